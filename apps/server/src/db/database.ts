@@ -1,0 +1,48 @@
+import { Kysely, PostgresAdapter } from 'kysely';
+import { openPostgres } from './dialects/postgres.js';
+import { openSqlite, SqliteBooleanPlugin } from './dialects/sqlite.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * The application's handle on its database. `db` is typed loosely on purpose: each repository
+ * narrows it to the tables it owns, so no module sees another's tables through the type.
+ */
+export interface AppDatabase {
+  db: Kysely<any>;
+  dialect: DialectName;
+  url: string;
+  /** SQLite only: the raw handle, for online backups. */
+  sqliteBackup?: (file: string) => Promise<void>;
+  close(): Promise<void>;
+}
+
+export function dialectOfUrl(url: string): DialectName {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  throw new Error(`Unsupported DATABASE_URL "${url}": use sqlite:<file>, sqlite::memory: or postgres://...`);
+}
+
+export function createDatabase(url: string, options: { schema?: string } = {}): AppDatabase {
+  const dialect = dialectOfUrl(url);
+  if (dialect === 'postgres') {
+    const { dialect: pgDialect } = openPostgres(url, options);
+    const db = new Kysely<any>({ dialect: pgDialect });
+    return { db, dialect, url, close: () => db.destroy() };
+  }
+  const { dialect: sqliteDialect, raw } = openSqlite(url);
+  const db = new Kysely<any>({ dialect: sqliteDialect, plugins: [new SqliteBooleanPlugin()] });
+  return {
+    db,
+    dialect,
+    url,
+    sqliteBackup: async (file) => {
+      await raw.backup(file);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  type KyselyPlugin,
+  OperationNodeTransformer,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type PrimitiveValueListNode,
+  type QueryResult,
+  type RootOperationNode,
+  SqliteDialect,
+  type UnknownRow,
+  type ValueNode,
+} from 'kysely';
+
+/** better-sqlite3 cannot bind booleans; store them as 0/1 like SQLite itself does. */
+class BooleanToIntegerTransformer extends OperationNodeTransformer {
+  protected override transformValue(node: ValueNode): ValueNode {
+    const value = node.value;
+    return typeof value === 'boolean' ? { ...node, value: value ? 1 : 0 } : node;
+  }
+  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
+    return { ...node, values: node.values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v)) };
+  }
+}
+
+export class SqliteBooleanPlugin implements KyselyPlugin {
+  readonly #transformer = new BooleanToIntegerTransformer();
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return this.#transformer.transformNode(args.node);
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+/** `sqlite::memory:` or `sqlite:relative/or/absolute/path.db`. */
+export function openSqlite(url: string): { dialect: SqliteDialect; raw: Database.Database } {
+  const file = url.replace(/^sqlite:(\/\/)?/, '');
+  const inMemory = file === ':memory:' || file === '';
+  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const raw = new Database(inMemory ? ':memory:' : file);
+  if (!inMemory) raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('synchronous = NORMAL');
+  return { dialect: new SqliteDialect({ database: raw }), raw };
+}

@@ -1,0 +1,4 @@
+export { type AppDatabase, createDatabase, type DialectName, dialectOfUrl, isPostgres } from './database.js';
+export { columnTypes } from './columns.js';
+export { likePattern, newId, nowInstant, readBool, readInstant, readJson, writeJson } from './values.js';
+export { type MigrationSet, migrateToLatest } from './migrator.js';

@@ -1,0 +1,50 @@
+import type { PermissionCode } from '@concord/contracts';
+import { AppError } from '../http/errors.js';
+import { isInScope, type OrgTree, resolveScope, type Scope, type ScopeSpec, type ScopeSubject } from './scope.js';
+
+/** Permission code → the scopes of every role (held in the acting entity) that grants it. */
+export type Grants = Map<string, ScopeSpec[]>;
+
+/**
+ * The access check every service method starts with: `require` refuses a missing permission with
+ * 403 and otherwise returns the data scope to apply to the method's queries.
+ */
+export class AccessControl {
+  readonly #resolved = new Map<string, Promise<Scope>>();
+
+  constructor(
+    private readonly grants: Grants | 'system',
+    private readonly subject: ScopeSubject,
+    private readonly tree: OrgTree,
+  ) {}
+
+  permissions(): string[] {
+    return this.grants === 'system' ? [] : [...this.grants.keys()].sort();
+  }
+
+  has(permission: PermissionCode | string): boolean {
+    return this.grants === 'system' || this.grants.has(permission);
+  }
+
+  async require(permission: PermissionCode | string): Promise<Scope> {
+    if (this.grants === 'system') return ALL_SCOPE;
+    const specs = this.grants.get(permission);
+    if (!specs) throw new AppError('FORBIDDEN');
+    let scope = this.#resolved.get(permission);
+    if (!scope) {
+      scope = resolveScope(specs, this.subject, this.tree);
+      this.#resolved.set(permission, scope);
+    }
+    return scope;
+  }
+
+  /** Refuses with 404 (not 403) so that out-of-scope records are indistinguishable from missing ones. */
+  static assertVisible(
+    scope: Scope,
+    record: { entityId?: string | null; departmentId?: string | null; ownerId?: string | null },
+  ): void {
+    if (!isInScope(scope, record)) throw new AppError('NOT_FOUND');
+  }
+}
+
+export const ALL_SCOPE: Scope = { all: true, entityIds: new Set(), departmentIds: new Set(), userIds: new Set() };

@@ -1,0 +1,96 @@
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { readJson } from '../../db/index.js';
+import { type Scope, withScope } from '../access/index.js';
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  acting_entity_id: string | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  changes: unknown;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+export interface AuditTables {
+  audit_log: AuditLogTable;
+  audit_head: { id: number; seq: number; hash: string };
+}
+type Db = Kysely<AuditTables>;
+export type AuditRow = AuditLogTable;
+
+export interface AuditFilter {
+  actorId?: string;
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The head is locked for the rest of the transaction so concurrent writers queue instead of forking the chain. */
+export async function lockHead(db: Db, postgres: boolean): Promise<{ seq: number; hash: string }> {
+  let query = db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+  if (postgres) query = query.forUpdate();
+  const head = await query.executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+export async function append(db: Db, row: AuditLogTable): Promise<void> {
+  await db.insertInto('audit_log').values(row).execute();
+  await db.updateTable('audit_head').set({ seq: row.seq, hash: row.hash }).where('id', '=', 1).execute();
+}
+
+export async function readHead(db: Db): Promise<{ seq: number; hash: string }> {
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+export async function readBatch(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq), changes: readJson(r.changes, []) }));
+}
+
+/** Audit entries are scoped by the entity the actor acted in, and always visible to the actor. */
+export function filteredQuery(db: Db, scope: Scope, filter: AuditFilter): SelectQueryBuilder<AuditTables, 'audit_log', AuditRow> {
+  let query = db.selectFrom('audit_log').selectAll();
+  query = withScope(query, scope, { entity: 'acting_entity_id', department: null, owner: 'actor_id' });
+  if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
+  if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.from) query = query.where('at', '>=', `${filter.from}T00:00:00.000Z`);
+  if (filter.to) query = query.where('at', '<', nextDay(filter.to));
+  return query;
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}
+
+export function toEntry(row: AuditRow) {
+  return {
+    seq: Number(row.seq),
+    at: new Date(row.at).toISOString(),
+    actorId: row.actor_id,
+    actingEntityId: row.acting_entity_id,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    action: row.action,
+    changes: readJson(row.changes, [] as { field: string; old: unknown; new: unknown }[]),
+    requestId: row.request_id,
+    ip: row.ip,
+  };
+}

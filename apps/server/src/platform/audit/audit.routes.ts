@@ -1,0 +1,67 @@
+import { auditEntrySchema, auditListQuerySchema, auditVerifyResultSchema, pageOf } from '@concord/contracts';
+import { defineRoute, type RouteDefinition } from '../http/routes.js';
+import { sendXlsx } from '../http/xlsx.js';
+import type { AuditService } from './audit.service.js';
+
+const exportQuerySchema = auditListQuerySchema.omit({ page: true, pageSize: true, sort: true, q: true });
+
+export function auditRoutes(audit: AuditService): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/audit',
+      summary: 'List audit entries',
+      tags: ['audit'],
+      querystring: auditListQuerySchema,
+      response: pageOf(auditEntrySchema),
+      handler: ({ ctx, query }) => audit.list(ctx, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/audit/export',
+      summary: 'Export audit entries to Excel',
+      tags: ['audit'],
+      download: true,
+      querystring: exportQuerySchema,
+      handler: async ({ ctx, query }, reply) => {
+        const rows = audit.exportRows(ctx, query);
+        // Fail before streaming starts when the permission is missing.
+        const first = await rows.next();
+        async function* all() {
+          if (!first.done) yield first.value;
+          yield* rows;
+        }
+        const zh = ctx.locale === 'zh-CN';
+        return sendXlsx(reply, {
+          filename: zh ? '审计日志.xlsx' : 'audit-log.xlsx',
+          sheetName: zh ? '审计日志' : 'Audit log',
+          rows: all(),
+          columns: [
+            { header: '#', width: 8, value: (e) => e.seq },
+            { header: zh ? '时间' : 'Time', width: 24, value: (e) => e.at },
+            { header: zh ? '操作人' : 'Actor', value: (e) => e.actorName ?? e.actorId },
+            { header: zh ? '对象类型' : 'Record type', value: (e) => e.entityType },
+            { header: zh ? '对象' : 'Record', width: 38, value: (e) => e.entityId },
+            { header: zh ? '动作' : 'Action', value: (e) => e.action },
+            {
+              header: zh ? '变更' : 'Changes',
+              width: 80,
+              value: (e) =>
+                e.changes.map((c) => `${c.field}: ${JSON.stringify(c.old)} → ${JSON.stringify(c.new)}`).join('\n'),
+            },
+            { header: zh ? '请求号' : 'Request', width: 38, value: (e) => e.requestId },
+            { header: 'IP', value: (e) => e.ip },
+          ],
+        });
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/audit/verify',
+      summary: 'Verify the audit hash chain',
+      tags: ['audit'],
+      response: auditVerifyResultSchema,
+      handler: ({ ctx }) => audit.verifyForUser(ctx),
+    }),
+  ];
+}

@@ -1,0 +1,152 @@
+import type { AuditEntry, AuditVerifyResult, FieldChange, Page } from '@concord/contracts';
+import type { Kysely } from 'kysely';
+import { isPostgres, nowInstant, writeJson } from '../../db/index.js';
+import type { RequestContext } from '../http/context.js';
+import { applySort, fetchPage, inBatches } from '../http/paging.js';
+import { diffFields } from './audit.diff.js';
+import { canonicalJson, entryHash } from './audit.hash.js';
+import * as repo from './audit.repository.js';
+
+export interface AuditRecordInput {
+  entityType: string;
+  entityId: string;
+  action: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** Given instead of before/after when the change is not a plain field update. */
+  changes?: FieldChange[];
+}
+
+/** Looks up display names of users for the audit viewer; the org service provides it. */
+export type UserNames = (ids: string[]) => Promise<Map<string, string>>;
+
+export type AuditListQuery = repo.AuditFilter & { page: number; pageSize: number; sort?: string };
+
+/**
+ * The append-only, hash-chained record of every write. `record` must be called inside the
+ * transaction of the write it describes, so a write and its audit entry commit together.
+ */
+export class AuditService {
+  constructor(
+    private readonly db: Kysely<any>,
+    private readonly userNames: UserNames,
+  ) {}
+
+  async record(trx: Kysely<any>, ctx: RequestContext, input: AuditRecordInput): Promise<void> {
+    const changes = input.changes ?? diffFields(input.before, input.after);
+    const head = await repo.lockHead(trx, isPostgres(trx));
+    const fields = {
+      seq: head.seq + 1,
+      at: nowInstant(),
+      actorId: ctx.actor?.userId ?? null,
+      actingEntityId: ctx.actor?.actingEntityId ?? null,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      action: input.action,
+      changes: JSON.parse(canonicalJson(changes)) as unknown,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+      prevHash: head.hash,
+    };
+    await repo.append(trx, {
+      seq: fields.seq,
+      at: fields.at,
+      actor_id: fields.actorId,
+      acting_entity_id: fields.actingEntityId,
+      entity_type: fields.entityType,
+      entity_id: fields.entityId,
+      action: fields.action,
+      changes: writeJson(fields.changes),
+      request_id: fields.requestId,
+      ip: fields.ip,
+      prev_hash: fields.prevHash,
+      hash: entryHash(fields),
+    });
+  }
+
+  async list(ctx: RequestContext, query: AuditListQuery): Promise<Page<AuditEntry>> {
+    const scope = await ctx.access.require('audit.view');
+    const sorted = applySort(
+      repo.filteredQuery(this.db, scope, query),
+      query.sort,
+      { seq: 'seq', at: 'seq' },
+      { column: 'seq', direction: 'desc' },
+      'seq',
+    );
+    const page = await fetchPage(sorted, query, repo.toEntry);
+    return { ...page, items: await this.withActorNames(page.items) };
+  }
+
+  async *exportRows(ctx: RequestContext, filter: repo.AuditFilter): AsyncGenerator<AuditEntry> {
+    const scope = await ctx.access.require('audit.export');
+    const query = repo.filteredQuery(this.db, scope, filter).orderBy('seq', 'desc');
+    let batch: AuditEntry[] = [];
+    for await (const row of inBatches(query, 500)) {
+      batch.push({ ...repo.toEntry(row), actorName: null });
+      if (batch.length === 500) {
+        yield* await this.withActorNames(batch);
+        batch = [];
+      }
+    }
+    yield* await this.withActorNames(batch);
+  }
+
+  async verifyForUser(ctx: RequestContext): Promise<AuditVerifyResult> {
+    await ctx.access.require('audit.view');
+    return this.verify();
+  }
+
+  /**
+   * Recomputes the chain from the first entry. A changed row breaks its own hash, a deleted row
+   * leaves a gap in the sequence, a deleted tail no longer reaches the head.
+   */
+  async verify(): Promise<AuditVerifyResult> {
+    let previousHash = 'GENESIS';
+    let expectedSeq = 1;
+    let checked = 0;
+    for (;;) {
+      const rows = await repo.readBatch(this.db, expectedSeq - 1, 1000);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (row.seq !== expectedSeq) {
+          return broken(checked, expectedSeq, `entry ${expectedSeq} is missing (next present is ${row.seq})`);
+        }
+        if (row.prev_hash !== previousHash) {
+          return broken(checked, row.seq, `entry ${row.seq} does not link to entry ${row.seq - 1}`);
+        }
+        const hash = entryHash({
+          seq: row.seq,
+          at: new Date(row.at).toISOString(),
+          actorId: row.actor_id,
+          actingEntityId: row.acting_entity_id,
+          entityType: row.entity_type,
+          entityId: row.entity_id,
+          action: row.action,
+          changes: row.changes,
+          requestId: row.request_id,
+          ip: row.ip,
+          prevHash: row.prev_hash,
+        });
+        if (hash !== row.hash) return broken(checked, row.seq, `entry ${row.seq} was changed after it was written`);
+        previousHash = row.hash;
+        expectedSeq += 1;
+        checked += 1;
+      }
+    }
+    const head = await repo.readHead(this.db);
+    if (head.seq !== expectedSeq - 1 || head.hash !== previousHash) {
+      return broken(checked, expectedSeq, `entries ${expectedSeq} to ${head.seq} are missing from the end`);
+    }
+    return { ok: true, checked, brokenAt: null, reason: null };
+  }
+
+  private async withActorNames(entries: Omit<AuditEntry, 'actorName'>[]): Promise<AuditEntry[]> {
+    const ids = [...new Set(entries.map((e) => e.actorId).filter((id): id is string => !!id))];
+    const names = ids.length ? await this.userNames(ids) : new Map<string, string>();
+    return entries.map((e) => ({ ...e, actorName: e.actorId ? (names.get(e.actorId) ?? null) : null }));
+  }
+}
+
+function broken(checked: number, seq: number, reason: string): AuditVerifyResult {
+  return { ok: false, checked, brokenAt: seq, reason };
+}

@@ -1,0 +1,29 @@
+import type { Locale } from '@concord/contracts';
+import type { AccessControl } from '../access/access-control.js';
+
+/** Who acts. `null` for the system itself (CLI, seeding, jobs). */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  sessionId: string;
+  /** The entity the user acts in now (switchable among the entities where they hold roles). */
+  actingEntityId: string;
+  mainDepartmentId: string;
+  departmentIds: string[];
+}
+
+/** Everything a service method needs to know about the request it serves. */
+export interface RequestContext {
+  requestId: string;
+  ip: string | null;
+  locale: Locale;
+  actor: Actor | null;
+  access: AccessControl;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}

@@ -1,0 +1,50 @@
+import { type ErrorCode, formatErrorMessage, type Locale } from '@concord/contracts';
+
+const statusByCode: Partial<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  PASSWORD_POLICY: 400,
+  PASSWORD_WRONG: 400,
+  INVALID_REFERENCE: 400,
+  UNAUTHENTICATED: 401,
+  LOGIN_FAILED: 401,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  ACCOUNT_DISABLED: 403,
+  NOT_ALLOWED_ENTITY: 403,
+  SELF_ACTION: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  DUPLICATE: 409,
+  HAS_CHILDREN: 409,
+  TREE_CYCLE: 409,
+  BUILT_IN: 409,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  ACCOUNT_LOCKED: 423,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL: 500,
+};
+
+/**
+ * A failure the caller can act on. Thrown anywhere in a service; the HTTP layer renders it as
+ * problem+json with the message in the caller's language.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly fieldErrors?: { path: string; message: string }[],
+  ) {
+    super(formatErrorMessage(code, 'en-US', params));
+    this.status = statusByCode[code] ?? 400;
+  }
+  messageFor(locale: Locale): string {
+    return formatErrorMessage(this.code, locale, this.params);
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');
+export const duplicate = (what: string, value: string) => new AppError('DUPLICATE', { what, value });
+export const invalidReference = (what: string) => new AppError('INVALID_REFERENCE', { what });

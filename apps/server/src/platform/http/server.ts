@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { RequestContext } from './context.js';
+import { AppError } from './errors.js';
+import { sendProblem, toProblem } from './problem.js';
+import { API_PREFIX, type RouteConfig, routeCatalog } from './routes.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface HttpServerOptions {
+  logLevel: string;
+  /** Serve the built web app from here (SPA fallback to index.html); skipped when absent. */
+  webDistDir?: string;
+  /** Turn the per-route rate limits on (off in tests that sign in hundreds of times). */
+  rateLimit: boolean;
+  /** Builds the context of a signed-in request or throws UNAUTHENTICATED / CSRF_FAILED. */
+  authenticate: (request: FastifyRequest, options: { checkCsrf: boolean }) => Promise<RequestContext>;
+  /** The context of a request without a session (sign-in, health, docs). */
+  anonymous: (request: FastifyRequest) => RequestContext;
+}
+
+/** Builds the Fastify instance with Concord's HTTP conventions; modules add routes afterwards. */
+export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: undefined,
+  });
+  app.decorate(routeCatalog, []);
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    enableDraftSpec: false,
+    errorResponseBuilder: () => new AppError('TOO_MANY_REQUESTS'),
+  });
+  if (!options.rateLimit) {
+    app.addHook('onRoute', (route) => {
+      if (route.config && 'rateLimit' in route.config) route.config.rateLimit = false as never;
+    });
+  }
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Concord API',
+        version: '1.0.0',
+        description:
+          'Errors are application/problem+json with a stable `code`. State-changing requests need the ' +
+          '`X-CSRF-Token` header from GET /api/v1/auth/session.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'concord_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  // Authentication runs before body parsing and validation, so no route answers anything but 401
+  // to a caller without a session.
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config as Partial<RouteConfig> | undefined;
+    if (!config?.concord || config.auth === 'public') {
+      request.ctx = options.anonymous(request);
+      return;
+    }
+    const checkCsrf = !SAFE_METHODS.has(request.method);
+    if (checkCsrf) assertSameOrigin(request);
+    request.ctx = await options.authenticate(request, { checkCsrf });
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const body = toProblem(error, request);
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.code, status: body.status }, 'request refused');
+    return sendProblem(reply, body);
+  });
+
+  const indexHtml = options.webDistDir ? path.join(options.webDistDir, 'index.html') : null;
+  const hasWeb = indexHtml !== null && fs.existsSync(indexHtml);
+  if (hasWeb && options.webDistDir) {
+    await app.register(fastifyStatic, { root: options.webDistDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api') || request.url.startsWith('/healthz');
+    if (!isApi && request.method === 'GET' && hasWeb) {
+      const assetLike = /\.[a-z0-9]+$/i.test(request.url.split('?')[0]);
+      if (!assetLike) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    if (!isApi && !hasWeb && request.method === 'GET') {
+      return reply
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built. Run `npm start` (it builds it) or `npm run build:web`.');
+    }
+    return sendProblem(reply, toProblem(new AppError('ROUTE_NOT_FOUND'), request));
+  });
+
+  return app;
+}
+
+/** A state-changing request from another site is refused even before the CSRF token is checked. */
+function assertSameOrigin(request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  if (!origin) return;
+  try {
+    if (new URL(origin).host !== request.headers.host) throw new AppError('CSRF_FAILED');
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('CSRF_FAILED');
+  }
+}
+
+export { API_PREFIX };

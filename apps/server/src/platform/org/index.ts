@@ -1,0 +1,6 @@
+export { orgMigrations } from './org.migrations.js';
+export { orgRoutes } from './org.routes.js';
+export { OrgService } from './org.service.js';
+export { usersRoutes } from './users.routes.js';
+export { type IdentityPort, UsersService } from './users.service.js';
+export type { OrgTables } from './org.tables.js';

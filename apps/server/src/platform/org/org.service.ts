@@ -1,0 +1,346 @@
+import type { Department, Entity, Position } from '@concord/contracts';
+import type { z } from 'zod';
+import type {
+  departmentCreateSchema,
+  departmentUpdateSchema,
+  entityCreateSchema,
+  entityUpdateSchema,
+  positionCreateSchema,
+  positionUpdateSchema,
+} from '@concord/contracts';
+import type { Kysely } from 'kysely';
+import { newId, nowInstant } from '../../db/index.js';
+import { AccessControl, isInScope, type OrgTree } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { RequestContext } from '../http/context.js';
+import { AppError, duplicate, invalidReference, notFound } from '../http/errors.js';
+import { auditSnapshot, toDepartment, toEntity, toPosition } from './org.mappers.js';
+import * as repo from './org.repository.js';
+import type { OrgTables } from './org.tables.js';
+
+type EntityCreate = z.infer<typeof entityCreateSchema>;
+type EntityUpdate = z.infer<typeof entityUpdateSchema>;
+type DepartmentCreate = z.infer<typeof departmentCreateSchema>;
+type DepartmentUpdate = z.infer<typeof departmentUpdateSchema>;
+type PositionCreate = z.infer<typeof positionCreateSchema>;
+type PositionUpdate = z.infer<typeof positionUpdateSchema>;
+
+/**
+ * Legal entities, departments and positions, plus the organisation queries other parts of the
+ * platform need (trees for data scopes, supervisors for the approval engine).
+ */
+export class OrgService implements OrgTree {
+  private readonly db: Kysely<OrgTables>;
+
+  constructor(
+    db: Kysely<any>,
+    private readonly audit: AuditService,
+  ) {
+    this.db = db;
+  }
+
+  // ------------------------------------------------------------ entities
+  async listEntities(ctx: RequestContext): Promise<Entity[]> {
+    const scope = await ctx.access.require('org.entity.view');
+    return (await repo.listEntities(this.db, scope)).map(toEntity);
+  }
+
+  async getEntity(ctx: RequestContext, id: string): Promise<Entity> {
+    const scope = await ctx.access.require('org.entity.view');
+    const row = await repo.findEntity(this.db, id);
+    if (!row) throw notFound();
+    AccessControl.assertVisible(scope, { entityId: row.id });
+    return toEntity(row);
+  }
+
+  async createEntity(ctx: RequestContext, input: EntityCreate): Promise<Entity> {
+    const scope = await ctx.access.require('org.entity.manage');
+    return this.db.transaction().execute(async (trx) => {
+      const parent = await repo.findEntity(trx, input.parentId);
+      if (!parent || !isInScope(scope, { entityId: parent.id })) throw invalidReference('parent entity');
+      if (await repo.findEntityByCode(trx, input.code)) throw duplicate('code', input.code);
+      const now = nowInstant();
+      const row = {
+        id: newId(),
+        parent_id: parent.id,
+        code: input.code,
+        name: input.name,
+        short_name: input.shortName ?? null,
+        credit_code: input.creditCode ?? null,
+        active: true,
+        sort_order: input.sortOrder,
+        created_at: now,
+        updated_at: now,
+      };
+      await repo.insertEntity(trx, row);
+      await this.audit.record(trx, ctx, {
+        entityType: 'entity',
+        entityId: row.id,
+        action: 'create',
+        after: auditSnapshot(row),
+      });
+      return toEntity(row);
+    });
+  }
+
+  async updateEntity(ctx: RequestContext, id: string, input: EntityUpdate): Promise<Entity> {
+    const scope = await ctx.access.require('org.entity.manage');
+    return this.db.transaction().execute(async (trx) => {
+      const before = await repo.findEntity(trx, id);
+      if (!before) throw notFound();
+      AccessControl.assertVisible(scope, { entityId: before.id });
+      if (input.code && input.code !== before.code && (await repo.findEntityByCode(trx, input.code))) {
+        throw duplicate('code', input.code);
+      }
+      if (input.active === false && before.parent_id === null) throw new AppError('BUILT_IN', { what: 'entity' });
+      const patch = {
+        ...(input.code !== undefined && { code: input.code }),
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.shortName !== undefined && { short_name: input.shortName }),
+        ...(input.creditCode !== undefined && { credit_code: input.creditCode }),
+        ...(input.active !== undefined && { active: input.active }),
+        ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
+        updated_at: nowInstant(),
+      };
+      await repo.updateEntity(trx, id, patch);
+      const after = (await repo.findEntity(trx, id))!;
+      await this.audit.record(trx, ctx, {
+        entityType: 'entity',
+        entityId: id,
+        action: 'update',
+        before: auditSnapshot(before),
+        after: auditSnapshot(after),
+      });
+      return toEntity(after);
+    });
+  }
+
+  // ------------------------------------------------------------ departments
+  async listDepartments(ctx: RequestContext, entityId?: string): Promise<Department[]> {
+    const scope = await ctx.access.require('org.department.view');
+    return (await repo.listDepartments(this.db, scope, entityId)).map(toDepartment);
+  }
+
+  async getDepartment(ctx: RequestContext, id: string): Promise<Department> {
+    const scope = await ctx.access.require('org.department.view');
+    const row = await repo.findDepartment(this.db, id);
+    if (!row) throw notFound();
+    AccessControl.assertVisible(scope, { entityId: row.entity_id, departmentId: row.id });
+    return toDepartment(row);
+  }
+
+  async createDepartment(ctx: RequestContext, input: DepartmentCreate): Promise<Department> {
+    const scope = await ctx.access.require('org.department.manage');
+    return this.db.transaction().execute(async (trx) => {
+      const entity = await repo.findEntity(trx, input.entityId);
+      if (!entity || !isInScope(scope, { entityId: entity.id })) throw invalidReference('entity');
+      if (input.parentId) await this.assertParentDepartment(trx, input.parentId, entity.id);
+      if (input.headUserId) await this.assertHead(trx, input.headUserId, entity.id);
+      if (await repo.findDepartmentByCode(trx, entity.id, input.code)) throw duplicate('code', input.code);
+      const now = nowInstant();
+      const row = {
+        id: newId(),
+        entity_id: entity.id,
+        parent_id: input.parentId,
+        code: input.code,
+        name: input.name,
+        head_user_id: input.headUserId,
+        sort_order: input.sortOrder,
+        created_at: now,
+        updated_at: now,
+      };
+      await repo.insertDepartment(trx, row);
+      await this.audit.record(trx, ctx, {
+        entityType: 'department',
+        entityId: row.id,
+        action: 'create',
+        after: auditSnapshot(row),
+      });
+      return toDepartment((await repo.findDepartment(trx, row.id))!);
+    });
+  }
+
+  async updateDepartment(ctx: RequestContext, id: string, input: DepartmentUpdate): Promise<Department> {
+    const scope = await ctx.access.require('org.department.manage');
+    return this.db.transaction().execute(async (trx) => {
+      const before = await repo.findDepartment(trx, id);
+      if (!before) throw notFound();
+      AccessControl.assertVisible(scope, { entityId: before.entity_id, departmentId: before.id });
+      if (input.parentId) {
+        await this.assertParentDepartment(trx, input.parentId, before.entity_id);
+        const subtree = await repo.departmentWithDescendants(trx, [id]);
+        if (subtree.includes(input.parentId)) throw new AppError('TREE_CYCLE', { what: 'department' });
+      }
+      if (input.headUserId) await this.assertHead(trx, input.headUserId, before.entity_id);
+      if (input.code && input.code !== before.code && (await repo.findDepartmentByCode(trx, before.entity_id, input.code))) {
+        throw duplicate('code', input.code);
+      }
+      await repo.updateDepartment(trx, id, {
+        ...(input.parentId !== undefined && { parent_id: input.parentId }),
+        ...(input.code !== undefined && { code: input.code }),
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.headUserId !== undefined && { head_user_id: input.headUserId }),
+        ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
+        updated_at: nowInstant(),
+      });
+      const after = (await repo.findDepartment(trx, id))!;
+      await this.audit.record(trx, ctx, {
+        entityType: 'department',
+        entityId: id,
+        action: 'update',
+        before: departmentSnapshot(before),
+        after: departmentSnapshot(after),
+      });
+      return toDepartment(after);
+    });
+  }
+
+  async deleteDepartment(ctx: RequestContext, id: string): Promise<void> {
+    const scope = await ctx.access.require('org.department.manage');
+    await this.db.transaction().execute(async (trx) => {
+      const before = await repo.findDepartment(trx, id);
+      if (!before) throw notFound();
+      AccessControl.assertVisible(scope, { entityId: before.entity_id, departmentId: before.id });
+      if (await repo.departmentInUse(trx, id)) throw new AppError('HAS_CHILDREN', { what: 'department' });
+      await repo.deleteDepartment(trx, id);
+      await this.audit.record(trx, ctx, {
+        entityType: 'department',
+        entityId: id,
+        action: 'delete',
+        before: departmentSnapshot(before),
+      });
+    });
+  }
+
+  private async assertParentDepartment(trx: Kysely<OrgTables>, parentId: string, entityId: string) {
+    const parent = await repo.findDepartment(trx, parentId);
+    if (!parent || parent.entity_id !== entityId) throw invalidReference('parent department');
+  }
+
+  private async assertHead(trx: Kysely<OrgTables>, userId: string, entityId: string) {
+    const head = await repo.findUser(trx, userId);
+    if (!head || head.entity_id !== entityId) throw invalidReference('department head');
+  }
+
+  // ------------------------------------------------------------ positions
+  async listPositions(ctx: RequestContext, entityId?: string): Promise<Position[]> {
+    const scope = await ctx.access.require('org.position.view');
+    return (await repo.listPositions(this.db, scope, entityId)).map(toPosition);
+  }
+
+  async createPosition(ctx: RequestContext, input: PositionCreate): Promise<Position> {
+    const scope = await ctx.access.require('org.position.manage');
+    return this.db.transaction().execute(async (trx) => {
+      const entity = await repo.findEntity(trx, input.entityId);
+      if (!entity || !isInScope(scope, { entityId: entity.id })) throw invalidReference('entity');
+      if (await repo.findPositionByCode(trx, entity.id, input.code)) throw duplicate('code', input.code);
+      const row = { id: newId(), entity_id: entity.id, code: input.code, name: input.name, created_at: nowInstant() };
+      await repo.insertPosition(trx, row);
+      await this.audit.record(trx, ctx, { entityType: 'position', entityId: row.id, action: 'create', after: auditSnapshot(row) });
+      return toPosition(row);
+    });
+  }
+
+  async updatePosition(ctx: RequestContext, id: string, input: PositionUpdate): Promise<Position> {
+    const scope = await ctx.access.require('org.position.manage');
+    return this.db.transaction().execute(async (trx) => {
+      const before = await repo.findPosition(trx, id);
+      if (!before) throw notFound();
+      AccessControl.assertVisible(scope, { entityId: before.entity_id });
+      if (input.code && input.code !== before.code && (await repo.findPositionByCode(trx, before.entity_id, input.code))) {
+        throw duplicate('code', input.code);
+      }
+      await repo.updatePosition(trx, id, {
+        ...(input.code !== undefined && { code: input.code }),
+        ...(input.name !== undefined && { name: input.name }),
+      });
+      const after = (await repo.findPosition(trx, id))!;
+      await this.audit.record(trx, ctx, {
+        entityType: 'position',
+        entityId: id,
+        action: 'update',
+        before: auditSnapshot(before),
+        after: auditSnapshot(after),
+      });
+      return toPosition(after);
+    });
+  }
+
+  async deletePosition(ctx: RequestContext, id: string): Promise<void> {
+    const scope = await ctx.access.require('org.position.manage');
+    await this.db.transaction().execute(async (trx) => {
+      const before = await repo.findPosition(trx, id);
+      if (!before) throw notFound();
+      AccessControl.assertVisible(scope, { entityId: before.entity_id });
+      if (await repo.positionInUse(trx, id)) throw new AppError('HAS_CHILDREN', { what: 'position' });
+      await repo.deletePosition(trx, id);
+      await this.audit.record(trx, ctx, { entityType: 'position', entityId: id, action: 'delete', before: auditSnapshot(before) });
+    });
+  }
+
+  // ------------------------------------------------------------ directory (no access check: internal queries)
+  entityWithDescendants(entityIds: string[]): Promise<string[]> {
+    return repo.entityWithDescendants(this.db, entityIds);
+  }
+
+  departmentWithDescendants(departmentIds: string[]): Promise<string[]> {
+    return repo.departmentWithDescendants(this.db, departmentIds);
+  }
+
+  userNames(ids: string[]): Promise<Map<string, string>> {
+    return repo.userNames(this.db, ids);
+  }
+
+  async headOfDepartment(departmentId: string): Promise<string | null> {
+    const department = await repo.findDepartment(this.db, departmentId);
+    return department?.head_user_id ?? null;
+  }
+
+  /**
+   * The user's supervisors, nearest first: the heads of their main department and its ancestors.
+   * A department without a head is skipped (the next one up stands in) and so is the user
+   * themself, which is how a department head's first supervisor becomes the parent's head.
+   */
+  async supervisorLadder(userId: string): Promise<string[]> {
+    const user = await repo.findUser(this.db, userId);
+    if (!user) return [];
+    const chain = await repo.departmentChain(this.db, user.department_id);
+    const ladder: string[] = [];
+    for (const department of chain) {
+      const head = department.head_user_id;
+      if (!head || head === userId || ladder[ladder.length - 1] === head) continue;
+      ladder.push(head);
+    }
+    return ladder;
+  }
+
+  /** The N-th supervisor of a user (level 1 = the head of their department), or null. */
+  async supervisorOf(userId: string, level: number): Promise<string | null> {
+    if (level < 1) return null;
+    return (await this.supervisorLadder(userId))[level - 1] ?? null;
+  }
+
+  /**
+   * Supervisors from the nearest up: to the top, to a level, or to the first one for whom
+   * `stopAt` answers true (inclusive; e.g. the first holder of a role).
+   */
+  async supervisorChain(
+    userId: string,
+    until: { kind: 'top' } | { kind: 'level'; level: number } | { kind: 'predicate'; stopAt: (userId: string) => Promise<boolean> },
+  ): Promise<string[]> {
+    const ladder = await this.supervisorLadder(userId);
+    if (until.kind === 'top') return ladder;
+    if (until.kind === 'level') return ladder.slice(0, Math.max(0, until.level));
+    const chain: string[] = [];
+    for (const supervisor of ladder) {
+      chain.push(supervisor);
+      if (await until.stopAt(supervisor)) break;
+    }
+    return chain;
+  }
+}
+
+function departmentSnapshot(row: repo.DepartmentRow): Record<string, unknown> {
+  const { head_name: _h, member_count: _m, ...rest } = row;
+  return auditSnapshot(rest);
+}

@@ -1,0 +1,315 @@
+import type { Page, RoleAssignment, User } from '@concord/contracts';
+import type {
+  profileUpdateSchema,
+  userCreateSchema,
+  userListQuerySchema,
+  userUpdateSchema,
+} from '@concord/contracts';
+import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { z } from 'zod';
+import { newId, nowInstant, readBool, readInstant } from '../../db/index.js';
+import { AccessControl, isInScope, type Scope } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { RequestContext } from '../http/context.js';
+import { AppError, duplicate, invalidReference, notFound } from '../http/errors.js';
+import { applySort, fetchPage, inBatches } from '../http/paging.js';
+import { auditSnapshot } from './org.mappers.js';
+import * as repo from './org.repository.js';
+import type { OrgTables } from './org.tables.js';
+
+type UserCreate = z.infer<typeof userCreateSchema>;
+type UserUpdate = z.infer<typeof userUpdateSchema>;
+type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+type UserRoles = User['roles'];
+
+/**
+ * What user administration needs from identity and rights. The IAM part of the platform implements
+ * it; the organisation does not import IAM, so the dependency points one way.
+ */
+export interface IdentityPort {
+  setPassword(trx: Kysely<any>, userId: string, password: string): Promise<void>;
+  endSessions(trx: Kysely<any>, userId: string): Promise<void>;
+  /** Roles held and a sign-in lockout, per user. */
+  identityOf(db: Kysely<any>, userIds: string[]): Promise<Map<string, { roles: UserRoles; lockedUntil: string | null }>>;
+  replaceRoles(trx: Kysely<any>, userId: string, assignments: RoleAssignment[]): Promise<void>;
+  /** `u.id IN (members of the role)`, to filter the user list by role. */
+  roleMemberCondition(roleId: string): Expression<SqlBool>;
+}
+
+const sortColumns = {
+  username: 'u.username',
+  displayName: 'u.display_name',
+  createdAt: 'u.created_at',
+  lastLoginAt: 'u.last_login_at',
+};
+
+export class UsersService {
+  private readonly db: Kysely<OrgTables>;
+
+  constructor(
+    db: Kysely<any>,
+    private readonly audit: AuditService,
+    private readonly identity: IdentityPort,
+  ) {
+    this.db = db;
+  }
+
+  async list(ctx: RequestContext, query: UserListQuery): Promise<Page<User>> {
+    const scope = await ctx.access.require('org.user.view');
+    const filtered = await this.filtered(scope, query);
+    const sorted = applySort(filtered, query.sort, sortColumns, { column: 'u.username', direction: 'asc' }, 'u.id');
+    const page = await fetchPage(sorted, query, (row) => row);
+    return { ...page, items: await this.toUsers(this.db, page.items) };
+  }
+
+  async *exportRows(ctx: RequestContext, query: Omit<UserListQuery, 'page' | 'pageSize'>): AsyncGenerator<User> {
+    const scope = await ctx.access.require('org.user.export');
+    const filtered = (await this.filtered(scope, query)).orderBy('u.username').orderBy('u.id');
+    let batch: repo.UserRow[] = [];
+    for await (const row of inBatches(filtered, 500)) {
+      batch.push(row);
+      if (batch.length === 500) {
+        yield* await this.toUsers(this.db, batch);
+        batch = [];
+      }
+    }
+    yield* await this.toUsers(this.db, batch);
+  }
+
+  private async filtered(scope: Scope, query: Omit<UserListQuery, 'page' | 'pageSize'>) {
+    let departmentIds: string[] | undefined;
+    if (query.departmentId) {
+      departmentIds = query.includeSubDepartments
+        ? await repo.departmentWithDescendants(this.db, [query.departmentId])
+        : [query.departmentId];
+    }
+    let filtered = repo.filteredUserQuery(this.db, scope, {
+      q: query.q,
+      entityId: query.entityId,
+      departmentIds,
+      active: query.active,
+    });
+    if (query.roleId) filtered = filtered.where(this.identity.roleMemberCondition(query.roleId));
+    return filtered;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<User> {
+    const scope = await ctx.access.require('org.user.view');
+    return this.visibleUser(this.db, scope, id);
+  }
+
+  async create(ctx: RequestContext, input: UserCreate): Promise<User> {
+    const scope = await ctx.access.require('org.user.manage');
+    return this.db.transaction().execute(async (trx) => {
+      const department = await this.departmentInScope(trx, scope, input.departmentId);
+      await this.assertExtraDepartments(trx, scope, input.extraDepartmentIds);
+      if (input.positionId) await this.assertPosition(trx, input.positionId, department.entity_id);
+      if (await repo.findUserByUsername(trx, input.username)) throw duplicate('username', input.username);
+      const now = nowInstant();
+      const row = {
+        id: newId(),
+        username: input.username.toLowerCase(),
+        display_name: input.displayName,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        entity_id: department.entity_id,
+        department_id: department.id,
+        position_id: input.positionId,
+        active: true,
+        locale: input.locale,
+        last_login_at: null,
+        created_at: now,
+        updated_at: now,
+      };
+      await repo.insertUser(trx, row);
+      const extra = [...new Set(input.extraDepartmentIds)].filter((d) => d !== department.id);
+      await repo.replaceExtraDepartments(trx, row.id, extra);
+      await this.identity.setPassword(trx, row.id, input.password);
+      await this.audit.record(trx, ctx, {
+        entityType: 'user',
+        entityId: row.id,
+        action: 'create',
+        after: { ...auditSnapshot(row), extraDepartmentIds: extra, password: 'set' },
+      });
+      return this.loadUser(trx, row.id);
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, input: UserUpdate): Promise<User> {
+    const scope = await ctx.access.require('org.user.manage');
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.visibleUser(trx, scope, id);
+      let entityId = before.entityId;
+      if (input.departmentId) entityId = (await this.departmentInScope(trx, scope, input.departmentId)).entity_id;
+      if (input.extraDepartmentIds) await this.assertExtraDepartments(trx, scope, input.extraDepartmentIds);
+      if (input.positionId) await this.assertPosition(trx, input.positionId, entityId);
+      await repo.updateUser(trx, id, {
+        ...(input.displayName !== undefined && { display_name: input.displayName }),
+        ...(input.email !== undefined && { email: input.email }),
+        ...(input.phone !== undefined && { phone: input.phone }),
+        ...(input.departmentId !== undefined && { department_id: input.departmentId, entity_id: entityId }),
+        ...(input.positionId !== undefined && { position_id: input.positionId }),
+        ...(input.locale !== undefined && { locale: input.locale }),
+        updated_at: nowInstant(),
+      });
+      if (input.extraDepartmentIds) {
+        const main = input.departmentId ?? before.departmentId;
+        await repo.replaceExtraDepartments(trx, id, [...new Set(input.extraDepartmentIds)].filter((d) => d !== main));
+      }
+      const after = await this.loadUser(trx, id);
+      await this.audit.record(trx, ctx, { entityType: 'user', entityId: id, action: 'update', before: userSnapshot(before), after: userSnapshot(after) });
+      return after;
+    });
+  }
+
+  /** Disabling ends every session of the user at once. */
+  async setActive(ctx: RequestContext, id: string, active: boolean): Promise<User> {
+    const scope = await ctx.access.require('org.user.manage');
+    if (ctx.actor?.userId === id) throw new AppError('SELF_ACTION');
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.visibleUser(trx, scope, id);
+      await repo.updateUser(trx, id, { active, updated_at: nowInstant() });
+      if (!active) await this.identity.endSessions(trx, id);
+      await this.audit.record(trx, ctx, {
+        entityType: 'user',
+        entityId: id,
+        action: active ? 'enable' : 'disable',
+        changes: [{ field: 'active', old: before.active, new: active }],
+      });
+      return this.loadUser(trx, id);
+    });
+  }
+
+  async resetPassword(ctx: RequestContext, id: string, newPassword: string): Promise<void> {
+    const scope = await ctx.access.require('org.user.resetPassword');
+    await this.db.transaction().execute(async (trx) => {
+      await this.visibleUser(trx, scope, id);
+      await this.identity.setPassword(trx, id, newPassword);
+      await this.identity.endSessions(trx, id);
+      await this.audit.record(trx, ctx, {
+        entityType: 'user',
+        entityId: id,
+        action: 'reset_password',
+        changes: [{ field: 'password', old: '***', new: '***' }],
+      });
+    });
+  }
+
+  async setRoles(ctx: RequestContext, id: string, assignments: RoleAssignment[]): Promise<User> {
+    const scope = await ctx.access.require('org.user.assignRoles');
+    if (ctx.actor?.userId === id) throw new AppError('SELF_ACTION');
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.visibleUser(trx, scope, id);
+      for (const assignment of assignments) {
+        const entity = await repo.findEntity(trx, assignment.entityId);
+        if (!entity || !isInScope(scope, { entityId: entity.id })) throw invalidReference('entity');
+      }
+      const unique = [...new Map(assignments.map((a) => [`${a.roleId}/${a.entityId}`, a])).values()];
+      await this.identity.replaceRoles(trx, id, unique);
+      const after = await this.loadUser(trx, id);
+      await this.audit.record(trx, ctx, {
+        entityType: 'user',
+        entityId: id,
+        action: 'set_roles',
+        changes: [{ field: 'roles', old: rolesSummary(before.roles), new: rolesSummary(after.roles) }],
+      });
+      return after;
+    });
+  }
+
+  /** A user editing their own profile needs no permission beyond being signed in. */
+  async updateOwnProfile(ctx: RequestContext, input: ProfileUpdate): Promise<void> {
+    const userId = ctx.actor?.userId;
+    if (!userId) throw new AppError('UNAUTHENTICATED');
+    await this.db.transaction().execute(async (trx) => {
+      const before = await this.loadUser(trx, userId);
+      await repo.updateUser(trx, userId, {
+        ...(input.displayName !== undefined && { display_name: input.displayName }),
+        ...(input.email !== undefined && { email: input.email }),
+        ...(input.phone !== undefined && { phone: input.phone }),
+        ...(input.locale !== undefined && { locale: input.locale }),
+        updated_at: nowInstant(),
+      });
+      const after = await this.loadUser(trx, userId);
+      await this.audit.record(trx, ctx, { entityType: 'user', entityId: userId, action: 'update_profile', before: userSnapshot(before), after: userSnapshot(after) });
+    });
+  }
+
+  /** Internal read for sign-in and session building: no access check. */
+  async loadUser(db: Kysely<any>, id: string): Promise<User> {
+    const row = await repo.findUser(db, id);
+    if (!row) throw notFound();
+    return (await this.toUsers(db, [row]))[0];
+  }
+
+  findByUsername(username: string) {
+    return repo.findUserByUsername(this.db, username);
+  }
+
+  async recordLogin(trx: Kysely<any>, userId: string): Promise<void> {
+    await repo.updateUser(trx, userId, { last_login_at: nowInstant() });
+  }
+
+  private async visibleUser(db: Kysely<any>, scope: Scope, id: string): Promise<User> {
+    const row = await repo.findUser(db, id);
+    if (!row) throw notFound();
+    AccessControl.assertVisible(scope, { entityId: row.entity_id, departmentId: row.department_id, ownerId: row.id });
+    return (await this.toUsers(db, [row]))[0];
+  }
+
+  private async departmentInScope(db: Kysely<any>, scope: Scope, departmentId: string) {
+    const department = await repo.findDepartment(db, departmentId);
+    if (!department || !isInScope(scope, { entityId: department.entity_id, departmentId: department.id })) {
+      throw invalidReference('department');
+    }
+    return department;
+  }
+
+  private async assertExtraDepartments(db: Kysely<any>, scope: Scope, ids: string[]) {
+    const found = await repo.departmentsExist(db, [...new Set(ids)]);
+    if (found.length !== new Set(ids).size) throw invalidReference('extra department');
+    for (const d of found) {
+      if (!isInScope(scope, { entityId: d.entity_id, departmentId: d.id })) throw invalidReference('extra department');
+    }
+  }
+
+  private async assertPosition(db: Kysely<any>, positionId: string, entityId: string) {
+    const position = await repo.findPosition(db, positionId);
+    if (!position || position.entity_id !== entityId) throw invalidReference('position');
+  }
+
+  private async toUsers(db: Kysely<any>, rows: repo.UserRow[]): Promise<User[]> {
+    const ids = rows.map((r) => r.id);
+    const [extras, identities] = await Promise.all([repo.extraDepartments(db, ids), this.identity.identityOf(db, ids)]);
+    return rows.map((row) => ({
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      email: row.email,
+      phone: row.phone,
+      entityId: row.entity_id,
+      entityName: row.entity_name,
+      departmentId: row.department_id,
+      departmentName: row.department_name,
+      extraDepartmentIds: extras.get(row.id) ?? [],
+      positionId: row.position_id,
+      positionName: row.position_name ?? null,
+      active: readBool(row.active),
+      locale: row.locale === 'en-US' ? 'en-US' : 'zh-CN',
+      lockedUntil: identities.get(row.id)?.lockedUntil ?? null,
+      lastLoginAt: readInstant(row.last_login_at),
+      createdAt: readInstant(row.created_at)!,
+      roles: identities.get(row.id)?.roles ?? [],
+    }));
+  }
+}
+
+function userSnapshot(user: User): Record<string, unknown> {
+  const { roles: _r, entityName: _e, departmentName: _d, positionName: _p, lastLoginAt: _l, createdAt: _c, lockedUntil: _k, ...rest } = user;
+  return rest;
+}
+
+function rolesSummary(roles: UserRoles): string[] {
+  return roles.map((r) => `${r.roleName}@${r.entityName}`).sort();
+}

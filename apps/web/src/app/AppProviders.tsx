@@ -1,0 +1,32 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import type { Locale as AntLocale } from 'antd/es/locale';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { currentLocale, i18n } from './i18n';
+import { queryClient } from './queryClient';
+
+const antdLocales: Record<ReturnType<typeof currentLocale>, AntLocale> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+/** Re-renders antd in the current language whenever i18next switches. */
+function LocalizedAntd({ children }: { children: ReactNode }) {
+  const { i18n: instance } = useTranslation();
+  const locale = antdLocales[instance.language === 'en-US' ? 'en-US' : 'zh-CN'];
+  return (
+    <ConfigProvider locale={locale} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nextProvider i18n={i18n}>
+        <LocalizedAntd>{children}</LocalizedAntd>
+      </I18nextProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,126 @@
+import type { Problem } from '@concord/contracts';
+import { i18n } from '../i18n';
+import { ApiError, clientErrorCodes } from './ApiError';
+
+export const apiBase = '/api/v1';
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type QueryParams = Record<string, QueryValue>;
+
+interface RequestOptions {
+  query?: QueryParams;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** The session probe and login answer 401 as a normal outcome; they must not bounce to /login. */
+  ignoreUnauthorized?: boolean;
+}
+
+// The CSRF token lives in memory only: it comes with every SessionInfo and dies with the tab.
+let csrfToken: string | null = null;
+let unauthorizedHandler: () => void = () => {};
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Registered once by the session layer: what to do when any call finds the session gone. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  unauthorizedHandler = handler;
+}
+
+export function toQueryString(query: QueryParams | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function buildHeaders(method: string, hasBody: boolean): Headers {
+  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': i18n.language });
+  if (hasBody) headers.set('Content-Type', 'application/json');
+  if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
+  return headers;
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const hasBody = options.body !== undefined;
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase}${path}${toQueryString(options.query)}`, {
+      method,
+      credentials: 'same-origin',
+      headers: buildHeaders(method, hasBody),
+      body: hasBody ? JSON.stringify(options.body) : undefined,
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ status: 0, code: clientErrorCodes.network, detail: i18n.t('errors.network') });
+  }
+  if (!response.ok) throw await toApiError(response, options);
+  return response;
+}
+
+async function toApiError(response: Response, options: RequestOptions): Promise<ApiError> {
+  if (response.status === 401 && !options.ignoreUnauthorized) unauthorizedHandler();
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const problem = (await response.json()) as Problem;
+      if (problem && typeof problem.code === 'string') return ApiError.fromProblem(problem);
+    } catch {
+      // fall through to the generic error below
+    }
+  }
+  return new ApiError({
+    status: response.status,
+    code: clientErrorCodes.badResponse,
+    detail: i18n.t('errors.badResponse', { status: response.status }),
+    requestId: response.headers.get('X-Request-Id') ?? undefined,
+  });
+}
+
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) =>
+    apiRequest<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body: body ?? {} }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
+  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => apiRequest<T>('DELETE', path),
+};
+
+function fileNameFrom(response: Response, fallback: string): string {
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded) return decodeURIComponent(encoded[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1] : fallback;
+}
+
+/**
+ * Downloads a file (Excel exports) through fetch rather than a plain link, so a failed export shows
+ * the server's problem message instead of navigating the tab to a JSON error page.
+ */
+export async function downloadFile(path: string, query: QueryParams, fallbackName: string): Promise<void> {
+  const response = await send('GET', path, { query });
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameFrom(response, fallbackName);
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start the download before the blob URL is revoked.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

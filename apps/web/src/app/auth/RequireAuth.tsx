@@ -1,0 +1,43 @@
+import { Flex, Spin } from 'antd';
+import { type ReactNode, useEffect } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { ErrorState } from '../../shared/ErrorState';
+import { changeLocale } from '../i18n';
+import { useSessionQuery } from './session';
+
+export interface LoginRedirectState {
+  /** Where the user was headed; the login page returns there. */
+  from?: string;
+}
+
+/** Renders its children only with a session; otherwise sends the user to /login and back afterwards. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  const { data: session, isPending, error, refetch } = useSessionQuery();
+  const sessionLocale = session?.user.locale;
+
+  // The user's saved language wins once signed in (it may differ from this browser's last choice).
+  useEffect(() => {
+    if (sessionLocale) void changeLocale(sessionLocale);
+  }, [sessionLocale]);
+
+  if (isPending) {
+    return (
+      <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  if (error) {
+    return (
+      <div style={{ maxWidth: 560, margin: '80px auto', padding: 16 }}>
+        <ErrorState error={error} onRetry={() => void refetch()} />
+      </div>
+    );
+  }
+  if (!session) {
+    const state: LoginRedirectState = { from: `${location.pathname}${location.search}${location.hash}` };
+    return <Navigate to="/login" replace state={state} />;
+  }
+  return <>{children}</>;
+}

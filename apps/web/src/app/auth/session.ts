@@ -1,0 +1,104 @@
+import type { Locale, SessionInfo } from '@concord/contracts';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { setUnauthorizedHandler } from '../api/client';
+import * as sessionApi from './sessionApi';
+import { sessionQueryKey } from './sessionApi';
+
+/** Everything cached belongs to the previous session once it ends: drop it, keep only the probe. */
+function forgetSessionData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+}
+
+/** A 401 from any call means the session expired or was ended elsewhere: show the login page. */
+export function installUnauthorizedHandler(queryClient: QueryClient): void {
+  setUnauthorizedHandler(() => {
+    sessionApi.rememberSession(null);
+    queryClient.setQueryData(sessionQueryKey, null);
+    forgetSessionData(queryClient);
+  });
+}
+
+export function useSessionQuery() {
+  return useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: ({ signal }) => sessionApi.fetchSession(signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The signed-in session. Only for components rendered inside the authenticated layout. */
+export function useSession(): SessionInfo {
+  const { data } = useSessionQuery();
+  if (!data) throw new Error('useSession() used outside an authenticated page');
+  return data;
+}
+
+export function usePermissions() {
+  const { data } = useSessionQuery();
+  const granted = useMemo(() => new Set(data?.permissions ?? []), [data]);
+  const can = useCallback((code: string) => granted.has(code), [granted]);
+  return { can, permissions: granted };
+}
+
+interface LoginInput {
+  username: string;
+  password: string;
+  /** A language picked on the login page: saved to the profile, since it is an explicit choice. */
+  chosenLocale?: Locale;
+}
+
+async function loginAndApplyLocale({ chosenLocale, ...credentials }: LoginInput): Promise<SessionInfo> {
+  const info = await sessionApi.login(credentials);
+  if (!chosenLocale || chosenLocale === info.user.locale) return info;
+  // Not worth failing the sign-in over: keep the session with its stored language.
+  return sessionApi.updateProfile({ locale: chosenLocale }).catch(() => info);
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: loginAndApplyLocale,
+    onSuccess: (info) => {
+      forgetSessionData(queryClient);
+      queryClient.setQueryData(sessionQueryKey, info);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: sessionApi.logout,
+    // Even if the server call fails (already expired), the user asked to leave: forget locally too.
+    onSettled: () => {
+      sessionApi.rememberSession(null);
+      queryClient.setQueryData(sessionQueryKey, null);
+      forgetSessionData(queryClient);
+    },
+  });
+}
+
+export function useSwitchEntity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: sessionApi.switchEntity,
+    onSuccess: async (info) => {
+      queryClient.setQueryData(sessionQueryKey, info);
+      // Every list depends on the acting entity (permissions and data scope): reload them all.
+      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+    },
+  });
+}
+
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: sessionApi.updateProfile,
+    onSuccess: (info) => queryClient.setQueryData(sessionQueryKey, info),
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({ mutationFn: sessionApi.changePassword });
+}

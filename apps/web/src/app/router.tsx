@@ -1,0 +1,53 @@
+import type { PermissionCode } from '@concord/contracts';
+import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from './auth/LoginPage';
+import { RequireAuth } from './auth/RequireAuth';
+import { RequirePermission } from './auth/RequirePermission';
+import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteErrorPage } from './RouteErrorPage';
+
+// Pages load on demand so the login page does not wait for every module's code.
+const HomePage = lazy(() => import('../modules/home/HomePage'));
+const ProfilePage = lazy(() => import('../modules/account/ProfilePage'));
+const ChangePasswordPage = lazy(() => import('../modules/account/ChangePasswordPage'));
+const EntitiesPage = lazy(() => import('../modules/system/entities/EntitiesPage'));
+const DepartmentsPage = lazy(() => import('../modules/system/departments/DepartmentsPage'));
+const PositionsPage = lazy(() => import('../modules/system/positions/PositionsPage'));
+const UsersPage = lazy(() => import('../modules/system/users/UsersPage'));
+const RolesPage = lazy(() => import('../modules/system/roles/RolesPage'));
+const AuditPage = lazy(() => import('../modules/system/audit/AuditPage'));
+
+function guarded(permission: PermissionCode, Page: LazyExoticComponent<ComponentType>) {
+  return (
+    <RequirePermission permission={permission}>
+      <Page />
+    </RequirePermission>
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'account/profile', element: <ProfilePage /> },
+      { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: 'system/entities', element: guarded('org.entity.view', EntitiesPage) },
+      { path: 'system/departments', element: guarded('org.department.view', DepartmentsPage) },
+      { path: 'system/positions', element: guarded('org.position.view', PositionsPage) },
+      { path: 'system/users', element: guarded('org.user.view', UsersPage) },
+      { path: 'system/roles', element: guarded('iam.role.view', RolesPage) },
+      { path: 'system/audit', element: guarded('audit.view', AuditPage) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

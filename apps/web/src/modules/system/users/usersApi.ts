@@ -1,0 +1,74 @@
+import type { Page, User, userCreateSchema, userUpdateSchema } from '@concord/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type QueryParams } from '../../../app/api/client';
+import type { BodyOf } from '../../../shared/contractTypes';
+import { systemKeys } from '../queryKeys';
+
+export type UserCreateBody = BodyOf<typeof userCreateSchema>;
+export type UserUpdateBody = BodyOf<typeof userUpdateSchema>;
+
+export function useUserList(query: QueryParams) {
+  return useQuery({
+    queryKey: systemKeys.userList(query),
+    queryFn: ({ signal }) => api.get<Page<User>>('/org/users', query, signal),
+    // Keep the current page on screen while the next one loads, so the table does not flash empty.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Type-ahead search for user pickers (department head, audit actor). */
+export function useUserSearch(q: string, entityId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: systemKeys.userSearch(q, entityId),
+    queryFn: ({ signal }) =>
+      api.get<Page<User>>('/org/users', { q: q || undefined, entityId, pageSize: 20, active: true }, signal),
+    select: (data) => data.items,
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useInvalidateUsers() {
+  const queryClient = useQueryClient();
+  // Member counts of departments and user counts of roles change with the users.
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: systemKeys.users }),
+      queryClient.invalidateQueries({ queryKey: systemKeys.departments }),
+      queryClient.invalidateQueries({ queryKey: systemKeys.roles }),
+    ]);
+}
+
+export function useSaveUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (input: { id?: string; body: UserCreateBody | UserUpdateBody }) =>
+      input.id ? api.patch<User>(`/org/users/${input.id}`, input.body) : api.post<User>('/org/users', input.body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSetUserActive() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (input: { id: string; active: boolean }) =>
+      api.post<User>(`/org/users/${input.id}/active`, { active: input.active }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useResetUserPassword() {
+  return useMutation({
+    mutationFn: (input: { id: string; newPassword: string }) =>
+      api.post<{ ok: true }>(`/org/users/${input.id}/password`, { newPassword: input.newPassword }),
+  });
+}
+
+export function useSetUserRoles() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (input: { id: string; assignments: { roleId: string; entityId: string }[] }) =>
+      api.put<User>(`/org/users/${input.id}/roles`, { assignments: input.assignments }),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { dateSchema, idSchema, instantSchema, pageQuerySchema } from './common.js';
+
+export const fieldChangeSchema = z.object({
+  field: z.string(),
+  old: z.unknown(),
+  new: z.unknown(),
+});
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: instantSchema,
+  actorId: idSchema.nullable(),
+  actorName: z.string().nullable(),
+  actingEntityId: idSchema.nullable(),
+  entityType: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  changes: z.array(fieldChangeSchema),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditListQuerySchema = pageQuerySchema
+  .extend({
+    actorId: idSchema.optional(),
+    entityType: z.string().trim().max(60).optional(),
+    entityId: z.string().trim().max(60).optional(),
+    action: z.string().trim().max(60).optional(),
+    from: dateSchema.optional(),
+    to: dateSchema.optional(),
+  })
+  .strict();
+
+export const auditVerifyResultSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  /** The first sequence number where the chain breaks, with the reason. */
+  brokenAt: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type AuditVerifyResult = z.infer<typeof auditVerifyResultSchema>;

@@ -1,0 +1,86 @@
+/**
+ * The catalogue of action permissions (menu and button level). A role grants a subset of these codes.
+ * Modules add their own group here when they land; the role editor shows the catalogue as a matrix
+ * (one row per group, one checkbox per action).
+ */
+export const permissionGroups = [
+  {
+    key: 'org.entity',
+    label: { 'zh-CN': '法人主体', 'en-US': 'Legal entities' },
+    actions: [
+      { code: 'org.entity.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
+      { code: 'org.entity.manage', label: { 'zh-CN': '新增/编辑', 'en-US': 'Create / edit' } },
+    ],
+  },
+  {
+    key: 'org.department',
+    label: { 'zh-CN': '部门', 'en-US': 'Departments' },
+    actions: [
+      { code: 'org.department.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
+      { code: 'org.department.manage', label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' } },
+    ],
+  },
+  {
+    key: 'org.position',
+    label: { 'zh-CN': '岗位', 'en-US': 'Positions' },
+    actions: [
+      { code: 'org.position.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
+      { code: 'org.position.manage', label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' } },
+    ],
+  },
+  {
+    key: 'org.user',
+    label: { 'zh-CN': '用户', 'en-US': 'Users' },
+    actions: [
+      { code: 'org.user.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
+      { code: 'org.user.manage', label: { 'zh-CN': '新增/编辑/停用', 'en-US': 'Create / edit / disable' } },
+      { code: 'org.user.resetPassword', label: { 'zh-CN': '重置密码', 'en-US': 'Reset password' } },
+      { code: 'org.user.assignRoles', label: { 'zh-CN': '分配角色', 'en-US': 'Assign roles' } },
+      { code: 'org.user.export', label: { 'zh-CN': '导出', 'en-US': 'Export' } },
+    ],
+  },
+  {
+    key: 'iam.role',
+    label: { 'zh-CN': '角色权限', 'en-US': 'Roles' },
+    actions: [
+      { code: 'iam.role.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
+      { code: 'iam.role.manage', label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' } },
+    ],
+  },
+  {
+    key: 'audit',
+    label: { 'zh-CN': '审计日志', 'en-US': 'Audit log' },
+    actions: [
+      { code: 'audit.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
+      { code: 'audit.export', label: { 'zh-CN': '导出', 'en-US': 'Export' } },
+    ],
+  },
+] as const;
+
+export type PermissionCode = (typeof permissionGroups)[number]['actions'][number]['code'];
+
+export const allPermissionCodes: PermissionCode[] = permissionGroups.flatMap((g) =>
+  g.actions.map((a) => a.code),
+);
+
+/** Data scopes, from narrowest to widest; `custom` lists entities and departments explicitly. */
+export const dataScopes = [
+  'self',
+  'department',
+  'department_and_below',
+  'entity',
+  'entity_and_below',
+  'all',
+  'custom',
+] as const;
+export type DataScope = (typeof dataScopes)[number];
+
+export const dataScopeLabels: Record<DataScope, { 'zh-CN': string; 'en-US': string }> = {
+  self: { 'zh-CN': '仅本人', 'en-US': 'Own records' },
+  department: { 'zh-CN': '本部门', 'en-US': 'Own department' },
+  department_and_below: { 'zh-CN': '本部门及下级', 'en-US': 'Department and below' },
+  entity: { 'zh-CN': '本法人主体', 'en-US': 'Own legal entity' },
+  entity_and_below: { 'zh-CN': '本主体及下属主体', 'en-US': 'Entity and subsidiaries' },
+  all: { 'zh-CN': '全部', 'en-US': 'All' },
+  custom: { 'zh-CN': '自定义', 'en-US': 'Custom' },
+};
