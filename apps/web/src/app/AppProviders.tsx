@@ -5,7 +5,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { currentLocale, i18n } from './i18n';
+import { type currentLocale, i18n } from './i18n';
 import { queryClient } from './queryClient';
 
 const antdLocales: Record<ReturnType<typeof currentLocale>, AntLocale> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -41,7 +41,12 @@ interface MenuSection {
   pages: MenuPage[];
 }
 
-export const homePage: MenuPage = { path: '/', labelKey: 'menu.home', icon: <HomeOutlined />, testId: 'menu-home' };
+export const homePage: MenuPage = {
+  path: '/',
+  labelKey: 'menu.home',
+  icon: <HomeOutlined />,
+  testId: 'menu-home',
+};
 
 export const menuSections: MenuSection[] = [
   {

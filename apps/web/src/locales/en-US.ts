@@ -115,7 +115,8 @@ export const enUS: Messages = {
     position: 'Position',
     permissions: 'My permissions',
     permissionCount: '{{count}} permissions in the acting legal entity',
-    noPermissions: 'You hold no permissions in the acting legal entity yet; ask your administrator for a role.',
+    noPermissions:
+      'You hold no permissions in the acting legal entity yet; ask your administrator for a role.',
     quickLinks: 'Quick links',
     noQuickLinks: 'No functions are available to you yet.',
     otherEntities: 'Legal entities you can switch to',

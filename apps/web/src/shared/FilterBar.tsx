@@ -1,7 +1,8 @@
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { Button, Flex } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type CSSProperties, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useIsPhone } from './useIsPhone';
 
 interface FilterBarProps {
   /** The common filters, always visible. */
@@ -9,6 +10,15 @@ interface FilterBarProps {
   /** Less used filters, folded behind "more filters". */
   more?: ReactNode;
   onReset?: () => void;
+}
+
+/**
+ * Width of one filter: fixed on desktop so the bar lines up, the whole row at phone width.
+ * Returned as an inline style because antd's own input widths would otherwise win.
+ */
+export function useFilterWidth(): (desktopWidth: number) => CSSProperties {
+  const isPhone = useIsPhone();
+  return (desktopWidth) => ({ width: isPhone ? '100%' : desktopWidth });
 }
 
 /** The filter bar above every list. Each filter applies as soon as it changes (no search button). */

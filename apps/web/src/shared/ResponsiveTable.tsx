@@ -30,7 +30,8 @@ function cellValue<T>(column: ColumnType<T>, row: T, index: number): ReactNode {
 export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>) {
   const { cardTitle, cardActions, cardHiddenColumns = [], empty, ...tableProps } = props;
   const isPhone = useIsPhone();
-  if (!isPhone) return <Table<T> scroll={{ x: 'max-content' }} locale={{ emptyText: empty }} {...tableProps} />;
+  if (!isPhone)
+    return <Table<T> scroll={{ x: 'max-content' }} locale={{ emptyText: empty }} {...tableProps} />;
 
   const columns = (tableProps.columns ?? []) as ColumnType<T>[];
   const visible = columns.filter((column) => !cardHiddenColumns.includes(String(column.key)));

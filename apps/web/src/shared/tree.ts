@@ -14,8 +14,9 @@ export function buildTree<T extends { id: string; parentId: string | null }>(
   const roots: TreeNode<T>[] = [];
   for (const node of nodes.values()) {
     const parent = node.parentId ? nodes.get(node.parentId) : undefined;
-    if (parent) (parent.children ??= []).push(node);
-    else roots.push(node);
+    if (!parent) roots.push(node);
+    else if (parent.children) parent.children.push(node);
+    else parent.children = [node];
   }
   if (compare) sortForest(roots, compare);
   return roots;
@@ -36,7 +37,10 @@ export function subtreeIds<T extends { id: string }>(node: TreeNode<T>): string[
   return [node.id, ...(node.children ?? []).flatMap((child) => subtreeIds(child))];
 }
 
-export function findNode<T extends { id: string }>(nodes: TreeNode<T>[], id: string): TreeNode<T> | undefined {
+export function findNode<T extends { id: string }>(
+  nodes: TreeNode<T>[],
+  id: string,
+): TreeNode<T> | undefined {
   for (const node of nodes) {
     if (node.id === id) return node;
     const found = node.children && findNode(node.children, id);

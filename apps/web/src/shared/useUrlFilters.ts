@@ -2,7 +2,9 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
 export type UrlFilterValues<K extends string> = Partial<Record<K, string>>;
-export type UrlFilterPatch<K extends string> = Partial<Record<K, string | number | boolean | null | undefined>>;
+export type UrlFilterPatch<K extends string> = Partial<
+  Record<K, string | number | boolean | null | undefined>
+>;
 
 /**
  * List-page filter state kept in the URL search params, so a copied link reproduces the view and the

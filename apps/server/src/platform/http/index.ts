@@ -5,3 +5,4 @@ export { localeOf, sendProblem, toProblem } from './problem.js';
 export { API_PREFIX, defineRoute, type RouteConfig, type RouteDefinition, registerRoutes, routeCatalog } from './routes.js';
 export { createHttpServer, type HttpServerOptions } from './server.js';
 export { sendXlsx, type XlsxColumn } from './xlsx.js';
+export type { RecordType } from './record-types.js';

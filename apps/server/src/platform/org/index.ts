@@ -4,3 +4,4 @@ export { OrgService } from './org.service.js';
 export { usersRoutes } from './users.routes.js';
 export { type IdentityPort, UsersService } from './users.service.js';
 export type { OrgTables } from './org.tables.js';
+export { orgRecordTypes } from './org.record-types.js';

@@ -83,6 +83,34 @@ export class OrgService implements OrgTree {
     });
   }
 
+  /** The group itself: created once, on first start (demo seed or `create-admin`). */
+  async createRootEntity(
+    ctx: RequestContext,
+    input: Omit<EntityCreate, 'parentId' | 'sortOrder'>,
+  ): Promise<Entity> {
+    const scope = await ctx.access.require('org.entity.manage');
+    if (!scope.all) throw new AppError('FORBIDDEN');
+    return this.db.transaction().execute(async (trx) => {
+      if (await repo.findRootEntity(trx)) throw duplicate('group', input.code);
+      const now = nowInstant();
+      const row = {
+        id: newId(),
+        parent_id: null,
+        code: input.code,
+        name: input.name,
+        short_name: input.shortName ?? null,
+        credit_code: input.creditCode ?? null,
+        active: true,
+        sort_order: 0,
+        created_at: now,
+        updated_at: now,
+      };
+      await repo.insertEntity(trx, row);
+      await this.audit.record(trx, ctx, { entityType: 'entity', entityId: row.id, action: 'create', after: auditSnapshot(row) });
+      return toEntity(row);
+    });
+  }
+
   async updateEntity(ctx: RequestContext, id: string, input: EntityUpdate): Promise<Entity> {
     const scope = await ctx.access.require('org.entity.manage');
     return this.db.transaction().execute(async (trx) => {
@@ -285,6 +313,13 @@ export class OrgService implements OrgTree {
 
   departmentWithDescendants(departmentIds: string[]): Promise<string[]> {
     return repo.departmentWithDescendants(this.db, departmentIds);
+  }
+
+  /** Pass the transaction when inside one: SQLite has a single connection, and waiting for it would deadlock. */
+  async entitySummaries(ids: string[], db: Kysely<any> = this.db): Promise<{ id: string; name: string; code: string }[]> {
+    const wanted = new Set(ids);
+    const rows = await repo.listEntities(db, { all: true, entityIds: new Set(), departmentIds: new Set(), userIds: new Set() });
+    return rows.filter((r) => wanted.has(r.id)).map((r) => ({ id: r.id, name: r.name, code: r.code }));
   }
 
   userNames(ids: string[]): Promise<Map<string, string>> {

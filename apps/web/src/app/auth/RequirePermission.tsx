@@ -9,7 +9,13 @@ import { usePermissions } from './session';
  * Guards a page by its `.view` permission. The menu already hides what the user may not open, but a
  * bookmarked link or an entity switch can still land here.
  */
-export function RequirePermission({ permission, children }: { permission: PermissionCode; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: PermissionCode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const { can } = usePermissions();
   if (can(permission)) return <>{children}</>;

@@ -51,6 +51,9 @@ export async function updateProfile(body: ProfileUpdate): Promise<SessionInfo> {
   return info;
 }
 
-export function changePassword(body: { currentPassword: string; newPassword: string }): Promise<{ ok: true }> {
+export function changePassword(body: {
+  currentPassword: string;
+  newPassword: string;
+}): Promise<{ ok: true }> {
   return api.post('/auth/password', body);
 }

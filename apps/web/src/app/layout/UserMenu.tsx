@@ -33,7 +33,8 @@ export function UserMenu({ compact }: { compact: boolean }) {
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'profile') navigate('/account/profile');
     else if (key === 'password') navigate('/account/password');
-    else if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+    else if (key === 'logout')
+      logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
   };
 
   return (

@@ -41,7 +41,9 @@ export default function ChangePasswordPage() {
         <Form.Item
           name="currentPassword"
           label={t('account.currentPassword')}
-          rules={[{ required: true, message: t('validation.required', { field: t('account.currentPassword') }) }]}
+          rules={[
+            { required: true, message: t('validation.required', { field: t('account.currentPassword') }) },
+          ]}
         >
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
@@ -63,14 +65,20 @@ export default function ChangePasswordPage() {
             { required: true, message: t('validation.required', { field: t('account.confirmPassword') }) },
             ({ getFieldValue }) => ({
               validator: async (_rule, value: string) => {
-                if (value && value !== getFieldValue('newPassword')) throw new Error(t('validation.passwordMismatch'));
+                if (value && value !== getFieldValue('newPassword'))
+                  throw new Error(t('validation.passwordMismatch'));
               },
             }),
           ]}
         >
           <Input.Password autoComplete="new-password" data-testid="password-confirm" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={changePassword.isPending} data-testid="password-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={changePassword.isPending}
+          data-testid="password-submit"
+        >
           {t('common.save')}
         </Button>
       </Form>

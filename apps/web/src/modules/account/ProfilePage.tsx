@@ -70,16 +70,28 @@ export default function ProfilePage() {
           name="displayName"
           label={t('account.displayName')}
           rules={[
-            { required: true, whitespace: true, message: t('validation.required', { field: t('account.displayName') }) },
+            {
+              required: true,
+              whitespace: true,
+              message: t('validation.required', { field: t('account.displayName') }),
+            },
             { max: 100, message: t('validation.maxLength', { max: 100 }) },
           ]}
         >
           <Input maxLength={100} data-testid="profile-display-name" />
         </Form.Item>
-        <Form.Item name="email" label={t('account.email')} rules={[zodRule(fields.email, t('validation.email'))]}>
+        <Form.Item
+          name="email"
+          label={t('account.email')}
+          rules={[zodRule(fields.email, t('validation.email'))]}
+        >
           <Input type="email" maxLength={120} data-testid="profile-email" />
         </Form.Item>
-        <Form.Item name="phone" label={t('account.phone')} rules={[zodRule(fields.phone, t('validation.phone'))]}>
+        <Form.Item
+          name="phone"
+          label={t('account.phone')}
+          rules={[zodRule(fields.phone, t('validation.phone'))]}
+        >
           <Input maxLength={20} data-testid="profile-phone" />
         </Form.Item>
         <Form.Item name="locale" label={t('account.locale')}>

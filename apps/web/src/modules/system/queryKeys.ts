@@ -12,7 +12,8 @@ export const systemKeys = {
   positionsOf: (entityId: string | undefined) => ['org', 'positions', entityId ?? 'acting'] as const,
   users: ['org', 'users'] as const,
   userList: (query: QueryParams) => ['org', 'users', 'list', query] as const,
-  userSearch: (q: string, entityId: string | undefined) => ['org', 'users', 'search', q, entityId ?? ''] as const,
+  userSearch: (q: string, entityId: string | undefined) =>
+    ['org', 'users', 'search', q, entityId ?? ''] as const,
   roles: ['iam', 'roles'] as const,
   audit: ['audit'] as const,
   auditList: (query: QueryParams) => ['audit', 'list', query] as const,

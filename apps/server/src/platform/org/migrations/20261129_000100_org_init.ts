@@ -60,7 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('org_user_entity').on('org_user').columns(['entity_id', 'username']).execute();
-  await db.schema.createIndex('org_user_department').on('org_user').columns(['department_id']).execute();
+  await db.schema.createIndex('org_user_main_department').on('org_user').columns(['department_id']).execute();
   await db.schema.createIndex('org_user_display_name').on('org_user').column('display_name').execute();
   await db.schema.createIndex('org_user_created').on('org_user').columns(['created_at', 'id']).execute();
 

@@ -2,7 +2,8 @@ import { Select, type SelectProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useUserSearch } from '../users/usersApi';
 
-interface UserPickerProps extends Omit<SelectProps<string>, 'options' | 'onSearch' | 'showSearch' | 'loading'> {
+interface UserPickerProps
+  extends Omit<SelectProps<string>, 'options' | 'onSearch' | 'showSearch' | 'loading'> {
   /** Limit the search to one legal entity. */
   entityId?: string;
   /** The label of the current value, which may not be among the first search results. */

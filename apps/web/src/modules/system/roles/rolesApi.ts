@@ -26,7 +26,9 @@ export function useSaveRole() {
   const invalidate = useInvalidateRoles();
   return useMutation({
     mutationFn: (input: { id?: string; body: RoleCreateBody | RoleUpdateBody }) =>
-      input.id ? api.patch<Role>(`/iam/roles/${input.id}`, input.body) : api.post<Role>('/iam/roles', input.body),
+      input.id
+        ? api.patch<Role>(`/iam/roles/${input.id}`, input.body)
+        : api.post<Role>('/iam/roles', input.body),
     onSuccess: invalidate,
   });
 }

@@ -43,7 +43,9 @@ export function useSaveUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
     mutationFn: (input: { id?: string; body: UserCreateBody | UserUpdateBody }) =>
-      input.id ? api.patch<User>(`/org/users/${input.id}`, input.body) : api.post<User>('/org/users', input.body),
+      input.id
+        ? api.patch<User>(`/org/users/${input.id}`, input.body)
+        : api.post<User>('/org/users', input.body),
     onSuccess: invalidate,
   });
 }

@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import { type AppDatabase, createDatabase, migrateToLatest } from './db/index.js';
+import { AccessControl } from './platform/access/index.js';
+import { auditMigrations, auditRoutes, AuditService } from './platform/audit/index.js';
+import {
+  createHttpServer,
+  localeOf,
+  type RecordType,
+  type RequestContext,
+  type RouteDefinition,
+  registerRoutes,
+} from './platform/http/index.js';
+import {
+  AuthService,
+  clientInfo,
+  defaultAuthSettings,
+  IdentityAdapter,
+  iamMigrations,
+  iamRecordTypes,
+  iamRoutes,
+  RolesService,
+  SESSION_COOKIE,
+} from './platform/iam/index.js';
+import { OrgService, orgMigrations, orgRecordTypes, orgRoutes, UsersService, usersRoutes } from './platform/org/index.js';
+
+export interface AppOptions {
+  databaseUrl: string;
+  /** PostgreSQL only: run in this schema (tests give each file its own). */
+  schema?: string;
+  logLevel: string;
+  webDistDir?: string;
+  rateLimit: boolean;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  loginAttemptsPerMinute?: number;
+}
+
+/** Every migration of the platform and of each module, collected for the migrator. */
+export const allMigrations = [orgMigrations, iamMigrations, auditMigrations];
+
+/** Every kind of record that routes address by id, for the guard test. */
+export const allRecordTypes: RecordType[] = [...orgRecordTypes, ...iamRecordTypes];
+
+export function createServices(database: AppDatabase, options: Pick<AppOptions, 'sessionTtlHours'>) {
+  const { db } = database;
+  let org: OrgService | undefined;
+  const audit = new AuditService(db, (ids) => org!.userNames(ids));
+  org = new OrgService(db, audit);
+  const identity = new IdentityAdapter((trx, ids) => org!.entitySummaries(ids, trx));
+  const users = new UsersService(db, audit, identity);
+  const roles = new RolesService(db, audit);
+  const auth = new AuthService(db, org, users, audit, { ...defaultAuthSettings, sessionTtlHours: options.sessionTtlHours });
+  /** The context of Concord itself acting (CLI, seeding, jobs): every permission, every record. */
+  const systemContext = (requestId = 'system'): RequestContext => ({
+    requestId,
+    ip: null,
+    locale: 'zh-CN',
+    actor: null,
+    access: new AccessControl('system', { userId: '', departmentIds: [] }, org!),
+  });
+  return { db, audit, org, users, roles, auth, systemContext };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/** The composition root: the only place that wires the platform and the modules together. */
+export async function buildApp(
+  options: AppOptions,
+): Promise<{ app: FastifyInstance; database: AppDatabase; services: Services; routes: RouteDefinition[] }> {
+  const database = createDatabase(options.databaseUrl, { schema: options.schema });
+  await migrateToLatest(database.db, allMigrations);
+  const services = createServices(database, options);
+  const { auth } = services;
+
+  const app = await createHttpServer({
+    logLevel: options.logLevel,
+    webDistDir: options.webDistDir,
+    rateLimit: options.rateLimit,
+    anonymous: (request) => auth.systemlessContext(clientInfo(request), null),
+    authenticate: (request, { checkCsrf }) =>
+      auth.authenticate(
+        { ...clientInfo(request), locale: localeOf(request) },
+        request.cookies[SESSION_COOKIE],
+        { checkCsrf, csrfHeader: request.headers['x-csrf-token'] as string | undefined },
+      ),
+  });
+
+  const routes: RouteDefinition[] = [
+    ...iamRoutes(auth, services.roles, services.users, {
+      secure: options.cookieSecure,
+      loginPerMinute: options.loginAttemptsPerMinute ?? 20,
+    }),
+    ...orgRoutes(services.org),
+    ...usersRoutes(services.users),
+    ...auditRoutes(services.audit),
+  ];
+  registerRoutes(app, routes);
+  app.addHook('onClose', async () => database.close());
+  await app.ready();
+  return { app, database, services, routes };
+}

@@ -1,0 +1,98 @@
+import type { Services } from '../app.js';
+import { demoEntities, demoPositions, demoRoles, demoUsers, DEMO_PASSWORD } from './demo-data.js';
+
+/** True when the database has no organisation yet (a first start). */
+export async function isEmpty(services: Services): Promise<boolean> {
+  const row = await services.db.selectFrom('org_entity').select('id').limit(1).executeTakeFirst();
+  return !row;
+}
+
+/**
+ * Creates the demo group through the same services the API uses, so every row is validated and
+ * audited like any other write.
+ */
+export async function seedDemo(services: Services): Promise<void> {
+  const ctx = services.systemContext('seed-demo');
+  const { org, users, roles, db } = services;
+
+  const roleIds = new Map<string, string>();
+  await db.transaction().execute(async (trx) => {
+    for (const role of demoRoles) roleIds.set(role.code, await roles.ensureBuiltIn(trx, ctx, role));
+  });
+
+  const entityIds = new Map<string, string>();
+  const departmentIds = new Map<string, string>();
+  const positionIds = new Map<string, string>();
+  for (const [index, entity] of demoEntities.entries()) {
+    let entityId: string;
+    if (entity.parent === null) {
+      entityId = (
+        await org.createRootEntity(ctx, {
+          code: entity.code,
+          name: entity.name,
+          shortName: entity.shortName,
+          creditCode: entity.creditCode,
+        })
+      ).id;
+    } else {
+      entityId = (
+        await org.createEntity(ctx, {
+          parentId: entityIds.get(entity.parent)!,
+          code: entity.code,
+          name: entity.name,
+          shortName: entity.shortName,
+          creditCode: entity.creditCode,
+          sortOrder: index,
+        })
+      ).id;
+    }
+    entityIds.set(entity.code, entityId);
+    for (const [order, department] of entity.departments.entries()) {
+      const created = await org.createDepartment(ctx, {
+        entityId,
+        parentId: department.parent ? departmentIds.get(`${entity.code}/${department.parent}`)! : null,
+        code: department.code,
+        name: department.name,
+        headUserId: null,
+        sortOrder: order,
+      });
+      departmentIds.set(`${entity.code}/${department.code}`, created.id);
+    }
+    for (const position of demoPositions) {
+      const created = await org.createPosition(ctx, { entityId, code: position.code, name: position.name });
+      positionIds.set(`${entity.code}/${position.code}`, created.id);
+    }
+  }
+
+  for (const user of demoUsers) {
+    const departmentId = departmentIds.get(`${user.entity}/${user.department}`)!;
+    const created = await users.create(ctx, {
+      username: user.username,
+      displayName: user.displayName,
+      email: `${user.username}@concord.example`,
+      departmentId,
+      extraDepartmentIds: [],
+      positionId: positionIds.get(`${user.entity}/${user.position}`) ?? null,
+      password: DEMO_PASSWORD,
+      locale: user.locale ?? 'zh-CN',
+    });
+    const entityId = entityIds.get(user.entity)!;
+    await users.setRoles(
+      ctx,
+      created.id,
+      user.roles.map((code) => ({ roleId: roleIds.get(code)!, entityId })),
+    );
+    if (user.head) await org.updateDepartment(ctx, departmentId, { headUserId: created.id });
+  }
+  // The group's administrator also administers each subsidiary, to show the entity switcher.
+  const admin = await users.findByUsername('admin');
+  if (admin) {
+    await users.setRoles(
+      ctx,
+      admin.id,
+      [...entityIds.values()].map((entityId) => ({ roleId: roleIds.get('admin')!, entityId })),
+    );
+  }
+}
+
+export { DEMO_PASSWORD };

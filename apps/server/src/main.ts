@@ -1,0 +1,53 @@
+import { buildApp } from './app.js';
+import { DEMO_PASSWORD, isEmpty, seedDemo } from './cli/seed-demo.js';
+import { demoUsers } from './cli/demo-data.js';
+import { loadConfig } from './config/config.js';
+
+/** Start-up: config → database → migrations → demo data on first run → HTTP. */
+const config = loadConfig();
+const { app, services, database } = await buildApp({
+  databaseUrl: config.databaseUrl,
+  logLevel: config.logLevel,
+  webDistDir: config.webDistDir,
+  rateLimit: true,
+  cookieSecure: config.cookieSecure,
+  sessionTtlHours: config.sessionTtlHours,
+});
+
+let seeded = false;
+if (config.seedDemo && (await isEmpty(services))) {
+  console.log('First start: creating the demo group (协和集团)...');
+  await seedDemo(services);
+  seeded = true;
+}
+const purged = await services.auth.purgeExpiredSessions();
+if (purged) app.log.info({ purged }, 'expired sessions removed');
+
+await app.listen({ port: config.port, host: config.host });
+const url = `http://localhost:${config.port}`;
+const where = database.dialect === 'sqlite' ? config.databaseUrl.replace(/^sqlite:/, '') : 'PostgreSQL';
+const lines = [
+  '',
+  `Concord is running at ${url}   (database: ${where})`,
+  `API docs: ${url}/api/docs`,
+];
+if (config.seedDemo) {
+  lines.push(
+    '',
+    `Demo logins (password for all: ${DEMO_PASSWORD})${seeded ? '' : ', unless changed since the first start'}:`,
+    '  admin        系统管理员 (all rights, every entity)',
+    '  zhang.wei    张伟, group general manager',
+    '  zheng.hao    郑浩, administrator of 协和建设 only',
+    '  li.na        李娜, group finance head',
+    '  wu.min       吴敏, engineer (sees only own record)',
+    `  ...and ${demoUsers.length - 5} more; see Users in the app.`,
+  );
+}
+lines.push('', 'Press Ctrl+C to stop.', '');
+console.log(lines.join('\n'));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => process.exit(0));
+  });
+}

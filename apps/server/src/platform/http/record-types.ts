@@ -1,0 +1,10 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * A kind of record that API routes address by id. `sampleIn` finds one record of that kind owned
+ * by the given legal entity, so the guard test can prove that users of another entity cannot
+ * reach it. Kinds shared by the whole group (roles, say) declare `entityOwned: false`.
+ */
+export type RecordType =
+  | { type: string; entityOwned: true; sampleIn: (db: Kysely<any>, entityId: string) => Promise<string | null> }
+  | { type: string; entityOwned: false };

@@ -1,0 +1,262 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Locale, SessionInfo } from '@concord/contracts';
+import type { Kysely } from 'kysely';
+import { nowInstant, readBool } from '../../db/index.js';
+import { AccessControl } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { Actor, RequestContext } from '../http/context.js';
+import { AppError } from '../http/errors.js';
+import type { OrgService, UsersService } from '../org/index.js';
+import { loadGrants } from './identity.adapter.js';
+import * as repo from './iam.repository.js';
+import type { IamTables } from './iam.tables.js';
+import { burnVerification, hashPassword, verifyPassword } from './passwords.js';
+
+export interface AuthSettings {
+  sessionTtlHours: number;
+  /** Failed sign-ins in a row before the account is locked. */
+  maxFailedLogins: number;
+  lockMinutes: number;
+}
+
+export const defaultAuthSettings: AuthSettings = { sessionTtlHours: 12, maxFailedLogins: 5, lockMinutes: 15 };
+
+/** Where a request comes from, for the session row and the audit log. */
+export interface ClientInfo {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  locale: Locale;
+}
+
+const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+const addMinutes = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+
+/**
+ * Sign-in, sessions and the request context. The session token lives only in the HttpOnly cookie;
+ * the database keeps its SHA-256, so a leaked table does not leak sessions.
+ */
+export class AuthService {
+  private readonly db: Kysely<IamTables>;
+
+  constructor(
+    db: Kysely<any>,
+    private readonly org: OrgService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    private readonly settings: AuthSettings = defaultAuthSettings,
+  ) {
+    this.db = db;
+  }
+
+  async login(client: ClientInfo, username: string, password: string): Promise<{ token: string; info: SessionInfo }> {
+    const user = await this.users.findByUsername(username);
+    const credential = user ? await repo.findCredential(this.db, user.id) : undefined;
+    if (!user || !credential) {
+      await burnVerification(password);
+      throw new AppError('LOGIN_FAILED');
+    }
+    const now = nowInstant();
+    if (credential.locked_until && new Date(credential.locked_until).toISOString() > now) {
+      const minutes = Math.ceil((Date.parse(credential.locked_until) - Date.parse(now)) / 60_000);
+      throw new AppError('ACCOUNT_LOCKED', { minutes });
+    }
+    const anonymous = this.systemlessContext(client, null);
+    if (!(await verifyPassword(credential.password_hash, password))) {
+      await this.recordFailure(anonymous, user.id, credential.failed_count + 1);
+      throw new AppError('LOGIN_FAILED');
+    }
+    if (!readBool(user.active)) throw new AppError('ACCOUNT_DISABLED');
+
+    const token = randomBytes(32).toString('base64url');
+    const sessionId = sessionIdOf(token);
+    const entities = await repo.entitiesWithRoles(this.db, user.id);
+    const actingEntityId = entities.includes(user.entity_id) ? user.entity_id : (entities[0] ?? user.entity_id);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.updateCredential(trx, user.id, { failed_count: 0, locked_until: null });
+      await repo.insertSession(trx, {
+        id: sessionId,
+        user_id: user.id,
+        acting_entity_id: actingEntityId,
+        csrf_token: randomBytes(24).toString('base64url'),
+        created_at: now,
+        last_seen_at: now,
+        expires_at: addMinutes(now, this.settings.sessionTtlHours * 60),
+        ip: client.ip,
+        user_agent: client.userAgent?.slice(0, 300) ?? null,
+      });
+      await this.users.recordLogin(trx, user.id);
+      const actorCtx = this.systemlessContext(client, { userId: user.id, actingEntityId });
+      await this.audit.record(trx, actorCtx, { entityType: 'session', entityId: user.id, action: 'login', changes: [] });
+    });
+    const ctx = await this.contextForSession(client, sessionId, { checkCsrf: false, csrfHeader: undefined });
+    return { token, info: await this.sessionInfo(ctx) };
+  }
+
+  private async recordFailure(ctx: RequestContext, userId: string, failedCount: number): Promise<void> {
+    const lock = failedCount >= this.settings.maxFailedLogins;
+    await this.db.transaction().execute(async (trx) => {
+      await repo.updateCredential(trx, userId, {
+        failed_count: lock ? 0 : failedCount,
+        locked_until: lock ? addMinutes(nowInstant(), this.settings.lockMinutes) : null,
+      });
+      await this.audit.record(trx, ctx, {
+        entityType: 'session',
+        entityId: userId,
+        action: lock ? 'login_locked' : 'login_failed',
+        changes: [{ field: 'failedCount', old: failedCount - 1, new: lock ? 0 : failedCount }],
+      });
+    });
+  }
+
+  async logout(ctx: RequestContext): Promise<void> {
+    const actor = requireActor(ctx);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.deleteSession(trx, actor.sessionId);
+      await this.audit.record(trx, ctx, { entityType: 'session', entityId: actor.userId, action: 'logout', changes: [] });
+    });
+  }
+
+  /** Builds the context of a signed-in request; throws 401 without a live session, 403 on a bad CSRF token. */
+  async authenticate(
+    client: ClientInfo,
+    token: string | undefined,
+    options: { checkCsrf: boolean; csrfHeader: string | undefined },
+  ): Promise<RequestContext> {
+    if (!token || token.length > 100) throw new AppError('UNAUTHENTICATED');
+    return this.contextForSession(client, sessionIdOf(token), options);
+  }
+
+  private async contextForSession(
+    client: ClientInfo,
+    sessionId: string,
+    options: { checkCsrf: boolean; csrfHeader: string | undefined },
+  ): Promise<RequestContext> {
+    const session = await repo.findSession(this.db, sessionId);
+    const now = nowInstant();
+    if (!session || new Date(session.expires_at).toISOString() <= now) {
+      if (session) await repo.deleteSession(this.db, sessionId);
+      throw new AppError('UNAUTHENTICATED');
+    }
+    if (options.checkCsrf && !sameSecret(session.csrf_token, options.csrfHeader)) throw new AppError('CSRF_FAILED');
+    const user = await this.users.loadUser(this.db, session.user_id);
+    if (!user.active) {
+      await repo.deleteSessionsOfUser(this.db, user.id);
+      throw new AppError('UNAUTHENTICATED');
+    }
+    // Sliding expiry, written at most once a minute to keep reads cheap.
+    if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
+      await repo.touchSession(this.db, sessionId, now, addMinutes(now, this.settings.sessionTtlHours * 60));
+    }
+    const actor: Actor = {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      sessionId,
+      actingEntityId: session.acting_entity_id,
+      mainDepartmentId: user.departmentId,
+      departmentIds: [user.departmentId, ...user.extraDepartmentIds],
+    };
+    const grants = await loadGrants(this.db, user.id, session.acting_entity_id);
+    return {
+      requestId: client.requestId,
+      ip: client.ip,
+      locale: user.locale,
+      actor,
+      access: new AccessControl(grants, { userId: user.id, departmentIds: actor.departmentIds }, this.org),
+    };
+  }
+
+  async sessionInfo(ctx: RequestContext): Promise<SessionInfo> {
+    const actor = requireActor(ctx);
+    const [user, session, entityIds] = await Promise.all([
+      this.users.loadUser(this.db, actor.userId),
+      repo.findSession(this.db, actor.sessionId),
+      repo.entitiesWithRoles(this.db, actor.userId),
+    ]);
+    if (!session) throw new AppError('UNAUTHENTICATED');
+    const entities = await this.org.entitySummaries([...new Set([...entityIds, actor.actingEntityId])]);
+    const acting = entities.find((e) => e.id === actor.actingEntityId)!;
+    return {
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        email: user.email,
+        phone: user.phone,
+        locale: user.locale,
+        departmentId: user.departmentId,
+        departmentName: user.departmentName,
+        positionName: user.positionName,
+      },
+      actingEntity: acting,
+      entities: entities.filter((e) => entityIds.includes(e.id)),
+      permissions: ctx.access.permissions(),
+      csrfToken: session.csrf_token,
+    };
+  }
+
+  async switchEntity(ctx: RequestContext, entityId: string): Promise<void> {
+    const actor = requireActor(ctx);
+    const entities = await repo.entitiesWithRoles(this.db, actor.userId);
+    if (!entities.includes(entityId)) throw new AppError('NOT_ALLOWED_ENTITY');
+    await this.db.transaction().execute(async (trx) => {
+      await repo.setActingEntity(trx, actor.sessionId, entityId);
+      await this.audit.record(trx, ctx, {
+        entityType: 'session',
+        entityId: actor.userId,
+        action: 'switch_entity',
+        changes: [{ field: 'actingEntityId', old: actor.actingEntityId, new: entityId }],
+      });
+    });
+  }
+
+  /** Changing one's password ends one's other sessions. */
+  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<void> {
+    const actor = requireActor(ctx);
+    const credential = await repo.findCredential(this.db, actor.userId);
+    if (!credential || !(await verifyPassword(credential.password_hash, currentPassword))) {
+      throw new AppError('PASSWORD_WRONG');
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.updateCredential(trx, actor.userId, { password_hash: passwordHash, changed_at: nowInstant() });
+      await repo.deleteSessionsOfUser(trx, actor.userId, actor.sessionId);
+      await this.audit.record(trx, ctx, {
+        entityType: 'user',
+        entityId: actor.userId,
+        action: 'change_password',
+        changes: [{ field: 'password', old: '***', new: '***' }],
+      });
+    });
+  }
+
+  /** A context for requests without a session; `as` names the actor for the audit of a sign-in. */
+  systemlessContext(client: ClientInfo, as: { userId: string; actingEntityId: string } | null): RequestContext {
+    return {
+      requestId: client.requestId,
+      ip: client.ip,
+      locale: client.locale,
+      actor: as
+        ? { userId: as.userId, actingEntityId: as.actingEntityId, username: '', displayName: '', sessionId: '', mainDepartmentId: '', departmentIds: [] }
+        : null,
+      access: new AccessControl(new Map(), { userId: '', departmentIds: [] }, this.org),
+    };
+  }
+
+  purgeExpiredSessions(): Promise<number> {
+    return repo.deleteExpiredSessions(this.db, nowInstant());
+  }
+}
+
+function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+  return ctx.actor;
+}
+
+function sameSecret(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,236 @@
+import type { Kysely } from 'kysely';
+import type { IamCredentialTable, IamRoleTable, IamSessionTable, IamTables } from './iam.tables.js';
+
+type Db = Kysely<IamTables>;
+
+// ---------------------------------------------------------------- credentials
+export function findCredential(db: Db, userId: string): Promise<IamCredentialTable | undefined> {
+  return db.selectFrom('iam_credential').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function upsertCredential(db: Db, row: IamCredentialTable): Promise<void> {
+  await db
+    .insertInto('iam_credential')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet({
+        password_hash: row.password_hash,
+        failed_count: row.failed_count,
+        locked_until: row.locked_until,
+        changed_at: row.changed_at,
+      }),
+    )
+    .execute();
+}
+
+export async function updateCredential(db: Db, userId: string, patch: Partial<IamCredentialTable>): Promise<void> {
+  await db.updateTable('iam_credential').set(patch).where('user_id', '=', userId).execute();
+}
+
+export async function lockouts(db: Db, userIds: string[]): Promise<Map<string, string | null>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('iam_credential')
+    .select(['user_id', 'locked_until'])
+    .where('user_id', 'in', userIds)
+    .execute();
+  return new Map(rows.map((r) => [r.user_id, r.locked_until]));
+}
+
+// ---------------------------------------------------------------- sessions
+export async function insertSession(db: Db, row: IamSessionTable): Promise<void> {
+  await db.insertInto('iam_session').values(row).execute();
+}
+
+export function findSession(db: Db, id: string): Promise<IamSessionTable | undefined> {
+  return db.selectFrom('iam_session').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+  await db.updateTable('iam_session').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+}
+
+export async function setActingEntity(db: Db, id: string, entityId: string): Promise<void> {
+  await db.updateTable('iam_session').set({ acting_entity_id: entityId }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('iam_session').where('id', '=', id).execute();
+}
+
+export async function deleteSessionsOfUser(db: Db, userId: string, exceptSessionId?: string): Promise<number> {
+  let query = db.deleteFrom('iam_session').where('user_id', '=', userId);
+  if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
+  const result = await db.deleteFrom('iam_session').where('expires_at', '<', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+// ---------------------------------------------------------------- roles
+export type RoleRow = IamRoleTable & { user_count: number };
+
+export async function listRoles(db: Db): Promise<RoleRow[]> {
+  return db
+    .selectFrom('iam_role as r')
+    .selectAll('r')
+    .select((eb) =>
+      eb
+        .selectFrom('iam_user_role as ur')
+        .select((e) => e.fn.count<number>('ur.user_id').distinct().as('n'))
+        .whereRef('ur.role_id', '=', 'r.id')
+        .as('user_count'),
+    )
+    .orderBy('r.built_in', 'desc')
+    .orderBy('r.code')
+    .execute() as Promise<RoleRow[]>;
+}
+
+export async function findRole(db: Db, id: string): Promise<RoleRow | undefined> {
+  return (await listRolesWhere(db, id))[0];
+}
+
+async function listRolesWhere(db: Db, id: string): Promise<RoleRow[]> {
+  return db
+    .selectFrom('iam_role as r')
+    .selectAll('r')
+    .select((eb) =>
+      eb
+        .selectFrom('iam_user_role as ur')
+        .select((e) => e.fn.count<number>('ur.user_id').distinct().as('n'))
+        .whereRef('ur.role_id', '=', 'r.id')
+        .as('user_count'),
+    )
+    .where('r.id', '=', id)
+    .execute() as Promise<RoleRow[]>;
+}
+
+export function findRoleByCode(db: Db, code: string) {
+  return db.selectFrom('iam_role').select(['id']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertRole(db: Db, row: IamRoleTable): Promise<void> {
+  await db.insertInto('iam_role').values(row).execute();
+}
+
+export async function updateRole(db: Db, id: string, patch: Partial<IamRoleTable>): Promise<void> {
+  await db.updateTable('iam_role').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteRole(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('iam_role').where('id', '=', id).execute();
+}
+
+export async function rolePermissions(db: Db, roleIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (roleIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('iam_role_permission')
+    .select(['role_id', 'permission'])
+    .where('role_id', 'in', roleIds)
+    .orderBy('permission')
+    .execute();
+  for (const row of rows) map.set(row.role_id, [...(map.get(row.role_id) ?? []), row.permission]);
+  return map;
+}
+
+export async function roleScopes(db: Db, roleIds: string[]) {
+  const map = new Map<string, { entities: string[]; departments: string[] }>();
+  if (roleIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('iam_role_scope')
+    .select(['role_id', 'target_type', 'target_id'])
+    .where('role_id', 'in', roleIds)
+    .orderBy('target_id')
+    .execute();
+  for (const row of rows) {
+    const entry = map.get(row.role_id) ?? { entities: [], departments: [] };
+    (row.target_type === 'entity' ? entry.entities : entry.departments).push(row.target_id);
+    map.set(row.role_id, entry);
+  }
+  return map;
+}
+
+export async function replaceRolePermissions(db: Db, roleId: string, permissions: string[]): Promise<void> {
+  await db.deleteFrom('iam_role_permission').where('role_id', '=', roleId).execute();
+  if (permissions.length) {
+    await db
+      .insertInto('iam_role_permission')
+      .values(permissions.map((permission) => ({ role_id: roleId, permission })))
+      .execute();
+  }
+}
+
+export async function replaceRoleScopes(db: Db, roleId: string, entities: string[], departments: string[]): Promise<void> {
+  await db.deleteFrom('iam_role_scope').where('role_id', '=', roleId).execute();
+  const rows = [
+    ...entities.map((target_id) => ({ role_id: roleId, target_type: 'entity' as const, target_id })),
+    ...departments.map((target_id) => ({ role_id: roleId, target_type: 'department' as const, target_id })),
+  ];
+  if (rows.length) await db.insertInto('iam_role_scope').values(rows).execute();
+}
+
+export async function roleInUse(db: Db, roleId: string): Promise<boolean> {
+  return !!(await db.selectFrom('iam_user_role').select('user_id').where('role_id', '=', roleId).executeTakeFirst());
+}
+
+// ---------------------------------------------------------------- user ↔ role assignments
+export async function assignmentsOf(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('iam_user_role as ur')
+    .innerJoin('iam_role as r', 'r.id', 'ur.role_id')
+    .select(['ur.user_id', 'ur.role_id', 'ur.entity_id', 'r.name as role_name'])
+    .where('ur.user_id', 'in', userIds)
+    .orderBy('r.code')
+    .execute();
+}
+
+export async function replaceAssignments(
+  db: Db,
+  userId: string,
+  assignments: { roleId: string; entityId: string }[],
+): Promise<void> {
+  await db.deleteFrom('iam_user_role').where('user_id', '=', userId).execute();
+  if (assignments.length) {
+    await db
+      .insertInto('iam_user_role')
+      .values(assignments.map((a) => ({ user_id: userId, role_id: a.roleId, entity_id: a.entityId })))
+      .execute();
+  }
+}
+
+/** Roles the user holds in one entity with their permissions and scope settings: the grants. */
+export async function rolesHeldIn(db: Db, userId: string, entityId: string) {
+  return db
+    .selectFrom('iam_user_role as ur')
+    .innerJoin('iam_role as r', 'r.id', 'ur.role_id')
+    .select(['r.id', 'r.data_scope'])
+    .where('ur.user_id', '=', userId)
+    .where('ur.entity_id', '=', entityId)
+    .execute();
+}
+
+export async function entitiesWithRoles(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('iam_user_role')
+    .select('entity_id')
+    .distinct()
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.entity_id);
+}
+
+export async function holdersOfRole(db: Db, roleCode: string, entityId?: string): Promise<string[]> {
+  let query = db
+    .selectFrom('iam_user_role as ur')
+    .innerJoin('iam_role as r', 'r.id', 'ur.role_id')
+    .select('ur.user_id')
+    .distinct()
+    .where('r.code', '=', roleCode);
+  if (entityId) query = query.where('ur.entity_id', '=', entityId);
+  return (await query.execute()).map((r) => r.user_id);
+}

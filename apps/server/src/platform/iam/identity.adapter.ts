@@ -1,0 +1,89 @@
+import type { RoleAssignment, User } from '@concord/contracts';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { nowInstant } from '../../db/index.js';
+import type { Grants, ScopeSpec } from '../access/index.js';
+import type { IdentityPort } from '../org/index.js';
+import { AppError } from '../http/errors.js';
+import { newPasswordSchema } from '@concord/contracts';
+import * as repo from './iam.repository.js';
+import { hashPassword } from './passwords.js';
+
+/** IAM's side of user administration (passwords, sessions, role assignments) for the org service. */
+export class IdentityAdapter implements IdentityPort {
+  constructor(
+    private readonly entityNames: (db: Kysely<any>, ids: string[]) => Promise<{ id: string; name: string }[]>,
+  ) {}
+
+  async setPassword(trx: Kysely<any>, userId: string, password: string): Promise<void> {
+    if (!newPasswordSchema.safeParse(password).success) throw new AppError('PASSWORD_POLICY');
+    await repo.upsertCredential(trx, {
+      user_id: userId,
+      password_hash: await hashPassword(password),
+      failed_count: 0,
+      locked_until: null,
+      changed_at: nowInstant(),
+    });
+  }
+
+  async endSessions(trx: Kysely<any>, userId: string): Promise<void> {
+    await repo.deleteSessionsOfUser(trx, userId);
+  }
+
+  async identityOf(db: Kysely<any>, userIds: string[]) {
+    const [assignments, locks] = await Promise.all([repo.assignmentsOf(db, userIds), repo.lockouts(db, userIds)]);
+    const entities = new Map(
+      (await this.entityNames(db, [...new Set(assignments.map((a) => a.entity_id))])).map((e) => [e.id, e.name]),
+    );
+    const now = nowInstant();
+    const result = new Map<string, { roles: User['roles']; lockedUntil: string | null }>();
+    for (const id of userIds) {
+      const lockedUntil = locks.get(id) ?? null;
+      result.set(id, {
+        roles: [],
+        lockedUntil: lockedUntil && new Date(lockedUntil).toISOString() > now ? new Date(lockedUntil).toISOString() : null,
+      });
+    }
+    for (const a of assignments) {
+      result.get(a.user_id)?.roles.push({
+        roleId: a.role_id,
+        entityId: a.entity_id,
+        roleName: a.role_name,
+        entityName: entities.get(a.entity_id) ?? '',
+      });
+    }
+    return result;
+  }
+
+  async replaceRoles(trx: Kysely<any>, userId: string, assignments: RoleAssignment[]): Promise<void> {
+    const roleIds = [...new Set(assignments.map((a) => a.roleId))];
+    if (roleIds.length) {
+      const found = await trx.selectFrom('iam_role').select('id').where('id', 'in', roleIds).execute();
+      if (found.length !== roleIds.length) throw new AppError('INVALID_REFERENCE', { what: 'role' });
+    }
+    await repo.replaceAssignments(trx, userId, assignments);
+  }
+
+  roleMemberCondition(roleId: string): Expression<SqlBool> {
+    return sql<SqlBool>`u.id in (select user_id from iam_user_role where role_id = ${roleId})`;
+  }
+}
+
+/** The grants a user holds while acting in one entity: permission → scopes of the roles granting it. */
+export async function loadGrants(db: Kysely<any>, userId: string, entityId: string): Promise<Grants> {
+  const roles = await repo.rolesHeldIn(db, userId, entityId);
+  const roleIds = roles.map((r) => r.id);
+  const [permissions, scopes] = await Promise.all([repo.rolePermissions(db, roleIds), repo.roleScopes(db, roleIds)]);
+  const grants: Grants = new Map();
+  for (const role of roles) {
+    const spec: ScopeSpec = {
+      dataScope: role.data_scope as ScopeSpec['dataScope'],
+      entityId,
+      customEntityIds: scopes.get(role.id)?.entities ?? [],
+      customDepartmentIds: scopes.get(role.id)?.departments ?? [],
+    };
+    for (const permission of permissions.get(role.id) ?? []) {
+      grants.set(permission, [...(grants.get(permission) ?? []), spec]);
+    }
+  }
+  return grants;
+}

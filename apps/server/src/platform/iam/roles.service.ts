@@ -1,0 +1,164 @@
+import type { Role } from '@concord/contracts';
+import type { roleCreateSchema, roleUpdateSchema } from '@concord/contracts';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { newId, nowInstant, readBool, readInstant } from '../../db/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { RequestContext } from '../http/context.js';
+import { AppError, duplicate, invalidReference, notFound } from '../http/errors.js';
+import * as repo from './iam.repository.js';
+import type { IamTables } from './iam.tables.js';
+
+type RoleCreate = z.infer<typeof roleCreateSchema>;
+type RoleUpdate = z.infer<typeof roleUpdateSchema>;
+
+/** Roles are shared by the whole group; a user holds a role in a given entity (see user admin). */
+export class RolesService {
+  private readonly db: Kysely<IamTables>;
+
+  constructor(
+    db: Kysely<any>,
+    private readonly audit: AuditService,
+  ) {
+    this.db = db;
+  }
+
+  async list(ctx: RequestContext): Promise<Role[]> {
+    await ctx.access.require('iam.role.view');
+    return this.toRoles(this.db, await repo.listRoles(this.db));
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Role> {
+    await ctx.access.require('iam.role.view');
+    return this.load(this.db, id);
+  }
+
+  async create(ctx: RequestContext, input: RoleCreate): Promise<Role> {
+    await ctx.access.require('iam.role.manage');
+    return this.db.transaction().execute(async (trx) => {
+      if (await repo.findRoleByCode(trx, input.code)) throw duplicate('code', input.code);
+      await assertCustomTargets(trx, input.scopeEntityIds, input.scopeDepartmentIds);
+      const now = nowInstant();
+      const id = newId();
+      await repo.insertRole(trx, {
+        id,
+        code: input.code,
+        name: input.name,
+        description: input.description ?? null,
+        data_scope: input.dataScope,
+        built_in: false,
+        created_at: now,
+        updated_at: now,
+      });
+      await repo.replaceRolePermissions(trx, id, [...new Set(input.permissions)]);
+      const custom = input.dataScope === 'custom';
+      await repo.replaceRoleScopes(trx, id, custom ? input.scopeEntityIds : [], custom ? input.scopeDepartmentIds : []);
+      const after = await this.load(trx, id);
+      await this.audit.record(trx, ctx, { entityType: 'role', entityId: id, action: 'create', after: snapshot(after) });
+      return after;
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, input: RoleUpdate): Promise<Role> {
+    await ctx.access.require('iam.role.manage');
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.load(trx, id);
+      if (input.code && input.code !== before.code && (await repo.findRoleByCode(trx, input.code))) {
+        throw duplicate('code', input.code);
+      }
+      const dataScope = input.dataScope ?? before.dataScope;
+      const entities = input.scopeEntityIds ?? before.scopeEntityIds;
+      const departments = input.scopeDepartmentIds ?? before.scopeDepartmentIds;
+      await assertCustomTargets(trx, entities, departments);
+      await repo.updateRole(trx, id, {
+        ...(input.code !== undefined && { code: input.code }),
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.description !== undefined && { description: input.description }),
+        data_scope: dataScope,
+        updated_at: nowInstant(),
+      });
+      if (input.permissions) await repo.replaceRolePermissions(trx, id, [...new Set(input.permissions)]);
+      const custom = dataScope === 'custom';
+      await repo.replaceRoleScopes(trx, id, custom ? entities : [], custom ? departments : []);
+      const after = await this.load(trx, id);
+      await this.audit.record(trx, ctx, { entityType: 'role', entityId: id, action: 'update', before: snapshot(before), after: snapshot(after) });
+      return after;
+    });
+  }
+
+  async delete(ctx: RequestContext, id: string): Promise<void> {
+    await ctx.access.require('iam.role.manage');
+    await this.db.transaction().execute(async (trx) => {
+      const before = await this.load(trx, id);
+      if (before.builtIn) throw new AppError('BUILT_IN', { what: 'role' });
+      if (await repo.roleInUse(trx, id)) throw new AppError('HAS_CHILDREN', { what: 'role' });
+      await repo.deleteRole(trx, id);
+      await this.audit.record(trx, ctx, { entityType: 'role', entityId: id, action: 'delete', before: snapshot(before) });
+    });
+  }
+
+  /** Used by the demo seed and `create-admin`: built-in roles are created once, by code. */
+  async ensureBuiltIn(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    role: Pick<Role, 'code' | 'name' | 'description' | 'permissions' | 'dataScope'>,
+  ): Promise<string> {
+    const existing = await repo.findRoleByCode(trx, role.code);
+    if (existing) return existing.id;
+    const id = newId();
+    const now = nowInstant();
+    await repo.insertRole(trx, {
+      id,
+      code: role.code,
+      name: role.name,
+      description: role.description,
+      data_scope: role.dataScope,
+      built_in: true,
+      created_at: now,
+      updated_at: now,
+    });
+    await repo.replaceRolePermissions(trx, id, role.permissions);
+    await this.audit.record(trx, ctx, { entityType: 'role', entityId: id, action: 'create', after: { ...role, builtIn: true } });
+    return id;
+  }
+
+  private async load(db: Kysely<IamTables>, id: string): Promise<Role> {
+    const row = await repo.findRole(db, id);
+    if (!row) throw notFound();
+    return (await this.toRoles(db, [row]))[0];
+  }
+
+  private async toRoles(db: Kysely<IamTables>, rows: repo.RoleRow[]): Promise<Role[]> {
+    const ids = rows.map((r) => r.id);
+    const [permissions, scopes] = await Promise.all([repo.rolePermissions(db, ids), repo.roleScopes(db, ids)]);
+    return rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      description: row.description,
+      permissions: permissions.get(row.id) ?? [],
+      dataScope: row.data_scope as Role['dataScope'],
+      scopeEntityIds: scopes.get(row.id)?.entities ?? [],
+      scopeDepartmentIds: scopes.get(row.id)?.departments ?? [],
+      builtIn: readBool(row.built_in),
+      userCount: Number(row.user_count ?? 0),
+      createdAt: readInstant(row.created_at)!,
+    }));
+  }
+}
+
+async function assertCustomTargets(db: Kysely<any>, entityIds: string[], departmentIds: string[]): Promise<void> {
+  if (entityIds.length) {
+    const found = await db.selectFrom('org_entity').select('id').where('id', 'in', entityIds).execute();
+    if (found.length !== new Set(entityIds).size) throw invalidReference('entity');
+  }
+  if (departmentIds.length) {
+    const found = await db.selectFrom('org_department').select('id').where('id', 'in', departmentIds).execute();
+    if (found.length !== new Set(departmentIds).size) throw invalidReference('department');
+  }
+}
+
+function snapshot(role: Role): Record<string, unknown> {
+  const { userCount: _u, createdAt: _c, id: _i, ...rest } = role;
+  return rest;
+}
