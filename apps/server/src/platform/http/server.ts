@@ -65,14 +65,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(rateLimit, {
-    global: false,
-    enableDraftSpec: false,
-    errorResponseBuilder: () => new AppError('TOO_MANY_REQUESTS'),
-  });
-  if (!options.rateLimit) {
-    app.addHook('onRoute', (route) => {
-      if (route.config && 'rateLimit' in route.config) route.config.rateLimit = false as never;
+  // Without the plugin the routes' `rateLimit` settings are inert.
+  if (options.rateLimit) {
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: () => new AppError('TOO_MANY_REQUESTS'),
     });
   }
 

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { describeEachDialect } from '../../testing/test-app.js';
+
+describeEachDialect('sign-in and sessions', (t) => {
+  it('signs in with the right password and answers the session', async () => {
+    const client = await t().login('admin');
+    const session = await client.get('/api/v1/auth/session');
+    expect(session.statusCode).toBe(200);
+    expect(session.json().user.username).toBe('admin');
+    expect(session.json().permissions).toContain('org.user.manage');
+  });
+
+  it('refuses a wrong password with a problem in the caller language', async () => {
+    const response = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'en-US' },
+      payload: { username: 'li.na', password: 'wrong-password1' },
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ code: 'LOGIN_FAILED', detail: 'Wrong username or password' });
+  });
+
+  it('sets an HttpOnly SameSite cookie', async () => {
+    const response = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'chen.jing', password: 'Concord2026' },
+    });
+    const cookie = response.cookies.find((c) => c.name === 'concord_sid')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Strict');
+  });
+
+  it('requires the CSRF token on state-changing requests', async () => {
+    const client = await t().login('admin');
+    const without = await client.request({ method: 'POST', url: '/api/v1/auth/logout', csrf: false });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().code).toBe('CSRF_FAILED');
+    const wrong = await client.request({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      csrf: false,
+      headers: { 'x-csrf-token': 'x'.repeat(32) },
+    });
+    expect(wrong.json().code).toBe('CSRF_FAILED');
+    const crossSite = await client.request({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(crossSite.json().code).toBe('CSRF_FAILED');
+    expect((await client.post('/api/v1/auth/logout')).statusCode).toBe(200);
+  });
+
+  it('ends the session on logout', async () => {
+    const client = await t().login('zhang.wei');
+    expect((await client.post('/api/v1/auth/logout')).statusCode).toBe(200);
+    expect((await client.get('/api/v1/auth/session')).statusCode).toBe(401);
+  });
+
+  it('locks the account after five failures in a row, even for the right password', async () => {
+    const { given, app } = t();
+    const department = await given.departmentByCode('TECH', 'RND');
+    const user = await given.user({ departmentId: department.id });
+    for (let i = 0; i < 5; i++) {
+      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: 'bad-guess-1' } });
+      expect(r.statusCode).toBe(401);
+    }
+    const locked = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: user.username, password: user.password },
+    });
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().code).toBe('ACCOUNT_LOCKED');
+    const admin = await t().login('admin');
+    const listed = await admin.get(`/api/v1/org/users/${user.id}`);
+    expect(listed.json().lockedUntil).not.toBeNull();
+    // An administrator's password reset lifts the lock.
+    expect((await admin.post(`/api/v1/org/users/${user.id}/password`, { newPassword: 'Fresh2026pw' })).statusCode).toBe(200);
+    await expect(t().login(user.username, 'Fresh2026pw')).resolves.toBeTruthy();
+  });
+
+  it('refuses disabled users and ends their sessions', async () => {
+    const { given } = t();
+    const department = await given.departmentByCode('CONS', 'PROC');
+    const user = await given.user({ departmentId: department.id });
+    const client = await t().login(user.username, user.password);
+    const admin = await t().login('admin');
+    expect((await admin.post(`/api/v1/org/users/${user.id}/active`, { active: false })).statusCode).toBe(200);
+    expect((await client.get('/api/v1/auth/session')).statusCode).toBe(401);
+    const again = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: user.username, password: user.password },
+    });
+    expect(again.json().code).toBe('ACCOUNT_DISABLED');
+  });
+
+  it('changes the own password, checks the current one and the policy, and ends other sessions', async () => {
+    const { given } = t();
+    const department = await given.departmentByCode('GRP', 'HR');
+    const user = await given.user({ departmentId: department.id });
+    const first = await t().login(user.username, user.password);
+    const second = await t().login(user.username, user.password);
+    const wrong = await first.post('/api/v1/auth/password', { currentPassword: 'nope-nope-1', newPassword: 'Better2026x' });
+    expect(wrong.json().code).toBe('PASSWORD_WRONG');
+    const weak = await first.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: 'short' });
+    expect(weak.statusCode).toBe(400);
+    const ok = await first.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: 'Better2026x' });
+    expect(ok.statusCode).toBe(200);
+    expect((await first.get('/api/v1/auth/session')).statusCode).toBe(200);
+    expect((await second.get('/api/v1/auth/session')).statusCode).toBe(401);
+    await expect(t().login(user.username, 'Better2026x')).resolves.toBeTruthy();
+  });
+
+  it('switches the acting entity only to entities where the user holds a role', async () => {
+    const admin = await t().login('admin');
+    const cons = await t().given.entityByCode('CONS');
+    const switched = await admin.post('/api/v1/auth/entity', { entityId: cons.id });
+    expect(switched.statusCode).toBe(200);
+    expect(switched.json().actingEntity.code).toBe('CONS');
+    const staff = await t().login('wu.min');
+    const refused = await staff.post('/api/v1/auth/entity', { entityId: (await t().given.entityByCode('GRP')).id });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('NOT_ALLOWED_ENTITY');
+  });
+});
+
+describe('passwords', () => {
+  it('are stored as argon2id hashes', async () => {
+    const { hashPassword } = await import('./passwords.js');
+    expect(await hashPassword('Concord2026')).toMatch(/^\$argon2id\$/);
+  });
+});

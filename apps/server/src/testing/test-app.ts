@@ -1,0 +1,112 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { buildApp, type Services } from '../app.js';
+import { seedDemo } from '../cli/seed-demo.js';
+import { DEMO_PASSWORD } from '../cli/demo-data.js';
+import type { DialectName } from '../db/index.js';
+import type { RouteDefinition } from '../platform/http/index.js';
+import { testDatabaseTarget, testDialects } from './dialects.js';
+import { Given } from './given.js';
+
+export interface TestApp {
+  dialect: DialectName;
+  app: FastifyInstance;
+  services: Services;
+  routes: RouteDefinition[];
+  given: Given;
+  /** Signs in through the API and returns a client that sends the cookie and CSRF token. */
+  login(username: string, password?: string): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(dialect: DialectName, options: { demo?: boolean } = {}): Promise<TestApp> {
+  const target = await testDatabaseTarget(dialect);
+  const { app, services, routes } = await buildApp({
+    databaseUrl: target.url,
+    schema: target.schema,
+    logLevel: 'silent',
+    rateLimit: false,
+    cookieSecure: false,
+    sessionTtlHours: 12,
+  });
+  if (options.demo) await seedDemo(services);
+  return {
+    dialect,
+    app,
+    services,
+    routes,
+    given: new Given(services),
+    login: (username, password = DEMO_PASSWORD) => ApiClient.login(app, username, password),
+    close: async () => {
+      await app.close();
+      await target.drop();
+    },
+  };
+}
+
+/**
+ * Runs a suite once per dialect in DIALECTS against a fresh database with the demo group:
+ * `describeEachDialect('users', (t) => { it('...', async () => { t().app ... }) })`.
+ */
+export function describeEachDialect(
+  name: string,
+  body: (testApp: () => TestApp) => void,
+  options: { demo?: boolean } = { demo: true },
+): void {
+  for (const dialect of testDialects()) {
+    describe(`${name} [${dialect}]`, () => {
+      let current: TestApp | undefined;
+      beforeAll(async () => {
+        current = await createTestApp(dialect, options);
+      });
+      afterAll(async () => {
+        await current?.close();
+      });
+      body(() => {
+        if (!current) throw new Error('test app not ready');
+        return current;
+      });
+    });
+  }
+}
+
+export class ApiClient {
+  private constructor(
+    private readonly app: FastifyInstance,
+    private cookie: string,
+    public csrfToken: string,
+    public readonly session: Record<string, any>,
+  ) {}
+
+  static async login(app: FastifyInstance, username: string, password: string): Promise<ApiClient> {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+    const cookie = response.cookies.find((c) => c.name === 'concord_sid');
+    if (!cookie) throw new Error('no session cookie');
+    const session = response.json();
+    return new ApiClient(app, `concord_sid=${cookie.value}`, session.csrfToken, session);
+  }
+
+  request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse> {
+    const { csrf = true, headers, ...rest } = options;
+    return this.app.inject({
+      ...rest,
+      headers: { cookie: this.cookie, ...(csrf ? { 'x-csrf-token': this.csrfToken } : {}), ...(headers ?? {}) },
+    });
+  }
+  get(url: string) {
+    return this.request({ method: 'GET', url });
+  }
+  post(url: string, payload?: unknown) {
+    return this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
+  }
+  put(url: string, payload?: unknown) {
+    return this.request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] });
+  }
+  patch(url: string, payload?: unknown) {
+    return this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
+  }
+  delete(url: string) {
+    return this.request({ method: 'DELETE', url });
+  }
+}
