@@ -21,7 +21,14 @@ import {
   RolesService,
   SESSION_COOKIE,
 } from './platform/iam/index.js';
-import { OrgService, orgMigrations, orgRecordTypes, orgRoutes, UsersService, usersRoutes } from './platform/org/index.js';
+import {
+  OrgService,
+  orgMigrations,
+  orgRecordTypes,
+  orgRoutes,
+  UsersService,
+  usersRoutes,
+} from './platform/org/index.js';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -49,7 +56,10 @@ export function createServices(database: AppDatabase, options: Pick<AppOptions, 
   const identity = new IdentityAdapter((trx, ids) => org!.entitySummaries(ids, trx));
   const users = new UsersService(db, audit, identity);
   const roles = new RolesService(db, audit);
-  const auth = new AuthService(db, org, users, audit, { ...defaultAuthSettings, sessionTtlHours: options.sessionTtlHours });
+  const auth = new AuthService(db, org, users, audit, {
+    ...defaultAuthSettings,
+    sessionTtlHours: options.sessionTtlHours,
+  });
   /** The context of Concord itself acting (CLI, seeding, jobs): every permission, every record. */
   const systemContext = (requestId = 'system'): RequestContext => ({
     requestId,

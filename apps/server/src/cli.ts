@@ -66,7 +66,9 @@ async function run(): Promise<number> {
         console.log(`Audit chain intact: ${result.checked} entries verified.`);
         return 0;
       }
-      console.error(`Audit chain BROKEN at entry ${result.brokenAt}: ${result.reason} (${result.checked} entries verified before it).`);
+      console.error(
+        `Audit chain BROKEN at entry ${result.brokenAt}: ${result.reason} (${result.checked} entries verified before it).`,
+      );
       return 1;
     }
     case 'backup': {
@@ -77,7 +79,8 @@ async function run(): Promise<number> {
       }
       const target = path.resolve(file);
       if (database.sqliteBackup) await database.sqliteBackup(target);
-      else execFileSync('pg_dump', ['--format=custom', `--file=${target}`, database.url], { stdio: 'inherit' });
+      else
+        execFileSync('pg_dump', ['--format=custom', `--file=${target}`, database.url], { stdio: 'inherit' });
       console.log(`Backup written to ${target}`);
       return 0;
     }

@@ -26,11 +26,7 @@ if (purged) app.log.info({ purged }, 'expired sessions removed');
 await app.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${config.port}`;
 const where = database.dialect === 'sqlite' ? config.databaseUrl.replace(/^sqlite:/, '') : 'PostgreSQL';
-const lines = [
-  '',
-  `Concord is running at ${url}   (database: ${where})`,
-  `API docs: ${url}/api/docs`,
-];
+const lines = ['', `Concord is running at ${url}   (database: ${where})`, `API docs: ${url}/api/docs`];
 if (config.seedDemo) {
   lines.push(
     '',

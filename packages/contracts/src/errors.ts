@@ -6,7 +6,10 @@ export const errorMessages = {
   VALIDATION_FAILED: { 'zh-CN': '输入有误：{detail}', 'en-US': 'Invalid input: {detail}' },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', 'en-US': 'Please sign in first' },
   FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限', 'en-US': 'You are not allowed to do this' },
-  NOT_FOUND: { 'zh-CN': '记录不存在或您无权查看', 'en-US': 'The record does not exist or you may not see it' },
+  NOT_FOUND: {
+    'zh-CN': '记录不存在或您无权查看',
+    'en-US': 'The record does not exist or you may not see it',
+  },
   ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', 'en-US': 'No such endpoint' },
   CSRF_FAILED: {
     'zh-CN': '请求校验失败，请刷新页面后重试',

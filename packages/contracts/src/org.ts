@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { codeSchema, idSchema, instantSchema, localeSchema, nameSchema, pageQuerySchema, queryBool } from './common.js';
+import {
+  codeSchema,
+  idSchema,
+  instantSchema,
+  localeSchema,
+  nameSchema,
+  pageQuerySchema,
+  queryBool,
+} from './common.js';
 import { newPasswordSchema } from './auth.js';
 
 // ---- legal entities (法人主体) ----
@@ -84,8 +92,15 @@ export const positionSchema = z.object({
 });
 export type Position = z.infer<typeof positionSchema>;
 export const positionListQuerySchema = z.strictObject({ entityId: idSchema.optional() });
-export const positionCreateSchema = z.strictObject({ entityId: idSchema, code: codeSchema, name: nameSchema });
-export const positionUpdateSchema = z.strictObject({ code: codeSchema.optional(), name: nameSchema.optional() });
+export const positionCreateSchema = z.strictObject({
+  entityId: idSchema,
+  code: codeSchema,
+  name: nameSchema,
+});
+export const positionUpdateSchema = z.strictObject({
+  code: codeSchema.optional(),
+  name: nameSchema.optional(),
+});
 
 // ---- users (用户) ----
 export const roleAssignmentSchema = z.object({
@@ -117,14 +132,16 @@ export const userSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 
 export const userSortFields = ['username', 'displayName', 'createdAt', 'lastLoginAt'] as const;
-export const userListQuerySchema = pageQuerySchema.extend({
-  entityId: idSchema.optional(),
-  departmentId: idSchema.optional(),
-  /** Include members of sub-departments of `departmentId`. */
-  includeSubDepartments: queryBool,
-  active: queryBool,
-  roleId: idSchema.optional(),
-}).strict();
+export const userListQuerySchema = pageQuerySchema
+  .extend({
+    entityId: idSchema.optional(),
+    departmentId: idSchema.optional(),
+    /** Include members of sub-departments of `departmentId`. */
+    includeSubDepartments: queryBool,
+    active: queryBool,
+    roleId: idSchema.optional(),
+  })
+  .strict();
 
 const username = z
   .string()
@@ -133,7 +150,10 @@ const username = z
   .max(32)
   .regex(/^[a-zA-Z0-9_.-]+$/, 'only letters, digits, "_", "-" and "."');
 const email = z.email().max(120);
-const phone = z.string().trim().regex(/^\+?[0-9 -]{5,20}$/, 'not a phone number');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 -]{5,20}$/, 'not a phone number');
 
 export const userCreateSchema = z.strictObject({
   username,

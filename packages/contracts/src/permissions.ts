@@ -17,7 +17,10 @@ export const permissionGroups = [
     label: { 'zh-CN': '部门', 'en-US': 'Departments' },
     actions: [
       { code: 'org.department.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
-      { code: 'org.department.manage', label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' } },
+      {
+        code: 'org.department.manage',
+        label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' },
+      },
     ],
   },
   {
@@ -25,7 +28,10 @@ export const permissionGroups = [
     label: { 'zh-CN': '岗位', 'en-US': 'Positions' },
     actions: [
       { code: 'org.position.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
-      { code: 'org.position.manage', label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' } },
+      {
+        code: 'org.position.manage',
+        label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' },
+      },
     ],
   },
   {

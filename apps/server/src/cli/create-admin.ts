@@ -11,7 +11,9 @@ export async function createAdmin(
   const adminRole = demoRoles.find((r) => r.code === 'admin')!;
   const roleId = await db.transaction().execute((trx) => roles.ensureBuiltIn(trx, ctx, adminRole));
   const entities = await org.listEntities(ctx);
-  const root = entities.find((e) => e.parentId === null) ?? (await org.createRootEntity(ctx, { code: 'GROUP', name: 'Group' }));
+  const root =
+    entities.find((e) => e.parentId === null) ??
+    (await org.createRootEntity(ctx, { code: 'GROUP', name: 'Group' }));
   const departments = await org.listDepartments(ctx, root.id);
   const department =
     departments.find((d) => d.parentId === null) ??

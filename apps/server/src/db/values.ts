@@ -8,11 +8,24 @@ export const nowInstant = (): string => new Date().toISOString();
 /** SQLite returns booleans as 0/1, PostgreSQL as true/false. */
 export const readBool = (value: unknown): boolean => value === true || value === 1 || value === '1';
 
-/** SQLite returns JSON columns as text, PostgreSQL's jsonb as parsed values. */
+/**
+ * SQLite returns JSON columns as text, PostgreSQL's jsonb as parsed values with its keys reordered
+ * (shortest first). Keys are sorted at every level so both dialects answer the same JSON.
+ */
 export function readJson<T>(value: unknown, fallback: T): T {
   if (value === null || value === undefined) return fallback;
-  if (typeof value === 'string') return JSON.parse(value) as T;
-  return value as T;
+  return sortKeys(typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  // fromEntries defines own properties, so a "__proto__" key stays data and never sets a prototype.
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
 }
 
 /** Always write JSON as text: pg would turn a JS array into a PostgreSQL array otherwise. */

@@ -21,7 +21,9 @@ export class Given {
 
   async departmentByCode(entityCode: string, code: string) {
     const entity = await this.entityByCode(entityCode);
-    const department = (await this.services.org.listDepartments(this.ctx, entity.id)).find((d) => d.code === code);
+    const department = (await this.services.org.listDepartments(this.ctx, entity.id)).find(
+      (d) => d.code === code,
+    );
     if (!department) throw new Error(`no department ${entityCode}/${code}`);
     return department;
   }
@@ -43,7 +45,12 @@ export class Given {
     });
   }
 
-  async role(input: { permissions: string[]; dataScope: DataScope; scopeEntityIds?: string[]; scopeDepartmentIds?: string[] }) {
+  async role(input: {
+    permissions: string[];
+    dataScope: DataScope;
+    scopeEntityIds?: string[];
+    scopeDepartmentIds?: string[];
+  }) {
     return this.services.roles.create(this.ctx, {
       code: unique('role_'),
       name: unique('Role '),

@@ -19,7 +19,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: DialectName, options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: DialectName,
+  options: { demo?: boolean } = {},
+): Promise<TestApp> {
   const target = await testDatabaseTarget(dialect);
   const { app, services, routes } = await buildApp({
     databaseUrl: target.url,
@@ -79,8 +82,13 @@ export class ApiClient {
   ) {}
 
   static async login(app: FastifyInstance, username: string, password: string): Promise<ApiClient> {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
     const cookie = response.cookies.find((c) => c.name === 'concord_sid');
     if (!cookie) throw new Error('no session cookie');
     const session = response.json();
@@ -91,7 +99,11 @@ export class ApiClient {
     const { csrf = true, headers, ...rest } = options;
     return this.app.inject({
       ...rest,
-      headers: { cookie: this.cookie, ...(csrf ? { 'x-csrf-token': this.csrfToken } : {}), ...(headers ?? {}) },
+      headers: {
+        cookie: this.cookie,
+        ...(csrf ? { 'x-csrf-token': this.csrfToken } : {}),
+        ...(headers ?? {}),
+      },
     });
   }
   get(url: string) {

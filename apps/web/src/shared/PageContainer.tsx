@@ -1,5 +1,6 @@
 import { Card, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useIsPhone } from './useIsPhone';
 
 interface PageContainerProps {
   title: ReactNode;
@@ -9,6 +10,7 @@ interface PageContainerProps {
 }
 
 export function PageContainer({ title, extra, children }: PageContainerProps) {
+  const isPhone = useIsPhone();
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -21,7 +23,9 @@ export function PageContainer({ title, extra, children }: PageContainerProps) {
           </Flex>
         )}
       </Flex>
-      <Card variant="borderless">{children}</Card>
+      <Card variant="borderless" styles={{ body: { padding: isPhone ? 12 : 24 } }}>
+        {children}
+      </Card>
     </Flex>
   );
 }

@@ -1,6 +1,13 @@
 import type { PermissionCode } from '@concord/contracts';
 import { AppError } from '../http/errors.js';
-import { isInScope, type OrgTree, resolveScope, type Scope, type ScopeSpec, type ScopeSubject } from './scope.js';
+import {
+  isInScope,
+  type OrgTree,
+  resolveScope,
+  type Scope,
+  type ScopeSpec,
+  type ScopeSubject,
+} from './scope.js';
 
 /** Permission code → the scopes of every role (held in the acting entity) that grants it. */
 export type Grants = Map<string, ScopeSpec[]>;
@@ -47,4 +54,9 @@ export class AccessControl {
   }
 }
 
-export const ALL_SCOPE: Scope = { all: true, entityIds: new Set(), departmentIds: new Set(), userIds: new Set() };
+export const ALL_SCOPE: Scope = {
+  all: true,
+  entityIds: new Set(),
+  departmentIds: new Set(),
+  userIds: new Set(),
+};

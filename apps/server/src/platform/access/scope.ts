@@ -81,7 +81,8 @@ export async function resolveScope(specs: ScopeSpec[], subject: ScopeSubject, tr
 export function scopeCondition(eb: ExpressionBuilder<any, any>, scope: Scope, columns: ScopeColumns) {
   if (scope.all) return sql<SqlBool>`1 = 1`;
   const alternatives = [];
-  if (columns.entity && scope.entityIds.size) alternatives.push(eb(columns.entity, 'in', [...scope.entityIds]));
+  if (columns.entity && scope.entityIds.size)
+    alternatives.push(eb(columns.entity, 'in', [...scope.entityIds]));
   if (columns.department && scope.departmentIds.size) {
     alternatives.push(eb(columns.department, 'in', [...scope.departmentIds]));
   }

@@ -46,7 +46,11 @@ export async function append(db: Db, row: AuditLogTable): Promise<void> {
 }
 
 export async function readHead(db: Db): Promise<{ seq: number; hash: string }> {
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   return { seq: Number(head.seq), hash: head.hash };
 }
 
@@ -62,7 +66,11 @@ export async function readBatch(db: Db, afterSeq: number, limit: number): Promis
 }
 
 /** Audit entries are scoped by the entity the actor acted in, and always visible to the actor. */
-export function filteredQuery(db: Db, scope: Scope, filter: AuditFilter): SelectQueryBuilder<AuditTables, 'audit_log', AuditRow> {
+export function filteredQuery(
+  db: Db,
+  scope: Scope,
+  filter: AuditFilter,
+): SelectQueryBuilder<AuditTables, 'audit_log', AuditRow> {
   let query = db.selectFrom('audit_log').selectAll();
   query = withScope(query, scope, { entity: 'acting_entity_id', department: null, owner: 'actor_id' });
   if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);

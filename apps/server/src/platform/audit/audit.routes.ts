@@ -47,7 +47,9 @@ export function auditRoutes(audit: AuditService): RouteDefinition[] {
               header: zh ? '变更' : 'Changes',
               width: 80,
               value: (e) =>
-                e.changes.map((c) => `${c.field}: ${JSON.stringify(c.old)} → ${JSON.stringify(c.new)}`).join('\n'),
+                e.changes
+                  .map((c) => `${c.field}: ${JSON.stringify(c.old)} → ${JSON.stringify(c.new)}`)
+                  .join('\n'),
             },
             { header: zh ? '请求号' : 'Request', width: 38, value: (e) => e.requestId },
             { header: 'IP', value: (e) => e.ip },

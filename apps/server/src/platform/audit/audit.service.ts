@@ -127,7 +127,8 @@ export class AuditService {
           ip: row.ip,
           prevHash: row.prev_hash,
         });
-        if (hash !== row.hash) return broken(checked, row.seq, `entry ${row.seq} was changed after it was written`);
+        if (hash !== row.hash)
+          return broken(checked, row.seq, `entry ${row.seq} was changed after it was written`);
         previousHash = row.hash;
         expectedSeq += 1;
         checked += 1;

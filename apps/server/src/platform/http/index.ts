@@ -2,7 +2,15 @@ export type { Actor, RequestContext } from './context.js';
 export { AppError, duplicate, forbidden, invalidReference, notFound } from './errors.js';
 export { applySort, fetchPage, inBatches } from './paging.js';
 export { localeOf, sendProblem, toProblem } from './problem.js';
-export { API_PREFIX, defineRoute, type RouteConfig, type RouteDefinition, registerRoutes, routeCatalog } from './routes.js';
+export {
+  API_PREFIX,
+  defineRoute,
+  type RouteConfig,
+  type RouteDefinition,
+  registeredRoutes,
+  registerRoutes,
+  routeCatalog,
+} from './routes.js';
 export { createHttpServer, type HttpServerOptions } from './server.js';
 export { sendXlsx, type XlsxColumn } from './xlsx.js';
 export type { RecordType } from './record-types.js';

@@ -6,5 +6,9 @@ import type { Kysely } from 'kysely';
  * reach it. Kinds shared by the whole group (roles, say) declare `entityOwned: false`.
  */
 export type RecordType =
-  | { type: string; entityOwned: true; sampleIn: (db: Kysely<any>, entityId: string) => Promise<string | null> }
+  | {
+      type: string;
+      entityOwned: true;
+      sampleIn: (db: Kysely<any>, entityId: string) => Promise<string | null>;
+    }
   | { type: string; entityOwned: false };

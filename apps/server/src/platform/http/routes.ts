@@ -1,7 +1,7 @@
 import { problemSchema } from '@concord/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { RequestContext } from './context.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -51,7 +51,12 @@ export interface RouteDefinition<
   ) => Promise<z.infer<R> | FastifyReply>;
 }
 
-export const defineRoute = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType>(
+export const defineRoute = <
+  B extends z.ZodType,
+  Q extends z.ZodType,
+  P extends z.ZodType,
+  R extends z.ZodType,
+>(
   definition: RouteDefinition<B, Q, P, R>,
 ): RouteDefinition => definition as unknown as RouteDefinition;
 
@@ -67,11 +72,18 @@ export interface RouteConfig {
 /** Everything registered through `registerRoutes`, for the docs and the route-walking guard test. */
 export const routeCatalog = Symbol('routeCatalog');
 
+/** Every route Fastify knows, with whether it came through `registerRoutes`. */
+export const registeredRoutes = Symbol('registeredRoutes');
+
 declare module 'fastify' {
   interface FastifyInstance {
     [routeCatalog]: RouteDefinition[];
+    [registeredRoutes]: { method: string; url: string; concord: boolean }[];
   }
 }
+
+/** Without a declared query schema a route still refuses unknown query parameters. */
+const noQuery = z.strictObject({});
 
 export function registerRoutes(app: FastifyInstance, definitions: RouteDefinition[]): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -91,7 +103,7 @@ export function registerRoutes(app: FastifyInstance, definitions: RouteDefinitio
         tags: def.tags,
         ...(auth === 'session' ? { security: [{ session: [] }] } : {}),
         ...(def.body ? { body: def.body } : {}),
-        ...(def.querystring ? { querystring: def.querystring } : {}),
+        querystring: def.querystring ?? noQuery,
         ...(def.params ? { params: def.params } : {}),
         ...(def.response && !def.download ? { response: { 200: def.response, '4xx': problemSchema } } : {}),
       },

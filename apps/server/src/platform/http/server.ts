@@ -12,7 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { RequestContext } from './context.js';
 import { AppError } from './errors.js';
 import { sendProblem, toProblem } from './problem.js';
-import { API_PREFIX, type RouteConfig, routeCatalog } from './routes.js';
+import { API_PREFIX, type RouteConfig, registeredRoutes, routeCatalog } from './routes.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -41,6 +41,18 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     ajv: undefined,
   });
   app.decorate(routeCatalog, []);
+  app.decorate(registeredRoutes, []);
+  // Every route, however it was added, so the guard test can find any that bypassed `registerRoutes`.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      app[registeredRoutes].push({
+        method,
+        url: route.url,
+        concord: Boolean((route.config as Partial<RouteConfig>)?.concord),
+      });
+    }
+  });
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

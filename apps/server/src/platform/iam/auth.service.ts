@@ -30,7 +30,8 @@ export interface ClientInfo {
 }
 
 const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
-const addMinutes = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+const addMinutes = (iso: string, minutes: number) =>
+  new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
 /**
  * Sign-in, sessions and the request context. The session token lives only in the HttpOnly cookie;
@@ -49,7 +50,11 @@ export class AuthService {
     this.db = db;
   }
 
-  async login(client: ClientInfo, username: string, password: string): Promise<{ token: string; info: SessionInfo }> {
+  async login(
+    client: ClientInfo,
+    username: string,
+    password: string,
+  ): Promise<{ token: string; info: SessionInfo }> {
     const user = await this.users.findByUsername(username);
     const credential = user ? await repo.findCredential(this.db, user.id) : undefined;
     if (!user || !credential) {
@@ -71,7 +76,9 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     const sessionId = sessionIdOf(token);
     const entities = await repo.entitiesWithRoles(this.db, user.id);
-    const actingEntityId = entities.includes(user.entity_id) ? user.entity_id : (entities[0] ?? user.entity_id);
+    const actingEntityId = entities.includes(user.entity_id)
+      ? user.entity_id
+      : (entities[0] ?? user.entity_id);
     await this.db.transaction().execute(async (trx) => {
       await repo.updateCredential(trx, user.id, { failed_count: 0, locked_until: null });
       await repo.insertSession(trx, {
@@ -87,7 +94,12 @@ export class AuthService {
       });
       await this.users.recordLogin(trx, user.id);
       const actorCtx = this.systemlessContext(client, { userId: user.id, actingEntityId });
-      await this.audit.record(trx, actorCtx, { entityType: 'session', entityId: user.id, action: 'login', changes: [] });
+      await this.audit.record(trx, actorCtx, {
+        entityType: 'session',
+        entityId: user.id,
+        action: 'login',
+        changes: [],
+      });
     });
     const ctx = await this.contextForSession(client, sessionId, { checkCsrf: false, csrfHeader: undefined });
     return { token, info: await this.sessionInfo(ctx) };
@@ -113,7 +125,12 @@ export class AuthService {
     const actor = requireActor(ctx);
     await this.db.transaction().execute(async (trx) => {
       await repo.deleteSession(trx, actor.sessionId);
-      await this.audit.record(trx, ctx, { entityType: 'session', entityId: actor.userId, action: 'logout', changes: [] });
+      await this.audit.record(trx, ctx, {
+        entityType: 'session',
+        entityId: actor.userId,
+        action: 'logout',
+        changes: [],
+      });
     });
   }
 
@@ -138,7 +155,8 @@ export class AuthService {
       if (session) await repo.deleteSession(this.db, sessionId);
       throw new AppError('UNAUTHENTICATED');
     }
-    if (options.checkCsrf && !sameSecret(session.csrf_token, options.csrfHeader)) throw new AppError('CSRF_FAILED');
+    if (options.checkCsrf && !sameSecret(session.csrf_token, options.csrfHeader))
+      throw new AppError('CSRF_FAILED');
     const user = await this.users.loadUser(this.db, session.user_id);
     if (!user.active) {
       await repo.deleteSessionsOfUser(this.db, user.id);
@@ -220,7 +238,10 @@ export class AuthService {
     }
     const passwordHash = await hashPassword(newPassword);
     await this.db.transaction().execute(async (trx) => {
-      await repo.updateCredential(trx, actor.userId, { password_hash: passwordHash, changed_at: nowInstant() });
+      await repo.updateCredential(trx, actor.userId, {
+        password_hash: passwordHash,
+        changed_at: nowInstant(),
+      });
       await repo.deleteSessionsOfUser(trx, actor.userId, actor.sessionId);
       await this.audit.record(trx, ctx, {
         entityType: 'user',
@@ -232,13 +253,24 @@ export class AuthService {
   }
 
   /** A context for requests without a session; `as` names the actor for the audit of a sign-in. */
-  systemlessContext(client: ClientInfo, as: { userId: string; actingEntityId: string } | null): RequestContext {
+  systemlessContext(
+    client: ClientInfo,
+    as: { userId: string; actingEntityId: string } | null,
+  ): RequestContext {
     return {
       requestId: client.requestId,
       ip: client.ip,
       locale: client.locale,
       actor: as
-        ? { userId: as.userId, actingEntityId: as.actingEntityId, username: '', displayName: '', sessionId: '', mainDepartmentId: '', departmentIds: [] }
+        ? {
+            userId: as.userId,
+            actingEntityId: as.actingEntityId,
+            username: '',
+            displayName: '',
+            sessionId: '',
+            mainDepartmentId: '',
+            departmentIds: [],
+          }
         : null,
       access: new AccessControl(new Map(), { userId: '', departmentIds: [] }, this.org),
     };

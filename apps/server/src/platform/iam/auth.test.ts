@@ -65,7 +65,11 @@ describeEachDialect('sign-in and sessions', (t) => {
     const department = await given.departmentByCode('TECH', 'RND');
     const user = await given.user({ departmentId: department.id });
     for (let i = 0; i < 5; i++) {
-      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: 'bad-guess-1' } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: user.username, password: 'bad-guess-1' },
+      });
       expect(r.statusCode).toBe(401);
     }
     const locked = await app.inject({
@@ -79,7 +83,9 @@ describeEachDialect('sign-in and sessions', (t) => {
     const listed = await admin.get(`/api/v1/org/users/${user.id}`);
     expect(listed.json().lockedUntil).not.toBeNull();
     // An administrator's password reset lifts the lock.
-    expect((await admin.post(`/api/v1/org/users/${user.id}/password`, { newPassword: 'Fresh2026pw' })).statusCode).toBe(200);
+    expect(
+      (await admin.post(`/api/v1/org/users/${user.id}/password`, { newPassword: 'Fresh2026pw' })).statusCode,
+    ).toBe(200);
     await expect(t().login(user.username, 'Fresh2026pw')).resolves.toBeTruthy();
   });
 
@@ -105,11 +111,20 @@ describeEachDialect('sign-in and sessions', (t) => {
     const user = await given.user({ departmentId: department.id });
     const first = await t().login(user.username, user.password);
     const second = await t().login(user.username, user.password);
-    const wrong = await first.post('/api/v1/auth/password', { currentPassword: 'nope-nope-1', newPassword: 'Better2026x' });
+    const wrong = await first.post('/api/v1/auth/password', {
+      currentPassword: 'nope-nope-1',
+      newPassword: 'Better2026x',
+    });
     expect(wrong.json().code).toBe('PASSWORD_WRONG');
-    const weak = await first.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: 'short' });
+    const weak = await first.post('/api/v1/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'short',
+    });
     expect(weak.statusCode).toBe(400);
-    const ok = await first.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: 'Better2026x' });
+    const ok = await first.post('/api/v1/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'Better2026x',
+    });
     expect(ok.statusCode).toBe(200);
     expect((await first.get('/api/v1/auth/session')).statusCode).toBe(200);
     expect((await second.get('/api/v1/auth/session')).statusCode).toBe(401);
@@ -123,7 +138,9 @@ describeEachDialect('sign-in and sessions', (t) => {
     expect(switched.statusCode).toBe(200);
     expect(switched.json().actingEntity.code).toBe('CONS');
     const staff = await t().login('wu.min');
-    const refused = await staff.post('/api/v1/auth/entity', { entityId: (await t().given.entityByCode('GRP')).id });
+    const refused = await staff.post('/api/v1/auth/entity', {
+      entityId: (await t().given.entityByCode('GRP')).id,
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('NOT_ALLOWED_ENTITY');
   });

@@ -23,7 +23,11 @@ export async function upsertCredential(db: Db, row: IamCredentialTable): Promise
     .execute();
 }
 
-export async function updateCredential(db: Db, userId: string, patch: Partial<IamCredentialTable>): Promise<void> {
+export async function updateCredential(
+  db: Db,
+  userId: string,
+  patch: Partial<IamCredentialTable>,
+): Promise<void> {
   await db.updateTable('iam_credential').set(patch).where('user_id', '=', userId).execute();
 }
 
@@ -47,7 +51,11 @@ export function findSession(db: Db, id: string): Promise<IamSessionTable | undef
 }
 
 export async function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
-  await db.updateTable('iam_session').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+  await db
+    .updateTable('iam_session')
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setActingEntity(db: Db, id: string, entityId: string): Promise<void> {
@@ -58,7 +66,11 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom('iam_session').where('id', '=', id).execute();
 }
 
-export async function deleteSessionsOfUser(db: Db, userId: string, exceptSessionId?: string): Promise<number> {
+export async function deleteSessionsOfUser(
+  db: Db,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<number> {
   let query = db.deleteFrom('iam_session').where('user_id', '=', userId);
   if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
   const result = await query.executeTakeFirst();
@@ -164,7 +176,12 @@ export async function replaceRolePermissions(db: Db, roleId: string, permissions
   }
 }
 
-export async function replaceRoleScopes(db: Db, roleId: string, entities: string[], departments: string[]): Promise<void> {
+export async function replaceRoleScopes(
+  db: Db,
+  roleId: string,
+  entities: string[],
+  departments: string[],
+): Promise<void> {
   await db.deleteFrom('iam_role_scope').where('role_id', '=', roleId).execute();
   const rows = [
     ...entities.map((target_id) => ({ role_id: roleId, target_type: 'entity' as const, target_id })),
@@ -174,7 +191,11 @@ export async function replaceRoleScopes(db: Db, roleId: string, entities: string
 }
 
 export async function roleInUse(db: Db, roleId: string): Promise<boolean> {
-  return !!(await db.selectFrom('iam_user_role').select('user_id').where('role_id', '=', roleId).executeTakeFirst());
+  return !!(await db
+    .selectFrom('iam_user_role')
+    .select('user_id')
+    .where('role_id', '=', roleId)
+    .executeTakeFirst());
 }
 
 // ---------------------------------------------------------------- user ↔ role assignments

@@ -38,7 +38,12 @@ export function iamRoutes(
   cookie: { secure: boolean; loginPerMinute: number },
 ): RouteDefinition[] {
   const setCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: cookie.secure });
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: cookie.secure,
+    });
   const refreshed = async (request: FastifyRequest, ctx: RequestContext) => {
     const fresh = await auth.authenticate(clientInfo(request), request.cookies[SESSION_COOKIE], {
       checkCsrf: false,

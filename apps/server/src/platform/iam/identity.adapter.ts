@@ -30,9 +30,15 @@ export class IdentityAdapter implements IdentityPort {
   }
 
   async identityOf(db: Kysely<any>, userIds: string[]) {
-    const [assignments, locks] = await Promise.all([repo.assignmentsOf(db, userIds), repo.lockouts(db, userIds)]);
+    const [assignments, locks] = await Promise.all([
+      repo.assignmentsOf(db, userIds),
+      repo.lockouts(db, userIds),
+    ]);
     const entities = new Map(
-      (await this.entityNames(db, [...new Set(assignments.map((a) => a.entity_id))])).map((e) => [e.id, e.name]),
+      (await this.entityNames(db, [...new Set(assignments.map((a) => a.entity_id))])).map((e) => [
+        e.id,
+        e.name,
+      ]),
     );
     const now = nowInstant();
     const result = new Map<string, { roles: User['roles']; lockedUntil: string | null }>();
@@ -40,7 +46,10 @@ export class IdentityAdapter implements IdentityPort {
       const lockedUntil = locks.get(id) ?? null;
       result.set(id, {
         roles: [],
-        lockedUntil: lockedUntil && new Date(lockedUntil).toISOString() > now ? new Date(lockedUntil).toISOString() : null,
+        lockedUntil:
+          lockedUntil && new Date(lockedUntil).toISOString() > now
+            ? new Date(lockedUntil).toISOString()
+            : null,
       });
     }
     for (const a of assignments) {
@@ -72,7 +81,10 @@ export class IdentityAdapter implements IdentityPort {
 export async function loadGrants(db: Kysely<any>, userId: string, entityId: string): Promise<Grants> {
   const roles = await repo.rolesHeldIn(db, userId, entityId);
   const roleIds = roles.map((r) => r.id);
-  const [permissions, scopes] = await Promise.all([repo.rolePermissions(db, roleIds), repo.roleScopes(db, roleIds)]);
+  const [permissions, scopes] = await Promise.all([
+    repo.rolePermissions(db, roleIds),
+    repo.roleScopes(db, roleIds),
+  ]);
   const grants: Grants = new Map();
   for (const role of roles) {
     const spec: ScopeSpec = {

@@ -52,9 +52,19 @@ export class RolesService {
       });
       await repo.replaceRolePermissions(trx, id, [...new Set(input.permissions)]);
       const custom = input.dataScope === 'custom';
-      await repo.replaceRoleScopes(trx, id, custom ? input.scopeEntityIds : [], custom ? input.scopeDepartmentIds : []);
+      await repo.replaceRoleScopes(
+        trx,
+        id,
+        custom ? input.scopeEntityIds : [],
+        custom ? input.scopeDepartmentIds : [],
+      );
       const after = await this.load(trx, id);
-      await this.audit.record(trx, ctx, { entityType: 'role', entityId: id, action: 'create', after: snapshot(after) });
+      await this.audit.record(trx, ctx, {
+        entityType: 'role',
+        entityId: id,
+        action: 'create',
+        after: snapshot(after),
+      });
       return after;
     });
   }
@@ -81,7 +91,13 @@ export class RolesService {
       const custom = dataScope === 'custom';
       await repo.replaceRoleScopes(trx, id, custom ? entities : [], custom ? departments : []);
       const after = await this.load(trx, id);
-      await this.audit.record(trx, ctx, { entityType: 'role', entityId: id, action: 'update', before: snapshot(before), after: snapshot(after) });
+      await this.audit.record(trx, ctx, {
+        entityType: 'role',
+        entityId: id,
+        action: 'update',
+        before: snapshot(before),
+        after: snapshot(after),
+      });
       return after;
     });
   }
@@ -93,7 +109,12 @@ export class RolesService {
       if (before.builtIn) throw new AppError('BUILT_IN', { what: 'role' });
       if (await repo.roleInUse(trx, id)) throw new AppError('HAS_CHILDREN', { what: 'role' });
       await repo.deleteRole(trx, id);
-      await this.audit.record(trx, ctx, { entityType: 'role', entityId: id, action: 'delete', before: snapshot(before) });
+      await this.audit.record(trx, ctx, {
+        entityType: 'role',
+        entityId: id,
+        action: 'delete',
+        before: snapshot(before),
+      });
     });
   }
 
@@ -118,7 +139,12 @@ export class RolesService {
       updated_at: now,
     });
     await repo.replaceRolePermissions(trx, id, role.permissions);
-    await this.audit.record(trx, ctx, { entityType: 'role', entityId: id, action: 'create', after: { ...role, builtIn: true } });
+    await this.audit.record(trx, ctx, {
+      entityType: 'role',
+      entityId: id,
+      action: 'create',
+      after: { ...role, builtIn: true },
+    });
     return id;
   }
 
@@ -130,7 +156,10 @@ export class RolesService {
 
   private async toRoles(db: Kysely<IamTables>, rows: repo.RoleRow[]): Promise<Role[]> {
     const ids = rows.map((r) => r.id);
-    const [permissions, scopes] = await Promise.all([repo.rolePermissions(db, ids), repo.roleScopes(db, ids)]);
+    const [permissions, scopes] = await Promise.all([
+      repo.rolePermissions(db, ids),
+      repo.roleScopes(db, ids),
+    ]);
     return rows.map((row) => ({
       id: row.id,
       code: row.code,
@@ -147,13 +176,21 @@ export class RolesService {
   }
 }
 
-async function assertCustomTargets(db: Kysely<any>, entityIds: string[], departmentIds: string[]): Promise<void> {
+async function assertCustomTargets(
+  db: Kysely<any>,
+  entityIds: string[],
+  departmentIds: string[],
+): Promise<void> {
   if (entityIds.length) {
     const found = await db.selectFrom('org_entity').select('id').where('id', 'in', entityIds).execute();
     if (found.length !== new Set(entityIds).size) throw invalidReference('entity');
   }
   if (departmentIds.length) {
-    const found = await db.selectFrom('org_department').select('id').where('id', 'in', departmentIds).execute();
+    const found = await db
+      .selectFrom('org_department')
+      .select('id')
+      .where('id', 'in', departmentIds)
+      .execute();
     if (found.length !== new Set(departmentIds).size) throw invalidReference('department');
   }
 }

@@ -6,18 +6,26 @@ export const orgRecordTypes: RecordType[] = [
     type: 'department',
     entityOwned: true,
     sampleIn: async (db, entityId) =>
-      (await db.selectFrom('org_department').select('id').where('entity_id', '=', entityId).executeTakeFirst())?.id ?? null,
+      (
+        await db
+          .selectFrom('org_department')
+          .select('id')
+          .where('entity_id', '=', entityId)
+          .executeTakeFirst()
+      )?.id ?? null,
   },
   {
     type: 'position',
     entityOwned: true,
     sampleIn: async (db, entityId) =>
-      (await db.selectFrom('org_position').select('id').where('entity_id', '=', entityId).executeTakeFirst())?.id ?? null,
+      (await db.selectFrom('org_position').select('id').where('entity_id', '=', entityId).executeTakeFirst())
+        ?.id ?? null,
   },
   {
     type: 'user',
     entityOwned: true,
     sampleIn: async (db, entityId) =>
-      (await db.selectFrom('org_user').select('id').where('entity_id', '=', entityId).executeTakeFirst())?.id ?? null,
+      (await db.selectFrom('org_user').select('id').where('entity_id', '=', entityId).executeTakeFirst())
+        ?.id ?? null,
   },
 ];

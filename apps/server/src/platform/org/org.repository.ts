@@ -30,7 +30,12 @@ export function findEntityByCode(db: Db, code: string): Promise<OrgEntityTable |
 }
 
 export function findRootEntity(db: Db): Promise<OrgEntityTable | undefined> {
-  return db.selectFrom('org_entity').selectAll().where('parent_id', 'is', null).orderBy('created_at').executeTakeFirst();
+  return db
+    .selectFrom('org_entity')
+    .selectAll()
+    .where('parent_id', 'is', null)
+    .orderBy('created_at')
+    .executeTakeFirst();
 }
 
 export async function insertEntity(db: Db, row: OrgEntityTable): Promise<void> {
@@ -77,7 +82,9 @@ function departmentQuery(db: Db) {
 export function listDepartments(db: Db, scope: Scope, entityId?: string): Promise<DepartmentRow[]> {
   let query = withScope(departmentQuery(db), scope, departmentScope);
   if (entityId) query = query.where('d.entity_id', '=', entityId);
-  return query.orderBy('d.entity_id').orderBy('d.sort_order').orderBy('d.code').execute() as Promise<DepartmentRow[]>;
+  return query.orderBy('d.entity_id').orderBy('d.sort_order').orderBy('d.code').execute() as Promise<
+    DepartmentRow[]
+  >;
 }
 
 export function findDepartment(db: Db, id: string): Promise<DepartmentRow | undefined> {
@@ -97,7 +104,11 @@ export async function insertDepartment(db: Db, row: OrgDepartmentTable): Promise
   await db.insertInto('org_department').values(row).execute();
 }
 
-export async function updateDepartment(db: Db, id: string, patch: Partial<OrgDepartmentTable>): Promise<void> {
+export async function updateDepartment(
+  db: Db,
+  id: string,
+  patch: Partial<OrgDepartmentTable>,
+): Promise<void> {
   await db.updateTable('org_department').set(patch).where('id', '=', id).execute();
 }
 
@@ -106,9 +117,17 @@ export async function deleteDepartment(db: Db, id: string): Promise<void> {
 }
 
 export async function departmentInUse(db: Db, id: string): Promise<boolean> {
-  const child = await db.selectFrom('org_department').select('id').where('parent_id', '=', id).executeTakeFirst();
+  const child = await db
+    .selectFrom('org_department')
+    .select('id')
+    .where('parent_id', '=', id)
+    .executeTakeFirst();
   if (child) return true;
-  const member = await db.selectFrom('org_user').select('id').where('department_id', '=', id).executeTakeFirst();
+  const member = await db
+    .selectFrom('org_user')
+    .select('id')
+    .where('department_id', '=', id)
+    .executeTakeFirst();
   if (member) return true;
   const extra = await db
     .selectFrom('org_user_department')
@@ -211,7 +230,11 @@ export function userQuery(db: Db): SelectQueryBuilder<any, any, UserRow> {
     .select(['e.name as entity_name', 'dep.name as department_name', 'p.name as position_name']) as any;
 }
 
-export function filteredUserQuery(db: Db, scope: Scope, filter: UserFilter): SelectQueryBuilder<any, any, UserRow> {
+export function filteredUserQuery(
+  db: Db,
+  scope: Scope,
+  filter: UserFilter,
+): SelectQueryBuilder<any, any, UserRow> {
   let query = withScope(userQuery(db), scope, userScope);
   if (filter.q) {
     const pattern = likePattern(filter.q.toLowerCase());
@@ -230,7 +253,11 @@ export function filteredUserQuery(db: Db, scope: Scope, filter: UserFilter): Sel
     query = query.where((eb) =>
       eb.or([
         eb('u.department_id', 'in', ids),
-        eb('u.id', 'in', eb.selectFrom('org_user_department').select('user_id').where('department_id', 'in', ids)),
+        eb(
+          'u.id',
+          'in',
+          eb.selectFrom('org_user_department').select('user_id').where('department_id', 'in', ids),
+        ),
       ]),
     );
   }
@@ -243,7 +270,11 @@ export function findUser(db: Db, id: string): Promise<UserRow | undefined> {
 }
 
 export function findUserByUsername(db: Db, username: string): Promise<OrgUserTable | undefined> {
-  return db.selectFrom('org_user').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('org_user')
+    .selectAll()
+    .where('username', '=', username.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function insertUser(db: Db, row: OrgUserTable): Promise<void> {
@@ -267,7 +298,11 @@ export async function extraDepartments(db: Db, userIds: string[]): Promise<Map<s
   return map;
 }
 
-export async function replaceExtraDepartments(db: Db, userId: string, departmentIds: string[]): Promise<void> {
+export async function replaceExtraDepartments(
+  db: Db,
+  userId: string,
+  departmentIds: string[],
+): Promise<void> {
   await db.deleteFrom('org_user_department').where('user_id', '=', userId).execute();
   if (departmentIds.length) {
     await db
@@ -279,7 +314,11 @@ export async function replaceExtraDepartments(db: Db, userId: string, department
 
 export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('org_user').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('org_user')
+    .select(['id', 'display_name'])
+    .where('id', 'in', ids)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 

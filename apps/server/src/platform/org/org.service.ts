@@ -106,7 +106,12 @@ export class OrgService implements OrgTree {
         updated_at: now,
       };
       await repo.insertEntity(trx, row);
-      await this.audit.record(trx, ctx, { entityType: 'entity', entityId: row.id, action: 'create', after: auditSnapshot(row) });
+      await this.audit.record(trx, ctx, {
+        entityType: 'entity',
+        entityId: row.id,
+        action: 'create',
+        after: auditSnapshot(row),
+      });
       return toEntity(row);
     });
   }
@@ -120,7 +125,8 @@ export class OrgService implements OrgTree {
       if (input.code && input.code !== before.code && (await repo.findEntityByCode(trx, input.code))) {
         throw duplicate('code', input.code);
       }
-      if (input.active === false && before.parent_id === null) throw new AppError('BUILT_IN', { what: 'entity' });
+      if (input.active === false && before.parent_id === null)
+        throw new AppError('BUILT_IN', { what: 'entity' });
       const patch = {
         ...(input.code !== undefined && { code: input.code }),
         ...(input.name !== undefined && { name: input.name }),
@@ -200,7 +206,11 @@ export class OrgService implements OrgTree {
         if (subtree.includes(input.parentId)) throw new AppError('TREE_CYCLE', { what: 'department' });
       }
       if (input.headUserId) await this.assertHead(trx, input.headUserId, before.entity_id);
-      if (input.code && input.code !== before.code && (await repo.findDepartmentByCode(trx, before.entity_id, input.code))) {
+      if (
+        input.code &&
+        input.code !== before.code &&
+        (await repo.findDepartmentByCode(trx, before.entity_id, input.code))
+      ) {
         throw duplicate('code', input.code);
       }
       await repo.updateDepartment(trx, id, {
@@ -262,9 +272,20 @@ export class OrgService implements OrgTree {
       const entity = await repo.findEntity(trx, input.entityId);
       if (!entity || !isInScope(scope, { entityId: entity.id })) throw invalidReference('entity');
       if (await repo.findPositionByCode(trx, entity.id, input.code)) throw duplicate('code', input.code);
-      const row = { id: newId(), entity_id: entity.id, code: input.code, name: input.name, created_at: nowInstant() };
+      const row = {
+        id: newId(),
+        entity_id: entity.id,
+        code: input.code,
+        name: input.name,
+        created_at: nowInstant(),
+      };
       await repo.insertPosition(trx, row);
-      await this.audit.record(trx, ctx, { entityType: 'position', entityId: row.id, action: 'create', after: auditSnapshot(row) });
+      await this.audit.record(trx, ctx, {
+        entityType: 'position',
+        entityId: row.id,
+        action: 'create',
+        after: auditSnapshot(row),
+      });
       return toPosition(row);
     });
   }
@@ -275,7 +296,11 @@ export class OrgService implements OrgTree {
       const before = await repo.findPosition(trx, id);
       if (!before) throw notFound();
       AccessControl.assertVisible(scope, { entityId: before.entity_id });
-      if (input.code && input.code !== before.code && (await repo.findPositionByCode(trx, before.entity_id, input.code))) {
+      if (
+        input.code &&
+        input.code !== before.code &&
+        (await repo.findPositionByCode(trx, before.entity_id, input.code))
+      ) {
         throw duplicate('code', input.code);
       }
       await repo.updatePosition(trx, id, {
@@ -302,7 +327,12 @@ export class OrgService implements OrgTree {
       AccessControl.assertVisible(scope, { entityId: before.entity_id });
       if (await repo.positionInUse(trx, id)) throw new AppError('HAS_CHILDREN', { what: 'position' });
       await repo.deletePosition(trx, id);
-      await this.audit.record(trx, ctx, { entityType: 'position', entityId: id, action: 'delete', before: auditSnapshot(before) });
+      await this.audit.record(trx, ctx, {
+        entityType: 'position',
+        entityId: id,
+        action: 'delete',
+        before: auditSnapshot(before),
+      });
     });
   }
 
@@ -316,9 +346,17 @@ export class OrgService implements OrgTree {
   }
 
   /** Pass the transaction when inside one: SQLite has a single connection, and waiting for it would deadlock. */
-  async entitySummaries(ids: string[], db: Kysely<any> = this.db): Promise<{ id: string; name: string; code: string }[]> {
+  async entitySummaries(
+    ids: string[],
+    db: Kysely<any> = this.db,
+  ): Promise<{ id: string; name: string; code: string }[]> {
     const wanted = new Set(ids);
-    const rows = await repo.listEntities(db, { all: true, entityIds: new Set(), departmentIds: new Set(), userIds: new Set() });
+    const rows = await repo.listEntities(db, {
+      all: true,
+      entityIds: new Set(),
+      departmentIds: new Set(),
+      userIds: new Set(),
+    });
     return rows.filter((r) => wanted.has(r.id)).map((r) => ({ id: r.id, name: r.name, code: r.code }));
   }
 
@@ -361,7 +399,10 @@ export class OrgService implements OrgTree {
    */
   async supervisorChain(
     userId: string,
-    until: { kind: 'top' } | { kind: 'level'; level: number } | { kind: 'predicate'; stopAt: (userId: string) => Promise<boolean> },
+    until:
+      | { kind: 'top' }
+      | { kind: 'level'; level: number }
+      | { kind: 'predicate'; stopAt: (userId: string) => Promise<boolean> },
   ): Promise<string[]> {
     const ladder = await this.supervisorLadder(userId);
     if (until.kind === 'top') return ladder;

@@ -54,8 +54,15 @@ export function usersRoutes(users: UsersService): RouteDefinition[] {
             { header: zh ? '岗位' : 'Position', value: (u) => u.positionName },
             { header: zh ? '邮箱' : 'E-mail', width: 26, value: (u) => u.email },
             { header: zh ? '电话' : 'Phone', value: (u) => u.phone },
-            { header: zh ? '状态' : 'Status', value: (u) => (u.active ? (zh ? '启用' : 'Active') : zh ? '停用' : 'Disabled') },
-            { header: zh ? '角色' : 'Roles', width: 40, value: (u) => u.roles.map((r) => `${r.roleName}@${r.entityName}`).join(', ') },
+            {
+              header: zh ? '状态' : 'Status',
+              value: (u) => (u.active ? (zh ? '启用' : 'Active') : zh ? '停用' : 'Disabled'),
+            },
+            {
+              header: zh ? '角色' : 'Roles',
+              width: 40,
+              value: (u) => u.roles.map((r) => `${r.roleName}@${r.entityName}`).join(', '),
+            },
             { header: zh ? '最近登录' : 'Last sign-in', width: 24, value: (u) => u.lastLoginAt },
             { header: zh ? '创建时间' : 'Created', width: 24, value: (u) => u.createdAt },
           ],

@@ -31,7 +31,10 @@ export interface IdentityPort {
   setPassword(trx: Kysely<any>, userId: string, password: string): Promise<void>;
   endSessions(trx: Kysely<any>, userId: string): Promise<void>;
   /** Roles held and a sign-in lockout, per user. */
-  identityOf(db: Kysely<any>, userIds: string[]): Promise<Map<string, { roles: UserRoles; lockedUntil: string | null }>>;
+  identityOf(
+    db: Kysely<any>,
+    userIds: string[],
+  ): Promise<Map<string, { roles: UserRoles; lockedUntil: string | null }>>;
   replaceRoles(trx: Kysely<any>, userId: string, assignments: RoleAssignment[]): Promise<void>;
   /** `u.id IN (members of the role)`, to filter the user list by role. */
   roleMemberCondition(roleId: string): Expression<SqlBool>;
@@ -58,12 +61,21 @@ export class UsersService {
   async list(ctx: RequestContext, query: UserListQuery): Promise<Page<User>> {
     const scope = await ctx.access.require('org.user.view');
     const filtered = await this.filtered(scope, query);
-    const sorted = applySort(filtered, query.sort, sortColumns, { column: 'u.username', direction: 'asc' }, 'u.id');
+    const sorted = applySort(
+      filtered,
+      query.sort,
+      sortColumns,
+      { column: 'u.username', direction: 'asc' },
+      'u.id',
+    );
     const page = await fetchPage(sorted, query, (row) => row);
     return { ...page, items: await this.toUsers(this.db, page.items) };
   }
 
-  async *exportRows(ctx: RequestContext, query: Omit<UserListQuery, 'page' | 'pageSize'>): AsyncGenerator<User> {
+  async *exportRows(
+    ctx: RequestContext,
+    query: Omit<UserListQuery, 'page' | 'pageSize'>,
+  ): AsyncGenerator<User> {
     const scope = await ctx.access.require('org.user.export');
     const filtered = (await this.filtered(scope, query)).orderBy('u.username').orderBy('u.id');
     let batch: repo.UserRow[] = [];
@@ -141,7 +153,8 @@ export class UsersService {
     return this.db.transaction().execute(async (trx) => {
       const before = await this.visibleUser(trx, scope, id);
       let entityId = before.entityId;
-      if (input.departmentId) entityId = (await this.departmentInScope(trx, scope, input.departmentId)).entity_id;
+      if (input.departmentId)
+        entityId = (await this.departmentInScope(trx, scope, input.departmentId)).entity_id;
       if (input.extraDepartmentIds) await this.assertExtraDepartments(trx, scope, input.extraDepartmentIds);
       if (input.positionId) await this.assertPosition(trx, input.positionId, entityId);
       await repo.updateUser(trx, id, {
@@ -155,10 +168,20 @@ export class UsersService {
       });
       if (input.extraDepartmentIds) {
         const main = input.departmentId ?? before.departmentId;
-        await repo.replaceExtraDepartments(trx, id, [...new Set(input.extraDepartmentIds)].filter((d) => d !== main));
+        await repo.replaceExtraDepartments(
+          trx,
+          id,
+          [...new Set(input.extraDepartmentIds)].filter((d) => d !== main),
+        );
       }
       const after = await this.loadUser(trx, id);
-      await this.audit.record(trx, ctx, { entityType: 'user', entityId: id, action: 'update', before: userSnapshot(before), after: userSnapshot(after) });
+      await this.audit.record(trx, ctx, {
+        entityType: 'user',
+        entityId: id,
+        action: 'update',
+        before: userSnapshot(before),
+        after: userSnapshot(after),
+      });
       return after;
     });
   }
@@ -232,7 +255,13 @@ export class UsersService {
         updated_at: nowInstant(),
       });
       const after = await this.loadUser(trx, userId);
-      await this.audit.record(trx, ctx, { entityType: 'user', entityId: userId, action: 'update_profile', before: userSnapshot(before), after: userSnapshot(after) });
+      await this.audit.record(trx, ctx, {
+        entityType: 'user',
+        entityId: userId,
+        action: 'update_profile',
+        before: userSnapshot(before),
+        after: userSnapshot(after),
+      });
     });
   }
 
@@ -254,7 +283,11 @@ export class UsersService {
   private async visibleUser(db: Kysely<any>, scope: Scope, id: string): Promise<User> {
     const row = await repo.findUser(db, id);
     if (!row) throw notFound();
-    AccessControl.assertVisible(scope, { entityId: row.entity_id, departmentId: row.department_id, ownerId: row.id });
+    AccessControl.assertVisible(scope, {
+      entityId: row.entity_id,
+      departmentId: row.department_id,
+      ownerId: row.id,
+    });
     return (await this.toUsers(db, [row]))[0];
   }
 
@@ -270,7 +303,8 @@ export class UsersService {
     const found = await repo.departmentsExist(db, [...new Set(ids)]);
     if (found.length !== new Set(ids).size) throw invalidReference('extra department');
     for (const d of found) {
-      if (!isInScope(scope, { entityId: d.entity_id, departmentId: d.id })) throw invalidReference('extra department');
+      if (!isInScope(scope, { entityId: d.entity_id, departmentId: d.id }))
+        throw invalidReference('extra department');
     }
   }
 
@@ -281,7 +315,10 @@ export class UsersService {
 
   private async toUsers(db: Kysely<any>, rows: repo.UserRow[]): Promise<User[]> {
     const ids = rows.map((r) => r.id);
-    const [extras, identities] = await Promise.all([repo.extraDepartments(db, ids), this.identity.identityOf(db, ids)]);
+    const [extras, identities] = await Promise.all([
+      repo.extraDepartments(db, ids),
+      this.identity.identityOf(db, ids),
+    ]);
     return rows.map((row) => ({
       id: row.id,
       username: row.username,
@@ -306,7 +343,16 @@ export class UsersService {
 }
 
 function userSnapshot(user: User): Record<string, unknown> {
-  const { roles: _r, entityName: _e, departmentName: _d, positionName: _p, lastLoginAt: _l, createdAt: _c, lockedUntil: _k, ...rest } = user;
+  const {
+    roles: _r,
+    entityName: _e,
+    departmentName: _d,
+    positionName: _p,
+    lastLoginAt: _l,
+    createdAt: _c,
+    lockedUntil: _k,
+    ...rest
+  } = user;
   return rest;
 }
 

@@ -65,7 +65,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['iam_user_role', 'iam_role_scope', 'iam_role_permission', 'iam_role', 'iam_session', 'iam_credential']) {
+  for (const table of [
+    'iam_user_role',
+    'iam_role_scope',
+    'iam_role_permission',
+    'iam_role',
+    'iam_session',
+    'iam_credential',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

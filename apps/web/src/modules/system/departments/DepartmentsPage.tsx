@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Department } from '@concord/contracts';
-import { App, Button, Space, Table } from 'antd';
+import { App, Button, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,9 @@ import { errorMessage } from '../../../shared/errorMessage';
 import { FilterBar, useFilterWidth } from '../../../shared/FilterBar';
 import { PageContainer } from '../../../shared/PageContainer';
 import { bySortOrder, buildTree, type TreeNode } from '../../../shared/tree';
+import { RowActions } from '../../../shared/RowActions';
 import { useConfirm } from '../../../shared/useConfirm';
+import { useIsPhone } from '../../../shared/useIsPhone';
 import { useExpandAll } from '../../../shared/useExpandAll';
 import { EntityPicker } from '../components/EntityPicker';
 import { DepartmentFormModal, type DepartmentFormTarget } from './DepartmentFormModal';
@@ -22,6 +24,7 @@ import { useDeleteDepartment, useDepartments } from './departmentsApi';
 export default function DepartmentsPage() {
   const { t } = useTranslation();
   const width = useFilterWidth();
+  const isPhone = useIsPhone();
   const { message } = App.useApp();
   const confirm = useConfirm();
   const session = useSession();
@@ -53,7 +56,7 @@ export default function DepartmentsPage() {
   };
 
   const columns: ColumnsType<TreeNode<Department>> = [
-    { key: 'name', title: t('departments.name'), dataIndex: 'name', width: 260 },
+    { key: 'name', title: t('departments.name'), dataIndex: 'name', width: isPhone ? undefined : 260 },
     { key: 'code', title: t('departments.code'), dataIndex: 'code' },
     { key: 'head', title: t('departments.head'), dataIndex: 'headName', render: (name) => name ?? '—' },
     { key: 'members', title: t('departments.members'), dataIndex: 'memberCount', align: 'right' },
@@ -63,35 +66,31 @@ export default function DepartmentsPage() {
     columns.push({
       key: 'actions',
       title: t('common.actions'),
-      fixed: 'right',
+      fixed: isPhone ? undefined : 'right',
       render: (_, department) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            data-testid={`department-edit-${department.code}`}
-            onClick={() => setTarget({ mode: 'edit', department })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            data-testid={`department-add-child-${department.code}`}
-            onClick={() => setTarget({ mode: 'create', parentId: department.id })}
-          >
-            {t('departments.createChild')}
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            danger
-            data-testid={`department-delete-${department.code}`}
-            onClick={() => void onDelete(department)}
-          >
-            {t('common.delete')}
-          </Button>
-        </Space>
+        <RowActions
+          actions={[
+            {
+              key: 'edit',
+              label: t('common.edit'),
+              testId: `department-edit-${department.code}`,
+              onClick: () => setTarget({ mode: 'edit', department }),
+            },
+            {
+              key: 'addChild',
+              label: t('departments.createChild'),
+              testId: `department-add-child-${department.code}`,
+              onClick: () => setTarget({ mode: 'create', parentId: department.id }),
+            },
+            {
+              key: 'delete',
+              label: t('common.delete'),
+              danger: true,
+              testId: `department-delete-${department.code}`,
+              onClick: () => void onDelete(department),
+            },
+          ]}
+        />
       ),
     });
   }

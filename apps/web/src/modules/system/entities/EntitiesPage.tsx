@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Entity } from '@concord/contracts';
-import { Button, Space, Table, Tag } from 'antd';
+import { Button, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,9 @@ import { AsyncContent } from '../../../shared/AsyncContent';
 import { EmptyState } from '../../../shared/EmptyState';
 import { formatDate } from '../../../shared/format';
 import { PageContainer } from '../../../shared/PageContainer';
+import { RowActions } from '../../../shared/RowActions';
 import { bySortOrder, buildTree, type TreeNode } from '../../../shared/tree';
+import { useIsPhone } from '../../../shared/useIsPhone';
 import { useExpandAll } from '../../../shared/useExpandAll';
 import { useEntities } from './entitiesApi';
 import { EntityFormModal, type EntityFormTarget } from './EntityFormModal';
@@ -18,6 +20,7 @@ import { EntityFormModal, type EntityFormTarget } from './EntityFormModal';
 export default function EntitiesPage() {
   const { t } = useTranslation();
   const { can } = usePermissions();
+  const isPhone = useIsPhone();
   const canManage = can('org.entity.manage');
   const { data, isLoading, error, refetch } = useEntities();
   const [target, setTarget] = useState<EntityFormTarget | null>(null);
@@ -28,7 +31,7 @@ export default function EntitiesPage() {
   const expandable = useExpandAll(allIds);
 
   const columns: ColumnsType<TreeNode<Entity>> = [
-    { key: 'name', title: t('entities.name'), dataIndex: 'name', width: 280 },
+    { key: 'name', title: t('entities.name'), dataIndex: 'name', width: isPhone ? undefined : 280 },
     { key: 'code', title: t('entities.code'), dataIndex: 'code' },
     { key: 'shortName', title: t('entities.shortName'), dataIndex: 'shortName' },
     { key: 'creditCode', title: t('entities.creditCode'), dataIndex: 'creditCode' },
@@ -46,16 +49,24 @@ export default function EntitiesPage() {
     columns.push({
       key: 'actions',
       title: t('common.actions'),
-      fixed: 'right',
+      fixed: isPhone ? undefined : 'right',
       render: (_, entity) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setTarget({ mode: 'edit', entity })}>
-            {t('common.edit')}
-          </Button>
-          <Button type="link" size="small" onClick={() => setTarget({ mode: 'create', parentId: entity.id })}>
-            {t('entities.addChild')}
-          </Button>
-        </Space>
+        <RowActions
+          actions={[
+            {
+              key: 'edit',
+              label: t('common.edit'),
+              testId: `entity-edit-${entity.code}`,
+              onClick: () => setTarget({ mode: 'edit', entity }),
+            },
+            {
+              key: 'addChild',
+              label: t('entities.addChild'),
+              testId: `entity-add-child-${entity.code}`,
+              onClick: () => setTarget({ mode: 'create', parentId: entity.id }),
+            },
+          ]}
+        />
       ),
     });
   }

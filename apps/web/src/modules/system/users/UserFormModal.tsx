@@ -1,5 +1,5 @@
 import { type Locale, type User, userCreateSchema } from '@concord/contracts';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/auth/session';
@@ -112,89 +112,118 @@ export function UserFormModal({ target, onClose }: { target: UserFormTarget | nu
       okText={t('common.save')}
       confirmLoading={save.isPending}
       okButtonProps={{ 'data-testid': 'user-form-ok' }}
-      width={640}
+      width={720}
       forceRender
     >
       <FormError error={save.error} />
       <Form<UserForm> form={form} layout="vertical" onFinish={onFinish} data-testid="user-form">
-        {!editing && (
-          <>
+        <Row gutter={16}>
+          {!editing && (
+            <>
+              <Col xs={24} sm={12}>
+                <Form.Item
+                  name="username"
+                  label={t('users.username')}
+                  rules={[required(t('users.username')), zodRule(fields.username, t('validation.username'))]}
+                >
+                  <Input maxLength={32} autoComplete="off" data-testid="user-form-username" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={12}>
+                <Form.Item
+                  name="password"
+                  label={t('users.initialPassword')}
+                  tooltip={t('users.initialPasswordHint')}
+                  rules={[
+                    required(t('users.initialPassword')),
+                    zodRule(fields.password, t('validation.password')),
+                  ]}
+                >
+                  <Input.Password autoComplete="new-password" data-testid="user-form-password" />
+                </Form.Item>
+              </Col>
+            </>
+          )}
+          <Col xs={24} sm={12}>
             <Form.Item
-              name="username"
-              label={t('users.username')}
-              rules={[required(t('users.username')), zodRule(fields.username, t('validation.username'))]}
+              name="displayName"
+              label={t('users.displayName')}
+              rules={[{ ...required(t('users.displayName')), whitespace: true }]}
             >
-              <Input maxLength={32} autoComplete="off" data-testid="user-form-username" />
+              <Input maxLength={100} data-testid="user-form-display-name" />
             </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="locale" label={t('users.locale')}>
+              <Select options={localeOptions} data-testid="user-form-locale" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
             <Form.Item
-              name="password"
-              label={t('users.initialPassword')}
-              extra={t('users.initialPasswordHint')}
-              rules={[
-                required(t('users.initialPassword')),
-                zodRule(fields.password, t('validation.password')),
-              ]}
+              name="email"
+              label={t('users.email')}
+              rules={[zodRule(fields.email, t('validation.email'))]}
             >
-              <Input.Password autoComplete="new-password" data-testid="user-form-password" />
+              <Input type="email" maxLength={120} data-testid="user-form-email" />
             </Form.Item>
-          </>
-        )}
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[{ ...required(t('users.displayName')), whitespace: true }]}
-        >
-          <Input maxLength={100} data-testid="user-form-display-name" />
-        </Form.Item>
-        <Form.Item
-          name="email"
-          label={t('users.email')}
-          rules={[zodRule(fields.email, t('validation.email'))]}
-        >
-          <Input type="email" maxLength={120} data-testid="user-form-email" />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('users.phone')}
-          rules={[zodRule(fields.phone, t('validation.phone'))]}
-        >
-          <Input maxLength={20} data-testid="user-form-phone" />
-        </Form.Item>
-        <Form.Item name="entityId" label={t('users.entity')} rules={[requiredSelect(t('users.entity'))]}>
-          <EntityPicker
-            data-testid="user-form-entity"
-            // Departments and positions belong to the entity: clear them when it changes.
-            onChange={() =>
-              form.setFieldsValue({ departmentId: undefined, extraDepartmentIds: [], positionId: undefined })
-            }
-          />
-        </Form.Item>
-        <Form.Item
-          name="departmentId"
-          label={t('users.department')}
-          rules={[requiredSelect(t('users.department'))]}
-        >
-          <DepartmentTreeSelect entityId={entityId} data-testid="user-form-department" />
-        </Form.Item>
-        <Form.Item name="extraDepartmentIds" label={t('users.extraDepartments')}>
-          <DepartmentTreeSelect
-            entityId={entityId}
-            multiple
-            allowClear
-            data-testid="user-form-extra-departments"
-          />
-        </Form.Item>
-        <Form.Item name="positionId" label={t('users.position')}>
-          <Select
-            allowClear
-            loading={positions.isLoading}
-            options={(positions.data ?? []).map((position) => ({ value: position.id, label: position.name }))}
-            data-testid="user-form-position"
-          />
-        </Form.Item>
-        <Form.Item name="locale" label={t('users.locale')}>
-          <Select options={localeOptions} data-testid="user-form-locale" />
-        </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="phone"
+              label={t('users.phone')}
+              rules={[zodRule(fields.phone, t('validation.phone'))]}
+            >
+              <Input maxLength={20} data-testid="user-form-phone" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="entityId" label={t('users.entity')} rules={[requiredSelect(t('users.entity'))]}>
+              <EntityPicker
+                data-testid="user-form-entity"
+                // Departments and positions belong to the entity: clear them when it changes.
+                onChange={() =>
+                  form.setFieldsValue({
+                    departmentId: undefined,
+                    extraDepartmentIds: [],
+                    positionId: undefined,
+                  })
+                }
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="departmentId"
+              label={t('users.department')}
+              rules={[requiredSelect(t('users.department'))]}
+            >
+              <DepartmentTreeSelect entityId={entityId} data-testid="user-form-department" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="positionId" label={t('users.position')}>
+              <Select
+                allowClear
+                loading={positions.isLoading}
+                options={(positions.data ?? []).map((position) => ({
+                  value: position.id,
+                  label: position.name,
+                }))}
+                data-testid="user-form-position"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="extraDepartmentIds" label={t('users.extraDepartments')}>
+              <DepartmentTreeSelect
+                entityId={entityId}
+                multiple
+                allowClear
+                data-testid="user-form-extra-departments"
+              />
+            </Form.Item>
+          </Col>
+        </Row>
       </Form>
     </Modal>
   );

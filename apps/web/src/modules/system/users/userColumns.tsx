@@ -28,6 +28,21 @@ export function UserStatusTag({ user, t }: { user: User; t: TFunction }) {
   return <Tag color="green">{t('common.active')}</Tag>;
 }
 
+/** One tag per role; the entities it is held in go to the tooltip (admins hold a role in each). */
+function groupRoles(user: User) {
+  const byRole = new Map<string, { roleId: string; roleName: string; entityNames: string[] }>();
+  for (const role of user.roles) {
+    const entry = byRole.get(role.roleId) ?? {
+      roleId: role.roleId,
+      roleName: role.roleName,
+      entityNames: [],
+    };
+    entry.entityNames.push(role.entityName);
+    byRole.set(role.roleId, entry);
+  }
+  return [...byRole.values()];
+}
+
 /** Columns of the users table; the sortable ones match the server's `userSortFields`. */
 export function userColumns(t: TFunction, sort: string | undefined): ColumnType<User>[] {
   return [
@@ -59,8 +74,8 @@ export function userColumns(t: TFunction, sort: string | undefined): ColumnType<
       title: t('users.roles'),
       render: (_, user) => (
         <Flex gap={4} wrap>
-          {user.roles.map((role) => (
-            <Tooltip key={`${role.roleId}/${role.entityId}`} title={role.entityName}>
+          {groupRoles(user).map((role) => (
+            <Tooltip key={role.roleId} title={role.entityNames.join('、')}>
               <Tag color="blue">{role.roleName}</Tag>
             </Tooltip>
           ))}
