@@ -72,6 +72,21 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
     expect(patched.statusCode).toBe(400);
   });
 
+  it('accepts every demo entity saved back as it is (the demo credit codes are valid)', async () => {
+    const api = await admin();
+    for (const entityCode of ['GRP', 'CONS', 'TECH']) {
+      const entity = await t().given.entityByCode(entityCode);
+      const saved = await api.patch(`${API}/org/entities/${entity.id}`, {
+        code: entity.code,
+        name: entity.name,
+        shortName: entity.shortName,
+        creditCode: entity.creditCode,
+      });
+      expect(saved.statusCode, `${entityCode}: ${saved.body}`).toBe(200);
+      expect(saved.json().creditCode).toBe(entity.creditCode);
+    }
+  });
+
   it('refuses an unknown parent entity with 400 INVALID_REFERENCE', async () => {
     const api = await admin();
     const response = await api.post(`${API}/org/entities`, { parentId: randomUUID(), code: code('ORPH'), name: 'Orphan' });
