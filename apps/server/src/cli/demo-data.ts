@@ -117,7 +117,7 @@ export const demoEntities: DemoEntity[] = [
     code: 'TECH',
     name: '协和智能科技有限公司',
     shortName: '协和科技',
-    creditCode: '91440300MA5GH4JK5Z',
+    creditCode: '91440300MA5GH4JK5X',
     parent: 'GRP',
     departments: [
       { code: 'MGT', name: '公司领导', parent: null },

@@ -28,7 +28,7 @@ export async function createTestApp(
     databaseUrl: target.url,
     schema: target.schema,
     logLevel: 'silent',
-    rateLimit: false,
+    rateLimit: options.rateLimit ?? false,
     cookieSecure: false,
     sessionTtlHours: 12,
   });
@@ -54,7 +54,7 @@ export async function createTestApp(
 export function describeEachDialect(
   name: string,
   body: (testApp: () => TestApp) => void,
-  options: { demo?: boolean } = { demo: true },
+  options: TestAppOptions = { demo: true },
 ): void {
   for (const dialect of testDialects()) {
     describe(`${name} [${dialect}]`, () => {

@@ -1,0 +1,93 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../testing/test-app.js';
+import { routeCatalog } from './index.js';
+
+describeEachDialect('HTTP conventions', (t) => {
+  it('answers /healthz', async () => {
+    const response = await t().app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('echoes a given request id and makes one up otherwise', async () => {
+    const given = await t().app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'req-12345678' } });
+    expect(given.headers['x-request-id']).toBe('req-12345678');
+    const made = await t().app.inject({ method: 'GET', url: '/healthz' });
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const problem = await t().app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { 'x-request-id': 'req-abcdefgh' } });
+    expect(problem.json().requestId).toBe('req-abcdefgh');
+  });
+
+  it('sends security headers', async () => {
+    const response = await t().app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['strict-transport-security']).toBeDefined();
+  });
+
+  it('publishes OpenAPI 3.1 with every API route and serves the docs UI', async () => {
+    const spec = (await t().app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(spec.openapi).toBe('3.1.0');
+    for (const route of t().app[routeCatalog]) {
+      const path = `/api/v1${route.url.replace(/:(\w+)/g, '{$1}')}`;
+      expect(spec.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path} missing from OpenAPI`).toBeDefined();
+    }
+    const createUser = spec.paths['/api/v1/org/users'].post;
+    expect(createUser.requestBody.content['application/json'].schema.required).toContain('username');
+    const ui = await t().app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.body).toContain('swagger');
+  });
+
+  it('answers unknown API paths with a 404 problem', async () => {
+    const response = await t().app.inject({ method: 'GET', url: '/api/v1/no/such/thing' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('words problems in the language asked for, and in the user language once signed in', async () => {
+    const zh = await t().app.inject({ method: 'GET', url: '/api/v1/auth/session' });
+    expect(zh.json().detail).toBe('请先登录');
+    const en = await t().app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    expect(en.json().detail).toBe('Please sign in first');
+    // lin.feng's own language is English, whatever the browser sends.
+    const linFeng = await t().login('lin.feng');
+    const forbidden = await linFeng.get('/api/v1/iam/roles');
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.json()).toMatchObject({ code: 'FORBIDDEN', detail: 'You are not allowed to do this' });
+  });
+
+  it('lists validation errors field by field', async () => {
+    const admin = await t().login('admin');
+    const response = await admin.post('/api/v1/org/users', { username: '!', password: 'x' });
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(body.code).toBe('VALIDATION_FAILED');
+    const paths = body.errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.username', 'body.password', 'body.displayName', 'body.departmentId']));
+  });
+});
+
+describeEachDialect(
+  'sign-in rate limit',
+  (t) => {
+    it('refuses the 21st sign-in attempt within a minute from one address with 429', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        const response = await t().app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '10.9.8.7',
+          payload: { username: 'nobody', password: 'whatever1' },
+        });
+        statuses.push(response.statusCode);
+      }
+      expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+      expect(statuses[20]).toBe(429);
+    });
+  },
+  { demo: false, rateLimit: true },
+);
