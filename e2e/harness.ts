@@ -37,9 +37,11 @@ export async function startServer(): Promise<{ baseUrl: string; stop(): Promise<
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-e2e-'));
   let output = '';
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL; // always the embedded SQLite, as a new user gets it
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => {

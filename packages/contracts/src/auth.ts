@@ -37,6 +37,8 @@ export const sessionInfoSchema = z.object({
   actingEntity: z.object({ id: idSchema, name: z.string(), code: z.string() }),
   /** Entities in which the user holds at least one role: the entity switcher's options. */
   entities: z.array(z.object({ id: idSchema, name: z.string(), code: z.string() })),
+  /** Roles held in the acting entity. */
+  roles: z.array(z.object({ id: idSchema, code: z.string(), name: z.string() })),
   /** Permission codes granted in the acting entity. */
   permissions: z.array(z.string()),
   /** Send as the `X-CSRF-Token` header on every POST, PUT, PATCH and DELETE. */

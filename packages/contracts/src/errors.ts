@@ -56,11 +56,30 @@ export const errorMessages = {
 
 export type ErrorCode = keyof typeof errorMessages;
 
+/** Names of things that messages mention through `{what}`, in both languages. */
+export const subjectLabels: Record<string, { 'zh-CN': string; 'en-US': string }> = {
+  entity: { 'zh-CN': '法人主体', 'en-US': 'legal entity' },
+  'parent entity': { 'zh-CN': '上级法人主体', 'en-US': 'parent entity' },
+  group: { 'zh-CN': '集团', 'en-US': 'group' },
+  department: { 'zh-CN': '部门', 'en-US': 'department' },
+  'parent department': { 'zh-CN': '上级部门', 'en-US': 'parent department' },
+  'extra department': { 'zh-CN': '兼职部门', 'en-US': 'additional department' },
+  'department head': { 'zh-CN': '部门负责人', 'en-US': 'department head' },
+  position: { 'zh-CN': '岗位', 'en-US': 'position' },
+  role: { 'zh-CN': '角色', 'en-US': 'role' },
+  user: { 'zh-CN': '用户', 'en-US': 'user' },
+  username: { 'zh-CN': '用户名', 'en-US': 'username' },
+  code: { 'zh-CN': '编码', 'en-US': 'code' },
+};
+
 export function formatErrorMessage(
   code: ErrorCode,
   locale: 'zh-CN' | 'en-US',
   params: Record<string, string | number> = {},
 ): string {
   const template: string = errorMessages[code][locale];
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = String(params[key] ?? '');
+    return key === 'what' ? (subjectLabels[value]?.[locale] ?? value) : value;
+  });
 }

@@ -6,7 +6,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().optional(),
+  // An empty value counts as unset, as shells and .env files often leave it.
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   /** Set when Concord is served over HTTPS, so the session cookie is marked Secure. */
   COOKIE_SECURE: z
     .enum(['true', 'false'])

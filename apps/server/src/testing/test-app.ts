@@ -19,10 +19,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(
-  dialect: DialectName,
-  options: { demo?: boolean } = {},
-): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Seed the demo group (about 20 users). */
+  demo?: boolean;
+  /** Turn on the per-route rate limits (off by default: suites sign in many times). */
+  rateLimit?: boolean;
+}
+
+export async function createTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
   const target = await testDatabaseTarget(dialect);
   const { app, services, routes } = await buildApp({
     databaseUrl: target.url,

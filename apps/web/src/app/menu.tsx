@@ -139,8 +139,9 @@ export function buildMenuItems(
   return items;
 }
 
-/** The menu key to highlight for a location: the longest menu path that prefixes it. */
+/** The menu key to highlight for a location (none for pages outside the menu, like the profile). */
 export function selectedMenuKey(pathname: string): string {
+  if (pathname === homePage.path) return homePage.path;
   const paths = menuSections.flatMap((section) => section.pages.map((page) => page.path));
-  return paths.filter((path) => pathname.startsWith(path)).sort((a, b) => b.length - a.length)[0] ?? '/';
+  return paths.filter((path) => pathname.startsWith(path)).sort((a, b) => b.length - a.length)[0] ?? '';
 }

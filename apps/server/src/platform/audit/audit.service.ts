@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditVerifyResult, FieldChange, Page } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { isPostgres, nowInstant, writeJson } from '../../db/index.js';
+import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../http/context.js';
 import { applySort, fetchPage, inBatches } from '../http/paging.js';
 import { diffFields } from './audit.diff.js';
@@ -65,7 +66,7 @@ export class AuditService {
   }
 
   async list(ctx: RequestContext, query: AuditListQuery): Promise<Page<AuditEntry>> {
-    const scope = await ctx.access.require('audit.view');
+    const scope = withOwnEntries(await ctx.access.require('audit.view'), ctx);
     const sorted = applySort(
       repo.filteredQuery(this.db, scope, query),
       query.sort,
@@ -78,7 +79,7 @@ export class AuditService {
   }
 
   async *exportRows(ctx: RequestContext, filter: repo.AuditFilter): AsyncGenerator<AuditEntry> {
-    const scope = await ctx.access.require('audit.export');
+    const scope = withOwnEntries(await ctx.access.require('audit.export'), ctx);
     const query = repo.filteredQuery(this.db, scope, filter).orderBy('seq', 'desc');
     let batch: AuditEntry[] = [];
     for await (const row of inBatches(query, 500)) {
@@ -146,6 +147,12 @@ export class AuditService {
     const names = ids.length ? await this.userNames(ids) : new Map<string, string>();
     return entries.map((e) => ({ ...e, actorName: e.actorId ? (names.get(e.actorId) ?? null) : null }));
   }
+}
+
+/** Users always see their own entries, whichever entity they acted in (the scope's owner column). */
+function withOwnEntries(scope: Scope, ctx: RequestContext): Scope {
+  if (scope.all || !ctx.actor) return scope;
+  return { ...scope, userIds: new Set([...scope.userIds, ctx.actor.userId]) };
 }
 
 function broken(checked: number, seq: number, reason: string): AuditVerifyResult {

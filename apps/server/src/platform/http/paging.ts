@@ -53,8 +53,9 @@ export function applySort<DB, TB extends keyof DB, O>(
     column = mapped;
     direction = descending ? 'desc' : 'asc';
   }
+  // SQLite sorts NULL first and PostgreSQL last; say it, so both dialects answer the same order.
   return (query as SelectQueryBuilder<any, any, O>)
-    .orderBy(column, direction)
+    .orderBy(column, (ob) => (direction === 'asc' ? ob.asc().nullsFirst() : ob.desc().nullsLast()))
     .orderBy(tiebreaker, direction) as unknown as SelectQueryBuilder<DB, TB, O>;
 }
 

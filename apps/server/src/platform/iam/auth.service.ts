@@ -187,10 +187,11 @@ export class AuthService {
 
   async sessionInfo(ctx: RequestContext): Promise<SessionInfo> {
     const actor = requireActor(ctx);
-    const [user, session, entityIds] = await Promise.all([
+    const [user, session, entityIds, roles] = await Promise.all([
       this.users.loadUser(this.db, actor.userId),
       repo.findSession(this.db, actor.sessionId),
       repo.entitiesWithRoles(this.db, actor.userId),
+      repo.rolesHeldIn(this.db, actor.userId, actor.actingEntityId),
     ]);
     if (!session) throw new AppError('UNAUTHENTICATED');
     const entities = await this.org.entitySummaries([...new Set([...entityIds, actor.actingEntityId])]);
@@ -209,6 +210,7 @@ export class AuthService {
       },
       actingEntity: acting,
       entities: entities.filter((e) => entityIds.includes(e.id)),
+      roles: roles.map((r) => ({ id: r.id, code: r.code, name: r.name })),
       permissions: ctx.access.permissions(),
       csrfToken: session.csrf_token,
     };

@@ -229,7 +229,7 @@ export async function rolesHeldIn(db: Db, userId: string, entityId: string) {
   return db
     .selectFrom('iam_user_role as ur')
     .innerJoin('iam_role as r', 'r.id', 'ur.role_id')
-    .select(['r.id', 'r.data_scope'])
+    .select(['r.id', 'r.code', 'r.name', 'r.data_scope'])
     .where('ur.user_id', '=', userId)
     .where('ur.entity_id', '=', entityId)
     .execute();

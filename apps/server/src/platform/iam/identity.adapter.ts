@@ -2,7 +2,7 @@ import type { RoleAssignment, User } from '@concord/contracts';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { nowInstant } from '../../db/index.js';
 import type { Grants, ScopeSpec } from '../access/index.js';
-import type { IdentityPort } from '../org/index.js';
+import type { IdentityPort, RoleGrant } from '../org/index.js';
 import { AppError } from '../http/errors.js';
 import { newPasswordSchema } from '@concord/contracts';
 import * as repo from './iam.repository.js';
@@ -70,6 +70,29 @@ export class IdentityAdapter implements IdentityPort {
       if (found.length !== roleIds.length) throw new AppError('INVALID_REFERENCE', { what: 'role' });
     }
     await repo.replaceAssignments(trx, userId, assignments);
+  }
+
+  async roleGrants(db: Kysely<any>, roleIds: string[]): Promise<Map<string, RoleGrant>> {
+    const result = new Map<string, RoleGrant>();
+    if (roleIds.length === 0) return result;
+    const roles = await db
+      .selectFrom('iam_role')
+      .select(['id', 'data_scope'])
+      .where('id', 'in', roleIds)
+      .execute();
+    const [permissions, scopes] = await Promise.all([
+      repo.rolePermissions(db, roleIds),
+      repo.roleScopes(db, roleIds),
+    ]);
+    for (const role of roles as { id: string; data_scope: string }[]) {
+      result.set(role.id, {
+        permissions: permissions.get(role.id) ?? [],
+        dataScope: role.data_scope as RoleGrant['dataScope'],
+        entityIds: scopes.get(role.id)?.entities ?? [],
+        departmentIds: scopes.get(role.id)?.departments ?? [],
+      });
+    }
+    return result;
   }
 
   roleMemberCondition(roleId: string): Expression<SqlBool> {

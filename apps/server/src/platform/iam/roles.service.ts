@@ -79,7 +79,8 @@ export class RolesService {
       const dataScope = input.dataScope ?? before.dataScope;
       const entities = input.scopeEntityIds ?? before.scopeEntityIds;
       const departments = input.scopeDepartmentIds ?? before.scopeDepartmentIds;
-      await assertCustomTargets(trx, entities, departments);
+      // Only targets given now are checked: one deleted since (a department) must not lock the role.
+      await assertCustomTargets(trx, input.scopeEntityIds ?? [], input.scopeDepartmentIds ?? []);
       await repo.updateRole(trx, id, {
         ...(input.code !== undefined && { code: input.code }),
         ...(input.name !== undefined && { name: input.name }),

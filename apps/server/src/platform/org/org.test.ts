@@ -43,13 +43,19 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
     expect(fetched.statusCode).toBe(200);
     expect(fetched.json()).toEqual(entity);
     const listed = (await api.get(`${API}/org/entities`)).json().items;
-    expect(listed.map((e: { code: string }) => e.code)).toEqual(expect.arrayContaining(['GRP', 'CONS', 'TECH', newCode]));
+    expect(listed.map((e: { code: string }) => e.code)).toEqual(
+      expect.arrayContaining(['GRP', 'CONS', 'TECH', newCode]),
+    );
   });
 
   it('refuses a duplicate entity code with 409 DUPLICATE', async () => {
     const api = await admin();
     const group = await t().given.entityByCode('GRP');
-    const response = await api.post(`${API}/org/entities`, { parentId: group.id, code: 'CONS', name: 'Another' });
+    const response = await api.post(`${API}/org/entities`, {
+      parentId: group.id,
+      code: 'CONS',
+      name: 'Another',
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('DUPLICATE');
     const tech = await t().given.entityByCode('TECH');
@@ -62,7 +68,12 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
     const api = await admin();
     const group = await t().given.entityByCode('GRP');
     for (const creditCode of ['12345', '91110000MA01ABCD1XX', '91110000MA01ABCDIX', '91110000ma01abcd1x']) {
-      const response = await api.post(`${API}/org/entities`, { parentId: group.id, code: code('BAD'), name: 'X', creditCode });
+      const response = await api.post(`${API}/org/entities`, {
+        parentId: group.id,
+        code: code('BAD'),
+        name: 'X',
+        creditCode,
+      });
       expect(response.statusCode, creditCode).toBe(400);
       expect(response.json().code).toBe('VALIDATION_FAILED');
       expect(response.json().errors.map((e: { path: string }) => e.path)).toContain('body.creditCode');
@@ -89,7 +100,11 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
 
   it('refuses an unknown parent entity with 400 INVALID_REFERENCE', async () => {
     const api = await admin();
-    const response = await api.post(`${API}/org/entities`, { parentId: randomUUID(), code: code('ORPH'), name: 'Orphan' });
+    const response = await api.post(`${API}/org/entities`, {
+      parentId: randomUUID(),
+      code: code('ORPH'),
+      name: 'Orphan',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('INVALID_REFERENCE');
   });
@@ -106,8 +121,16 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
       active: false,
     });
     expect(patched.statusCode).toBe(200);
-    expect(patched.json()).toMatchObject({ name: 'Renamed Subsidiary', shortName: 'RS', active: false, code: created.code });
-    expect((await api.get(`${API}/org/entities/${created.id}`)).json()).toMatchObject({ name: 'Renamed Subsidiary', active: false });
+    expect(patched.json()).toMatchObject({
+      name: 'Renamed Subsidiary',
+      shortName: 'RS',
+      active: false,
+      code: created.code,
+    });
+    expect((await api.get(`${API}/org/entities/${created.id}`)).json()).toMatchObject({
+      name: 'Renamed Subsidiary',
+      active: false,
+    });
     const cleared = await api.patch(`${API}/org/entities/${created.id}`, { shortName: null });
     expect(cleared.json().shortName).toBeNull();
 
@@ -127,7 +150,11 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
   it('lets only holders of org.entity.manage create entities', async () => {
     const staff = await t().login('zheng.hao');
     const cons = await t().given.entityByCode('CONS');
-    const response = await staff.post(`${API}/org/entities`, { parentId: cons.id, code: code('NOPE'), name: 'Nope' });
+    const response = await staff.post(`${API}/org/entities`, {
+      parentId: cons.id,
+      code: code('NOPE'),
+      name: 'Nope',
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('FORBIDDEN');
   });
@@ -136,7 +163,12 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
   async function tree(api: ApiClient) {
     const cons = await t().given.entityByCode('CONS');
     const create = async (parentId: string | null, name: string) => {
-      const response = await api.post(`${API}/org/departments`, { entityId: cons.id, parentId, code: code('D'), name });
+      const response = await api.post(`${API}/org/departments`, {
+        entityId: cons.id,
+        parentId,
+        code: code('D'),
+        name,
+      });
       expect(response.statusCode).toBe(200);
       return response.json();
     };
@@ -149,10 +181,19 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
   it('creates a department tree', async () => {
     const api = await admin();
     const { cons, a, b, c } = await tree(api);
-    expect(a).toMatchObject({ entityId: cons.id, parentId: null, name: 'A', headUserId: null, memberCount: 0 });
+    expect(a).toMatchObject({
+      entityId: cons.id,
+      parentId: null,
+      name: 'A',
+      headUserId: null,
+      memberCount: 0,
+    });
     expect(b.parentId).toBe(a.id);
     expect(c.parentId).toBe(b.id);
-    const listed = (await api.get(`${API}/org/departments?entityId=${cons.id}`)).json().items as { id: string; entityId: string }[];
+    const listed = (await api.get(`${API}/org/departments?entityId=${cons.id}`)).json().items as {
+      id: string;
+      entityId: string;
+    }[];
     expect(listed.map((d) => d.id)).toEqual(expect.arrayContaining([a.id, b.id, c.id]));
     expect(new Set(listed.map((d) => d.entityId))).toEqual(new Set([cons.id]));
   });
@@ -161,10 +202,18 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
     const api = await admin();
     const cons = await t().given.entityByCode('CONS');
     const tech = await t().given.entityByCode('TECH');
-    const dup = await api.post(`${API}/org/departments`, { entityId: cons.id, code: 'ENG', name: 'Engineering again' });
+    const dup = await api.post(`${API}/org/departments`, {
+      entityId: cons.id,
+      code: 'ENG',
+      name: 'Engineering again',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('DUPLICATE');
-    const elsewhere = await api.post(`${API}/org/departments`, { entityId: tech.id, code: 'ENG', name: 'TECH engineering' });
+    const elsewhere = await api.post(`${API}/org/departments`, {
+      entityId: tech.id,
+      code: 'ENG',
+      name: 'TECH engineering',
+    });
     expect(elsewhere.statusCode).toBe(200);
   });
 
@@ -216,13 +265,18 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
     expect((await api.get(`${API}/org/departments/${c.id}`)).json().memberCount).toBe(1);
 
     // A member through an extra department counts too.
-    const moved = await api.patch(`${API}/org/users/${member.id}`, { departmentId: b.id, extraDepartmentIds: [c.id] });
+    const moved = await api.patch(`${API}/org/users/${member.id}`, {
+      departmentId: b.id,
+      extraDepartmentIds: [c.id],
+    });
     expect(moved.statusCode).toBe(200);
     const withExtra = await api.delete(`${API}/org/departments/${c.id}`);
     expect(withExtra.statusCode).toBe(409);
     expect(withExtra.json().code).toBe('HAS_CHILDREN');
 
-    expect((await api.patch(`${API}/org/users/${member.id}`, { extraDepartmentIds: [] })).statusCode).toBe(200);
+    expect((await api.patch(`${API}/org/users/${member.id}`, { extraDepartmentIds: [] })).statusCode).toBe(
+      200,
+    );
     const deleted = await api.delete(`${API}/org/departments/${c.id}`);
     expect(deleted.statusCode).toBe(200);
     expect(deleted.json()).toEqual({ ok: true });
@@ -276,21 +330,42 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
     const cons = await t().given.entityByCode('CONS');
     const tech = await t().given.entityByCode('TECH');
     const positionCode = code('P');
-    const created = await api.post(`${API}/org/positions`, { entityId: cons.id, code: positionCode, name: '造价工程师' });
+    const created = await api.post(`${API}/org/positions`, {
+      entityId: cons.id,
+      code: positionCode,
+      name: '造价工程师',
+    });
     expect(created.statusCode).toBe(200);
     const position = created.json();
     expect(position).toMatchObject({ entityId: cons.id, code: positionCode, name: '造价工程师' });
 
-    const listed = (await api.get(`${API}/org/positions?entityId=${cons.id}`)).json().items as { id: string; entityId: string }[];
+    const listed = (await api.get(`${API}/org/positions?entityId=${cons.id}`)).json().items as {
+      id: string;
+      entityId: string;
+    }[];
     expect(listed.map((p) => p.id)).toContain(position.id);
     expect(new Set(listed.map((p) => p.entityId))).toEqual(new Set([cons.id]));
-    const inTech = (await api.get(`${API}/org/positions?entityId=${tech.id}`)).json().items as { id: string }[];
+    const inTech = (await api.get(`${API}/org/positions?entityId=${tech.id}`)).json().items as {
+      id: string;
+    }[];
     expect(inTech.map((p) => p.id)).not.toContain(position.id);
 
-    const dup = await api.post(`${API}/org/positions`, { entityId: cons.id, code: positionCode, name: 'Again' });
+    const dup = await api.post(`${API}/org/positions`, {
+      entityId: cons.id,
+      code: positionCode,
+      name: 'Again',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('DUPLICATE');
-    expect((await api.post(`${API}/org/positions`, { entityId: tech.id, code: positionCode, name: 'Other entity' })).statusCode).toBe(200);
+    expect(
+      (
+        await api.post(`${API}/org/positions`, {
+          entityId: tech.id,
+          code: positionCode,
+          name: 'Other entity',
+        })
+      ).statusCode,
+    ).toBe(200);
     const dupRename = await api.patch(`${API}/org/positions/${position.id}`, { code: 'GM' });
     expect(dupRename.statusCode).toBe(409);
 
@@ -300,7 +375,9 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
 
     const deleted = await api.delete(`${API}/org/positions/${position.id}`);
     expect(deleted.statusCode).toBe(200);
-    const after = (await api.get(`${API}/org/positions?entityId=${cons.id}`)).json().items as { id: string }[];
+    const after = (await api.get(`${API}/org/positions?entityId=${cons.id}`)).json().items as {
+      id: string;
+    }[];
     expect(after.map((p) => p.id)).not.toContain(position.id);
     expect((await api.patch(`${API}/org/positions/${position.id}`, { name: 'gone' })).statusCode).toBe(404);
   });
@@ -308,10 +385,14 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
   it('refuses to delete a position that a user holds', async () => {
     const api = await admin();
     const cons = await t().given.entityByCode('CONS');
-    const position = (await api.post(`${API}/org/positions`, { entityId: cons.id, code: code('P'), name: '安全员' })).json();
+    const position = (
+      await api.post(`${API}/org/positions`, { entityId: cons.id, code: code('P'), name: '安全员' })
+    ).json();
     const proc = await t().given.departmentByCode('CONS', 'PROC');
     const user = await t().given.user({ departmentId: proc.id });
-    expect((await api.patch(`${API}/org/users/${user.id}`, { positionId: position.id })).statusCode).toBe(200);
+    expect((await api.patch(`${API}/org/users/${user.id}`, { positionId: position.id })).statusCode).toBe(
+      200,
+    );
     const refused = await api.delete(`${API}/org/positions/${position.id}`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('HAS_CHILDREN');
@@ -321,7 +402,11 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
 
   it('refuses a position for an unknown entity', async () => {
     const api = await admin();
-    const response = await api.post(`${API}/org/positions`, { entityId: randomUUID(), code: code('P'), name: 'x' });
+    const response = await api.post(`${API}/org/positions`, {
+      entityId: randomUUID(),
+      code: code('P'),
+      name: 'x',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('INVALID_REFERENCE');
   });

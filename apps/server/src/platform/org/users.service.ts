@@ -1,4 +1,4 @@
-import type { Page, RoleAssignment, User } from '@concord/contracts';
+import type { DataScope, Page, RoleAssignment, User } from '@concord/contracts';
 import type {
   profileUpdateSchema,
   userCreateSchema,
@@ -38,6 +38,16 @@ export interface IdentityPort {
   replaceRoles(trx: Kysely<any>, userId: string, assignments: RoleAssignment[]): Promise<void>;
   /** `u.id IN (members of the role)`, to filter the user list by role. */
   roleMemberCondition(roleId: string): Expression<SqlBool>;
+  /** What each role grants, so that nobody hands out more than they hold. Unknown ids are left out. */
+  roleGrants(db: Kysely<any>, roleIds: string[]): Promise<Map<string, RoleGrant>>;
+}
+
+export interface RoleGrant {
+  permissions: string[];
+  dataScope: DataScope;
+  /** The targets of a `custom` scope. */
+  entityIds: string[];
+  departmentIds: string[];
 }
 
 const sortColumns = {
@@ -156,7 +166,11 @@ export class UsersService {
       if (input.departmentId)
         entityId = (await this.departmentInScope(trx, scope, input.departmentId)).entity_id;
       if (input.extraDepartmentIds) await this.assertExtraDepartments(trx, scope, input.extraDepartmentIds);
-      if (input.positionId) await this.assertPosition(trx, input.positionId, entityId);
+      // A move to another entity must not keep a position of the old one.
+      const positionId = input.positionId !== undefined ? input.positionId : before.positionId;
+      if (positionId && (input.positionId || entityId !== before.entityId)) {
+        await this.assertPosition(trx, positionId, entityId);
+      }
       await repo.updateUser(trx, id, {
         ...(input.displayName !== undefined && { display_name: input.displayName }),
         ...(input.email !== undefined && { email: input.email }),
@@ -166,12 +180,14 @@ export class UsersService {
         ...(input.locale !== undefined && { locale: input.locale }),
         updated_at: nowInstant(),
       });
-      if (input.extraDepartmentIds) {
+      // A new main department is never also an extra one, even when the extras are not resent.
+      if (input.extraDepartmentIds || input.departmentId) {
         const main = input.departmentId ?? before.departmentId;
+        const extras = input.extraDepartmentIds ?? before.extraDepartmentIds;
         await repo.replaceExtraDepartments(
           trx,
           id,
-          [...new Set(input.extraDepartmentIds)].filter((d) => d !== main),
+          [...new Set(extras)].filter((d) => d !== main),
         );
       }
       const after = await this.loadUser(trx, id);
@@ -229,6 +245,13 @@ export class UsersService {
         if (!entity || !isInScope(scope, { entityId: entity.id })) throw invalidReference('entity');
       }
       const unique = [...new Map(assignments.map((a) => [`${a.roleId}/${a.entityId}`, a])).values()];
+      const held = new Set(before.roles.map((r) => `${r.roleId}/${r.entityId}`));
+      await this.assertGrantable(
+        trx,
+        ctx,
+        scope,
+        unique.filter((a) => !held.has(`${a.roleId}/${a.entityId}`)),
+      );
       await this.identity.replaceRoles(trx, id, unique);
       const after = await this.loadUser(trx, id);
       await this.audit.record(trx, ctx, {
@@ -289,6 +312,53 @@ export class UsersService {
       ownerId: row.id,
     });
     return (await this.toUsers(db, [row]))[0];
+  }
+
+  /**
+   * Nobody hands out more than they hold: a newly granted role may carry only permissions the actor
+   * has, and its data scope may reach only what the actor's own scope for assigning roles covers.
+   * Without this an entity administrator could make a colleague (or a user they create) a group
+   * administrator. Roles the user already holds may stay when someone with fewer rights edits the rest.
+   */
+  private async assertGrantable(
+    db: Kysely<any>,
+    ctx: RequestContext,
+    scope: Scope,
+    assignments: RoleAssignment[],
+  ) {
+    if (assignments.length === 0) return;
+    const grants = await this.identity.roleGrants(db, [...new Set(assignments.map((a) => a.roleId))]);
+    for (const assignment of assignments) {
+      const role = grants.get(assignment.roleId);
+      if (!role) continue; // an unknown role is refused when the roles are replaced
+      if (!role.permissions.every((p) => ctx.access.has(p))) throw new AppError('FORBIDDEN');
+      if (!(await this.reachWithin(db, scope, role, assignment.entityId))) throw new AppError('FORBIDDEN');
+    }
+  }
+
+  private async reachWithin(
+    db: Kysely<any>,
+    scope: Scope,
+    role: RoleGrant,
+    entityId: string,
+  ): Promise<boolean> {
+    if (scope.all) return true;
+    switch (role.dataScope) {
+      case 'all':
+        return false;
+      case 'entity_and_below':
+        return (await repo.entityWithDescendants(db, [entityId])).every((id) =>
+          isInScope(scope, { entityId: id }),
+        );
+      case 'custom': {
+        if (!role.entityIds.every((id) => isInScope(scope, { entityId: id }))) return false;
+        const departments = await repo.departmentsExist(db, role.departmentIds);
+        return departments.every((d) => isInScope(scope, { entityId: d.entity_id, departmentId: d.id }));
+      }
+      default:
+        // self, department, department_and_below, entity: within the entity already checked to be in scope.
+        return true;
+    }
   }
 
   private async departmentInScope(db: Kysely<any>, scope: Scope, departmentId: string) {

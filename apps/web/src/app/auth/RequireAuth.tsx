@@ -3,7 +3,7 @@ import { type ReactNode, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorState } from '../../shared/ErrorState';
 import { changeLocale } from '../i18n';
-import { useSessionQuery } from './session';
+import { useSessionQuery, wasSignedOutByUser } from './session';
 
 export interface LoginRedirectState {
   /** Where the user was headed; the login page returns there. */
@@ -36,7 +36,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (!session) {
-    const state: LoginRedirectState = { from: `${location.pathname}${location.search}${location.hash}` };
+    const state: LoginRedirectState = wasSignedOutByUser()
+      ? {}
+      : { from: `${location.pathname}${location.search}${location.hash}` };
     return <Navigate to="/login" replace state={state} />;
   }
   return <>{children}</>;

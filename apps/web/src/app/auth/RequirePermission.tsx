@@ -21,6 +21,7 @@ export function RequirePermission({
   if (can(permission)) return <>{children}</>;
   return (
     <Result
+      data-testid="forbidden"
       status="403"
       title={t('errors.forbiddenTitle')}
       subTitle={t('errors.forbiddenText')}

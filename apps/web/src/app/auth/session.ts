@@ -5,6 +5,14 @@ import { setUnauthorizedHandler } from '../api/client';
 import * as sessionApi from './sessionApi';
 import { sessionQueryKey } from './sessionApi';
 
+// Set while the user is signed out by their own choice, so the login page does not send the next
+// person who signs in on this browser back to the previous user's page.
+let signedOutByUser = false;
+
+export function wasSignedOutByUser(): boolean {
+  return signedOutByUser;
+}
+
 /** Everything cached belongs to the previous session once it ends: drop it, keep only the probe. */
 function forgetSessionData(queryClient: QueryClient): void {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
@@ -60,6 +68,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: loginAndApplyLocale,
     onSuccess: (info) => {
+      signedOutByUser = false;
       forgetSessionData(queryClient);
       queryClient.setQueryData(sessionQueryKey, info);
     },
@@ -72,6 +81,7 @@ export function useLogout() {
     mutationFn: sessionApi.logout,
     // Even if the server call fails (already expired), the user asked to leave: forget locally too.
     onSettled: () => {
+      signedOutByUser = true;
       sessionApi.rememberSession(null);
       queryClient.setQueryData(sessionQueryKey, null);
       forgetSessionData(queryClient);

@@ -85,7 +85,7 @@ export default function ProfilePage() {
           label={t('account.email')}
           rules={[zodRule(fields.email, t('validation.email'))]}
         >
-          <Input type="email" maxLength={120} data-testid="profile-email" />
+          <Input inputMode="email" maxLength={120} data-testid="profile-email" />
         </Form.Item>
         <Form.Item
           name="phone"

@@ -1,5 +1,6 @@
 import { TreeSelect, type TreeSelectProps } from 'antd';
 import { useMemo } from 'react';
+import { usePermissions } from '../../../app/auth/session';
 import { bySortOrder, buildTree, type TreeNode } from '../../../shared/tree';
 import { useDepartments } from '../departments/departmentsApi';
 import type { Department } from '@concord/contracts';
@@ -28,7 +29,11 @@ function toOptions(nodes: TreeNode<Department>[], disabled: Set<string>): Depart
 }
 
 export function DepartmentTreeSelect({ entityId, disabledIds, ...props }: DepartmentTreeSelectProps) {
-  const { data, isLoading } = useDepartments(entityId, { enabled: Boolean(entityId) });
+  // Listing departments needs its own permission; without it the picker stays empty, not broken.
+  const { can } = usePermissions();
+  const { data, isLoading } = useDepartments(entityId, {
+    enabled: Boolean(entityId) && can('org.department.view'),
+  });
   const treeData = useMemo(
     () => toOptions(buildTree(data ?? [], bySortOrder), new Set(disabledIds ?? [])),
     [data, disabledIds],

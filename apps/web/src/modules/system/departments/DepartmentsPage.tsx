@@ -63,7 +63,8 @@ export default function DepartmentsPage() {
     { key: 'sortOrder', title: t('common.sortOrder'), dataIndex: 'sortOrder', align: 'right' },
   ];
   if (canManage) {
-    columns.push({
+    // At phone width the actions sit next to the name, where they stay in view without scrolling.
+    columns.splice(isPhone ? 1 : columns.length, 0, {
       key: 'actions',
       title: t('common.actions'),
       fixed: isPhone ? undefined : 'right',

@@ -46,7 +46,8 @@ export default function EntitiesPage() {
     { key: 'createdAt', title: t('common.createdAt'), dataIndex: 'createdAt', render: formatDate },
   ];
   if (canManage) {
-    columns.push({
+    // At phone width the actions sit next to the name, where they stay in view without scrolling.
+    columns.splice(isPhone ? 1 : columns.length, 0, {
       key: 'actions',
       title: t('common.actions'),
       fixed: isPhone ? undefined : 'right',

@@ -79,15 +79,17 @@ export function UserFilterBar({ values, update, reset }: UserFilterBarProps) {
         style={width(200)}
         data-testid="users-filter-entity"
       />
-      <DepartmentTreeSelect
-        allowClear
-        entityId={departmentEntity}
-        placeholder={t('users.department')}
-        value={values.departmentId}
-        onChange={(departmentId: string | undefined) => update({ departmentId })}
-        style={width(200)}
-        data-testid="users-filter-department"
-      />
+      {can('org.department.view') && (
+        <DepartmentTreeSelect
+          allowClear
+          entityId={departmentEntity}
+          placeholder={t('users.department')}
+          value={values.departmentId}
+          onChange={(departmentId: string | undefined) => update({ departmentId })}
+          style={width(200)}
+          data-testid="users-filter-department"
+        />
+      )}
       <Select
         allowClear
         placeholder={t('users.status')}

@@ -2,7 +2,7 @@ import { type Locale, type User, userCreateSchema } from '@concord/contracts';
 import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../../app/auth/session';
+import { usePermissions, useSession } from '../../../app/auth/session';
 import { FormError } from '../../../shared/FormError';
 import { showFieldErrors, zodRule } from '../../../shared/formRules';
 import { useLocaleOptions } from '../../../shared/useLocaleOptions';
@@ -38,7 +38,8 @@ export function UserFormModal({ target, onClose }: { target: UserFormTarget | nu
   const localeOptions = useLocaleOptions();
   const editing = target?.mode === 'edit' ? target.user : undefined;
   const entityId = Form.useWatch('entityId', form) as string | undefined;
-  const positions = usePositions(entityId, { enabled: Boolean(entityId) });
+  const { can } = usePermissions();
+  const positions = usePositions(entityId, { enabled: Boolean(entityId) && can('org.position.view') });
 
   useEffect(() => {
     if (!target) return;
@@ -164,7 +165,7 @@ export function UserFormModal({ target, onClose }: { target: UserFormTarget | nu
               label={t('users.email')}
               rules={[zodRule(fields.email, t('validation.email'))]}
             >
-              <Input type="email" maxLength={120} data-testid="user-form-email" />
+              <Input inputMode="email" maxLength={120} data-testid="user-form-email" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

@@ -3,7 +3,7 @@ import { Flex, Tag, Tooltip } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
-import { formatDateTime } from '../../../shared/format';
+import { formatDate, formatDateTime } from '../../../shared/format';
 
 /** The sort in the URL (`-createdAt`) as antd's per-column sort order. */
 function sortOrderOf(sort: string | undefined, field: string): SortOrder {
@@ -102,7 +102,7 @@ export function userColumns(t: TFunction, sort: string | undefined): ColumnType<
       title: t('users.createdAt'),
       sorter: true,
       sortOrder: sortOrderOf(sort, 'createdAt'),
-      render: (value: string) => formatDateTime(value),
+      render: (value: string) => formatDate(value),
     },
   ];
 }

@@ -1,0 +1,71 @@
+import type { Flow } from '../harness.js';
+import { assert, assertEqual, menuItems, signIn, signOut } from './helpers.js';
+
+/**
+ * The foundation's headline flow: the demo admin creates a department and a user in it, gives the
+ * user the staff role, and the user then sees only what that role allows.
+ */
+export const flow: Flow = {
+  name: 'admin creates a department and a user who sees only what the role allows',
+  async run({ baseUrl, newPage, screenshot }) {
+    const suffix = Date.now().toString().slice(-5);
+    const departmentName = `质量部${suffix}`;
+    const username = `qa${suffix}`;
+    const password = 'Passw0rd2026';
+    const page = await newPage();
+
+    await signIn(page, baseUrl, 'admin');
+    assertEqual(
+      await menuItems(page),
+      ['menu-audit', 'menu-departments', 'menu-entities', 'menu-home', 'menu-positions', 'menu-roles', 'menu-users'],
+      'admin menu',
+    );
+
+    await page.getByTestId('menu-departments').click();
+    await page.getByTestId('department-create').click();
+    await page.getByTestId('department-form-code').fill(`QA${suffix}`);
+    await page.getByTestId('department-form-name').fill(departmentName);
+    await page.getByTestId('department-form-ok').click();
+    await page.getByTestId('departments-table').getByText(departmentName).waitFor();
+    await screenshot(page, 'flow-01-department-created');
+
+    await page.getByTestId('menu-users').click();
+    await page.getByTestId('user-create').click();
+    await page.getByTestId('user-form-username').fill(username);
+    await page.getByTestId('user-form-password').fill(password);
+    await page.getByTestId('user-form-display-name').fill(`测试员${suffix}`);
+    await page.getByTestId('user-form-department').click();
+    await page.locator('.ant-select-tree-title', { hasText: departmentName }).click();
+    await screenshot(page, 'flow-01-user-form');
+    await page.getByTestId('user-form-ok').click();
+    await page.getByTestId('users-filter-q').locator('input').fill(username);
+    await page.getByTestId('users-filter-q').locator('input').press('Enter');
+    await page.getByTestId('users-table').getByText(username, { exact: true }).waitFor();
+
+    await page.getByTestId(`user-roles-${username}`).click();
+    await page.getByTestId('user-roles-add').click();
+    await page.getByTestId('user-roles-role-0').click();
+    await page.locator('.ant-select-item-option', { hasText: '员工' }).first().click();
+    await page.getByTestId('user-roles-ok').click();
+    await page.getByTestId('users-table').locator('tr', { hasText: username }).getByText('员工').waitFor();
+    await screenshot(page, 'flow-01-user-with-role');
+
+    await signOut(page);
+    await signIn(page, baseUrl, username, password);
+    assertEqual(await menuItems(page), ['menu-home', 'menu-users'], 'staff menu');
+    await screenshot(page, 'flow-01-staff-home');
+
+    // The staff role's data scope is "own records": the user list holds exactly one row, theirs.
+    await page.getByTestId('menu-users').click();
+    await page.getByTestId('users-table').getByText(username, { exact: true }).waitFor();
+    const rows = await page.getByTestId('users-table').locator('tbody tr.ant-table-row').count();
+    assertEqual(rows, 1, 'rows in the staff user list');
+    assert((await page.getByTestId('user-create').count()) === 0, 'staff must not see the create button');
+    await screenshot(page, 'flow-01-staff-users');
+
+    // Pages outside the role are refused even when typed into the address bar.
+    await page.goto(`${baseUrl}/system/roles`);
+    await page.getByTestId('forbidden').waitFor();
+    assert((await page.getByTestId('roles-table').count()) === 0, 'staff must not see the roles table');
+  },
+};
