@@ -55,7 +55,11 @@ try {
           .catch(() => {});
       }
     } finally {
-      for (const page of pages) await page.context().close().catch(() => {});
+      for (const page of pages)
+        await page
+          .context()
+          .close()
+          .catch(() => {});
     }
   }
 } finally {

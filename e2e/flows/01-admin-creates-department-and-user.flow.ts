@@ -17,7 +17,15 @@ export const flow: Flow = {
     await signIn(page, baseUrl, 'admin');
     assertEqual(
       await menuItems(page),
-      ['menu-audit', 'menu-departments', 'menu-entities', 'menu-home', 'menu-positions', 'menu-roles', 'menu-users'],
+      [
+        'menu-audit',
+        'menu-departments',
+        'menu-entities',
+        'menu-home',
+        'menu-positions',
+        'menu-roles',
+        'menu-users',
+      ],
       'admin menu',
     );
 

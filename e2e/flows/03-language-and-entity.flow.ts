@@ -7,7 +7,10 @@ export const flow: Flow = {
   async run({ baseUrl, newPage, screenshot }) {
     const page = await newPage();
     await signIn(page, baseUrl, 'admin');
-    assert((await page.getByTestId('menu-users').innerText()).includes('用户'), 'Chinese menu by default');
+    assert(
+      ((await page.getByTestId('menu-users').textContent()) ?? '').includes('用户'),
+      'Chinese menu by default',
+    );
 
     await page.getByTestId('language-switch').click();
     await page.getByTestId('menu-users').getByText('Users').waitFor();

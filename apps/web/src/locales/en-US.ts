@@ -93,6 +93,7 @@ export const enUS: Messages = {
     welcomeHint: 'Welcome to Concord.',
     actingEntity: 'Acting legal entity',
     department: 'Department',
+    roles: 'My roles',
     position: 'Position',
     permissions: 'My permissions',
     permissionCount: '{{count}} permissions in the acting legal entity',

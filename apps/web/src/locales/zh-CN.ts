@@ -93,6 +93,7 @@ export const zhCN = {
     welcomeHint: '欢迎使用 Concord 协同办公。',
     actingEntity: '当前法人主体',
     department: '所在部门',
+    roles: '我的角色',
     position: '岗位',
     permissions: '我的权限',
     permissionCount: '在当前法人主体中拥有 {{count}} 项权限',

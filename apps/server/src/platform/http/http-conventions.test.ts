@@ -10,11 +10,19 @@ describeEachDialect('HTTP conventions', (t) => {
   });
 
   it('echoes a given request id and makes one up otherwise', async () => {
-    const given = await t().app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'req-12345678' } });
+    const given = await t().app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'req-12345678' },
+    });
     expect(given.headers['x-request-id']).toBe('req-12345678');
     const made = await t().app.inject({ method: 'GET', url: '/healthz' });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const problem = await t().app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { 'x-request-id': 'req-abcdefgh' } });
+    const problem = await t().app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { 'x-request-id': 'req-abcdefgh' },
+    });
     expect(problem.json().requestId).toBe('req-abcdefgh');
   });
 
@@ -32,7 +40,10 @@ describeEachDialect('HTTP conventions', (t) => {
     expect(spec.openapi).toBe('3.1.0');
     for (const route of t().app[routeCatalog]) {
       const path = `/api/v1${route.url.replace(/:(\w+)/g, '{$1}')}`;
-      expect(spec.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path} missing from OpenAPI`).toBeDefined();
+      expect(
+        spec.paths[path]?.[route.method.toLowerCase()],
+        `${route.method} ${path} missing from OpenAPI`,
+      ).toBeDefined();
     }
     const createUser = spec.paths['/api/v1/org/users'].post;
     expect(createUser.requestBody.content['application/json'].schema.required).toContain('username');
@@ -51,7 +62,11 @@ describeEachDialect('HTTP conventions', (t) => {
   it('words problems in the language asked for, and in the user language once signed in', async () => {
     const zh = await t().app.inject({ method: 'GET', url: '/api/v1/auth/session' });
     expect(zh.json().detail).toBe('请先登录');
-    const en = await t().app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const en = await t().app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
     expect(en.json().detail).toBe('Please sign in first');
     // lin.feng's own language is English, whatever the browser sends.
     const linFeng = await t().login('lin.feng');
@@ -67,7 +82,9 @@ describeEachDialect('HTTP conventions', (t) => {
     const body = response.json();
     expect(body.code).toBe('VALIDATION_FAILED');
     const paths = body.errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['body.username', 'body.password', 'body.displayName', 'body.departmentId']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['body.username', 'body.password', 'body.displayName', 'body.departmentId']),
+    );
   });
 });
 

@@ -116,6 +116,14 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     request.ctx = await options.authenticate(request, { checkCsrf });
   });
 
+  // PostgreSQL cannot store or compare text with NUL in it (a 500 there, silently cut short in
+  // SQLite), so such input is refused up front, the same way on both dialects.
+  app.addHook('preValidation', async (request) => {
+    if (hasNul(request.query) || hasNul(request.params) || hasNul(request.body)) {
+      throw new AppError('VALIDATION_FAILED', { detail: 'text must not contain NUL (\\u0000) characters' });
+    }
+  });
+
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error, request);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -143,6 +151,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   });
 
   return app;
+}
+
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object' || depth > 32 || Buffer.isBuffer(value)) return false;
+  return Object.entries(value).some(([key, item]) => key.includes('\u0000') || hasNul(item, depth + 1));
 }
 
 /** A state-changing request from another site is refused even before the CSRF token is checked. */

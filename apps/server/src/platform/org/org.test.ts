@@ -217,6 +217,16 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
     expect(elsewhere.statusCode).toBe(200);
   });
 
+  it('refuses text with NUL characters alike on both dialects', async () => {
+    const api = await admin();
+    const cons = await t().given.entityByCode('CONS');
+    const before = (await api.get(`${API}/org/departments?entityId=${cons.id}`)).json().items.length;
+    const response = await api.post(`${API}/org/departments`, { entityId: cons.id, code: code('N'), name: 'a\u0000b' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('VALIDATION_FAILED');
+    expect((await api.get(`${API}/org/departments?entityId=${cons.id}`)).json().items.length).toBe(before);
+  });
+
   it('refuses a parent department from another entity', async () => {
     const api = await admin();
     const cons = await t().given.entityByCode('CONS');

@@ -27,7 +27,7 @@ export default function HomePage() {
         <Typography.Paragraph type="secondary">{t('home.welcomeHint')}</Typography.Paragraph>
         <Descriptions
           size="small"
-          column={{ xs: 1, md: 3 }}
+          column={{ xs: 1, md: 4 }}
           items={[
             { key: 'entity', label: t('home.actingEntity'), children: session.actingEntity.name },
             {
@@ -39,6 +39,13 @@ export default function HomePage() {
               key: 'position',
               label: t('home.position'),
               children: session.user.positionName ?? t('common.notSet'),
+            },
+            {
+              key: 'roles',
+              label: t('home.roles'),
+              children: session.roles.length
+                ? session.roles.map((role) => <Tag key={role.id}>{role.name}</Tag>)
+                : t('common.notSet'),
             },
           ]}
         />
