@@ -77,7 +77,7 @@ export async function buildApp(
   options: AppOptions,
 ): Promise<{ app: FastifyInstance; database: AppDatabase; services: Services; routes: RouteDefinition[] }> {
   const database = createDatabase(options.databaseUrl, { schema: options.schema });
-  await migrateToLatest(database.db, allMigrations);
+  await migrateToLatest(database.db, allMigrations, { schema: options.schema });
   const services = createServices(database, options);
   const { auth } = services;
 

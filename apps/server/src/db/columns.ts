@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { isPostgres } from './database.js';
 
 /**
@@ -19,5 +19,11 @@ export function columnTypes(db: Kysely<any>) {
     instant: pg ? ('timestamptz' as const) : ('text' as const),
     bool: pg ? ('boolean' as const) : ('integer' as const),
     json: pg ? ('jsonb' as const) : ('text' as const),
+    /**
+     * Text that lists sort or search by (codes, names). PostgreSQL's default collation depends on
+     * the server's locale and ignores punctuation; "C" compares code points like SQLite does, so
+     * both dialects return the same order.
+     */
+    sortableText: pg ? sql`text collate "C"` : ('text' as const),
   };
 }

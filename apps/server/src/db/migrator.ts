@@ -17,8 +17,20 @@ class CollectedMigrations implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Kysely<any>, sets: MigrationSet[]): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new CollectedMigrations(sets) });
+/**
+ * Applies every pending migration. `schema` (PostgreSQL) keeps Kysely's bookkeeping tables in the
+ * same schema as the data; without it Kysely may find another schema's tables and skip its own.
+ */
+export async function migrateToLatest(
+  db: Kysely<any>,
+  sets: MigrationSet[],
+  options: { schema?: string } = {},
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new CollectedMigrations(sets),
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

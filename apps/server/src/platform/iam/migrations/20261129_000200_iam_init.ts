@@ -30,8 +30,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('iam_role')
     .addColumn('id', t.id, (c) => c.primaryKey())
-    .addColumn('code', 'text', (c) => c.notNull().unique())
-    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('code', t.sortableText, (c) => c.notNull().unique())
+    .addColumn('name', t.sortableText, (c) => c.notNull())
     .addColumn('description', 'text')
     .addColumn('data_scope', 'text', (c) => c.notNull())
     .addColumn('built_in', t.bool, (c) => c.notNull())
