@@ -1,3 +1,4 @@
+import { newPasswordSchema } from '@concord/contracts';
 import type { Services } from '../app.js';
 import { demoRoles } from './demo-data.js';
 
@@ -6,6 +7,10 @@ export async function createAdmin(
   services: Services,
   input: { username: string; password: string; displayName: string },
 ): Promise<void> {
+  // Checked before anything is written, so a refused password leaves no half-made group behind.
+  const password = newPasswordSchema.safeParse(input.password);
+  if (!password.success)
+    throw new Error(`Password refused: ${password.error.issues.map((i) => i.message).join(', ')}`);
   const ctx = services.systemContext('create-admin');
   const { org, users, roles, db } = services;
   const adminRole = demoRoles.find((r) => r.code === 'admin')!;

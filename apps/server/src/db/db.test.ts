@@ -286,10 +286,10 @@ for (const dialect of testDialects()) {
     });
 
     it('applies every migration once, then none', async () => {
-      const applied = await migrateToLatest(db, allMigrations);
+      const applied = await migrateToLatest(db, allMigrations, { schema: target.schema });
       expect(applied.length).toBe(allMigrations.reduce((n, set) => n + Object.keys(set).length, 0));
       expect(applied).toEqual([...applied].sort());
-      expect(await migrateToLatest(db, allMigrations)).toEqual([]);
+      expect(await migrateToLatest(db, allMigrations, { schema: target.schema })).toEqual([]);
       const counted = await db
         .selectFrom('org_user')
         .select(sql<number>`count(*)`.as('n'))

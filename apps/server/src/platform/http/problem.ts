@@ -53,7 +53,7 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((v) => ({
-      path: `${error.validationContext ?? ''}${v.instancePath || ''}`.replace(/\//g, '.'),
+      path: `${error.validationContext ?? ''}${v.instancePath || ''}`.replace(/\//g, '.').replace(/\.+$/, ''),
       message: v.message ?? 'invalid',
     }));
     const detail = errors

@@ -149,7 +149,10 @@ export async function departmentWithDescendants(db: Db, ids: string[]): Promise<
   return result.rows.map((r) => r.id);
 }
 
-/** The department and its ancestors, nearest first, with their heads: the supervisor ladder's source. */
+/**
+ * The department and its ancestors, nearest first, with their heads: the supervisor ladder's source.
+ * A head whose account is disabled (someone who left) is reported as no head.
+ */
 export async function departmentChain(
   db: Db,
   departmentId: string,
@@ -162,7 +165,9 @@ export async function departmentChain(
       FROM org_department d JOIN chain ON d.id = chain.parent_id
       WHERE chain.depth < 50
     )
-    SELECT id, head_user_id, depth FROM chain ORDER BY depth`.execute(db);
+    SELECT chain.id, CASE WHEN head.active = ${true} THEN chain.head_user_id END AS head_user_id, chain.depth
+    FROM chain LEFT JOIN org_user head ON head.id = chain.head_user_id
+    ORDER BY chain.depth`.execute(db);
   return result.rows.map((r) => ({ ...r, depth: Number(r.depth) }));
 }
 

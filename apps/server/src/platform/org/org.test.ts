@@ -221,7 +221,11 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
     const api = await admin();
     const cons = await t().given.entityByCode('CONS');
     const before = (await api.get(`${API}/org/departments?entityId=${cons.id}`)).json().items.length;
-    const response = await api.post(`${API}/org/departments`, { entityId: cons.id, code: code('N'), name: 'a\u0000b' });
+    const response = await api.post(`${API}/org/departments`, {
+      entityId: cons.id,
+      code: code('N'),
+      name: 'a\u0000b',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('VALIDATION_FAILED');
     expect((await api.get(`${API}/org/departments?entityId=${cons.id}`)).json().items.length).toBe(before);

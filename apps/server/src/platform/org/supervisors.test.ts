@@ -85,6 +85,18 @@ describeEachDialect('supervisors', (t) => {
     expect(await org().supervisorOf(worker.id, 1)).toBe(id['zhou.qiang']);
   });
 
+  it('skips a head whose account is disabled, as if the department had none', async () => {
+    const { given, services } = t();
+    const eng = await given.departmentByCode('CONS', 'ENG');
+    const team = await given.department({ entityId: consId, parentId: eng.id, name: 'Left' });
+    const lead = await given.user({ departmentId: team.id });
+    const worker = await given.user({ departmentId: team.id });
+    await setHead(team.id, lead.id);
+    expect(await org().supervisorOf(worker.id, 1)).toBe(lead.id);
+    await services.users.setActive(services.systemContext(), lead.id, false);
+    expect(await org().supervisorLadder(worker.id)).toEqual([id['zhou.qiang'], id['zhao.lei']]);
+  });
+
   it('does not list the same person twice when they head two levels in a row', async () => {
     const { given } = t();
     const eng = await given.departmentByCode('CONS', 'ENG');
