@@ -115,19 +115,7 @@ export class AuditService {
         if (row.prev_hash !== previousHash) {
           return broken(checked, row.seq, `entry ${row.seq} does not link to entry ${row.seq - 1}`);
         }
-        const hash = entryHash({
-          seq: row.seq,
-          at: new Date(row.at).toISOString(),
-          actorId: row.actor_id,
-          actingEntityId: row.acting_entity_id,
-          entityType: row.entity_type,
-          entityId: row.entity_id,
-          action: row.action,
-          changes: row.changes,
-          requestId: row.request_id,
-          ip: row.ip,
-          prevHash: row.prev_hash,
-        });
+        const hash = entryHash({ ...repo.toEntry(row), prevHash: row.prev_hash });
         if (hash !== row.hash)
           return broken(checked, row.seq, `entry ${row.seq} was changed after it was written`);
         previousHash = row.hash;

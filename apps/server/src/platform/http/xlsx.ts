@@ -12,12 +12,15 @@ export interface XlsxColumn<T> {
 
 /**
  * Streams rows into an .xlsx download. Rows are written and committed one by one through exceljs'
- * streaming writer, so a ledger of any size is exported in bounded memory.
+ * streaming writer, so a ledger of any size is exported in bounded memory. The first row is read
+ * before anything is sent: a refused permission or a bad filter still answers as a problem, not
+ * as a broken download.
  */
 export async function sendXlsx<T>(
   reply: FastifyReply,
-  options: { filename: string; sheetName: string; columns: XlsxColumn<T>[]; rows: AsyncIterable<T> },
+  options: { filename: string; sheetName: string; columns: XlsxColumn<T>[]; rows: AsyncIterator<T> },
 ): Promise<FastifyReply> {
+  const first = await options.rows.next();
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
   const sheet = workbook.addWorksheet(options.sheetName);
@@ -32,8 +35,8 @@ export async function sendXlsx<T>(
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(options.filename)}`);
   const writing = (async () => {
-    for await (const row of options.rows) {
-      sheet.addRow(options.columns.map((c) => c.value(row) ?? null)).commit();
+    for (let next = first; !next.done; next = await options.rows.next()) {
+      sheet.addRow(options.columns.map((c) => c.value(next.value) ?? null)).commit();
     }
     sheet.commit();
     await workbook.commit();

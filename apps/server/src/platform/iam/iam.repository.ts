@@ -85,7 +85,7 @@ export async function deleteExpiredSessions(db: Db, now: string): Promise<number
 // ---------------------------------------------------------------- roles
 export type RoleRow = IamRoleTable & { user_count: number };
 
-export async function listRoles(db: Db): Promise<RoleRow[]> {
+function rolesWithUserCount(db: Db) {
   return db
     .selectFrom('iam_role as r')
     .selectAll('r')
@@ -95,29 +95,17 @@ export async function listRoles(db: Db): Promise<RoleRow[]> {
         .select((e) => e.fn.count<number>('ur.user_id').distinct().as('n'))
         .whereRef('ur.role_id', '=', 'r.id')
         .as('user_count'),
-    )
-    .orderBy('r.built_in', 'desc')
-    .orderBy('r.code')
-    .execute() as Promise<RoleRow[]>;
+    );
+}
+
+export async function listRoles(db: Db): Promise<RoleRow[]> {
+  return rolesWithUserCount(db).orderBy('r.built_in', 'desc').orderBy('r.code').execute() as Promise<
+    RoleRow[]
+  >;
 }
 
 export async function findRole(db: Db, id: string): Promise<RoleRow | undefined> {
-  return (await listRolesWhere(db, id))[0];
-}
-
-async function listRolesWhere(db: Db, id: string): Promise<RoleRow[]> {
-  return db
-    .selectFrom('iam_role as r')
-    .selectAll('r')
-    .select((eb) =>
-      eb
-        .selectFrom('iam_user_role as ur')
-        .select((e) => e.fn.count<number>('ur.user_id').distinct().as('n'))
-        .whereRef('ur.role_id', '=', 'r.id')
-        .as('user_count'),
-    )
-    .where('r.id', '=', id)
-    .execute() as Promise<RoleRow[]>;
+  return rolesWithUserCount(db).where('r.id', '=', id).executeTakeFirst() as Promise<RoleRow | undefined>;
 }
 
 export function findRoleByCode(db: Db, code: string) {

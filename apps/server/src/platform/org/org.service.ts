@@ -58,28 +58,7 @@ export class OrgService implements OrgTree {
     return this.db.transaction().execute(async (trx) => {
       const parent = await repo.findEntity(trx, input.parentId);
       if (!parent || !isInScope(scope, { entityId: parent.id })) throw invalidReference('parent entity');
-      if (await repo.findEntityByCode(trx, input.code)) throw duplicate('code', input.code);
-      const now = nowInstant();
-      const row = {
-        id: newId(),
-        parent_id: parent.id,
-        code: input.code,
-        name: input.name,
-        short_name: input.shortName ?? null,
-        credit_code: input.creditCode ?? null,
-        active: true,
-        sort_order: input.sortOrder,
-        created_at: now,
-        updated_at: now,
-      };
-      await repo.insertEntity(trx, row);
-      await this.audit.record(trx, ctx, {
-        entityType: 'entity',
-        entityId: row.id,
-        action: 'create',
-        after: auditSnapshot(row),
-      });
-      return toEntity(row);
+      return this.insertEntity(trx, ctx, parent.id, input);
     });
   }
 
@@ -92,28 +71,38 @@ export class OrgService implements OrgTree {
     if (!scope.all) throw new AppError('FORBIDDEN');
     return this.db.transaction().execute(async (trx) => {
       if (await repo.findRootEntity(trx)) throw duplicate('group', input.code);
-      const now = nowInstant();
-      const row = {
-        id: newId(),
-        parent_id: null,
-        code: input.code,
-        name: input.name,
-        short_name: input.shortName ?? null,
-        credit_code: input.creditCode ?? null,
-        active: true,
-        sort_order: 0,
-        created_at: now,
-        updated_at: now,
-      };
-      await repo.insertEntity(trx, row);
-      await this.audit.record(trx, ctx, {
-        entityType: 'entity',
-        entityId: row.id,
-        action: 'create',
-        after: auditSnapshot(row),
-      });
-      return toEntity(row);
+      return this.insertEntity(trx, ctx, null, { ...input, sortOrder: 0 });
     });
+  }
+
+  private async insertEntity(
+    trx: Kysely<OrgTables>,
+    ctx: RequestContext,
+    parentId: string | null,
+    input: Omit<EntityCreate, 'parentId'>,
+  ): Promise<Entity> {
+    if (await repo.findEntityByCode(trx, input.code)) throw duplicate('code', input.code);
+    const now = nowInstant();
+    const row = {
+      id: newId(),
+      parent_id: parentId,
+      code: input.code,
+      name: input.name,
+      short_name: input.shortName ?? null,
+      credit_code: input.creditCode ?? null,
+      active: true,
+      sort_order: input.sortOrder,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertEntity(trx, row);
+    await this.audit.record(trx, ctx, {
+      entityType: 'entity',
+      entityId: row.id,
+      action: 'create',
+      after: auditSnapshot(row),
+    });
+    return toEntity(row);
   }
 
   async updateEntity(ctx: RequestContext, id: string, input: EntityUpdate): Promise<Entity> {
