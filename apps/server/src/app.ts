@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type AppDatabase, createDatabase, migrateToLatest } from './db/index.js';
 import { AccessControl } from './platform/access/index.js';
+import { type Clock, JobQueue, JobRunner, jobsMigrations, systemClock } from './platform/jobs/index.js';
 import { auditMigrations, auditRoutes, AuditService } from './platform/audit/index.js';
 import {
   createHttpServer,
@@ -15,6 +16,7 @@ import {
   clientInfo,
   defaultAuthSettings,
   IdentityAdapter,
+  iamJobs,
   iamMigrations,
   iamRecordTypes,
   iamRoutes,
@@ -40,15 +42,20 @@ export interface AppOptions {
   cookieSecure: boolean;
   sessionTtlHours: number;
   loginAttemptsPerMinute?: number;
+  /** Where the job runner takes "now" from (a manual clock in tests). */
+  clock?: Clock;
 }
 
 /** Every migration of the platform and of each module, collected for the migrator. */
-export const allMigrations = [orgMigrations, iamMigrations, auditMigrations];
+export const allMigrations = [orgMigrations, iamMigrations, auditMigrations, jobsMigrations];
 
 /** Every kind of record that routes address by id, for the guard test. */
 export const allRecordTypes: RecordType[] = [...orgRecordTypes, ...iamRecordTypes];
 
-export function createServices(database: AppDatabase, options: Pick<AppOptions, 'sessionTtlHours'>) {
+export function createServices(
+  database: AppDatabase,
+  options: Pick<AppOptions, 'sessionTtlHours' | 'clock'>,
+) {
   const { db } = database;
   let org: OrgService | undefined;
   const audit = new AuditService(db, (ids) => org!.userNames(ids));
@@ -68,7 +75,25 @@ export function createServices(database: AppDatabase, options: Pick<AppOptions, 
     actor: null,
     access: new AccessControl('system', { userId: '', departmentIds: [] }, org!),
   });
-  return { db, audit, org, users, roles, auth, systemContext };
+  const clock = options.clock ?? systemClock;
+  const jobs = new JobQueue(db, [...iamJobs(auth)], clock);
+  const jobRunner = new JobRunner(db, jobs, clock, {
+    onError: (error, job) =>
+      console.error(
+        `Job ${job.type} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+  });
+  return { db, audit, org, users, roles, auth, jobs, jobRunner, clock, systemContext };
+}
+
+/** Recurring jobs, declared at every start (the next run time is kept across restarts). */
+export async function scheduleRecurringJobs(services: Services): Promise<void> {
+  await services.jobs.schedule({
+    name: 'purge-expired-sessions',
+    type: 'iam.purgeSessions',
+    payload: {},
+    everySeconds: 3600,
+  });
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -104,7 +129,11 @@ export async function buildApp(
     ...auditRoutes(services.audit),
   ];
   registerRoutes(app, routes);
-  app.addHook('onClose', async () => database.close());
+  await scheduleRecurringJobs(services);
+  app.addHook('onClose', async () => {
+    await services.jobRunner.stop();
+    await database.close();
+  });
   await app.ready();
   return { app, database, services, routes };
 }

@@ -20,8 +20,7 @@ if (config.seedDemo && (await isEmpty(services))) {
   await seedDemo(services);
   seeded = true;
 }
-const purged = await services.auth.purgeExpiredSessions();
-if (purged) app.log.info({ purged }, 'expired sessions removed');
+services.jobRunner.start();
 
 await app.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${config.port}`;

@@ -278,8 +278,9 @@ export class AuthService {
     };
   }
 
-  purgeExpiredSessions(): Promise<number> {
-    return repo.deleteExpiredSessions(this.db, nowInstant());
+  /** Removes sessions past their expiry (the hourly `iam.purgeSessions` job). */
+  purgeExpiredSessions(now: Date = new Date()): Promise<number> {
+    return repo.deleteExpiredSessions(this.db, now.toISOString());
   }
 }
 

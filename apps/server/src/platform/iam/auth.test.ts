@@ -131,6 +131,29 @@ describeEachDialect('sign-in and sessions', (t) => {
     await expect(t().login(user.username, 'Better2026x')).resolves.toBeTruthy();
   });
 
+  it('purges expired sessions through the hourly job', async () => {
+    const client = await t().login('guo.xin');
+    const { services } = t();
+    await services.db
+      .updateTable('iam_session')
+      .set({ expires_at: '2020-01-01T00:00:00.000Z' })
+      .where('user_id', '=', client.session.user.id)
+      .execute();
+    const before = await services.db
+      .selectFrom('iam_session')
+      .select('id')
+      .where('user_id', '=', client.session.user.id)
+      .execute();
+    expect(before.length).toBeGreaterThan(0);
+    await services.jobRunner.tick();
+    const after = await services.db
+      .selectFrom('iam_session')
+      .select('id')
+      .where('user_id', '=', client.session.user.id)
+      .execute();
+    expect(after).toEqual([]);
+  });
+
   it('switches the acting entity only to entities where the user holds a role', async () => {
     const admin = await t().login('admin');
     const cons = await t().given.entityByCode('CONS');

@@ -1,4 +1,5 @@
 export { AuthService, type AuthSettings, defaultAuthSettings } from './auth.service.js';
+export { iamJobs } from './iam.jobs.js';
 export { iamMigrations } from './iam.migrations.js';
 export { clientInfo, iamRoutes, SESSION_COOKIE } from './iam.routes.js';
 export { IdentityAdapter } from './identity.adapter.js';

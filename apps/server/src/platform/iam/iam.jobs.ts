@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { defineJob, type JobDefinition } from '../jobs/index.js';
+import type { AuthService } from './auth.service.js';
+
+/** IAM's declared jobs; `app.ts` schedules the purge hourly. */
+export function iamJobs(auth: AuthService): JobDefinition[] {
+  return [
+    defineJob({
+      type: 'iam.purgeSessions',
+      payload: z.object({}),
+      handler: async (_payload, { now }) => {
+        await auth.purgeExpiredSessions(now);
+      },
+    }),
+  ];
+}

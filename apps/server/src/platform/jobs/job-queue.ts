@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { newId, readJson, writeJson } from '../../db/index.js';
+import type { Clock } from './clock.js';
+import * as repo from './jobs.repository.js';
+
+export interface JobContext {
+  jobId: string;
+  /** 1 for the first run, 2 for the first retry, ... */
+  attempt: number;
+  now: Date;
+  db: Kysely<any>;
+}
+
+/**
+ * A declared job: its type name, the zod schema of its payload (checked when it is enqueued and
+ * again when it runs, so an old payload that no longer fits fails loudly), retries and the handler.
+ */
+export interface JobDefinition<P = any> {
+  type: string;
+  payload: z.ZodType<P>;
+  /** Runs in all, first one included. */
+  maxAttempts?: number;
+  /** The wait before the first retry; it doubles with each further retry, up to an hour. */
+  retryAfterSeconds?: number;
+  handler(payload: P, context: JobContext): Promise<void>;
+}
+
+export const defineJob = <S extends z.ZodType>(
+  definition: Omit<JobDefinition<z.infer<S>>, 'payload'> & { payload: S },
+): JobDefinition => definition as JobDefinition;
+
+export class UnknownJobError extends Error {}
+
+/**
+ * Where work is handed to the job runner. `enqueue` takes the caller's transaction, so a job is
+ * queued only if the write that wants it commits (the outbox pattern).
+ */
+export class JobQueue {
+  readonly #definitions = new Map<string, JobDefinition>();
+
+  constructor(
+    private readonly db: Kysely<any>,
+    definitions: JobDefinition[],
+    private readonly clock: Clock,
+  ) {
+    for (const definition of definitions) {
+      if (this.#definitions.has(definition.type))
+        throw new Error(`Job type ${definition.type} declared twice`);
+      this.#definitions.set(definition.type, definition);
+    }
+  }
+
+  definition(type: string): JobDefinition {
+    const definition = this.#definitions.get(type);
+    if (!definition) throw new UnknownJobError(`No job of type "${type}" is declared`);
+    return definition;
+  }
+
+  /** Queues a job; with a `dedupeKey` that was used before, nothing is queued and null comes back. */
+  async enqueue(
+    trx: Kysely<any>,
+    type: string,
+    payload: unknown,
+    options: { runAt?: Date; dedupeKey?: string } = {},
+  ): Promise<string | null> {
+    const definition = this.definition(type);
+    const parsed = definition.payload.parse(payload);
+    const now = this.clock.now().toISOString();
+    const id = newId();
+    const inserted = await repo.insertJob(trx, {
+      id,
+      type,
+      payload: writeJson(parsed),
+      status: 'queued',
+      run_at: (options.runAt ?? this.clock.now()).toISOString(),
+      attempts: 0,
+      max_attempts: definition.maxAttempts ?? 5,
+      last_error: null,
+      locked_by: null,
+      locked_until: null,
+      dedupe_key: options.dedupeKey ?? null,
+      created_at: now,
+      finished_at: null,
+    });
+    return inserted ? id : null;
+  }
+
+  /** Declares a recurring job; calling it again (each start) keeps the next run time. */
+  async schedule(options: {
+    name: string;
+    type: string;
+    payload: unknown;
+    everySeconds: number;
+  }): Promise<void> {
+    const definition = this.definition(options.type);
+    await repo.upsertSchedule(this.db, {
+      name: options.name,
+      type: options.type,
+      payload: writeJson(definition.payload.parse(options.payload)),
+      every_seconds: options.everySeconds,
+      next_run_at: this.clock.now().toISOString(),
+    });
+  }
+
+  async status(id: string) {
+    const row = await repo.findJob(this.db, id);
+    return row ? { ...row, payload: readJson(row.payload, null), attempts: Number(row.attempts) } : undefined;
+  }
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { readJson } from '../../db/index.js';
+import type { Clock } from './clock.js';
+import type { JobQueue } from './job-queue.js';
+import * as repo from './jobs.repository.js';
+import type { JobTables } from './jobs.tables.js';
+
+export interface JobRunnerOptions {
+  /** Jobs claimed per tick. */
+  batchSize?: number;
+  /** How long a claimed job stays this worker's before another may take it over. */
+  leaseSeconds?: number;
+  workerId?: string;
+  onError?: (error: unknown, job: { id: string; type: string }) => void;
+}
+
+const MAX_RETRY_WAIT_SECONDS = 3600;
+
+/**
+ * Runs due jobs. Several app processes may each run one: claims are atomic, so every job runs
+ * once (and again only after a failure or an expired lease). `tick` does one round and is what
+ * tests call with a manual clock; `start` ticks on an interval in the server.
+ */
+export class JobRunner {
+  readonly workerId: string;
+  private readonly db: Kysely<JobTables>;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<unknown> | undefined;
+
+  constructor(
+    db: Kysely<any>,
+    private readonly queue: JobQueue,
+    private readonly clock: Clock,
+    private readonly options: JobRunnerOptions = {},
+  ) {
+    this.db = db;
+    this.workerId = options.workerId ?? `worker-${randomUUID()}`;
+  }
+
+  async tick(): Promise<{ ran: number; failed: number }> {
+    await this.enqueueDueSchedules();
+    const now = this.clock.now();
+    const claimed = await repo.claimDue(this.db, {
+      now: now.toISOString(),
+      limit: this.options.batchSize ?? 20,
+      workerId: this.workerId,
+      leaseUntil: new Date(now.getTime() + (this.options.leaseSeconds ?? 300) * 1000).toISOString(),
+    });
+    let failed = 0;
+    for (const job of claimed) {
+      if (!(await this.run(job))) failed += 1;
+    }
+    return { ran: claimed.length, failed };
+  }
+
+  private async run(job: Awaited<ReturnType<typeof repo.claimDue>>[number]): Promise<boolean> {
+    const attempt = Number(job.attempts);
+    try {
+      const definition = this.queue.definition(job.type);
+      const payload = definition.payload.parse(readJson(job.payload, null));
+      await definition.handler(payload, { jobId: job.id, attempt, now: this.clock.now(), db: this.db });
+      await repo.finishJob(this.db, job.id, this.workerId, this.clock.now().toISOString());
+      return true;
+    } catch (error) {
+      this.options.onError?.(error, job);
+      const now = this.clock.now();
+      const retry = attempt < Number(job.max_attempts);
+      const firstWait = this.safeDefinition(job.type)?.retryAfterSeconds ?? 30;
+      const wait = Math.min(firstWait * 2 ** (attempt - 1), MAX_RETRY_WAIT_SECONDS);
+      await repo.failJob(this.db, job.id, this.workerId, {
+        retryAt: retry ? new Date(now.getTime() + wait * 1000).toISOString() : null,
+        error:
+          error instanceof Error
+            ? `${error.name}: ${error.message}`.slice(0, 2000)
+            : String(error).slice(0, 2000),
+        finishedAt: now.toISOString(),
+      });
+      return false;
+    }
+  }
+
+  private safeDefinition(type: string) {
+    try {
+      return this.queue.definition(type);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Each due schedule enqueues one job per occurrence; the dedupe key makes a second node's try a no-op. */
+  private async enqueueDueSchedules(): Promise<void> {
+    const now = this.clock.now();
+    await this.db.transaction().execute(async (trx) => {
+      for (const schedule of await repo.lockDueSchedules(trx, now.toISOString())) {
+        const occurrence = new Date(schedule.next_run_at).toISOString();
+        await this.queue.enqueue(trx, schedule.type, readJson(schedule.payload, null), {
+          dedupeKey: `schedule:${schedule.name}:${occurrence}`,
+        });
+        // After downtime, run once and carry on from now instead of catching up every missed run.
+        const next = Math.max(Date.parse(occurrence) + schedule.every_seconds * 1000, now.getTime() + 1000);
+        await repo.advanceSchedule(trx, schedule.name, new Date(next).toISOString());
+      }
+    });
+  }
+
+  start(intervalMs = 2000): void {
+    if (this.#timer) return;
+    this.#timer = setInterval(() => {
+      if (this.#running) return; // one round at a time per process
+      this.#running = this.tick()
+        .catch((error) => this.options.onError?.(error, { id: '-', type: 'tick' }))
+        .finally(() => {
+          this.#running = undefined;
+        });
+    }, intervalMs);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#running;
+  }
+}

@@ -1,0 +1,119 @@
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../../db/index.js';
+import type { JobScheduleTable, JobTable, JobTables } from './jobs.tables.js';
+
+type Db = Kysely<JobTables>;
+
+/** Inserts a job; with a dedupe key already present nothing is inserted and false comes back. */
+export async function insertJob(db: Db, row: JobTable): Promise<boolean> {
+  const result = await db
+    .insertInto('job')
+    .values(row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
+ * Claims up to `limit` due jobs for one worker in a single statement: queued jobs whose time has
+ * come, and running jobs whose worker's lease ran out (it crashed). On PostgreSQL the inner select
+ * skips rows other workers are claiming, so concurrent workers take disjoint jobs; SQLite has one
+ * writer at a time and needs no more.
+ */
+export async function claimDue(
+  db: Db,
+  options: { now: string; limit: number; workerId: string; leaseUntil: string },
+): Promise<JobTable[]> {
+  const postgres = isPostgres(db);
+  return db
+    .updateTable('job')
+    .set({
+      status: 'running',
+      locked_by: options.workerId,
+      locked_until: options.leaseUntil,
+      attempts: sql<number>`attempts + 1`,
+    })
+    .where('id', 'in', (eb) => {
+      let due = eb
+        .selectFrom('job')
+        .select('id')
+        .where((w) =>
+          w.or([
+            w.and([w('status', '=', 'queued'), w('run_at', '<=', options.now)]),
+            w.and([w('status', '=', 'running'), w('locked_until', '<', options.now)]),
+          ]),
+        )
+        .orderBy('run_at')
+        .limit(options.limit);
+      if (postgres) due = due.forUpdate().skipLocked();
+      return due;
+    })
+    .returningAll()
+    .execute();
+}
+
+export async function finishJob(db: Db, id: string, workerId: string, finishedAt: string): Promise<void> {
+  await db
+    .updateTable('job')
+    .set({ status: 'done', finished_at: finishedAt, locked_by: null, locked_until: null, last_error: null })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
+export async function failJob(
+  db: Db,
+  id: string,
+  workerId: string,
+  outcome: { retryAt: string | null; error: string; finishedAt: string },
+): Promise<void> {
+  await db
+    .updateTable('job')
+    .set(
+      outcome.retryAt
+        ? {
+            status: 'queued',
+            run_at: outcome.retryAt,
+            last_error: outcome.error,
+            locked_by: null,
+            locked_until: null,
+          }
+        : {
+            status: 'dead',
+            last_error: outcome.error,
+            finished_at: outcome.finishedAt,
+            locked_by: null,
+            locked_until: null,
+          },
+    )
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
+export function findJob(db: Db, id: string): Promise<JobTable | undefined> {
+  return db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function upsertSchedule(db: Db, row: JobScheduleTable): Promise<void> {
+  await db
+    .insertInto('job_schedule')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .column('name')
+        .doUpdateSet({ type: row.type, payload: row.payload, every_seconds: row.every_seconds }),
+    )
+    .execute();
+}
+
+/** Due schedules, locked so that of several app nodes only one enqueues each occurrence. */
+export async function lockDueSchedules(db: Db, now: string): Promise<JobScheduleTable[]> {
+  let query = db.selectFrom('job_schedule').selectAll().where('next_run_at', '<=', now).orderBy('name');
+  if (isPostgres(db)) query = query.forUpdate().skipLocked();
+  return query.execute();
+}
+
+export async function advanceSchedule(db: Db, name: string, nextRunAt: string): Promise<void> {
+  await db.updateTable('job_schedule').set({ next_run_at: nextRunAt }).where('name', '=', name).execute();
+}
