@@ -5,6 +5,7 @@ import {
   type OrgTree,
   resolveScope,
   type Scope,
+  type ScopedRecord,
   type ScopeSpec,
   type ScopeSubject,
 } from './scope.js';
@@ -46,10 +47,7 @@ export class AccessControl {
   }
 
   /** Refuses with 404 (not 403) so that out-of-scope records are indistinguishable from missing ones. */
-  static assertVisible(
-    scope: Scope,
-    record: { entityId?: string | null; departmentId?: string | null; ownerId?: string | null },
-  ): void {
+  static assertVisible(scope: Scope, record: ScopedRecord): void {
     if (!isInScope(scope, record)) throw new AppError('NOT_FOUND');
   }
 }

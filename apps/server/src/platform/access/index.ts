@@ -5,6 +5,7 @@ export {
   resolveScope,
   type Scope,
   type ScopeColumns,
+  type ScopedRecord,
   scopeCondition,
   type ScopeSpec,
   withScope,

@@ -42,13 +42,27 @@ describeEachDialect('data scopes on the user list', (t) => {
     member.sub1 = (await given.user({ departmentId: dept.SUB })).id;
   });
 
-  /** Ids of users matching a plain condition on org_user. */
+  /**
+   * Ids of users matching a plain condition on org_user. For departments, a user counts through the
+   * main department or an extra one (org_user_department).
+   */
   async function usersWhere(
     column: 'department_id' | 'entity_id' | 'id',
     values: string[],
   ): Promise<Set<string>> {
     let query = t().services.db.selectFrom('org_user').select('id');
-    if (values.length) query = query.where(column, 'in', values);
+    if (values.length && column === 'department_id') {
+      query = query.where((eb: any) =>
+        eb.or([
+          eb('department_id', 'in', values),
+          eb(
+            'id',
+            'in',
+            eb.selectFrom('org_user_department').select('user_id').where('department_id', 'in', values),
+          ),
+        ]),
+      );
+    } else if (values.length) query = query.where(column, 'in', values);
     const rows = await query.execute();
     return new Set(rows.map((r: { id: string }) => r.id));
   }
@@ -97,12 +111,13 @@ describeEachDialect('data scopes on the user list', (t) => {
     expect(await visible(me.client)).toEqual(new Set([me.id]));
   });
 
-  it('department: members whose main department is the viewer department', async () => {
+  it('department: members of the viewer department, by main or extra department', async () => {
     const me = await viewer('department');
     const seen = await visible(me.client);
     expect(seen).toEqual(await usersWhere('department_id', [dept.P]));
     expect(seen).toContain(me.id);
     expect(seen).toContain(member.p1);
+    expect(seen).toContain(member.x1); // main department S, extra department P
     expect(seen).not.toContain(member.c1);
     expect(seen).not.toContain(member.s1);
   });
@@ -250,8 +265,8 @@ describeEachDialect('data scopes on the user list', (t) => {
     const hidden = await me.client.get(`${USERS}/${member.s1}`);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json().code).toBe('NOT_FOUND');
-    // An extra-department member is judged on the main department.
-    expect((await me.client.get(`${USERS}/${member.x1}`)).statusCode).toBe(404);
+    // A member of the viewer's department through an extra department is visible too.
+    expect((await me.client.get(`${USERS}/${member.x1}`)).statusCode).toBe(200);
   });
 
   it('limits writes to the scope as well', async () => {

@@ -26,6 +26,11 @@ export interface ScopeColumns {
   entity: string | null;
   department: string | null;
   owner: string | null;
+  /**
+   * Further departments a record belongs to, kept in a link table (a user's extra departments): the
+   * record is in scope when one of them is. `record` is the record's id column in the query.
+   */
+  extraDepartments?: { record: string; table: string; recordColumn: string; departmentColumn: string };
 }
 
 /** What the scope resolver needs from the organisation; the org service implements it. */
@@ -87,6 +92,19 @@ export function scopeCondition(eb: ExpressionBuilder<any, any>, scope: Scope, co
     alternatives.push(eb(columns.department, 'in', [...scope.departmentIds]));
   }
   if (columns.owner && scope.userIds.size) alternatives.push(eb(columns.owner, 'in', [...scope.userIds]));
+  const extra = columns.extraDepartments;
+  if (extra && scope.departmentIds.size) {
+    alternatives.push(
+      eb(
+        extra.record,
+        'in',
+        eb
+          .selectFrom(extra.table)
+          .select(extra.recordColumn)
+          .where(extra.departmentColumn, 'in', [...scope.departmentIds]),
+      ),
+    );
+  }
   return alternatives.length ? eb.or(alternatives) : sql<SqlBool>`1 = 0`;
 }
 
@@ -99,14 +117,20 @@ export function withScope<DB, TB extends keyof DB, O>(
 }
 
 /** The same judgement for a record already in memory (e.g. the target of a create). */
-export function isInScope(
-  scope: Scope,
-  record: { entityId?: string | null; departmentId?: string | null; ownerId?: string | null },
-): boolean {
+export function isInScope(scope: Scope, record: ScopedRecord): boolean {
   if (scope.all) return true;
   return Boolean(
     (record.entityId && scope.entityIds.has(record.entityId)) ||
       (record.departmentId && scope.departmentIds.has(record.departmentId)) ||
+      record.extraDepartmentIds?.some((id) => scope.departmentIds.has(id)) ||
       (record.ownerId && scope.userIds.has(record.ownerId)),
   );
+}
+
+/** The facts a scope judges a record on. */
+export interface ScopedRecord {
+  entityId?: string | null;
+  departmentId?: string | null;
+  extraDepartmentIds?: string[];
+  ownerId?: string | null;
 }

@@ -210,7 +210,18 @@ export async function positionInUse(db: Db, id: string): Promise<boolean> {
 }
 
 // ---------------------------------------------------------------- users
-export const userScope = { entity: 'u.entity_id', department: 'u.department_id', owner: 'u.id' };
+/** A user is in a department's scope through the main department or an extra one. */
+export const userScope = {
+  entity: 'u.entity_id',
+  department: 'u.department_id',
+  owner: 'u.id',
+  extraDepartments: {
+    record: 'u.id',
+    table: 'org_user_department',
+    recordColumn: 'user_id',
+    departmentColumn: 'department_id',
+  },
+};
 
 export type UserRow = OrgUserTable & {
   entity_name: string;

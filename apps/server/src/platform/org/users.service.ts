@@ -306,12 +306,14 @@ export class UsersService {
   private async visibleUser(db: Kysely<any>, scope: Scope, id: string): Promise<User> {
     const row = await repo.findUser(db, id);
     if (!row) throw notFound();
+    const user = (await this.toUsers(db, [row]))[0];
     AccessControl.assertVisible(scope, {
-      entityId: row.entity_id,
-      departmentId: row.department_id,
-      ownerId: row.id,
+      entityId: user.entityId,
+      departmentId: user.departmentId,
+      extraDepartmentIds: user.extraDepartmentIds,
+      ownerId: user.id,
     });
-    return (await this.toUsers(db, [row]))[0];
+    return user;
   }
 
   /**
