@@ -23,6 +23,7 @@ export const flow: Flow = {
         'menu-entities',
         'menu-home',
         'menu-positions',
+        'menu-robots',
         'menu-roles',
         'menu-users',
       ],

@@ -9,6 +9,8 @@ const pages = [
   { path: '/system/users', ready: 'users-table', name: 'users' },
   { path: '/system/roles', ready: 'roles-table', name: 'roles' },
   { path: '/system/audit', ready: 'audit-table', name: 'audit' },
+  { path: '/system/robots', ready: 'robots-table', name: 'robots' },
+  { path: '/notifications', ready: 'notifications-list', name: 'notifications' },
 ];
 
 /** Every main page renders with the demo data, at desktop and at phone width; screenshots of each. */

@@ -24,6 +24,17 @@ import {
   SESSION_COOKIE,
 } from './platform/iam/index.js';
 import {
+  EmailSender,
+  NotificationsService,
+  NotificationTemplates,
+  notificationJobs,
+  notificationsMigrations,
+  notificationsRecordTypes,
+  notificationsRoutes,
+  type RecipientDirectory,
+  RobotsService,
+} from './platform/notifications/index.js';
+import {
   OrgService,
   orgMigrations,
   orgRecordTypes,
@@ -44,17 +55,33 @@ export interface AppOptions {
   loginAttemptsPerMinute?: number;
   /** Where the job runner takes "now" from (a manual clock in tests). */
   clock?: Clock;
+  /** SMTP server for e-mail notifications (`smtp://user:pass@host:587`); without it no e-mail is sent. */
+  smtpUrl?: string;
+  /** The From address of notification e-mail. */
+  smtpFrom?: string;
+  /** The address users open Concord at, for links in e-mail and group chats. */
+  publicUrl?: string;
 }
 
 /** Every migration of the platform and of each module, collected for the migrator. */
-export const allMigrations = [orgMigrations, iamMigrations, auditMigrations, jobsMigrations];
+export const allMigrations = [
+  orgMigrations,
+  iamMigrations,
+  auditMigrations,
+  jobsMigrations,
+  notificationsMigrations,
+];
 
 /** Every kind of record that routes address by id, for the guard test. */
-export const allRecordTypes: RecordType[] = [...orgRecordTypes, ...iamRecordTypes];
+export const allRecordTypes: RecordType[] = [
+  ...orgRecordTypes,
+  ...iamRecordTypes,
+  ...notificationsRecordTypes,
+];
 
 export function createServices(
   database: AppDatabase,
-  options: Pick<AppOptions, 'sessionTtlHours' | 'clock'>,
+  options: Pick<AppOptions, 'sessionTtlHours' | 'clock' | 'smtpUrl' | 'smtpFrom' | 'publicUrl'>,
 ) {
   const { db } = database;
   let org: OrgService | undefined;
@@ -76,14 +103,48 @@ export function createServices(
     access: new AccessControl('system', { userId: '', departmentIds: [] }, org!),
   });
   const clock = options.clock ?? systemClock;
-  const jobs = new JobQueue(db, [...iamJobs(auth)], clock);
+  const email = options.smtpUrl
+    ? new EmailSender(options.smtpUrl, options.smtpFrom ?? 'Concord <no-reply@concord.local>')
+    : null;
+  const jobs = new JobQueue(db, [...iamJobs(auth), ...notificationJobs(email)], clock);
+  const templates = new NotificationTemplates();
+  const directory: RecipientDirectory = {
+    recipients: async (trx, ids) => {
+      const found = [];
+      for (const id of ids) {
+        const user = await users.loadUser(trx, id).catch(() => null); // a removed user is skipped
+        if (user) found.push({ id: user.id, email: user.email, locale: user.locale, active: user.active });
+      }
+      return found;
+    },
+  };
+  const notifications = new NotificationsService(db, audit, jobs, templates, directory, {
+    emailConfigured: !!email,
+    publicUrl: options.publicUrl,
+  });
+  const robots = new RobotsService(db, audit, templates);
   const jobRunner = new JobRunner(db, jobs, clock, {
     onError: (error, job) =>
       console.error(
         `Job ${job.type} ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`,
       ),
   });
-  return { db, audit, org, users, roles, auth, jobs, jobRunner, clock, systemContext };
+  return {
+    db,
+    audit,
+    org,
+    users,
+    roles,
+    auth,
+    jobs,
+    jobRunner,
+    clock,
+    systemContext,
+    notifications,
+    robots,
+    templates,
+    email,
+  };
 }
 
 /** Recurring jobs, declared at every start (the next run time is kept across restarts). */
@@ -127,11 +188,13 @@ export async function buildApp(
     ...orgRoutes(services.org),
     ...usersRoutes(services.users),
     ...auditRoutes(services.audit),
+    ...notificationsRoutes(services.notifications, services.robots),
   ];
   registerRoutes(app, routes);
   await scheduleRecurringJobs(services);
   app.addHook('onClose', async () => {
     await services.jobRunner.stop();
+    services.email?.close();
     await database.close();
   });
   await app.ready();

@@ -12,6 +12,9 @@ const { app, services, database } = await buildApp({
   rateLimit: true,
   cookieSecure: config.cookieSecure,
   sessionTtlHours: config.sessionTtlHours,
+  smtpUrl: config.smtpUrl,
+  smtpFrom: config.smtpFrom,
+  publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
 });
 
 let seeded = false;

@@ -48,6 +48,14 @@ export const errorMessages = {
     'en-US': 'The record was changed by someone else; reload and try again',
   },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '请求内容过大', 'en-US': 'The request is too large' },
+  NOTIFICATION_DELIVERY_FAILED: {
+    'zh-CN': '消息发送失败：{detail}',
+    'en-US': 'The message could not be delivered: {detail}',
+  },
+  UNKNOWN_TEMPLATE: {
+    'zh-CN': '未知的通知模板：{template}',
+    'en-US': 'Unknown notification template: {template}',
+  },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请联系管理员（请求号 {requestId}）',
     'en-US': 'Internal error; contact your administrator (request {requestId})',
@@ -70,6 +78,7 @@ export const subjectLabels: Record<string, { 'zh-CN': string; 'en-US': string }>
   user: { 'zh-CN': '用户', 'en-US': 'user' },
   username: { 'zh-CN': '用户名', 'en-US': 'username' },
   code: { 'zh-CN': '编码', 'en-US': 'code' },
+  robot: { 'zh-CN': '群机器人', 'en-US': 'group robot' },
 };
 
 export function formatErrorMessage(

@@ -5,3 +5,4 @@ export * from './auth.js';
 export * from './org.js';
 export * from './iam.js';
 export * from './audit.js';
+export * from './notifications.js';

@@ -54,6 +54,17 @@ export const permissionGroups = [
     ],
   },
   {
+    key: 'notification.robot',
+    label: { 'zh-CN': '群机器人', 'en-US': 'Group robots' },
+    actions: [
+      { code: 'notification.robot.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
+      {
+        code: 'notification.robot.manage',
+        label: { 'zh-CN': '新增/编辑/删除/测试', 'en-US': 'Create / edit / delete / test' },
+      },
+    ],
+  },
+  {
     key: 'audit',
     label: { 'zh-CN': '审计日志', 'en-US': 'Audit log' },
     actions: [

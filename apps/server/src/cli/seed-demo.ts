@@ -64,6 +64,7 @@ export async function seedDemo(services: Services): Promise<void> {
     }
   }
 
+  const usersByEntity = new Map<string, string[]>();
   for (const user of demoUsers) {
     const departmentId = departmentIds.get(`${user.entity}/${user.department}`)!;
     const created = await users.create(ctx, {
@@ -77,6 +78,7 @@ export async function seedDemo(services: Services): Promise<void> {
       locale: user.locale ?? 'zh-CN',
     });
     const entityId = entityIds.get(user.entity)!;
+    usersByEntity.set(entityId, [...(usersByEntity.get(entityId) ?? []), created.id]);
     await users.setRoles(
       ctx,
       created.id,
@@ -93,6 +95,29 @@ export async function seedDemo(services: Services): Promise<void> {
       [...entityIds.values()].map((entityId) => ({ roleId: roleIds.get('admin')!, entityId })),
     );
   }
+
+  // A group robot to show the settings page; switched off, since its URL is a placeholder.
+  await services.robots.create(ctx, {
+    entityId: entityIds.get(demoEntities[0].code)!,
+    name: '集团管理群（示例）',
+    kind: 'dingtalk',
+    webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=replace-with-your-token',
+    secret: null,
+    locale: 'zh-CN',
+    enabled: false,
+  });
+  // Welcome messages, so that the bell and the notification centre are not empty on first sign-in.
+  await db.transaction().execute(async (trx) => {
+    for (const [entityId, recipients] of usersByEntity) {
+      await services.notifications.notify(trx, ctx, {
+        recipients,
+        template: 'system.welcome',
+        link: '/account/profile',
+        entityId,
+        robots: false,
+      });
+    }
+  });
 }
 
 export { DEMO_PASSWORD };

@@ -27,7 +27,17 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
-  SMTP_URL: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  /** The From address of notification e-mail. */
+  SMTP_FROM: z.string().default('Concord <no-reply@concord.local>'),
+  /** Where users open Concord (https://oa.example.com), for links in e-mail and group chats. */
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 export type Config = {
@@ -40,6 +50,9 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: boolean;
   webDistDir: string;
+  smtpUrl?: string;
+  smtpFrom: string;
+  publicUrl?: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,5 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     webDistDir: path.resolve(import.meta.dirname, '../../../web/dist'),
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    publicUrl: e.PUBLIC_URL,
   };
 }

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
   HomeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
@@ -22,7 +23,8 @@ type MenuLabelKey =
   | 'menu.positions'
   | 'menu.users'
   | 'menu.roles'
-  | 'menu.audit';
+  | 'menu.audit'
+  | 'menu.robots';
 
 export interface MenuPage {
   path: string;
@@ -95,6 +97,13 @@ export const menuSections: MenuSection[] = [
         icon: <AuditOutlined />,
         permission: 'audit.view',
         testId: 'menu-audit',
+      },
+      {
+        path: '/system/robots',
+        labelKey: 'menu.robots',
+        icon: <BellOutlined />,
+        permission: 'notification.robot.view',
+        testId: 'menu-robots',
       },
     ],
   },

@@ -18,6 +18,8 @@ const PositionsPage = lazy(() => import('../modules/system/positions/PositionsPa
 const UsersPage = lazy(() => import('../modules/system/users/UsersPage'));
 const RolesPage = lazy(() => import('../modules/system/roles/RolesPage'));
 const AuditPage = lazy(() => import('../modules/system/audit/AuditPage'));
+const NotificationsPage = lazy(() => import('../modules/notifications/NotificationsPage'));
+const RobotsPage = lazy(() => import('../modules/notifications/RobotsPage'));
 
 function guarded(permission: PermissionCode, Page: LazyExoticComponent<ComponentType>) {
   return (
@@ -41,12 +43,14 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'account/profile', element: <ProfilePage /> },
       { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: 'system/entities', element: guarded('org.entity.view', EntitiesPage) },
       { path: 'system/departments', element: guarded('org.department.view', DepartmentsPage) },
       { path: 'system/positions', element: guarded('org.position.view', PositionsPage) },
       { path: 'system/users', element: guarded('org.user.view', UsersPage) },
       { path: 'system/roles', element: guarded('iam.role.view', RolesPage) },
       { path: 'system/audit', element: guarded('audit.view', AuditPage) },
+      { path: 'system/robots', element: guarded('notification.robot.view', RobotsPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

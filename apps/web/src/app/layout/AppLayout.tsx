@@ -7,6 +7,7 @@ import { useIsPhone } from '../../shared/useIsPhone';
 import { Brand } from './Brand';
 import { EntitySwitcher } from './EntitySwitcher';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
 
@@ -61,6 +62,7 @@ export function AppLayout() {
             )}
             <div style={{ flex: 1 }} />
             <EntitySwitcher compact={isPhone} />
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu compact={isPhone} />
           </Flex>

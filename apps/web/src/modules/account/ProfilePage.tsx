@@ -7,6 +7,7 @@ import { FormError } from '../../shared/FormError';
 import { showFieldErrors, zodRule } from '../../shared/formRules';
 import { PageContainer } from '../../shared/PageContainer';
 import { useLocaleOptions } from '../../shared/useLocaleOptions';
+import { NotificationPreferencesCard } from '../notifications/NotificationPreferencesCard';
 
 type ProfileForm = Required<Pick<BodyOf<typeof profileUpdateSchema>, 'displayName' | 'locale'>> & {
   email?: string;
@@ -101,6 +102,7 @@ export default function ProfilePage() {
           {t('common.save')}
         </Button>
       </Form>
+      <NotificationPreferencesCard />
     </PageContainer>
   );
 }
