@@ -5,4 +5,5 @@ export * from './auth.js';
 export * from './org.js';
 export * from './iam.js';
 export * from './audit.js';
+export * from './workflow.js';
 export * from './notifications.js';

@@ -1,0 +1,350 @@
+import type { WfApprovalNode, WfDelayNode } from '@concord/contracts';
+import { planApprovers } from './workflow.assignees.js';
+import type { GraphNode } from './workflow.compiler.js';
+import { evaluateCond, readField } from './workflow.conditions.js';
+import {
+  addMs,
+  type Ctx,
+  durationMs,
+  graphNode,
+  initiatorFacts,
+  log,
+  newId,
+  nodeDef,
+  notify,
+} from './workflow.context.js';
+import { addCcRows, evaluateNode, finishInstance } from './workflow.outcome.js';
+import type { WfNodeInstanceRow, WfTaskRow, WfTimerRow } from './workflow.state.js';
+
+/*
+ * Moving tokens through the graph: entering a node, splitting at branch nodes, joining, and what
+ * each node type does on arrival. Approvers are resolved here, at activation, against the org
+ * snapshot of this moment (not at submit), as DingTalk does.
+ */
+
+interface Entry {
+  joinId?: string | null;
+  fromId: string | null;
+  returnEntry?: boolean;
+}
+
+export function enterNode(ctx: Ctx, nodeId: string, entry: Entry): void {
+  if (ctx.s.instance.status !== 'RUNNING') return;
+  const g = graphNode(ctx, nodeId);
+  // A node entered from the side (return target, resume point) gets fresh one-token joins.
+  const joinId = entry.joinId === undefined ? sideJoins(ctx, g) : entry.joinId;
+  const iteration = ctx.s.nodes.filter((n) => n.nodeId === nodeId).length + 1;
+  const ni: WfNodeInstanceRow = {
+    id: newId(ctx, 'n'),
+    nodeId,
+    iteration,
+    epoch: ctx.s.instance.epoch,
+    status: 'ACTIVE',
+    mode: null,
+    ratio: null,
+    resolvedAssignees: [],
+    autoReason: null,
+    joinId,
+    fromId: entry.fromId,
+    returnEntry: entry.returnEntry ?? false,
+    attempts: 0,
+    createdAt: ctx.now,
+    createdSeq: ctx.s.counter,
+    finishedAt: null,
+  };
+  ctx.s.nodes.push(ni);
+  log(ctx, 'NODE_ENTER', 'ROUTED', { nodeId, nodeInstanceId: ni.id, detail: { iteration } });
+  switch (g.type) {
+    case 'start':
+      passThrough(ctx, ni);
+      return;
+    case 'approval':
+    case 'handle':
+      activateApproval(ctx, ni, nodeDef<'approval'>(ctx, nodeId));
+      return;
+    case 'cc':
+      activateCc(ctx, ni);
+      return;
+    case 'condition':
+    case 'inclusive':
+    case 'parallel':
+      split(ctx, ni, g);
+      return;
+    case 'delay':
+      startDelay(ctx, ni, nodeDef<'delay'>(ctx, nodeId));
+      return;
+    case 'trigger':
+      callTrigger(ctx, ni);
+      return;
+  }
+}
+
+function sideJoins(ctx: Ctx, g: GraphNode): string | null {
+  const blocks: string[] = [];
+  for (let p = g.parent; p; p = graphNode(ctx, p.nodeId).parent) blocks.unshift(p.nodeId);
+  let parentJoinId: string | null = null;
+  for (const branchNodeId of blocks) {
+    const id = newId(ctx, 'j');
+    ctx.s.joins.push({
+      id,
+      branchNodeId,
+      branchNodeInstanceId: null,
+      parentJoinId,
+      expected: 1,
+      arrived: 0,
+      done: false,
+    });
+    parentJoinId = id;
+  }
+  return parentJoinId;
+}
+
+function passThrough(ctx: Ctx, ni: WfNodeInstanceRow) {
+  ni.status = 'COMPLETED';
+  ni.finishedAt = ctx.now;
+  continueAfter(ctx, ni);
+}
+
+/** After a node finished: its tree successor, or the enclosing join, or the end of the flow. */
+export function continueAfter(ctx: Ctx, ni: WfNodeInstanceRow) {
+  const next = graphNode(ctx, ni.nodeId).next;
+  if (next) enterNode(ctx, next, { joinId: ni.joinId, fromId: ni.id });
+  else arrive(ctx, ni.joinId, ni.id);
+}
+
+function arrive(ctx: Ctx, joinId: string | null, fromId: string) {
+  if (ctx.s.instance.status !== 'RUNNING') return;
+  if (joinId === null) return finishInstance(ctx, 'APPROVED', 'ALL_PASSED');
+  const join = ctx.s.joins.find((j) => j.id === joinId);
+  if (!join || join.done) return;
+  join.arrived += 1;
+  log(ctx, 'JOIN', 'JOINED', {
+    nodeId: join.branchNodeId,
+    nodeInstanceId: join.branchNodeInstanceId,
+    detail: { arrived: join.arrived, expected: join.expected },
+  });
+  if (join.arrived < join.expected) return;
+  join.done = true;
+  const next = graphNode(ctx, join.branchNodeId).next;
+  if (next) enterNode(ctx, next, { joinId: join.parentJoinId, fromId });
+  else arrive(ctx, join.parentJoinId, fromId);
+}
+
+function split(ctx: Ctx, ni: WfNodeInstanceRow, g: GraphNode) {
+  const branches = g.branches ?? [];
+  const facts = initiatorFacts(ctx);
+  const matches = (b: (typeof branches)[number]) =>
+    b.when !== undefined && evaluateCond(b.when, ctx.s.instance.formData, facts);
+  let chosen = branches;
+  let reason: 'CONDITION_MATCHED' | 'DEFAULT_BRANCH' | 'PARALLEL_SPLIT' = 'PARALLEL_SPLIT';
+  if (g.type !== 'parallel') {
+    // Condition: the first match by priority; inclusive: every match. Either falls back to the default.
+    const matched = g.type === 'condition' ? branches.filter(matches).slice(0, 1) : branches.filter(matches);
+    chosen = matched.length > 0 ? matched : branches.filter((b) => b.when === undefined);
+    reason = matched.length > 0 ? 'CONDITION_MATCHED' : 'DEFAULT_BRANCH';
+  }
+  ni.status = 'COMPLETED';
+  ni.finishedAt = ctx.now;
+  log(ctx, 'BRANCH', reason, {
+    nodeId: g.id,
+    nodeInstanceId: ni.id,
+    detail: { branches: chosen.map((b) => b.id) },
+  });
+  if (chosen.length === 0) return continueAfter(ctx, ni);
+  const joinId = newId(ctx, 'j');
+  ctx.s.joins.push({
+    id: joinId,
+    branchNodeId: g.id,
+    branchNodeInstanceId: ni.id,
+    parentJoinId: ni.joinId,
+    expected: chosen.length,
+    arrived: 0,
+    done: false,
+  });
+  for (const branch of chosen) {
+    if (branch.first) enterNode(ctx, branch.first, { joinId, fromId: ni.id });
+    else arrive(ctx, joinId, ni.id);
+  }
+}
+
+function activateApproval(ctx: Ctx, ni: WfNodeInstanceRow, def: WfApprovalNode) {
+  ni.mode = def.mode;
+  ni.ratio = def.passRatio ?? null;
+  const plan = planApprovers(ctx, def, ni);
+  if (plan.outcome) {
+    ni.autoReason = plan.outcome.reason;
+    ni.finishedAt = ctx.now;
+    if (plan.outcome.kind === 'pass') {
+      ni.status = 'SKIPPED';
+      log(ctx, 'NODE_SKIP', plan.outcome.reason, { nodeId: def.id, nodeInstanceId: ni.id });
+      return continueAfter(ctx, ni);
+    }
+    ni.status = 'REJECTED';
+    log(ctx, 'NODE_REJECT', plan.outcome.reason, { nodeId: def.id, nodeInstanceId: ni.id });
+    return finishInstance(ctx, 'REJECTED', plan.outcome.reason);
+  }
+  ni.resolvedAssignees = plan.users.map((u) => u.userId);
+  ni.autoReason = plan.reasons[0] ?? null;
+  const deadline = def.timeout ? timeoutAt(ctx, def.timeout.after) : null;
+  let firstHuman = true;
+  plan.users.forEach(({ userId, auto }, seq) => {
+    const waiting = def.mode === 'seq' && !auto && !firstHuman;
+    if (!auto) firstHuman = false;
+    const task = createTask(ctx, ni, userId, {
+      seq,
+      status: auto ? 'APPROVED' : waiting ? 'WAIT' : 'PENDING',
+      dueAt: deadline,
+    });
+    if (auto) {
+      task.decidedAt = ctx.now;
+      task.decidedBy = 'system';
+      task.autoReason = auto;
+      log(ctx, 'TASK_AUTO_APPROVE', auto, { nodeId: def.id, nodeInstanceId: ni.id, taskId: task.id });
+    }
+  });
+  for (const reason of plan.reasons)
+    log(ctx, 'NODE_ENTER', reason, { nodeId: def.id, nodeInstanceId: ni.id });
+  if (def.timeout && deadline) scheduleNodeTimers(ctx, ni, def, deadline);
+  evaluateNode(ctx, ni);
+}
+
+/** Creates a task, routing it to the user's proxy when a proxy rule is active (audit shows "P for A"). */
+export function createTask(
+  ctx: Ctx,
+  ni: WfNodeInstanceRow,
+  userId: string,
+  fields: Partial<WfTaskRow> & { seq: number; status: WfTaskRow['status'] },
+): WfTaskRow {
+  const proxy = ctx.org.proxyFor(userId, ctx.now);
+  const task: WfTaskRow = {
+    id: newId(ctx, 't'),
+    nodeInstanceId: ni.id,
+    nodeId: ni.nodeId,
+    assigneeId: proxy ?? userId,
+    originalAssigneeId: userId,
+    proxyForId: proxy ? userId : null,
+    parentTaskId: null,
+    signType: null,
+    signMode: null,
+    createdAt: ctx.now,
+    dueAt: null,
+    remindCount: 0,
+    decidedAt: null,
+    decidedBy: null,
+    autoReason: null,
+    comment: null,
+    ...fields,
+  };
+  ctx.s.tasks.push(task);
+  if (task.status !== 'APPROVED') {
+    log(ctx, 'TASK_CREATE', proxy ? 'PROXY' : 'ROUTED', {
+      nodeId: ni.nodeId,
+      nodeInstanceId: ni.id,
+      taskId: task.id,
+      onBehalfOf: task.proxyForId,
+      detail: { assignee: task.assigneeId },
+    });
+  }
+  if (task.status === 'PENDING')
+    notify(ctx, [task.assigneeId], 'TASK_ASSIGNED', { taskId: task.id, nodeId: ni.nodeId });
+  return task;
+}
+
+/** A form date (YYYY-MM-DD) means "by the end of that day" (UTC); an instant is taken as is. */
+function timeoutAt(ctx: Ctx, after: string | { field: string }): string | null {
+  if (typeof after === 'string') return addMs(ctx.now, durationMs(after));
+  const value = readField(ctx.s.instance.formData, after.field);
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return null;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? addMs(`${value}T00:00:00.000Z`, 86_400_000)
+    : new Date(value).toISOString();
+}
+
+function scheduleNodeTimers(ctx: Ctx, ni: WfNodeInstanceRow, def: WfApprovalNode, deadline: string) {
+  const timeout = def.timeout!;
+  if (timeout.remind) {
+    const every = durationMs(timeout.remind.every);
+    addTimer(ctx, {
+      kind: 'REMIND',
+      nodeInstanceId: ni.id,
+      fireAt: addMs(ctx.now, every),
+      repeatEveryMs: every,
+      remaining: timeout.remind.max - 1,
+    });
+  }
+  addTimer(ctx, {
+    kind: 'TIMEOUT',
+    nodeInstanceId: ni.id,
+    fireAt: deadline,
+    repeatEveryMs: null,
+    remaining: null,
+  });
+}
+
+export function addTimer(ctx: Ctx, fields: Omit<WfTimerRow, 'id' | 'status'>): WfTimerRow {
+  const timer: WfTimerRow = { id: newId(ctx, 'm'), status: 'PENDING', ...fields };
+  ctx.s.timers.push(timer);
+  ctx.effects.push({ kind: 'scheduleTimer', timer: { ...timer } });
+  return timer;
+}
+
+function activateCc(ctx: Ctx, ni: WfNodeInstanceRow) {
+  const def = nodeDef<'cc'>(ctx, ni.nodeId);
+  // Reuse the approver resolution for "who" only; CC has no empty/self rules.
+  const users = resolveCcUsers(ctx, def);
+  ni.resolvedAssignees = users;
+  if ((def.when ?? 'reach') === 'reach') addCcRows(ctx, ni.nodeId, users, 'node', 'CC_REACH');
+  else log(ctx, 'CC', 'CC_END', { nodeId: ni.nodeId, nodeInstanceId: ni.id, detail: { deferred: users } });
+  passThrough(ctx, ni);
+}
+
+function resolveCcUsers(ctx: Ctx, def: ReturnType<typeof nodeDef<'cc'>>): string[] {
+  const plan = planApprovers(
+    ctx,
+    { ...def, type: 'approval', mode: 'and', onEmpty: { do: 'pass' }, onSelf: 'self' },
+    { returnEntry: true } as WfNodeInstanceRow,
+  );
+  return plan.users.map((u) => u.userId);
+}
+
+function startDelay(ctx: Ctx, ni: WfNodeInstanceRow, def: WfDelayNode) {
+  const fireAt = delayUntil(ctx, def.wait);
+  if (!fireAt || fireAt <= ctx.now) {
+    log(ctx, 'DELAY_DONE', 'DELAY_ELAPSED', { nodeId: ni.nodeId, nodeInstanceId: ni.id });
+    return passThrough(ctx, ni);
+  }
+  ni.status = 'WAITING';
+  addTimer(ctx, { kind: 'DELAY', nodeInstanceId: ni.id, fireAt, repeatEveryMs: null, remaining: null });
+  log(ctx, 'DELAY_WAIT', 'ROUTED', { nodeId: ni.nodeId, nodeInstanceId: ni.id, detail: { until: fireAt } });
+}
+
+/** timeOfDay is UTC here; the service converts the company's local time when it compiles the flow. */
+function delayUntil(ctx: Ctx, wait: WfDelayNode['wait']): string | null {
+  if ('duration' in wait) return addMs(ctx.now, durationMs(wait.duration));
+  if ('timeOfDay' in wait) {
+    const today = `${ctx.now.slice(0, 10)}T${wait.timeOfDay}:00.000Z`;
+    return today > ctx.now ? today : addMs(today, 86_400_000);
+  }
+  const value = readField(ctx.s.instance.formData, wait.field);
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : null;
+}
+
+export function callTrigger(ctx: Ctx, ni: WfNodeInstanceRow) {
+  const def = nodeDef<'trigger'>(ctx, ni.nodeId);
+  ni.status = 'WAITING';
+  ni.attempts += 1;
+  ctx.effects.push({
+    kind: 'callWebhook',
+    nodeInstanceId: ni.id,
+    nodeId: ni.nodeId,
+    attempt: ni.attempts,
+    ...(ni.attempts > 1 && def.retry?.backoff ? { after: def.retry.backoff } : {}),
+    http: def.http,
+    idempotencyKey: `${ctx.s.instance.id}:${ni.id}:${ni.attempts}`,
+  });
+  log(ctx, 'TRIGGER_CALL', ni.attempts > 1 ? 'TRIGGER_RETRY' : 'ROUTED', {
+    nodeId: ni.nodeId,
+    nodeInstanceId: ni.id,
+    detail: { attempt: ni.attempts },
+  });
+}

@@ -1,0 +1,88 @@
+import type { WfTriggerNode } from '@concord/contracts';
+import type { WfTimerRow } from './workflow.state.js';
+
+/** Who acts and on whose behalf; `asAdmin` is set by the service after checking admin rights. */
+interface Actor {
+  actorId: string;
+  asAdmin?: boolean;
+  /** Optimistic check against the instance's lock_version: a mismatch is STALE (409). */
+  expectedLockVersion?: number;
+  requestId?: string;
+}
+
+interface StartInput {
+  formData?: Record<string, unknown>;
+  /** nodeId → chosen users, for initiatorSelect nodes */
+  selections?: Record<string, string[]>;
+  comment?: string;
+}
+
+interface TaskCommand extends Actor {
+  taskId: string;
+  comment?: string;
+}
+
+export type Command =
+  | (Actor & StartInput & { type: 'submit' })
+  | (Actor & StartInput & { type: 'resubmit' })
+  | (TaskCommand & {
+      type: 'approve';
+      signature?: string;
+      /** Field edits allowed by the node's fieldPerms ("edit"). */
+      formPatch?: Record<string, unknown>;
+      /** nodeId → users, for a following previousApproverSelect node. */
+      selections?: Record<string, string[]>;
+    })
+  | (TaskCommand & { type: 'reject' })
+  | (TaskCommand & { type: 'return'; targetNodeId: string })
+  | (Actor & { type: 'withdraw'; comment?: string })
+  | (TaskCommand & { type: 'unapprove' })
+  | (TaskCommand & { type: 'transfer'; toUserId: string })
+  | (TaskCommand & {
+      type: 'addSign';
+      signType: 'before' | 'after' | 'parallel';
+      userIds: string[];
+      mode?: 'and' | 'or' | 'seq';
+    })
+  | (TaskCommand & { type: 'removeSign' })
+  | (TaskCommand & { type: 'delegate'; toUserId: string })
+  | (TaskCommand & { type: 'delegateReply' })
+  | (Actor & { type: 'remind'; taskId?: string })
+  | (Actor & { type: 'addCc'; userIds: string[] })
+  | { type: 'timerFired'; timerId: string }
+  | {
+      type: 'webhookResult';
+      nodeInstanceId: string;
+      ok: boolean;
+      response?: unknown;
+      error?: string;
+    };
+
+export type NotifyReason =
+  | 'TASK_ASSIGNED'
+  | 'TASK_CANCELED'
+  | 'REMIND'
+  | 'CC'
+  | 'APPROVED'
+  | 'REJECTED'
+  | 'RETURNED'
+  | 'CANCELED'
+  | 'ERROR';
+
+/** Work for the outside world, done after commit through the outbox and the job table. */
+export type Effect =
+  | { kind: 'notify'; userIds: string[]; reason: NotifyReason; taskId?: string; nodeId?: string }
+  | { kind: 'scheduleTimer'; timer: WfTimerRow }
+  | { kind: 'cancelTimer'; timerId: string }
+  | {
+      kind: 'callWebhook';
+      nodeInstanceId: string;
+      nodeId: string;
+      attempt: number;
+      /** Delay before this attempt (retry backoff), ISO-8601; absent for the first call. */
+      after?: string;
+      http: WfTriggerNode['http'];
+      /** Stable per attempt so the outbox can deduplicate deliveries. */
+      idempotencyKey: string;
+    }
+  | { kind: 'subjectCallback'; event: 'onApproved' | 'onRejected' | 'onWithdrawn' };

@@ -1,0 +1,350 @@
+import { z } from 'zod';
+import { codeSchema, idSchema, nameSchema } from './common.js';
+
+/*
+ * The approval flow definition (WORKFLOW.md §3 "Flow JSON"): a tree rooted at a start node, each
+ * node with at most one `next`; branch nodes add `branches`. The engine compiles it to a flat graph.
+ * Sub-process nodes are left out of this schema on purpose: the engine core does not run them yet.
+ *
+ * Optional fields take the engine's defaults (listed at the top of the server's workflow.decide.ts),
+ * which follow DingTalk where DingTalk and Feishu differ. The types are written out by hand because
+ * the tree is recursive; the schemas are annotated with them so both stay in step.
+ */
+
+/** A node or branch id inside one flow: short, URL- and log-safe. */
+export const wfNodeIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'only letters, digits, "_" and "-"');
+/** A form field key (dots allowed for nested values). */
+export const wfFieldKeySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'a field key starts with a letter or "_"');
+/** ISO-8601 duration limited to days, hours, minutes and seconds (no months: they have no fixed length). */
+export const wfDurationSchema = z
+  .string()
+  .max(40)
+  .regex(/^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/, 'an ISO-8601 duration such as PT24H or P2D');
+
+const userIds = (max: number) => z.array(idSchema).max(max);
+const fieldRef = z.strictObject({ field: wfFieldKeySchema });
+
+export const wfFieldPermSchema = z.enum(['edit', 'read', 'hidden']);
+export type WfFieldPerm = z.infer<typeof wfFieldPermSchema>;
+export const wfFieldPermsSchema = z
+  .record(wfFieldKeySchema, wfFieldPermSchema)
+  .refine((perms) => Object.keys(perms).length <= 300, 'at most 300 field permissions');
+
+// ---- conditions: structured JSON, never evaluated as code ----
+export const wfCondOps = [
+  'eq',
+  'ne',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'between',
+  'in',
+  'notIn',
+  'contains',
+  'empty',
+] as const;
+export type WfCondOp = (typeof wfCondOps)[number];
+export type WfScalar = string | number | boolean | null;
+export type WfCondValue = WfScalar | Array<string | number>;
+export type WfCond =
+  | { all: WfCond[] }
+  | { any: WfCond[] }
+  | { field: string; op: WfCondOp; value?: WfCondValue }
+  | { initiatorIn: { users?: string[]; depts?: string[]; roles?: string[] } };
+
+const scalarSchema = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
+export const wfCondValueSchema = z.union([
+  scalarSchema,
+  z.array(z.union([z.string().max(1000), z.number()])).max(200),
+]);
+export const wfCondSchema: z.ZodType<WfCond> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(wfCondSchema).min(1).max(50) }),
+    z.strictObject({ any: z.array(wfCondSchema).min(1).max(50) }),
+    z.strictObject({ field: wfFieldKeySchema, op: z.enum(wfCondOps), value: wfCondValueSchema.optional() }),
+    z.strictObject({
+      initiatorIn: z.strictObject({
+        users: userIds(200).optional(),
+        depts: userIds(200).optional(),
+        roles: z.array(codeSchema).max(50).optional(),
+      }),
+    }),
+  ]),
+);
+
+// ---- who approves ----
+export type WfSupervisorOf = 'initiator' | { field: string };
+export type WfAssignee =
+  | { users: string[] }
+  | { role: string }
+  | { supervisor: { level: number; of: WfSupervisorOf }; fallbackUp?: boolean }
+  | { supervisorChain: { until: 'top' | { level: number } | { role: string } } }
+  | { deptHead: { of: WfSupervisorOf } }
+  | { initiatorSelect: { multiple: boolean; range?: string[] } }
+  | { initiator: true }
+  | { formField: string }
+  | { previousApproverSelect: true };
+
+const ofSchema = z.union([z.literal('initiator'), fieldRef]);
+export const wfAssigneeSchema: z.ZodType<WfAssignee> = z.union([
+  z.strictObject({ users: userIds(200).min(1) }),
+  z.strictObject({ role: codeSchema }),
+  z.strictObject({
+    supervisor: z.strictObject({ level: z.number().int().min(1).max(20), of: ofSchema }),
+    fallbackUp: z.boolean().optional(),
+  }),
+  z.strictObject({
+    supervisorChain: z.strictObject({
+      until: z.union([
+        z.literal('top'),
+        z.strictObject({ level: z.number().int().min(1).max(20) }),
+        z.strictObject({ role: codeSchema }),
+      ]),
+    }),
+  }),
+  z.strictObject({ deptHead: z.strictObject({ of: ofSchema }) }),
+  z.strictObject({
+    initiatorSelect: z.strictObject({ multiple: z.boolean(), range: userIds(500).optional() }),
+  }),
+  z.strictObject({ initiator: z.literal(true) }),
+  z.strictObject({ formField: wfFieldKeySchema }),
+  z.strictObject({ previousApproverSelect: z.literal(true) }),
+]);
+
+// ---- nodes ----
+export const wfApprovalModes = ['and', 'or', 'seq', 'vote', 'random'] as const;
+export type WfApprovalMode = (typeof wfApprovalModes)[number];
+
+export interface WfCommon {
+  id: string;
+  name: string;
+  next?: WfNode;
+}
+export interface WfStartNode extends WfCommon {
+  type: 'start';
+  initiators?: { users?: string[]; depts?: string[]; roles?: string[] };
+  fieldPerms?: Record<string, WfFieldPerm>;
+}
+export interface WfTimeout {
+  after: string | { field: string };
+  remind?: { every: string; max: number };
+  then: 'none' | 'pass' | 'reject' | 'escalate';
+  escalateTo?: WfAssignee;
+}
+export interface WfApprovalNode extends WfCommon {
+  type: 'approval' | 'handle';
+  assignee: WfAssignee;
+  mode: WfApprovalMode;
+  /** Vote nodes: percent of approvals needed (1-100), an integer so no float ever decides. */
+  passRatio?: number;
+  onEmpty?: { do: 'pass' | 'reject' | 'admin' | 'users'; users?: string[] };
+  onSelf?: 'self' | 'skip' | 'deptHead';
+  onReject?: { to: 'end' | 'prev' | 'node'; nodeId?: string };
+  returnTo?: 'any' | 'prev' | 'start' | string[];
+  resubmit?: 'rerun' | 'backToReturner';
+  timeout?: WfTimeout;
+  buttons?: {
+    transfer?: boolean;
+    addSign?: boolean;
+    delegate?: boolean;
+    return?: boolean;
+    withdraw?: boolean;
+  };
+  commentRequired?: boolean;
+  signatureRequired?: boolean;
+  fieldPerms?: Record<string, WfFieldPerm>;
+}
+export interface WfCcNode extends WfCommon {
+  type: 'cc';
+  assignee: WfAssignee;
+  initiatorMayAdd?: boolean;
+  when?: 'reach' | 'end';
+}
+export interface WfBranch {
+  id: string;
+  name: string;
+  priority: number;
+  when?: WfCond;
+  next?: WfNode;
+}
+export interface WfBranchNode extends WfCommon {
+  type: 'condition' | 'inclusive' | 'parallel';
+  branches: WfBranch[];
+}
+export interface WfDelayNode extends WfCommon {
+  type: 'delay';
+  wait: { duration: string } | { timeOfDay: string } | { field: string };
+}
+export interface WfTriggerNode extends WfCommon {
+  type: 'trigger';
+  http: {
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    url: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** form field → dotted path into the JSON response */
+    responseMap?: Record<string, string>;
+  };
+  retry?: { maxAttempts: number; backoff?: string };
+  onFail?: 'halt' | 'continue';
+  awaitCallback?: boolean;
+}
+export type WfNode = WfStartNode | WfApprovalNode | WfCcNode | WfBranchNode | WfDelayNode | WfTriggerNode;
+
+export interface WfSettings {
+  dedupe: 'none' | 'all' | 'consecutive';
+  initiatorWithdraw: 'never' | 'beforeFirstAction' | 'always';
+  approverWithdraw?: boolean;
+  allowRevoke?: boolean;
+  admins?: string[];
+}
+export interface WfFlow {
+  schemaVersion: 1;
+  settings: WfSettings;
+  root: WfStartNode;
+}
+
+// z.lazy, not a getter: a getter in a spread object would be read before wfNodeSchema exists.
+const nextSchema = z.lazy(() => wfNodeSchema).optional();
+const common = { id: wfNodeIdSchema, name: nameSchema, next: nextSchema };
+const initiatorsSchema = z.strictObject({
+  users: userIds(500).optional(),
+  depts: userIds(500).optional(),
+  roles: z.array(codeSchema).max(50).optional(),
+});
+
+export const wfStartNodeSchema: z.ZodType<WfStartNode> = z.strictObject({
+  ...common,
+  type: z.literal('start'),
+  initiators: initiatorsSchema.optional(),
+  fieldPerms: wfFieldPermsSchema.optional(),
+});
+
+export const wfTimeoutSchema: z.ZodType<WfTimeout> = z.strictObject({
+  after: z.union([wfDurationSchema, fieldRef]),
+  remind: z.strictObject({ every: wfDurationSchema, max: z.number().int().min(1).max(50) }).optional(),
+  // biome-ignore lint/suspicious/noThenProperty: WORKFLOW.md names the field "then"; its value is a string, never a thenable
+  then: z.enum(['none', 'pass', 'reject', 'escalate']),
+  escalateTo: wfAssigneeSchema.optional(),
+});
+
+export const wfApprovalNodeSchema: z.ZodType<WfApprovalNode> = z.strictObject({
+  ...common,
+  type: z.enum(['approval', 'handle']),
+  assignee: wfAssigneeSchema,
+  mode: z.enum(wfApprovalModes),
+  passRatio: z.number().int().min(1).max(100).optional(),
+  onEmpty: z
+    .strictObject({ do: z.enum(['pass', 'reject', 'admin', 'users']), users: userIds(200).optional() })
+    .optional(),
+  onSelf: z.enum(['self', 'skip', 'deptHead']).optional(),
+  onReject: z
+    .strictObject({ to: z.enum(['end', 'prev', 'node']), nodeId: wfNodeIdSchema.optional() })
+    .optional(),
+  returnTo: z.union([z.enum(['any', 'prev', 'start']), z.array(wfNodeIdSchema).min(1).max(100)]).optional(),
+  resubmit: z.enum(['rerun', 'backToReturner']).optional(),
+  timeout: wfTimeoutSchema.optional(),
+  buttons: z
+    .strictObject({
+      transfer: z.boolean().optional(),
+      addSign: z.boolean().optional(),
+      delegate: z.boolean().optional(),
+      return: z.boolean().optional(),
+      withdraw: z.boolean().optional(),
+    })
+    .optional(),
+  commentRequired: z.boolean().optional(),
+  signatureRequired: z.boolean().optional(),
+  fieldPerms: wfFieldPermsSchema.optional(),
+});
+
+export const wfCcNodeSchema: z.ZodType<WfCcNode> = z.strictObject({
+  ...common,
+  type: z.literal('cc'),
+  assignee: wfAssigneeSchema,
+  initiatorMayAdd: z.boolean().optional(),
+  when: z.enum(['reach', 'end']).optional(),
+});
+
+export const wfBranchSchema: z.ZodType<WfBranch> = z.strictObject({
+  id: wfNodeIdSchema,
+  name: nameSchema,
+  priority: z.number().int().min(0).max(1000),
+  when: wfCondSchema.optional(),
+  next: nextSchema,
+});
+
+export const wfBranchNodeSchema: z.ZodType<WfBranchNode> = z.strictObject({
+  ...common,
+  type: z.enum(['condition', 'inclusive', 'parallel']),
+  branches: z.array(wfBranchSchema).min(1).max(20),
+});
+
+export const wfDelayNodeSchema: z.ZodType<WfDelayNode> = z.strictObject({
+  ...common,
+  type: z.literal('delay'),
+  wait: z.union([
+    z.strictObject({ duration: wfDurationSchema }),
+    z.strictObject({ timeOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM') }),
+    fieldRef,
+  ]),
+});
+
+export const wfTriggerNodeSchema: z.ZodType<WfTriggerNode> = z.strictObject({
+  ...common,
+  type: z.literal('trigger'),
+  http: z.strictObject({
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    url: z.url({ protocol: /^https?$/ }).max(2000),
+    headers: z
+      .record(z.string().min(1).max(100), z.string().max(2000))
+      .refine((h) => Object.keys(h).length <= 50, 'at most 50 headers')
+      .optional(),
+    body: z.string().max(20000).optional(),
+    responseMap: z
+      .record(wfFieldKeySchema, z.string().min(1).max(200))
+      .refine((m) => Object.keys(m).length <= 100, 'at most 100 mapped fields')
+      .optional(),
+  }),
+  retry: z
+    .strictObject({ maxAttempts: z.number().int().min(1).max(10), backoff: wfDurationSchema.optional() })
+    .optional(),
+  onFail: z.enum(['halt', 'continue']).optional(),
+  awaitCallback: z.boolean().optional(),
+});
+
+export const wfNodeSchema: z.ZodType<WfNode> = z.lazy(() =>
+  z.union([
+    wfStartNodeSchema,
+    wfApprovalNodeSchema,
+    wfCcNodeSchema,
+    wfBranchNodeSchema,
+    wfDelayNodeSchema,
+    wfTriggerNodeSchema,
+  ]),
+);
+
+export const wfSettingsSchema: z.ZodType<WfSettings> = z.strictObject({
+  dedupe: z.enum(['none', 'all', 'consecutive']),
+  initiatorWithdraw: z.enum(['never', 'beforeFirstAction', 'always']),
+  approverWithdraw: z.boolean().optional(),
+  allowRevoke: z.boolean().optional(),
+  admins: userIds(50).optional(),
+});
+
+export const wfFlowSchema: z.ZodType<WfFlow> = z.strictObject({
+  schemaVersion: z.literal(1),
+  settings: wfSettingsSchema,
+  root: wfStartNodeSchema,
+});
