@@ -7,3 +7,5 @@ export * from './iam.js';
 export * from './audit.js';
 export * from './workflow.js';
 export * from './notifications.js';
+export * from './workflow-api.js';
+export * from './forms.js';

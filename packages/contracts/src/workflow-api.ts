@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import { codeSchema, idSchema, instantSchema, nameSchema, pageQuerySchema } from './common.js';
+import { wfFieldPermSchema, wfFlowSchema, wfNodeIdSchema } from './workflow.js';
+
+/*
+ * The approval engine's HTTP API: flow definitions (admin), the approval centre and the actions on
+ * an instance. Amounts are integers of 分.
+ */
+
+// ---------------------------------------------------------------- definitions
+/** What a definition is bound to: a business type (`form.seal`, `contract.sign`, ...) and optional conditions. */
+export const businessTypeSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[a-z][a-zA-Z0-9_]*(\.[a-zA-Z0-9_-]+)+$/, 'a business type such as form.seal or contract.sign');
+
+export const wfDefinitionSummarySchema = z.object({
+  id: idSchema,
+  key: z.string(),
+  name: z.string(),
+  businessType: z.string(),
+  /** Only documents of this legal entity use the definition; null = any entity. */
+  entityId: idSchema.nullable(),
+  category: z.string().nullable(),
+  /** Amount range in 分 (inclusive); null = unbounded. */
+  minAmount: z.number().int().nullable(),
+  maxAmount: z.number().int().nullable(),
+  /** When several definitions match a document, the highest priority wins. */
+  priority: z.number().int(),
+  active: z.boolean(),
+  currentVersion: z.number().int().nullable(),
+  hasUnpublishedChanges: z.boolean(),
+  updatedAt: instantSchema,
+});
+export type WfDefinitionSummary = z.infer<typeof wfDefinitionSummarySchema>;
+
+export const wfDefinitionSchema = wfDefinitionSummarySchema.extend({
+  /** The flow being edited (the designer's state); null before the first save. */
+  draftFlow: wfFlowSchema.nullable(),
+  versions: z.array(
+    z.object({ id: idSchema, version: z.number().int(), publishedAt: instantSchema, publishedBy: z.string().nullable() }),
+  ),
+});
+export type WfDefinition = z.infer<typeof wfDefinitionSchema>;
+
+const bindingFields = {
+  entityId: idSchema.nullable().optional(),
+  category: z.string().trim().max(60).nullable().optional(),
+  minAmount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+  maxAmount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+  priority: z.number().int().min(0).max(1000).optional(),
+};
+export const wfDefinitionCreateSchema = z.strictObject({
+  key: codeSchema,
+  name: nameSchema,
+  businessType: businessTypeSchema,
+  ...bindingFields,
+  flow: wfFlowSchema.optional(),
+});
+export const wfDefinitionUpdateSchema = z.strictObject({
+  name: nameSchema.optional(),
+  ...bindingFields,
+  active: z.boolean().optional(),
+  /** Saves the draft; publishing makes it the next version. */
+  flow: wfFlowSchema.optional(),
+});
+export const wfValidateBodySchema = z.strictObject({ flow: wfFlowSchema });
+export const wfCompileErrorSchema = z.object({ code: z.string(), nodeId: z.string().nullable(), message: z.string() });
+export const wfValidateResultSchema = z.object({ errors: z.array(wfCompileErrorSchema) });
+
+// ---------------------------------------------------------------- approval centre
+export const wfTabs = ['todo', 'done', 'initiated', 'cc'] as const;
+export const wfTaskListQuerySchema = pageQuerySchema
+  .extend({
+    tab: z.enum(wfTabs).default('todo'),
+    status: z.enum(['RUNNING', 'RETURNED', 'APPROVED', 'REJECTED', 'CANCELED', 'ERROR']).optional(),
+    businessType: z.string().trim().max(60).optional(),
+  })
+  .strict();
+
+export const wfInstanceStatusSchema = z.enum([
+  'DRAFT',
+  'RUNNING',
+  'RETURNED',
+  'APPROVED',
+  'REJECTED',
+  'CANCELED',
+  'REVERTED',
+  'ERROR',
+]);
+export type WfInstanceStatus = z.infer<typeof wfInstanceStatusSchema>;
+
+export const wfListItemSchema = z.object({
+  instanceId: idSchema,
+  /** The open (todo) or decided (done) task; null for the initiated and CC tabs. */
+  taskId: z.string().nullable(),
+  title: z.string(),
+  businessType: z.string(),
+  initiatorId: idSchema,
+  initiatorName: z.string(),
+  status: wfInstanceStatusSchema,
+  /** The node the task belongs to, or where the instance stands now. */
+  nodeName: z.string().nullable(),
+  taskStatus: z.string().nullable(),
+  submittedAt: instantSchema.nullable(),
+  /** When the task was created (todo), decided (done) or the CC was sent. */
+  at: instantSchema,
+  /** CC tab: whether the user has opened it. */
+  read: z.boolean().nullable(),
+});
+export type WfListItem = z.infer<typeof wfListItemSchema>;
+
+export const wfCountsSchema = z.object({
+  todo: z.number().int(),
+  done: z.number().int(),
+  initiated: z.number().int(),
+  /** Unread CCs. */
+  cc: z.number().int(),
+});
+
+// ---------------------------------------------------------------- instance detail and actions
+export const wfActionNames = [
+  'approve',
+  'reject',
+  'return',
+  'transfer',
+  'addSign',
+  'removeSign',
+  'delegate',
+  'delegateReply',
+  'unapprove',
+  'withdraw',
+  'remind',
+  'addCc',
+  'resubmit',
+] as const;
+export type WfActionName = (typeof wfActionNames)[number];
+
+export const wfTimelineEntrySchema = z.object({
+  seq: z.number().int(),
+  at: instantSchema,
+  action: z.string(),
+  reasonCode: z.string(),
+  actorId: z.string(),
+  actorName: z.string().nullable(),
+  onBehalfOfName: z.string().nullable(),
+  nodeId: z.string().nullable(),
+  nodeName: z.string().nullable(),
+  comment: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const wfPathStepSchema = z.object({
+  nodeId: z.string(),
+  name: z.string(),
+  type: z.string(),
+  /** done, active, pending (predicted), skipped */
+  state: z.enum(['done', 'active', 'pending', 'skipped']),
+  approvers: z.array(z.object({ id: z.string(), name: z.string(), status: z.string().nullable() })),
+});
+
+export const wfInstanceDetailSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  businessType: z.string(),
+  subjectId: z.string(),
+  status: wfInstanceStatusSchema,
+  lockVersion: z.number().int(),
+  initiator: z.object({ id: idSchema, name: z.string(), departmentName: z.string().nullable() }),
+  submittedAt: instantSchema.nullable(),
+  finishedAt: instantSchema.nullable(),
+  /** Form values the viewer may see (hidden fields are left out by the server). */
+  formData: z.record(z.string(), z.unknown()),
+  /** Per field: what the viewer may do with it now. */
+  fieldPerms: z.record(z.string(), wfFieldPermSchema),
+  path: z.array(wfPathStepSchema),
+  timeline: z.array(wfTimelineEntrySchema),
+  /** The viewer's open task here, with the buttons its node allows. */
+  myTask: z
+    .object({
+      taskId: z.string(),
+      nodeId: z.string(),
+      nodeName: z.string(),
+      actions: z.array(z.enum(wfActionNames)),
+      commentRequired: z.boolean(),
+      returnTargets: z.array(z.object({ nodeId: z.string(), name: z.string() })),
+    })
+    .nullable(),
+  /** Instance-level actions the viewer may take (withdraw, remind, addCc, resubmit). */
+  actions: z.array(z.enum(wfActionNames)),
+});
+export type WfInstanceDetail = z.infer<typeof wfInstanceDetailSchema>;
+
+export const wfActionBodySchema = z.strictObject({
+  action: z.enum(wfActionNames),
+  /** The viewer's task, for task actions. */
+  taskId: z.string().trim().max(20).optional(),
+  comment: z.string().trim().max(2000).optional(),
+  targetNodeId: wfNodeIdSchema.optional(),
+  toUserId: idSchema.optional(),
+  userIds: z.array(idSchema).max(20).optional(),
+  signType: z.enum(['before', 'after', 'parallel']).optional(),
+  /** Field edits, allowed only for fields the node lets this approver edit. */
+  formPatch: z.record(z.string().max(64), z.unknown()).optional(),
+  /** The lockVersion the viewer saw: a stale action is refused with 409. */
+  lockVersion: z.number().int().min(0).optional(),
+  /** Sending the same request id twice has one effect (and the same answer). */
+  requestId: z.string().trim().min(8).max(64).optional(),
+});
+export type WfActionBody = z.infer<typeof wfActionBodySchema>;
+
+export const wfPreviewBodySchema = z.strictObject({
+  businessType: businessTypeSchema,
+  entityId: idSchema.optional(),
+  amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  category: z.string().trim().max(60).optional(),
+  formData: z.record(z.string().max(64), z.unknown()).default({}),
+});
+export const wfPreviewResultSchema = z.object({
+  definitionId: idSchema,
+  definitionName: z.string(),
+  path: z.array(wfPathStepSchema),
+});
