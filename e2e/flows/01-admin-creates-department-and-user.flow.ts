@@ -18,9 +18,12 @@ export const flow: Flow = {
     assertEqual(
       await menuItems(page),
       [
+        'menu-approvals',
         'menu-audit',
         'menu-departments',
         'menu-entities',
+        'menu-flows',
+        'menu-forms',
         'menu-home',
         'menu-positions',
         'menu-robots',
@@ -61,7 +64,7 @@ export const flow: Flow = {
 
     await signOut(page);
     await signIn(page, baseUrl, username, password);
-    assertEqual(await menuItems(page), ['menu-home', 'menu-users'], 'staff menu');
+    assertEqual(await menuItems(page), ['menu-approvals', 'menu-home', 'menu-users'], 'staff menu');
     await screenshot(page, 'flow-01-staff-home');
 
     // The staff role's data scope is "own records": the user list holds exactly one row, theirs.

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppDatabase, createDatabase, migrateToLatest } from './db/index.js';
 import { AccessControl } from './platform/access/index.js';
@@ -21,6 +24,7 @@ import {
   iamRecordTypes,
   iamRoutes,
   RolesService,
+  roleHoldersIn,
   SESSION_COOKIE,
 } from './platform/iam/index.js';
 import {
@@ -34,6 +38,32 @@ import {
   type RecipientDirectory,
   RobotsService,
 } from './platform/notifications/index.js';
+import {
+  FilesService,
+  filesMigrations,
+  filesRecordTypes,
+  filesRoutes,
+  registerUploads,
+} from './platform/files/index.js';
+import {
+  FormSubmissionsService,
+  FormsService,
+  formSubmissionsRoutes,
+  formsMigrations,
+  formsRecordTypes,
+  formsRoutes,
+} from './platform/forms/index.js';
+import {
+  ApprovalSubjects,
+  WorkflowDefinitionsService,
+  WorkflowService,
+  WorkflowViews,
+  workflowJobs,
+  workflowMigrations,
+  workflowRecordTypes,
+  workflowRoutes,
+  workflowTemplates,
+} from './platform/workflow/index.js';
 import {
   OrgService,
   orgMigrations,
@@ -61,6 +91,8 @@ export interface AppOptions {
   smtpFrom?: string;
   /** The address users open Concord at, for links in e-mail and group chats. */
   publicUrl?: string;
+  /** Where attachments are stored (DATA_DIR/files); a fresh temporary directory when absent (tests). */
+  filesDir?: string;
 }
 
 /** Every migration of the platform and of each module, collected for the migrator. */
@@ -70,6 +102,9 @@ export const allMigrations = [
   auditMigrations,
   jobsMigrations,
   notificationsMigrations,
+  filesMigrations,
+  formsMigrations,
+  workflowMigrations,
 ];
 
 /** Every kind of record that routes address by id, for the guard test. */
@@ -77,11 +112,14 @@ export const allRecordTypes: RecordType[] = [
   ...orgRecordTypes,
   ...iamRecordTypes,
   ...notificationsRecordTypes,
+  ...filesRecordTypes,
+  ...formsRecordTypes,
+  ...workflowRecordTypes,
 ];
 
 export function createServices(
   database: AppDatabase,
-  options: Pick<AppOptions, 'sessionTtlHours' | 'clock' | 'smtpUrl' | 'smtpFrom' | 'publicUrl'>,
+  options: Pick<AppOptions, 'sessionTtlHours' | 'clock' | 'smtpUrl' | 'smtpFrom' | 'publicUrl' | 'filesDir'>,
 ) {
   const { db } = database;
   let org: OrgService | undefined;
@@ -123,6 +161,35 @@ export function createServices(
     publicUrl: options.publicUrl,
   });
   const robots = new RobotsService(db, audit, templates);
+  const files = new FilesService(
+    db,
+    audit,
+    options.filesDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'concord-files-')),
+  );
+  const forms = new FormsService(db, audit, {
+    activeUserIds: async (trx, ids) => {
+      const found = new Set<string>();
+      for (const id of new Set(ids)) {
+        const user = await users.loadUser(trx, id).catch(() => null);
+        if (user?.active) found.add(id);
+      }
+      return found;
+    },
+    departmentIds: (trx, ids) => org!.existingDepartmentIds(ids, trx),
+    entityExists: async (trx, id) => (await org!.entitySummaries([id], trx)).length > 0,
+    visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
+  });
+  const approvals = createApprovals(db, {
+    audit,
+    org,
+    users,
+    forms,
+    notifications,
+    jobs,
+    clock,
+    templates,
+    systemContext,
+  });
   const jobRunner = new JobRunner(db, jobs, clock, {
     onError: (error, job) =>
       console.error(
@@ -142,9 +209,66 @@ export function createServices(
     systemContext,
     notifications,
     robots,
+    files,
+    forms,
     templates,
     email,
+    ...approvals,
   };
+}
+
+/** The approval engine: definitions, the runtime, its views and the registry of approval subjects. */
+function createApprovals(
+  db: AppDatabase['db'],
+  deps: {
+    audit: AuditService;
+    org: OrgService;
+    users: UsersService;
+    forms: FormsService;
+    notifications: NotificationsService;
+    jobs: JobQueue;
+    clock: Clock;
+    templates: NotificationTemplates;
+    systemContext: (requestId?: string) => RequestContext;
+  },
+) {
+  for (const [key, template] of Object.entries(workflowTemplates)) deps.templates.register(key, template);
+  const approvalSubjects = new ApprovalSubjects();
+  const workflowDefinitions = new WorkflowDefinitionsService(db, deps.audit, (trx, businessType) =>
+    deps.forms.fieldKeysFor(trx, businessType),
+  );
+  const workflow = new WorkflowService(db, {
+    audit: deps.audit,
+    definitions: workflowDefinitions,
+    notifications: deps.notifications,
+    jobs: deps.jobs,
+    clock: deps.clock,
+    subjects: approvalSubjects,
+    orgSource: {
+      orgChart: (trx) => deps.org.orgChart(trx),
+      roleHoldersIn: (trx, entityId) => roleHoldersIn(trx, entityId),
+    },
+    userNames: (trx, ids) => deps.org.userNames(ids, trx),
+  });
+  const workflowViews = new WorkflowViews(db, workflow, workflowDefinitions, approvalSubjects, {
+    names: (trx, ids) => deps.org.userNames(ids, trx),
+    departmentName: async (trx, userId) =>
+      (await deps.users.loadUser(trx, userId).catch(() => null))?.departmentName ?? null,
+  });
+  deps.jobs.declare(workflowJobs(workflow, () => deps.systemContext('workflow-timer')));
+
+  // Ad-hoc forms are the first kind of document approved through the engine.
+  const formSubmissions = new FormSubmissionsService(db, deps.forms, deps.audit, (trx, ctx, input) =>
+    workflow.start(trx, ctx, input),
+  );
+  approvalSubjects.register({
+    type: 'form',
+    onApproved: (trx, ctx, id) => formSubmissions.setStatus(trx, ctx, id, 'APPROVED'),
+    onRejected: (trx, ctx, id) => formSubmissions.setStatus(trx, ctx, id, 'REJECTED'),
+    onWithdrawn: (trx, ctx, id) => formSubmissions.setStatus(trx, ctx, id, 'WITHDRAWN'),
+    fields: (trx, id) => formSubmissions.fieldsOf(trx, id),
+  });
+  return { approvalSubjects, workflowDefinitions, workflow, workflowViews, formSubmissions };
 }
 
 /** Recurring jobs, declared at every start (the next run time is kept across restarts). */
@@ -189,7 +313,12 @@ export async function buildApp(
     ...usersRoutes(services.users),
     ...auditRoutes(services.audit),
     ...notificationsRoutes(services.notifications, services.robots),
+    ...filesRoutes(services.files),
+    ...formsRoutes(services.forms),
+    ...workflowRoutes(services.workflowDefinitions, services.workflow, services.workflowViews),
+    ...formSubmissionsRoutes(services.formSubmissions),
   ];
+  await registerUploads(app);
   registerRoutes(app, routes);
   await scheduleRecurringJobs(services);
   app.addHook('onClose', async () => {

@@ -15,6 +15,7 @@ const { app, services, database } = await buildApp({
   smtpUrl: config.smtpUrl,
   smtpFrom: config.smtpFrom,
   publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+  filesDir: config.filesDir,
 });
 
 let seeded = false;

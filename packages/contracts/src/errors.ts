@@ -60,6 +60,56 @@ export const errorMessages = {
     'zh-CN': '服务器内部错误，请联系管理员（请求号 {requestId}）',
     'en-US': 'Internal error; contact your administrator (request {requestId})',
   },
+  WF_NOT_ASSIGNEE: { 'zh-CN': '这项审批不在您的待办中', 'en-US': 'This approval task is not yours' },
+  WF_NOT_INITIATOR: { 'zh-CN': '只有发起人可以这样做', 'en-US': 'Only the initiator can do this' },
+  WF_NOT_ALLOWED_INITIATOR: { 'zh-CN': '您不能发起这个审批', 'en-US': 'You may not start this approval' },
+  WF_FIELD_NOT_EDITABLE: {
+    'zh-CN': '当前节点不允许修改字段：{detail}',
+    'en-US': 'This step may not change the field: {detail}',
+  },
+  WF_ACTION_DISABLED: { 'zh-CN': '当前节点不允许此操作', 'en-US': 'This step does not allow that action' },
+  WF_NOT_FOUND: { 'zh-CN': '审批任务不存在', 'en-US': 'No such approval task' },
+  WF_STALE: {
+    'zh-CN': '审批已被他人处理，请刷新后重试',
+    'en-US': 'The approval changed meanwhile; reload and try again',
+  },
+  WF_ALREADY_DECIDED: { 'zh-CN': '该任务已处理', 'en-US': 'This task has already been decided' },
+  WF_INVALID_STATE: {
+    'zh-CN': '审批当前状态不允许此操作',
+    'en-US': 'The approval is not in a state that allows this',
+  },
+  WF_ALREADY_ACTED: {
+    'zh-CN': '已有审批人处理，不能撤回',
+    'en-US': 'Someone has already acted; it can no longer be withdrawn',
+  },
+  WF_NEXT_NODE_ACTED: {
+    'zh-CN': '下一节点已处理，不能撤销审批',
+    'en-US': 'The next step has acted; the approval cannot be taken back',
+  },
+  WF_ADD_SIGN_NOT_ALLOWED: { 'zh-CN': '不能在此加签', 'en-US': 'Signers cannot be added here' },
+  WF_INVALID_RETURN_TARGET: {
+    'zh-CN': '只能退回到已经过的节点',
+    'en-US': 'You can only return to a step already passed',
+  },
+  WF_MISSING_SELECTION: {
+    'zh-CN': '请先选择审批人：{detail}',
+    'en-US': 'Choose the approvers first: {detail}',
+  },
+  WF_INVALID_SELECTION: {
+    'zh-CN': '所选审批人不在允许范围内',
+    'en-US': 'The chosen approvers are not allowed',
+  },
+  WF_COMMENT_REQUIRED: { 'zh-CN': '请填写审批意见', 'en-US': 'A comment is required' },
+  WF_SIGNATURE_REQUIRED: { 'zh-CN': '请签名', 'en-US': 'A signature is required' },
+  WF_INVALID_COMMAND: { 'zh-CN': '无效的审批操作：{detail}', 'en-US': 'Invalid approval action: {detail}' },
+  WF_NO_FLOW: {
+    'zh-CN': '没有适用的审批流程，请联系管理员配置（业务类型 {detail}）',
+    'en-US': 'No approval flow applies; ask an administrator to set one up (business type {detail})',
+  },
+  WF_FLOW_INVALID: {
+    'zh-CN': '审批流程有误，不能发布',
+    'en-US': 'The flow has errors and cannot be published',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -79,6 +129,9 @@ export const subjectLabels: Record<string, { 'zh-CN': string; 'en-US': string }>
   username: { 'zh-CN': '用户名', 'en-US': 'username' },
   code: { 'zh-CN': '编码', 'en-US': 'code' },
   robot: { 'zh-CN': '群机器人', 'en-US': 'group robot' },
+  form: { 'zh-CN': '表单', 'en-US': 'form' },
+  'form code': { 'zh-CN': '表单编码', 'en-US': 'form code' },
+  file: { 'zh-CN': '附件', 'en-US': 'attachment' },
 };
 
 export function formatErrorMessage(

@@ -9,3 +9,4 @@ export * from './workflow.js';
 export * from './notifications.js';
 export * from './workflow-api.js';
 export * from './forms.js';
+export * from './files.js';

@@ -65,6 +65,46 @@ export const permissionGroups = [
     ],
   },
   {
+    key: 'form.definition',
+    label: { 'zh-CN': '表单定义', 'en-US': 'Form definitions' },
+    actions: [
+      { code: 'form.definition.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
+      {
+        code: 'form.definition.manage',
+        label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' },
+      },
+    ],
+  },
+  {
+    key: 'file',
+    label: { 'zh-CN': '附件', 'en-US': 'Attachments' },
+    actions: [
+      { code: 'file.view', label: { 'zh-CN': '查看他人上传的附件', 'en-US': "View others' attachments" } },
+    ],
+  },
+  {
+    key: 'workflow.definition',
+    label: { 'zh-CN': '审批流程', 'en-US': 'Approval flows' },
+    actions: [
+      { code: 'workflow.definition.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
+      { code: 'workflow.definition.manage', label: { 'zh-CN': '设计/发布', 'en-US': 'Design / publish' } },
+    ],
+  },
+  {
+    key: 'workflow.instance',
+    label: { 'zh-CN': '审批监控', 'en-US': 'Approval oversight' },
+    actions: [
+      {
+        code: 'workflow.instance.view',
+        label: { 'zh-CN': '查看范围内的全部审批', 'en-US': 'View every approval in scope' },
+      },
+      {
+        code: 'workflow.instance.admin',
+        label: { 'zh-CN': '管理员处理（转交等）', 'en-US': 'Act as admin (force transfer)' },
+      },
+    ],
+  },
+  {
     key: 'audit',
     label: { 'zh-CN': '审计日志', 'en-US': 'Audit log' },
     actions: [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codeSchema, idSchema, instantSchema, nameSchema, pageQuerySchema } from './common.js';
+import { formFieldSchema } from './forms.js';
 import { wfFieldPermSchema, wfFlowSchema, wfNodeIdSchema } from './workflow.js';
 
 /*
@@ -40,7 +41,12 @@ export const wfDefinitionSchema = wfDefinitionSummarySchema.extend({
   /** The flow being edited (the designer's state); null before the first save. */
   draftFlow: wfFlowSchema.nullable(),
   versions: z.array(
-    z.object({ id: idSchema, version: z.number().int(), publishedAt: instantSchema, publishedBy: z.string().nullable() }),
+    z.object({
+      id: idSchema,
+      version: z.number().int(),
+      publishedAt: instantSchema,
+      publishedBy: z.string().nullable(),
+    }),
   ),
 });
 export type WfDefinition = z.infer<typeof wfDefinitionSchema>;
@@ -67,7 +73,11 @@ export const wfDefinitionUpdateSchema = z.strictObject({
   flow: wfFlowSchema.optional(),
 });
 export const wfValidateBodySchema = z.strictObject({ flow: wfFlowSchema });
-export const wfCompileErrorSchema = z.object({ code: z.string(), nodeId: z.string().nullable(), message: z.string() });
+export const wfCompileErrorSchema = z.object({
+  code: z.string(),
+  nodeId: z.string().nullable(),
+  message: z.string(),
+});
 export const wfValidateResultSchema = z.object({ errors: z.array(wfCompileErrorSchema) });
 
 // ---------------------------------------------------------------- approval centre
@@ -171,6 +181,8 @@ export const wfInstanceDetailSchema = z.object({
   initiator: z.object({ id: idSchema, name: z.string(), departmentName: z.string().nullable() }),
   submittedAt: instantSchema.nullable(),
   finishedAt: instantSchema.nullable(),
+  /** The form the document was submitted with (ad-hoc forms), to render `formData`; null otherwise. */
+  fields: z.array(formFieldSchema).nullable(),
   /** Form values the viewer may see (hidden fields are left out by the server). */
   formData: z.record(z.string(), z.unknown()),
   /** Per field: what the viewer may do with it now. */

@@ -1,4 +1,4 @@
-import { allPermissionCodes, type DataScope } from '@concord/contracts';
+import { allPermissionCodes, type DataScope, type FormField } from '@concord/contracts';
 
 /** The demo group: what a new user sees the moment Concord starts. One password for every demo login. */
 export const DEMO_PASSWORD = 'Concord2026';
@@ -36,6 +36,9 @@ export const demoRoles: DemoRole[] = [
       'org.user.export',
       'iam.role.view',
       'audit.view',
+      'form.definition.view',
+      'form.definition.manage',
+      'file.view',
     ],
   },
   {
@@ -43,28 +46,28 @@ export const demoRoles: DemoRole[] = [
     name: '总经理',
     description: '查看本公司及下属公司的全部数据',
     dataScope: 'entity_and_below',
-    permissions: [...view, 'org.user.export', 'audit.view'],
+    permissions: [...view, 'org.user.export', 'audit.view', 'form.definition.view', 'file.view'],
   },
   {
     code: 'finance',
     name: '财务',
     description: '财务人员：查看本公司组织与人员',
     dataScope: 'entity',
-    permissions: [...view, 'org.user.export'],
+    permissions: [...view, 'org.user.export', 'file.view'],
   },
   {
     code: 'legal',
     name: '法务',
     description: '法务人员：查看本公司组织与人员',
     dataScope: 'entity',
-    permissions: [...view],
+    permissions: [...view, 'file.view'],
   },
   {
     code: 'dept_head',
     name: '部门负责人',
     description: '查看本部门及下级部门的人员',
     dataScope: 'department_and_below',
-    permissions: ['org.department.view', 'org.user.view'],
+    permissions: ['org.department.view', 'org.user.view', 'file.view'],
   },
   {
     code: 'staff',
@@ -333,5 +336,84 @@ export const demoUsers: DemoUser[] = [
     position: 'ACC',
     head: true,
     roles: ['finance'],
+  },
+];
+
+export interface DemoForm {
+  code: string;
+  name: string;
+  description: string;
+  /** An entity code, or null for the whole group. */
+  entity: string | null;
+  amountField: string | null;
+  active: boolean;
+  fields: FormField[];
+}
+
+/** Ad-hoc forms (表单工具) that employees can submit from the first start. */
+export const demoForms: DemoForm[] = [
+  {
+    code: 'seal',
+    name: '用印申请',
+    description: '合同、公文等加盖公司印章前的申请',
+    entity: null,
+    amountField: null,
+    active: true,
+    fields: [
+      {
+        key: 'sealType',
+        label: '印章类型',
+        type: 'select',
+        required: true,
+        options: [
+          { value: 'official', label: '公章' },
+          { value: 'contract', label: '合同专用章' },
+          { value: 'finance', label: '财务专用章' },
+          { value: 'legalRep', label: '法人章' },
+        ],
+      },
+      { key: 'documentName', label: '文件名称', type: 'text', required: true, maxLength: 100 },
+      { key: 'copies', label: '用印份数', type: 'number', required: true, min: 1, max: 100 },
+      { key: 'purpose', label: '用印事由', type: 'textarea', required: true, maxLength: 1000 },
+      { key: 'files', label: '用印文件', type: 'attachment', required: false },
+    ],
+  },
+  {
+    code: 'general',
+    name: '通用申请',
+    description: '没有专门表单的事项：写明事由、金额和明细',
+    entity: null,
+    amountField: 'amount',
+    active: true,
+    fields: [
+      { key: 'title', label: '申请事项', type: 'text', required: true, maxLength: 100 },
+      { key: 'amount', label: '金额', type: 'money', required: false, min: 0 },
+      { key: 'period', label: '起止日期', type: 'dateRange', required: false },
+      {
+        key: 'items',
+        label: '明细',
+        type: 'table',
+        required: false,
+        columns: [
+          { key: 'item', label: '项目', type: 'text', required: true, maxLength: 100 },
+          { key: 'quantity', label: '数量', type: 'number', required: true, min: 0 },
+          { key: 'amount', label: '金额', type: 'money', required: true, min: 0 },
+        ],
+      },
+      { key: 'remark', label: '备注', type: 'textarea', required: false, maxLength: 1000 },
+    ],
+  },
+  {
+    code: 'tech_outing',
+    name: '外出登记',
+    description: '协和科技员工因公外出登记',
+    entity: 'TECH',
+    amountField: null,
+    active: true,
+    fields: [
+      { key: 'date', label: '外出日期', type: 'date', required: true },
+      { key: 'destination', label: '目的地', type: 'text', required: true, maxLength: 100 },
+      { key: 'companion', label: '同行人', type: 'user', required: false },
+    ],
   },
 ];

@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream';
 import type { Services } from '../app.js';
-import { demoEntities, demoPositions, demoRoles, demoUsers, DEMO_PASSWORD } from './demo-data.js';
+import { seedDemoApprovals } from './demo-approvals.js';
+import { demoEntities, demoForms, demoPositions, demoRoles, demoUsers, DEMO_PASSWORD } from './demo-data.js';
 
 /** True when the database has no organisation yet (a first start). */
 export async function isEmpty(services: Services): Promise<boolean> {
@@ -106,6 +108,23 @@ export async function seedDemo(services: Services): Promise<void> {
     locale: 'zh-CN',
     enabled: false,
   });
+  // Ad-hoc forms: two for the whole group, one for a subsidiary only.
+  for (const { entity, ...form } of demoForms) {
+    await services.forms.create(ctx, { ...form, entityId: entity ? entityIds.get(entity)! : null });
+  }
+  // An attachment of the group: the seal rules that the 用印申请 form refers to.
+  await services.files.upload(
+    ctx,
+    {
+      name: '用印管理办法（示例）.txt',
+      contentType: 'text/plain',
+      stream: Readable.from([
+        Buffer.from('用印管理办法（示例）\n一、用印须经审批。\n二、合同章由法务部保管。\n'),
+      ]),
+    },
+    entityIds.get(demoEntities[0].code)!,
+  );
+  await seedDemoApprovals(services);
   // Welcome messages, so that the bell and the notification centre are not empty on first sign-in.
   await db.transaction().execute(async (trx) => {
     for (const [entityId, recipients] of usersByEntity) {

@@ -44,6 +44,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** Attachments: DATA_DIR/files. */
+  filesDir: string;
   databaseUrl: string;
   cookieSecure: boolean;
   sessionTtlHours: number;
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir,
+    filesDir: path.join(dataDir, 'files'),
     databaseUrl: e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'concord.db')}`,
     cookieSecure: e.COOKIE_SECURE,
     sessionTtlHours: e.SESSION_TTL_HOURS,

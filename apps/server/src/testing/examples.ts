@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 /** A JSON Schema node as zod 4 emits it (the subset Concord's schemas use). */
 export interface JsonSchema {
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
   type?: string;
   format?: string;
   pattern?: string;
@@ -28,6 +30,7 @@ export const inputJsonSchema = (schema: z.ZodType): JsonSchema =>
 
 // Strings tried, in order, against a pattern; extend when a new schema's pattern matches none.
 const patternCandidates = [
+  'form.example',
   'abc123',
   'Passw0rd2026',
   'user_1',
@@ -68,11 +71,12 @@ function exampleString(node: JsonSchema): string {
  * A value the schema accepts, built from its JSON Schema. Only required properties are filled,
  * so the example is the smallest valid input. Callers check it with `schema.safeParse`.
  */
-export function exampleFor(node: JsonSchema): unknown {
+export function exampleFor(node: JsonSchema, root: JsonSchema = node): unknown {
+  if (node.$ref) return exampleFor(resolveRef(node.$ref, root), root);
   if (node.const !== undefined) return node.const;
   if (node.enum?.length) return node.enum[0];
   const alternatives = node.anyOf ?? node.oneOf;
-  if (alternatives) return exampleFor(alternatives.find((a) => a.type !== 'null') ?? alternatives[0]);
+  if (alternatives) return exampleFor(alternatives.find((a) => a.type !== 'null') ?? alternatives[0], root);
   switch (node.type) {
     case 'string':
       return exampleString(node);
@@ -84,15 +88,31 @@ export function exampleFor(node: JsonSchema): unknown {
     case 'null':
       return null;
     case 'array':
-      return node.minItems ? Array.from({ length: node.minItems }, () => exampleFor(node.items ?? {})) : [];
+      return node.minItems
+        ? Array.from({ length: node.minItems }, () => exampleFor(node.items ?? {}, root))
+        : [];
     case 'object': {
       const result: Record<string, unknown> = {};
-      for (const key of node.required ?? []) result[key] = exampleFor(node.properties?.[key] ?? {});
+      for (const key of node.required ?? []) result[key] = exampleFor(node.properties?.[key] ?? {}, root);
       return result;
     }
     default:
       return 'x';
   }
+}
+
+/** Recursive schemas (a flow's node tree) refer to their parts as `#/$defs/<name>`. */
+function resolveRef(ref: string, root: JsonSchema): JsonSchema {
+  const name = ref.replace(/^#\/\$defs\//, '');
+  const target = ref === '#' ? root : root.$defs?.[name];
+  if (!target) throw new Error(`Unresolvable $ref ${ref}`);
+  return target;
+}
+
+/** True when a property (or one of its alternatives) is a number. */
+export function acceptsNumber(node: JsonSchema): boolean {
+  if (node.type === 'number' || node.type === 'integer') return true;
+  return [...(node.anyOf ?? []), ...(node.oneOf ?? [])].some(acceptsNumber);
 }
 
 /** True when a property (or one of its alternatives) is a string. */

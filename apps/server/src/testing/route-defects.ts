@@ -5,8 +5,11 @@ import { inputJsonSchema } from './examples.js';
 
 /** The only routes reachable without a session. Adding one here needs a reason in review. */
 export const PUBLIC_ROUTES = new Set(['POST /auth/login']);
-/** POST routes that take no body. */
-const BODILESS = new Set(['POST /auth/logout']);
+/**
+ * POST routes that take no JSON body. File uploads are multipart/form-data, which a JSON schema
+ * cannot describe; the upload route refuses anything else with a 400 problem itself.
+ */
+const BODILESS = new Set(['POST /auth/logout', 'POST /files']);
 
 export const routeLabel = (r: RouteDefinition) => `${r.method} ${r.url}`;
 

@@ -4,7 +4,8 @@ import { buildApp, type Services } from '../app.js';
 import { seedDemo } from '../cli/seed-demo.js';
 import { DEMO_PASSWORD } from '../cli/demo-data.js';
 import type { DialectName } from '../db/index.js';
-import type { RouteDefinition } from '../platform/http/index.js';
+import type { RequestContext, RouteDefinition } from '../platform/http/index.js';
+import type { Clock } from '../platform/jobs/index.js';
 import { testDatabaseTarget, testDialects } from './dialects.js';
 import { Given } from './given.js';
 
@@ -24,6 +25,8 @@ export interface TestAppOptions {
   demo?: boolean;
   /** Turn on the per-route rate limits (off by default: suites sign in many times). */
   rateLimit?: boolean;
+  /** A controllable clock for the job runner (reminders, timeouts). */
+  clock?: Clock;
 }
 
 export async function createTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
@@ -33,6 +36,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     schema: target.schema,
     logLevel: 'silent',
     rateLimit: options.rateLimit ?? false,
+    clock: options.clock,
     cookieSecure: false,
     sessionTtlHours: 12,
   });
@@ -97,6 +101,15 @@ export class ApiClient {
     if (!cookie) throw new Error('no session cookie');
     const session = response.json();
     return new ApiClient(app, `concord_sid=${cookie.value}`, session.csrfToken, session);
+  }
+
+  /** The service-level context of this session, for tests that call services directly as this user. */
+  context(services: Services): Promise<RequestContext> {
+    return services.auth.authenticate(
+      { requestId: `test-${Date.now()}`, ip: null, userAgent: null, locale: 'zh-CN' },
+      this.cookie.replace(/^concord_sid=/, ''),
+      { checkCsrf: false, csrfHeader: undefined },
+    );
   }
 
   request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse> {

@@ -12,7 +12,13 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { allRecordTypes } from '../../app.js';
 import { findRouteDefects, PUBLIC_ROUTES, routeLabel } from '../../testing/route-defects.js';
-import { exampleFor, inputJsonSchema, invalidQueryValue, acceptsString } from '../../testing/examples.js';
+import {
+  acceptsNumber,
+  acceptsString,
+  exampleFor,
+  inputJsonSchema,
+  invalidQueryValue,
+} from '../../testing/examples.js';
 import { type ApiClient, describeEachDialect } from '../../testing/test-app.js';
 import {
   API_PREFIX,
@@ -98,7 +104,7 @@ describeEachDialect('route guards', (t) => {
       }
       for (const [key, property] of Object.entries(schema.properties ?? {})) {
         bad.push([`${key} as an object`, await send({ ...example, [key]: { wrong: true } })]);
-        if (property.type !== 'number' && property.type !== 'integer') {
+        if (!acceptsNumber(property)) {
           bad.push([`${key} as a number`, await send({ ...example, [key]: 12345 })]);
         }
         if (acceptsString(property))

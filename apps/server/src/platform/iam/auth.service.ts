@@ -166,16 +166,39 @@ export class AuthService {
     if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
       await repo.touchSession(this.db, sessionId, now, addMinutes(now, this.settings.sessionTtlHours * 60));
     }
+    return this.contextFor(user, session.acting_entity_id, sessionId, client);
+  }
+
+  /**
+   * The context of a user acting without a request of their own: the demo seed acting as demo
+   * users, or a job acting for the user who scheduled it. Same permissions and scopes as signed in.
+   */
+  async contextForUser(userId: string, actingEntityId: string, requestId: string): Promise<RequestContext> {
+    const user = await this.users.loadUser(this.db, userId);
+    return this.contextFor(user, actingEntityId, '', {
+      requestId,
+      ip: null,
+      userAgent: null,
+      locale: user.locale,
+    });
+  }
+
+  private async contextFor(
+    user: Awaited<ReturnType<UsersService['loadUser']>>,
+    actingEntityId: string,
+    sessionId: string,
+    client: ClientInfo,
+  ): Promise<RequestContext> {
     const actor: Actor = {
       userId: user.id,
       username: user.username,
       displayName: user.displayName,
       sessionId,
-      actingEntityId: session.acting_entity_id,
+      actingEntityId,
       mainDepartmentId: user.departmentId,
       departmentIds: [user.departmentId, ...user.extraDepartmentIds],
     };
-    const grants = await loadGrants(this.db, user.id, session.acting_entity_id);
+    const grants = await loadGrants(this.db, user.id, actingEntityId);
     return {
       requestId: client.requestId,
       ip: client.ip,

@@ -243,3 +243,18 @@ export async function holdersOfRole(db: Db, roleCode: string, entityId?: string)
   if (entityId) query = query.where('ur.entity_id', '=', entityId);
   return (await query.execute()).map((r) => r.user_id);
 }
+
+/** Role code → holders of that role in one entity: the approval engine's role lookup. */
+export async function roleHoldersIn(db: Db, entityId: string): Promise<Record<string, string[]>> {
+  const rows = await db
+    .selectFrom('iam_user_role as ur')
+    .innerJoin('iam_role as r', 'r.id', 'ur.role_id')
+    .select(['r.code', 'ur.user_id'])
+    .where('ur.entity_id', '=', entityId)
+    .orderBy('r.code')
+    .orderBy('ur.user_id')
+    .execute();
+  const holders: Record<string, string[]> = {};
+  for (const row of rows) (holders[row.code] ??= []).push(row.user_id);
+  return holders;
+}

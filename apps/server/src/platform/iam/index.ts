@@ -4,5 +4,5 @@ export { iamMigrations } from './iam.migrations.js';
 export { clientInfo, iamRoutes, SESSION_COOKIE } from './iam.routes.js';
 export { IdentityAdapter } from './identity.adapter.js';
 export { RolesService } from './roles.service.js';
-export { holdersOfRole } from './iam.repository.js';
+export { holdersOfRole, roleHoldersIn } from './iam.repository.js';
 export const iamRecordTypes = [{ type: 'role', entityOwned: false as const }];

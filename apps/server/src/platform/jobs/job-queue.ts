@@ -44,9 +44,15 @@ export class JobQueue {
     definitions: JobDefinition[],
     private readonly clock: Clock,
   ) {
+    this.declare(definitions);
+  }
+
+  /** Adds job types; for parts built after the queue (their handlers need services that enqueue). */
+  declare(definitions: JobDefinition[]): void {
     for (const definition of definitions) {
-      if (this.#definitions.has(definition.type))
+      if (this.#definitions.has(definition.type)) {
         throw new Error(`Job type ${definition.type} declared twice`);
+      }
       this.#definitions.set(definition.type, definition);
     }
   }

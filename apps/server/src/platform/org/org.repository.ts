@@ -342,3 +342,11 @@ export async function departmentsExist(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('org_department').select(['id', 'entity_id']).where('id', 'in', ids).execute();
 }
+
+/** Every department's parent and head, for the approval engine's org snapshot. */
+export const allDepartmentHeads = (db: Db) =>
+  db.selectFrom('org_department').select(['id', 'parent_id', 'head_user_id']).execute();
+
+/** Every user's main department and whether they are active. */
+export const allMemberships = (db: Db) =>
+  db.selectFrom('org_user').select(['id', 'department_id', 'active']).execute();

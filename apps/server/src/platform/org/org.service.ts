@@ -9,7 +9,7 @@ import type {
   positionUpdateSchema,
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../db/index.js';
+import { newId, nowInstant, readBool } from '../../db/index.js';
 import { AccessControl, isInScope, type OrgTree } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { RequestContext } from '../http/context.js';
@@ -349,8 +349,27 @@ export class OrgService implements OrgTree {
     return rows.filter((r) => wanted.has(r.id)).map((r) => ({ id: r.id, name: r.name, code: r.code }));
   }
 
-  userNames(ids: string[]): Promise<Map<string, string>> {
-    return repo.userNames(this.db, ids);
+  /**
+   * The whole organisation chart in one read, for the approval engine's org snapshot: departments
+   * with parent and head, every user's main department, and who is disabled.
+   */
+  async orgChart(db: Kysely<any> = this.db) {
+    const [departments, users] = await Promise.all([repo.allDepartmentHeads(db), repo.allMemberships(db)]);
+    return {
+      departments: departments.map((d) => ({ id: d.id, parentId: d.parent_id, headUserId: d.head_user_id })),
+      members: Object.fromEntries(users.map((u) => [u.id, u.department_id])),
+      inactive: users.filter((u) => !readBool(u.active)).map((u) => u.id),
+    };
+  }
+
+  /** Of these ids, the departments that exist. Pass the transaction when inside one. */
+  async existingDepartmentIds(ids: string[], db: Kysely<any> = this.db): Promise<Set<string>> {
+    return new Set((await repo.departmentsExist(db, ids)).map((r) => r.id));
+  }
+
+  /** Pass the transaction when inside one (SQLite's single connection). */
+  userNames(ids: string[], db: Kysely<any> = this.db): Promise<Map<string, string>> {
+    return repo.userNames(db, ids);
   }
 
   async headOfDepartment(departmentId: string): Promise<string | null> {

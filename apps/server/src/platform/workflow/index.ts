@@ -22,3 +22,12 @@ export {
   type ProxyRule,
 } from './workflow.org.js';
 export * from './workflow.state.js';
+export { WorkflowDefinitionsService, type FormFieldsOf } from './workflow.definitions.service.js';
+export { workflowJobs } from './workflow.jobs.js';
+export { workflowMigrations } from './workflow.migrations.js';
+export { workflowRecordTypes } from './workflow.record-types.js';
+export { workflowRoutes } from './workflow.routes.js';
+export { WorkflowService, type StartInput, WORKFLOW_TIMER_JOB } from './workflow.service.js';
+export { type ApprovalSubject, ApprovalSubjects } from './workflow.subjects.js';
+export { workflowTemplates } from './workflow.templates.js';
+export { WorkflowViews } from './workflow.views.js';

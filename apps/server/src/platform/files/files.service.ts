@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { FILE_MAX_BYTES, type FileObject } from '@concord/contracts';
+import type { Kysely } from 'kysely';
+import { newId, nowInstant, readInstant } from '../../db/index.js';
+import { isInScope } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { RequestContext } from '../http/context.js';
+import { AppError, notFound } from '../http/errors.js';
+import * as repo from './files.repository.js';
+import type { FileObjectTable, FileTables } from './files.tables.js';
+
+export interface FileUpload {
+  name: string;
+  contentType: string;
+  stream: Readable;
+  /** Set by the multipart reader when the stream was cut at the size limit. */
+  truncated?: () => boolean;
+}
+
+/**
+ * Attachments: bytes on disk under `<filesDir>/<yyyy>/<mm>/<id>`, metadata in `file_object`. The
+ * uploader always sees their file; others need `file.view` with a data scope covering the entity the
+ * uploader acted in.
+ */
+export class FilesService {
+  private readonly db: Kysely<FileTables>;
+
+  constructor(
+    db: Kysely<any>,
+    private readonly audit: AuditService,
+    private readonly filesDir: string,
+  ) {
+    this.db = db;
+  }
+
+  /**
+   * Stores one file. Signed-in users only; the file belongs to the entity they act in. The system
+   * context (seeding) names the entity itself.
+   */
+  async upload(ctx: RequestContext, input: FileUpload, systemEntityId?: string): Promise<FileObject> {
+    const entityId = ctx.actor ? ctx.actor.actingEntityId : systemEntityId;
+    if (!entityId) throw new AppError('FORBIDDEN');
+    const id = newId();
+    const createdAt = nowInstant();
+    const relative = path.join(createdAt.slice(0, 4), createdAt.slice(5, 7), id);
+    const target = path.join(this.filesDir, relative);
+    const partial = `${target}.part`;
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    const hash = createHash('sha256');
+    let size = 0;
+    try {
+      await pipeline(
+        input.stream,
+        async function* (source: AsyncIterable<Buffer>) {
+          for await (const chunk of source) {
+            hash.update(chunk);
+            size += chunk.length;
+            yield chunk;
+          }
+        },
+        fs.createWriteStream(partial, { flags: 'wx' }),
+      );
+      if (input.truncated?.() || size > FILE_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
+      return await this.db.transaction().execute(async (trx) => {
+        const row: FileObjectTable = {
+          id,
+          entity_id: entityId,
+          owner_id: ctx.actor?.userId ?? null,
+          name: cleanName(input.name),
+          content_type: cleanContentType(input.contentType),
+          size,
+          sha256: hash.digest('hex'),
+          created_at: createdAt,
+        };
+        await repo.insertFile(trx, row);
+        await this.audit.record(trx, ctx, {
+          entityType: 'file',
+          entityId: id,
+          action: 'create',
+          after: { ...row },
+        });
+        // Moved into place before the commit: a committed row never points at missing bytes.
+        await fsp.rename(partial, target);
+        return toFileObject(row);
+      });
+    } catch (error) {
+      await fsp.rm(partial, { force: true });
+      await fsp.rm(target, { force: true });
+      throw error;
+    }
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<FileObject> {
+    return toFileObject(await this.visibleRow(this.db, ctx, id));
+  }
+
+  /** The metadata and a stream of the bytes, for download. */
+  async open(ctx: RequestContext, id: string): Promise<{ file: FileObject; stream: Readable }> {
+    const row = await this.visibleRow(this.db, ctx, id);
+    const at = readInstant(row.created_at)!;
+    const location = path.join(this.filesDir, at.slice(0, 4), at.slice(5, 7), row.id);
+    const stream = await fsp
+      .open(location)
+      .then((handle) => handle.createReadStream())
+      .catch(() => {
+        throw notFound();
+      });
+    return { file: toFileObject(row), stream };
+  }
+
+  /**
+   * Which of these file ids exist and are visible to the caller (for form attachments). Pass the
+   * transaction when inside one.
+   */
+  async visibleIds(db: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>> {
+    const rows = await repo.findFiles(db, [...new Set(ids)]);
+    const visible = new Set<string>();
+    for (const row of rows) if (await this.canSee(ctx, row)) visible.add(row.id);
+    return visible;
+  }
+
+  private async visibleRow(db: Kysely<any>, ctx: RequestContext, id: string): Promise<FileObjectTable> {
+    const row = await repo.findFile(db, id);
+    if (!row || !(await this.canSee(ctx, row))) throw notFound();
+    return row;
+  }
+
+  private async canSee(ctx: RequestContext, row: FileObjectTable): Promise<boolean> {
+    if (ctx.actor && row.owner_id === ctx.actor.userId) return true;
+    if (!ctx.access.has('file.view')) return false;
+    const scope = await ctx.access.require('file.view');
+    return isInScope(scope, { entityId: row.entity_id, ownerId: row.owner_id });
+  }
+}
+
+function toFileObject(row: FileObjectTable): FileObject {
+  return {
+    id: row.id,
+    entityId: row.entity_id,
+    ownerId: row.owner_id,
+    name: row.name,
+    contentType: row.content_type,
+    size: Number(row.size),
+    sha256: row.sha256,
+    createdAt: readInstant(row.created_at)!,
+  };
+}
+
+/** The last path segment, without control characters, at most 200 characters. */
+export function cleanName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return cleaned.slice(0, 200) || 'file';
+}
+
+function cleanContentType(type: string): string {
+  const value = type.trim().toLowerCase();
+  return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(value) && value.length <= 100
+    ? value
+    : 'application/octet-stream';
+}
+
+/** `attachment` with an ASCII fallback name and the exact name per RFC 5987 / RFC 6266. */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,0 +1,111 @@
+import type { FormField } from '@concord/contracts';
+import type { Kysely } from 'kysely';
+import { newId, nowInstant } from '../../db/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { RequestContext } from '../http/context.js';
+import { AppError } from '../http/errors.js';
+import * as repo from './form-submissions.repository.js';
+import type { FormsService } from './forms.service.js';
+
+/** What a submission needs from the approval engine (wired in app.ts; forms do not import it). */
+export type StartApproval = (
+  trx: Kysely<any>,
+  ctx: RequestContext,
+  input: {
+    businessType: string;
+    subjectId: string;
+    title: string;
+    entityId: string;
+    departmentId: string | null;
+    amount: number | null;
+    category: string | null;
+    formData: Record<string, unknown>;
+    selections?: Record<string, string[]>;
+  },
+) => Promise<string>;
+
+export type SubmissionStatus = 'IN_APPROVAL' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+
+/**
+ * Submitting an ad-hoc form: the validated values are kept with a copy of the form's fields (so a
+ * later edit of the form does not change what was submitted) and its approval starts in the same
+ * transaction. The approval engine reports the outcome back through `setStatus`.
+ */
+export class FormSubmissionsService {
+  constructor(
+    private readonly db: Kysely<any>,
+    private readonly forms: FormsService,
+    private readonly audit: AuditService,
+    private readonly startApproval: StartApproval,
+  ) {}
+
+  async submit(
+    ctx: RequestContext,
+    formId: string,
+    input: { data: unknown; selections?: Record<string, string[]> },
+  ): Promise<{ submissionId: string; instanceId: string }> {
+    const actor = ctx.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED');
+    return this.db.transaction().execute(async (trx) => {
+      const prepared = await this.forms.prepareSubmission(trx, ctx, formId, input.data);
+      const id = newId();
+      const now = nowInstant();
+      await repo.insertSubmission(trx, {
+        id,
+        form_id: formId,
+        entity_id: actor.actingEntityId,
+        department_id: actor.mainDepartmentId,
+        initiator_id: actor.userId,
+        fields: prepared.form.fields,
+        data: prepared.data,
+        amount: prepared.amount,
+        status: 'IN_APPROVAL',
+        instance_id: null,
+        created_at: now,
+        updated_at: now,
+      });
+      const instanceId = await this.startApproval(trx, ctx, {
+        businessType: prepared.form.businessType,
+        subjectId: id,
+        title: `${prepared.form.name}（${actor.displayName}）`,
+        entityId: actor.actingEntityId,
+        departmentId: actor.mainDepartmentId,
+        amount: prepared.amount,
+        category: null,
+        formData: prepared.data,
+        selections: input.selections,
+      });
+      await repo.setInstance(trx, id, instanceId);
+      await this.audit.record(trx, ctx, {
+        entityType: 'form_submission',
+        entityId: id,
+        action: 'submit',
+        after: { formId, data: prepared.data, amount: prepared.amount, instanceId },
+      });
+      return { submissionId: id, instanceId };
+    });
+  }
+
+  /** The approval's outcome, called by the engine inside its transaction. */
+  async setStatus(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    submissionId: string,
+    status: SubmissionStatus,
+  ): Promise<void> {
+    const before = await repo.findStatus(trx, submissionId);
+    if (!before) return;
+    await repo.setStatus(trx, submissionId, status, nowInstant());
+    await this.audit.record(trx, ctx, {
+      entityType: 'form_submission',
+      entityId: submissionId,
+      action: 'status',
+      changes: [{ field: 'status', old: before.status, new: status }],
+    });
+  }
+
+  /** The fields a submission was made with, for showing it in the approval detail. */
+  async fieldsOf(db: Kysely<any>, submissionId: string): Promise<FormField[] | null> {
+    return repo.fieldsOf<FormField[]>(db, submissionId);
+  }
+}

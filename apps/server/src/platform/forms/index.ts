@@ -1,0 +1,17 @@
+export { formsMigrations } from './forms.migrations.js';
+export { formsRecordTypes } from './forms.record-types.js';
+export { formsRoutes } from './forms.routes.js';
+export { type FormDirectory, FormsService, type PreparedSubmission } from './forms.service.js';
+export {
+  type FormDataIssue,
+  type FormDataResult,
+  type FormReference,
+  isCalendarDate,
+  validateFormData,
+} from './forms.validation.js';
+export { formSubmissionsRoutes } from './form-submissions.routes.js';
+export {
+  FormSubmissionsService,
+  type StartApproval,
+  type SubmissionStatus,
+} from './form-submissions.service.js';

@@ -1,0 +1,238 @@
+import { createHash } from 'node:crypto';
+import type { WfDefinition, WfDefinitionSummary, WfFlow } from '@concord/contracts';
+import type { wfDefinitionCreateSchema, wfDefinitionUpdateSchema } from '@concord/contracts';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { newId, nowInstant, readBool, readInstant, readJson, writeJson } from '../../db/index.js';
+import { isInScope } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { RequestContext } from '../http/context.js';
+import { AppError, duplicate, invalidReference, notFound } from '../http/errors.js';
+import { type CompileError, compileFlow, type FlowGraph } from './workflow.compiler.js';
+import * as repo from './workflow.repository.js';
+import type { WfDefinitionTable, WorkflowTables } from './workflow.tables.js';
+
+type DefinitionCreate = z.infer<typeof wfDefinitionCreateSchema>;
+type DefinitionUpdate = z.infer<typeof wfDefinitionUpdateSchema>;
+
+/** Names the form fields of a business type, so the compiler can check field references. */
+export type FormFieldsOf = (db: Kysely<any>, businessType: string) => Promise<string[] | undefined>;
+
+/**
+ * Flow definitions: drafts edited in the designer, published as immutable versions (running
+ * instances keep theirs), bound to a business type and optional entity, category and amount range.
+ */
+export class WorkflowDefinitionsService {
+  private readonly db: Kysely<WorkflowTables>;
+
+  constructor(
+    db: Kysely<any>,
+    private readonly audit: AuditService,
+    private readonly formFieldsOf: FormFieldsOf,
+  ) {
+    this.db = db;
+  }
+
+  async list(ctx: RequestContext): Promise<WfDefinitionSummary[]> {
+    await ctx.access.require('workflow.definition.view');
+    const rows = await repo.listDefinitions(this.db);
+    return Promise.all(
+      rows.map(async (row) => {
+        const { draftFlow: _d, versions: _v, ...summary } = await this.load(this.db, row.id);
+        return summary;
+      }),
+    );
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<WfDefinition> {
+    await ctx.access.require('workflow.definition.view');
+    return this.load(this.db, id);
+  }
+
+  async validate(ctx: RequestContext, flow: WfFlow, businessType?: string): Promise<CompileError[]> {
+    await ctx.access.require('workflow.definition.view');
+    const fields = businessType ? await this.formFieldsOf(this.db, businessType) : undefined;
+    const result = compileFlow(flow, { formFields: fields });
+    return result.ok ? [] : result.errors;
+  }
+
+  async create(ctx: RequestContext, input: DefinitionCreate): Promise<WfDefinition> {
+    const scope = await ctx.access.require('workflow.definition.manage');
+    return this.db.transaction().execute(async (trx) => {
+      if (await repo.findDefinitionByKey(trx, input.key)) throw duplicate('code', input.key);
+      if (input.entityId && !isInScope(scope, { entityId: input.entityId })) throw invalidReference('entity');
+      assertRange(input.minAmount, input.maxAmount);
+      const now = nowInstant();
+      const row: WfDefinitionTable = {
+        id: newId(),
+        key: input.key,
+        name: input.name,
+        business_type: input.businessType,
+        entity_id: input.entityId ?? null,
+        category: input.category ?? null,
+        min_amount: input.minAmount ?? null,
+        max_amount: input.maxAmount ?? null,
+        priority: input.priority ?? 0,
+        active: true,
+        draft_flow: input.flow ? writeJson(input.flow) : null,
+        current_version_id: null,
+        created_at: now,
+        updated_at: now,
+      };
+      await repo.insertDefinition(trx, row);
+      const created = await this.load(trx, row.id);
+      await this.audit.record(trx, ctx, {
+        entityType: 'workflow_definition',
+        entityId: row.id,
+        action: 'create',
+        after: snapshot(created),
+      });
+      return created;
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, input: DefinitionUpdate): Promise<WfDefinition> {
+    const scope = await ctx.access.require('workflow.definition.manage');
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.load(trx, id);
+      if (input.entityId && !isInScope(scope, { entityId: input.entityId })) throw invalidReference('entity');
+      assertRange(input.minAmount ?? before.minAmount, input.maxAmount ?? before.maxAmount);
+      await repo.updateDefinition(trx, id, {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.entityId !== undefined && { entity_id: input.entityId }),
+        ...(input.category !== undefined && { category: input.category }),
+        ...(input.minAmount !== undefined && { min_amount: input.minAmount }),
+        ...(input.maxAmount !== undefined && { max_amount: input.maxAmount }),
+        ...(input.priority !== undefined && { priority: input.priority }),
+        ...(input.active !== undefined && { active: input.active }),
+        ...(input.flow !== undefined && { draft_flow: writeJson(input.flow) }),
+        updated_at: nowInstant(),
+      });
+      const after = await this.load(trx, id);
+      await this.audit.record(trx, ctx, {
+        entityType: 'workflow_definition',
+        entityId: id,
+        action: 'update',
+        before: snapshot(before),
+        after: snapshot(after),
+      });
+      return after;
+    });
+  }
+
+  /** Compiles the draft and, when it is valid, makes it the next version. */
+  async publish(ctx: RequestContext, id: string): Promise<WfDefinition> {
+    await ctx.access.require('workflow.definition.manage');
+    return this.db.transaction().execute(async (trx) => {
+      const definition = await this.load(trx, id);
+      if (!definition.draftFlow)
+        throw new AppError('WF_FLOW_INVALID', {}, [{ path: 'flow', message: 'no draft to publish' }]);
+      const fields = await this.formFieldsOf(trx, definition.businessType);
+      const compiled = compileFlow(definition.draftFlow, { formFields: fields });
+      if (!compiled.ok) {
+        throw new AppError(
+          'WF_FLOW_INVALID',
+          {},
+          compiled.errors.map((e) => ({ path: e.nodeId, message: `${e.code}: ${e.message}` })),
+        );
+      }
+      const versionId = newId();
+      const version = (definition.currentVersion ?? 0) + 1;
+      const flowJson = writeJson(definition.draftFlow);
+      await repo.insertVersion(trx, {
+        id: versionId,
+        definition_id: id,
+        version,
+        flow: flowJson,
+        checksum: createHash('sha256').update(flowJson).digest('hex'),
+        published_at: nowInstant(),
+        published_by: ctx.actor?.userId ?? null,
+      });
+      await repo.updateDefinition(trx, id, { current_version_id: versionId, updated_at: nowInstant() });
+      await this.audit.record(trx, ctx, {
+        entityType: 'workflow_definition',
+        entityId: id,
+        action: 'publish',
+        changes: [{ field: 'version', old: definition.currentVersion, new: version }],
+      });
+      return this.load(trx, id);
+    });
+  }
+
+  /** The published version a new document of this kind starts on, or a 409 saying none applies. */
+  async resolveFor(
+    trx: Kysely<any>,
+    document: { businessType: string; entityId: string; amount: number | null; category: string | null },
+  ): Promise<{ definition: WfDefinitionTable; versionId: string; flow: WfFlow; graph: FlowGraph }> {
+    const [definition] = await repo.matchingDefinitions(trx, document);
+    if (!definition?.current_version_id) throw new AppError('WF_NO_FLOW', { detail: document.businessType });
+    return {
+      definition,
+      versionId: definition.current_version_id,
+      ...(await this.compiledVersion(trx, definition.current_version_id)),
+    };
+  }
+
+  async compiledVersion(trx: Kysely<any>, versionId: string): Promise<{ flow: WfFlow; graph: FlowGraph }> {
+    const version = await repo.findVersion(trx, versionId);
+    if (!version) throw notFound();
+    const flow = readJson<WfFlow>(version.flow, null as unknown as WfFlow);
+    const compiled = compileFlow(flow);
+    if (!compiled.ok) throw new Error(`Published version ${versionId} no longer compiles`);
+    return { flow, graph: compiled.graph };
+  }
+
+  private async load(db: Kysely<WorkflowTables>, id: string): Promise<WfDefinition> {
+    const row = await repo.findDefinition(db, id);
+    if (!row) throw notFound();
+    const versions = await repo.versionsOf(db, id);
+    const current = versions.find((v) => v.id === row.current_version_id);
+    const draft = readJson<WfFlow | null>(row.draft_flow, null);
+    const latest = versions[0] ? await repo.findVersion(db, versions[0].id) : undefined;
+    const unpublished =
+      draft !== null && (!latest || writeJson(draft) !== writeJson(readJson(latest.flow, null)));
+    return {
+      ...toSummary(row, current ? Number(current.version) : null, unpublished),
+      draftFlow: draft,
+      versions: versions.map((v) => ({
+        id: v.id,
+        version: Number(v.version),
+        publishedAt: readInstant(v.published_at)!,
+        publishedBy: v.published_by,
+      })),
+    };
+  }
+}
+
+function toSummary(
+  row: WfDefinitionTable,
+  currentVersion: number | null,
+  unpublished: boolean,
+): WfDefinitionSummary {
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    businessType: row.business_type,
+    entityId: row.entity_id,
+    category: row.category,
+    minAmount: row.min_amount === null ? null : Number(row.min_amount),
+    maxAmount: row.max_amount === null ? null : Number(row.max_amount),
+    priority: Number(row.priority),
+    active: readBool(row.active),
+    currentVersion,
+    hasUnpublishedChanges: unpublished,
+    updatedAt: readInstant(row.updated_at)!,
+  };
+}
+
+function assertRange(min: number | null | undefined, max: number | null | undefined) {
+  if (min !== null && min !== undefined && max !== null && max !== undefined && min > max) {
+    throw new AppError('VALIDATION_FAILED', { detail: 'minAmount must not exceed maxAmount' });
+  }
+}
+
+function snapshot(d: WfDefinition): Record<string, unknown> {
+  const { versions: _v, updatedAt: _u, draftFlow, ...rest } = d;
+  return { ...rest, draftFlow: draftFlow ? 'saved' : null };
+}

@@ -1,0 +1,343 @@
+import { createHash } from 'node:crypto';
+import type { WfActionBody } from '@concord/contracts';
+import type { Kysely } from 'kysely';
+import { newId, nowInstant } from '../../db/index.js';
+import { isInScope } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { RequestContext } from '../http/context.js';
+import { AppError, notFound } from '../http/errors.js';
+import type { Clock, JobQueue } from '../jobs/index.js';
+import type { NotificationsService } from '../notifications/index.js';
+import type { Command, Effect, NotifyReason } from './workflow.commands.js';
+import { type DecideResult, decide } from './workflow.decide.js';
+import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
+import { WorkflowError } from './workflow.errors.js';
+import type { MemoryOrg } from './workflow.org.js';
+import { fromStored, persistState } from './workflow.persistence.js';
+import * as repo from './workflow.repository.js';
+import { loadOrgSnapshot, type OrgSource } from './workflow.snapshot.js';
+import { createInstanceState, type WorkflowState } from './workflow.state.js';
+import type { ApprovalSubjects } from './workflow.subjects.js';
+import type { WfInstanceTable, WorkflowTables } from './workflow.tables.js';
+
+export const WORKFLOW_TIMER_JOB = 'workflow.timer';
+
+export interface StartInput {
+  businessType: string;
+  subjectId: string;
+  title: string;
+  entityId: string;
+  departmentId: string | null;
+  amount: number | null;
+  category: string | null;
+  formData: Record<string, unknown>;
+  selections?: Record<string, string[]>;
+}
+
+const templateOf: Record<NotifyReason, string> = {
+  TASK_ASSIGNED: 'approval.pending',
+  REMIND: 'approval.reminder',
+  TASK_CANCELED: 'approval.taskCanceled',
+  CC: 'approval.cc',
+  APPROVED: 'approval.approved',
+  REJECTED: 'approval.rejected',
+  RETURNED: 'approval.returned',
+  CANCELED: 'approval.canceled',
+  ERROR: 'approval.error',
+};
+
+/**
+ * Runs approvals: starts an instance for a document and applies every action as one transaction
+ * that locks the instance row, decides with the pure core, persists the new state and its
+ * projections, and hands side effects to the outbox (notifications, timers) or to the document's
+ * approval subject (same transaction).
+ */
+export class WorkflowService {
+  private readonly db: Kysely<WorkflowTables>;
+
+  constructor(
+    db: Kysely<any>,
+    private readonly deps: {
+      audit: AuditService;
+      definitions: WorkflowDefinitionsService;
+      notifications: NotificationsService;
+      jobs: JobQueue;
+      clock: Clock;
+      subjects: ApprovalSubjects;
+      orgSource: OrgSource;
+      userNames: (db: Kysely<any>, ids: string[]) => Promise<Map<string, string>>;
+    },
+  ) {
+    this.db = db;
+  }
+
+  /** Starts the approval of a document, inside the caller's transaction (the document's own write). */
+  async start(trx: Kysely<any>, ctx: RequestContext, input: StartInput): Promise<string> {
+    const actor = ctx.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED');
+    const { definition, versionId, graph } = await this.deps.definitions.resolveFor(trx, input);
+    const now = this.now();
+    const id = newId();
+    const draft = createInstanceState(graph, {
+      id,
+      versionId,
+      title: input.title,
+      initiatorId: actor.userId,
+      initiatorDeptId: input.departmentId,
+      entityId: input.entityId,
+      formData: input.formData,
+    });
+    const org = await this.snapshot(trx, draft);
+    const result = this.decideOrRefuse(
+      draft,
+      { type: 'submit', actorId: actor.userId, selections: input.selections },
+      now,
+      org,
+    );
+    await repo.insertInstance(trx, {
+      id,
+      definition_id: definition.id,
+      version_id: versionId,
+      business_type: input.businessType,
+      subject_id: input.subjectId,
+      entity_id: input.entityId,
+      department_id: input.departmentId,
+      title: input.title,
+      initiator_id: actor.userId,
+      status: draft.instance.status,
+      lock_version: draft.instance.lockVersion,
+      state: { ...draft, graph: undefined },
+      submitted_at: null,
+      finished_at: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await persistState(trx, draft, result.state, ctx.requestId, now);
+    await this.apply(trx, ctx, result.state, result.effects);
+    await this.deps.audit.record(trx, ctx, {
+      entityType: 'workflow_instance',
+      entityId: id,
+      action: 'submit',
+      changes: [{ field: 'status', old: null, new: result.state.instance.status }],
+    });
+    return id;
+  }
+
+  /** One action by the signed-in user; idempotent per `requestId`. */
+  async act(ctx: RequestContext, instanceId: string, body: WfActionBody): Promise<void> {
+    const actor = ctx.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED');
+    const asAdmin = ctx.access.has('workflow.instance.admin');
+    await this.db.transaction().execute(async (trx) => {
+      if (body.requestId) {
+        const seen = await repo.findRequest(trx, body.requestId);
+        const hash = bodyHash(instanceId, body);
+        if (seen) {
+          if (seen.body_hash !== hash || seen.actor_id !== actor.userId) {
+            throw new AppError('CONFLICT');
+          }
+          return; // already applied: the caller gets the current detail, no second effect
+        }
+        await repo.insertRequest(trx, {
+          request_id: body.requestId,
+          instance_id: instanceId,
+          actor_id: actor.userId,
+          body_hash: hash,
+          created_at: this.now(),
+        });
+      }
+      const row = await repo.lockInstance(trx, instanceId);
+      if (!row) throw notFound();
+      await this.assertVisible(trx, ctx, row);
+      const state = await this.stateOf(trx, row);
+      const command = toCommand(body, actor.userId, asAdmin);
+      const result = this.decideOrRefuse(state, command, this.now(), await this.snapshot(trx, state));
+      if (result.state === state) return; // nothing changed (e.g. a repeated remind)
+      await persistState(trx, state, result.state, ctx.requestId, this.now());
+      await this.apply(trx, ctx, result.state, result.effects, row);
+      await this.deps.audit.record(trx, ctx, {
+        entityType: 'workflow_instance',
+        entityId: instanceId,
+        action: body.action,
+        changes: [{ field: 'status', old: state.instance.status, new: result.state.instance.status }],
+      });
+    });
+  }
+
+  /** A reminder, timeout or delay came due (run by the job runner). */
+  async fireTimer(instanceId: string, timerId: string, ctx: RequestContext): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await repo.lockInstance(trx, instanceId);
+      if (!row) return;
+      const state = await this.stateOf(trx, row);
+      const result = decide(
+        state,
+        { type: 'timerFired', timerId },
+        this.now(),
+        await this.snapshot(trx, state),
+      );
+      if (result.state === state) return; // cancelled meanwhile: nothing to do
+      await persistState(trx, state, result.state, null, this.now());
+      await this.apply(trx, ctx, result.state, result.effects, row);
+    });
+  }
+
+  /**
+   * Who may see (and so act on) an instance: its initiator, anyone with a task or a CC on it, or a
+   * holder of `workflow.instance.view` whose scope covers it. Everyone else gets 404.
+   */
+  async assertVisible(db: Kysely<any>, ctx: RequestContext, row: WfInstanceTable): Promise<void> {
+    const userId = ctx.actor?.userId;
+    if (!userId) throw new AppError('UNAUTHENTICATED');
+    if (row.initiator_id === userId || (await repo.isParticipant(db, row.id, userId))) return;
+    if (!ctx.access.has('workflow.instance.view')) throw notFound();
+    const scope = await ctx.access.require('workflow.instance.view');
+    if (
+      !isInScope(scope, {
+        entityId: row.entity_id,
+        departmentId: row.department_id,
+        ownerId: row.initiator_id,
+      })
+    ) {
+      throw notFound();
+    }
+  }
+
+  async stateOf(db: Kysely<any>, row: WfInstanceTable): Promise<WorkflowState> {
+    const { graph } = await this.deps.definitions.compiledVersion(db, row.version_id);
+    return fromStored(row, graph);
+  }
+
+  snapshot(db: Kysely<any>, state: WorkflowState): Promise<MemoryOrg> {
+    return loadOrgSnapshot(db, this.deps.orgSource, {
+      entityId: state.instance.entityId!,
+      flowAdmins: state.graph.settings.admins,
+    });
+  }
+
+  private decideOrRefuse(state: WorkflowState, command: Command, now: string, org: MemoryOrg): DecideResult {
+    try {
+      return decide(state, command, now, org);
+    } catch (error) {
+      if (error instanceof WorkflowError) {
+        throw new AppError(`WF_${error.code}` as never, { detail: error.message });
+      }
+      throw error;
+    }
+  }
+
+  /** Effects: notifications and timers through the outbox, subject callbacks in this transaction. */
+  private async apply(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    state: WorkflowState,
+    effects: Effect[],
+    row?: WfInstanceTable,
+  ): Promise<void> {
+    const instance = state.instance;
+    const businessType =
+      row?.business_type ?? (await repo.findInstance(trx, instance.id))?.business_type ?? '';
+    const subjectId = row?.subject_id ?? (await repo.findInstance(trx, instance.id))?.subject_id ?? '';
+    const initiatorName =
+      (await this.deps.userNames(trx, [instance.initiatorId])).get(instance.initiatorId) ?? '';
+    for (const effect of effects) {
+      switch (effect.kind) {
+        case 'notify':
+          await this.deps.notifications.notify(trx, ctx, {
+            recipients: effect.userIds,
+            template: templateOf[effect.reason],
+            params: { subject: instance.title, applicant: initiatorName, reason: lastComment(state) },
+            link: `/approvals/${instance.id}`,
+            entityId: instance.entityId,
+            robots: false,
+          });
+          break;
+        case 'scheduleTimer':
+          await this.deps.jobs.enqueue(
+            trx,
+            WORKFLOW_TIMER_JOB,
+            { instanceId: instance.id, timerId: effect.timer.id },
+            {
+              runAt: new Date(effect.timer.fireAt),
+              dedupeKey: `wf:${instance.id}:${effect.timer.id}:${effect.timer.fireAt}`,
+            },
+          );
+          break;
+        case 'cancelTimer':
+          // The timer is marked cancelled in the state; its job finds that and does nothing.
+          break;
+        case 'callWebhook':
+          // Trigger nodes need the webhook job, which is not wired yet: report the node as failed so
+          // the flow halts visibly (ERROR) instead of waiting forever.
+          throw new AppError('WF_ACTION_DISABLED', { detail: 'trigger nodes are not supported yet' });
+        case 'subjectCallback': {
+          const subject = this.deps.subjects.forBusinessType(businessType);
+          if (subject) await subject[effect.event](trx, ctx, subjectId, instance.id);
+          break;
+        }
+      }
+    }
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}
+
+function toCommand(body: WfActionBody, actorId: string, asAdmin: boolean): Command {
+  const base = { actorId, asAdmin, expectedLockVersion: body.lockVersion, requestId: body.requestId };
+  const task = () => {
+    if (!body.taskId)
+      throw new AppError('VALIDATION_FAILED', { detail: 'taskId is required for this action' });
+    return { ...base, taskId: body.taskId, comment: body.comment };
+  };
+  const need = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined)
+      throw new AppError('VALIDATION_FAILED', { detail: `${name} is required for this action` });
+    return value;
+  };
+  switch (body.action) {
+    case 'approve':
+      return { ...task(), type: 'approve', formPatch: body.formPatch };
+    case 'reject':
+      return { ...task(), type: 'reject' };
+    case 'return':
+      return { ...task(), type: 'return', targetNodeId: need(body.targetNodeId, 'targetNodeId') };
+    case 'transfer':
+      return { ...task(), type: 'transfer', toUserId: need(body.toUserId, 'toUserId') };
+    case 'addSign':
+      return {
+        ...task(),
+        type: 'addSign',
+        signType: need(body.signType, 'signType'),
+        userIds: need(body.userIds, 'userIds'),
+      };
+    case 'removeSign':
+      return { ...task(), type: 'removeSign' };
+    case 'delegate':
+      return { ...task(), type: 'delegate', toUserId: need(body.toUserId, 'toUserId') };
+    case 'delegateReply':
+      return { ...task(), type: 'delegateReply' };
+    case 'unapprove':
+      return { ...task(), type: 'unapprove' };
+    case 'withdraw':
+      return { ...base, type: 'withdraw', comment: body.comment };
+    case 'remind':
+      return { ...base, type: 'remind', taskId: body.taskId };
+    case 'addCc':
+      return { ...base, type: 'addCc', userIds: need(body.userIds, 'userIds') };
+    case 'resubmit':
+      return { ...base, type: 'resubmit', formData: body.formPatch, comment: body.comment };
+  }
+}
+
+function bodyHash(instanceId: string, body: WfActionBody): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ instanceId, ...body, requestId: undefined, lockVersion: undefined }))
+    .digest('hex');
+}
+
+function lastComment(state: WorkflowState): string {
+  for (let i = state.log.length - 1; i >= 0; i--) if (state.log[i].comment) return state.log[i].comment ?? '';
+  return '';
+}

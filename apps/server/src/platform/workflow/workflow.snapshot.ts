@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import { MemoryOrg } from './workflow.org.js';
+
+/** Where the engine's organisation facts come from; the org and IAM services provide them. */
+export interface OrgSource {
+  orgChart(db: Kysely<any>): Promise<{
+    departments: { id: string; parentId: string | null; headUserId: string | null }[];
+    members: Record<string, string>;
+    inactive: string[];
+  }>;
+  roleHoldersIn(db: Kysely<any>, entityId: string): Promise<Record<string, string[]>>;
+}
+
+/**
+ * A synchronous snapshot of the organisation for one action, read inside its transaction. Roles are
+ * those held in the instance's entity; the approval admins are the flow's, else the entity's
+ * holders of the built-in `admin` role.
+ */
+export async function loadOrgSnapshot(
+  db: Kysely<any>,
+  source: OrgSource,
+  options: { entityId: string; flowAdmins?: string[] },
+): Promise<MemoryOrg> {
+  const [chart, roles] = await Promise.all([source.orgChart(db), source.roleHoldersIn(db, options.entityId)]);
+  return new MemoryOrg({
+    departments: chart.departments.map((d) => ({
+      id: d.id,
+      parentId: d.parentId,
+      heads: d.headUserId ? [d.headUserId] : [],
+    })),
+    members: chart.members,
+    roles,
+    inactive: chart.inactive,
+    admins: options.flowAdmins?.length ? options.flowAdmins : (roles.admin ?? []),
+  });
+}
