@@ -20,6 +20,7 @@ const flows: { key: string; name: string; businessType: string; flow: WfFlow }[]
           type: 'approval',
           assignee: { supervisor: { level: 1, of: 'initiator' } },
           mode: 'and',
+          // biome-ignore lint/suspicious/noThenProperty: WORKFLOW.md names the timeout outcome "then"
           timeout: { after: 'PT48H', remind: { every: 'PT24H', max: 2 }, then: 'none' },
           next: {
             id: 'by-amount',

@@ -255,6 +255,8 @@ export async function roleHoldersIn(db: Db, entityId: string): Promise<Record<st
     .orderBy('ur.user_id')
     .execute();
   const holders: Record<string, string[]> = {};
-  for (const row of rows) (holders[row.code] ??= []).push(row.user_id);
+  for (const row of rows) {
+    holders[row.code] = [...(holders[row.code] ?? []), row.user_id];
+  }
   return holders;
 }

@@ -28,6 +28,7 @@ function twoLevelFlow(): WfFlow {
         type: 'approval',
         assignee: { supervisor: { level: 1, of: 'initiator' } },
         mode: 'and',
+        // biome-ignore lint/suspicious/noThenProperty: WORKFLOW.md names the timeout outcome "then"
         timeout: { after: 'PT1H', remind: { every: 'PT20M', max: 2 }, then: 'pass' },
         next: {
           id: 'amount',

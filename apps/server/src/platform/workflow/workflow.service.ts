@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { WfActionBody } from '@concord/contracts';
 import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../db/index.js';
+import { newId } from '../../db/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { RequestContext } from '../http/context.js';

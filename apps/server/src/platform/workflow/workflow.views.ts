@@ -264,9 +264,10 @@ export class WorkflowViews {
     isInitiator: boolean,
   ): Record<string, WfFieldPerm> {
     const keys = Object.keys(state.instance.formData);
-    const startPerms =
-      (state.graph.nodes[state.graph.rootId]?.def as { fieldPerms?: Record<string, WfFieldPerm> })
-        .fieldPerms ?? {};
+    const startDef = state.graph.nodes[state.graph.rootId]?.def as
+      | { fieldPerms?: Record<string, WfFieldPerm> }
+      | undefined;
+    const startPerms = startDef?.fieldPerms ?? {};
     const nodePerms = (nodeDef as { fieldPerms?: Record<string, WfFieldPerm> } | undefined)?.fieldPerms;
     const editableByInitiator = isInitiator && state.instance.status === 'RETURNED';
     const perms: Record<string, WfFieldPerm> = {};
