@@ -188,3 +188,14 @@ export const profileUpdateSchema = z.strictObject({
   phone: phone.nullable().optional(),
   locale: localeSchema.optional(),
 });
+
+// ---- directory (同事查找): picking colleagues for approvals, open to every signed-in user ----
+export const directoryQuerySchema = z.strictObject({ q: z.string().trim().max(100).optional() });
+export const directoryEntrySchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  departmentName: z.string(),
+  entityName: z.string(),
+});
+export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;

@@ -1,8 +1,11 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BranchesOutlined,
+  CheckSquareOutlined,
   BankOutlined,
   BellOutlined,
+  FormOutlined,
   HomeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
@@ -10,10 +13,11 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { PermissionCode } from '@concord/contracts';
-import type { MenuProps } from 'antd';
+import { Badge, type MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { workflowPermissions } from '../modules/approvals/shared/permissions';
 
 type MenuLabelKey =
   | 'menu.home'
@@ -24,7 +28,10 @@ type MenuLabelKey =
   | 'menu.users'
   | 'menu.roles'
   | 'menu.audit'
-  | 'menu.robots';
+  | 'menu.robots'
+  | 'menu.forms'
+  | 'approvals.menuLabel'
+  | 'flows.menuLabel';
 
 export interface MenuPage {
   path: string;
@@ -48,6 +55,14 @@ export const homePage: MenuPage = {
   labelKey: 'menu.home',
   icon: <HomeOutlined />,
   testId: 'menu-home',
+};
+
+/** The approval centre: top level, for everyone signed in (everyone has approvals to do or to start). */
+export const approvalsPage: MenuPage = {
+  path: '/approvals',
+  labelKey: 'approvals.menuLabel',
+  icon: <CheckSquareOutlined />,
+  testId: 'menu-approvals',
 };
 
 export const menuSections: MenuSection[] = [
@@ -99,11 +114,25 @@ export const menuSections: MenuSection[] = [
         testId: 'menu-audit',
       },
       {
+        path: '/system/flows',
+        labelKey: 'flows.menuLabel',
+        icon: <BranchesOutlined />,
+        permission: workflowPermissions.definitionView,
+        testId: 'menu-flows',
+      },
+      {
         path: '/system/robots',
         labelKey: 'menu.robots',
         icon: <BellOutlined />,
         permission: 'notification.robot.view',
         testId: 'menu-robots',
+      },
+      {
+        path: '/system/forms',
+        labelKey: 'menu.forms',
+        icon: <FormOutlined />,
+        permission: 'form.definition.view',
+        testId: 'menu-forms',
       },
     ],
   },
@@ -111,18 +140,33 @@ export const menuSections: MenuSection[] = [
 
 /** The pages (besides home) the session may open, in menu order: also the home page's quick links. */
 export function allowedPages(can: (code: string) => boolean): MenuPage[] {
-  return menuSections.flatMap((section) =>
-    section.pages.filter((page) => !page.permission || can(page.permission)),
-  );
+  return [
+    approvalsPage,
+    ...menuSections.flatMap((section) =>
+      section.pages.filter((page) => !page.permission || can(page.permission)),
+    ),
+  ];
 }
 
-function pageItem(page: MenuPage, t: TFunction, onNavigate?: () => void) {
+/** Counts shown beside menu entries, by page path (the approval centre's todo count). */
+export type MenuBadges = Partial<Record<string, number>>;
+
+function pageItem(page: MenuPage, t: TFunction, onNavigate?: () => void, badge?: number) {
   return {
     key: page.path,
     icon: page.icon,
     label: (
       <Link to={page.path} data-testid={page.testId} onClick={onNavigate}>
         {t(page.labelKey)}
+        {badge ? (
+          <Badge
+            count={badge}
+            size="small"
+            overflowCount={99}
+            style={{ marginInlineStart: 8, boxShadow: 'none' }}
+            data-testid={`${page.testId}-badge`}
+          />
+        ) : null}
       </Link>
     ),
   };
@@ -133,8 +177,12 @@ export function buildMenuItems(
   can: (code: string) => boolean,
   t: TFunction,
   onNavigate?: () => void,
+  badges: MenuBadges = {},
 ): NonNullable<MenuProps['items']> {
-  const items: NonNullable<MenuProps['items']> = [pageItem(homePage, t, onNavigate)];
+  const items: NonNullable<MenuProps['items']> = [
+    pageItem(homePage, t, onNavigate),
+    pageItem(approvalsPage, t, onNavigate, badges[approvalsPage.path]),
+  ];
   for (const section of menuSections) {
     const pages = section.pages.filter((page) => !page.permission || can(page.permission));
     if (pages.length === 0) continue;
@@ -151,6 +199,9 @@ export function buildMenuItems(
 /** The menu key to highlight for a location (none for pages outside the menu, like the profile). */
 export function selectedMenuKey(pathname: string): string {
   if (pathname === homePage.path) return homePage.path;
-  const paths = menuSections.flatMap((section) => section.pages.map((page) => page.path));
+  const paths = [
+    approvalsPage.path,
+    ...menuSections.flatMap((section) => section.pages.map((page) => page.path)),
+  ];
   return paths.filter((path) => pathname.startsWith(path)).sort((a, b) => b.length - a.length)[0] ?? '';
 }

@@ -7,6 +7,7 @@ import { RequirePermission } from './auth/RequirePermission';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
+import { workflowPermissions } from '../modules/approvals/shared/permissions';
 
 // Pages load on demand so the login page does not wait for every module's code.
 const HomePage = lazy(() => import('../modules/home/HomePage'));
@@ -20,6 +21,12 @@ const RolesPage = lazy(() => import('../modules/system/roles/RolesPage'));
 const AuditPage = lazy(() => import('../modules/system/audit/AuditPage'));
 const NotificationsPage = lazy(() => import('../modules/notifications/NotificationsPage'));
 const RobotsPage = lazy(() => import('../modules/notifications/RobotsPage'));
+const FormDefinitionsPage = lazy(() => import('../modules/forms/FormDefinitionsPage'));
+const ApprovalCentrePage = lazy(() => import('../modules/approvals/centre/ApprovalCentrePage'));
+const NewApprovalPage = lazy(() => import('../modules/approvals/centre/NewApprovalPage'));
+const ApprovalDetailPage = lazy(() => import('../modules/approvals/detail/ApprovalDetailPage'));
+const FlowDefinitionsPage = lazy(() => import('../modules/approvals/designer/FlowDefinitionsPage'));
+const FlowDesignerPage = lazy(() => import('../modules/approvals/designer/FlowDesignerPage'));
 
 function guarded(permission: PermissionCode, Page: LazyExoticComponent<ComponentType>) {
   return (
@@ -51,6 +58,12 @@ export const router = createBrowserRouter([
       { path: 'system/roles', element: guarded('iam.role.view', RolesPage) },
       { path: 'system/audit', element: guarded('audit.view', AuditPage) },
       { path: 'system/robots', element: guarded('notification.robot.view', RobotsPage) },
+      { path: 'system/forms', element: guarded('form.definition.view', FormDefinitionsPage) },
+      { path: 'approvals', element: <ApprovalCentrePage /> },
+      { path: 'approvals/new', element: <NewApprovalPage /> },
+      { path: 'approvals/:id', element: <ApprovalDetailPage /> },
+      { path: 'system/flows', element: guarded(workflowPermissions.definitionView, FlowDefinitionsPage) },
+      { path: 'system/flows/:id', element: guarded(workflowPermissions.definitionView, FlowDesignerPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,8 +1,11 @@
+import { approvalsZhCN } from './approvals.zh-CN';
+
 /**
  * Simplified Chinese catalogue: the default language and the reference for the shape of every other
  * catalogue (en-US must have the same keys; the compiler checks it).
  */
 export const zhCN = {
+  ...approvalsZhCN,
   app: {
     productName: 'Concord 协同办公',
   },
@@ -77,6 +80,7 @@ export const zhCN = {
     roles: '角色权限',
     audit: '审计日志',
     robots: '群机器人',
+    forms: '表单定义',
     openMenu: '打开菜单',
   },
   header: {
@@ -165,6 +169,59 @@ export const zhCN = {
     testSent: '测试消息已发送',
     deleteConfirm: '确定删除机器人“{{name}}”？删除后不再向该群推送通知。',
     empty: '还没有群机器人。新增一个，把通知推送到工作群。',
+  },
+  forms: {
+    title: '表单定义',
+    create: '新建表单',
+    edit: '编辑表单',
+    code: '编码',
+    name: '名称',
+    description: '说明',
+    scope: '适用范围',
+    groupWide: '全集团',
+    oneEntity: '指定主体',
+    amountField: '金额字段',
+    fields: '字段',
+    preview: '预览',
+    updatedAt: '更新时间',
+    search: '搜索名称或编码',
+    empty: '还没有表单。新建一个表单，员工即可填写并提交审批。',
+    deleteConfirm: '删除表单“{{name}}”？',
+    upload: '上传附件',
+    addRow: '添加一行',
+    removeRow: '删除此行',
+    total: '合计',
+    emptyValue: '—',
+    editor: {
+      label: '标题',
+      key: '字段标识',
+      keyRule: '以字母开头，只含字母、数字和下划线',
+      type: '类型',
+      required: '必填',
+      options: '选项',
+      optionValue: '值',
+      optionLabel: '显示名称',
+      addOption: '添加选项',
+      columns: '明细列',
+      addField: '添加字段',
+      addColumn: '添加列',
+      moveUp: '上移',
+      moveDown: '下移',
+    },
+    types: {
+      text: '单行文本',
+      textarea: '多行文本',
+      number: '数字',
+      money: '金额',
+      date: '日期',
+      dateRange: '日期区间',
+      select: '单选',
+      multiSelect: '多选',
+      user: '人员',
+      department: '部门',
+      attachment: '附件',
+      table: '明细表',
+    },
   },
   locales: {
     'zh-CN': '简体中文',

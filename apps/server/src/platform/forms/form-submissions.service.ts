@@ -67,7 +67,7 @@ export class FormSubmissionsService {
       const instanceId = await this.startApproval(trx, ctx, {
         businessType: prepared.form.businessType,
         subjectId: id,
-        title: `${prepared.form.name}（${actor.displayName}）`,
+        title: titleOf(prepared.form.name, prepared.data, actor.displayName),
         entityId: actor.actingEntityId,
         departmentId: actor.mainDepartmentId,
         amount: prepared.amount,
@@ -108,4 +108,10 @@ export class FormSubmissionsService {
   async fieldsOf(db: Kysely<any>, submissionId: string): Promise<FormField[] | null> {
     return repo.fieldsOf<FormField[]>(db, submissionId);
   }
+}
+
+/** 「通用申请：购置测量仪器（吴敏）」: the form's name, its own title field when it has one, and who asks. */
+function titleOf(formName: string, data: Record<string, unknown>, initiator: string): string {
+  const own = typeof data.title === 'string' && data.title.trim() ? `：${data.title.trim()}` : '';
+  return `${formName}${own}（${initiator}）`.slice(0, 200);
 }

@@ -1,4 +1,6 @@
 import {
+  directoryEntrySchema,
+  directoryQuerySchema,
   idParamsSchema,
   okSchema,
   pageOf,
@@ -10,6 +12,7 @@ import {
   userSetRolesSchema,
   userUpdateSchema,
 } from '@concord/contracts';
+import { z } from 'zod';
 import { defineRoute, type RouteDefinition } from '../http/routes.js';
 import { sendXlsx } from '../http/xlsx.js';
 import type { UsersService } from './users.service.js';
@@ -63,6 +66,15 @@ export function usersRoutes(users: UsersService): RouteDefinition[] {
           ],
         });
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/org/directory',
+      summary: 'Search colleagues to pick for approvals (any signed-in user; names and departments only)',
+      tags: ['users'],
+      querystring: directoryQuerySchema,
+      response: z.object({ items: z.array(directoryEntrySchema) }),
+      handler: async ({ ctx, query }) => ({ items: await users.directory(ctx, query.q) }),
     }),
     defineRoute({
       method: 'GET',

@@ -1,4 +1,4 @@
-import type { DataScope, Page, RoleAssignment, User } from '@concord/contracts';
+import type { DataScope, DirectoryEntry, Page, RoleAssignment, User } from '@concord/contracts';
 import type {
   profileUpdateSchema,
   userCreateSchema,
@@ -114,6 +114,41 @@ export class UsersService {
     });
     if (query.roleId) filtered = filtered.where(this.identity.roleMemberCondition(query.roleId));
     return filtered;
+  }
+
+  /**
+   * Colleagues to pick as approvers, CCs or signers: active users of the acting entity, of the
+   * entities above it and of its subsidiaries (not of sibling subsidiaries), at most 20 per search.
+   * Every signed-in user may search it; it shows names and departments only.
+   */
+  async directory(ctx: RequestContext, q: string | undefined): Promise<DirectoryEntry[]> {
+    const actor = ctx.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED');
+    const below = await repo.entityWithDescendants(this.db, [actor.actingEntityId]);
+    const above: string[] = [];
+    for (let entity = await repo.findEntity(this.db, actor.actingEntityId); entity?.parent_id; ) {
+      above.push(entity.parent_id);
+      entity = await repo.findEntity(this.db, entity.parent_id);
+    }
+    const scope = {
+      all: false,
+      entityIds: new Set([...below, ...above]),
+      departmentIds: new Set<string>(),
+      userIds: new Set<string>(),
+    };
+    const rows = await repo
+      .filteredUserQuery(this.db, scope, { q, active: true })
+      .orderBy('u.display_name')
+      .orderBy('u.id')
+      .limit(20)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      departmentName: row.department_name,
+      entityName: row.entity_name,
+    }));
   }
 
   async get(ctx: RequestContext, id: string): Promise<User> {

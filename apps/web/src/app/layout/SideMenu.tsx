@@ -2,15 +2,22 @@ import { Menu } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { useTaskCounts } from '../../modules/approvals/api/workflowApi';
 import { usePermissions } from '../auth/session';
-import { buildMenuItems, menuSections, selectedMenuKey } from '../menu';
+import { approvalsPage, buildMenuItems, menuSections, selectedMenuKey } from '../menu';
 
 /** The navigation menu, built from the session's permissions; used in the sider and the phone drawer. */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { can } = usePermissions();
   const { pathname } = useLocation();
-  const items = useMemo(() => buildMenuItems(can, t, onNavigate), [can, t, onNavigate]);
+  // The approval centre's entry shows how many approvals wait for me, like DingTalk's 待办 badge.
+  const { data: counts } = useTaskCounts();
+  const todo = counts?.todo ?? 0;
+  const items = useMemo(
+    () => buildMenuItems(can, t, onNavigate, { [approvalsPage.path]: todo }),
+    [can, t, onNavigate, todo],
+  );
   return (
     <Menu
       theme="dark"

@@ -1,0 +1,96 @@
+import type { FormField, WfAssignee, WfBranch, WfCond, WfNode } from '@concord/contracts';
+import type { TFunction } from 'i18next';
+import { formatMoney } from '../../../shared/format';
+
+/*
+ * One-line descriptions of node settings, shown on the designer's cards so an admin can read the
+ * whole flow without opening every drawer (as DingTalk's designer does).
+ */
+
+export type AssigneeKind =
+  | 'users'
+  | 'role'
+  | 'supervisor'
+  | 'supervisorChain'
+  | 'deptHead'
+  | 'initiatorSelect'
+  | 'initiator'
+  | 'formField'
+  | 'previousApproverSelect';
+
+export function assigneeKind(assignee: WfAssignee): AssigneeKind {
+  return Object.keys(assignee).find((key) => key !== 'fallbackUp') as AssigneeKind;
+}
+
+export function assigneeSummary(t: TFunction, assignee: WfAssignee): string {
+  if ('users' in assignee) return t('flows.summary.users', { count: assignee.users.length });
+  if ('role' in assignee) return t('flows.summary.role', { role: assignee.role || '?' });
+  if ('supervisor' in assignee) return t('flows.summary.supervisor', { level: assignee.supervisor.level });
+  if ('supervisorChain' in assignee) {
+    const until = assignee.supervisorChain.until;
+    if (until === 'top') return t('flows.summary.chainTop');
+    if ('level' in until) return t('flows.summary.chainLevel', { level: until.level });
+    return t('flows.summary.chainRole', { role: until.role });
+  }
+  if ('deptHead' in assignee) return t('flows.summary.deptHead');
+  if ('initiatorSelect' in assignee)
+    return t(assignee.initiatorSelect.multiple ? 'flows.summary.selectMany' : 'flows.summary.selectOne');
+  if ('initiator' in assignee) return t('flows.summary.initiator');
+  if ('formField' in assignee) return t('flows.summary.formField', { field: assignee.formField || '?' });
+  return t('flows.summary.previousSelect');
+}
+
+export function nodeSummary(t: TFunction, node: WfNode): string {
+  switch (node.type) {
+    case 'start':
+      return node.initiators ? t('flows.summary.someInitiators') : t('flows.summary.allInitiators');
+    case 'approval':
+    case 'handle': {
+      const mode =
+        node.mode === 'vote'
+          ? t('flows.mode.voteRatio', { ratio: node.passRatio ?? '?' })
+          : t(`flows.mode.${node.mode}`);
+      return `${assigneeSummary(t, node.assignee)} · ${mode}`;
+    }
+    case 'cc':
+      return `${assigneeSummary(t, node.assignee)} · ${t(`flows.cc.when.${node.when ?? 'reach'}`)}`;
+    default:
+      return '';
+  }
+}
+
+const opSymbols: Record<string, string> = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤' };
+
+function valueText(field: FormField | undefined, value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => valueText(field, item)).join(' ~ ');
+  if (field?.type === 'money' && typeof value === 'number') return formatMoney(value);
+  const option = field?.options?.find((candidate) => candidate.value === value);
+  return option ? option.label : String(value ?? '');
+}
+
+export function condSummary(t: TFunction, cond: WfCond, fields: FormField[]): string {
+  if ('all' in cond) return cond.all.map((c) => condSummary(t, c, fields)).join(t('flows.cond.andJoin'));
+  if ('any' in cond)
+    return cond.any.map((c) => `(${condSummary(t, c, fields)})`).join(t('flows.cond.orJoin'));
+  if ('initiatorIn' in cond) return t('flows.cond.initiatorIn');
+  const field = fields.find((candidate) => candidate.key === cond.field);
+  const label = field?.label ?? cond.field;
+  const symbol = opSymbols[cond.op];
+  if (symbol) return `${label} ${symbol} ${valueText(field, cond.value)}`;
+  if (cond.op === 'empty') return t('flows.cond.isEmpty', { field: label });
+  return `${label} ${t(`flows.cond.op.${cond.op}`)} ${valueText(field, cond.value)}`;
+}
+
+/** `last`: the last column, where the default branch of a condition node belongs. */
+export function branchSummary(
+  t: TFunction,
+  branch: WfBranch,
+  parallel: boolean,
+  fields: FormField[],
+  last: boolean,
+): string {
+  if (parallel) return t('flows.summary.parallelBranch');
+  if (branch.when) return condSummary(t, branch.when, fields);
+  // A condition-less branch before the last one is almost always one whose conditions are not set yet.
+  return last ? t('flows.summary.defaultBranch') : t('flows.summary.noCondition');
+}

@@ -1,0 +1,6 @@
+/** The forms module's public surface: the approval UI renders and shows forms through these. */
+export { FormRenderer, formDataOf, showFormDataErrors } from './components/FormRenderer';
+export { FieldValue, FormView } from './components/FormView';
+export { FileLink } from './components/inputs';
+export { useAvailableForms } from './formsApi';
+export { fenToYuan, yuanToFen } from './money';
