@@ -1,0 +1,135 @@
+import type { Page } from 'playwright-core';
+import type { Flow } from '../harness.js';
+import { assert, signIn, signOut } from './helpers.js';
+
+const option = (page: Page, text: string) =>
+  page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+
+/** Cards of nodes whose ids start with a prefix (ids are random: `approval_x1y2z3`). */
+/** Adding a node or opening a card opens its drawer; "完成" closes it. */
+async function closeDrawer(page: Page) {
+  const drawer = page.getByTestId('flow-node-drawer');
+  if (await drawer.isVisible()) {
+    await drawer.getByRole('button', { name: /完\s*成/ }).click();
+    await drawer.waitFor({ state: 'hidden' });
+  }
+}
+
+const cards = (page: Page, prefix: string) =>
+  page.locator(`[data-testid^="flow-node-${prefix}_"]:not([data-testid$="-delete"])`);
+
+/**
+ * The approval engine's headline flow: the admin designs and publishes a two-level flow with an
+ * amount condition (direct supervisor; the general manager from ¥10,000) for 协和科技's 通用申请;
+ * a salesperson submits one; the manager approves at phone width; the general manager approves;
+ * the initiator sees the result and the notification.
+ */
+export const flow: Flow = {
+  name: 'approval: design a flow, submit a form, approve on a phone',
+  async run({ baseUrl, newPage, screenshot }) {
+    const suffix = Date.now().toString(36).slice(-4);
+    const admin = await newPage();
+    await signIn(admin, baseUrl, 'admin');
+    await admin.goto(`${baseUrl}/system/flows`);
+    await admin.getByTestId('flow-create').click();
+    await admin.getByTestId('flow-create-name').fill(`科技通用申请${suffix}`);
+    await admin.getByTestId('flow-create-key').fill(`tech-general-${suffix}`);
+    await admin.getByTestId('flow-create-business-type').locator('input').fill('form.general');
+    await admin.getByTestId('flow-create-ok').click();
+    await admin.getByTestId('flow-canvas').waitFor();
+
+    // Supervisor first (the designer's default approver), then a condition on the amount.
+    await admin.getByTestId('flow-add-node').nth(0).click();
+    await admin.getByTestId('flow-add-approval').click();
+    await closeDrawer(admin);
+    await admin.getByTestId('flow-add-node').nth(1).click();
+    await admin.getByTestId('flow-add-condition').click();
+    await closeDrawer(admin);
+    // The first branch: amount ≥ 10,000 → the general manager.
+    await cards(admin, 'b').first().click();
+    await admin.getByTestId('flow-branch-default').click(); // a branch without conditions counts as the default
+    if ((await admin.getByTestId('flow-cond-row').count()) === 0)
+      await admin.getByTestId('flow-cond-add-group').click();
+    await admin.getByTestId('flow-cond-field').first().click();
+    await option(admin, '金额').click();
+    const row = admin.getByTestId('flow-cond-row').first();
+    await row.locator('.ant-select').nth(1).click();
+    await option(admin, '大于等于').click();
+    await row.locator('input.ant-input-number-input').fill('10000');
+    await closeDrawer(admin);
+    await admin.getByTestId('flow-add-node').nth(2).click();
+    await admin.getByTestId('flow-add-approval').click();
+    await admin.getByTestId('flow-node-name').fill('总经理审批');
+    await admin.getByTestId('flow-assignee-kind').click();
+    await option(admin, '角色').click();
+    await admin.getByTestId('flow-role-code').click();
+    await option(admin, 'general_manager').click();
+    await closeDrawer(admin);
+    await screenshot(admin, 'flow-04-designer');
+
+    // Bind it to 协和科技 only, so it takes precedence over the group-wide demo flow there.
+    await admin.getByTestId('flow-settings').click();
+    const settings = admin.getByTestId('flow-settings-drawer');
+    await settings.locator('.ant-select').first().click();
+    await option(admin, '协和智能科技').click();
+    await settings.locator('.ant-drawer-close').click();
+    await settings.waitFor({ state: 'hidden' });
+    await admin.getByTestId('flow-save').click();
+    await admin
+      .getByText(/已保存|保存成功/)
+      .first()
+      .waitFor();
+    await admin.getByTestId('flow-publish').click();
+    await admin
+      .locator('.ant-modal-confirm-btns .ant-btn-primary, .ant-popconfirm-buttons .ant-btn-primary')
+      .first()
+      .click();
+    await admin
+      .getByText(/已发布|发布成功/)
+      .first()
+      .waitFor();
+    await screenshot(admin, 'flow-04-published');
+
+    // A salesperson of 协和科技 submits 通用申请 for ¥25,000.
+    const initiator = await newPage();
+    await signIn(initiator, baseUrl, 'guo.xin');
+    await initiator.goto(`${baseUrl}/approvals/new`);
+    await initiator.getByTestId('form-pick-general').click();
+    await initiator.getByLabel('申请事项').fill(`参展费用${suffix}`);
+    await initiator.getByLabel('金额').fill('25000');
+    await initiator.getByTestId('approval-preview').getByText('总经理审批').waitFor();
+    await screenshot(initiator, 'flow-04-submit-with-preview');
+    await initiator.getByTestId('approval-submit').click();
+    await initiator.waitForURL(/\/approvals\/[0-9a-f-]{36}$/);
+    const instanceUrl = initiator.url();
+
+    // The sales manager approves on a phone.
+    const phone = await newPage(375);
+    await signIn(phone, baseUrl, 'he.jun');
+    await phone.goto(`${baseUrl}/approvals`);
+    await phone.getByText(`参展费用${suffix}`).first().click();
+    await phone.getByTestId('approval-action-approve').click();
+    await phone.getByTestId('approval-action-ok').click();
+    await phone.getByTestId('approval-timeline').getByText('何军').first().waitFor();
+    await screenshot(phone, 'flow-04-approved-on-phone');
+
+    // The general manager gives the second approval.
+    const gm = await newPage();
+    await signIn(gm, baseUrl, 'huang.lei');
+    await gm.goto(instanceUrl);
+    await gm.getByTestId('approval-action-approve').click();
+    await gm.getByTestId('approval-action-ok').click();
+    await gm.getByTestId('approval-title').waitFor();
+
+    // The initiator sees the result and the notification.
+    await initiator.goto(instanceUrl);
+    await initiator.getByText('已通过').first().waitFor();
+    await screenshot(initiator, 'flow-04-result');
+    await initiator.goto(`${baseUrl}/notifications`);
+    await initiator.getByTestId('notifications-list').getByText(`参展费用${suffix}`).first().waitFor();
+    const text = (await initiator.getByTestId('notifications-list').textContent()) ?? '';
+    assert(text.includes('已通过'), 'the initiator is told the request was approved');
+    await screenshot(initiator, 'flow-04-notification');
+    await signOut(initiator);
+  },
+};
