@@ -61,6 +61,8 @@ export const baseOrg: MemoryOrgInit = {
 };
 
 export class Run {
+  /** Called with every state a scenario reaches (the persistence test stores each one). */
+  static observe: ((state: WorkflowState) => void) | null = null;
   state: WorkflowState;
   now = T0;
   effects: Effect[] = [];
@@ -87,6 +89,7 @@ export class Run {
   do(command: Command): this {
     const result = decide(this.state, command, this.now, this.org);
     this.state = result.state;
+    Run.observe?.(result.state);
     this.effects = result.effects;
     return this;
   }
