@@ -24,5 +24,12 @@ export const flow: Flow = {
     await page.goto(`${baseUrl}/system/departments`);
     await page.getByTestId('departments-table').getByText('工程部').first().waitFor();
     await screenshot(page, 'flow-03-acting-in-subsidiary');
+
+    // The choice is saved to the admin's profile: switch back so later flows see the default language.
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/auth/profile') && r.request().method() === 'PATCH'),
+      page.getByTestId('language-switch').click(),
+    ]);
+    await page.getByTestId('menu-users').getByText('用户').waitFor();
   },
 };
