@@ -56,6 +56,7 @@ import {
 import {
   ApprovalSubjects,
   WorkflowDefinitionsService,
+  WorkflowProxiesService,
   WorkflowService,
   WorkflowViews,
   workflowJobs,
@@ -63,6 +64,7 @@ import {
   workflowRecordTypes,
   workflowRoutes,
   workflowTemplates,
+  participatesWithFile,
 } from './platform/workflow/index.js';
 import {
   OrgService,
@@ -184,6 +186,7 @@ export function createServices(
     org,
     users,
     forms,
+    files,
     notifications,
     jobs,
     clock,
@@ -225,6 +228,7 @@ function createApprovals(
     org: OrgService;
     users: UsersService;
     forms: FormsService;
+    files: FilesService;
     notifications: NotificationsService;
     jobs: JobQueue;
     clock: Clock;
@@ -249,13 +253,39 @@ function createApprovals(
       roleHoldersIn: (trx, entityId) => roleHoldersIn(trx, entityId),
     },
     userNames: (trx, ids) => deps.org.userNames(ids, trx),
+    visibleFileIds: (trx, ctx, ids) => deps.files.visibleIds(trx, ctx, ids),
   });
   const workflowViews = new WorkflowViews(db, workflow, workflowDefinitions, approvalSubjects, {
     names: (trx, ids) => deps.org.userNames(ids, trx),
     departmentName: async (trx, userId) =>
       (await deps.users.loadUser(trx, userId).catch(() => null))?.departmentName ?? null,
+    fileNames: (trx, ids) => deps.files.namesOf(trx, ids),
+  });
+  const workflowProxies = new WorkflowProxiesService(db, {
+    audit: deps.audit,
+    people: async (trx, ids) => {
+      const people = new Map<
+        string,
+        { name: string; active: boolean; entityId: string; departmentId: string }
+      >();
+      for (const id of new Set(ids)) {
+        const user = await deps.users.loadUser(trx, id).catch(() => null);
+        if (user)
+          people.set(id, {
+            name: user.displayName,
+            active: user.active,
+            entityId: user.entityId,
+            departmentId: user.departmentId,
+          });
+      }
+      return people;
+    },
   });
   deps.jobs.declare(workflowJobs(workflow, () => deps.systemContext('workflow-timer')));
+  // Whoever takes part in an approval may read the files attached to its form or its comments.
+  deps.files.grantReadsVia(async (trx, ctx, fileId) =>
+    ctx.actor ? participatesWithFile(trx, ctx.actor.userId, fileId) : false,
+  );
 
   // Ad-hoc forms are the first kind of document approved through the engine.
   const formSubmissions = new FormSubmissionsService(db, deps.forms, deps.audit, (trx, ctx, input) =>
@@ -268,7 +298,7 @@ function createApprovals(
     onWithdrawn: (trx, ctx, id) => formSubmissions.setStatus(trx, ctx, id, 'WITHDRAWN'),
     fields: (trx, id) => formSubmissions.fieldsOf(trx, id),
   });
-  return { approvalSubjects, workflowDefinitions, workflow, workflowViews, formSubmissions };
+  return { approvalSubjects, workflowDefinitions, workflow, workflowViews, workflowProxies, formSubmissions };
 }
 
 /** Recurring jobs, declared at every start (the next run time is kept across restarts). */
@@ -315,7 +345,12 @@ export async function buildApp(
     ...notificationsRoutes(services.notifications, services.robots),
     ...filesRoutes(services.files),
     ...formsRoutes(services.forms),
-    ...workflowRoutes(services.workflowDefinitions, services.workflow, services.workflowViews),
+    ...workflowRoutes(
+      services.workflowDefinitions,
+      services.workflow,
+      services.workflowViews,
+      services.workflowProxies,
+    ),
     ...formSubmissionsRoutes(services.formSubmissions),
   ];
   await registerUploads(app);

@@ -160,6 +160,8 @@ export const wfTimelineEntrySchema = z.object({
   nodeName: z.string().nullable(),
   comment: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()).nullable(),
+  /** Files attached to the comment (download at /api/v1/files/:id/content). */
+  attachments: z.array(z.object({ id: idSchema, name: z.string() })),
 });
 
 export const wfPathStepSchema = z.object({
@@ -210,6 +212,8 @@ export const wfActionBodySchema = z.strictObject({
   /** The viewer's task, for task actions. */
   taskId: z.string().trim().max(20).optional(),
   comment: z.string().trim().max(2000).optional(),
+  /** Uploaded files (POST /files) attached to the comment; the actor must be able to see each. */
+  attachmentIds: z.array(idSchema).max(10).optional(),
   targetNodeId: wfNodeIdSchema.optional(),
   toUserId: idSchema.optional(),
   userIds: z.array(idSchema).max(20).optional(),
@@ -234,4 +238,30 @@ export const wfPreviewResultSchema = z.object({
   definitionId: idSchema,
   definitionName: z.string(),
   path: z.array(wfPathStepSchema),
+});
+
+// ---------------------------------------------------------------- proxy rules (审批代理)
+/** While a rule is active, new tasks for `userId` go to `proxyId`, logged as "proxy for user". */
+export const wfProxyRuleSchema = z.object({
+  id: idSchema,
+  userId: idSchema,
+  userName: z.string(),
+  proxyId: idSchema,
+  proxyName: z.string(),
+  startAt: instantSchema,
+  endAt: instantSchema,
+  createdAt: instantSchema,
+});
+export type WfProxyRule = z.infer<typeof wfProxyRuleSchema>;
+
+export const wfProxyRuleCreateSchema = z.strictObject({
+  proxyId: idSchema,
+  startAt: instantSchema,
+  endAt: instantSchema,
+});
+export type WfProxyRuleCreate = z.infer<typeof wfProxyRuleCreateSchema>;
+
+export const wfProxyListQuerySchema = z.strictObject({
+  /** `all`: every rule in the viewer's scope (holders of workflow.instance.admin); default: my rules. */
+  view: z.enum(['mine', 'all']).default('mine'),
 });

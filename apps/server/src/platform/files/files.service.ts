@@ -22,6 +22,8 @@ export interface FileUpload {
   truncated?: () => boolean;
 }
 
+/** Answers whether the caller may read a file for a reason the files part does not know about. */
+export type FileReadGrant = (db: Kysely<any>, ctx: RequestContext, fileId: string) => Promise<boolean>;
 /**
  * Attachments: bytes on disk under `<filesDir>/<yyyy>/<mm>/<id>`, metadata in `file_object`. The
  * uploader always sees their file; others need `file.view` with a data scope covering the entity the
@@ -29,6 +31,7 @@ export interface FileUpload {
  */
 export class FilesService {
   private readonly db: Kysely<FileTables>;
+  readonly #grants: FileReadGrant[] = [];
 
   constructor(
     db: Kysely<any>,
@@ -120,21 +123,38 @@ export class FilesService {
   async visibleIds(db: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>> {
     const rows = await repo.findFiles(db, [...new Set(ids)]);
     const visible = new Set<string>();
-    for (const row of rows) if (await this.canSee(ctx, row)) visible.add(row.id);
+    for (const row of rows) if (await this.canSee(db, ctx, row)) visible.add(row.id);
     return visible;
+  }
+
+  /** File names by id, for lists that show attachments (no access check: names only, for records already shown). */
+  async namesOf(db: Kysely<any>, ids: string[]): Promise<Map<string, string>> {
+    const rows = ids.length ? await repo.findFiles(db, [...new Set(ids)]) : [];
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   private async visibleRow(db: Kysely<any>, ctx: RequestContext, id: string): Promise<FileObjectTable> {
     const row = await repo.findFile(db, id);
-    if (!row || !(await this.canSee(ctx, row))) throw notFound();
+    if (!row || !(await this.canSee(db, ctx, row))) throw notFound();
     return row;
   }
 
-  private async canSee(ctx: RequestContext, row: FileObjectTable): Promise<boolean> {
+  /**
+   * Lets another part of Concord vouch for readers: the approval engine lets everyone who can see an
+   * approval read the files attached to it, whatever their `file.view` scope.
+   */
+  grantReadsVia(grant: FileReadGrant): void {
+    this.#grants.push(grant);
+  }
+
+  private async canSee(db: Kysely<any>, ctx: RequestContext, row: FileObjectTable): Promise<boolean> {
     if (ctx.actor && row.owner_id === ctx.actor.userId) return true;
-    if (!ctx.access.has('file.view')) return false;
-    const scope = await ctx.access.require('file.view');
-    return isInScope(scope, { entityId: row.entity_id, ownerId: row.owner_id });
+    if (ctx.access.has('file.view')) {
+      const scope = await ctx.access.require('file.view');
+      if (isInScope(scope, { entityId: row.entity_id, ownerId: row.owner_id })) return true;
+    }
+    for (const grant of this.#grants) if (await grant(db, ctx, row.id)) return true;
+    return false;
   }
 }
 

@@ -31,3 +31,6 @@ export { WorkflowService, type StartInput, WORKFLOW_TIMER_JOB } from './workflow
 export { type ApprovalSubject, ApprovalSubjects } from './workflow.subjects.js';
 export { workflowTemplates } from './workflow.templates.js';
 export { WorkflowViews } from './workflow.views.js';
+export { type ProxyPeople, WorkflowProxiesService } from './workflow.proxies.js';
+export { WORKFLOW_WEBHOOK_JOB } from './workflow.webhook.js';
+export { participatesWithFile } from './workflow.repository.js';

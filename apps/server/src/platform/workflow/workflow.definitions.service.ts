@@ -9,6 +9,7 @@ import type { AuditService } from '../audit/index.js';
 import type { RequestContext } from '../http/context.js';
 import { AppError, duplicate, invalidReference, notFound } from '../http/errors.js';
 import { type CompileError, compileFlow, type FlowGraph } from './workflow.compiler.js';
+import { webhookUrlErrors } from './workflow.webhook.js';
 import * as repo from './workflow.repository.js';
 import type { WfDefinitionTable, WorkflowTables } from './workflow.tables.js';
 
@@ -136,6 +137,8 @@ export class WorkflowDefinitionsService {
           compiled.errors.map((e) => ({ path: e.nodeId, message: `${e.code}: ${e.message}` })),
         );
       }
+      const badUrls = webhookUrlErrors(compiled.graph);
+      if (badUrls.length > 0) throw new AppError('WF_FLOW_INVALID', {}, badUrls);
       const versionId = newId();
       const version = (definition.currentVersion ?? 0) + 1;
       const flowJson = writeJson(definition.draftFlow);

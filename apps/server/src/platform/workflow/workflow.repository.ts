@@ -307,3 +307,38 @@ export async function centreCounts(db: Db, userId: string) {
 }
 
 export const readActive = (v: unknown) => readBool(v);
+
+/**
+ * Whether the user takes part in (initiated, has a task on, or is copied on) an approval whose form
+ * or action history mentions the file: then they may read it. The participant filter comes first so
+ * the text search only runs over the user's own approvals.
+ */
+export async function participatesWithFile(db: Db, userId: string, fileId: string): Promise<boolean> {
+  const mention = `%${fileId}%`;
+  const row = await db
+    .selectFrom('wf_instance as i')
+    .select('i.id')
+    .where((eb) =>
+      eb.or([
+        eb('i.initiator_id', '=', userId),
+        eb('i.id', 'in', eb.selectFrom('wf_task').select('instance_id').where('assignee_id', '=', userId)),
+        eb('i.id', 'in', eb.selectFrom('wf_cc').select('instance_id').where('user_id', '=', userId)),
+      ]),
+    )
+    .where((eb) =>
+      eb.or([
+        eb(sql`cast(i.state as text)`, 'like', mention),
+        eb(
+          'i.id',
+          'in',
+          eb
+            .selectFrom('wf_action_log')
+            .select('instance_id')
+            .where(sql`cast(detail as text)`, 'like', mention),
+        ),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}

@@ -1,5 +1,6 @@
 import {
   idParamsSchema,
+  okSchema,
   pageOf,
   wfActionBodySchema,
   wfCountsSchema,
@@ -11,6 +12,9 @@ import {
   wfListItemSchema,
   wfPreviewBodySchema,
   wfPreviewResultSchema,
+  wfProxyListQuerySchema,
+  wfProxyRuleCreateSchema,
+  wfProxyRuleSchema,
   wfTaskListQuerySchema,
   wfValidateBodySchema,
   wfValidateResultSchema,
@@ -18,6 +22,7 @@ import {
 import { z } from 'zod';
 import { defineRoute, type RouteDefinition } from '../http/routes.js';
 import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
+import type { WorkflowProxiesService } from './workflow.proxies.js';
 import type { WorkflowService } from './workflow.service.js';
 import type { WorkflowViews } from './workflow.views.js';
 
@@ -25,6 +30,7 @@ export function workflowRoutes(
   definitions: WorkflowDefinitionsService,
   engine: WorkflowService,
   views: WorkflowViews,
+  proxies?: WorkflowProxiesService,
 ): RouteDefinition[] {
   return [
     defineRoute({
@@ -134,6 +140,44 @@ export function workflowRoutes(
       body: wfPreviewBodySchema,
       response: wfPreviewResultSchema,
       handler: ({ ctx, body }) => views.preview(ctx, body),
+    }),
+    ...(proxies ? proxyRoutes(proxies) : []),
+  ];
+}
+
+/** Proxy while away (审批代理): each user manages their own rules. */
+function proxyRoutes(proxies: WorkflowProxiesService): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/workflow/proxies',
+      summary: 'My proxy rules; view=all lists every rule in the approval administrator’s scope',
+      tags: ['workflow'],
+      querystring: wfProxyListQuerySchema,
+      response: z.object({ items: z.array(wfProxyRuleSchema) }),
+      handler: async ({ ctx, query }) => ({ items: await proxies.list(ctx, query.view) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/workflow/proxies',
+      summary: 'Name a proxy who takes my approvals for a period (400 when it overlaps another rule)',
+      tags: ['workflow'],
+      body: wfProxyRuleCreateSchema,
+      response: wfProxyRuleSchema,
+      handler: ({ ctx, body }) => proxies.create(ctx, body),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/workflow/proxies/:id',
+      summary: 'Remove a proxy rule (its owner, or an approval administrator in scope)',
+      tags: ['workflow'],
+      recordType: 'workflowProxyRule',
+      params: idParamsSchema,
+      response: okSchema,
+      handler: async ({ ctx, params }) => {
+        await proxies.remove(ctx, params.id);
+        return { ok: true as const };
+      },
     }),
   ];
 }

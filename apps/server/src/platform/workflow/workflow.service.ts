@@ -9,6 +9,7 @@ import { AppError, notFound } from '../http/errors.js';
 import type { Clock, JobQueue } from '../jobs/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type { Command, Effect, NotifyReason } from './workflow.commands.js';
+import { durationMs } from './workflow.context.js';
 import { type DecideResult, decide } from './workflow.decide.js';
 import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
 import { WorkflowError } from './workflow.errors.js';
@@ -16,9 +17,11 @@ import type { MemoryOrg } from './workflow.org.js';
 import { fromStored, persistState } from './workflow.persistence.js';
 import * as repo from './workflow.repository.js';
 import { loadOrgSnapshot, type OrgSource } from './workflow.snapshot.js';
+import { attachToAction, checkAttachments, type VisibleFileIds } from './workflow.attachments.js';
 import { createInstanceState, type WorkflowState } from './workflow.state.js';
 import type { ApprovalSubjects } from './workflow.subjects.js';
 import type { WfInstanceTable, WorkflowTables } from './workflow.tables.js';
+import { WORKFLOW_WEBHOOK_JOB, type WebhookOutcome } from './workflow.webhook.js';
 
 export const WORKFLOW_TIMER_JOB = 'workflow.timer';
 
@@ -66,6 +69,8 @@ export class WorkflowService {
       subjects: ApprovalSubjects;
       orgSource: OrgSource;
       userNames: (db: Kysely<any>, ids: string[]) => Promise<Map<string, string>>;
+      /** Checks comment attachments (FilesService.visibleIds); without it none are accepted. */
+      visibleFileIds?: VisibleFileIds;
     },
   ) {
     this.db = db;
@@ -128,6 +133,8 @@ export class WorkflowService {
     const actor = ctx.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     const asAdmin = ctx.access.has('workflow.instance.admin');
+    // Before the transaction: the access check behind file visibility reads outside it (SQLite has one connection).
+    const attachmentIds = await checkAttachments(this.db, ctx, body.attachmentIds, this.deps.visibleFileIds);
     await this.db.transaction().execute(async (trx) => {
       if (body.requestId) {
         const seen = await repo.findRequest(trx, body.requestId);
@@ -152,6 +159,7 @@ export class WorkflowService {
       const state = await this.stateOf(trx, row);
       const command = toCommand(body, actor.userId, asAdmin);
       const result = this.decideOrRefuse(state, command, this.now(), await this.snapshot(trx, state));
+      attachToAction(state, result.state, actor.userId, attachmentIds);
       if (result.state === state) return; // nothing changed (e.g. a repeated remind)
       await persistState(trx, state, result.state, ctx.requestId, this.now());
       await this.apply(trx, ctx, result.state, result.effects, row);
@@ -177,6 +185,31 @@ export class WorkflowService {
         await this.snapshot(trx, state),
       );
       if (result.state === state) return; // cancelled meanwhile: nothing to do
+      await persistState(trx, state, result.state, null, this.now());
+      await this.apply(trx, ctx, result.state, result.effects, row);
+    });
+  }
+
+  /** A trigger node's call came back (run by the webhook job); a result for an older attempt is ignored. */
+  async webhookResult(
+    instanceId: string,
+    nodeInstanceId: string,
+    attempt: number,
+    outcome: WebhookOutcome,
+    ctx: RequestContext,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await repo.lockInstance(trx, instanceId);
+      if (!row) return;
+      const state = await this.stateOf(trx, row);
+      if (state.nodes.find((n) => n.id === nodeInstanceId)?.attempts !== attempt) return;
+      const result = decide(
+        state,
+        { type: 'webhookResult', nodeInstanceId, ...outcome },
+        this.now(),
+        await this.snapshot(trx, state),
+      );
+      if (result.state === state) return; // no longer waiting: nothing to do
       await persistState(trx, state, result.state, null, this.now());
       await this.apply(trx, ctx, result.state, result.effects, row);
     });
@@ -212,6 +245,7 @@ export class WorkflowService {
     return loadOrgSnapshot(db, this.deps.orgSource, {
       entityId: state.instance.entityId!,
       flowAdmins: state.graph.settings.admins,
+      at: this.now(),
     });
   }
 
@@ -267,9 +301,25 @@ export class WorkflowService {
           // The timer is marked cancelled in the state; its job finds that and does nothing.
           break;
         case 'callWebhook':
-          // Trigger nodes need the webhook job, which is not wired yet: report the node as failed so
-          // the flow halts visibly (ERROR) instead of waiting forever.
-          throw new AppError('WF_ACTION_DISABLED', { detail: 'trigger nodes are not supported yet' });
+          // The call runs after commit in the webhook job; its result comes back through webhookResult.
+          await this.deps.jobs.enqueue(
+            trx,
+            WORKFLOW_WEBHOOK_JOB,
+            {
+              instanceId: instance.id,
+              nodeInstanceId: effect.nodeInstanceId,
+              attempt: effect.attempt,
+              idempotencyKey: effect.idempotencyKey,
+              http: effect.http,
+            },
+            {
+              runAt: new Date(
+                this.deps.clock.now().getTime() + (effect.after ? durationMs(effect.after) : 0),
+              ),
+              dedupeKey: effect.idempotencyKey,
+            },
+          );
+          break;
         case 'subjectCallback': {
           const subject = this.deps.subjects.forBusinessType(businessType);
           if (subject) await subject[effect.event](trx, ctx, subjectId, instance.id);

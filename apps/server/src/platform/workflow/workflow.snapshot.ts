@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { MemoryOrg } from './workflow.org.js';
+import { loadProxyRules } from './workflow.proxies.js';
 
 /** Where the engine's organisation facts come from; the org and IAM services provide them. */
 export interface OrgSource {
@@ -14,14 +15,19 @@ export interface OrgSource {
 /**
  * A synchronous snapshot of the organisation for one action, read inside its transaction. Roles are
  * those held in the instance's entity; the approval admins are the flow's, else the entity's
- * holders of the built-in `admin` role.
+ * holders of the built-in `admin` role. Proxy rules (审批代理) are those in force at `at` (now when
+ * absent), so new tasks of an absent user go to their proxy.
  */
 export async function loadOrgSnapshot(
   db: Kysely<any>,
   source: OrgSource,
-  options: { entityId: string; flowAdmins?: string[] },
+  options: { entityId: string; flowAdmins?: string[]; at?: string },
 ): Promise<MemoryOrg> {
-  const [chart, roles] = await Promise.all([source.orgChart(db), source.roleHoldersIn(db, options.entityId)]);
+  const [chart, roles, proxies] = await Promise.all([
+    source.orgChart(db),
+    source.roleHoldersIn(db, options.entityId),
+    loadProxyRules(db, options.at ?? new Date().toISOString()),
+  ]);
   return new MemoryOrg({
     departments: chart.departments.map((d) => ({
       id: d.id,
@@ -32,5 +38,6 @@ export async function loadOrgSnapshot(
     roles,
     inactive: chart.inactive,
     admins: options.flowAdmins?.length ? options.flowAdmins : (roles.admin ?? []),
+    proxies,
   });
 }

@@ -74,6 +74,14 @@ export interface WfActionLogTable {
   detail: unknown;
   request_id: string | null;
 }
+export interface WfProxyRuleTable {
+  id: string;
+  user_id: string;
+  proxy_id: string;
+  start_at: string;
+  end_at: string;
+  created_at: string;
+}
 export interface WorkflowTables {
   wf_definition: WfDefinitionTable;
   wf_definition_version: WfDefinitionVersionTable;
@@ -81,6 +89,7 @@ export interface WorkflowTables {
   wf_task: WfTaskTable;
   wf_cc: WfCcTable;
   wf_action_log: WfActionLogTable;
+  wf_proxy_rule: WfProxyRuleTable;
   wf_request: {
     request_id: string;
     instance_id: string;

@@ -7,6 +7,7 @@ import type { RequestContext } from '../http/context.js';
 import { AppError, notFound } from '../http/errors.js';
 import { applySort, fetchPage } from '../http/paging.js';
 import { resolveAssignee } from './workflow.assignees.js';
+import { attachmentIdsOf } from './workflow.attachments.js';
 import type { Ctx } from './workflow.context.js';
 import { previewPath, returnTargetsOf } from './workflow.decide.js';
 import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
@@ -33,6 +34,8 @@ export class WorkflowViews {
     private readonly people: {
       names: (db: Kysely<any>, ids: string[]) => Promise<Map<string, string>>;
       departmentName: (db: Kysely<any>, userId: string) => Promise<string | null>;
+      /** Names of uploaded files (comment attachments), from the files module. */
+      fileNames?: (db: Kysely<any>, ids: string[]) => Promise<Map<string, string>>;
     },
   ) {
     this.db = db;
@@ -97,6 +100,9 @@ export class WorkflowViews {
     const path = this.path(state, org);
     for (const step of path) for (const a of step.approvers) people.add(a.id);
     const names = await this.people.names(this.db, [...people]);
+    const fileIds = [...new Set(state.log.flatMap((entry) => attachmentIdsOf(entry.detail)))];
+    const fileNames =
+      fileIds.length && this.people.fileNames ? await this.people.fileNames(this.db, fileIds) : null;
     for (const step of path) for (const a of step.approvers) a.name = names.get(a.id) ?? a.id;
 
     const running = instance.status === 'RUNNING';
@@ -152,7 +158,8 @@ export class WorkflowViews {
         nodeId: entry.nodeId,
         nodeName: entry.nodeId ? (state.graph.nodes[entry.nodeId]?.name ?? null) : null,
         comment: entry.comment,
-        detail: entry.detail,
+        detail: entry.detail ?? (entry.formDiff ? { formDiff: entry.formDiff } : null),
+        attachments: attachmentIdsOf(entry.detail).map((id) => ({ id, name: fileNames?.get(id) ?? id })),
       })),
       myTask:
         myTask && myNode

@@ -7,6 +7,7 @@ import { FormError } from '../../shared/FormError';
 import { showFieldErrors, zodRule } from '../../shared/formRules';
 import { PageContainer } from '../../shared/PageContainer';
 import { useLocaleOptions } from '../../shared/useLocaleOptions';
+import { ProxyRulesCard } from '../approvals/detail/ProxyRulesCard';
 import { NotificationPreferencesCard } from '../notifications/NotificationPreferencesCard';
 
 type ProfileForm = Required<Pick<BodyOf<typeof profileUpdateSchema>, 'displayName' | 'locale'>> & {
@@ -103,6 +104,7 @@ export default function ProfilePage() {
         </Button>
       </Form>
       <NotificationPreferencesCard />
+      <ProxyRulesCard />
     </PageContainer>
   );
 }

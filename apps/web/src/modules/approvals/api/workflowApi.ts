@@ -7,13 +7,15 @@ import type {
   WfFlow,
   WfInstanceDetail,
   WfListItem,
+  WfProxyRule,
+  WfProxyRuleCreate,
   wfDefinitionCreateSchema,
   wfDefinitionUpdateSchema,
   wfPreviewBodySchema,
   wfPreviewResultSchema,
 } from '@concord/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type QueryParams } from '../../../app/api/client';
+import { api, apiBase, type QueryParams } from '../../../app/api/client';
 import type { BodyOf } from '../../../shared/contractTypes';
 
 /*
@@ -37,7 +39,12 @@ export const workflowKeys = {
   taskList: (query: QueryParams) => ['workflow', 'tasks', 'list', query] as const,
   counts: ['workflow', 'tasks', 'counts'] as const,
   instance: (id: string) => ['workflow', 'instances', id] as const,
+  proxies: ['workflow', 'proxies'] as const,
 };
+
+/** Comment attachments: uploaded through the files API (with the CSRF header), downloaded by id. */
+export const fileUploadUrl = `${apiBase}/files`;
+export const fileContentUrl = (id: string) => `${apiBase}/files/${id}/content`;
 
 // ---------------------------------------------------------------- definitions (designer)
 export function useDefinitions() {
@@ -160,5 +167,30 @@ export function useDirectorySearch(q: string, enabled: boolean) {
     select: (data) => data.items,
     enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+// ---------------------------------------------------------------- proxy rules (审批代理)
+export function useMyProxyRules() {
+  return useQuery({
+    queryKey: workflowKeys.proxies,
+    queryFn: ({ signal }) => api.get<{ items: WfProxyRule[] }>('/workflow/proxies', undefined, signal),
+    select: (data) => data.items,
+  });
+}
+
+export function useCreateProxyRule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: WfProxyRuleCreate) => api.post<WfProxyRule>('/workflow/proxies', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workflowKeys.proxies }),
+  });
+}
+
+export function useDeleteProxyRule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<{ ok: true }>(`/workflow/proxies/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workflowKeys.proxies }),
   });
 }

@@ -1,6 +1,8 @@
 import {
+  ApiOutlined,
   AuditOutlined,
   BranchesOutlined,
+  ClockCircleOutlined,
   EditOutlined,
   ForkOutlined,
   PlusOutlined,
@@ -18,6 +20,8 @@ const addable: Array<{ type: AddableType; icon: ReactNode; color: string }> = [
   { type: 'cc', icon: <SendOutlined />, color: '#3296fa' },
   { type: 'condition', icon: <BranchesOutlined />, color: '#15bc83' },
   { type: 'parallel', icon: <ForkOutlined />, color: '#718dff' },
+  { type: 'delay', icon: <ClockCircleOutlined />, color: '#f25643' },
+  { type: 'trigger', icon: <ApiOutlined />, color: '#4ca3fb' },
 ];
 
 /** The "+" on the line between two nodes: opens the list of node types to insert there. */

@@ -5,6 +5,7 @@ import { useIsPhone } from '../../../shared/useIsPhone';
 import { UsersSelect } from '../shared/UsersSelect';
 import { ApprovalRulesEditor } from './ApprovalRulesEditor';
 import { AssigneeEditor } from './AssigneeEditor';
+import { DelayEditor, TriggerEditor } from './AutomationEditors';
 import { ConditionEditor } from './ConditionEditor';
 import type { Selection } from './designerContext';
 import { FieldPermsEditor } from './FieldPermsEditor';
@@ -221,17 +222,23 @@ export function NodeDrawer({
         </>
       );
     }
-    if ('branches' in node) return name;
-    // Delay and trigger nodes are configured by API for now; show what is stored.
-    return (
-      <>
-        {name}
-        <Typography.Paragraph type="secondary">{t('flows.notEditable')}</Typography.Paragraph>
-        <pre style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>
-          {JSON.stringify({ ...node, next: undefined }, null, 2)}
-        </pre>
-      </>
-    );
+    if (node.type === 'delay') {
+      return (
+        <>
+          {name}
+          <DelayEditor node={node} fields={fields} onChange={onChange} />
+        </>
+      );
+    }
+    if (node.type === 'trigger') {
+      return (
+        <>
+          {name}
+          <TriggerEditor node={node} fields={fields} onChange={onChange} />
+        </>
+      );
+    }
+    return name;
   };
 
   return (

@@ -1,11 +1,20 @@
-import type { WfApprovalNode, WfBranch, WfBranchNode, WfCcNode, WfFlow, WfNode } from '@concord/contracts';
+import type {
+  WfApprovalNode,
+  WfBranch,
+  WfBranchNode,
+  WfCcNode,
+  WfDelayNode,
+  WfFlow,
+  WfNode,
+  WfTriggerNode,
+} from '@concord/contracts';
 
 /*
  * Pure edits of the flow tree (WORKFLOW.md §3). Every edit clones the flow and changes the clone, so
  * React state stays immutable without a helper library; flows are small (dozens of nodes).
  */
 
-export type AddableType = 'approval' | 'handle' | 'cc' | 'condition' | 'parallel';
+export type AddableType = 'approval' | 'handle' | 'cc' | 'condition' | 'parallel' | 'delay' | 'trigger';
 /** Where a new node goes: after a node, or at the top of a branch column. */
 export type Anchor = { nodeId: string } | { nodeId: string; branchId: string };
 /** Holds a `next`: a node or a branch. */
@@ -17,6 +26,8 @@ export interface DefaultNames {
   cc: string;
   condition: string;
   parallel: string;
+  delay: string;
+  trigger: string;
   branch: (n: number) => string;
   defaultBranch: string;
 }
@@ -48,6 +59,22 @@ export function createNode(type: AddableType, names: DefaultNames): WfNode {
   }
   if (type === 'cc') {
     const node: WfCcNode = { id: newId('cc'), type, name: names.cc, assignee: { users: [] }, when: 'reach' };
+    return node;
+  }
+  if (type === 'delay') {
+    const node: WfDelayNode = { id: newId('delay'), type, name: names.delay, wait: { duration: 'PT1H' } };
+    return node;
+  }
+  if (type === 'trigger') {
+    // The URL is left empty on purpose: validation marks the node until the admin fills it in.
+    const node: WfTriggerNode = {
+      id: newId('trigger'),
+      type,
+      name: names.trigger,
+      http: { method: 'POST', url: '' },
+      retry: { maxAttempts: 3, backoff: 'PT1M' },
+      onFail: 'halt',
+    };
     return node;
   }
   // A condition node starts with one conditional branch and the default one (exactly one default

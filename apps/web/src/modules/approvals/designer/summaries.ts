@@ -1,4 +1,4 @@
-import type { FormField, WfAssignee, WfBranch, WfCond, WfNode } from '@concord/contracts';
+import type { FormField, WfAssignee, WfBranch, WfCond, WfDelayNode, WfNode } from '@concord/contracts';
 import type { TFunction } from 'i18next';
 import { formatMoney } from '../../../shared/format';
 
@@ -54,6 +54,13 @@ export function nodeSummary(t: TFunction, node: WfNode): string {
     }
     case 'cc':
       return `${assigneeSummary(t, node.assignee)} · ${t(`flows.cc.when.${node.when ?? 'reach'}`)}`;
+    case 'delay':
+      return delaySummary(t, node.wait);
+    case 'trigger': {
+      const attempts = node.retry?.maxAttempts ?? 3;
+      const target = `${node.http.method} ${urlHost(node.http.url) || '?'}`;
+      return `${target} · ${t('flows.summary.triggerRetry', { count: attempts })} · ${t(`flows.trigger.onFailKinds.${node.onFail ?? 'halt'}`)}`;
+    }
     default:
       return '';
   }
@@ -93,4 +100,34 @@ export function branchSummary(
   if (branch.when) return condSummary(t, branch.when, fields);
   // A condition-less branch before the last one is almost always one whose conditions are not set yet.
   return last ? t('flows.summary.defaultBranch') : t('flows.summary.noCondition');
+}
+
+/** Hours and minutes of an ISO-8601 duration such as PT2H30M (days count as 24 hours). */
+export function durationParts(iso: string): { hours: number; minutes: number } {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
+  if (!m) return { hours: 0, minutes: 0 };
+  const [d, h, min] = [m[1], m[2], m[3]].map((x) => Number(x ?? 0));
+  return { hours: d * 24 + h, minutes: min };
+}
+
+export function toDuration(hours: number, minutes: number): string {
+  if (!hours && !minutes) return 'PT0M';
+  return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}`;
+}
+
+function delaySummary(t: TFunction, wait: WfDelayNode['wait']): string {
+  if ('duration' in wait) {
+    const { hours, minutes } = durationParts(wait.duration);
+    return t('flows.summary.delayDuration', { hours, minutes });
+  }
+  if ('timeOfDay' in wait) return t('flows.summary.delayUntil', { time: wait.timeOfDay });
+  return t('flows.summary.delayField', { field: wait.field || '?' });
+}
+
+function urlHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
 }

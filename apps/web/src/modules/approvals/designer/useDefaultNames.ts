@@ -13,6 +13,8 @@ export function useDefaultNames(): DefaultNames & { start: string } {
       cc: t('flows.nodeType.cc'),
       condition: t('flows.nodeType.condition'),
       parallel: t('flows.nodeType.parallel'),
+      delay: t('flows.nodeType.delay'),
+      trigger: t('flows.nodeType.trigger'),
       branch: (n: number) => t('flows.branchN', { n }),
       defaultBranch: t('flows.summary.defaultBranch'),
     }),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DirectoryPicker } from '../shared/DirectoryPicker';
 import { UsersSelect } from '../shared/UsersSelect';
 import { type AvailableAction, actionKinds } from './actionKinds';
+import { CommentAttachmentsInput } from './CommentAttachments';
 
 interface ActionValues {
   comment?: string;
@@ -12,6 +13,7 @@ interface ActionValues {
   toUserId?: string;
   userIds?: string[];
   signType?: 'before' | 'after' | 'parallel';
+  attachmentIds?: string[];
 }
 
 interface ActionModalProps {
@@ -47,6 +49,7 @@ export function ActionModal({ detail, action, pending, onCancel, onSubmit }: Act
       toUserId: values.toUserId,
       userIds: values.userIds?.length ? values.userIds : undefined,
       signType: values.signType,
+      attachmentIds: values.attachmentIds?.length ? values.attachmentIds : undefined,
     });
   };
 
@@ -144,6 +147,9 @@ export function ActionModal({ detail, action, pending, onCancel, onSubmit }: Act
           }
         >
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="approval-action-comment" />
+        </Form.Item>
+        <Form.Item name="attachmentIds" label={t('approvals.modal.attachments')}>
+          <CommentAttachmentsInput />
         </Form.Item>
       </Form>
     </Modal>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format';
 import { logActionLabel, personActions, reasonLabel } from '../shared/labels';
+import { AttachmentLinks } from './CommentAttachments';
 
 type TimelineEntry = (typeof wfTimelineEntrySchema)['_zod']['output'];
 
@@ -33,6 +34,7 @@ function isNotable(entry: TimelineEntry): boolean {
   return (
     personActions.has(entry.action) ||
     Boolean(entry.comment) ||
+    entry.attachments.length > 0 ||
     entry.action.startsWith('INSTANCE_') ||
     systemDecisions.has(entry.action)
   );
@@ -98,6 +100,7 @@ export function ApprovalTimeline({ entries }: { entries: TimelineEntry[] }) {
                     {entry.comment}
                   </Typography.Paragraph>
                 )}
+                <AttachmentLinks attachments={entry.attachments} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {formatDateTime(entry.at)}
                 </Typography.Text>
