@@ -1,6 +1,7 @@
 import { type ErrorCode, formatErrorMessage, type Locale, type Problem } from '@concord/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError } from './errors.js';
 
 const titles: Record<number, string> = {
@@ -54,7 +55,7 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((v) => ({
       path: `${error.validationContext ?? ''}${v.instancePath || ''}`.replace(/\//g, '.').replace(/\.+$/, ''),
-      message: v.message ?? 'invalid',
+      message: localizedIssue(v, locale),
     }));
     const detail = errors
       .slice(0, 5)
@@ -82,4 +83,28 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     return problem(request, status, 'VALIDATION_FAILED', detail);
   }
   return problem(request, 500, 'INTERNAL', formatErrorMessage('INTERNAL', locale, { requestId: request.id }));
+}
+
+const zodMessages = { 'zh-CN': z.locales.zhCN(), 'en-US': z.locales.en() };
+
+/**
+ * zod words its own messages in English. For a Chinese reader, a message zod made itself is
+ * re-worded by zod's Chinese locale; a message a schema wrote by hand is kept as written.
+ */
+function localizedIssue(
+  v: { keyword: string; message?: string; params: Record<string, unknown> },
+  locale: Locale,
+): string {
+  const message = v.message ?? 'invalid';
+  if (locale === 'en-US') return message;
+  const issue = { ...v.params, code: v.keyword, message, input: v.params.input } as never;
+  try {
+    const english = zodMessages['en-US'].localeError?.(issue);
+    const englishText = typeof english === 'string' ? english : english?.message;
+    if (englishText !== message) return message;
+    const chinese = zodMessages['zh-CN'].localeError?.(issue);
+    return (typeof chinese === 'string' ? chinese : chinese?.message) ?? message;
+  } catch {
+    return message;
+  }
 }
