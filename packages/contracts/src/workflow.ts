@@ -4,7 +4,8 @@ import { codeSchema, idSchema, nameSchema } from './common.js';
 /*
  * The approval flow definition (WORKFLOW.md §3 "Flow JSON"): a tree rooted at a start node, each
  * node with at most one `next`; branch nodes add `branches`. The engine compiles it to a flat graph.
- * Sub-process nodes are left out of this schema on purpose: the engine core does not run them yet.
+ * A sub-process node (子流程) starts another published flow, found by its definition key, as a child
+ * instance; the child is started by the parent's initiator.
  *
  * Optional fields take the engine's defaults (listed at the top of the server's workflow.decide.ts),
  * which follow DingTalk where DingTalk and Feishu differ. The types are written out by hand because
@@ -200,7 +201,27 @@ export interface WfTriggerNode extends WfCommon {
   onFail?: 'halt' | 'continue';
   awaitCallback?: boolean;
 }
-export type WfNode = WfStartNode | WfApprovalNode | WfCcNode | WfBranchNode | WfDelayNode | WfTriggerNode;
+/**
+ * 子流程: starts the active, published flow `definitionKey` as a child instance, by the parent's
+ * initiator. `inputMap` is child field → parent field; `outputMap` is parent field → child field
+ * (read from the child's final form). With `wait` (default true) the node waits for the child: its
+ * approval completes the node, its rejection or withdrawal rejects the node and ends the parent.
+ */
+export interface WfSubprocessNode extends WfCommon {
+  type: 'subprocess';
+  definitionKey: string;
+  inputMap?: Record<string, string>;
+  outputMap?: Record<string, string>;
+  wait?: boolean;
+}
+export type WfNode =
+  | WfStartNode
+  | WfApprovalNode
+  | WfCcNode
+  | WfBranchNode
+  | WfDelayNode
+  | WfTriggerNode
+  | WfSubprocessNode;
 
 export interface WfSettings {
   dedupe: 'none' | 'all' | 'consecutive';
@@ -324,6 +345,19 @@ export const wfTriggerNodeSchema: z.ZodType<WfTriggerNode> = z.strictObject({
   awaitCallback: z.boolean().optional(),
 });
 
+const fieldMapSchema = z
+  .record(wfFieldKeySchema, wfFieldKeySchema)
+  .refine((m) => Object.keys(m).length <= 100, 'at most 100 mapped fields');
+
+export const wfSubprocessNodeSchema: z.ZodType<WfSubprocessNode> = z.strictObject({
+  ...common,
+  type: z.literal('subprocess'),
+  definitionKey: codeSchema,
+  inputMap: fieldMapSchema.optional(),
+  outputMap: fieldMapSchema.optional(),
+  wait: z.boolean().optional(),
+});
+
 export const wfNodeSchema: z.ZodType<WfNode> = z.lazy(() =>
   z.union([
     wfStartNodeSchema,
@@ -332,6 +366,7 @@ export const wfNodeSchema: z.ZodType<WfNode> = z.lazy(() =>
     wfBranchNodeSchema,
     wfDelayNodeSchema,
     wfTriggerNodeSchema,
+    wfSubprocessNodeSchema,
   ]),
 );
 

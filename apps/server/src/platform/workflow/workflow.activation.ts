@@ -76,6 +76,9 @@ export function enterNode(ctx: Ctx, nodeId: string, entry: Entry): void {
     case 'trigger':
       callTrigger(ctx, ni);
       return;
+    case 'subprocess':
+      startSubprocess(ctx, ni);
+      return;
   }
 }
 
@@ -327,6 +330,34 @@ function delayUntil(ctx: Ctx, wait: WfDelayNode['wait']): string | null {
   }
   const value = readField(ctx.s.instance.formData, wait.field);
   return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : null;
+}
+
+/**
+ * 子流程: asks the service to start the child (effect `startSubprocess`). With `wait` (the default)
+ * the node waits for `subprocessResult`; without it the node completes at once and the flow goes on.
+ */
+function startSubprocess(ctx: Ctx, ni: WfNodeInstanceRow) {
+  const def = nodeDef<'subprocess'>(ctx, ni.nodeId);
+  const formData: Record<string, unknown> = {};
+  for (const [childField, parentField] of Object.entries(def.inputMap ?? {})) {
+    const value = readField(ctx.s.instance.formData, parentField);
+    if (value !== undefined) formData[childField] = value;
+  }
+  ctx.effects.push({
+    kind: 'startSubprocess',
+    nodeInstanceId: ni.id,
+    nodeId: ni.nodeId,
+    definitionKey: def.definitionKey,
+    formData,
+  });
+  const where = { nodeId: ni.nodeId, nodeInstanceId: ni.id };
+  if (def.wait ?? true) {
+    ni.status = 'WAITING';
+    log(ctx, 'SUBPROCESS_START', 'SUBPROCESS_WAITING', { ...where, detail: { key: def.definitionKey } });
+    return;
+  }
+  log(ctx, 'SUBPROCESS_START', 'SUBPROCESS_STARTED', { ...where, detail: { key: def.definitionKey } });
+  passThrough(ctx, ni);
 }
 
 export function callTrigger(ctx: Ctx, ni: WfNodeInstanceRow) {

@@ -56,6 +56,13 @@ export type Command =
       ok: boolean;
       response?: unknown;
       error?: string;
+    }
+  | {
+      /** A sub-process node's child instance finished (子流程); `outputs` is the child's final form. */
+      type: 'subprocessResult';
+      nodeInstanceId: string;
+      outcome: 'approved' | 'rejected' | 'canceled';
+      outputs?: Record<string, unknown>;
     };
 
 export type NotifyReason =
@@ -84,5 +91,14 @@ export type Effect =
       http: WfTriggerNode['http'];
       /** Stable per attempt so the outbox can deduplicate deliveries. */
       idempotencyKey: string;
+    }
+  | {
+      /** Start the child instance of a sub-process node, in the same transaction, by the initiator. */
+      kind: 'startSubprocess';
+      nodeInstanceId: string;
+      nodeId: string;
+      definitionKey: string;
+      /** The child's starting form, mapped from the parent's by the node's inputMap. */
+      formData: Record<string, unknown>;
     }
   | { kind: 'subjectCallback'; event: 'onApproved' | 'onRejected' | 'onWithdrawn' };

@@ -216,15 +216,32 @@ describe('workflow flow schema', () => {
       },
     });
     expect(badDuration.success).toBe(false);
-    const subprocess = wfFlowSchema.safeParse({
-      ...base,
-      root: {
-        id: 's',
-        name: 's',
-        type: 'start',
-        next: { id: 'x', name: 'x', type: 'subprocess', definitionKey: 'k' },
-      },
-    });
-    expect(subprocess.success).toBe(false);
+    const subprocess = (next: Record<string, unknown>) =>
+      wfFlowSchema.safeParse({ ...base, root: { id: 's', name: 's', type: 'start', next } }).success;
+    const sp = { id: 'x', name: 'x', type: 'subprocess', definitionKey: 'k' };
+    expect(subprocess(sp)).toBe(true);
+    expect(subprocess({ ...sp, wait: false, inputMap: { a: 'b' }, outputMap: { c: 'd' } })).toBe(true);
+    expect(subprocess({ ...sp, definitionKey: '' })).toBe(false);
+    expect(subprocess({ id: 'x', name: 'x', type: 'subprocess' })).toBe(false);
+    expect(subprocess({ ...sp, starter: 'initiator' })).toBe(false);
+    expect(subprocess({ ...sp, inputMap: { 'bad key': 'b' } })).toBe(false);
+  });
+
+  it('checks a sub-process node: a definition key, and parent-side mapped fields against the form', () => {
+    const node = {
+      id: 'sub',
+      name: 'sub',
+      type: 'subprocess',
+      definitionKey: 'child',
+      inputMap: { childAmount: 'amount' },
+      outputMap: { contractNo: 'no' },
+    } as WfNode;
+    expect(compileFlow(flow(node), { formFields: ['amount', 'contractNo'] }).ok).toBe(true);
+    const unknown = compileFlow(flow(node), { formFields: ['contractNo'] });
+    expect(!unknown.ok && unknown.errors.map((e) => [e.code, e.nodeId])).toEqual([['UNKNOWN_FIELD', 'sub']]);
+    const unknownOut = compileFlow(flow(node), { formFields: ['amount'] });
+    expect(!unknownOut.ok && unknownOut.errors[0].message).toContain('outputMap');
+    const noKey = compileFlow(flow({ ...node, definitionKey: '' } as WfNode));
+    expect(!noKey.ok && noKey.errors[0].code).toBe('SUBPROCESS_KEY_MISSING');
   });
 });

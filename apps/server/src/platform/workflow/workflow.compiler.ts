@@ -55,6 +55,7 @@ export const compileErrorCodes = [
   'ON_EMPTY_USERS_MISSING',
   'UNKNOWN_FIELD',
   'BAD_CONDITION',
+  'SUBPROCESS_KEY_MISSING',
 ] as const;
 export type CompileErrorCode = (typeof compileErrorCodes)[number];
 
@@ -142,6 +143,13 @@ export function compileFlow(flow: WfFlow, options: CompileOptions = {}): Compile
       checkField(node.id, def.assignee.formField, 'assignee');
     if (node.branches) checkBranches(node, fail, checkField);
     if (def.type === 'approval' || def.type === 'handle') checkApproval(node, def, fail);
+    if (def.type === 'subprocess') {
+      if (!def.definitionKey?.trim())
+        fail('SUBPROCESS_KEY_MISSING', node.id, `sub-process node "${node.id}" names no flow definition`);
+      // Parent-side fields only: the child's fields belong to the child's own form.
+      for (const field of Object.values(def.inputMap ?? {})) checkField(node.id, field, 'inputMap');
+      for (const field of Object.keys(def.outputMap ?? {})) checkField(node.id, field, 'outputMap');
+    }
   }
   return errors.length > 0
     ? { ok: false, errors }

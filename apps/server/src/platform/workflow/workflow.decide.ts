@@ -26,6 +26,9 @@
  * - CC "when": "reach"; "end" delivers on finish (approved or rejected), not on withdraw.
  * - trigger onFail: "halt" (instance goes to ERROR, admins notified); retry.maxAttempts: 3.
  * - vote passRatio is an integer percent; the node fails early once the ratio is out of reach.
+ * - 子流程 (subprocess): the child is started by the parent's initiator; wait: true. A child
+ *   rejected or withdrawn rejects the node and ends the parent REJECTED; an approved child's final
+ *   form is mapped back by outputMap. Without wait the node completes as soon as the child starts.
  * - random mode picks deterministically from the instance and node-instance ids (replayable).
  */
 import { enterNode } from './workflow.activation.js';
@@ -47,7 +50,7 @@ import { WorkflowError } from './workflow.errors.js';
 import type { OrgSnapshot } from './workflow.org.js';
 import { addCcRows, cancelTask, cancelTimers } from './workflow.outcome.js';
 import { isOpenTask, type WorkflowState } from './workflow.state.js';
-import { timerFired, webhookResult } from './workflow.timers.js';
+import { subprocessResult, timerFired, webhookResult } from './workflow.timers.js';
 import { unapprove } from './workflow.unapprove.js';
 
 export interface DecideResult {
@@ -123,6 +126,8 @@ function dispatch(ctx: Ctx, command: Command): boolean {
       return timerFired(ctx, command);
     case 'webhookResult':
       return webhookResult(ctx, command);
+    case 'subprocessResult':
+      return subprocessResult(ctx, command);
   }
 }
 

@@ -10,6 +10,7 @@ import type { RequestContext } from '../http/context.js';
 import { AppError, duplicate, invalidReference, notFound } from '../http/errors.js';
 import { type CompileError, compileFlow, type FlowGraph } from './workflow.compiler.js';
 import { webhookUrlErrors } from './workflow.webhook.js';
+import { compileMessage } from './workflow.compile-messages.js';
 import * as repo from './workflow.repository.js';
 import type { WfDefinitionTable, WorkflowTables } from './workflow.tables.js';
 
@@ -54,7 +55,9 @@ export class WorkflowDefinitionsService {
     await ctx.access.require('workflow.definition.view');
     const fields = businessType ? await this.formFieldsOf(this.db, businessType) : undefined;
     const result = compileFlow(flow, { formFields: fields });
-    return result.ok ? [] : result.errors;
+    return result.ok
+      ? []
+      : result.errors.map((e) => ({ ...e, message: compileMessage(e.code, e.message, ctx.locale) }));
   }
 
   async create(ctx: RequestContext, input: DefinitionCreate): Promise<WfDefinition> {
@@ -134,7 +137,10 @@ export class WorkflowDefinitionsService {
         throw new AppError(
           'WF_FLOW_INVALID',
           {},
-          compiled.errors.map((e) => ({ path: e.nodeId, message: `${e.code}: ${e.message}` })),
+          compiled.errors.map((e) => ({
+            path: e.nodeId,
+            message: `${e.code}: ${compileMessage(e.code, e.message, ctx.locale)}`,
+          })),
         );
       }
       const badUrls = webhookUrlErrors(compiled.graph);
@@ -169,6 +175,23 @@ export class WorkflowDefinitionsService {
   ): Promise<{ definition: WfDefinitionTable; versionId: string; flow: WfFlow; graph: FlowGraph }> {
     const [definition] = await repo.matchingDefinitions(trx, document);
     if (!definition?.current_version_id) throw new AppError('WF_NO_FLOW', { detail: document.businessType });
+    return {
+      definition,
+      versionId: definition.current_version_id,
+      ...(await this.compiledVersion(trx, definition.current_version_id)),
+    };
+  }
+
+  /**
+   * The published version of the active definition with this key: a sub-process node names its
+   * child flow by key, whatever business type the child is bound to (no business-type matching).
+   */
+  async resolveByKey(
+    trx: Kysely<any>,
+    key: string,
+  ): Promise<{ definition: WfDefinitionTable; versionId: string; flow: WfFlow; graph: FlowGraph }> {
+    const definition = await repo.findPublishedByKey(trx, key);
+    if (!definition?.current_version_id) throw new AppError('WF_NO_FLOW', { detail: key });
     return {
       definition,
       versionId: definition.current_version_id,

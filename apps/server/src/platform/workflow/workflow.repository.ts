@@ -28,6 +28,16 @@ export const findDefinition = (db: Db, id: string) =>
 export const findDefinitionByKey = (db: Db, key: string) =>
   db.selectFrom('wf_definition').select('id').where('key', '=', key).executeTakeFirst();
 
+/** The active, published definition with this key (a sub-process node's child flow), if any. */
+export const findPublishedByKey = (db: Db, key: string) =>
+  db
+    .selectFrom('wf_definition')
+    .selectAll()
+    .where('key', '=', key)
+    .where('active', '=', true)
+    .where('current_version_id', 'is not', null)
+    .executeTakeFirst();
+
 export async function insertDefinition(db: Db, row: WfDefinitionTable): Promise<void> {
   await db.insertInto('wf_definition').values(row).execute();
 }

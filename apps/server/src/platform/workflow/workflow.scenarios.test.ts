@@ -696,6 +696,86 @@ describe('workflow scenarios: timers, delay, trigger', () => {
   });
 });
 
+describe('workflow scenarios: sub-process', () => {
+  const sub = (wait?: boolean): WfNode => ({
+    id: 'sub',
+    name: 'sub',
+    type: 'subprocess',
+    definitionKey: 'child-flow',
+    inputMap: { total: 'amount' },
+    outputMap: { contractNo: 'no' },
+    ...(wait === undefined ? {} : { wait }),
+  });
+  const started = (run: Run) => run.state.nodes.find((n) => n.nodeId === 'sub')!;
+
+  it('S47 sub-process wait: the child approves → outputs mapped, flow continues; child rejects → parent REJECTED; no wait → continues at once', () => {
+    const run = new Run(flow(chain(sub(), approval('n1', users('A')))), { form: { amount: 500 } }).submit();
+    const ni = started(run);
+    expect(run.effects).toContainEqual({
+      kind: 'startSubprocess',
+      nodeInstanceId: ni.id,
+      nodeId: 'sub',
+      definitionKey: 'child-flow',
+      formData: { total: 500 },
+    });
+    expect(ni.status).toBe('WAITING');
+    expect(run.pending()).toEqual([]);
+    expect(run.state.log.at(-1)).toMatchObject({
+      action: 'SUBPROCESS_START',
+      reasonCode: 'SUBPROCESS_WAITING',
+    });
+    run.do({
+      type: 'subprocessResult',
+      nodeInstanceId: ni.id,
+      outcome: 'approved',
+      outputs: { no: 'HT-9', x: 1 },
+    });
+    expect(run.state.instance.formData).toEqual({ amount: 500, contractNo: 'HT-9' });
+    expect(started(run).status).toBe('COMPLETED');
+    expect(run.pending()).toEqual(['A']);
+    const result = run.state.log.find((l) => l.action === 'SUBPROCESS_RESULT');
+    expect(result).toMatchObject({
+      reasonCode: 'SUBPROCESS_APPROVED',
+      formDiff: { contractNo: { before: undefined, after: 'HT-9' } },
+    });
+    // A late duplicate result is a no-op.
+    const before = run.state;
+    run.do({ type: 'subprocessResult', nodeInstanceId: ni.id, outcome: 'rejected' });
+    expect(run.state).toBe(before);
+    run.approve('A');
+    expect(run.status).toBe('APPROVED');
+
+    for (const outcome of ['rejected', 'canceled'] as const) {
+      const rejected = new Run(flow(chain(sub(), approval('n1', users('A'))))).submit();
+      rejected.do({ type: 'subprocessResult', nodeInstanceId: started(rejected).id, outcome });
+      expect(started(rejected).status).toBe('REJECTED');
+      expect(rejected.status).toBe('REJECTED');
+      expect(rejected.tasksOf('A')).toEqual([]);
+      expect(rejected.effects).toContainEqual({ kind: 'subjectCallback', event: 'onRejected' });
+      const reason = outcome === 'rejected' ? 'SUBPROCESS_REJECTED' : 'SUBPROCESS_CANCELED';
+      expect(rejected.state.log.map((l) => `${l.action}:${l.reasonCode}`)).toEqual(
+        expect.arrayContaining([
+          `SUBPROCESS_RESULT:${reason}`,
+          `NODE_REJECT:${reason}`,
+          'INSTANCE_REJECTED:NODE_REJECTED',
+        ]),
+      );
+    }
+
+    const noWait = new Run(flow(chain(sub(false), approval('n1', users('A')))), {
+      form: { amount: 7 },
+    }).submit();
+    expect(started(noWait).status).toBe('COMPLETED');
+    expect(noWait.effects).toContainEqual(
+      expect.objectContaining({ kind: 'startSubprocess', formData: { total: 7 } }),
+    );
+    expect(noWait.pending()).toEqual(['A']);
+    expect(noWait.state.log).toContainEqual(
+      expect.objectContaining({ action: 'SUBPROCESS_START', reasonCode: 'SUBPROCESS_STARTED' }),
+    );
+  });
+});
+
 describe('workflow scenarios: pure parts of the service-level scenarios', () => {
   it('S43 (pure part) field perms: editing a read field → 403; an edit field is saved and the diff logged', () => {
     const wf = flow(approval('n1', users('A'), { fieldPerms: { amount: 'read', note: 'edit' } }));

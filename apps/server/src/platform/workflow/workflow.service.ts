@@ -24,6 +24,8 @@ import type { WfInstanceTable, WorkflowTables } from './workflow.tables.js';
 import { WORKFLOW_WEBHOOK_JOB, type WebhookOutcome } from './workflow.webhook.js';
 
 export const WORKFLOW_TIMER_JOB = 'workflow.timer';
+/** Business type of a sub-process node's child instance; its subject id is `parentId:nodeInstanceId`. */
+export const SUBPROCESS_BUSINESS_TYPE = 'workflow.subprocess';
 
 export interface StartInput {
   businessType: string;
@@ -74,20 +76,40 @@ export class WorkflowService {
     },
   ) {
     this.db = db;
+    // The engine is the subject of its own child flows: a finished child reports to its parent.
+    deps.subjects.register({
+      type: 'workflow',
+      onApproved: (trx, ctx, subjectId, instanceId) =>
+        this.childFinished(trx, ctx, subjectId, instanceId, 'approved'),
+      onRejected: (trx, ctx, subjectId, instanceId) =>
+        this.childFinished(trx, ctx, subjectId, instanceId, 'rejected'),
+      onWithdrawn: (trx, ctx, subjectId, instanceId) =>
+        this.childFinished(trx, ctx, subjectId, instanceId, 'canceled'),
+    });
   }
 
   /** Starts the approval of a document, inside the caller's transaction (the document's own write). */
   async start(trx: Kysely<any>, ctx: RequestContext, input: StartInput): Promise<string> {
     const actor = ctx.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
-    const { definition, versionId, graph } = await this.deps.definitions.resolveFor(trx, input);
+    const resolved = await this.deps.definitions.resolveFor(trx, input);
+    return this.startOn(trx, ctx, input, actor.userId, resolved);
+  }
+
+  private async startOn(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    input: StartInput,
+    initiatorId: string,
+    { definition, versionId, graph }: Awaited<ReturnType<WorkflowDefinitionsService['resolveFor']>>,
+  ): Promise<string> {
     const now = this.now();
     const id = newId();
     const draft = createInstanceState(graph, {
       id,
       versionId,
       title: input.title,
-      initiatorId: actor.userId,
+      initiatorId,
       initiatorDeptId: input.departmentId,
       entityId: input.entityId,
       formData: input.formData,
@@ -95,7 +117,7 @@ export class WorkflowService {
     const org = await this.snapshot(trx, draft);
     const result = this.decideOrRefuse(
       draft,
-      { type: 'submit', actorId: actor.userId, selections: input.selections },
+      { type: 'submit', actorId: initiatorId, selections: input.selections },
       now,
       org,
     );
@@ -108,7 +130,7 @@ export class WorkflowService {
       entity_id: input.entityId,
       department_id: input.departmentId,
       title: input.title,
-      initiator_id: actor.userId,
+      initiator_id: initiatorId,
       status: draft.instance.status,
       lock_version: draft.instance.lockVersion,
       state: { ...draft, graph: undefined },
@@ -216,6 +238,67 @@ export class WorkflowService {
   }
 
   /**
+   * Starts a sub-process node's child (effect startSubprocess) in the parent's transaction: the
+   * active, published flow with that key, by the parent's initiator, in the parent's entity.
+   */
+  private async startChild(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    state: WorkflowState,
+    row: WfInstanceTable | undefined,
+    effect: Extract<Effect, { kind: 'startSubprocess' }>,
+  ): Promise<void> {
+    const parent = state.instance;
+    const resolved = await this.deps.definitions.resolveByKey(trx, effect.definitionKey);
+    const nodeName = state.graph.nodes[effect.nodeId]?.name ?? effect.nodeId;
+    await this.startOn(
+      trx,
+      ctx,
+      {
+        businessType: SUBPROCESS_BUSINESS_TYPE,
+        subjectId: `${parent.id}:${effect.nodeInstanceId}`,
+        title: `${parent.title} / ${nodeName}`.slice(0, 200),
+        entityId: parent.entityId!,
+        departmentId: row?.department_id ?? parent.initiatorDeptId,
+        amount: null,
+        category: null,
+        formData: effect.formData,
+      },
+      parent.initiatorId,
+      resolved,
+    );
+  }
+
+  /**
+   * A child instance finished: feeds `subprocessResult` to its parent, whose row is locked in the
+   * child's transaction (the same `trx`: SQLite has one connection). Outputs: the child's final form.
+   */
+  private async childFinished(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    subjectId: string,
+    childId: string,
+    outcome: 'approved' | 'rejected' | 'canceled',
+  ): Promise<void> {
+    const [parentId, nodeInstanceId] = subjectId.split(':');
+    if (!parentId || !nodeInstanceId) return;
+    const child = await repo.findInstance(trx, childId);
+    const outputs = child ? (await this.stateOf(trx, child)).instance.formData : {};
+    const row = await repo.lockInstance(trx, parentId);
+    if (!row) return;
+    const state = await this.stateOf(trx, row);
+    const result = decide(
+      state,
+      { type: 'subprocessResult', nodeInstanceId, outcome, outputs },
+      this.now(),
+      await this.snapshot(trx, state),
+    );
+    if (result.state === state) return; // the parent no longer waits (no-wait node, withdrawn)
+    await persistState(trx, state, result.state, ctx.requestId, this.now());
+    await this.apply(trx, ctx, result.state, result.effects, row);
+  }
+
+  /**
    * Who may see (and so act on) an instance: its initiator, anyone with a task or a CC on it, or a
    * holder of `workflow.instance.view` whose scope covers it. Everyone else gets 404.
    */
@@ -319,6 +402,9 @@ export class WorkflowService {
               dedupeKey: effect.idempotencyKey,
             },
           );
+          break;
+        case 'startSubprocess':
+          await this.startChild(trx, ctx, state, row, effect);
           break;
         case 'subjectCallback': {
           const subject = this.deps.subjects.forBusinessType(businessType);

@@ -8,7 +8,8 @@ import { countedTasks, evaluateNode, rejectNode } from './workflow.outcome.js';
 import type { WfNodeInstanceRow } from './workflow.state.js';
 
 /*
- * What the outside world reports back: a timer the job runner fired, a webhook's result. Both
+ * What the outside world reports back: a timer the job runner fired, a webhook's result, a child
+ * flow's outcome. All
  * may arrive late or twice (a retried job, a timer that raced a human action), so anything that
  * no longer applies is a no-op that returns `false` and leaves the state untouched.
  */
@@ -154,5 +155,39 @@ export function webhookResult(ctx: Ctx, cmd: Extract<Command, { type: 'webhookRe
   log(ctx, 'INSTANCE_ERROR', 'TRIGGER_FAILED', where);
   const admins = ctx.s.graph.settings.admins?.length ? ctx.s.graph.settings.admins : ctx.org.admins;
   notify(ctx, admins, 'ERROR', { nodeId: ni.nodeId });
+  return true;
+}
+
+/**
+ * A sub-process node's child finished. Approved: the child's outputs are mapped into the parent's
+ * form by outputMap and the flow goes on. Rejected or withdrawn: the node is rejected and the parent
+ * ends REJECTED (DingTalk-like; there is no reject target for a sub-process node).
+ */
+export function subprocessResult(ctx: Ctx, cmd: Extract<Command, { type: 'subprocessResult' }>): boolean {
+  const ni = ctx.s.nodes.find((n) => n.id === cmd.nodeInstanceId);
+  if (ni?.status !== 'WAITING' || ctx.s.instance.status !== 'RUNNING') return false;
+  const def = nodeDef<'subprocess'>(ctx, ni.nodeId);
+  if (def.type !== 'subprocess') throw new WorkflowError('INVALID_COMMAND', 'not a sub-process node');
+  const where = { nodeId: ni.nodeId, nodeInstanceId: ni.id };
+  if (cmd.outcome === 'approved') {
+    const diff: Record<string, { before: unknown; after: unknown }> = {};
+    for (const [parentField, childField] of Object.entries(def.outputMap ?? {})) {
+      const value = readField(cmd.outputs ?? {}, childField);
+      if (value === undefined) continue;
+      diff[parentField] = { before: ctx.s.instance.formData[parentField], after: value };
+      ctx.s.instance.formData[parentField] = value;
+    }
+    log(ctx, 'SUBPROCESS_RESULT', 'SUBPROCESS_APPROVED', {
+      ...where,
+      formDiff: Object.keys(diff).length ? diff : null,
+    });
+    ni.status = 'COMPLETED';
+    ni.finishedAt = ctx.now;
+    continueAfter(ctx, ni);
+    return true;
+  }
+  const reason = cmd.outcome === 'rejected' ? 'SUBPROCESS_REJECTED' : 'SUBPROCESS_CANCELED';
+  log(ctx, 'SUBPROCESS_RESULT', reason, where);
+  rejectNode(ctx, ni, reason);
   return true;
 }

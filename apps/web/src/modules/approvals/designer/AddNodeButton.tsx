@@ -5,6 +5,7 @@ import {
   ClockCircleOutlined,
   EditOutlined,
   ForkOutlined,
+  PartitionOutlined,
   PlusOutlined,
   SendOutlined,
 } from '@ant-design/icons';
@@ -22,6 +23,7 @@ const addable: Array<{ type: AddableType; icon: ReactNode; color: string }> = [
   { type: 'parallel', icon: <ForkOutlined />, color: '#718dff' },
   { type: 'delay', icon: <ClockCircleOutlined />, color: '#f25643' },
   { type: 'trigger', icon: <ApiOutlined />, color: '#4ca3fb' },
+  { type: 'subprocess', icon: <PartitionOutlined />, color: '#0089ff' },
 ];
 
 /** The "+" on the line between two nodes: opens the list of node types to insert there. */

@@ -1,13 +1,15 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { FormField, WfDelayNode, WfTriggerNode } from '@concord/contracts';
-import { Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import type { FormField, WfDelayNode, WfSubprocessNode, WfTriggerNode } from '@concord/contracts';
+import { Button, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDefinitions } from '../api/workflowApi';
 import { durationParts, toDuration } from './summaries';
 
 /*
  * Drawer editors of the automatic nodes: Delay/延迟 (wait a while, or until a time of day) and
- * Trigger/触发器 (an HTTP call with retries whose JSON response can fill form fields).
+ * Trigger/触发器 (an HTTP call with retries whose JSON response can fill form fields) and
+ * Sub-process/子流程 (starts another published flow, optionally waiting for it and mapping fields).
  */
 
 type DelayKind = 'duration' | 'timeOfDay' | 'field';
@@ -305,6 +307,92 @@ export function TriggerEditor({
             label: t(`flows.trigger.onFailKinds.${value}`),
           }))}
           data-testid="flow-trigger-on-fail"
+        />
+      </Form.Item>
+    </>
+  );
+}
+
+export function SubprocessEditor({
+  node,
+  fields,
+  onChange,
+}: {
+  node: WfSubprocessNode;
+  fields: FormField[];
+  onChange: (node: WfSubprocessNode) => void;
+}) {
+  const { t } = useTranslation();
+  const definitions = useDefinitions();
+  const fieldSelect = (placeholder: string) => (value: string, change: (key: string) => void) => (
+    <Select
+      style={{ width: '40%' }}
+      placeholder={placeholder}
+      value={value || undefined}
+      options={fields.map((field) => ({ value: field.key, label: field.label }))}
+      onChange={(key: string) => change(key)}
+    />
+  );
+  // Stored as child → parent; shown (like the output map) with this flow's field first.
+  const flip = (map: Record<string, string> | undefined) =>
+    map
+      ? Object.fromEntries(
+          Object.entries(map)
+            .filter(([, value]) => value.trim() !== '')
+            .map(([key, value]) => [value.trim(), key]),
+        )
+      : undefined;
+  return (
+    <>
+      <Form.Item
+        label={t('flows.subprocess.definition')}
+        required
+        extra={t('flows.subprocess.definitionHint')}
+      >
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={definitions.isLoading}
+          placeholder={t('flows.subprocess.definitionPlaceholder')}
+          value={node.definitionKey || undefined}
+          options={(definitions.data ?? [])
+            .filter((definition) => definition.currentVersion !== null)
+            .map((definition) => ({
+              value: definition.key,
+              label: `${definition.name} (${definition.key})`,
+            }))}
+          onChange={(definitionKey: string) => onChange({ ...node, definitionKey })}
+          data-testid="flow-subprocess-definition"
+        />
+      </Form.Item>
+      <Form.Item label={t('flows.subprocess.wait')} extra={t('flows.subprocess.waitHint')}>
+        <Switch
+          checked={node.wait ?? true}
+          onChange={(wait) => onChange({ ...node, wait })}
+          data-testid="flow-subprocess-wait"
+        />
+      </Form.Item>
+      <Form.Item label={t('flows.subprocess.inputMap')} extra={t('flows.subprocess.inputMapHint')}>
+        <KeyValueRows
+          key={`in-${node.id}`}
+          value={flip(node.inputMap)}
+          onChange={(value) => onChange({ ...node, inputMap: flip(value) })}
+          keyInput={fieldSelect(t('flows.subprocess.parentField'))}
+          keyPlaceholder={t('flows.subprocess.parentField')}
+          valuePlaceholder={t('flows.subprocess.childField')}
+          addLabel={t('flows.subprocess.addMapping')}
+          testId="flow-subprocess-input-map"
+        />
+      </Form.Item>
+      <Form.Item label={t('flows.subprocess.outputMap')} extra={t('flows.subprocess.outputMapHint')}>
+        <KeyValueRows
+          key={`out-${node.id}`}
+          value={node.outputMap}
+          onChange={(outputMap) => onChange({ ...node, outputMap })}
+          keyInput={fieldSelect(t('flows.subprocess.parentField'))}
+          keyPlaceholder={t('flows.subprocess.parentField')}
+          valuePlaceholder={t('flows.subprocess.childField')}
+          addLabel={t('flows.subprocess.addMapping')}
+          testId="flow-subprocess-output-map"
         />
       </Form.Item>
     </>

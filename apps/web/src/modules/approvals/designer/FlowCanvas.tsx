@@ -15,6 +15,7 @@ const headColors: Record<string, string> = {
   cc: '#3296fa',
   delay: '#f25643',
   trigger: '#4ca3fb',
+  subprocess: '#0089ff',
 };
 
 interface CardProps {

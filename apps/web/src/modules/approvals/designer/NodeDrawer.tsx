@@ -5,7 +5,7 @@ import { useIsPhone } from '../../../shared/useIsPhone';
 import { UsersSelect } from '../shared/UsersSelect';
 import { ApprovalRulesEditor } from './ApprovalRulesEditor';
 import { AssigneeEditor } from './AssigneeEditor';
-import { DelayEditor, TriggerEditor } from './AutomationEditors';
+import { DelayEditor, SubprocessEditor, TriggerEditor } from './AutomationEditors';
 import { ConditionEditor } from './ConditionEditor';
 import type { Selection } from './designerContext';
 import { FieldPermsEditor } from './FieldPermsEditor';
@@ -235,6 +235,14 @@ export function NodeDrawer({
         <>
           {name}
           <TriggerEditor node={node} fields={fields} onChange={onChange} />
+        </>
+      );
+    }
+    if (node.type === 'subprocess') {
+      return (
+        <>
+          {name}
+          <SubprocessEditor node={node} fields={fields} onChange={onChange} />
         </>
       );
     }

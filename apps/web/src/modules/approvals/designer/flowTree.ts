@@ -6,6 +6,7 @@ import type {
   WfDelayNode,
   WfFlow,
   WfNode,
+  WfSubprocessNode,
   WfTriggerNode,
 } from '@concord/contracts';
 
@@ -14,7 +15,15 @@ import type {
  * React state stays immutable without a helper library; flows are small (dozens of nodes).
  */
 
-export type AddableType = 'approval' | 'handle' | 'cc' | 'condition' | 'parallel' | 'delay' | 'trigger';
+export type AddableType =
+  | 'approval'
+  | 'handle'
+  | 'cc'
+  | 'condition'
+  | 'parallel'
+  | 'delay'
+  | 'trigger'
+  | 'subprocess';
 /** Where a new node goes: after a node, or at the top of a branch column. */
 export type Anchor = { nodeId: string } | { nodeId: string; branchId: string };
 /** Holds a `next`: a node or a branch. */
@@ -28,6 +37,7 @@ export interface DefaultNames {
   parallel: string;
   delay: string;
   trigger: string;
+  subprocess: string;
   branch: (n: number) => string;
   defaultBranch: string;
 }
@@ -74,6 +84,17 @@ export function createNode(type: AddableType, names: DefaultNames): WfNode {
       http: { method: 'POST', url: '' },
       retry: { maxAttempts: 3, backoff: 'PT1M' },
       onFail: 'halt',
+    };
+    return node;
+  }
+  if (type === 'subprocess') {
+    // The child flow is left empty on purpose: validation marks the node until the admin picks one.
+    const node: WfSubprocessNode = {
+      id: newId('sub'),
+      type,
+      name: names.subprocess,
+      definitionKey: '',
+      wait: true,
     };
     return node;
   }

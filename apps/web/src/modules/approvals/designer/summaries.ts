@@ -61,6 +61,10 @@ export function nodeSummary(t: TFunction, node: WfNode): string {
       const target = `${node.http.method} ${urlHost(node.http.url) || '?'}`;
       return `${target} · ${t('flows.summary.triggerRetry', { count: attempts })} · ${t(`flows.trigger.onFailKinds.${node.onFail ?? 'halt'}`)}`;
     }
+    case 'subprocess': {
+      const wait = t(node.wait === false ? 'flows.summary.subprocessNoWait' : 'flows.summary.subprocessWait');
+      return `${node.definitionKey || '?'} · ${wait}`;
+    }
     default:
       return '';
   }

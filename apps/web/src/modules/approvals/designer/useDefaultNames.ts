@@ -15,6 +15,7 @@ export function useDefaultNames(): DefaultNames & { start: string } {
       parallel: t('flows.nodeType.parallel'),
       delay: t('flows.nodeType.delay'),
       trigger: t('flows.nodeType.trigger'),
+      subprocess: t('flows.nodeType.subprocess'),
       branch: (n: number) => t('flows.branchN', { n }),
       defaultBranch: t('flows.summary.defaultBranch'),
     }),

@@ -28,6 +28,7 @@ const systemDecisions: ReadonlySet<string> = new Set([
   'TIMEOUT',
   'ESCALATE',
   'TRIGGER_RESULT',
+  'SUBPROCESS_RESULT',
 ]);
 
 function isNotable(entry: TimelineEntry): boolean {
