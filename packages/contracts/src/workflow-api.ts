@@ -171,6 +171,11 @@ export const wfPathStepSchema = z.object({
   /** done, active, pending (predicted), skipped */
   state: z.enum(['done', 'active', 'pending', 'skipped']),
   approvers: z.array(z.object({ id: z.string(), name: z.string(), status: z.string().nullable() })),
+  /** 发起人自选: the initiator picks this step's approvers before submitting (send them as `selections`). */
+  select: z
+    .object({ multiple: z.boolean(), range: z.array(z.string()).nullable() })
+    .nullable()
+    .optional(),
 });
 
 export const wfInstanceDetailSchema = z.object({

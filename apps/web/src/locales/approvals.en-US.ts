@@ -80,6 +80,8 @@ export const approvalsEnUS: Pick<Messages, 'approvals' | 'flows'> = {
       back: 'Back',
       pickHint: 'Choose the request to submit:',
       noForms: 'No forms are available. Ask an administrator to create one and bind an approval flow to it.',
+      chooseApprovers: 'Choose the approvers for {{step}}',
+      chooseApproversMissing: 'Choose at least one approver',
       submit: 'Submit',
       submitted: 'Request submitted',
     },

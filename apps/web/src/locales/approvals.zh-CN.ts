@@ -81,6 +81,8 @@ export const approvalsZhCN = {
       back: '返回',
       pickHint: '选择要发起的审批单：',
       noForms: '暂无可发起的审批单，请联系管理员在表单工具中创建并绑定审批流程。',
+      chooseApprovers: '选择{{step}}的审批人',
+      chooseApproversMissing: '请选择审批人',
       submit: '提交',
       submitted: '已提交审批',
     },

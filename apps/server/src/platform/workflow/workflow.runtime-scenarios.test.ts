@@ -122,6 +122,43 @@ describeEachDialect('approval scenarios at the API', (t) => {
     expect((await detail(manager, id)).formData.files).toEqual([file.id]);
   });
 
+  it('S21 发起人自选: the preview asks for the pick, a missing pick is refused, the picked user is tasked', async () => {
+    await define('api.select', {
+      id: 'picked',
+      name: '自选审批人',
+      type: 'approval',
+      assignee: { initiatorSelect: { multiple: true } },
+      mode: 'and',
+    });
+    const preview = await initiator.post('/api/v1/workflow/preview', {
+      businessType: 'api.select',
+      formData: {},
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const step = preview.json().path.find((s: { nodeId: string }) => s.nodeId === 'picked');
+    expect(step.select).toEqual({ multiple: true, range: null });
+    await expect(start('api.select', {})).rejects.toMatchObject({ code: 'WF_MISSING_SELECTION' });
+    const { services } = t();
+    const ctx = await initiator.context(services);
+    const user = await t().given.userByUsername('wu.min');
+    const chosen = await t().given.userByUsername('xu.tao');
+    const id = await services.db.transaction().execute((trx) =>
+      services.workflow.start(trx, ctx, {
+        businessType: 'api.select',
+        subjectId: randomUUID(),
+        title: 'select',
+        entityId: user.entityId,
+        departmentId: user.departmentId,
+        amount: null,
+        category: null,
+        formData: {},
+        selections: { picked: [chosen.id] },
+      }),
+    );
+    const picked = await t().login('xu.tao');
+    expect((await detail(picked, id)).myTask.nodeId).toBe('picked');
+  });
+
   it('S44 versions: a running instance keeps its version, new instances take the new one', async () => {
     const definitionId = await define('api.versions', approvalBy('first', '第一版审批'));
     const before = await start('api.versions', {});

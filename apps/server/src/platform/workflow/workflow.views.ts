@@ -253,12 +253,14 @@ export class WorkflowViews {
           : def.assignee
             ? safeResolve(ctx, def.assignee, nodeId)
             : [];
+      const select = def.assignee && 'initiatorSelect' in def.assignee ? def.assignee.initiatorSelect : null;
       steps.push({
         nodeId,
         name: node.name,
         type: node.type,
         state: 'pending',
         approvers: ids.map((id) => ({ id, name: id, status: null })),
+        select: select ? { multiple: select.multiple, range: select.range ?? null } : null,
       });
     }
     return steps;

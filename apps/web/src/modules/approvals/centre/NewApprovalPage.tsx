@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { FormDefinition } from '@concord/contracts';
 import { App, Button, Card, Col, Flex, Form, Grid, Row, Typography } from 'antd';
@@ -12,6 +13,7 @@ import { useIsPhone } from '../../../shared/useIsPhone';
 import { formDataOf, showFormDataErrors, useAvailableForms } from '../../forms';
 import { useSubmitForm } from '../api/workflowApi';
 import { FormEntry } from '../shared/formsBridge';
+import { ApproverSelections, missingSelections, selectableSteps } from './ApproverSelections';
 import { PathPreview } from './PathPreview';
 import { usePathPreview } from './usePathPreview';
 
@@ -88,16 +90,23 @@ function FillForm({ form: definition }: { form: FormDefinition }) {
   // Every change re-runs the path preview: conditions may read any field.
   const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
   const preview = usePathPreview(definition, values);
+  const [selections, setSelections] = useState<Record<string, string[]>>({});
+  const [triedSubmit, setTriedSubmit] = useState(false);
 
   const onSubmit = async () => {
+    setTriedSubmit(true);
     let data: Record<string, unknown>;
     try {
       data = formDataOf(definition.fields, await form.validateFields());
     } catch {
       return; // antd shows the messages under the inputs
     }
+    if (missingSelections(preview.state.result, selections).length > 0) return;
+    const chosen = Object.fromEntries(
+      selectableSteps(preview.state.result).map((step) => [step.nodeId, selections[step.nodeId] ?? []]),
+    );
     submit.mutate(
-      { formId: definition.id, data },
+      { formId: definition.id, data, selections: Object.keys(chosen).length ? chosen : undefined },
       {
         onSuccess: ({ instanceId }) => {
           message.success(t('approvals.new.submitted'));
@@ -121,7 +130,17 @@ function FillForm({ form: definition }: { form: FormDefinition }) {
       {t('approvals.new.submit')}
     </Button>
   );
-  const previewCard = <PathPreview state={preview.state} onRefresh={preview.refresh} />;
+  const previewCard = (
+    <>
+      <PathPreview state={preview.state} onRefresh={preview.refresh} />
+      <ApproverSelections
+        result={preview.state.result}
+        value={selections}
+        onChange={setSelections}
+        showErrors={triedSubmit}
+      />
+    </>
+  );
   if (!wide) {
     // One column: who will approve comes between the form and the submit button, as in DingTalk.
     return (
