@@ -3,6 +3,7 @@
  * rules managed through the API, tasks routed to the proxy while a rule is in force, the timeline
  * naming "P for A", attachments checked against what the actor may see and listed by name.
  */
+import { actOnApproval, startApproval } from '../../testing/approvals.js';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../testing/test-app.js';
@@ -23,32 +24,15 @@ describeEachDialect(
     const business = 'test.proxy';
 
     async function start() {
-      const { services } = t();
-      const ctx = await initiator.context(services);
-      const user = await t().given.userByUsername('wu.min');
-      return services.db.transaction().execute((trx) =>
-        services.workflow.start(trx, ctx, {
-          businessType: business,
-          subjectId: randomUUID(),
-          title: `代理 ${randomUUID().slice(0, 6)}`,
-          entityId: user.entityId,
-          departmentId: user.departmentId,
-          amount: null,
-          category: null,
-          formData: {},
-        }),
-      );
-    }
-
-    async function act(client: ApiClient, instanceId: string, action: Record<string, unknown>) {
-      const detail = (await client.get(`/api/v1/workflow/instances/${instanceId}`)).json();
-      return client.post(`/api/v1/workflow/instances/${instanceId}/actions`, {
-        taskId: detail.myTask?.taskId,
-        lockVersion: detail.lockVersion,
-        requestId: randomUUID(),
-        ...action,
+      return startApproval(t(), initiator, {
+        businessType: business,
+        title: `代理 ${randomUUID().slice(0, 6)}`,
+        amount: null,
+        formData: {},
       });
     }
+
+    const act = actOnApproval;
 
     const tasksOf = (id: string) =>
       t()

@@ -3,6 +3,7 @@
  * S43 field permissions enforced by the API, S44 versions (running instances keep theirs).
  * (S45 concurrency and S46 request ids are in workflow.service.test.ts.)
  */
+import { startApproval } from '../../testing/approvals.js';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { beforeAll, expect, it } from 'vitest';
@@ -53,21 +54,12 @@ describeEachDialect('approval scenarios at the API', (t) => {
   }
 
   async function start(businessType: string, formData: Record<string, unknown>) {
-    const { services } = t();
-    const ctx = await initiator.context(services);
-    const user = await t().given.userByUsername('wu.min');
-    return services.db.transaction().execute((trx) =>
-      services.workflow.start(trx, ctx, {
-        businessType,
-        subjectId: randomUUID(),
-        title: businessType,
-        entityId: user.entityId,
-        departmentId: user.departmentId,
-        amount: null,
-        category: null,
-        formData,
-      }),
-    );
+    return startApproval(t(), initiator, {
+      businessType: businessType,
+      title: businessType,
+      amount: null,
+      formData: formData,
+    });
   }
 
   const detail = async (client: ApiClient, id: string) =>

@@ -1,3 +1,4 @@
+import { actOnApproval } from '../../testing/approvals.js';
 /**
  * The approval engine end to end on a real database: definitions published through the API,
  * instances started by a document's service, actions through the API with row locks, version checks
@@ -81,15 +82,7 @@ describeEachDialect(
       );
     }
 
-    async function act(client: ApiClient, instanceId: string, action: Record<string, unknown>) {
-      const detail = (await client.get(`/api/v1/workflow/instances/${instanceId}`)).json();
-      return client.post(`/api/v1/workflow/instances/${instanceId}/actions`, {
-        taskId: detail.myTask?.taskId,
-        lockVersion: detail.lockVersion,
-        requestId: randomUUID(),
-        ...action,
-      });
-    }
+    const act = actOnApproval;
 
     beforeAll(async () => {
       const { services } = t();

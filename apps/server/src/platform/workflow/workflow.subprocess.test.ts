@@ -3,6 +3,7 @@
  * flow (found by key) in the same transaction, by the parent's initiator; the child's end feeds the
  * parent through the engine's own approval subject, in the child's transaction.
  */
+import { actOnApproval, startApproval } from '../../testing/approvals.js';
 import { randomUUID } from 'node:crypto';
 import type { WfFlow } from '@concord/contracts';
 import { beforeAll, expect, it } from 'vitest';
@@ -68,32 +69,15 @@ describeEachDialect(
     let initiator: ApiClient;
 
     async function startParent(amount: number) {
-      const { services } = t();
-      const ctx = await initiator.context(services);
-      const user = await t().given.userByUsername('wu.min');
-      return services.db.transaction().execute((trx) =>
-        services.workflow.start(trx, ctx, {
-          businessType: 'test.subparent',
-          subjectId: randomUUID(),
-          title: `合同 ${randomUUID().slice(0, 6)}`,
-          entityId: user.entityId,
-          departmentId: user.departmentId,
-          amount,
-          category: null,
-          formData: { amount },
-        }),
-      );
-    }
-
-    async function act(client: ApiClient, instanceId: string, action: Record<string, unknown>) {
-      const detail = (await client.get(`/api/v1/workflow/instances/${instanceId}`)).json();
-      return client.post(`/api/v1/workflow/instances/${instanceId}/actions`, {
-        taskId: detail.myTask?.taskId,
-        lockVersion: detail.lockVersion,
-        requestId: randomUUID(),
-        ...action,
+      return startApproval(t(), initiator, {
+        businessType: 'test.subparent',
+        title: `合同 ${randomUUID().slice(0, 6)}`,
+        amount: amount,
+        formData: { amount },
       });
     }
+
+    const act = actOnApproval;
 
     const instance = (id: string) =>
       t()

@@ -2,6 +2,7 @@
  * Trigger (webhook) and delay nodes end to end on a real database: the webhook job calls a local
  * HTTP server, the core decides retries and halting, the job runner and a manual clock drive time.
  */
+import { startApproval } from '../../testing/approvals.js';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -67,21 +68,12 @@ describeEachDialect(
     }
 
     async function start(businessType: string, formData: Record<string, unknown> = {}) {
-      const { services } = t();
-      const ctx = await initiator.context(services);
-      const user = await t().given.userByUsername('wu.min');
-      return services.db.transaction().execute((trx) =>
-        services.workflow.start(trx, ctx, {
-          businessType,
-          subjectId: randomUUID(),
-          title: `${businessType} ${randomUUID().slice(0, 6)}`,
-          entityId: user.entityId,
-          departmentId: user.departmentId,
-          amount: null,
-          category: null,
-          formData,
-        }),
-      );
+      return startApproval(t(), initiator, {
+        businessType: businessType,
+        title: `${businessType} ${randomUUID().slice(0, 6)}`,
+        amount: null,
+        formData: formData,
+      });
     }
 
     /** Ticks the job runner (each job's HTTP call included) until nothing due is left. */
