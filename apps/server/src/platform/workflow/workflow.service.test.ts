@@ -1,10 +1,10 @@
-import { actOnApproval } from '../../testing/approvals.js';
 /**
  * The approval engine end to end on a real database: definitions published through the API,
  * instances started by a document's service, actions through the API with row locks, version checks
  * and request ids, timers through the job runner with a manual clock, notifications and the
  * document's callbacks in the same transaction.
  */
+import { actOnApproval } from '../../testing/approvals.js';
 import { randomUUID } from 'node:crypto';
 import type { WfFlow } from '@concord/contracts';
 import { beforeAll, expect, it } from 'vitest';
