@@ -129,7 +129,7 @@ export function createServices(
   org = new OrgService(db, audit);
   const identity = new IdentityAdapter((trx, ids) => org!.entitySummaries(ids, trx));
   const users = new UsersService(db, audit, identity);
-  const roles = new RolesService(db, audit);
+  const roles = new RolesService(db, audit, org);
   const auth = new AuthService(db, org, users, audit, {
     ...defaultAuthSettings,
     sessionTtlHours: options.sessionTtlHours,

@@ -113,10 +113,7 @@ export async function seedDemoApprovals(services: Services): Promise<void> {
     await services.workflowDefinitions.publish(system, created.id);
   }
   const forms = new Map(
-    (await services.db.selectFrom('form_definition').select(['id', 'code']).execute()).map((f: any) => [
-      f.code,
-      f.id,
-    ]),
+    (await services.forms.list(system, { page: 1, pageSize: 200 })).items.map((f) => [f.code, f.id]),
   );
   const as = async (username: string) => {
     const user = await services.users.findByUsername(username);
@@ -127,14 +124,9 @@ export async function seedDemoApprovals(services: Services): Promise<void> {
     (await services.formSubmissions.submit(await as(username), forms.get(form)!, { data })).instanceId;
   const approve = async (username: string, instanceId: string, comment: string) => {
     const ctx = await as(username);
-    const task = await services.db
-      .selectFrom('wf_task')
-      .select('task_key')
-      .where('instance_id', '=', instanceId)
-      .where('assignee_id', '=', ctx.actor!.userId)
-      .where('open', '=', true)
-      .executeTakeFirstOrThrow();
-    await services.workflow.act(ctx, instanceId, { action: 'approve', taskId: task.task_key, comment });
+    const task = (await services.workflowViews.detail(ctx, instanceId)).myTask;
+    if (!task) throw new Error(`${username} has no task on demo approval ${instanceId}`);
+    await services.workflow.act(ctx, instanceId, { action: 'approve', taskId: task.taskId, comment });
   };
 
   // 协和建设: a large request approved by the manager, now waiting for the general manager.

@@ -5,8 +5,7 @@ import { demoEntities, demoForms, demoPositions, demoRoles, demoUsers, DEMO_PASS
 
 /** True when the database has no organisation yet (a first start). */
 export async function isEmpty(services: Services): Promise<boolean> {
-  const row = await services.db.selectFrom('org_entity').select('id').limit(1).executeTakeFirst();
-  return !row;
+  return services.org.isEmpty();
 }
 
 /**

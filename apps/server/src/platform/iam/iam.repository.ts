@@ -260,3 +260,13 @@ export async function roleHoldersIn(db: Db, entityId: string): Promise<Record<st
   }
   return holders;
 }
+
+export async function existingRoleIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('iam_role').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export function roleScopesOf(db: Db, ids: string[]) {
+  return db.selectFrom('iam_role').select(['id', 'data_scope']).where('id', 'in', ids).execute();
+}

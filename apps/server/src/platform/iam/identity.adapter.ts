@@ -66,8 +66,8 @@ export class IdentityAdapter implements IdentityPort {
   async replaceRoles(trx: Kysely<any>, userId: string, assignments: RoleAssignment[]): Promise<void> {
     const roleIds = [...new Set(assignments.map((a) => a.roleId))];
     if (roleIds.length) {
-      const found = await trx.selectFrom('iam_role').select('id').where('id', 'in', roleIds).execute();
-      if (found.length !== roleIds.length) throw new AppError('INVALID_REFERENCE', { what: 'role' });
+      const found = await repo.existingRoleIds(trx, roleIds);
+      if (found.size !== roleIds.length) throw new AppError('INVALID_REFERENCE', { what: 'role' });
     }
     await repo.replaceAssignments(trx, userId, assignments);
   }
@@ -75,11 +75,7 @@ export class IdentityAdapter implements IdentityPort {
   async roleGrants(db: Kysely<any>, roleIds: string[]): Promise<Map<string, RoleGrant>> {
     const result = new Map<string, RoleGrant>();
     if (roleIds.length === 0) return result;
-    const roles = await db
-      .selectFrom('iam_role')
-      .select(['id', 'data_scope'])
-      .where('id', 'in', roleIds)
-      .execute();
+    const roles = await repo.roleScopesOf(db, roleIds);
     const [permissions, scopes] = await Promise.all([
       repo.rolePermissions(db, roleIds),
       repo.roleScopes(db, roleIds),

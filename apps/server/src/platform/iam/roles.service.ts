@@ -12,6 +12,12 @@ import type { IamTables } from './iam.tables.js';
 type RoleCreate = z.infer<typeof roleCreateSchema>;
 type RoleUpdate = z.infer<typeof roleUpdateSchema>;
 
+/** What roles need from the organisation (the org service provides it). */
+export interface OrgLookup {
+  existingEntityIds(ids: string[], db: Kysely<any>): Promise<Set<string>>;
+  existingDepartmentIds(ids: string[], db: Kysely<any>): Promise<Set<string>>;
+}
+
 /** Roles are shared by the whole group; a user holds a role in a given entity (see user admin). */
 export class RolesService {
   private readonly db: Kysely<IamTables>;
@@ -19,6 +25,7 @@ export class RolesService {
   constructor(
     db: Kysely<any>,
     private readonly audit: AuditService,
+    private readonly org: OrgLookup,
   ) {
     this.db = db;
   }
@@ -37,7 +44,7 @@ export class RolesService {
     await ctx.access.require('iam.role.manage');
     return this.db.transaction().execute(async (trx) => {
       if (await repo.findRoleByCode(trx, input.code)) throw duplicate('code', input.code);
-      await assertCustomTargets(trx, input.scopeEntityIds, input.scopeDepartmentIds);
+      await this.assertCustomTargets(trx, input.scopeEntityIds, input.scopeDepartmentIds);
       const now = nowInstant();
       const id = newId();
       await repo.insertRole(trx, {
@@ -80,7 +87,7 @@ export class RolesService {
       const entities = input.scopeEntityIds ?? before.scopeEntityIds;
       const departments = input.scopeDepartmentIds ?? before.scopeDepartmentIds;
       // Only targets given now are checked: one deleted since (a department) must not lock the role.
-      await assertCustomTargets(trx, input.scopeEntityIds ?? [], input.scopeDepartmentIds ?? []);
+      await this.assertCustomTargets(trx, input.scopeEntityIds ?? [], input.scopeDepartmentIds ?? []);
       await repo.updateRole(trx, id, {
         ...(input.code !== undefined && { code: input.code }),
         ...(input.name !== undefined && { name: input.name }),
@@ -149,6 +156,26 @@ export class RolesService {
     return id;
   }
 
+  /** Custom-scope targets must exist; the organisation is asked, its tables are not read here. */
+  private async assertCustomTargets(
+    db: Kysely<any>,
+    entityIds: string[],
+    departmentIds: string[],
+  ): Promise<void> {
+    if (
+      entityIds.length &&
+      (await this.org.existingEntityIds(entityIds, db)).size !== new Set(entityIds).size
+    ) {
+      throw invalidReference('entity');
+    }
+    if (
+      departmentIds.length &&
+      (await this.org.existingDepartmentIds(departmentIds, db)).size !== new Set(departmentIds).size
+    ) {
+      throw invalidReference('department');
+    }
+  }
+
   private async load(db: Kysely<IamTables>, id: string): Promise<Role> {
     const row = await repo.findRole(db, id);
     if (!row) throw notFound();
@@ -174,25 +201,6 @@ export class RolesService {
       userCount: Number(row.user_count ?? 0),
       createdAt: readInstant(row.created_at)!,
     }));
-  }
-}
-
-async function assertCustomTargets(
-  db: Kysely<any>,
-  entityIds: string[],
-  departmentIds: string[],
-): Promise<void> {
-  if (entityIds.length) {
-    const found = await db.selectFrom('org_entity').select('id').where('id', 'in', entityIds).execute();
-    if (found.length !== new Set(entityIds).size) throw invalidReference('entity');
-  }
-  if (departmentIds.length) {
-    const found = await db
-      .selectFrom('org_department')
-      .select('id')
-      .where('id', 'in', departmentIds)
-      .execute();
-    if (found.length !== new Set(departmentIds).size) throw invalidReference('department');
   }
 }
 

@@ -338,6 +338,11 @@ export async function userNames(db: Db, ids: string[]): Promise<Map<string, stri
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+export async function entitiesExist(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('org_entity').select('id').where('id', 'in', ids).execute();
+}
+
 export async function departmentsExist(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('org_department').select(['id', 'entity_id']).where('id', 'in', ids).execute();

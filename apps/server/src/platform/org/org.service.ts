@@ -363,6 +363,15 @@ export class OrgService implements OrgTree {
   }
 
   /** Of these ids, the departments that exist. Pass the transaction when inside one. */
+  async existingEntityIds(ids: string[], db: Kysely<any> = this.db): Promise<Set<string>> {
+    return new Set((await repo.entitiesExist(db, ids)).map((r) => r.id));
+  }
+
+  /** True until the first legal entity exists (a first start). */
+  async isEmpty(db: Kysely<any> = this.db): Promise<boolean> {
+    return !(await repo.findRootEntity(db));
+  }
+
   async existingDepartmentIds(ids: string[], db: Kysely<any> = this.db): Promise<Set<string>> {
     return new Set((await repo.departmentsExist(db, ids)).map((r) => r.id));
   }

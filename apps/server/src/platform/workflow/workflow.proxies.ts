@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/index.js';
 import type { RequestContext } from '../http/context.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { ProxyRule } from './workflow.org.js';
+import * as repo from './workflow.proxies.repository.js';
 import type { WfProxyRuleTable, WorkflowTables } from './workflow.tables.js';
 
 /** What the proxy rules need to know about a user. */
@@ -35,15 +36,13 @@ export class WorkflowProxiesService {
   /** My rules; with `all`, every rule whose user is in the scope of `workflow.instance.admin`. */
   async list(ctx: RequestContext, view: 'mine' | 'all'): Promise<WfProxyRule[]> {
     const userId = requireUser(ctx);
-    let query = this.db.selectFrom('wf_proxy_rule').selectAll().orderBy('start_at', 'desc').orderBy('id');
-    if (view === 'mine') query = query.where('user_id', '=', userId);
-    const rows = await query.limit(view === 'mine' ? 200 : 1000).execute();
+    const scope = view === 'all' ? await ctx.access.require('workflow.instance.admin') : null;
+    const rows = await repo.listRules(this.db, view === 'mine' ? { userId, limit: 200 } : { limit: 1000 });
     const people = await this.deps.people(this.db, [
       ...new Set(rows.flatMap((r) => [r.user_id, r.proxy_id])),
     ]);
     let visible = rows;
-    if (view === 'all') {
-      const scope = await ctx.access.require('workflow.instance.admin');
+    if (scope) {
       visible = rows.filter((row) => {
         const user = people.get(row.user_id);
         return (
@@ -70,13 +69,7 @@ export class WorkflowProxiesService {
     return this.db.transaction().execute(async (trx) => {
       const people = await this.deps.people(trx, [userId, body.proxyId]);
       if (!people.get(body.proxyId)?.active) invalid('proxyId', 'the proxy must be an active user');
-      const overlapping = await trx
-        .selectFrom('wf_proxy_rule')
-        .select('id')
-        .where('user_id', '=', userId)
-        .where('start_at', '<', endAt)
-        .where('end_at', '>', startAt)
-        .executeTakeFirst();
+      const overlapping = await repo.findOverlapping(trx, userId, startAt, endAt);
       if (overlapping) {
         throw new AppError('VALIDATION_FAILED', { detail: 'another proxy rule covers part of this period' }, [
           { path: 'startAt', message: 'overlaps another proxy rule' },
@@ -90,7 +83,7 @@ export class WorkflowProxiesService {
         end_at: endAt,
         created_at: nowInstant(),
       };
-      await trx.insertInto('wf_proxy_rule').values(row).execute();
+      await repo.insertRule(trx, row);
       await this.deps.audit.record(trx, ctx, {
         entityType: 'workflow_proxy_rule',
         entityId: row.id,
@@ -113,7 +106,7 @@ export class WorkflowProxiesService {
       ? await ctx.access.require('workflow.instance.admin')
       : null;
     await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('wf_proxy_rule').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await repo.findRule(trx, id);
       if (!row) throw notFound();
       if (row.user_id !== userId) {
         if (!scope) throw notFound();
@@ -129,7 +122,7 @@ export class WorkflowProxiesService {
           throw notFound();
         }
       }
-      await trx.deleteFrom('wf_proxy_rule').where('id', '=', id).execute();
+      await repo.deleteRule(trx, id);
       await this.deps.audit.record(trx, ctx, {
         entityType: 'workflow_proxy_rule',
         entityId: id,
@@ -148,13 +141,11 @@ export class WorkflowProxiesService {
 /** The rules in force at `at` (give or take a minute; the engine's MemoryOrg picks the exact one). */
 export async function loadProxyRules(db: Kysely<any>, at: string): Promise<ProxyRule[]> {
   const instant = Date.parse(at);
-  const rows = await (db as Kysely<WorkflowTables>)
-    .selectFrom('wf_proxy_rule')
-    .select(['user_id', 'proxy_id', 'start_at', 'end_at'])
-    .where('start_at', '<=', new Date(instant + 60_000).toISOString())
-    .where('end_at', '>', new Date(instant - 60_000).toISOString())
-    .orderBy('start_at')
-    .execute();
+  const rows = await repo.rulesCovering(
+    db,
+    new Date(instant - 60_000).toISOString(),
+    new Date(instant + 60_000).toISOString(),
+  );
   return rows.map((r) => ({
     userId: r.user_id,
     proxyId: r.proxy_id,

@@ -1,6 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import type { FormDefinition } from '@concord/contracts';
-import { App, Button, Input, Space, Tag } from 'antd';
+import { App, Button, Input, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +11,7 @@ import { errorMessage } from '../../shared/errorMessage';
 import { FilterBar, useFilterWidth } from '../../shared/FilterBar';
 import { formatDateTime } from '../../shared/format';
 import { PageContainer } from '../../shared/PageContainer';
+import { actionsColumn, CreateButton } from '../../shared/listPage';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { useConfirm } from '../../shared/useConfirm';
 import { FormDefinitionDrawer, type FormDefinitionTarget } from './FormDefinitionDrawer';
@@ -86,25 +86,16 @@ export default function FormDefinitionsPage() {
     },
     { key: 'updatedAt', title: t('forms.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
   ];
-  if (canManage) {
-    columns.push({
-      key: 'actions',
-      title: t('common.actions'),
-      render: (_, form) => <Space size={0}>{rowActions(form)}</Space>,
-    });
-  }
+  if (canManage) columns.push(actionsColumn(t('common.actions'), rowActions));
 
-  const createButton = (testId?: string) =>
-    canManage && (
-      <Button
-        type="primary"
-        icon={<PlusOutlined />}
-        data-testid={testId}
-        onClick={() => setTarget({ mode: 'create' })}
-      >
-        {t('forms.create')}
-      </Button>
-    );
+  const createButton = (testId?: string) => (
+    <CreateButton
+      allowed={canManage}
+      label={t('forms.create')}
+      onClick={() => setTarget({ mode: 'create' })}
+      testId={testId}
+    />
+  );
 
   return (
     <PageContainer title={t('forms.title')} extra={createButton('form-definition-create')}>

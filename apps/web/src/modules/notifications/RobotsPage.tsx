@@ -1,6 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { type Robot, robotKindLabels } from '@concord/contracts';
-import { Alert, App, Button, Space, Tag } from 'antd';
+import { Alert, App, Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +11,7 @@ import { errorMessage } from '../../shared/errorMessage';
 import { FilterBar, useFilterWidth } from '../../shared/FilterBar';
 import { formatDateTime } from '../../shared/format';
 import { PageContainer } from '../../shared/PageContainer';
+import { actionsColumn, CreateButton } from '../../shared/listPage';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { useConfirm } from '../../shared/useConfirm';
 import { EntityPicker } from '../system/components/EntityPicker';
@@ -105,25 +105,16 @@ export default function RobotsPage() {
     },
     { key: 'updatedAt', title: t('robots.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
   ];
-  if (canManage) {
-    columns.push({
-      key: 'actions',
-      title: t('common.actions'),
-      render: (_, robot) => <Space size={0}>{rowActions(robot)}</Space>,
-    });
-  }
+  if (canManage) columns.push(actionsColumn(t('common.actions'), rowActions));
 
-  const createButton = (testId?: string) =>
-    canManage && (
-      <Button
-        type="primary"
-        icon={<PlusOutlined />}
-        data-testid={testId}
-        onClick={() => setTarget({ mode: 'create' })}
-      >
-        {t('robots.create')}
-      </Button>
-    );
+  const createButton = (testId?: string) => (
+    <CreateButton
+      allowed={canManage}
+      label={t('robots.create')}
+      onClick={() => setTarget({ mode: 'create' })}
+      testId={testId}
+    />
+  );
 
   return (
     <PageContainer title={t('robots.title')} extra={createButton('robot-create')}>

@@ -60,7 +60,8 @@ export function taskStatusColor(status: string | null): string {
   return status && isTaskStatus(status) ? taskStatusColors[status] : 'default';
 }
 
-const logActions = [
+/** Log entries a person made (vs. the engine's bookkeeping), shown prominently in the timeline. */
+const personLogActions = [
   'SUBMIT',
   'RESUBMIT',
   'APPROVE',
@@ -75,6 +76,10 @@ const logActions = [
   'DELEGATE_END',
   'REMIND',
   'ADD_CC',
+] as const;
+
+const logActions = [
+  ...personLogActions,
   'CC',
   'NODE_ENTER',
   'NODE_COMPLETE',
@@ -105,23 +110,7 @@ export function logActionLabel(t: TFunction, action: string): string {
   return isLogAction(action) ? t(`approvals.logAction.${action}`) : action;
 }
 
-/** Log entries a person made (vs. the engine's bookkeeping), shown prominently in the timeline. */
-export const personActions: ReadonlySet<string> = new Set([
-  'SUBMIT',
-  'RESUBMIT',
-  'APPROVE',
-  'REJECT',
-  'RETURN',
-  'WITHDRAW',
-  'UNAPPROVE',
-  'TRANSFER',
-  'ADD_SIGN',
-  'REMOVE_SIGN',
-  'DELEGATE_START',
-  'DELEGATE_END',
-  'REMIND',
-  'ADD_CC',
-]);
+export const personActions: ReadonlySet<string> = new Set(personLogActions);
 
 const reasonCodes = [
   'USER_ACTION',

@@ -1,6 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import type { Position } from '@concord/contracts';
-import { App, Button, Space } from 'antd';
+import { App, Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +11,7 @@ import { errorMessage } from '../../../shared/errorMessage';
 import { FilterBar, useFilterWidth } from '../../../shared/FilterBar';
 import { formatDate } from '../../../shared/format';
 import { PageContainer } from '../../../shared/PageContainer';
+import { actionsColumn, CreateButton } from '../../../shared/listPage';
 import { ResponsiveTable } from '../../../shared/ResponsiveTable';
 import { useConfirm } from '../../../shared/useConfirm';
 import { EntityPicker } from '../components/EntityPicker';
@@ -59,26 +59,16 @@ export default function PositionsPage() {
     { key: 'name', title: t('positions.name'), dataIndex: 'name' },
     { key: 'createdAt', title: t('common.createdAt'), dataIndex: 'createdAt', render: formatDate },
   ];
-  if (canManage) {
-    columns.push({
-      key: 'actions',
-      title: t('common.actions'),
-      render: (_, position) => <Space size={0}>{rowActions(position)}</Space>,
-    });
-  }
+  if (canManage) columns.push(actionsColumn(t('common.actions'), rowActions));
 
-  // Rendered twice (toolbar and empty state); only the toolbar copy carries the test id.
-  const createButton = (testId?: string) =>
-    canManage && (
-      <Button
-        type="primary"
-        icon={<PlusOutlined />}
-        data-testid={testId}
-        onClick={() => setTarget({ mode: 'create' })}
-      >
-        {t('positions.create')}
-      </Button>
-    );
+  const createButton = (testId?: string) => (
+    <CreateButton
+      allowed={canManage}
+      label={t('positions.create')}
+      onClick={() => setTarget({ mode: 'create' })}
+      testId={testId}
+    />
+  );
 
   return (
     <PageContainer title={t('positions.title')} extra={createButton('position-create')}>

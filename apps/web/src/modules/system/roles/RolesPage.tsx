@@ -10,6 +10,7 @@ import { AsyncContent } from '../../../shared/AsyncContent';
 import { EmptyState } from '../../../shared/EmptyState';
 import { errorMessage } from '../../../shared/errorMessage';
 import { PageContainer } from '../../../shared/PageContainer';
+import { actionsColumn } from '../../../shared/listPage';
 import { ResponsiveTable } from '../../../shared/ResponsiveTable';
 import { useConfirm } from '../../../shared/useConfirm';
 import { RoleEditorDrawer, type RoleEditorTarget } from './RoleEditorDrawer';
@@ -91,14 +92,7 @@ export default function RolesPage() {
     { key: 'userCount', title: t('roles.userCount'), dataIndex: 'userCount', align: 'right' },
     { key: 'description', title: t('roles.description'), dataIndex: 'description', ellipsis: true },
   ];
-  if (canManage) {
-    columns.push({
-      key: 'actions',
-      title: t('common.actions'),
-      fixed: 'right',
-      render: (_, role) => <Space size={0}>{rowActions(role)}</Space>,
-    });
-  }
+  if (canManage) columns.push(actionsColumn(t('common.actions'), rowActions, { fixed: 'right' }));
 
   return (
     <PageContainer
