@@ -150,12 +150,13 @@ export function createServices(
   const templates = new NotificationTemplates();
   const directory: RecipientDirectory = {
     recipients: async (trx, ids) => {
-      const found = [];
-      for (const id of ids) {
-        const user = await users.loadUser(trx, id).catch(() => null); // a removed user is skipped
-        if (user) found.push({ id: user.id, email: user.email, locale: user.locale, active: user.active });
-      }
-      return found;
+      // A removed user is simply not found.
+      return (await users.loadMany(trx, ids)).map((user) => ({
+        id: user.id,
+        email: user.email,
+        locale: user.locale,
+        active: user.active,
+      }));
     },
   };
   const notifications = new NotificationsService(db, audit, jobs, templates, directory, {
@@ -170,12 +171,7 @@ export function createServices(
   );
   const forms = new FormsService(db, audit, {
     activeUserIds: async (trx, ids) => {
-      const found = new Set<string>();
-      for (const id of new Set(ids)) {
-        const user = await users.loadUser(trx, id).catch(() => null);
-        if (user?.active) found.add(id);
-      }
-      return found;
+      return new Set((await users.loadMany(trx, ids)).filter((user) => user.active).map((user) => user.id));
     },
     departmentIds: (trx, ids) => org!.existingDepartmentIds(ids, trx),
     entityExists: async (trx, id) => (await org!.entitySummaries([id], trx)).length > 0,
@@ -264,21 +260,18 @@ function createApprovals(
   const workflowProxies = new WorkflowProxiesService(db, {
     audit: deps.audit,
     people: async (trx, ids) => {
-      const people = new Map<
-        string,
-        { name: string; active: boolean; entityId: string; departmentId: string }
-      >();
-      for (const id of new Set(ids)) {
-        const user = await deps.users.loadUser(trx, id).catch(() => null);
-        if (user)
-          people.set(id, {
+      const users = await deps.users.loadMany(trx, ids);
+      return new Map(
+        users.map((user) => [
+          user.id,
+          {
             name: user.displayName,
             active: user.active,
             entityId: user.entityId,
             departmentId: user.departmentId,
-          });
-      }
-      return people;
+          },
+        ]),
+      );
     },
   });
   deps.jobs.declare(workflowJobs(workflow, () => deps.systemContext('workflow-timer')));

@@ -330,6 +330,14 @@ export class UsersService {
     return (await this.toUsers(db, [row]))[0];
   }
 
+  /** Internal batch read (one query for the rows): unknown ids are left out. No access check. */
+  async loadMany(db: Kysely<any>, ids: string[]): Promise<User[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const rows = await repo.userQuery(db).where('u.id', 'in', unique).execute();
+    return this.toUsers(db, rows);
+  }
+
   findByUsername(username: string) {
     return repo.findUserByUsername(this.db, username);
   }

@@ -352,9 +352,10 @@ export class WorkflowService {
     row?: WfInstanceTable,
   ): Promise<void> {
     const instance = state.instance;
-    const businessType =
-      row?.business_type ?? (await repo.findInstance(trx, instance.id))?.business_type ?? '';
-    const subjectId = row?.subject_id ?? (await repo.findInstance(trx, instance.id))?.subject_id ?? '';
+    if (effects.length === 0) return;
+    const stored = row ?? (await repo.findInstance(trx, instance.id));
+    const businessType = stored?.business_type ?? '';
+    const subjectId = stored?.subject_id ?? '';
     const initiatorName =
       (await this.deps.userNames(trx, [instance.initiatorId])).get(instance.initiatorId) ?? '';
     for (const effect of effects) {
