@@ -110,6 +110,38 @@ export const errorMessages = {
     'zh-CN': '审批流程有误，不能发布',
     'en-US': 'The flow has errors and cannot be published',
   },
+  PARTNER_CREDIT_CODE_INVALID: {
+    'zh-CN': '统一社会信用代码无效：{detail}',
+    'en-US': 'Invalid unified social credit code: {detail}',
+  },
+  PARTNER_BLACKLISTED: {
+    'zh-CN': '合作伙伴「{name}」已被列入黑名单，不能用于新合同',
+    'en-US': 'Partner "{name}" is blacklisted and cannot be used on a new contract',
+  },
+  NUMBERING_PATTERN_INVALID: {
+    'zh-CN': '编号规则格式有误：{detail}',
+    'en-US': 'Invalid numbering pattern: {detail}',
+  },
+  CONTRACT_ILLEGAL_TRANSITION: {
+    'zh-CN': '合同当前状态为「{from}」，不能{action}',
+    'en-US': 'The contract is "{from}"; it cannot be {action}',
+  },
+  CONTRACT_ATTACHMENTS_MISSING: {
+    'zh-CN': '缺少必需的附件：{detail}',
+    'en-US': 'Required attachments are missing: {detail}',
+  },
+  CONTRACT_CHANGE_PENDING: {
+    'zh-CN': '该合同已有变更在审批中，请等待其结束',
+    'en-US': 'A change of this contract is already in approval; wait until it ends',
+  },
+  CONTRACT_IMPORT_INVALID: {
+    'zh-CN': '导入文件有 {count} 行错误，未导入任何数据',
+    'en-US': 'The file has {count} rows with errors; nothing was imported',
+  },
+  CONTRACT_ARCHIVE_STATE: {
+    'zh-CN': '档案状态不允许此操作：{detail}',
+    'en-US': 'The archive record does not allow this: {detail}',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -132,6 +164,14 @@ export const subjectLabels: Record<string, { 'zh-CN': string; 'en-US': string }>
   form: { 'zh-CN': '表单', 'en-US': 'form' },
   'form code': { 'zh-CN': '表单编码', 'en-US': 'form code' },
   file: { 'zh-CN': '附件', 'en-US': 'attachment' },
+  partner: { 'zh-CN': '合作伙伴', 'en-US': 'partner' },
+  'credit code': { 'zh-CN': '统一社会信用代码', 'en-US': 'unified social credit code' },
+  'numbering rule': { 'zh-CN': '编号规则', 'en-US': 'numbering rule' },
+  contract: { 'zh-CN': '合同', 'en-US': 'contract' },
+  'contract category': { 'zh-CN': '合同类别', 'en-US': 'contract category' },
+  'contract number': { 'zh-CN': '合同编号', 'en-US': 'contract number' },
+  'plan line': { 'zh-CN': '规划条目', 'en-US': 'plan line' },
+  'contract version': { 'zh-CN': '合同版本', 'en-US': 'contract version' },
 };
 
 export function formatErrorMessage(

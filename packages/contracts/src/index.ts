@@ -10,3 +10,4 @@ export * from './notifications.js';
 export * from './workflow-api.js';
 export * from './forms.js';
 export * from './files.js';
+export * from './contracts.js';

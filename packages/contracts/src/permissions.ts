@@ -105,6 +105,54 @@ export const permissionGroups = [
     ],
   },
   {
+    key: 'numbering.rule',
+    label: { 'zh-CN': '编号规则', 'en-US': 'Numbering rules' },
+    actions: [
+      { code: 'numbering.rule.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
+      { code: 'numbering.rule.manage', label: { 'zh-CN': '新增/编辑', 'en-US': 'Create / edit' } },
+    ],
+  },
+  {
+    key: 'partner',
+    label: { 'zh-CN': '合作伙伴', 'en-US': 'Partners' },
+    actions: [
+      { code: 'partner.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
+      { code: 'partner.manage', label: { 'zh-CN': '新增/编辑', 'en-US': 'Create / edit' } },
+      { code: 'partner.blacklist', label: { 'zh-CN': '拉黑/解除', 'en-US': 'Blacklist / restore' } },
+      { code: 'partner.export', label: { 'zh-CN': '导出', 'en-US': 'Export' } },
+    ],
+  },
+  {
+    key: 'contract.category',
+    label: { 'zh-CN': '合同类别', 'en-US': 'Contract categories' },
+    actions: [
+      { code: 'contract.category.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
+      { code: 'contract.category.manage', label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' } },
+    ],
+  },
+  {
+    key: 'contract.plan',
+    label: { 'zh-CN': '合同规划', 'en-US': 'Contract planning' },
+    actions: [
+      { code: 'contract.plan.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
+      { code: 'contract.plan.manage', label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' } },
+    ],
+  },
+  {
+    key: 'contract',
+    label: { 'zh-CN': '合同', 'en-US': 'Contracts' },
+    actions: [
+      { code: 'contract.view', label: { 'zh-CN': '查看台账', 'en-US': 'View ledger' } },
+      { code: 'contract.create', label: { 'zh-CN': '登记/编辑/提交', 'en-US': 'Register / edit / submit' } },
+      { code: 'contract.manage', label: { 'zh-CN': '签订/终止/作废/完成', 'en-US': 'Sign / terminate / void / complete' } },
+      { code: 'contract.change', label: { 'zh-CN': '变更', 'en-US': 'Change orders' } },
+      { code: 'contract.archive', label: { 'zh-CN': '归档/借阅', 'en-US': 'Archive / borrowing' } },
+      { code: 'contract.seal', label: { 'zh-CN': '用印申请', 'en-US': 'Seal use requests' } },
+      { code: 'contract.export', label: { 'zh-CN': '导出', 'en-US': 'Export' } },
+      { code: 'contract.import', label: { 'zh-CN': '导入', 'en-US': 'Import' } },
+    ],
+  },
+  {
     key: 'audit',
     label: { 'zh-CN': '审计日志', 'en-US': 'Audit log' },
     actions: [

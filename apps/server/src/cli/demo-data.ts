@@ -12,6 +12,8 @@ export interface DemoRole {
 }
 
 const view = ['org.entity.view', 'org.department.view', 'org.position.view', 'org.user.view'];
+/** Reading the contract register and what it refers to. */
+const contractRead = ['partner.view', 'contract.view', 'contract.category.view', 'contract.plan.view'];
 
 export const demoRoles: DemoRole[] = [
   {
@@ -39,6 +41,10 @@ export const demoRoles: DemoRole[] = [
       'form.definition.view',
       'form.definition.manage',
       'file.view',
+      ...contractRead,
+      'numbering.rule.view',
+      'numbering.rule.manage',
+      'contract.category.manage',
     ],
   },
   {
@@ -46,35 +52,72 @@ export const demoRoles: DemoRole[] = [
     name: '总经理',
     description: '查看本公司及下属公司的全部数据',
     dataScope: 'entity_and_below',
-    permissions: [...view, 'org.user.export', 'audit.view', 'form.definition.view', 'file.view'],
+    permissions: [
+      ...view,
+      'org.user.export',
+      'audit.view',
+      'form.definition.view',
+      'file.view',
+      ...contractRead,
+      'partner.export',
+      'contract.export',
+      'contract.manage',
+    ],
   },
   {
     code: 'finance',
     name: '财务',
-    description: '财务人员：查看本公司组织与人员',
+    description: '财务人员：查看本公司组织与人员和合同台账',
     dataScope: 'entity',
-    permissions: [...view, 'org.user.export', 'file.view'],
+    permissions: [...view, 'org.user.export', 'file.view', ...contractRead, 'contract.export'],
   },
   {
     code: 'legal',
     name: '法务',
-    description: '法务人员：查看本公司组织与人员',
+    description: '法务人员：管理合作伙伴、合同类别与合同台账',
     dataScope: 'entity',
-    permissions: [...view, 'file.view'],
+    permissions: [
+      ...view,
+      'file.view',
+      ...contractRead,
+      'partner.manage',
+      'partner.blacklist',
+      'partner.export',
+      'numbering.rule.view',
+      'contract.category.manage',
+      'contract.plan.manage',
+      'contract.create',
+      'contract.manage',
+      'contract.change',
+      'contract.archive',
+      'contract.seal',
+      'contract.export',
+      'contract.import',
+    ],
   },
   {
     code: 'dept_head',
     name: '部门负责人',
-    description: '查看本部门及下级部门的人员',
+    description: '查看本部门及下级部门的人员，登记本部门合同',
     dataScope: 'department_and_below',
-    permissions: ['org.department.view', 'org.user.view', 'file.view'],
+    permissions: [
+      'org.department.view',
+      'org.user.view',
+      'file.view',
+      ...contractRead,
+      'partner.manage',
+      'contract.create',
+      'contract.change',
+      'contract.seal',
+      'contract.export',
+    ],
   },
   {
     code: 'staff',
     name: '员工',
     description: '普通员工：仅本人',
     dataScope: 'self',
-    permissions: ['org.user.view'],
+    permissions: ['org.user.view', 'partner.view', 'contract.view', 'contract.category.view', 'contract.create'],
   },
 ];
 

@@ -1,0 +1,394 @@
+import { z } from 'zod';
+import { dateSchema, idSchema, instantSchema } from './common.js';
+
+/*
+ * The contract register: contracts, their versions and change orders, and the ledger. Amounts are
+ * integers of 分 including tax; tax rates are integers of basis points (1300 = 13%).
+ */
+
+/** The largest amount Concord accepts: 10^15 分 (ten trillion yuan), well inside JavaScript's safe integers. */
+export const MAX_AMOUNT = 1_000_000_000_000_000;
+export const moneySchema = z.number().int().min(0).max(MAX_AMOUNT);
+/** Tax rate in basis points: 0 to 100%. */
+export const taxRateSchema = z.number().int().min(0).max(10000);
+export const currencySchema = z.enum(['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP']);
+export type Currency = z.infer<typeof currencySchema>;
+
+export const contractDirectionSchema = z.enum(['INCOME', 'EXPENSE']);
+export type ContractDirection = z.infer<typeof contractDirectionSchema>;
+
+/**
+ * draft → in approval → approved → in force (signed) → completed | terminated; a draft or an
+ * approved contract may be voided. A rejected or withdrawn approval returns the contract to draft.
+ */
+export const contractStatusSchema = z.enum([
+  'DRAFT',
+  'IN_APPROVAL',
+  'APPROVED',
+  'IN_FORCE',
+  'COMPLETED',
+  'TERMINATED',
+  'VOIDED',
+]);
+export type ContractStatus = z.infer<typeof contractStatusSchema>;
+
+/** What an attachment of a contract is; a category lists the types a contract must carry. */
+export const contractAttachmentTypeSchema = z.enum([
+  'SIGNED_SCAN',
+  'ANNEX',
+  'QUOTATION',
+  'TECHNICAL',
+  'LICENSE',
+  'OTHER',
+]);
+export type ContractAttachmentType = z.infer<typeof contractAttachmentTypeSchema>;
+
+/**
+ * The tax inside a tax-inclusive amount: tax = amount × rate ÷ (10000 + rate), rounded half up to
+ * the 分, and the amount excluding tax is what remains, so the two always add up to the amount.
+ * Integer arithmetic throughout (BigInt: amount × rate can pass 2^53).
+ */
+export function splitTax(amount: number, taxRate: number): { taxAmount: number; amountExclTax: number } {
+  const numerator = BigInt(amount) * BigInt(taxRate);
+  const denominator = BigInt(10000 + taxRate);
+  const taxAmount = Number((numerator * 2n + denominator) / (denominator * 2n));
+  return { taxAmount, amountExclTax: amount - taxAmount };
+}
+
+export const contractAttachmentInputSchema = z.strictObject({
+  fileId: idSchema,
+  type: contractAttachmentTypeSchema,
+});
+export const contractAttachmentSchema = z.object({
+  fileId: idSchema,
+  type: contractAttachmentTypeSchema,
+  name: z.string(),
+});
+export type ContractAttachment = z.infer<typeof contractAttachmentSchema>;
+
+/** The counterparty's bank account as written on the contract (a copy: later edits of the partner do not change it). */
+export const partnerBankSchema = z.strictObject({
+  bankName: z.string().trim().min(1).max(100),
+  accountName: z.string().trim().min(1).max(100),
+  accountNumber: z
+    .string()
+    .trim()
+    .min(4)
+    .max(40)
+    .regex(/^[0-9 -]+$/, 'digits, spaces and "-" only'),
+});
+export type PartnerBank = z.infer<typeof partnerBankSchema>;
+
+const optionalRef = z.string().trim().min(1).max(64).nullable().optional();
+export const CONTRACT_BODY_MAX = 100_000;
+
+const contractFields = {
+  name: z.string().trim().min(1).max(200),
+  categoryId: idSchema,
+  partnerId: idSchema,
+  /** Our signing entity; the entity the user acts in when absent. */
+  entityId: idSchema.optional(),
+  departmentId: idSchema,
+  ownerId: idSchema,
+  amount: moneySchema,
+  taxRate: taxRateSchema,
+  currency: currencySchema.default('CNY'),
+  signDate: dateSchema.nullable().optional(),
+  startDate: dateSchema.nullable().optional(),
+  endDate: dateSchema.nullable().optional(),
+  planLineId: idSchema.nullable().optional(),
+  /** Plain references until the projects and budgets modules land. */
+  projectRef: optionalRef,
+  budgetRef: optionalRef,
+  partnerBank: partnerBankSchema.nullable().optional(),
+  body: z.string().max(CONTRACT_BODY_MAX).default(''),
+  attachments: z.array(contractAttachmentInputSchema).max(50).default([]),
+  /** Values of the category's custom fields, validated against them on the server. */
+  customData: z.record(z.string().max(64), z.unknown()).default({}),
+};
+export const contractCreateSchema = z.strictObject(contractFields);
+export type ContractCreate = z.input<typeof contractCreateSchema>;
+/** A draft is edited as a whole; the category and entity stay. */
+export const contractUpdateSchema = z.strictObject({
+  ...contractFields,
+  categoryId: idSchema.optional(),
+  lockVersion: z.number().int().min(0),
+});
+
+export const contractActionSchema = z.enum([
+  'edit',
+  'delete',
+  'submit',
+  'sign',
+  'complete',
+  'terminate',
+  'void',
+  'change',
+]);
+export type ContractAction = z.infer<typeof contractActionSchema>;
+
+export const contractSchema = z.object({
+  id: idSchema,
+  /** Assigned from the category's numbering rule when the contract is first submitted. */
+  number: z.string().nullable(),
+  name: z.string(),
+  categoryId: idSchema,
+  categoryName: z.string(),
+  direction: contractDirectionSchema,
+  partnerId: idSchema,
+  partnerName: z.string(),
+  partnerCreditCode: z.string().nullable(),
+  partnerBank: partnerBankSchema.nullable(),
+  entityId: idSchema,
+  entityName: z.string(),
+  departmentId: idSchema,
+  departmentName: z.string(),
+  ownerId: idSchema,
+  ownerName: z.string(),
+  amount: z.number().int(),
+  taxRate: z.number().int(),
+  taxAmount: z.number().int(),
+  amountExclTax: z.number().int(),
+  /** The amount when signed; null before. */
+  signedAmount: z.number().int().nullable(),
+  /** The amount now, after approved change orders. */
+  currentAmount: z.number().int(),
+  currency: currencySchema,
+  signDate: dateSchema.nullable(),
+  startDate: dateSchema.nullable(),
+  endDate: dateSchema.nullable(),
+  planLineId: idSchema.nullable(),
+  projectRef: z.string().nullable(),
+  budgetRef: z.string().nullable(),
+  body: z.string(),
+  attachments: z.array(contractAttachmentSchema),
+  customData: z.record(z.string(), z.unknown()),
+  status: contractStatusSchema,
+  /** The latest version number (0 for a draft never submitted). */
+  version: z.number().int(),
+  /** The approval now running or last run on the contract itself (not its changes). */
+  instanceId: idSchema.nullable(),
+  /** The change order now in approval, if any. */
+  pendingChangeId: idSchema.nullable(),
+  statusReason: z.string().nullable(),
+  imported: z.boolean(),
+  lockVersion: z.number().int(),
+  createdBy: idSchema.nullable(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  /** What the caller may do now. */
+  actions: z.array(contractActionSchema),
+});
+export type Contract = z.infer<typeof contractSchema>;
+
+export const contractSubmitSchema = z.strictObject({
+  /** nodeId → users chosen by the initiator, for 发起人自选 steps. */
+  selections: z.record(z.string().max(64), z.array(idSchema).max(20)).optional(),
+});
+export const contractSignSchema = z.strictObject({
+  signDate: dateSchema,
+  /** The signed scan, when not attached yet. */
+  attachments: z.array(contractAttachmentInputSchema).max(10).default([]),
+});
+export const contractReasonSchema = z.strictObject({
+  reason: z.string().trim().min(1).max(1000),
+});
+export const contractCompleteSchema = z.strictObject({
+  reason: z.string().trim().max(1000).optional(),
+});
+
+// ---------------------------------------------------------------- versions
+export const contractVersionReasonSchema = z.enum(['SUBMIT', 'APPROVAL_EDIT', 'CHANGE', 'IMPORT']);
+export const contractVersionSummarySchema = z.object({
+  id: idSchema,
+  version: z.number().int(),
+  reason: contractVersionReasonSchema,
+  /** The change order that made this version. */
+  changeId: idSchema.nullable(),
+  note: z.string().nullable(),
+  createdBy: idSchema.nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: instantSchema,
+});
+export type ContractVersionSummary = z.infer<typeof contractVersionSummarySchema>;
+export const contractVersionSchema = contractVersionSummarySchema.extend({
+  /** The contract's fields at this version (name, amount, taxRate, dates, partner, customData, ...). */
+  fields: z.record(z.string(), z.unknown()),
+  body: z.string(),
+  attachments: z.array(contractAttachmentSchema),
+});
+export type ContractVersion = z.infer<typeof contractVersionSchema>;
+
+export const contractCompareQuerySchema = z.strictObject({
+  from: z.coerce.number().int().min(1).max(100000),
+  to: z.coerce.number().int().min(1).max(100000),
+});
+export const contractCompareSchema = z.object({
+  from: contractVersionSummarySchema,
+  to: contractVersionSummarySchema,
+  /** Fields whose value differs, in a stable order. */
+  fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  /** The body, line by line: unchanged lines, lines removed from `from` and lines added in `to`. */
+  body: z.array(z.object({ op: z.enum(['equal', 'removed', 'added']), line: z.string() })),
+  attachments: z.object({
+    added: z.array(contractAttachmentSchema),
+    removed: z.array(contractAttachmentSchema),
+  }),
+});
+export type ContractCompare = z.infer<typeof contractCompareSchema>;
+
+// ---------------------------------------------------------------- change orders
+export const contractChangeKindSchema = z.enum(['CHANGE', 'SUPPLEMENT']);
+export const contractChangeStatusSchema = z.enum(['IN_APPROVAL', 'APPROVED', 'REJECTED', 'WITHDRAWN']);
+/** What a change order may alter. Absent = unchanged. */
+export const contractChangeProposalSchema = z.strictObject({
+  name: contractFields.name.optional(),
+  amount: moneySchema.optional(),
+  taxRate: taxRateSchema.optional(),
+  startDate: dateSchema.nullable().optional(),
+  endDate: dateSchema.nullable().optional(),
+  partnerBank: partnerBankSchema.nullable().optional(),
+  body: z.string().max(CONTRACT_BODY_MAX).optional(),
+  attachments: z.array(contractAttachmentInputSchema).max(50).optional(),
+  customData: z.record(z.string().max(64), z.unknown()).optional(),
+});
+export type ContractChangeProposal = z.infer<typeof contractChangeProposalSchema>;
+export const contractChangeCreateSchema = z.strictObject({
+  kind: contractChangeKindSchema.default('CHANGE'),
+  reason: z.string().trim().min(1).max(2000),
+  proposed: contractChangeProposalSchema,
+  selections: z.record(z.string().max(64), z.array(idSchema).max(20)).optional(),
+});
+export const contractChangeSchema = z.object({
+  id: idSchema,
+  contractId: idSchema,
+  number: z.string(),
+  kind: contractChangeKindSchema,
+  reason: z.string(),
+  status: contractChangeStatusSchema,
+  /** The proposed values, and the contract's values they replace. */
+  proposed: z.record(z.string(), z.unknown()),
+  before: z.record(z.string(), z.unknown()),
+  instanceId: idSchema.nullable(),
+  /** The contract version the approved change produced. */
+  resultingVersion: z.number().int().nullable(),
+  createdBy: idSchema,
+  createdByName: z.string(),
+  createdAt: instantSchema,
+  decidedAt: instantSchema.nullable(),
+});
+export type ContractChange = z.infer<typeof contractChangeSchema>;
+
+// ---------------------------------------------------------------- ledger
+const csvOf = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .max(400)
+    .transform((value) => value.split(',').filter(Boolean))
+    .pipe(z.array(item).max(20))
+    .optional();
+const queryMoney = z.coerce.number().int().min(0).max(MAX_AMOUNT).optional();
+
+export const contractLedgerSortFields = [
+  'number',
+  'name',
+  'partnerName',
+  'status',
+  'amount',
+  'currentAmount',
+  'signDate',
+  'endDate',
+  'createdAt',
+] as const;
+
+export const contractLedgerQuerySchema = z.strictObject({
+  /** Number, name or counterparty name contains. */
+  q: z.string().trim().max(100).optional(),
+  status: csvOf(contractStatusSchema),
+  direction: contractDirectionSchema.optional(),
+  categoryId: idSchema.optional(),
+  entityId: idSchema.optional(),
+  departmentId: idSchema.optional(),
+  ownerId: idSchema.optional(),
+  partnerId: idSchema.optional(),
+  planLineId: idSchema.optional(),
+  signDateFrom: dateSchema.optional(),
+  signDateTo: dateSchema.optional(),
+  endDateFrom: dateSchema.optional(),
+  endDateTo: dateSchema.optional(),
+  amountMin: queryMoney,
+  amountMax: queryMoney,
+  /** In force and ending within this many days from today (0 = already past its end date). */
+  expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  sort: z
+    .string()
+    .max(30)
+    .regex(/^-?[a-zA-Z]+$/, 'sort must be a field name, optionally prefixed with "-"')
+    .optional(),
+  /** Keyset paging: the `nextCursor` of the previous page. */
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type ContractLedgerQuery = z.input<typeof contractLedgerQuerySchema>;
+
+export const contractLedgerRowSchema = z.object({
+  id: idSchema,
+  number: z.string().nullable(),
+  name: z.string(),
+  partnerId: idSchema,
+  partnerName: z.string(),
+  categoryId: idSchema,
+  categoryName: z.string(),
+  direction: contractDirectionSchema,
+  entityId: idSchema,
+  entityName: z.string(),
+  departmentId: idSchema,
+  departmentName: z.string(),
+  ownerId: idSchema,
+  ownerName: z.string(),
+  status: contractStatusSchema,
+  currency: currencySchema,
+  amount: z.number().int(),
+  signedAmount: z.number().int().nullable(),
+  currentAmount: z.number().int(),
+  signDate: dateSchema.nullable(),
+  startDate: dateSchema.nullable(),
+  endDate: dateSchema.nullable(),
+  /** Days from today to the end date (negative when past); null without an end date or when closed. */
+  daysToExpiry: z.number().int().nullable(),
+  createdAt: instantSchema,
+});
+export type ContractLedgerRow = z.infer<typeof contractLedgerRowSchema>;
+
+export const contractLedgerTotalsSchema = z.object({
+  count: z.number().int(),
+  amount: z.number().int(),
+  signedAmount: z.number().int(),
+  currentAmount: z.number().int(),
+});
+export const contractLedgerPageSchema = z.object({
+  items: z.array(contractLedgerRowSchema),
+  /** Totals of the whole filtered set, not just this page. */
+  totals: contractLedgerTotalsSchema,
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type ContractLedgerPage = z.infer<typeof contractLedgerPageSchema>;
+
+/** The export takes the ledger's filters and sort (no paging). */
+export const contractLedgerExportQuerySchema = contractLedgerQuerySchema.omit({ cursor: true, limit: true });
+
+// ---------------------------------------------------------------- import
+export const contractImportQuerySchema = z.strictObject({
+  /** `all`: nothing is imported when any row fails; `valid`: the valid rows are imported. */
+  mode: z.enum(['all', 'valid']).default('all'),
+});
+export const contractImportReportSchema = z.object({
+  rows: z.number().int(),
+  imported: z.number().int(),
+  /** False when nothing was written (a failure in `all` mode). */
+  committed: z.boolean(),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+});
+export type ContractImportReport = z.infer<typeof contractImportReportSchema>;
+
