@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { type AppDatabase, createDatabase, migrateToLatest } from './db/index.js';
 import { AccessControl } from './platform/access/index.js';
 import { type Clock, JobQueue, JobRunner, jobsMigrations, systemClock } from './platform/jobs/index.js';
 import { auditMigrations, auditRoutes, AuditService } from './platform/audit/index.js';
 import {
+  AppError,
   createHttpServer,
   localeOf,
   type RecordType,
@@ -74,6 +76,39 @@ import {
   UsersService,
   usersRoutes,
 } from './platform/org/index.js';
+import {
+  NumberingService,
+  numberingMigrations,
+  numberingRecordTypes,
+  numberingRoutes,
+} from './platform/numbering/index.js';
+import {
+  ContractArchiveService,
+  ContractCategoriesService,
+  ContractChanges,
+  ContractLedger,
+  type ContractPorts,
+  ContractPlansService,
+  ContractSealsService,
+  type ContractSetup,
+  ContractsService,
+  ContractVersions,
+  chinaDate,
+  contractApprovalSubject,
+  contractArchiveRecordTypes,
+  contractArchiveRoutes,
+  contractCategoriesRoutes,
+  contractPlansRoutes,
+  contractRecordTypes,
+  contractReminderJobs,
+  contractReminderSchedule,
+  contractReminderTemplates,
+  contractSealsRoutes,
+  contractSetupRecordTypes,
+  contractsMigrations,
+  contractsRoutes,
+} from './modules/contracts/index.js';
+import { PartnersService } from './modules/partners/index.js';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -107,6 +142,8 @@ export const allMigrations = [
   filesMigrations,
   formsMigrations,
   workflowMigrations,
+  numberingMigrations,
+  contractsMigrations,
 ];
 
 /** Every kind of record that routes address by id, for the guard test. */
@@ -117,6 +154,10 @@ export const allRecordTypes: RecordType[] = [
   ...filesRecordTypes,
   ...formsRecordTypes,
   ...workflowRecordTypes,
+  ...numberingRecordTypes,
+  ...contractSetupRecordTypes,
+  ...contractRecordTypes,
+  ...contractArchiveRecordTypes,
 ];
 
 export function createServices(
@@ -189,6 +230,56 @@ export function createServices(
     templates,
     systemContext,
   });
+  const numbering = new NumberingService(
+    db,
+    audit,
+    {
+      entityCode: async (trx, entityId) => (await org!.entitySummaries([entityId], trx))[0]?.code ?? null,
+    },
+    clock,
+  );
+  // Contract set-up: the category tree and yearly plan lines of the contract register.
+  const contractCategories = new ContractCategoriesService(db, audit, {
+    numberRuleExists: async (trx, id) => !!(await numbering.findById(trx, id)),
+    flowKeyExists: (trx, key) =>
+      approvals.workflowDefinitions.resolveByKey(trx, key).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof AppError && error.code === 'WF_NO_FLOW') return false;
+          throw error;
+        },
+      ),
+    groupEntityId: async () =>
+      (await org!.listEntities(systemContext())).find((entity) => entity.parentId === null)?.id ?? null,
+  });
+  const contractPlans = new ContractPlansService(db, audit, contractCategories);
+  // The partner library: customers and suppliers shared within the group.
+  const partners = new PartnersService(db, audit, {
+    entityNames: async (trx, ids) => new Map((await org!.entitySummaries(ids, trx)).map((e) => [e.id, e.name])),
+    userNames: (trx, ids) => org!.userNames(ids, trx),
+    homeOf: async (trx, userId) => {
+      const user = await users.loadUser(trx, userId).catch(() => null);
+      return user ? { entityId: user.entityId, departmentId: user.departmentId } : null;
+    },
+    visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
+    fileNames: (trx, ids) => files.namesOf(trx, ids),
+  });
+  const contractRegister = createContractRegister(db, {
+    audit,
+    org: org!,
+    users,
+    files,
+    numbering,
+    partners,
+    categories: contractCategories,
+    plans: contractPlans,
+    jobs,
+    notifications,
+    templates,
+    clock,
+    systemContext,
+    approvals,
+  });
   const jobRunner = new JobRunner(db, jobs, clock, {
     onError: (error, job) =>
       console.error(
@@ -212,6 +303,11 @@ export function createServices(
     forms,
     templates,
     email,
+    numbering,
+    contractCategories,
+    contractPlans,
+    partners,
+    ...contractRegister,
     ...approvals,
   };
 }
@@ -294,6 +390,101 @@ function createApprovals(
   return { approvalSubjects, workflowDefinitions, workflow, workflowViews, workflowProxies, formSubmissions };
 }
 
+/**
+ * The contract register: contracts, versions, change orders, the ledger, archive and seal use,
+ * wired to the partner library, numbering rules, the organisation, files and the approval engine.
+ */
+function createContractRegister(
+  db: AppDatabase['db'],
+  deps: {
+    audit: AuditService;
+    org: OrgService;
+    users: UsersService;
+    files: FilesService;
+    numbering: NumberingService;
+    partners: PartnersService;
+    categories: ContractCategoriesService;
+    plans: ContractPlansService;
+    jobs: JobQueue;
+    notifications: NotificationsService;
+    templates: NotificationTemplates;
+    clock: Clock;
+    systemContext: (requestId?: string) => RequestContext;
+    approvals: ReturnType<typeof createApprovals>;
+  },
+) {
+  const { org, files, approvals } = deps;
+  const activeUserIds = async (trx: Kysely<any>, ids: string[]) =>
+    new Set((await deps.users.loadMany(trx, ids)).filter((u) => u.active).map((u) => u.id));
+  const ports: ContractPorts = {
+    partners: { forContract: (trx, ctx, id, entityId) => deps.partners.forContract(trx, ctx, id, entityId) },
+    numbering: {
+      next: (trx, ruleId, at) => deps.numbering.next(trx, ruleId, at),
+      ruleIdByCode: async (trx, code) => (await deps.numbering.findByCode(trx, code))?.id ?? null,
+    },
+    org: {
+      entities: async (trx, ids) =>
+        new Map((await org.entitySummaries(ids, trx)).map((e) => [e.id, { name: e.name, code: e.code }])),
+      departments: (trx, ids) => org.departmentSummaries(ids, trx),
+      userNames: (trx, ids) => org.userNames(ids, trx),
+      activeUserIds,
+    },
+    files: {
+      visibleIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
+      namesOf: (trx, ids) => files.namesOf(trx, ids),
+    },
+    startApproval: (trx, ctx, input) => approvals.workflow.start(trx, ctx, input),
+    today: () => chinaDate(deps.clock.now()),
+  };
+  const setup: ContractSetup = {
+    category: (trx, id) => deps.categories.forContract(trx, id),
+    categoryNames: (trx, ids) => deps.categories.namesOf(trx, ids),
+    validateCustomData: (category, data, ctx) => deps.categories.validateCustomData(category, data, ctx.locale),
+    planLine: async (trx, ctx, id, input) => {
+      await deps.plans.lineForContract(trx, ctx, id, input);
+    },
+  };
+  const contractVersions = new ContractVersions(db, ports);
+  const contracts = new ContractsService(db, deps.audit, ports, setup, contractVersions);
+  const contractChanges = new ContractChanges(db, deps.audit, ports, setup, contracts, contractVersions);
+  const contractLedger = new ContractLedger(db, ports, setup);
+  const contractSeals = new ContractSealsService(
+    db,
+    deps.audit,
+    (trx, ctx, input) => approvals.workflow.start(trx, ctx, input),
+    (trx, ids) => org.userNames(ids, trx),
+    deps.clock,
+  );
+  const contractArchive = new ContractArchiveService(
+    db,
+    deps.audit,
+    { userNames: (trx, ids) => org.userNames(ids, trx), activeUserIds },
+    deps.clock,
+  );
+  approvals.approvalSubjects.register(
+    contractApprovalSubject({
+      contracts,
+      changes: contractChanges,
+      setup,
+      seals: {
+        onApprovalOutcome: (trx, ctx, id, outcome) => contractSeals.onApprovalOutcome(trx, ctx, id, outcome),
+        fields: (trx, id) => contractSeals.fieldsOf(trx, id),
+      },
+    }),
+  );
+  for (const [key, template] of Object.entries(contractReminderTemplates)) deps.templates.register(key, template);
+  deps.jobs.declare(
+    contractReminderJobs({
+      jobs: deps.jobs,
+      notifications: deps.notifications,
+      systemContext: deps.systemContext,
+      userNames: (trx, ids) => org.userNames(ids, trx),
+      departmentHead: (departmentId) => org.headOfDepartment(departmentId),
+    }),
+  );
+  return { contracts, contractVersions, contractChanges, contractLedger, contractSeals, contractArchive };
+}
+
 /** Recurring jobs, declared at every start (the next run time is kept across restarts). */
 export async function scheduleRecurringJobs(services: Services): Promise<void> {
   await services.jobs.schedule({
@@ -302,6 +493,7 @@ export async function scheduleRecurringJobs(services: Services): Promise<void> {
     payload: {},
     everySeconds: 3600,
   });
+  await services.jobs.schedule(contractReminderSchedule);
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -345,6 +537,17 @@ export async function buildApp(
       services.workflowProxies,
     ),
     ...formSubmissionsRoutes(services.formSubmissions),
+    ...numberingRoutes(services.numbering),
+    ...contractCategoriesRoutes(services.contractCategories),
+    ...contractPlansRoutes(services.contractPlans),
+    ...contractsRoutes({
+      contracts: services.contracts,
+      ledger: services.contractLedger,
+      versions: services.contractVersions,
+      changes: services.contractChanges,
+    }),
+    ...contractArchiveRoutes(services.contractArchive),
+    ...contractSealsRoutes(services.contractSeals),
   ];
   await registerUploads(app);
   registerRoutes(app, routes);

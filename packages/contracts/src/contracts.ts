@@ -198,7 +198,7 @@ export const contractCompleteSchema = z.strictObject({
 });
 
 // ---------------------------------------------------------------- versions
-export const contractVersionReasonSchema = z.enum(['SUBMIT', 'APPROVAL_EDIT', 'CHANGE', 'IMPORT']);
+export const contractVersionReasonSchema = z.enum(['SUBMIT', 'APPROVAL_EDIT', 'SIGN', 'CHANGE', 'IMPORT']);
 export const contractVersionSummarySchema = z.object({
   id: idSchema,
   version: z.number().int(),

@@ -142,6 +142,14 @@ export const errorMessages = {
     'zh-CN': '档案状态不允许此操作：{detail}',
     'en-US': 'The archive record does not allow this: {detail}',
   },
+  CONTRACT_SEAL_STATE: {
+    'zh-CN': '用印申请状态不允许此操作：{detail}',
+    'en-US': 'The seal request does not allow this: {detail}',
+  },
+  CONTRACT_SETUP_IN_USE: {
+    'zh-CN': '该{what}已被 {count} 条合同或合同规划引用，不能删除',
+    'en-US': 'This {what} is referenced by {count} contracts or plan lines and cannot be deleted',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -170,9 +178,34 @@ export const subjectLabels: Record<string, { 'zh-CN': string; 'en-US': string }>
   contract: { 'zh-CN': '合同', 'en-US': 'contract' },
   'contract category': { 'zh-CN': '合同类别', 'en-US': 'contract category' },
   'contract number': { 'zh-CN': '合同编号', 'en-US': 'contract number' },
+  'parent category': { 'zh-CN': '上级合同类别', 'en-US': 'parent category' },
+  'approval flow': { 'zh-CN': '审批流程', 'en-US': 'approval flow' },
   'plan line': { 'zh-CN': '规划条目', 'en-US': 'plan line' },
   'contract version': { 'zh-CN': '合同版本', 'en-US': 'contract version' },
+  'contract owner': { 'zh-CN': '合同负责人', 'en-US': 'contract owner' },
+  'contract change': { 'zh-CN': '合同变更', 'en-US': 'contract change' },
+  'contract.status.DRAFT': { 'zh-CN': '草稿', 'en-US': 'draft' },
+  'contract.status.IN_APPROVAL': { 'zh-CN': '审批中', 'en-US': 'in approval' },
+  'contract.status.APPROVED': { 'zh-CN': '已审批', 'en-US': 'approved' },
+  'contract.status.IN_FORCE': { 'zh-CN': '履行中', 'en-US': 'in force' },
+  'contract.status.COMPLETED': { 'zh-CN': '已完成', 'en-US': 'completed' },
+  'contract.status.TERMINATED': { 'zh-CN': '已终止', 'en-US': 'terminated' },
+  'contract.status.VOIDED': { 'zh-CN': '已作废', 'en-US': 'voided' },
+  'contract.action.edit': { 'zh-CN': '编辑', 'en-US': 'edited' },
+  'contract.action.delete': { 'zh-CN': '删除', 'en-US': 'deleted' },
+  'contract.action.submit': { 'zh-CN': '提交审批', 'en-US': 'submitted for approval' },
+  'contract.action.approved': { 'zh-CN': '审批通过', 'en-US': 'approved' },
+  'contract.action.rejected': { 'zh-CN': '驳回', 'en-US': 'rejected' },
+  'contract.action.withdrawn': { 'zh-CN': '撤回', 'en-US': 'withdrawn' },
+  'contract.action.sign': { 'zh-CN': '签订生效', 'en-US': 'signed' },
+  'contract.action.complete': { 'zh-CN': '完成', 'en-US': 'completed' },
+  'contract.action.terminate': { 'zh-CN': '终止', 'en-US': 'terminated' },
+  'contract.action.void': { 'zh-CN': '作废', 'en-US': 'voided' },
+  'contract.action.change': { 'zh-CN': '变更', 'en-US': 'changed' },
 };
+
+/** Params that name a thing, a status or an action, and are looked up in `subjectLabels`. */
+const translatedParams = new Set(['what', 'from', 'action']);
 
 export function formatErrorMessage(
   code: ErrorCode,
@@ -182,6 +215,6 @@ export function formatErrorMessage(
   const template: string = errorMessages[code][locale];
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = String(params[key] ?? '');
-    return key === 'what' ? (subjectLabels[value]?.[locale] ?? value) : value;
+    return translatedParams.has(key) ? (subjectLabels[value]?.[locale] ?? value) : value;
   });
 }

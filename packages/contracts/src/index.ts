@@ -11,3 +11,7 @@ export * from './workflow-api.js';
 export * from './forms.js';
 export * from './files.js';
 export * from './contracts.js';
+export * from './contract-setup.js';
+export * from './numbering.js';
+export * from './partners.js';
+export * from './contract-archive.js';

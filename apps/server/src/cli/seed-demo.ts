@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Services } from '../app.js';
 import { seedDemoApprovals } from './demo-approvals.js';
+import { seedContractSetup } from './demo-contract-setup.js';
 import { demoEntities, demoForms, demoPositions, demoRoles, demoUsers, DEMO_PASSWORD } from './demo-data.js';
 
 /** True when the database has no organisation yet (a first start). */
@@ -123,6 +124,8 @@ export async function seedDemo(services: Services): Promise<void> {
     },
     entityIds.get(demoEntities[0].code)!,
   );
+  // Contract categories and 2026 plan lines (the register's demo contracts use the categories).
+  const contractCategoryIds = await seedContractSetup(services);
   await seedDemoApprovals(services);
   // Welcome messages, so that the bell and the notification centre are not empty on first sign-in.
   await db.transaction().execute(async (trx) => {

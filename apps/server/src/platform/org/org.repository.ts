@@ -343,6 +343,15 @@ export async function entitiesExist(db: Db, ids: string[]) {
   return db.selectFrom('org_entity').select('id').where('id', 'in', ids).execute();
 }
 
+export async function departmentSummaries(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('org_department')
+    .select(['id', 'name', 'entity_id'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 export async function departmentsExist(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('org_department').select(['id', 'entity_id']).where('id', 'in', ids).execute();

@@ -376,6 +376,15 @@ export class OrgService implements OrgTree {
     return new Set((await repo.departmentsExist(db, ids)).map((r) => r.id));
   }
 
+  /** Names and entities of departments, for documents that show who they belong to. */
+  async departmentSummaries(
+    ids: string[],
+    db: Kysely<any> = this.db,
+  ): Promise<Map<string, { name: string; entityId: string }>> {
+    const rows = await repo.departmentSummaries(db, ids);
+    return new Map(rows.map((r) => [r.id, { name: r.name, entityId: r.entity_id }]));
+  }
+
   /** Pass the transaction when inside one (SQLite's single connection). */
   userNames(ids: string[], db: Kysely<any> = this.db): Promise<Map<string, string>> {
     return repo.userNames(db, ids);

@@ -37,6 +37,8 @@ export interface StartInput {
   category: string | null;
   formData: Record<string, unknown>;
   selections?: Record<string, string[]>;
+  /** Use the published flow with this key instead of matching bindings (a contract category's own flow). */
+  flowKey?: string | null;
 }
 
 const templateOf: Record<NotifyReason, string> = {
@@ -92,7 +94,9 @@ export class WorkflowService {
   async start(trx: Kysely<any>, ctx: RequestContext, input: StartInput): Promise<string> {
     const actor = ctx.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
-    const resolved = await this.deps.definitions.resolveFor(trx, input);
+    const resolved = input.flowKey
+      ? await this.deps.definitions.resolveByKey(trx, input.flowKey)
+      : await this.deps.definitions.resolveFor(trx, input);
     return this.startOn(trx, ctx, input, actor.userId, resolved);
   }
 
@@ -184,6 +188,7 @@ export class WorkflowService {
       attachToAction(state, result.state, actor.userId, attachmentIds);
       if (result.state === state) return; // nothing changed (e.g. a repeated remind)
       await persistState(trx, state, result.state, ctx.requestId, this.now());
+      await this.reportFormChange(trx, ctx, row, state, result.state);
       await this.apply(trx, ctx, result.state, result.effects, row);
       await this.deps.audit.record(trx, ctx, {
         entityType: 'workflow_instance',
@@ -332,6 +337,22 @@ export class WorkflowService {
     });
   }
 
+  /**
+   * An approver edited fields their step may edit (or the initiator resubmitted changed data): the
+   * document's subject hears of it in this transaction, so it can keep its own copy and a version.
+   */
+  private async reportFormChange(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    row: { id: string; business_type: string; subject_id: string },
+    before: WorkflowState,
+    after: WorkflowState,
+  ): Promise<void> {
+    if (JSON.stringify(before.instance.formData) === JSON.stringify(after.instance.formData)) return;
+    const subject = this.deps.subjects.forBusinessType(row.business_type);
+    await subject?.onFormChanged?.(trx, ctx, row.subject_id, row.id, after.instance.formData, row.business_type);
+  }
+
   private decideOrRefuse(state: WorkflowState, command: Command, now: string, org: MemoryOrg): DecideResult {
     try {
       return decide(state, command, now, org);
@@ -409,7 +430,7 @@ export class WorkflowService {
           break;
         case 'subjectCallback': {
           const subject = this.deps.subjects.forBusinessType(businessType);
-          if (subject) await subject[effect.event](trx, ctx, subjectId, instance.id);
+          if (subject) await subject[effect.event](trx, ctx, subjectId, instance.id, businessType);
           break;
         }
       }

@@ -10,12 +10,33 @@ import type { RequestContext } from '../http/context.js';
 export interface ApprovalSubject {
   /** The business-type prefix it serves: `form` serves `form.seal`, `form.general`, ... */
   type: string;
-  onApproved(trx: Kysely<any>, ctx: RequestContext, subjectId: string, instanceId: string): Promise<void>;
-  onRejected(trx: Kysely<any>, ctx: RequestContext, subjectId: string, instanceId: string): Promise<void>;
-  onWithdrawn(trx: Kysely<any>, ctx: RequestContext, subjectId: string, instanceId: string): Promise<void>;
+  onApproved: SubjectCallback;
+  onRejected: SubjectCallback;
+  onWithdrawn: SubjectCallback;
+  /**
+   * The instance's form data changed after submission (an approver edited fields their step may
+   * edit, or a resubmission): a document that keeps its own copy updates it here.
+   */
+  onFormChanged?(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    subjectId: string,
+    instanceId: string,
+    formData: Record<string, unknown>,
+    businessType: string,
+  ): Promise<void>;
   /** The form fields the document was submitted with, for showing it in the approval detail. */
   fields?(db: Kysely<any>, subjectId: string): Promise<FormField[] | null>;
 }
+
+/** `businessType` tells a subject serving several types (`contract.sign`, `contract.change`) which one ended. */
+export type SubjectCallback = (
+  trx: Kysely<any>,
+  ctx: RequestContext,
+  subjectId: string,
+  instanceId: string,
+  businessType: string,
+) => Promise<void>;
 
 export class ApprovalSubjects {
   readonly #subjects = new Map<string, ApprovalSubject>();

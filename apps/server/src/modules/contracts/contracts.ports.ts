@@ -1,0 +1,70 @@
+import type { ContractAttachmentType, FormField, PartnerBank } from '@concord/contracts';
+import type { Kysely } from 'kysely';
+import type { RequestContext } from '../../platform/http/index.js';
+
+/**
+ * What the contract register needs from outside its module, wired in app.ts: the partner library,
+ * numbering rules, the organisation, files and the approval engine.
+ */
+export interface ContractPorts {
+  partners: {
+    /** The counterparty as a new contract may use it; refuses blacklisted or unusable partners. */
+    forContract(
+      trx: Kysely<any>,
+      ctx: RequestContext,
+      partnerId: string,
+      signingEntityId: string,
+    ): Promise<{
+      id: string;
+      name: string;
+      creditCode: string | null;
+      bankAccounts: (PartnerBank & { isDefault: boolean })[];
+    }>;
+  };
+  numbering: {
+    next(trx: Kysely<any>, ruleId: string, input: { entityCode: string; date: string }): Promise<string>;
+    ruleIdByCode(trx: Kysely<any>, code: string): Promise<string | null>;
+  };
+  org: {
+    entities(trx: Kysely<any>, ids: string[]): Promise<Map<string, { name: string; code: string }>>;
+    departments(trx: Kysely<any>, ids: string[]): Promise<Map<string, { name: string; entityId: string }>>;
+    userNames(trx: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+    activeUserIds(trx: Kysely<any>, ids: string[]): Promise<Set<string>>;
+  };
+  files: {
+    visibleIds(trx: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
+    namesOf(trx: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  };
+  startApproval(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    input: {
+      businessType: string;
+      subjectId: string;
+      title: string;
+      entityId: string;
+      departmentId: string | null;
+      amount: number | null;
+      category: string | null;
+      formData: Record<string, unknown>;
+      selections?: Record<string, string[]>;
+      flowKey?: string | null;
+    },
+  ): Promise<string>;
+  /** Today's date (YYYY-MM-DD) by the app's clock, for days to expiry and reminders. */
+  today(): string;
+}
+
+/** A category as the register uses it (from the categories service of this module). */
+export interface CategoryForContract {
+  id: string;
+  code: string;
+  name: string;
+  direction: 'INCOME' | 'EXPENSE';
+  numberRuleId: string | null;
+  flowKey: string | null;
+  requiredAttachmentTypes: ContractAttachmentType[];
+  fields: FormField[];
+  expiryReminderDays: number;
+  active: boolean;
+}

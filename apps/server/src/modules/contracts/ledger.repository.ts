@@ -1,0 +1,168 @@
+import type { ContractLedgerQuery, contractLedgerQuerySchema } from '@concord/contracts';
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import type { z } from 'zod';
+import { likePattern } from '../../db/index.js';
+import { type Scope, withScope } from '../../platform/access/index.js';
+import { AppError } from '../../platform/http/index.js';
+import { contractScope } from './contracts.repository.js';
+
+export type LedgerFilter = Omit<z.output<typeof contractLedgerQuerySchema>, 'cursor' | 'limit'>;
+
+/**
+ * The ledger's sortable fields and the SQL each sorts by. Nullable columns sort by a stand-in value
+ * so that keyset comparisons never meet NULL (and both dialects order them alike).
+ */
+const sortKeys: Record<string, RawBuilder<unknown>> = {
+  number: sql`coalesce(contract.number, '')`,
+  name: sql`contract.name`,
+  partnerName: sql`contract.partner_name`,
+  status: sql`contract.status`,
+  amount: sql`contract.amount`,
+  currentAmount: sql`contract.current_amount`,
+  signDate: sql`coalesce(contract.sign_date, ${'0001-01-01'})`,
+  endDate: sql`coalesce(contract.end_date, ${'0001-01-01'})`,
+  createdAt: sql`contract.created_at`,
+};
+
+export interface LedgerSort {
+  field: string;
+  descending: boolean;
+}
+
+export function parseSort(sort: string | undefined): LedgerSort {
+  if (!sort) return { field: 'createdAt', descending: true };
+  const descending = sort.startsWith('-');
+  const field = descending ? sort.slice(1) : sort;
+  if (!sortKeys[field]) {
+    throw new AppError('VALIDATION_FAILED', {
+      detail: `sort: unknown field "${field}" (allowed: ${Object.keys(sortKeys).join(', ')})`,
+    });
+  }
+  return { field, descending };
+}
+
+/** The filtered, scoped set of ledger rows, before sorting and paging. */
+export function ledgerQuery(db: Kysely<any>, scope: Scope, filter: LedgerFilter, today: string) {
+  let query = withScope(db.selectFrom('contract'), scope, contractScope);
+  if (filter.q) {
+    const pattern = sql`${likePattern(filter.q.toLowerCase())} escape '\\'`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(coalesce(contract.number, ''))`, 'like', pattern),
+        eb(sql`lower(contract.name)`, 'like', pattern),
+        eb(sql`lower(contract.partner_name)`, 'like', pattern),
+      ]),
+    );
+  }
+  if (filter.status?.length) query = query.where('contract.status', 'in', filter.status);
+  if (filter.direction) query = query.where('contract.direction', '=', filter.direction);
+  for (const [key, column] of [
+    ['categoryId', 'contract.category_id'],
+    ['entityId', 'contract.entity_id'],
+    ['departmentId', 'contract.department_id'],
+    ['ownerId', 'contract.owner_id'],
+    ['partnerId', 'contract.partner_id'],
+    ['planLineId', 'contract.plan_line_id'],
+  ] as const) {
+    const value = filter[key];
+    if (value) query = query.where(column, '=', value);
+  }
+  if (filter.signDateFrom) query = query.where('contract.sign_date', '>=', filter.signDateFrom);
+  if (filter.signDateTo) query = query.where('contract.sign_date', '<=', filter.signDateTo);
+  if (filter.endDateFrom) query = query.where('contract.end_date', '>=', filter.endDateFrom);
+  if (filter.endDateTo) query = query.where('contract.end_date', '<=', filter.endDateTo);
+  if (filter.amountMin !== undefined) query = query.where('contract.current_amount', '>=', filter.amountMin);
+  if (filter.amountMax !== undefined) query = query.where('contract.current_amount', '<=', filter.amountMax);
+  if (filter.expiringWithinDays !== undefined) {
+    query = query
+      .where('contract.status', '=', 'IN_FORCE')
+      .where('contract.end_date', 'is not', null)
+      .where('contract.end_date', '<=', addDays(today, filter.expiringWithinDays));
+  }
+  return query;
+}
+
+/** Orders by the sort key then the id, continuing after `cursor` (the last row of the previous page). */
+export function orderAndContinue<O>(
+  query: SelectQueryBuilder<any, 'contract', O>,
+  sort: LedgerSort,
+  cursor: { value: unknown; id: string } | null,
+): SelectQueryBuilder<any, 'contract', O> {
+  const key = sortKeys[sort.field];
+  const direction = sort.descending ? 'desc' : 'asc';
+  const after = sort.descending ? '<' : '>';
+  let ordered = query;
+  if (cursor) {
+    ordered = ordered.where((eb) =>
+      eb.or([
+        eb(key, after, cursor.value),
+        eb.and([eb(key, '=', cursor.value), eb('contract.id', after, cursor.id)]),
+      ]),
+    );
+  }
+  return ordered.orderBy(key, direction).orderBy('contract.id', direction);
+}
+
+/** The key value of a row for the cursor (the same stand-ins as the SQL). */
+export function sortValueOf(row: Record<string, unknown>, sort: LedgerSort): unknown {
+  const value = {
+    number: row.number ?? '',
+    name: row.name,
+    partnerName: row.partner_name,
+    status: row.status,
+    amount: Number(row.amount),
+    currentAmount: Number(row.current_amount),
+    signDate: row.sign_date ?? '0001-01-01',
+    endDate: row.end_date ?? '0001-01-01',
+    createdAt: row.created_at instanceof Date ? row.created_at.toISOString() : row.created_at,
+  }[sort.field];
+  return value;
+}
+
+export async function ledgerTotals(query: ReturnType<typeof ledgerQuery>) {
+  const row = await query
+    .select([
+      sql<number>`count(*)`.as('count'),
+      sql<number>`coalesce(sum(contract.amount), 0)`.as('amount'),
+      sql<number>`coalesce(sum(contract.signed_amount), 0)`.as('signed_amount'),
+      sql<number>`coalesce(sum(contract.current_amount), 0)`.as('current_amount'),
+    ])
+    .executeTakeFirstOrThrow();
+  // PostgreSQL returns sums of bigint as numeric text.
+  return {
+    count: Number(row.count),
+    amount: Number(row.amount),
+    signedAmount: Number(row.signed_amount),
+    currentAmount: Number(row.current_amount),
+  };
+}
+
+export const ledgerColumns = [
+  'contract.id',
+  'contract.number',
+  'contract.name',
+  'contract.partner_id',
+  'contract.partner_name',
+  'contract.category_id',
+  'contract.direction',
+  'contract.entity_id',
+  'contract.department_id',
+  'contract.owner_id',
+  'contract.status',
+  'contract.currency',
+  'contract.amount',
+  'contract.signed_amount',
+  'contract.current_amount',
+  'contract.sign_date',
+  'contract.start_date',
+  'contract.end_date',
+  'contract.created_at',
+] as const;
+
+export function addDays(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
+
+export type { ContractLedgerQuery };

@@ -1,0 +1,12 @@
+export { PartnerRecordsService } from './partner-records.service.js';
+export { partnersMigrations } from './partners.migrations.js';
+export { partnersRecordTypes } from './partners.record-types.js';
+export {
+  type PartnerManagers,
+  partnersJobs,
+  QUALIFICATION_SCAN_JOB,
+  QualificationReminders,
+} from './partners.reminders.js';
+export { partnersRoutes } from './partners.routes.js';
+export { type PartnerDirectory, type PartnerForContract, PartnersService } from './partners.service.js';
+export { partnersTemplates } from './partners.templates.js';

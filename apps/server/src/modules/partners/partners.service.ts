@@ -1,0 +1,396 @@
+import type {
+  Page,
+  Partner,
+  PartnerCreate,
+  PartnerDetail,
+  PartnerExportQuery,
+  PartnerListQuery,
+  PartnerRating,
+  PartnerType,
+  PartnerUpdate,
+} from '@concord/contracts';
+import type { Kysely } from 'kysely';
+import { newId, nowInstant, readBool } from '../../db/index.js';
+import { isInScope } from '../../platform/access/index.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import {
+  AppError,
+  applySort,
+  duplicate,
+  fetchPage,
+  inBatches,
+  invalidReference,
+  type RequestContext,
+} from '../../platform/http/index.js';
+import { holds, partnerFor, referrerOf, viewerOf, visiblePartner } from './partners.access.js';
+import {
+  type Names,
+  partnerSnapshot,
+  toBankAccount,
+  toBlacklistEntry,
+  toContact,
+  toPartner,
+  toQualification,
+} from './partners.mappers.js';
+import * as repo from './partners.repository.js';
+import { checkCreditCode, creditCodeCheckText, usableBy } from './partners.rules.js';
+import type { PartnerTable, PartnerTables } from './partners.tables.js';
+
+/** What partners need from the platform (wired in app.ts). Pass the transaction when inside one. */
+export interface PartnerDirectory {
+  entityNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  userNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  /** The user's home entity and main department. */
+  homeOf(db: Kysely<any>, userId: string): Promise<{ entityId: string; departmentId: string } | null>;
+  /** Of these file ids, the ones that exist and the caller may see. */
+  visibleFileIds(db: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
+  fileNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+}
+
+/** A partner as a new contract needs it (see `PartnersService.forContract`). */
+export interface PartnerForContract {
+  id: string;
+  name: string;
+  creditCode: string | null;
+  bankAccounts: {
+    id: string;
+    bankName: string;
+    accountName: string;
+    accountNumber: string;
+    isDefault: boolean;
+  }[];
+}
+
+const sortColumns = {
+  name: 'p.name',
+  creditCode: 'p.credit_code',
+  region: 'p.region',
+  rating: 'p.rating',
+  createdAt: 'p.created_at',
+  updatedAt: 'p.updated_at',
+};
+
+/**
+ * The partner library (合作伙伴): customers and suppliers shared within the group. A partner
+ * belongs to the entity that registered it; the others see it when it is shared with the group.
+ * Child records (bank accounts, contacts, qualifications) are kept by `PartnerRecordsService`.
+ */
+export class PartnersService {
+  private readonly db: Kysely<PartnerTables>;
+
+  constructor(
+    db: Kysely<any>,
+    private readonly audit: AuditService,
+    private readonly directory: PartnerDirectory,
+  ) {
+    this.db = db;
+  }
+
+  async list(ctx: RequestContext, query: PartnerListQuery): Promise<Page<Partner>> {
+    const viewer = await viewerOf(ctx);
+    const sorted = applySort(
+      repo.visiblePartners(this.db, viewer, query),
+      query.sort,
+      sortColumns,
+      { column: 'p.name', direction: 'asc' },
+      'p.id',
+    );
+    const page = await fetchPage(sorted, query, (row) => row as PartnerTable);
+    const names = await this.namesFor(this.db, page.items);
+    return { ...page, items: page.items.map((row) => toPartner(row, names)) };
+  }
+
+  /** Every partner of the filtered list, in batches (for the Excel export). */
+  async *exportRows(ctx: RequestContext, query: PartnerExportQuery): AsyncGenerator<Partner> {
+    await ctx.access.require('partner.export');
+    const viewer = await viewerOf(ctx);
+    const sorted = applySort(
+      repo.visiblePartners(this.db, viewer, query),
+      query.sort,
+      sortColumns,
+      { column: 'p.name', direction: 'asc' },
+      'p.id',
+    );
+    let batch: PartnerTable[] = [];
+    const flush = async () => {
+      const names = await this.namesFor(this.db, batch);
+      const items = batch.map((row) => toPartner(row, names));
+      batch = [];
+      return items;
+    };
+    for await (const row of inBatches(sorted, 500)) {
+      batch.push(row as PartnerTable);
+      if (batch.length === 500) yield* await flush();
+    }
+    yield* await flush();
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<PartnerDetail> {
+    const row = await visiblePartner(this.db, await viewerOf(ctx), id);
+    return this.detail(this.db, ctx, row);
+  }
+
+  async create(ctx: RequestContext, input: PartnerCreate): Promise<PartnerDetail> {
+    const scope = await ctx.access.require('partner.manage');
+    const creditCode = this.creditCode(ctx, input.creditCode, input.type);
+    return this.db.transaction().execute(async (trx) => {
+      const entityId = input.entityId ?? ctx.actor?.actingEntityId;
+      if (!entityId) throw invalidReference('entity');
+      const home = ctx.actor ? await this.directory.homeOf(trx, ctx.actor.userId) : null;
+      const departmentId = home && home.entityId === entityId ? home.departmentId : null;
+      const allowed =
+        isInScope(scope, { entityId }) ||
+        (entityId === ctx.actor?.actingEntityId &&
+          isInScope(scope, { departmentId, ownerId: ctx.actor?.userId ?? null }));
+      if (!allowed) throw invalidReference('entity');
+      if (!(await this.directory.entityNames(trx, [entityId])).has(entityId))
+        throw invalidReference('entity');
+      await this.assertUniqueCode(trx, creditCode, null);
+      const now = nowInstant();
+      const row: PartnerTable = {
+        id: newId(),
+        name: input.name,
+        credit_code: creditCode,
+        is_customer: input.kinds.includes('customer'),
+        is_supplier: input.kinds.includes('supplier'),
+        type: input.type,
+        industry: input.industry,
+        region: input.region,
+        address: input.address || null,
+        rating: null,
+        remarks: input.remarks || null,
+        entity_id: entityId,
+        department_id: departmentId,
+        owner_id: ctx.actor?.userId ?? null,
+        shared_with_group: input.sharedWithGroup,
+        blacklisted: false,
+        blacklist_reason: null,
+        blacklisted_at: null,
+        created_at: now,
+        updated_at: now,
+      };
+      await repo.insertPartner(trx, row);
+      const after = (await repo.findPartner(trx, row.id))!;
+      await this.audit.record(trx, ctx, {
+        entityType: 'partner',
+        entityId: row.id,
+        action: 'create',
+        after: partnerSnapshot(after),
+      });
+      return this.detail(trx, ctx, after);
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, input: PartnerUpdate): Promise<PartnerDetail> {
+    return this.db.transaction().execute(async (trx) => {
+      const before = await partnerFor(trx, ctx, 'partner.manage', id);
+      const type = (input.type ?? before.type) as PartnerType;
+      const creditCode =
+        input.creditCode !== undefined || input.type !== undefined
+          ? this.creditCode(ctx, input.creditCode !== undefined ? input.creditCode : before.credit_code, type)
+          : before.credit_code;
+      await this.assertUniqueCode(trx, creditCode, id);
+      await repo.updatePartner(trx, id, {
+        ...(input.name !== undefined && { name: input.name }),
+        credit_code: creditCode,
+        ...(input.kinds !== undefined && {
+          is_customer: input.kinds.includes('customer'),
+          is_supplier: input.kinds.includes('supplier'),
+        }),
+        type,
+        ...(input.industry !== undefined && { industry: input.industry }),
+        ...(input.region !== undefined && { region: input.region }),
+        ...(input.address !== undefined && { address: input.address || null }),
+        ...(input.remarks !== undefined && { remarks: input.remarks || null }),
+        ...(input.sharedWithGroup !== undefined && { shared_with_group: input.sharedWithGroup }),
+        updated_at: nowInstant(),
+      });
+      const after = (await repo.findPartner(trx, id))!;
+      await this.audit.record(trx, ctx, {
+        entityType: 'partner',
+        entityId: id,
+        action: 'update',
+        before: partnerSnapshot(before),
+        after: partnerSnapshot(after),
+      });
+      return this.detail(trx, ctx, after);
+    });
+  }
+
+  /** Puts a partner on the blacklist: it can no longer be used on a new contract. */
+  async blacklist(ctx: RequestContext, id: string, reason: string): Promise<PartnerDetail> {
+    return this.setBlacklisted(ctx, id, reason, true);
+  }
+
+  async restore(ctx: RequestContext, id: string, reason: string): Promise<PartnerDetail> {
+    return this.setBlacklisted(ctx, id, reason, false);
+  }
+
+  /**
+   * For a new contract of `signingEntityId`, inside the contract's transaction: the partner with
+   * its bank accounts. Refuses with INVALID_REFERENCE ('partner') when the caller may not see it or
+   * the signing entity may not use it (neither its own nor shared), and with PARTNER_BLACKLISTED.
+   */
+  async forContract(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    partnerId: string,
+    signingEntityId: string,
+  ): Promise<PartnerForContract> {
+    const row = await repo.findPartner(trx, partnerId);
+    if (!row || !(await repo.isVisible(trx, await referrerOf(ctx), partnerId)))
+      throw invalidReference('partner');
+    if (
+      !usableBy(
+        { entityId: row.entity_id, sharedWithGroup: readBool(row.shared_with_group) },
+        signingEntityId,
+      )
+    ) {
+      throw invalidReference('partner');
+    }
+    if (readBool(row.blacklisted)) throw new AppError('PARTNER_BLACKLISTED', { name: row.name });
+    const accounts = await repo.bankAccountsOf(trx, [partnerId]);
+    return {
+      id: row.id,
+      name: row.name,
+      creditCode: row.credit_code,
+      bankAccounts: accounts.map((a) => {
+        const { id, bankName, accountName, accountNumber, isDefault } = toBankAccount(a);
+        return { id, bankName, accountName, accountNumber, isDefault };
+      }),
+    };
+  }
+
+  /** The partner's rating (A–D, from evaluations), or null; undefined when there is no such partner. */
+  async ratingOf(db: Kysely<any>, id: string): Promise<PartnerRating | null | undefined> {
+    const row = await repo.findPartner(db, id);
+    return row ? (row.rating as PartnerRating | null) : undefined;
+  }
+
+  /** Sets the rating inside the caller's transaction (evaluations decide it; they check access). */
+  async setRating(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    id: string,
+    rating: PartnerRating | null,
+  ): Promise<void> {
+    const before = await repo.findPartner(trx, id);
+    if (!before) throw invalidReference('partner');
+    if (before.rating === rating) return;
+    await repo.updatePartner(trx, id, { rating, updated_at: nowInstant() });
+    await this.audit.record(trx, ctx, {
+      entityType: 'partner',
+      entityId: id,
+      action: 'rate',
+      changes: [{ field: 'rating', old: before.rating, new: rating }],
+    });
+  }
+
+  /** Lets whoever may see a partner read the files attached to its qualifications. */
+  async canReadFile(db: Kysely<any>, ctx: RequestContext, fileId: string): Promise<boolean> {
+    if (!ctx.actor || !ctx.access.has('partner.view')) return false;
+    const viewer = await viewerOf(ctx);
+    for (const partnerId of await repo.partnersWithFile(db, fileId)) {
+      if (await repo.isVisible(db, viewer, partnerId)) return true;
+    }
+    return false;
+  }
+
+  private async setBlacklisted(
+    ctx: RequestContext,
+    id: string,
+    reason: string,
+    blacklisted: boolean,
+  ): Promise<PartnerDetail> {
+    return this.db.transaction().execute(async (trx) => {
+      const before = await partnerFor(trx, ctx, 'partner.blacklist', id);
+      if (readBool(before.blacklisted) === blacklisted) {
+        const zh = ctx.locale === 'zh-CN';
+        const detail = blacklisted
+          ? zh
+            ? '该合作伙伴已在黑名单中'
+            : 'the partner is already blacklisted'
+          : zh
+            ? '该合作伙伴不在黑名单中'
+            : 'the partner is not blacklisted';
+        throw new AppError('VALIDATION_FAILED', { detail });
+      }
+      const now = nowInstant();
+      await repo.updatePartner(trx, id, {
+        blacklisted,
+        blacklist_reason: blacklisted ? reason : null,
+        blacklisted_at: blacklisted ? now : null,
+        updated_at: now,
+      });
+      await repo.insertBlacklistLog(trx, {
+        id: newId(),
+        partner_id: id,
+        action: blacklisted ? 'blacklist' : 'restore',
+        reason,
+        actor_id: ctx.actor?.userId ?? null,
+        at: now,
+      });
+      const after = (await repo.findPartner(trx, id))!;
+      await this.audit.record(trx, ctx, {
+        entityType: 'partner',
+        entityId: id,
+        action: blacklisted ? 'blacklist' : 'restore',
+        before: partnerSnapshot(before),
+        after: { ...partnerSnapshot(after), reason },
+      });
+      return this.detail(trx, ctx, after);
+    });
+  }
+
+  private creditCode(ctx: RequestContext, raw: string | null | undefined, type: PartnerType): string | null {
+    const check = checkCreditCode(raw, type);
+    if (check.ok) return check.creditCode;
+    const detail = creditCodeCheckText(check.issue, ctx.locale);
+    throw new AppError('PARTNER_CREDIT_CODE_INVALID', { detail }, [{ path: 'creditCode', message: detail }]);
+  }
+
+  private async assertUniqueCode(
+    trx: Kysely<any>,
+    creditCode: string | null,
+    self: string | null,
+  ): Promise<void> {
+    if (!creditCode) return;
+    const existing = await repo.findByCreditCode(trx, creditCode);
+    if (existing && existing.id !== self) throw duplicate('credit code', creditCode);
+  }
+
+  private async namesFor(db: Kysely<any>, rows: PartnerTable[]): Promise<Names> {
+    // One after the other: inside a transaction both run on its single connection.
+    const entities = await this.directory.entityNames(db, [...new Set(rows.map((r) => r.entity_id))]);
+    const users = await this.directory.userNames(db, [
+      ...new Set(rows.flatMap((r) => (r.owner_id ? [r.owner_id] : []))),
+    ]);
+    return { entities, users };
+  }
+
+  private async detail(db: Kysely<any>, ctx: RequestContext, row: PartnerTable): Promise<PartnerDetail> {
+    const accounts = await repo.bankAccountsOf(db, [row.id]);
+    const contacts = await repo.contactsOf(db, row.id);
+    const qualifications = await repo.qualificationsOf(db, row.id);
+    const log = await repo.blacklistLogOf(db, row.id);
+    const names = await this.namesFor(db, [row]);
+    const actors = await this.directory.userNames(db, [
+      ...new Set(log.flatMap((entry) => (entry.actor_id ? [entry.actor_id] : []))),
+    ]);
+    const files = await this.directory.fileNames(
+      db,
+      qualifications.flatMap((q) => (q.attachment_file_id ? [q.attachment_file_id] : [])),
+    );
+    const may = async (permission: 'partner.manage' | 'partner.blacklist') =>
+      ctx.access.has(permission) && holds(await ctx.access.require(permission), ctx, row);
+    return {
+      ...toPartner(row, names),
+      bankAccounts: accounts.map(toBankAccount),
+      contacts: contacts.map(toContact),
+      qualifications: qualifications.map((q) => toQualification(q, files)),
+      blacklistLog: log.map((entry) => toBlacklistEntry(entry, actors)),
+      canManage: await may('partner.manage'),
+      canBlacklist: await may('partner.blacklist'),
+    };
+  }
+}

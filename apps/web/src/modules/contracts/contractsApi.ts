@@ -1,0 +1,265 @@
+import type {
+  AuditEntry,
+  Contract,
+  ContractCategory,
+  ContractChange,
+  ContractCompare,
+  ContractImportReport,
+  ContractLedgerPage,
+  ContractPlanLine,
+  ContractVersion,
+  ContractVersionSummary,
+  contractChangeCreateSchema,
+  contractCompleteSchema,
+  contractCreateSchema,
+  contractReasonSchema,
+  contractSignSchema,
+  contractSubmitSchema,
+  contractUpdateSchema,
+  Page,
+  Partner,
+  PartnerDetail,
+  Problem,
+} from '@concord/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, clientErrorCodes } from '../../app/api/ApiError';
+import { api, apiBase, downloadFile, type QueryParams } from '../../app/api/client';
+import { i18n } from '../../app/i18n';
+import type { BodyOf } from '../../shared/contractTypes';
+
+/*
+ * Every call of the contract register's pages to /api/v1/contracts (and the pickers it needs:
+ * partners, audit). Types come from @concord/contracts so a changed API breaks the build here.
+ */
+
+export type ContractCreateBody = BodyOf<typeof contractCreateSchema>;
+export type ContractUpdateBody = BodyOf<typeof contractUpdateSchema>;
+export type ContractSubmitBody = BodyOf<typeof contractSubmitSchema>;
+export type ContractSignBody = BodyOf<typeof contractSignSchema>;
+export type ContractReasonBody = BodyOf<typeof contractReasonSchema>;
+export type ContractCompleteBody = BodyOf<typeof contractCompleteSchema>;
+export type ContractChangeBody = BodyOf<typeof contractChangeCreateSchema>;
+
+export const contractKeys = {
+  all: ['contracts'] as const,
+  ledger: (query: QueryParams) => ['contracts', 'ledger', query] as const,
+  detail: (id: string) => ['contracts', 'detail', id] as const,
+  versions: (id: string) => ['contracts', 'detail', id, 'versions'] as const,
+  version: (id: string, number: number) => ['contracts', 'detail', id, 'version', number] as const,
+  compare: (id: string, from: number, to: number) => ['contracts', 'detail', id, 'compare', from, to] as const,
+  changes: (id: string) => ['contracts', 'detail', id, 'changes'] as const,
+  audit: (id: string, page: number) => ['contracts', 'detail', id, 'audit', page] as const,
+  partnerSearch: (q: string) => ['partners', 'contract-picker', q] as const,
+  partner: (id: string) => ['partners', 'detail', id] as const,
+  categories: ['contract-categories', 'picker'] as const,
+  planLines: (entityId: string, year: number | undefined) => ['contract-plans', 'picker', entityId, year ?? 0] as const,
+};
+
+// ---------------------------------------------------------------- ledger
+export function useContractLedger(query: QueryParams) {
+  return useQuery({
+    queryKey: contractKeys.ledger(query),
+    queryFn: ({ signal }) => api.get<ContractLedgerPage>('/contracts', query, signal),
+    // Keep the current page on screen while the next one loads, so the table does not flash empty.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const exportContracts = (query: QueryParams) => downloadFile('/contracts/export', query, 'contracts.xlsx');
+export const downloadImportTemplate = () =>
+  downloadFile('/contracts/import/template', {}, 'contract-import-template.xlsx');
+
+/**
+ * Uploads an Excel ledger (multipart, one file field). The JSON client cannot send form data, so
+ * this one call builds its own request with the same headers (CSRF token, language).
+ */
+export async function importContracts(
+  file: File,
+  mode: 'all' | 'valid',
+  csrfToken: string,
+): Promise<ContractImportReport> {
+  const data = new FormData();
+  data.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase}/contracts/import?mode=${mode}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Accept-Language': i18n.language, 'X-CSRF-Token': csrfToken },
+      body: data,
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: clientErrorCodes.network, detail: i18n.t('errors.network') });
+  }
+  const type = response.headers.get('Content-Type') ?? '';
+  const payload: unknown = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (response.ok) return payload as ContractImportReport;
+  const problem = payload as { code?: unknown } | null;
+  if (problem && typeof problem.code === 'string') throw ApiError.fromProblem(payload as Problem);
+  throw new ApiError({
+    status: response.status,
+    code: clientErrorCodes.badResponse,
+    detail: i18n.t('errors.badResponse', { status: response.status }),
+  });
+}
+
+// ---------------------------------------------------------------- one contract
+export function useContract(id: string | undefined) {
+  return useQuery({
+    queryKey: contractKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => api.get<Contract>(`/contracts/${id}`, undefined, signal),
+    enabled: Boolean(id),
+  });
+}
+
+export function useContractVersions(id: string, enabled = true) {
+  return useQuery({
+    queryKey: contractKeys.versions(id),
+    queryFn: ({ signal }) => api.get<ContractVersionSummary[]>(`/contracts/${id}/versions`, undefined, signal),
+    enabled,
+  });
+}
+
+export function useContractVersion(id: string, number: number | undefined) {
+  return useQuery({
+    queryKey: contractKeys.version(id, number ?? 0),
+    queryFn: ({ signal }) => api.get<ContractVersion>(`/contracts/${id}/version`, { number }, signal),
+    enabled: Boolean(number),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useContractCompare(id: string, from: number | undefined, to: number | undefined) {
+  return useQuery({
+    queryKey: contractKeys.compare(id, from ?? 0, to ?? 0),
+    queryFn: ({ signal }) => api.get<ContractCompare>(`/contracts/${id}/compare`, { from, to }, signal),
+    // Versions never change once written, so a comparison can be kept for the session.
+    enabled: Boolean(from && to && from !== to),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useContractChanges(id: string, enabled = true) {
+  return useQuery({
+    queryKey: contractKeys.changes(id),
+    queryFn: ({ signal }) => api.get<ContractChange[]>(`/contracts/${id}/changes`, undefined, signal),
+    enabled,
+  });
+}
+
+export function useContractAudit(id: string, page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: contractKeys.audit(id, page),
+    queryFn: ({ signal }) =>
+      api.get<Page<AuditEntry>>('/audit', { entityType: 'contract', entityId: id, page, pageSize: 20 }, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** After any write the ledger, the detail and its tabs may all have changed. */
+function useInvalidateContracts() {
+  const queryClient = useQueryClient();
+  return (contract?: Contract) => {
+    if (contract) queryClient.setQueryData(contractKeys.detail(contract.id), contract);
+    return Promise.all([
+      queryClient.invalidateQueries({ queryKey: contractKeys.all }),
+      // Submitting starts an approval: the approval centre's lists and badge change too.
+      queryClient.invalidateQueries({ queryKey: ['workflow'] }),
+    ]);
+  };
+}
+
+export function useSaveContract() {
+  const invalidate = useInvalidateContracts();
+  return useMutation({
+    mutationFn: (input: { id?: string; body: ContractCreateBody | ContractUpdateBody }) =>
+      input.id
+        ? api.put<Contract>(`/contracts/${input.id}`, input.body)
+        : api.post<Contract>('/contracts', input.body),
+    onSuccess: (contract) => invalidate(contract),
+  });
+}
+
+export function useDeleteContract() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<unknown>(`/contracts/${id}`),
+    onSuccess: (_, id) => {
+      queryClient.removeQueries({ queryKey: contractKeys.detail(id) });
+      return queryClient.invalidateQueries({ queryKey: contractKeys.all });
+    },
+  });
+}
+
+export type ContractCommand =
+  | { action: 'submit'; body: ContractSubmitBody }
+  | { action: 'sign'; body: ContractSignBody }
+  | { action: 'complete'; body: ContractCompleteBody }
+  | { action: 'terminate'; body: ContractReasonBody }
+  | { action: 'void'; body: ContractReasonBody };
+
+/** The status transitions: submit, sign, complete, terminate, void. */
+export function useContractCommand(id: string) {
+  const invalidate = useInvalidateContracts();
+  return useMutation({
+    mutationFn: (command: ContractCommand) =>
+      api.post<Contract>(`/contracts/${id}/${command.action}`, command.body),
+    onSuccess: (contract) => invalidate(contract),
+  });
+}
+
+/** Submits a contract just saved (the form's "save and submit"). */
+export function submitContract(id: string, body: ContractSubmitBody) {
+  return api.post<Contract>(`/contracts/${id}/submit`, body);
+}
+
+export function useCreateChange(id: string) {
+  const invalidate = useInvalidateContracts();
+  return useMutation({
+    mutationFn: (body: ContractChangeBody) => api.post<ContractChange>(`/contracts/${id}/changes`, body),
+    onSuccess: () => invalidate(),
+  });
+}
+
+// ---------------------------------------------------------------- partners (picker)
+export function usePartnerSearch(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: contractKeys.partnerSearch(q),
+    queryFn: ({ signal }) =>
+      api.get<Page<Partner>>('/partners', { q: q || undefined, pageSize: 30, sort: 'name' }, signal),
+    select: (data) => data.items,
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePartnerDetail(id: string | undefined) {
+  return useQuery({
+    queryKey: contractKeys.partner(id ?? ''),
+    queryFn: ({ signal }) => api.get<PartnerDetail>(`/partners/${id}`, undefined, signal),
+    enabled: Boolean(id),
+  });
+}
+
+// ---------------------------------------------------------------- categories and plan lines (pickers)
+/** The whole category tree, flat (parents before children): small master data. */
+export function useContractCategories() {
+  return useQuery({
+    queryKey: contractKeys.categories,
+    queryFn: ({ signal }) => api.get<{ items: ContractCategory[] }>('/contract-categories', undefined, signal),
+    select: (data) => data.items,
+    staleTime: 60_000,
+  });
+}
+
+/** Plan lines a contract of this entity may be signed against (optionally one year's). */
+export function usePlanLines(entityId: string | undefined, year: number | undefined, enabled = true) {
+  return useQuery({
+    queryKey: contractKeys.planLines(entityId ?? '', year),
+    queryFn: ({ signal }) =>
+      api.get<Page<ContractPlanLine>>('/contract-plans', { entityId, year, pageSize: 200, sort: 'name' }, signal),
+    select: (data) => data.items,
+    enabled: enabled && Boolean(entityId),
+  });
+}

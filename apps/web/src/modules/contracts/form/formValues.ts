@@ -1,0 +1,89 @@
+import type { Contract, ContractCreate, Currency, PartnerBank } from '@concord/contracts';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { AttachmentValue } from '../shared/AttachmentsEditor';
+import { basisPointsToPercent, fenToYuanText, percentToBasisPoints, yuanTextToFen } from '../shared/money';
+
+/** The contract form's values as antd holds them: yuan as text, percent, dayjs dates. */
+export interface ContractFormValues {
+  name: string;
+  categoryId?: string;
+  partnerId?: string;
+  /** Key of the chosen bank account (see `bankKey`), or undefined for none. */
+  partnerBank?: string;
+  entityId: string;
+  departmentId?: string;
+  ownerId?: string;
+  amount?: string;
+  taxRate?: number;
+  currency: Currency;
+  signDate?: Dayjs | null;
+  startDate?: Dayjs | null;
+  endDate?: Dayjs | null;
+  planLineId?: string | null;
+  projectRef?: string;
+  budgetRef?: string;
+  body?: string;
+  attachments?: AttachmentValue[];
+}
+
+export const DEFAULT_TAX_PERCENT = 13;
+
+/** Bank accounts are copied onto the contract; the three fields together identify one. */
+export const bankKey = (bank: PartnerBank) => JSON.stringify([bank.bankName, bank.accountName, bank.accountNumber]);
+export function bankOfKey(key: string | undefined): PartnerBank | null {
+  if (!key) return null;
+  const [bankName, accountName, accountNumber] = JSON.parse(key) as string[];
+  return { bankName, accountName, accountNumber };
+}
+
+const day = (value: string | null) => (value ? dayjs(value) : null);
+const text = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
+const ref = (value: string | undefined) => (value?.trim() ? value.trim() : null);
+
+export function valuesOf(contract: Contract): ContractFormValues {
+  return {
+    name: contract.name,
+    categoryId: contract.categoryId,
+    partnerId: contract.partnerId,
+    partnerBank: contract.partnerBank ? bankKey(contract.partnerBank) : undefined,
+    entityId: contract.entityId,
+    departmentId: contract.departmentId,
+    ownerId: contract.ownerId,
+    amount: fenToYuanText(contract.amount),
+    taxRate: basisPointsToPercent(contract.taxRate),
+    currency: contract.currency,
+    signDate: day(contract.signDate),
+    startDate: day(contract.startDate),
+    endDate: day(contract.endDate),
+    planLineId: contract.planLineId,
+    projectRef: contract.projectRef ?? undefined,
+    budgetRef: contract.budgetRef ?? undefined,
+    body: contract.body,
+    attachments: contract.attachments.map((a) => ({ fileId: a.fileId, type: a.type, name: a.name })),
+  };
+}
+
+/** The request body (create shape; the update adds `lockVersion`). */
+export function bodyOf(values: ContractFormValues, customData: Record<string, unknown>): ContractCreate {
+  return {
+    name: values.name.trim(),
+    categoryId: values.categoryId ?? '',
+    partnerId: values.partnerId ?? '',
+    entityId: values.entityId,
+    departmentId: values.departmentId ?? '',
+    ownerId: values.ownerId ?? '',
+    amount: yuanTextToFen(values.amount) ?? 0,
+    taxRate: percentToBasisPoints(values.taxRate) ?? 0,
+    currency: values.currency,
+    signDate: text(values.signDate),
+    startDate: text(values.startDate),
+    endDate: text(values.endDate),
+    planLineId: values.planLineId ?? null,
+    projectRef: ref(values.projectRef),
+    budgetRef: ref(values.budgetRef),
+    partnerBank: bankOfKey(values.partnerBank),
+    body: values.body ?? '',
+    attachments: (values.attachments ?? []).map((a) => ({ fileId: a.fileId, type: a.type })),
+    customData,
+  };
+}

@@ -1,0 +1,94 @@
+import type { ContractLedgerRow } from '@concord/contracts';
+import { Typography } from 'antd';
+import type { ColumnType } from 'antd/es/table';
+import type { SortOrder } from 'antd/es/table/interface';
+import type { TFunction } from 'i18next';
+import { Link } from 'react-router';
+import { formatMoney } from '../../../shared/format';
+import { ContractStatusTag, DirectionTag, ExpiryDays } from '../shared/labels';
+
+/** The sort in the URL (`-amount`) as antd's per-column sort order. */
+function sortOrderOf(sort: string | undefined, field: string): SortOrder {
+  if (sort === field) return 'ascend';
+  if (sort === `-${field}`) return 'descend';
+  return null;
+}
+
+const money = (value: number | null, row: ContractLedgerRow) =>
+  value === null ? <Typography.Text type="secondary">—</Typography.Text> : formatMoney(value, row.currency);
+
+/** Columns of the ledger; the sortable ones are the server's `contractLedgerSortFields`. */
+export function ledgerColumns(t: TFunction, sort: string | undefined): ColumnType<ContractLedgerRow>[] {
+  const sortable = (field: string) => ({ sorter: true, sortOrder: sortOrderOf(sort, field) });
+  return [
+    {
+      key: 'number',
+      dataIndex: 'number',
+      title: t('contracts.field.number'),
+      ...sortable('number'),
+      render: (number: string | null, row) => (
+        <Link to={`/contracts/${row.id}`} data-testid="contract-row-link">
+          {number ?? <Typography.Text type="secondary">{t('contracts.unnumbered')}</Typography.Text>}
+        </Link>
+      ),
+    },
+    {
+      key: 'name',
+      dataIndex: 'name',
+      title: t('contracts.field.name'),
+      ...sortable('name'),
+      render: (name: string, row) => <Link to={`/contracts/${row.id}`}>{name}</Link>,
+    },
+    { key: 'partnerName', dataIndex: 'partnerName', title: t('contracts.field.partner'), ...sortable('partnerName') },
+    { key: 'categoryName', dataIndex: 'categoryName', title: t('contracts.field.category') },
+    {
+      key: 'direction',
+      dataIndex: 'direction',
+      title: t('contracts.field.direction'),
+      render: (_, row) => <DirectionTag direction={row.direction} />,
+    },
+    { key: 'entityName', dataIndex: 'entityName', title: t('contracts.field.entity') },
+    { key: 'departmentName', dataIndex: 'departmentName', title: t('contracts.field.department') },
+    { key: 'ownerName', dataIndex: 'ownerName', title: t('contracts.field.owner') },
+    {
+      key: 'status',
+      dataIndex: 'status',
+      title: t('contracts.field.status'),
+      ...sortable('status'),
+      render: (_, row) => <ContractStatusTag status={row.status} />,
+    },
+    {
+      key: 'amount',
+      dataIndex: 'amount',
+      title: t('contracts.field.amount'),
+      align: 'right',
+      ...sortable('amount'),
+      render: money,
+    },
+    {
+      key: 'signedAmount',
+      dataIndex: 'signedAmount',
+      title: t('contracts.field.signedAmount'),
+      align: 'right',
+      render: money,
+    },
+    {
+      key: 'currentAmount',
+      dataIndex: 'currentAmount',
+      title: t('contracts.field.currentAmount'),
+      align: 'right',
+      ...sortable('currentAmount'),
+      render: money,
+    },
+    { key: 'signDate', dataIndex: 'signDate', title: t('contracts.field.signDate'), ...sortable('signDate') },
+    { key: 'startDate', dataIndex: 'startDate', title: t('contracts.field.startDate') },
+    { key: 'endDate', dataIndex: 'endDate', title: t('contracts.field.endDate'), ...sortable('endDate') },
+    {
+      key: 'daysToExpiry',
+      dataIndex: 'daysToExpiry',
+      title: t('contracts.field.daysToExpiry'),
+      align: 'right',
+      render: (days: number | null) => <ExpiryDays days={days} />,
+    },
+  ];
+}
