@@ -108,7 +108,17 @@ import {
   contractsMigrations,
   contractsRoutes,
 } from './modules/contracts/index.js';
-import { PartnersService } from './modules/partners/index.js';
+import {
+  PartnerRecordsService,
+  PartnersService,
+  partnersJobs,
+  partnersMigrations,
+  partnersRecordTypes,
+  partnersRoutes,
+  partnersTemplates,
+  QUALIFICATION_SCAN_JOB,
+  QualificationReminders,
+} from './modules/partners/index.js';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -143,6 +153,7 @@ export const allMigrations = [
   formsMigrations,
   workflowMigrations,
   numberingMigrations,
+  partnersMigrations,
   contractsMigrations,
 ];
 
@@ -155,6 +166,7 @@ export const allRecordTypes: RecordType[] = [
   ...formsRecordTypes,
   ...workflowRecordTypes,
   ...numberingRecordTypes,
+  ...partnersRecordTypes,
   ...contractSetupRecordTypes,
   ...contractRecordTypes,
   ...contractArchiveRecordTypes,
@@ -264,6 +276,15 @@ export function createServices(
     visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
     fileNames: (trx, ids) => files.namesOf(trx, ids),
   });
+  const partnerServices = createPartners(db, partners, {
+    audit,
+    roles,
+    files,
+    jobs,
+    notifications,
+    templates,
+    systemContext,
+  });
   const contractRegister = createContractRegister(db, {
     audit,
     org: org!,
@@ -307,6 +328,7 @@ export function createServices(
     contractCategories,
     contractPlans,
     partners,
+    ...partnerServices,
     ...contractRegister,
     ...approvals,
   };
@@ -485,6 +507,42 @@ function createContractRegister(
   return { contracts, contractVersions, contractChanges, contractLedger, contractSeals, contractArchive };
 }
 
+/** The partner library's child records, its expiry reminders and the file reads it vouches for. */
+function createPartners(
+  db: AppDatabase['db'],
+  partners: PartnersService,
+  deps: {
+    audit: AuditService;
+    roles: RolesService;
+    files: FilesService;
+    jobs: JobQueue;
+    notifications: NotificationsService;
+    templates: NotificationTemplates;
+    systemContext: (requestId?: string) => RequestContext;
+  },
+) {
+  const partnerRecords = new PartnerRecordsService(db, deps.audit, {
+    visibleFileIds: (trx, ctx, ids) => deps.files.visibleIds(trx, ctx, ids),
+    fileNames: (trx, ids) => deps.files.namesOf(trx, ids),
+  });
+  for (const [key, template] of Object.entries(partnersTemplates)) deps.templates.register(key, template);
+  // Holders of partner.manage in the partner's entity hear of its expiring qualifications too.
+  const managers = async (entityId: string) => {
+    const holders = await roleHoldersIn(db, entityId);
+    const roles = await deps.roles.list(deps.systemContext('partner-reminders'));
+    return roles
+      .filter((role) => role.permissions.includes('partner.manage'))
+      .flatMap((role) => holders[role.code] ?? []);
+  };
+  const qualificationReminders = new QualificationReminders(db, deps.jobs, deps.notifications, managers, () =>
+    deps.systemContext('partner-reminders'),
+  );
+  deps.jobs.declare(partnersJobs(qualificationReminders));
+  // Whoever may see a partner may read the files attached to its qualifications.
+  deps.files.grantReadsVia((trx, ctx, fileId) => partners.canReadFile(trx, ctx, fileId));
+  return { partnerRecords, qualificationReminders };
+}
+
 /** Recurring jobs, declared at every start (the next run time is kept across restarts). */
 export async function scheduleRecurringJobs(services: Services): Promise<void> {
   await services.jobs.schedule({
@@ -492,6 +550,12 @@ export async function scheduleRecurringJobs(services: Services): Promise<void> {
     type: 'iam.purgeSessions',
     payload: {},
     everySeconds: 3600,
+  });
+  await services.jobs.schedule({
+    name: 'partner-qualification-expiry',
+    type: QUALIFICATION_SCAN_JOB,
+    payload: {},
+    everySeconds: 86400,
   });
   await services.jobs.schedule(contractReminderSchedule);
 }
@@ -538,6 +602,7 @@ export async function buildApp(
     ),
     ...formSubmissionsRoutes(services.formSubmissions),
     ...numberingRoutes(services.numbering),
+    ...partnersRoutes(services.partners, services.partnerRecords),
     ...contractCategoriesRoutes(services.contractCategories),
     ...contractPlansRoutes(services.contractPlans),
     ...contractsRoutes({

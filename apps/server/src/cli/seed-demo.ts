@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import type { Services } from '../app.js';
 import { seedDemoApprovals } from './demo-approvals.js';
+import { seedContractArchive } from './demo-contract-archive.js';
 import { seedContractSetup } from './demo-contract-setup.js';
+import { seedDemoContracts } from './demo-contracts.js';
 import { demoEntities, demoForms, demoPositions, demoRoles, demoUsers, DEMO_PASSWORD } from './demo-data.js';
 
 /** True when the database has no organisation yet (a first start). */
@@ -127,6 +129,9 @@ export async function seedDemo(services: Services): Promise<void> {
   // Contract categories and 2026 plan lines (the register's demo contracts use the categories).
   const contractCategoryIds = await seedContractSetup(services);
   await seedDemoApprovals(services);
+  // The contract register: its flows, contracts in every status, their archive and seal use.
+  const contractIds = await seedDemoContracts(services);
+  await seedContractArchive(services, contractIds);
   // Welcome messages, so that the bell and the notification centre are not empty on first sign-in.
   await db.transaction().execute(async (trx) => {
     for (const [entityId, recipients] of usersByEntity) {

@@ -5,6 +5,7 @@ import {
   CheckSquareOutlined,
   BankOutlined,
   BellOutlined,
+  FileTextOutlined,
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -31,7 +32,9 @@ type MenuLabelKey =
   | 'menu.robots'
   | 'menu.forms'
   | 'approvals.menuLabel'
-  | 'flows.menuLabel';
+  | 'flows.menuLabel'
+  | 'contracts.menuSection'
+  | 'contracts.menuLabel';
 
 export interface MenuPage {
   path: string;
@@ -66,6 +69,21 @@ export const approvalsPage: MenuPage = {
 };
 
 export const menuSections: MenuSection[] = [
+  // 合同管理: the contract register and what it uses (partners, categories, plans, archive).
+  {
+    key: 'contracts',
+    labelKey: 'contracts.menuSection',
+    icon: <FileTextOutlined />,
+    pages: [
+      {
+        path: '/contracts',
+        labelKey: 'contracts.menuLabel',
+        icon: <FileTextOutlined />,
+        permission: 'contract.view',
+        testId: 'menu-contracts',
+      },
+    ],
+  },
   {
     key: 'system',
     labelKey: 'menu.system',

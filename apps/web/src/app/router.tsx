@@ -27,6 +27,9 @@ const NewApprovalPage = lazy(() => import('../modules/approvals/centre/NewApprov
 const ApprovalDetailPage = lazy(() => import('../modules/approvals/detail/ApprovalDetailPage'));
 const FlowDefinitionsPage = lazy(() => import('../modules/approvals/designer/FlowDefinitionsPage'));
 const FlowDesignerPage = lazy(() => import('../modules/approvals/designer/FlowDesignerPage'));
+const ContractLedgerPage = lazy(() => import('../modules/contracts/ledger/ContractLedgerPage'));
+const ContractFormPage = lazy(() => import('../modules/contracts/form/ContractFormPage'));
+const ContractDetailPage = lazy(() => import('../modules/contracts/detail/ContractDetailPage'));
 
 function guarded(permission: PermissionCode, Page: LazyExoticComponent<ComponentType>) {
   return (
@@ -64,6 +67,10 @@ export const router = createBrowserRouter([
       { path: 'approvals/:id', element: <ApprovalDetailPage /> },
       { path: 'system/flows', element: guarded(workflowPermissions.definitionView, FlowDefinitionsPage) },
       { path: 'system/flows/:id', element: guarded(workflowPermissions.definitionView, FlowDesignerPage) },
+      { path: 'contracts', element: guarded('contract.view', ContractLedgerPage) },
+      { path: 'contracts/new', element: guarded('contract.create', ContractFormPage) },
+      { path: 'contracts/:id', element: guarded('contract.view', ContractDetailPage) },
+      { path: 'contracts/:id/edit', element: guarded('contract.create', ContractFormPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,9 +1,11 @@
 import { approvalsEnUS } from './approvals.en-US';
+import { contractsEnUS } from './contracts.en-US';
 import type { Messages } from './zh-CN';
 
 /** English catalogue. Must have exactly the keys of zh-CN (the `Messages` type enforces it). */
 export const enUS: Messages = {
   ...approvalsEnUS,
+  ...contractsEnUS,
   app: {
     productName: 'Concord Office',
   },

@@ -1,4 +1,5 @@
 import { approvalsZhCN } from './approvals.zh-CN';
+import { contractsZhCN } from './contracts.zh-CN';
 
 /**
  * Simplified Chinese catalogue: the default language and the reference for the shape of every other
@@ -6,6 +7,7 @@ import { approvalsZhCN } from './approvals.zh-CN';
  */
 export const zhCN = {
   ...approvalsZhCN,
+  ...contractsZhCN,
   app: {
     productName: 'Concord 协同办公',
   },

@@ -82,7 +82,7 @@ export class ContractsService {
     return row;
   }
 
-  async create(ctx: RequestContext, input: ContractInput): Promise<Contract> {
+  async create(ctx: RequestContext, input: z.input<typeof contractCreateSchema>): Promise<Contract> {
     const actor = ctx.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     const scope = await ctx.access.require('contract.create');

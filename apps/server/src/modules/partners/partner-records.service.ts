@@ -45,7 +45,7 @@ export class PartnerRecordsService {
   constructor(
     db: Kysely<any>,
     private readonly audit: AuditService,
-    private readonly directory: PartnerDirectory,
+    private readonly directory: Pick<PartnerDirectory, 'visibleFileIds' | 'fileNames'>,
   ) {
     this.db = db;
   }

@@ -46,13 +46,15 @@ export const contractKeys = {
   detail: (id: string) => ['contracts', 'detail', id] as const,
   versions: (id: string) => ['contracts', 'detail', id, 'versions'] as const,
   version: (id: string, number: number) => ['contracts', 'detail', id, 'version', number] as const,
-  compare: (id: string, from: number, to: number) => ['contracts', 'detail', id, 'compare', from, to] as const,
+  compare: (id: string, from: number, to: number) =>
+    ['contracts', 'detail', id, 'compare', from, to] as const,
   changes: (id: string) => ['contracts', 'detail', id, 'changes'] as const,
   audit: (id: string, page: number) => ['contracts', 'detail', id, 'audit', page] as const,
   partnerSearch: (q: string) => ['partners', 'contract-picker', q] as const,
   partner: (id: string) => ['partners', 'detail', id] as const,
   categories: ['contract-categories', 'picker'] as const,
-  planLines: (entityId: string, year: number | undefined) => ['contract-plans', 'picker', entityId, year ?? 0] as const,
+  planLines: (entityId: string, year: number | undefined) =>
+    ['contract-plans', 'picker', entityId, year ?? 0] as const,
 };
 
 // ---------------------------------------------------------------- ledger
@@ -65,7 +67,8 @@ export function useContractLedger(query: QueryParams) {
   });
 }
 
-export const exportContracts = (query: QueryParams) => downloadFile('/contracts/export', query, 'contracts.xlsx');
+export const exportContracts = (query: QueryParams) =>
+  downloadFile('/contracts/export', query, 'contracts.xlsx');
 export const downloadImportTemplate = () =>
   downloadFile('/contracts/import/template', {}, 'contract-import-template.xlsx');
 
@@ -115,7 +118,8 @@ export function useContract(id: string | undefined) {
 export function useContractVersions(id: string, enabled = true) {
   return useQuery({
     queryKey: contractKeys.versions(id),
-    queryFn: ({ signal }) => api.get<ContractVersionSummary[]>(`/contracts/${id}/versions`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<ContractVersionSummary[]>(`/contracts/${id}/versions`, undefined, signal),
     enabled,
   });
 }
@@ -151,7 +155,11 @@ export function useContractAudit(id: string, page: number, enabled: boolean) {
   return useQuery({
     queryKey: contractKeys.audit(id, page),
     queryFn: ({ signal }) =>
-      api.get<Page<AuditEntry>>('/audit', { entityType: 'contract', entityId: id, page, pageSize: 20 }, signal),
+      api.get<Page<AuditEntry>>(
+        '/audit',
+        { entityType: 'contract', entityId: id, page, pageSize: 20 },
+        signal,
+      ),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -247,7 +255,8 @@ export function usePartnerDetail(id: string | undefined) {
 export function useContractCategories() {
   return useQuery({
     queryKey: contractKeys.categories,
-    queryFn: ({ signal }) => api.get<{ items: ContractCategory[] }>('/contract-categories', undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ items: ContractCategory[] }>('/contract-categories', undefined, signal),
     select: (data) => data.items,
     staleTime: 60_000,
   });
@@ -258,7 +267,11 @@ export function usePlanLines(entityId: string | undefined, year: number | undefi
   return useQuery({
     queryKey: contractKeys.planLines(entityId ?? '', year),
     queryFn: ({ signal }) =>
-      api.get<Page<ContractPlanLine>>('/contract-plans', { entityId, year, pageSize: 200, sort: 'name' }, signal),
+      api.get<Page<ContractPlanLine>>(
+        '/contract-plans',
+        { entityId, year, pageSize: 200, sort: 'name' },
+        signal,
+      ),
     select: (data) => data.items,
     enabled: enabled && Boolean(entityId),
   });

@@ -7,7 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../shared/FormError';
 import { showFieldErrors, zodRule } from '../../../shared/formRules';
 import { useIsPhone } from '../../../shared/useIsPhone';
-import { ApproverSelections, missingSelections, selectableSteps } from '../../approvals/centre/ApproverSelections';
+import {
+  ApproverSelections,
+  missingSelections,
+  selectableSteps,
+} from '../../approvals/centre/ApproverSelections';
 import { PathPreview } from '../../approvals/centre/PathPreview';
 import { useContractCategories, useCreateChange } from '../contractsApi';
 import { PartnerBankSelect } from '../form/PartnerBankSelect';
@@ -68,7 +72,8 @@ function proposalOf(contract: Contract, values: Partial<ChangeFormValues>): Cont
   if ((values.partnerBank ?? undefined) !== currentBank) proposal.partnerBank = bank;
   if (values.body !== undefined && values.body !== contract.body) proposal.body = values.body;
   const attachments = (values.attachments ?? []).map((a) => ({ fileId: a.fileId, type: a.type }));
-  if (values.attachments && !sameAttachments(attachments, contract.attachments)) proposal.attachments = attachments;
+  if (values.attachments && !sameAttachments(attachments, contract.attachments))
+    proposal.attachments = attachments;
   return proposal;
 }
 
@@ -196,26 +201,73 @@ export function ChangeOrderModal({ contract, onClose }: { contract: Contract | n
               name="reason"
               label={t('contracts.change.reason')}
               rules={[
-                { required: true, whitespace: true, message: t('validation.required', { field: t('contracts.change.reason') }) },
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('validation.required', { field: t('contracts.change.reason') }),
+                },
                 zodRule(reasonSchema, t('validation.maxLength', { max: 2000 })),
               ]}
             >
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} data-testid="change-reason" />
+              <Input.TextArea
+                autoSize={{ minRows: 2, maxRows: 5 }}
+                maxLength={2000}
+                data-testid="change-reason"
+              />
             </Form.Item>
           </Col>
           <Col {...col(24)}>
-            <Form.Item name="name" label={t('contracts.field.name')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('contracts.field.name') }) }]}>
+            <Form.Item
+              name="name"
+              label={t('contracts.field.name')}
+              rules={[
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('validation.required', { field: t('contracts.field.name') }),
+                },
+              ]}
+            >
               <Input maxLength={200} data-testid="change-name" />
             </Form.Item>
           </Col>
           <Col {...col(8)}>
-            <Form.Item name="amount" label={t('contracts.field.amountInclTax')} rules={[{ required: true, message: t('validation.required', { field: t('contracts.field.amount') }) }]}>
-              <InputNumber<string> stringMode min="0" precision={2} prefix="¥" style={{ width: '100%' }} data-testid="change-amount" />
+            <Form.Item
+              name="amount"
+              label={t('contracts.field.amountInclTax')}
+              rules={[
+                { required: true, message: t('validation.required', { field: t('contracts.field.amount') }) },
+              ]}
+            >
+              <InputNumber<string>
+                stringMode
+                min="0"
+                precision={2}
+                prefix="¥"
+                style={{ width: '100%' }}
+                data-testid="change-amount"
+              />
             </Form.Item>
           </Col>
           <Col {...col(8)}>
-            <Form.Item name="taxRate" label={t('contracts.field.taxRate')} rules={[{ required: true, message: t('validation.required', { field: t('contracts.field.taxRate') }) }]}>
-              <InputNumber<number> min={0} max={100} precision={2} suffix="%" style={{ width: '100%' }} data-testid="change-tax-rate" />
+            <Form.Item
+              name="taxRate"
+              label={t('contracts.field.taxRate')}
+              rules={[
+                {
+                  required: true,
+                  message: t('validation.required', { field: t('contracts.field.taxRate') }),
+                },
+              ]}
+            >
+              <InputNumber<number>
+                min={0}
+                max={100}
+                precision={2}
+                suffix="%"
+                style={{ width: '100%' }}
+                data-testid="change-tax-rate"
+              />
             </Form.Item>
           </Col>
           <Col {...col(8)}>
@@ -234,13 +286,22 @@ export function ChangeOrderModal({ contract, onClose }: { contract: Contract | n
             </Form.Item>
           </Col>
           <Col {...col(8)}>
-            <Form.Item name="endDate" label={t('contracts.field.endDate')} dependencies={['startDate']} rules={[endAfterStart]}>
+            <Form.Item
+              name="endDate"
+              label={t('contracts.field.endDate')}
+              dependencies={['startDate']}
+              rules={[endAfterStart]}
+            >
               <DatePicker style={{ width: '100%' }} data-testid="change-end-date" />
             </Form.Item>
           </Col>
           <Col {...col(24)}>
             <Form.Item name="body" label={t('contracts.field.body')}>
-              <Input.TextArea autoSize={{ minRows: 4, maxRows: 14 }} maxLength={100000} data-testid="change-body" />
+              <Input.TextArea
+                autoSize={{ minRows: 4, maxRows: 14 }}
+                maxLength={100000}
+                data-testid="change-body"
+              />
             </Form.Item>
           </Col>
           <Col {...col(24)}>
@@ -265,19 +326,28 @@ export function ChangeOrderModal({ contract, onClose }: { contract: Contract | n
           data-testid="change-diff"
           style={{ marginBottom: 16 }}
           columns={[
-            { key: 'field', title: t('contracts.compare.field'), width: 120, render: (_, row) => fieldLabel(t, row.field) },
+            {
+              key: 'field',
+              title: t('contracts.compare.field'),
+              width: 120,
+              render: (_, row) => fieldLabel(t, row.field),
+            },
             {
               key: 'before',
               title: t('contracts.change.before'),
               render: (_, row) => (
-                <span style={{ color: '#a8071a' }}>{fieldValue(t, row.field, row.before, contract?.currency)}</span>
+                <span style={{ color: '#a8071a' }}>
+                  {fieldValue(t, row.field, row.before, contract?.currency)}
+                </span>
               ),
             },
             {
               key: 'after',
               title: t('contracts.change.after'),
               render: (_, row) => (
-                <span style={{ color: '#237804' }}>{fieldValue(t, row.field, row.after, contract?.currency)}</span>
+                <span style={{ color: '#237804' }}>
+                  {fieldValue(t, row.field, row.after, contract?.currency)}
+                </span>
               ),
             },
           ]}
@@ -285,7 +355,12 @@ export function ChangeOrderModal({ contract, onClose }: { contract: Contract | n
       )}
       <PathPreview state={preview.state} onRefresh={preview.refresh} />
       <div style={{ marginTop: 12 }}>
-        <ApproverSelections result={preview.state.result} value={selections} onChange={setSelections} showErrors={tried} />
+        <ApproverSelections
+          result={preview.state.result}
+          value={selections}
+          onChange={setSelections}
+          showErrors={tried}
+        />
       </div>
     </Modal>
   );

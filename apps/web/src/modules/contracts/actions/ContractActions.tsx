@@ -24,7 +24,16 @@ import { SignModal } from './SignModal';
 import { SubmitModal } from './SubmitModal';
 
 /** The order buttons appear in: the step forward first, destructive ones last. */
-const order: ContractAction[] = ['submit', 'sign', 'complete', 'change', 'edit', 'terminate', 'void', 'delete'];
+const order: ContractAction[] = [
+  'submit',
+  'sign',
+  'complete',
+  'change',
+  'edit',
+  'terminate',
+  'void',
+  'delete',
+];
 
 const icons: Record<ContractAction, ReactNode> = {
   submit: <SendOutlined />,

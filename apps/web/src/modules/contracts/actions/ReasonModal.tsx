@@ -68,7 +68,9 @@ export function ReasonModal({
       confirmLoading={command.isPending}
       forceRender
     >
-      <Typography.Paragraph type="secondary">{action ? t(`contracts.action.${action}Hint`) : ''}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {action ? t(`contracts.action.${action}Hint`) : ''}
+      </Typography.Paragraph>
       <FormError error={command.error} />
       <Form form={form} layout="vertical" onFinish={(values) => void onFinish(values)}>
         <Form.Item
@@ -76,12 +78,22 @@ export function ReasonModal({
           label={t('contracts.action.reason')}
           rules={[
             ...(required
-              ? [{ required: true, whitespace: true, message: t('validation.required', { field: t('contracts.action.reason') }) }]
+              ? [
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: t('validation.required', { field: t('contracts.action.reason') }),
+                  },
+                ]
               : []),
             zodRule(contractReasonSchema.shape.reason, t('validation.maxLength', { max: 1000 })),
           ]}
         >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} data-testid="contract-reason" />
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            maxLength={1000}
+            data-testid="contract-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -24,7 +24,10 @@ export function SignModal({ contract, onClose }: { contract: Contract | null; on
     if (!contract) return;
     command.reset();
     form.resetFields();
-    form.setFieldsValue({ signDate: contract.signDate ? dayjs(contract.signDate) : dayjs(), attachments: [] });
+    form.setFieldsValue({
+      signDate: contract.signDate ? dayjs(contract.signDate) : dayjs(),
+      attachments: [],
+    });
   }, [contract, form, command.reset]);
 
   const onFinish = (values: SignValues) => {
@@ -62,7 +65,12 @@ export function SignModal({ contract, onClose }: { contract: Contract | null; on
         <Form.Item
           name="signDate"
           label={t('contracts.field.signDate')}
-          rules={[{ required: true, message: t('validation.requiredSelect', { field: t('contracts.field.signDate') }) }]}
+          rules={[
+            {
+              required: true,
+              message: t('validation.requiredSelect', { field: t('contracts.field.signDate') }),
+            },
+          ]}
         >
           <DatePicker style={{ width: '100%' }} data-testid="contract-sign-date-input" />
         </Form.Item>

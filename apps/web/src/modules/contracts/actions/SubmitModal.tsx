@@ -3,7 +3,11 @@ import { App, Modal, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../shared/FormError';
-import { ApproverSelections, missingSelections, selectableSteps } from '../../approvals/centre/ApproverSelections';
+import {
+  ApproverSelections,
+  missingSelections,
+  selectableSteps,
+} from '../../approvals/centre/ApproverSelections';
 import { PathPreview } from '../../approvals/centre/PathPreview';
 import { useContractCategories, useContractCommand } from '../contractsApi';
 import { formatMoney } from '../../../shared/format';

@@ -45,7 +45,8 @@ export function ApprovalPanel({ instanceId }: { instanceId: string }) {
               })}
             </Typography.Text>
             <Link to={`/approvals/${data.id}`} data-testid="contract-approval-link">
-              {data.myTask ? t('contracts.approval.openToAct') : t('contracts.approval.open')} <ExportOutlined />
+              {data.myTask ? t('contracts.approval.openToAct') : t('contracts.approval.open')}{' '}
+              <ExportOutlined />
             </Link>
           </Flex>
           <Row gutter={[16, 16]}>

@@ -38,12 +38,34 @@ export function AuditTab({ contract }: { contract: Contract }) {
           rowExpandable: (entry) => entry.changes.length > 0,
         }}
         columns={[
-          { key: 'at', title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTimeSeconds(at) },
-          { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName', render: (name: string | null) => name ?? t('audit.system') },
-          { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Tag>{action}</Tag> },
+          {
+            key: 'at',
+            title: t('audit.at'),
+            dataIndex: 'at',
+            render: (at: string) => formatDateTimeSeconds(at),
+          },
+          {
+            key: 'actor',
+            title: t('audit.actor'),
+            dataIndex: 'actorName',
+            render: (name: string | null) => name ?? t('audit.system'),
+          },
+          {
+            key: 'action',
+            title: t('audit.action'),
+            dataIndex: 'action',
+            render: (action: string) => <Tag>{action}</Tag>,
+          },
           ...(isPhone
             ? []
-            : [{ key: 'requestId', title: t('audit.requestId'), dataIndex: 'requestId', render: (id: string | null) => id ?? '—' }]),
+            : [
+                {
+                  key: 'requestId',
+                  title: t('audit.requestId'),
+                  dataIndex: 'requestId',
+                  render: (id: string | null) => id ?? '—',
+                },
+              ]),
         ]}
       />
     </AsyncContent>

@@ -31,7 +31,12 @@ export function ChangesTab({ contract }: { contract: Contract }) {
     <Flex vertical gap={16}>
       {canChange && (
         <div>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="contract-change-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="contract-change-create"
+          >
             {t('contracts.change.create')}
           </Button>
         </div>
@@ -41,7 +46,11 @@ export function ChangesTab({ contract }: { contract: Contract }) {
         error={error}
         onRetry={() => void refetch()}
         isEmpty={changes.length === 0}
-        empty={<EmptyState description={canChange ? t('contracts.change.emptyCan') : t('contracts.change.empty')} />}
+        empty={
+          <EmptyState
+            description={canChange ? t('contracts.change.emptyCan') : t('contracts.change.empty')}
+          />
+        }
       >
         <Flex vertical gap={12} data-testid="contract-changes">
           {changes.map((change) => (
@@ -87,7 +96,12 @@ function ChangeCard({ change, currency }: { change: ContractChange; currency: st
         size="small"
         column={isPhone ? 1 : 3}
         items={[
-          { key: 'reason', label: t('contracts.change.reason'), children: change.reason, span: isPhone ? 1 : 3 },
+          {
+            key: 'reason',
+            label: t('contracts.change.reason'),
+            children: change.reason,
+            span: isPhone ? 1 : 3,
+          },
           { key: 'by', label: t('contracts.change.by'), children: change.createdByName },
           { key: 'at', label: t('contracts.change.at'), children: formatDateTime(change.createdAt) },
           {
@@ -105,17 +119,31 @@ function ChangeCard({ change, currency }: { change: ContractChange; currency: st
         style={{ marginTop: 8 }}
         dataSource={rows}
         columns={[
-          { key: 'field', title: t('contracts.compare.field'), width: 140, render: (_, row) => fieldLabel(t, row.field) },
+          {
+            key: 'field',
+            title: t('contracts.compare.field'),
+            width: 140,
+            render: (_, row) => fieldLabel(t, row.field),
+          },
           {
             key: 'before',
             title: t('contracts.change.before'),
-            render: (_, row) => <span style={{ color: '#a8071a' }}>{fieldValue(t, row.field, row.before, currency)}</span>,
+            render: (_, row) => (
+              <span style={{ color: '#a8071a' }}>{fieldValue(t, row.field, row.before, currency)}</span>
+            ),
           },
-          { key: 'arrow', title: '', width: 24, render: () => <Typography.Text type="secondary">→</Typography.Text> },
+          {
+            key: 'arrow',
+            title: '',
+            width: 24,
+            render: () => <Typography.Text type="secondary">→</Typography.Text>,
+          },
           {
             key: 'after',
             title: t('contracts.change.after'),
-            render: (_, row) => <span style={{ color: '#237804' }}>{fieldValue(t, row.field, row.after, currency)}</span>,
+            render: (_, row) => (
+              <span style={{ color: '#237804' }}>{fieldValue(t, row.field, row.after, currency)}</span>
+            ),
           },
         ]}
       />

@@ -47,19 +47,28 @@ export function CompareView({ contract, from, to }: { contract: Contract; from: 
                 dataSource={data.fields}
                 data-testid="contract-compare-fields"
                 columns={[
-                  { key: 'field', title: t('contracts.compare.field'), width: 140, render: (_, row) => fieldLabel(t, row.field) },
+                  {
+                    key: 'field',
+                    title: t('contracts.compare.field'),
+                    width: 140,
+                    render: (_, row) => fieldLabel(t, row.field),
+                  },
                   {
                     key: 'before',
                     title: t('contracts.compare.before', { version: data.from.version }),
                     render: (_, row) => (
-                      <span style={{ color: '#a8071a' }}>{fieldValue(t, row.field, row.before, contract.currency)}</span>
+                      <span style={{ color: '#a8071a' }}>
+                        {fieldValue(t, row.field, row.before, contract.currency)}
+                      </span>
                     ),
                   },
                   {
                     key: 'after',
                     title: t('contracts.compare.after', { version: data.to.version }),
                     render: (_, row) => (
-                      <span style={{ color: '#237804' }}>{fieldValue(t, row.field, row.after, contract.currency)}</span>
+                      <span style={{ color: '#237804' }}>
+                        {fieldValue(t, row.field, row.after, contract.currency)}
+                      </span>
                     ),
                   },
                 ]}

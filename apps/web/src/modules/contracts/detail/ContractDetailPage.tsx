@@ -54,7 +54,8 @@ function DetailBody({ contract }: { contract: Contract }) {
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab') as TabKey | null;
   const showAudit = can('audit.view');
-  const active: TabKey = requested && tabKeys.includes(requested) && (requested !== 'audit' || showAudit) ? requested : 'overview';
+  const active: TabKey =
+    requested && tabKeys.includes(requested) && (requested !== 'audit' || showAudit) ? requested : 'overview';
 
   const items = [
     { key: 'overview', label: t('contracts.tab.overview'), children: <OverviewTab contract={contract} /> },
@@ -82,7 +83,9 @@ function DetailBody({ contract }: { contract: Contract }) {
             )}
             <ContractStatusTag status={contract.status} />
             <DirectionTag direction={contract.direction} />
-            {contract.version > 0 && <Tag color="blue">{t('contracts.detail.versionTag', { version: contract.version })}</Tag>}
+            {contract.version > 0 && (
+              <Tag color="blue">{t('contracts.detail.versionTag', { version: contract.version })}</Tag>
+            )}
             {contract.pendingChangeId && <Tag color="orange">{t('contracts.detail.changePending')}</Tag>}
             {contract.imported && <Tag>{t('contracts.detail.imported')}</Tag>}
           </Flex>
@@ -98,14 +101,23 @@ function DetailBody({ contract }: { contract: Contract }) {
                 key: 'current',
                 label: t('contracts.field.currentAmount'),
                 children: (
-                  <span data-testid="contract-current-amount">{formatMoney(contract.currentAmount, contract.currency)}</span>
+                  <span data-testid="contract-current-amount">
+                    {formatMoney(contract.currentAmount, contract.currency)}
+                  </span>
                 ),
               },
-              { key: 'owner', label: t('contracts.field.owner'), children: `${contract.ownerName} · ${contract.departmentName}` },
+              {
+                key: 'owner',
+                label: t('contracts.field.owner'),
+                children: `${contract.ownerName} · ${contract.departmentName}`,
+              },
               {
                 key: 'term',
                 label: t('contracts.detail.term'),
-                children: contract.startDate || contract.endDate ? `${contract.startDate ?? '…'} ~ ${contract.endDate ?? '…'}` : '—',
+                children:
+                  contract.startDate || contract.endDate
+                    ? `${contract.startDate ?? '…'} ~ ${contract.endDate ?? '…'}`
+                    : '—',
               },
             ]}
           />

@@ -15,7 +15,11 @@ export function OverviewTab({ contract }: { contract: Contract }) {
   const categories = useContractCategories();
   const fields = categories.data?.find((category) => category.id === contract.categoryId)?.fields ?? [];
   const money = (value: number | null) =>
-    value === null ? <Typography.Text type="secondary">—</Typography.Text> : formatMoney(value, contract.currency);
+    value === null ? (
+      <Typography.Text type="secondary">—</Typography.Text>
+    ) : (
+      formatMoney(value, contract.currency)
+    );
   const text = (value: string | null) => value || <Typography.Text type="secondary">—</Typography.Text>;
 
   return (
@@ -30,22 +34,47 @@ export function OverviewTab({ contract }: { contract: Contract }) {
           { key: 'number', label: t('contracts.field.number'), children: text(contract.number) },
           { key: 'name', label: t('contracts.field.name'), children: contract.name },
           { key: 'category', label: t('contracts.field.category'), children: contract.categoryName },
-          { key: 'direction', label: t('contracts.field.direction'), children: <DirectionTag direction={contract.direction} /> },
-          { key: 'status', label: t('contracts.field.status'), children: <ContractStatusTag status={contract.status} /> },
+          {
+            key: 'direction',
+            label: t('contracts.field.direction'),
+            children: <DirectionTag direction={contract.direction} />,
+          },
+          {
+            key: 'status',
+            label: t('contracts.field.status'),
+            children: <ContractStatusTag status={contract.status} />,
+          },
           { key: 'version', label: t('contracts.field.version'), children: contract.version || '—' },
           { key: 'partner', label: t('contracts.field.partner'), children: contract.partnerName },
-          { key: 'creditCode', label: t('contracts.field.partnerCreditCode'), children: text(contract.partnerCreditCode) },
-          { key: 'bank', label: t('contracts.field.partnerBank'), children: text(bankText(contract.partnerBank)), span: isPhone ? 1 : 2 },
+          {
+            key: 'creditCode',
+            label: t('contracts.field.partnerCreditCode'),
+            children: text(contract.partnerCreditCode),
+          },
+          {
+            key: 'bank',
+            label: t('contracts.field.partnerBank'),
+            children: text(bankText(contract.partnerBank)),
+            span: isPhone ? 1 : 2,
+          },
           { key: 'entity', label: t('contracts.field.entity'), children: contract.entityName },
           { key: 'department', label: t('contracts.field.department'), children: contract.departmentName },
           { key: 'owner', label: t('contracts.field.owner'), children: contract.ownerName },
-          { key: 'currency', label: t('contracts.field.currency'), children: t(`contracts.currency.${contract.currency}`) },
+          {
+            key: 'currency',
+            label: t('contracts.field.currency'),
+            children: t(`contracts.currency.${contract.currency}`),
+          },
           {
             key: 'amount',
             label: t('contracts.field.amountInclTax'),
             children: <span data-testid="contract-overview-amount">{money(contract.amount)}</span>,
           },
-          { key: 'taxRate', label: t('contracts.field.taxRate'), children: formatPercentFromBasisPoints(contract.taxRate) },
+          {
+            key: 'taxRate',
+            label: t('contracts.field.taxRate'),
+            children: formatPercentFromBasisPoints(contract.taxRate),
+          },
           { key: 'tax', label: t('contracts.field.taxAmount'), children: money(contract.taxAmount) },
           { key: 'excl', label: t('contracts.field.amountExclTax'), children: money(contract.amountExclTax) },
           { key: 'signed', label: t('contracts.field.signedAmount'), children: money(contract.signedAmount) },
@@ -59,8 +88,16 @@ export function OverviewTab({ contract }: { contract: Contract }) {
           { key: 'endDate', label: t('contracts.field.endDate'), children: text(contract.endDate) },
           { key: 'projectRef', label: t('contracts.field.projectRef'), children: text(contract.projectRef) },
           { key: 'budgetRef', label: t('contracts.field.budgetRef'), children: text(contract.budgetRef) },
-          { key: 'createdAt', label: t('contracts.field.createdAt'), children: formatDateTime(contract.createdAt) },
-          { key: 'updatedAt', label: t('contracts.field.updatedAt'), children: formatDateTime(contract.updatedAt) },
+          {
+            key: 'createdAt',
+            label: t('contracts.field.createdAt'),
+            children: formatDateTime(contract.createdAt),
+          },
+          {
+            key: 'updatedAt',
+            label: t('contracts.field.updatedAt'),
+            children: formatDateTime(contract.updatedAt),
+          },
         ]}
       />
       {fields.length > 0 && (

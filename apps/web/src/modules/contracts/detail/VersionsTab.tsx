@@ -14,6 +14,7 @@ import { CompareView } from './CompareView';
 const reasonColors: Record<ContractVersionSummary['reason'], string> = {
   SUBMIT: 'blue',
   APPROVAL_EDIT: 'orange',
+  SIGN: 'green',
   CHANGE: 'purple',
   IMPORT: 'default',
 };
@@ -57,7 +58,12 @@ export function VersionsTab({ contract }: { contract: Contract }) {
           pagination={false}
           scroll={{ x: 'max-content' }}
           columns={[
-            { key: 'version', title: t('contracts.versions.version'), dataIndex: 'version', render: (v: number) => `v${v}` },
+            {
+              key: 'version',
+              title: t('contracts.versions.version'),
+              dataIndex: 'version',
+              render: (v: number) => `v${v}`,
+            },
             {
               key: 'reason',
               title: t('contracts.versions.reason'),
@@ -66,14 +72,38 @@ export function VersionsTab({ contract }: { contract: Contract }) {
                 <Tag color={reasonColors[reason]}>{t(`contracts.versionReason.${reason}`)}</Tag>
               ),
             },
-            ...(isPhone ? [] : [{ key: 'note', title: t('contracts.versions.note'), dataIndex: 'note', render: (note: string | null) => note ?? '—' }]),
-            { key: 'by', title: t('contracts.versions.by'), dataIndex: 'createdByName', render: (name: string | null) => name ?? t('contracts.system') },
-            { key: 'at', title: t('contracts.versions.at'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
+            ...(isPhone
+              ? []
+              : [
+                  {
+                    key: 'note',
+                    title: t('contracts.versions.note'),
+                    dataIndex: 'note',
+                    render: (note: string | null) => note ?? '—',
+                  },
+                ]),
+            {
+              key: 'by',
+              title: t('contracts.versions.by'),
+              dataIndex: 'createdByName',
+              render: (name: string | null) => name ?? t('contracts.system'),
+            },
+            {
+              key: 'at',
+              title: t('contracts.versions.at'),
+              dataIndex: 'createdAt',
+              render: (at: string) => formatDateTime(at),
+            },
             {
               key: 'view',
               title: '',
               render: (_, row) => (
-                <Button type="link" size="small" onClick={() => setViewing(row.version)} data-testid={`contract-version-view-${row.version}`}>
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => setViewing(row.version)}
+                  data-testid={`contract-version-view-${row.version}`}
+                >
                   {t('contracts.versions.view')}
                 </Button>
               ),
@@ -115,7 +145,15 @@ export function VersionsTab({ contract }: { contract: Contract }) {
 }
 
 /** One version as it was: its fields, body and attachments. */
-function VersionModal({ contract, version, onClose }: { contract: Contract; version: number | undefined; onClose: () => void }) {
+function VersionModal({
+  contract,
+  version,
+  onClose,
+}: {
+  contract: Contract;
+  version: number | undefined;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { data, isLoading, error } = useContractVersion(contract.id, version);
   const currency = typeof data?.fields.currency === 'string' ? data.fields.currency : contract.currency;
@@ -138,8 +176,17 @@ function VersionModal({ contract, version, onClose }: { contract: Contract; vers
                 .filter(([field]) => field !== 'body' && field !== 'attachments')
                 .map(([field, value]) => ({ field, value }))}
               columns={[
-                { key: 'field', title: t('contracts.compare.field'), width: 160, render: (_, row) => fieldLabel(t, row.field) },
-                { key: 'value', title: t('contracts.compare.value'), render: (_, row) => fieldValue(t, row.field, row.value, currency) },
+                {
+                  key: 'field',
+                  title: t('contracts.compare.field'),
+                  width: 160,
+                  render: (_, row) => fieldLabel(t, row.field),
+                },
+                {
+                  key: 'value',
+                  title: t('contracts.compare.value'),
+                  render: (_, row) => fieldValue(t, row.field, row.value, currency),
+                },
               ]}
             />
             <div style={bodyStyle}>{data.body || '—'}</div>

@@ -24,7 +24,8 @@ export function AmountSummary({
   const basisPoints = percentToBasisPoints(taxRate);
   const valid = fen !== null && fen >= 0 && basisPoints !== null && basisPoints >= 0 && basisPoints <= 10000;
   const split = valid ? splitTax(fen, basisPoints) : null;
-  const show = (value: number | undefined) => (value === undefined ? '—' : formatMoney(value, currency ?? 'CNY'));
+  const show = (value: number | undefined) =>
+    value === undefined ? '—' : formatMoney(value, currency ?? 'CNY');
   return (
     <Descriptions
       size="small"
@@ -35,7 +36,9 @@ export function AmountSummary({
         {
           key: 'amount',
           label: t('contracts.field.amountInclTax'),
-          children: <span data-testid="contract-amount-incl">{show(valid ? (fen ?? undefined) : undefined)}</span>,
+          children: (
+            <span data-testid="contract-amount-incl">{show(valid ? (fen ?? undefined) : undefined)}</span>
+          ),
         },
         {
           key: 'tax',

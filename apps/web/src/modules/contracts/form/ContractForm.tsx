@@ -75,7 +75,10 @@ export function ContractForm({ contract }: { contract?: Contract }) {
   const partnerId = Form.useWatch('partnerId', form);
   const category: ContractCategory | undefined = categories.data?.find((c) => c.id === categoryId);
 
-  const required = (label: string): Rule => ({ required: true, message: t('validation.required', { field: label }) });
+  const required = (label: string): Rule => ({
+    required: true,
+    message: t('validation.required', { field: label }),
+  });
   const requiredSelect = (label: string): Rule => ({
     required: true,
     message: t('validation.requiredSelect', { field: label }),
@@ -141,7 +144,8 @@ export function ContractForm({ contract }: { contract?: Contract }) {
     validator: async (_, value) => {
       if (value === undefined || value === null || value === '') return;
       const fen = yuanTextToFen(value as string);
-      if (fen === null || !fields.amount.safeParse(fen).success) throw new Error(t('contracts.form.amountInvalid'));
+      if (fen === null || !fields.amount.safeParse(fen).success)
+        throw new Error(t('contracts.form.amountInvalid'));
     },
   };
 
@@ -162,7 +166,10 @@ export function ContractForm({ contract }: { contract?: Contract }) {
                 <Form.Item
                   name="name"
                   label={t('contracts.field.name')}
-                  rules={[required(label('contracts.field.name')), zodRule(fields.name, t('validation.maxLength', { max: 200 }))]}
+                  rules={[
+                    required(label('contracts.field.name')),
+                    zodRule(fields.name, t('validation.maxLength', { max: 200 })),
+                  ]}
                 >
                   <Input maxLength={200} data-testid="contract-name" />
                 </Form.Item>
@@ -172,11 +179,13 @@ export function ContractForm({ contract }: { contract?: Contract }) {
                   name="categoryId"
                   label={t('contracts.field.category')}
                   rules={[requiredSelect(label('contracts.field.category'))]}
-                  extra={category && (
-                    <Flex gap={6} align="center" style={{ marginTop: 4 }} data-testid="contract-direction">
-                      {t('contracts.field.direction')}: <DirectionTag direction={category.direction} />
-                    </Flex>
-                  )}
+                  extra={
+                    category && (
+                      <Flex gap={6} align="center" style={{ marginTop: 4 }} data-testid="contract-direction">
+                        {t('contracts.field.direction')}: <DirectionTag direction={category.direction} />
+                      </Flex>
+                    )
+                  }
                 >
                   <CategoryTreeSelect
                     disabled={editing}
@@ -198,7 +207,10 @@ export function ContractForm({ contract }: { contract?: Contract }) {
                       form.setFieldsValue({
                         planLineId: null,
                         // Departments belong to an entity: keep the user's own only when it fits.
-                        departmentId: next === session.actingEntity.id ? (session.user.departmentId ?? undefined) : undefined,
+                        departmentId:
+                          next === session.actingEntity.id
+                            ? (session.user.departmentId ?? undefined)
+                            : undefined,
                       });
                     }}
                     data-testid="contract-entity"
@@ -307,15 +319,27 @@ export function ContractForm({ contract }: { contract?: Contract }) {
                 </Form.Item>
               </Col>
               <Col {...col(8)}>
-                <Form.Item name="currency" label={t('contracts.field.currency')} rules={[requiredSelect(label('contracts.field.currency'))]}>
+                <Form.Item
+                  name="currency"
+                  label={t('contracts.field.currency')}
+                  rules={[requiredSelect(label('contracts.field.currency'))]}
+                >
                   <Select
                     data-testid="contract-currency"
-                    options={currencySchema.options.map((code) => ({ value: code, label: t(`contracts.currency.${code}`) }))}
+                    options={currencySchema.options.map((code) => ({
+                      value: code,
+                      label: t(`contracts.currency.${code}`),
+                    }))}
                   />
                 </Form.Item>
               </Col>
               <Col span={24}>
-                <Form.Item noStyle shouldUpdate={(a, b) => a.amount !== b.amount || a.taxRate !== b.taxRate || a.currency !== b.currency}>
+                <Form.Item
+                  noStyle
+                  shouldUpdate={(a, b) =>
+                    a.amount !== b.amount || a.taxRate !== b.taxRate || a.currency !== b.currency
+                  }
+                >
                   {() => (
                     <AmountSummary
                       amount={form.getFieldValue('amount')}
@@ -382,13 +406,21 @@ export function ContractForm({ contract }: { contract?: Contract }) {
           </Card>
 
           {category && category.fields.length > 0 && (
-            <Card size="small" title={t('contracts.form.sectionCustom', { category: category.name })} data-testid="contract-custom-fields">
+            <Card
+              size="small"
+              title={t('contracts.form.sectionCustom', { category: category.name })}
+              data-testid="contract-custom-fields"
+            >
               <FormRenderer fields={category.fields} form={customForm} initialValues={customInitial} />
             </Card>
           )}
 
           <Card size="small" title={t('contracts.form.sectionBody')}>
-            <Form.Item name="body" label={t('contracts.field.body')} rules={[zodRule(fields.body, t('validation.maxLength', { max: 100000 }))]}>
+            <Form.Item
+              name="body"
+              label={t('contracts.field.body')}
+              rules={[zodRule(fields.body, t('validation.maxLength', { max: 100000 }))]}
+            >
               <Input.TextArea
                 autoSize={{ minRows: 8, maxRows: 30 }}
                 maxLength={100000}
@@ -412,10 +444,18 @@ export function ContractForm({ contract }: { contract?: Contract }) {
                 : { position: 'sticky', bottom: 0, background: '#fff', padding: '12px 0', zIndex: 2 }
             }
           >
-            <Button onClick={() => navigate(contract ? `/contracts/${contract.id}` : '/contracts')} block={isPhone}>
+            <Button
+              onClick={() => navigate(contract ? `/contracts/${contract.id}` : '/contracts')}
+              block={isPhone}
+            >
               {t('common.cancel')}
             </Button>
-            <Button loading={save.isPending && !submitting} onClick={() => void onSave(false)} block={isPhone} data-testid="contract-save">
+            <Button
+              loading={save.isPending && !submitting}
+              onClick={() => void onSave(false)}
+              block={isPhone}
+              data-testid="contract-save"
+            >
               {t('contracts.form.saveDraft')}
             </Button>
             <Button

@@ -47,7 +47,12 @@ function EditableContract({ contract }: { contract: Contract }) {
   if (!editable) {
     return (
       <Flex vertical gap={16}>
-        <Alert type="warning" showIcon title={t('contracts.form.notEditable')} data-testid="contract-not-editable" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('contracts.form.notEditable')}
+          data-testid="contract-not-editable"
+        />
       </Flex>
     );
   }

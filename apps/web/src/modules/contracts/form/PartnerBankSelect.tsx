@@ -23,10 +23,15 @@ export function PartnerBankSelect({ partnerId, saved, onDefault, ...props }: Par
   const options = useMemo(() => {
     const list = accounts.map((account) => ({
       value: bankKey(account),
-      label: account.isDefault ? `${describe(account)} (${t('contracts.form.defaultAccount')})` : describe(account),
+      label: account.isDefault
+        ? `${describe(account)} (${t('contracts.form.defaultAccount')})`
+        : describe(account),
     }));
     if (saved && !list.some((option) => option.value === bankKey(saved))) {
-      list.unshift({ value: bankKey(saved), label: `${describe(saved)} (${t('contracts.form.onContract')})` });
+      list.unshift({
+        value: bankKey(saved),
+        label: `${describe(saved)} (${t('contracts.form.onContract')})`,
+      });
     }
     return list;
   }, [accounts, saved, t]);
@@ -35,9 +40,9 @@ export function PartnerBankSelect({ partnerId, saved, onDefault, ...props }: Par
     const account = accounts.find((a) => a.isDefault) ?? (accounts.length === 1 ? accounts[0] : undefined);
     return account ? bankKey(account) : undefined;
   }, [accounts]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the partner's accounts arrive
   useEffect(() => {
     if (defaultKey) onDefault(defaultKey);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: only when the partner's accounts arrive
   }, [defaultKey]);
 
   return (

@@ -29,7 +29,8 @@ export interface ContractFormValues {
 export const DEFAULT_TAX_PERCENT = 13;
 
 /** Bank accounts are copied onto the contract; the three fields together identify one. */
-export const bankKey = (bank: PartnerBank) => JSON.stringify([bank.bankName, bank.accountName, bank.accountNumber]);
+export const bankKey = (bank: PartnerBank) =>
+  JSON.stringify([bank.bankName, bank.accountName, bank.accountNumber]);
 export function bankOfKey(key: string | undefined): PartnerBank | null {
   if (!key) return null;
   const [bankName, accountName, accountNumber] = JSON.parse(key) as string[];

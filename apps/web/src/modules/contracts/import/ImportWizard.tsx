@@ -90,7 +90,14 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose: () => 
       </Button>
     ),
     step === 2 && (
-      <Button key="again" onClick={() => { setStep(1); setFile(null); setReport(null); }}>
+      <Button
+        key="again"
+        onClick={() => {
+          setStep(1);
+          setFile(null);
+          setReport(null);
+        }}
+      >
         {t('contracts.import.again')}
       </Button>
     ),
@@ -123,7 +130,9 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose: () => 
       />
       {step === 0 && (
         <Flex vertical gap={12} align="flex-start">
-          <Typography.Paragraph style={{ margin: 0 }}>{t('contracts.import.templateHint')}</Typography.Paragraph>
+          <Typography.Paragraph style={{ margin: 0 }}>
+            {t('contracts.import.templateHint')}
+          </Typography.Paragraph>
           <Button
             icon={<DownloadOutlined />}
             loading={downloading}
@@ -158,7 +167,11 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose: () => 
             <p className="ant-upload-text">{t('contracts.import.drop')}</p>
             <p className="ant-upload-hint">{t('contracts.import.dropHint')}</p>
           </Upload.Dragger>
-          <Radio.Group value={mode} onChange={(event) => setMode(event.target.value as Mode)} data-testid="contracts-import-mode">
+          <Radio.Group
+            value={mode}
+            onChange={(event) => setMode(event.target.value as Mode)}
+            data-testid="contracts-import-mode"
+          >
             <Flex vertical gap={8}>
               <Radio value="all" data-testid="contracts-import-mode-all">
                 {t('contracts.import.modeAll')}

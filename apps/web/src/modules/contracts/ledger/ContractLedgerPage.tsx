@@ -21,7 +21,11 @@ import { ledgerColumns } from './ledgerColumns';
 import { defaultLedgerLimit, useLedgerFilters } from './useLedgerFilters';
 
 /** Money columns that get a total under them (the totals are of the whole filtered set). */
-const totalColumns = { amount: 'amount', signedAmount: 'signedAmount', currentAmount: 'currentAmount' } as const;
+const totalColumns = {
+  amount: 'amount',
+  signedAmount: 'signedAmount',
+  currentAmount: 'currentAmount',
+} as const;
 
 /**
  * 合同台账: URL-driven filters, server sorting, keyset paging (next/previous through a stack of
@@ -66,7 +70,9 @@ export default function ContractLedgerPage() {
   };
 
   const onTableChange = (_pagination: unknown, _filters: unknown, sorter: unknown) => {
-    const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<ContractLedgerRow> | undefined;
+    const single = (Array.isArray(sorter) ? sorter[0] : sorter) as
+      | SorterResult<ContractLedgerRow>
+      | undefined;
     const field = single?.order ? String(single.columnKey) : undefined;
     update({ sort: field ? (single?.order === 'descend' ? `-${field}` : field) : undefined });
   };
@@ -80,10 +86,15 @@ export default function ContractLedgerPage() {
           {columns.map((column, index) => {
             const key = String(column.key) as keyof typeof totalColumns;
             let content: ReactNode = null;
-            if (index === 0) content = <strong>{t('contracts.ledger.totals', { count: totals.count })}</strong>;
+            if (index === 0)
+              content = <strong>{t('contracts.ledger.totals', { count: totals.count })}</strong>;
             else if (key in totalColumns) content = <strong>{formatMoney(totals[totalColumns[key]])}</strong>;
             return (
-              <Table.Summary.Cell key={String(column.key)} index={index} align={key in totalColumns ? 'right' : undefined}>
+              <Table.Summary.Cell
+                key={String(column.key)}
+                index={index}
+                align={key in totalColumns ? 'right' : undefined}
+              >
                 {content}
               </Table.Summary.Cell>
             );
@@ -100,7 +111,12 @@ export default function ContractLedgerPage() {
         </Button>
       )}
       {can('contract.export') && (
-        <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport} data-testid="contracts-export">
+        <Button
+          icon={<DownloadOutlined />}
+          loading={exporting}
+          onClick={onExport}
+          data-testid="contracts-export"
+        >
           {t('common.export')}
         </Button>
       )}
@@ -164,7 +180,10 @@ export default function ContractLedgerPage() {
             />
           }
           cardTitle={(row) => (
-            <Typography.Link onClick={() => navigate(`/contracts/${row.id}`)} data-testid="contract-card-link">
+            <Typography.Link
+              onClick={() => navigate(`/contracts/${row.id}`)}
+              data-testid="contract-card-link"
+            >
               {row.name}
             </Typography.Link>
           )}

@@ -23,7 +23,14 @@ interface KeysetPagerProps {
 export function KeysetPager(props: KeysetPagerProps) {
   const { t } = useTranslation();
   return (
-    <Flex justify="flex-end" align="center" gap={8} wrap style={{ marginTop: 16 }} data-testid="contracts-pager">
+    <Flex
+      justify="flex-end"
+      align="center"
+      gap={8}
+      wrap
+      style={{ marginTop: 16 }}
+      data-testid="contracts-pager"
+    >
       <Typography.Text type="secondary">{t('common.total', { total: props.total })}</Typography.Text>
       <Button
         size="small"
@@ -34,7 +41,9 @@ export function KeysetPager(props: KeysetPagerProps) {
       >
         {t('contracts.ledger.previous')}
       </Button>
-      <Typography.Text data-testid="contracts-page-number">{t('contracts.ledger.page', { page: props.page })}</Typography.Text>
+      <Typography.Text data-testid="contracts-page-number">
+        {t('contracts.ledger.page', { page: props.page })}
+      </Typography.Text>
       <Button
         size="small"
         disabled={!props.hasNext || props.loading}
@@ -47,7 +56,10 @@ export function KeysetPager(props: KeysetPagerProps) {
         size="small"
         value={props.limit}
         onChange={props.onLimit}
-        options={ledgerLimits.map((limit) => ({ value: limit, label: t('contracts.ledger.perPage', { limit }) }))}
+        options={ledgerLimits.map((limit) => ({
+          value: limit,
+          label: t('contracts.ledger.perPage', { limit }),
+        }))}
         style={{ width: 110 }}
         data-testid="contracts-page-size"
       />

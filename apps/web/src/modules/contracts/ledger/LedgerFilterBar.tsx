@@ -21,7 +21,10 @@ interface LedgerFilterBarProps {
 
 const expiryPresets = [0, 7, 15, 30, 60, 90, 180];
 
-function rangeValue(from: string | undefined, to: string | undefined): [dayjs.Dayjs | null, dayjs.Dayjs | null] | null {
+function rangeValue(
+  from: string | undefined,
+  to: string | undefined,
+): [dayjs.Dayjs | null, dayjs.Dayjs | null] | null {
   if (!from && !to) return null;
   return [from ? dayjs(from) : null, to ? dayjs(to) : null];
 }
@@ -149,7 +152,8 @@ export function LedgerFilterBar({ values, update, reset }: LedgerFilterBarProps)
             onChange={(days) => update({ expiringWithinDays: days })}
             options={expiryPresets.map((days) => ({
               value: days,
-              label: days === 0 ? t('contracts.filter.expired') : t('contracts.filter.expiringWithin', { days }),
+              label:
+                days === 0 ? t('contracts.filter.expired') : t('contracts.filter.expiringWithin', { days }),
             }))}
             style={width(160)}
             data-testid="contracts-filter-expiring"

@@ -39,7 +39,12 @@ export function ledgerColumns(t: TFunction, sort: string | undefined): ColumnTyp
       ...sortable('name'),
       render: (name: string, row) => <Link to={`/contracts/${row.id}`}>{name}</Link>,
     },
-    { key: 'partnerName', dataIndex: 'partnerName', title: t('contracts.field.partner'), ...sortable('partnerName') },
+    {
+      key: 'partnerName',
+      dataIndex: 'partnerName',
+      title: t('contracts.field.partner'),
+      ...sortable('partnerName'),
+    },
     { key: 'categoryName', dataIndex: 'categoryName', title: t('contracts.field.category') },
     {
       key: 'direction',

@@ -44,7 +44,8 @@ export const foldedFilterKeys: LedgerFilterKey[] = [
 
 const sortFields = new Set<string>(contractLedgerSortFields);
 const statusSet = new Set<string>(contractStatuses);
-const isoDate = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
+const isoDate = (value: string | undefined) =>
+  value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
 
 /**
  * The ledger's state from the URL (a link reproduces the view), and the API query derived from it.
@@ -56,7 +57,9 @@ export function useLedgerFilters() {
   const filterQuery = useMemo(() => {
     const sort = values.sort && sortFields.has(values.sort.replace(/^-/, '')) ? values.sort : undefined;
     const statuses = (values.status ?? '').split(',').filter((s) => statusSet.has(s));
-    const direction = contractDirectionSchema.safeParse(values.direction).success ? values.direction : undefined;
+    const direction = contractDirectionSchema.safeParse(values.direction).success
+      ? values.direction
+      : undefined;
     const money = (text: string | undefined) => {
       const fen = yuanTextToFen(text);
       return fen !== null && fen >= 0 ? fen : undefined;
@@ -77,7 +80,8 @@ export function useLedgerFilters() {
       endDateTo: isoDate(values.endDateTo),
       amountMin: money(values.amountMin),
       amountMax: money(values.amountMax),
-      expiringWithinDays: Number.isInteger(days) && days >= 0 && days <= 3650 && values.expiringWithinDays ? days : undefined,
+      expiringWithinDays:
+        Number.isInteger(days) && days >= 0 && days <= 3650 && values.expiringWithinDays ? days : undefined,
       sort,
     };
     return result;

@@ -58,7 +58,12 @@ export function CategoryTreeSelect({ onChange, includeInactive, ...props }: Cate
       {...props}
       treeData={treeData}
       loading={isLoading}
-      onChange={(id) => onChange?.(id ?? undefined, data?.find((category) => category.id === id))}
+      onChange={(id) =>
+        onChange?.(
+          id ?? undefined,
+          data?.find((category) => category.id === id),
+        )
+      }
     />
   );
 }

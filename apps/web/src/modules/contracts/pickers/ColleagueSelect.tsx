@@ -2,7 +2,8 @@ import { Select, type SelectProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useDirectorySearch } from '../../approvals/api/workflowApi';
 
-interface ColleagueSelectProps extends Omit<SelectProps<string>, 'options' | 'onSearch' | 'showSearch' | 'mode'> {
+interface ColleagueSelectProps
+  extends Omit<SelectProps<string>, 'options' | 'onSearch' | 'showSearch' | 'mode'> {
   /** The name of the current value, which may not be among the search results. */
   currentLabel?: string | null;
 }

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePartnerDetail, usePartnerSearch } from '../contractsApi';
 
-interface PartnerSelectProps extends Omit<SelectProps<string>, 'options' | 'onSearch' | 'showSearch' | 'onChange'> {
+interface PartnerSelectProps
+  extends Omit<SelectProps<string>, 'options' | 'onSearch' | 'showSearch' | 'onChange'> {
   onChange?: (id: string | undefined, partner?: Partner) => void;
   /**
    * When set (the contract form), partners a new contract of this signing entity cannot use are
@@ -18,7 +19,13 @@ interface PartnerSelectProps extends Omit<SelectProps<string>, 'options' | 'onSe
 const searchDelayMs = 300;
 
 /** Counterparty search over the partner library (`GET /partners?q=`): partners are too many to load up front. */
-export function PartnerSelect({ value, onChange, signingEntityId, currentLabel, ...props }: PartnerSelectProps) {
+export function PartnerSelect({
+  value,
+  onChange,
+  signingEntityId,
+  currentLabel,
+  ...props
+}: PartnerSelectProps) {
   const { t } = useTranslation();
   const [input, setInput] = useState('');
   const [q, setQ] = useState('');
@@ -31,16 +38,18 @@ export function PartnerSelect({ value, onChange, signingEntityId, currentLabel, 
 
   const { data, isFetching } = usePartnerSearch(q, opened);
   // A value from the URL or a saved contract: fetch its name once if the caller does not know it.
-  const known = usePartnerDetail(value && !currentLabel && !data?.some((p) => p.id === value) ? value : undefined);
-
-  const blockedReason = (partner: Partner): string | null => {
-    if (!signingEntityId) return null;
-    if (partner.blacklisted) return t('contracts.partner.blacklisted');
-    if (partner.entityId !== signingEntityId && !partner.sharedWithGroup) return t('contracts.partner.notShared');
-    return null;
-  };
+  const known = usePartnerDetail(
+    value && !currentLabel && !data?.some((p) => p.id === value) ? value : undefined,
+  );
 
   const options = useMemo(() => {
+    const blockedReason = (partner: Partner): string | null => {
+      if (!signingEntityId) return null;
+      if (partner.blacklisted) return t('contracts.partner.blacklisted');
+      if (partner.entityId !== signingEntityId && !partner.sharedWithGroup)
+        return t('contracts.partner.notShared');
+      return null;
+    };
     const found = (data ?? []).map((partner) => {
       const reason = blockedReason(partner);
       return {
@@ -78,7 +87,6 @@ export function PartnerSelect({ value, onChange, signingEntityId, currentLabel, 
       });
     }
     return found;
-    // biome-ignore lint/correctness/useExhaustiveDependencies: blockedReason reads only signingEntityId and t
   }, [data, value, currentLabel, known.data, signingEntityId, t]);
 
   return (

@@ -50,7 +50,9 @@ export function AttachmentsEditor({
             size="small"
             value={item.type}
             options={typeOptions}
-            onChange={(type) => onChange?.(items.map((other, i) => (i === index ? { ...other, type } : other)))}
+            onChange={(type) =>
+              onChange?.(items.map((other, i) => (i === index ? { ...other, type } : other)))
+            }
             style={{ width: 130 }}
             data-testid={`${testId}-type-${index}`}
           />

@@ -67,13 +67,20 @@ export function fieldValue(t: TFunction, field: string, value: unknown, currency
     return <Typography.Text type="secondary">—</Typography.Text>;
   if (moneyFields.has(field) && typeof value === 'number') return formatMoney(value, currency);
   if (field === 'taxRate' && typeof value === 'number') return formatPercentFromBasisPoints(value);
-  if (field === 'status' && typeof value === 'string' && (contractStatuses as readonly string[]).includes(value))
+  if (
+    field === 'status' &&
+    typeof value === 'string' &&
+    (contractStatuses as readonly string[]).includes(value)
+  )
     return statusLabel(t, value as (typeof contractStatuses)[number]);
-  if (field === 'direction' && (value === 'INCOME' || value === 'EXPENSE')) return t(`contracts.direction.${value}`);
+  if (field === 'direction' && (value === 'INCOME' || value === 'EXPENSE'))
+    return t(`contracts.direction.${value}`);
   if (field === 'partnerBank' && isBank(value)) return bankText(value);
   if (field === 'attachments' && Array.isArray(value)) {
     return (value as Partial<ContractAttachment>[])
-      .map((a) => `${a.type ? attachmentTypeLabel(t, a.type) : ''} ${a.name ?? a.fileId?.slice(0, 8) ?? ''}`.trim())
+      .map((a) =>
+        `${a.type ? attachmentTypeLabel(t, a.type) : ''} ${a.name ?? a.fileId?.slice(0, 8) ?? ''}`.trim(),
+      )
       .join('、');
   }
   if (field === 'body' && typeof value === 'string') {
@@ -81,6 +88,7 @@ export function fieldValue(t: TFunction, field: string, value: unknown, currency
       <span style={{ whiteSpace: 'pre-wrap' }}>{value.length > 300 ? `${value.slice(0, 300)}…` : value}</span>
     );
   }
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   return <span style={{ wordBreak: 'break-all' }}>{JSON.stringify(value)}</span>;
 }

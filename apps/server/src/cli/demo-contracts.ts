@@ -1,0 +1,379 @@
+import { Readable } from 'node:stream';
+import type { ContractCreate, WfFlow } from '@concord/contracts';
+import type { Services } from '../app.js';
+import type { RequestContext } from '../platform/http/index.js';
+
+/**
+ * The demo group's contract register: approval flows for contracts, their changes and seal use, and
+ * contracts in every status in each company, so the ledger, the versions and the approval centre
+ * show real data on first start.
+ */
+const flows: { key: string; name: string; businessType: string; flow: WfFlow }[] = [
+  {
+    key: 'contract-sign',
+    name: '合同审批',
+    businessType: 'contract.sign',
+    flow: {
+      schemaVersion: 1,
+      settings: { dedupe: 'none', initiatorWithdraw: 'beforeFirstAction' },
+      root: {
+        id: 'start',
+        name: '发起人',
+        type: 'start',
+        next: {
+          id: 'head',
+          name: '部门负责人',
+          type: 'approval',
+          assignee: { supervisor: { level: 1, of: 'initiator' } },
+          mode: 'and',
+          next: {
+            id: 'legal',
+            name: '法务审核',
+            type: 'approval',
+            assignee: { role: 'legal' },
+            mode: 'or',
+            // The legal reviewer may correct the body and the attachment set; each edit becomes a version.
+            fieldPerms: { body: 'edit', attachments: 'edit' },
+            next: {
+              id: 'by-amount',
+              name: '按金额',
+              type: 'condition',
+              branches: [
+                {
+                  id: 'large',
+                  name: '金额 ≥ 100 万元',
+                  priority: 1,
+                  when: { field: 'amount', op: 'gte', value: 100_000_000 },
+                  next: {
+                    id: 'general-manager',
+                    name: '总经理',
+                    type: 'approval',
+                    assignee: { role: 'general_manager' },
+                    mode: 'or',
+                  },
+                },
+                { id: 'other', name: '其他情况', priority: 2 },
+              ],
+              next: {
+                id: 'cc-finance',
+                name: '抄送财务',
+                type: 'cc',
+                assignee: { role: 'finance' },
+                when: 'reach',
+              },
+            },
+          },
+        },
+      },
+    } as WfFlow,
+  },
+  {
+    key: 'contract-change',
+    name: '合同变更审批',
+    businessType: 'contract.change',
+    flow: {
+      schemaVersion: 1,
+      settings: { dedupe: 'none', initiatorWithdraw: 'beforeFirstAction' },
+      root: {
+        id: 'start',
+        name: '发起人',
+        type: 'start',
+        next: {
+          id: 'head',
+          name: '部门负责人',
+          type: 'approval',
+          assignee: { supervisor: { level: 1, of: 'initiator' } },
+          mode: 'and',
+          next: {
+            id: 'legal',
+            name: '法务审核',
+            type: 'approval',
+            assignee: { role: 'legal' },
+            mode: 'or',
+          },
+        },
+      },
+    } as WfFlow,
+  },
+  {
+    key: 'contract-seal',
+    name: '合同用印审批',
+    businessType: 'contract.seal',
+    flow: {
+      schemaVersion: 1,
+      settings: { dedupe: 'none', initiatorWithdraw: 'beforeFirstAction' },
+      root: {
+        id: 'start',
+        name: '发起人',
+        type: 'start',
+        next: {
+          id: 'head',
+          name: '部门负责人',
+          type: 'approval',
+          assignee: { supervisor: { level: 1, of: 'initiator' } },
+          mode: 'and',
+        },
+      },
+    } as WfFlow,
+  },
+];
+
+type Target = 'DRAFT' | 'IN_APPROVAL' | 'APPROVED' | 'IN_FORCE' | 'COMPLETED' | 'CHANGED';
+
+interface DemoContract {
+  entity: string;
+  department: string;
+  /** Who registers it (and owns it). */
+  by: string;
+  category: string;
+  partner: string;
+  name: string;
+  amountYuan: number;
+  taxRatePercent: number;
+  start: string;
+  end: string;
+  sign?: string;
+  target: Target;
+  body: string;
+}
+
+const clause = (subject: string) =>
+  [
+    `第一条 合同标的：${subject}。`,
+    '第二条 合同价款：以本合同约定的含税总价为准，分期支付。',
+    '第三条 履行期限：自合同生效之日起至约定结束日止。',
+    '第四条 质量标准：符合国家及行业现行标准。',
+    '第五条 违约责任：任何一方违约，应向守约方支付合同总价 5% 的违约金。',
+    '第六条 争议解决：协商不成的，提交合同签订地人民法院诉讼解决。',
+  ].join('\n');
+
+const demoContracts: DemoContract[] = [
+  {
+    entity: 'GRP',
+    department: 'FIN',
+    by: 'li.na',
+    category: 'OTHER',
+    partner: '',
+    name: '2027 年度审计服务合同',
+    amountYuan: 380_000,
+    taxRatePercent: 6,
+    start: '2027-01-01',
+    end: '2027-12-31',
+    target: 'IN_APPROVAL',
+    body: clause('2027 年度财务报表审计服务'),
+  },
+  {
+    entity: 'GRP',
+    department: 'GMO',
+    by: 'liu.yang',
+    category: 'LEASE',
+    partner: '',
+    name: '集团总部办公楼租赁合同',
+    amountYuan: 2_640_000,
+    taxRatePercent: 9,
+    start: '2025-01-01',
+    end: '2026-12-31',
+    sign: '2024-12-20',
+    target: 'CHANGED',
+    body: clause('北京市朝阳区某大厦 18 层办公用房租赁'),
+  },
+  {
+    entity: 'GRP',
+    department: 'LEGAL',
+    by: 'wang.fang',
+    category: 'OTHER',
+    partner: '',
+    name: '常年法律顾问服务合同',
+    amountYuan: 240_000,
+    taxRatePercent: 6,
+    start: '2026-01-01',
+    end: '2026-12-31',
+    sign: '2025-12-28',
+    target: 'IN_FORCE',
+    body: clause('常年法律顾问服务'),
+  },
+  {
+    entity: 'CONS',
+    department: 'ENG',
+    by: 'zhou.qiang',
+    category: 'ENG-SUBCONTRACT',
+    partner: '',
+    name: '滨江花园二期主体结构劳务分包合同',
+    amountYuan: 12_800_000,
+    taxRatePercent: 9,
+    start: '2026-03-01',
+    end: '2027-06-30',
+    sign: '2026-02-20',
+    target: 'IN_FORCE',
+    body: clause('滨江花园二期 3#–6# 楼主体结构劳务分包'),
+  },
+  {
+    entity: 'CONS',
+    department: 'PROC',
+    by: 'xu.tao',
+    category: 'PURCHASE-MATERIAL',
+    partner: '',
+    name: '商品混凝土采购合同（2026 年度）',
+    amountYuan: 3_560_000,
+    taxRatePercent: 13,
+    start: '2026-01-01',
+    end: '2026-12-31',
+    sign: '2025-12-25',
+    target: 'COMPLETED',
+    body: clause('C30/C35 商品混凝土供应'),
+  },
+  {
+    entity: 'CONS',
+    department: 'PROC',
+    by: 'xu.tao',
+    category: 'PURCHASE-MATERIAL',
+    partner: '',
+    name: '螺纹钢采购合同',
+    amountYuan: 1_980_000,
+    taxRatePercent: 13,
+    start: '2026-12-01',
+    end: '2027-05-31',
+    target: 'DRAFT',
+    body: clause('HRB400E 螺纹钢供应'),
+  },
+  {
+    entity: 'TECH',
+    department: 'SALES',
+    by: 'he.jun',
+    category: 'SALES-PRODUCT',
+    partner: '',
+    name: '智慧工地管理平台销售合同',
+    amountYuan: 860_000,
+    taxRatePercent: 13,
+    start: '2026-06-01',
+    end: '2027-05-31',
+    sign: '2026-05-20',
+    target: 'IN_FORCE',
+    body: clause('智慧工地管理平台软件及硬件'),
+  },
+  {
+    entity: 'TECH',
+    department: 'SALES',
+    by: 'he.jun',
+    category: 'SALES-SERVICE',
+    partner: '',
+    name: '平台运维技术服务合同',
+    amountYuan: 180_000,
+    taxRatePercent: 6,
+    start: '2027-01-01',
+    end: '2027-12-31',
+    target: 'APPROVED',
+    body: clause('平台运维与技术支持服务'),
+  },
+];
+
+export async function seedDemoContracts(services: Services): Promise<string[]> {
+  const system = services.systemContext('seed-demo');
+  for (const flow of flows) {
+    const created = await services.workflowDefinitions.create(system, { ...flow, priority: 0 });
+    await services.workflowDefinitions.publish(system, created.id);
+  }
+  const entities = new Map((await services.org.listEntities(system)).map((e) => [e.code, e.id]));
+  const categories = new Map(
+    (await services.contractCategories.list(system)).items.map((c) => [c.code, c.id]),
+  );
+  const as = async (username: string): Promise<RequestContext> => {
+    const user = await services.users.findByUsername(username);
+    if (!user) throw new Error(`demo user ${username} missing`);
+    return services.auth.contextForUser(user.id, user.entity_id, 'seed-demo');
+  };
+  const usernames = (await services.users.list(system, { page: 1, pageSize: 200 })).items.map((u) => u.username);
+
+  /** Approves every open task of the instance, as whoever holds it, until it ends. */
+  const approveAll = async (instanceId: string) => {
+    for (let round = 0; round < 10; round++) {
+      let acted = false;
+      for (const username of usernames) {
+        const ctx = await as(username);
+        const detail = await services.workflowViews.detail(ctx, instanceId).catch(() => null);
+        if (!detail?.myTask) continue;
+        await services.workflow.act(ctx, instanceId, { action: 'approve', taskId: detail.myTask.taskId, comment: '同意' });
+        acted = true;
+      }
+      if (!acted) return;
+    }
+  };
+
+  const ids: string[] = [];
+  for (const demo of demoContracts) {
+    const ctx = await as(demo.by);
+    const entityId = entities.get(demo.entity)!;
+    const department = (await services.org.listDepartments(system, entityId)).find((d) => d.code === demo.department)!;
+    const partners = (
+      await services.partners.list(system, { page: 1, pageSize: 50, usableBy: entityId, sort: 'name' })
+    ).items;
+    const partner = partners[ids.length % Math.max(partners.length, 1)];
+    if (!partner) throw new Error(`no demo partner usable by ${demo.entity}`);
+    const input: ContractCreate = {
+      name: demo.name,
+      categoryId: categories.get(demo.category)!,
+      partnerId: partner.id,
+      entityId,
+      departmentId: department.id,
+      ownerId: ctx.actor!.userId,
+      amount: Math.round(demo.amountYuan * 100),
+      taxRate: demo.taxRatePercent * 100,
+      currency: 'CNY',
+      startDate: demo.start,
+      endDate: demo.end,
+      body: demo.body,
+      attachments: [],
+      customData: demoCustomData(demo.category),
+    };
+    // The category may require attachment types (a quotation for purchases): attach a document of each.
+    const required = (await services.contractCategories.get(system, input.categoryId)).requiredAttachmentTypes;
+    for (const type of required.filter((t) => t !== 'SIGNED_SCAN')) {
+      const file = await upload(services, ctx, `${demo.name}-${type}.txt`, `${demo.name}\n${type}\n`);
+      input.attachments = [...(input.attachments ?? []), { fileId: file.id, type }];
+    }
+    let contract = await services.contracts.create(ctx, input);
+    ids.push(contract.id);
+    if (demo.target === 'DRAFT') continue;
+    contract = await services.contracts.submit(ctx, contract.id, {});
+    if (demo.target === 'IN_APPROVAL') continue;
+    await approveAll(contract.instanceId!);
+    if (demo.target === 'APPROVED') continue;
+    const scan = await upload(services, ctx, `${demo.name}（签署版）.txt`, `${demo.name}\n双方已签字盖章\n`);
+    const signer = await as('admin');
+    await services.contracts.sign(signer, contract.id, {
+      signDate: demo.sign ?? demo.start,
+      attachments: [{ fileId: scan.id, type: 'SIGNED_SCAN' }],
+    });
+    if (demo.target === 'COMPLETED') {
+      await services.contracts.close(signer, contract.id, 'complete', '货款已结清，合同履行完毕');
+    }
+    if (demo.target === 'CHANGED') {
+      // A renewal by supplementary agreement: one more year at a higher rent, approved.
+      const change = await services.contractChanges.create(ctx, contract.id, {
+        kind: 'SUPPLEMENT',
+        reason: '租期延长一年，租金按市场价上调 5%',
+        proposed: {
+          amount: Math.round(demo.amountYuan * 100 * 1.5),
+          endDate: '2027-12-31',
+          body: `${demo.body}\n第七条 续租：租期延长至 2027 年 12 月 31 日，租金上调 5%。`,
+        },
+      });
+      await approveAll(change.instanceId!);
+    }
+  }
+  return ids;
+}
+
+function demoCustomData(category: string): Record<string, unknown> {
+  if (category === 'PURCHASE-EQUIP') return { deliveryPlace: '项目部仓库' };
+  if (category === 'ENG-SUBCONTRACT') return { siteAddress: '杭州市滨江区滨江花园二期项目' };
+  return {};
+}
+
+async function upload(services: Services, ctx: RequestContext, name: string, text: string) {
+  return services.files.upload(ctx, {
+    name,
+    contentType: 'text/plain',
+    stream: Readable.from([Buffer.from(text)]),
+  });
+}
