@@ -92,6 +92,8 @@ import {
   ContractSealsService,
   type ContractSetup,
   ContractsService,
+  ContractImportService,
+  contractImportRoutes,
   ContractVersions,
   chinaDate,
   contractApprovalSubject,
@@ -470,6 +472,41 @@ function createContractRegister(
   const contracts = new ContractsService(db, deps.audit, ports, setup, contractVersions);
   const contractChanges = new ContractChanges(db, deps.audit, ports, setup, contracts, contractVersions);
   const contractLedger = new ContractLedger(db, ports, setup);
+  // Imports resolve codes through the directory once per distinct value; the register's own checks
+  // (scope, partner use by the entity, blacklist) run with the importing user's context.
+  const contractImport = new ContractImportService(
+    db,
+    deps.audit,
+    ports,
+    {
+      entityIdsByCode: async () =>
+        new Map((await org.listEntities(deps.systemContext())).map((e) => [e.code.toUpperCase(), e.id])),
+      departments: async (entityIds) =>
+        (await Promise.all(entityIds.map((id) => org.listDepartments(deps.systemContext(), id)))).flat(),
+      users: async (usernames) => {
+        const found = await Promise.all(usernames.map((u) => deps.users.findByUsername(u)));
+        return new Map(
+          found.flatMap((u) =>
+            u ? [[u.username, { id: u.id, active: u.active === true || u.active === 1 }]] : [],
+          ),
+        );
+      },
+      partners: async ({ creditCodes, names }) => {
+        const search = async (
+          q: string,
+          exact: (p: { name: string; creditCode: string | null }) => boolean,
+        ) =>
+          (await deps.partners.list(deps.systemContext(), { page: 1, pageSize: 200, q })).items.filter(exact);
+        const found = await Promise.all([
+          ...creditCodes.map((code) => search(code, (p) => p.creditCode === code)),
+          ...names.map((name) => search(name, (p) => p.name === name)),
+        ]);
+        return [...new Map(found.flat().map((p) => [p.id, p])).values()];
+      },
+    },
+    contractVersions,
+  );
+  files.grantReadsVia((trx, ctx, fileId) => contracts.mayReadFile(trx, ctx, fileId));
   const contractSeals = new ContractSealsService(
     db,
     deps.audit,
@@ -504,7 +541,15 @@ function createContractRegister(
       departmentHead: (departmentId) => org.headOfDepartment(departmentId),
     }),
   );
-  return { contracts, contractVersions, contractChanges, contractLedger, contractSeals, contractArchive };
+  return {
+    contracts,
+    contractVersions,
+    contractChanges,
+    contractLedger,
+    contractSeals,
+    contractArchive,
+    contractImport,
+  };
 }
 
 /** The partner library's child records, its expiry reminders and the file reads it vouches for. */
@@ -613,6 +658,7 @@ export async function buildApp(
     }),
     ...contractArchiveRoutes(services.contractArchive),
     ...contractSealsRoutes(services.contractSeals),
+    ...contractImportRoutes(services.contractImport),
   ];
   await registerUploads(app);
   registerRoutes(app, routes);

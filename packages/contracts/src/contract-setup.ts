@@ -51,7 +51,9 @@ const categoryFields = {
   direction: contractDirectionSchema.nullable(),
   numberRuleId: idSchema.nullable(),
   flowKey: codeSchema.nullable(),
-  requiredAttachmentTypes: z.array(contractAttachmentTypeSchema).max(contractAttachmentTypeSchema.options.length),
+  requiredAttachmentTypes: z
+    .array(contractAttachmentTypeSchema)
+    .max(contractAttachmentTypeSchema.options.length),
   fields: z.array(formFieldSchema).max(CONTRACT_CATEGORY_MAX_FIELDS),
   expiryReminderDays: z.number().int().min(0).max(365),
   active: z.boolean(),

@@ -135,7 +135,10 @@ export async function seedContractArchive(services: Services, contractIds: strin
       comment: '同意用印',
     });
     if (code === 'CONS') {
-      await services.contractSeals.markUsed(system, request.id, { usedDate: dateFrom(today, 0), note: '已盖章两份' });
+      await services.contractSeals.markUsed(system, request.id, {
+        usedDate: dateFrom(today, 0),
+        note: '已盖章两份',
+      });
     }
   }
 }

@@ -100,7 +100,13 @@ interface DemoPlanLine {
 const demoPlanLines: DemoPlanLine[] = [
   { entity: 'GRP', department: 'GMO', category: 'LEASE', name: '集团总部办公楼租赁', yuan: 1_200_000 },
   { entity: 'GRP', department: 'LEGAL', category: 'OTHER', name: '常年法律顾问服务', yuan: 360_000 },
-  { entity: 'GRP', department: 'FIN', category: 'PURCHASE-EQUIP', name: '财务共享中心服务器采购', yuan: 850_000 },
+  {
+    entity: 'GRP',
+    department: 'FIN',
+    category: 'PURCHASE-EQUIP',
+    name: '财务共享中心服务器采购',
+    yuan: 850_000,
+  },
   { entity: 'GRP', department: 'HR', category: 'OTHER', name: '管理人员培训服务', yuan: 240_000 },
   {
     entity: 'CONS',
@@ -126,10 +132,34 @@ const demoPlanLines: DemoPlanLine[] = [
     yuan: 4_200_000,
     note: '按季度结算',
   },
-  { entity: 'CONS', department: 'PROC', category: 'PURCHASE-EQUIP', name: '塔吊及施工升降机采购', yuan: 3_500_000 },
-  { entity: 'TECH', department: 'SALES', category: 'SALES-PRODUCT', name: '智慧园区平台销售', yuan: 15_000_000 },
-  { entity: 'TECH', department: 'SALES', category: 'SALES-SERVICE', name: '客户系统运维技术服务', yuan: 4_800_000 },
-  { entity: 'TECH', department: 'RND', category: 'PURCHASE-EQUIP', name: '研发测试服务器采购', yuan: 1_800_000 },
+  {
+    entity: 'CONS',
+    department: 'PROC',
+    category: 'PURCHASE-EQUIP',
+    name: '塔吊及施工升降机采购',
+    yuan: 3_500_000,
+  },
+  {
+    entity: 'TECH',
+    department: 'SALES',
+    category: 'SALES-PRODUCT',
+    name: '智慧园区平台销售',
+    yuan: 15_000_000,
+  },
+  {
+    entity: 'TECH',
+    department: 'SALES',
+    category: 'SALES-SERVICE',
+    name: '客户系统运维技术服务',
+    yuan: 4_800_000,
+  },
+  {
+    entity: 'TECH',
+    department: 'RND',
+    category: 'PURCHASE-EQUIP',
+    name: '研发测试服务器采购',
+    yuan: 1_800_000,
+  },
   { entity: 'TECH', department: 'RND', category: 'LEASE', name: '研发中心办公场地租赁', yuan: 960_000 },
 ];
 
@@ -161,7 +191,9 @@ export async function seedContractSetup(services: Services): Promise<Map<string,
   const entities = await services.org.listEntities(ctx);
   for (const line of demoPlanLines) {
     const entity = entities.find((e) => e.code === line.entity)!;
-    const department = (await services.org.listDepartments(ctx, entity.id)).find((d) => d.code === line.department)!;
+    const department = (await services.org.listDepartments(ctx, entity.id)).find(
+      (d) => d.code === line.department,
+    )!;
     const input = contractPlanLineCreateSchema.parse({
       year: 2026,
       entityId: entity.id,

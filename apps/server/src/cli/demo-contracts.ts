@@ -353,7 +353,8 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
         kind: 'SUPPLEMENT',
         reason: '租期延长一年，租金按市场价上调 5%',
         proposed: {
-          amount: Math.round(demo.amountYuan * 100 * 1.5),
+          // The third year at the old yearly rent plus 5%: ¥2,640,000 + ¥1,386,000.
+          amount: Math.round(demo.amountYuan * 100 * 1.525),
           endDate: '2027-12-31',
           body: `${demo.body}\n第七条 续租：租期延长至 2027 年 12 月 31 日，租金上调 5%。`,
         },

@@ -4,6 +4,7 @@ import { seedDemoApprovals } from './demo-approvals.js';
 import { seedContractArchive } from './demo-contract-archive.js';
 import { seedContractSetup } from './demo-contract-setup.js';
 import { seedDemoContracts } from './demo-contracts.js';
+import { seedDemoPartners } from './demo-partners.js';
 import { demoEntities, demoForms, demoPositions, demoRoles, demoUsers, DEMO_PASSWORD } from './demo-data.js';
 
 /** True when the database has no organisation yet (a first start). */
@@ -126,8 +127,10 @@ export async function seedDemo(services: Services): Promise<void> {
     },
     entityIds.get(demoEntities[0].code)!,
   );
+  // Numbering rules of contracts and the partner library (contracts pick their counterparties there).
+  await seedDemoPartners(services);
   // Contract categories and 2026 plan lines (the register's demo contracts use the categories).
-  const contractCategoryIds = await seedContractSetup(services);
+  await seedContractSetup(services);
   await seedDemoApprovals(services);
   // The contract register: its flows, contracts in every status, their archive and seal use.
   const contractIds = await seedDemoContracts(services);

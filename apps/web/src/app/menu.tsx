@@ -3,12 +3,15 @@ import {
   AuditOutlined,
   BranchesOutlined,
   CheckSquareOutlined,
+  ClusterOutlined,
   BankOutlined,
   BellOutlined,
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
+  InboxOutlined,
+  ProjectOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -34,7 +37,10 @@ type MenuLabelKey =
   | 'approvals.menuLabel'
   | 'flows.menuLabel'
   | 'contracts.menuSection'
-  | 'contracts.menuLabel';
+  | 'contracts.menuLabel'
+  | 'contractArchive.menuLabel'
+  | 'contractSetup.menu.categories'
+  | 'contractSetup.menu.plans';
 
 export interface MenuPage {
   path: string;
@@ -81,6 +87,27 @@ export const menuSections: MenuSection[] = [
         icon: <FileTextOutlined />,
         permission: 'contract.view',
         testId: 'menu-contracts',
+      },
+      {
+        path: '/contracts/borrows',
+        labelKey: 'contractArchive.menuLabel',
+        icon: <InboxOutlined />,
+        permission: 'contract.archive',
+        testId: 'menu-contract-borrows',
+      },
+      {
+        path: '/contracts/categories',
+        labelKey: 'contractSetup.menu.categories',
+        icon: <ClusterOutlined />,
+        permission: 'contract.category.view',
+        testId: 'menu-contract-categories',
+      },
+      {
+        path: '/contracts/plans',
+        labelKey: 'contractSetup.menu.plans',
+        icon: <ProjectOutlined />,
+        permission: 'contract.plan.view',
+        testId: 'menu-contract-plans',
       },
     ],
   },

@@ -30,6 +30,9 @@ const FlowDesignerPage = lazy(() => import('../modules/approvals/designer/FlowDe
 const ContractLedgerPage = lazy(() => import('../modules/contracts/ledger/ContractLedgerPage'));
 const ContractFormPage = lazy(() => import('../modules/contracts/form/ContractFormPage'));
 const ContractDetailPage = lazy(() => import('../modules/contracts/detail/ContractDetailPage'));
+const ContractBorrowsPage = lazy(() => import('../modules/contracts/archive/BorrowsPage'));
+const ContractCategoriesPage = lazy(() => import('../modules/contracts/categories/ContractCategoriesPage'));
+const ContractPlansPage = lazy(() => import('../modules/contracts/plans/ContractPlansPage'));
 
 function guarded(permission: PermissionCode, Page: LazyExoticComponent<ComponentType>) {
   return (
@@ -69,6 +72,9 @@ export const router = createBrowserRouter([
       { path: 'system/flows/:id', element: guarded(workflowPermissions.definitionView, FlowDesignerPage) },
       { path: 'contracts', element: guarded('contract.view', ContractLedgerPage) },
       { path: 'contracts/new', element: guarded('contract.create', ContractFormPage) },
+      { path: 'contracts/borrows', element: guarded('contract.archive', ContractBorrowsPage) },
+      { path: 'contracts/categories', element: guarded('contract.category.view', ContractCategoriesPage) },
+      { path: 'contracts/plans', element: guarded('contract.plan.view', ContractPlansPage) },
       { path: 'contracts/:id', element: guarded('contract.view', ContractDetailPage) },
       { path: 'contracts/:id/edit', element: guarded('contract.create', ContractFormPage) },
       { path: '*', element: <NotFoundPage /> },

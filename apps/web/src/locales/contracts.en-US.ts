@@ -203,6 +203,7 @@ export const contractsEnUS: Pick<Messages, 'contracts'> = {
         'Record the date the contract was signed and upload the stamped scan; the contract then comes into force.',
       signedScan: 'Signed scan',
       scanAttached: 'A signed scan is already attached; another is optional.',
+      scanRequired: 'Upload the signed scan (type "Signed scan")',
       signed: 'Signed: the contract is in force',
       reason: 'Reason',
       irreversible: 'This cannot be undone.',

@@ -200,6 +200,7 @@ export const contractsZhCN = {
       signHint: '登记合同实际签订的日期并上传盖章后的扫描件，合同随即进入履行中。',
       signedScan: '签章扫描件',
       scanAttached: '合同已有签章扫描件，可不再上传。',
+      scanRequired: '请上传签章扫描件（类型选“签章扫描件”）',
       signed: '合同已签订，进入履行中',
       reason: '原因',
       irreversible: '此操作不可撤销。',

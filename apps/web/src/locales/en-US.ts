@@ -1,11 +1,15 @@
 import { approvalsEnUS } from './approvals.en-US';
 import { contractsEnUS } from './contracts.en-US';
+import { contractSetupEnUS } from './contractSetup.en-US';
+import { contractArchiveEnUS } from './contractArchive.en-US';
 import type { Messages } from './zh-CN';
 
 /** English catalogue. Must have exactly the keys of zh-CN (the `Messages` type enforces it). */
 export const enUS: Messages = {
   ...approvalsEnUS,
   ...contractsEnUS,
+  ...contractSetupEnUS,
+  ...contractArchiveEnUS,
   app: {
     productName: 'Concord Office',
   },

@@ -1,5 +1,7 @@
 import { approvalsZhCN } from './approvals.zh-CN';
 import { contractsZhCN } from './contracts.zh-CN';
+import { contractSetupZhCN } from './contractSetup.zh-CN';
+import { contractArchiveZhCN } from './contractArchive.zh-CN';
 
 /**
  * Simplified Chinese catalogue: the default language and the reference for the shape of every other
@@ -8,6 +10,8 @@ import { contractsZhCN } from './contracts.zh-CN';
 export const zhCN = {
   ...approvalsZhCN,
   ...contractsZhCN,
+  ...contractSetupZhCN,
+  ...contractArchiveZhCN,
   app: {
     productName: 'Concord 协同办公',
   },

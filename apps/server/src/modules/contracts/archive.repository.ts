@@ -117,12 +117,13 @@ export function searchBorrows(
     department: 'c.department_id',
     owner: 'c.owner_id',
   });
-  if (filter.open !== undefined)
-    query = query.where('b.returned_date', filter.open ? 'is' : 'is not', null);
+  if (filter.open !== undefined) query = query.where('b.returned_date', filter.open ? 'is' : 'is not', null);
   if (filter.overdue !== undefined) {
     query = filter.overdue
       ? query.where('b.returned_date', 'is', null).where('b.due_date', '<', filter.today)
-      : query.where((eb) => eb.or([eb('b.returned_date', 'is not', null), eb('b.due_date', '>=', filter.today)]));
+      : query.where((eb) =>
+          eb.or([eb('b.returned_date', 'is not', null), eb('b.due_date', '>=', filter.today)]),
+        );
   }
   if (filter.borrowerId) query = query.where('b.borrower_id', '=', filter.borrowerId);
   if (filter.entityId) query = query.where('c.entity_id', '=', filter.entityId);

@@ -66,7 +66,11 @@ export function addDays(date: string, days: number): string {
  * Reads a contract the caller may reach under `scope` (404 otherwise, like a missing one). Used by
  * both the archive and the seal requests: their records are scoped through their contract.
  */
-export async function visibleContract(db: Kysely<any>, scope: Scope, contractId: string): Promise<ContractFacts> {
+export async function visibleContract(
+  db: Kysely<any>,
+  scope: Scope,
+  contractId: string,
+): Promise<ContractFacts> {
   const row = (await findContract(db as never, contractId)) as ContractFacts | undefined;
   if (!row) throw notFound();
   AccessControl.assertVisible(scope, contractScopeOf(row));
@@ -228,10 +232,7 @@ export class ContractArchiveService {
   }
 
   /** Every borrow of contracts in the caller's archive scope (the archivists' list, with the overdue filter). */
-  async searchBorrows(
-    ctx: RequestContext,
-    query: ContractBorrowSearchQuery,
-  ): Promise<Page<ContractBorrow>> {
+  async searchBorrows(ctx: RequestContext, query: ContractBorrowSearchQuery): Promise<Page<ContractBorrow>> {
     const scope = await ctx.access.require('contract.archive');
     const sorted = applySort(
       repo.searchBorrows(this.db, scope, { ...query, today: this.today() }),
@@ -243,7 +244,11 @@ export class ContractArchiveService {
     return this.borrowPage(sorted, query);
   }
 
-  async borrow(ctx: RequestContext, contractId: string, input: ContractBorrowCreate): Promise<ContractBorrow> {
+  async borrow(
+    ctx: RequestContext,
+    contractId: string,
+    input: ContractBorrowCreate,
+  ): Promise<ContractBorrow> {
     const scope = await ctx.access.require('contract.archive');
     const data = contractBorrowCreateSchema.parse(input);
     if (data.dueDate < data.borrowedDate)
@@ -285,7 +290,10 @@ export class ContractArchiveService {
       });
     } catch (error) {
       // The partial unique index is the last line: a concurrent borrow that slipped past the lock.
-      if (!(error instanceof AppError) && /contract_borrow_one_open|UNIQUE constraint failed: contract_borrow/.test(String(error))) {
+      if (
+        !(error instanceof AppError) &&
+        /contract_borrow_one_open|UNIQUE constraint failed: contract_borrow/.test(String(error))
+      ) {
         const open = await repo.openBorrowOf(this.db, contractId);
         if (open) throw await this.alreadyBorrowed(this.db, ctx.locale, open);
       }
@@ -293,7 +301,11 @@ export class ContractArchiveService {
     }
   }
 
-  async returnBorrow(ctx: RequestContext, borrowId: string, input: ContractBorrowReturn): Promise<ContractBorrow> {
+  async returnBorrow(
+    ctx: RequestContext,
+    borrowId: string,
+    input: ContractBorrowReturn,
+  ): Promise<ContractBorrow> {
     const scope = await ctx.access.require('contract.archive');
     const data = contractBorrowReturnSchema.parse(input);
     return this.db.transaction().execute(async (trx) => {

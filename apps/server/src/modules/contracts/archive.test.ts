@@ -136,10 +136,15 @@ describeEachDialect('contract archive and borrowing', (t) => {
       dueDate: '2026-02-20',
       returnedDate: null,
     });
-    const second = await keeper.post(`/api/v1/contracts/${id}/borrows`, borrowBody({ borrowedDate: '2026-02-11' }));
+    const second = await keeper.post(
+      `/api/v1/contracts/${id}/borrows`,
+      borrowBody({ borrowedDate: '2026-02-11' }),
+    );
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe('CONTRACT_ARCHIVE_STATE');
-    expect(second.json().detail).toBe('档案状态不允许此操作：原件已被周强借出（应还日期 2026-02-20），归还后才能再次借阅');
+    expect(second.json().detail).toBe(
+      '档案状态不允许此操作：原件已被周强借出（应还日期 2026-02-20），归还后才能再次借阅',
+    );
     const view = (await keeper.get(`/api/v1/contracts/${id}/archive`)).json();
     expect(view.openBorrow.id).toBe(first.json().id);
 
@@ -152,7 +157,11 @@ describeEachDialect('contract archive and borrowing', (t) => {
       note: '完好无损',
     });
     expect(returned.statusCode, returned.body).toBe(200);
-    expect(returned.json()).toMatchObject({ returnedDate: '2026-02-18', returnNote: '完好无损', overdue: false });
+    expect(returned.json()).toMatchObject({
+      returnedDate: '2026-02-18',
+      returnNote: '完好无损',
+      overdue: false,
+    });
     const again = await keeper.post(`/api/v1/contract-borrows/${first.json().id}/return`, {
       returnedDate: '2026-02-19',
     });
@@ -214,7 +223,9 @@ describeEachDialect('contract archive and borrowing', (t) => {
     expect(overdue.items.every((b: any) => b.overdue && b.returnedDate === null)).toBe(true);
     const open = (await keeper.get('/api/v1/contract-borrows?open=true&pageSize=200')).json();
     expect(open.items.map((b: any) => b.id)).toEqual(expect.arrayContaining([late.id, fine.id]));
-    const byBorrower = (await keeper.get(`/api/v1/contract-borrows?borrowerId=${borrowerId}&pageSize=200`)).json();
+    const byBorrower = (
+      await keeper.get(`/api/v1/contract-borrows?borrowerId=${borrowerId}&pageSize=200`)
+    ).json();
     expect(byBorrower.items.every((b: any) => b.borrowerId === borrowerId)).toBe(true);
 
     await keeper.post(`/api/v1/contract-borrows/${late.id}/return`, { returnedDate: '2020-02-01' });
@@ -239,7 +250,11 @@ describeEachDialect('contract archive and borrowing', (t) => {
     const techBorrow = (
       await techKeeper.post(
         `/api/v1/contracts/${techId}/borrows`,
-        borrowBody({ borrowerId: (await t().given.userByUsername('he.jun')).id, dueDate: '2020-01-01', borrowedDate: '2020-01-01' }),
+        borrowBody({
+          borrowerId: (await t().given.userByUsername('he.jun')).id,
+          dueDate: '2020-01-01',
+          borrowedDate: '2020-01-01',
+        }),
       )
     ).json();
     expect(techBorrow.id).toBeTruthy();

@@ -8,7 +8,10 @@ import { newId, nowInstant, writeJson } from '../../db/index.js';
 import type { TestApp } from '../../testing/test-app.js';
 
 /** A contract category of its own with these reminder days (the tests must not depend on demo categories). */
-export async function testCategory(app: TestApp, expiryReminderDays = 30): Promise<{ id: string; code: string }> {
+export async function testCategory(
+  app: TestApp,
+  expiryReminderDays = 30,
+): Promise<{ id: string; code: string }> {
   const db = app.services.db as Kysely<any>;
   const now = nowInstant();
   const id = newId();
@@ -111,7 +114,10 @@ export async function userWith(
   app: TestApp,
   input: { entity: string; department: string; permissions: string[]; dataScope?: 'entity' | 'self' },
 ) {
-  const role = await app.given.role({ permissions: input.permissions, dataScope: input.dataScope ?? 'entity' });
+  const role = await app.given.role({
+    permissions: input.permissions,
+    dataScope: input.dataScope ?? 'entity',
+  });
   const department = await app.given.departmentByCode(input.entity, input.department);
   const user = await app.given.user({ departmentId: department.id, roles: [{ roleId: role.id }] });
   return { ...user, client: await app.login(user.username, user.password) };

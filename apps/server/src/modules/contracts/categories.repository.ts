@@ -59,7 +59,10 @@ export function findCategory(db: Kysely<any>, id: string): Promise<ContractCateg
   return asDb(db).selectFrom('contract_category').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findCategoryByCode(db: Kysely<any>, code: string): Promise<ContractCategoryTable | undefined> {
+export function findCategoryByCode(
+  db: Kysely<any>,
+  code: string,
+): Promise<ContractCategoryTable | undefined> {
   return asDb(db).selectFrom('contract_category').selectAll().where('code', '=', code).executeTakeFirst();
 }
 

@@ -15,7 +15,7 @@ export function contractCategoriesRoutes(categories: ContractCategoriesService):
   return [
     defineRoute({
       method: 'GET',
-      url: '/contracts/categories',
+      url: '/contract-categories',
       summary: 'The contract category tree (flat, parents before children)',
       tags,
       querystring: contractCategoryListQuerySchema,
@@ -24,7 +24,7 @@ export function contractCategoriesRoutes(categories: ContractCategoriesService):
     }),
     defineRoute({
       method: 'GET',
-      url: '/contracts/categories/:id',
+      url: '/contract-categories/:id',
       summary: 'Get a contract category',
       tags,
       recordType: 'contractCategory',
@@ -34,7 +34,7 @@ export function contractCategoriesRoutes(categories: ContractCategoriesService):
     }),
     defineRoute({
       method: 'POST',
-      url: '/contracts/categories',
+      url: '/contract-categories',
       summary: 'Create a contract category',
       tags,
       body: contractCategoryCreateSchema,
@@ -43,7 +43,7 @@ export function contractCategoriesRoutes(categories: ContractCategoriesService):
     }),
     defineRoute({
       method: 'PATCH',
-      url: '/contracts/categories/:id',
+      url: '/contract-categories/:id',
       summary: 'Update a contract category (its code stays)',
       tags,
       recordType: 'contractCategory',
@@ -54,7 +54,7 @@ export function contractCategoriesRoutes(categories: ContractCategoriesService):
     }),
     defineRoute({
       method: 'DELETE',
-      url: '/contracts/categories/:id',
+      url: '/contract-categories/:id',
       summary: 'Delete a contract category without children that no contract or plan line uses',
       tags,
       recordType: 'contractCategory',

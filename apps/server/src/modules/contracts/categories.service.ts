@@ -13,7 +13,13 @@ import type { z } from 'zod';
 import { newId, nowInstant, readBool, readInstant, readJson, writeJson } from '../../db/index.js';
 import type { Scope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import { AppError, duplicate, invalidReference, notFound, type RequestContext } from '../../platform/http/index.js';
+import {
+  AppError,
+  duplicate,
+  invalidReference,
+  notFound,
+  type RequestContext,
+} from '../../platform/http/index.js';
 import {
   assertFieldDefinitions,
   effectiveDirections,
@@ -63,7 +69,10 @@ export class ContractCategoriesService {
     private readonly ports: CategoryPorts,
   ) {}
 
-  async list(ctx: RequestContext, query: ContractCategoryListQuery = {}): Promise<{ items: ContractCategory[] }> {
+  async list(
+    ctx: RequestContext,
+    query: ContractCategoryListQuery = {},
+  ): Promise<{ items: ContractCategory[] }> {
     await ctx.access.require('contract.category.view');
     return { items: treeOrder((await repo.listCategories(this.db, query)).map(toCategory)) };
   }
@@ -140,7 +149,9 @@ export class ContractCategoriesService {
       if (!parentId && !own) throw directionRequired();
       await this.checkReferences(
         trx,
-        input.numberRuleId !== undefined && input.numberRuleId !== before.number_rule_id ? input.numberRuleId : null,
+        input.numberRuleId !== undefined && input.numberRuleId !== before.number_rule_id
+          ? input.numberRuleId
+          : null,
         input.flowKey !== undefined && input.flowKey !== before.flow_key ? input.flowKey : null,
       );
       await repo.updateCategory(trx, id, {

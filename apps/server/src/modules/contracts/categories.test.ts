@@ -4,7 +4,7 @@ import { AppError } from '../../platform/http/index.js';
 import { describeEachDialect } from '../../testing/test-app.js';
 import { effectiveDirections, validateCustomData } from './categories.rules.js';
 
-const API = '/api/v1/contracts/categories';
+const API = '/api/v1/contract-categories';
 
 describeEachDialect('contract categories', (t) => {
   const byCode = async (code: string): Promise<ContractCategory> => {
@@ -47,10 +47,18 @@ describeEachDialect('contract categories', (t) => {
       ['deliveryPlace', '交货地点', true],
       ['warrantyMonths', '质保期（月）', false],
     ]);
-    expect(items.find((c) => c.code === 'SALES-PRODUCT')).toMatchObject({ direction: 'INCOME', directionInherited: true });
-    expect(items.find((c) => c.code === 'SALES')).toMatchObject({ direction: 'INCOME', directionInherited: false });
+    expect(items.find((c) => c.code === 'SALES-PRODUCT')).toMatchObject({
+      direction: 'INCOME',
+      directionInherited: true,
+    });
+    expect(items.find((c) => c.code === 'SALES')).toMatchObject({
+      direction: 'INCOME',
+      directionInherited: false,
+    });
 
-    const filtered: ContractCategory[] = (await staff.get(`${API}?direction=INCOME&q=%E6%9C%8D%E5%8A%A1`)).json().items;
+    const filtered: ContractCategory[] = (
+      await staff.get(`${API}?direction=INCOME&q=%E6%9C%8D%E5%8A%A1`)
+    ).json().items;
     expect(filtered.map((c) => c.code)).toEqual(['SALES-SERVICE']);
   });
 
@@ -112,10 +120,12 @@ describeEachDialect('contract categories', (t) => {
       ],
     });
     expect(badFields.statusCode).toBe(400);
-    expect(badFields.json().errors.map((e: { path: string }) => e.path).sort()).toEqual([
-      'fields.0.options',
-      'fields.1.key',
-    ]);
+    expect(
+      badFields
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['fields.0.options', 'fields.1.key']);
 
     const rule = await legal.post(API, {
       code: 'T-BAD-RULE',
@@ -213,7 +223,7 @@ describeEachDialect('contract categories', (t) => {
 
     const used = (await legal.post(API, { code: 'T-DEL-USED', name: '已用', direction: 'EXPENSE' })).json();
     const department = await t().given.departmentByCode('GRP', 'LEGAL');
-    const line = await legal.post('/api/v1/contracts/plan-lines', {
+    const line = await legal.post('/api/v1/contract-plans', {
       year: 2026,
       departmentId: department.id,
       categoryId: used.id,
@@ -275,7 +285,11 @@ describeEachDialect('contract categories', (t) => {
       services.contractCategories.forContract(services.db, '00000000-0000-4000-8000-000000000000'),
     ).rejects.toMatchObject({ code: 'INVALID_REFERENCE', params: { what: 'contract category' } });
 
-    const names = await services.contractCategories.namesOf(services.db, [equipment.id, lease.id, equipment.id]);
+    const names = await services.contractCategories.namesOf(services.db, [
+      equipment.id,
+      lease.id,
+      equipment.id,
+    ]);
     expect([...names.entries()].sort()).toEqual(
       [
         [equipment.id, '设备采购'],
@@ -284,11 +298,18 @@ describeEachDialect('contract categories', (t) => {
     );
 
     expect(
-      services.contractCategories.validateCustomData(category, { deliveryPlace: '  上海浦东仓库 ', warrantyMonths: 24 }),
+      services.contractCategories.validateCustomData(category, {
+        deliveryPlace: '  上海浦东仓库 ',
+        warrantyMonths: 24,
+      }),
     ).toEqual({ deliveryPlace: '上海浦东仓库', warrantyMonths: 24 });
     let error: unknown;
     try {
-      services.contractCategories.validateCustomData(category, { warrantyMonths: 200, colour: 'red' }, 'en-US');
+      services.contractCategories.validateCustomData(
+        category,
+        { warrantyMonths: 200, colour: 'red' },
+        'en-US',
+      );
     } catch (caught) {
       error = caught;
     }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { isPostgres, writeJson } from '../../db/index.js';
+import { sql } from 'kysely';
+import { isPostgres, likePattern, writeJson } from '../../db/index.js';
 import type {
   ContractChangeTable,
   ContractTable,
@@ -50,6 +51,31 @@ export async function numberTaken(db: Db, number: string): Promise<boolean> {
   return !!(await db.selectFrom('contract').select('id').where('number', '=', number).executeTakeFirst());
 }
 
+/** Of these numbers, the ones some contract already has (for imports: one query per 500 numbers). */
+export async function takenNumbers(db: Db, numbers: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  const unique = [...new Set(numbers)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await typed(db)
+      .selectFrom('contract')
+      .select('number')
+      .where('number', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const row of rows) if (row.number) taken.add(row.number);
+  }
+  return taken;
+}
+
+/** Inserts many contracts with multi-row inserts (100 rows a statement, well under both dialects' parameter limits). */
+export async function insertContracts(db: Db, rows: ContractTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) {
+    await db
+      .insertInto('contract')
+      .values(rows.slice(i, i + 100).map((row) => encode(row)))
+      .execute();
+  }
+}
+
 // ---------------------------------------------------------------- versions
 export async function insertVersion(db: Db, row: ContractVersionTable): Promise<void> {
   await db
@@ -97,3 +123,26 @@ export const listChanges = (db: Db, contractId: string): Promise<ContractChangeT
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
+
+/** Contracts whose attachments (now or in any version) include the file: their readers may read it. */
+export async function contractsWithFile(db: Db, fileId: string) {
+  const pattern = sql`${likePattern(fileId)} escape '\\'`;
+  return typed(db)
+    .selectFrom('contract')
+    .select(['contract.entity_id', 'contract.department_id', 'contract.owner_id'])
+    .where((eb) =>
+      eb.or([
+        eb(sql`cast(contract.attachments as text)`, 'like', pattern),
+        eb(
+          'contract.id',
+          'in',
+          eb
+            .selectFrom('contract_version')
+            .select('contract_version.contract_id')
+            .where(sql`cast(contract_version.attachments as text)`, 'like', pattern),
+        ),
+      ]),
+    )
+    .limit(20)
+    .execute();
+}

@@ -432,6 +432,13 @@ export class ContractsService {
     };
   }
 
+  /** Whoever may see a contract may read the files attached to it (the signed scan, annexes). */
+  async mayReadFile(db: Kysely<any>, ctx: RequestContext, fileId: string): Promise<boolean> {
+    if (!ctx.access.has('contract.view')) return false;
+    const scope = await ctx.access.require('contract.view');
+    return (await repo.contractsWithFile(db, fileId)).some((row) => isInScope(scope, scopedFacts(row)));
+  }
+
   /** Days to the end date for in-force contracts, by the app's clock. */
   daysToExpiry(row: Pick<ContractTable, 'status' | 'end_date'>): number | null {
     if (!row.end_date || (row.status !== 'IN_FORCE' && row.status !== 'APPROVED')) return null;

@@ -6,6 +6,8 @@ export { contractRecordTypes } from './contracts.record-types.js';
 export { contractsRoutes } from './contracts.routes.js';
 export { type ContractSetup, ContractsService } from './contracts.service.js';
 export { ContractLedger } from './ledger.service.js';
+export { type ContractImportLookups, ContractImportService } from './import.service.js';
+export { contractImportRoutes } from './import.routes.js';
 export { ContractVersions } from './versions.service.js';
 export { contractArchiveRecordTypes } from './archive.record-types.js';
 export { contractArchiveRoutes } from './archive.routes.js';

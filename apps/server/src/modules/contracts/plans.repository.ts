@@ -43,7 +43,13 @@ interface PlanTables {
   org_entity: { id: string; name: string };
   org_department: { id: string; name: string; entity_id: string };
   // The register's table (this module), read for the plan-vs-signed figures.
-  contract: { id: string; plan_line_id: string | null; status: string; current_amount: number; currency: string };
+  contract: {
+    id: string;
+    plan_line_id: string | null;
+    status: string;
+    current_amount: number;
+    currency: string;
+  };
 }
 
 type Db = Kysely<PlanTables>;

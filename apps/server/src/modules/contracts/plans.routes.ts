@@ -22,7 +22,7 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
   return [
     defineRoute({
       method: 'GET',
-      url: '/contracts/plan-lines',
+      url: '/contract-plans',
       summary: 'List contract plan lines (paged, sorted, filtered by year, entity, department, category)',
       tags,
       querystring: contractPlanLineListQuerySchema,
@@ -31,7 +31,7 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
     }),
     defineRoute({
       method: 'GET',
-      url: '/contracts/plan-lines/:id',
+      url: '/contract-plans/:id',
       summary: 'Get a contract plan line',
       tags,
       recordType: 'contractPlanLine',
@@ -41,7 +41,7 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
     }),
     defineRoute({
       method: 'POST',
-      url: '/contracts/plan-lines',
+      url: '/contract-plans',
       summary: 'Create a contract plan line',
       tags,
       body: contractPlanLineCreateSchema,
@@ -50,7 +50,7 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
     }),
     defineRoute({
       method: 'PATCH',
-      url: '/contracts/plan-lines/:id',
+      url: '/contract-plans/:id',
       summary: 'Update a contract plan line (its entity stays)',
       tags,
       recordType: 'contractPlanLine',
@@ -61,7 +61,7 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
     }),
     defineRoute({
       method: 'DELETE',
-      url: '/contracts/plan-lines/:id',
+      url: '/contract-plans/:id',
       summary: 'Delete a contract plan line no contract is linked to',
       tags,
       recordType: 'contractPlanLine',
@@ -74,7 +74,7 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
     }),
     defineRoute({
       method: 'GET',
-      url: '/contracts/plan-report',
+      url: '/contract-plans/report',
       summary: 'Plan vs signed: planned, signed and in-progress amounts per plan line, with totals',
       tags,
       querystring: contractPlanReportQuerySchema,
@@ -83,7 +83,7 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
     }),
     defineRoute({
       method: 'GET',
-      url: '/contracts/plan-report/export',
+      url: '/contract-plans/report/export',
       summary: 'Export the filtered plan-vs-signed report to Excel',
       tags,
       download: true,
@@ -135,7 +135,11 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
             { header: zh ? '币种' : 'Currency', width: 8, value: (r) => (r.planLineId ? r.currency : null) },
             { header: zh ? '规划金额' : 'Planned', numFmt: money, value: (r) => yuan(r.plannedAmount) },
             { header: zh ? '已签金额' : 'Signed', numFmt: money, value: (r) => yuan(r.signedAmount) },
-            { header: zh ? '在途金额' : 'In progress', numFmt: money, value: (r) => yuan(r.inProgressAmount) },
+            {
+              header: zh ? '在途金额' : 'In progress',
+              numFmt: money,
+              value: (r) => yuan(r.inProgressAmount),
+            },
             { header: zh ? '合同数' : 'Contracts', width: 10, value: (r) => r.contractCount },
             { header: zh ? '剩余金额' : 'Remaining', numFmt: money, value: (r) => yuan(r.remainingAmount) },
             {

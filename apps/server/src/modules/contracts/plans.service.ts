@@ -65,7 +65,13 @@ export class ContractPlansService {
 
   async list(ctx: RequestContext, query: ContractPlanLineListQuery): Promise<Page<ContractPlanLine>> {
     const scope = await ctx.access.require('contract.plan.view');
-    const sorted = applySort(repo.visibleLines(this.db, scope, query), query.sort, listSortColumns, fallbackSort, 'p.id');
+    const sorted = applySort(
+      repo.visibleLines(this.db, scope, query),
+      query.sort,
+      listSortColumns,
+      fallbackSort,
+      'p.id',
+    );
     return fetchPage(sorted, query, (row) => toPlanLine(row as PlanLineRow));
   }
 
@@ -172,7 +178,9 @@ export class ContractPlansService {
   /**
    * The plan line a contract is linked to, for the register (inside its transaction). Throws
    * INVALID_REFERENCE (plan line) when the caller may not see it, when it belongs to another
-   * entity than the contract's, or, when given, has another direction or currency.
+   * entity than the contract's, or, when given, has another direction or currency. Resolve the
+   * caller's `contract.plan.view` scope before opening the transaction (resolving it reads the org
+   * tree outside the transaction, which SQLite's single connection cannot serve meanwhile).
    */
   async lineForContract(
     trx: Kysely<any>,
@@ -201,10 +209,7 @@ export class ContractPlansService {
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute();
-    const [total, totals] = [
-      await repo.countLines(this.db, scope, query),
-      await this.totalsOf(scope, query),
-    ];
+    const [total, totals] = [await repo.countLines(this.db, scope, query), await this.totalsOf(scope, query)];
     return {
       items: rows.map((row) => toReportRow(row as PlanReportRow)),
       total,
@@ -232,7 +237,13 @@ export class ContractPlansService {
   }
 
   private sortedReport(scope: Scope, query: ReportFilter) {
-    return applySort(repo.reportLines(this.db, scope, query), query.sort, reportSortColumns, fallbackSort, 'p.id');
+    return applySort(
+      repo.reportLines(this.db, scope, query),
+      query.sort,
+      reportSortColumns,
+      fallbackSort,
+      'p.id',
+    );
   }
 
   private async totalsOf(scope: Scope, filter: ReportFilter): Promise<ContractPlanReportTotals> {

@@ -33,7 +33,8 @@ export interface ContractReminderDeps {
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-const contractLabel = (c: { number: string | null; name: string }) => (c.number ? `${c.number} ${c.name}` : c.name);
+const contractLabel = (c: { number: string | null; name: string }) =>
+  c.number ? `${c.number} ${c.name}` : c.name;
 
 /**
  * Contract reminders. A daily scan walks the due records through indexes in keyset batches and
@@ -100,7 +101,7 @@ export function contractReminderJobs(deps: ContractReminderDeps): JobDefinition[
           | (ContractFacts & { end_date: string | null })
           | undefined;
         // Signed off, terminated or extended since the scan: nothing to say (a new end date gets its own notice).
-        if (!contract || contract.status !== 'IN_FORCE' || contract.end_date !== payload.endDate) return;
+        if (contract?.status !== 'IN_FORCE' || contract.end_date !== payload.endDate) return;
         const head = await deps.departmentHead(contract.department_id);
         await db.transaction().execute(async (trx) => {
           await deps.notifications.notify(trx, deps.systemContext('contract-reminders'), {

@@ -59,7 +59,11 @@ export function lockRequest(db: Db, id: string): Promise<ContractSealRequestTabl
 }
 
 export async function requestExists(db: Db, id: string): Promise<boolean> {
-  return !!(await db.selectFrom('contract_seal_request').select('id').where('id', '=', id).executeTakeFirst());
+  return !!(await db
+    .selectFrom('contract_seal_request')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst());
 }
 
 export function requestsOf(db: Db, contractId: string) {
@@ -71,7 +75,11 @@ export async function insertRequest(db: Db, row: ContractSealRequestTable): Prom
 }
 
 export async function setInstance(db: Db, id: string, instanceId: string): Promise<void> {
-  await db.updateTable('contract_seal_request').set({ instance_id: instanceId }).where('id', '=', id).execute();
+  await db
+    .updateTable('contract_seal_request')
+    .set({ instance_id: instanceId })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function updateRequest(

@@ -255,7 +255,7 @@ export class ContractSealsService {
     outcome: SealApprovalOutcome,
   ): Promise<void> {
     const before = await repo.lockRequest(trx, requestId);
-    if (!before || before.status !== 'IN_APPROVAL') return;
+    if (before?.status !== 'IN_APPROVAL') return;
     const now = nowInstant();
     await repo.updateRequest(trx, requestId, { status: outcome, decided_at: now, updated_at: now });
     await this.audit.record(trx, ctx, {

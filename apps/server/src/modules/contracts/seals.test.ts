@@ -100,7 +100,10 @@ describeEachDialect('contract seal requests', (t) => {
     expect(detail.subjectId).toBe(request.id);
     expect(detail.formData).toMatchObject({ sealType: 'CONTRACT_SEAL', copies: 3, contractVersion: 2 });
 
-    const approved = await actOnApproval(approver, request.instanceId, { action: 'approve', comment: '同意用印' });
+    const approved = await actOnApproval(approver, request.instanceId, {
+      action: 'approve',
+      comment: '同意用印',
+    });
     expect(approved.statusCode, approved.body).toBe(200);
     const after = (await requester.get(`/api/v1/contract-seals/${request.id}`)).json();
     expect(after.status).toBe('APPROVED');
@@ -108,7 +111,9 @@ describeEachDialect('contract seal requests', (t) => {
 
     // A later version of the contract gets its own request; the first stays on version 2.
     await patchContract(t(), id, { version: 3, status: 'IN_FORCE' });
-    const second = (await requester.post(`/api/v1/contracts/${id}/seals`, { ...body, sealType: 'COMPANY_SEAL' })).json();
+    const second = (
+      await requester.post(`/api/v1/contracts/${id}/seals`, { ...body, sealType: 'COMPANY_SEAL' })
+    ).json();
     expect(second.contractVersion).toBe(3);
     const list = (await requester.get(`/api/v1/contracts/${id}/seals`)).json();
     expect(list.total).toBe(2);
@@ -127,7 +132,11 @@ describeEachDialect('contract seal requests', (t) => {
       note: '盖章三份，已交法务',
     });
     expect(used.statusCode, used.body).toBe(200);
-    expect(used.json()).toMatchObject({ status: 'USED', usedDate: '2026-03-02', usedNote: '盖章三份，已交法务' });
+    expect(used.json()).toMatchObject({
+      status: 'USED',
+      usedDate: '2026-03-02',
+      usedNote: '盖章三份，已交法务',
+    });
     expect(used.json().usedByName).toMatch(/^User /);
     const twice = await keeper.post(`/api/v1/contract-seals/${request.id}/used`, {});
     expect(twice.statusCode).toBe(409);
@@ -149,7 +158,10 @@ describeEachDialect('contract seal requests', (t) => {
   it('records a rejection and a withdrawal', async () => {
     const id = await consContract('IN_FORCE');
     const rejected = (await requester.post(`/api/v1/contracts/${id}/seals`, body)).json();
-    const rejection = await actOnApproval(approver, rejected.instanceId, { action: 'reject', comment: '份数不对' });
+    const rejection = await actOnApproval(approver, rejected.instanceId, {
+      action: 'reject',
+      comment: '份数不对',
+    });
     expect(rejection.statusCode, rejection.body).toBe(200);
     const afterReject = (await requester.get(`/api/v1/contract-seals/${rejected.id}`)).json();
     expect(afterReject.status).toBe('REJECTED');
@@ -157,7 +169,10 @@ describeEachDialect('contract seal requests', (t) => {
     expect((await keeper.post(`/api/v1/contract-seals/${rejected.id}/used`, {})).statusCode).toBe(409);
 
     const withdrawn = (await requester.post(`/api/v1/contracts/${id}/seals`, { ...body, copies: 2 })).json();
-    const withdrawal = await actOnApproval(requester, withdrawn.instanceId, { action: 'withdraw', comment: '填错了' });
+    const withdrawal = await actOnApproval(requester, withdrawn.instanceId, {
+      action: 'withdraw',
+      comment: '填错了',
+    });
     expect(withdrawal.statusCode, withdrawal.body).toBe(200);
     expect((await requester.get(`/api/v1/contract-seals/${withdrawn.id}`)).json().status).toBe('WITHDRAWN');
   });
@@ -196,6 +211,8 @@ describeEachDialect('contract seal requests', (t) => {
     });
     expect(techApproval.statusCode, techApproval.body).toBe(200);
     expect((await keeper.post(`/api/v1/contract-seals/${techRequest.id}/used`, {})).statusCode).toBe(404);
-    expect((await techRequester.get(`/api/v1/contract-seals/${techRequest.id}`)).json().status).toBe('APPROVED');
+    expect((await techRequester.get(`/api/v1/contract-seals/${techRequest.id}`)).json().status).toBe(
+      'APPROVED',
+    );
   });
 });

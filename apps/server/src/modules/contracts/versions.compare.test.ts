@@ -10,7 +10,13 @@ const file = (n: number, type: ContractAttachment['type'] = 'ANNEX'): ContractAt
 });
 
 const base: VersionContent = {
-  fields: { name: '钢材采购合同', amount: 1_130_000, taxRate: 1300, endDate: '2026-12-31', partnerBank: null },
+  fields: {
+    name: '钢材采购合同',
+    amount: 1_130_000,
+    taxRate: 1300,
+    endDate: '2026-12-31',
+    partnerBank: null,
+  },
   body: '第一条 标的\n第二条 价款\n第三条 交付',
   attachments: [file(1, 'SIGNED_SCAN'), file(2)],
 };
@@ -90,7 +96,10 @@ describe('compareVersions', () => {
   });
 
   it('reports attachments added and removed by file, ignoring ones kept', () => {
-    const result = compareVersions(base, { ...base, attachments: [file(1, 'SIGNED_SCAN'), file(3, 'QUOTATION')] });
+    const result = compareVersions(base, {
+      ...base,
+      attachments: [file(1, 'SIGNED_SCAN'), file(3, 'QUOTATION')],
+    });
     expect(result.attachments).toEqual({ added: [file(3, 'QUOTATION')], removed: [file(2)] });
     expect(compareVersions(base, base).attachments).toEqual({ added: [], removed: [] });
   });

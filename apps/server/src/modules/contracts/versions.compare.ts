@@ -22,7 +22,9 @@ export function compareVersions(
     .filter((key) => JSON.stringify(from.fields[key] ?? null) !== JSON.stringify(to.fields[key] ?? null))
     .map((field) => ({ field, before: from.fields[field] ?? null, after: to.fields[field] ?? null }));
   const body: ContractCompare['body'] = [];
-  for (const part of diffLines(from.body, to.body)) {
+  // Without a final newline the last line would differ from the same line followed by more lines.
+  const withEol = (text: string) => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
+  for (const part of diffLines(withEol(from.body), withEol(to.body))) {
     const op = part.added ? 'added' : part.removed ? 'removed' : 'equal';
     const lines = part.value.replace(/\n$/, '').split('\n');
     for (const line of lines) body.push({ op, line });

@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { newId, nowInstant, readBool } from '../../db/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import { AppError, invalidReference, notFound, type RequestContext } from '../../platform/http/index.js';
-import { partnerFor } from './partners.access.js';
+import { type ChangeAccess, changeAccess, changeablePartner } from './partners.access.js';
 import { readDate, toBankAccount, toContact, toQualification } from './partners.mappers.js';
 import * as repo from './partners.repository.js';
 import type { PartnerDirectory } from './partners.service.js';
@@ -57,8 +57,9 @@ export class PartnerRecordsService {
     partnerId: string,
     input: BankAccountInput,
   ): Promise<PartnerBankAccount> {
+    const access = await changeAccess(ctx, 'partner.manage');
     return this.db.transaction().execute(async (trx) => {
-      await partnerFor(trx, ctx, 'partner.manage', partnerId);
+      await changeablePartner(trx, ctx, access, partnerId);
       const first = (await repo.bankAccountsOf(trx, [partnerId])).length === 0;
       const now = nowInstant();
       const row: PartnerBankAccountTable = {
@@ -83,8 +84,9 @@ export class PartnerRecordsService {
     id: string,
     input: BankAccountUpdate,
   ): Promise<PartnerBankAccount> {
+    const access = await changeAccess(ctx, 'partner.manage');
     return this.db.transaction().execute(async (trx) => {
-      const before = await this.child(trx, ctx, id, repo.findBankAccount);
+      const before = await this.child(trx, ctx, access, id, repo.findBankAccount);
       // The default account stays one: it is changed by making another the default.
       if (input.isDefault === false && readBool(before.is_default)) {
         throw new AppError('VALIDATION_FAILED', {
@@ -116,8 +118,9 @@ export class PartnerRecordsService {
   }
 
   async removeBankAccount(ctx: RequestContext, id: string): Promise<void> {
+    const access = await changeAccess(ctx, 'partner.manage');
     await this.db.transaction().execute(async (trx) => {
-      const before = await this.child(trx, ctx, id, repo.findBankAccount);
+      const before = await this.child(trx, ctx, access, id, repo.findBankAccount);
       await repo.deleteBankAccount(trx, id);
       if (readBool(before.is_default)) {
         const [next] = await repo.bankAccountsOf(trx, [before.partner_id]);
@@ -130,8 +133,9 @@ export class PartnerRecordsService {
   // ---- contacts ----
 
   async addContact(ctx: RequestContext, partnerId: string, input: ContactInput): Promise<PartnerContact> {
+    const access = await changeAccess(ctx, 'partner.manage');
     return this.db.transaction().execute(async (trx) => {
-      await partnerFor(trx, ctx, 'partner.manage', partnerId);
+      await changeablePartner(trx, ctx, access, partnerId);
       const now = nowInstant();
       const row: PartnerContactTable = {
         id: newId(),
@@ -151,8 +155,9 @@ export class PartnerRecordsService {
   }
 
   async updateContact(ctx: RequestContext, id: string, input: ContactUpdate): Promise<PartnerContact> {
+    const access = await changeAccess(ctx, 'partner.manage');
     return this.db.transaction().execute(async (trx) => {
-      const before = await this.child(trx, ctx, id, repo.findContact);
+      const before = await this.child(trx, ctx, access, id, repo.findContact);
       await repo.updateContact(trx, id, {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.role !== undefined && { role: input.role || null }),
@@ -175,8 +180,9 @@ export class PartnerRecordsService {
   }
 
   async removeContact(ctx: RequestContext, id: string): Promise<void> {
+    const access = await changeAccess(ctx, 'partner.manage');
     await this.db.transaction().execute(async (trx) => {
-      const before = await this.child(trx, ctx, id, repo.findContact);
+      const before = await this.child(trx, ctx, access, id, repo.findContact);
       await repo.deleteContact(trx, id);
       await this.record(trx, ctx, before.partner_id, 'removeContact', contactSnapshot(before), null);
     });
@@ -189,8 +195,9 @@ export class PartnerRecordsService {
     partnerId: string,
     input: QualificationInput,
   ): Promise<PartnerQualification> {
+    const access = await changeAccess(ctx, 'partner.manage');
     return this.db.transaction().execute(async (trx) => {
-      await partnerFor(trx, ctx, 'partner.manage', partnerId);
+      await changeablePartner(trx, ctx, access, partnerId);
       checkValidity(ctx, input.validFrom, input.validTo);
       await this.assertFile(trx, ctx, input.attachmentFileId);
       const now = nowInstant();
@@ -216,8 +223,9 @@ export class PartnerRecordsService {
     id: string,
     input: QualificationUpdate,
   ): Promise<PartnerQualification> {
+    const access = await changeAccess(ctx, 'partner.manage');
     return this.db.transaction().execute(async (trx) => {
-      const before = await this.child(trx, ctx, id, repo.findQualification);
+      const before = await this.child(trx, ctx, access, id, repo.findQualification);
       checkValidity(
         ctx,
         input.validFrom !== undefined ? input.validFrom : readDate(before.valid_from),
@@ -248,8 +256,9 @@ export class PartnerRecordsService {
   }
 
   async removeQualification(ctx: RequestContext, id: string): Promise<void> {
+    const access = await changeAccess(ctx, 'partner.manage');
     await this.db.transaction().execute(async (trx) => {
-      const before = await this.child(trx, ctx, id, repo.findQualification);
+      const before = await this.child(trx, ctx, access, id, repo.findQualification);
       await repo.deleteQualification(trx, id);
       await this.record(
         trx,
@@ -266,13 +275,13 @@ export class PartnerRecordsService {
   private async child<T extends { partner_id: string }>(
     trx: Kysely<any>,
     ctx: RequestContext,
+    access: ChangeAccess,
     id: string,
     find: (db: Kysely<any>, id: string) => Promise<T | undefined>,
   ): Promise<T> {
-    await ctx.access.require('partner.manage');
     const row = await find(trx, id);
     if (!row) throw notFound();
-    await partnerFor(trx, ctx, 'partner.manage', row.partner_id);
+    await changeablePartner(trx, ctx, access, row.partner_id);
     return row;
   }
 

@@ -4,6 +4,11 @@ import { AppError, notFound, type RequestContext } from '../../platform/http/ind
 import * as repo from './partners.repository.js';
 import type { PartnerTable } from './partners.tables.js';
 
+/*
+ * Scopes are resolved before a transaction opens: resolving one may read the organisation tree
+ * through the root connection, which SQLite's single connection would never hand out meanwhile.
+ */
+
 const NOBODY: Scope = { all: false, entityIds: new Set(), departmentIds: new Set(), userIds: new Set() };
 
 /** The caller as a viewer of partners: their `partner.view` scope (required) and themselves. */
@@ -32,7 +37,8 @@ export async function visiblePartner(
 }
 
 /** True when the record is in the permission's scope or registered by the caller. */
-export function holds(scope: Scope, ctx: RequestContext, row: PartnerTable): boolean {
+export function holds(scope: Scope | null, ctx: RequestContext, row: PartnerTable): boolean {
+  if (!scope) return false;
   if (ctx.actor && row.owner_id === ctx.actor.userId) return true;
   return isInScope(scope, {
     entityId: row.entity_id,
@@ -41,19 +47,48 @@ export function holds(scope: Scope, ctx: RequestContext, row: PartnerTable): boo
   });
 }
 
-/**
- * A partner the caller may change with `permission`: visible (404 otherwise) and in that
- * permission's scope or registered by them (403 otherwise: others may see shared partners, but only
- * the registering side edits them).
- */
-export async function partnerFor(
-  db: Kysely<any>,
+/** What a change needs to know of the caller, resolved before its transaction. */
+export interface ChangeAccess {
+  /** The scope of the permission the change needs. */
+  scope: Scope;
+  viewer: repo.Viewer;
+  abilities: Abilities;
+}
+
+/** The scopes behind what the detail page offers (null: the permission is not held). */
+export interface Abilities {
+  manage: Scope | null;
+  blacklist: Scope | null;
+}
+
+export async function abilitiesOf(ctx: RequestContext): Promise<Abilities> {
+  const scopeOf = async (permission: string) =>
+    ctx.access.has(permission) ? await ctx.access.require(permission) : null;
+  return { manage: await scopeOf('partner.manage'), blacklist: await scopeOf('partner.blacklist') };
+}
+
+export async function changeAccess(
   ctx: RequestContext,
   permission: 'partner.manage' | 'partner.blacklist',
+): Promise<ChangeAccess> {
+  const scope = await ctx.access.require(permission);
+  // Checking an attachment consults the caller's file.view scope.
+  if (ctx.access.has('file.view')) await ctx.access.require('file.view');
+  return { scope, viewer: await referrerOf(ctx), abilities: await abilitiesOf(ctx) };
+}
+
+/**
+ * A partner the caller may change: visible (404 otherwise) and in the permission's scope or
+ * registered by them (403 otherwise: others may see a shared partner, but the registering side
+ * keeps it).
+ */
+export async function changeablePartner(
+  db: Kysely<any>,
+  ctx: RequestContext,
+  access: ChangeAccess,
   id: string,
 ): Promise<PartnerTable> {
-  const scope = await ctx.access.require(permission);
-  const row = await visiblePartner(db, await referrerOf(ctx), id);
-  if (!holds(scope, ctx, row)) throw new AppError('FORBIDDEN');
+  const row = await visiblePartner(db, access.viewer, id);
+  if (!holds(access.scope, ctx, row)) throw new AppError('FORBIDDEN');
   return row;
 }

@@ -22,7 +22,16 @@ import {
   invalidReference,
   type RequestContext,
 } from '../../platform/http/index.js';
-import { holds, partnerFor, referrerOf, viewerOf, visiblePartner } from './partners.access.js';
+import {
+  type Abilities,
+  abilitiesOf,
+  changeAccess,
+  changeablePartner,
+  holds,
+  referrerOf,
+  viewerOf,
+  visiblePartner,
+} from './partners.access.js';
 import {
   type Names,
   partnerSnapshot,
@@ -127,12 +136,13 @@ export class PartnersService {
 
   async get(ctx: RequestContext, id: string): Promise<PartnerDetail> {
     const row = await visiblePartner(this.db, await viewerOf(ctx), id);
-    return this.detail(this.db, ctx, row);
+    return this.detail(this.db, ctx, row, await abilitiesOf(ctx));
   }
 
   async create(ctx: RequestContext, input: PartnerCreate): Promise<PartnerDetail> {
     const scope = await ctx.access.require('partner.manage');
     const creditCode = this.creditCode(ctx, input.creditCode, input.type);
+    const abilities = await abilitiesOf(ctx);
     return this.db.transaction().execute(async (trx) => {
       const entityId = input.entityId ?? ctx.actor?.actingEntityId;
       if (!entityId) throw invalidReference('entity');
@@ -177,13 +187,14 @@ export class PartnersService {
         action: 'create',
         after: partnerSnapshot(after),
       });
-      return this.detail(trx, ctx, after);
+      return this.detail(trx, ctx, after, abilities);
     });
   }
 
   async update(ctx: RequestContext, id: string, input: PartnerUpdate): Promise<PartnerDetail> {
+    const access = await changeAccess(ctx, 'partner.manage');
     return this.db.transaction().execute(async (trx) => {
-      const before = await partnerFor(trx, ctx, 'partner.manage', id);
+      const before = await changeablePartner(trx, ctx, access, id);
       const type = (input.type ?? before.type) as PartnerType;
       const creditCode =
         input.creditCode !== undefined || input.type !== undefined
@@ -213,7 +224,7 @@ export class PartnersService {
         before: partnerSnapshot(before),
         after: partnerSnapshot(after),
       });
-      return this.detail(trx, ctx, after);
+      return this.detail(trx, ctx, after, access.abilities);
     });
   }
 
@@ -302,8 +313,9 @@ export class PartnersService {
     reason: string,
     blacklisted: boolean,
   ): Promise<PartnerDetail> {
+    const access = await changeAccess(ctx, 'partner.blacklist');
     return this.db.transaction().execute(async (trx) => {
-      const before = await partnerFor(trx, ctx, 'partner.blacklist', id);
+      const before = await changeablePartner(trx, ctx, access, id);
       if (readBool(before.blacklisted) === blacklisted) {
         const zh = ctx.locale === 'zh-CN';
         const detail = blacklisted
@@ -338,7 +350,7 @@ export class PartnersService {
         before: partnerSnapshot(before),
         after: { ...partnerSnapshot(after), reason },
       });
-      return this.detail(trx, ctx, after);
+      return this.detail(trx, ctx, after, access.abilities);
     });
   }
 
@@ -368,7 +380,12 @@ export class PartnersService {
     return { entities, users };
   }
 
-  private async detail(db: Kysely<any>, ctx: RequestContext, row: PartnerTable): Promise<PartnerDetail> {
+  private async detail(
+    db: Kysely<any>,
+    ctx: RequestContext,
+    row: PartnerTable,
+    abilities: Abilities,
+  ): Promise<PartnerDetail> {
     const accounts = await repo.bankAccountsOf(db, [row.id]);
     const contacts = await repo.contactsOf(db, row.id);
     const qualifications = await repo.qualificationsOf(db, row.id);
@@ -381,16 +398,14 @@ export class PartnersService {
       db,
       qualifications.flatMap((q) => (q.attachment_file_id ? [q.attachment_file_id] : [])),
     );
-    const may = async (permission: 'partner.manage' | 'partner.blacklist') =>
-      ctx.access.has(permission) && holds(await ctx.access.require(permission), ctx, row);
     return {
       ...toPartner(row, names),
       bankAccounts: accounts.map(toBankAccount),
       contacts: contacts.map(toContact),
       qualifications: qualifications.map((q) => toQualification(q, files)),
       blacklistLog: log.map((entry) => toBlacklistEntry(entry, actors)),
-      canManage: await may('partner.manage'),
-      canBlacklist: await may('partner.blacklist'),
+      canManage: holds(abilities.manage, ctx, row),
+      canBlacklist: holds(abilities.blacklist, ctx, row),
     };
   }
 }

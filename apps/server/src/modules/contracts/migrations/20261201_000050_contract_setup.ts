@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('contract_category_parent').on('contract_category').column('parent_id').execute();
+  await db.schema
+    .createIndex('contract_category_parent')
+    .on('contract_category')
+    .column('parent_id')
+    .execute();
 
   // Yearly plan lines (合同规划) that contracts are signed against.
   await db.schema

@@ -78,6 +78,15 @@ export function SignModal({ contract, onClose }: { contract: Contract | null; on
           name="attachments"
           label={t('contracts.action.signedScan')}
           extra={hasScan ? t('contracts.action.scanAttached') : undefined}
+          rules={[
+            {
+              // Signing without the stamped scan on file is refused by the server; ask for it here.
+              validator: async (_, value: AttachmentValue[] | undefined) => {
+                if (!hasScan && !value?.some((a) => a.type === 'SIGNED_SCAN'))
+                  throw new Error(t('contracts.action.scanRequired'));
+              },
+            },
+          ]}
         >
           <AttachmentsEditor
             defaultType="SIGNED_SCAN"

@@ -35,7 +35,8 @@ export const archiveKeys = {
 export function useContractArchive(contractId: string) {
   return useQuery({
     queryKey: archiveKeys.view(contractId),
-    queryFn: ({ signal }) => api.get<ContractArchiveView>(`/contracts/${contractId}/archive`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<ContractArchiveView>(`/contracts/${contractId}/archive`, undefined, signal),
   });
 }
 

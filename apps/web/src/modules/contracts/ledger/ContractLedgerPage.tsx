@@ -187,7 +187,7 @@ export default function ContractLedgerPage() {
               {row.name}
             </Typography.Link>
           )}
-          cardHiddenColumns={['name', 'entityName', 'startDate', 'direction']}
+          cardHiddenColumns={['name', 'entityName', 'startDate']}
         />
         <KeysetPager
           page={cursors.length}

@@ -3,6 +3,7 @@ import { Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
+import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
 import { formatMoney } from '../../../shared/format';
 import { ContractStatusTag, DirectionTag, ExpiryDays } from '../shared/labels';
@@ -17,6 +18,16 @@ function sortOrderOf(sort: string | undefined, field: string): SortOrder {
 const money = (value: number | null, row: ContractLedgerRow) =>
   value === null ? <Typography.Text type="secondary">—</Typography.Text> : formatMoney(value, row.currency);
 
+/** Long names are cut with "…" (the full text in the tooltip) so the amounts stay in view. */
+const clipped = (maxWidth: number): CSSProperties => ({
+  display: 'inline-block',
+  maxWidth,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+  verticalAlign: 'bottom',
+});
+
 /** Columns of the ledger; the sortable ones are the server's `contractLedgerSortFields`. */
 export function ledgerColumns(t: TFunction, sort: string | undefined): ColumnType<ContractLedgerRow>[] {
   const sortable = (field: string) => ({ sorter: true, sortOrder: sortOrderOf(sort, field) });
@@ -25,6 +36,7 @@ export function ledgerColumns(t: TFunction, sort: string | undefined): ColumnTyp
       key: 'number',
       dataIndex: 'number',
       title: t('contracts.field.number'),
+      fixed: 'left',
       ...sortable('number'),
       render: (number: string | null, row) => (
         <Link to={`/contracts/${row.id}`} data-testid="contract-row-link">
@@ -37,30 +49,37 @@ export function ledgerColumns(t: TFunction, sort: string | undefined): ColumnTyp
       dataIndex: 'name',
       title: t('contracts.field.name'),
       ...sortable('name'),
-      render: (name: string, row) => <Link to={`/contracts/${row.id}`}>{name}</Link>,
+      render: (name: string, row) => (
+        <Link to={`/contracts/${row.id}`} title={name} style={clipped(240)}>
+          {name}
+        </Link>
+      ),
     },
     {
       key: 'partnerName',
       dataIndex: 'partnerName',
       title: t('contracts.field.partner'),
       ...sortable('partnerName'),
+      render: (name: string) => (
+        <span title={name} style={clipped(200)}>
+          {name}
+        </span>
+      ),
     },
-    { key: 'categoryName', dataIndex: 'categoryName', title: t('contracts.field.category') },
-    {
-      key: 'direction',
-      dataIndex: 'direction',
-      title: t('contracts.field.direction'),
-      render: (_, row) => <DirectionTag direction={row.direction} />,
-    },
-    { key: 'entityName', dataIndex: 'entityName', title: t('contracts.field.entity') },
-    { key: 'departmentName', dataIndex: 'departmentName', title: t('contracts.field.department') },
-    { key: 'ownerName', dataIndex: 'ownerName', title: t('contracts.field.owner') },
     {
       key: 'status',
       dataIndex: 'status',
       title: t('contracts.field.status'),
       ...sortable('status'),
       render: (_, row) => <ContractStatusTag status={row.status} />,
+    },
+    {
+      key: 'currentAmount',
+      dataIndex: 'currentAmount',
+      title: t('contracts.field.currentAmount'),
+      align: 'right',
+      ...sortable('currentAmount'),
+      render: money,
     },
     {
       key: 'amount',
@@ -77,16 +96,7 @@ export function ledgerColumns(t: TFunction, sort: string | undefined): ColumnTyp
       align: 'right',
       render: money,
     },
-    {
-      key: 'currentAmount',
-      dataIndex: 'currentAmount',
-      title: t('contracts.field.currentAmount'),
-      align: 'right',
-      ...sortable('currentAmount'),
-      render: money,
-    },
     { key: 'signDate', dataIndex: 'signDate', title: t('contracts.field.signDate'), ...sortable('signDate') },
-    { key: 'startDate', dataIndex: 'startDate', title: t('contracts.field.startDate') },
     { key: 'endDate', dataIndex: 'endDate', title: t('contracts.field.endDate'), ...sortable('endDate') },
     {
       key: 'daysToExpiry',
@@ -95,5 +105,28 @@ export function ledgerColumns(t: TFunction, sort: string | undefined): ColumnTyp
       align: 'right',
       render: (days: number | null) => <ExpiryDays days={days} />,
     },
+    {
+      key: 'categoryName',
+      dataIndex: 'categoryName',
+      title: t('contracts.field.category'),
+      render: (name: string, row) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {name} <DirectionTag direction={row.direction} />
+        </span>
+      ),
+    },
+    { key: 'ownerName', dataIndex: 'ownerName', title: t('contracts.field.owner') },
+    { key: 'departmentName', dataIndex: 'departmentName', title: t('contracts.field.department') },
+    {
+      key: 'entityName',
+      dataIndex: 'entityName',
+      title: t('contracts.field.entity'),
+      render: (name: string) => (
+        <span title={name} style={clipped(180)}>
+          {name}
+        </span>
+      ),
+    },
+    { key: 'startDate', dataIndex: 'startDate', title: t('contracts.field.startDate') },
   ];
 }

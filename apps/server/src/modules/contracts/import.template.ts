@@ -1,0 +1,380 @@
+import { type Locale, MAX_AMOUNT } from '@concord/contracts';
+import ExcelJS from 'exceljs';
+
+/** The sheet the import reads (the first sheet when no sheet has this name). */
+export const IMPORT_SHEET = '合同台账';
+export const IMPORT_MAX_ROWS = 5000;
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+export type ImportColumnKey =
+  | 'number'
+  | 'name'
+  | 'category'
+  | 'partnerName'
+  | 'partnerCreditCode'
+  | 'entity'
+  | 'department'
+  | 'owner'
+  | 'amount'
+  | 'taxRate'
+  | 'currency'
+  | 'signDate'
+  | 'startDate'
+  | 'endDate'
+  | 'status'
+  | 'projectRef'
+  | 'body';
+
+export interface ImportColumn {
+  key: ImportColumnKey;
+  /** The header in the file; errors name the column by it. */
+  header: string;
+  /** Also accepted as the header (a ledger prepared in English). */
+  alias: string;
+  required: boolean;
+  width: number;
+  example: string | number;
+  help: Record<Locale, string>;
+}
+
+/** Labels of the statuses an imported contract may have, and the status each stands for. */
+export const importStatuses: Record<string, 'IN_FORCE' | 'COMPLETED' | 'TERMINATED' | 'APPROVED'> = {
+  履行中: 'IN_FORCE',
+  已完成: 'COMPLETED',
+  已终止: 'TERMINATED',
+  已审批: 'APPROVED',
+  IN_FORCE: 'IN_FORCE',
+  COMPLETED: 'COMPLETED',
+  TERMINATED: 'TERMINATED',
+  APPROVED: 'APPROVED',
+};
+
+/** The template's columns, in order. */
+export const importColumns: ImportColumn[] = [
+  {
+    key: 'number',
+    header: '合同编号',
+    alias: 'Number',
+    required: true,
+    width: 20,
+    example: 'HT-2024-0001',
+    help: {
+      'zh-CN': '必填。历史合同编号按原样保留；在系统中和本文件中都不能重复。',
+      'en-US': 'Required. Historical numbers are kept as they are; unique in Concord and in this file.',
+    },
+  },
+  {
+    key: 'name',
+    header: '合同名称',
+    alias: 'Name',
+    required: true,
+    width: 30,
+    example: '办公楼物业服务合同',
+    help: { 'zh-CN': '必填，不超过 200 字。', 'en-US': 'Required, at most 200 characters.' },
+  },
+  {
+    key: 'category',
+    header: '合同类别编码',
+    alias: 'Category code',
+    required: true,
+    width: 16,
+    example: 'OTHER',
+    help: {
+      'zh-CN': '必填。合同类别的编码（见“合同类别”设置），须为启用的类别；收支方向取自类别。',
+      'en-US': 'Required. The code of an active contract category; the direction comes from it.',
+    },
+  },
+  {
+    key: 'partnerName',
+    header: '相对方名称',
+    alias: 'Counterparty',
+    required: false,
+    width: 28,
+    example: '上海某某物业管理有限公司',
+    help: {
+      'zh-CN':
+        '与统一社会信用代码至少填一项。先按信用代码、再按完整名称匹配合作伙伴库中签约主体可用的伙伴；匹配不到时该行报错，不会新建伙伴。',
+      'en-US':
+        'This or the credit code. The partner is matched by credit code, else by exact name, among partners the signing entity may use; no partner is created.',
+    },
+  },
+  {
+    key: 'partnerCreditCode',
+    header: '相对方统一社会信用代码',
+    alias: 'Counterparty credit code',
+    required: false,
+    width: 24,
+    example: '',
+    help: { 'zh-CN': '选填，18 位。', 'en-US': 'Optional, 18 characters.' },
+  },
+  {
+    key: 'entity',
+    header: '签约主体编码',
+    alias: 'Entity code',
+    required: false,
+    width: 14,
+    example: '',
+    help: {
+      'zh-CN': '选填，我方签约公司的编码；不填时为您当前所在的公司。须在您的数据范围内。',
+      'en-US': 'Optional: our signing entity; the entity you act in when empty. Must be in your data scope.',
+    },
+  },
+  {
+    key: 'department',
+    header: '承办部门编码',
+    alias: 'Department code',
+    required: true,
+    width: 14,
+    example: 'LEGAL',
+    help: {
+      'zh-CN': '必填，签约主体下的部门编码。',
+      'en-US': 'Required: a department code of the signing entity.',
+    },
+  },
+  {
+    key: 'owner',
+    header: '负责人用户名',
+    alias: 'Owner username',
+    required: true,
+    width: 16,
+    example: 'wang.fang',
+    help: { 'zh-CN': '必填，在职用户的用户名。', 'en-US': 'Required: the username of an active user.' },
+  },
+  {
+    key: 'amount',
+    header: '合同金额（元）',
+    alias: 'Amount (yuan)',
+    required: true,
+    width: 16,
+    example: 120000.5,
+    help: {
+      'zh-CN': '必填，含税金额，单位元，最多两位小数。',
+      'en-US': 'Required: the amount including tax, in yuan, at most 2 decimals.',
+    },
+  },
+  {
+    key: 'taxRate',
+    header: '税率（%）',
+    alias: 'Tax rate (%)',
+    required: true,
+    width: 10,
+    example: 6,
+    help: {
+      'zh-CN': '必填，百分数的数值，例如 13、9、6、0；也可填百分比格式的单元格。',
+      'en-US': 'Required: the percentage, e.g. 13, 9, 6 or 0 (a percent-formatted cell works too).',
+    },
+  },
+  {
+    key: 'currency',
+    header: '币种',
+    alias: 'Currency',
+    required: false,
+    width: 8,
+    example: 'CNY',
+    help: {
+      'zh-CN': '选填，CNY、USD、EUR、HKD、JPY、GBP 之一，默认 CNY。',
+      'en-US': 'Optional: CNY, USD, EUR, HKD, JPY or GBP; CNY when empty.',
+    },
+  },
+  {
+    key: 'signDate',
+    header: '签订日期',
+    alias: 'Sign date',
+    required: false,
+    width: 12,
+    example: '2024-03-01',
+    help: {
+      'zh-CN': '日期单元格或 YYYY-MM-DD 文本。状态为履行中、已完成、已终止时必填。',
+      'en-US': 'A date cell or YYYY-MM-DD text. Required for in force, completed and terminated contracts.',
+    },
+  },
+  {
+    key: 'startDate',
+    header: '开始日期',
+    alias: 'Start date',
+    required: false,
+    width: 12,
+    example: '2024-03-01',
+    help: {
+      'zh-CN': '选填，日期单元格或 YYYY-MM-DD 文本。',
+      'en-US': 'Optional: a date cell or YYYY-MM-DD text.',
+    },
+  },
+  {
+    key: 'endDate',
+    header: '结束日期',
+    alias: 'End date',
+    required: false,
+    width: 12,
+    example: '2027-02-28',
+    help: {
+      'zh-CN': '选填，不能早于开始日期。',
+      'en-US': 'Optional; not before the start date.',
+    },
+  },
+  {
+    key: 'status',
+    header: '状态',
+    alias: 'Status',
+    required: false,
+    width: 10,
+    example: '履行中',
+    help: {
+      'zh-CN': '选填：履行中、已完成、已终止、已审批，默认履行中。导入的合同不走审批。',
+      'en-US':
+        'Optional: 履行中 (in force), 已完成, 已终止 or 已审批; in force when empty. No approval runs.',
+    },
+  },
+  {
+    key: 'projectRef',
+    header: '项目编号',
+    alias: 'Project',
+    required: false,
+    width: 14,
+    example: '',
+    help: { 'zh-CN': '选填，不超过 64 字。', 'en-US': 'Optional, at most 64 characters.' },
+  },
+  {
+    key: 'body',
+    header: '备注',
+    alias: 'Remarks',
+    required: false,
+    width: 30,
+    example: '历史合同迁移',
+    help: { 'zh-CN': '选填，写入合同正文。', 'en-US': 'Optional; becomes the contract body.' },
+  },
+];
+
+/** The downloadable template: the ledger sheet with its header and one example row, and a sheet explaining each column. */
+export async function buildImportTemplate(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(IMPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = importColumns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  importColumns.forEach((c, i) => {
+    if (c.required) header.getCell(i + 1).font = { bold: true, color: { argb: 'FFC00000' } };
+  });
+  sheet.addRow(Object.fromEntries(importColumns.map((c) => [c.key, c.example === '' ? null : c.example])));
+  sheet.getColumn('amount').numFmt = '#,##0.00';
+
+  const help = workbook.addWorksheet('说明');
+  help.columns = [
+    { header: '列名', key: 'header', width: 24 },
+    { header: '是否必填', key: 'required', width: 10 },
+    { header: '说明', key: 'zh', width: 70 },
+    { header: 'Description', key: 'en', width: 70 },
+  ];
+  help.getRow(1).font = { bold: true };
+  for (const c of importColumns) {
+    help.addRow({
+      header: c.header,
+      required: c.required ? '必填' : '选填',
+      zh: c.help['zh-CN'],
+      en: c.help['en-US'],
+    });
+  }
+  help.addRow({});
+  help.addRow({
+    header: '导入方式',
+    zh: '“全部导入”：任何一行有错则不导入任何数据；“仅导入正确行”：导入正确的行，报告出错的行。每个文件最多 5000 行、10 MB；第 1 行为表头，示例行请删除或改成真实数据。',
+    en: '"All": nothing is imported when any row fails; "valid rows only": the valid rows are imported and the failures reported. At most 5,000 rows and 10 MB per file; row 1 is the header; replace the example row.',
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+// ---------------------------------------------------------------- reading cells
+
+/** A cell as the import reads it: its value without formulas, rich text or hyperlinks, and its number format. */
+export interface RawCell {
+  value: string | number | boolean | Date | null;
+  percent: boolean;
+}
+
+export function readCell(cell: ExcelJS.Cell): RawCell {
+  return { value: plain(cell.value), percent: (cell.numFmt ?? '').includes('%') };
+}
+
+function plain(value: ExcelJS.CellValue): RawCell['value'] {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date || typeof value !== 'object') {
+    return typeof value === 'string' ? value.trim() || null : value;
+  }
+  if ('richText' in value)
+    return (
+      value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim() || null
+    );
+  if ('error' in value) return String(value.error);
+  if ('result' in value) return plain(value.result as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return null;
+  if ('text' in value) return plain(value.text as ExcelJS.CellValue);
+  return null;
+}
+
+/** The cell as text (numbers as Excel shows them without format), or null when empty. */
+export function cellText(cell: RawCell): string | null {
+  const { value } = cell;
+  if (value === null) return null;
+  if (value instanceof Date) return isoDate(value);
+  return String(value).trim() || null;
+}
+
+/** Yuan with at most two decimals → 分; a reason key when the cell is not such an amount. */
+export function parseAmount(cell: RawCell): number | 'number' | 'decimals' | 'negative' | 'tooLarge' {
+  let cents: number;
+  if (typeof cell.value === 'number') {
+    if (!Number.isFinite(cell.value)) return 'number';
+    if (cell.value < 0) return 'negative';
+    cents = Math.round(cell.value * 100);
+    if (Math.abs(cell.value * 100 - cents) > 1e-6) return 'decimals';
+  } else if (typeof cell.value === 'string') {
+    const text = cell.value.replace(/[,，\s¥￥]/g, '');
+    if (text.startsWith('-')) return 'negative';
+    const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
+    if (!match) return 'number';
+    if ((match[2] ?? '').length > 2) return 'decimals';
+    cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  } else {
+    return 'number';
+  }
+  return Number.isSafeInteger(cents) && cents <= MAX_AMOUNT ? cents : 'tooLarge';
+}
+
+/** A percentage (13, "13%", or 0.13 in a percent-formatted cell) → basis points; null when not one. */
+export function parseTaxRate(cell: RawCell): number | null {
+  let percent: number;
+  if (typeof cell.value === 'number') percent = cell.percent ? cell.value * 100 : cell.value;
+  else if (typeof cell.value === 'string' && /^\d+(\.\d+)?\s*%?$/.test(cell.value)) {
+    percent = Number(cell.value.replace('%', '').trim());
+  } else return null;
+  const basisPoints = Math.round(percent * 100);
+  if (Math.abs(percent * 100 - basisPoints) > 1e-6 || basisPoints < 0 || basisPoints > 10000) return null;
+  return basisPoints;
+}
+
+/** An Excel date, a date serial number or `YYYY-MM-DD` text (also with / or .) → `YYYY-MM-DD`; null when none of these. */
+export function parseDate(cell: RawCell): string | null {
+  const { value } = cell;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : isoDate(value);
+  if (typeof value === 'number') {
+    // Excel's day serial (1900 date system): 25569 is 1970-01-01. Only plausible contract years.
+    if (!Number.isInteger(value) || value < 18264 || value > 73051) return null;
+    return isoDate(new Date((value - 25569) * 86_400_000));
+  }
+  if (typeof value !== 'string') return null;
+  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
+  return isoDate(date);
+}
+
+/** Excel dates carry no zone: exceljs reads them as UTC midnight (give or take float noise). */
+function isoDate(date: Date): string {
+  return new Date(Math.round(date.getTime() / 60_000) * 60_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,419 @@
+import type { Partner, PartnerDetail } from '@concord/contracts';
+import ExcelJS from 'exceljs';
+import { expect, it } from 'vitest';
+import { upload } from '../../platform/files/files.testing.js';
+import { type ApiClient, describeEachDialect } from '../../testing/test-app.js';
+
+/** Valid credit codes not used by the demo data (check characters computed). */
+const FREE_CODES = ['91330106MA2CFK8W06', '91310000MA1FL9QX7K'];
+
+const names = (page: { items: Partner[] }) => page.items.map((p) => p.name);
+
+describeEachDialect('partners', (t) => {
+  const list = async (client: ApiClient, query = '') => {
+    const response = await client.get(`/api/v1/partners?pageSize=200${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as { items: Partner[]; total: number };
+  };
+  const byName = async (name: string): Promise<Partner> => {
+    const page = await list(await t().login('admin'), `&q=${encodeURIComponent(name)}`);
+    const found = page.items.find((p) => p.name === name);
+    if (!found) throw new Error(`no partner ${name}`);
+    return found;
+  };
+
+  it('registers a partner with a normalised credit code, and refuses invalid and duplicate codes', async () => {
+    const legal = await t().login('wang.fang');
+    const created = await legal.post('/api/v1/partners', {
+      name: '杭州西溪数字科技有限公司',
+      creditCode: ' 9133 0106ma2cfk8w06 ',
+      kinds: ['customer', 'supplier'],
+      industry: 'I',
+      region: '33',
+      address: '杭州市西湖区文三路 90 号',
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const partner: PartnerDetail = created.json();
+    expect(partner).toMatchObject({
+      name: '杭州西溪数字科技有限公司',
+      creditCode: FREE_CODES[0],
+      kinds: ['customer', 'supplier'],
+      type: 'enterprise',
+      rating: null,
+      entityName: '协和控股集团有限公司',
+      ownerName: '王芳',
+      sharedWithGroup: false,
+      blacklisted: false,
+      bankAccounts: [],
+      contacts: [],
+      qualifications: [],
+      blacklistLog: [],
+      canManage: true,
+      canBlacklist: true,
+    });
+
+    const wrongCheck = await legal.post('/api/v1/partners', {
+      name: '校验位错误有限公司',
+      creditCode: '91330106MA2CFK8W07',
+      kinds: ['supplier'],
+    });
+    expect(wrongCheck.statusCode).toBe(400);
+    expect(wrongCheck.json()).toMatchObject({
+      code: 'PARTNER_CREDIT_CODE_INVALID',
+      detail: '统一社会信用代码无效：校验位（第 18 位）应为“6”，实际为“7”，请核对是否抄错',
+      errors: [{ path: 'creditCode' }],
+    });
+    const missing = await legal.post('/api/v1/partners', { name: '无代码有限公司', kinds: ['supplier'] });
+    expect(missing.json().code).toBe('PARTNER_CREDIT_CODE_INVALID');
+
+    const duplicate = await legal.post('/api/v1/partners', {
+      name: '另一家公司',
+      creditCode: '91330106MA2CFK8W06',
+      kinds: ['supplier'],
+    });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().detail).toBe('统一社会信用代码已存在：91330106MA2CFK8W06');
+    // Within the group: another entity cannot register it again either.
+    const fromTech = await (await t().login('he.jun')).post('/api/v1/partners', {
+      name: '另一家公司',
+      creditCode: '91330106MA2CFK8W06',
+      kinds: ['customer'],
+    });
+    expect(fromTech.statusCode).toBe(409);
+
+    // Individuals may go without a code, several of them.
+    for (const name of ['李四', '王五']) {
+      const person = await legal.post('/api/v1/partners', { name, type: 'individual', kinds: ['supplier'] });
+      expect(person.statusCode, person.body).toBe(200);
+      expect(person.json().creditCode).toBeNull();
+    }
+  });
+
+  it('updates a partner with an audit trail, keeping the credit code unique', async () => {
+    const legal = await t().login('wang.fang');
+    const created = (
+      await legal.post('/api/v1/partners', {
+        name: '上海临港精密机械有限公司',
+        creditCode: FREE_CODES[1],
+        kinds: ['supplier'],
+      })
+    ).json() as PartnerDetail;
+    const updated = await legal.patch(`/api/v1/partners/${created.id}`, {
+      name: '上海临港精密机械股份有限公司',
+      sharedWithGroup: true,
+      remarks: '改制为股份公司',
+    });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(updated.json()).toMatchObject({
+      name: '上海临港精密机械股份有限公司',
+      sharedWithGroup: true,
+      remarks: '改制为股份公司',
+      creditCode: FREE_CODES[1],
+    });
+    const clash = await legal.patch(`/api/v1/partners/${created.id}`, { creditCode: '91110108MA01Q7HK0D' });
+    expect(clash.statusCode).toBe(409);
+    expect(
+      (await legal.patch(`/api/v1/partners/${created.id}`, { type: 'individual', creditCode: null })).json(),
+    ).toMatchObject({ type: 'individual', creditCode: null });
+
+    const admin = await t().login('admin');
+    const audit = (await admin.get(`/api/v1/audit?entityType=partner&entityId=${created.id}`)).json();
+    expect(audit.items.map((e: { action: string }) => e.action)).toEqual(['update', 'update', 'create']);
+    expect(audit.items[1].changes).toEqual(
+      expect.arrayContaining([
+        { field: 'name', old: '上海临港精密机械有限公司', new: '上海临港精密机械股份有限公司' },
+        { field: 'sharedWithGroup', old: false, new: true },
+      ]),
+    );
+  });
+
+  it('keeps bank accounts with one default, contacts and qualifications with checked attachments', async () => {
+    const legal = await t().login('wang.fang');
+    const partner = await byName('北京金泰物业管理有限公司');
+    const base = `/api/v1/partners/${partner.id}`;
+    const second = await legal.post(`${base}/bank-accounts`, {
+      bankName: '招商银行北京分行',
+      accountName: '北京金泰物业管理有限公司',
+      accountNumber: '1109 0123-4567 890',
+      isDefault: true,
+    });
+    expect(second.statusCode, second.body).toBe(200);
+    expect(second.json()).toMatchObject({
+      accountNumber: '11090123 4567890'.replace(' ', ''),
+      isDefault: true,
+    });
+    let detail: PartnerDetail = (await legal.get(base)).json();
+    expect(detail.bankAccounts.map((a) => [a.bankName, a.isDefault])).toEqual([
+      ['招商银行北京分行', true],
+      ['中国建设银行北京朝阳支行', false],
+    ]);
+    const cannotUnset = await legal.patch(`/api/v1/partners/bank-accounts/${second.json().id}`, {
+      isDefault: false,
+    });
+    expect(cannotUnset.statusCode).toBe(400);
+    expect((await legal.delete(`/api/v1/partners/bank-accounts/${second.json().id}`)).statusCode).toBe(200);
+    detail = (await legal.get(base)).json();
+    expect(detail.bankAccounts.map((a) => [a.bankName, a.isDefault])).toEqual([
+      ['中国建设银行北京朝阳支行', true],
+    ]);
+
+    const contact = await legal.post(`${base}/contacts`, {
+      name: '赵敏',
+      role: '财务联系人',
+      phone: '010-8888 6666',
+    });
+    expect(contact.statusCode, contact.body).toBe(200);
+    const edited = await legal.patch(`/api/v1/partners/contacts/${contact.json().id}`, {
+      email: 'zhaomin@jintai-pm.example',
+      phone: null,
+    });
+    expect(edited.json()).toMatchObject({ name: '赵敏', email: 'zhaomin@jintai-pm.example', phone: null });
+    expect((await legal.delete(`/api/v1/partners/contacts/${contact.json().id}`)).statusCode).toBe(200);
+
+    const file = (
+      await upload(legal, '资质证书.pdf', Buffer.from('%PDF-1.4 demo'), 'application/pdf')
+    ).json();
+    const qualification = await legal.post(`${base}/qualifications`, {
+      type: '物业服务企业资质证书',
+      number: '京物业 2026-0001',
+      validFrom: '2026-01-01',
+      validTo: '2028-12-31',
+      attachmentFileId: file.id,
+    });
+    expect(qualification.statusCode, qualification.body).toBe(200);
+    expect(qualification.json()).toMatchObject({ attachmentFileId: file.id, attachmentName: '资质证书.pdf' });
+    const backwards = await legal.patch(`/api/v1/partners/qualifications/${qualification.json().id}`, {
+      validTo: '2025-12-31',
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().errors).toEqual([{ path: 'validTo', message: '有效期止不能早于有效期起' }]);
+    // A file the user cannot see (uploaded in 协和科技) cannot be attached.
+    const foreign = (await upload(await t().login('he.jun'), 'x.txt', Buffer.from('x'))).json();
+    const refused = await legal.patch(`/api/v1/partners/qualifications/${qualification.json().id}`, {
+      attachmentFileId: foreign.id,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('INVALID_REFERENCE');
+
+    const admin = await t().login('admin');
+    const audit = (
+      await admin.get(`/api/v1/audit?entityType=partner&entityId=${partner.id}&pageSize=50`)
+    ).json();
+    expect(audit.items.slice(0, 6).map((e: { action: string }) => e.action)).toEqual([
+      'addQualification',
+      'removeContact',
+      'updateContact',
+      'addContact',
+      'removeBankAccount',
+      'addBankAccount',
+    ]);
+  });
+
+  it('lets whoever sees a partner read its qualification files', async () => {
+    const legal = await t().login('wang.fang');
+    const created = (
+      await legal.post('/api/v1/partners', { name: '共享资质测试', type: 'individual', kinds: ['supplier'] })
+    ).json() as PartnerDetail;
+    const file = (await upload(legal, '身份证明.txt', Buffer.from('id'))).json();
+    await legal.post(`/api/v1/partners/${created.id}/qualifications`, {
+      type: '身份证明',
+      attachmentFileId: file.id,
+    });
+    const cons = await t().login('sun.li');
+    expect((await cons.get(`/api/v1/files/${file.id}`)).statusCode).toBe(404);
+    await legal.patch(`/api/v1/partners/${created.id}`, { sharedWithGroup: true });
+    expect((await cons.get(`/api/v1/files/${file.id}`)).statusCode).toBe(200);
+  });
+
+  it('shows each entity its own partners and the shared ones; the group sees all', async () => {
+    // sun.li: CONS finance, partner.view over 协和建设.
+    const cons = names(await list(await t().login('sun.li')));
+    expect(cons).toEqual(
+      expect.arrayContaining(['苏州恒力钢结构工程有限公司', '张建国', '广州智联电子科技有限公司']),
+    );
+    expect(cons).not.toContain('深圳云帆数据技术有限公司');
+    expect(cons).not.toContain('北京金泰物业管理有限公司');
+    // wu.min: staff, scope "self": only shared partners.
+    const staff = names(await list(await t().login('wu.min')));
+    expect(staff).toEqual(
+      expect.arrayContaining(['北京华信联合会计师事务所（特殊普通合伙）', '浙江安和置业发展有限公司']),
+    );
+    expect(staff).not.toContain('苏州恒力钢结构工程有限公司');
+    // zhang.wei: group general manager, entity and below.
+    const group = names(await list(await t().login('zhang.wei')));
+    expect(group).toEqual(
+      expect.arrayContaining([
+        '深圳云帆数据技术有限公司',
+        '苏州恒力钢结构工程有限公司',
+        '北京金泰物业管理有限公司',
+      ]),
+    );
+
+    const techOwn = await byName('深圳云帆数据技术有限公司');
+    const techShared = await byName('广州智联电子科技有限公司');
+    const consClient = await t().login('sun.li');
+    expect((await consClient.get(`/api/v1/partners/${techOwn.id}`)).statusCode).toBe(404);
+    const shared = await consClient.get(`/api/v1/partners/${techShared.id}`);
+    expect(shared.statusCode).toBe(200);
+    expect(shared.json()).toMatchObject({ canManage: false, canBlacklist: false });
+    // xu.tao manages 协和建设's partners, not the ones 协和科技 shares.
+    const procurement = await t().login('xu.tao');
+    expect((await procurement.patch(`/api/v1/partners/${techShared.id}`, { remarks: 'x' })).statusCode).toBe(
+      403,
+    );
+    expect((await procurement.patch(`/api/v1/partners/${techOwn.id}`, { remarks: 'x' })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await procurement.post(`/api/v1/partners/${techShared.id}/contacts`, { name: '某人' })).statusCode,
+    ).toBe(403);
+  });
+
+  it('blacklists with a reason and history; a blacklisted or unusable partner is refused for contracts', async () => {
+    const { services } = t();
+    const legal = await t().login('wang.fang');
+    const ctx = await legal.context(services);
+    const partner = await byName('北京中诚明律师事务所');
+    const group = await t().given.entityByCode('GRP');
+    const cons = await t().given.entityByCode('CONS');
+
+    const usable = await services.db
+      .transaction()
+      .execute((trx) => services.partners.forContract(trx, ctx, partner.id, cons.id));
+    expect(usable).toEqual({
+      id: partner.id,
+      name: '北京中诚明律师事务所',
+      creditCode: '31110000E736452153',
+      bankAccounts: [],
+    });
+
+    expect(
+      (
+        await (
+          await t().login('xu.tao')
+        ).post(`/api/v1/partners/${partner.id}/blacklist`, { reason: '测试原因' })
+      ).statusCode,
+    ).toBe(403);
+    const blacklisted = await legal.post(`/api/v1/partners/${partner.id}/blacklist`, {
+      reason: '未按约定提供服务',
+    });
+    expect(blacklisted.statusCode, blacklisted.body).toBe(200);
+    expect(blacklisted.json()).toMatchObject({ blacklisted: true, blacklistReason: '未按约定提供服务' });
+    expect(blacklisted.json().blacklistLog).toMatchObject([
+      { action: 'blacklist', reason: '未按约定提供服务', actorName: '王芳' },
+    ]);
+    const again = await legal.post(`/api/v1/partners/${partner.id}/blacklist`, { reason: '再次' });
+    expect(again.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      detail: '输入有误：该合作伙伴已在黑名单中',
+    });
+
+    await expect(
+      services.db
+        .transaction()
+        .execute((trx) => services.partners.forContract(trx, ctx, partner.id, group.id)),
+    ).rejects.toMatchObject({ code: 'PARTNER_BLACKLISTED', params: { name: '北京中诚明律师事务所' } });
+    const flagged = await list(legal, '&blacklisted=true');
+    expect(names(flagged)).toEqual(
+      expect.arrayContaining(['北京中诚明律师事务所', '上海申通建材贸易有限公司']),
+    );
+    expect(flagged.items.every((p) => p.blacklisted)).toBe(true);
+    expect(names(await list(legal, `&usableBy=${group.id}`))).not.toContain('北京中诚明律师事务所');
+
+    const restored = await legal.post(`/api/v1/partners/${partner.id}/restore`, {
+      reason: '整改完成，恢复合作',
+    });
+    expect(restored.json().blacklistLog.map((e: { action: string }) => e.action)).toEqual([
+      'restore',
+      'blacklist',
+    ]);
+    expect(restored.json()).toMatchObject({ blacklisted: false, blacklistReason: null, blacklistedAt: null });
+
+    // Not usable by 协和建设: 协和科技's own partner; not visible to sun.li: the same.
+    const techOwn = await byName('深圳云帆数据技术有限公司');
+    const admin = await (await t().login('admin')).context(services);
+    await expect(
+      services.db
+        .transaction()
+        .execute((trx) => services.partners.forContract(trx, admin, techOwn.id, cons.id)),
+    ).rejects.toMatchObject({ code: 'INVALID_REFERENCE', params: { what: 'partner' } });
+    const tech = await t().given.entityByCode('TECH');
+    const fromTech = await services.db
+      .transaction()
+      .execute((trx) => services.partners.forContract(trx, admin, techOwn.id, tech.id));
+    expect(fromTech.bankAccounts).toMatchObject([{ bankName: '招商银行深圳科技园支行', isDefault: true }]);
+    const consUser = await (await t().login('sun.li')).context(services);
+    await expect(
+      services.db
+        .transaction()
+        .execute((trx) => services.partners.forContract(trx, consUser, techOwn.id, tech.id)),
+    ).rejects.toMatchObject({ code: 'INVALID_REFERENCE' });
+  });
+
+  it('filters, sorts and pages the list', async () => {
+    const { services } = t();
+    const client = await t().login('zhang.wei');
+    const tech = await t().given.entityByCode('TECH');
+    const rated = await byName('杭州澄明软件有限公司');
+    await services.db
+      .transaction()
+      .execute((trx) => services.partners.setRating(trx, services.systemContext(), rated.id, 'A'));
+    expect(await services.partners.ratingOf(services.db, rated.id)).toBe('A');
+
+    expect(names(await list(client, '&rating=A'))).toEqual(['杭州澄明软件有限公司']);
+    expect(names(await list(client, '&type=government'))).toEqual(['深圳市前海智慧城市建设服务中心']);
+    expect(names(await list(client, `&entityId=${tech.id}&sort=name`))).toEqual(
+      [
+        '广州智联电子科技有限公司',
+        '杭州澄明软件有限公司',
+        '深圳云帆数据技术有限公司',
+        '深圳市前海智慧城市建设服务中心',
+      ].sort(),
+    );
+    const customersIn44 = await list(client, '&kind=customer&region=44&sort=-name');
+    expect(names(customersIn44)).toEqual(
+      ['深圳市前海智慧城市建设服务中心', '深圳云帆数据技术有限公司'].sort().reverse(),
+    );
+    expect(names(await list(client, '&industry=E&kind=supplier'))).toEqual(
+      expect.arrayContaining(['苏州恒力钢结构工程有限公司', '张建国']),
+    );
+    expect(names(await list(client, '&q=9144030'))).toEqual(['深圳云帆数据技术有限公司']);
+    expect(names(await list(client, '&q=ma5f2k'))).toEqual(['深圳云帆数据技术有限公司']);
+    expect(names(await list(client, '&q=律师'))).toEqual(['北京中诚明律师事务所']);
+
+    const first = (await client.get('/api/v1/partners?pageSize=2&page=1&sort=createdAt')).json();
+    const second = (await client.get('/api/v1/partners?pageSize=2&page=2&sort=createdAt')).json();
+    expect(first.total).toBe(second.total);
+    expect(first.total).toBeGreaterThanOrEqual(12);
+    expect(new Set([...names(first), ...names(second)]).size).toBe(4);
+    expect((await client.get('/api/v1/partners?sort=shoeSize')).statusCode).toBe(400);
+  });
+
+  it('exports the filtered list to a workbook', async () => {
+    const client = await t().login('zhang.wei');
+    const response = await client.get('/api/v1/partners/export?region=44&sort=name');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('合作伙伴')!;
+    const rows = sheet.getSheetValues().slice(1) as unknown[][];
+    expect(rows[0].slice(1, 5)).toEqual(['名称', '统一社会信用代码', '类别', '性质']);
+    const expected = names(await list(client, '&region=44&sort=name'));
+    expect(rows.slice(1).map((r) => r[1])).toEqual(expected);
+    const yunfan = rows.find((r) => r[1] === '深圳云帆数据技术有限公司')!;
+    expect(yunfan.slice(2, 8)).toEqual([
+      '91440300MA5F2K9N0R',
+      '客户',
+      '企业',
+      '信息传输、软件和信息技术服务业',
+      '广东省',
+      expect.any(String),
+    ]);
+    expect(yunfan[9]).toBe('协和智能科技有限公司');
+
+    const staff = await (await t().login('wu.min')).get('/api/v1/partners/export');
+    expect(staff.statusCode).toBe(403);
+    expect(staff.headers['content-type']).toContain('application/problem+json');
+  });
+});

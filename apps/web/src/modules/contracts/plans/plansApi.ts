@@ -1,0 +1,61 @@
+import type {
+  ContractPlanLine,
+  ContractPlanReport,
+  contractPlanLineCreateSchema,
+  contractPlanLineUpdateSchema,
+  Page,
+} from '@concord/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, downloadFile, type QueryParams } from '../../../app/api/client';
+import type { BodyOf } from '../../../shared/contractTypes';
+
+export type PlanLineCreateBody = BodyOf<typeof contractPlanLineCreateSchema>;
+export type PlanLineUpdateBody = BodyOf<typeof contractPlanLineUpdateSchema>;
+
+/** Every key starts with `contract-plans`, so the register's plan line picker refreshes with this page. */
+export const planKeys = {
+  all: ['contract-plans'] as const,
+  list: (query: QueryParams) => ['contract-plans', 'list', query] as const,
+  report: (query: QueryParams) => ['contract-plans', 'report', query] as const,
+};
+
+export function usePlanLineList(query: QueryParams, enabled = true) {
+  return useQuery({
+    queryKey: planKeys.list(query),
+    queryFn: ({ signal }) => api.get<Page<ContractPlanLine>>('/contract-plans', query, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function usePlanReport(query: QueryParams, enabled = true) {
+  return useQuery({
+    queryKey: planKeys.report(query),
+    queryFn: ({ signal }) => api.get<ContractPlanReport>('/contract-plans/report', query, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function exportPlanReport(query: QueryParams): Promise<void> {
+  return downloadFile('/contract-plans/report/export', query, 'contract-plan-vs-signed.xlsx');
+}
+
+export function useSavePlanLine() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id?: string; body: PlanLineCreateBody | PlanLineUpdateBody }) =>
+      input.id
+        ? api.patch<ContractPlanLine>(`/contract-plans/${input.id}`, input.body)
+        : api.post<ContractPlanLine>('/contract-plans', input.body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),
+  });
+}
+
+export function useDeletePlanLine() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<{ ok: true }>(`/contract-plans/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),
+  });
+}
