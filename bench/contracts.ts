@@ -31,18 +31,33 @@ await seedDemo(services);
 const { db } = services;
 
 console.log(`Generating ${contractCount} contracts on ${pgUrl ? 'PostgreSQL' : 'SQLite'}...`);
-const template = await db.selectFrom('contract').selectAll().where('status', '=', 'IN_FORCE').executeTakeFirstOrThrow();
+const template = await db
+  .selectFrom('contract')
+  .selectAll()
+  .where('status', '=', 'IN_FORCE')
+  .executeTakeFirstOrThrow();
 const departments = await db.selectFrom('org_department').select(['id', 'entity_id']).execute();
 const owners = await db.selectFrom('org_user').select(['id', 'department_id']).execute();
 const categories = await db.selectFrom('contract_category').select(['id', 'direction']).execute();
-const statuses = ['DRAFT', 'IN_APPROVAL', 'APPROVED', 'IN_FORCE', 'IN_FORCE', 'IN_FORCE', 'COMPLETED', 'TERMINATED'];
-const day = (offset: number) => new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+const statuses = [
+  'DRAFT',
+  'IN_APPROVAL',
+  'APPROVED',
+  'IN_FORCE',
+  'IN_FORCE',
+  'IN_FORCE',
+  'COMPLETED',
+  'TERMINATED',
+];
+const day = (offset: number) =>
+  new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 const generateStart = performance.now();
 for (let offset = 0; offset < contractCount; offset += 500) {
   const rows = Array.from({ length: Math.min(500, contractCount - offset) }, (_, i) => {
     const n = offset + i;
     const owner = owners[n % owners.length];
-    const department = departments.find((d) => d.id === owner.department_id) ?? departments[n % departments.length];
+    const department =
+      departments.find((d) => d.id === owner.department_id) ?? departments[n % departments.length];
     const category = categories[n % categories.length];
     const status = statuses[n % statuses.length];
     const amount = 1_000_00 + ((n * 7919) % 5_000_000) * 100;
@@ -117,13 +132,25 @@ const createdAt = new Date(middle.created_at as string).toISOString();
 const deepCursor = Buffer.from(JSON.stringify([createdAt, middle.id])).toString('base64url');
 
 console.log(`\n${runs} runs each (each answer carries the totals of the filtered set):`);
-const first = await measure('ledger, first page (group GM, all entities)', group, '/api/v1/contracts?limit=20');
-const deep = await measure('ledger, keyset page in the middle', group, `/api/v1/contracts?limit=20&cursor=${deepCursor}`);
+const first = await measure(
+  'ledger, first page (group GM, all entities)',
+  group,
+  '/api/v1/contracts?limit=20',
+);
+const deep = await measure(
+  'ledger, keyset page in the middle',
+  group,
+  `/api/v1/contracts?limit=20&cursor=${deepCursor}`,
+);
 await measure('ledger, in force, expense', group, '/api/v1/contracts?status=IN_FORCE&direction=EXPENSE');
 await measure('ledger, sorted by -currentAmount', group, '/api/v1/contracts?sort=-currentAmount');
 await measure('ledger, search q=相对方12', group, `/api/v1/contracts?q=${encodeURIComponent('相对方12')}`);
 await measure('ledger, expiring within 30 days', group, '/api/v1/contracts?expiringWithinDays=30');
-await measure('ledger, sign date in 2024', group, '/api/v1/contracts?signDateFrom=2024-01-01&signDateTo=2024-12-31');
+await measure(
+  'ledger, sign date in 2024',
+  group,
+  '/api/v1/contracts?signDateFrom=2024-01-01&signDateTo=2024-12-31',
+);
 await measure('ledger, subsidiary GM (one entity)', subsidiary, '/api/v1/contracts?limit=20');
 console.log(`\nratio middle page / first page: ${(deep / first).toFixed(2)}`);
 

@@ -49,7 +49,9 @@ export const flow: Flow = {
     await owner.getByTestId('contract-end-date').click();
     await owner.keyboard.type('2027-12-31');
     await owner.keyboard.press('Enter');
-    await owner.getByTestId('contract-body').fill('第一条 服务内容：集团数据中心与办公网络运维。\n第二条 服务期限：一年。');
+    await owner
+      .getByTestId('contract-body')
+      .fill('第一条 服务内容：集团数据中心与办公网络运维。\n第二条 服务期限：一年。');
     await owner.getByTestId('contract-save-submit').click();
     // Submitting may ask for confirmation (the approval path preview).
     const confirm = owner.getByTestId('contract-submit-ok');
@@ -91,7 +93,10 @@ export const flow: Flow = {
     const fields = owner.getByTestId('contract-compare-fields');
     await fields.waitFor();
     const compared = await fields.innerText();
-    assert(compared.includes('500,000.00') && compared.includes('560,000.00'), `the amount diff, got: ${compared}`);
+    assert(
+      compared.includes('500,000.00') && compared.includes('560,000.00'),
+      `the amount diff, got: ${compared}`,
+    );
     await screenshot(owner, 'contract-compare');
 
     // Export the ledger filtered by the contract's number and read the workbook back.

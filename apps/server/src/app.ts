@@ -254,7 +254,7 @@ export function createServices(
   );
   // Contract set-up: the category tree and yearly plan lines of the contract register.
   const contractCategories = new ContractCategoriesService(db, audit, {
-    numberRuleExists: async (trx, id) => !!(await numbering.findById(trx, id)),
+    numberRuleExists: async (trx, id) => (await numbering.findById(trx, id))?.active === true,
     flowKeyExists: (trx, key) =>
       approvals.workflowDefinitions.resolveByKey(trx, key).then(
         () => true,

@@ -230,7 +230,15 @@ export const partnerSchema = z.object({
 });
 export type Partner = z.infer<typeof partnerSchema>;
 
-export const partnerDetailSchema = partnerSchema.extend({
+/**
+ * A partner as the API shows it: the registering entity's id and the registering user are left out
+ * (null) when they are outside the caller's scope, e.g. a partner another subsidiary shares with the
+ * group; `entityName` still says who registered it.
+ */
+export const partnerListItemSchema = partnerSchema.extend({ entityId: idSchema.nullable() });
+export type PartnerListItem = z.infer<typeof partnerListItemSchema>;
+
+export const partnerDetailSchema = partnerListItemSchema.extend({
   bankAccounts: z.array(partnerBankAccountSchema),
   contacts: z.array(partnerContactSchema),
   qualifications: z.array(partnerQualificationSchema),
@@ -319,10 +327,11 @@ const phoneText = z
 export const partnerBankAccountInputSchema = z.strictObject({
   bankName: nameSchema,
   accountName: nameSchema,
+  /** Digits (letters for accounts abroad, e.g. an IBAN); spaces and "-" are dropped when stored. */
   accountNumber: z
     .string()
     .trim()
-    .regex(/^[0-9 -]{6,40}$/, 'digits only (spaces and "-" allowed)'),
+    .regex(/^[0-9A-Za-z][0-9A-Za-z -]{4,48}$/, 'digits or letters (spaces and "-" allowed)'),
   isDefault: z.boolean().default(false),
 });
 export const partnerBankAccountUpdateSchema = partnerBankAccountInputSchema.partial().strict();

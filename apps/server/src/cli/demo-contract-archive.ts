@@ -135,7 +135,10 @@ export async function seedContractArchive(services: Services, contractIds: strin
       comment: '同意用印',
     });
     if (code === 'CONS') {
-      await services.contractSeals.markUsed(system, request.id, {
+      // Stamped by the group's administrator, who keeps the seals in the demo.
+      const admin = await userId('admin');
+      const keeper = await as(admin, (await services.users.loadUser(services.db, admin)).entityId);
+      await services.contractSeals.markUsed(keeper, request.id, {
         usedDate: dateFrom(today, 0),
         note: '已盖章两份',
       });

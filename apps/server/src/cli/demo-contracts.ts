@@ -282,7 +282,9 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
     if (!user) throw new Error(`demo user ${username} missing`);
     return services.auth.contextForUser(user.id, user.entity_id, 'seed-demo');
   };
-  const usernames = (await services.users.list(system, { page: 1, pageSize: 200 })).items.map((u) => u.username);
+  const usernames = (await services.users.list(system, { page: 1, pageSize: 200 })).items.map(
+    (u) => u.username,
+  );
 
   /** Approves every open task of the instance, as whoever holds it, until it ends. */
   const approveAll = async (instanceId: string) => {
@@ -292,7 +294,11 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
         const ctx = await as(username);
         const detail = await services.workflowViews.detail(ctx, instanceId).catch(() => null);
         if (!detail?.myTask) continue;
-        await services.workflow.act(ctx, instanceId, { action: 'approve', taskId: detail.myTask.taskId, comment: '同意' });
+        await services.workflow.act(ctx, instanceId, {
+          action: 'approve',
+          taskId: detail.myTask.taskId,
+          comment: '同意',
+        });
         acted = true;
       }
       if (!acted) return;
@@ -303,7 +309,9 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
   for (const demo of demoContracts) {
     const ctx = await as(demo.by);
     const entityId = entities.get(demo.entity)!;
-    const department = (await services.org.listDepartments(system, entityId)).find((d) => d.code === demo.department)!;
+    const department = (await services.org.listDepartments(system, entityId)).find(
+      (d) => d.code === demo.department,
+    )!;
     const partners = (
       await services.partners.list(system, { page: 1, pageSize: 50, usableBy: entityId, sort: 'name' })
     ).items;
@@ -326,7 +334,8 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
       customData: demoCustomData(demo.category),
     };
     // The category may require attachment types (a quotation for purchases): attach a document of each.
-    const required = (await services.contractCategories.get(system, input.categoryId)).requiredAttachmentTypes;
+    const required = (await services.contractCategories.get(system, input.categoryId))
+      .requiredAttachmentTypes;
     for (const type of required.filter((t) => t !== 'SIGNED_SCAN')) {
       const file = await upload(services, ctx, `${demo.name}-${type}.txt`, `${demo.name}\n${type}\n`);
       input.attachments = [...(input.attachments ?? []), { fileId: file.id, type }];

@@ -45,6 +45,7 @@ export const demoRoles: DemoRole[] = [
       'numbering.rule.view',
       'numbering.rule.manage',
       'contract.category.manage',
+      'contract.archive',
     ],
   },
   {

@@ -35,7 +35,7 @@ type CategoryUpdate = z.infer<typeof contractCategoryUpdateSchema>;
 
 /** What categories check outside the module, wired in app.ts. Each takes the caller's transaction. */
 export interface CategoryPorts {
-  /** A numbering rule with this id exists (platform numbering service). */
+  /** An active numbering rule has this id (platform numbering service). */
   numberRuleExists(trx: Kysely<any>, id: string): Promise<boolean>;
   /** A published, active workflow definition has this key. */
   flowKeyExists(trx: Kysely<any>, key: string): Promise<boolean>;

@@ -147,7 +147,7 @@ describeEachDialect('contract categories', (t) => {
     expect(flow.json().detail).toContain('审批流程');
   });
 
-  it('accepts an existing numbering rule', async () => {
+  it('accepts an active numbering rule and refuses an inactive one', async () => {
     const { services } = t();
     const rule = await services.numbering.create(services.systemContext('test'), {
       code: 'T-CATEGORY-RULE',
@@ -168,6 +168,20 @@ describeEachDialect('contract categories', (t) => {
     });
     expect(created.statusCode).toBe(200);
     expect(created.json().numberRuleId).toBe(rule.id);
+
+    const inactive = await services.numbering.create(services.systemContext('test'), {
+      code: 'T-CATEGORY-RULE-OFF',
+      name: '停用的编号规则',
+      pattern: '{prefix}-{yyyy}-{seq}',
+      prefix: 'OFF',
+      seqWidth: 4,
+      reset: 'YEAR',
+      active: false,
+      description: null,
+    });
+    const refused = await legal.patch(`${API}/${created.json().id}`, { numberRuleId: inactive.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('INVALID_REFERENCE');
   });
 
   it('moves categories: refuses cycles and re-derives inherited directions below the moved one', async () => {

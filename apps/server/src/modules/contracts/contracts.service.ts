@@ -31,13 +31,27 @@ export interface ContractSetup {
   category(trx: Kysely<any>, categoryId: string): Promise<CategoryForContract>;
   categoryNames(trx: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
   /** The category's custom-field values, checked and normalised; VALIDATION_FAILED otherwise. */
-  validateCustomData(category: CategoryForContract, data: unknown, ctx: RequestContext): Record<string, unknown>;
+  validateCustomData(
+    category: CategoryForContract,
+    data: unknown,
+    ctx: RequestContext,
+  ): Record<string, unknown>;
   /** Refuses (INVALID_REFERENCE) a plan line the caller may not use for a contract of this entity. */
-  planLine(trx: Kysely<any>, ctx: RequestContext, planLineId: string, input: { entityId: string }): Promise<void>;
+  planLine(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    planLineId: string,
+    input: { entityId: string },
+  ): Promise<void>;
 }
 
 /** Permissions whose scopes a write may consult; resolved before a transaction (SQLite has one connection). */
-const scopesUsedInWrites: PermissionCode[] = ['contract.view', 'partner.view', 'file.view', 'contract.plan.view'];
+const scopesUsedInWrites: PermissionCode[] = [
+  'contract.view',
+  'partner.view',
+  'file.view',
+  'contract.plan.view',
+];
 
 /** The action permission behind each user action on a contract. */
 const permissionOf: Record<ContractAction, PermissionCode> = {
@@ -163,7 +177,12 @@ export class ContractsService {
         });
       }
       await repo.deleteContract(trx, id);
-      await this.audit.record(trx, ctx, { entityType: 'contract', entityId: id, action: 'delete', before: auditable(row) });
+      await this.audit.record(trx, ctx, {
+        entityType: 'contract',
+        entityId: id,
+        action: 'delete',
+        before: auditable(row),
+      });
     });
   }
 
@@ -171,14 +190,18 @@ export class ContractsService {
    * Submits a draft: the first submission takes the next number of the category's rule; the
    * contract's content becomes a version; its approval starts in the same transaction.
    */
-  async submit(ctx: RequestContext, id: string, input: { selections?: Record<string, string[]> }): Promise<Contract> {
+  async submit(
+    ctx: RequestContext,
+    id: string,
+    input: { selections?: Record<string, string[]> },
+  ): Promise<Contract> {
     const scope = await ctx.access.require('contract.create');
     await warmScopes(ctx);
     return this.db.transaction().execute(async (trx) => {
       const row = await this.lockVisible(trx, scope, id);
       const status = nextStatus(row.status as ContractStatus, 'submit');
       const category = await this.setup.category(trx, row.category_id);
-      assertAttachments(category, readJson<StoredAttachment[]>(row.attachments, []), ['SIGNED_SCAN']);
+      assertAttachments(category, readJson<StoredAttachment[]>(row.attachments, []), ['SIGNED_SCAN'], ctx);
       const number = row.number ?? (await this.nextNumber(trx, category, row.entity_id));
       const version = row.version + 1;
       const numbered = { ...row, number, version };
@@ -231,9 +254,11 @@ export class ContractsService {
       await this.assertFiles(trx, ctx, added);
       const attachments = [...existing, ...added];
       const category = await this.setup.category(trx, row.category_id);
-      assertAttachments(category, attachments, []);
+      assertAttachments(category, attachments, [], ctx);
       if (!attachments.some((a) => a.type === 'SIGNED_SCAN')) {
-        throw new AppError('CONTRACT_ATTACHMENTS_MISSING', { detail: attachmentTypeLabel('SIGNED_SCAN', ctx) });
+        throw new AppError('CONTRACT_ATTACHMENTS_MISSING', {
+          detail: attachmentTypeLabel('SIGNED_SCAN', ctx),
+        });
       }
       const version = added.length ? row.version + 1 : row.version;
       const patch: Partial<ContractTable> = {
@@ -345,7 +370,12 @@ export class ContractsService {
       updated_at: nowInstant(),
     };
     await this.versions.snapshot(trx, ctx, after, 'APPROVAL_EDIT');
-    await repo.updateContract(trx, id, { ...patch, version: after.version, lock_version: after.lock_version, updated_at: after.updated_at });
+    await repo.updateContract(trx, id, {
+      ...patch,
+      version: after.version,
+      lock_version: after.lock_version,
+      updated_at: after.updated_at,
+    });
     await this.audit.record(trx, ctx, {
       entityType: 'contract',
       entityId: id,
@@ -454,7 +484,11 @@ export class ContractsService {
     return row;
   }
 
-  private async nextNumber(trx: Kysely<any>, category: CategoryForContract, entityId: string): Promise<string> {
+  private async nextNumber(
+    trx: Kysely<any>,
+    category: CategoryForContract,
+    entityId: string,
+  ): Promise<string> {
     const ruleId = category.numberRuleId ?? (await this.ports.numbering.ruleIdByCode(trx, 'contract'));
     if (!ruleId) throw invalidReference('numbering rule');
     const entity = (await this.ports.org.entities(trx, [entityId])).get(entityId);
@@ -469,7 +503,13 @@ export class ContractsService {
     scope: Scope,
     input: Omit<ContractInput, 'entityId' | 'categoryId'> & { entityId: string; categoryId: string },
   ) {
-    if (!isInScope(scope, { entityId: input.entityId, departmentId: input.departmentId, ownerId: input.ownerId })) {
+    if (
+      !isInScope(scope, {
+        entityId: input.entityId,
+        departmentId: input.departmentId,
+        ownerId: input.ownerId,
+      })
+    ) {
       throw new AppError('FORBIDDEN');
     }
     const category = await this.setup.category(trx, input.categoryId);
@@ -489,7 +529,11 @@ export class ContractsService {
     const partnerBank =
       input.partnerBank === undefined
         ? defaultBank
-          ? { bankName: defaultBank.bankName, accountName: defaultBank.accountName, accountNumber: defaultBank.accountNumber }
+          ? {
+              bankName: defaultBank.bankName,
+              accountName: defaultBank.accountName,
+              accountNumber: defaultBank.accountNumber,
+            }
           : null
         : input.partnerBank;
     return {
@@ -528,9 +572,11 @@ export async function warmScopes(ctx: RequestContext): Promise<void> {
 
 export function assertDateOrder(start: string | null, end: string | null): void {
   if (start && end && end < start) {
-    throw new AppError('VALIDATION_FAILED', { detail: 'endDate: the end date must not be before the start date' }, [
-      { path: 'endDate', message: 'the end date must not be before the start date' },
-    ]);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { detail: 'endDate: the end date must not be before the start date' },
+      [{ path: 'endDate', message: 'the end date must not be before the start date' }],
+    );
   }
 }
 
@@ -550,13 +596,16 @@ function assertAttachments(
   category: CategoryForContract,
   attachments: StoredAttachment[],
   later: ContractAttachmentType[],
+  ctx: RequestContext,
 ): void {
   const missing = category.requiredAttachmentTypes.filter(
     (type) => !later.includes(type) && !attachments.some((a) => a.type === type),
   );
   if (missing.length) {
     throw new AppError('CONTRACT_ATTACHMENTS_MISSING', {
-      detail: missing.map((type) => attachmentTypeLabels[type]['zh-CN']).join('、'),
+      detail: missing
+        .map((type) => attachmentTypeLabel(type, ctx))
+        .join(ctx.locale === 'zh-CN' ? '、' : ', '),
     });
   }
 }

@@ -284,6 +284,51 @@ describeEachDialect('contract register', (t) => {
       expect(body.detail).toBe('The contract is "in approval"; it cannot be submitted for approval');
     });
 
+    it("refuses submission without the category's required attachments, in the user's language", async () => {
+      const system = t().services.systemContext('test');
+      const strict = await t().services.contractCategories.create(system, {
+        code: `${f.category.code}-Q`,
+        name: '须附报价单的测试类别',
+        parentId: null,
+        direction: 'EXPENSE',
+        numberRuleId: null,
+        flowKey: f.signFlowKey,
+        requiredAttachmentTypes: ['SIGNED_SCAN', 'QUOTATION', 'TECHNICAL'],
+        fields: [],
+        expiryReminderDays: 30,
+        active: true,
+        sortOrder: 0,
+        description: null,
+      });
+      const zh = await givenContract(creator, f, { categoryId: strict.id });
+      expect(
+        expectProblem(
+          await creator.post(`/api/v1/contracts/${zh.id}/submit`, {}),
+          400,
+          'CONTRACT_ATTACHMENTS_MISSING',
+        ).detail,
+      ).toBe('缺少必需的附件：报价单、技术文件');
+      const en = await givenContract(techUser, f, {
+        categoryId: strict.id,
+        partnerId: f.partners.shared,
+        departmentId: f.tech.rnd,
+        ownerId: f.users.linFeng,
+      });
+      expect(
+        expectProblem(
+          await techUser.post(`/api/v1/contracts/${en.id}/submit`, {}),
+          400,
+          'CONTRACT_ATTACHMENTS_MISSING',
+        ).detail,
+      ).toBe('Required attachments are missing: quotation, technical document');
+      // Nothing was numbered or versioned.
+      expect((await creator.get(`/api/v1/contracts/${zh.id}`)).json()).toMatchObject({
+        status: 'DRAFT',
+        number: null,
+        version: 0,
+      });
+    });
+
     it('runs the approval round trip: two approvers, the contract approved in the same transaction', async () => {
       const draft = await givenContract(creator, f);
       const submitted = (await creator.post(`/api/v1/contracts/${draft.id}/submit`, {})).json();

@@ -9,8 +9,8 @@ export interface VersionContent {
 }
 
 /**
- * What differs between two versions: the fields whose values differ (in the order of the newer
- * version's keys, then keys only the older one has), a line diff of the body, and the attachments
+ * What differs between two versions: the fields whose values differ (keys as stored, which the
+ * database layer reads back sorted, so both dialects list them alike), a line diff of the body, and the attachments
  * added or removed (by file). Pure, so it is tested without a database.
  */
 export function compareVersions(

@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { newId, nowInstant, readBool } from '../../db/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import { AppError, invalidReference, notFound, type RequestContext } from '../../platform/http/index.js';
-import { type ChangeAccess, changeAccess, changeablePartner } from './partners.access.js';
+import { type ChangeAccess, changeAccess, changeablePartner, warmAllScopes } from './partners.access.js';
 import { readDate, toBankAccount, toContact, toQualification } from './partners.mappers.js';
 import * as repo from './partners.repository.js';
 import type { PartnerDirectory } from './partners.service.js';
@@ -32,8 +32,8 @@ type ContactUpdate = z.infer<typeof partnerContactUpdateSchema>;
 type QualificationInput = z.infer<typeof partnerQualificationInputSchema>;
 type QualificationUpdate = z.infer<typeof partnerQualificationUpdateSchema>;
 
-/** Account numbers are kept as digits only, however they were typed. */
-const digits = (accountNumber: string) => accountNumber.replace(/[\s-]/g, '');
+/** Account numbers are kept without spaces or dashes, in upper case, however they were typed. */
+const digits = (accountNumber: string) => accountNumber.replace(/[\s-]/g, '').toUpperCase();
 
 /**
  * A partner's bank accounts, contacts and qualifications (资质). Whoever may manage the partner
@@ -196,6 +196,7 @@ export class PartnerRecordsService {
     input: QualificationInput,
   ): Promise<PartnerQualification> {
     const access = await changeAccess(ctx, 'partner.manage');
+    if (input.attachmentFileId) await warmAllScopes(ctx);
     return this.db.transaction().execute(async (trx) => {
       await changeablePartner(trx, ctx, access, partnerId);
       checkValidity(ctx, input.validFrom, input.validTo);
@@ -224,6 +225,7 @@ export class PartnerRecordsService {
     input: QualificationUpdate,
   ): Promise<PartnerQualification> {
     const access = await changeAccess(ctx, 'partner.manage');
+    if (input.attachmentFileId) await warmAllScopes(ctx);
     return this.db.transaction().execute(async (trx) => {
       const before = await this.child(trx, ctx, access, id, repo.findQualification);
       checkValidity(

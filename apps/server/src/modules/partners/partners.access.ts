@@ -57,6 +57,7 @@ export interface ChangeAccess {
 
 /** The scopes behind what the detail page offers (null: the permission is not held). */
 export interface Abilities {
+  view: Scope | null;
   manage: Scope | null;
   blacklist: Scope | null;
 }
@@ -64,7 +65,20 @@ export interface Abilities {
 export async function abilitiesOf(ctx: RequestContext): Promise<Abilities> {
   const scopeOf = async (permission: string) =>
     ctx.access.has(permission) ? await ctx.access.require(permission) : null;
-  return { manage: await scopeOf('partner.manage'), blacklist: await scopeOf('partner.blacklist') };
+  return {
+    view: await scopeOf('partner.view'),
+    manage: await scopeOf('partner.manage'),
+    blacklist: await scopeOf('partner.blacklist'),
+  };
+}
+
+/**
+ * Whether the caller may learn who registered a partner (entity id, user): when the partner is in
+ * their view scope or belongs to the entity they act in. A partner shared by a sibling subsidiary
+ * shows only the entity's name.
+ */
+export function originShown(viewScope: Scope | null, ctx: RequestContext, row: PartnerTable): boolean {
+  return holds(viewScope, ctx, row) || row.entity_id === ctx.actor?.actingEntityId;
 }
 
 export async function changeAccess(
@@ -72,8 +86,6 @@ export async function changeAccess(
   permission: 'partner.manage' | 'partner.blacklist',
 ): Promise<ChangeAccess> {
   const scope = await ctx.access.require(permission);
-  // Checking an attachment consults the caller's file.view scope.
-  if (ctx.access.has('file.view')) await ctx.access.require('file.view');
   return { scope, viewer: await referrerOf(ctx), abilities: await abilitiesOf(ctx) };
 }
 
@@ -91,4 +103,12 @@ export async function changeablePartner(
   const row = await visiblePartner(db, access.viewer, id);
   if (!holds(access.scope, ctx, row)) throw new AppError('FORBIDDEN');
   return row;
+}
+
+/**
+ * Checking an attachment asks the files service, which consults file.view and every part that
+ * vouches for readers (each with a permission of its own): resolve all of the caller's scopes first.
+ */
+export async function warmAllScopes(ctx: RequestContext): Promise<void> {
+  for (const permission of ctx.access.permissions()) await ctx.access.require(permission);
 }

@@ -4,6 +4,7 @@ import type {
   PartnerBlacklistEntry,
   PartnerContact,
   PartnerKind,
+  PartnerListItem,
   PartnerQualification,
   PartnerRating,
   PartnerType,
@@ -56,6 +57,12 @@ export function toPartner(row: PartnerTable, names: Names): Partner {
     createdAt: readInstant(row.created_at)!,
     updatedAt: readInstant(row.updated_at)!,
   };
+}
+
+/** The API's view: who registered it left out unless `originShown` (see PartnerListItem). */
+export function toListItem(row: PartnerTable, names: Names, originShown: boolean): PartnerListItem {
+  const partner = toPartner(row, names);
+  return originShown ? partner : { ...partner, entityId: null, ownerId: null, ownerName: null };
 }
 
 export function toBankAccount(row: PartnerBankAccountTable): PartnerBankAccount {

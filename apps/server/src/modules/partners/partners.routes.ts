@@ -13,13 +13,13 @@ import {
   partnerExportQuerySchema,
   partnerIndustries,
   partnerLabelOf,
+  partnerListItemSchema,
   partnerListQuerySchema,
   partnerQualificationInputSchema,
   partnerQualificationSchema,
   partnerQualificationUpdateSchema,
   partnerReasonSchema,
   partnerRegions,
-  partnerSchema,
   partnerUpdateSchema,
 } from '@concord/contracts';
 import { defineRoute, type RouteDefinition, sendXlsx } from '../../platform/http/index.js';
@@ -36,8 +36,8 @@ export function partnersRoutes(partners: PartnersService, records: PartnerRecord
       summary: 'List partners visible to me (paged, sorted, filtered)',
       tags,
       querystring: partnerListQuerySchema,
-      response: pageOf(partnerSchema),
-      handler: ({ ctx, query }) => partners.list(ctx, query),
+      response: pageOf(partnerListItemSchema),
+      handler: ({ ctx, query }) => partners.browse(ctx, query),
     }),
     defineRoute({
       method: 'GET',

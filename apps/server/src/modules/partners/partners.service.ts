@@ -4,6 +4,7 @@ import type {
   PartnerCreate,
   PartnerDetail,
   PartnerExportQuery,
+  PartnerListItem,
   PartnerListQuery,
   PartnerRating,
   PartnerType,
@@ -28,6 +29,7 @@ import {
   changeAccess,
   changeablePartner,
   holds,
+  originShown,
   referrerOf,
   viewerOf,
   visiblePartner,
@@ -38,6 +40,7 @@ import {
   toBankAccount,
   toBlacklistEntry,
   toContact,
+  toListItem,
   toPartner,
   toQualification,
 } from './partners.mappers.js';
@@ -95,7 +98,20 @@ export class PartnersService {
     this.db = db;
   }
 
+  /** The partners visible to the caller, in full (for other parts of Concord: see `browse` for the API). */
   async list(ctx: RequestContext, query: PartnerListQuery): Promise<Page<Partner>> {
+    const { page, names } = await this.rows(ctx, query);
+    return { ...page, items: page.items.map((row) => toPartner(row, names)) };
+  }
+
+  /** The API's list: as `list`, leaving out who registered partners outside the caller's scope. */
+  async browse(ctx: RequestContext, query: PartnerListQuery): Promise<Page<PartnerListItem>> {
+    const { page, names } = await this.rows(ctx, query);
+    const view = await ctx.access.require('partner.view');
+    return { ...page, items: page.items.map((row) => toListItem(row, names, originShown(view, ctx, row))) };
+  }
+
+  private async rows(ctx: RequestContext, query: PartnerListQuery) {
     const viewer = await viewerOf(ctx);
     const sorted = applySort(
       repo.visiblePartners(this.db, viewer, query),
@@ -105,12 +121,11 @@ export class PartnersService {
       'p.id',
     );
     const page = await fetchPage(sorted, query, (row) => row as PartnerTable);
-    const names = await this.namesFor(this.db, page.items);
-    return { ...page, items: page.items.map((row) => toPartner(row, names)) };
+    return { page, names: await this.namesFor(this.db, page.items) };
   }
 
   /** Every partner of the filtered list, in batches (for the Excel export). */
-  async *exportRows(ctx: RequestContext, query: PartnerExportQuery): AsyncGenerator<Partner> {
+  async *exportRows(ctx: RequestContext, query: PartnerExportQuery): AsyncGenerator<PartnerListItem> {
     await ctx.access.require('partner.export');
     const viewer = await viewerOf(ctx);
     const sorted = applySort(
@@ -123,7 +138,7 @@ export class PartnersService {
     let batch: PartnerTable[] = [];
     const flush = async () => {
       const names = await this.namesFor(this.db, batch);
-      const items = batch.map((row) => toPartner(row, names));
+      const items = batch.map((row) => toListItem(row, names, originShown(viewer.scope, ctx, row)));
       batch = [];
       return items;
     };
@@ -241,6 +256,8 @@ export class PartnersService {
    * For a new contract of `signingEntityId`, inside the contract's transaction: the partner with
    * its bank accounts. Refuses with INVALID_REFERENCE ('partner') when the caller may not see it or
    * the signing entity may not use it (neither its own nor shared), and with PARTNER_BLACKLISTED.
+   * Resolve the caller's `partner.view` scope (`ctx.access.require`) before the transaction opens:
+   * resolving it may read the organisation through the root connection (one connection on SQLite).
    */
   async forContract(
     trx: Kysely<any>,
@@ -399,7 +416,7 @@ export class PartnersService {
       qualifications.flatMap((q) => (q.attachment_file_id ? [q.attachment_file_id] : [])),
     );
     return {
-      ...toPartner(row, names),
+      ...toListItem(row, names, originShown(abilities.view, ctx, row)),
       bankAccounts: accounts.map(toBankAccount),
       contacts: contacts.map(toContact),
       qualifications: qualifications.map((q) => toQualification(q, files)),

@@ -272,7 +272,13 @@ describeEachDialect('partners', (t) => {
   it('blacklists with a reason and history; a blacklisted or unusable partner is refused for contracts', async () => {
     const { services } = t();
     const legal = await t().login('wang.fang');
-    const ctx = await legal.context(services);
+    // As the contracts module does: scopes are resolved before a transaction opens.
+    const warmed = async (client: ApiClient) => {
+      const ctx = await client.context(services);
+      await ctx.access.require('partner.view');
+      return ctx;
+    };
+    const ctx = await warmed(legal);
     const partner = await byName('北京中诚明律师事务所');
     const group = await t().given.entityByCode('GRP');
     const cons = await t().given.entityByCode('CONS');
@@ -331,7 +337,7 @@ describeEachDialect('partners', (t) => {
 
     // Not usable by 协和建设: 协和科技's own partner; not visible to sun.li: the same.
     const techOwn = await byName('深圳云帆数据技术有限公司');
-    const admin = await (await t().login('admin')).context(services);
+    const admin = await warmed(await t().login('admin'));
     await expect(
       services.db
         .transaction()
@@ -342,7 +348,7 @@ describeEachDialect('partners', (t) => {
       .transaction()
       .execute((trx) => services.partners.forContract(trx, admin, techOwn.id, tech.id));
     expect(fromTech.bankAccounts).toMatchObject([{ bankName: '招商银行深圳科技园支行', isDefault: true }]);
-    const consUser = await (await t().login('sun.li')).context(services);
+    const consUser = await warmed(await t().login('sun.li'));
     await expect(
       services.db
         .transaction()

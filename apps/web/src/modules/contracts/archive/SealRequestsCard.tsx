@@ -59,8 +59,7 @@ export function SealRequestsCard({ contract, view }: { contract: Contract; view:
           </Tag>
           {request.usedDate && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {request.usedDate} · {request.usedByName}
-              {request.usedNote ? ` · ${request.usedNote}` : ''}
+              {[request.usedDate, request.usedByName, request.usedNote].filter(Boolean).join(' · ')}
             </Typography.Text>
           )}
         </Flex>

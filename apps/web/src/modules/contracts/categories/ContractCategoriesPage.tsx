@@ -91,6 +91,11 @@ export default function ContractCategoriesPage() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {c.code}
           </Typography.Text>
+          {isPhone && (
+            <span style={{ marginInlineStart: 6 }}>
+              <DirectionTag direction={c.direction} />
+            </span>
+          )}
           {!c.active && (
             <Tag style={{ marginInlineStart: 8 }} data-testid={`category-inactive-${c.code}`}>
               {t('common.inactive')}
@@ -99,7 +104,9 @@ export default function ContractCategoriesPage() {
         </span>
       ),
     },
-    {
+  ];
+  if (!isPhone)
+    columns.push({
       key: 'direction',
       title: t('contractSetup.categories.direction'),
       render: (_, c) => (
@@ -112,8 +119,7 @@ export default function ContractCategoriesPage() {
           )}
         </Space>
       ),
-    },
-  ];
+    });
   if (!isPhone) {
     columns.push(
       {

@@ -9,6 +9,25 @@ import { useIsPhone } from '../../../shared/useIsPhone';
 import { AuditChanges } from '../../system/audit/AuditChanges';
 import { useContractAudit } from '../contractsApi';
 
+const knownActions = [
+  'create',
+  'update',
+  'delete',
+  'submit',
+  'sign',
+  'complete',
+  'terminate',
+  'void',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'approval_edit',
+  'change',
+] as const;
+type KnownAction = (typeof knownActions)[number];
+const isKnown = (action: string): action is KnownAction =>
+  (knownActions as readonly string[]).includes(action);
+
 /** 日志: the audit records of this contract, newest first, each expandable to its field changes. */
 export function AuditTab({ contract }: { contract: Contract }) {
   const { t } = useTranslation();
@@ -54,7 +73,9 @@ export function AuditTab({ contract }: { contract: Contract }) {
             key: 'action',
             title: t('audit.action'),
             dataIndex: 'action',
-            render: (action: string) => <Tag>{action}</Tag>,
+            render: (action: string) => (
+              <Tag>{isKnown(action) ? t(`contracts.auditAction.${action}`) : action}</Tag>
+            ),
           },
           ...(isPhone
             ? []

@@ -430,7 +430,10 @@ export function ContractForm({ contract }: { contract?: Contract }) {
               />
             </Form.Item>
             <Form.Item name="attachments" label={t('contracts.field.attachments')}>
-              <AttachmentsEditor requiredTypes={category?.requiredAttachmentTypes} />
+              {/* The signed scan is asked for when signing, not before the approval. */}
+              <AttachmentsEditor
+                requiredTypes={category?.requiredAttachmentTypes.filter((type) => type !== 'SIGNED_SCAN')}
+              />
             </Form.Item>
           </Card>
 
@@ -441,7 +444,14 @@ export function ContractForm({ contract }: { contract?: Contract }) {
             style={
               isPhone
                 ? undefined
-                : { position: 'sticky', bottom: 0, background: '#fff', padding: '12px 0', zIndex: 2 }
+                : {
+                    position: 'sticky',
+                    bottom: 0,
+                    background: '#fff',
+                    padding: '12px 0',
+                    borderTop: '1px solid rgba(0,0,0,0.06)',
+                    zIndex: 2,
+                  }
             }
           >
             <Button

@@ -187,7 +187,16 @@ export default function ContractLedgerPage() {
               {row.name}
             </Typography.Link>
           )}
-          cardHiddenColumns={['name', 'entityName', 'startDate']}
+          cardHiddenColumns={[
+            'name',
+            'entityName',
+            'startDate',
+            'amount',
+            'signedAmount',
+            'signDate',
+            'categoryName',
+            'departmentName',
+          ]}
         />
         <KeysetPager
           page={cursors.length}

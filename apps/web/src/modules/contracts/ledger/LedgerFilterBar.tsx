@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions, useSession } from '../../../app/auth/session';
 import { FilterBar, useFilterWidth } from '../../../shared/FilterBar';
+import { useIsPhone } from '../../../shared/useIsPhone';
 import type { UrlFilterPatch, UrlFilterValues } from '../../../shared/useUrlFilters';
 import { DepartmentTreeSelect } from '../../system/components/DepartmentTreeSelect';
 import { EntityPicker } from '../../system/components/EntityPicker';
@@ -71,105 +72,21 @@ export function LedgerFilterBar({ values, update, reset }: LedgerFilterBarProps)
   const [search, setSearch] = useState(values.q ?? '');
   useEffect(() => setSearch(values.q ?? ''), [values.q]);
   const statuses = (values.status ?? '').split(',').filter(Boolean);
+  const isPhone = useIsPhone();
 
-  return (
-    <FilterBar
-      onReset={() => {
-        setSearch('');
-        reset();
-      }}
-      more={
-        <>
-          <EntityPicker
-            allowClear
-            placeholder={t('contracts.field.entity')}
-            value={values.entityId}
-            // Departments belong to one entity, so a department filter cannot survive an entity change.
-            onChange={(entityId) => update({ entityId, departmentId: undefined })}
-            style={width(180)}
-            data-testid="contracts-filter-entity"
-          />
-          {can('org.department.view') && (
-            <DepartmentTreeSelect
-              allowClear
-              entityId={values.entityId ?? session.actingEntity.id}
-              placeholder={t('contracts.field.department')}
-              value={values.departmentId}
-              onChange={(departmentId: string | undefined) => update({ departmentId })}
-              style={width(180)}
-              data-testid="contracts-filter-department"
-            />
-          )}
-          <ColleagueSelect
-            placeholder={t('contracts.field.owner')}
-            value={values.ownerId}
-            currentLabel={values.ownerName}
-            onChange={(ownerId, option) => {
-              const label = Array.isArray(option) ? undefined : (option?.label as string | undefined);
-              update({ ownerId, ownerName: ownerId ? label : undefined });
-            }}
-            style={width(180)}
-            data-testid="contracts-filter-owner"
-          />
-          <PartnerSelect
-            placeholder={t('contracts.field.partner')}
-            value={values.partnerId}
-            onChange={(partnerId) => update({ partnerId })}
-            style={width(220)}
-            data-testid="contracts-filter-partner"
-          />
-          <DatePicker.RangePicker
-            allowEmpty={[true, true]}
-            placeholder={[t('contracts.filter.endFrom'), t('contracts.filter.endTo')]}
-            value={rangeValue(values.endDateFrom, values.endDateTo)}
-            onChange={(dates) =>
-              update({
-                endDateFrom: dates?.[0]?.format('YYYY-MM-DD'),
-                endDateTo: dates?.[1]?.format('YYYY-MM-DD'),
-              })
-            }
-            style={width(260)}
-            data-testid="contracts-filter-end-date"
-          />
-          <Space.Compact style={width(260)}>
-            <AmountBox
-              value={values.amountMin}
-              onApply={(amountMin) => update({ amountMin })}
-              placeholder={t('contracts.filter.amountMin')}
-              testId="contracts-filter-amount-min"
-            />
-            <AmountBox
-              value={values.amountMax}
-              onApply={(amountMax) => update({ amountMax })}
-              placeholder={t('contracts.filter.amountMax')}
-              testId="contracts-filter-amount-max"
-            />
-          </Space.Compact>
-          <Select<number>
-            allowClear
-            placeholder={t('contracts.filter.expiring')}
-            value={values.expiringWithinDays ? Number(values.expiringWithinDays) : undefined}
-            onChange={(days) => update({ expiringWithinDays: days })}
-            options={expiryPresets.map((days) => ({
-              value: days,
-              label:
-                days === 0 ? t('contracts.filter.expired') : t('contracts.filter.expiringWithin', { days }),
-            }))}
-            style={width(160)}
-            data-testid="contracts-filter-expiring"
-          />
-        </>
-      }
-    >
-      <Input.Search
-        allowClear
-        placeholder={t('contracts.filter.search')}
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-        onSearch={(q) => update({ q: q.trim() })}
-        style={width(240)}
-        data-testid="contracts-filter-q"
-      />
+  const searchBox = (
+    <Input.Search
+      allowClear
+      placeholder={t('contracts.filter.search')}
+      value={search}
+      onChange={(event) => setSearch(event.target.value)}
+      onSearch={(q) => update({ q: q.trim() })}
+      style={width(240)}
+      data-testid="contracts-filter-q"
+    />
+  );
+  const common = (
+    <>
       <Select<string[]>
         mode="multiple"
         allowClear
@@ -215,6 +132,110 @@ export function LedgerFilterBar({ values, update, reset }: LedgerFilterBarProps)
         style={width(260)}
         data-testid="contracts-filter-sign-date"
       />
+    </>
+  );
+  const folded = (
+    <>
+      <EntityPicker
+        allowClear
+        placeholder={t('contracts.field.entity')}
+        value={values.entityId}
+        // Departments belong to one entity, so a department filter cannot survive an entity change.
+        onChange={(entityId) => update({ entityId, departmentId: undefined })}
+        style={width(180)}
+        data-testid="contracts-filter-entity"
+      />
+      {can('org.department.view') && (
+        <DepartmentTreeSelect
+          allowClear
+          entityId={values.entityId ?? session.actingEntity.id}
+          placeholder={t('contracts.field.department')}
+          value={values.departmentId}
+          onChange={(departmentId: string | undefined) => update({ departmentId })}
+          style={width(180)}
+          data-testid="contracts-filter-department"
+        />
+      )}
+      <ColleagueSelect
+        placeholder={t('contracts.field.owner')}
+        value={values.ownerId}
+        currentLabel={values.ownerName}
+        onChange={(ownerId, option) => {
+          const label = Array.isArray(option) ? undefined : (option?.label as string | undefined);
+          update({ ownerId, ownerName: ownerId ? label : undefined });
+        }}
+        style={width(180)}
+        data-testid="contracts-filter-owner"
+      />
+      <PartnerSelect
+        placeholder={t('contracts.field.partner')}
+        value={values.partnerId}
+        onChange={(partnerId) => update({ partnerId })}
+        style={width(220)}
+        data-testid="contracts-filter-partner"
+      />
+      <DatePicker.RangePicker
+        allowEmpty={[true, true]}
+        placeholder={[t('contracts.filter.endFrom'), t('contracts.filter.endTo')]}
+        value={rangeValue(values.endDateFrom, values.endDateTo)}
+        onChange={(dates) =>
+          update({
+            endDateFrom: dates?.[0]?.format('YYYY-MM-DD'),
+            endDateTo: dates?.[1]?.format('YYYY-MM-DD'),
+          })
+        }
+        style={width(260)}
+        data-testid="contracts-filter-end-date"
+      />
+      <Space.Compact style={width(260)}>
+        <AmountBox
+          value={values.amountMin}
+          onApply={(amountMin) => update({ amountMin })}
+          placeholder={t('contracts.filter.amountMin')}
+          testId="contracts-filter-amount-min"
+        />
+        <AmountBox
+          value={values.amountMax}
+          onApply={(amountMax) => update({ amountMax })}
+          placeholder={t('contracts.filter.amountMax')}
+          testId="contracts-filter-amount-max"
+        />
+      </Space.Compact>
+      <Select<number>
+        allowClear
+        placeholder={t('contracts.filter.expiring')}
+        value={values.expiringWithinDays ? Number(values.expiringWithinDays) : undefined}
+        onChange={(days) => update({ expiringWithinDays: days })}
+        options={expiryPresets.map((days) => ({
+          value: days,
+          label: days === 0 ? t('contracts.filter.expired') : t('contracts.filter.expiringWithin', { days }),
+        }))}
+        style={width(160)}
+        data-testid="contracts-filter-expiring"
+      />
+    </>
+  );
+
+  return (
+    <FilterBar
+      onReset={() => {
+        setSearch('');
+        reset();
+      }}
+      // At phone width only the search stays open: five full-width filters would fill the screen.
+      more={
+        isPhone ? (
+          <>
+            {common}
+            {folded}
+          </>
+        ) : (
+          folded
+        )
+      }
+    >
+      {searchBox}
+      {!isPhone && common}
     </FilterBar>
   );
 }
