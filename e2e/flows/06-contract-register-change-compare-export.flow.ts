@@ -40,9 +40,13 @@ export const flow: Flow = {
     await owner.getByTestId('contract-category').click();
     await dropdownOption(owner, '其他合同').click();
     await owner.getByTestId('contract-partner').click();
-    await owner.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-    await owner.getByTestId('contract-amount').locator('input').fill('500000');
-    await owner.getByTestId('contract-tax-rate').locator('input').fill('6');
+    // The first usable partner (a blacklisted one is listed but disabled).
+    await owner
+      .locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)')
+      .first()
+      .click();
+    await owner.getByTestId('contract-amount').fill('500000');
+    await owner.getByTestId('contract-tax-rate').fill('6');
     await owner.getByTestId('contract-start-date').click();
     await owner.keyboard.type('2027-01-01');
     await owner.keyboard.press('Enter');
@@ -53,10 +57,10 @@ export const flow: Flow = {
       .getByTestId('contract-body')
       .fill('第一条 服务内容：集团数据中心与办公网络运维。\n第二条 服务期限：一年。');
     await owner.getByTestId('contract-save-submit').click();
-    // Submitting may ask for confirmation (the approval path preview).
-    const confirm = owner.getByTestId('contract-submit-ok');
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
-    await owner.getByTestId('contract-status').filter({ hasText: '审批中' }).waitFor();
+    // Submitting asks for confirmation, showing the approval path: 张伟 (li.na's superior), then 王芳 (legal).
+    await owner.getByText('王芳').first().waitFor();
+    await owner.getByTestId('contract-submit-ok').click();
+    await owner.getByTestId('contract-status').first().filter({ hasText: '审批中' }).waitFor();
     const number = (await owner.getByTestId('contract-number').innerText()).trim();
     assert(/^HT-GRP-\d{6}-\d{4}$/.test(number), `a contract number from the rule, got "${number}"`);
     const detailUrl = owner.url();
@@ -70,12 +74,12 @@ export const flow: Flow = {
       await page.context().close();
     }
     await owner.goto(detailUrl);
-    await owner.getByTestId('contract-status').filter({ hasText: '已审批' }).waitFor();
+    await owner.getByTestId('contract-status').first().filter({ hasText: '已审批' }).waitFor();
 
     // A change order raises the amount to ¥560,000.
     await owner.getByTestId('contract-action-change').click();
     await owner.getByTestId('change-reason').fill('增加两处分支机构的网络运维');
-    await owner.getByTestId('change-amount').locator('input').fill('560000');
+    await owner.getByTestId('change-amount').fill('560000');
     await owner.getByTestId('change-submit').click();
     await owner.getByTestId('change-submit').waitFor({ state: 'hidden' });
     for (const approver of ['zhang.wei', 'wang.fang']) {

@@ -219,9 +219,10 @@ export const contractVersionSchema = contractVersionSummarySchema.extend({
 });
 export type ContractVersion = z.infer<typeof contractVersionSchema>;
 
+/** Absent: the latest version (`to`) and the one before it (`from`). */
 export const contractCompareQuerySchema = z.strictObject({
-  from: z.coerce.number().int().min(1).max(100000),
-  to: z.coerce.number().int().min(1).max(100000),
+  from: z.coerce.number().int().min(1).max(100000).optional(),
+  to: z.coerce.number().int().min(1).max(100000).optional(),
 });
 export const contractCompareSchema = z.object({
   from: contractVersionSummarySchema,

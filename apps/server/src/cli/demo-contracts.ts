@@ -126,6 +126,7 @@ interface DemoContract {
   /** Who registers it (and owns it). */
   by: string;
   category: string;
+  /** The counterparty's name; the first usable partner when this one is not usable by the user. */
   partner: string;
   name: string;
   amountYuan: number;
@@ -135,6 +136,8 @@ interface DemoContract {
   sign?: string;
   target: Target;
   body: string;
+  /** The name of the 2026 plan line it executes. */
+  plan?: string;
 }
 
 const clause = (subject: string) =>
@@ -153,7 +156,7 @@ const demoContracts: DemoContract[] = [
     department: 'FIN',
     by: 'li.na',
     category: 'OTHER',
-    partner: '',
+    partner: '北京华信联合会计师事务所（特殊普通合伙）',
     name: '2027 年度审计服务合同',
     amountYuan: 380_000,
     taxRatePercent: 6,
@@ -167,7 +170,7 @@ const demoContracts: DemoContract[] = [
     department: 'GMO',
     by: 'liu.yang',
     category: 'LEASE',
-    partner: '',
+    partner: '北京金泰物业管理有限公司',
     name: '集团总部办公楼租赁合同',
     amountYuan: 2_640_000,
     taxRatePercent: 9,
@@ -182,8 +185,9 @@ const demoContracts: DemoContract[] = [
     department: 'LEGAL',
     by: 'wang.fang',
     category: 'OTHER',
-    partner: '',
+    partner: '北京中诚明律师事务所',
     name: '常年法律顾问服务合同',
+    plan: '常年法律顾问服务',
     amountYuan: 240_000,
     taxRatePercent: 6,
     start: '2026-01-01',
@@ -197,23 +201,25 @@ const demoContracts: DemoContract[] = [
     department: 'ENG',
     by: 'zhou.qiang',
     category: 'ENG-SUBCONTRACT',
-    partner: '',
-    name: '滨江花园二期主体结构劳务分包合同',
+    partner: '苏州恒力钢结构工程有限公司',
+    name: '城东产业园一期主体结构劳务分包合同',
+    plan: '城东产业园一期土建施工分包',
     amountYuan: 12_800_000,
     taxRatePercent: 9,
     start: '2026-03-01',
     end: '2027-06-30',
     sign: '2026-02-20',
     target: 'IN_FORCE',
-    body: clause('滨江花园二期 3#–6# 楼主体结构劳务分包'),
+    body: clause('城东产业园一期 3#–6# 楼主体结构劳务分包'),
   },
   {
     entity: 'CONS',
-    department: 'PROC',
-    by: 'xu.tao',
+    department: 'ENG-1',
+    by: 'feng.bo',
     category: 'PURCHASE-MATERIAL',
-    partner: '',
+    partner: '上海浦江商品混凝土有限公司',
     name: '商品混凝土采购合同（2026 年度）',
+    plan: '商品混凝土年度采购',
     amountYuan: 3_560_000,
     taxRatePercent: 13,
     start: '2026-01-01',
@@ -227,7 +233,7 @@ const demoContracts: DemoContract[] = [
     department: 'PROC',
     by: 'xu.tao',
     category: 'PURCHASE-MATERIAL',
-    partner: '',
+    partner: '苏州恒力钢结构工程有限公司',
     name: '螺纹钢采购合同',
     amountYuan: 1_980_000,
     taxRatePercent: 13,
@@ -241,23 +247,25 @@ const demoContracts: DemoContract[] = [
     department: 'SALES',
     by: 'he.jun',
     category: 'SALES-PRODUCT',
-    partner: '',
-    name: '智慧工地管理平台销售合同',
+    partner: '深圳市前海智慧城市建设服务中心',
+    name: '智慧园区平台销售合同',
+    plan: '智慧园区平台销售',
     amountYuan: 860_000,
     taxRatePercent: 13,
     start: '2026-06-01',
     end: '2027-05-31',
     sign: '2026-05-20',
     target: 'IN_FORCE',
-    body: clause('智慧工地管理平台软件及硬件'),
+    body: clause('智慧园区管理平台软件及硬件'),
   },
   {
     entity: 'TECH',
     department: 'SALES',
     by: 'he.jun',
     category: 'SALES-SERVICE',
-    partner: '',
-    name: '平台运维技术服务合同',
+    partner: '广州智联电子科技有限公司',
+    name: '客户系统运维技术服务合同',
+    plan: '客户系统运维技术服务',
     amountYuan: 180_000,
     taxRatePercent: 6,
     start: '2027-01-01',
@@ -312,12 +320,19 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
     const department = (await services.org.listDepartments(system, entityId)).find(
       (d) => d.code === demo.department,
     )!;
-    const partners = (
-      await services.partners.list(system, { page: 1, pageSize: 50, usableBy: entityId, sort: 'name' })
-    ).items;
-    const partner = partners[ids.length % Math.max(partners.length, 1)];
+    const partners =
+      // Partners this user may pick for the entity: their own company's (in their scope) and shared ones.
+      (await services.partners.list(ctx, { page: 1, pageSize: 50, usableBy: entityId, sort: 'name' })).items;
+    const partner =
+      partners.find((p) => p.name === demo.partner && !p.blacklisted) ?? partners.find((p) => !p.blacklisted);
     if (!partner) throw new Error(`no demo partner usable by ${demo.entity}`);
+    const planLineId = demo.plan
+      ? (
+          await services.contractPlans.list(system, { entityId, q: demo.plan, page: 1, pageSize: 10 })
+        ).items.find((line) => line.name === demo.plan)?.id
+      : undefined;
     const input: ContractCreate = {
+      planLineId: planLineId ?? null,
       name: demo.name,
       categoryId: categories.get(demo.category)!,
       partnerId: partner.id,
@@ -376,7 +391,7 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
 
 function demoCustomData(category: string): Record<string, unknown> {
   if (category === 'PURCHASE-EQUIP') return { deliveryPlace: '项目部仓库' };
-  if (category === 'ENG-SUBCONTRACT') return { siteAddress: '杭州市滨江区滨江花园二期项目' };
+  if (category === 'ENG-SUBCONTRACT') return { siteAddress: '杭州市余杭区城东产业园一期项目' };
   return {};
 }
 

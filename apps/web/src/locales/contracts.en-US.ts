@@ -115,6 +115,8 @@ export const contractsEnUS: Pick<Messages, 'contracts'> = {
       count: 'Contracts',
       empty:
         'No contracts yet. Click "Register contract" to add the first one, or "Import" to bring in an existing Excel ledger.',
+      emptyCreate: 'No contracts yet. Click "Register contract" to add the first one.',
+      emptyView: 'There are no contracts you may see.',
       emptyFiltered: 'No contracts match. Change or reset the filters.',
       previous: 'Previous',
       next: 'Next',

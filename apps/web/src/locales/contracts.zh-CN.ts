@@ -115,6 +115,8 @@ export const contractsZhCN = {
       totals: '合计（{{count}} 份）',
       count: '合同份数',
       empty: '还没有合同。点击“登记合同”录入第一份，或用“导入”把现有 Excel 台账迁移进来。',
+      emptyCreate: '还没有合同。点击“登记合同”录入第一份。',
+      emptyView: '暂无您可查看的合同。',
       emptyFiltered: '没有符合条件的合同，可调整或重置筛选条件。',
       previous: '上一页',
       next: '下一页',

@@ -2,6 +2,7 @@ import { approvalsEnUS } from './approvals.en-US';
 import { contractsEnUS } from './contracts.en-US';
 import { contractSetupEnUS } from './contractSetup.en-US';
 import { contractArchiveEnUS } from './contractArchive.en-US';
+import { partnersEnUS } from './partners.en-US';
 import type { Messages } from './zh-CN';
 
 /** English catalogue. Must have exactly the keys of zh-CN (the `Messages` type enforces it). */
@@ -10,6 +11,7 @@ export const enUS: Messages = {
   ...contractsEnUS,
   ...contractSetupEnUS,
   ...contractArchiveEnUS,
+  ...partnersEnUS,
   app: {
     productName: 'Concord Office',
   },

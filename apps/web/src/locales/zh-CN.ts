@@ -2,6 +2,7 @@ import { approvalsZhCN } from './approvals.zh-CN';
 import { contractsZhCN } from './contracts.zh-CN';
 import { contractSetupZhCN } from './contractSetup.zh-CN';
 import { contractArchiveZhCN } from './contractArchive.zh-CN';
+import { partnersZhCN } from './partners.zh-CN';
 
 /**
  * Simplified Chinese catalogue: the default language and the reference for the shape of every other
@@ -12,6 +13,7 @@ export const zhCN = {
   ...contractsZhCN,
   ...contractSetupZhCN,
   ...contractArchiveZhCN,
+  ...partnersZhCN,
   app: {
     productName: 'Concord 协同办公',
   },

@@ -68,7 +68,8 @@ export class ContractChanges {
       const proposed = Object.fromEntries(
         Object.entries(input.proposed).filter(
           ([key, value]) =>
-            value !== undefined && JSON.stringify(value) !== JSON.stringify(current[key as keyof typeof current]),
+            value !== undefined &&
+            JSON.stringify(value) !== JSON.stringify(current[key as keyof typeof current]),
         ),
       ) as ContractChangeProposal;
       if (Object.keys(proposed).length === 0) {
@@ -120,7 +121,15 @@ export class ContractChanges {
         entityType: 'contract_change',
         entityId: row.id,
         action: 'create',
-        after: { contractId, number: row.number, kind: row.kind, reason: row.reason, proposed, before, instanceId },
+        after: {
+          contractId,
+          number: row.number,
+          kind: row.kind,
+          reason: row.reason,
+          proposed,
+          before,
+          instanceId,
+        },
       });
       return present(row, new Map([[actor.userId, actor.displayName]]));
     });
@@ -152,7 +161,12 @@ export class ContractChanges {
         updated_at: now,
       };
       resultingVersion = after.version;
-      await this.versions.snapshot(trx, ctx, after, 'CHANGE', { changeId, note: change.reason });
+      // The version is the proposer's change, made effective by the last approval.
+      await this.versions.snapshot(trx, ctx, after, 'CHANGE', {
+        changeId,
+        note: change.reason,
+        createdBy: change.created_by,
+      });
       await repo.updateContract(trx, contract.id, {
         ...patch,
         version: after.version,
@@ -174,7 +188,11 @@ export class ContractChanges {
         updated_at: now,
       });
     }
-    await repo.updateChange(trx, changeId, { status: outcome, decided_at: now, resulting_version: resultingVersion });
+    await repo.updateChange(trx, changeId, {
+      status: outcome,
+      decided_at: now,
+      resulting_version: resultingVersion,
+    });
     await this.audit.record(trx, ctx, {
       entityType: 'contract_change',
       entityId: changeId,

@@ -25,7 +25,7 @@ import type { ContractsService } from './contracts.service.js';
 import type { ContractLedger } from './ledger.service.js';
 import type { ContractVersions } from './versions.service.js';
 
-const versionQuerySchema = z.strictObject({ number: z.coerce.number().int().min(1).max(100000) });
+const versionQuerySchema = z.strictObject({ number: z.coerce.number().int().min(1).max(100000).optional() });
 
 export function contractsRoutes(deps: {
   contracts: ContractsService;

@@ -33,7 +33,7 @@ export class ContractVersions {
     ctx: RequestContext,
     row: ContractTable,
     reason: Reason,
-    extra: { changeId?: string; note?: string } = {},
+    extra: { changeId?: string; note?: string; createdBy?: string } = {},
   ): Promise<void> {
     await repo.insertVersion(trx, {
       id: newId(),
@@ -45,7 +45,7 @@ export class ContractVersions {
       fields: versionFields(row),
       body: row.body,
       attachments: readJson(row.attachments, []),
-      created_by: ctx.actor?.userId ?? null,
+      created_by: extra.createdBy ?? ctx.actor?.userId ?? null,
       created_at: nowInstant(),
     });
   }
@@ -60,13 +60,27 @@ export class ContractVersions {
     return rows.map((r) => summary(r, names));
   }
 
-  async get(ctx: RequestContext, contractId: string, version: number): Promise<ContractVersion> {
-    await this.visible(ctx, contractId);
-    return this.load(contractId, version);
+  /** One version; the latest when `version` is absent. */
+  async get(ctx: RequestContext, contractId: string, version?: number): Promise<ContractVersion> {
+    const contract = await this.visible(ctx, contractId);
+    return this.load(contractId, version ?? Number(contract.version));
   }
 
-  async compare(ctx: RequestContext, contractId: string, from: number, to: number): Promise<ContractCompare> {
-    await this.visible(ctx, contractId);
+  /** Compares two versions; by default the latest with the one before it. */
+  async compare(
+    ctx: RequestContext,
+    contractId: string,
+    from?: number,
+    to?: number,
+  ): Promise<ContractCompare> {
+    const contract = await this.visible(ctx, contractId);
+    to ??= Number(contract.version);
+    from ??= to - 1;
+    if (from < 1) {
+      throw new AppError('VALIDATION_FAILED', { detail: 'from: the contract has no earlier version' }, [
+        { path: 'from', message: 'the contract has no earlier version' },
+      ]);
+    }
     if (from === to) {
       throw new AppError('VALIDATION_FAILED', { detail: 'to: choose two different versions' }, [
         { path: 'to', message: 'choose two different versions' },
@@ -101,11 +115,12 @@ export class ContractVersions {
     };
   }
 
-  private async visible(ctx: RequestContext, contractId: string): Promise<void> {
+  private async visible(ctx: RequestContext, contractId: string): Promise<ContractTable> {
     const scope = await ctx.access.require('contract.view');
     const row = await repo.findContract(this.db, contractId);
     if (!row) throw notFound();
     AccessControl.assertVisible(scope, scopedFacts(row));
+    return row;
   }
 }
 
@@ -134,7 +149,10 @@ function versionFields(row: ContractTable): Record<string, unknown> {
 }
 
 function summary(
-  row: Pick<ContractVersionTable, 'id' | 'version' | 'reason' | 'change_id' | 'note' | 'created_by' | 'created_at'>,
+  row: Pick<
+    ContractVersionTable,
+    'id' | 'version' | 'reason' | 'change_id' | 'note' | 'created_by' | 'created_at'
+  >,
   names: Map<string, string>,
 ): ContractVersionSummary {
   return {

@@ -1,5 +1,5 @@
 import type { Notification, Partner, PartnerDetail } from '@concord/contracts';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/jobs/index.js';
 import { type ApiClient, describeEachDialect } from '../../testing/test-app.js';
 
@@ -14,6 +14,9 @@ describeEachDialect(
       const page = (await client.get('/api/v1/notifications?pageSize=100')).json();
       return page.items.filter((n: Notification) => n.kind === 'partner.qualificationExpiring');
     };
+    // The next dialect's suite seeds its demo data at the start again.
+    afterAll(() => clock.set(START));
+
     /** Runs the job runner until it has nothing left to do now. */
     const runJobs = async () => {
       for (let round = 0; round < 5; round++) {

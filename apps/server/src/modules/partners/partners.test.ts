@@ -255,7 +255,20 @@ describeEachDialect('partners', (t) => {
     expect((await consClient.get(`/api/v1/partners/${techOwn.id}`)).statusCode).toBe(404);
     const shared = await consClient.get(`/api/v1/partners/${techShared.id}`);
     expect(shared.statusCode).toBe(200);
-    expect(shared.json()).toMatchObject({ canManage: false, canBlacklist: false });
+    // Shared by a sibling: who registered it is named, not identified.
+    expect(shared.json()).toMatchObject({
+      canManage: false,
+      canBlacklist: false,
+      entityId: null,
+      entityName: '协和智能科技有限公司',
+      ownerId: null,
+      ownerName: null,
+    });
+    const inList = (await list(consClient)).items.find((p) => p.id === techShared.id)!;
+    expect([inList.entityId, inList.ownerName]).toEqual([null, null]);
+    const ownInList = (await list(consClient)).items.find((p) => p.name === '苏州恒力钢结构工程有限公司')!;
+    expect(ownInList).toMatchObject({ entityName: '协和建设工程有限公司', ownerName: '徐涛' });
+    expect(ownInList.entityId).toBeTruthy();
     // xu.tao manages 协和建设's partners, not the ones 协和科技 shares.
     const procurement = await t().login('xu.tao');
     expect((await procurement.patch(`/api/v1/partners/${techShared.id}`, { remarks: 'x' })).statusCode).toBe(

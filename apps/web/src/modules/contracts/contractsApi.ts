@@ -165,16 +165,22 @@ export function useContractAudit(id: string, page: number, enabled: boolean) {
   });
 }
 
-/** After any write the ledger, the detail and its tabs may all have changed. */
+/**
+ * After any write the ledger, the detail and its tabs may all have changed. The new contract is put
+ * in the cache at once; the rest reloads in the background, so a dialog closes without waiting.
+ */
 function useInvalidateContracts() {
   const queryClient = useQueryClient();
   return (contract?: Contract) => {
     if (contract) queryClient.setQueryData(contractKeys.detail(contract.id), contract);
-    return Promise.all([
-      queryClient.invalidateQueries({ queryKey: contractKeys.all }),
-      // Submitting starts an approval: the approval centre's lists and badge change too.
-      queryClient.invalidateQueries({ queryKey: ['workflow'] }),
-    ]);
+    void queryClient.invalidateQueries({
+      queryKey: contractKeys.all,
+      // The detail just written is fresh; everything else under the prefix is not.
+      predicate: (query) =>
+        !contract || JSON.stringify(query.queryKey) !== JSON.stringify(contractKeys.detail(contract.id)),
+    });
+    // Submitting starts an approval: the approval centre's lists and badge change too.
+    void queryClient.invalidateQueries({ queryKey: ['workflow'] });
   };
 }
 

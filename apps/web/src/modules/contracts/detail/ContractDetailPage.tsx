@@ -129,7 +129,7 @@ function DetailBody({ contract }: { contract: Contract }) {
           <ContractActions contract={contract} />
         </Flex>
       </Card>
-      <Card variant="borderless" styles={{ body: { padding: isPhone ? 12 : 24, paddingTop: 8 } }}>
+      <Card variant="borderless" styles={{ body: { padding: isPhone ? '8px 12px 12px' : '8px 24px 24px' } }}>
         <Tabs
           activeKey={active}
           onChange={(key) =>

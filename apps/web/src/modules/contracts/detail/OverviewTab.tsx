@@ -28,7 +28,7 @@ export function OverviewTab({ contract }: { contract: Contract }) {
         bordered
         size="small"
         column={isPhone ? 1 : 2}
-        layout={isPhone ? 'vertical' : 'horizontal'}
+        styles={{ label: { width: isPhone ? 104 : 150 } }}
         data-testid="contract-overview"
         items={[
           { key: 'number', label: t('contracts.field.number'), children: text(contract.number) },

@@ -112,12 +112,12 @@ export function VersionsTab({ contract }: { contract: Contract }) {
         />
         {versions.length >= 2 ? (
           <Card size="small" title={t('contracts.versions.compare')}>
-            <Flex gap={8} align="center" wrap style={{ marginBottom: 16 }}>
+            <Flex gap={8} align="center" style={{ marginBottom: 16 }}>
               <Select<number>
                 value={from}
                 onChange={setFrom}
                 options={options}
-                style={{ width: isPhone ? '100%' : 220 }}
+                style={isPhone ? { flex: 1, minWidth: 0 } : { width: 220 }}
                 data-testid="contract-compare-from"
               />
               <Typography.Text type="secondary">→</Typography.Text>
@@ -125,7 +125,7 @@ export function VersionsTab({ contract }: { contract: Contract }) {
                 value={to}
                 onChange={setTo}
                 options={options}
-                style={{ width: isPhone ? '100%' : 220 }}
+                style={isPhone ? { flex: 1, minWidth: 0 } : { width: 220 }}
                 data-testid="contract-compare-to"
               />
             </Flex>

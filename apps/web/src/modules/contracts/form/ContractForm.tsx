@@ -374,16 +374,18 @@ export function ContractForm({ contract }: { contract?: Contract }) {
                   <DatePicker style={{ width: '100%' }} data-testid="contract-end-date" />
                 </Form.Item>
               </Col>
-              <Col {...col(8)}>
-                <Form.Item name="planLineId" label={t('contracts.field.planLine')}>
-                  <PlanLineSelect
-                    entityId={entityId}
-                    enabled={can('contract.plan.view')}
-                    placeholder={t('contracts.form.planLinePlaceholder')}
-                    data-testid="contract-plan-line"
-                  />
-                </Form.Item>
-              </Col>
+              {can('contract.plan.view') && (
+                <Col {...col(8)}>
+                  <Form.Item name="planLineId" label={t('contracts.field.planLine')}>
+                    <PlanLineSelect
+                      entityId={entityId}
+                      enabled
+                      placeholder={t('contracts.form.planLinePlaceholder')}
+                      data-testid="contract-plan-line"
+                    />
+                  </Form.Item>
+                </Col>
+              )}
               <Col {...col(8)}>
                 <Form.Item
                   name="projectRef"

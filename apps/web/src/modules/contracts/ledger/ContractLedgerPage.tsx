@@ -175,7 +175,11 @@ export default function ContractLedgerPage() {
               description={
                 Object.keys(filterQuery).some((key) => filterQuery[key] !== undefined && key !== 'sort')
                   ? t('contracts.ledger.emptyFiltered')
-                  : t('contracts.ledger.empty')
+                  : can('contract.import')
+                    ? t('contracts.ledger.empty')
+                    : can('contract.create')
+                      ? t('contracts.ledger.emptyCreate')
+                      : t('contracts.ledger.emptyView')
               }
             />
           }

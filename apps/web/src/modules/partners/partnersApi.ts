@@ -1,0 +1,126 @@
+import type {
+  AuditEntry,
+  Page,
+  PartnerBankAccount,
+  PartnerContact,
+  PartnerDetail,
+  PartnerListItem,
+  PartnerQualification,
+  partnerBankAccountInputSchema,
+  partnerBankAccountUpdateSchema,
+  partnerContactInputSchema,
+  partnerContactUpdateSchema,
+  partnerCreateSchema,
+  partnerQualificationInputSchema,
+  partnerQualificationUpdateSchema,
+  partnerUpdateSchema,
+} from '@concord/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiBase, type QueryParams } from '../../app/api/client';
+import type { BodyOf } from '../../shared/contractTypes';
+
+export type PartnerCreateBody = BodyOf<typeof partnerCreateSchema>;
+export type PartnerUpdateBody = BodyOf<typeof partnerUpdateSchema>;
+export type BankAccountBody = BodyOf<typeof partnerBankAccountInputSchema>;
+export type BankAccountUpdateBody = BodyOf<typeof partnerBankAccountUpdateSchema>;
+export type ContactBody = BodyOf<typeof partnerContactInputSchema>;
+export type ContactUpdateBody = BodyOf<typeof partnerContactUpdateSchema>;
+export type QualificationBody = BodyOf<typeof partnerQualificationInputSchema>;
+export type QualificationUpdateBody = BodyOf<typeof partnerQualificationUpdateSchema>;
+
+/**
+ * Query keys under `['partners']`: the contract form's partner picker reads the same prefix, so a
+ * change here refreshes it too.
+ */
+export const partnerKeys = {
+  all: ['partners'] as const,
+  list: (query: QueryParams) => ['partners', 'list', query] as const,
+  detail: (id: string) => ['partners', 'detail', id] as const,
+  audit: (id: string, page: number) => ['audit', 'partner', id, page] as const,
+};
+
+export const fileUploadUrl = `${apiBase}/files`;
+export const fileContentUrl = (id: string) => `${apiBase}/files/${id}/content`;
+
+export function usePartnerList(query: QueryParams) {
+  return useQuery({
+    queryKey: partnerKeys.list(query),
+    queryFn: ({ signal }) => api.get<Page<PartnerListItem>>('/partners', query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePartner(id: string | undefined) {
+  return useQuery({
+    queryKey: partnerKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => api.get<PartnerDetail>(`/partners/${id}`, undefined, signal),
+    enabled: Boolean(id),
+    retry: false,
+  });
+}
+
+/** The audit trail of one partner (needs `audit.view`). */
+export function usePartnerAudit(id: string, page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: partnerKeys.audit(id, page),
+    queryFn: ({ signal }) =>
+      api.get<Page<AuditEntry>>('/audit', { entityType: 'partner', entityId: id, page, pageSize: 20 }, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useInvalidatePartners() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: partnerKeys.all }),
+      queryClient.invalidateQueries({ queryKey: ['audit', 'partner'] }),
+    ]);
+}
+
+export function useSavePartner() {
+  const invalidate = useInvalidatePartners();
+  return useMutation({
+    mutationFn: (input: { id?: string; body: PartnerCreateBody | PartnerUpdateBody }) =>
+      input.id
+        ? api.patch<PartnerDetail>(`/partners/${input.id}`, input.body)
+        : api.post<PartnerDetail>('/partners', input.body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSetBlacklisted() {
+  const invalidate = useInvalidatePartners();
+  return useMutation({
+    mutationFn: (input: { id: string; blacklisted: boolean; reason: string }) =>
+      api.post<PartnerDetail>(`/partners/${input.id}/${input.blacklisted ? 'blacklist' : 'restore'}`, {
+        reason: input.reason,
+      }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Create, update and delete of one kind of a partner's child records. */
+function useChildMutations<T, CreateBody, UpdateBody>(collection: string) {
+  const invalidate = useInvalidatePartners();
+  const save = useMutation({
+    mutationFn: (input: { partnerId: string; id?: string; body: CreateBody | UpdateBody }) =>
+      input.id
+        ? api.patch<T>(`/partners/${collection}/${input.id}`, input.body)
+        : api.post<T>(`/partners/${input.partnerId}/${collection}`, input.body),
+    onSuccess: invalidate,
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api.delete<{ ok: true }>(`/partners/${collection}/${id}`),
+    onSuccess: invalidate,
+  });
+  return { save, remove };
+}
+
+export const useBankAccountMutations = () =>
+  useChildMutations<PartnerBankAccount, BankAccountBody, BankAccountUpdateBody>('bank-accounts');
+export const useContactMutations = () =>
+  useChildMutations<PartnerContact, ContactBody, ContactUpdateBody>('contacts');
+export const useQualificationMutations = () =>
+  useChildMutations<PartnerQualification, QualificationBody, QualificationUpdateBody>('qualifications');
