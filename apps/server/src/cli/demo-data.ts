@@ -46,6 +46,12 @@ export const demoRoles: DemoRole[] = [
       'numbering.rule.manage',
       'contract.category.manage',
       'contract.archive',
+      // An administrator grants the company's standard roles, so holds what they grant.
+      'contract.create',
+      'contract.change',
+      'contract.seal',
+      'contract.export',
+      'partner.manage',
     ],
   },
   {

@@ -11,8 +11,10 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
+  NumberOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
+  ShopOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -38,6 +40,8 @@ type MenuLabelKey =
   | 'flows.menuLabel'
   | 'contracts.menuSection'
   | 'contracts.menuLabel'
+  | 'partners.menuLabel'
+  | 'numbering.menuLabel'
   | 'contractArchive.menuLabel'
   | 'contractSetup.menu.categories'
   | 'contractSetup.menu.plans';
@@ -87,6 +91,13 @@ export const menuSections: MenuSection[] = [
         icon: <FileTextOutlined />,
         permission: 'contract.view',
         testId: 'menu-contracts',
+      },
+      {
+        path: '/partners',
+        labelKey: 'partners.menuLabel',
+        icon: <ShopOutlined />,
+        permission: 'partner.view',
+        testId: 'menu-partners',
       },
       {
         path: '/contracts/borrows',
@@ -178,6 +189,13 @@ export const menuSections: MenuSection[] = [
         icon: <FormOutlined />,
         permission: 'form.definition.view',
         testId: 'menu-forms',
+      },
+      {
+        path: '/system/numbering',
+        labelKey: 'numbering.menuLabel',
+        icon: <NumberOutlined />,
+        permission: 'numbering.rule.view',
+        testId: 'menu-numbering',
       },
     ],
   },

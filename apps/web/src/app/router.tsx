@@ -33,6 +33,9 @@ const ContractDetailPage = lazy(() => import('../modules/contracts/detail/Contra
 const ContractBorrowsPage = lazy(() => import('../modules/contracts/archive/BorrowsPage'));
 const ContractCategoriesPage = lazy(() => import('../modules/contracts/categories/ContractCategoriesPage'));
 const ContractPlansPage = lazy(() => import('../modules/contracts/plans/ContractPlansPage'));
+const PartnersPage = lazy(() => import('../modules/partners/PartnersPage'));
+const PartnerDetailPage = lazy(() => import('../modules/partners/PartnerDetailPage'));
+const NumberingRulesPage = lazy(() => import('../modules/system/numbering/NumberingRulesPage'));
 
 function guarded(permission: PermissionCode, Page: LazyExoticComponent<ComponentType>) {
   return (
@@ -77,6 +80,9 @@ export const router = createBrowserRouter([
       { path: 'contracts/plans', element: guarded('contract.plan.view', ContractPlansPage) },
       { path: 'contracts/:id', element: guarded('contract.view', ContractDetailPage) },
       { path: 'contracts/:id/edit', element: guarded('contract.create', ContractFormPage) },
+      { path: 'partners', element: guarded('partner.view', PartnersPage) },
+      { path: 'partners/:id', element: guarded('partner.view', PartnerDetailPage) },
+      { path: 'system/numbering', element: guarded('numbering.rule.view', NumberingRulesPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -132,7 +132,8 @@ export const partnersEnUS: Pick<Messages, 'partners' | 'numbering'> = {
       expiresToday: 'Expires today',
       valid: 'Valid',
       deleteConfirm: 'Delete the qualification "{{type}}"?',
-      empty: 'No qualifications yet. 30 days before one expires, its registrant and partner managers are reminded.',
+      empty:
+        'No qualifications yet. 30 days before one expires, its registrant and partner managers are reminded.',
     },
     audit: {
       title: 'Change log',
@@ -165,7 +166,8 @@ export const partnersEnUS: Pick<Messages, 'partners' | 'numbering'> = {
     created: 'Numbering rule added',
     empty: 'No numbering rules yet. Contracts and other documents take their numbers from them.',
     searchPlaceholder: 'Search code or name',
-    groupOnly: 'Numbering rules apply to the whole group; only administrators of the whole group change them.',
+    groupOnly:
+      'Numbering rules apply to the whole group; only administrators of the whole group change them.',
     fields: {
       code: 'Code',
       name: 'Name',
@@ -181,7 +183,8 @@ export const partnersEnUS: Pick<Messages, 'partners' | 'numbering'> = {
     reset: { YEAR: 'Every year', MONTH: 'Every month', NEVER: 'Never' },
     resetHint:
       'A rule that restarts yearly must show the year (monthly: the month too), otherwise numbers repeat.',
-    entityHint: 'With {entity} in the pattern each legal entity counts on its own; otherwise the group shares one sequence.',
+    entityHint:
+      'With {entity} in the pattern each legal entity counts on its own; otherwise the group shares one sequence.',
     tokens: {
       prefix: 'Prefix',
       entity: 'Entity code',

@@ -117,7 +117,8 @@ export const partnersZhCN = {
       addTitle: '新增资质',
       editTitle: '编辑资质',
       type: '资质类型',
-      typeSuggestions: '营业执照|建筑业企业资质证书|安全生产许可证|ISO 9001 质量管理体系认证|开户许可证|一般纳税人资格证明',
+      typeSuggestions:
+        '营业执照|建筑业企业资质证书|安全生产许可证|ISO 9001 质量管理体系认证|开户许可证|一般纳税人资格证明',
       number: '证书编号',
       validFrom: '有效期起',
       validTo: '有效期止',

@@ -46,7 +46,13 @@ describeEachDialect('roles', (t) => {
     }
     expect(byCode.admin).toMatchObject({ dataScope: 'all', name: '系统管理员' });
     expect([...byCode.admin.permissions].sort()).toEqual([...allPermissionCodes].sort());
-    expect(byCode.staff.permissions).toEqual(['org.user.view']);
+    expect([...byCode.staff.permissions].sort()).toEqual([
+      'contract.category.view',
+      'contract.create',
+      'contract.view',
+      'org.user.view',
+      'partner.view',
+    ]);
     // Counted by distinct user: admin holds the admin role in three entities.
     expect(byCode.admin.userCount).toBe(1);
     expect(byCode.general_manager.userCount).toBe(3);

@@ -48,7 +48,7 @@ export function BankAccountsTab({ partner }: { partner: PartnerDetail }) {
       accountName: values.accountName.trim(),
       accountNumber: values.accountNumber.trim(),
       // The default is moved by making another account the default, never by unticking it.
-      ...(editing && editing.isDefault ? {} : { isDefault: values.isDefault }),
+      ...(editing?.isDefault ? {} : { isDefault: values.isDefault }),
     };
     save.mutate(
       { partnerId: partner.id, id: editing?.id, body },
@@ -63,7 +63,12 @@ export function BankAccountsTab({ partner }: { partner: PartnerDetail }) {
   };
 
   const onDelete = async (account: PartnerBankAccount) => {
-    if (!(await confirm({ title: t('partners.bank.deleteConfirm', { number: grouped(account.accountNumber) }), danger: true })))
+    if (
+      !(await confirm({
+        title: t('partners.bank.deleteConfirm', { number: grouped(account.accountNumber) }),
+        danger: true,
+      }))
+    )
       return;
     remove.mutate(account.id, {
       onSuccess: () => message.success(t('common.deleted')),
@@ -92,7 +97,10 @@ export function BankAccountsTab({ partner }: { partner: PartnerDetail }) {
         ]
       : [];
 
-  const required = (label: string) => ({ required: true, message: t('validation.required', { field: label }) });
+  const required = (label: string) => ({
+    required: true,
+    message: t('validation.required', { field: label }),
+  });
   const add = (
     <CreateButton
       allowed={partner.canManage}
@@ -136,7 +144,9 @@ export function BankAccountsTab({ partner }: { partner: PartnerDetail }) {
                 {
                   key: 'actions',
                   title: t('common.actions'),
-                  render: (_: unknown, account: PartnerBankAccount) => <RowActions actions={actionsOf(account)} />,
+                  render: (_: unknown, account: PartnerBankAccount) => (
+                    <RowActions actions={actionsOf(account)} />
+                  ),
                 },
               ]
             : []),
@@ -154,7 +164,11 @@ export function BankAccountsTab({ partner }: { partner: PartnerDetail }) {
       >
         <FormError error={save.error} />
         <Form<AccountForm> form={form} layout="vertical" onFinish={onFinish}>
-          <Form.Item name="bankName" label={t('partners.bank.bankName')} rules={[required(t('partners.bank.bankName'))]}>
+          <Form.Item
+            name="bankName"
+            label={t('partners.bank.bankName')}
+            rules={[required(t('partners.bank.bankName'))]}
+          >
             <Input maxLength={100} data-testid="partner-bank-name" />
           </Form.Item>
           <Form.Item
@@ -169,7 +183,10 @@ export function BankAccountsTab({ partner }: { partner: PartnerDetail }) {
             label={t('partners.bank.accountNumber')}
             rules={[
               required(t('partners.bank.accountNumber')),
-              zodRule(partnerBankAccountInputSchema.shape.accountNumber, t('partners.bank.accountNumberInvalid')),
+              zodRule(
+                partnerBankAccountInputSchema.shape.accountNumber,
+                t('partners.bank.accountNumberInvalid'),
+              ),
             ]}
           >
             <Input maxLength={50} style={{ fontFamily: 'monospace' }} data-testid="partner-bank-number" />

@@ -54,7 +54,9 @@ export function BlacklistModal({
   return (
     <Modal
       open={open}
-      title={t(blacklist ? 'partners.blacklist.title' : 'partners.blacklist.restoreTitle', { name: partner.name })}
+      title={t(blacklist ? 'partners.blacklist.title' : 'partners.blacklist.restoreTitle', {
+        name: partner.name,
+      })}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t(blacklist ? 'partners.actions.blacklist' : 'partners.actions.restore')}
@@ -67,7 +69,9 @@ export function BlacklistModal({
         <Form.Item
           name="reason"
           label={t('partners.blacklist.reason')}
-          rules={[{ required: true, min: 2, whitespace: true, message: t('partners.blacklist.reasonRequired') }]}
+          rules={[
+            { required: true, min: 2, whitespace: true, message: t('partners.blacklist.reasonRequired') },
+          ]}
         >
           <Input.TextArea
             rows={3}

@@ -37,9 +37,22 @@ export function OverviewTab({ partner }: { partner: PartnerDetail }) {
           label: t('partners.fields.rating'),
           children: <RatingTag rating={partner.rating} t={t} />,
         },
-        { key: 'industry', label: t('partners.fields.industry'), children: dash(industryLabel(partner.industry, locale)) },
-        { key: 'region', label: t('partners.fields.region'), children: dash(regionLabel(partner.region, locale)) },
-        { key: 'address', label: t('partners.fields.address'), children: dash(partner.address), span: isPhone ? 1 : 2 },
+        {
+          key: 'industry',
+          label: t('partners.fields.industry'),
+          children: dash(industryLabel(partner.industry, locale)),
+        },
+        {
+          key: 'region',
+          label: t('partners.fields.region'),
+          children: dash(regionLabel(partner.region, locale)),
+        },
+        {
+          key: 'address',
+          label: t('partners.fields.address'),
+          children: dash(partner.address),
+          span: isPhone ? 1 : 2,
+        },
         { key: 'entity', label: t('partners.fields.entity'), children: partner.entityName },
         {
           key: 'shared',
@@ -51,8 +64,16 @@ export function OverviewTab({ partner }: { partner: PartnerDetail }) {
           ),
         },
         { key: 'owner', label: t('partners.fields.owner'), children: dash(partner.ownerName) },
-        { key: 'createdAt', label: t('partners.fields.createdAt'), children: formatDateTime(partner.createdAt) },
-        { key: 'updatedAt', label: t('partners.fields.updatedAt'), children: formatDateTime(partner.updatedAt) },
+        {
+          key: 'createdAt',
+          label: t('partners.fields.createdAt'),
+          children: formatDateTime(partner.createdAt),
+        },
+        {
+          key: 'updatedAt',
+          label: t('partners.fields.updatedAt'),
+          children: formatDateTime(partner.updatedAt),
+        },
         {
           key: 'remarks',
           label: t('partners.fields.remarks'),

@@ -22,7 +22,9 @@ import { RatingTag } from './partnerColumns';
 import { industryOptions, localeOf, regionOptions } from './labels';
 import { useSavePartner } from './partnersApi';
 
-export type PartnerFormTarget = { mode: 'create' } | { mode: 'edit'; partner: PartnerListItem | PartnerDetail };
+export type PartnerFormTarget =
+  | { mode: 'create' }
+  | { mode: 'edit'; partner: PartnerListItem | PartnerDetail };
 
 interface PartnerForm {
   name: string;
@@ -91,7 +93,8 @@ export function PartnerFormModal({
         return;
       }
       const issue = creditCodeIssue(code);
-      if (issue) throw new Error(t('partners.creditCodeInvalid', { detail: creditCodeIssueText(issue, locale) }));
+      if (issue)
+        throw new Error(t('partners.creditCodeInvalid', { detail: creditCodeIssueText(issue, locale) }));
     },
   };
 
@@ -133,7 +136,10 @@ export function PartnerFormModal({
     );
   };
 
-  const required = (label: string) => ({ required: true, message: t('validation.required', { field: label }) });
+  const required = (label: string) => ({
+    required: true,
+    message: t('validation.required', { field: label }),
+  });
 
   return (
     <Modal
@@ -160,7 +166,11 @@ export function PartnerFormModal({
             </Form.Item>
           </Col>
           <Col xs={24} sm={10}>
-            <Form.Item name="type" label={t('partners.fields.type')} rules={[required(t('partners.fields.type'))]}>
+            <Form.Item
+              name="type"
+              label={t('partners.fields.type')}
+              rules={[required(t('partners.fields.type'))]}
+            >
               <Select
                 options={partnerTypes.map((value) => ({ value, label: t(`partners.type.${value}`) }))}
                 onChange={() => void form.validateFields(['creditCode']).catch(() => undefined)}
@@ -189,7 +199,12 @@ export function PartnerFormModal({
             <Form.Item
               name="kinds"
               label={t('partners.fields.kinds')}
-              rules={[{ required: true, message: t('validation.requiredSelect', { field: t('partners.fields.kinds') }) }]}
+              rules={[
+                {
+                  required: true,
+                  message: t('validation.requiredSelect', { field: t('partners.fields.kinds') }),
+                },
+              ]}
             >
               <Checkbox.Group
                 options={partnerKinds.map((value) => ({ value, label: t(`partners.kind.${value}`) }))}

@@ -98,7 +98,12 @@ export default function PartnersPage() {
   const toolbar = (
     <>
       {can('partner.export') && (
-        <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport} data-testid="partners-export">
+        <Button
+          icon={<DownloadOutlined />}
+          loading={exporting}
+          onClick={onExport}
+          data-testid="partners-export"
+        >
           {t('common.export')}
         </Button>
       )}

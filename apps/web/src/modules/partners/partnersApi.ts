@@ -64,7 +64,11 @@ export function usePartnerAudit(id: string, page: number, enabled: boolean) {
   return useQuery({
     queryKey: partnerKeys.audit(id, page),
     queryFn: ({ signal }) =>
-      api.get<Page<AuditEntry>>('/audit', { entityType: 'partner', entityId: id, page, pageSize: 20 }, signal),
+      api.get<Page<AuditEntry>>(
+        '/audit',
+        { entityType: 'partner', entityId: id, page, pageSize: 20 },
+        signal,
+      ),
     enabled,
     placeholderData: keepPreviousData,
   });

@@ -38,7 +38,8 @@ export function usePartnerFilters() {
       region: values.region,
       industry: values.industry,
       rating: values.rating,
-      blacklisted: values.blacklisted === 'true' || values.blacklisted === 'false' ? values.blacklisted : undefined,
+      blacklisted:
+        values.blacklisted === 'true' || values.blacklisted === 'false' ? values.blacklisted : undefined,
       entityId: values.entityId,
       page: positiveInt(values.page, 1),
       pageSize: Math.min(positiveInt(values.pageSize, defaultPartnerPageSize), 200),
@@ -52,6 +53,8 @@ export function usePartnerFilters() {
     return rest;
   }, [query]);
 
-  const filtered = Object.entries(values).some(([key, value]) => !['page', 'pageSize', 'sort'].includes(key) && value);
+  const filtered = Object.entries(values).some(
+    ([key, value]) => !['page', 'pageSize', 'sort'].includes(key) && value,
+  );
   return { values, query, exportQuery, update, reset, filtered };
 }

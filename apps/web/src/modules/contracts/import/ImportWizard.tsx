@@ -146,27 +146,30 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose: () => 
       {step === 1 && (
         <Flex vertical gap={16}>
           <FormError error={error} />
-          <Upload.Dragger
-            accept=".xlsx"
-            maxCount={1}
-            multiple={false}
-            fileList={
-              file ? [{ uid: 'file', name: file.name, status: 'done', size: file.size, type: file.type }] : []
-            }
-            beforeUpload={(picked) => {
-              setFile(picked);
-              setError(null);
-              return false; // sent on "import", not now
-            }}
-            onRemove={() => setFile(null)}
-            data-testid="contracts-import-file"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('contracts.import.drop')}</p>
-            <p className="ant-upload-hint">{t('contracts.import.dropHint')}</p>
-          </Upload.Dragger>
+          <div data-testid="contracts-import-file">
+            <Upload.Dragger
+              accept=".xlsx"
+              maxCount={1}
+              multiple={false}
+              fileList={
+                file
+                  ? [{ uid: 'file', name: file.name, status: 'done', size: file.size, type: file.type }]
+                  : []
+              }
+              beforeUpload={(picked) => {
+                setFile(picked);
+                setError(null);
+                return false; // sent on "import", not now
+              }}
+              onRemove={() => setFile(null)}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{t('contracts.import.drop')}</p>
+              <p className="ant-upload-hint">{t('contracts.import.dropHint')}</p>
+            </Upload.Dragger>
+          </div>
           <Radio.Group
             value={mode}
             onChange={(event) => setMode(event.target.value as Mode)}
