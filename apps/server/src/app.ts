@@ -269,7 +269,8 @@ export function createServices(
   const contractPlans = new ContractPlansService(db, audit, contractCategories);
   // The partner library: customers and suppliers shared within the group.
   const partners = new PartnersService(db, audit, {
-    entityNames: async (trx, ids) => new Map((await org!.entitySummaries(ids, trx)).map((e) => [e.id, e.name])),
+    entityNames: async (trx, ids) =>
+      new Map((await org!.entitySummaries(ids, trx)).map((e) => [e.id, e.name])),
     userNames: (trx, ids) => org!.userNames(ids, trx),
     homeOf: async (trx, userId) => {
       const user = await users.loadUser(trx, userId).catch(() => null);
@@ -463,7 +464,8 @@ function createContractRegister(
   const setup: ContractSetup = {
     category: (trx, id) => deps.categories.forContract(trx, id),
     categoryNames: (trx, ids) => deps.categories.namesOf(trx, ids),
-    validateCustomData: (category, data, ctx) => deps.categories.validateCustomData(category, data, ctx.locale),
+    validateCustomData: (category, data, ctx) =>
+      deps.categories.validateCustomData(category, data, ctx.locale),
     planLine: async (trx, ctx, id, input) => {
       await deps.plans.lineForContract(trx, ctx, id, input);
     },
@@ -531,7 +533,8 @@ function createContractRegister(
       },
     }),
   );
-  for (const [key, template] of Object.entries(contractReminderTemplates)) deps.templates.register(key, template);
+  for (const [key, template] of Object.entries(contractReminderTemplates))
+    deps.templates.register(key, template);
   deps.jobs.declare(
     contractReminderJobs({
       jobs: deps.jobs,

@@ -392,4 +392,3 @@ export const contractImportReportSchema = z.object({
   errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
 });
 export type ContractImportReport = z.infer<typeof contractImportReportSchema>;
-

@@ -127,7 +127,10 @@ export const permissionGroups = [
     label: { 'zh-CN': '合同类别', 'en-US': 'Contract categories' },
     actions: [
       { code: 'contract.category.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
-      { code: 'contract.category.manage', label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' } },
+      {
+        code: 'contract.category.manage',
+        label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' },
+      },
     ],
   },
   {
@@ -135,7 +138,10 @@ export const permissionGroups = [
     label: { 'zh-CN': '合同规划', 'en-US': 'Contract planning' },
     actions: [
       { code: 'contract.plan.view', label: { 'zh-CN': '查看', 'en-US': 'View' } },
-      { code: 'contract.plan.manage', label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' } },
+      {
+        code: 'contract.plan.manage',
+        label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' },
+      },
     ],
   },
   {
@@ -144,7 +150,10 @@ export const permissionGroups = [
     actions: [
       { code: 'contract.view', label: { 'zh-CN': '查看台账', 'en-US': 'View ledger' } },
       { code: 'contract.create', label: { 'zh-CN': '登记/编辑/提交', 'en-US': 'Register / edit / submit' } },
-      { code: 'contract.manage', label: { 'zh-CN': '签订/终止/作废/完成', 'en-US': 'Sign / terminate / void / complete' } },
+      {
+        code: 'contract.manage',
+        label: { 'zh-CN': '签订/终止/作废/完成', 'en-US': 'Sign / terminate / void / complete' },
+      },
       { code: 'contract.change', label: { 'zh-CN': '变更', 'en-US': 'Change orders' } },
       { code: 'contract.archive', label: { 'zh-CN': '归档/借阅', 'en-US': 'Archive / borrowing' } },
       { code: 'contract.seal', label: { 'zh-CN': '用印申请', 'en-US': 'Seal use requests' } },

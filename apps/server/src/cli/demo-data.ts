@@ -124,7 +124,13 @@ export const demoRoles: DemoRole[] = [
     name: '员工',
     description: '普通员工：仅本人',
     dataScope: 'self',
-    permissions: ['org.user.view', 'partner.view', 'contract.view', 'contract.category.view', 'contract.create'],
+    permissions: [
+      'org.user.view',
+      'partner.view',
+      'contract.view',
+      'contract.category.view',
+      'contract.create',
+    ],
   },
 ];
 

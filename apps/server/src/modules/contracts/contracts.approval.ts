@@ -9,7 +9,12 @@ type Outcome = 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
 
 /** What the seal requests of this module answer to the engine (seals.service.ts). */
 export interface SealOutcomes {
-  onApprovalOutcome(trx: Kysely<any>, ctx: RequestContext, requestId: string, outcome: Outcome): Promise<void>;
+  onApprovalOutcome(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    requestId: string,
+    outcome: Outcome,
+  ): Promise<void>;
   fields?(db: Kysely<any>, requestId: string): Promise<FormField[] | null>;
 }
 
@@ -26,7 +31,13 @@ export function contractApprovalSubject(deps: {
 }) {
   const ended =
     (outcome: Outcome) =>
-    async (trx: Kysely<any>, ctx: RequestContext, subjectId: string, instanceId: string, businessType: string) => {
+    async (
+      trx: Kysely<any>,
+      ctx: RequestContext,
+      subjectId: string,
+      instanceId: string,
+      businessType: string,
+    ) => {
       switch (businessType) {
         case 'contract.sign':
           return deps.contracts.approvalEnded(trx, ctx, subjectId, instanceId, eventOf[outcome]);
@@ -49,7 +60,8 @@ export function contractApprovalSubject(deps: {
       formData: Record<string, unknown>,
       businessType: string,
     ) => {
-      if (businessType === 'contract.sign') await deps.contracts.approvalEdited(trx, ctx, subjectId, instanceId, formData);
+      if (businessType === 'contract.sign')
+        await deps.contracts.approvalEdited(trx, ctx, subjectId, instanceId, formData);
     },
     /** The fields the approval detail shows for a contract, a change or a seal request. */
     fields: async (db: Kysely<any>, subjectId: string): Promise<FormField[] | null> => {

@@ -5,6 +5,7 @@ export const contractRecordTypes: RecordType[] = [
     type: 'contract',
     entityOwned: true,
     sampleIn: async (db, entityId) =>
-      (await db.selectFrom('contract').select('id').where('entity_id', '=', entityId).executeTakeFirst())?.id ?? null,
+      (await db.selectFrom('contract').select('id').where('entity_id', '=', entityId).executeTakeFirst())
+        ?.id ?? null,
   },
 ];

@@ -14,12 +14,17 @@ type Db = Kysely<any>;
 const typed = (db: Db) => db as unknown as Kysely<ContractTables>;
 
 /** Where the contract table keeps the facts a data scope judges. */
-export const contractScope = { entity: 'contract.entity_id', department: 'contract.department_id', owner: 'contract.owner_id' };
+export const contractScope = {
+  entity: 'contract.entity_id',
+  department: 'contract.department_id',
+  owner: 'contract.owner_id',
+};
 
 const jsonColumns = ['partner_bank', 'attachments', 'custom_data'] as const;
 function encode(row: Partial<ContractTable>): never {
   const out: Record<string, unknown> = { ...row };
-  for (const column of jsonColumns) if (column in row) out[column] = row[column] === null ? null : writeJson(row[column]);
+  for (const column of jsonColumns)
+    if (column in row) out[column] = row[column] === null ? null : writeJson(row[column]);
   return out as never;
 }
 
@@ -92,7 +97,11 @@ export const listVersions = (db: Db, contractId: string) =>
     .orderBy('version', 'desc')
     .execute();
 
-export const findVersion = (db: Db, contractId: string, version: number): Promise<ContractVersionTable | undefined> =>
+export const findVersion = (
+  db: Db,
+  contractId: string,
+  version: number,
+): Promise<ContractVersionTable | undefined> =>
   typed(db)
     .selectFrom('contract_version')
     .selectAll()
@@ -109,7 +118,11 @@ export async function insertChange(db: Db, row: ContractChangeTable): Promise<vo
 }
 
 export async function updateChange(db: Db, id: string, patch: Partial<ContractChangeTable>): Promise<void> {
-  await db.updateTable('contract_change').set(patch as never).where('id', '=', id).execute();
+  await db
+    .updateTable('contract_change')
+    .set(patch as never)
+    .where('id', '=', id)
+    .execute();
 }
 
 export const findChange = (db: Db, id: string): Promise<ContractChangeTable | undefined> =>

@@ -157,7 +157,8 @@ export function contractsRoutes(deps: {
     defineRoute({
       method: 'GET',
       url: '/contracts/:id/compare',
-      summary: 'Compare two versions: field differences, a line diff of the body, attachments added and removed',
+      summary:
+        'Compare two versions: field differences, a line diff of the body, attachments added and removed',
       ...one,
       querystring: contractCompareQuerySchema,
       response: contractCompareSchema,

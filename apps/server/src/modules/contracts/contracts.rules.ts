@@ -38,7 +38,16 @@ export function nextStatus(status: ContractStatus, event: ContractEvent): Contra
 
 /** Which user actions a status allows, before permissions are considered. */
 export function actionsFor(status: ContractStatus, hasPendingChange: boolean): ContractAction[] {
-  const userActions: ContractAction[] = ['edit', 'delete', 'submit', 'sign', 'complete', 'terminate', 'void', 'change'];
+  const userActions: ContractAction[] = [
+    'edit',
+    'delete',
+    'submit',
+    'sign',
+    'complete',
+    'terminate',
+    'void',
+    'change',
+  ];
   return userActions.filter(
     (action) => canTransition(status, action) && !(action === 'change' && hasPendingChange),
   );

@@ -53,7 +53,8 @@ export class ContractLedger {
     return {
       items: await this.present(page),
       totals,
-      nextCursor: rows.length > limit && last ? encodeCursor(sortValueOf(last, sort), last.id as string) : null,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor(sortValueOf(last, sort), last.id as string) : null,
     };
   }
 
@@ -71,7 +72,10 @@ export class ContractLedger {
   }
 
   /** Walks the sorted set by keyset in batches of 500, so memory stays bounded for any ledger size. */
-  private async *batches(base: ReturnType<typeof ledgerQuery>, sort: LedgerSort): AsyncGenerator<ContractLedgerRow> {
+  private async *batches(
+    base: ReturnType<typeof ledgerQuery>,
+    sort: LedgerSort,
+  ): AsyncGenerator<ContractLedgerRow> {
     let after: { value: unknown; id: string } | null = null;
     for (;;) {
       const rows = await this.pageOf(base, sort, after, 500);
@@ -141,7 +145,8 @@ export class ContractLedger {
         signDate: (r.sign_date as string | null) ?? null,
         startDate: (r.start_date as string | null) ?? null,
         endDate,
-        daysToExpiry: endDate && (status === 'IN_FORCE' || status === 'APPROVED') ? daysBetween(today, endDate) : null,
+        daysToExpiry:
+          endDate && (status === 'IN_FORCE' || status === 'APPROVED') ? daysBetween(today, endDate) : null,
         createdAt: new Date(r.created_at as string).toISOString(),
       };
     });
@@ -178,7 +183,8 @@ function decodeCursor(cursor: string): { value: unknown; id: string } {
   try {
     const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
     if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad id');
-    if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw new Error('bad value');
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number')
+      throw new Error('bad value');
     return { value, id };
   } catch {
     throw new AppError('VALIDATION_FAILED', { detail: 'cursor: not a cursor this ledger gave out' }, [

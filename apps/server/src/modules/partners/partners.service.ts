@@ -28,22 +28,13 @@ import {
   abilitiesOf,
   changeAccess,
   changeablePartner,
-  holds,
   originShown,
   referrerOf,
   viewerOf,
   visiblePartner,
 } from './partners.access.js';
-import {
-  type Names,
-  partnerSnapshot,
-  toBankAccount,
-  toBlacklistEntry,
-  toContact,
-  toListItem,
-  toPartner,
-  toQualification,
-} from './partners.mappers.js';
+import { type Names, partnerSnapshot, toBankAccount, toListItem, toPartner } from './partners.mappers.js';
+import { namesOf, partnerDetail } from './partners.detail.js';
 import * as repo from './partners.repository.js';
 import { checkCreditCode, creditCodeCheckText, usableBy } from './partners.rules.js';
 import type { PartnerTable, PartnerTables } from './partners.tables.js';
@@ -388,41 +379,16 @@ export class PartnersService {
     if (existing && existing.id !== self) throw duplicate('credit code', creditCode);
   }
 
-  private async namesFor(db: Kysely<any>, rows: PartnerTable[]): Promise<Names> {
-    // One after the other: inside a transaction both run on its single connection.
-    const entities = await this.directory.entityNames(db, [...new Set(rows.map((r) => r.entity_id))]);
-    const users = await this.directory.userNames(db, [
-      ...new Set(rows.flatMap((r) => (r.owner_id ? [r.owner_id] : []))),
-    ]);
-    return { entities, users };
+  private namesFor(db: Kysely<any>, rows: PartnerTable[]): Promise<Names> {
+    return namesOf(db, this.directory, rows);
   }
 
-  private async detail(
+  private detail(
     db: Kysely<any>,
     ctx: RequestContext,
     row: PartnerTable,
     abilities: Abilities,
   ): Promise<PartnerDetail> {
-    const accounts = await repo.bankAccountsOf(db, [row.id]);
-    const contacts = await repo.contactsOf(db, row.id);
-    const qualifications = await repo.qualificationsOf(db, row.id);
-    const log = await repo.blacklistLogOf(db, row.id);
-    const names = await this.namesFor(db, [row]);
-    const actors = await this.directory.userNames(db, [
-      ...new Set(log.flatMap((entry) => (entry.actor_id ? [entry.actor_id] : []))),
-    ]);
-    const files = await this.directory.fileNames(
-      db,
-      qualifications.flatMap((q) => (q.attachment_file_id ? [q.attachment_file_id] : [])),
-    );
-    return {
-      ...toListItem(row, names, originShown(abilities.view, ctx, row)),
-      bankAccounts: accounts.map(toBankAccount),
-      contacts: contacts.map(toContact),
-      qualifications: qualifications.map((q) => toQualification(q, files)),
-      blacklistLog: log.map((entry) => toBlacklistEntry(entry, actors)),
-      canManage: holds(abilities.manage, ctx, row),
-      canBlacklist: holds(abilities.blacklist, ctx, row),
-    };
+    return partnerDetail(db, this.directory, ctx, row, abilities);
   }
 }

@@ -350,7 +350,14 @@ export class WorkflowService {
   ): Promise<void> {
     if (JSON.stringify(before.instance.formData) === JSON.stringify(after.instance.formData)) return;
     const subject = this.deps.subjects.forBusinessType(row.business_type);
-    await subject?.onFormChanged?.(trx, ctx, row.subject_id, row.id, after.instance.formData, row.business_type);
+    await subject?.onFormChanged?.(
+      trx,
+      ctx,
+      row.subject_id,
+      row.id,
+      after.instance.formData,
+      row.business_type,
+    );
   }
 
   private decideOrRefuse(state: WorkflowState, command: Command, now: string, org: MemoryOrg): DecideResult {
