@@ -20,11 +20,17 @@ export const flow: Flow = {
       [
         'menu-approvals',
         'menu-audit',
+        'menu-contract-borrows',
+        'menu-contract-categories',
+        'menu-contract-plans',
+        'menu-contracts',
         'menu-departments',
         'menu-entities',
         'menu-flows',
         'menu-forms',
         'menu-home',
+        'menu-numbering',
+        'menu-partners',
         'menu-positions',
         'menu-robots',
         'menu-roles',
@@ -64,7 +70,19 @@ export const flow: Flow = {
 
     await signOut(page);
     await signIn(page, baseUrl, username, password);
-    assertEqual(await menuItems(page), ['menu-approvals', 'menu-home', 'menu-users'], 'staff menu');
+    // Staff see their own records: users, and the contract register (they may register contracts).
+    assertEqual(
+      await menuItems(page),
+      [
+        'menu-approvals',
+        'menu-contract-categories',
+        'menu-contracts',
+        'menu-home',
+        'menu-partners',
+        'menu-users',
+      ],
+      'staff menu',
+    );
     await screenshot(page, 'flow-01-staff-home');
 
     // The staff role's data scope is "own records": the user list holds exactly one row, theirs.
