@@ -123,8 +123,10 @@ type Target = 'DRAFT' | 'IN_APPROVAL' | 'APPROVED' | 'IN_FORCE' | 'COMPLETED' | 
 interface DemoContract {
   entity: string;
   department: string;
-  /** Who registers it (and owns it). */
+  /** Who registers it: the company's administrator when the owner's department scope cannot see the partner or plan line. */
   by: string;
+  /** Who is responsible for it; the registrant when absent. */
+  owner?: string;
   category: string;
   /** The counterparty's name; the first usable partner when this one is not usable by the user. */
   partner: string;
@@ -168,7 +170,8 @@ const demoContracts: DemoContract[] = [
   {
     entity: 'GRP',
     department: 'GMO',
-    by: 'liu.yang',
+    by: 'yang.xue',
+    owner: 'liu.yang',
     category: 'LEASE',
     partner: '北京金泰物业管理有限公司',
     name: '集团总部办公楼租赁合同',
@@ -199,7 +202,8 @@ const demoContracts: DemoContract[] = [
   {
     entity: 'CONS',
     department: 'ENG',
-    by: 'zhou.qiang',
+    by: 'zheng.hao',
+    owner: 'zhou.qiang',
     category: 'ENG-SUBCONTRACT',
     partner: '苏州恒力钢结构工程有限公司',
     name: '城东产业园一期主体结构劳务分包合同',
@@ -215,7 +219,8 @@ const demoContracts: DemoContract[] = [
   {
     entity: 'CONS',
     department: 'ENG-1',
-    by: 'feng.bo',
+    by: 'zheng.hao',
+    owner: 'feng.bo',
     category: 'PURCHASE-MATERIAL',
     partner: '上海浦江商品混凝土有限公司',
     name: '商品混凝土采购合同（2026 年度）',
@@ -338,7 +343,7 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
       partnerId: partner.id,
       entityId,
       departmentId: department.id,
-      ownerId: ctx.actor!.userId,
+      ownerId: demo.owner ? (await as(demo.owner)).actor!.userId : ctx.actor!.userId,
       amount: Math.round(demo.amountYuan * 100),
       taxRate: demo.taxRatePercent * 100,
       currency: 'CNY',
