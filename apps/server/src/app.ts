@@ -86,6 +86,7 @@ import {
   ContractArchiveService,
   ContractCategoriesService,
   ContractChanges,
+  ContractFiguresService,
   ContractLedger,
   type ContractPorts,
   ContractPlansService,
@@ -474,6 +475,9 @@ function createContractRegister(
   const contracts = new ContractsService(db, deps.audit, ports, setup, contractVersions);
   const contractChanges = new ContractChanges(db, deps.audit, ports, setup, contracts, contractVersions);
   const contractLedger = new ContractLedger(db, ports, setup);
+  // Execution figures (paid, invoiced, accepted, ...) kept on the contract for the ledger.
+  // TODO(invoices): replace with the invoice registry's usage once it lands.
+  const contractFigures = new ContractFiguresService(async () => []);
   // Imports resolve codes through the directory once per distinct value; the register's own checks
   // (scope, partner use by the entity, blacklist) run with the importing user's context.
   const contractImport = new ContractImportService(
@@ -552,6 +556,7 @@ function createContractRegister(
     contractSeals,
     contractArchive,
     contractImport,
+    contractFigures,
   };
 }
 

@@ -2,9 +2,11 @@ import type { MigrationSet } from '../../db/index.js';
 import * as setup from './migrations/20261201_000050_contract_setup.js';
 import * as init from './migrations/20261201_000100_contracts_init.js';
 import * as archive from './migrations/20261201_000300_contract_archive.js';
+import * as execution from './migrations/20261202_000100_contract_execution.js';
 
 export const contractsMigrations: MigrationSet = {
   '20261201_000050_contract_setup': setup,
   '20261201_000100_contracts_init': init,
   '20261201_000300_contract_archive': archive,
+  '20261202_000100_contract_execution': execution,
 };

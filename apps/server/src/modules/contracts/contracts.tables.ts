@@ -76,3 +76,15 @@ export interface ContractTables {
   contract_version: ContractVersionTable;
   contract_change: ContractChangeTable;
 }
+
+/** Execution figures kept on the contract (see figures.service.ts and the execution migration). */
+export interface ContractFigureColumns {
+  planned_amount: number;
+  requested_amount: number;
+  paid_amount: number;
+  invoiced_amount: number;
+  accepted_amount: number;
+  delivered_amount: number;
+  settled_amount: number | null;
+  next_due_date: string | null;
+}

@@ -21,3 +21,4 @@ export { contractReminderTemplates } from './reminders.templates.js';
 export { ContractSealsService } from './seals.service.js';
 export { contractSealsRoutes } from './seals.routes.js';
 export { contractSetupRecordTypes } from './setup.record-types.js';
+export { ContractFiguresService, type ContractFigures, type InvoiceUsageOf } from './figures.service.js';

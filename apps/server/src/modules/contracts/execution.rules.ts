@@ -1,0 +1,71 @@
+/**
+ * Pure rules of contract execution: the plan sum, the payment guard and matching with tolerance.
+ * The services call them with figures read inside their transaction (after locking the contract).
+ */
+
+/** The sum of the plan items must equal the contract's amount to execute (current, or settled once settled). */
+export function planSumDifference(itemAmounts: number[], contractAmount: number): number {
+  return itemAmounts.reduce((sum, amount) => sum + amount, 0) - contractAmount;
+}
+
+/** The amount a contract is executed against: the settled amount once settled, else the current amount. */
+export function executableAmount(contract: { current_amount: number; settled_amount: number | null }): number {
+  return contract.settled_amount === null ? Number(contract.current_amount) : Number(contract.settled_amount);
+}
+
+/**
+ * Room left for a new payment request: paid + requested (in approval or approved) may not pass the
+ * item's amount, nor the contract's executable amount.
+ */
+export function paymentRoom(
+  item: { amount: number; paid: number; requested: number },
+  contract: { amount: number; paid: number; requested: number },
+): number {
+  return Math.max(
+    0,
+    Math.min(item.amount - item.paid - item.requested, contract.amount - contract.paid - contract.requested),
+  );
+}
+
+export interface Tolerance {
+  /** In 分. */
+  amount: number;
+  /** In basis points of the larger compared figure. */
+  rate: number;
+}
+
+/** Two figures agree when they differ by no more than the tolerance (the larger of its two forms). */
+export function withinTolerance(a: number, b: number, tolerance: Tolerance): boolean {
+  const allowed = Math.max(tolerance.amount, Math.floor((Math.max(Math.abs(a), Math.abs(b)) * tolerance.rate) / 10000));
+  return Math.abs(a - b) <= allowed;
+}
+
+export type MatchingStatus = 'MATCHED' | 'MISMATCHED';
+
+/** 款、票、物: paid vs invoiced vs accepted agree within tolerance (accepted only when goods or services were accepted at all). */
+export function matchingStatus(
+  figures: { paid: number; invoiced: number; accepted: number },
+  tolerance: Tolerance,
+): MatchingStatus {
+  const ok =
+    withinTolerance(figures.paid, figures.invoiced, tolerance) &&
+    withinTolerance(figures.paid, figures.accepted, tolerance) &&
+    withinTolerance(figures.invoiced, figures.accepted, tolerance);
+  return ok ? 'MATCHED' : 'MISMATCHED';
+}
+
+/**
+ * A payment request beyond what has been invoiced or accepted (paid + requested + this request,
+ * against the smaller of invoiced and accepted, within tolerance) needs an explicit override.
+ */
+export function needsOverride(
+  figures: { paid: number; requested: number; invoiced: number; accepted: number },
+  request: number,
+  tolerance: Tolerance,
+): boolean {
+  const committed = figures.paid + figures.requested + request;
+  const covered = Math.min(figures.invoiced, figures.accepted);
+  return committed > covered && !withinTolerance(committed, covered, tolerance);
+}
+
+export const DEFAULT_TOLERANCE: Tolerance = { amount: 100, rate: 0 };

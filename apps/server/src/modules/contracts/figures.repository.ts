@@ -1,0 +1,97 @@
+import { type Kysely, sql } from 'kysely';
+
+type Db = Kysely<any>;
+
+/** Per plan item: what is requested (in approval or approved, not yet paid), paid net of refunds, and accepted. */
+export async function itemMoney(db: Db, contractId: string) {
+  const rows = await db
+    .selectFrom('contract_payment')
+    .select([
+      'plan_item_id',
+      sql<number>`coalesce(sum(case when kind = 'PAYMENT' and status in ('IN_APPROVAL', 'APPROVED') then amount else 0 end), 0)`.as(
+        'requested',
+      ),
+      sql<number>`coalesce(sum(case when (kind = 'PAYMENT' and status = 'PAID') or (kind = 'RECEIPT' and status = 'RECEIVED') then amount when kind = 'REFUND' and status = 'REFUNDED' then -amount else 0 end), 0)`.as(
+        'paid',
+      ),
+    ])
+    .where('contract_id', '=', contractId)
+    .groupBy('plan_item_id')
+    .execute();
+  return rows.map((r) => ({
+    itemId: (r.plan_item_id as string | null) ?? null,
+    requested: Number(r.requested),
+    paid: Number(r.paid),
+  }));
+}
+
+export async function itemDeliveries(db: Db, contractId: string) {
+  const rows = await db
+    .selectFrom('contract_delivery')
+    .select([
+      'plan_item_id',
+      sql<number>`coalesce(sum(case when status <> 'REJECTED' then delivered_amount else 0 end), 0)`.as('delivered'),
+      sql<number>`coalesce(sum(accepted_amount), 0)`.as('accepted'),
+    ])
+    .where('contract_id', '=', contractId)
+    .groupBy('plan_item_id')
+    .execute();
+  return rows.map((r) => ({
+    itemId: (r.plan_item_id as string | null) ?? null,
+    delivered: Number(r.delivered),
+    accepted: Number(r.accepted),
+  }));
+}
+
+export const planItems = (db: Db, contractId: string) =>
+  db
+    .selectFrom('contract_plan_item')
+    .select(['id', 'amount', 'due_date'])
+    .where('contract_id', '=', contractId)
+    .orderBy('seq')
+    .execute();
+
+export async function setItemFigures(
+  db: Db,
+  itemId: string,
+  figures: { requested: number; paid: number; invoiced: number; accepted: number },
+): Promise<void> {
+  await db
+    .updateTable('contract_plan_item')
+    .set({
+      requested_amount: figures.requested,
+      paid_amount: figures.paid,
+      invoiced_amount: figures.invoiced,
+      accepted_amount: figures.accepted,
+    })
+    .where('id', '=', itemId)
+    .execute();
+}
+
+export async function setContractFigures(
+  db: Db,
+  contractId: string,
+  figures: {
+    planned: number;
+    requested: number;
+    paid: number;
+    invoiced: number;
+    accepted: number;
+    delivered: number;
+    nextDueDate: string | null;
+  },
+): Promise<void> {
+  await db
+    .updateTable('contract')
+    .set({
+      planned_amount: figures.planned,
+      requested_amount: figures.requested,
+      paid_amount: figures.paid,
+      invoiced_amount: figures.invoiced,
+      accepted_amount: figures.accepted,
+      delivered_amount: figures.delivered,
+      next_due_date: figures.nextDueDate,
+    })
+    .where('id', '=', contractId)
+    .execute();
+}
