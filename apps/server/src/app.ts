@@ -82,18 +82,33 @@ import {
   numberingRecordTypes,
   numberingRoutes,
 } from './platform/numbering/index.js';
+import { InvoicesService, invoicesMigrations, invoicesRecordTypes, invoicesRoutes } from './platform/invoices/index.js';
 import {
   ContractArchiveService,
   ContractCategoriesService,
   ContractChanges,
   ContractFiguresService,
+  ContractInvoicesService,
+  contractInvoiceUsage,
+  contractInvoicesRoutes,
   ContractLedger,
   type ContractPorts,
   ContractPlansService,
   ContractSealsService,
+  ContractPaymentsService,
+  contractPaymentRecordTypes,
+  contractPaymentsRoutes,
+  ContractScheduleService,
   type ContractSetup,
   ContractsService,
   ContractImportService,
+  ExecutionSettingsService,
+  executionSettingsRoutes,
+  ContractDeliveriesService,
+  contractDeliveriesRoutes,
+  contractDeliveryRecordTypes,
+  ContractMatchingService,
+  contractMatchingRoutes,
   contractImportRoutes,
   ContractVersions,
   chinaDate,
@@ -106,10 +121,27 @@ import {
   contractReminderJobs,
   contractReminderSchedule,
   contractReminderTemplates,
+  ContractCollectionsService,
+  contractCollectionJobs,
+  contractCollectionSchedule,
+  contractCollectionTemplates,
+  contractCollectionsRoutes,
+  ContractOversightService,
+  contractOversightRoutes,
   contractSealsRoutes,
+  contractScheduleRoutes,
   contractSetupRecordTypes,
   contractsMigrations,
   contractsRoutes,
+  ContractEvaluationsService,
+  ContractSettlementsService,
+  contractEvaluationRoutes,
+  contractSettlementRecordTypes,
+  contractSettlementRoutes,
+  evaluationScoresOf,
+  retentionReminderJobs,
+  retentionReminderSchedule,
+  retentionTemplates,
 } from './modules/contracts/index.js';
 import {
   PartnerRecordsService,
@@ -121,6 +153,8 @@ import {
   partnersTemplates,
   QUALIFICATION_SCAN_JOB,
   QualificationReminders,
+  PartnerRatings,
+  partnerRatingRoutes,
 } from './modules/partners/index.js';
 
 export interface AppOptions {
@@ -156,6 +190,7 @@ export const allMigrations = [
   formsMigrations,
   workflowMigrations,
   numberingMigrations,
+  invoicesMigrations,
   partnersMigrations,
   contractsMigrations,
 ];
@@ -169,10 +204,14 @@ export const allRecordTypes: RecordType[] = [
   ...formsRecordTypes,
   ...workflowRecordTypes,
   ...numberingRecordTypes,
+  ...invoicesRecordTypes,
   ...partnersRecordTypes,
   ...contractSetupRecordTypes,
   ...contractRecordTypes,
   ...contractArchiveRecordTypes,
+  ...contractDeliveryRecordTypes,
+  ...contractPaymentRecordTypes,
+  ...contractSettlementRecordTypes,
 ];
 
 export function createServices(
@@ -289,7 +328,13 @@ export function createServices(
     templates,
     systemContext,
   });
+  // The invoice registry, shared by contracts (and later expenses and funds).
+  const invoices = new InvoicesService(db, audit, {
+    entityNames: async (trx, ids) => new Map((await org!.entitySummaries(ids, trx)).map((e) => [e.id, e.name])),
+    visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
+  });
   const contractRegister = createContractRegister(db, {
+    invoices,
     audit,
     org: org!,
     users,
@@ -304,6 +349,17 @@ export function createServices(
     clock,
     systemContext,
     approvals,
+  });
+  const contractCollections = createContractCollections(db, {
+    org: org!,
+    roles,
+    partners,
+    jobs,
+    notifications,
+    templates,
+    clock,
+    systemContext,
+    executionSettings: contractRegister.executionSettings,
   });
   const jobRunner = new JobRunner(db, jobs, clock, {
     onError: (error, job) =>
@@ -329,11 +385,13 @@ export function createServices(
     templates,
     email,
     numbering,
+    invoices,
     contractCategories,
     contractPlans,
     partners,
     ...partnerServices,
     ...contractRegister,
+    ...contractCollections,
     ...approvals,
   };
 }
@@ -437,6 +495,7 @@ function createContractRegister(
     clock: Clock;
     systemContext: (requestId?: string) => RequestContext;
     approvals: ReturnType<typeof createApprovals>;
+    invoices: InvoicesService;
   },
 ) {
   const { org, files, approvals } = deps;
@@ -473,11 +532,37 @@ function createContractRegister(
   };
   const contractVersions = new ContractVersions(db, ports);
   const contracts = new ContractsService(db, deps.audit, ports, setup, contractVersions);
-  const contractChanges = new ContractChanges(db, deps.audit, ports, setup, contracts, contractVersions);
+  // Payment/receipt plans; change orders of the amount carry a new plan (figures refreshed on every write).
+  const contractSchedule = new ContractScheduleService(
+    db,
+    deps.audit,
+    { refresh: (trx, id) => contractFigures.refresh(trx, id) },
+    ports.today,
+  );
+  const contractChanges = new ContractChanges(
+    db,
+    deps.audit,
+    ports,
+    setup,
+    contracts,
+    contractVersions,
+    contractSchedule,
+  );
   const contractLedger = new ContractLedger(db, ports, setup);
   // Execution figures (paid, invoiced, accepted, ...) kept on the contract for the ledger.
-  // TODO(invoices): replace with the invoice registry's usage once it lands.
-  const contractFigures = new ContractFiguresService(async () => []);
+  // Invoice usage comes from the invoice registry (document type `contract`, line = plan item).
+  const contractFigures = new ContractFiguresService(contractInvoiceUsage(deps.invoices));
+  const contractInvoices = new ContractInvoicesService(db, deps.audit, deps.invoices, contractFigures);
+  // Matching tolerance and collection days per entity (the group's row, else defaults, where none).
+  const executionSettings = new ExecutionSettingsService(db, deps.audit);
+  // Deliveries and acceptance (交付/验收), and matching 款票物 with the exceptions list.
+  const contractDeliveries = new ContractDeliveriesService(db, deps.audit, contractFigures, {
+    visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
+    fileNames: (trx, ids) => files.namesOf(trx, ids),
+    userNames: (trx, ids) => org.userNames(ids, trx),
+  });
+  files.grantReadsVia((trx, ctx, fileId) => contractDeliveries.mayReadFile(trx, ctx, fileId));
+  const contractMatching = new ContractMatchingService(db, executionSettings);
   // Imports resolve codes through the directory once per distinct value; the register's own checks
   // (scope, partner use by the entity, blacklist) run with the importing user's context.
   const contractImport = new ContractImportService(
@@ -526,11 +611,51 @@ function createContractRegister(
     { userNames: (trx, ids) => org.userNames(ids, trx), activeUserIds },
     deps.clock,
   );
+  // Payment requests, payments, receipts and refunds (the guard, idempotency, the override flag).
+  const contractPayments = new ContractPaymentsService(db, deps.audit, contractFigures, {
+    startApproval: (trx, ctx, input) => approvals.workflow.start(trx, ctx, input),
+    userNames: (trx, ids) => org.userNames(ids, trx),
+    tolerance: async (trx, entityId) => (await executionSettings.forEntity(trx, entityId)).tolerance,
+    today: ports.today,
+  });
+  // Closing: settlement with retention (approved through the engine) and the evaluation that rates the partner.
+  const contractSettlements = new ContractSettlementsService(
+    db,
+    deps.audit,
+    {
+      startApproval: (trx, ctx, input) => approvals.workflow.start(trx, ctx, input),
+      userNames: (trx, ids) => org.userNames(ids, trx),
+      today: ports.today,
+    },
+    contractFigures,
+  );
+  const partnerRatings = new PartnerRatings(db, deps.partners, evaluationScoresOf, deps.clock);
+  const contractEvaluations = new ContractEvaluationsService(
+    db,
+    deps.audit,
+    {
+      userNames: (trx, ids) => org.userNames(ids, trx),
+      recomputeRating: (trx, ctx, partnerId, source) => partnerRatings.recompute(trx, ctx, partnerId, source),
+    },
+    deps.clock,
+  );
+  for (const [key, template] of Object.entries(retentionTemplates)) deps.templates.register(key, template);
+  deps.jobs.declare(
+    retentionReminderJobs({ jobs: deps.jobs, notifications: deps.notifications, systemContext: deps.systemContext }),
+  );
   approvals.approvalSubjects.register(
     contractApprovalSubject({
       contracts,
       changes: contractChanges,
       setup,
+      payments: {
+        onApprovalOutcome: (trx, ctx, id, outcome) => contractPayments.onApprovalOutcome(trx, ctx, id, outcome),
+        fields: (trx, id) => contractPayments.fieldsOf(trx, id),
+      },
+      settlements: {
+        onApprovalOutcome: (trx, ctx, id, outcome) => contractSettlements.approvalEnded(trx, ctx, id, outcome),
+        fields: (trx, id) => contractSettlements.fieldsOf(trx, id),
+      },
       seals: {
         onApprovalOutcome: (trx, ctx, id, outcome) => contractSeals.onApprovalOutcome(trx, ctx, id, outcome),
         fields: (trx, id) => contractSeals.fieldsOf(trx, id),
@@ -554,9 +679,74 @@ function createContractRegister(
     contractChanges,
     contractLedger,
     contractSeals,
+    contractPayments,
     contractArchive,
     contractImport,
     contractFigures,
+    contractInvoices,
+    executionSettings,
+    contractDeliveries,
+    contractMatching,
+    contractSchedule,
+    contractSettlements,
+    contractEvaluations,
+    partnerRatings,
+  };
+}
+
+/**
+ * Collections (催收 reminders and the overdue list) and group oversight, read across the contract
+ * register, its execution settings and the partner library.
+ */
+function createContractCollections(
+  db: AppDatabase['db'],
+  deps: {
+    org: OrgService;
+    roles: RolesService;
+    partners: PartnersService;
+    jobs: JobQueue;
+    notifications: NotificationsService;
+    templates: NotificationTemplates;
+    clock: Clock;
+    systemContext: (requestId?: string) => RequestContext;
+    executionSettings: ExecutionSettingsService;
+  },
+) {
+  const { org } = deps;
+  const ports = {
+    org: {
+      entities: async (trx: Kysely<any>, ids: string[]) =>
+        new Map((await org.entitySummaries(ids, trx)).map((e) => [e.id, { name: e.name, code: e.code }])),
+      departments: (trx: Kysely<any>, ids: string[]) => org.departmentSummaries(ids, trx),
+      userNames: (trx: Kysely<any>, ids: string[]) => org.userNames(ids, trx),
+      activeUserIds: async () => new Set<string>(),
+    },
+    today: () => chinaDate(deps.clock.now()),
+  };
+  for (const [key, template] of Object.entries(contractCollectionTemplates)) deps.templates.register(key, template);
+  deps.jobs.declare(
+    contractCollectionJobs({
+      jobs: deps.jobs,
+      notifications: deps.notifications,
+      systemContext: deps.systemContext,
+      settingsFor: (trx, entityId) => deps.executionSettings.forEntity(trx, entityId),
+      userNames: (trx, ids) => org.userNames(ids, trx),
+      departmentHead: (departmentId) => org.headOfDepartment(departmentId),
+      // Finance of the entity: holders there of a role that may execute payments.
+      financeOf: async (entityId) => {
+        const holders = await roleHoldersIn(db, entityId);
+        const roles = await deps.roles.list(deps.systemContext('contract-collections'));
+        return [
+          ...new Set(
+            roles.filter((role) => role.permissions.includes('contract.pay')).flatMap((role) => holders[role.code] ?? []),
+          ),
+        ];
+      },
+    }),
+  );
+  return {
+    contractCollections: new ContractCollectionsService(db, ports),
+    contractOversight: new ContractOversightService(db, ports, (trx, today) => deps.partners.flaggedIds(trx, today)),
   };
 }
 
@@ -611,6 +801,8 @@ export async function scheduleRecurringJobs(services: Services): Promise<void> {
     everySeconds: 86400,
   });
   await services.jobs.schedule(contractReminderSchedule);
+  await services.jobs.schedule(retentionReminderSchedule);
+  await services.jobs.schedule(contractCollectionSchedule);
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -655,6 +847,7 @@ export async function buildApp(
     ),
     ...formSubmissionsRoutes(services.formSubmissions),
     ...numberingRoutes(services.numbering),
+    ...invoicesRoutes(services.invoices),
     ...partnersRoutes(services.partners, services.partnerRecords),
     ...contractCategoriesRoutes(services.contractCategories),
     ...contractPlansRoutes(services.contractPlans),
@@ -666,7 +859,18 @@ export async function buildApp(
     }),
     ...contractArchiveRoutes(services.contractArchive),
     ...contractSealsRoutes(services.contractSeals),
+    ...contractSettlementRoutes(services.contractSettlements),
+    ...contractEvaluationRoutes(services.contractEvaluations),
+    ...partnerRatingRoutes(services.partnerRatings),
+    ...contractPaymentsRoutes(services.contractPayments),
+    ...contractInvoicesRoutes(services.contractInvoices),
     ...contractImportRoutes(services.contractImport),
+    ...contractScheduleRoutes(services.contractSchedule),
+    ...executionSettingsRoutes(services.executionSettings),
+    ...contractDeliveriesRoutes(services.contractDeliveries),
+    ...contractMatchingRoutes(services.contractMatching),
+    ...contractCollectionsRoutes(services.contractCollections),
+    ...contractOversightRoutes(services.contractOversight),
   ];
   await registerUploads(app);
   registerRoutes(app, routes);

@@ -6,6 +6,7 @@ import {
   currencySchema,
   moneySchema,
 } from './contracts.js';
+import { evaluationCriteriaSchema, evaluationCriterionSchema } from './contract-closing.js';
 import { formFieldSchema } from './forms.js';
 
 /*
@@ -38,6 +39,10 @@ export const contractCategorySchema = z.object({
   expiryReminderDays: z.number().int(),
   active: z.boolean(),
   sortOrder: z.number().int(),
+  /** The closing evaluation's scorecard: the category's own, or the default one. */
+  evaluationCriteria: z.array(evaluationCriterionSchema),
+  /** True when the category sets no scorecard of its own (the default applies). */
+  evaluationCriteriaDefault: z.boolean(),
   description: z.string().nullable(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
@@ -56,6 +61,8 @@ const categoryFields = {
     .max(contractAttachmentTypeSchema.options.length),
   fields: z.array(formFieldSchema).max(CONTRACT_CATEGORY_MAX_FIELDS),
   expiryReminderDays: z.number().int().min(0).max(365),
+  /** The closing evaluation's scorecard (weights sum to 10000); null = the default one. */
+  evaluationCriteria: evaluationCriteriaSchema.nullable(),
   active: z.boolean(),
   sortOrder: z.number().int().min(0).max(100000),
   description: z.string().trim().max(500).nullable(),
@@ -71,6 +78,7 @@ export const contractCategoryCreateSchema = z.strictObject({
   requiredAttachmentTypes: categoryFields.requiredAttachmentTypes.default([]),
   fields: categoryFields.fields.default([]),
   expiryReminderDays: categoryFields.expiryReminderDays.default(CONTRACT_EXPIRY_REMINDER_DEFAULT_DAYS),
+  evaluationCriteria: categoryFields.evaluationCriteria.optional(),
   active: categoryFields.active.default(true),
   sortOrder: categoryFields.sortOrder.default(0),
   description: categoryFields.description.default(null),
@@ -87,6 +95,7 @@ export const contractCategoryUpdateSchema = z.strictObject({
   requiredAttachmentTypes: categoryFields.requiredAttachmentTypes.optional(),
   fields: categoryFields.fields.optional(),
   expiryReminderDays: categoryFields.expiryReminderDays.optional(),
+  evaluationCriteria: categoryFields.evaluationCriteria.optional(),
   active: categoryFields.active.optional(),
   sortOrder: categoryFields.sortOrder.optional(),
   description: categoryFields.description.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, instantSchema } from './common.js';
+import { dateSchema, idSchema, instantSchema, queryBool } from './common.js';
+import { contractScheduleItemsSchema } from './contract-schedule.js';
 
 /*
  * The contract register: contracts, their versions and change orders, and the ledger. Amounts are
@@ -252,6 +253,8 @@ export const contractChangeProposalSchema = z.strictObject({
   body: z.string().max(CONTRACT_BODY_MAX).optional(),
   attachments: z.array(contractAttachmentInputSchema).max(50).optional(),
   customData: z.record(z.string().max(64), z.unknown()).optional(),
+  /** The full new payment/receipt plan: required when the amount changes and the contract has a plan. */
+  schedule: contractScheduleItemsSchema.optional(),
 });
 export type ContractChangeProposal = z.infer<typeof contractChangeProposalSchema>;
 export const contractChangeCreateSchema = z.strictObject({
@@ -300,7 +303,19 @@ export const contractLedgerSortFields = [
   'signDate',
   'endDate',
   'createdAt',
+  'plannedAmount',
+  'requestedAmount',
+  'paidAmount',
+  'receivedAmount',
+  'invoicedAmount',
+  'acceptedAmount',
+  'outstandingAmount',
+  'overdueAmount',
+  'nextDueDate',
 ] as const;
+
+/** 款、票、物 agree within the entity's tolerance (MATCHED) or not. */
+export const contractMatchingStatusSchema = z.enum(['MATCHED', 'MISMATCHED']);
 
 export const contractLedgerQuerySchema = z.strictObject({
   /** Number, name or counterparty name contains. */
@@ -321,6 +336,10 @@ export const contractLedgerQuerySchema = z.strictObject({
   amountMax: queryMoney,
   /** In force and ending within this many days from today (0 = already past its end date). */
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  /** Paid, invoiced and accepted agree (or not) within the entity's tolerance. */
+  matchingStatus: contractMatchingStatusSchema.optional(),
+  /** In force with a plan item past due and money open. */
+  overdueOnly: queryBool,
   sort: z
     .string()
     .max(30)
@@ -358,6 +377,23 @@ export const contractLedgerRowSchema = z.object({
   /** Days from today to the end date (negative when past); null without an end date or when closed. */
   daysToExpiry: z.number().int().nullable(),
   createdAt: instantSchema,
+  // Execution figures (分): the plan, money requested and settled, invoices, acceptance.
+  plannedAmount: z.number().int(),
+  requestedAmount: z.number().int(),
+  /** Paid out (expense contracts; 0 on income ones), net of refunds. */
+  paidAmount: z.number().int(),
+  /** Received (income contracts; 0 on expense ones), net of refunds. */
+  receivedAmount: z.number().int(),
+  invoicedAmount: z.number().int(),
+  acceptedAmount: z.number().int(),
+  /** The approved settlement's amount, once settled. */
+  settledAmount: z.number().int().nullable(),
+  /** Executable amount (settled, else current) less what was paid or received. */
+  outstandingAmount: z.number().int(),
+  /** Open money of plan items due before today (contracts in force). */
+  overdueAmount: z.number().int(),
+  nextDueDate: dateSchema.nullable(),
+  matchingStatus: contractMatchingStatusSchema,
 });
 export type ContractLedgerRow = z.infer<typeof contractLedgerRowSchema>;
 
@@ -366,6 +402,14 @@ export const contractLedgerTotalsSchema = z.object({
   amount: z.number().int(),
   signedAmount: z.number().int(),
   currentAmount: z.number().int(),
+  plannedAmount: z.number().int(),
+  requestedAmount: z.number().int(),
+  paidAmount: z.number().int(),
+  receivedAmount: z.number().int(),
+  invoicedAmount: z.number().int(),
+  acceptedAmount: z.number().int(),
+  outstandingAmount: z.number().int(),
+  overdueAmount: z.number().int(),
 });
 export const contractLedgerPageSchema = z.object({
   items: z.array(contractLedgerRowSchema),

@@ -146,9 +146,102 @@ export const errorMessages = {
     'zh-CN': '用印申请状态不允许此操作：{detail}',
     'en-US': 'The seal request does not allow this: {detail}',
   },
+  INVOICE_INVALID: { 'zh-CN': '发票信息有误：{detail}', 'en-US': 'Invalid invoice: {detail}' },
+  INVOICE_DUPLICATE: {
+    'zh-CN': '该发票已在集团内登记（{invoice}），{usage}',
+    'en-US': 'This invoice is already registered in the group ({invoice}); {usage}',
+  },
+  INVOICE_OVERUSED: {
+    'zh-CN': '发票 {invoice} 可用金额不足：价税合计 {total}，已使用 {used}，本次 {amount}',
+    'en-US': 'Invoice {invoice} has too little left: total {total}, used {used}, this use {amount}',
+  },
+  INVOICE_USED_TWICE: {
+    'zh-CN': '{document} 已使用过发票 {invoice}，同一单据不能重复使用',
+    'en-US': '{document} already uses invoice {invoice}; a document may use an invoice only once',
+  },
+  INVOICE_VOIDED: {
+    'zh-CN': '发票 {invoice} 已作废，不能使用',
+    'en-US': 'Invoice {invoice} is voided and cannot be used',
+  },
+  INVOICE_IN_USE: {
+    'zh-CN': '发票 {invoice} 正在被使用（{usage}），不能作废',
+    'en-US': 'Invoice {invoice} is in use ({usage}) and cannot be voided',
+  },
+  INVOICE_DIRECTION_MISMATCH: {
+    'zh-CN': '{contract}只能关联{expected}，该发票为{actual}',
+    'en-US': 'A {contract} takes {expected} only; this invoice is {actual}',
+  },
+  INVOICE_PARTY_MISMATCH: {
+    'zh-CN': '发票{side}税号 {taxId} 与合同相对方「{partner}」的统一社会信用代码 {creditCode} 不一致',
+    'en-US':
+      'The invoice\'s {side} tax id {taxId} differs from the credit code {creditCode} of the counterparty "{partner}"',
+  },
   CONTRACT_SETUP_IN_USE: {
     'zh-CN': '该{what}已被 {count} 条合同或合同规划引用，不能删除',
     'en-US': 'This {what} is referenced by {count} contracts or plan lines and cannot be deleted',
+  },
+  CONTRACT_SETTLEMENT_STATE: {
+    'zh-CN': '结算不允许此操作：{detail}',
+    'en-US': 'The settlement does not allow this: {detail}',
+  },
+  CONTRACT_SETTLEMENT_BELOW_PAID: {
+    'zh-CN': '结算金额 {settled} 低于已付（已收）及审批中的金额 {committed}，不能结算',
+    'en-US':
+      'The settled amount {settled} is below what is already paid or received and requested ({committed})',
+  },
+  CONTRACT_EVALUATION_REQUIRED: {
+    'zh-CN': '合同完成前须先进行回归评价',
+    'en-US': 'The contract must be evaluated before it is completed',
+  },
+  CONTRACT_EVALUATION_STATE: {
+    'zh-CN': '回归评价不允许此操作：{detail}',
+    'en-US': 'The evaluation does not allow this: {detail}',
+  },
+  CONTRACT_OVER_PAYMENT: {
+    'zh-CN': '金额 {amount} 超出{what}的剩余额度 {remaining}',
+    'en-US': 'The amount {amount} exceeds what is left on the {what}: {remaining}',
+  },
+  CONTRACT_PAYMENT_NEEDS_OVERRIDE: {
+    'zh-CN':
+      '本次申请后已付及在途 {committed} 超过已开票 {invoiced} / 已验收 {accepted}，须由有“超额放行”权限的人填写放行原因',
+    'en-US':
+      'After this request, paid and requested {committed} exceed invoiced {invoiced} / accepted {accepted}; an override reason by someone allowed to override is required',
+  },
+  CONTRACT_PAYMENT_STATE: {
+    'zh-CN': '款项状态不允许此操作：{detail}',
+    'en-US': 'The payment does not allow this: {detail}',
+  },
+  CONTRACT_OVER_REFUND: {
+    'zh-CN': '退款金额 {amount} 超出可退金额 {remaining}',
+    'en-US': 'The refund {amount} exceeds what may still be refunded: {remaining}',
+  },
+  CONTRACT_DELIVERY_STATE: {
+    'zh-CN': '交付记录不允许此操作：{detail}',
+    'en-US': 'The delivery does not allow this: {detail}',
+  },
+  CONTRACT_OVER_DELIVERY: {
+    'zh-CN': '交付金额 {amount} 超出合同剩余可交付金额 {remaining}',
+    'en-US': 'The delivered amount {amount} exceeds what is left to deliver on the contract: {remaining}',
+  },
+  IDEMPOTENCY_MISMATCH: {
+    'zh-CN': '幂等键 {key} 已用于内容不同的另一请求，请重新打开表单后提交',
+    'en-US':
+      'The idempotency key {key} was already used for a different request; reopen the form and submit again',
+  },
+  CONTRACT_PLAN_SUM: {
+    'zh-CN': '计划金额合计 {planned} 与合同应执行金额 {expected} 不一致（相差 {difference}），请调整计划',
+    'en-US':
+      'The plan items sum to {planned} but the contract amount to execute is {expected} (difference {difference}); adjust the plan',
+  },
+  CONTRACT_PLAN_BELOW_USED: {
+    'zh-CN': '计划节点「{name}」已付款及在途申请合计 {used}，不能删除或调减至 {amount}',
+    'en-US':
+      'Plan item "{name}" already has {used} paid or requested; it cannot be removed or reduced to {amount}',
+  },
+  CONTRACT_PLAN_ITEM_IN_USE: {
+    'zh-CN': '计划节点「{name}」已关联{what}，不能删除（可调整其金额或日期）',
+    'en-US':
+      'Plan item "{name}" is referenced by {what} and cannot be removed (its amount or date may change)',
   },
 } as const;
 
@@ -184,6 +277,7 @@ export const subjectLabels: Record<string, { 'zh-CN': string; 'en-US': string }>
   'contract version': { 'zh-CN': '合同版本', 'en-US': 'contract version' },
   'contract owner': { 'zh-CN': '合同负责人', 'en-US': 'contract owner' },
   'contract change': { 'zh-CN': '合同变更', 'en-US': 'contract change' },
+  'contract plan item': { 'zh-CN': '付款/收款计划节点', 'en-US': 'plan item' },
   'contract.status.DRAFT': { 'zh-CN': '草稿', 'en-US': 'draft' },
   'contract.status.IN_APPROVAL': { 'zh-CN': '审批中', 'en-US': 'in approval' },
   'contract.status.APPROVED': { 'zh-CN': '已审批', 'en-US': 'approved' },
@@ -202,6 +296,13 @@ export const subjectLabels: Record<string, { 'zh-CN': string; 'en-US': string }>
   'contract.action.terminate': { 'zh-CN': '终止', 'en-US': 'terminated' },
   'contract.action.void': { 'zh-CN': '作废', 'en-US': 'voided' },
   'contract.action.change': { 'zh-CN': '变更', 'en-US': 'changed' },
+  'contract.action.schedule': { 'zh-CN': '调整收付款计划', 'en-US': 're-planned' },
+  'plan item payments': { 'zh-CN': '付款/收款记录', 'en-US': 'payment or receipt records' },
+  'plan item deliveries': { 'zh-CN': '交付记录', 'en-US': 'delivery records' },
+  'plan item invoices': { 'zh-CN': '发票', 'en-US': 'invoices' },
+  'contract.action.invoice': { 'zh-CN': '关联发票', 'en-US': 'given invoices' },
+  invoice: { 'zh-CN': '发票', 'en-US': 'invoice' },
+  'invoice usage': { 'zh-CN': '发票使用记录', 'en-US': 'invoice usage' },
 };
 
 /** Params that name a thing, a status or an action, and are looked up in `subjectLabels`. */

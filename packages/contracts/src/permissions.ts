@@ -159,6 +159,41 @@ export const permissionGroups = [
       { code: 'contract.seal', label: { 'zh-CN': '用印申请', 'en-US': 'Seal use requests' } },
       { code: 'contract.export', label: { 'zh-CN': '导出', 'en-US': 'Export' } },
       { code: 'contract.import', label: { 'zh-CN': '导入', 'en-US': 'Import' } },
+      { code: 'contract.delivery', label: { 'zh-CN': '交付/验收', 'en-US': 'Deliveries / acceptance' } },
+      {
+        code: 'contract.settings',
+        label: {
+          'zh-CN': '执行设置（容差/催收天数）',
+          'en-US': 'Execution settings (tolerance / collection days)',
+        },
+      },
+      {
+        code: 'contract.settle',
+        label: { 'zh-CN': '结算/质保金释放', 'en-US': 'Settlement / retention release' },
+      },
+      { code: 'contract.evaluate', label: { 'zh-CN': '回归评价', 'en-US': 'Closing evaluation' } },
+      { code: 'contract.invoice', label: { 'zh-CN': '登记/关联发票', 'en-US': 'Register / link invoices' } },
+      {
+        code: 'contract.payment',
+        label: { 'zh-CN': '付款申请/收款/退款登记', 'en-US': 'Payment requests / receipts / refunds' },
+      },
+      { code: 'contract.pay', label: { 'zh-CN': '执行付款（财务）', 'en-US': 'Execute payments (finance)' } },
+      {
+        code: 'contract.override',
+        label: { 'zh-CN': '超票/超验收付款放行', 'en-US': 'Override payments beyond invoices / acceptance' },
+      },
+      {
+        code: 'contract.oversight',
+        label: { 'zh-CN': '集团合同监督（违规清单）', 'en-US': 'Group oversight (rule breaches)' },
+      },
+    ],
+  },
+  {
+    key: 'invoice',
+    label: { 'zh-CN': '发票', 'en-US': 'Invoices' },
+    actions: [
+      { code: 'invoice.view', label: { 'zh-CN': '查看/导出', 'en-US': 'View / export' } },
+      { code: 'invoice.manage', label: { 'zh-CN': '登记/作废', 'en-US': 'Register / void' } },
     ],
   },
   {

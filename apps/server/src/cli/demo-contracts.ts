@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { ContractCreate, WfFlow } from '@concord/contracts';
 import type { Services } from '../app.js';
 import type { RequestContext } from '../platform/http/index.js';
+import { seedClosingEvaluation } from './demo-contract-closing.js';
 
 /**
  * The demo group's contract register: approval flows for contracts, their changes and seal use, and
@@ -374,6 +375,8 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
       attachments: [{ fileId: scan.id, type: 'SIGNED_SCAN' }],
     });
     if (demo.target === 'COMPLETED') {
+      // Completing requires the closing evaluation (回归评价): the owner's department head scores it first.
+      await seedClosingEvaluation(services, contract.id);
       await services.contracts.close(signer, contract.id, 'complete', '货款已结清，合同履行完毕');
     }
     if (demo.target === 'CHANGED') {

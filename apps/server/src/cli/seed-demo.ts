@@ -2,6 +2,11 @@ import { Readable } from 'node:stream';
 import type { Services } from '../app.js';
 import { seedDemoApprovals } from './demo-approvals.js';
 import { seedContractArchive } from './demo-contract-archive.js';
+import { seedContractInvoices } from './demo-invoices.js';
+import { seedContractClosing } from './demo-contract-closing.js';
+import { seedContractDeliveries } from './demo-contract-deliveries.js';
+import { seedContractPayments } from './demo-contract-payments.js';
+import { seedContractSchedule } from './demo-contract-schedule.js';
 import { seedContractSetup } from './demo-contract-setup.js';
 import { seedDemoContracts } from './demo-contracts.js';
 import { seedDemoPartners } from './demo-partners.js';
@@ -135,6 +140,13 @@ export async function seedDemo(services: Services): Promise<void> {
   // The contract register: its flows, contracts in every status, their archive and seal use.
   const contractIds = await seedDemoContracts(services);
   await seedContractArchive(services, contractIds);
+  // Contract execution: payment/receipt plans first, then payments, invoices, deliveries, settlement.
+  await seedContractSchedule(services);
+  await seedContractPayments(services);
+  await seedContractInvoices(services);
+  await seedContractDeliveries(services);
+  // Closing last: settlements (with retention) once the money is in place.
+  await seedContractClosing(services);
   // Welcome messages, so that the bell and the notification centre are not empty on first sign-in.
   await db.transaction().execute(async (trx) => {
     for (const [entityId, recipients] of usersByEntity) {

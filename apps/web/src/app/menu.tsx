@@ -1,9 +1,13 @@
 import {
+  AlertOutlined,
+  FieldTimeOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BranchesOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  ControlOutlined,
+  DiffOutlined,
   BankOutlined,
   BellOutlined,
   FileTextOutlined,
@@ -44,7 +48,11 @@ type MenuLabelKey =
   | 'numbering.menuLabel'
   | 'contractArchive.menuLabel'
   | 'contractSetup.menu.categories'
-  | 'contractSetup.menu.plans';
+  | 'contractSetup.menu.plans'
+  | 'contractExceptions.menuLabel'
+  | 'contractOverdue.menuLabel'
+  | 'contractOversight.menuLabel'
+  | 'contractSettings.menuLabel';
 
 export interface MenuPage {
   path: string;
@@ -119,6 +127,34 @@ export const menuSections: MenuSection[] = [
         icon: <ProjectOutlined />,
         permission: 'contract.plan.view',
         testId: 'menu-contract-plans',
+      },
+      {
+        path: '/contracts/exceptions',
+        labelKey: 'contractExceptions.menuLabel',
+        icon: <DiffOutlined />,
+        permission: 'contract.view',
+        testId: 'menu-contract-exceptions',
+      },
+      {
+        path: '/contracts/overdue',
+        labelKey: 'contractOverdue.menuLabel',
+        icon: <FieldTimeOutlined />,
+        permission: 'contract.view',
+        testId: 'menu-contract-overdue',
+      },
+      {
+        path: '/contracts/oversight',
+        labelKey: 'contractOversight.menuLabel',
+        icon: <AlertOutlined />,
+        permission: 'contract.oversight',
+        testId: 'menu-contract-oversight',
+      },
+      {
+        path: '/contracts/settings',
+        labelKey: 'contractSettings.menuLabel',
+        icon: <ControlOutlined />,
+        permission: 'contract.settings',
+        testId: 'menu-contract-settings',
       },
     ],
   },

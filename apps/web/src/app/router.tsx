@@ -33,6 +33,10 @@ const ContractDetailPage = lazy(() => import('../modules/contracts/detail/Contra
 const ContractBorrowsPage = lazy(() => import('../modules/contracts/archive/BorrowsPage'));
 const ContractCategoriesPage = lazy(() => import('../modules/contracts/categories/ContractCategoriesPage'));
 const ContractPlansPage = lazy(() => import('../modules/contracts/plans/ContractPlansPage'));
+const ContractExceptionsPage = lazy(() => import('../modules/contracts/exceptions/ContractExceptionsPage'));
+const ExecutionSettingsPage = lazy(() => import('../modules/contracts/exceptions/ExecutionSettingsPage'));
+const ContractOverduePage = lazy(() => import('../modules/contracts/overdue/ContractOverduePage'));
+const ContractOversightPage = lazy(() => import('../modules/contracts/oversight/ContractOversightPage'));
 const PartnersPage = lazy(() => import('../modules/partners/PartnersPage'));
 const PartnerDetailPage = lazy(() => import('../modules/partners/PartnerDetailPage'));
 const NumberingRulesPage = lazy(() => import('../modules/system/numbering/NumberingRulesPage'));
@@ -78,6 +82,10 @@ export const router = createBrowserRouter([
       { path: 'contracts/borrows', element: guarded('contract.archive', ContractBorrowsPage) },
       { path: 'contracts/categories', element: guarded('contract.category.view', ContractCategoriesPage) },
       { path: 'contracts/plans', element: guarded('contract.plan.view', ContractPlansPage) },
+      { path: 'contracts/exceptions', element: guarded('contract.view', ContractExceptionsPage) },
+      { path: 'contracts/overdue', element: guarded('contract.view', ContractOverduePage) },
+      { path: 'contracts/oversight', element: guarded('contract.oversight', ContractOversightPage) },
+      { path: 'contracts/settings', element: guarded('contract.view', ExecutionSettingsPage) },
       { path: 'contracts/:id', element: guarded('contract.view', ContractDetailPage) },
       { path: 'contracts/:id/edit', element: guarded('contract.create', ContractFormPage) },
       { path: 'partners', element: guarded('partner.view', PartnersPage) },

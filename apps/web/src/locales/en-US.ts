@@ -1,8 +1,13 @@
+import { contractExecutionPaymentsEnUS } from './contractExecutionPayments.en-US';
+import { contractExecutionCollectionsEnUS } from './contractExecutionCollections.en-US';
 import { approvalsEnUS } from './approvals.en-US';
+import { contractExecutionScheduleEnUS } from './contractExecutionSchedule.en-US';
+import { contractExecutionMatchingEnUS } from './contractExecutionMatching.en-US';
 import { contractsEnUS } from './contracts.en-US';
 import { contractSetupEnUS } from './contractSetup.en-US';
 import { contractArchiveEnUS } from './contractArchive.en-US';
 import { partnersEnUS } from './partners.en-US';
+import { contractExecutionClosingEnUS } from './contractExecutionClosing.en-US';
 import type { Messages } from './zh-CN';
 
 /** English catalogue. Must have exactly the keys of zh-CN (the `Messages` type enforces it). */
@@ -12,6 +17,11 @@ export const enUS: Messages = {
   ...contractSetupEnUS,
   ...contractArchiveEnUS,
   ...partnersEnUS,
+  ...contractExecutionClosingEnUS,
+  ...contractExecutionScheduleEnUS,
+  ...contractExecutionMatchingEnUS,
+  ...contractExecutionPaymentsEnUS,
+  ...contractExecutionCollectionsEnUS,
   app: {
     productName: 'Concord Office',
   },

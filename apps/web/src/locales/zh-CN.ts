@@ -1,8 +1,13 @@
+import { contractExecutionPaymentsZhCN } from './contractExecutionPayments.zh-CN';
+import { contractExecutionCollectionsZhCN } from './contractExecutionCollections.zh-CN';
 import { approvalsZhCN } from './approvals.zh-CN';
+import { contractExecutionScheduleZhCN } from './contractExecutionSchedule.zh-CN';
+import { contractExecutionMatchingZhCN } from './contractExecutionMatching.zh-CN';
 import { contractsZhCN } from './contracts.zh-CN';
 import { contractSetupZhCN } from './contractSetup.zh-CN';
 import { contractArchiveZhCN } from './contractArchive.zh-CN';
 import { partnersZhCN } from './partners.zh-CN';
+import { contractExecutionClosingZhCN } from './contractExecutionClosing.zh-CN';
 
 /**
  * Simplified Chinese catalogue: the default language and the reference for the shape of every other
@@ -14,6 +19,11 @@ export const zhCN = {
   ...contractSetupZhCN,
   ...contractArchiveZhCN,
   ...partnersZhCN,
+  ...contractExecutionClosingZhCN,
+  ...contractExecutionScheduleZhCN,
+  ...contractExecutionMatchingZhCN,
+  ...contractExecutionPaymentsZhCN,
+  ...contractExecutionCollectionsZhCN,
   app: {
     productName: 'Concord 协同办公',
   },

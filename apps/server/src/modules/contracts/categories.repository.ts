@@ -17,6 +17,8 @@ export interface ContractCategoryTable {
   /** FormField[] as JSON. */
   fields: unknown;
   expiry_reminder_days: number;
+  /** EvaluationCriterion[] as JSON, or null (the default scorecard). */
+  evaluation_criteria?: unknown;
   active: boolean | number;
   sort_order: number;
   description: string | null;

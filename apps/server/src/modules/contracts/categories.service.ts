@@ -5,9 +5,11 @@ import type {
   ContractDirection,
   contractCategoryCreateSchema,
   contractCategoryUpdateSchema,
+  EvaluationCriterion,
   FormField,
   Locale,
 } from '@concord/contracts';
+import { DEFAULT_EVALUATION_CRITERIA } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { newId, nowInstant, readBool, readInstant, readJson, writeJson } from '../../db/index.js';
@@ -111,6 +113,7 @@ export class ContractCategoriesService {
         required_attachment_types: writeJson(normaliseAttachmentTypes(input.requiredAttachmentTypes)),
         fields: writeJson(input.fields),
         expiry_reminder_days: input.expiryReminderDays,
+        evaluation_criteria: input.evaluationCriteria ? writeJson(input.evaluationCriteria) : null,
         active: input.active,
         sort_order: input.sortOrder,
         description: input.description || null,
@@ -166,6 +169,9 @@ export class ContractCategoriesService {
         }),
         ...(input.fields !== undefined && { fields: writeJson(input.fields) }),
         ...(input.expiryReminderDays !== undefined && { expiry_reminder_days: input.expiryReminderDays }),
+        ...(input.evaluationCriteria !== undefined && {
+          evaluation_criteria: input.evaluationCriteria ? writeJson(input.evaluationCriteria) : null,
+        }),
         ...(input.active !== undefined && { active: input.active }),
         ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
         ...(input.description !== undefined && { description: input.description || null }),
@@ -306,11 +312,20 @@ export function toCategory(row: ContractCategoryTable): ContractCategory {
     fields: readJson<FormField[]>(row.fields, []),
     expiryReminderDays: row.expiry_reminder_days,
     active: readBool(row.active),
+    ...criteriaOf(row.evaluation_criteria),
     sortOrder: row.sort_order,
     description: row.description,
     createdAt: readInstant(row.created_at)!,
     updatedAt: readInstant(row.updated_at)!,
   };
+}
+
+/** The category's own scorecard, or the default one when it sets none. */
+function criteriaOf(stored: unknown): { evaluationCriteria: EvaluationCriterion[]; evaluationCriteriaDefault: boolean } {
+  const own = readJson<EvaluationCriterion[] | null>(stored, null);
+  return own?.length
+    ? { evaluationCriteria: own, evaluationCriteriaDefault: false }
+    : { evaluationCriteria: DEFAULT_EVALUATION_CRITERIA, evaluationCriteriaDefault: true };
 }
 
 function snapshot(row: ContractCategoryTable): Record<string, unknown> {

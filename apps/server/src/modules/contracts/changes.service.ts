@@ -1,6 +1,7 @@
 import {
   type ContractChange,
   type ContractChangeProposal,
+  type ContractScheduleItemInput,
   type contractChangeCreateSchema,
   type ContractStatus,
   type PartnerBank,
@@ -24,6 +25,7 @@ import {
 } from './contracts.service.js';
 import type { ContractChangeTable, ContractTable } from './contracts.tables.js';
 import type { ContractVersions } from './versions.service.js';
+import { type ChangeSchedule, scheduleText } from './schedule.service.js';
 
 type ChangeInput = z.output<typeof contractChangeCreateSchema>;
 type StoredAttachment = { fileId: string; type: string };
@@ -41,6 +43,8 @@ export class ContractChanges {
     private readonly setup: ContractSetup,
     private readonly contracts: ContractsService,
     private readonly versions: ContractVersions,
+    /** The payment/receipt plan rule of amount changes (schedule.service.ts). */
+    private readonly schedule?: ChangeSchedule,
   ) {}
 
   async list(ctx: RequestContext, contractId: string): Promise<ContractChange[]> {
@@ -78,9 +82,12 @@ export class ContractChanges {
         ]);
       }
       await this.check(trx, ctx, contract, proposed);
+      await this.schedule?.checkProposal(trx, contract, proposed);
       const before = Object.fromEntries(
         Object.keys(proposed).map((key) => [key, current[key as keyof typeof current] ?? null]),
       );
+      if (proposed.schedule && this.schedule)
+        before.schedule = await this.schedule.currentPlan(trx, contractId);
       const count = (await repo.listChanges(trx, contractId)).length;
       const row: ContractChangeTable = {
         id: newId(),
@@ -174,6 +181,8 @@ export class ContractChanges {
         lock_version: after.lock_version,
         updated_at: now,
       });
+      // The new plan of an amount change, checked again against what is paid or requested by now.
+      await this.schedule?.applyApproved(trx, ctx, after, proposed);
       await this.audit.record(trx, ctx, {
         entityType: 'contract',
         entityId: contract.id,
@@ -239,6 +248,8 @@ function proposableValues(contract: ContractTable): Record<keyof ContractChangeP
     body: contract.body,
     attachments: readJson(contract.attachments, []),
     customData: readJson(contract.custom_data, {}),
+    // The plan lives in contract_plan_item; the schedule rule checks it and fills `before`.
+    schedule: undefined,
   };
 }
 
@@ -278,6 +289,9 @@ function changeFormData(contract: ContractTable, change: ContractChangeTable): R
     changedFields: Object.keys(proposed),
     proposed,
     before,
+    ...(Array.isArray(proposed.schedule)
+      ? { schedulePlan: scheduleText(proposed.schedule as ContractScheduleItemInput[]) }
+      : {}),
   };
 }
 

@@ -28,6 +28,10 @@ export function contractApprovalSubject(deps: {
   changes: ContractChanges;
   seals: SealOutcomes;
   setup: ContractSetup;
+  /** Payment requests (`contract.payment`, payments.service.ts). */
+  payments?: SealOutcomes;
+  /** Settlements (`contract.settlement`, settlements.service.ts). */
+  settlements?: SealOutcomes;
 }) {
   const ended =
     (outcome: Outcome) =>
@@ -45,6 +49,10 @@ export function contractApprovalSubject(deps: {
           return deps.changes.approvalEnded(trx, ctx, subjectId, instanceId, outcome);
         case 'contract.seal':
           return deps.seals.onApprovalOutcome(trx, ctx, subjectId, outcome);
+        case 'contract.payment':
+          return deps.payments?.onApprovalOutcome(trx, ctx, subjectId, outcome);
+        case 'contract.settlement':
+          return deps.settlements?.onApprovalOutcome(trx, ctx, subjectId, outcome);
       }
     };
   return {
@@ -71,6 +79,10 @@ export function contractApprovalSubject(deps: {
         return [...contractFields, ...category.fields];
       }
       if (await repo.findChange(db, subjectId)) return changeFields;
+      const paymentFields = await deps.payments?.fields?.(db, subjectId);
+      if (paymentFields) return paymentFields;
+      const settlementFields = await deps.settlements?.fields?.(db, subjectId);
+      if (settlementFields) return settlementFields;
       return (await deps.seals.fields?.(db, subjectId)) ?? null;
     },
   };
@@ -98,4 +110,6 @@ const changeFields: FormField[] = [
   { key: 'reason', label: '变更原因', type: 'textarea', required: true },
   { key: 'amountBefore', label: '变更前金额', type: 'money', required: false },
   { key: 'amount', label: '变更后金额', type: 'money', required: false },
+  // The new payment/receipt plan an amount change carries (schedule.service.ts scheduleText).
+  { key: 'schedulePlan', label: '变更后收付款计划', type: 'textarea', required: false },
 ];

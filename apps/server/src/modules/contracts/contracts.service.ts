@@ -18,6 +18,7 @@ import type { AuditService } from '../../platform/audit/index.js';
 import { AppError, invalidReference, notFound, type RequestContext } from '../../platform/http/index.js';
 import type { CategoryForContract, ContractPorts } from './contracts.ports.js';
 import * as repo from './contracts.repository.js';
+import { hasEvaluation } from './evaluations.repository.js';
 import { actionsFor, type ContractEvent, daysBetween, nextStatus, scopedFacts } from './contracts.rules.js';
 import type { ContractTable } from './contracts.tables.js';
 import type { ContractVersions } from './versions.service.js';
@@ -297,6 +298,8 @@ export class ContractsService {
       const row = await this.lockVisible(trx, scope, id);
       const status = nextStatus(row.status as ContractStatus, event);
       if (row.pending_change_id) throw new AppError('CONTRACT_CHANGE_PENDING');
+      // Completing a contract requires its closing evaluation (回归评价, evaluations.service.ts).
+      if (event === 'complete' && !(await hasEvaluation(trx, id))) throw new AppError('CONTRACT_EVALUATION_REQUIRED');
       const patch: Partial<ContractTable> = {
         status,
         status_reason: reason ?? null,

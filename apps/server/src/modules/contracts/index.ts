@@ -22,3 +22,35 @@ export { ContractSealsService } from './seals.service.js';
 export { contractSealsRoutes } from './seals.routes.js';
 export { contractSetupRecordTypes } from './setup.record-types.js';
 export { ContractFiguresService, type ContractFigures, type InvoiceUsageOf } from './figures.service.js';
+export {
+  DEFAULT_EXECUTION_SETTINGS,
+  type EffectiveExecutionSettings,
+  ExecutionSettingsService,
+} from './execution-settings.service.js';
+export { executionSettingsRoutes } from './execution-settings.routes.js';
+export { type ChangeSchedule, ContractScheduleService } from './schedule.service.js';
+export { contractScheduleRoutes } from './schedule.routes.js';
+export { ContractPaymentsService, type PaymentApprovalOutcome, type PaymentPorts } from './payments.service.js';
+export { contractPaymentRecordTypes, contractPaymentsRoutes } from './payments.routes.js';
+export { ContractSettlementsService, type SettlementPorts } from './settlements.service.js';
+export { contractSettlementRecordTypes, contractSettlementRoutes } from './settlements.routes.js';
+export { retentionReminderJobs, retentionReminderSchedule, retentionTemplates } from './settlements.jobs.js';
+export { ContractEvaluationsService, type EvaluationPorts } from './evaluations.service.js';
+export { contractEvaluationRoutes } from './evaluations.routes.js';
+export { evaluationScoresOf } from './evaluations.repository.js';
+export { ContractCollectionsService } from './collections.service.js';
+export { contractCollectionsRoutes } from './collections.routes.js';
+export {
+  type CollectionSettings,
+  contractCollectionJobs,
+  contractCollectionSchedule,
+  contractCollectionTemplates,
+} from './collections.jobs.js';
+export { ContractOversightService, type FlaggedPartners } from './oversight.service.js';
+export { contractOversightRoutes } from './oversight.routes.js';
+export { ContractDeliveriesService, type DeliveryPorts } from './deliveries.service.js';
+export { contractDeliveriesRoutes, contractDeliveryRecordTypes } from './deliveries.routes.js';
+export { ContractMatchingService } from './matching.service.js';
+export { contractMatchingRoutes } from './matching.routes.js';
+export { CONTRACT_DOCUMENT, ContractInvoicesService, contractInvoiceUsage } from './contract-invoices.service.js';
+export { contractInvoicesRoutes } from './contract-invoices.routes.js';

@@ -5,6 +5,7 @@ import { likePattern } from '../../db/index.js';
 import { type Scope, withScope } from '../../platform/access/index.js';
 import { AppError } from '../../platform/http/index.js';
 import { contractScope } from './contracts.repository.js';
+import { DEFAULT_TOLERANCE, type Tolerance } from './execution.rules.js';
 
 export type LedgerFilter = Omit<z.output<typeof contractLedgerQuerySchema>, 'cursor' | 'limit'>;
 
@@ -22,7 +23,48 @@ const sortKeys: Record<string, RawBuilder<unknown>> = {
   signDate: sql`coalesce(contract.sign_date, ${'0001-01-01'})`,
   endDate: sql`coalesce(contract.end_date, ${'0001-01-01'})`,
   createdAt: sql`contract.created_at`,
+  plannedAmount: sql`contract.planned_amount`,
+  requestedAmount: sql`contract.requested_amount`,
+  paidAmount: sql`case when contract.direction = 'EXPENSE' then contract.paid_amount else 0 end`,
+  receivedAmount: sql`case when contract.direction = 'INCOME' then contract.paid_amount else 0 end`,
+  invoicedAmount: sql`contract.invoiced_amount`,
+  acceptedAmount: sql`contract.accepted_amount`,
+  outstandingAmount: sql`(coalesce(contract.settled_amount, contract.current_amount) - contract.paid_amount)`,
+  nextDueDate: sql`coalesce(contract.next_due_date, ${'9999-12-31'})`,
 };
+
+/** Sort keys that depend on today's date. */
+const datedSortKeys: Record<string, (today: string) => RawBuilder<unknown>> = {
+  overdueAmount: (today) => overdueAmountSql(today),
+};
+
+/**
+ * The open money of a contract's plan items due before today, for contracts in force. The
+ * contract's next_due_date (the earliest due date with money open, kept by figures.service) is past
+ * exactly when some item is overdue, so the subquery only runs for those contracts.
+ */
+export function overdueAmountSql(today: string): RawBuilder<number> {
+  return sql<number>`(case when contract.status = 'IN_FORCE' and contract.next_due_date < ${today} then (select coalesce(sum(i.amount - i.paid_amount), 0) from contract_plan_item i where i.contract_id = contract.id and i.due_date < ${today} and i.paid_amount < i.amount) else 0 end)`;
+}
+
+/**
+ * Matching in SQL, the same rule as execution.rules.ts `matchingStatus`: paid, invoiced and accepted
+ * agree pairwise within the tolerance of the contract's entity (its own settings row), else the
+ * group's tolerance passed in (the group root's row, or DEFAULT_TOLERANCE).
+ */
+function matchedSql(fallback: Tolerance): RawBuilder<boolean> {
+  const amount = sql`coalesce((select s.tolerance_amount from contract_execution_setting s where s.entity_id = contract.entity_id), ${fallback.amount})`;
+  const rate = sql`coalesce((select s.tolerance_rate from contract_execution_setting s where s.entity_id = contract.entity_id), ${fallback.rate})`;
+  const within = (a: RawBuilder<unknown>, b: RawBuilder<unknown>) => {
+    const larger = sql`(case when abs(${a}) >= abs(${b}) then abs(${a}) else abs(${b}) end)`;
+    const byRate = sql`((${larger} * ${rate}) / 10000)`;
+    return sql`abs(${a} - ${b}) <= (case when ${amount} >= ${byRate} then ${amount} else ${byRate} end)`;
+  };
+  const paid = sql`contract.paid_amount`;
+  const invoiced = sql`contract.invoiced_amount`;
+  const accepted = sql`contract.accepted_amount`;
+  return sql<boolean>`(${within(paid, invoiced)} and ${within(paid, accepted)} and ${within(invoiced, accepted)})`;
+}
 
 export interface LedgerSort {
   field: string;
@@ -33,16 +75,22 @@ export function parseSort(sort: string | undefined): LedgerSort {
   if (!sort) return { field: 'createdAt', descending: true };
   const descending = sort.startsWith('-');
   const field = descending ? sort.slice(1) : sort;
-  if (!sortKeys[field]) {
+  if (!sortKeys[field] && !datedSortKeys[field]) {
     throw new AppError('VALIDATION_FAILED', {
-      detail: `sort: unknown field "${field}" (allowed: ${Object.keys(sortKeys).join(', ')})`,
+      detail: `sort: unknown field "${field}" (allowed: ${[...Object.keys(sortKeys), ...Object.keys(datedSortKeys)].join(', ')})`,
     });
   }
   return { field, descending };
 }
 
 /** The filtered, scoped set of ledger rows, before sorting and paging. */
-export function ledgerQuery(db: Kysely<any>, scope: Scope, filter: LedgerFilter, today: string) {
+export function ledgerQuery(
+  db: Kysely<any>,
+  scope: Scope,
+  filter: LedgerFilter,
+  today: string,
+  groupTolerance: Tolerance = DEFAULT_TOLERANCE,
+) {
   let query = withScope(db.selectFrom('contract'), scope, contractScope);
   if (filter.q) {
     const pattern = sql`${likePattern(filter.q.toLowerCase())} escape '\\'`;
@@ -79,6 +127,13 @@ export function ledgerQuery(db: Kysely<any>, scope: Scope, filter: LedgerFilter,
       .where('contract.end_date', 'is not', null)
       .where('contract.end_date', '<=', addDays(today, filter.expiringWithinDays));
   }
+  if (filter.overdueOnly) {
+    query = query.where('contract.status', '=', 'IN_FORCE').where('contract.next_due_date', '<', today);
+  }
+  if (filter.matchingStatus) {
+    const matched = matchedSql(groupTolerance);
+    query = query.where(filter.matchingStatus === 'MATCHED' ? matched : sql<boolean>`not ${matched}`);
+  }
   return query;
 }
 
@@ -87,8 +142,9 @@ export function orderAndContinue<O>(
   query: SelectQueryBuilder<any, 'contract', O>,
   sort: LedgerSort,
   cursor: { value: unknown; id: string } | null,
+  today = '',
 ): SelectQueryBuilder<any, 'contract', O> {
-  const key = sortKeys[sort.field];
+  const key = sortKeys[sort.field] ?? datedSortKeys[sort.field](today);
   const direction = sort.descending ? 'desc' : 'asc';
   const after = sort.descending ? '<' : '>';
   let ordered = query;
@@ -115,17 +171,35 @@ export function sortValueOf(row: Record<string, unknown>, sort: LedgerSort): unk
     signDate: row.sign_date ?? '0001-01-01',
     endDate: row.end_date ?? '0001-01-01',
     createdAt: row.created_at instanceof Date ? row.created_at.toISOString() : row.created_at,
+    plannedAmount: Number(row.planned_amount),
+    requestedAmount: Number(row.requested_amount),
+    paidAmount: row.direction === 'EXPENSE' ? Number(row.paid_amount) : 0,
+    receivedAmount: row.direction === 'INCOME' ? Number(row.paid_amount) : 0,
+    invoicedAmount: Number(row.invoiced_amount),
+    acceptedAmount: Number(row.accepted_amount),
+    outstandingAmount: Number(row.settled_amount ?? row.current_amount) - Number(row.paid_amount),
+    overdueAmount: Number(row.overdue_amount),
+    nextDueDate: row.next_due_date ?? '9999-12-31',
   }[sort.field];
   return value;
 }
 
-export async function ledgerTotals(query: ReturnType<typeof ledgerQuery>) {
+export async function ledgerTotals(query: ReturnType<typeof ledgerQuery>, today = '') {
+  const sumOf = (key: RawBuilder<unknown>, alias: string) => sql<number>`coalesce(sum(${key}), 0)`.as(alias);
   const row = await query
     .select([
       sql<number>`count(*)`.as('count'),
       sql<number>`coalesce(sum(contract.amount), 0)`.as('amount'),
       sql<number>`coalesce(sum(contract.signed_amount), 0)`.as('signed_amount'),
       sql<number>`coalesce(sum(contract.current_amount), 0)`.as('current_amount'),
+      sumOf(sortKeys.plannedAmount, 'planned_amount'),
+      sumOf(sortKeys.requestedAmount, 'requested_amount'),
+      sumOf(sortKeys.paidAmount, 'paid_amount'),
+      sumOf(sortKeys.receivedAmount, 'received_amount'),
+      sumOf(sortKeys.invoicedAmount, 'invoiced_amount'),
+      sumOf(sortKeys.acceptedAmount, 'accepted_amount'),
+      sumOf(sortKeys.outstandingAmount, 'outstanding_amount'),
+      sumOf(overdueAmountSql(today), 'overdue_amount'),
     ])
     .executeTakeFirstOrThrow();
   // PostgreSQL returns sums of bigint as numeric text.
@@ -134,6 +208,14 @@ export async function ledgerTotals(query: ReturnType<typeof ledgerQuery>) {
     amount: Number(row.amount),
     signedAmount: Number(row.signed_amount),
     currentAmount: Number(row.current_amount),
+    plannedAmount: Number(row.planned_amount),
+    requestedAmount: Number(row.requested_amount),
+    paidAmount: Number(row.paid_amount),
+    receivedAmount: Number(row.received_amount),
+    invoicedAmount: Number(row.invoiced_amount),
+    acceptedAmount: Number(row.accepted_amount),
+    outstandingAmount: Number(row.outstanding_amount),
+    overdueAmount: Number(row.overdue_amount),
   };
 }
 
@@ -157,6 +239,13 @@ export const ledgerColumns = [
   'contract.start_date',
   'contract.end_date',
   'contract.created_at',
+  'contract.planned_amount',
+  'contract.requested_amount',
+  'contract.paid_amount',
+  'contract.invoiced_amount',
+  'contract.accepted_amount',
+  'contract.settled_amount',
+  'contract.next_due_date',
 ] as const;
 
 export function addDays(date: string, days: number): string {

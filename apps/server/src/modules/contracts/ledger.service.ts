@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { AppError, type RequestContext, sendXlsx, type XlsxColumn } from '../../platform/http/index.js';
 import type { ContractPorts } from './contracts.ports.js';
 import { daysBetween } from './contracts.rules.js';
+import { DEFAULT_TOLERANCE, executableAmount, matchingStatus, type Tolerance } from './execution.rules.js';
+import * as settingsRepo from './execution-settings.repository.js';
 import type { ContractSetup } from './contracts.service.js';
 import {
   type LedgerFilter,
@@ -13,6 +15,7 @@ import {
   ledgerQuery,
   ledgerTotals,
   orderAndContinue,
+  overdueAmountSql,
   parseSort,
   sortValueOf,
 } from './ledger.repository.js';
@@ -45,9 +48,10 @@ export class ContractLedger {
     const scope = await ctx.access.require('contract.view');
     const { cursor, limit, ...filter } = query;
     const sort = parseSort(filter.sort);
-    const base = ledgerQuery(this.db, scope, filter, this.ports.today());
+    const today = this.ports.today();
+    const base = ledgerQuery(this.db, scope, filter, today, await this.groupTolerance());
     const after = cursor ? decodeCursor(cursor) : null;
-    const [rows, totals] = await Promise.all([this.pageOf(base, sort, after, limit + 1), ledgerTotals(base)]);
+    const [rows, totals] = await Promise.all([this.pageOf(base, sort, after, limit + 1), ledgerTotals(base, today)]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -62,7 +66,7 @@ export class ContractLedger {
     const scope = await ctx.access.require('contract.view');
     await ctx.access.require('contract.export');
     const sort = parseSort(query.sort);
-    const base = ledgerQuery(this.db, scope, query, this.ports.today());
+    const base = ledgerQuery(this.db, scope, query, this.ports.today(), await this.groupTolerance());
     return sendXlsx(reply, {
       filename: `合同台账-${this.ports.today()}.xlsx`,
       sheetName: '合同台账',
@@ -96,13 +100,15 @@ export class ContractLedger {
     after: { value: unknown; id: string } | null,
     limit: number,
   ): Promise<Record<string, unknown>[]> {
-    const ids = (await orderAndContinue(base.select('contract.id'), sort, after).limit(limit).execute()).map(
-      (r) => r.id as string,
-    );
+    const today = this.ports.today();
+    const ids = (
+      await orderAndContinue(base.select('contract.id'), sort, after, today).limit(limit).execute()
+    ).map((r) => r.id as string);
     if (!ids.length) return [];
     const rows = (await this.db
       .selectFrom('contract')
       .select([...ledgerColumns])
+      .select(overdueAmountSql(today).as('overdue_amount'))
       .where('contract.id', 'in', ids)
       .execute()) as Record<string, unknown>[];
     const byId = new Map(rows.map((r) => [r.id as string, r]));
@@ -112,11 +118,12 @@ export class ContractLedger {
   /** Rows with the names of their entity, department, owner and category, read in one batch each. */
   private async present(rows: Record<string, unknown>[]): Promise<ContractLedgerRow[]> {
     const ids = (column: string) => [...new Set(rows.map((r) => r[column] as string))];
-    const [entities, departments, owners, categories] = await Promise.all([
+    const [entities, departments, owners, categories, tolerances] = await Promise.all([
       this.ports.org.entities(this.db, ids('entity_id')),
       this.ports.org.departments(this.db, ids('department_id')),
       this.ports.org.userNames(this.db, ids('owner_id')),
       this.setup.categoryNames(this.db, ids('category_id')),
+      this.tolerances(ids('entity_id')),
     ]);
     const today = this.ports.today();
     return rows.map((r) => {
@@ -148,10 +155,54 @@ export class ContractLedger {
         daysToExpiry:
           endDate && (status === 'IN_FORCE' || status === 'APPROVED') ? daysBetween(today, endDate) : null,
         createdAt: new Date(r.created_at as string).toISOString(),
+        ...executionFigures(r, tolerances.get(r.entity_id as string) ?? DEFAULT_TOLERANCE),
       };
     });
   }
+
+  /** The group root's matching tolerance (its settings row), else the default: where an entity has no row. */
+  private async groupTolerance(): Promise<Tolerance> {
+    const rootId = await settingsRepo.groupRootId(this.db);
+    const row = rootId ? (await settingsRepo.settingsOf(this.db, [rootId])).get(rootId) : undefined;
+    return row ? { amount: row.toleranceAmount, rate: row.toleranceRate } : DEFAULT_TOLERANCE;
+  }
+
+  /** The tolerance in force per entity: its own row, else the group's. */
+  private async tolerances(entityIds: string[]): Promise<Map<string, Tolerance>> {
+    const [own, group] = await Promise.all([settingsRepo.settingsOf(this.db, entityIds), this.groupTolerance()]);
+    return new Map(
+      entityIds.map((id) => {
+        const row = own.get(id);
+        return [id, row ? { amount: row.toleranceAmount, rate: row.toleranceRate } : group];
+      }),
+    );
+  }
 }
+
+/** The ledger's execution columns of a contract row (figures kept by figures.service). */
+function executionFigures(r: Record<string, unknown>, tolerance: Tolerance) {
+  const paid = Number(r.paid_amount);
+  const invoiced = Number(r.invoiced_amount);
+  const accepted = Number(r.accepted_amount);
+  const settled = r.settled_amount === null || r.settled_amount === undefined ? null : Number(r.settled_amount);
+  const income = r.direction === 'INCOME';
+  return {
+    plannedAmount: Number(r.planned_amount),
+    requestedAmount: Number(r.requested_amount),
+    paidAmount: income ? 0 : paid,
+    receivedAmount: income ? paid : 0,
+    invoicedAmount: invoiced,
+    acceptedAmount: accepted,
+    settledAmount: settled,
+    outstandingAmount:
+      executableAmount({ current_amount: Number(r.current_amount), settled_amount: settled }) - paid,
+    overdueAmount: Number(r.overdue_amount ?? 0),
+    nextDueDate: r.next_due_date === null || r.next_due_date === undefined ? null : String(r.next_due_date),
+    matchingStatus: matchingStatus({ paid, invoiced, accepted }, tolerance),
+  };
+}
+
+const matchingLabels: Record<string, string> = { MATCHED: '一致', MISMATCHED: '不一致' };
 
 const yuan = (fen: number | null) => (fen === null ? null : fen / 100);
 const exportColumns: XlsxColumn<ContractLedgerRow>[] = [
@@ -172,6 +223,17 @@ const exportColumns: XlsxColumn<ContractLedgerRow>[] = [
   { header: '开始日期', width: 12, value: (r) => r.startDate },
   { header: '结束日期', width: 12, value: (r) => r.endDate },
   { header: '距到期天数', width: 12, value: (r) => r.daysToExpiry },
+  { header: '计划金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.plannedAmount) },
+  { header: '在途申请（元）', numFmt: '#,##0.00', value: (r) => yuan(r.requestedAmount) },
+  { header: '已付金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.paidAmount) },
+  { header: '已收金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.receivedAmount) },
+  { header: '已开票（元）', numFmt: '#,##0.00', value: (r) => yuan(r.invoicedAmount) },
+  { header: '已验收（元）', numFmt: '#,##0.00', value: (r) => yuan(r.acceptedAmount) },
+  { header: '结算金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.settledAmount) },
+  { header: '未结金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.outstandingAmount) },
+  { header: '逾期金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.overdueAmount) },
+  { header: '下一到期日', width: 12, value: (r) => r.nextDueDate },
+  { header: '款票物匹配', width: 10, value: (r) => matchingLabels[r.matchingStatus] ?? r.matchingStatus },
 ];
 
 /** The cursor is opaque to clients: the last row's sort value and id, base64url-encoded JSON. */

@@ -301,6 +301,15 @@ describeEachDialect('contract ledger', (t) => {
           .filter((r) => ['IN_FORCE', 'COMPLETED', 'TERMINATED'].includes(r.status))
           .reduce((s, r) => s + (r.amount ?? 1_000_000), 0),
         currentAmount: chosen.reduce((s, r) => s + current(r), 0),
+        // Nothing executed on these contracts: all is outstanding (figures: collections.test.ts).
+        plannedAmount: 0,
+        requestedAmount: 0,
+        paidAmount: 0,
+        receivedAmount: 0,
+        invoicedAmount: 0,
+        acceptedAmount: 0,
+        outstandingAmount: chosen.reduce((s, r) => s + current(r), 0),
+        overdueAmount: 0,
       });
     });
 

@@ -10,3 +10,9 @@ export {
 export { partnersRoutes } from './partners.routes.js';
 export { type PartnerDirectory, type PartnerForContract, PartnersService } from './partners.service.js';
 export { partnersTemplates } from './partners.templates.js';
+export {
+  type EvaluationScoresOf,
+  PartnerRatings,
+  partnerRatingRoutes,
+  ratingOfScores,
+} from './partners.rating.js';

@@ -214,6 +214,26 @@ export function qualificationsEndingBetween(db: Db, from: string, to: string) {
     .orderBy('q.id');
 }
 
+/**
+ * Partners in breach for group oversight: blacklisted now, and those with a qualification type
+ * whose every certificate has expired before `today` (a renewed certificate clears the type).
+ */
+export async function flaggedPartnerIds(db: Db, today: string): Promise<{ blacklisted: string[]; unqualified: string[] }> {
+  const [blacklisted, expired] = await Promise.all([
+    db.selectFrom('partner').select('id').where('blacklisted', '=', true as never).execute(),
+    db
+      .selectFrom('partner_qualification')
+      .select('partner_id')
+      .groupBy(['partner_id', 'type'])
+      .having(sql`max(coalesce(valid_to, ${'9999-12-31'}))`, '<', today)
+      .execute(),
+  ]);
+  return {
+    blacklisted: blacklisted.map((r) => r.id as string),
+    unqualified: [...new Set(expired.map((r) => r.partner_id as string))],
+  };
+}
+
 /** The partners that have this file attached to a qualification. */
 export async function partnersWithFile(db: Db, fileId: string): Promise<string[]> {
   const rows = await db

@@ -280,6 +280,11 @@ export class PartnersService {
     };
   }
 
+  /** Ids of blacklisted partners and of partners with an expired qualification (group oversight; no access check: ids only). */
+  flaggedIds(db: Kysely<any>, today: string): Promise<{ blacklisted: string[]; unqualified: string[] }> {
+    return repo.flaggedPartnerIds(db, today);
+  }
+
   /** The partner's rating (A–D, from evaluations), or null; undefined when there is no such partner. */
   async ratingOf(db: Kysely<any>, id: string): Promise<PartnerRating | null | undefined> {
     const row = await repo.findPartner(db, id);

@@ -17,8 +17,9 @@ import { KindTags } from './partnerColumns';
 import { PartnerFormModal, type PartnerFormTarget } from './PartnerFormModal';
 import { usePartner } from './partnersApi';
 import { QualificationsTab } from './QualificationsTab';
+import { RatingHistoryTab } from './RatingHistoryTab';
 
-const tabKeys = ['overview', 'bankAccounts', 'contacts', 'qualifications', 'history'] as const;
+const tabKeys = ['overview', 'bankAccounts', 'contacts', 'qualifications', 'rating', 'history'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 /** `/partners/:id`: header with the actions allowed now, and tabs (the open tab is in the URL). */
@@ -92,6 +93,7 @@ function DetailBody({ partner }: { partner: PartnerDetail }) {
       ),
       children: <QualificationsTab partner={partner} />,
     },
+    { key: 'rating', label: t('contractClosing.rating.tab'), children: <RatingHistoryTab partner={partner} /> },
     { key: 'history', label: t('partners.detail.tabs.history'), children: <HistoryTab partner={partner} /> },
   ].map((item) => ({ ...item, label: <span data-testid={`partner-tab-${item.key}`}>{item.label}</span> }));
 

@@ -14,6 +14,7 @@ import {
 } from '../../approvals/centre/ApproverSelections';
 import { PathPreview } from '../../approvals/centre/PathPreview';
 import { useContractCategories, useCreateChange } from '../contractsApi';
+import { useChangeSchedule } from '../execution/schedule/useChangeSchedule';
 import { PartnerBankSelect } from '../form/PartnerBankSelect';
 import { bankKey, bankOfKey } from '../form/formValues';
 import { type AttachmentValue, AttachmentsEditor } from '../shared/AttachmentsEditor';
@@ -105,6 +106,8 @@ export function ChangeOrderModal({ contract, onClose }: { contract: Contract | n
     setTried(false);
   }, [contract, form, create.reset]);
 
+  // A change of the amount on a contract with a plan carries the whole new plan.
+  const changeSchedule = useChangeSchedule(contract, proposal.amount, tried);
   const category = categories.data?.find((c) => c.id === contract?.categoryId);
   const previewBody = useMemo(
     () =>
@@ -136,6 +139,12 @@ export function ChangeOrderModal({ contract, onClose }: { contract: Contract | n
       return;
     }
     if (missingSelections(preview.state.result, selections).length > 0) return;
+    const schedule = changeSchedule.proposalPart();
+    if (schedule === false) {
+      message.error(t('contractSchedule.change.notBalanced'));
+      return;
+    }
+    if (schedule) proposed.schedule = schedule;
     const chosen = Object.fromEntries(
       selectableSteps(preview.state.result).map((step) => [step.nodeId, selections[step.nodeId] ?? []]),
     );
@@ -353,6 +362,7 @@ export function ChangeOrderModal({ contract, onClose }: { contract: Contract | n
           ]}
         />
       )}
+      {changeSchedule.element}
       <PathPreview state={preview.state} onRefresh={preview.refresh} />
       <div style={{ marginTop: 12 }}>
         <ApproverSelections

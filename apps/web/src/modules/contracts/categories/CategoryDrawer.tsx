@@ -16,13 +16,20 @@ import { findNode, subtreeIds, type TreeNode } from '../../../shared/tree';
 import { useIsPhone } from '../../../shared/useIsPhone';
 import { FieldEditor } from '../../forms/components/FieldEditor';
 import { attachmentTypeLabel, attachmentTypes, directionLabel } from '../shared/labels';
+import {
+  type CriteriaValues,
+  CriteriaEditor,
+  criteriaBody,
+  criteriaFormValues,
+  criteriaIssue,
+} from '../execution/closing/CriteriaEditor';
 import { useContractFlowOptions, useNumberingRuleOptions, useSaveCategory } from './categoriesApi';
 
 export type CategoryTarget =
   | { mode: 'create'; parentId: string | null }
   | { mode: 'edit'; category: ContractCategory };
 
-interface Values {
+interface Values extends Partial<CriteriaValues> {
   code: string;
   name: string;
   parentId?: string;
@@ -127,6 +134,7 @@ export function CategoryDrawer({
         sortOrder: c.sortOrder,
         description: c.description ?? '',
         fields: c.fields,
+        ...criteriaFormValues(c),
       });
     } else {
       form.setFieldsValue({
@@ -137,6 +145,7 @@ export function CategoryDrawer({
         active: true,
         sortOrder: 0,
         fields: [],
+        ...criteriaFormValues(null),
       });
     }
   }, [target, form, save.reset]);
@@ -156,7 +165,13 @@ export function CategoryDrawer({
       message.error(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
       return;
     }
+    if (criteriaIssue(values)) {
+      setTab('evaluation');
+      message.error(t('contractClosing.criteriaEditor.mustSum'));
+      return;
+    }
     const common = {
+      evaluationCriteria: criteriaBody(values),
       name: values.name.trim(),
       parentId: values.parentId ?? null,
       direction: values.direction === INHERIT ? null : values.direction,
@@ -406,6 +421,12 @@ export function CategoryDrawer({
               label: <span data-testid="category-tab-fields">{t('contractSetup.categories.fields')}</span>,
               forceRender: true,
               children: <FieldEditor name={['fields']} listPath={['fields']} />,
+            },
+            {
+              key: 'evaluation',
+              label: <span data-testid="category-tab-evaluation">{t('contractClosing.criteriaEditor.title')}</span>,
+              forceRender: true,
+              children: <CriteriaEditor />,
             },
           ]}
         />

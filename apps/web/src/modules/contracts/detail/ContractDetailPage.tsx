@@ -8,6 +8,12 @@ import { AsyncContent } from '../../../shared/AsyncContent';
 import { formatMoney } from '../../../shared/format';
 import { useIsPhone } from '../../../shared/useIsPhone';
 import { ContractActions } from '../actions/ContractActions';
+import { EvaluationTab } from '../execution/EvaluationTab';
+import { DeliveriesTab } from '../execution/DeliveriesTab';
+import { MatchingTab } from '../execution/MatchingTab';
+import { PaymentsTab } from '../execution/PaymentsTab';
+import { ScheduleTab } from '../execution/ScheduleTab';
+import { SettlementTab } from '../execution/SettlementTab';
 import { useContract } from '../contractsApi';
 import { ContractStatusTag, DirectionTag } from '../shared/labels';
 import { ApprovalTab } from './ApprovalTab';
@@ -18,7 +24,21 @@ import { ChangesTab } from './ChangesTab';
 import { OverviewTab } from './OverviewTab';
 import { VersionsTab } from './VersionsTab';
 
-const tabKeys = ['overview', 'body', 'versions', 'approval', 'changes', 'archive', 'audit'] as const;
+const tabKeys = [
+  'overview',
+  'body',
+  'versions',
+  'approval',
+  'changes',
+  'schedule',
+  'payments',
+  'deliveries',
+  'matching',
+  'settlement',
+  'evaluation',
+  'archive',
+  'audit',
+] as const;
 type TabKey = (typeof tabKeys)[number];
 
 /** `/contracts/:id`: header with the actions allowed now, and tabs (the open tab is in the URL). */
@@ -63,6 +83,32 @@ function DetailBody({ contract }: { contract: Contract }) {
     { key: 'versions', label: t('contracts.tab.versions'), children: <VersionsTab contract={contract} /> },
     { key: 'approval', label: t('contracts.tab.approval'), children: <ApprovalTab contract={contract} /> },
     { key: 'changes', label: t('contracts.tab.changes'), children: <ChangesTab contract={contract} /> },
+    {
+      key: 'schedule',
+      label: t(`contractSchedule.tab.${contract.direction}`),
+      children: <ScheduleTab contract={contract} />,
+    },
+    {
+      key: 'payments',
+      label: t(`contractPayments.tab.${contract.direction}`),
+      children: <PaymentsTab contract={contract} />,
+    },
+    {
+      key: 'deliveries',
+      label: t('contractDeliveries.tab'),
+      children: <DeliveriesTab contract={contract} />,
+    },
+    { key: 'matching', label: t('contractMatching.tab'), children: <MatchingTab contract={contract} /> },
+    {
+      key: 'settlement',
+      label: t('contractClosing.tab.settlement'),
+      children: <SettlementTab contract={contract} />,
+    },
+    {
+      key: 'evaluation',
+      label: t('contractClosing.tab.evaluation'),
+      children: <EvaluationTab contract={contract} />,
+    },
     { key: 'archive', label: t('contracts.tab.archive'), children: <ArchiveSealTab contract={contract} /> },
     ...(showAudit
       ? [{ key: 'audit', label: t('contracts.tab.audit'), children: <AuditTab contract={contract} /> }]

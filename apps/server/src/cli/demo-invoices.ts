@@ -1,0 +1,142 @@
+import type { InvoiceInput } from '@concord/contracts';
+import type { Services } from '../app.js';
+import type { RequestContext } from '../platform/http/index.js';
+
+/**
+ * The invoice registry's demo: for a contract in force in each company, the invoice of its first
+ * plan item, registered and linked by the company's finance (so the contract's invoices tab, the
+ * ledger's invoiced column and the registry all show something); plus an unused invoice and a
+ * voided one in the registry.
+ */
+interface DemoContractInvoice {
+  contract: string;
+  /** Finance of the contract's company. */
+  by: string;
+  type: InvoiceInput['type'];
+  code: string | null;
+  number: string;
+  taxRateBp: number;
+  issueDate: string;
+}
+
+const linked: DemoContractInvoice[] = [
+  {
+    contract: '常年法律顾问服务合同',
+    by: 'li.na',
+    type: 'VAT_SPECIAL',
+    code: '1100252130',
+    number: '04817362',
+    taxRateBp: 600,
+    issueDate: '2026-01-20',
+  },
+  {
+    contract: '城东产业园一期主体结构劳务分包合同',
+    by: 'sun.li',
+    type: 'DIGITAL_SPECIAL',
+    code: null,
+    number: '26322000000154870391',
+    taxRateBp: 900,
+    issueDate: '2026-03-05',
+  },
+  {
+    contract: '智慧园区平台销售合同',
+    by: 'tang.mei',
+    type: 'E_VAT_SPECIAL',
+    code: '044032600111',
+    number: '10938475',
+    taxRateBp: 1300,
+    issueDate: '2026-06-10',
+  },
+];
+
+/** Splits a total into amount excluding tax and tax at a rate in basis points. */
+function split(total: number, rateBp: number): { amountExclTax: number; taxAmount: number } {
+  const amountExclTax = Math.round((total * 10000) / (10000 + rateBp));
+  return { amountExclTax, taxAmount: total - amountExclTax };
+}
+
+export async function seedContractInvoices(services: Services): Promise<void> {
+  const system = services.systemContext('seed-demo');
+  const as = async (username: string): Promise<RequestContext> => {
+    const user = await services.users.findByUsername(username);
+    if (!user) throw new Error(`demo user ${username} missing`);
+    return services.auth.contextForUser(user.id, user.entity_id, 'seed-demo');
+  };
+  const entities = await services.org.listEntities(system);
+  const entityOf = (id: string) => entities.find((e) => e.id === id);
+
+  for (const demo of linked) {
+    const row = (await services.contractLedger.list(system, { q: demo.contract, limit: 20 })).items.find(
+      (r) => r.name === demo.contract && r.status === 'IN_FORCE',
+    );
+    if (!row) continue;
+    const contract = await services.contracts.get(system, row.id);
+    const schedule = await services.contractSchedule.get(system, contract.id);
+    const item = schedule.items[0];
+    const total = item ? item.amount : Math.round(contract.currentAmount / 10);
+    const ours = entityOf(contract.entityId);
+    if (!ours) continue;
+    const partner = { name: contract.partnerName, taxId: contract.partnerCreditCode ?? '91000000MA00000001' };
+    const us = { name: ours.name, taxId: ours.creditCode ?? '91000000MA00000002' };
+    const received = contract.direction === 'EXPENSE';
+    const [seller, buyer] = received ? [partner, us] : [us, partner];
+    await services.contractInvoices.link(await as(demo.by), contract.id, {
+      invoice: {
+        direction: received ? 'RECEIVED' : 'ISSUED',
+        type: demo.type,
+        code: demo.code,
+        number: demo.number,
+        sellerTaxId: seller.taxId,
+        sellerName: seller.name,
+        buyerTaxId: buyer.taxId,
+        buyerName: buyer.name,
+        issueDate: demo.issueDate,
+        ...split(total, demo.taxRateBp),
+        totalAmount: total,
+        remarks: item ? `${contract.number ?? contract.name} ${item.name}` : null,
+      },
+      planItemId: item?.id ?? null,
+      amount: total,
+    });
+  }
+
+  // The registry also holds invoices no document uses yet, and one voided after a wrong issue.
+  const grp = entities.find((e) => e.parentId === null);
+  const cons = entities.find((e) => e.code === 'CONS');
+  if (grp) {
+    await services.invoices.register(await as('li.na'), {
+      direction: 'RECEIVED',
+      type: 'DIGITAL_ORDINARY',
+      code: null,
+      number: '26112000000087216405',
+      sellerTaxId: '91110105MA00G7XK2P',
+      sellerName: '北京京东世纪信息技术有限公司',
+      buyerTaxId: grp.creditCode ?? '91110000MA01ABCD1X',
+      buyerName: grp.name,
+      issueDate: '2026-02-14',
+      amountExclTax: 884_956,
+      taxAmount: 115_044,
+      totalAmount: 1_000_000,
+      remarks: '办公电脑采购（待报销关联）',
+    });
+  }
+  if (cons) {
+    const ctx = await as('sun.li');
+    const wrong = await services.invoices.register(ctx, {
+      direction: 'RECEIVED',
+      type: 'VAT_ORDINARY',
+      code: '3100243320',
+      number: '00715524',
+      sellerTaxId: '91310115MA1H7PQ83C',
+      sellerName: '上海浦东办公用品有限公司',
+      buyerTaxId: cons.creditCode ?? '91310000MA1FL2EF3Y',
+      buyerName: cons.name,
+      issueDate: '2026-03-18',
+      amountExclTax: 26_549,
+      taxAmount: 3_451,
+      totalAmount: 30_000,
+      remarks: null,
+    });
+    await services.invoices.void(ctx, wrong.id, '购买方名称有误，已由销售方作废重开');
+  }
+}

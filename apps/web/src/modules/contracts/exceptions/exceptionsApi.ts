@@ -1,0 +1,59 @@
+import type {
+  ContractException,
+  ExecutionSettings,
+  executionSettingsInputSchema,
+  Page,
+} from '@concord/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type QueryParams } from '../../../app/api/client';
+import type { BodyOf } from '../../../shared/contractTypes';
+import { contractKeys } from '../contractsApi';
+
+/** Calls of the exceptions list and the execution settings page: /contract-exceptions, /contract-settings. */
+export type ExecutionSettingsBody = BodyOf<typeof executionSettingsInputSchema>;
+
+export const exceptionsKey = (query: QueryParams) => ['contract-exceptions', query] as const;
+export const settingsKey = ['contract-settings'] as const;
+
+export function useContractExceptions(query: QueryParams) {
+  return useQuery({
+    queryKey: exceptionsKey(query),
+    queryFn: ({ signal }) => api.get<Page<ContractException>>('/contract-exceptions', query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every entity the caller may see with the settings in force there (also the exceptions page's entity filter). */
+export function useExecutionSettings() {
+  return useQuery({
+    queryKey: settingsKey,
+    queryFn: ({ signal }) => api.get<ExecutionSettings[]>('/contract-settings', undefined, signal),
+  });
+}
+
+/** A tolerance change moves every entity's matching verdicts: refresh lists and open contracts. */
+function useInvalidateSettings() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: settingsKey });
+    void queryClient.invalidateQueries({ queryKey: ['contract-exceptions'] });
+    void queryClient.invalidateQueries({ queryKey: contractKeys.all });
+  };
+}
+
+export function useSaveExecutionSettings() {
+  const invalidate = useInvalidateSettings();
+  return useMutation({
+    mutationFn: ({ entityId, body }: { entityId: string; body: ExecutionSettingsBody }) =>
+      api.put<ExecutionSettings>(`/contract-settings/${entityId}`, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useResetExecutionSettings() {
+  const invalidate = useInvalidateSettings();
+  return useMutation({
+    mutationFn: (entityId: string) => api.delete<ExecutionSettings>(`/contract-settings/${entityId}`),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,26 @@
+import type { ContractOverduePage, ContractOversightPage } from '@concord/contracts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, downloadFile, type QueryParams } from '../../../app/api/client';
+
+/** Calls of the overdue list (/contract-overdue) and group oversight (/contract-oversight). */
+export function useContractOverdue(query: QueryParams) {
+  return useQuery({
+    queryKey: ['contract-overdue', query],
+    queryFn: ({ signal }) => api.get<ContractOverduePage>('/contract-overdue', query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const exportContractOverdue = (query: QueryParams) =>
+  downloadFile('/contract-overdue/export', query, 'contract-overdue.xlsx');
+
+export function useContractOversight(query: QueryParams) {
+  return useQuery({
+    queryKey: ['contract-oversight', query],
+    queryFn: ({ signal }) => api.get<ContractOversightPage>('/contract-oversight', query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const exportContractOversight = (query: QueryParams) =>
+  downloadFile('/contract-oversight/export', query, 'contract-oversight.xlsx');
