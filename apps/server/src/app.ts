@@ -641,7 +641,11 @@ function createContractRegister(
   );
   for (const [key, template] of Object.entries(retentionTemplates)) deps.templates.register(key, template);
   deps.jobs.declare(
-    retentionReminderJobs({ jobs: deps.jobs, notifications: deps.notifications, systemContext: deps.systemContext }),
+    retentionReminderJobs({
+      jobs: deps.jobs,
+      notifications: deps.notifications,
+      systemContext: deps.systemContext,
+    }),
   );
   approvals.approvalSubjects.register(
     contractApprovalSubject({
@@ -653,7 +657,8 @@ function createContractRegister(
         fields: (trx, id) => contractPayments.fieldsOf(trx, id),
       },
       settlements: {
-        onApprovalOutcome: (trx, ctx, id, outcome) => contractSettlements.approvalEnded(trx, ctx, id, outcome),
+        onApprovalOutcome: (trx, ctx, id, outcome) =>
+          contractSettlements.approvalEnded(trx, ctx, id, outcome),
         fields: (trx, id) => contractSettlements.fieldsOf(trx, id),
       },
       seals: {
@@ -723,7 +728,8 @@ function createContractCollections(
     },
     today: () => chinaDate(deps.clock.now()),
   };
-  for (const [key, template] of Object.entries(contractCollectionTemplates)) deps.templates.register(key, template);
+  for (const [key, template] of Object.entries(contractCollectionTemplates))
+    deps.templates.register(key, template);
   deps.jobs.declare(
     contractCollectionJobs({
       jobs: deps.jobs,
@@ -738,7 +744,9 @@ function createContractCollections(
         const roles = await deps.roles.list(deps.systemContext('contract-collections'));
         return [
           ...new Set(
-            roles.filter((role) => role.permissions.includes('contract.pay')).flatMap((role) => holders[role.code] ?? []),
+            roles
+              .filter((role) => role.permissions.includes('contract.pay'))
+              .flatMap((role) => holders[role.code] ?? []),
           ),
         ];
       },
@@ -746,7 +754,9 @@ function createContractCollections(
   );
   return {
     contractCollections: new ContractCollectionsService(db, ports),
-    contractOversight: new ContractOversightService(db, ports, (trx, today) => deps.partners.flaggedIds(trx, today)),
+    contractOversight: new ContractOversightService(db, ports, (trx, today) =>
+      deps.partners.flaggedIds(trx, today),
+    ),
   };
 }
 

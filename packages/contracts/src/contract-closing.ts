@@ -45,7 +45,8 @@ export const DEFAULT_EVALUATION_CRITERIA: EvaluationCriterion[] = [
 
 /** Why a scorecard cannot be used (duplicate codes, weights not summing to 10000), or null. */
 export function criteriaProblem(criteria: { code: string; weight: number }[]): string | null {
-  if (new Set(criteria.map((c) => c.code)).size !== criteria.length) return 'criterion codes must be distinct';
+  if (new Set(criteria.map((c) => c.code)).size !== criteria.length)
+    return 'criterion codes must be distinct';
   const total = criteria.reduce((sum, c) => sum + c.weight, 0);
   if (total !== EVALUATION_WEIGHT_TOTAL) return `weights must sum to 100% (10000 bp), not ${total}`;
   return null;
@@ -74,7 +75,9 @@ export function gradeOf(totalScore: number): EvaluationGrade {
 // ---------------------------------------------------------------- evaluation
 export const contractEvaluationCreateSchema = z.strictObject({
   scores: z
-    .array(z.strictObject({ code: z.string().trim().min(1).max(32), score: z.number().int().min(0).max(100) }))
+    .array(
+      z.strictObject({ code: z.string().trim().min(1).max(32), score: z.number().int().min(0).max(100) }),
+    )
     .min(1)
     .max(EVALUATION_MAX_CRITERIA),
   comment: z.string().trim().max(2000).nullable().default(null),

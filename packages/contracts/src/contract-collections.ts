@@ -29,7 +29,10 @@ export const contractOverdueQuerySchema = z.strictObject({
   minDaysOverdue: z.coerce.number().int().min(0).max(3650).optional(),
 });
 export type ContractOverdueQuery = z.input<typeof contractOverdueQuerySchema>;
-export const contractOverdueExportQuerySchema = contractOverdueQuerySchema.omit({ page: true, pageSize: true });
+export const contractOverdueExportQuerySchema = contractOverdueQuerySchema.omit({
+  page: true,
+  pageSize: true,
+});
 
 export const contractOverdueItemSchema = z.object({
   itemId: idSchema,
@@ -84,7 +87,10 @@ export const contractOversightQuerySchema = z.strictObject({
   entityId: idSchema.optional(),
 });
 export type ContractOversightQuery = z.input<typeof contractOversightQuerySchema>;
-export const contractOversightExportQuerySchema = contractOversightQuerySchema.omit({ page: true, pageSize: true });
+export const contractOversightExportQuerySchema = contractOversightQuerySchema.omit({
+  page: true,
+  pageSize: true,
+});
 
 export const contractOversightItemSchema = z.object({
   kind: contractOversightKindSchema,

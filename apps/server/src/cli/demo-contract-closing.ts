@@ -96,7 +96,9 @@ export async function seedContractClosing(services: Services): Promise<void> {
     });
     await services.workflowDefinitions.publish(system, created.id);
   }
-  const usernames = (await services.users.list(system, { page: 1, pageSize: 200 })).items.map((u) => u.username);
+  const usernames = (await services.users.list(system, { page: 1, pageSize: 200 })).items.map(
+    (u) => u.username,
+  );
   const approveAll = async (instanceId: string) => {
     for (let round = 0; round < 10; round++) {
       let acted = false;
@@ -135,13 +137,17 @@ export async function seedContractClosing(services: Services): Promise<void> {
       .filter((d) => d.amount > 0);
     const settled = view.currentAmount - deductions.reduce((sum, d) => sum + d.amount, 0);
     const retentionAmount = Math.round((settled * demo.retentionShare) / 10000);
-    const settlement = await services.contractSettlements.create(await contextOf(services, demo.by), found.id, {
-      finalAmount: view.currentAmount,
-      deductions,
-      retentionAmount,
-      retentionReleaseDate: retentionAmount > 0 ? dateIn(demo.retentionInDays) : null,
-      note: demo.note,
-    });
+    const settlement = await services.contractSettlements.create(
+      await contextOf(services, demo.by),
+      found.id,
+      {
+        finalAmount: view.currentAmount,
+        deductions,
+        retentionAmount,
+        retentionReleaseDate: retentionAmount > 0 ? dateIn(demo.retentionInDays) : null,
+        note: demo.note,
+      },
+    );
     if (demo.approve && settlement.instanceId) await approveAll(settlement.instanceId);
   }
 }

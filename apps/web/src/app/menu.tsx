@@ -3,6 +3,7 @@ import {
   FieldTimeOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  AccountBookOutlined,
   BranchesOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
@@ -52,7 +53,8 @@ type MenuLabelKey =
   | 'contractExceptions.menuLabel'
   | 'contractOverdue.menuLabel'
   | 'contractOversight.menuLabel'
-  | 'contractSettings.menuLabel';
+  | 'contractSettings.menuLabel'
+  | 'invoices.menuLabel';
 
 export interface MenuPage {
   path: string;
@@ -148,6 +150,13 @@ export const menuSections: MenuSection[] = [
         icon: <AlertOutlined />,
         permission: 'contract.oversight',
         testId: 'menu-contract-oversight',
+      },
+      {
+        path: '/invoices',
+        labelKey: 'invoices.menuLabel',
+        icon: <AccountBookOutlined />,
+        permission: 'invoice.view',
+        testId: 'menu-invoices',
       },
       {
         path: '/contracts/settings',

@@ -39,6 +39,7 @@ const ContractOverduePage = lazy(() => import('../modules/contracts/overdue/Cont
 const ContractOversightPage = lazy(() => import('../modules/contracts/oversight/ContractOversightPage'));
 const PartnersPage = lazy(() => import('../modules/partners/PartnersPage'));
 const PartnerDetailPage = lazy(() => import('../modules/partners/PartnerDetailPage'));
+const InvoicesPage = lazy(() => import('../modules/invoices/InvoicesPage'));
 const NumberingRulesPage = lazy(() => import('../modules/system/numbering/NumberingRulesPage'));
 
 function guarded(permission: PermissionCode, Page: LazyExoticComponent<ComponentType>) {
@@ -91,6 +92,7 @@ export const router = createBrowserRouter([
       { path: 'partners', element: guarded('partner.view', PartnersPage) },
       { path: 'partners/:id', element: guarded('partner.view', PartnerDetailPage) },
       { path: 'system/numbering', element: guarded('numbering.rule.view', NumberingRulesPage) },
+      { path: 'invoices', element: guarded('invoice.view', InvoicesPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -41,7 +41,12 @@ export const contractExecutionClosingEnUS: typeof contractExecutionClosingZhCN =
       releaseNote: 'Note',
       released: 'Retention release recorded',
       created: 'Settlement submitted for approval',
-      statuses: { IN_APPROVAL: 'In approval', APPROVED: 'Approved', REJECTED: 'Rejected', WITHDRAWN: 'Withdrawn' },
+      statuses: {
+        IN_APPROVAL: 'In approval',
+        APPROVED: 'Approved',
+        REJECTED: 'Rejected',
+        WITHDRAWN: 'Withdrawn',
+      },
       form: {
         title: 'Settle the contract',
         finalAmount: 'Final amount (CNY, incl. tax)',

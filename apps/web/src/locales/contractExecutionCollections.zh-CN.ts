@@ -20,7 +20,8 @@ export const contractExecutionCollectionsZhCN = {
   contractOverdue: {
     menuLabel: '逾期款项',
     title: '逾期款项',
-    description: '履行中合同已过到期日、仍有未结金额的收付款节点。到期前后系统按催收设置提醒负责人，并逐级上报部门负责人和财务。',
+    description:
+      '履行中合同已过到期日、仍有未结金额的收付款节点。到期前后系统按催收设置提醒负责人，并逐级上报部门负责人和财务。',
     receivables: '逾期应收',
     payables: '逾期应付',
     search: '合同编号、名称、相对方或节点',
@@ -44,7 +45,8 @@ export const contractExecutionCollectionsZhCN = {
   contractOversight: {
     menuLabel: '集团监督',
     title: '集团合同监督',
-    description: '下属公司合同履行中的违规事项：超票或超验收放行的付款、超期未结项、逾期未收款、与黑名单或资质过期相对方的合同。',
+    description:
+      '下属公司合同履行中的违规事项：超票或超验收放行的付款、超期未结项、逾期未收款、与黑名单或资质过期相对方的合同。',
     all: '全部',
     entity: '签约主体',
     empty: '未发现违规事项',

@@ -40,7 +40,8 @@ export const contractExecutionScheduleEnUS: typeof contractExecutionScheduleZhCN
       current: 'Contract amount (current)',
       settled: 'Settled amount',
       planned: 'Planned',
-      overdue: 'Overdue',
+      overdue: 'Overdue to pay',
+      overdueIncome: 'Overdue to receive',
     },
     placeholder: {
       name: 'e.g. Advance payment',
@@ -52,7 +53,7 @@ export const contractExecutionScheduleEnUS: typeof contractExecutionScheduleZhCN
       fillRemainder: 'Put the difference on the last row',
       newItem: 'New milestone',
       noRows: 'No milestones yet; click "Add milestone"',
-      usedHint: '{{amount}} paid or in approval; cannot go below',
+      usedHint: '{{amount}} paid, received or in approval; cannot go below',
       cannotRemove: 'This milestone has payments or requests and cannot be removed',
       emptyPlan: 'The plan is empty: saving removes the plan',
       sumOk: 'The plan adds up to {{total}}, equal to the contract amount',

@@ -1,5 +1,6 @@
 import { contractExecutionPaymentsEnUS } from './contractExecutionPayments.en-US';
 import { contractExecutionCollectionsEnUS } from './contractExecutionCollections.en-US';
+import { invoicesEnUS } from './invoices.en-US';
 import { approvalsEnUS } from './approvals.en-US';
 import { contractExecutionScheduleEnUS } from './contractExecutionSchedule.en-US';
 import { contractExecutionMatchingEnUS } from './contractExecutionMatching.en-US';
@@ -22,6 +23,7 @@ export const enUS: Messages = {
   ...contractExecutionMatchingEnUS,
   ...contractExecutionPaymentsEnUS,
   ...contractExecutionCollectionsEnUS,
+  ...invoicesEnUS,
   app: {
     productName: 'Concord Office',
   },

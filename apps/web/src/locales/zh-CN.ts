@@ -1,5 +1,6 @@
 import { contractExecutionPaymentsZhCN } from './contractExecutionPayments.zh-CN';
 import { contractExecutionCollectionsZhCN } from './contractExecutionCollections.zh-CN';
+import { invoicesZhCN } from './invoices.zh-CN';
 import { approvalsZhCN } from './approvals.zh-CN';
 import { contractExecutionScheduleZhCN } from './contractExecutionSchedule.zh-CN';
 import { contractExecutionMatchingZhCN } from './contractExecutionMatching.zh-CN';
@@ -24,6 +25,7 @@ export const zhCN = {
   ...contractExecutionMatchingZhCN,
   ...contractExecutionPaymentsZhCN,
   ...contractExecutionCollectionsZhCN,
+  ...invoicesZhCN,
   app: {
     productName: 'Concord 协同办公',
   },

@@ -321,7 +321,10 @@ export function toCategory(row: ContractCategoryTable): ContractCategory {
 }
 
 /** The category's own scorecard, or the default one when it sets none. */
-function criteriaOf(stored: unknown): { evaluationCriteria: EvaluationCriterion[]; evaluationCriteriaDefault: boolean } {
+function criteriaOf(stored: unknown): {
+  evaluationCriteria: EvaluationCriterion[];
+  evaluationCriteriaDefault: boolean;
+} {
   const own = readJson<EvaluationCriterion[] | null>(stored, null);
   return own?.length
     ? { evaluationCriteria: own, evaluationCriteriaDefault: false }

@@ -54,7 +54,11 @@ const daysBetween = (from: string, to: string) =>
  * notice's dedupe key), so a daily scan sends every step on its day and a missed day is caught up
  * with the step current then, never with the ones it passed.
  */
-export function collectionStep(settings: CollectionSettings, today: string, dueDate: string): CollectionStep | null {
+export function collectionStep(
+  settings: CollectionSettings,
+  today: string,
+  dueDate: string,
+): CollectionStep | null {
   const daysLeft = daysBetween(today, dueDate);
   const overdue = -daysLeft;
   const escalations: [CollectionStep, number][] = [
@@ -111,7 +115,8 @@ export function contractCollectionJobs(deps: CollectionDeps): JobDefinition[] {
           const rows = await repo.openItemsDueBetween(db, range, after, BATCH);
           if (!rows.length) break;
           for (const row of rows) {
-            if (!settings.has(row.entity_id)) settings.set(row.entity_id, await deps.settingsFor(db, row.entity_id));
+            if (!settings.has(row.entity_id))
+              settings.set(row.entity_id, await deps.settingsFor(db, row.entity_id));
           }
           await db.transaction().execute(async (trx) => {
             for (const row of rows) {

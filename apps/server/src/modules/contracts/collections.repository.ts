@@ -36,7 +36,11 @@ export async function openItemsDueBetween(
     );
   }
   const rows = await query.orderBy('i.due_date').orderBy('i.id').limit(limit).execute();
-  return rows.map((r) => ({ id: r.id as string, due_date: String(r.due_date), entity_id: r.entity_id as string }));
+  return rows.map((r) => ({
+    id: r.id as string,
+    due_date: String(r.due_date),
+    entity_id: r.entity_id as string,
+  }));
 }
 
 export interface ItemForNotice {
@@ -162,7 +166,9 @@ export function overdueRows(query: ReturnType<typeof overdueItems>, sort: string
 }
 
 export async function overdueTotal(query: ReturnType<typeof overdueItems>): Promise<number> {
-  const row = await query.select(sql<number>`coalesce(sum(i.amount - i.paid_amount), 0)`.as('total')).executeTakeFirst();
+  const row = await query
+    .select(sql<number>`coalesce(sum(i.amount - i.paid_amount), 0)`.as('total'))
+    .executeTakeFirst();
   return Number(row?.total ?? 0);
 }
 

@@ -7,7 +7,13 @@ import type {
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { fetchPage, inBatches, type RequestContext, sendXlsx, type XlsxColumn } from '../../platform/http/index.js';
+import {
+  fetchPage,
+  inBatches,
+  type RequestContext,
+  sendXlsx,
+  type XlsxColumn,
+} from '../../platform/http/index.js';
 import * as repo from './collections.repository.js';
 import type { ContractPorts } from './contracts.ports.js';
 
@@ -40,7 +46,11 @@ export class ContractCollectionsService {
     return { ...result, items: await this.present(result.items, today), totalOverdueAmount };
   }
 
-  async exportOverdue(ctx: RequestContext, query: OverdueExportQuery, reply: FastifyReply): Promise<FastifyReply> {
+  async exportOverdue(
+    ctx: RequestContext,
+    query: OverdueExportQuery,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> {
     const scope = await ctx.access.require('contract.view');
     await ctx.access.require('contract.export');
     const { sort, ...filter } = query;

@@ -20,7 +20,12 @@ const START = '2026-03-01T01:00:00.000Z';
 const clock = new ManualClock(START);
 
 describe('collection steps', () => {
-  const settings: CollectionSettings = { remindBeforeDays: [7, 1], ownerAfterDays: 0, headAfterDays: 7, financeAfterDays: 15 };
+  const settings: CollectionSettings = {
+    remindBeforeDays: [7, 1],
+    ownerAfterDays: 0,
+    headAfterDays: 7,
+    financeAfterDays: 15,
+  };
   it('reminds on the configured days before, then escalates owner → head → finance after the due date', () => {
     const due = '2026-03-20';
     expect(collectionStep(settings, '2026-03-12', due)).toBeNull(); // 8 days before
@@ -119,8 +124,17 @@ function execution(app: () => TestApp) {
         .execute();
       return id;
     },
-    async accept(contractId: string, itemId: string | null, delivered: number, accepted: number): Promise<void> {
-      const c = await db().selectFrom('contract').select('owner_id').where('id', '=', contractId).executeTakeFirstOrThrow();
+    async accept(
+      contractId: string,
+      itemId: string | null,
+      delivered: number,
+      accepted: number,
+    ): Promise<void> {
+      const c = await db()
+        .selectFrom('contract')
+        .select('owner_id')
+        .where('id', '=', contractId)
+        .executeTakeFirstOrThrow();
       const now = nowInstant();
       await db()
         .insertInto('contract_delivery')
@@ -283,7 +297,11 @@ describeEachDialect(
         overdueAmount: 420_000,
         nextDueDate: '2026-02-15',
       });
-      expect(byId.get(techIncome)).toMatchObject({ receivedAmount: 0, overdueAmount: 70_000, outstandingAmount: 70_000 });
+      expect(byId.get(techIncome)).toMatchObject({
+        receivedAmount: 0,
+        overdueAmount: 70_000,
+        outstandingAmount: 70_000,
+      });
 
       // The totals, from one aggregate query, equal the sums of the source rows.
       const db = t().services.db as Kysely<any>;
@@ -291,15 +309,23 @@ describeEachDialect(
       const sum = async (table: string, column: string, where: (q: any) => any) =>
         Number(
           (
-            await where(db.selectFrom(table).select((eb: any) => eb.fn.coalesce(eb.fn.sum(column), eb.lit(0)).as('s')))
+            await where(
+              db.selectFrom(table).select((eb: any) => eb.fn.coalesce(eb.fn.sum(column), eb.lit(0)).as('s')),
+            )
               .where('contract_id', 'in', ids)
               .executeTakeFirstOrThrow()
           ).s,
         );
-      const paidOut = await sum('contract_payment', 'amount', (q) => q.where('kind', '=', 'PAYMENT').where('status', '=', 'PAID'));
+      const paidOut = await sum('contract_payment', 'amount', (q) =>
+        q.where('kind', '=', 'PAYMENT').where('status', '=', 'PAID'),
+      );
       const received =
-        (await sum('contract_payment', 'amount', (q) => q.where('kind', '=', 'RECEIPT').where('status', '=', 'RECEIVED'))) -
-        (await sum('contract_payment', 'amount', (q) => q.where('kind', '=', 'REFUND').where('status', '=', 'REFUNDED')));
+        (await sum('contract_payment', 'amount', (q) =>
+          q.where('kind', '=', 'RECEIPT').where('status', '=', 'RECEIVED'),
+        )) -
+        (await sum('contract_payment', 'amount', (q) =>
+          q.where('kind', '=', 'REFUND').where('status', '=', 'REFUNDED'),
+        ));
       const requested = await sum('contract_payment', 'amount', (q) =>
         q.where('kind', '=', 'PAYMENT').where('status', 'in', ['IN_APPROVAL', 'APPROVED']),
       );
@@ -319,45 +345,60 @@ describeEachDialect(
         outstandingAmount: 1_570_000 - paidOut - received,
         overdueAmount: 100_000 + 420_000 + 70_000,
       });
-      expect([planned, requested, paidOut, received, accepted]).toEqual([1_570_000, 100_000, 200_000, 80_000, 250_000]);
+      expect([planned, requested, paidOut, received, accepted]).toEqual([
+        1_570_000, 100_000, 200_000, 80_000, 250_000,
+      ]);
     });
 
     it('sorts and keyset-pages on the money columns, and filters overdue only and by matching status', async () => {
       const client = await t().login('zhang.wei');
-      const first = (await client.get(`/api/v1/contracts?categoryId=${categoryId}&sort=-overdueAmount&limit=2`)).json();
+      const first = (
+        await client.get(`/api/v1/contracts?categoryId=${categoryId}&sort=-overdueAmount&limit=2`)
+      ).json();
       expect(first.items.map((r: { id: string }) => r.id)).toEqual([income, expense]);
       const next = (
-        await client.get(`/api/v1/contracts?categoryId=${categoryId}&sort=-overdueAmount&limit=2&cursor=${first.nextCursor}`)
+        await client.get(
+          `/api/v1/contracts?categoryId=${categoryId}&sort=-overdueAmount&limit=2&cursor=${first.nextCursor}`,
+        )
       ).json();
       expect(next.items.map((r: { id: string }) => r.id)).toEqual([techIncome]);
       expect(next.nextCursor).toBeNull();
-      const byOutstanding = (await client.get(`/api/v1/contracts?categoryId=${categoryId}&sort=outstandingAmount`)).json();
+      const byOutstanding = (
+        await client.get(`/api/v1/contracts?categoryId=${categoryId}&sort=outstandingAmount`)
+      ).json();
       expect(byOutstanding.items.map((r: { outstandingAmount: number }) => r.outstandingAmount)).toEqual([
         70_000, 420_000, 800_000,
       ]);
 
       // Invoices and acceptance of the income contract within the 1 元 default tolerance of its receipts.
       await patchContract(t(), income, { invoiced_amount: 80_000, accepted_amount: 80_090 });
-      const matched = (await client.get(`/api/v1/contracts?categoryId=${categoryId}&matchingStatus=MATCHED`)).json();
+      const matched = (
+        await client.get(`/api/v1/contracts?categoryId=${categoryId}&matchingStatus=MATCHED`)
+      ).json();
       // The TECH contract has nothing paid, invoiced or accepted: 0 = 0 = 0 agrees too.
       expect(matched.items.map((r: { id: string }) => r.id).sort()).toEqual([income, techIncome].sort());
       expect(matched.totals.count).toBe(2);
       expect(matched.items.find((r: { id: string }) => r.id === income).matchingStatus).toBe('MATCHED');
-      const mismatched = (await client.get(`/api/v1/contracts?categoryId=${categoryId}&matchingStatus=MISMATCHED`)).json();
-      expect(mismatched.items.map((r: { id: string; matchingStatus: string }) => [r.id, r.matchingStatus])).toEqual([
-        [expense, 'MISMATCHED'],
-      ]);
+      const mismatched = (
+        await client.get(`/api/v1/contracts?categoryId=${categoryId}&matchingStatus=MISMATCHED`)
+      ).json();
+      expect(
+        mismatched.items.map((r: { id: string; matchingStatus: string }) => [r.id, r.matchingStatus]),
+      ).toEqual([[expense, 'MISMATCHED']]);
       // Beyond the tolerance (1 元 and 0.01 元 too far): mismatched.
       await patchContract(t(), income, { accepted_amount: 80_101 });
       expect(
-        (await client.get(`/api/v1/contracts?categoryId=${categoryId}&matchingStatus=MISMATCHED`)).json().totals.count,
+        (await client.get(`/api/v1/contracts?categoryId=${categoryId}&matchingStatus=MISMATCHED`)).json()
+          .totals.count,
       ).toBe(2);
       await patchContract(t(), income, { invoiced_amount: 0, accepted_amount: 0 });
 
       // Once the expense contract's first item is paid in full, only the income contracts are overdue.
       await x.money(expense, expenseItems[0], 'PAYMENT', 'PAID', 100_000);
       await x.refresh(expense);
-      const overdue = (await client.get(`/api/v1/contracts?categoryId=${categoryId}&overdueOnly=true`)).json();
+      const overdue = (
+        await client.get(`/api/v1/contracts?categoryId=${categoryId}&overdueOnly=true`)
+      ).json();
       expect(overdue.items.map((r: { id: string }) => r.id).sort()).toEqual([income, techIncome].sort());
       expect(overdue.totals.overdueAmount).toBe(490_000);
 
@@ -398,7 +439,9 @@ describeEachDialect(
       const headers = (sheet.getRow(1).values as unknown[]).slice(1);
       const column = (name: string) => headers.indexOf(name) + 1;
       expect(column('逾期金额（元）')).toBeGreaterThan(0);
-      const incomeRow = [2, 3, 4].map((n) => sheet.getRow(n)).find((row) => row.getCell(2).value === 'X6 收入合同')!;
+      const incomeRow = [2, 3, 4]
+        .map((n) => sheet.getRow(n))
+        .find((row) => row.getCell(2).value === 'X6 收入合同')!;
       expect(incomeRow.getCell(column('已收金额（元）')).value).toBe(800);
       expect(incomeRow.getCell(column('逾期金额（元）')).value).toBe(4200);
       expect(incomeRow.getCell(column('下一到期日')).value).toBe('2026-02-15');
@@ -412,9 +455,9 @@ describeEachDialect(
       });
       const receivables = await cons.client.get('/api/v1/contract-overdue?pageSize=100');
       expect(receivables.statusCode, receivables.body).toBe(200);
-      const mine = receivables.json().items.filter((i: { contractId: string }) =>
-        [income, techIncome].includes(i.contractId),
-      );
+      const mine = receivables
+        .json()
+        .items.filter((i: { contractId: string }) => [income, techIncome].includes(i.contractId));
       // The TECH contract is outside the CONS user's scope.
       expect(mine).toEqual([
         expect.objectContaining({
@@ -430,7 +473,9 @@ describeEachDialect(
           entityName: expect.any(String),
         }),
       ]);
-      expect(receivables.json().items.every((i: { entityId: string }) => i.entityId === mine[0].entityId)).toBe(true);
+      expect(
+        receivables.json().items.every((i: { entityId: string }) => i.entityId === mine[0].entityId),
+      ).toBe(true);
 
       const group = await t().login('zhang.wei');
       const all = (await group.get(`/api/v1/contract-overdue?pageSize=100&sort=-overdueAmount&q=X6`)).json();
@@ -454,12 +499,15 @@ describeEachDialect(
       expect(names).toContain('X6 收入合同');
       expect(names).not.toContain('X6 科技收入合同');
 
-      const outsider = await userWith(t(), { entity: 'CONS', department: 'MGT', permissions: ['partner.view'] });
+      const outsider = await userWith(t(), {
+        entity: 'CONS',
+        department: 'MGT',
+        permissions: ['partner.view'],
+      });
       expect((await outsider.client.get('/api/v1/contract-overdue')).statusCode).toBe(403);
     });
 
     it('reminds before the due date and escalates owner → head → finance on the configured days, once each', async () => {
-      const db = t().services.db as Kysely<any>;
       const owner = await t().given.userByUsername('wu.min');
       const head = await t().given.userByUsername('feng.bo'); // head of CONS ENG-1
       const finance = await userWith(t(), {
@@ -495,7 +543,10 @@ describeEachDialect(
           const kinds = [...new Set(fresh.map((n) => n.kind))];
           seen[today] = kinds.map((kind) => ({
             kind,
-            recipients: fresh.filter((n) => n.kind === kind).map((n) => n.recipient).sort(),
+            recipients: fresh
+              .filter((n) => n.kind === kind)
+              .map((n) => n.recipient)
+              .sort(),
             days: fresh.find((n) => n.kind === kind)!.params.days,
           }));
         }
@@ -514,7 +565,12 @@ describeEachDialect(
       // The item with nothing to collect was never reminded of.
       expect(paidItem).toBeTruthy();
       const [escalated] = (await notices(link)).filter((n) => n.recipient === head.id);
-      expect(escalated.params).toMatchObject({ amount: '¥1,000.00', days: 4, dueDate: '2026-03-10', item: '第1期' });
+      expect(escalated.params).toMatchObject({
+        amount: '¥1,000.00',
+        days: 4,
+        dueDate: '2026-03-10',
+        item: '第1期',
+      });
       const inbox = (await (await t().login('feng.bo')).get('/api/v1/notifications?pageSize=50')).json();
       const body = inbox.items.find((n: { link: string }) => n.link === link)?.body as string;
       expect(body).toContain('逾期 4 天');

@@ -96,7 +96,11 @@ export class ContractInvoicesService {
           invoiceId = await this.invoices.registerIn(trx, ctx, data.invoice, contract.entity_id);
         } else {
           invoiceId = data.invoiceId!;
-          checkFits(contract, await this.invoices.visibleForUse(trx, ctx, invoiceId, contract.entity_id), ctx.locale);
+          checkFits(
+            contract,
+            await this.invoices.visibleForUse(trx, ctx, invoiceId, contract.entity_id),
+            ctx.locale,
+          );
         }
         const usage = await this.invoices.use(trx, ctx, invoiceId, {
           documentType: CONTRACT_DOCUMENT,
@@ -132,13 +136,21 @@ export class ContractInvoicesService {
       const contract = await contracts.lockContract(trx, contractId);
       if (!contract) throw notFound();
       AccessControl.assertVisible(scope, scopedFacts(contract));
-      await this.invoices.release(trx, ctx, usageId, { documentType: CONTRACT_DOCUMENT, documentId: contractId });
+      await this.invoices.release(trx, ctx, usageId, {
+        documentType: CONTRACT_DOCUMENT,
+        documentId: contractId,
+      });
       await this.figures.refresh(trx, contractId);
       await this.audit.record(trx, ctx, {
         entityType: 'contract',
         entityId: contractId,
         action: 'invoice.release',
-        before: { usageId, invoiceId: usage.invoiceId, planItemId: usage.documentLineId, amount: usage.amount },
+        before: {
+          usageId,
+          invoiceId: usage.invoiceId,
+          planItemId: usage.documentLineId,
+          amount: usage.amount,
+        },
       });
     });
     return this.list(ctx, contractId);
@@ -179,12 +191,19 @@ function checkFits(
   const creditCode = contract.partner_credit_code?.replace(/\s+/g, '').toUpperCase();
   if (!creditCode) return;
   const side = expected === 'RECEIVED' ? 'seller' : 'buyer';
-  const taxId = (side === 'seller' ? invoice.sellerTaxId : invoice.buyerTaxId).replace(/\s+/g, '').toUpperCase();
+  const taxId = (side === 'seller' ? invoice.sellerTaxId : invoice.buyerTaxId)
+    .replace(/\s+/g, '')
+    .toUpperCase();
   if (taxId !== creditCode) {
     throw new AppError(
       'INVOICE_PARTY_MISMATCH',
       { side: word(side, locale), taxId, partner: contract.partner_name, creditCode },
-      [{ path: side === 'seller' ? 'invoice.sellerTaxId' : 'invoice.buyerTaxId', message: 'not the counterparty' }],
+      [
+        {
+          path: side === 'seller' ? 'invoice.sellerTaxId' : 'invoice.buyerTaxId',
+          message: 'not the counterparty',
+        },
+      ],
     );
   }
 }

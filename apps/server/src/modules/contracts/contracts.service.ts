@@ -299,7 +299,8 @@ export class ContractsService {
       const status = nextStatus(row.status as ContractStatus, event);
       if (row.pending_change_id) throw new AppError('CONTRACT_CHANGE_PENDING');
       // Completing a contract requires its closing evaluation (回归评价, evaluations.service.ts).
-      if (event === 'complete' && !(await hasEvaluation(trx, id))) throw new AppError('CONTRACT_EVALUATION_REQUIRED');
+      if (event === 'complete' && !(await hasEvaluation(trx, id)))
+        throw new AppError('CONTRACT_EVALUATION_REQUIRED');
       const patch: Partial<ContractTable> = {
         status,
         status_reason: reason ?? null,

@@ -501,7 +501,11 @@ describeEachDialect('contract register', (t) => {
     it('completes a contract in force, and nothing closes it again', async () => {
       const signed = await approvedContract(t(), clients, f, { sign: true });
       // Completing requires the closing evaluation first (evaluations.service.ts).
-      expectProblem(await gm.post(`/api/v1/contracts/${signed.id}/complete`, {}), 409, 'CONTRACT_EVALUATION_REQUIRED');
+      expectProblem(
+        await gm.post(`/api/v1/contracts/${signed.id}/complete`, {}),
+        409,
+        'CONTRACT_EVALUATION_REQUIRED',
+      );
       const scores = ['quality', 'schedule', 'service', 'compliance'].map((code) => ({ code, score: 90 }));
       expect((await gm.post(`/api/v1/contracts/${signed.id}/evaluation`, { scores })).statusCode).toBe(200);
       const done = await gm.post(`/api/v1/contracts/${signed.id}/complete`, { reason: '货物已全部交付' });

@@ -24,7 +24,10 @@ export interface EvaluationScore {
   score: number;
 }
 
-export async function findByContract(db: Db, contractId: string): Promise<ContractEvaluationTable | undefined> {
+export async function findByContract(
+  db: Db,
+  contractId: string,
+): Promise<ContractEvaluationTable | undefined> {
   return (await db
     .selectFrom('contract_evaluation')
     .selectAll()
@@ -48,7 +51,8 @@ export async function insertEvaluation(db: Db, row: ContractEvaluationTable): Pr
     .execute();
 }
 
-export const scoresOf = (row: ContractEvaluationTable): EvaluationScore[] => readJson<EvaluationScore[]>(row.scores, []);
+export const scoresOf = (row: ContractEvaluationTable): EvaluationScore[] =>
+  readJson<EvaluationScore[]>(row.scores, []);
 
 /** The stored scorecard of a category (null: the category sets none). */
 export async function criteriaOf(db: Db, categoryId: string): Promise<unknown> {

@@ -23,7 +23,8 @@ export function contractEvaluationRoutes(evaluations: ContractEvaluationsService
     defineRoute({
       method: 'POST',
       url: '/contracts/:id/evaluation',
-      summary: 'Evaluate a contract against its category’s weighted criteria (once; recomputes the partner rating)',
+      summary:
+        'Evaluate a contract against its category’s weighted criteria (once; recomputes the partner rating)',
       tags,
       recordType: 'contract',
       params: idParamsSchema,

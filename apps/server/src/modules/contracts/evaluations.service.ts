@@ -74,7 +74,12 @@ export function scoreCard(
   if (unknown.length) throw validation('scores', `unknown criteria: ${unknown.join(', ')}`);
   const missing = criteria.filter((c) => !byCode.has(c.code)).map((c) => c.code);
   if (missing.length) throw validation('scores', `criteria not scored: ${missing.join(', ')}`);
-  const items = criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight, score: byCode.get(c.code)! }));
+  const items = criteria.map((c) => ({
+    code: c.code,
+    name: c.name,
+    weight: c.weight,
+    score: byCode.get(c.code)!,
+  }));
   const totalScore = weightedTotal(items);
   return { items, totalScore, grade: gradeOf(totalScore) };
 }
@@ -116,7 +121,11 @@ export class ContractEvaluationsService {
     };
   }
 
-  async create(ctx: RequestContext, contractId: string, input: ContractEvaluationCreate): Promise<ContractEvaluation> {
+  async create(
+    ctx: RequestContext,
+    contractId: string,
+    input: ContractEvaluationCreate,
+  ): Promise<ContractEvaluation> {
     const actor = ctx.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     const scope = await ctx.access.require('contract.evaluate');

@@ -40,9 +40,14 @@ describe('evaluation math', () => {
     expect([9000, 8999, 7500, 7499, 6000, 5999, 0].map(gradeOf)).toEqual(['A', 'B', 'B', 'C', 'C', 'D', 'D']);
     expect(() => scoreCard(criteria, [{ code: 'quality', score: 90 }])).toThrow(/not scored/);
     expect(() =>
-      scoreCard(criteria, [...criteria.map((c) => ({ code: c.code, score: 90 })), { code: 'price', score: 1 }]),
+      scoreCard(criteria, [
+        ...criteria.map((c) => ({ code: c.code, score: 90 })),
+        { code: 'price', score: 1 },
+      ]),
     ).toThrow(/unknown criteria: price/);
-    expect(() => scoreCard([{ code: 'a', name: 'A', weight: 5000 }], [{ code: 'a', score: 1 }])).toThrow(/10000/);
+    expect(() => scoreCard([{ code: 'a', name: 'A', weight: 5000 }], [{ code: 'a', score: 1 }])).toThrow(
+      /10000/,
+    );
     // A stored scorecard that does not sum to 100% falls back to the default.
     expect(effectiveCriteria(JSON.stringify([{ code: 'a', name: 'A', weight: 10 }]))).toEqual(criteria);
   });
@@ -150,7 +155,9 @@ describeEachDialect('contract evaluation', (t) => {
     expect(top.json()).toMatchObject({ totalScore: 10000, grade: 'A' });
     expect((await partner()).rating).toBe('A');
     const history2 = (await creator.get(`/api/v1/partners/${f.partners.cons}/rating-history`)).json();
-    expect(history2.items.map((h: any) => [h.rating, h.score, h.evaluationCount, h.sourceContractId])).toEqual([
+    expect(
+      history2.items.map((h: any) => [h.rating, h.score, h.evaluationCount, h.sourceContractId]),
+    ).toEqual([
       ['A', 9300, 2, second.id],
       ['B', 8600, 1, first.id],
     ]);
@@ -165,7 +172,9 @@ describeEachDialect('contract evaluation', (t) => {
     );
     // A user outside CONS neither sees the history of a CONS partner nor evaluates its contracts.
     const techUser = await t().login('lin.feng');
-    expect([403, 404]).toContain((await techUser.get(`/api/v1/partners/${f.partners.cons}/rating-history`)).statusCode);
+    expect([403, 404]).toContain(
+      (await techUser.get(`/api/v1/partners/${f.partners.cons}/rating-history`)).statusCode,
+    );
   });
 
   it("scores against the category's own criteria, edited in the category admin", async () => {
@@ -208,7 +217,9 @@ describeEachDialect('contract evaluation', (t) => {
     // 0.6 × 50 + 0.4 × 70 = 58.00: D.
     expect(made.json()).toMatchObject({ totalScore: 5800, grade: 'D' });
     // Back to the default scorecard.
-    const reset = await admin.patch(`/api/v1/contract-categories/${f.otherCategory.id}`, { evaluationCriteria: null });
+    const reset = await admin.patch(`/api/v1/contract-categories/${f.otherCategory.id}`, {
+      evaluationCriteria: null,
+    });
     expect(reset.json()).toMatchObject({ evaluationCriteriaDefault: true });
     expect(reset.json().evaluationCriteria.map((c: any) => c.code)).toEqual([
       'quality',

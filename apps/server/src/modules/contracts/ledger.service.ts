@@ -51,7 +51,10 @@ export class ContractLedger {
     const today = this.ports.today();
     const base = ledgerQuery(this.db, scope, filter, today, await this.groupTolerance());
     const after = cursor ? decodeCursor(cursor) : null;
-    const [rows, totals] = await Promise.all([this.pageOf(base, sort, after, limit + 1), ledgerTotals(base, today)]);
+    const [rows, totals] = await Promise.all([
+      this.pageOf(base, sort, after, limit + 1),
+      ledgerTotals(base, today),
+    ]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -169,7 +172,10 @@ export class ContractLedger {
 
   /** The tolerance in force per entity: its own row, else the group's. */
   private async tolerances(entityIds: string[]): Promise<Map<string, Tolerance>> {
-    const [own, group] = await Promise.all([settingsRepo.settingsOf(this.db, entityIds), this.groupTolerance()]);
+    const [own, group] = await Promise.all([
+      settingsRepo.settingsOf(this.db, entityIds),
+      this.groupTolerance(),
+    ]);
     return new Map(
       entityIds.map((id) => {
         const row = own.get(id);
@@ -184,7 +190,8 @@ function executionFigures(r: Record<string, unknown>, tolerance: Tolerance) {
   const paid = Number(r.paid_amount);
   const invoiced = Number(r.invoiced_amount);
   const accepted = Number(r.accepted_amount);
-  const settled = r.settled_amount === null || r.settled_amount === undefined ? null : Number(r.settled_amount);
+  const settled =
+    r.settled_amount === null || r.settled_amount === undefined ? null : Number(r.settled_amount);
   const income = r.direction === 'INCOME';
   return {
     plannedAmount: Number(r.planned_amount),

@@ -70,7 +70,9 @@ function branches(db: Db, scope: Scope, filter: OversightFilter) {
   );
   out.PAST_END = contracts(
     db.selectFrom('contract as c').where('c.status', '=', 'IN_FORCE').where('c.end_date', '<', filter.today),
-  ).select(breachColumns('PAST_END', sql.ref('c.id'), sql`c.current_amount`, asText(sql`c.end_date`), noDetail));
+  ).select(
+    breachColumns('PAST_END', sql.ref('c.id'), sql`c.current_amount`, asText(sql`c.end_date`), noDetail),
+  );
   // next_due_date is the earliest due date with money open (figures.service), so it is past exactly
   // when some receipt milestone is overdue.
   out.OVERDUE_COLLECTION = contracts(
@@ -95,7 +97,9 @@ function branches(db: Db, scope: Scope, filter: OversightFilter) {
             .selectFrom('contract as c')
             .where('c.status', 'in', ['APPROVED', 'IN_FORCE'])
             .where('c.partner_id', 'in', ids),
-        ).select(breachColumns(kind, sql.ref('c.id'), sql`c.current_amount`, asText(sql`c.sign_date`), noDetail))
+        ).select(
+          breachColumns(kind, sql.ref('c.id'), sql`c.current_amount`, asText(sql`c.sign_date`), noDetail),
+        )
       : undefined;
   out.BLACKLISTED_PARTNER = partnerBranch('BLACKLISTED_PARTNER', filter.blacklisted);
   out.UNQUALIFIED_PARTNER = partnerBranch('UNQUALIFIED_PARTNER', filter.unqualified);

@@ -10,7 +10,13 @@ import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { nowInstant } from '../../db/index.js';
-import { fetchPage, inBatches, type RequestContext, sendXlsx, type XlsxColumn } from '../../platform/http/index.js';
+import {
+  fetchPage,
+  inBatches,
+  type RequestContext,
+  sendXlsx,
+  type XlsxColumn,
+} from '../../platform/http/index.js';
 import type { ContractPorts } from './contracts.ports.js';
 import * as repo from './oversight.repository.js';
 
@@ -19,7 +25,10 @@ type OversightExportQuery = z.output<typeof contractOversightExportQuerySchema>;
 type Row = Record<string, unknown>;
 
 /** What oversight asks the partner library: partners in breach right now. */
-export type FlaggedPartners = (db: Kysely<any>, today: string) => Promise<{ blacklisted: string[]; unqualified: string[] }>;
+export type FlaggedPartners = (
+  db: Kysely<any>,
+  today: string,
+) => Promise<{ blacklisted: string[]; unqualified: string[] }>;
 
 const kindLabels: Record<ContractOversightKind, string> = {
   OVERRIDE_PAYMENT: '超票/超验收付款（已放行）',
@@ -48,16 +57,17 @@ export class ContractOversightService {
     const filter = await this.filter(kind, entityId);
     const rows = repo.breaches(this.db, scope, filter, sort);
     const [result, counts] = await Promise.all([
-      rows ? fetchPage(rows, { page, pageSize }, (row) => row as Row) : { items: [], total: 0, page, pageSize },
+      rows
+        ? fetchPage(rows, { page, pageSize }, (row) => row as Row)
+        : { items: [], total: 0, page, pageSize },
       repo.countsByKind(this.db, scope, filter),
     ]);
     return {
       ...result,
       items: await this.present(result.items),
-      counts: Object.fromEntries(contractOversightKindSchema.options.map((k) => [k, counts.get(k) ?? 0])) as Record<
-        ContractOversightKind,
-        number
-      >,
+      counts: Object.fromEntries(
+        contractOversightKindSchema.options.map((k) => [k, counts.get(k) ?? 0]),
+      ) as Record<ContractOversightKind, number>,
       asOf: nowInstant(),
     };
   }

@@ -18,7 +18,9 @@ const clock = new ManualClock(START);
 let codeSeed = 0;
 function creditCode(): string {
   codeSeed += 1;
-  const first17 = `91440000MA${String(Date.now() % 10_000_000).padStart(7, '0')}`.slice(0, 13) + String(codeSeed).padStart(4, '0');
+  const first17 =
+    `91440000MA${String(Date.now() % 10_000_000).padStart(7, '0')}`.slice(0, 13) +
+    String(codeSeed).padStart(4, '0');
   return first17 + creditCodeCheckChar(first17);
 }
 
@@ -38,7 +40,12 @@ describeEachDialect(
     const ids: Record<string, string> = {};
     let overridePayment: string;
 
-    async function payment(contractId: string, status: string, overrideReason: string | null, amount: number) {
+    async function payment(
+      contractId: string,
+      status: string,
+      overrideReason: string | null,
+      amount: number,
+    ) {
       const db = t().services.db as Kysely<any>;
       const c = await db
         .selectFrom('contract')
@@ -95,9 +102,17 @@ describeEachDialect(
         entityId: grp,
         sharedWithGroup: true,
       };
-      const black = await services.partners.create(ctx, { ...base, name: 'X6 黑名单供应商', creditCode: creditCode() });
+      const black = await services.partners.create(ctx, {
+        ...base,
+        name: 'X6 黑名单供应商',
+        creditCode: creditCode(),
+      });
       await services.partners.blacklist(ctx, black.id, '测试：围标串标');
-      const expired = await services.partners.create(ctx, { ...base, name: 'X6 资质过期供应商', creditCode: creditCode() });
+      const expired = await services.partners.create(ctx, {
+        ...base,
+        name: 'X6 资质过期供应商',
+        creditCode: creditCode(),
+      });
       await services.partnerRecords.addQualification(ctx, expired.id, {
         type: '安全生产许可证',
         number: 'AQ-1',
@@ -105,7 +120,11 @@ describeEachDialect(
         validTo: '2026-01-31',
         attachmentFileId: null,
       });
-      const renewed = await services.partners.create(ctx, { ...base, name: 'X6 资质已续期供应商', creditCode: creditCode() });
+      const renewed = await services.partners.create(ctx, {
+        ...base,
+        name: 'X6 资质已续期供应商',
+        creditCode: creditCode(),
+      });
       for (const validTo of ['2026-01-31', '2029-01-31']) {
         await services.partnerRecords.addQualification(ctx, renewed.id, {
           type: '安全生产许可证',
@@ -162,7 +181,11 @@ describeEachDialect(
       await contract('blacklisted', 'CONS', { partner_id: black.id, partner_name: black.name });
       await contract('unqualified', 'TECH', { partner_id: expired.id, partner_name: expired.name });
       await contract('renewed', 'CONS', { partner_id: renewed.id, partner_name: renewed.name });
-      await contract('blacklistedDraft', 'CONS', { partner_id: black.id, partner_name: black.name, status: 'DRAFT' });
+      await contract('blacklistedDraft', 'CONS', {
+        partner_id: black.id,
+        partner_name: black.name,
+        status: 'DRAFT',
+      });
     });
     afterAll(() => clock.set(START));
 
@@ -188,14 +211,18 @@ describeEachDialect(
         'UNQUALIFIED_PARTNER:unqualified',
       ]);
       const items = page.items as Breach[];
-      expect(items.find((i) => i.kind === 'OVERRIDE_PAYMENT' && i.contractId === ids.override)).toMatchObject({
-        recordId: overridePayment,
-        amount: 120_000,
-        date: '2026-02-25',
-        detail: '工期紧急，发票后补',
-      });
+      expect(items.find((i) => i.kind === 'OVERRIDE_PAYMENT' && i.contractId === ids.override)).toMatchObject(
+        {
+          recordId: overridePayment,
+          amount: 120_000,
+          date: '2026-02-25',
+          detail: '工期紧急，发票后补',
+        },
+      );
       // The two receipt milestones past due: 200 000 + 100 000, since the earliest one.
-      expect(items.find((i) => i.kind === 'OVERDUE_COLLECTION' && i.contractId === ids.overdue)).toMatchObject({
+      expect(
+        items.find((i) => i.kind === 'OVERDUE_COLLECTION' && i.contractId === ids.overdue),
+      ).toMatchObject({
         amount: 300_000,
         date: '2026-02-01',
       });
@@ -210,7 +237,9 @@ describeEachDialect(
         expect(filtered.total).toBe(page.counts[kind]);
         expect(filtered.items.every((i: Breach) => i.kind === kind)).toBe(true);
       }
-      expect(Object.values(page.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(page.total);
+      expect(Object.values(page.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(
+        page.total,
+      );
     });
 
     it('pages, sorts and exports', async () => {
@@ -220,9 +249,13 @@ describeEachDialect(
       expect(amounts).toEqual([...amounts].sort((a: number, b: number) => b - a));
       const pages: Breach[] = [];
       for (let page = 1; page <= Math.ceil(all.total / 3); page++) {
-        pages.push(...(await hq.get(`/api/v1/contract-oversight?pageSize=3&page=${page}&sort=-amount`)).json().items);
+        pages.push(
+          ...(await hq.get(`/api/v1/contract-oversight?pageSize=3&page=${page}&sort=-amount`)).json().items,
+        );
       }
-      expect(pages.map((i) => `${i.kind}:${i.recordId}`)).toEqual(all.items.map((i: Breach) => `${i.kind}:${i.recordId}`));
+      expect(pages.map((i) => `${i.kind}:${i.recordId}`)).toEqual(
+        all.items.map((i: Breach) => `${i.kind}:${i.recordId}`),
+      );
       const exported = await hq.get('/api/v1/contract-oversight/export?kind=PAST_END');
       expect(exported.statusCode, exported.body).toBe(200);
       const workbook = new ExcelJS.Workbook();
@@ -247,7 +280,11 @@ describeEachDialect(
         'PAST_END:pastEnd',
       ]);
       expect(page.items.every((i: Breach) => i.entityName === page.items[0].entityName)).toBe(true);
-      const viewer = await userWith(t(), { entity: 'CONS', department: 'MGT', permissions: ['contract.view'] });
+      const viewer = await userWith(t(), {
+        entity: 'CONS',
+        department: 'MGT',
+        permissions: ['contract.view'],
+      });
       expect((await viewer.client.get('/api/v1/contract-oversight')).statusCode).toBe(403);
     });
 

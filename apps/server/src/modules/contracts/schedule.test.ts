@@ -433,6 +433,15 @@ describeEachDialect('contract payment plans (schedule)', (t) => {
       'CONTRACT_CHANGE_PENDING',
     );
 
+    // The approver reads the new plan in the approval's form.
+    const approval = (await gm.get(`/api/v1/workflow/instances/${change.instanceId}`)).json();
+    expect(approval.formData.schedulePlan).toBe(
+      [
+        `1. 预付款 ${advance.dueDate} ¥3,390.00（25.00%）`,
+        `2. 进度款 ${progress.dueDate} ¥9,492.00（70.00%）`,
+        `3. 质保金 ${retention.dueDate} ¥678.00（5.00%）`,
+      ].join('\n'),
+    );
     await approveAll(change.instanceId, [gm]);
     const after = (await creator.get(url(signed.id))).json();
     expect(after.executableAmount).toBe(1_356_000);

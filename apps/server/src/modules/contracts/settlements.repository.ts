@@ -66,7 +66,10 @@ export function lockSettlement(db: Db, id: string): Promise<ContractSettlementTa
 }
 
 /** The contract's settlement in approval or approved, if any (at most one of them exists). */
-export async function openSettlement(db: Db, contractId: string): Promise<ContractSettlementTable | undefined> {
+export async function openSettlement(
+  db: Db,
+  contractId: string,
+): Promise<ContractSettlementTable | undefined> {
   return (await db
     .selectFrom('contract_settlement')
     .selectAll()
@@ -82,7 +85,11 @@ export async function insertSettlement(db: Db, row: ContractSettlementTable): Pr
     .execute();
 }
 
-export async function updateSettlement(db: Db, id: string, patch: Partial<ContractSettlementTable>): Promise<void> {
+export async function updateSettlement(
+  db: Db,
+  id: string,
+  patch: Partial<ContractSettlementTable>,
+): Promise<void> {
   await db.updateTable('contract_settlement').set(patch).where('id', '=', id).execute();
 }
 
@@ -91,7 +98,11 @@ export async function setSettledAmount(db: Db, contractId: string, amount: numbe
 }
 
 export async function categoryCodeOf(db: Db, categoryId: string): Promise<string | null> {
-  const row = await db.selectFrom('contract_category').select('code').where('id', '=', categoryId).executeTakeFirst();
+  const row = await db
+    .selectFrom('contract_category')
+    .select('code')
+    .where('id', '=', categoryId)
+    .executeTakeFirst();
   return (row?.code as string | undefined) ?? null;
 }
 
@@ -124,11 +135,10 @@ export async function retentionsDue(
       ]),
     );
   }
-  return (await query
-    .orderBy('retention_release_date')
-    .orderBy('id')
-    .limit(limit)
-    .execute()) as { id: string; retention_release_date: string }[];
+  return (await query.orderBy('retention_release_date').orderBy('id').limit(limit).execute()) as {
+    id: string;
+    retention_release_date: string;
+  }[];
 }
 
 /** A settlement of a contract of this entity (the route guard's sample). */

@@ -136,7 +136,11 @@ export class ContractSettlementsService {
   }
 
   /** Starts a settlement of an in-force contract; its approval starts in the same transaction. */
-  async create(ctx: RequestContext, contractId: string, input: ContractSettlementCreate): Promise<ContractSettlement> {
+  async create(
+    ctx: RequestContext,
+    contractId: string,
+    input: ContractSettlementCreate,
+  ): Promise<ContractSettlement> {
     const actor = ctx.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     const scope = await ctx.access.require('contract.settle');
@@ -222,7 +226,11 @@ export class ContractSettlementsService {
   }
 
   /** Records that the retention of an approved settlement was released (paid back / returned). */
-  async releaseRetention(ctx: RequestContext, id: string, input: RetentionRelease): Promise<ContractSettlement> {
+  async releaseRetention(
+    ctx: RequestContext,
+    id: string,
+    input: RetentionRelease,
+  ): Promise<ContractSettlement> {
     const scope = await ctx.access.require('contract.settle');
     await warmScopes(ctx);
     const data = retentionReleaseSchema.parse(input);
@@ -276,7 +284,13 @@ export class ContractSettlementsService {
         entityType: 'contract',
         entityId: before.contract_id,
         action: 'settle',
-        changes: [{ field: 'settledAmount', old: (contract as ContractFiguresRow).settled_amount ?? null, new: settled }],
+        changes: [
+          {
+            field: 'settledAmount',
+            old: (contract as ContractFiguresRow).settled_amount ?? null,
+            new: settled,
+          },
+        ],
       });
     }
     await repo.updateSettlement(trx, id, { status: outcome, decided_at: now });

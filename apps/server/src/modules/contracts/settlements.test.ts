@@ -57,7 +57,13 @@ describeEachDialect(
             id: 'start',
             name: '发起',
             type: 'start',
-            next: { id: 'gm', name: '总经理审批', type: 'approval', assignee: { users: [f.users.zhaoLei] }, mode: 'or' },
+            next: {
+              id: 'gm',
+              name: '总经理审批',
+              type: 'approval',
+              assignee: { users: [f.users.zhaoLei] },
+              mode: 'or',
+            },
           },
         } as unknown as WfFlow,
       } as never);
@@ -69,39 +75,45 @@ describeEachDialect(
 
     /** Money already paid on the contract (a PAID payment row), with the figures refreshed. */
     async function paid(contractId: string, amount: number) {
-      const contract = await db().selectFrom('contract').selectAll().where('id', '=', contractId).executeTakeFirstOrThrow();
+      const contract = await db()
+        .selectFrom('contract')
+        .selectAll()
+        .where('id', '=', contractId)
+        .executeTakeFirstOrThrow();
       const now = nowInstant();
-      await db().transaction().execute(async (trx) => {
-        await trx
-          .insertInto('contract_payment')
-          .values({
-            id: newId(),
-            contract_id: contractId,
-            plan_item_id: null,
-            kind: 'PAYMENT',
-            number: `X5-${newId().slice(-12)}`,
-            amount,
-            status: 'PAID',
-            refund_of_id: null,
-            purpose: '进度款',
-            entity_id: contract.entity_id,
-            department_id: contract.department_id,
-            requested_by: contract.owner_id,
-            instance_id: null,
-            paid_on: '2026-02-20',
-            bank_account: null,
-            method: 'TRANSFER',
-            reference: null,
-            override_reason: null,
-            override_by: null,
-            idempotency_key: null,
-            request_hash: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-        await t().services.contractFigures.refresh(trx, contractId);
-      });
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await trx
+            .insertInto('contract_payment')
+            .values({
+              id: newId(),
+              contract_id: contractId,
+              plan_item_id: null,
+              kind: 'PAYMENT',
+              number: `X5-${newId().slice(-12)}`,
+              amount,
+              status: 'PAID',
+              refund_of_id: null,
+              purpose: '进度款',
+              entity_id: contract.entity_id,
+              department_id: contract.department_id,
+              requested_by: contract.owner_id,
+              instance_id: null,
+              paid_on: '2026-02-20',
+              bank_account: null,
+              method: 'TRANSFER',
+              reference: null,
+              override_reason: null,
+              override_by: null,
+              idempotency_key: null,
+              request_hash: null,
+              created_at: now,
+              updated_at: now,
+            })
+            .execute();
+          await t().services.contractFigures.refresh(trx, contractId);
+        });
     }
 
     const settlementBody = (overrides: Record<string, unknown> = {}) => ({
@@ -193,11 +205,18 @@ describeEachDialect(
         canSettle: false,
       });
       expect(after.settlements.map((s: any) => s.status)).toEqual(['APPROVED']);
-      const row = await db().selectFrom('contract').selectAll().where('id', '=', contract.id).executeTakeFirstOrThrow();
+      const row = await db()
+        .selectFrom('contract')
+        .selectAll()
+        .where('id', '=', contract.id)
+        .executeTakeFirstOrThrow();
       expect(Number(row.settled_amount)).toBe(1_080_000);
-      expect(executableAmount({ current_amount: Number(row.current_amount), settled_amount: Number(row.settled_amount) })).toBe(
-        1_080_000,
-      );
+      expect(
+        executableAmount({
+          current_amount: Number(row.current_amount),
+          settled_amount: Number(row.settled_amount),
+        }),
+      ).toBe(1_080_000);
       // Settled once: a second settlement is refused.
       expect(
         expectProblem(
@@ -231,10 +250,19 @@ describeEachDialect(
 
     it('refuses inconsistent settlements and contracts not in force', async () => {
       const contract = await approvedContract(t(), clients, f, { sign: true });
-      const post = (body: Record<string, unknown>) => creator.post(`/api/v1/contracts/${contract.id}/settlement`, body);
-      expectProblem(await post(settlementBody({ deductions: [{ reason: '超额', amount: 2_000_000 }] })), 400, 'VALIDATION_FAILED');
+      const post = (body: Record<string, unknown>) =>
+        creator.post(`/api/v1/contracts/${contract.id}/settlement`, body);
+      expectProblem(
+        await post(settlementBody({ deductions: [{ reason: '超额', amount: 2_000_000 }] })),
+        400,
+        'VALIDATION_FAILED',
+      );
       expectProblem(await post(settlementBody({ retentionAmount: 1_100_000 })), 400, 'VALIDATION_FAILED');
-      const noDate = expectProblem(await post(settlementBody({ retentionReleaseDate: null })), 400, 'VALIDATION_FAILED');
+      const noDate = expectProblem(
+        await post(settlementBody({ retentionReleaseDate: null })),
+        400,
+        'VALIDATION_FAILED',
+      );
       expect(noDate.errors?.[0].path).toBe('retentionReleaseDate');
       const draft = await givenContract(creator, f);
       expectProblem(
@@ -244,11 +272,20 @@ describeEachDialect(
       );
       // Without contract.settle (staff): forbidden.
       const staff = await t().login('wu.min');
-      expectProblem(await staff.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody()), 403, 'FORBIDDEN');
+      expectProblem(
+        await staff.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody()),
+        403,
+        'FORBIDDEN',
+      );
       // A rejected settlement leaves the contract unsettled and allows a new one.
-      const rejected = (await post(settlementBody({ retentionAmount: 0, retentionReleaseDate: null }))).json();
+      const rejected = (
+        await post(settlementBody({ retentionAmount: 0, retentionReleaseDate: null }))
+      ).json();
       const { actOnApproval } = await import('../../testing/approvals.js');
-      expect((await actOnApproval(gm, rejected.instanceId, { action: 'reject', comment: '扣款依据不足' })).statusCode).toBe(200);
+      expect(
+        (await actOnApproval(gm, rejected.instanceId, { action: 'reject', comment: '扣款依据不足' }))
+          .statusCode,
+      ).toBe(200);
       const view = (await creator.get(`/api/v1/contracts/${contract.id}/settlement`)).json();
       expect(view).toMatchObject({ settledAmount: null, executableAmount: 1_130_000, canSettle: true });
       expect(view.settlements.map((s: any) => s.status)).toEqual(['REJECTED']);
@@ -308,7 +345,10 @@ describeEachDialect(
       clock.advance(3600 * 1000);
       await runDay();
       const onTheDay = await notices();
-      expect(onTheDay.map((n) => n.kind).sort()).toEqual(['contract.retentionDue', 'contract.retentionToday']);
+      expect(onTheDay.map((n) => n.kind).sort()).toEqual([
+        'contract.retentionDue',
+        'contract.retentionToday',
+      ]);
       // Released: no more notices.
       await creator.post(`/api/v1/contract-settlements/${settlement.id}/release-retention`, {});
       clock.advance(DAY);

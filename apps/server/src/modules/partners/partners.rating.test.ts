@@ -65,7 +65,9 @@ describeEachDialect('partner rating history', (t) => {
     expect(await services.partners.ratingOf(services.db, partner.id)).toBe('C');
 
     const history = await ratings.history(system, partner.id);
-    expect(history.items.map((h) => [h.rating, h.score, h.evaluationCount, h.sourceLabel, h.createdAt])).toEqual([
+    expect(
+      history.items.map((h) => [h.rating, h.score, h.evaluationCount, h.sourceLabel, h.createdAt]),
+    ).toEqual([
       ['C', 6833, 3, 'HT-2 合同二', '2026-04-01T01:00:00.000Z'],
       ['A', 9500, 1, 'HT-1 合同一', '2026-03-01T01:00:00.000Z'],
     ]);

@@ -24,7 +24,9 @@ export type EvaluationScoresOf = (trx: Kysely<any>, partnerId: string, since: st
 /** The rating of these evaluation scores: the grade of their average (rounded half up), or null without any. */
 export function ratingOfScores(scores: number[]): { rating: PartnerRating | null; score: number | null } {
   if (!scores.length) return { rating: null, score: null };
-  const average = Math.floor((2 * scores.reduce((sum, s) => sum + s, 0) + scores.length) / (2 * scores.length));
+  const average = Math.floor(
+    (2 * scores.reduce((sum, s) => sum + s, 0) + scores.length) / (2 * scores.length),
+  );
   return { rating: gradeOf(average), score: average };
 }
 

@@ -218,9 +218,16 @@ export function qualificationsEndingBetween(db: Db, from: string, to: string) {
  * Partners in breach for group oversight: blacklisted now, and those with a qualification type
  * whose every certificate has expired before `today` (a renewed certificate clears the type).
  */
-export async function flaggedPartnerIds(db: Db, today: string): Promise<{ blacklisted: string[]; unqualified: string[] }> {
+export async function flaggedPartnerIds(
+  db: Db,
+  today: string,
+): Promise<{ blacklisted: string[]; unqualified: string[] }> {
   const [blacklisted, expired] = await Promise.all([
-    db.selectFrom('partner').select('id').where('blacklisted', '=', true as never).execute(),
+    db
+      .selectFrom('partner')
+      .select('id')
+      .where('blacklisted', '=', true as never)
+      .execute(),
     db
       .selectFrom('partner_qualification')
       .select('partner_id')

@@ -6,8 +6,8 @@ export const invoicesRecordTypes: RecordType[] = [
     type: 'invoice',
     entityOwned: true,
     sampleIn: async (db, entityId) =>
-      (await db.selectFrom('invoice').select('id').where('entity_id', '=', entityId).executeTakeFirst())?.id ??
-      null,
+      (await db.selectFrom('invoice').select('id').where('entity_id', '=', entityId).executeTakeFirst())
+        ?.id ?? null,
   },
   {
     type: 'invoiceUsage',

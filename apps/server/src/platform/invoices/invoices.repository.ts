@@ -26,7 +26,9 @@ export const findInvoiceByKey = (db: Db, key: string): Promise<InvoiceTable | un
   typed(db).selectFrom('invoice').selectAll().where('unique_key', '=', key).executeTakeFirst();
 
 export const findInvoices = (db: Db, ids: string[]): Promise<InvoiceTable[]> =>
-  ids.length ? typed(db).selectFrom('invoice').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
+  ids.length
+    ? typed(db).selectFrom('invoice').selectAll().where('id', 'in', ids).execute()
+    : Promise.resolve([]);
 
 /** Reads an invoice for a use, release or void and serialises such writers on it (row lock on PostgreSQL). */
 export async function lockInvoice(db: Db, id: string): Promise<InvoiceTable | undefined> {
@@ -52,7 +54,9 @@ export function filteredInvoices(db: Db, scope: Scope, query: Omit<InvoiceListQu
   }
   if (query.seller) {
     const pattern = likePattern(query.seller);
-    q = q.where((eb) => eb.or([eb('i.seller_name', 'like', pattern), eb('i.seller_tax_id', 'like', pattern)]));
+    q = q.where((eb) =>
+      eb.or([eb('i.seller_name', 'like', pattern), eb('i.seller_tax_id', 'like', pattern)]),
+    );
   }
   if (query.direction) q = q.where('i.direction', '=', query.direction);
   if (query.type) q = q.where('i.type', '=', query.type);
@@ -120,7 +124,10 @@ export async function documentLineTotals(db: Db, documentType: string, documentI
 }
 
 /** True when the error is a unique violation of the named index (both dialects). */
-export function isUniqueViolation(error: unknown, index: 'invoice_unique_key' | 'invoice_usage_active_key'): boolean {
+export function isUniqueViolation(
+  error: unknown,
+  index: 'invoice_unique_key' | 'invoice_usage_active_key',
+): boolean {
   if (!error || typeof error !== 'object') return false;
   const e = error as { code?: string; constraint?: string; message?: string };
   if (e.code === '23505') return e.constraint === index;

@@ -43,7 +43,8 @@ export function invoicesRoutes(invoices: InvoicesService): RouteDefinition[] {
           columns: [
             {
               header: zh ? '方向' : 'Direction',
-              value: (i) => (i.direction === 'RECEIVED' ? (zh ? '收到' : 'Received') : zh ? '开出' : 'Issued'),
+              value: (i) =>
+                i.direction === 'RECEIVED' ? (zh ? '收到' : 'Received') : zh ? '开出' : 'Issued',
             },
             { header: zh ? '类型' : 'Type', width: 26, value: (i) => invoiceTypeLabels[i.type][ctx.locale] },
             { header: zh ? '发票代码' : 'Code', width: 16, value: (i) => i.code },
@@ -64,7 +65,11 @@ export function invoicesRoutes(invoices: InvoicesService): RouteDefinition[] {
               numFmt: yuanFmt,
               value: (i) => i.totalAmount / 100,
             },
-            { header: zh ? '已使用（元）' : 'Used (yuan)', numFmt: yuanFmt, value: (i) => i.usedAmount / 100 },
+            {
+              header: zh ? '已使用（元）' : 'Used (yuan)',
+              numFmt: yuanFmt,
+              value: (i) => i.usedAmount / 100,
+            },
             {
               header: zh ? '状态' : 'Status',
               value: (i) => (i.status === 'VALID' ? (zh ? '有效' : 'Valid') : zh ? '已作废' : 'Voided'),

@@ -41,15 +41,20 @@ export function invoiceIssues(input: InvoiceFacts): { path: string; message: str
   } else {
     if (!input.code || !/^(\d{10}|\d{12})$/.test(input.code))
       issues.push({ path: 'code', message: 'the invoice code has 10 or 12 digits' });
-    if (!/^\d{8}$/.test(input.number)) issues.push({ path: 'number', message: 'the invoice number has 8 digits' });
+    if (!/^\d{8}$/.test(input.number))
+      issues.push({ path: 'number', message: 'the invoice number has 8 digits' });
   }
   if (!TAX_ID.test(input.sellerTaxId))
     issues.push({ path: 'sellerTaxId', message: 'a tax id has 15 to 20 letters (A–Z) or digits' });
   if (!TAX_ID.test(input.buyerTaxId))
     issues.push({ path: 'buyerTaxId', message: 'a tax id has 15 to 20 letters (A–Z) or digits' });
   if (input.amountExclTax + input.taxAmount !== input.totalAmount)
-    issues.push({ path: 'totalAmount', message: 'the total must equal the amount excluding tax plus the tax' });
-  if (input.totalAmount <= 0) issues.push({ path: 'totalAmount', message: 'the total must be more than zero' });
+    issues.push({
+      path: 'totalAmount',
+      message: 'the total must equal the amount excluding tax plus the tax',
+    });
+  if (input.totalAmount <= 0)
+    issues.push({ path: 'totalAmount', message: 'the total must be more than zero' });
   return issues;
 }
 
@@ -72,12 +77,11 @@ export function usageFits(total: number, used: number, amount: number): boolean 
 }
 
 /** How messages name an invoice: its number, and its code when it has one. */
-export function invoiceDesignation(
-  invoice: { code: string | null; number: string },
-  locale: Locale,
-): string {
+export function invoiceDesignation(invoice: { code: string | null; number: string }, locale: Locale): string {
   if (!invoice.code) return invoice.number;
-  return locale === 'zh-CN' ? `${invoice.number}（代码 ${invoice.code}）` : `${invoice.number} (code ${invoice.code})`;
+  return locale === 'zh-CN'
+    ? `${invoice.number}（代码 ${invoice.code}）`
+    : `${invoice.number} (code ${invoice.code})`;
 }
 
 /** ¥1,234.56 from 分, for messages. */

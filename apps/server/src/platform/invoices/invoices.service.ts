@@ -15,7 +15,7 @@ import {
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { newId, nowInstant, readInstant } from '../../db/index.js';
-import { AccessControl, isInScope, type Scope } from '../access/index.js';
+import { AccessControl, isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { RequestContext } from '../http/context.js';
 import { AppError, invalidReference, notFound } from '../http/errors.js';
@@ -125,17 +125,19 @@ export class InvoicesService {
   async register(ctx: RequestContext, input: InvoiceCreate): Promise<Invoice> {
     const scope = await ctx.access.require('invoice.manage');
     await this.warmScopes(ctx);
-    const parsed = invoiceCreateSchema.parse(input);
-    const entityId = parsed.entityId ?? ctx.actor?.actingEntityId;
+    const { entityId: chosen, ...parsed } = invoiceCreateSchema.parse(input);
+    const entityId = chosen ?? ctx.actor?.actingEntityId;
     if (!entityId) throw invalidReference('entity');
     if (!scope.all && !scope.entityIds.has(entityId) && entityId !== ctx.actor?.actingEntityId) {
       throw new AppError('FORBIDDEN');
     }
-    return this.translateConflicts(ctx, () =>
-      this.db.transaction().execute(async (trx) => {
-        const id = await this.registerIn(trx, ctx, parsed, entityId);
-        return (await this.present(trx, [(await repo.findInvoice(trx, id))!]))[0];
-      }),
+    return this.translateConflicts(
+      ctx,
+      () =>
+        this.db.transaction().execute(async (trx) => {
+          const id = await this.registerIn(trx, ctx, parsed, entityId);
+          return (await this.present(trx, [(await repo.findInvoice(trx, id))!]))[0];
+        }),
       parsed,
     );
   }
@@ -185,7 +187,12 @@ export class InvoicesService {
    * documents that use it; a concurrent duplicate surfaces as a unique violation that
    * `translateConflicts` turns into the same error.
    */
-  async registerIn(trx: Kysely<any>, ctx: RequestContext, input: InvoiceInput, entityId: string): Promise<string> {
+  async registerIn(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    input: InvoiceInput,
+    entityId: string,
+  ): Promise<string> {
     const parsed = normalizeInvoice(invoiceInputSchema.parse(input));
     const issues = invoiceIssues(parsed);
     if (issues.length) {
@@ -196,7 +203,10 @@ export class InvoicesService {
       );
     }
     if (!(await this.directory.entityNames(trx, [entityId])).has(entityId)) throw invalidReference('entity');
-    if (parsed.fileId && !(await this.directory.visibleFileIds(trx, ctx, [parsed.fileId])).has(parsed.fileId)) {
+    if (
+      parsed.fileId &&
+      !(await this.directory.visibleFileIds(trx, ctx, [parsed.fileId])).has(parsed.fileId)
+    ) {
       throw invalidReference('file');
     }
     const key = invoiceKey(parsed);
@@ -259,7 +269,12 @@ export class InvoicesService {
    * invoice must be valid, the document may not use it already, and the active usages may not pass
    * its total (INVOICE_VOIDED, INVOICE_USED_TWICE, INVOICE_OVERUSED).
    */
-  async use(trx: Kysely<any>, ctx: RequestContext, invoiceId: string, input: InvoiceUseInput): Promise<InvoiceUsage> {
+  async use(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    invoiceId: string,
+    input: InvoiceUseInput,
+  ): Promise<InvoiceUsage> {
     const invoice = await repo.lockInvoice(trx, invoiceId);
     if (!invoice) throw invalidReference('invoice');
     const designation = invoiceDesignation(invoice, ctx.locale);
@@ -316,7 +331,11 @@ export class InvoicesService {
     document: { documentType: string; documentId: string },
   ): Promise<InvoiceUsage> {
     const found = await repo.findUsage(trx, usageId);
-    if (!found || found.document_type !== document.documentType || found.document_id !== document.documentId) {
+    if (
+      !found ||
+      found.document_type !== document.documentType ||
+      found.document_id !== document.documentId
+    ) {
       throw notFound();
     }
     await repo.lockInvoice(trx, found.invoice_id);
@@ -350,9 +369,9 @@ export class InvoicesService {
   ): Promise<{ usage: InvoiceUsage; invoice: Invoice }[]> {
     const usages = await repo.activeUsagesOfDocument(db, documentType, documentId);
     const invoices = new Map(
-      (await this.present(db, await repo.findInvoices(db, [...new Set(usages.map((u) => u.invoice_id))]))).map(
-        (i) => [i.id, i],
-      ),
+      (
+        await this.present(db, await repo.findInvoices(db, [...new Set(usages.map((u) => u.invoice_id))]))
+      ).map((i) => [i.id, i]),
     );
     return usages.map((u) => ({ usage: toUsage(u), invoice: invoices.get(u.invoice_id)! }));
   }
@@ -400,15 +419,24 @@ export class InvoicesService {
 
   /** Scopes a registration may consult, resolved before the transaction (SQLite has one connection). */
   private async warmScopes(ctx: RequestContext): Promise<void> {
-    await Promise.all(['file.view', 'invoice.view'].filter((p) => ctx.access.has(p)).map((p) => ctx.access.require(p)));
+    await Promise.all(
+      ['file.view', 'invoice.view'].filter((p) => ctx.access.has(p)).map((p) => ctx.access.require(p)),
+    );
   }
 
-  private async duplicateError(db: Kysely<any>, ctx: RequestContext, existing: InvoiceTable): Promise<AppError> {
+  private async duplicateError(
+    db: Kysely<any>,
+    ctx: RequestContext,
+    existing: InvoiceTable,
+  ): Promise<AppError> {
     const active = await repo.usagesOfInvoice(db, existing.id, true);
     const zh = ctx.locale === 'zh-CN';
     let usage: string;
     if (existing.status === 'VOIDED') usage = zh ? '该发票已作废' : 'it is voided';
-    else if (active.length) usage = zh ? `已被 ${documentsText(active, ctx.locale)} 使用` : `used by ${documentsText(active, ctx.locale)}`;
+    else if (active.length)
+      usage = zh
+        ? `已被 ${documentsText(active, ctx.locale)} 使用`
+        : `used by ${documentsText(active, ctx.locale)}`;
     else usage = zh ? '尚未被任何单据使用' : 'not used by any document yet';
     return new AppError('INVOICE_DUPLICATE', { invoice: invoiceDesignation(existing, ctx.locale), usage });
   }

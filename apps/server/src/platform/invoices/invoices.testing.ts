@@ -37,5 +37,10 @@ export function paperInvoice(overrides: Partial<InvoiceInput> = {}): InvoiceInpu
 
 /** A fully digital (全电) invoice: a 20-digit number and no code. */
 export function digitalInvoice(overrides: Partial<InvoiceInput> = {}): InvoiceInput {
-  return paperInvoice({ type: 'DIGITAL_SPECIAL', code: null, number: `2632${digits(8)}${freshNumber()}`, ...overrides });
+  return paperInvoice({
+    type: 'DIGITAL_SPECIAL',
+    code: null,
+    number: `2632${digits(8)}${freshNumber()}`,
+    ...overrides,
+  });
 }

@@ -93,7 +93,11 @@ function DetailBody({ partner }: { partner: PartnerDetail }) {
       ),
       children: <QualificationsTab partner={partner} />,
     },
-    { key: 'rating', label: t('contractClosing.rating.tab'), children: <RatingHistoryTab partner={partner} /> },
+    {
+      key: 'rating',
+      label: t('contractClosing.rating.tab'),
+      children: <RatingHistoryTab partner={partner} />,
+    },
     { key: 'history', label: t('partners.detail.tabs.history'), children: <HistoryTab partner={partner} /> },
   ].map((item) => ({ ...item, label: <span data-testid={`partner-tab-${item.key}`}>{item.label}</span> }));
 

@@ -13,7 +13,8 @@ import { ResponsiveTable } from '../../shared/ResponsiveTable';
 const gradeColor: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
 /** Under the partner's detail key, so a write on the partner refreshes it too. */
-export const ratingHistoryKey = (partnerId: string) => ['partners', 'detail', partnerId, 'rating-history'] as const;
+export const ratingHistoryKey = (partnerId: string) =>
+  ['partners', 'detail', partnerId, 'rating-history'] as const;
 
 /** 评级历史: each recomputation of the rating from closing evaluations, newest first. */
 export function RatingHistoryTab({ partner }: { partner: PartnerDetail }) {
@@ -43,7 +44,9 @@ export function RatingHistoryTab({ partner }: { partner: PartnerDetail }) {
       title: t('contractClosing.rating.source'),
       render: (_value, row) =>
         row.sourceContractId ? (
-          <Link to={`/contracts/${row.sourceContractId}?tab=evaluation`}>{row.sourceLabel ?? row.sourceContractId}</Link>
+          <Link to={`/contracts/${row.sourceContractId}?tab=evaluation`}>
+            {row.sourceLabel ?? row.sourceContractId}
+          </Link>
         ) : (
           '—'
         ),
@@ -70,7 +73,11 @@ export function RatingHistoryTab({ partner }: { partner: PartnerDetail }) {
               pagination={false}
               size="small"
               empty={t('contractClosing.rating.empty')}
-              cardTitle={(row) => (row.rating ? `${row.rating} · ${formatDateTime(row.createdAt)}` : formatDateTime(row.createdAt))}
+              cardTitle={(row) =>
+                row.rating
+                  ? `${row.rating} · ${formatDateTime(row.createdAt)}`
+                  : formatDateTime(row.createdAt)
+              }
             />
           )}
         </Flex>

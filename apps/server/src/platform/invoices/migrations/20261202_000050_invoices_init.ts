@@ -37,7 +37,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('invoice_unique_key').on('invoice').column('unique_key').unique().execute();
-  await db.schema.createIndex('invoice_entity_date').on('invoice').columns(['entity_id', 'issue_date']).execute();
+  await db.schema
+    .createIndex('invoice_entity_date')
+    .on('invoice')
+    .columns(['entity_id', 'issue_date'])
+    .execute();
   await db.schema.createIndex('invoice_issue_date').on('invoice').columns(['issue_date', 'id']).execute();
   await db.schema.createIndex('invoice_number').on('invoice').column('number').execute();
   await db.schema.createIndex('invoice_seller').on('invoice').column('seller_tax_id').execute();
@@ -60,8 +64,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('released_by', t.id)
     .addColumn('released_at', t.instant)
     .execute();
-  await db.schema.createIndex('invoice_usage_active_key').on('invoice_usage').column('active_key').unique().execute();
-  await db.schema.createIndex('invoice_usage_invoice').on('invoice_usage').columns(['invoice_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('invoice_usage_active_key')
+    .on('invoice_usage')
+    .column('active_key')
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('invoice_usage_invoice')
+    .on('invoice_usage')
+    .columns(['invoice_id', 'created_at'])
+    .execute();
   await db.schema
     .createIndex('invoice_usage_document')
     .on('invoice_usage')

@@ -424,7 +424,9 @@ export function CategoryDrawer({
             },
             {
               key: 'evaluation',
-              label: <span data-testid="category-tab-evaluation">{t('contractClosing.criteriaEditor.title')}</span>,
+              label: (
+                <span data-testid="category-tab-evaluation">{t('contractClosing.criteriaEditor.title')}</span>
+              ),
               forceRender: true,
               children: <CriteriaEditor />,
             },

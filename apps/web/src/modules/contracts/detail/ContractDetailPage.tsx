@@ -10,6 +10,7 @@ import { useIsPhone } from '../../../shared/useIsPhone';
 import { ContractActions } from '../actions/ContractActions';
 import { EvaluationTab } from '../execution/EvaluationTab';
 import { DeliveriesTab } from '../execution/DeliveriesTab';
+import { InvoicesTab } from '../execution/InvoicesTab';
 import { MatchingTab } from '../execution/MatchingTab';
 import { PaymentsTab } from '../execution/PaymentsTab';
 import { ScheduleTab } from '../execution/ScheduleTab';
@@ -32,6 +33,7 @@ const tabKeys = [
   'changes',
   'schedule',
   'payments',
+  'invoices',
   'deliveries',
   'matching',
   'settlement',
@@ -93,6 +95,7 @@ function DetailBody({ contract }: { contract: Contract }) {
       label: t(`contractPayments.tab.${contract.direction}`),
       children: <PaymentsTab contract={contract} />,
     },
+    { key: 'invoices', label: t('invoices.contract.tab'), children: <InvoicesTab contract={contract} /> },
     {
       key: 'deliveries',
       label: t('contractDeliveries.tab'),

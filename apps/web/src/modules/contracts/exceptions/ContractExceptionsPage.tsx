@@ -24,7 +24,11 @@ const defaultPageSize = 20;
 const sortable = ['maxDifference', 'paid', 'invoiced', 'accepted'];
 
 function Diff({ fen }: { fen: number }) {
-  return <Typography.Text type={fen === 0 ? 'secondary' : 'danger'}>{formatMoney(fen)}</Typography.Text>;
+  return (
+    <Typography.Text type={fen === 0 ? 'secondary' : 'danger'} style={{ fontSize: 12 }}>
+      {formatMoney(fen)}
+    </Typography.Text>
+  );
 }
 
 /**
@@ -70,19 +74,17 @@ export default function ContractExceptionsPage() {
       title: t('contractExceptions.col.contract'),
       render: (_, row) => (
         <Flex vertical>
-          <Link to={`/contracts/${row.contractId}?tab=matching`} data-testid="exception-contract-link">
-            {row.name}
-          </Link>
+          <Flex gap={6} align="center">
+            <Link to={`/contracts/${row.contractId}?tab=matching`} data-testid="exception-contract-link">
+              {row.name}
+            </Link>
+            <DirectionTag direction={row.direction} />
+          </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {[row.number, row.partnerName].filter(Boolean).join(' · ')}
           </Typography.Text>
         </Flex>
       ),
-    },
-    {
-      key: 'direction',
-      title: t('contractExceptions.direction'),
-      render: (_, row) => <DirectionTag direction={row.direction} />,
     },
     { key: 'entity', title: t('contractExceptions.col.entity'), dataIndex: 'entityName' },
     {
@@ -105,8 +107,9 @@ export default function ContractExceptionsPage() {
       key: 'differences',
       title: t('contractExceptions.col.differences'),
       render: (_, row) => (
-        <Flex gap={4} wrap>
-          <Diff fen={row.paidVsInvoiced} />/<Diff fen={row.paidVsAccepted} />/
+        <Flex vertical style={{ fontSize: 12 }}>
+          <Diff fen={row.paidVsInvoiced} />
+          <Diff fen={row.paidVsAccepted} />
           <Diff fen={row.invoicedVsAccepted} />
         </Flex>
       ),
@@ -225,7 +228,7 @@ export default function ContractExceptionsPage() {
               {t('contractExceptions.open')}
             </Button>,
           ]}
-          cardHiddenColumns={['contract', 'direction']}
+          cardHiddenColumns={['contract']}
         />
       </AsyncContent>
     </PageContainer>

@@ -20,6 +20,9 @@ const sourceColors: Record<ExecutionSettingsSource, string> = {
   GROUP: 'default',
   DEFAULT: 'default',
 };
+/** The group's own row stands out: it is what every company without its own follows. */
+const colorOf = (row: ExecutionSettings) =>
+  row.isGroup && row.updatedAt !== null ? 'gold' : sourceColors[row.source];
 
 /**
  * `/contracts/settings`: the matching tolerance and collection reminder days of every company the
@@ -45,7 +48,7 @@ export default function ExecutionSettingsPage() {
       key: 'source',
       title: t('contractSettings.col.source'),
       render: (_, row) => (
-        <Tag color={sourceColors[row.source]} data-testid={`settings-source-${row.source}`}>
+        <Tag color={colorOf(row)} data-testid={`settings-source-${row.source}`}>
           {sourceLabel(row)}
         </Tag>
       ),
@@ -133,7 +136,7 @@ export default function ExecutionSettingsPage() {
           empty={<EmptyState description={t('contractExceptions.empty')} />}
           cardTitle={(row) => (
             <span>
-              {row.entityName} <Tag color={sourceColors[row.source]}>{sourceLabel(row)}</Tag>
+              {row.entityName} <Tag color={colorOf(row)}>{sourceLabel(row)}</Tag>
             </span>
           )}
           cardHiddenColumns={['entity', 'source', 'actions']}

@@ -123,7 +123,8 @@ export function DeliveriesTab({ contract }: { contract: Contract }) {
           </Flex>
         ),
     },
-    ...(canDeliver
+    // Only pending deliveries have actions: no empty column otherwise.
+    ...(canDeliver && list.data?.items.some((d) => d.status === 'DELIVERED')
       ? [
           {
             key: 'actions',
@@ -234,11 +235,11 @@ export function DeliveriesTab({ contract }: { contract: Contract }) {
               }}
               cardTitle={(d) => (
                 <Flex gap={6} align="center" wrap>
-                  <span>{d.description}</span>
+                  <span>{d.deliveredOn}</span>
                   <DeliveryStatusTag status={d.status} />
                 </Flex>
               )}
-              cardHiddenColumns={['description', 'status', 'actions']}
+              cardHiddenColumns={['deliveredOn', 'status', 'actions']}
               cardActions={(d) =>
                 canDeliver && d.status === 'DELIVERED'
                   ? [

@@ -5,7 +5,7 @@ import {
   gradeOf,
   weightedTotal,
 } from '@concord/contracts';
-import { Alert, App, Button, Descriptions, Flex, Input, InputNumber, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Input, InputNumber, Tag, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,7 +82,8 @@ function EvaluationBody({ contract, view }: { contract: Contract; view: Contract
     {
       key: 'weighted',
       title: t('contractClosing.evaluation.weighted'),
-      render: (_value, row) => (row.score === null ? '—' : points(weightedTotal([{ weight: row.weight, score: row.score }]))),
+      render: (_value, row) =>
+        row.score === null ? '—' : points(weightedTotal([{ weight: row.weight, score: row.score }])),
     },
   ];
 
@@ -100,7 +101,9 @@ function EvaluationBody({ contract, view }: { contract: Contract; view: Contract
 
   return (
     <Flex vertical gap={16} data-testid="evaluation-tab">
-      {!evaluation && !view.canEvaluate && <Alert type="info" showIcon message={t('contractClosing.evaluation.cannot')} />}
+      {!evaluation && !view.canEvaluate && (
+        <Alert type="info" showIcon message={t('contractClosing.evaluation.cannot')} />
+      )}
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('contractClosing.evaluation.criteria')}
       </Typography.Title>
@@ -119,9 +122,13 @@ function EvaluationBody({ contract, view }: { contract: Contract; view: Contract
         </Typography.Text>
         <Typography.Text strong>
           {t('contractClosing.evaluation.grade')}：
-          <Tag color={gradeColor[grade]} data-testid="evaluation-grade">
-            {grade}
-          </Tag>
+          {evaluation || complete ? (
+            <Tag color={gradeColor[grade]} data-testid="evaluation-grade">
+              {grade}
+            </Tag>
+          ) : (
+            <span data-testid="evaluation-grade">—</span>
+          )}
         </Typography.Text>
         <Typography.Text type="secondary">{t('contractClosing.evaluation.gradeHint')}</Typography.Text>
       </Flex>
@@ -130,10 +137,24 @@ function EvaluationBody({ contract, view }: { contract: Contract; view: Contract
           size="small"
           column={1}
           items={[
-            { key: 'by', label: t('contractClosing.evaluation.evaluatedBy'), children: evaluation.evaluatedByName },
-            { key: 'at', label: t('contractClosing.evaluation.evaluatedAt'), children: formatDateTime(evaluation.createdAt) },
+            {
+              key: 'by',
+              label: t('contractClosing.evaluation.evaluatedBy'),
+              children: evaluation.evaluatedByName,
+            },
+            {
+              key: 'at',
+              label: t('contractClosing.evaluation.evaluatedAt'),
+              children: formatDateTime(evaluation.createdAt),
+            },
             ...(evaluation.comment
-              ? [{ key: 'comment', label: t('contractClosing.evaluation.comment'), children: evaluation.comment }]
+              ? [
+                  {
+                    key: 'comment',
+                    label: t('contractClosing.evaluation.comment'),
+                    children: evaluation.comment,
+                  },
+                ]
               : []),
           ]}
         />

@@ -235,7 +235,7 @@ function PlanView({ schedule, onEdit }: { schedule: ContractSchedule; onEdit: ()
           { key: 'remaining', label: labels.remaining, children: money(totals.remaining) },
           {
             key: 'overdue',
-            label: t('contractSchedule.total.overdue'),
+            label: income ? t('contractSchedule.total.overdueIncome') : t('contractSchedule.total.overdue'),
             children: (
               <span
                 style={totals.overdue > 0 ? { color: overdueColor, fontWeight: 600 } : undefined}

@@ -39,7 +39,8 @@ function SettlementBody({ contract, view }: { contract: Contract; view: Contract
   const isPhone = useIsPhone();
   const [creating, setCreating] = useState(false);
   const income = contract.direction === 'INCOME';
-  const money = (fen: number | null) => (fen === null ? t('contractClosing.settlement.notSettled') : formatMoney(fen));
+  const money = (fen: number | null) =>
+    fen === null ? t('contractClosing.settlement.notSettled') : formatMoney(fen);
   return (
     <Flex vertical gap={16} data-testid="settlement-tab">
       <Descriptions
@@ -48,7 +49,11 @@ function SettlementBody({ contract, view }: { contract: Contract; view: Contract
         column={isPhone ? 1 : 3}
         title={t('contractClosing.settlement.figures')}
         items={[
-          { key: 'current', label: t('contractClosing.settlement.currentAmount'), children: money(view.currentAmount) },
+          {
+            key: 'current',
+            label: t('contractClosing.settlement.currentAmount'),
+            children: money(view.currentAmount),
+          },
           {
             key: 'settled',
             label: t('contractClosing.settlement.settledAmount'),
@@ -61,7 +66,9 @@ function SettlementBody({ contract, view }: { contract: Contract; view: Contract
           },
           {
             key: 'paid',
-            label: income ? t('contractClosing.settlement.receivedAmount') : t('contractClosing.settlement.paidAmount'),
+            label: income
+              ? t('contractClosing.settlement.receivedAmount')
+              : t('contractClosing.settlement.paidAmount'),
             children: money(view.paidAmount),
           },
           {
@@ -138,15 +145,20 @@ function SettlementCard({ contract, settlement }: { contract: Contract; settleme
         <span>{formatMoney(settlement.retentionAmount)}</span>
         {settlement.retentionReleaseDate && (
           <Typography.Text type="secondary">
-            {t('contractClosing.settlement.retentionReleaseDate')} {formatDate(settlement.retentionReleaseDate)}
+            {t('contractClosing.settlement.retentionReleaseDate')}{' '}
+            {formatDate(settlement.retentionReleaseDate)}
           </Typography.Text>
         )}
         {settlement.retentionReleasedOn ? (
           <Tag color="success">
-            {t('contractClosing.settlement.retentionReleasedOn', { date: formatDate(settlement.retentionReleasedOn) })}
+            {t('contractClosing.settlement.retentionReleasedOn', {
+              date: formatDate(settlement.retentionReleasedOn),
+            })}
           </Tag>
         ) : (
-          settlement.status === 'APPROVED' && <Tag color="warning">{t('contractClosing.settlement.retentionPending')}</Tag>
+          settlement.status === 'APPROVED' && (
+            <Tag color="warning">{t('contractClosing.settlement.retentionPending')}</Tag>
+          )
         )}
       </Flex>
     ) : (
@@ -194,8 +206,8 @@ function SettlementCard({ contract, settlement }: { contract: Contract; settleme
             children: (
               <Flex vertical gap={2}>
                 <span>{formatMoney(settlement.deductionTotal)}</span>
-                {settlement.deductions.map((d, index) => (
-                  <Typography.Text key={`${d.reason}-${index}`} type="secondary">
+                {settlement.deductions.map((d) => (
+                  <Typography.Text key={`${d.reason}-${d.amount}`} type="secondary">
                     {d.reason}：{formatMoney(d.amount)}
                   </Typography.Text>
                 ))}

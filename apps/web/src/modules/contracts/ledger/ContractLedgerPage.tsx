@@ -25,6 +25,14 @@ const totalColumns = {
   amount: 'amount',
   signedAmount: 'signedAmount',
   currentAmount: 'currentAmount',
+  plannedAmount: 'plannedAmount',
+  requestedAmount: 'requestedAmount',
+  paidAmount: 'paidAmount',
+  receivedAmount: 'receivedAmount',
+  invoicedAmount: 'invoicedAmount',
+  acceptedAmount: 'acceptedAmount',
+  outstandingAmount: 'outstandingAmount',
+  overdueAmount: 'overdueAmount',
 } as const;
 
 /**
@@ -155,6 +163,13 @@ export default function ContractLedgerPage() {
                   label: t('contracts.field.currentAmount'),
                   children: formatMoney(totals.currentAmount),
                 },
+                ...(['paidAmount', 'receivedAmount', 'outstandingAmount', 'overdueAmount'] as const).map(
+                  (key) => ({
+                    key,
+                    label: t(`contractLedgerExecution.col.${key}`),
+                    children: formatMoney(totals[key]),
+                  }),
+                ),
               ]}
             />
           </Card>
@@ -200,6 +215,11 @@ export default function ContractLedgerPage() {
             'signDate',
             'categoryName',
             'departmentName',
+            'plannedAmount',
+            'requestedAmount',
+            'invoicedAmount',
+            'acceptedAmount',
+            'nextDueDate',
           ]}
         />
         <KeysetPager

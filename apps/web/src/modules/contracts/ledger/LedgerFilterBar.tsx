@@ -1,4 +1,4 @@
-import { DatePicker, Input, InputNumber, Select, Space } from 'antd';
+import { Checkbox, DatePicker, Input, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -213,6 +213,25 @@ export function LedgerFilterBar({ values, update, reset }: LedgerFilterBarProps)
         style={width(160)}
         data-testid="contracts-filter-expiring"
       />
+      <Select<string>
+        allowClear
+        placeholder={t('contractLedgerExecution.matchingFilter')}
+        value={values.matchingStatus}
+        onChange={(matchingStatus) => update({ matchingStatus })}
+        options={(['MATCHED', 'MISMATCHED'] as const).map((value) => ({
+          value,
+          label: t(`contractLedgerExecution.matching.${value}`),
+        }))}
+        style={width(140)}
+        data-testid="contracts-filter-matching"
+      />
+      <Checkbox
+        checked={values.overdueOnly === 'true'}
+        onChange={(event) => update({ overdueOnly: event.target.checked ? 'true' : undefined })}
+        data-testid="contracts-filter-overdue"
+      >
+        {t('contractLedgerExecution.overdueOnly')}
+      </Checkbox>
     </>
   );
 

@@ -1,5 +1,5 @@
 import type { ContractLedgerRow } from '@concord/contracts';
-import { Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
@@ -128,5 +128,52 @@ export function ledgerColumns(t: TFunction, sort: string | undefined): ColumnTyp
       ),
     },
     { key: 'startDate', dataIndex: 'startDate', title: t('contracts.field.startDate') },
+    // Execution figures (kept by the server from payments, invoices and acceptance).
+    ...executionMoneyColumns.map(
+      (field): ColumnType<ContractLedgerRow> => ({
+        key: field,
+        dataIndex: field,
+        title: t(`contractLedgerExecution.col.${field}`),
+        align: 'right',
+        ...sortable(field),
+        render: field === 'overdueAmount' ? overdueMoney : money,
+      }),
+    ),
+    {
+      key: 'nextDueDate',
+      dataIndex: 'nextDueDate',
+      title: t('contractLedgerExecution.col.nextDueDate'),
+      ...sortable('nextDueDate'),
+      render: (date: string | null) => date ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
+      key: 'matchingStatus',
+      dataIndex: 'matchingStatus',
+      title: t('contractLedgerExecution.col.matchingStatus'),
+      render: (status: ContractLedgerRow['matchingStatus']) => (
+        <Tag color={status === 'MATCHED' ? 'green' : 'red'}>
+          {t(`contractLedgerExecution.matching.${status}`)}
+        </Tag>
+      ),
+    },
   ];
 }
+
+/** The ledger's execution money columns, in order (each has a total under it). */
+export const executionMoneyColumns = [
+  'plannedAmount',
+  'requestedAmount',
+  'paidAmount',
+  'receivedAmount',
+  'invoicedAmount',
+  'acceptedAmount',
+  'outstandingAmount',
+  'overdueAmount',
+] as const;
+
+const overdueMoney = (value: number, row: ContractLedgerRow) =>
+  value > 0 ? (
+    <Typography.Text type="danger">{formatMoney(value, row.currency)}</Typography.Text>
+  ) : (
+    money(value, row)
+  );

@@ -22,6 +22,8 @@ const filterKeys = [
   'amountMin',
   'amountMax',
   'expiringWithinDays',
+  'matchingStatus',
+  'overdueOnly',
   'sort',
   'limit',
 ] as const;
@@ -40,6 +42,8 @@ export const foldedFilterKeys: LedgerFilterKey[] = [
   'amountMin',
   'amountMax',
   'expiringWithinDays',
+  'matchingStatus',
+  'overdueOnly',
 ];
 
 const sortFields = new Set<string>(contractLedgerSortFields);
@@ -82,6 +86,11 @@ export function useLedgerFilters() {
       amountMax: money(values.amountMax),
       expiringWithinDays:
         Number.isInteger(days) && days >= 0 && days <= 3650 && values.expiringWithinDays ? days : undefined,
+      matchingStatus:
+        values.matchingStatus === 'MATCHED' || values.matchingStatus === 'MISMATCHED'
+          ? values.matchingStatus
+          : undefined,
+      overdueOnly: values.overdueOnly === 'true' ? 'true' : undefined,
       sort,
     };
     return result;

@@ -104,7 +104,13 @@ export default function ContractOverduePage() {
       title: t('contractOverdue.col.item'),
       render: (_, row) => `${row.seq}. ${row.itemName}`,
     },
-    { key: 'dueDate', dataIndex: 'dueDate', title: t('contractOverdue.col.dueDate'), sorter: true, sortOrder: sortOrder('dueDate') },
+    {
+      key: 'dueDate',
+      dataIndex: 'dueDate',
+      title: t('contractOverdue.col.dueDate'),
+      sorter: true,
+      sortOrder: sortOrder('dueDate'),
+    },
     {
       key: 'daysOverdue',
       title: t('contractOverdue.col.daysOverdue'),
@@ -117,7 +123,12 @@ export default function ContractOverduePage() {
         </Typography.Text>
       ),
     },
-    { key: 'amount', title: t('contractOverdue.col.amount'), align: 'right', render: (_, row) => formatMoney(row.amount) },
+    {
+      key: 'amount',
+      title: t('contractOverdue.col.amount'),
+      align: 'right',
+      render: (_, row) => formatMoney(row.amount),
+    },
     {
       key: 'paidAmount',
       title: t('contractOverdue.col.paidAmount'),
@@ -137,8 +148,11 @@ export default function ContractOverduePage() {
   ];
 
   const onTableChange = (pagination: TablePaginationConfig, _filters: unknown, sorter: unknown) => {
-    const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<ContractOverdueItem> | undefined;
-    const field = single?.order && sortable.includes(String(single.columnKey)) ? String(single.columnKey) : undefined;
+    const single = (Array.isArray(sorter) ? sorter[0] : sorter) as
+      | SorterResult<ContractOverdueItem>
+      | undefined;
+    const field =
+      single?.order && sortable.includes(String(single.columnKey)) ? String(single.columnKey) : undefined;
     const sort = field ? (single?.order === 'descend' ? `-${field}` : field) : undefined;
     update({
       sort,
@@ -152,7 +166,12 @@ export default function ContractOverduePage() {
       title={t('contractOverdue.title')}
       extra={
         can('contract.export') && (
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport} data-testid="overdue-export">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            onClick={onExport}
+            data-testid="overdue-export"
+          >
             {t('common.export')}
           </Button>
         )
@@ -161,7 +180,9 @@ export default function ContractOverduePage() {
       <Typography.Paragraph type="secondary">{t('contractOverdue.description')}</Typography.Paragraph>
       <Segmented
         value={direction}
-        onChange={(value) => update({ direction: value === 'INCOME' ? undefined : String(value), page: undefined })}
+        onChange={(value) =>
+          update({ direction: value === 'INCOME' ? undefined : String(value), page: undefined })
+        }
         options={[
           { value: 'INCOME', label: t('contractOverdue.receivables') },
           { value: 'EXPENSE', label: t('contractOverdue.payables') },
@@ -209,7 +230,10 @@ export default function ContractOverduePage() {
       <AsyncContent isLoading={isLoading} error={data ? null : error} onRetry={() => void refetch()}>
         {data && data.total > 0 && (
           <Typography.Paragraph data-testid="overdue-total">
-            {t('contractOverdue.totalOverdue')}：<Typography.Text strong type="danger">{formatMoney(data.totalOverdueAmount)}</Typography.Text>
+            {t('contractOverdue.totalOverdue')}：
+            <Typography.Text strong type="danger">
+              {formatMoney(data.totalOverdueAmount)}
+            </Typography.Text>
             <Typography.Text type="secondary">（{t('common.total', { total: data.total })}）</Typography.Text>
           </Typography.Paragraph>
         )}

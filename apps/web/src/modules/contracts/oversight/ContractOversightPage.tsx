@@ -1,5 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { type ContractOversightItem, type ContractOversightKind, contractOversightKindSchema } from '@concord/contracts';
+import {
+  type ContractOversightItem,
+  type ContractOversightKind,
+  contractOversightKindSchema,
+} from '@concord/contracts';
 import { App, Button, Flex, Segmented, Select, Tag, Typography } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import type { ColumnType } from 'antd/es/table';
@@ -54,7 +58,9 @@ export default function ContractOversightPage() {
   const { values, update, reset } = useUrlFilters(filterKeys);
   const [exporting, setExporting] = useState(false);
   const entities = useExecutionSettings();
-  const kind = kinds.includes(values.kind as ContractOversightKind) ? (values.kind as ContractOversightKind) : undefined;
+  const kind = kinds.includes(values.kind as ContractOversightKind)
+    ? (values.kind as ContractOversightKind)
+    : undefined;
 
   const filterQuery = useMemo<QueryParams>(
     () => ({
@@ -65,7 +71,11 @@ export default function ContractOversightPage() {
     [kind, values.entityId, values.sort],
   );
   const query = useMemo<QueryParams>(
-    () => ({ ...filterQuery, page: Number(values.page ?? 1), pageSize: Number(values.pageSize ?? defaultPageSize) }),
+    () => ({
+      ...filterQuery,
+      page: Number(values.page ?? 1),
+      pageSize: Number(values.pageSize ?? defaultPageSize),
+    }),
     [filterQuery, values.page, values.pageSize],
   );
   const { data, isLoading, isFetching, error, refetch } = useContractOversight(query);
@@ -89,7 +99,7 @@ export default function ContractOversightPage() {
         : ('ascend' as const)
       : null;
   const link = (row: ContractOversightItem) => `/contracts/${row.contractId}?tab=${tabOf[row.kind]}`;
-  const columns: ColumnType<ContractOversightItem>[] = [
+  const columns: ColumnType<Row>[] = [
     {
       key: 'kind',
       title: t('contractOversight.col.kind'),
@@ -123,7 +133,13 @@ export default function ContractOversightPage() {
       sortOrder: sortOrder('amount'),
       render: (_, row) => formatMoney(row.amount),
     },
-    { key: 'date', dataIndex: 'date', title: t('contractOversight.col.date'), sorter: true, sortOrder: sortOrder('date') },
+    {
+      key: 'date',
+      dataIndex: 'date',
+      title: t('contractOversight.col.date'),
+      sorter: true,
+      sortOrder: sortOrder('date'),
+    },
     {
       key: 'detail',
       title: t('contractOversight.col.detail'),
@@ -132,8 +148,9 @@ export default function ContractOversightPage() {
   ];
 
   const onTableChange = (pagination: TablePaginationConfig, _filters: unknown, sorter: unknown) => {
-    const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<ContractOversightItem> | undefined;
-    const field = single?.order && sortable.includes(String(single.columnKey)) ? String(single.columnKey) : undefined;
+    const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Row> | undefined;
+    const field =
+      single?.order && sortable.includes(String(single.columnKey)) ? String(single.columnKey) : undefined;
     const sort = field ? (single?.order === 'descend' ? `-${field}` : field) : undefined;
     update({
       sort,
@@ -144,16 +161,25 @@ export default function ContractOversightPage() {
 
   const counts = data?.counts;
   // A contract may breach two rules at once: the kind makes the row key unique.
-  const rows = useMemo(() => data?.items.map((item) => ({ ...item, rowKey: `${item.kind}:${item.recordId}` })), [data]);
+  const rows = useMemo(
+    () => data?.items.map((item) => ({ ...item, rowKey: `${item.kind}:${item.recordId}` })),
+    [data],
+  );
   const allCount = counts ? Object.values(counts).reduce((sum, n) => sum + n, 0) : undefined;
-  const label = (text: string, count: number | undefined) => (count === undefined ? text : `${text} ${count}`);
+  const label = (text: string, count: number | undefined) =>
+    count === undefined ? text : `${text} ${count}`;
 
   return (
     <PageContainer
       title={t('contractOversight.title')}
       extra={
         can('contract.export') && (
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport} data-testid="oversight-export">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            onClick={onExport}
+            data-testid="oversight-export"
+          >
             {t('common.export')}
           </Button>
         )

@@ -28,7 +28,9 @@ export function criteriaFormValues(category: ContractCategory | null): CriteriaV
   const custom = category ? !category.evaluationCriteriaDefault : false;
   return {
     evaluationCustom: custom,
-    evaluationCriteria: toRows(custom && category ? category.evaluationCriteria : DEFAULT_EVALUATION_CRITERIA),
+    evaluationCriteria: toRows(
+      custom && category ? category.evaluationCriteria : DEFAULT_EVALUATION_CRITERIA,
+    ),
   };
 }
 
@@ -89,7 +91,10 @@ export function CriteriaEditor() {
                       data-testid={`criterion-name-${index}`}
                     />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'weightPercent']} style={{ flex: '1 1 100px', marginBottom: 0 }}>
+                  <Form.Item
+                    name={[field.name, 'weightPercent']}
+                    style={{ flex: '1 1 100px', marginBottom: 0 }}
+                  >
                     <InputNumber
                       min={0}
                       max={100}
@@ -114,7 +119,9 @@ export function CriteriaEditor() {
               <Typography.Text type={total === 10000 ? 'secondary' : 'danger'} data-testid="criteria-total">
                 {t('contractClosing.criteriaEditor.total', { total: (total / 100).toFixed(2) })}
               </Typography.Text>
-              {total !== 10000 && <Alert type="warning" showIcon message={t('contractClosing.criteriaEditor.mustSum')} />}
+              {total !== 10000 && (
+                <Alert type="warning" showIcon message={t('contractClosing.criteriaEditor.mustSum')} />
+              )}
             </Flex>
           )}
         </Form.List>

@@ -53,7 +53,11 @@ export function RetentionReleaseModal({
         {t('contractClosing.settlement.retention')}：{formatMoney(settlement.retentionAmount)}
       </Typography.Paragraph>
       <Form form={form} layout="vertical">
-        <Form.Item name="releasedOn" label={t('contractClosing.settlement.releasedOn')} rules={[{ required: true }]}>
+        <Form.Item
+          name="releasedOn"
+          label={t('contractClosing.settlement.releasedOn')}
+          rules={[{ required: true }]}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="note" label={t('contractClosing.settlement.releaseNote')}>

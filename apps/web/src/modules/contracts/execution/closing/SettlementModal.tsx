@@ -187,7 +187,9 @@ export function SettlementModal({
           <Typography.Text type="secondary">
             {t('contractClosing.settlement.form.paidHint', { amount: formatMoney(committed) })}
           </Typography.Text>
-          {settled < committed && <Alert type="error" showIcon message={t('contractClosing.settlement.form.belowPaid')} />}
+          {settled < committed && (
+            <Alert type="error" showIcon message={t('contractClosing.settlement.form.belowPaid')} />
+          )}
           {fenOf(retention) > settled && (
             <Alert type="error" showIcon message={t('contractClosing.settlement.form.retentionTooLarge')} />
           )}

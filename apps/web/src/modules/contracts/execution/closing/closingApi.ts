@@ -20,7 +20,8 @@ export type RetentionReleaseBody = BodyOf<typeof retentionReleaseSchema>;
 /** Under the contract's detail key, so every write on the contract refreshes these too. */
 export const settlementKey = (id: string) => [...contractKeys.detail(id), 'settlement'] as const;
 export const evaluationKey = (id: string) => [...contractKeys.detail(id), 'evaluation'] as const;
-export const ratingHistoryKey = (partnerId: string) => ['partners', 'detail', partnerId, 'rating-history'] as const;
+export const ratingHistoryKey = (partnerId: string) =>
+  ['partners', 'detail', partnerId, 'rating-history'] as const;
 
 export function useSettlementView(contractId: string) {
   return useQuery({
