@@ -120,7 +120,7 @@ export const contractExecutionMatchingEnUS: typeof contractExecutionMatchingZhCN
       paid: 'Paid / received',
       invoiced: 'Invoiced',
       accepted: 'Accepted',
-      differences: 'Money−invoices / money−goods / invoices−goods',
+      differences: 'Differences',
       maxDifference: 'Largest difference',
       tolerance: 'Tolerance',
     },

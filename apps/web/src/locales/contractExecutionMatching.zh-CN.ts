@@ -117,7 +117,7 @@ export const contractExecutionMatchingZhCN = {
       paid: '已付/已收',
       invoiced: '已开票',
       accepted: '已验收',
-      differences: '差额：款−票 / 款−物 / 票−物',
+      differences: '差额',
       maxDifference: '最大差额',
       tolerance: '容差',
     },

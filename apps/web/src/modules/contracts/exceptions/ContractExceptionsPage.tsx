@@ -108,9 +108,14 @@ export default function ContractExceptionsPage() {
       title: t('contractExceptions.col.differences'),
       render: (_, row) => (
         <Flex vertical style={{ fontSize: 12 }}>
-          <Diff fen={row.paidVsInvoiced} />
-          <Diff fen={row.paidVsAccepted} />
-          <Diff fen={row.invoicedVsAccepted} />
+          {(['paidVsInvoiced', 'paidVsAccepted', 'invoicedVsAccepted'] as const).map((key) => (
+            <span key={key} style={{ whiteSpace: 'nowrap' }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t(`contractMatching.col.${key}`)}{' '}
+              </Typography.Text>
+              <Diff fen={row[key]} />
+            </span>
+          ))}
         </Flex>
       ),
     },
