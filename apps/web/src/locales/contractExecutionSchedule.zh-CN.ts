@@ -50,7 +50,7 @@ export const contractExecutionScheduleZhCN = {
       fillRemainder: '差额计入最后一行',
       newItem: '新节点',
       noRows: '尚无节点，点击“添加节点”',
-      usedHint: '已执行 {{amount}}（已付/已收及审批中），不能低于此数',
+      usedHint: '已付/收及审批中 {{amount}}，不可低于此数',
       cannotRemove: '该节点已有付款或申请，不能删除',
       emptyPlan: '计划为空：保存后将删除付款计划',
       sumOk: '计划合计 {{total}}，与合同金额一致',
