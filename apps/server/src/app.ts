@@ -82,7 +82,12 @@ import {
   numberingRecordTypes,
   numberingRoutes,
 } from './platform/numbering/index.js';
-import { InvoicesService, invoicesMigrations, invoicesRecordTypes, invoicesRoutes } from './platform/invoices/index.js';
+import {
+  InvoicesService,
+  invoicesMigrations,
+  invoicesRecordTypes,
+  invoicesRoutes,
+} from './platform/invoices/index.js';
 import {
   ContractArchiveService,
   ContractCategoriesService,
@@ -330,7 +335,8 @@ export function createServices(
   });
   // The invoice registry, shared by contracts (and later expenses and funds).
   const invoices = new InvoicesService(db, audit, {
-    entityNames: async (trx, ids) => new Map((await org!.entitySummaries(ids, trx)).map((e) => [e.id, e.name])),
+    entityNames: async (trx, ids) =>
+      new Map((await org!.entitySummaries(ids, trx)).map((e) => [e.id, e.name])),
     visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
   });
   const contractRegister = createContractRegister(db, {
@@ -653,7 +659,8 @@ function createContractRegister(
       changes: contractChanges,
       setup,
       payments: {
-        onApprovalOutcome: (trx, ctx, id, outcome) => contractPayments.onApprovalOutcome(trx, ctx, id, outcome),
+        onApprovalOutcome: (trx, ctx, id, outcome) =>
+          contractPayments.onApprovalOutcome(trx, ctx, id, outcome),
         fields: (trx, id) => contractPayments.fieldsOf(trx, id),
       },
       settlements: {

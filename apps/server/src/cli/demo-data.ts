@@ -46,7 +46,12 @@ export const demoRoles: DemoRole[] = [
       'numbering.rule.manage',
       'contract.category.manage',
       'contract.archive',
-      // An administrator grants the company's standard roles, so holds what they grant.
+      // An administrator grants the company's standard roles (finance, department head), so holds what they grant.
+      'contract.pay',
+      'contract.delivery',
+      'contract.payment',
+      'contract.settle',
+      'contract.evaluate',
       'contract.create',
       'contract.change',
       'contract.seal',

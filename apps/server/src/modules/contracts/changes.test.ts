@@ -178,11 +178,13 @@ describeEachDialect('contract change orders', (t) => {
       currentAmount: 1_356_000,
       endDate: '2027-03-31',
     });
-    expect(now.totals).toEqual({
+    expect(now.totals).toMatchObject({
       count: 1,
       amount: 1_356_000,
       signedAmount: 1_130_000,
       currentAmount: 1_356_000,
+      // Nothing paid yet: all of the new amount is outstanding.
+      outstandingAmount: 1_356_000,
     });
 
     // The next change is numbered after the first and compares against the new values.

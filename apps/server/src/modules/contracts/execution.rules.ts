@@ -9,7 +9,10 @@ export function planSumDifference(itemAmounts: number[], contractAmount: number)
 }
 
 /** The amount a contract is executed against: the settled amount once settled, else the current amount. */
-export function executableAmount(contract: { current_amount: number; settled_amount: number | null }): number {
+export function executableAmount(contract: {
+  current_amount: number;
+  settled_amount: number | null;
+}): number {
   return contract.settled_amount === null ? Number(contract.current_amount) : Number(contract.settled_amount);
 }
 
@@ -36,7 +39,10 @@ export interface Tolerance {
 
 /** Two figures agree when they differ by no more than the tolerance (the larger of its two forms). */
 export function withinTolerance(a: number, b: number, tolerance: Tolerance): boolean {
-  const allowed = Math.max(tolerance.amount, Math.floor((Math.max(Math.abs(a), Math.abs(b)) * tolerance.rate) / 10000));
+  const allowed = Math.max(
+    tolerance.amount,
+    Math.floor((Math.max(Math.abs(a), Math.abs(b)) * tolerance.rate) / 10000),
+  );
   return Math.abs(a - b) <= allowed;
 }
 

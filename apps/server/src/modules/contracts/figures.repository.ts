@@ -30,7 +30,9 @@ export async function itemDeliveries(db: Db, contractId: string) {
     .selectFrom('contract_delivery')
     .select([
       'plan_item_id',
-      sql<number>`coalesce(sum(case when status <> 'REJECTED' then delivered_amount else 0 end), 0)`.as('delivered'),
+      sql<number>`coalesce(sum(case when status <> 'REJECTED' then delivered_amount else 0 end), 0)`.as(
+        'delivered',
+      ),
       sql<number>`coalesce(sum(accepted_amount), 0)`.as('accepted'),
     ])
     .where('contract_id', '=', contractId)

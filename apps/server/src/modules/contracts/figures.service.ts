@@ -33,20 +33,45 @@ export class ContractFiguresService {
       repo.itemDeliveries(trx, contractId),
       this.invoiceUsage(trx, contractId),
     ]);
-    const sumFor = <T>(rows: T[], itemOf: (row: T) => string | null, value: (row: T) => number, itemId: string) =>
-      rows.filter((row) => itemOf(row) === itemId).reduce((total, row) => total + value(row), 0);
+    const sumFor = <T>(
+      rows: T[],
+      itemOf: (row: T) => string | null,
+      value: (row: T) => number,
+      itemId: string,
+    ) => rows.filter((row) => itemOf(row) === itemId).reduce((total, row) => total + value(row), 0);
     const total = <T>(rows: T[], value: (row: T) => number) => rows.reduce((sum, row) => sum + value(row), 0);
     let nextDueDate: string | null = null;
     for (const item of items) {
       const figures = {
-        requested: sumFor(money, (r) => r.itemId, (r) => r.requested, item.id),
-        paid: sumFor(money, (r) => r.itemId, (r) => r.paid, item.id),
-        invoiced: sumFor(invoices, (r) => r.itemId, (r) => r.amount, item.id),
-        accepted: sumFor(deliveries, (r) => r.itemId, (r) => r.accepted, item.id),
+        requested: sumFor(
+          money,
+          (r) => r.itemId,
+          (r) => r.requested,
+          item.id,
+        ),
+        paid: sumFor(
+          money,
+          (r) => r.itemId,
+          (r) => r.paid,
+          item.id,
+        ),
+        invoiced: sumFor(
+          invoices,
+          (r) => r.itemId,
+          (r) => r.amount,
+          item.id,
+        ),
+        accepted: sumFor(
+          deliveries,
+          (r) => r.itemId,
+          (r) => r.accepted,
+          item.id,
+        ),
       };
       await repo.setItemFigures(trx, item.id, figures);
       const dueDate = String(item.due_date);
-      if (figures.paid < Number(item.amount) && (nextDueDate === null || dueDate < nextDueDate)) nextDueDate = dueDate;
+      if (figures.paid < Number(item.amount) && (nextDueDate === null || dueDate < nextDueDate))
+        nextDueDate = dueDate;
     }
     const figures: ContractFigures = {
       planned: total(items, (i) => Number(i.amount)),

@@ -213,11 +213,13 @@ describeEachDialect('contract import', (t) => {
     expect(res.json()).toEqual({ rows: 3, imported: 3, committed: true, errors: [] });
 
     const page = await ledger('wang.fang', 'IMP-S-');
-    expect(page.totals).toEqual({
+    expect(page.totals).toMatchObject({
       count: 3,
       amount: 22_711_050,
       signedAmount: 22_706_050,
       currentAmount: 22_711_050,
+      // Imported history has no payments in Concord yet.
+      paidAmount: 0,
     });
     expect(
       page.items.map((r: Record<string, unknown>) => [

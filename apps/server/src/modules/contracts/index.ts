@@ -30,7 +30,11 @@ export {
 export { executionSettingsRoutes } from './execution-settings.routes.js';
 export { type ChangeSchedule, ContractScheduleService } from './schedule.service.js';
 export { contractScheduleRoutes } from './schedule.routes.js';
-export { ContractPaymentsService, type PaymentApprovalOutcome, type PaymentPorts } from './payments.service.js';
+export {
+  ContractPaymentsService,
+  type PaymentApprovalOutcome,
+  type PaymentPorts,
+} from './payments.service.js';
 export { contractPaymentRecordTypes, contractPaymentsRoutes } from './payments.routes.js';
 export { ContractSettlementsService, type SettlementPorts } from './settlements.service.js';
 export { contractSettlementRecordTypes, contractSettlementRoutes } from './settlements.routes.js';
@@ -52,5 +56,9 @@ export { ContractDeliveriesService, type DeliveryPorts } from './deliveries.serv
 export { contractDeliveriesRoutes, contractDeliveryRecordTypes } from './deliveries.routes.js';
 export { ContractMatchingService } from './matching.service.js';
 export { contractMatchingRoutes } from './matching.routes.js';
-export { CONTRACT_DOCUMENT, ContractInvoicesService, contractInvoiceUsage } from './contract-invoices.service.js';
+export {
+  CONTRACT_DOCUMENT,
+  ContractInvoicesService,
+  contractInvoiceUsage,
+} from './contract-invoices.service.js';
 export { contractInvoicesRoutes } from './contract-invoices.routes.js';

@@ -53,7 +53,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .addUniqueConstraint('contract_plan_item_seq', ['contract_id', 'seq'])
     .execute();
-  await db.schema.createIndex('contract_plan_item_due').on('contract_plan_item').columns(['due_date']).execute();
+  await db.schema
+    .createIndex('contract_plan_item_due')
+    .on('contract_plan_item')
+    .columns(['due_date'])
+    .execute();
 
   // Money moving on a contract: payment requests (approved, then paid), receipts, refunds.
   await db.schema
@@ -90,7 +94,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('contract_payment')
     .columns(['contract_id', 'created_at'])
     .execute();
-  await db.schema.createIndex('contract_payment_item').on('contract_payment').columns(['plan_item_id']).execute();
+  await db.schema
+    .createIndex('contract_payment_item')
+    .on('contract_payment')
+    .columns(['plan_item_id'])
+    .execute();
 
   // Deliveries and their acceptance (交付/验收).
   await db.schema
@@ -115,7 +123,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('contract_delivery_contract').on('contract_delivery').columns(['contract_id']).execute();
+  await db.schema
+    .createIndex('contract_delivery_contract')
+    .on('contract_delivery')
+    .columns(['contract_id'])
+    .execute();
 
   // Settlement (结算): the final amount, deductions and warranty retention, approved through the engine.
   await db.schema
@@ -137,7 +149,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('decided_at', t.instant)
     .execute();
-  await db.schema.createIndex('contract_settlement_contract').on('contract_settlement').columns(['contract_id']).execute();
+  await db.schema
+    .createIndex('contract_settlement_contract')
+    .on('contract_settlement')
+    .columns(['contract_id'])
+    .execute();
 
   // The closing scorecard (回归评价): one per contract.
   await db.schema
@@ -154,7 +170,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('evaluated_by', t.id, (c) => c.notNull().references('org_user.id'))
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('contract_evaluation_partner').on('contract_evaluation').columns(['partner_id']).execute();
+  await db.schema
+    .createIndex('contract_evaluation_partner')
+    .on('contract_evaluation')
+    .columns(['partner_id'])
+    .execute();
 
   // Settings of matching and collections, one row per entity (the group's row applies where an entity has none).
   await db.schema

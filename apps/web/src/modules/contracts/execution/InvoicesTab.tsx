@@ -247,9 +247,10 @@ function LinkInvoiceModal({
   }, [open, form, link.reset, contract, direction]);
 
   // A new invoice is usually used in full by this contract: follow its total until the user edits the amount.
+  // (setFieldsValue, not setFieldValue: the latter marks the field touched and would stop the following.)
   useEffect(() => {
     if (mode === 'new' && !form.isFieldTouched('amount'))
-      form.setFieldValue('amount', amountExcl + tax || null);
+      form.setFieldsValue({ amount: amountExcl + tax || null });
   }, [mode, amountExcl, tax, form]);
 
   const onFinish = (values: LinkValues) => {
