@@ -3,7 +3,7 @@ import type { Contract, ContractInvoice } from '@concord/contracts';
 import { App, Button, Descriptions, Flex, Form, Modal, Radio, Select, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePermissions } from '../../../app/auth/session';
@@ -246,11 +246,15 @@ function LinkInvoiceModal({
     });
   }, [open, form, link.reset, contract, direction]);
 
-  // A new invoice is usually used in full by this contract: follow its total until the user edits the amount.
-  // (setFieldsValue, not setFieldValue: the latter marks the field touched and would stop the following.)
+  // A new invoice is usually used in full by this contract: follow its total until the user edits the amount
+  // (while the field still holds the total set last; "touched" does not tell: setting the field touches it).
+  const followed = useRef<number | null>(null);
   useEffect(() => {
-    if (mode === 'new' && !form.isFieldTouched('amount'))
-      form.setFieldsValue({ amount: amountExcl + tax || null });
+    if (mode !== 'new') return;
+    const current = (form.getFieldValue('amount') as number | null | undefined) ?? null;
+    if (current !== null && current !== followed.current) return;
+    followed.current = amountExcl + tax || null;
+    form.setFieldsValue({ amount: followed.current });
   }, [mode, amountExcl, tax, form]);
 
   const onFinish = (values: LinkValues) => {

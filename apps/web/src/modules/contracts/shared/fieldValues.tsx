@@ -83,6 +83,24 @@ export function fieldValue(t: TFunction, field: string, value: unknown, currency
       )
       .join('、');
   }
+  // A change order's new payment plan: one line per item, "name · due date · amount".
+  if (field === 'schedule' && Array.isArray(value)) {
+    return (
+      <span style={{ whiteSpace: 'pre-wrap' }}>
+        {(value as { name?: string; dueDate?: string; amount?: number }[])
+          .map((item) =>
+            [
+              item.name,
+              item.dueDate,
+              typeof item.amount === 'number' ? formatMoney(item.amount, currency) : '',
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          )
+          .join('\n')}
+      </span>
+    );
+  }
   if (field === 'body' && typeof value === 'string') {
     return (
       <span style={{ whiteSpace: 'pre-wrap' }}>{value.length > 300 ? `${value.slice(0, 300)}…` : value}</span>
