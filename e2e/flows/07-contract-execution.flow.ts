@@ -25,14 +25,14 @@ async function apiOf(page: Page, baseUrl: string) {
       check(`POST ${path}`, await request.post(url(path), { data, headers })),
     put: async (path: string, data: unknown) =>
       check(`PUT ${path}`, await request.put(url(path), { data, headers })),
-    upload: async (name: string, text: string): Promise<{ id: string }> =>
-      check(
+    upload: async (name: string, text: string) =>
+      (await check(
         'POST /files',
         await request.post(url('/files'), {
           headers,
           multipart: { file: { name, mimeType: 'text/plain', buffer: Buffer.from(text) } },
         }),
-      ),
+      )) as { id: string },
   };
 }
 type Api = Awaited<ReturnType<typeof apiOf>>;
@@ -312,6 +312,7 @@ export const flow: Flow = {
     await invoice.getByTestId('contract-invoice-plan-item').click();
     await dropdownOption(finance, '1. 预付款').click();
     await invoice.locator('#amount').click();
+    await finance.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     assertEqual(
       await invoice.locator('#amount').inputValue(),
       '90000.00',
@@ -432,6 +433,15 @@ export const flow: Flow = {
       },
       'after completing',
     );
+    // Scroll the ledger to its execution columns for the picture.
+    await legal
+      .getByTestId('contracts-table')
+      .locator('.ant-table-body, .ant-table-content')
+      .first()
+      .evaluate((element) => {
+        element.scrollLeft = element.scrollWidth;
+      });
+    await legal.waitForTimeout(200);
     await screenshot(legal, 'flow-07-ledger-completed');
     await signOut(legal);
   },
