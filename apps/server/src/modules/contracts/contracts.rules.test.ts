@@ -6,6 +6,7 @@ import { type ContractStatus, contractStatusSchema, MAX_AMOUNT, splitTax } from 
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/http/index.js';
 import { actionsFor, type ContractEvent, canTransition, daysBetween, nextStatus } from './contracts.rules.js';
+import { fitPlan } from './execution.rules.js';
 
 describe('splitTax', () => {
   it('computes the tax inside an amount and rounds half up to the 分', () => {
@@ -142,5 +143,32 @@ describe('contract status machine', () => {
     expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
     expect(daysBetween('2026-03-31', '2026-03-01')).toBe(-30);
     expect(daysBetween('2026-12-31', '2026-12-31')).toBe(0);
+  });
+});
+
+describe('fitPlan: a plan fitted to a settled amount', () => {
+  const items = [
+    { id: 'a', amount: 300, used: 300 },
+    { id: 'b', amount: 500, used: 100 },
+    { id: 'c', amount: 200, used: 0 },
+  ];
+  it('takes a shortfall off the last items first, never below what is used', () => {
+    expect([...fitPlan(items, 950)]).toEqual([['c', 150]]);
+    expect([...fitPlan(items, 600)]).toEqual([
+      ['c', 0],
+      ['b', 300],
+    ]);
+    expect([...fitPlan(items, 400)]).toEqual([
+      ['c', 0],
+      ['b', 100],
+    ]);
+  });
+  it('adds an excess to the last item and leaves an exact plan alone', () => {
+    expect([...fitPlan(items, 1100)]).toEqual([['c', 300]]);
+    expect(fitPlan(items, 1000).size).toBe(0);
+    expect(fitPlan([], 500).size).toBe(0);
+  });
+  it('refuses to shrink below what is paid and requested', () => {
+    expect(() => fitPlan(items, 399)).toThrow();
   });
 });

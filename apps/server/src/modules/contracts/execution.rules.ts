@@ -75,3 +75,32 @@ export function needsOverride(
 }
 
 export const DEFAULT_TOLERANCE: Tolerance = { amount: 100, rate: 0 };
+
+/**
+ * Fits a plan to a new executable amount (an approved settlement): a shortfall comes off the
+ * unused remainder of the last items first (an item never drops below what is paid or requested on
+ * it), an excess is added to the last item. Returns the new amount of each item that changes.
+ */
+export function fitPlan(
+  items: { id: string; amount: number; used: number }[],
+  target: number,
+): Map<string, number> {
+  const changes = new Map<string, number>();
+  if (!items.length) return changes;
+  let difference = target - items.reduce((sum, item) => sum + item.amount, 0);
+  if (difference > 0) {
+    const last = items[items.length - 1];
+    changes.set(last.id, last.amount + difference);
+    return changes;
+  }
+  for (let i = items.length - 1; i >= 0 && difference < 0; i--) {
+    const item = items[i];
+    const cut = Math.min(-difference, Math.max(0, item.amount - item.used));
+    if (cut > 0) {
+      changes.set(item.id, item.amount - cut);
+      difference += cut;
+    }
+  }
+  if (difference < 0) throw new Error('the plan cannot shrink below what is paid and requested');
+  return changes;
+}

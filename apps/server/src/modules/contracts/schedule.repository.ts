@@ -100,3 +100,12 @@ export async function referencedItems(db: Db, ids: string[]): Promise<Map<string
   for (const row of payments) found.set(row.plan_item_id as string, 'payment');
   return found;
 }
+
+/** A new amount for one item (a plan fitted to a settlement); its share is no longer the one entered. */
+export async function setItemAmount(db: Db, id: string, amount: number, at: string): Promise<void> {
+  await db
+    .updateTable('contract_plan_item')
+    .set({ amount, percentage: null, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}

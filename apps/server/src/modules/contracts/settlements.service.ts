@@ -19,8 +19,9 @@ import * as contracts from './contracts.repository.js';
 import { scopedFacts } from './contracts.rules.js';
 import { warmScopes } from './contracts.service.js';
 import type { ContractFigureColumns, ContractTable } from './contracts.tables.js';
-import { executableAmount } from './execution.rules.js';
+import { executableAmount, fitPlan } from './execution.rules.js';
 import type { ContractFiguresService } from './figures.service.js';
+import * as schedule from './schedule.repository.js';
 import * as repo from './settlements.repository.js';
 
 /** The business type settlement flows are bound to; `category` is the contract category's code. */
@@ -99,9 +100,9 @@ export const SETTLEMENT_FIELDS: FormField[] = [
  * executed against it (`executableAmount`). Warranty retention (质保金) is held until its release
  * date, reminded of by a daily scan (settlements.jobs.ts) and released explicitly.
  *
- * The payment/receipt plan is not adjusted automatically when the settled amount differs from the
- * plan's sum: which milestones shrink is a business decision, so the settlement view reports
- * `planAdjustmentNeeded` and the user re-plans (the schedule's save checks the executable amount).
+ * On approval the payment/receipt plan is fitted to the settled amount (`fitPlan`: the shortfall
+ * comes off the last items' unused remainders), so the plan-sum rule keeps holding; the user may
+ * re-plan afterwards. A contract without a plan reports `planAdjustmentNeeded`.
  */
 export class ContractSettlementsService {
   constructor(
@@ -280,6 +281,7 @@ export class ContractSettlementsService {
     if (outcome === 'APPROVED') {
       await this.assertCoversCommitted(trx, ctx, before.contract_id, settled);
       await repo.setSettledAmount(trx, before.contract_id, settled);
+      await this.fitPlanTo(trx, ctx, before.contract_id, settled, now);
       await this.audit.record(trx, ctx, {
         entityType: 'contract',
         entityId: before.contract_id,
@@ -306,6 +308,42 @@ export class ContractSettlementsService {
   /** The fields a settlement shows in the approval detail (null: the id is no settlement). */
   async fieldsOf(db: Kysely<any>, id: string): Promise<FormField[] | null> {
     return (await repo.findSettlement(db, id)) ? SETTLEMENT_FIELDS : null;
+  }
+
+  /**
+   * After settlement the plan runs against the settled amount: the difference comes off the last
+   * items' unused remainders (never below what is paid or requested), so the plan-sum rule still holds.
+   */
+  private async fitPlanTo(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    contractId: string,
+    settled: number,
+    at: string,
+  ): Promise<void> {
+    const items = await schedule.listItems(trx, contractId);
+    const changes = fitPlan(
+      items.map((item) => ({
+        id: item.id,
+        amount: Number(item.amount),
+        used: Number(item.paid_amount) + Number(item.requested_amount),
+      })),
+      settled,
+    );
+    if (!changes.size) return;
+    for (const [id, amount] of changes) await schedule.setItemAmount(trx, id, amount, at);
+    await this.audit.record(trx, ctx, {
+      entityType: 'contract',
+      entityId: contractId,
+      action: 'plan_fit_to_settlement',
+      changes: items
+        .filter((item) => changes.has(item.id))
+        .map((item) => ({
+          field: `planItem.${item.seq}.amount`,
+          old: Number(item.amount),
+          new: changes.get(item.id),
+        })),
+    });
   }
 
   /** The settled amount may not fall below what is paid (received) and requested so far. */

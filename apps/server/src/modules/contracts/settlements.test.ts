@@ -248,6 +248,38 @@ describeEachDialect(
       expect(audits.map((a) => a.action).sort()).toEqual(['create', 'release-retention', 'status']);
     });
 
+    it('fits the plan to the settled amount: the shortfall comes off the last items, never below what is used', async () => {
+      const contract = await approvedContract(t(), clients, f, { sign: true });
+      const url = `/api/v1/contracts/${contract.id}/schedule`;
+      const empty = (await creator.get(url)).json();
+      const saved = await creator.put(url, {
+        lockVersion: empty.lockVersion,
+        items: [
+          { name: '预付款', dueDate: '2026-03-10', amount: 300_000 },
+          { name: '进度款', dueDate: '2026-04-10', amount: 530_000 },
+          { name: '尾款', dueDate: '2026-05-10', amount: 300_000 },
+        ],
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+
+      const created = await creator.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody());
+      expect(created.statusCode, created.body).toBe(200);
+      await approveAll(created.json().instanceId, [gm]);
+
+      const plan = (await creator.get(url)).json();
+      // 1,130,000 settled at 1,080,000: the last item gives up the 50,000.
+      expect(plan.items.map((i: any) => [i.name, i.amount])).toEqual([
+        ['预付款', 300_000],
+        ['进度款', 530_000],
+        ['尾款', 250_000],
+      ]);
+      expect((await creator.get(`/api/v1/contracts/${contract.id}/settlement`)).json()).toMatchObject({
+        settledAmount: 1_080_000,
+        plannedAmount: 1_080_000,
+        planAdjustmentNeeded: false,
+      });
+    });
+
     it('refuses inconsistent settlements and contracts not in force', async () => {
       const contract = await approvedContract(t(), clients, f, { sign: true });
       const post = (body: Record<string, unknown>) =>
