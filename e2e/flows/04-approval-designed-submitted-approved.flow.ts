@@ -80,10 +80,16 @@ export const flow: Flow = {
       .first()
       .waitFor();
     await admin.getByTestId('flow-publish').click();
-    await admin
+    // A click that lands while the confirm dialog is still animating in can be lost on a busy
+    // machine: click until the dialog has gone.
+    const confirmPublish = admin
       .locator('.ant-modal-confirm-btns .ant-btn-primary, .ant-popconfirm-buttons .ant-btn-primary')
-      .first()
-      .click();
+      .first();
+    await confirmPublish.waitFor();
+    for (let attempt = 0; attempt < 5 && (await confirmPublish.isVisible()); attempt++) {
+      await confirmPublish.click({ timeout: 2000 }).catch(() => undefined);
+      await admin.waitForTimeout(400);
+    }
     await admin
       .getByText(/已发布|发布成功/)
       .first()
