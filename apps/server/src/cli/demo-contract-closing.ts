@@ -1,5 +1,6 @@
 import type { WfFlow } from '@concord/contracts';
 import type { Services } from '../app.js';
+import { approveAll, demoContext } from './demo-actors.js';
 import type { RequestContext } from '../platform/http/index.js';
 
 /**
@@ -65,11 +66,7 @@ const settlements: DemoSettlement[] = [
   },
 ];
 
-async function contextOf(services: Services, username: string): Promise<RequestContext> {
-  const user = await services.users.findByUsername(username);
-  if (!user) throw new Error(`demo user ${username} missing`);
-  return services.auth.contextForUser(user.id, user.entity_id, 'seed-demo');
-}
+const contextOf = demoContext;
 
 /** The completed demo contract's closing evaluation, by the owner's department head (feng.bo). */
 export async function seedClosingEvaluation(services: Services, contractId: string): Promise<void> {
@@ -96,26 +93,6 @@ export async function seedContractClosing(services: Services): Promise<void> {
     });
     await services.workflowDefinitions.publish(system, created.id);
   }
-  const usernames = (await services.users.list(system, { page: 1, pageSize: 200 })).items.map(
-    (u) => u.username,
-  );
-  const approveAll = async (instanceId: string) => {
-    for (let round = 0; round < 10; round++) {
-      let acted = false;
-      for (const username of usernames) {
-        const ctx = await contextOf(services, username);
-        const detail = await services.workflowViews.detail(ctx, instanceId).catch(() => null);
-        if (!detail?.myTask) continue;
-        await services.workflow.act(ctx, instanceId, {
-          action: 'approve',
-          taskId: detail.myTask.taskId,
-          comment: '同意',
-        });
-        acted = true;
-      }
-      if (!acted) return;
-    }
-  };
   const dateIn = (days: number) =>
     new Date(services.clock.now().getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -148,6 +125,6 @@ export async function seedContractClosing(services: Services): Promise<void> {
         note: demo.note,
       },
     );
-    if (demo.approve && settlement.instanceId) await approveAll(settlement.instanceId);
+    if (demo.approve && settlement.instanceId) await approveAll(services, settlement.instanceId);
   }
 }

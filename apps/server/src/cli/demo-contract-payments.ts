@@ -1,5 +1,6 @@
 import type { WfFlow } from '@concord/contracts';
 import type { Services } from '../app.js';
+import { approveAll, demoContext } from './demo-actors.js';
 import type { RequestContext } from '../platform/http/index.js';
 
 /**
@@ -120,31 +121,7 @@ export async function seedContractPayments(services: Services): Promise<void> {
     });
     await services.workflowDefinitions.publish(system, created.id);
   }
-  const as = async (username: string): Promise<RequestContext> => {
-    const user = await services.users.findByUsername(username);
-    if (!user) throw new Error(`demo user ${username} missing`);
-    return services.auth.contextForUser(user.id, user.entity_id, 'seed-demo');
-  };
-  const usernames = (await services.users.list(system, { page: 1, pageSize: 200 })).items.map(
-    (u) => u.username,
-  );
-  const approveAll = async (instanceId: string) => {
-    for (let round = 0; round < 10; round++) {
-      let acted = false;
-      for (const username of usernames) {
-        const ctx = await as(username);
-        const detail = await services.workflowViews.detail(ctx, instanceId).catch(() => null);
-        if (!detail?.myTask) continue;
-        await services.workflow.act(ctx, instanceId, {
-          action: 'approve',
-          taskId: detail.myTask.taskId,
-          comment: '同意',
-        });
-        acted = true;
-      }
-      if (!acted) return;
-    }
-  };
+  const as = (username: string) => demoContext(services, username);
   const position = async (name: string) => {
     const found = (await services.contractLedger.list(system, { q: name, limit: 20 })).items.find(
       (row) => row.name === name && (row.status === 'IN_FORCE' || row.status === 'APPROVED'),
@@ -169,7 +146,7 @@ export async function seedContractPayments(services: Services): Promise<void> {
       overrideReason: demo.override,
     });
     if (!demo.paidBy || !payment.instanceId) continue;
-    await approveAll(payment.instanceId);
+    await approveAll(services, payment.instanceId);
     await services.contractPayments.pay(await as(demo.paidBy), payment.id, {
       paidOn: today,
       bankAccount: demo.bankAccount!,

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ContractCreate, WfFlow } from '@concord/contracts';
 import type { Services } from '../app.js';
+import { approveAll, demoContext } from './demo-actors.js';
 import type { RequestContext } from '../platform/http/index.js';
 import { seedClosingEvaluation } from './demo-contract-closing.js';
 
@@ -291,33 +292,7 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
   const categories = new Map(
     (await services.contractCategories.list(system)).items.map((c) => [c.code, c.id]),
   );
-  const as = async (username: string): Promise<RequestContext> => {
-    const user = await services.users.findByUsername(username);
-    if (!user) throw new Error(`demo user ${username} missing`);
-    return services.auth.contextForUser(user.id, user.entity_id, 'seed-demo');
-  };
-  const usernames = (await services.users.list(system, { page: 1, pageSize: 200 })).items.map(
-    (u) => u.username,
-  );
-
-  /** Approves every open task of the instance, as whoever holds it, until it ends. */
-  const approveAll = async (instanceId: string) => {
-    for (let round = 0; round < 10; round++) {
-      let acted = false;
-      for (const username of usernames) {
-        const ctx = await as(username);
-        const detail = await services.workflowViews.detail(ctx, instanceId).catch(() => null);
-        if (!detail?.myTask) continue;
-        await services.workflow.act(ctx, instanceId, {
-          action: 'approve',
-          taskId: detail.myTask.taskId,
-          comment: '同意',
-        });
-        acted = true;
-      }
-      if (!acted) return;
-    }
-  };
+  const as = (username: string) => demoContext(services, username);
 
   const ids: string[] = [];
   for (const demo of demoContracts) {
@@ -366,7 +341,7 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
     if (demo.target === 'DRAFT') continue;
     contract = await services.contracts.submit(ctx, contract.id, {});
     if (demo.target === 'IN_APPROVAL') continue;
-    await approveAll(contract.instanceId!);
+    await approveAll(services, contract.instanceId!);
     if (demo.target === 'APPROVED') continue;
     const scan = await upload(services, ctx, `${demo.name}（签署版）.txt`, `${demo.name}\n双方已签字盖章\n`);
     const signer = await as('admin');
@@ -391,7 +366,7 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
           body: `${demo.body}\n第七条 续租：租期延长至 2027 年 12 月 31 日，租金上调 5%。`,
         },
       });
-      await approveAll(change.instanceId!);
+      await approveAll(services, change.instanceId!);
     }
   }
   return ids;

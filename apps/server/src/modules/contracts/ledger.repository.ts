@@ -255,3 +255,13 @@ export function addDays(date: string, days: number): string {
 }
 
 export type { ContractLedgerQuery };
+
+/** The ledger columns of these contracts (the second step of a page read), in no particular order. */
+export async function ledgerRowsByIds(db: Kysely<any>, ids: string[], today: string) {
+  return (await db
+    .selectFrom('contract')
+    .select([...ledgerColumns])
+    .select(overdueAmountSql(today).as('overdue_amount'))
+    .where('contract.id', 'in', ids)
+    .execute()) as Record<string, unknown>[];
+}

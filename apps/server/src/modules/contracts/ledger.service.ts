@@ -11,11 +11,10 @@ import type { ContractSetup } from './contracts.service.js';
 import {
   type LedgerFilter,
   type LedgerSort,
-  ledgerColumns,
   ledgerQuery,
+  ledgerRowsByIds,
   ledgerTotals,
   orderAndContinue,
-  overdueAmountSql,
   parseSort,
   sortValueOf,
 } from './ledger.repository.js';
@@ -108,12 +107,7 @@ export class ContractLedger {
       await orderAndContinue(base.select('contract.id'), sort, after, today).limit(limit).execute()
     ).map((r) => r.id as string);
     if (!ids.length) return [];
-    const rows = (await this.db
-      .selectFrom('contract')
-      .select([...ledgerColumns])
-      .select(overdueAmountSql(today).as('overdue_amount'))
-      .where('contract.id', 'in', ids)
-      .execute()) as Record<string, unknown>[];
+    const rows = await ledgerRowsByIds(this.db, ids, today);
     const byId = new Map(rows.map((r) => [r.id as string, r]));
     return ids.map((id) => byId.get(id)).filter((r): r is Record<string, unknown> => !!r);
   }
