@@ -1,9 +1,20 @@
 /**
- * The catalogue of action permissions (menu and button level). A role grants a subset of these codes.
- * Modules add their own group here when they land; the role editor shows the catalogue as a matrix
- * (one row per group, one checkbox per action).
+ * The catalogue of action permissions (menu and button level), one list per module: its definition
+ * declares them (server) and the role editor shows the whole catalogue as a matrix (one row per
+ * group, one checkbox per action). A role grants a subset of these codes.
  */
-export const permissionGroups = [
+interface PermissionLabel {
+  readonly 'zh-CN': string;
+  readonly 'en-US': string;
+}
+/** A row of the permission matrix: a kind of record and the actions on it. */
+export interface PermissionGroup {
+  readonly key: string;
+  readonly label: PermissionLabel;
+  readonly actions: readonly { readonly code: string; readonly label: PermissionLabel }[];
+}
+
+export const orgPermissionGroups = [
   {
     key: 'org.entity',
     label: { 'zh-CN': '法人主体', 'en-US': 'Legal entities' },
@@ -45,6 +56,9 @@ export const permissionGroups = [
       { code: 'org.user.export', label: { 'zh-CN': '导出', 'en-US': 'Export' } },
     ],
   },
+] as const satisfies readonly PermissionGroup[];
+
+export const iamPermissionGroups = [
   {
     key: 'iam.role',
     label: { 'zh-CN': '角色权限', 'en-US': 'Roles' },
@@ -53,6 +67,9 @@ export const permissionGroups = [
       { code: 'iam.role.manage', label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' } },
     ],
   },
+] as const satisfies readonly PermissionGroup[];
+
+export const notificationsPermissionGroups = [
   {
     key: 'notification.robot',
     label: { 'zh-CN': '群机器人', 'en-US': 'Group robots' },
@@ -64,6 +81,9 @@ export const permissionGroups = [
       },
     ],
   },
+] as const satisfies readonly PermissionGroup[];
+
+export const formsPermissionGroups = [
   {
     key: 'form.definition',
     label: { 'zh-CN': '表单定义', 'en-US': 'Form definitions' },
@@ -75,6 +95,9 @@ export const permissionGroups = [
       },
     ],
   },
+] as const satisfies readonly PermissionGroup[];
+
+export const filesPermissionGroups = [
   {
     key: 'file',
     label: { 'zh-CN': '附件', 'en-US': 'Attachments' },
@@ -82,6 +105,9 @@ export const permissionGroups = [
       { code: 'file.view', label: { 'zh-CN': '查看他人上传的附件', 'en-US': "View others' attachments" } },
     ],
   },
+] as const satisfies readonly PermissionGroup[];
+
+export const workflowPermissionGroups = [
   {
     key: 'workflow.definition',
     label: { 'zh-CN': '审批流程', 'en-US': 'Approval flows' },
@@ -104,6 +130,9 @@ export const permissionGroups = [
       },
     ],
   },
+] as const satisfies readonly PermissionGroup[];
+
+export const numberingPermissionGroups = [
   {
     key: 'numbering.rule',
     label: { 'zh-CN': '编号规则', 'en-US': 'Numbering rules' },
@@ -112,6 +141,9 @@ export const permissionGroups = [
       { code: 'numbering.rule.manage', label: { 'zh-CN': '新增/编辑', 'en-US': 'Create / edit' } },
     ],
   },
+] as const satisfies readonly PermissionGroup[];
+
+export const partnersPermissionGroups = [
   {
     key: 'partner',
     label: { 'zh-CN': '合作伙伴', 'en-US': 'Partners' },
@@ -122,6 +154,9 @@ export const permissionGroups = [
       { code: 'partner.export', label: { 'zh-CN': '导出', 'en-US': 'Export' } },
     ],
   },
+] as const satisfies readonly PermissionGroup[];
+
+export const contractsPermissionGroups = [
   {
     key: 'contract.category',
     label: { 'zh-CN': '合同类别', 'en-US': 'Contract categories' },
@@ -188,6 +223,9 @@ export const permissionGroups = [
       },
     ],
   },
+] as const satisfies readonly PermissionGroup[];
+
+export const invoicesPermissionGroups = [
   {
     key: 'invoice',
     label: { 'zh-CN': '发票', 'en-US': 'Invoices' },
@@ -196,6 +234,9 @@ export const permissionGroups = [
       { code: 'invoice.manage', label: { 'zh-CN': '登记/作废', 'en-US': 'Register / void' } },
     ],
   },
+] as const satisfies readonly PermissionGroup[];
+
+export const auditPermissionGroups = [
   {
     key: 'audit',
     label: { 'zh-CN': '审计日志', 'en-US': 'Audit log' },
@@ -204,6 +245,21 @@ export const permissionGroups = [
       { code: 'audit.export', label: { 'zh-CN': '导出', 'en-US': 'Export' } },
     ],
   },
+] as const satisfies readonly PermissionGroup[];
+
+/** The whole catalogue in the order the role editor shows it. */
+export const permissionGroups = [
+  ...orgPermissionGroups,
+  ...iamPermissionGroups,
+  ...notificationsPermissionGroups,
+  ...formsPermissionGroups,
+  ...filesPermissionGroups,
+  ...workflowPermissionGroups,
+  ...numberingPermissionGroups,
+  ...partnersPermissionGroups,
+  ...contractsPermissionGroups,
+  ...invoicesPermissionGroups,
+  ...auditPermissionGroups,
 ] as const;
 
 export type PermissionCode = (typeof permissionGroups)[number]['actions'][number]['code'];

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { AccessControl, type Scope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../platform/http/index.js';
-import type { InvoicesService } from '../../platform/invoices/index.js';
+import type { InvoiceUsePort } from '../invoices/index.js';
 import * as contracts from './contracts.repository.js';
 import { SIGNED_STATUSES, scopedFacts } from './contracts.rules.js';
 import { warmScopes } from './contracts.service.js';
@@ -38,7 +38,7 @@ const words = {
 const word = (key: keyof typeof words, locale: Locale) => words[key][locale];
 
 /** The figures' port: what the invoice registry says each plan item (null: the contract as a whole) uses. */
-export function contractInvoiceUsage(invoices: InvoicesService): InvoiceUsageOf {
+export function contractInvoiceUsage(invoices: InvoiceUsePort): InvoiceUsageOf {
   return async (trx, contractId) =>
     (await invoices.lineTotals(trx, CONTRACT_DOCUMENT, contractId)).map((r) => ({
       itemId: r.lineId,
@@ -56,7 +56,7 @@ export class ContractInvoicesService {
   constructor(
     private readonly db: Kysely<any>,
     private readonly audit: AuditService,
-    private readonly invoices: InvoicesService,
+    private readonly invoices: InvoiceUsePort,
     private readonly figures: ContractFiguresService,
   ) {}
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { newId, nowInstant } from '../../db/index.js';
-import { digitalInvoice, paperInvoice } from '../../platform/invoices/invoices.testing.js';
+import { digitalInvoice, paperInvoice } from '../../modules/invoices/invoices.testing.js';
 import { describeEachDialect } from '../../testing/test-app.js';
 import {
   type ContractFixture,

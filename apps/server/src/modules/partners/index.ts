@@ -1,18 +1,2 @@
-export { PartnerRecordsService } from './partner-records.service.js';
-export { partnersMigrations } from './partners.migrations.js';
-export { partnersRecordTypes } from './partners.record-types.js';
-export {
-  type PartnerManagers,
-  partnersJobs,
-  QUALIFICATION_SCAN_JOB,
-  QualificationReminders,
-} from './partners.reminders.js';
-export { partnersRoutes } from './partners.routes.js';
-export { type PartnerDirectory, type PartnerForContract, PartnersService } from './partners.service.js';
-export { partnersTemplates } from './partners.templates.js';
-export {
-  type EvaluationScoresOf,
-  PartnerRatings,
-  partnerRatingRoutes,
-  ratingOfScores,
-} from './partners.rating.js';
+export { partnersModule, type PartnersPort } from './partners.module.js';
+export type { PartnerForContract } from './partners.service.js';

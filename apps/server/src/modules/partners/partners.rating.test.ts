@@ -40,16 +40,12 @@ describeEachDialect('partner rating history', (t) => {
     const clock = new ManualClock('2026-03-01T01:00:00.000Z');
     const asked: string[] = [];
     let scores = [9500];
-    const ratings = new PartnerRatings(
-      services.db,
-      services.partners,
-      async (_trx, partnerId, since) => {
-        expect(partnerId).toBe(partner.id);
-        asked.push(since);
-        return scores;
-      },
-      clock,
-    );
+    const ratings = new PartnerRatings(services.db, services.partners, clock);
+    ratings.addScoreSource(async (_trx, partnerId, since) => {
+      expect(partnerId).toBe(partner.id);
+      asked.push(since);
+      return scores;
+    });
     const recompute = (label: string) =>
       (services.db as Kysely<any>)
         .transaction()

@@ -17,7 +17,8 @@ export const RATING_WINDOW_YEARS = 3;
 
 /**
  * The total scores (× 100, 0–10000) of the partner's closing evaluations made at or after `since`
- * (an ISO instant); from the contracts module, wired in app.ts. Takes the caller's transaction.
+ * (an ISO instant); a module that evaluates partners (contracts) adds its source with
+ * `PartnerRatings.addScoreSource`. Takes the caller's transaction.
  */
 export type EvaluationScoresOf = (trx: Kysely<any>, partnerId: string, since: string) => Promise<number[]>;
 
@@ -43,12 +44,18 @@ export function yearsBefore(now: Date, years: number): string {
  * through `PartnersService.setRating` and writes a history row, in the evaluation's transaction.
  */
 export class PartnerRatings {
+  readonly #scoreSources: EvaluationScoresOf[] = [];
+
   constructor(
     private readonly db: Kysely<any>,
     private readonly partners: PartnersService,
-    private readonly evaluationScores: EvaluationScoresOf,
     private readonly clock: Clock,
   ) {}
+
+  /** Adds a module's evaluations to those the rating averages (the partner library knows no contract). */
+  addScoreSource(source: EvaluationScoresOf): void {
+    this.#scoreSources.push(source);
+  }
 
   /** Recomputes the partner's rating inside the caller's transaction (the caller checked access). */
   async recompute(
@@ -58,7 +65,10 @@ export class PartnerRatings {
     source: { contractId: string; label: string } | null,
   ): Promise<{ rating: PartnerRating | null; score: number | null; evaluationCount: number }> {
     const now = this.clock.now();
-    const scores = await this.evaluationScores(trx, partnerId, yearsBefore(now, RATING_WINDOW_YEARS));
+    const since = yearsBefore(now, RATING_WINDOW_YEARS);
+    const scores = (
+      await Promise.all(this.#scoreSources.map((source) => source(trx, partnerId, since)))
+    ).flat();
     const { rating, score } = ratingOfScores(scores);
     await this.partners.setRating(trx, ctx, partnerId, rating);
     await trx

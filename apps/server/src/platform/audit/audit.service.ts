@@ -28,10 +28,14 @@ export type AuditListQuery = repo.AuditFilter & { page: number; pageSize: number
  * transaction of the write it describes, so a write and its audit entry commit together.
  */
 export class AuditService {
-  constructor(
-    private readonly db: Kysely<any>,
-    private readonly userNames: UserNames,
-  ) {}
+  #userNames: UserNames = async () => new Map();
+
+  constructor(private readonly db: Kysely<any>) {}
+
+  /** The organisation names the users of the audit viewer; it is created after the audit log. */
+  nameUsersWith(userNames: UserNames): void {
+    this.#userNames = userNames;
+  }
 
   async record(trx: Kysely<any>, ctx: RequestContext, input: AuditRecordInput): Promise<void> {
     const changes = input.changes ?? diffFields(input.before, input.after);
@@ -132,7 +136,7 @@ export class AuditService {
 
   private async withActorNames(entries: Omit<AuditEntry, 'actorName'>[]): Promise<AuditEntry[]> {
     const ids = [...new Set(entries.map((e) => e.actorId).filter((id): id is string => !!id))];
-    const names = ids.length ? await this.userNames(ids) : new Map<string, string>();
+    const names = ids.length ? await this.#userNames(ids) : new Map<string, string>();
     return entries.map((e) => ({ ...e, actorName: e.actorId ? (names.get(e.actorId) ?? null) : null }));
   }
 }

@@ -1,4 +1,3 @@
-export { auditMigrations } from './audit.migrations.js';
-export { auditRoutes } from './audit.routes.js';
+export { auditModule } from './audit.module.js';
 export { type AuditRecordInput, AuditService } from './audit.service.js';
 export { diffFields } from './audit.diff.js';

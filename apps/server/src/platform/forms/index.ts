@@ -1,6 +1,4 @@
-export { formsMigrations } from './forms.migrations.js';
-export { formsRecordTypes } from './forms.record-types.js';
-export { formsRoutes } from './forms.routes.js';
+export { formsModule } from './forms.module.js';
 export { type FormDirectory, FormsService, type PreparedSubmission } from './forms.service.js';
 export {
   type FormDataIssue,

@@ -1,4 +1,4 @@
 export { type Clock, ManualClock, systemClock } from './clock.js';
 export { defineJob, type JobContext, type JobDefinition, JobQueue, UnknownJobError } from './job-queue.js';
 export { JobRunner, type JobRunnerOptions } from './job-runner.js';
-export { jobsMigrations } from './jobs.migrations.js';
+export { jobsModule } from './jobs.module.js';

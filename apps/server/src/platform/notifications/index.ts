@@ -1,8 +1,6 @@
+export { notificationsModule } from './notifications.module.js';
 export { EmailSender, type EmailMessage } from './email.sender.js';
-export { EMAIL_JOB, notificationJobs, ROBOT_JOB } from './notifications.jobs.js';
-export { notificationsMigrations } from './notifications.migrations.js';
-export { notificationsRecordTypes } from './notifications.record-types.js';
-export { notificationsRoutes } from './notifications.routes.js';
+export { EMAIL_JOB, ROBOT_JOB } from './notifications.jobs.js';
 export {
   NotificationsService,
   type NotificationsOptions,

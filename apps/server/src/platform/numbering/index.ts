@@ -1,6 +1,4 @@
-export { numberingMigrations } from './numbering.migrations.js';
-export { numberingRecordTypes } from './numbering.record-types.js';
-export { numberingRoutes } from './numbering.routes.js';
+export { numberingModule } from './numbering.module.js';
 export {
   calendarDate,
   type NumberFor,

@@ -1,4 +1,5 @@
 /** The approval engine's pure core: compile a flow, then decide commands against instance state. */
+export { workflowModule } from './workflow.module.js';
 export type { Command, Effect, NotifyReason } from './workflow.commands.js';
 export {
   type CompileError,
@@ -23,14 +24,8 @@ export {
 } from './workflow.org.js';
 export * from './workflow.state.js';
 export { WorkflowDefinitionsService, type FormFieldsOf } from './workflow.definitions.service.js';
-export { workflowJobs } from './workflow.jobs.js';
-export { workflowMigrations } from './workflow.migrations.js';
-export { workflowRecordTypes } from './workflow.record-types.js';
-export { workflowRoutes } from './workflow.routes.js';
 export { WorkflowService, type StartInput, WORKFLOW_TIMER_JOB } from './workflow.service.js';
 export { type ApprovalSubject, ApprovalSubjects } from './workflow.subjects.js';
-export { workflowTemplates } from './workflow.templates.js';
 export { WorkflowViews } from './workflow.views.js';
 export { type ProxyPeople, WorkflowProxiesService } from './workflow.proxies.js';
 export { WORKFLOW_WEBHOOK_JOB } from './workflow.webhook.js';
-export { participatesWithFile } from './workflow.repository.js';

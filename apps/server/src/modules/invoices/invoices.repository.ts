@@ -1,7 +1,7 @@
 import type { InvoiceListQuery } from '@concord/contracts';
 import { type Kysely, sql } from 'kysely';
 import { isPostgres, likePattern } from '../../db/index.js';
-import { type Scope, withScope } from '../access/index.js';
+import { type Scope, withScope } from '../../platform/access/index.js';
 import type { InvoiceTable, InvoiceTables, InvoiceUsageTable } from './invoices.tables.js';
 
 // Callers pass transactions typed for other tables (a module's), so take Kysely<any>.

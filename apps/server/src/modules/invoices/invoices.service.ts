@@ -15,11 +15,11 @@ import {
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { newId, nowInstant, readInstant } from '../../db/index.js';
-import { AccessControl, isInScope } from '../access/index.js';
-import type { AuditService } from '../audit/index.js';
-import type { RequestContext } from '../http/context.js';
-import { AppError, invalidReference, notFound } from '../http/errors.js';
-import { applySort, fetchPage, inBatches } from '../http/paging.js';
+import { AccessControl, isInScope } from '../../platform/access/index.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { AppError, invalidReference, notFound } from '../../platform/http/errors.js';
+import { applySort, fetchPage, inBatches } from '../../platform/http/paging.js';
 import * as repo from './invoices.repository.js';
 import {
   invoiceDesignation,

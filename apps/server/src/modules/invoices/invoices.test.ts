@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../testing/test-app.js';
-import type { AppError, RequestContext } from '../http/index.js';
+import type { AppError, RequestContext } from '../../platform/http/index.js';
 import { invoiceIssues, invoiceKey, normalizeInvoice, usageFits, yuan } from './invoices.rules.js';
 import { digitalInvoice, freshNumber, paperInvoice } from './invoices.testing.js';
 

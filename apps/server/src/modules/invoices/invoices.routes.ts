@@ -9,8 +9,8 @@ import {
   invoiceVoidSchema,
   pageOf,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition } from '../http/routes.js';
-import { sendXlsx } from '../http/xlsx.js';
+import { defineRoute, type RouteDefinition } from '../../platform/http/routes.js';
+import { sendXlsx } from '../../platform/http/xlsx.js';
 import type { InvoicesService } from './invoices.service.js';
 
 const tags = ['invoices'];

@@ -1,0 +1,82 @@
+import type { PlatformPorts } from '../../platform/kit/index.js';
+import { ContractInvoicesService, contractInvoiceUsage } from './contract-invoices.service.js';
+import type { ContractPorts } from './contracts.ports.js';
+import type { ContractDeps } from './contracts.register.wiring.js';
+import { ContractDeliveriesService } from './deliveries.service.js';
+import { evaluationScoresOf } from './evaluations.repository.js';
+import { ContractEvaluationsService } from './evaluations.service.js';
+import { ExecutionSettingsService } from './execution-settings.service.js';
+import { ContractFiguresService } from './figures.service.js';
+import { ContractMatchingService } from './matching.service.js';
+import { ContractPaymentsService } from './payments.service.js';
+import { ContractScheduleService } from './schedule.service.js';
+import { ContractSettlementsService } from './settlements.service.js';
+
+/**
+ * Contract execution: the payment plan, payments and receipts, invoice use, deliveries and
+ * matching, settlement with retention and the closing evaluation that rates the partner.
+ */
+export function createContractExecution(platform: PlatformPorts, deps: ContractDeps, ports: ContractPorts) {
+  const { db, clock } = platform;
+  const { audit, files } = deps;
+  const { org } = deps.org;
+  const startApproval = ports.startApproval;
+  const userNames = ports.org.userNames;
+  // Execution figures (paid, invoiced, accepted, ...) kept on the contract for the ledger.
+  // Invoice usage comes from the invoice registry (document type `contract`, line = plan item).
+  const contractFigures = new ContractFiguresService(contractInvoiceUsage(deps.invoices));
+  // Payment/receipt plans; change orders of the amount carry a new plan (figures refreshed on every write).
+  const contractSchedule = new ContractScheduleService(
+    db,
+    audit,
+    { refresh: (trx, id) => contractFigures.refresh(trx, id) },
+    ports.today,
+  );
+  const contractInvoices = new ContractInvoicesService(db, audit, deps.invoices, contractFigures);
+  // Matching tolerance and collection days per entity (the group's row, else defaults, where none).
+  const executionSettings = new ExecutionSettingsService(db, audit);
+  // Deliveries and acceptance (交付/验收), and matching 款票物 with the exceptions list.
+  const contractDeliveries = new ContractDeliveriesService(db, audit, contractFigures, {
+    visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
+    fileNames: (trx, ids) => files.namesOf(trx, ids),
+    userNames: (trx, ids) => org.userNames(ids, trx),
+  });
+  const contractMatching = new ContractMatchingService(db, executionSettings);
+  // Payment requests, payments, receipts and refunds (the guard, idempotency, the override flag).
+  const contractPayments = new ContractPaymentsService(db, audit, contractFigures, {
+    startApproval,
+    userNames,
+    tolerance: async (trx, entityId) => (await executionSettings.forEntity(trx, entityId)).tolerance,
+    today: ports.today,
+  });
+  // Closing: settlement with retention (approved through the engine) and the evaluation that rates the partner.
+  const contractSettlements = new ContractSettlementsService(
+    db,
+    audit,
+    { startApproval, userNames, today: ports.today },
+    contractFigures,
+  );
+  deps.partners.ratings.addScoreSource(evaluationScoresOf);
+  const contractEvaluations = new ContractEvaluationsService(
+    db,
+    audit,
+    {
+      userNames,
+      recomputeRating: (trx, ctx, partnerId, source) =>
+        deps.partners.ratings.recompute(trx, ctx, partnerId, source),
+    },
+    clock,
+  );
+  return {
+    contractFigures,
+    contractSchedule,
+    contractInvoices,
+    executionSettings,
+    contractDeliveries,
+    contractMatching,
+    contractPayments,
+    contractSettlements,
+    contractEvaluations,
+  };
+}
+export type ContractExecution = ReturnType<typeof createContractExecution>;

@@ -1,0 +1,184 @@
+import { contractsPermissionGroups } from '@concord/contracts';
+import { roleHoldersIn } from '../../platform/iam/index.js';
+import { defineModule } from '../../platform/kit/index.js';
+import { contractArchiveRecordTypes } from './archive.record-types.js';
+import { contractArchiveRoutes } from './archive.routes.js';
+import { contractCategoriesRoutes } from './categories.routes.js';
+import { ContractChanges } from './changes.service.js';
+import {
+  contractCollectionJobs,
+  contractCollectionSchedule,
+  contractCollectionTemplates,
+} from './collections.jobs.js';
+import { contractCollectionsRoutes } from './collections.routes.js';
+import { ContractCollectionsService } from './collections.service.js';
+import { contractInvoicesRoutes } from './contract-invoices.routes.js';
+import { contractApprovalSubject } from './contracts.approval.js';
+import { createContractExecution } from './contracts.execution.wiring.js';
+import { contractsMigrations } from './contracts.migrations.js';
+import { contractRecordTypes } from './contracts.record-types.js';
+import { contractPorts, createContractRegister } from './contracts.register.wiring.js';
+import { contractsRoutes } from './contracts.routes.js';
+import { contractDeliveriesRoutes, contractDeliveryRecordTypes } from './deliveries.routes.js';
+import { contractEvaluationRoutes } from './evaluations.routes.js';
+import { executionSettingsRoutes } from './execution-settings.routes.js';
+import { contractImportRoutes } from './import.routes.js';
+import { contractMatchingRoutes } from './matching.routes.js';
+import { contractOversightRoutes } from './oversight.routes.js';
+import { ContractOversightService } from './oversight.service.js';
+import { contractPaymentRecordTypes, contractPaymentsRoutes } from './payments.routes.js';
+import { contractPlansRoutes } from './plans.routes.js';
+import { contractReminderJobs, contractReminderSchedule } from './reminders.jobs.js';
+import { contractReminderTemplates } from './reminders.templates.js';
+import { contractScheduleRoutes } from './schedule.routes.js';
+import { contractSealsRoutes } from './seals.routes.js';
+import { contractSettlementRecordTypes, contractSettlementRoutes } from './settlements.routes.js';
+import { retentionReminderJobs, retentionReminderSchedule, retentionTemplates } from './settlements.jobs.js';
+import { contractSetupRecordTypes } from './setup.record-types.js';
+
+declare module '../../platform/kit/module.js' {
+  interface ModuleRegistry {
+    /** No other module uses contracts yet (CRM's handover and reports will). */
+    contracts: Record<string, never>;
+  }
+}
+
+/** Contracts from register to settlement and evaluation, with reminders, collections and oversight. */
+export const contractsModule = defineModule({
+  name: 'contracts',
+  requires: [
+    'audit',
+    'org',
+    'iam',
+    'files',
+    'numbering',
+    'partners',
+    'jobs',
+    'notifications',
+    'workflow',
+    'invoices',
+  ],
+  migrations: contractsMigrations,
+  permissions: contractsPermissionGroups,
+  templates: { ...contractReminderTemplates, ...retentionTemplates, ...contractCollectionTemplates },
+  recordTypes: [
+    ...contractSetupRecordTypes,
+    ...contractRecordTypes,
+    ...contractArchiveRecordTypes,
+    ...contractDeliveryRecordTypes,
+    ...contractPaymentRecordTypes,
+    ...contractSettlementRecordTypes,
+  ],
+  create(platform, deps) {
+    const { db, systemContext } = platform;
+    const { org } = deps.org;
+    const ports = contractPorts(platform, deps);
+    const register = createContractRegister(platform, deps, ports);
+    const execution = createContractExecution(platform, deps, ports);
+    const { setup, contracts, contractVersions } = register;
+    const contractChanges = new ContractChanges(
+      db,
+      deps.audit,
+      ports,
+      setup,
+      contracts,
+      contractVersions,
+      execution.contractSchedule,
+    );
+    // Collections (催收) and group oversight read across the register, its settings and the partners.
+    const contractCollections = new ContractCollectionsService(db, ports);
+    const contractOversight = new ContractOversightService(db, ports, (trx, today) =>
+      deps.partners.flaggedIds(trx, today),
+    );
+    const noticeDeps = {
+      jobs: deps.jobs.jobs,
+      notifications: deps.notifications.notifications,
+      systemContext,
+      userNames: ports.org.userNames,
+      departmentHead: (departmentId: string) => org.headOfDepartment(departmentId),
+    };
+    // Finance of the entity: holders there of a role that may execute payments.
+    const financeOf = async (entityId: string) => {
+      const holders = await roleHoldersIn(db, entityId);
+      const roles = await deps.iam.roles.list(systemContext('contract-collections'));
+      return [
+        ...new Set(
+          roles
+            .filter((role) => role.permissions.includes('contract.pay'))
+            .flatMap((role) => holders[role.code] ?? []),
+        ),
+      ];
+    };
+    const { setup: _setup, ...registerServices } = register;
+    const services = {
+      ...registerServices,
+      ...execution,
+      contractChanges,
+      contractCollections,
+      contractOversight,
+    };
+    return {
+      provides: {},
+      services,
+      routes: [
+        ...contractCategoriesRoutes(register.contractCategories),
+        ...contractPlansRoutes(register.contractPlans),
+        ...contractsRoutes({
+          contracts,
+          ledger: register.contractLedger,
+          versions: contractVersions,
+          changes: contractChanges,
+        }),
+        ...contractArchiveRoutes(register.contractArchive),
+        ...contractSealsRoutes(register.contractSeals),
+        ...contractSettlementRoutes(execution.contractSettlements),
+        ...contractEvaluationRoutes(execution.contractEvaluations),
+        ...contractPaymentsRoutes(execution.contractPayments),
+        ...contractInvoicesRoutes(execution.contractInvoices),
+        ...contractImportRoutes(register.contractImport),
+        ...contractScheduleRoutes(execution.contractSchedule),
+        ...executionSettingsRoutes(execution.executionSettings),
+        ...contractDeliveriesRoutes(execution.contractDeliveries),
+        ...contractMatchingRoutes(execution.contractMatching),
+        ...contractCollectionsRoutes(contractCollections),
+        ...contractOversightRoutes(contractOversight),
+      ],
+      jobs: [
+        ...retentionReminderJobs(noticeDeps),
+        ...contractReminderJobs(noticeDeps),
+        ...contractCollectionJobs({
+          ...noticeDeps,
+          settingsFor: (trx, entityId) => execution.executionSettings.forEntity(trx, entityId),
+          financeOf,
+        }),
+      ],
+      schedules: [contractReminderSchedule, retentionReminderSchedule, contractCollectionSchedule],
+      approvalSubjects: [
+        contractApprovalSubject({
+          contracts,
+          changes: contractChanges,
+          setup,
+          payments: {
+            onApprovalOutcome: (trx, ctx, id, outcome) =>
+              execution.contractPayments.onApprovalOutcome(trx, ctx, id, outcome),
+            fields: (trx, id) => execution.contractPayments.fieldsOf(trx, id),
+          },
+          settlements: {
+            onApprovalOutcome: (trx, ctx, id, outcome) =>
+              execution.contractSettlements.approvalEnded(trx, ctx, id, outcome),
+            fields: (trx, id) => execution.contractSettlements.fieldsOf(trx, id),
+          },
+          seals: {
+            onApprovalOutcome: (trx, ctx, id, outcome) =>
+              register.contractSeals.onApprovalOutcome(trx, ctx, id, outcome),
+            fields: (trx, id) => register.contractSeals.fieldsOf(trx, id),
+          },
+        }),
+      ],
+      fileReadGrants: [
+        (trx, ctx, fileId) => execution.contractDeliveries.mayReadFile(trx, ctx, fileId),
+        (trx, ctx, fileId) => contracts.mayReadFile(trx, ctx, fileId),
+      ],
+    };
+  },
+});

@@ -1,0 +1,30 @@
+import { invoicesPermissionGroups } from '@concord/contracts';
+import { defineModule } from '../../platform/kit/index.js';
+import { invoicesMigrations } from './invoices.migrations.js';
+import type { InvoiceUsePort } from './invoices.ports.js';
+import { invoicesRecordTypes } from './invoices.record-types.js';
+import { invoicesRoutes } from './invoices.routes.js';
+import { InvoicesService } from './invoices.service.js';
+
+declare module '../../platform/kit/module.js' {
+  interface ModuleRegistry {
+    invoices: InvoiceUsePort;
+  }
+}
+
+/** The group-wide invoice registry: each invoice registered once, used by documents up to its total. */
+export const invoicesModule = defineModule({
+  name: 'invoices',
+  requires: ['audit', 'org', 'files'],
+  migrations: invoicesMigrations,
+  permissions: invoicesPermissionGroups,
+  recordTypes: invoicesRecordTypes,
+  create({ db }, { audit, org, files }) {
+    const invoices = new InvoicesService(db, audit, {
+      entityNames: async (trx, ids) =>
+        new Map((await org.org.entitySummaries(ids, trx)).map((e) => [e.id, e.name])),
+      visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
+    });
+    return { provides: invoices, services: { invoices }, routes: invoicesRoutes(invoices) };
+  },
+});

@@ -1,0 +1,41 @@
+import { iamPermissionGroups } from '@concord/contracts';
+import { defineModule } from '../kit/index.js';
+import { AuthService, defaultAuthSettings } from './auth.service.js';
+import { iamJobs } from './iam.jobs.js';
+import { iamMigrations } from './iam.migrations.js';
+import { iamRoutes } from './iam.routes.js';
+import { RolesService } from './roles.service.js';
+
+declare module '../kit/module.js' {
+  interface ModuleRegistry {
+    iam: { auth: AuthService; roles: RolesService };
+  }
+}
+
+/** Sign-in, sessions, roles with their permissions and data scope. */
+export const iamModule = defineModule({
+  name: 'iam',
+  requires: ['audit', 'org'],
+  migrations: iamMigrations,
+  permissions: iamPermissionGroups,
+  recordTypes: [{ type: 'role', entityOwned: false }],
+  create({ db, settings }, { audit, org }) {
+    const roles = new RolesService(db, audit, org.org);
+    const auth = new AuthService(db, org.org, org.users, audit, {
+      ...defaultAuthSettings,
+      sessionTtlHours: settings.sessionTtlHours,
+    });
+    return {
+      provides: { auth, roles },
+      services: { auth, roles },
+      routes: iamRoutes(auth, roles, org.users, {
+        secure: settings.cookieSecure ?? false,
+        loginPerMinute: settings.loginAttemptsPerMinute ?? 20,
+      }),
+      jobs: iamJobs(auth),
+      schedules: [
+        { name: 'purge-expired-sessions', type: 'iam.purgeSessions', payload: {}, everySeconds: 3600 },
+      ],
+    };
+  },
+});

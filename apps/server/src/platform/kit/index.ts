@@ -1,0 +1,13 @@
+/** The module kit: how a platform part or business module declares itself and is loaded. */
+export { createModules, inDependencyOrder, type LoadedModule } from './load-modules.js';
+export {
+  type AnyModuleDefinition,
+  defineModule,
+  type ModuleDefinition,
+  type ModuleInstance,
+  type ModuleName,
+  type ModuleRegistry,
+  type PlatformPorts,
+  type PlatformSettings,
+  type ScheduleDefinition,
+} from './module.js';

@@ -1,0 +1,97 @@
+import type { PermissionGroup } from '@concord/contracts';
+import type { Kysely } from 'kysely';
+import type { MigrationSet } from '../../db/index.js';
+import type { RecordType } from '../http/record-types.js';
+import type { RequestContext } from '../http/context.js';
+import type { RouteDefinition } from '../http/routes.js';
+import type { Clock } from '../jobs/clock.js';
+import type { JobDefinition, JobQueue } from '../jobs/job-queue.js';
+import type { NotificationTemplate } from '../notifications/notifications.templates.js';
+import type { ApprovalSubject } from '../workflow/workflow.subjects.js';
+import type { FileReadGrant } from '../files/files.service.js';
+
+/**
+ * What each module provides to the others, by module name. Every module adds its own entry where
+ * it is defined (`declare module '…/platform/kit/index.js' { interface ModuleRegistry { … } }`), so
+ * `requires` and the `deps` a module receives are checked by the compiler.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in each module.
+export interface ModuleRegistry {}
+export type ModuleName = keyof ModuleRegistry & string;
+
+/** Settings of the running instance that modules may read (from the environment, see config/). */
+export interface PlatformSettings {
+  sessionTtlHours: number;
+  smtpUrl?: string;
+  smtpFrom?: string;
+  publicUrl?: string;
+  filesDir?: string;
+  cookieSecure?: boolean;
+  loginAttemptsPerMinute?: number;
+}
+
+/** What every module receives, whatever it requires: the database, the clock, settings, the system's own context. */
+export interface PlatformPorts {
+  db: Kysely<any>;
+  clock: Clock;
+  settings: PlatformSettings;
+  /** The context of Concord itself acting (CLI, seeding, jobs): every permission, every record. */
+  systemContext: (requestId?: string) => RequestContext;
+}
+
+/** A recurring job, declared at every start (the next run time is kept across restarts). */
+export type ScheduleDefinition = Parameters<JobQueue['schedule']>[0];
+
+/** What a module's `create` returns: its port for other modules and what it adds to the platform. */
+export interface ModuleInstance<Provides, Services> {
+  /** The port other modules use (they receive it as `deps.<name>`). */
+  provides: Provides;
+  /** Its use-case services by name, for the CLI, the demo seed and tests (never for other modules). */
+  services: Services;
+  routes?: RouteDefinition[];
+  jobs?: JobDefinition[];
+  schedules?: ScheduleDefinition[];
+  approvalSubjects?: ApprovalSubject[];
+  fileReadGrants?: FileReadGrant[];
+  /** Releases what the module holds outside the database (an SMTP pool), when the app closes. */
+  close?(): void | Promise<void>;
+}
+
+/**
+ * One platform part or business module, as the composition root loads it: `requires` decides the
+ * order of creation; `create` is plain constructor injection (no container, no base class).
+ */
+export interface ModuleDefinition<
+  Name extends ModuleName,
+  Requires extends ModuleName,
+  Services = ModuleRegistry[Name],
+> {
+  name: Name;
+  requires: readonly Requires[];
+  migrations: MigrationSet;
+  permissions?: readonly PermissionGroup[];
+  templates?: Record<string, NotificationTemplate>;
+  recordTypes?: readonly RecordType[];
+  create(
+    platform: PlatformPorts,
+    deps: Pick<ModuleRegistry, Requires>,
+  ): ModuleInstance<ModuleRegistry[Name], Services>;
+}
+
+/** Identity with the types inferred: `export const orgModule = defineModule({ name: 'org', … })`. */
+export function defineModule<Name extends ModuleName, Requires extends ModuleName, Services>(
+  definition: ModuleDefinition<Name, Requires, Services>,
+): ModuleDefinition<Name, Requires, Services> {
+  return definition;
+}
+
+/** A definition of any module, as the loader holds them in one list. */
+export interface AnyModuleDefinition {
+  name: string;
+  requires: readonly string[];
+  migrations: MigrationSet;
+  permissions?: readonly PermissionGroup[];
+  templates?: Record<string, NotificationTemplate>;
+  recordTypes?: readonly RecordType[];
+  create(platform: PlatformPorts, deps: any): ModuleInstance<unknown, object>;
+}

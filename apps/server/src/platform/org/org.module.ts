@@ -1,0 +1,36 @@
+import { orgPermissionGroups } from '@concord/contracts';
+import { IdentityAdapter } from '../iam/identity.adapter.js';
+import { defineModule } from '../kit/index.js';
+import { orgMigrations } from './org.migrations.js';
+import { orgRecordTypes } from './org.record-types.js';
+import { orgRoutes } from './org.routes.js';
+import { OrgService } from './org.service.js';
+import { usersRoutes } from './users.routes.js';
+import { UsersService } from './users.service.js';
+
+declare module '../kit/module.js' {
+  interface ModuleRegistry {
+    org: { org: OrgService; users: UsersService };
+  }
+}
+
+/** Legal entities, departments, positions and users: the organisation every record belongs to. */
+export const orgModule = defineModule({
+  name: 'org',
+  requires: ['audit'],
+  migrations: orgMigrations,
+  permissions: orgPermissionGroups,
+  recordTypes: orgRecordTypes,
+  create({ db }, { audit }) {
+    const org = new OrgService(db, audit);
+    audit.nameUsersWith((ids) => org.userNames(ids));
+    // Passwords, sessions and role assignments of a user are IAM's; it reads entity names from here.
+    const identity = new IdentityAdapter((trx, ids) => org.entitySummaries(ids, trx));
+    const users = new UsersService(db, audit, identity);
+    return {
+      provides: { org, users },
+      services: { org, users },
+      routes: [...orgRoutes(org), ...usersRoutes(users)],
+    };
+  },
+});

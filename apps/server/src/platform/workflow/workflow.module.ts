@@ -1,0 +1,110 @@
+import { workflowPermissionGroups } from '@concord/contracts';
+import { FormSubmissionsService, formSubmissionsRoutes } from '../forms/index.js';
+import { roleHoldersIn } from '../iam/index.js';
+import { defineModule } from '../kit/index.js';
+import { WorkflowDefinitionsService } from './workflow.definitions.service.js';
+import { workflowJobs } from './workflow.jobs.js';
+import { workflowMigrations } from './workflow.migrations.js';
+import { WorkflowProxiesService } from './workflow.proxies.js';
+import { workflowRecordTypes } from './workflow.record-types.js';
+import { participatesWithFile } from './workflow.repository.js';
+import { workflowRoutes } from './workflow.routes.js';
+import { WorkflowService } from './workflow.service.js';
+import { ApprovalSubjects } from './workflow.subjects.js';
+import { workflowTemplates } from './workflow.templates.js';
+import { WorkflowViews } from './workflow.views.js';
+
+declare module '../kit/module.js' {
+  interface ModuleRegistry {
+    workflow: {
+      workflow: WorkflowService;
+      workflowDefinitions: WorkflowDefinitionsService;
+      approvalSubjects: ApprovalSubjects;
+    };
+  }
+}
+
+/** The approval engine: flow definitions, the runtime, its views, proxies and the approval subjects. */
+export const workflowModule = defineModule({
+  name: 'workflow',
+  requires: ['audit', 'org', 'forms', 'files', 'notifications', 'jobs'],
+  migrations: workflowMigrations,
+  permissions: workflowPermissionGroups,
+  templates: workflowTemplates,
+  recordTypes: workflowRecordTypes,
+  create({ db, clock, systemContext }, { audit, org, forms, files, notifications, jobs }) {
+    // Modules' approval subjects are registered here by the composition root.
+    const approvalSubjects = new ApprovalSubjects();
+    const workflowDefinitions = new WorkflowDefinitionsService(db, audit, (trx, businessType) =>
+      forms.fieldKeysFor(trx, businessType),
+    );
+    const workflow = new WorkflowService(db, {
+      audit,
+      definitions: workflowDefinitions,
+      notifications: notifications.notifications,
+      jobs: jobs.jobs,
+      clock,
+      subjects: approvalSubjects,
+      orgSource: {
+        orgChart: (trx) => org.org.orgChart(trx),
+        roleHoldersIn: (trx, entityId) => roleHoldersIn(trx, entityId),
+      },
+      userNames: (trx, ids) => org.org.userNames(ids, trx),
+      visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
+    });
+    const workflowViews = new WorkflowViews(db, workflow, workflowDefinitions, approvalSubjects, {
+      names: (trx, ids) => org.org.userNames(ids, trx),
+      departmentName: async (trx, userId) =>
+        (await org.users.loadUser(trx, userId).catch(() => null))?.departmentName ?? null,
+      fileNames: (trx, ids) => files.namesOf(trx, ids),
+    });
+    const workflowProxies = new WorkflowProxiesService(db, {
+      audit,
+      people: async (trx, ids) =>
+        new Map(
+          (await org.users.loadMany(trx, ids)).map((user) => [
+            user.id,
+            {
+              name: user.displayName,
+              active: user.active,
+              entityId: user.entityId,
+              departmentId: user.departmentId,
+            },
+          ]),
+        ),
+    });
+    // Ad-hoc forms are the first kind of document approved through the engine.
+    const formSubmissions = new FormSubmissionsService(db, forms, audit, (trx, ctx, input) =>
+      workflow.start(trx, ctx, input),
+    );
+    return {
+      provides: { workflow, workflowDefinitions, approvalSubjects },
+      services: {
+        approvalSubjects,
+        workflowDefinitions,
+        workflow,
+        workflowViews,
+        workflowProxies,
+        formSubmissions,
+      },
+      routes: [
+        ...workflowRoutes(workflowDefinitions, workflow, workflowViews, workflowProxies),
+        ...formSubmissionsRoutes(formSubmissions),
+      ],
+      jobs: workflowJobs(workflow, () => systemContext('workflow-timer')),
+      approvalSubjects: [
+        {
+          type: 'form',
+          onApproved: (trx, ctx, id) => formSubmissions.setStatus(trx, ctx, id, 'APPROVED'),
+          onRejected: (trx, ctx, id) => formSubmissions.setStatus(trx, ctx, id, 'REJECTED'),
+          onWithdrawn: (trx, ctx, id) => formSubmissions.setStatus(trx, ctx, id, 'WITHDRAWN'),
+          fields: (trx, id) => formSubmissions.fieldsOf(trx, id),
+        },
+      ],
+      // Whoever takes part in an approval may read the files attached to its form or its comments.
+      fileReadGrants: [
+        async (trx, ctx, fileId) => (ctx.actor ? participatesWithFile(trx, ctx.actor.userId, fileId) : false),
+      ],
+    };
+  },
+});
