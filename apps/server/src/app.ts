@@ -57,6 +57,8 @@ export interface AppOptions extends PlatformSettings {
   rateLimit: boolean;
   /** Where the job runner takes "now" from (a manual clock in tests). */
   clock?: Clock;
+  /** Modules loaded after the standard list (the kit's own test adds an example module). */
+  extraModules?: readonly AnyModuleDefinition[];
 }
 
 /** Every migration of the platform and of each module, collected for the migrator. */
@@ -81,7 +83,7 @@ export type Services = ModuleServices & {
 
 export function createServices(
   database: AppDatabase,
-  options: PlatformSettings & { clock?: Clock },
+  options: PlatformSettings & { clock?: Clock; extraModules?: readonly AnyModuleDefinition[] },
 ): Services {
   const { db } = database;
   const clock = options.clock ?? systemClock;
@@ -94,7 +96,12 @@ export function createServices(
     // The organisation exists by the time anything acts (it is created first).
     access: new AccessControl('system', { userId: '', departmentIds: [] }, provided.org!.org),
   });
-  const created = createModules(modules, { db, clock, settings: options, systemContext });
+  const created = createModules([...modules, ...(options.extraModules ?? [])], {
+    db,
+    clock,
+    settings: options,
+    systemContext,
+  });
   provided = created.provided as Partial<ModuleRegistry>;
   const { jobs, notifications, workflow, files } = provided as ModuleRegistry;
   // What each module adds to the platform's registries: job types, templates, approval subjects, file reads.
@@ -122,7 +129,8 @@ export async function buildApp(
   options: AppOptions,
 ): Promise<{ app: FastifyInstance; database: AppDatabase; services: Services; routes: RouteDefinition[] }> {
   const database = createDatabase(options.databaseUrl, { schema: options.schema });
-  await migrateToLatest(database.db, allMigrations, { schema: options.schema });
+  const migrations = [...allMigrations, ...(options.extraModules ?? []).map((module) => module.migrations)];
+  await migrateToLatest(database.db, migrations, { schema: options.schema });
   const services = createServices(database, options);
   const { auth } = services;
 
