@@ -1,10 +1,10 @@
 import 'i18next';
-import type { zhCN } from '../locales/zh-CN';
+import type { AppMessages } from './modules';
 
 // Typed keys: `t('users.title')` fails to compile when the key is missing from the catalogue.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    resources: { translation: AppMessages };
   }
 }

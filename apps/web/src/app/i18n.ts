@@ -5,6 +5,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { enUS } from '../locales/en-US';
 import { zhCN } from '../locales/zh-CN';
+import { translationResources } from './moduleKit';
+import { webModules } from './modules';
 
 export const supportedLocales: readonly Locale[] = ['zh-CN', 'en-US'];
 export const defaultLocale: Locale = 'zh-CN';
@@ -42,7 +44,7 @@ export const i18n = i18next.createInstance();
 
 const initialLocale = storedLocale();
 i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  resources: translationResources({ 'zh-CN': zhCN, 'en-US': enUS }, webModules),
   lng: initialLocale,
   fallbackLng: defaultLocale,
   interpolation: { escapeValue: false },

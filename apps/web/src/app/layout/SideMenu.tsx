@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { useTaskCounts } from '../../modules/approvals/api/workflowApi';
 import { usePermissions } from '../auth/session';
-import { approvalsPage, buildMenuItems, menuSections, selectedMenuKey } from '../menu';
+import { buildMenuItems, menuSectionKeys, selectedMenuKey } from '../menu';
 
 /** The navigation menu, built from the session's permissions; used in the sider and the phone drawer. */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
@@ -15,7 +15,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { data: counts } = useTaskCounts();
   const todo = counts?.todo ?? 0;
   const items = useMemo(
-    () => buildMenuItems(can, t, onNavigate, { [approvalsPage.path]: todo }),
+    () => buildMenuItems(can, t, onNavigate, { '/approvals': todo }),
     [can, t, onNavigate, todo],
   );
   return (
@@ -23,7 +23,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       theme="dark"
       mode="inline"
       selectedKeys={[selectedMenuKey(pathname)]}
-      defaultOpenKeys={menuSections.map((section) => section.key)}
+      defaultOpenKeys={menuSectionKeys}
       items={items}
       data-testid="side-menu"
     />

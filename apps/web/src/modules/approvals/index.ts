@@ -1,0 +1,41 @@
+import { BranchesOutlined, CheckSquareOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { WebModule } from '../../app/moduleKit';
+import { approvalsEnUS } from '../../locales/approvals.en-US';
+import { approvalsZhCN } from '../../locales/approvals.zh-CN';
+import { workflowPermissions } from './shared/permissions';
+
+const FlowDefinitionsPage = lazy(() => import('./designer/FlowDefinitionsPage'));
+const FlowDesignerPage = lazy(() => import('./designer/FlowDesignerPage'));
+
+/** The approval centre (for everyone signed in), approval detail and the flow designer. */
+export const approvalsModule: WebModule<typeof approvalsZhCN> = {
+  name: 'approvals',
+  routes: [
+    { path: '/approvals', page: lazy(() => import('./centre/ApprovalCentrePage')) },
+    { path: '/approvals/new', page: lazy(() => import('./centre/NewApprovalPage')) },
+    { path: '/approvals/:id', page: lazy(() => import('./detail/ApprovalDetailPage')) },
+    { path: '/system/flows', permission: workflowPermissions.definitionView, page: FlowDefinitionsPage },
+    { path: '/system/flows/:id', permission: workflowPermissions.definitionView, page: FlowDesignerPage },
+  ],
+  menu: [
+    // Top level, for everyone: everyone has approvals to do or to start.
+    {
+      key: 'approvals',
+      labelKey: 'approvals.menuLabel',
+      icon: CheckSquareOutlined,
+      path: '/approvals',
+      order: 20,
+    },
+    {
+      key: 'flows',
+      labelKey: 'flows.menuLabel',
+      icon: BranchesOutlined,
+      path: '/system/flows',
+      permission: workflowPermissions.definitionView,
+      section: 'system',
+      order: 70,
+    },
+  ],
+  locales: { 'zh-CN': approvalsZhCN, 'en-US': approvalsEnUS },
+};
