@@ -9,18 +9,15 @@ import { AsyncContent } from '../../shared/AsyncContent';
 import { EmptyState } from '../../shared/EmptyState';
 import { formatDateTime } from '../../shared/format';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
+import { keys } from '../../shared/queryKeys';
 
 const gradeColor: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
-
-/** Under the partner's detail key, so a write on the partner refreshes it too. */
-export const ratingHistoryKey = (partnerId: string) =>
-  ['partners', 'detail', partnerId, 'rating-history'] as const;
 
 /** 评级历史: each recomputation of the rating from closing evaluations, newest first. */
 export function RatingHistoryTab({ partner }: { partner: PartnerDetail }) {
   const { t } = useTranslation();
   const { data, isLoading, error, refetch } = useQuery({
-    queryKey: ratingHistoryKey(partner.id),
+    queryKey: keys.partners.ratingHistory(partner.id),
     queryFn: ({ signal }) =>
       api.get<PartnerRatingHistory>(`/partners/${partner.id}/rating-history`, undefined, signal),
   });
