@@ -23,7 +23,7 @@ import type {
 } from '@concord/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, clientErrorCodes } from '../../app/api/ApiError';
-import { api, apiBase, downloadFile, type QueryParams } from '../../app/api/client';
+import { api, apiBase, type DownloadProgress, downloadFile, type QueryParams } from '../../app/api/client';
 import { i18n } from '../../app/i18n';
 import type { BodyOf } from '../../shared/contractTypes';
 import { keys } from '../../shared/queryKeys';
@@ -51,8 +51,8 @@ export function useContractLedger(query: QueryParams) {
   });
 }
 
-export const exportContracts = (query: QueryParams) =>
-  downloadFile('/contracts/export', query, 'contracts.xlsx');
+export const exportContracts = (query: QueryParams, onProgress?: DownloadProgress) =>
+  downloadFile('/contracts/export', query, 'contracts.xlsx', onProgress);
 export const downloadImportTemplate = () =>
   downloadFile('/contracts/import/template', {}, 'contract-import-template.xlsx');
 
