@@ -1,5 +1,4 @@
 import type {
-  AuditEntry,
   Contract,
   ContractCategory,
   ContractChange,
@@ -132,20 +131,6 @@ export function useContractChanges(id: string, enabled = true) {
     queryKey: keys.contracts.changes(id),
     queryFn: ({ signal }) => api.get<ContractChange[]>(`/contracts/${id}/changes`, undefined, signal),
     enabled,
-  });
-}
-
-export function useContractAudit(id: string, page: number, enabled: boolean) {
-  return useQuery({
-    queryKey: keys.contracts.audit(id, page),
-    queryFn: ({ signal }) =>
-      api.get<Page<AuditEntry>>(
-        '/audit',
-        { entityType: 'contract', entityId: id, page, pageSize: 20 },
-        signal,
-      ),
-    enabled,
-    placeholderData: keepPreviousData,
   });
 }
 

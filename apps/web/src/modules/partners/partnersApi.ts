@@ -1,5 +1,4 @@
 import type {
-  AuditEntry,
   Page,
   PartnerBankAccount,
   PartnerContact,
@@ -46,21 +45,6 @@ export function usePartner(id: string | undefined) {
     queryFn: ({ signal }) => api.get<PartnerDetail>(`/partners/${id}`, undefined, signal),
     enabled: Boolean(id),
     retry: false,
-  });
-}
-
-/** The audit trail of one partner (needs `audit.view`). */
-export function usePartnerAudit(id: string, page: number, enabled: boolean) {
-  return useQuery({
-    queryKey: keys.partners.audit(id, page),
-    queryFn: ({ signal }) =>
-      api.get<Page<AuditEntry>>(
-        '/audit',
-        { entityType: 'partner', entityId: id, page, pageSize: 20 },
-        signal,
-      ),
-    enabled,
-    placeholderData: keepPreviousData,
   });
 }
 
