@@ -107,13 +107,39 @@ function fileNameFrom(response: Response, fallback: string): string {
   return plain ? plain[1] : fallback;
 }
 
+/** Bytes received so far, and the whole size when the server sent a Content-Length (a stream may not). */
+export type DownloadProgress = (received: number, total: number | null) => void;
+
+async function readWithProgress(response: Response, onProgress: DownloadProgress): Promise<Blob> {
+  const length = Number(response.headers.get('Content-Length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  if (!response.body) return response.blob();
+  const reader = response.body.getReader();
+  const chunks: BlobPart[] = [];
+  let received = 0;
+  onProgress(0, total);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    onProgress(received, total);
+  }
+  return new Blob(chunks, { type: response.headers.get('Content-Type') ?? undefined });
+}
+
 /**
  * Downloads a file (Excel exports) through fetch rather than a plain link, so a failed export shows
  * the server's problem message instead of navigating the tab to a JSON error page.
  */
-export async function downloadFile(path: string, query: QueryParams, fallbackName: string): Promise<void> {
+export async function downloadFile(
+  path: string,
+  query: QueryParams,
+  fallbackName: string,
+  onProgress?: DownloadProgress,
+): Promise<void> {
   const response = await send('GET', path, { query });
-  const blob = await response.blob();
+  const blob = onProgress ? await readWithProgress(response, onProgress) : await response.blob();
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -1,5 +1,4 @@
 import type {
-  AuditEntry,
   Contract,
   ContractCategory,
   ContractChange,
@@ -23,9 +22,10 @@ import type {
 } from '@concord/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, clientErrorCodes } from '../../app/api/ApiError';
-import { api, apiBase, downloadFile, type QueryParams } from '../../app/api/client';
+import { api, apiBase, type DownloadProgress, downloadFile, type QueryParams } from '../../app/api/client';
 import { i18n } from '../../app/i18n';
 import type { BodyOf } from '../../shared/contractTypes';
+import { keys } from '../../shared/queryKeys';
 
 /*
  * Every call of the contract register's pages to /api/v1/contracts (and the pickers it needs:
@@ -40,35 +40,18 @@ export type ContractReasonBody = BodyOf<typeof contractReasonSchema>;
 export type ContractCompleteBody = BodyOf<typeof contractCompleteSchema>;
 export type ContractChangeBody = BodyOf<typeof contractChangeCreateSchema>;
 
-export const contractKeys = {
-  all: ['contracts'] as const,
-  ledger: (query: QueryParams) => ['contracts', 'ledger', query] as const,
-  detail: (id: string) => ['contracts', 'detail', id] as const,
-  versions: (id: string) => ['contracts', 'detail', id, 'versions'] as const,
-  version: (id: string, number: number) => ['contracts', 'detail', id, 'version', number] as const,
-  compare: (id: string, from: number, to: number) =>
-    ['contracts', 'detail', id, 'compare', from, to] as const,
-  changes: (id: string) => ['contracts', 'detail', id, 'changes'] as const,
-  audit: (id: string, page: number) => ['contracts', 'detail', id, 'audit', page] as const,
-  partnerSearch: (q: string) => ['partners', 'contract-picker', q] as const,
-  partner: (id: string) => ['partners', 'detail', id] as const,
-  categories: ['contract-categories', 'picker'] as const,
-  planLines: (entityId: string, year: number | undefined) =>
-    ['contract-plans', 'picker', entityId, year ?? 0] as const,
-};
-
 // ---------------------------------------------------------------- ledger
 export function useContractLedger(query: QueryParams) {
   return useQuery({
-    queryKey: contractKeys.ledger(query),
+    queryKey: keys.contracts.list(query),
     queryFn: ({ signal }) => api.get<ContractLedgerPage>('/contracts', query, signal),
     // Keep the current page on screen while the next one loads, so the table does not flash empty.
     placeholderData: keepPreviousData,
   });
 }
 
-export const exportContracts = (query: QueryParams) =>
-  downloadFile('/contracts/export', query, 'contracts.xlsx');
+export const exportContracts = (query: QueryParams, onProgress?: DownloadProgress) =>
+  downloadFile('/contracts/export', query, 'contracts.xlsx', onProgress);
 export const downloadImportTemplate = () =>
   downloadFile('/contracts/import/template', {}, 'contract-import-template.xlsx');
 
@@ -109,7 +92,7 @@ export async function importContracts(
 // ---------------------------------------------------------------- one contract
 export function useContract(id: string | undefined) {
   return useQuery({
-    queryKey: contractKeys.detail(id ?? ''),
+    queryKey: keys.contracts.detail(id ?? ''),
     queryFn: ({ signal }) => api.get<Contract>(`/contracts/${id}`, undefined, signal),
     enabled: Boolean(id),
   });
@@ -117,7 +100,7 @@ export function useContract(id: string | undefined) {
 
 export function useContractVersions(id: string, enabled = true) {
   return useQuery({
-    queryKey: contractKeys.versions(id),
+    queryKey: keys.contracts.versions(id),
     queryFn: ({ signal }) =>
       api.get<ContractVersionSummary[]>(`/contracts/${id}/versions`, undefined, signal),
     enabled,
@@ -126,7 +109,7 @@ export function useContractVersions(id: string, enabled = true) {
 
 export function useContractVersion(id: string, number: number | undefined) {
   return useQuery({
-    queryKey: contractKeys.version(id, number ?? 0),
+    queryKey: keys.contracts.version(id, number ?? 0),
     queryFn: ({ signal }) => api.get<ContractVersion>(`/contracts/${id}/version`, { number }, signal),
     enabled: Boolean(number),
     staleTime: Number.POSITIVE_INFINITY,
@@ -135,7 +118,7 @@ export function useContractVersion(id: string, number: number | undefined) {
 
 export function useContractCompare(id: string, from: number | undefined, to: number | undefined) {
   return useQuery({
-    queryKey: contractKeys.compare(id, from ?? 0, to ?? 0),
+    queryKey: keys.contracts.compare(id, from ?? 0, to ?? 0),
     queryFn: ({ signal }) => api.get<ContractCompare>(`/contracts/${id}/compare`, { from, to }, signal),
     // Versions never change once written, so a comparison can be kept for the session.
     enabled: Boolean(from && to && from !== to),
@@ -145,23 +128,9 @@ export function useContractCompare(id: string, from: number | undefined, to: num
 
 export function useContractChanges(id: string, enabled = true) {
   return useQuery({
-    queryKey: contractKeys.changes(id),
+    queryKey: keys.contracts.changes(id),
     queryFn: ({ signal }) => api.get<ContractChange[]>(`/contracts/${id}/changes`, undefined, signal),
     enabled,
-  });
-}
-
-export function useContractAudit(id: string, page: number, enabled: boolean) {
-  return useQuery({
-    queryKey: contractKeys.audit(id, page),
-    queryFn: ({ signal }) =>
-      api.get<Page<AuditEntry>>(
-        '/audit',
-        { entityType: 'contract', entityId: id, page, pageSize: 20 },
-        signal,
-      ),
-    enabled,
-    placeholderData: keepPreviousData,
   });
 }
 
@@ -172,15 +141,15 @@ export function useContractAudit(id: string, page: number, enabled: boolean) {
 function useInvalidateContracts() {
   const queryClient = useQueryClient();
   return (contract?: Contract) => {
-    if (contract) queryClient.setQueryData(contractKeys.detail(contract.id), contract);
+    if (contract) queryClient.setQueryData(keys.contracts.detail(contract.id), contract);
     void queryClient.invalidateQueries({
-      queryKey: contractKeys.all,
+      queryKey: keys.contracts.all,
       // The detail just written is fresh; everything else under the prefix is not.
       predicate: (query) =>
-        !contract || JSON.stringify(query.queryKey) !== JSON.stringify(contractKeys.detail(contract.id)),
+        !contract || JSON.stringify(query.queryKey) !== JSON.stringify(keys.contracts.detail(contract.id)),
     });
     // Submitting starts an approval: the approval centre's lists and badge change too.
-    void queryClient.invalidateQueries({ queryKey: ['workflow'] });
+    void queryClient.invalidateQueries({ queryKey: keys.workflow.all });
   };
 }
 
@@ -200,8 +169,8 @@ export function useDeleteContract() {
   return useMutation({
     mutationFn: (id: string) => api.delete<unknown>(`/contracts/${id}`),
     onSuccess: (_, id) => {
-      queryClient.removeQueries({ queryKey: contractKeys.detail(id) });
-      return queryClient.invalidateQueries({ queryKey: contractKeys.all });
+      queryClient.removeQueries({ queryKey: keys.contracts.detail(id) });
+      return queryClient.invalidateQueries({ queryKey: keys.contracts.all });
     },
   });
 }
@@ -239,7 +208,7 @@ export function useCreateChange(id: string) {
 // ---------------------------------------------------------------- partners (picker)
 export function usePartnerSearch(q: string, enabled: boolean) {
   return useQuery({
-    queryKey: contractKeys.partnerSearch(q),
+    queryKey: keys.partners.picker(q),
     queryFn: ({ signal }) =>
       api.get<Page<Partner>>('/partners', { q: q || undefined, pageSize: 30, sort: 'name' }, signal),
     select: (data) => data.items,
@@ -250,7 +219,7 @@ export function usePartnerSearch(q: string, enabled: boolean) {
 
 export function usePartnerDetail(id: string | undefined) {
   return useQuery({
-    queryKey: contractKeys.partner(id ?? ''),
+    queryKey: keys.partners.detail(id ?? ''),
     queryFn: ({ signal }) => api.get<PartnerDetail>(`/partners/${id}`, undefined, signal),
     enabled: Boolean(id),
   });
@@ -260,7 +229,7 @@ export function usePartnerDetail(id: string | undefined) {
 /** The whole category tree, flat (parents before children): small master data. */
 export function useContractCategories() {
   return useQuery({
-    queryKey: contractKeys.categories,
+    queryKey: keys.contractCategories.picker,
     queryFn: ({ signal }) =>
       api.get<{ items: ContractCategory[] }>('/contract-categories', undefined, signal),
     select: (data) => data.items,
@@ -271,7 +240,7 @@ export function useContractCategories() {
 /** Plan lines a contract of this entity may be signed against (optionally one year's). */
 export function usePlanLines(entityId: string | undefined, year: number | undefined, enabled = true) {
   return useQuery({
-    queryKey: contractKeys.planLines(entityId ?? '', year),
+    queryKey: keys.contractPlans.picker(entityId ?? '', year),
     queryFn: ({ signal }) =>
       api.get<Page<ContractPlanLine>>(
         '/contract-plans',

@@ -10,23 +10,15 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryParams } from '../../app/api/client';
 import type { BodyOf } from '../../shared/contractTypes';
-import { contractKeys } from '../contracts/contractsApi';
+import { keys } from '../../shared/queryKeys';
 
 /** Calls of the invoice registry (/invoices) and of a contract's invoices tab. */
 export type InvoiceCreateBody = BodyOf<typeof invoiceCreateSchema>;
 export type ContractInvoiceLinkBody = BodyOf<typeof contractInvoiceLinkSchema>;
 
-export const invoiceKeys = {
-  all: ['invoices'] as const,
-  list: (query: QueryParams) => ['invoices', 'list', query] as const,
-  detail: (id: string) => ['invoices', 'detail', id] as const,
-  usages: (id: string) => ['invoices', 'detail', id, 'usages'] as const,
-};
-const contractInvoicesKey = (contractId: string) => [...contractKeys.detail(contractId), 'invoices'] as const;
-
 export function useInvoiceList(query: QueryParams) {
   return useQuery({
-    queryKey: invoiceKeys.list(query),
+    queryKey: keys.invoices.list(query),
     queryFn: ({ signal }) => api.get<Page<Invoice>>('/invoices', query, signal),
     placeholderData: keepPreviousData,
   });
@@ -34,7 +26,7 @@ export function useInvoiceList(query: QueryParams) {
 
 export function useInvoice(id: string | null) {
   return useQuery({
-    queryKey: invoiceKeys.detail(id ?? ''),
+    queryKey: keys.invoices.detail(id ?? ''),
     queryFn: ({ signal }) => api.get<Invoice>(`/invoices/${id}`, undefined, signal),
     enabled: !!id,
   });
@@ -42,7 +34,7 @@ export function useInvoice(id: string | null) {
 
 export function useInvoiceUsages(id: string | null) {
   return useQuery({
-    queryKey: invoiceKeys.usages(id ?? ''),
+    queryKey: keys.invoices.usages(id ?? ''),
     queryFn: ({ signal }) => api.get<{ items: InvoiceUsage[] }>(`/invoices/${id}/usages`, undefined, signal),
     enabled: !!id,
     select: (data) => data.items,
@@ -53,7 +45,7 @@ export function useRegisterInvoice() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: InvoiceCreateBody) => api.post<Invoice>('/invoices', body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: invoiceKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.invoices.all }),
   });
 }
 
@@ -62,13 +54,13 @@ export function useVoidInvoice() {
   return useMutation({
     mutationFn: (input: { id: string; reason: string }) =>
       api.post<Invoice>(`/invoices/${input.id}/void`, { reason: input.reason }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: invoiceKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.invoices.all }),
   });
 }
 
 export function useContractInvoices(contractId: string) {
   return useQuery({
-    queryKey: contractInvoicesKey(contractId),
+    queryKey: keys.contracts.invoices(contractId),
     queryFn: ({ signal }) =>
       api.get<ContractInvoiceList>(`/contracts/${contractId}/invoices`, undefined, signal),
   });
@@ -78,10 +70,10 @@ export function useContractInvoices(contractId: string) {
 function useInvalidateContract(contractId: string) {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: contractKeys.detail(contractId) });
-    void queryClient.invalidateQueries({ queryKey: [...contractKeys.all, 'ledger'] });
-    void queryClient.invalidateQueries({ queryKey: ['contract-exceptions'] });
-    void queryClient.invalidateQueries({ queryKey: invoiceKeys.all });
+    void queryClient.invalidateQueries({ queryKey: keys.contracts.detail(contractId) });
+    void queryClient.invalidateQueries({ queryKey: keys.contracts.lists });
+    void queryClient.invalidateQueries({ queryKey: keys.contractExceptions.all });
+    void queryClient.invalidateQueries({ queryKey: keys.invoices.all });
   };
 }
 

@@ -1,13 +1,10 @@
-import type { AuditEntry, PartnerDetail } from '@concord/contracts';
-import { Flex, Table, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import type { PartnerDetail } from '@concord/contracts';
+import { Flex, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePermissions } from '../../app/auth/session';
-import { AsyncContent } from '../../shared/AsyncContent';
-import { EmptyState } from '../../shared/EmptyState';
-import { formatDateTime, formatDateTimeSeconds } from '../../shared/format';
-import { AuditChanges } from '../system/audit/AuditChanges';
-import { usePartnerAudit } from './partnersApi';
+import { AuditTrail } from '../../shared/AuditTrail';
+import { formatDateTime } from '../../shared/format';
+import { keys } from '../../shared/queryKeys';
 
 const auditActions = [
   'create',
@@ -63,64 +60,18 @@ export function HistoryTab({ partner }: { partner: PartnerDetail }) {
       <div>
         <Typography.Title level={5}>{t('partners.audit.title')}</Typography.Title>
         {can('audit.view') ? (
-          <AuditLog partnerId={partner.id} />
+          <AuditTrail
+            entityType="partner"
+            entityId={partner.id}
+            queryKey={(page) => keys.partners.audit(partner.id, page)}
+            actionLabel={(action) => (isKnown(action) ? t(`partners.audit.action.${action}`) : action)}
+            empty={t('partners.audit.empty')}
+            testId="partner-audit"
+          />
         ) : (
           <Typography.Text type="secondary">{t('partners.audit.noPermission')}</Typography.Text>
         )}
       </div>
     </Flex>
-  );
-}
-
-function AuditLog({ partnerId }: { partnerId: string }) {
-  const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const { data, isLoading, isFetching, error, refetch } = usePartnerAudit(partnerId, page, true);
-  return (
-    <AsyncContent isLoading={isLoading} error={data ? null : error} onRetry={() => void refetch()}>
-      <Table<AuditEntry>
-        size="small"
-        rowKey="seq"
-        data-testid="partner-audit"
-        loading={isFetching}
-        dataSource={data?.items}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <EmptyState description={t('partners.audit.empty')} /> }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: data?.total ?? 0,
-          size: 'small',
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
-        expandable={{
-          expandedRowRender: (entry) => <AuditChanges changes={entry.changes} />,
-          rowExpandable: (entry) => entry.changes.length > 0,
-        }}
-        columns={[
-          {
-            key: 'at',
-            title: t('audit.at'),
-            dataIndex: 'at',
-            render: (at: string) => formatDateTimeSeconds(at),
-          },
-          {
-            key: 'actor',
-            title: t('audit.actor'),
-            dataIndex: 'actorName',
-            render: (name: string | null) => name ?? t('audit.system'),
-          },
-          {
-            key: 'action',
-            title: t('audit.action'),
-            dataIndex: 'action',
-            render: (action: string) => (
-              <Tag>{isKnown(action) ? t(`partners.audit.action.${action}`) : action}</Tag>
-            ),
-          },
-        ]}
-      />
-    </AsyncContent>
   );
 }

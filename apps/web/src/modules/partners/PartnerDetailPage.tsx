@@ -1,12 +1,11 @@
-import { ArrowLeftOutlined, EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
+import { EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import type { PartnerDetail } from '@concord/contracts';
-import { Alert, Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { AsyncContent } from '../../shared/AsyncContent';
+import { useParams } from 'react-router';
+import { DetailHeader, DetailPage, DetailTabs } from '../../shared/DetailPage';
 import { formatDateTime } from '../../shared/format';
-import { useIsPhone } from '../../shared/useIsPhone';
 import { BankAccountsTab } from './BankAccountsTab';
 import { BlacklistModal } from './BlacklistModal';
 import { ContactsTab } from './ContactsTab';
@@ -19,43 +18,27 @@ import { usePartner } from './partnersApi';
 import { QualificationsTab } from './QualificationsTab';
 import { RatingHistoryTab } from './RatingHistoryTab';
 
-const tabKeys = ['overview', 'bankAccounts', 'contacts', 'qualifications', 'rating', 'history'] as const;
-type TabKey = (typeof tabKeys)[number];
-
 /** `/partners/:id`: header with the actions allowed now, and tabs (the open tab is in the URL). */
 export default function PartnerDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { data, isLoading, error, refetch } = usePartner(id);
   return (
-    <Flex vertical gap={16}>
-      <div>
-        <Button
-          type="link"
-          icon={<ArrowLeftOutlined />}
-          style={{ paddingInline: 0 }}
-          onClick={() => navigate('/partners')}
-          data-testid="partner-back"
-        >
-          {t('partners.detail.back')}
-        </Button>
-      </div>
-      <AsyncContent isLoading={isLoading} error={data ? null : error} onRetry={() => void refetch()}>
-        {data && <DetailBody partner={data} />}
-      </AsyncContent>
-    </Flex>
+    <DetailPage
+      back={{ to: '/partners', label: t('partners.detail.back'), testId: 'partner-back' }}
+      isLoading={isLoading}
+      error={data ? null : error}
+      onRetry={() => void refetch()}
+    >
+      {data && <DetailBody partner={data} />}
+    </DetailPage>
   );
 }
 
 function DetailBody({ partner }: { partner: PartnerDetail }) {
   const { t } = useTranslation();
-  const isPhone = useIsPhone();
-  const [params, setParams] = useSearchParams();
   const [formTarget, setFormTarget] = useState<PartnerFormTarget | null>(null);
   const [blacklisting, setBlacklisting] = useState(false);
-  const requested = params.get('tab') as TabKey | null;
-  const active: TabKey = requested && tabKeys.includes(requested) ? requested : 'overview';
   const attention = partner.qualifications.filter((q) => {
     const { state } = expiryOf(q.validTo);
     return state === 'expiring' || state === 'expired';
@@ -99,7 +82,7 @@ function DetailBody({ partner }: { partner: PartnerDetail }) {
       children: <RatingHistoryTab partner={partner} />,
     },
     { key: 'history', label: t('partners.detail.tabs.history'), children: <HistoryTab partner={partner} /> },
-  ].map((item) => ({ ...item, label: <span data-testid={`partner-tab-${item.key}`}>{item.label}</span> }));
+  ];
 
   const actions = (
     <Flex gap={8} wrap>
@@ -132,67 +115,45 @@ function DetailBody({ partner }: { partner: PartnerDetail }) {
 
   return (
     <>
-      <Card variant="borderless" styles={{ body: { padding: isPhone ? 12 : 24 } }}>
-        <Flex vertical gap={12}>
-          <Flex justify="space-between" align="flex-start" gap={12} wrap>
-            <Flex vertical gap={6} style={{ minWidth: 0 }}>
-              <Typography.Title level={4} style={{ margin: 0 }} data-testid="partner-name">
-                {partner.name}
-              </Typography.Title>
-              <Flex gap={6} wrap align="center">
-                {partner.blacklisted && (
-                  <Tag color="error" data-testid="partner-blacklisted-tag">
-                    {t('partners.blacklistedTag')}
-                  </Tag>
-                )}
-                <KindTags partner={partner} t={t} />
-                {partner.sharedWithGroup && <Tag color="cyan">{t('partners.sharedYes')}</Tag>}
-                {partner.creditCode && (
-                  <Typography.Text type="secondary" copyable style={{ fontFamily: 'monospace' }}>
-                    {partner.creditCode}
-                  </Typography.Text>
-                )}
-              </Flex>
-            </Flex>
-            {actions}
-          </Flex>
-          {partner.blacklisted && (
-            <Alert
-              type="error"
-              showIcon
-              data-testid="partner-blacklisted-banner"
-              title={t('partners.detail.blacklistedBanner', {
-                at: formatDateTime(partner.blacklistedAt),
-                reason: partner.blacklistReason ?? '',
-              })}
-            />
-          )}
-          {attention > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('partners.detail.expiringBanner', { count: attention })}
-            />
-          )}
-        </Flex>
-      </Card>
-      <Card variant="borderless" styles={{ body: { padding: isPhone ? 12 : 24, paddingTop: 8 } }}>
-        <Tabs
-          activeKey={active}
-          items={items}
-          onChange={(key) =>
-            setParams(
-              (previous) => {
-                const next = new URLSearchParams(previous);
-                if (key === 'overview') next.delete('tab');
-                else next.set('tab', key);
-                return next;
-              },
-              { replace: true },
-            )
-          }
-        />
-      </Card>
+      <DetailHeader
+        title={partner.name}
+        testIds={{ title: 'partner-name' }}
+        status={
+          partner.blacklisted && (
+            <Tag color="error" data-testid="partner-blacklisted-tag">
+              {t('partners.blacklistedTag')}
+            </Tag>
+          )
+        }
+        tags={
+          <>
+            <KindTags partner={partner} t={t} />
+            {partner.sharedWithGroup && <Tag color="cyan">{t('partners.sharedYes')}</Tag>}
+            {partner.creditCode && (
+              <Typography.Text type="secondary" copyable style={{ fontFamily: 'monospace' }}>
+                {partner.creditCode}
+              </Typography.Text>
+            )}
+          </>
+        }
+        actions={actions}
+      >
+        {partner.blacklisted && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="partner-blacklisted-banner"
+            title={t('partners.detail.blacklistedBanner', {
+              at: formatDateTime(partner.blacklistedAt),
+              reason: partner.blacklistReason ?? '',
+            })}
+          />
+        )}
+        {attention > 0 && (
+          <Alert type="warning" showIcon title={t('partners.detail.expiringBanner', { count: attention })} />
+        )}
+      </DetailHeader>
+      <DetailTabs items={items} testIdPrefix="partner" />
       <PartnerFormModal target={formTarget} onClose={() => setFormTarget(null)} />
       <BlacklistModal
         partner={partner}

@@ -7,16 +7,17 @@ import {
   type PartnerListItem,
   type PartnerType,
   partnerKinds,
+  partnerCreateSchema,
   partnerTypes,
   regionOfCreditCode,
 } from '@concord/contracts';
-import { App, Checkbox, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
+import { App, Checkbox, Col, Form, Input, Row, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/session';
-import { FormError } from '../../shared/FormError';
-import { showFieldErrors } from '../../shared/formRules';
+import { FormModal, fieldErrorsInto } from '../../shared/FormModal';
+import { useZodRules } from '../../shared/zodRules';
 import { EntityPicker } from '../system/components/EntityPicker';
 import { RatingTag } from './partnerColumns';
 import { industryOptions, localeOf, regionOptions } from './labels';
@@ -57,6 +58,16 @@ export function PartnerFormModal({
   const save = useSavePartner();
   const editing = target?.mode === 'edit' ? target.partner : undefined;
   const type = Form.useWatch('type', form);
+  // The server's own schema: required, lengths and the code lists come from it.
+  const rules = useZodRules(partnerCreateSchema, {
+    name: t('partners.fields.name'),
+    type: t('partners.fields.type'),
+    kinds: t('partners.fields.kinds'),
+    industry: t('partners.fields.industry'),
+    region: t('partners.fields.region'),
+    address: t('partners.fields.address'),
+    remarks: t('partners.fields.remarks'),
+  });
 
   useEffect(() => {
     if (!target) return;
@@ -131,143 +142,120 @@ export function PartnerFormModal({
           onClose();
           if (!editing) onCreated?.(partner);
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
-  const required = (label: string) => ({
-    required: true,
-    message: t('validation.required', { field: label }),
-  });
-
   return (
-    <Modal
+    <FormModal<PartnerForm>
       open={Boolean(target)}
       title={editing ? t('partners.editTitle', { name: editing.name }) : t('partners.createTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'partner-form-ok' }}
+      pending={save.isPending}
+      error={save.error}
+      okTestId="partner-form-ok"
+      formTestId="partner-form"
       width={760}
-      forceRender
     >
-      <FormError error={save.error} />
-      <Form<PartnerForm> form={form} layout="vertical" onFinish={onFinish} data-testid="partner-form">
-        <Row gutter={16}>
-          <Col xs={24} sm={14}>
-            <Form.Item
-              name="name"
-              label={t('partners.fields.name')}
-              rules={[required(t('partners.fields.name')), { min: 2, max: 100 }]}
-            >
-              <Input maxLength={100} data-testid="partner-form-name" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={10}>
-            <Form.Item
-              name="type"
-              label={t('partners.fields.type')}
-              rules={[required(t('partners.fields.type'))]}
-            >
-              <Select
-                options={partnerTypes.map((value) => ({ value, label: t(`partners.type.${value}`) }))}
-                onChange={() => void form.validateFields(['creditCode']).catch(() => undefined)}
-                data-testid="partner-form-type"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={14}>
-            <Form.Item
-              name="creditCode"
-              label={t('partners.fields.creditCode')}
-              extra={t('partners.creditCodeHint')}
-              rules={[creditCodeRule]}
-              required={type !== 'individual'}
-              validateTrigger={['onBlur', 'onChange']}
-            >
-              <Input
-                maxLength={24}
-                onBlur={onCreditCodeBlur}
-                style={{ fontFamily: 'monospace' }}
-                data-testid="partner-form-credit-code"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={10}>
-            <Form.Item
-              name="kinds"
-              label={t('partners.fields.kinds')}
-              rules={[
-                {
-                  required: true,
-                  message: t('validation.requiredSelect', { field: t('partners.fields.kinds') }),
-                },
-              ]}
-            >
-              <Checkbox.Group
-                options={partnerKinds.map((value) => ({ value, label: t(`partners.kind.${value}`) }))}
-                data-testid="partner-form-kinds"
-              />
-            </Form.Item>
-          </Col>
+      <Row gutter={16}>
+        <Col xs={24} sm={14}>
+          <Form.Item name="name" label={t('partners.fields.name')} rules={rules.name}>
+            <Input maxLength={100} data-testid="partner-form-name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={10}>
+          <Form.Item name="type" label={t('partners.fields.type')} rules={rules.type}>
+            <Select
+              options={partnerTypes.map((value) => ({ value, label: t(`partners.type.${value}`) }))}
+              onChange={() => void form.validateFields(['creditCode']).catch(() => undefined)}
+              data-testid="partner-form-type"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={14}>
+          <Form.Item
+            name="creditCode"
+            label={t('partners.fields.creditCode')}
+            extra={t('partners.creditCodeHint')}
+            rules={[creditCodeRule]}
+            required={type !== 'individual'}
+            validateTrigger={['onBlur', 'onChange']}
+          >
+            <Input
+              maxLength={24}
+              onBlur={onCreditCodeBlur}
+              style={{ fontFamily: 'monospace' }}
+              data-testid="partner-form-credit-code"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={10}>
+          <Form.Item name="kinds" label={t('partners.fields.kinds')} rules={rules.kinds}>
+            <Checkbox.Group
+              options={partnerKinds.map((value) => ({ value, label: t(`partners.kind.${value}`) }))}
+              data-testid="partner-form-kinds"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="industry" label={t('partners.fields.industry')} rules={rules.industry}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={industryOptions(locale)}
+              data-testid="partner-form-industry"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="region" label={t('partners.fields.region')} rules={rules.region}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={regionOptions(locale)}
+              data-testid="partner-form-region"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="address" label={t('partners.fields.address')} rules={rules.address}>
+            <Input maxLength={200} data-testid="partner-form-address" />
+          </Form.Item>
+        </Col>
+        {!editing && (
           <Col xs={24} sm={12}>
-            <Form.Item name="industry" label={t('partners.fields.industry')}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                options={industryOptions(locale)}
-                data-testid="partner-form-industry"
-              />
+            <Form.Item name="entityId" label={t('partners.fields.entity')} extra={t('partners.entityHint')}>
+              <EntityPicker data-testid="partner-form-entity" />
             </Form.Item>
           </Col>
+        )}
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="sharedWithGroup"
+            label={t('partners.fields.shared')}
+            valuePropName="checked"
+            extra={t('partners.sharedHint')}
+          >
+            <Switch data-testid="partner-form-shared" />
+          </Form.Item>
+        </Col>
+        {editing && (
           <Col xs={24} sm={12}>
-            <Form.Item name="region" label={t('partners.fields.region')}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                options={regionOptions(locale)}
-                data-testid="partner-form-region"
-              />
+            <Form.Item label={t('partners.fields.rating')} extra={t('partners.ratingHint')}>
+              <RatingTag rating={editing.rating} t={t} />
             </Form.Item>
           </Col>
-          <Col span={24}>
-            <Form.Item name="address" label={t('partners.fields.address')} rules={[{ max: 200 }]}>
-              <Input maxLength={200} data-testid="partner-form-address" />
-            </Form.Item>
-          </Col>
-          {!editing && (
-            <Col xs={24} sm={12}>
-              <Form.Item name="entityId" label={t('partners.fields.entity')} extra={t('partners.entityHint')}>
-                <EntityPicker data-testid="partner-form-entity" />
-              </Form.Item>
-            </Col>
-          )}
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="sharedWithGroup"
-              label={t('partners.fields.shared')}
-              valuePropName="checked"
-              extra={t('partners.sharedHint')}
-            >
-              <Switch data-testid="partner-form-shared" />
-            </Form.Item>
-          </Col>
-          {editing && (
-            <Col xs={24} sm={12}>
-              <Form.Item label={t('partners.fields.rating')} extra={t('partners.ratingHint')}>
-                <RatingTag rating={editing.rating} t={t} />
-              </Form.Item>
-            </Col>
-          )}
-          <Col span={24}>
-            <Form.Item name="remarks" label={t('partners.fields.remarks')} rules={[{ max: 1000 }]}>
-              <Input.TextArea rows={2} maxLength={1000} data-testid="partner-form-remarks" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+        )}
+        <Col span={24}>
+          <Form.Item name="remarks" label={t('partners.fields.remarks')} rules={rules.remarks}>
+            <Input.TextArea rows={2} maxLength={1000} data-testid="partner-form-remarks" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,29 +1,19 @@
 import type { PartnerDetail, PartnerRatingHistory, PartnerRatingHistoryItem } from '@concord/contracts';
-import { useQuery } from '@tanstack/react-query';
-import { Flex, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../app/api/client';
-import { AsyncContent } from '../../shared/AsyncContent';
 import { EmptyState } from '../../shared/EmptyState';
 import { formatDateTime } from '../../shared/format';
-import { ResponsiveTable } from '../../shared/ResponsiveTable';
+import { RecordListTab } from '../../shared/RecordListTab';
+import { keys } from '../../shared/queryKeys';
 
 const gradeColor: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
-
-/** Under the partner's detail key, so a write on the partner refreshes it too. */
-export const ratingHistoryKey = (partnerId: string) =>
-  ['partners', 'detail', partnerId, 'rating-history'] as const;
 
 /** 评级历史: each recomputation of the rating from closing evaluations, newest first. */
 export function RatingHistoryTab({ partner }: { partner: PartnerDetail }) {
   const { t } = useTranslation();
-  const { data, isLoading, error, refetch } = useQuery({
-    queryKey: ratingHistoryKey(partner.id),
-    queryFn: ({ signal }) =>
-      api.get<PartnerRatingHistory>(`/partners/${partner.id}/rating-history`, undefined, signal),
-  });
   const columns: ColumnType<PartnerRatingHistoryItem>[] = [
     {
       key: 'rating',
@@ -59,29 +49,19 @@ export function RatingHistoryTab({ partner }: { partner: PartnerDetail }) {
     },
   ];
   return (
-    <AsyncContent isLoading={isLoading} error={data ? null : error} onRetry={() => void refetch()}>
-      {data && (
-        <Flex vertical gap={12} data-testid="partner-rating-history">
-          <Typography.Text type="secondary">{t('contractClosing.rating.explain')}</Typography.Text>
-          {data.items.length === 0 ? (
-            <EmptyState description={t('contractClosing.rating.empty')} />
-          ) : (
-            <ResponsiveTable<PartnerRatingHistoryItem>
-              rowKey="id"
-              columns={columns}
-              dataSource={data.items}
-              pagination={false}
-              size="small"
-              empty={t('contractClosing.rating.empty')}
-              cardTitle={(row) =>
-                row.rating
-                  ? `${row.rating} · ${formatDateTime(row.createdAt)}`
-                  : formatDateTime(row.createdAt)
-              }
-            />
-          )}
-        </Flex>
-      )}
-    </AsyncContent>
+    <RecordListTab<PartnerRatingHistoryItem>
+      queryKey={keys.partners.ratingHistory(partner.id)}
+      fetchPage={(_page, _pageSize, signal) =>
+        api.get<PartnerRatingHistory>(`/partners/${partner.id}/rating-history`, undefined, signal)
+      }
+      testId="partner-rating-history"
+      header={<Typography.Text type="secondary">{t('contractClosing.rating.explain')}</Typography.Text>}
+      rowKey="id"
+      columns={columns}
+      empty={<EmptyState description={t('contractClosing.rating.empty')} />}
+      cardTitle={(row) =>
+        row.rating ? `${row.rating} · ${formatDateTime(row.createdAt)}` : formatDateTime(row.createdAt)
+      }
+    />
   );
 }

@@ -1,17 +1,11 @@
 import type { Locale, PartnerListItem } from '@concord/contracts';
 import { Flex, Tag, Tooltip, Typography } from 'antd';
-import type { ColumnType } from 'antd/es/table';
-import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../shared/format';
+import type { LedgerColumn } from '../../shared/LedgerPage';
+import { sortableBy } from '../../shared/ledgerSort';
 import { industryLabel, regionLabel } from './labels';
-
-function sortOrderOf(sort: string | undefined, field: string): SortOrder {
-  if (sort === field) return 'ascend';
-  if (sort === `-${field}`) return 'descend';
-  return null;
-}
 
 const ratingColors: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
@@ -55,22 +49,21 @@ export function partnerColumns(
   t: TFunction,
   locale: Locale,
   sort: string | undefined,
-): ColumnType<PartnerListItem>[] {
+): LedgerColumn<PartnerListItem>[] {
   return [
     {
       key: 'name',
       dataIndex: 'name',
       title: t('partners.fields.name'),
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'name'),
+      locked: true,
+      ...sortableBy(sort, 'name'),
       render: (_, partner) => <PartnerName partner={partner} t={t} />,
     },
     {
       key: 'creditCode',
       dataIndex: 'creditCode',
       title: t('partners.fields.creditCode'),
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'creditCode'),
+      ...sortableBy(sort, 'creditCode'),
       render: (code: string | null) => (code ? <Typography.Text copyable>{code}</Typography.Text> : '—'),
     },
     {
@@ -89,8 +82,7 @@ export function partnerColumns(
       key: 'region',
       dataIndex: 'region',
       title: t('partners.fields.region'),
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'region'),
+      ...sortableBy(sort, 'region'),
       render: (code: string | null) => regionLabel(code, locale) || '—',
     },
     {
@@ -103,8 +95,7 @@ export function partnerColumns(
       key: 'rating',
       dataIndex: 'rating',
       title: t('partners.fields.rating'),
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'rating'),
+      ...sortableBy(sort, 'rating'),
       render: (rating: string | null) => <RatingTag rating={rating} t={t} />,
     },
     {
@@ -122,8 +113,7 @@ export function partnerColumns(
       key: 'createdAt',
       dataIndex: 'createdAt',
       title: t('partners.fields.createdAt'),
-      sorter: true,
-      sortOrder: sortOrderOf(sort, 'createdAt'),
+      ...sortableBy(sort, 'createdAt'),
       render: (value: string) => formatDate(value),
     },
   ];

@@ -1,5 +1,4 @@
 import type {
-  AuditEntry,
   Page,
   PartnerBankAccount,
   PartnerContact,
@@ -18,6 +17,7 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiBase, type QueryParams } from '../../app/api/client';
 import type { BodyOf } from '../../shared/contractTypes';
+import { keys } from '../../shared/queryKeys';
 
 export type PartnerCreateBody = BodyOf<typeof partnerCreateSchema>;
 export type PartnerUpdateBody = BodyOf<typeof partnerUpdateSchema>;
@@ -28,23 +28,12 @@ export type ContactUpdateBody = BodyOf<typeof partnerContactUpdateSchema>;
 export type QualificationBody = BodyOf<typeof partnerQualificationInputSchema>;
 export type QualificationUpdateBody = BodyOf<typeof partnerQualificationUpdateSchema>;
 
-/**
- * Query keys under `['partners']`: the contract form's partner picker reads the same prefix, so a
- * change here refreshes it too.
- */
-export const partnerKeys = {
-  all: ['partners'] as const,
-  list: (query: QueryParams) => ['partners', 'list', query] as const,
-  detail: (id: string) => ['partners', 'detail', id] as const,
-  audit: (id: string, page: number) => ['audit', 'partner', id, page] as const,
-};
-
 export const fileUploadUrl = `${apiBase}/files`;
 export const fileContentUrl = (id: string) => `${apiBase}/files/${id}/content`;
 
 export function usePartnerList(query: QueryParams) {
   return useQuery({
-    queryKey: partnerKeys.list(query),
+    queryKey: keys.partners.list(query),
     queryFn: ({ signal }) => api.get<Page<PartnerListItem>>('/partners', query, signal),
     placeholderData: keepPreviousData,
   });
@@ -52,25 +41,10 @@ export function usePartnerList(query: QueryParams) {
 
 export function usePartner(id: string | undefined) {
   return useQuery({
-    queryKey: partnerKeys.detail(id ?? ''),
+    queryKey: keys.partners.detail(id ?? ''),
     queryFn: ({ signal }) => api.get<PartnerDetail>(`/partners/${id}`, undefined, signal),
     enabled: Boolean(id),
     retry: false,
-  });
-}
-
-/** The audit trail of one partner (needs `audit.view`). */
-export function usePartnerAudit(id: string, page: number, enabled: boolean) {
-  return useQuery({
-    queryKey: partnerKeys.audit(id, page),
-    queryFn: ({ signal }) =>
-      api.get<Page<AuditEntry>>(
-        '/audit',
-        { entityType: 'partner', entityId: id, page, pageSize: 20 },
-        signal,
-      ),
-    enabled,
-    placeholderData: keepPreviousData,
   });
 }
 
@@ -78,8 +52,8 @@ function useInvalidatePartners() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: partnerKeys.all }),
-      queryClient.invalidateQueries({ queryKey: ['audit', 'partner'] }),
+      queryClient.invalidateQueries({ queryKey: keys.partners.all }),
+      queryClient.invalidateQueries({ queryKey: keys.partners.audits }),
     ]);
 }
 

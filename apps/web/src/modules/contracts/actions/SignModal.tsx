@@ -1,14 +1,17 @@
-import type { Contract } from '@concord/contracts';
-import { App, DatePicker, Form, Modal, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Contract, contractSignSchema } from '@concord/contracts';
+import { App, Form, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../shared/FormError';
+import { DateInput } from '../../../shared/FormInputs';
+import { FormModal } from '../../../shared/FormModal';
+import { useZodRules } from '../../../shared/zodRules';
 import { useContractCommand } from '../contractsApi';
 import { type AttachmentValue, AttachmentsEditor } from '../shared/AttachmentsEditor';
 
 interface SignValues {
-  signDate: Dayjs;
+  /** YYYY-MM-DD */
+  signDate: string;
   attachments: AttachmentValue[];
 }
 
@@ -18,6 +21,7 @@ export function SignModal({ contract, onClose }: { contract: Contract | null; on
   const { message } = App.useApp();
   const [form] = Form.useForm<SignValues>();
   const command = useContractCommand(contract?.id ?? '');
+  const rules = useZodRules(contractSignSchema, { signDate: t('contracts.field.signDate') });
   const hasScan = Boolean(contract?.attachments.some((a) => a.type === 'SIGNED_SCAN'));
 
   useEffect(() => {
@@ -25,7 +29,7 @@ export function SignModal({ contract, onClose }: { contract: Contract | null; on
     command.reset();
     form.resetFields();
     form.setFieldsValue({
-      signDate: contract.signDate ? dayjs(contract.signDate) : dayjs(),
+      signDate: contract.signDate ?? dayjs().format('YYYY-MM-DD'),
       attachments: [],
     });
   }, [contract, form, command.reset]);
@@ -35,7 +39,7 @@ export function SignModal({ contract, onClose }: { contract: Contract | null; on
       {
         action: 'sign',
         body: {
-          signDate: values.signDate.format('YYYY-MM-DD'),
+          signDate: values.signDate,
           attachments: (values.attachments ?? []).map((a) => ({ fileId: a.fileId, type: a.type })),
         },
       },
@@ -49,53 +53,42 @@ export function SignModal({ contract, onClose }: { contract: Contract | null; on
   };
 
   return (
-    <Modal
+    <FormModal<SignValues>
       open={Boolean(contract)}
       title={t('contracts.action.signTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('contracts.action.sign')}
-      confirmLoading={command.isPending}
-      okButtonProps={{ 'data-testid': 'contract-sign-ok' }}
-      forceRender
+      pending={command.isPending}
+      error={command.error}
+      okTestId="contract-sign-ok"
+      intro={<Typography.Paragraph type="secondary">{t('contracts.action.signHint')}</Typography.Paragraph>}
     >
-      <Typography.Paragraph type="secondary">{t('contracts.action.signHint')}</Typography.Paragraph>
-      <FormError error={command.error} />
-      <Form<SignValues> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="signDate"
-          label={t('contracts.field.signDate')}
-          rules={[
-            {
-              required: true,
-              message: t('validation.requiredSelect', { field: t('contracts.field.signDate') }),
+      <Form.Item name="signDate" label={t('contracts.field.signDate')} rules={rules.signDate}>
+        <DateInput testId="contract-sign-date-input" />
+      </Form.Item>
+      <Form.Item
+        name="attachments"
+        label={t('contracts.action.signedScan')}
+        extra={hasScan ? t('contracts.action.scanAttached') : undefined}
+        rules={[
+          {
+            // Signing without the stamped scan on file is refused by the server; ask for it here.
+            validator: async (_, value: AttachmentValue[] | undefined) => {
+              if (!hasScan && !value?.some((a) => a.type === 'SIGNED_SCAN'))
+                throw new Error(t('contracts.action.scanRequired'));
             },
-          ]}
-        >
-          <DatePicker style={{ width: '100%' }} data-testid="contract-sign-date-input" />
-        </Form.Item>
-        <Form.Item
-          name="attachments"
-          label={t('contracts.action.signedScan')}
-          extra={hasScan ? t('contracts.action.scanAttached') : undefined}
-          rules={[
-            {
-              // Signing without the stamped scan on file is refused by the server; ask for it here.
-              validator: async (_, value: AttachmentValue[] | undefined) => {
-                if (!hasScan && !value?.some((a) => a.type === 'SIGNED_SCAN'))
-                  throw new Error(t('contracts.action.scanRequired'));
-              },
-            },
-          ]}
-        >
-          <AttachmentsEditor
-            defaultType="SIGNED_SCAN"
-            requiredTypes={hasScan ? [] : ['SIGNED_SCAN']}
-            max={10}
-            testId="contract-sign-attachments"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+          },
+        ]}
+      >
+        <AttachmentsEditor
+          defaultType="SIGNED_SCAN"
+          requiredTypes={hasScan ? [] : ['SIGNED_SCAN']}
+          max={10}
+          testId="contract-sign-attachments"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -13,6 +13,7 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryParams } from '../../../app/api/client';
 import type { BodyOf } from '../../../shared/contractTypes';
+import { keys } from '../../../shared/queryKeys';
 
 /*
  * The archive tab's calls: the archive record and borrow log of a contract's signed original, and
@@ -25,16 +26,9 @@ export type ReturnBody = BodyOf<typeof contractBorrowReturnSchema>;
 export type SealRequestBody = BodyOf<typeof sealRequestCreateSchema>;
 export type SealUsedBody = BodyOf<typeof sealRequestUsedSchema>;
 
-export const archiveKeys = {
-  view: (id: string) => ['contracts', 'detail', id, 'archive'] as const,
-  borrows: (id: string, page: number) => ['contracts', 'detail', id, 'borrows', page] as const,
-  seals: (id: string, page: number) => ['contracts', 'detail', id, 'seals', page] as const,
-  search: (query: QueryParams) => ['contract-borrows', query] as const,
-};
-
 export function useContractArchive(contractId: string) {
   return useQuery({
-    queryKey: archiveKeys.view(contractId),
+    queryKey: keys.contracts.archive(contractId),
     queryFn: ({ signal }) =>
       api.get<ContractArchiveView>(`/contracts/${contractId}/archive`, undefined, signal),
   });
@@ -42,7 +36,7 @@ export function useContractArchive(contractId: string) {
 
 export function useContractBorrows(contractId: string, page: number, pageSize = 10) {
   return useQuery({
-    queryKey: archiveKeys.borrows(contractId, page),
+    queryKey: keys.contracts.borrows(contractId, page),
     queryFn: ({ signal }) =>
       api.get<Page<ContractBorrow>>(`/contracts/${contractId}/borrows`, { page, pageSize }, signal),
     placeholderData: keepPreviousData,
@@ -51,7 +45,7 @@ export function useContractBorrows(contractId: string, page: number, pageSize = 
 
 export function useContractSeals(contractId: string, page: number, pageSize = 10) {
   return useQuery({
-    queryKey: archiveKeys.seals(contractId, page),
+    queryKey: keys.contracts.seals(contractId, page),
     queryFn: ({ signal }) =>
       api.get<Page<SealRequest>>(`/contracts/${contractId}/seals`, { page, pageSize }, signal),
     placeholderData: keepPreviousData,
@@ -61,7 +55,7 @@ export function useContractSeals(contractId: string, page: number, pageSize = 10
 /** Every borrow in the caller's archive scope (the archivists' page). */
 export function useBorrowSearch(query: QueryParams) {
   return useQuery({
-    queryKey: archiveKeys.search(query),
+    queryKey: keys.contractBorrows.list(query),
     queryFn: ({ signal }) => api.get<Page<ContractBorrow>>('/contract-borrows', query, signal),
     placeholderData: keepPreviousData,
   });
@@ -72,8 +66,8 @@ function useInvalidate(contractId: string) {
   const client = useQueryClient();
   return () =>
     Promise.all([
-      client.invalidateQueries({ queryKey: ['contracts', 'detail', contractId] }),
-      client.invalidateQueries({ queryKey: ['contract-borrows'] }),
+      client.invalidateQueries({ queryKey: keys.contracts.detail(contractId) }),
+      client.invalidateQueries({ queryKey: keys.contractBorrows.all }),
     ]);
 }
 

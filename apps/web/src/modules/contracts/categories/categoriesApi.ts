@@ -9,22 +9,15 @@ import type {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api/client';
 import type { BodyOf } from '../../../shared/contractTypes';
+import { keys } from '../../../shared/queryKeys';
 
 export type CategoryCreateBody = BodyOf<typeof contractCategoryCreateSchema>;
 export type CategoryUpdateBody = BodyOf<typeof contractCategoryUpdateSchema>;
 
-/** Every key starts with `contract-categories`, so the register's pickers refresh with this page. */
-export const categoryKeys = {
-  all: ['contract-categories'] as const,
-  admin: ['contract-categories', 'admin'] as const,
-  numberingRules: ['numbering', 'rules', 'options'] as const,
-  flows: ['workflow', 'definitions', 'contract.sign'] as const,
-};
-
 /** The whole tree, flat (the server lists parents before children). */
 export function useCategoryTree() {
   return useQuery({
-    queryKey: categoryKeys.admin,
+    queryKey: keys.contractCategories.admin,
     queryFn: ({ signal }) =>
       api.get<{ items: ContractCategory[] }>('/contract-categories', undefined, signal),
     select: (data) => data.items,
@@ -38,7 +31,7 @@ export function useSaveCategory() {
       input.id
         ? api.patch<ContractCategory>(`/contract-categories/${input.id}`, input.body)
         : api.post<ContractCategory>('/contract-categories', input.body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: categoryKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.contractCategories.all }),
   });
 }
 
@@ -46,14 +39,14 @@ export function useDeleteCategory() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete<{ ok: true }>(`/contract-categories/${id}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: categoryKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.contractCategories.all }),
   });
 }
 
 /** Numbering rules to pick from (needs numbering.rule.view; the select falls back to an id input without). */
 export function useNumberingRuleOptions(enabled: boolean) {
   return useQuery({
-    queryKey: categoryKeys.numberingRules,
+    queryKey: keys.numbering.ruleOptions,
     queryFn: ({ signal }) =>
       api.get<Page<NumberingRule>>('/numbering/rules', { pageSize: 200, sort: 'code' }, signal),
     select: (data) => data.items,
@@ -64,7 +57,7 @@ export function useNumberingRuleOptions(enabled: boolean) {
 /** Published contract-approval flows (business type contract.sign) a category may name by key. */
 export function useContractFlowOptions(enabled: boolean) {
   return useQuery({
-    queryKey: categoryKeys.flows,
+    queryKey: keys.workflow.definitions('contract.sign'),
     queryFn: ({ signal }) =>
       api.get<{ items: WfDefinitionSummary[] }>('/workflow/definitions', undefined, signal),
     select: (data) =>

@@ -1,12 +1,10 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { Contract } from '@concord/contracts';
-import { Button, Card, Descriptions, Flex, Tabs, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { usePermissions } from '../../../app/auth/session';
-import { AsyncContent } from '../../../shared/AsyncContent';
+import { DetailHeader, DetailPage, DetailTabs } from '../../../shared/DetailPage';
 import { formatMoney } from '../../../shared/format';
-import { useIsPhone } from '../../../shared/useIsPhone';
 import { ContractActions } from '../actions/ContractActions';
 import { EvaluationTab } from '../execution/EvaluationTab';
 import { DeliveriesTab } from '../execution/DeliveriesTab';
@@ -25,59 +23,27 @@ import { ChangesTab } from './ChangesTab';
 import { OverviewTab } from './OverviewTab';
 import { VersionsTab } from './VersionsTab';
 
-const tabKeys = [
-  'overview',
-  'body',
-  'versions',
-  'approval',
-  'changes',
-  'schedule',
-  'payments',
-  'invoices',
-  'deliveries',
-  'matching',
-  'settlement',
-  'evaluation',
-  'archive',
-  'audit',
-] as const;
-type TabKey = (typeof tabKeys)[number];
-
 /** `/contracts/:id`: header with the actions allowed now, and tabs (the open tab is in the URL). */
 export default function ContractDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { data, isLoading, error, refetch } = useContract(id);
   return (
-    <Flex vertical gap={16}>
-      <div>
-        <Button
-          type="link"
-          icon={<ArrowLeftOutlined />}
-          style={{ paddingInline: 0 }}
-          onClick={() => navigate('/contracts')}
-          data-testid="contract-back"
-        >
-          {t('contracts.detail.back')}
-        </Button>
-      </div>
-      <AsyncContent isLoading={isLoading} error={data ? null : error} onRetry={() => void refetch()}>
-        {data && <DetailBody contract={data} />}
-      </AsyncContent>
-    </Flex>
+    <DetailPage
+      back={{ to: '/contracts', label: t('contracts.detail.back'), testId: 'contract-back' }}
+      isLoading={isLoading}
+      error={data ? null : error}
+      onRetry={() => void refetch()}
+    >
+      {data && <DetailBody contract={data} />}
+    </DetailPage>
   );
 }
 
 function DetailBody({ contract }: { contract: Contract }) {
   const { t } = useTranslation();
-  const isPhone = useIsPhone();
   const { can } = usePermissions();
-  const [params, setParams] = useSearchParams();
-  const requested = params.get('tab') as TabKey | null;
   const showAudit = can('audit.view');
-  const active: TabKey =
-    requested && tabKeys.includes(requested) && (requested !== 'audit' || showAudit) ? requested : 'overview';
 
   const items = [
     { key: 'overview', label: t('contracts.tab.overview'), children: <OverviewTab contract={contract} /> },
@@ -116,87 +82,61 @@ function DetailBody({ contract }: { contract: Contract }) {
     ...(showAudit
       ? [{ key: 'audit', label: t('contracts.tab.audit'), children: <AuditTab contract={contract} /> }]
       : []),
-  ].map((item) => ({ ...item, label: <span data-testid={`contract-tab-${item.key}`}>{item.label}</span> }));
+  ];
 
   return (
     <>
-      <Card variant="borderless" styles={{ body: { padding: isPhone ? 12 : 24 } }}>
-        <Flex vertical gap={12}>
-          <Flex gap={8} align="center" wrap>
-            {contract.number ? (
-              <Typography.Text type="secondary" copyable data-testid="contract-number">
-                {contract.number}
-              </Typography.Text>
-            ) : (
-              <Tag data-testid="contract-number">{t('contracts.unnumbered')}</Tag>
-            )}
-            <ContractStatusTag status={contract.status} />
+      <DetailHeader
+        number={contract.number}
+        unnumbered={t('contracts.unnumbered')}
+        title={contract.name}
+        testIds={{ number: 'contract-number', title: 'contract-title' }}
+        status={<ContractStatusTag status={contract.status} />}
+        tags={
+          <>
             <DirectionTag direction={contract.direction} />
             {contract.version > 0 && (
               <Tag color="blue">{t('contracts.detail.versionTag', { version: contract.version })}</Tag>
             )}
             {contract.pendingChangeId && <Tag color="orange">{t('contracts.detail.changePending')}</Tag>}
             {contract.imported && <Tag>{t('contracts.detail.imported')}</Tag>}
-          </Flex>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="contract-title">
-            {contract.name}
-          </Typography.Title>
-          <Descriptions
-            size="small"
-            column={isPhone ? 1 : 4}
-            items={[
-              { key: 'partner', label: t('contracts.field.partner'), children: contract.partnerName },
-              {
-                key: 'current',
-                label: t('contracts.field.currentAmount'),
-                children: (
-                  <span data-testid="contract-current-amount">
-                    {formatMoney(contract.currentAmount, contract.currency)}
-                  </span>
-                ),
-              },
-              {
-                key: 'owner',
-                label: t('contracts.field.owner'),
-                children: `${contract.ownerName} · ${contract.departmentName}`,
-              },
-              {
-                key: 'term',
-                label: t('contracts.detail.term'),
-                children:
-                  contract.startDate || contract.endDate
-                    ? `${contract.startDate ?? '…'} ~ ${contract.endDate ?? '…'}`
-                    : '—',
-              },
-            ]}
-          />
-          {contract.statusReason && (
-            <Typography.Text type="secondary">
-              {t('contracts.detail.statusReason')}: {contract.statusReason}
-            </Typography.Text>
-          )}
-          <ContractActions contract={contract} />
-        </Flex>
-      </Card>
-      <Card variant="borderless" styles={{ body: { padding: isPhone ? '8px 12px 12px' : '8px 24px 24px' } }}>
-        <Tabs
-          activeKey={active}
-          onChange={(key) =>
-            setParams(
-              (previous) => {
-                const next = new URLSearchParams(previous);
-                if (key === 'overview') next.delete('tab');
-                else next.set('tab', key);
-                return next;
-              },
-              { replace: true },
-            )
-          }
-          items={items}
-          destroyOnHidden
-          data-testid="contract-tabs"
-        />
-      </Card>
+          </>
+        }
+        descriptions={[
+          { key: 'partner', label: t('contracts.field.partner'), children: contract.partnerName },
+          {
+            key: 'current',
+            label: t('contracts.field.currentAmount'),
+            children: (
+              <span data-testid="contract-current-amount">
+                {formatMoney(contract.currentAmount, contract.currency)}
+              </span>
+            ),
+          },
+          {
+            key: 'owner',
+            label: t('contracts.field.owner'),
+            children: `${contract.ownerName} · ${contract.departmentName}`,
+          },
+          {
+            key: 'term',
+            label: t('contracts.detail.term'),
+            children:
+              contract.startDate || contract.endDate
+                ? `${contract.startDate ?? '…'} ~ ${contract.endDate ?? '…'}`
+                : '—',
+          },
+        ]}
+        actions={<ContractActions contract={contract} />}
+        actionsPlacement="bottom"
+      >
+        {contract.statusReason && (
+          <Typography.Text type="secondary">
+            {t('contracts.detail.statusReason')}: {contract.statusReason}
+          </Typography.Text>
+        )}
+      </DetailHeader>
+      <DetailTabs items={items} testIdPrefix="contract" destroyOnHidden testId="contract-tabs" />
     </>
   );
 }

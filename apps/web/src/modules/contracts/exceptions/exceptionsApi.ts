@@ -7,17 +7,14 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryParams } from '../../../app/api/client';
 import type { BodyOf } from '../../../shared/contractTypes';
-import { contractKeys } from '../contractsApi';
+import { keys } from '../../../shared/queryKeys';
 
 /** Calls of the exceptions list and the execution settings page: /contract-exceptions, /contract-settings. */
 export type ExecutionSettingsBody = BodyOf<typeof executionSettingsInputSchema>;
 
-export const exceptionsKey = (query: QueryParams) => ['contract-exceptions', query] as const;
-export const settingsKey = ['contract-settings'] as const;
-
 export function useContractExceptions(query: QueryParams) {
   return useQuery({
-    queryKey: exceptionsKey(query),
+    queryKey: keys.contractExceptions.list(query),
     queryFn: ({ signal }) => api.get<Page<ContractException>>('/contract-exceptions', query, signal),
     placeholderData: keepPreviousData,
   });
@@ -26,7 +23,7 @@ export function useContractExceptions(query: QueryParams) {
 /** Every entity the caller may see with the settings in force there (also the exceptions page's entity filter). */
 export function useExecutionSettings() {
   return useQuery({
-    queryKey: settingsKey,
+    queryKey: keys.contractSettings,
     queryFn: ({ signal }) => api.get<ExecutionSettings[]>('/contract-settings', undefined, signal),
   });
 }
@@ -35,9 +32,9 @@ export function useExecutionSettings() {
 function useInvalidateSettings() {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: settingsKey });
-    void queryClient.invalidateQueries({ queryKey: ['contract-exceptions'] });
-    void queryClient.invalidateQueries({ queryKey: contractKeys.all });
+    void queryClient.invalidateQueries({ queryKey: keys.contractSettings });
+    void queryClient.invalidateQueries({ queryKey: keys.contractExceptions.all });
+    void queryClient.invalidateQueries({ queryKey: keys.contracts.all });
   };
 }
 

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/auth/session';
 import { errorMessage } from '../../../shared/errorMessage';
 import { FormError } from '../../../shared/FormError';
-import { contractKeys, downloadImportTemplate, importContracts } from '../contractsApi';
+import { downloadImportTemplate, importContracts } from '../contractsApi';
+import { keys } from '../../../shared/queryKeys';
 
 type Mode = 'all' | 'valid';
 type ImportError = ContractImportReport['errors'][number];
@@ -58,7 +59,7 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose: () => 
       setReport(result);
       setStep(2);
       if (result.committed && result.imported > 0)
-        await queryClient.invalidateQueries({ queryKey: contractKeys.all });
+        await queryClient.invalidateQueries({ queryKey: keys.contracts.all });
     } catch (err) {
       setError(err);
     } finally {

@@ -1,19 +1,12 @@
 import type { ContractLedgerRow } from '@concord/contracts';
 import { Tag, Typography } from 'antd';
-import type { ColumnType } from 'antd/es/table';
-import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
 import { formatMoney } from '../../../shared/format';
+import type { LedgerColumn } from '../../../shared/LedgerPage';
+import { sortableBy } from '../../../shared/ledgerSort';
 import { ContractStatusTag, DirectionTag, ExpiryDays } from '../shared/labels';
-
-/** The sort in the URL (`-amount`) as antd's per-column sort order. */
-function sortOrderOf(sort: string | undefined, field: string): SortOrder {
-  if (sort === field) return 'ascend';
-  if (sort === `-${field}`) return 'descend';
-  return null;
-}
 
 const money = (value: number | null, row: ContractLedgerRow) =>
   value === null ? <Typography.Text type="secondary">—</Typography.Text> : formatMoney(value, row.currency);
@@ -28,9 +21,55 @@ const clipped = (maxWidth: number): CSSProperties => ({
   verticalAlign: 'bottom',
 });
 
-/** Columns of the ledger; the sortable ones are the server's `contractLedgerSortFields`. */
-export function ledgerColumns(t: TFunction, sort: string | undefined): ColumnType<ContractLedgerRow>[] {
-  const sortable = (field: string) => ({ sorter: true, sortOrder: sortOrderOf(sort, field) });
+/** The ledger's execution money columns, in order (each has a total under it). */
+export const executionMoneyColumns = [
+  'plannedAmount',
+  'requestedAmount',
+  'paidAmount',
+  'receivedAmount',
+  'invoicedAmount',
+  'acceptedAmount',
+  'outstandingAmount',
+  'overdueAmount',
+] as const;
+
+/** Shown until the user chooses otherwise: who, what, how much, and where its execution stands. */
+const defaultColumns = new Set([
+  'number',
+  'name',
+  'partnerName',
+  'status',
+  'currentAmount',
+  'endDate',
+  'requestedAmount',
+  'paidAmount',
+  'invoicedAmount',
+  'acceptedAmount',
+  'outstandingAmount',
+  'matchingStatus',
+]);
+
+/** Money columns with a total under them, by their amount in the ledger's totals. */
+const totalled = new Set(['amount', 'signedAmount', 'currentAmount', ...executionMoneyColumns]);
+
+/**
+ * Columns of the ledger; the sortable ones are the server's `contractLedgerSortFields`. About ten
+ * are shown by default, the rest can be turned on in the column settings.
+ */
+export function ledgerColumns(t: TFunction, sort: string | undefined): LedgerColumn<ContractLedgerRow>[] {
+  const sortable = (field: string) => sortableBy(sort, field);
+  return columnsOf(t, sortable).map((column) => ({
+    ...column,
+    locked: column.key === 'number' || undefined,
+    optional: !defaultColumns.has(column.key) || undefined,
+    total: totalled.has(column.key) ? column.key : undefined,
+  }));
+}
+
+function columnsOf(
+  t: TFunction,
+  sortable: (field: string) => ReturnType<typeof sortableBy>,
+): LedgerColumn<ContractLedgerRow>[] {
   return [
     {
       key: 'number',
@@ -130,7 +169,7 @@ export function ledgerColumns(t: TFunction, sort: string | undefined): ColumnTyp
     { key: 'startDate', dataIndex: 'startDate', title: t('contracts.field.startDate') },
     // Execution figures (kept by the server from payments, invoices and acceptance).
     ...executionMoneyColumns.map(
-      (field): ColumnType<ContractLedgerRow> => ({
+      (field): LedgerColumn<ContractLedgerRow> => ({
         key: field,
         dataIndex: field,
         title: t(`contractLedgerExecution.col.${field}`),
@@ -158,18 +197,6 @@ export function ledgerColumns(t: TFunction, sort: string | undefined): ColumnTyp
     },
   ];
 }
-
-/** The ledger's execution money columns, in order (each has a total under it). */
-export const executionMoneyColumns = [
-  'plannedAmount',
-  'requestedAmount',
-  'paidAmount',
-  'receivedAmount',
-  'invoicedAmount',
-  'acceptedAmount',
-  'outstandingAmount',
-  'overdueAmount',
-] as const;
 
 const overdueMoney = (value: number, row: ContractLedgerRow) =>
   value > 0 ? (

@@ -1,11 +1,12 @@
 import type { ContractOverduePage, ContractOversightPage } from '@concord/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, downloadFile, type QueryParams } from '../../../app/api/client';
+import { keys } from '../../../shared/queryKeys';
 
 /** Calls of the overdue list (/contract-overdue) and group oversight (/contract-oversight). */
 export function useContractOverdue(query: QueryParams) {
   return useQuery({
-    queryKey: ['contract-overdue', query],
+    queryKey: keys.contractOverdue(query),
     queryFn: ({ signal }) => api.get<ContractOverduePage>('/contract-overdue', query, signal),
     placeholderData: keepPreviousData,
   });
@@ -16,7 +17,7 @@ export const exportContractOverdue = (query: QueryParams) =>
 
 export function useContractOversight(query: QueryParams) {
   return useQuery({
-    queryKey: ['contract-oversight', query],
+    queryKey: keys.contractOversight(query),
     queryFn: ({ signal }) => api.get<ContractOversightPage>('/contract-oversight', query, signal),
     placeholderData: keepPreviousData,
   });

@@ -8,20 +8,14 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, downloadFile, type QueryParams } from '../../../app/api/client';
 import type { BodyOf } from '../../../shared/contractTypes';
+import { keys } from '../../../shared/queryKeys';
 
 export type PlanLineCreateBody = BodyOf<typeof contractPlanLineCreateSchema>;
 export type PlanLineUpdateBody = BodyOf<typeof contractPlanLineUpdateSchema>;
 
-/** Every key starts with `contract-plans`, so the register's plan line picker refreshes with this page. */
-export const planKeys = {
-  all: ['contract-plans'] as const,
-  list: (query: QueryParams) => ['contract-plans', 'list', query] as const,
-  report: (query: QueryParams) => ['contract-plans', 'report', query] as const,
-};
-
 export function usePlanLineList(query: QueryParams, enabled = true) {
   return useQuery({
-    queryKey: planKeys.list(query),
+    queryKey: keys.contractPlans.list(query),
     queryFn: ({ signal }) => api.get<Page<ContractPlanLine>>('/contract-plans', query, signal),
     placeholderData: keepPreviousData,
     enabled,
@@ -30,7 +24,7 @@ export function usePlanLineList(query: QueryParams, enabled = true) {
 
 export function usePlanReport(query: QueryParams, enabled = true) {
   return useQuery({
-    queryKey: planKeys.report(query),
+    queryKey: keys.contractPlans.report(query),
     queryFn: ({ signal }) => api.get<ContractPlanReport>('/contract-plans/report', query, signal),
     placeholderData: keepPreviousData,
     enabled,
@@ -48,7 +42,7 @@ export function useSavePlanLine() {
       input.id
         ? api.patch<ContractPlanLine>(`/contract-plans/${input.id}`, input.body)
         : api.post<ContractPlanLine>('/contract-plans', input.body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.contractPlans.all }),
   });
 }
 
@@ -56,6 +50,6 @@ export function useDeletePlanLine() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete<{ ok: true }>(`/contract-plans/${id}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.contractPlans.all }),
   });
 }

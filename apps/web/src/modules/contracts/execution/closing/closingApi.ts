@@ -10,22 +10,16 @@ import type {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../../app/api/client';
 import type { BodyOf } from '../../../../shared/contractTypes';
-import { contractKeys } from '../../contractsApi';
+import { keys } from '../../../../shared/queryKeys';
 
 /** Calls of the settlement and evaluation tabs, and the partner's rating history. */
 export type SettlementBody = BodyOf<typeof contractSettlementCreateSchema>;
 export type EvaluationBody = BodyOf<typeof contractEvaluationCreateSchema>;
 export type RetentionReleaseBody = BodyOf<typeof retentionReleaseSchema>;
 
-/** Under the contract's detail key, so every write on the contract refreshes these too. */
-export const settlementKey = (id: string) => [...contractKeys.detail(id), 'settlement'] as const;
-export const evaluationKey = (id: string) => [...contractKeys.detail(id), 'evaluation'] as const;
-export const ratingHistoryKey = (partnerId: string) =>
-  ['partners', 'detail', partnerId, 'rating-history'] as const;
-
 export function useSettlementView(contractId: string) {
   return useQuery({
-    queryKey: settlementKey(contractId),
+    queryKey: keys.contracts.settlement(contractId),
     queryFn: ({ signal }) =>
       api.get<ContractSettlementView>(`/contracts/${contractId}/settlement`, undefined, signal),
     enabled: Boolean(contractId),
@@ -35,7 +29,7 @@ export function useSettlementView(contractId: string) {
 /** After a write on the contract: its detail, tabs and the ledger's figures move. */
 function useRefreshContract() {
   const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: contractKeys.all });
+  return () => void queryClient.invalidateQueries({ queryKey: keys.contracts.all });
 }
 
 export function useCreateSettlement(contractId: string) {
@@ -58,7 +52,7 @@ export function useReleaseRetention() {
 
 export function useEvaluationView(contractId: string) {
   return useQuery({
-    queryKey: evaluationKey(contractId),
+    queryKey: keys.contracts.evaluation(contractId),
     queryFn: ({ signal }) =>
       api.get<ContractEvaluationView>(`/contracts/${contractId}/evaluation`, undefined, signal),
     enabled: Boolean(contractId),
@@ -74,8 +68,8 @@ export function useCreateEvaluation(contractId: string) {
     onSuccess: (evaluation) => {
       refresh();
       // The partner's rating moved.
-      void queryClient.invalidateQueries({ queryKey: ['partners'] });
-      void queryClient.invalidateQueries({ queryKey: ratingHistoryKey(evaluation.partnerId) });
+      void queryClient.invalidateQueries({ queryKey: keys.partners.all });
+      void queryClient.invalidateQueries({ queryKey: keys.partners.ratingHistory(evaluation.partnerId) });
     },
   });
 }

@@ -10,20 +10,16 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../../app/api/client';
 import type { BodyOf } from '../../../../shared/contractTypes';
-import { contractKeys } from '../../contractsApi';
+import { keys } from '../../../../shared/queryKeys';
 
 /** Calls of the deliveries and matching tabs: /contracts/:id/deliveries, /contract-deliveries/:id/*, /contracts/:id/matching. */
 export type DeliveryCreateBody = BodyOf<typeof deliveryCreateSchema>;
 export type DeliveryAcceptBody = BodyOf<typeof deliveryAcceptSchema>;
 export type DeliveryRejectBody = BodyOf<typeof deliveryRejectSchema>;
 
-/** Under the contract's detail key, so every write on the contract refreshes these too. */
-export const deliveriesKey = (id: string) => [...contractKeys.detail(id), 'deliveries'] as const;
-export const matchingKey = (id: string) => [...contractKeys.detail(id), 'matching'] as const;
-
 export function useDeliveries(contractId: string, page: number, pageSize: number) {
   return useQuery({
-    queryKey: [...deliveriesKey(contractId), 'list', page, pageSize],
+    queryKey: [...keys.contracts.deliveries(contractId), 'list', page, pageSize],
     queryFn: ({ signal }) =>
       api.get<Page<Delivery>>(`/contracts/${contractId}/deliveries`, { page, pageSize }, signal),
     placeholderData: keepPreviousData,
@@ -32,7 +28,7 @@ export function useDeliveries(contractId: string, page: number, pageSize: number
 
 export function useDeliverySummary(contractId: string) {
   return useQuery({
-    queryKey: [...deliveriesKey(contractId), 'summary'],
+    queryKey: [...keys.contracts.deliveries(contractId), 'summary'],
     queryFn: ({ signal }) =>
       api.get<DeliverySummary>(`/contracts/${contractId}/delivery-summary`, undefined, signal),
   });
@@ -40,7 +36,7 @@ export function useDeliverySummary(contractId: string) {
 
 export function useContractMatching(contractId: string) {
   return useQuery({
-    queryKey: matchingKey(contractId),
+    queryKey: keys.contracts.matching(contractId),
     queryFn: ({ signal }) =>
       api.get<ContractMatching>(`/contracts/${contractId}/matching`, undefined, signal),
   });
@@ -50,9 +46,9 @@ export function useContractMatching(contractId: string) {
 function useInvalidateContract(contractId: string) {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: contractKeys.detail(contractId) });
-    void queryClient.invalidateQueries({ queryKey: [...contractKeys.all, 'ledger'] });
-    void queryClient.invalidateQueries({ queryKey: ['contract-exceptions'] });
+    void queryClient.invalidateQueries({ queryKey: keys.contracts.detail(contractId) });
+    void queryClient.invalidateQueries({ queryKey: keys.contracts.lists });
+    void queryClient.invalidateQueries({ queryKey: keys.contractExceptions.all });
   };
 }
 

@@ -1,24 +1,26 @@
 import {
   type Contract,
   type ContractPaymentPosition,
-  MAX_AMOUNT,
+  contractReceiptCreateSchema,
   paymentMethodSchema,
 } from '@concord/contracts';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../../shared/FormError';
 import { formatMoney } from '../../../../shared/format';
-import { showFieldErrors } from '../../../../shared/formRules';
-import { yuanTextToFen } from '../../shared/money';
+import { DateInput, MoneyInput } from '../../../../shared/FormInputs';
+import { FormModal, fieldErrorsInto } from '../../../../shared/FormModal';
+import { useZodRules } from '../../../../shared/zodRules';
 import { type ReceiptBody, useRegisterReceipt } from './paymentsApi';
 
 interface Values {
   planItemId?: string;
-  amount?: string;
-  receivedOn: Dayjs;
+  /** 分 */
+  amount?: number | null;
+  /** YYYY-MM-DD */
+  receivedOn: string;
   bankAccount: string;
   method: ReceiptBody['method'];
   reference?: string;
@@ -49,31 +51,40 @@ export function ReceiptModal({
     register.reset();
     form.resetFields();
     const first = position.items.find((i) => i.room > 0);
-    form.setFieldsValue({ planItemId: first?.id, receivedOn: dayjs(), method: 'TRANSFER' });
+    form.setFieldsValue({
+      planItemId: first?.id,
+      receivedOn: dayjs().format('YYYY-MM-DD'),
+      method: 'TRANSFER',
+    });
     setKey(crypto.randomUUID());
   }, [open, form, register.reset, position.items]);
 
-  const amountRule: Rule = {
-    validator: async (_rule, value) => {
-      const fen = yuanTextToFen(value as string);
-      if (fen === null || fen <= 0 || fen > MAX_AMOUNT)
-        throw new Error(t('contractPayments.form.amountInvalid'));
-      if (item && fen > item.room)
+  // The server's schema gives required, bounds and lengths; what is left to receive is this item's.
+  const rules = useZodRules(
+    contractReceiptCreateSchema,
+    {
+      planItemId: t('contractPayments.form.item'),
+      amount: t('contractPayments.form.amount'),
+      receivedOn: t('contractPayments.form.receivedOn'),
+      bankAccount: t('contractPayments.form.bankAccount'),
+      method: t('contractPayments.form.method'),
+      reference: t('contractPayments.form.reference'),
+    },
+    { money: ['amount'] },
+  );
+  const roomRule: Rule = {
+    validator: async (_rule, fen: number | null | undefined) => {
+      if (item && fen && fen > item.room)
         throw new Error(t('contractPayments.form.overRoom', { room: formatMoney(item.room) }));
     },
   };
-  const required = (field: string) => ({
-    required: true,
-    whitespace: true,
-    message: t('validation.required', { field }),
-  });
 
   const onFinish = (values: Values) => {
     register.mutate(
       {
         planItemId: values.planItemId!,
-        amount: yuanTextToFen(values.amount ?? null) ?? 0,
-        receivedOn: values.receivedOn.format('YYYY-MM-DD'),
+        amount: values.amount ?? 0,
+        receivedOn: values.receivedOn,
         bankAccount: values.bankAccount.trim(),
         method: values.method,
         reference: values.reference?.trim() || undefined,
@@ -84,103 +95,63 @@ export function ReceiptModal({
           message.success(t('contractPayments.form.received'));
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('contractPayments.form.receiptTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('contractPayments.receive')}
-      confirmLoading={register.isPending}
-      okButtonProps={{ 'data-testid': 'receipt-save' }}
+      pending={register.isPending}
+      error={register.error}
+      okTestId="receipt-save"
       width={560}
-      forceRender
     >
-      <FormError error={register.error} />
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="planItemId"
-          label={t('contractPayments.form.item')}
-          rules={[
-            {
-              required: true,
-              message: t('validation.requiredSelect', { field: t('contractPayments.form.item') }),
-            },
-          ]}
-        >
-          <Select
-            data-testid="receipt-item"
-            options={position.items.map((i) => ({
-              value: i.id,
-              disabled: i.room <= 0,
-              label: t('contractPayments.form.itemOption', {
-                seq: i.seq,
-                name: i.name,
-                due: i.dueDate,
-                room: formatMoney(i.room),
-              }),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="amount"
-          label={t('contractPayments.form.amount')}
-          rules={[
-            {
-              required: true,
-              message: t('validation.required', { field: t('contractPayments.form.amount') }),
-            },
-            amountRule,
-          ]}
-        >
-          <InputNumber<string>
-            stringMode
-            min="0"
-            precision={2}
-            style={{ width: '100%' }}
-            data-testid="receipt-amount"
-          />
-        </Form.Item>
-        <Form.Item
-          name="receivedOn"
-          label={t('contractPayments.form.receivedOn')}
-          rules={[
-            {
-              required: true,
-              message: t('validation.requiredSelect', { field: t('contractPayments.form.receivedOn') }),
-            },
-          ]}
-        >
-          <DatePicker style={{ width: '100%' }} data-testid="receipt-date" />
-        </Form.Item>
-        <Form.Item
-          name="bankAccount"
-          label={t('contractPayments.form.bankAccount')}
-          rules={[required(t('contractPayments.form.bankAccount'))]}
-        >
-          <Input
-            maxLength={100}
-            placeholder={t('contractPayments.form.bankAccountPlaceholder')}
-            data-testid="receipt-bank"
-          />
-        </Form.Item>
-        <Form.Item name="method" label={t('contractPayments.form.method')} rules={[{ required: true }]}>
-          <Select
-            options={paymentMethodSchema.options.map((value) => ({
-              value,
-              label: t(`contractPayments.methods.${value}`),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="reference" label={t('contractPayments.form.reference')}>
-          <Input maxLength={100} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="planItemId" label={t('contractPayments.form.item')} rules={rules.planItemId}>
+        <Select
+          data-testid="receipt-item"
+          options={position.items.map((i) => ({
+            value: i.id,
+            disabled: i.room <= 0,
+            label: t('contractPayments.form.itemOption', {
+              seq: i.seq,
+              name: i.name,
+              due: i.dueDate,
+              room: formatMoney(i.room),
+            }),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="amount" label={t('contractPayments.form.amount')} rules={[...rules.amount, roomRule]}>
+        <MoneyInput currency={contract.currency} testId="receipt-amount" />
+      </Form.Item>
+      <Form.Item name="receivedOn" label={t('contractPayments.form.receivedOn')} rules={rules.receivedOn}>
+        <DateInput testId="receipt-date" />
+      </Form.Item>
+      <Form.Item name="bankAccount" label={t('contractPayments.form.bankAccount')} rules={rules.bankAccount}>
+        <Input
+          maxLength={100}
+          placeholder={t('contractPayments.form.bankAccountPlaceholder')}
+          data-testid="receipt-bank"
+        />
+      </Form.Item>
+      <Form.Item name="method" label={t('contractPayments.form.method')} rules={rules.method}>
+        <Select
+          options={paymentMethodSchema.options.map((value) => ({
+            value,
+            label: t(`contractPayments.methods.${value}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="reference" label={t('contractPayments.form.reference')} rules={rules.reference}>
+        <Input maxLength={100} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -11,6 +11,7 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../../app/api/client';
 import type { BodyOf } from '../../../../shared/contractTypes';
+import { keys } from '../../../../shared/queryKeys';
 
 /* The payments tab's calls: the list with totals, the position before a request, and the writes. */
 
@@ -20,14 +21,9 @@ export type PayBody = BodyOf<typeof contractPaymentPaySchema>;
 export type CancelBody = BodyOf<typeof contractPaymentCancelSchema>;
 export type RefundBody = BodyOf<typeof contractRefundCreateSchema>;
 
-export const paymentKeys = {
-  list: (id: string, page: number) => ['contracts', 'detail', id, 'payments', page] as const,
-  position: (id: string) => ['contracts', 'detail', id, 'payment-position'] as const,
-};
-
 export function useContractPayments(contractId: string, page: number, pageSize = 10) {
   return useQuery({
-    queryKey: paymentKeys.list(contractId, page),
+    queryKey: keys.contracts.payments(contractId, page),
     queryFn: ({ signal }) =>
       api.get<ContractPaymentPage>(`/contracts/${contractId}/payments`, { page, pageSize }, signal),
     placeholderData: keepPreviousData,
@@ -36,7 +32,7 @@ export function useContractPayments(contractId: string, page: number, pageSize =
 
 export function usePaymentPosition(contractId: string, enabled = true) {
   return useQuery({
-    queryKey: paymentKeys.position(contractId),
+    queryKey: keys.contracts.paymentPosition(contractId),
     queryFn: ({ signal }) =>
       api.get<ContractPaymentPosition>(`/contracts/${contractId}/payment-position`, undefined, signal),
     enabled,
@@ -48,8 +44,8 @@ function useInvalidate(contractId: string) {
   const client = useQueryClient();
   return () =>
     Promise.all([
-      client.invalidateQueries({ queryKey: ['contracts', 'detail', contractId] }),
-      client.invalidateQueries({ queryKey: ['contracts', 'ledger'] }),
+      client.invalidateQueries({ queryKey: keys.contracts.detail(contractId) }),
+      client.invalidateQueries({ queryKey: keys.contracts.lists }),
     ]);
 }
 

@@ -2,17 +2,14 @@ import type { ContractSchedule, contractScheduleReplaceSchema } from '@concord/c
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../../app/api/client';
 import type { BodyOf } from '../../../../shared/contractTypes';
-import { contractKeys } from '../../contractsApi';
+import { keys } from '../../../../shared/queryKeys';
 
 /** Calls of the plan tab: GET/PUT /contracts/:id/schedule. */
 export type ScheduleReplaceBody = BodyOf<typeof contractScheduleReplaceSchema>;
 
-/** Under the contract's detail key, so every write on the contract refreshes the plan too. */
-export const scheduleKey = (id: string) => [...contractKeys.detail(id), 'schedule'] as const;
-
 export function useContractSchedule(id: string, enabled = true) {
   return useQuery({
-    queryKey: scheduleKey(id),
+    queryKey: keys.contracts.schedule(id),
     queryFn: ({ signal }) => api.get<ContractSchedule>(`/contracts/${id}/schedule`, undefined, signal),
     enabled: enabled && Boolean(id),
   });
@@ -23,11 +20,11 @@ export function useReplaceSchedule(id: string) {
   return useMutation({
     mutationFn: (body: ScheduleReplaceBody) => api.put<ContractSchedule>(`/contracts/${id}/schedule`, body),
     onSuccess: (schedule) => {
-      queryClient.setQueryData(scheduleKey(id), schedule);
+      queryClient.setQueryData(keys.contracts.schedule(id), schedule);
       // The contract's lockVersion and the ledger's planned figures moved.
       void queryClient.invalidateQueries({
-        queryKey: contractKeys.all,
-        predicate: (query) => JSON.stringify(query.queryKey) !== JSON.stringify(scheduleKey(id)),
+        queryKey: keys.contracts.all,
+        predicate: (query) => JSON.stringify(query.queryKey) !== JSON.stringify(keys.contracts.schedule(id)),
       });
     },
   });

@@ -1,0 +1,105 @@
+import { partnerCreateSchema } from '@concord/contracts';
+import type { Rule, RuleObject } from 'antd/es/form';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { isRequired, type RuleMessages, zodRules } from './zodRules';
+
+const messages: RuleMessages = {
+  required: (label) => `enter ${label}`,
+  requiredSelect: (label) => `choose ${label}`,
+  minLength: (min) => `min ${min}`,
+  maxLength: (max) => `max ${max}`,
+  minValue: (min) => `>= ${min}`,
+  maxValue: (max) => `<= ${max}`,
+  pattern: (label) => `format ${label}`,
+  invalid: (label) => `invalid ${label}`,
+};
+
+/** Runs a field's rules the way antd does (required first), giving the first message or null. */
+async function check(rules: Rule[], value: unknown): Promise<string | null> {
+  for (const rule of rules as RuleObject[]) {
+    if (
+      rule.required &&
+      (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length))
+    )
+      return String(rule.message);
+    if (rule.validator)
+      try {
+        await rule.validator(rule, value, () => undefined);
+      } catch (error) {
+        return (error as Error).message;
+      }
+  }
+  return null;
+}
+
+describe('zod rules', () => {
+  const schema = z.strictObject({
+    name: z.string().trim().min(2).max(10),
+    code: z
+      .string()
+      .regex(/^[A-Z]+$/)
+      .nullable()
+      .default(null),
+    kinds: z.array(z.enum(['a', 'b'])).min(1),
+    type: z.enum(['x', 'y']).default('x'),
+    amount: z.number().int().min(100).max(100000),
+    email: z.email().optional(),
+    shared: z.boolean().default(false),
+    note: z.string().max(5).optional(),
+  });
+  const rules = zodRules(
+    schema,
+    {
+      name: 'Name',
+      code: 'Code',
+      kinds: 'Kinds',
+      type: 'Type',
+      amount: 'Amount',
+      email: 'Email',
+      shared: 'Shared',
+    },
+    messages,
+    { money: ['amount'] },
+  );
+
+  it('derives required from fields the body must carry', () => {
+    expect(isRequired(schema.shape.name)).toBe(true);
+    expect(isRequired(schema.shape.code)).toBe(false);
+    expect(isRequired(schema.shape.type)).toBe(true);
+    expect(isRequired(schema.shape.shared)).toBe(false);
+    expect(isRequired(schema.shape.email)).toBe(false);
+  });
+
+  it('gives the message of the first broken bound', async () => {
+    expect(await check(rules.name, '')).toBe('enter Name');
+    expect(await check(rules.name, ' a ')).toBe('min 2');
+    expect(await check(rules.name, 'abcdefghijk')).toBe('max 10');
+    expect(await check(rules.name, 'Acme')).toBeNull();
+    expect(await check(rules.code, '')).toBeNull();
+    expect(await check(rules.code, 'ab')).toBe('format Code');
+    expect(await check(rules.kinds, [])).toBe('choose Kinds');
+    expect(await check(rules.type, undefined)).toBe('choose Type');
+    expect(await check(rules.email, 'nope')).toBe('format Email');
+    expect(await check(rules.email, 'a@b.cn')).toBeNull();
+  });
+
+  it('shows money bounds in yuan', async () => {
+    expect(await check(rules.amount, 99)).toBe('>= ¥1.00');
+    expect(await check(rules.amount, 100001)).toBe('<= ¥1,000.00');
+    expect(await check(rules.amount, 12.5)).toBe('invalid Amount');
+  });
+
+  it('leaves fields without a label alone', () => {
+    expect(rules.note).toEqual([]);
+  });
+
+  it('reads the partner schema the server validates with', async () => {
+    const partner = zodRules(partnerCreateSchema, { name: '名称', kinds: '类别', remarks: '备注' }, messages);
+    expect(await check(partner.name, '')).toBe('enter 名称');
+    expect(await check(partner.name, 'x'.repeat(101))).toBe('max 100');
+    expect(await check(partner.kinds, [])).toBe('choose 类别');
+    expect(await check(partner.remarks, '')).toBeNull();
+    expect(await check(partner.remarks, 'x'.repeat(1001))).toBe('max 1000');
+  });
+});
