@@ -4,7 +4,7 @@ import { contractsModule } from './modules/contracts/index.js';
 import { invoicesModule } from './modules/invoices/index.js';
 import { partnersModule } from './modules/partners/index.js';
 import { AccessControl } from './platform/access/index.js';
-import { auditModule } from './platform/audit/index.js';
+import { AuditEventCatalogue, auditModule } from './platform/audit/index.js';
 import { filesModule, registerUploads } from './platform/files/index.js';
 import { formsModule } from './platform/forms/index.js';
 import {
@@ -103,7 +103,14 @@ export function createServices(
     systemContext,
   });
   provided = created.provided as Partial<ModuleRegistry>;
-  const { jobs, notifications, workflow, files } = provided as ModuleRegistry;
+  const { audit, jobs, notifications, workflow, files } = provided as ModuleRegistry;
+  // The test suite refuses undeclared audit events, so none reaches the viewer as a raw code.
+  audit.describeEventsWith(
+    new AuditEventCatalogue(created.loaded.map(({ definition }) => definition.auditEvents ?? {})),
+    {
+      refuseUndeclared: process.env.VITEST === 'true',
+    },
+  );
   // What each module adds to the platform's registries: job types, templates, approval subjects, file reads.
   for (const { definition, instance } of created.loaded) {
     jobs.jobs.declare(instance.jobs ?? []);

@@ -15,13 +15,28 @@ export const auditEntrySchema = z.object({
   actorName: z.string().nullable(),
   actingEntityId: idSchema.nullable(),
   entityType: z.string(),
+  /** The kind of record and the action in the reader's language (the codes stay for filters). */
+  entityTypeLabel: z.string(),
   entityId: z.string(),
   action: z.string(),
+  actionLabel: z.string(),
   changes: z.array(fieldChangeSchema),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** The kinds of record and actions the audit log records, labelled in the reader's language. */
+export const auditEventTypesSchema = z.object({
+  items: z.array(
+    z.object({
+      entityType: z.string(),
+      label: z.string(),
+      actions: z.array(z.object({ action: z.string(), label: z.string() })),
+    }),
+  ),
+});
+export type AuditEventTypes = z.infer<typeof auditEventTypesSchema>;
 
 export const auditListQuerySchema = pageQuerySchema
   .extend({

@@ -35,6 +35,7 @@ import { contractSealsRoutes } from './seals.routes.js';
 import { contractSettlementRecordTypes, contractSettlementRoutes } from './settlements.routes.js';
 import { retentionReminderJobs, retentionReminderSchedule, retentionTemplates } from './settlements.jobs.js';
 import { contractSetupRecordTypes } from './setup.record-types.js';
+import { contractsAuditEvents } from './contracts.audit-events.js';
 
 declare module '../../platform/kit/module.js' {
   interface ModuleRegistry {
@@ -60,6 +61,7 @@ export const contractsModule = defineModule({
   ],
   migrations: contractsMigrations,
   permissions: contractsPermissionGroups,
+  auditEvents: contractsAuditEvents,
   templates: { ...contractReminderTemplates, ...retentionTemplates, ...contractCollectionTemplates },
   recordTypes: [
     ...contractSetupRecordTypes,

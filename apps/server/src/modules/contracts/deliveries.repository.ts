@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { isPostgres, likePattern, readJson, writeJson } from '../../db/index.js';
+import { withContractFacts } from './contract-records.repository.js';
 
 // Callers pass transactions typed for other tables; the row type documents the table.
 type Db = Kysely<any>;
@@ -46,21 +47,10 @@ export const readFiles = (value: unknown): DeliveryFiles => {
 };
 export const writeFiles = (files: DeliveryFiles): string => writeJson(files);
 
-function withContract(db: Db) {
-  return db
-    .selectFrom('contract_delivery as d')
-    .innerJoin('contract as c', 'c.id', 'd.contract_id')
+const withContract = (db: Db) =>
+  withContractFacts(db, 'contract_delivery', 'd')
     .leftJoin('contract_plan_item as i', 'i.id', 'd.plan_item_id')
-    .selectAll('d')
-    .select([
-      'c.number as contract_number',
-      'c.name as contract_name',
-      'c.entity_id as entity_id',
-      'c.department_id as department_id',
-      'c.owner_id as owner_id',
-      'i.name as plan_item_name',
-    ]);
-}
+    .select('i.name as plan_item_name');
 
 export async function findDelivery(db: Db, id: string): Promise<DeliveryRow | undefined> {
   return (await withContract(db).where('d.id', '=', id).executeTakeFirst()) as DeliveryRow | undefined;

@@ -2,29 +2,6 @@ import { type Kysely, sql } from 'kysely';
 
 type Db = Kysely<any>;
 
-/** Per plan item: what is requested (in approval or approved, not yet paid), paid net of refunds, and accepted. */
-export async function itemMoney(db: Db, contractId: string) {
-  const rows = await db
-    .selectFrom('contract_payment')
-    .select([
-      'plan_item_id',
-      sql<number>`coalesce(sum(case when kind = 'PAYMENT' and status in ('IN_APPROVAL', 'APPROVED') then amount else 0 end), 0)`.as(
-        'requested',
-      ),
-      sql<number>`coalesce(sum(case when (kind = 'PAYMENT' and status = 'PAID') or (kind = 'RECEIPT' and status = 'RECEIVED') then amount when kind = 'REFUND' and status = 'REFUNDED' then -amount else 0 end), 0)`.as(
-        'paid',
-      ),
-    ])
-    .where('contract_id', '=', contractId)
-    .groupBy('plan_item_id')
-    .execute();
-  return rows.map((r) => ({
-    itemId: (r.plan_item_id as string | null) ?? null,
-    requested: Number(r.requested),
-    paid: Number(r.paid),
-  }));
-}
-
 export async function itemDeliveries(db: Db, contractId: string) {
   const rows = await db
     .selectFrom('contract_delivery')

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as repo from './figures.repository.js';
+import { paymentFiguresByItem } from './payments.repository.js';
 
 /** Invoice amounts used by a contract, per plan item (null: not tied to an item); from the invoice registry. */
 export type InvoiceUsageOf = (
@@ -29,7 +30,7 @@ export class ContractFiguresService {
   async refresh(trx: Kysely<any>, contractId: string): Promise<ContractFigures> {
     const [items, money, deliveries, invoices] = await Promise.all([
       repo.planItems(trx, contractId),
-      repo.itemMoney(trx, contractId),
+      paymentFiguresByItem(trx, contractId),
       repo.itemDeliveries(trx, contractId),
       this.invoiceUsage(trx, contractId),
     ]);

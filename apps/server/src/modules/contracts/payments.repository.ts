@@ -121,6 +121,22 @@ export async function updatePayment(
  * is requested (payment requests in approval or approved, not yet paid).
  */
 export async function committed(db: Db, contractId: string) {
+  const byItem = new Map<string | null, { paid: number; requested: number }>();
+  const total = { paid: 0, requested: 0 };
+  for (const { itemId, paid, requested } of await paymentFiguresByItem(db, contractId)) {
+    byItem.set(itemId, { paid, requested });
+    total.paid += paid;
+    total.requested += requested;
+  }
+  return { byItem, total };
+}
+
+/**
+ * The one definition of a contract's payment figures per plan item (null: not tied to an item):
+ * `requested` is what payment requests hold in approval or approved and not yet paid; `paid` is
+ * what was paid or received, net of refunds. The guard, the plan and the ledger's figures all use it.
+ */
+export async function paymentFiguresByItem(db: Db, contractId: string) {
   const rows = await db
     .selectFrom('contract_payment')
     .select([
@@ -135,15 +151,11 @@ export async function committed(db: Db, contractId: string) {
     .where('contract_id', '=', contractId)
     .groupBy('plan_item_id')
     .execute();
-  const byItem = new Map<string | null, { paid: number; requested: number }>();
-  const total = { paid: 0, requested: 0 };
-  for (const row of rows) {
-    const figures = { paid: Number(row.paid), requested: Number(row.requested) };
-    byItem.set((row.plan_item_id as string | null) ?? null, figures);
-    total.paid += figures.paid;
-    total.requested += figures.requested;
-  }
-  return { byItem, total };
+  return rows.map((r) => ({
+    itemId: (r.plan_item_id as string | null) ?? null,
+    requested: Number(r.requested),
+    paid: Number(r.paid),
+  }));
 }
 
 /** Totals of a contract's money for the list's summary row. */

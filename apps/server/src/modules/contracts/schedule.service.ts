@@ -15,7 +15,7 @@ import * as contractsRepo from './contracts.repository.js';
 import { scopedFacts } from './contracts.rules.js';
 import type { ContractFigureColumns, ContractTable } from './contracts.tables.js';
 import { executableAmount, planSumDifference } from './execution.rules.js';
-import { itemMoney } from './figures.repository.js';
+import { paymentFiguresByItem } from './payments.repository.js';
 import * as repo from './schedule.repository.js';
 
 /** Statuses whose plan may be replaced: planned before approval (draft), and executed (approved, in force). */
@@ -245,7 +245,8 @@ export class ContractScheduleService implements ChangeSchedule {
       if (difference !== 0) throw planSumError(difference + expected, expected);
     }
     const used = new Map<string | null, number>();
-    for (const row of await itemMoney(trx, contractId)) used.set(row.itemId, row.requested + row.paid);
+    for (const row of await paymentFiguresByItem(trx, contractId))
+      used.set(row.itemId, row.requested + row.paid);
     const newAmount = new Map(input.filter((i) => i.id).map((i) => [i.id as string, i.amount]));
     const removed = existing.filter((row) => !newAmount.has(row.id));
     for (const row of existing) {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isPostgres } from '../../db/index.js';
+import { withContractFacts } from './contract-records.repository.js';
 
 export interface ContractSealRequestTable {
   id: string;
@@ -31,19 +32,7 @@ export interface SealRequestRow extends ContractSealRequestTable {
 // Callers pass transactions typed for other tables (the approval engine's); the row type documents the table.
 type Db = Kysely<any>;
 
-function requestsWithContract(db: Db) {
-  return db
-    .selectFrom('contract_seal_request as s')
-    .innerJoin('contract as c', 'c.id', 's.contract_id')
-    .selectAll('s')
-    .select([
-      'c.number as contract_number',
-      'c.name as contract_name',
-      'c.entity_id as entity_id',
-      'c.department_id as department_id',
-      'c.owner_id as owner_id',
-    ]);
-}
+const requestsWithContract = (db: Db) => withContractFacts(db, 'contract_seal_request', 's');
 
 export async function findRequest(db: Db, id: string): Promise<SealRequestRow | undefined> {
   return (await requestsWithContract(db).where('s.id', '=', id).executeTakeFirst()) as

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isPostgres, readJson, writeJson } from '../../db/index.js';
+import { withContractFacts } from './contract-records.repository.js';
 
 // Callers pass transactions typed for other tables (the approval engine's); the row type documents the table.
 type Db = Kysely<any>;
@@ -31,19 +32,7 @@ export interface SettlementRow extends ContractSettlementTable {
   owner_id: string;
 }
 
-function withContract(db: Db) {
-  return db
-    .selectFrom('contract_settlement as s')
-    .innerJoin('contract as c', 'c.id', 's.contract_id')
-    .selectAll('s')
-    .select([
-      'c.number as contract_number',
-      'c.name as contract_name',
-      'c.entity_id as entity_id',
-      'c.department_id as department_id',
-      'c.owner_id as owner_id',
-    ]);
-}
+const withContract = (db: Db) => withContractFacts(db, 'contract_settlement', 's');
 
 export async function findSettlement(db: Db, id: string): Promise<SettlementRow | undefined> {
   return (await withContract(db).where('s.id', '=', id).executeTakeFirst()) as SettlementRow | undefined;

@@ -5,6 +5,7 @@ import type { InvoiceUsePort } from './invoices.ports.js';
 import { invoicesRecordTypes } from './invoices.record-types.js';
 import { invoicesRoutes } from './invoices.routes.js';
 import { InvoicesService } from './invoices.service.js';
+import { invoicesAuditEvents } from './invoices.audit-events.js';
 
 declare module '../../platform/kit/module.js' {
   interface ModuleRegistry {
@@ -18,6 +19,7 @@ export const invoicesModule = defineModule({
   requires: ['audit', 'org', 'files'],
   migrations: invoicesMigrations,
   permissions: invoicesPermissionGroups,
+  auditEvents: invoicesAuditEvents,
   recordTypes: invoicesRecordTypes,
   create({ db }, { audit, org, files }) {
     const invoices = new InvoicesService(db, audit, {

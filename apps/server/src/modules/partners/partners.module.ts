@@ -9,6 +9,7 @@ import { partnersJobs, QUALIFICATION_SCAN_JOB, QualificationReminders } from './
 import { partnersRoutes } from './partners.routes.js';
 import { PartnersService } from './partners.service.js';
 import { partnersTemplates } from './partners.templates.js';
+import { partnersAuditEvents } from './partners.audit-events.js';
 
 /** What other modules use of the partner library (contracts: a partner for a contract, flags, ratings). */
 export interface PartnersPort {
@@ -30,6 +31,7 @@ export const partnersModule = defineModule({
   requires: ['audit', 'org', 'iam', 'files', 'jobs', 'notifications'],
   migrations: partnersMigrations,
   permissions: partnersPermissionGroups,
+  auditEvents: partnersAuditEvents,
   templates: partnersTemplates,
   recordTypes: partnersRecordTypes,
   create({ db, clock, systemContext }, { audit, org, iam, files, jobs, notifications }) {

@@ -1,4 +1,10 @@
-import { auditEntrySchema, auditListQuerySchema, auditVerifyResultSchema, pageOf } from '@concord/contracts';
+import {
+  auditEntrySchema,
+  auditEventTypesSchema,
+  auditListQuerySchema,
+  auditVerifyResultSchema,
+  pageOf,
+} from '@concord/contracts';
 import { defineRoute, type RouteDefinition } from '../http/routes.js';
 import { sendXlsx } from '../http/xlsx.js';
 import type { AuditService } from './audit.service.js';
@@ -34,9 +40,9 @@ export function auditRoutes(audit: AuditService): RouteDefinition[] {
             { header: '#', width: 8, value: (e) => e.seq },
             { header: zh ? '时间' : 'Time', width: 24, value: (e) => e.at },
             { header: zh ? '操作人' : 'Actor', value: (e) => e.actorName ?? e.actorId },
-            { header: zh ? '对象类型' : 'Record type', value: (e) => e.entityType },
+            { header: zh ? '对象类型' : 'Record type', value: (e) => e.entityTypeLabel },
             { header: zh ? '对象' : 'Record', width: 38, value: (e) => e.entityId },
-            { header: zh ? '动作' : 'Action', value: (e) => e.action },
+            { header: zh ? '动作' : 'Action', value: (e) => e.actionLabel },
             {
               header: zh ? '变更' : 'Changes',
               width: 80,
@@ -49,6 +55,17 @@ export function auditRoutes(audit: AuditService): RouteDefinition[] {
             { header: 'IP', value: (e) => e.ip },
           ],
         });
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/audit/event-types',
+      summary: 'The kinds of record and actions the audit log records, with their labels (for filters)',
+      tags: ['audit'],
+      response: auditEventTypesSchema,
+      handler: async ({ ctx }) => {
+        await ctx.access.require('audit.view');
+        return { items: audit.eventTypes(ctx) };
       },
     }),
     defineRoute({

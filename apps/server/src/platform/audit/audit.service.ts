@@ -5,6 +5,7 @@ import type { Scope } from '../access/index.js';
 import type { RequestContext } from '../http/context.js';
 import { applySort, fetchPage, inBatches } from '../http/paging.js';
 import { diffFields } from './audit.diff.js';
+import { AuditEventCatalogue } from './audit.events.js';
 import { canonicalJson, entryHash } from './audit.hash.js';
 import * as repo from './audit.repository.js';
 
@@ -29,6 +30,8 @@ export type AuditListQuery = repo.AuditFilter & { page: number; pageSize: number
  */
 export class AuditService {
   #userNames: UserNames = async () => new Map();
+  #events = new AuditEventCatalogue([]);
+  #refuseUndeclared = false;
 
   constructor(private readonly db: Kysely<any>) {}
 
@@ -37,7 +40,26 @@ export class AuditService {
     this.#userNames = userNames;
   }
 
+  /**
+   * The modules' declared events, for labels. With `refuseUndeclared` (the test suite) writing an
+   * event no module declares fails, so a new action cannot reach the audit viewer as a raw code.
+   */
+  describeEventsWith(events: AuditEventCatalogue, options: { refuseUndeclared: boolean }): void {
+    this.#events = events;
+    this.#refuseUndeclared = options.refuseUndeclared;
+  }
+
+  /** The kinds of record and actions the audit log knows, in the reader's language. */
+  eventTypes(ctx: RequestContext) {
+    return this.#events.entries(ctx.locale);
+  }
+
   async record(trx: Kysely<any>, ctx: RequestContext, input: AuditRecordInput): Promise<void> {
+    if (this.#refuseUndeclared && !this.#events.has(input.entityType, input.action)) {
+      throw new Error(
+        `Audit event ${input.entityType}.${input.action} is declared by no module (auditEvents)`,
+      );
+    }
     const changes = input.changes ?? diffFields(input.before, input.after);
     const head = await repo.lockHead(trx, isPostgres(trx));
     const fields = {
@@ -79,21 +101,21 @@ export class AuditService {
       'seq',
     );
     const page = await fetchPage(sorted, query, repo.toEntry);
-    return { ...page, items: await this.withActorNames(page.items) };
+    return { ...page, items: await this.presented(ctx, page.items) };
   }
 
   async *exportRows(ctx: RequestContext, filter: repo.AuditFilter): AsyncGenerator<AuditEntry> {
     const scope = withOwnEntries(await ctx.access.require('audit.export'), ctx);
     const query = repo.filteredQuery(this.db, scope, filter).orderBy('seq', 'desc');
-    let batch: AuditEntry[] = [];
+    let batch: ReturnType<typeof repo.toEntry>[] = [];
     for await (const row of inBatches(query, 500)) {
-      batch.push({ ...repo.toEntry(row), actorName: null });
+      batch.push(repo.toEntry(row));
       if (batch.length === 500) {
-        yield* await this.withActorNames(batch);
+        yield* await this.presented(ctx, batch);
         batch = [];
       }
     }
-    yield* await this.withActorNames(batch);
+    yield* await this.presented(ctx, batch);
   }
 
   async verifyForUser(ctx: RequestContext): Promise<AuditVerifyResult> {
@@ -134,10 +156,18 @@ export class AuditService {
     return { ok: true, checked, brokenAt: null, reason: null };
   }
 
-  private async withActorNames(entries: Omit<AuditEntry, 'actorName'>[]): Promise<AuditEntry[]> {
+  /** Entries as the viewer shows them: with the actor's name and the labels of record type and action. */
+  private async presented(
+    ctx: RequestContext,
+    entries: ReturnType<typeof repo.toEntry>[],
+  ): Promise<AuditEntry[]> {
     const ids = [...new Set(entries.map((e) => e.actorId).filter((id): id is string => !!id))];
     const names = ids.length ? await this.#userNames(ids) : new Map<string, string>();
-    return entries.map((e) => ({ ...e, actorName: e.actorId ? (names.get(e.actorId) ?? null) : null }));
+    return entries.map((e) => ({
+      ...e,
+      ...this.#events.labels(e.entityType, e.action, ctx.locale),
+      actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+    }));
   }
 }
 

@@ -454,7 +454,9 @@ describeEachDialect('audit log', (t) => {
     expect(rows[0]).toEqual(['#', '时间', '操作人', '对象类型', '对象', '动作', '变更', '请求号', 'IP']);
     expect(rows.length - 1).toBe(expected.total);
     expect(rows.slice(1).map((r) => r[0])).toEqual(expected.items.map((e: { seq: number }) => e.seq));
-    const rename = rows.find((r) => r[4] === department.id && r[5] === 'update')!;
+    // Record type and action as the reader says them, not as codes.
+    const rename = rows.find((r) => r[4] === department.id && r[5] === '修改')!;
+    expect(rename[3]).toBe('部门');
     expect(rename[2]).toBe('系统管理员');
     expect(rename[6]).toBe('name: "Before" → "After"');
 

@@ -7,6 +7,7 @@ import { filesMigrations } from './files.migrations.js';
 import { filesRecordTypes } from './files.record-types.js';
 import { filesRoutes } from './files.routes.js';
 import { FilesService } from './files.service.js';
+import { filesAuditEvents } from './files.audit-events.js';
 
 declare module '../kit/module.js' {
   interface ModuleRegistry {
@@ -20,6 +21,7 @@ export const filesModule = defineModule({
   requires: ['audit'],
   migrations: filesMigrations,
   permissions: filesPermissionGroups,
+  auditEvents: filesAuditEvents,
   recordTypes: filesRecordTypes,
   create({ db, settings }, { audit }) {
     const files = new FilesService(

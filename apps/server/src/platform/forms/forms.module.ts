@@ -4,6 +4,7 @@ import { formsMigrations } from './forms.migrations.js';
 import { formsRecordTypes } from './forms.record-types.js';
 import { formsRoutes } from './forms.routes.js';
 import { FormsService } from './forms.service.js';
+import { formsAuditEvents } from './forms.audit-events.js';
 
 declare module '../kit/module.js' {
   interface ModuleRegistry {
@@ -17,6 +18,7 @@ export const formsModule = defineModule({
   requires: ['audit', 'org', 'files'],
   migrations: formsMigrations,
   permissions: formsPermissionGroups,
+  auditEvents: formsAuditEvents,
   recordTypes: formsRecordTypes,
   create({ db }, { audit, org, files }) {
     const forms = new FormsService(db, audit, {

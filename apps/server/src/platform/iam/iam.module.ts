@@ -5,6 +5,7 @@ import { iamJobs } from './iam.jobs.js';
 import { iamMigrations } from './iam.migrations.js';
 import { iamRoutes } from './iam.routes.js';
 import { RolesService } from './roles.service.js';
+import { iamAuditEvents } from './iam.audit-events.js';
 
 declare module '../kit/module.js' {
   interface ModuleRegistry {
@@ -18,6 +19,7 @@ export const iamModule = defineModule({
   requires: ['audit', 'org'],
   migrations: iamMigrations,
   permissions: iamPermissionGroups,
+  auditEvents: iamAuditEvents,
   recordTypes: [{ type: 'role', entityOwned: false }],
   create({ db, settings }, { audit, org }) {
     const roles = new RolesService(db, audit, org.org);

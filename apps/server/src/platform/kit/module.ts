@@ -1,6 +1,7 @@
 import type { PermissionGroup } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import type { MigrationSet } from '../../db/index.js';
+import type { AuditEventSet } from '../audit/audit.events.js';
 import type { RecordType } from '../http/record-types.js';
 import type { RequestContext } from '../http/context.js';
 import type { RouteDefinition } from '../http/routes.js';
@@ -70,6 +71,8 @@ export interface ModuleDefinition<
   requires: readonly Requires[];
   migrations: MigrationSet;
   permissions?: readonly PermissionGroup[];
+  /** What it writes to the audit log, with labels (writing an undeclared event fails the tests). */
+  auditEvents?: AuditEventSet;
   templates?: Record<string, NotificationTemplate>;
   recordTypes?: readonly RecordType[];
   create(
@@ -91,6 +94,8 @@ export interface AnyModuleDefinition {
   requires: readonly string[];
   migrations: MigrationSet;
   permissions?: readonly PermissionGroup[];
+  /** What it writes to the audit log, with labels (writing an undeclared event fails the tests). */
+  auditEvents?: AuditEventSet;
   templates?: Record<string, NotificationTemplate>;
   recordTypes?: readonly RecordType[];
   create(platform: PlatformPorts, deps: any): ModuleInstance<unknown, object>;

@@ -8,6 +8,7 @@ import { notificationsRoutes } from './notifications.routes.js';
 import { NotificationsService } from './notifications.service.js';
 import { NotificationTemplates } from './notifications.templates.js';
 import { RobotsService } from './robots.service.js';
+import { notificationsAuditEvents } from './notifications.audit-events.js';
 
 declare module '../kit/module.js' {
   interface ModuleRegistry {
@@ -21,6 +22,7 @@ export const notificationsModule = defineModule({
   requires: ['audit', 'org', 'jobs'],
   migrations: notificationsMigrations,
   permissions: notificationsPermissionGroups,
+  auditEvents: notificationsAuditEvents,
   recordTypes: notificationsRecordTypes,
   create({ db, settings }, { audit, org, jobs }) {
     const email = settings.smtpUrl

@@ -4,6 +4,7 @@ import { numberingMigrations } from './numbering.migrations.js';
 import { numberingRecordTypes } from './numbering.record-types.js';
 import { numberingRoutes } from './numbering.routes.js';
 import { NumberingService } from './numbering.service.js';
+import { numberingAuditEvents } from './numbering.audit-events.js';
 
 declare module '../kit/module.js' {
   interface ModuleRegistry {
@@ -17,6 +18,7 @@ export const numberingModule = defineModule({
   requires: ['audit', 'org'],
   migrations: numberingMigrations,
   permissions: numberingPermissionGroups,
+  auditEvents: numberingAuditEvents,
   recordTypes: numberingRecordTypes,
   create({ db, clock }, { audit, org }) {
     const numbering = new NumberingService(

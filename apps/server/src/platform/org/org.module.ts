@@ -7,6 +7,7 @@ import { orgRoutes } from './org.routes.js';
 import { OrgService } from './org.service.js';
 import { usersRoutes } from './users.routes.js';
 import { UsersService } from './users.service.js';
+import { orgAuditEvents } from './org.audit-events.js';
 
 declare module '../kit/module.js' {
   interface ModuleRegistry {
@@ -20,6 +21,7 @@ export const orgModule = defineModule({
   requires: ['audit'],
   migrations: orgMigrations,
   permissions: orgPermissionGroups,
+  auditEvents: orgAuditEvents,
   recordTypes: orgRecordTypes,
   create({ db }, { audit }) {
     const org = new OrgService(db, audit);

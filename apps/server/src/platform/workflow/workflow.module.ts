@@ -13,6 +13,7 @@ import { WorkflowService } from './workflow.service.js';
 import { ApprovalSubjects } from './workflow.subjects.js';
 import { workflowTemplates } from './workflow.templates.js';
 import { WorkflowViews } from './workflow.views.js';
+import { workflowAuditEvents } from './workflow.audit-events.js';
 
 declare module '../kit/module.js' {
   interface ModuleRegistry {
@@ -30,6 +31,7 @@ export const workflowModule = defineModule({
   requires: ['audit', 'org', 'forms', 'files', 'notifications', 'jobs'],
   migrations: workflowMigrations,
   permissions: workflowPermissionGroups,
+  auditEvents: workflowAuditEvents,
   templates: workflowTemplates,
   recordTypes: workflowRecordTypes,
   create({ db, clock, systemContext }, { audit, org, forms, files, notifications, jobs }) {

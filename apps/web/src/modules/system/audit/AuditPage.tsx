@@ -62,7 +62,7 @@ export default function AuditPage() {
       key: 'entityType',
       title: t('audit.entityType'),
       dataIndex: 'entityType',
-      render: (type) => <Tag>{type}</Tag>,
+      render: (_type, entry) => <Tag title={entry.entityType}>{entry.entityTypeLabel}</Tag>,
     },
     {
       key: 'entityId',
@@ -78,7 +78,11 @@ export default function AuditPage() {
       key: 'action',
       title: t('audit.action'),
       dataIndex: 'action',
-      render: (action) => <Tag color="blue">{action}</Tag>,
+      render: (_action, entry) => (
+        <Tag color="blue" title={entry.action}>
+          {entry.actionLabel}
+        </Tag>
+      ),
     },
     {
       key: 'changes',
