@@ -8,7 +8,8 @@ export {
   QualificationReminders,
 } from './partners.reminders.js';
 export { partnersRoutes } from './partners.routes.js';
-export { type PartnerDirectory, type PartnerForContract, PartnersService } from './partners.service.js';
+export type { PartnerDirectory, PartnerForContract } from './partners.ports.js';
+export { PartnersService } from './partners.service.js';
 export { partnersTemplates } from './partners.templates.js';
 export {
   type EvaluationScoresOf,
