@@ -1,4 +1,4 @@
-import type { RecordType } from '../http/record-types.js';
+import type { RecordType } from '../http/index.js';
 
 /** Invoices belong to the entity that registered them; usages to the entity of the using document. */
 export const invoicesRecordTypes: RecordType[] = [

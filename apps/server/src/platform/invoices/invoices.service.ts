@@ -17,9 +17,15 @@ import type { Kysely } from 'kysely';
 import { newId, nowInstant, readInstant } from '../../db/index.js';
 import { AccessControl, isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import type { RequestContext } from '../http/context.js';
-import { AppError, invalidReference, notFound } from '../http/errors.js';
-import { applySort, fetchPage, inBatches } from '../http/paging.js';
+import {
+  AppError,
+  applySort,
+  fetchPage,
+  inBatches,
+  invalidReference,
+  notFound,
+  type RequestContext,
+} from '../http/index.js';
 import * as repo from './invoices.repository.js';
 import {
   invoiceDesignation,
