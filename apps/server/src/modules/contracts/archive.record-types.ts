@@ -1,4 +1,4 @@
-import type { RecordType } from '../../platform/http/record-types.js';
+import type { RecordType } from '../../platform/http/index.js';
 import { borrowSampleIn } from './archive.repository.js';
 import { sealSampleIn } from './seals.repository.js';
 

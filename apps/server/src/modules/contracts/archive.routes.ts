@@ -10,7 +10,7 @@ import {
   idParamsSchema,
   pageOf,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition } from '../../platform/http/routes.js';
+import { defineRoute, type RouteDefinition } from '../../platform/http/index.js';
 import type { ContractArchiveService } from './archive.service.js';
 
 export function contractArchiveRoutes(archive: ContractArchiveService): RouteDefinition[] {

@@ -18,9 +18,14 @@ import type { Kysely } from 'kysely';
 import { newId, nowInstant } from '../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import type { RequestContext } from '../../platform/http/index.js';
-import { AppError, invalidReference, notFound } from '../../platform/http/errors.js';
-import { applySort, fetchPage } from '../../platform/http/paging.js';
+import {
+  AppError,
+  applySort,
+  fetchPage,
+  invalidReference,
+  notFound,
+  type RequestContext,
+} from '../../platform/http/index.js';
 import type { Clock } from '../../platform/jobs/index.js';
 import * as repo from './archive.repository.js';
 import { findContract } from './contracts.repository.js';

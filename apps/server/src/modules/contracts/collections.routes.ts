@@ -3,7 +3,7 @@ import {
   contractOverduePageSchema,
   contractOverdueQuerySchema,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition } from '../../platform/http/routes.js';
+import { defineRoute, type RouteDefinition } from '../../platform/http/index.js';
 import type { ContractCollectionsService } from './collections.service.js';
 
 export function contractCollectionsRoutes(collections: ContractCollectionsService): RouteDefinition[] {

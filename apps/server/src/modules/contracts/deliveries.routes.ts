@@ -8,8 +8,7 @@ import {
   idParamsSchema,
   pageOf,
 } from '@concord/contracts';
-import type { RecordType } from '../../platform/http/index.js';
-import { defineRoute, type RouteDefinition } from '../../platform/http/routes.js';
+import { defineRoute, type RecordType, type RouteDefinition } from '../../platform/http/index.js';
 import type { ContractDeliveriesService } from './deliveries.service.js';
 import { deliverySampleIn } from './deliveries.repository.js';
 

@@ -4,7 +4,7 @@ import {
   contractEvaluationViewSchema,
   idParamsSchema,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition } from '../../platform/http/routes.js';
+import { defineRoute, type RouteDefinition } from '../../platform/http/index.js';
 import type { ContractEvaluationsService } from './evaluations.service.js';
 
 export function contractEvaluationRoutes(evaluations: ContractEvaluationsService): RouteDefinition[] {

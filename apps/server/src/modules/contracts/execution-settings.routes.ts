@@ -1,6 +1,6 @@
 import { executionSettingsInputSchema, executionSettingsSchema, idParamsSchema } from '@concord/contracts';
 import { z } from 'zod';
-import { defineRoute, type RouteDefinition } from '../../platform/http/routes.js';
+import { defineRoute, type RouteDefinition } from '../../platform/http/index.js';
 import type { ExecutionSettingsService } from './execution-settings.service.js';
 
 /** Execution settings per entity; `:id` is the entity's id. */

@@ -4,8 +4,7 @@ import type { Kysely } from 'kysely';
 import { nowInstant } from '../../db/index.js';
 import { AccessControl, isInScope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import type { RequestContext } from '../../platform/http/index.js';
-import { notFound } from '../../platform/http/errors.js';
+import { notFound, type RequestContext } from '../../platform/http/index.js';
 import { DEFAULT_TOLERANCE, type Tolerance } from './execution.rules.js';
 import * as repo from './execution-settings.repository.js';
 

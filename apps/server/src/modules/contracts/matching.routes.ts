@@ -5,7 +5,7 @@ import {
   idParamsSchema,
   pageOf,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition } from '../../platform/http/routes.js';
+import { defineRoute, type RouteDefinition } from '../../platform/http/index.js';
 import type { ContractMatchingService } from './matching.service.js';
 
 export function contractMatchingRoutes(matching: ContractMatchingService): RouteDefinition[] {

@@ -8,9 +8,7 @@ import type {
 import { contractExceptionsQuerySchema } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { AccessControl } from '../../platform/access/index.js';
-import type { RequestContext } from '../../platform/http/index.js';
-import { notFound } from '../../platform/http/errors.js';
-import { applySort, fetchPage } from '../../platform/http/paging.js';
+import { applySort, fetchPage, notFound, type RequestContext } from '../../platform/http/index.js';
 import * as contracts from './contracts.repository.js';
 import { scopedFacts } from './contracts.rules.js';
 import type { ExecutionSettingsService } from './execution-settings.service.js';

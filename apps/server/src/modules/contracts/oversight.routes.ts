@@ -3,7 +3,7 @@ import {
   contractOversightPageSchema,
   contractOversightQuerySchema,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition } from '../../platform/http/routes.js';
+import { defineRoute, type RouteDefinition } from '../../platform/http/index.js';
 import type { ContractOversightService } from './oversight.service.js';
 
 export function contractOversightRoutes(oversight: ContractOversightService): RouteDefinition[] {

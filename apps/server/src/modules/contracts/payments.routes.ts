@@ -10,8 +10,7 @@ import {
   contractRefundCreateSchema,
   idParamsSchema,
 } from '@concord/contracts';
-import type { RecordType } from '../../platform/http/record-types.js';
-import { defineRoute, type RouteDefinition } from '../../platform/http/routes.js';
+import { defineRoute, type RecordType, type RouteDefinition } from '../../platform/http/index.js';
 import { paymentSampleIn } from './payments.repository.js';
 import type { ContractPaymentsService } from './payments.service.js';
 

@@ -22,9 +22,15 @@ import type { Kysely } from 'kysely';
 import { newId, nowInstant } from '../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import { AppError, forbidden, invalidReference, notFound } from '../../platform/http/errors.js';
-import type { RequestContext } from '../../platform/http/index.js';
-import { applySort, fetchPage } from '../../platform/http/paging.js';
+import {
+  AppError,
+  applySort,
+  fetchPage,
+  forbidden,
+  invalidReference,
+  notFound,
+  type RequestContext,
+} from '../../platform/http/index.js';
 import * as contractsRepo from './contracts.repository.js';
 import { scopedFacts } from './contracts.rules.js';
 import type { ContractFigureColumns, ContractTable } from './contracts.tables.js';

@@ -6,7 +6,7 @@ import {
   sealRequestSchema,
   sealRequestUsedSchema,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition } from '../../platform/http/routes.js';
+import { defineRoute, type RouteDefinition } from '../../platform/http/index.js';
 import type { ContractSealsService } from './seals.service.js';
 
 export function contractSealsRoutes(seals: ContractSealsService): RouteDefinition[] {

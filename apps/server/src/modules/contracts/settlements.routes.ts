@@ -5,8 +5,7 @@ import {
   idParamsSchema,
   retentionReleaseSchema,
 } from '@concord/contracts';
-import type { RecordType } from '../../platform/http/record-types.js';
-import { defineRoute, type RouteDefinition } from '../../platform/http/routes.js';
+import { defineRoute, type RecordType, type RouteDefinition } from '../../platform/http/index.js';
 import { settlementSampleIn } from './settlements.repository.js';
 import type { ContractSettlementsService } from './settlements.service.js';
 

@@ -1,4 +1,4 @@
-import type { RecordType } from '../../platform/http/record-types.js';
+import type { RecordType } from '../../platform/http/index.js';
 
 /** Invoices belong to the entity that registered them; usages to the entity of the using document. */
 export const invoicesRecordTypes: RecordType[] = [

@@ -9,8 +9,7 @@ import {
   invoiceVoidSchema,
   pageOf,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition } from '../../platform/http/routes.js';
-import { sendXlsx } from '../../platform/http/xlsx.js';
+import { defineRoute, type RouteDefinition, sendXlsx } from '../../platform/http/index.js';
 import type { InvoicesService } from './invoices.service.js';
 
 const tags = ['invoices'];

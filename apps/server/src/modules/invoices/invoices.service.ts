@@ -17,9 +17,15 @@ import type { Kysely } from 'kysely';
 import { newId, nowInstant, readInstant } from '../../db/index.js';
 import { AccessControl, isInScope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import type { RequestContext } from '../../platform/http/context.js';
-import { AppError, invalidReference, notFound } from '../../platform/http/errors.js';
-import { applySort, fetchPage, inBatches } from '../../platform/http/paging.js';
+import {
+  AppError,
+  applySort,
+  fetchPage,
+  inBatches,
+  invalidReference,
+  notFound,
+  type RequestContext,
+} from '../../platform/http/index.js';
 import * as repo from './invoices.repository.js';
 import {
   invoiceDesignation,

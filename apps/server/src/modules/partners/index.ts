@@ -1,2 +1,2 @@
 export { partnersModule, type PartnersPort } from './partners.module.js';
-export type { PartnerForContract } from './partners.service.js';
+export type { PartnerForContract } from './partners.ports.js';

@@ -16,8 +16,8 @@ import type { AuditService } from '../../platform/audit/index.js';
 import { AppError, invalidReference, notFound, type RequestContext } from '../../platform/http/index.js';
 import { type ChangeAccess, changeAccess, changeablePartner, warmAllScopes } from './partners.access.js';
 import { readDate, toBankAccount, toContact, toQualification } from './partners.mappers.js';
+import type { PartnerDirectory } from './partners.ports.js';
 import * as repo from './partners.repository.js';
-import type { PartnerDirectory } from './partners.service.js';
 import type {
   PartnerBankAccountTable,
   PartnerContactTable,

@@ -10,8 +10,8 @@ import {
   toListItem,
   toQualification,
 } from './partners.mappers.js';
+import type { PartnerDirectory } from './partners.ports.js';
 import * as repo from './partners.repository.js';
-import type { PartnerDirectory } from './partners.service.js';
 import type { PartnerTable } from './partners.tables.js';
 
 /** Entity and owner names for partner rows. */

@@ -35,34 +35,10 @@ import {
 } from './partners.access.js';
 import { type Names, partnerSnapshot, toBankAccount, toListItem, toPartner } from './partners.mappers.js';
 import { namesOf, partnerDetail } from './partners.detail.js';
+import type { PartnerDirectory, PartnerForContract } from './partners.ports.js';
 import * as repo from './partners.repository.js';
 import { checkCreditCode, creditCodeCheckText, usableBy } from './partners.rules.js';
 import type { PartnerTable, PartnerTables } from './partners.tables.js';
-
-/** What partners need from the platform (wired in app.ts). Pass the transaction when inside one. */
-export interface PartnerDirectory {
-  entityNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
-  userNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
-  /** The user's home entity and main department. */
-  homeOf(db: Kysely<any>, userId: string): Promise<{ entityId: string; departmentId: string } | null>;
-  /** Of these file ids, the ones that exist and the caller may see. */
-  visibleFileIds(db: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
-  fileNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
-}
-
-/** A partner as a new contract needs it (see `PartnersService.forContract`). */
-export interface PartnerForContract {
-  id: string;
-  name: string;
-  creditCode: string | null;
-  bankAccounts: {
-    id: string;
-    bankName: string;
-    accountName: string;
-    accountNumber: string;
-    isDefault: boolean;
-  }[];
-}
 
 const sortColumns = {
   name: 'p.name',

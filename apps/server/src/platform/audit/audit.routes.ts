@@ -5,8 +5,7 @@ import {
   auditVerifyResultSchema,
   pageOf,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition } from '../http/routes.js';
-import { sendXlsx } from '../http/xlsx.js';
+import { defineRoute, type RouteDefinition, sendXlsx } from '../http/index.js';
 import type { AuditService } from './audit.service.js';
 
 const exportQuerySchema = auditListQuerySchema.omit({ page: true, pageSize: true, sort: true, q: true });

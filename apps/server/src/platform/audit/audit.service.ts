@@ -2,8 +2,7 @@ import type { AuditEntry, AuditVerifyResult, FieldChange, Page } from '@concord/
 import type { Kysely } from 'kysely';
 import { isPostgres, nowInstant, writeJson } from '../../db/index.js';
 import type { Scope } from '../access/index.js';
-import type { RequestContext } from '../http/context.js';
-import { applySort, fetchPage, inBatches } from '../http/paging.js';
+import { applySort, fetchPage, inBatches, type RequestContext } from '../http/index.js';
 import { diffFields } from './audit.diff.js';
 import { AuditEventCatalogue } from './audit.events.js';
 import { canonicalJson, entryHash } from './audit.hash.js';

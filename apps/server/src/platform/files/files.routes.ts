@@ -1,8 +1,7 @@
 import { FILE_MAX_BYTES, fileObjectSchema, idParamsSchema } from '@concord/contracts';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../http/errors.js';
-import { defineRoute, type RouteDefinition } from '../http/routes.js';
+import { AppError, defineRoute, type RouteDefinition } from '../http/index.js';
 import { contentDisposition, type FilesService } from './files.service.js';
 
 /** The multipart parser for uploads; other content types keep their parsers. */

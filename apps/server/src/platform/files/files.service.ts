@@ -9,8 +9,7 @@ import type { Kysely } from 'kysely';
 import { newId, nowInstant, readInstant } from '../../db/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import type { RequestContext } from '../http/context.js';
-import { AppError, notFound } from '../http/errors.js';
+import { AppError, notFound, type RequestContext } from '../http/index.js';
 import * as repo from './files.repository.js';
 import type { FileObjectTable, FileTables } from './files.tables.js';
 

@@ -1,6 +1,6 @@
 import { idParamsSchema, idSchema } from '@concord/contracts';
 import { z } from 'zod';
-import { defineRoute, type RouteDefinition } from '../http/routes.js';
+import { defineRoute, type RouteDefinition } from '../http/index.js';
 import type { FormSubmissionsService } from './form-submissions.service.js';
 
 const submissionBodySchema = z.strictObject({

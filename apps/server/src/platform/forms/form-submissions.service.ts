@@ -2,8 +2,7 @@ import type { FormField } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { newId, nowInstant } from '../../db/index.js';
 import type { AuditService } from '../audit/index.js';
-import type { RequestContext } from '../http/context.js';
-import { AppError } from '../http/errors.js';
+import { AppError, type RequestContext } from '../http/index.js';
 import * as repo from './form-submissions.repository.js';
 import type { FormsService } from './forms.service.js';
 

@@ -8,7 +8,7 @@ import {
   okSchema,
   pageOf,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition } from '../http/routes.js';
+import { defineRoute, type RouteDefinition } from '../http/index.js';
 import type { FormsService } from './forms.service.js';
 
 export function formsRoutes(forms: FormsService): RouteDefinition[] {

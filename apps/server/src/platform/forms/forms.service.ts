@@ -12,9 +12,15 @@ import type { Kysely } from 'kysely';
 import { newId, nowInstant, writeJson } from '../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import type { RequestContext } from '../http/context.js';
-import { AppError, duplicate, invalidReference, notFound } from '../http/errors.js';
-import { applySort, fetchPage } from '../http/paging.js';
+import {
+  AppError,
+  applySort,
+  duplicate,
+  fetchPage,
+  invalidReference,
+  notFound,
+  type RequestContext,
+} from '../http/index.js';
 import { definitionSnapshot, toFormDefinition } from './forms.mappers.js';
 import * as repo from './forms.repository.js';
 import type { FormDefinitionTable, FormTables } from './forms.tables.js';

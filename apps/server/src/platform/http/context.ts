@@ -1,5 +1,5 @@
 import type { Locale } from '@concord/contracts';
-import type { AccessControl } from '../access/access-control.js';
+import type { AccessControl } from '../access/index.js';
 
 /** Who acts. `null` for the system itself (CLI, seeding, jobs). */
 export interface Actor {

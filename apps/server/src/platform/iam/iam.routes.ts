@@ -13,9 +13,7 @@ import {
 } from '@concord/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { RequestContext } from '../http/context.js';
-import { localeOf } from '../http/problem.js';
-import { defineRoute, type RouteDefinition } from '../http/routes.js';
+import { defineRoute, localeOf, type RequestContext, type RouteDefinition } from '../http/index.js';
 import type { UsersService } from '../org/index.js';
 import type { AuthService, ClientInfo } from './auth.service.js';
 import type { RolesService } from './roles.service.js';

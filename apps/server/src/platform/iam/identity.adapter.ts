@@ -3,7 +3,7 @@ import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { nowInstant } from '../../db/index.js';
 import type { Grants, ScopeSpec } from '../access/index.js';
 import type { IdentityPort, RoleGrant } from '../org/index.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../http/index.js';
 import { newPasswordSchema } from '@concord/contracts';
 import * as repo from './iam.repository.js';
 import { hashPassword } from './passwords.js';

@@ -4,8 +4,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { newId, nowInstant, readBool, readInstant } from '../../db/index.js';
 import type { AuditService } from '../audit/index.js';
-import type { RequestContext } from '../http/context.js';
-import { AppError, duplicate, invalidReference, notFound } from '../http/errors.js';
+import { AppError, duplicate, invalidReference, notFound, type RequestContext } from '../http/index.js';
 import * as repo from './iam.repository.js';
 import type { IamTables } from './iam.tables.js';
 

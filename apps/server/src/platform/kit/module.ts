@@ -1,15 +1,12 @@
 import type { PermissionGroup } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import type { MigrationSet } from '../../db/index.js';
-import type { AuditEventSet } from '../audit/audit.events.js';
-import type { RecordType } from '../http/record-types.js';
-import type { RequestContext } from '../http/context.js';
-import type { RouteDefinition } from '../http/routes.js';
-import type { Clock } from '../jobs/clock.js';
-import type { JobDefinition, JobQueue } from '../jobs/job-queue.js';
-import type { NotificationTemplate } from '../notifications/notifications.templates.js';
-import type { ApprovalSubject } from '../workflow/workflow.subjects.js';
-import type { FileReadGrant } from '../files/files.service.js';
+import type { AuditEventSet } from '../audit/index.js';
+import type { FileReadGrant } from '../files/index.js';
+import type { RecordType, RequestContext, RouteDefinition } from '../http/index.js';
+import type { Clock, JobDefinition, JobQueue } from '../jobs/index.js';
+import type { NotificationTemplate } from '../notifications/index.js';
+import type { ApprovalSubject } from '../workflow/index.js';
 
 /**
  * What each module provides to the others, by module name. Every module adds its own entry where

@@ -1,4 +1,4 @@
-import type { RecordType } from '../http/record-types.js';
+import type { RecordType } from '../http/index.js';
 
 const sample = (table: string) => async (db: any, entityId: string) =>
   (

@@ -14,7 +14,7 @@ import {
   robotUpdateSchema,
   unreadCountSchema,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition } from '../http/routes.js';
+import { defineRoute, type RouteDefinition } from '../http/index.js';
 import type { NotificationsService } from './notifications.service.js';
 import type { RobotsService } from './robots.service.js';
 

@@ -8,9 +8,7 @@ import type {
 import type { Kysely } from 'kysely';
 import { newId, nowInstant, readBool, writeJson } from '../../db/index.js';
 import type { AuditService } from '../audit/index.js';
-import type { Actor, RequestContext } from '../http/context.js';
-import { AppError, notFound } from '../http/errors.js';
-import { applySort, fetchPage } from '../http/paging.js';
+import { type Actor, AppError, applySort, fetchPage, notFound, type RequestContext } from '../http/index.js';
 import type { JobQueue } from '../jobs/index.js';
 import { EMAIL_JOB, ROBOT_JOB } from './notifications.jobs.js';
 import { toNotification } from './notifications.mappers.js';

@@ -11,9 +11,14 @@ import type { Kysely } from 'kysely';
 import { newId, nowInstant } from '../../db/index.js';
 import { AccessControl, isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import type { RequestContext } from '../http/context.js';
-import { AppError, invalidReference, notFound } from '../http/errors.js';
-import { applySort, fetchPage } from '../http/paging.js';
+import {
+  AppError,
+  applySort,
+  fetchPage,
+  invalidReference,
+  notFound,
+  type RequestContext,
+} from '../http/index.js';
 import { robotSnapshot, toRobot } from './notifications.mappers.js';
 import * as repo from './notifications.repository.js';
 import type { NotificationTables } from './notifications.tables.js';

@@ -1,4 +1,4 @@
-import type { RecordType } from '../http/record-types.js';
+import type { RecordType } from '../http/index.js';
 
 /** Numbering rules serve the whole group. */
 export const numberingRecordTypes: RecordType[] = [{ type: 'numberingRule', entityOwned: false }];

@@ -8,7 +8,7 @@ import {
   numberingRuleUpdateSchema,
   pageOf,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition } from '../http/routes.js';
+import { defineRoute, type RouteDefinition } from '../http/index.js';
 import type { NumberingService } from './numbering.service.js';
 
 export function numberingRoutes(numbering: NumberingService): RouteDefinition[] {

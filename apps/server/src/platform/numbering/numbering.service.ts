@@ -16,9 +16,15 @@ import type { Kysely } from 'kysely';
 import { newId, nowInstant, readBool, readInstant } from '../../db/index.js';
 import type { Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import type { RequestContext } from '../http/context.js';
-import { AppError, duplicate, invalidReference, notFound } from '../http/errors.js';
-import { applySort, fetchPage } from '../http/paging.js';
+import {
+  AppError,
+  applySort,
+  duplicate,
+  fetchPage,
+  invalidReference,
+  notFound,
+  type RequestContext,
+} from '../http/index.js';
 import type { Clock } from '../jobs/index.js';
 import * as repo from './numbering.repository.js';
 import type { NumberingRuleTable, NumberingTables } from './numbering.tables.js';

@@ -1,5 +1,5 @@
 import { orgPermissionGroups } from '@concord/contracts';
-import { IdentityAdapter } from '../iam/identity.adapter.js';
+import { IdentityAdapter } from '../iam/index.js';
 import { defineModule } from '../kit/index.js';
 import { orgMigrations } from './org.migrations.js';
 import { orgRecordTypes } from './org.record-types.js';

@@ -14,7 +14,7 @@ import {
   positionUpdateSchema,
 } from '@concord/contracts';
 import { z } from 'zod';
-import { defineRoute, type RouteDefinition } from '../http/routes.js';
+import { defineRoute, type RouteDefinition } from '../http/index.js';
 import type { OrgService } from './org.service.js';
 
 const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

@@ -13,8 +13,7 @@ import {
   userUpdateSchema,
 } from '@concord/contracts';
 import { z } from 'zod';
-import { defineRoute, type RouteDefinition } from '../http/routes.js';
-import { sendXlsx } from '../http/xlsx.js';
+import { defineRoute, type RouteDefinition, sendXlsx } from '../http/index.js';
 import type { UsersService } from './users.service.js';
 
 const exportQuerySchema = userListQuerySchema.omit({ page: true, pageSize: true });

@@ -10,9 +10,16 @@ import type { z } from 'zod';
 import { newId, nowInstant, readBool, readInstant } from '../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import type { RequestContext } from '../http/context.js';
-import { AppError, duplicate, invalidReference, notFound } from '../http/errors.js';
-import { applySort, fetchPage, inBatches } from '../http/paging.js';
+import {
+  AppError,
+  applySort,
+  duplicate,
+  fetchPage,
+  inBatches,
+  invalidReference,
+  notFound,
+  type RequestContext,
+} from '../http/index.js';
 import { auditSnapshot } from './org.mappers.js';
 import * as repo from './org.repository.js';
 import type { OrgTables } from './org.tables.js';

@@ -1,9 +1,10 @@
 import type { WfApprovalNode } from '@concord/contracts';
-import { createTask } from './workflow.activation.js';
+import { createTask, walk } from './workflow.activation.js';
 import type { Command } from './workflow.commands.js';
+import { cancelTask } from './workflow.closing.js';
 import { type Ctx, findNodeInstance, findTask, graphNode, log, nodeDef, notify } from './workflow.context.js';
 import { WorkflowError } from './workflow.errors.js';
-import { cancelTask, evaluateNode, previousApprovalNode, returnFlow } from './workflow.outcome.js';
+import { evaluateNode, previousApprovalNode, returnFlow } from './workflow.outcome.js';
 import { isOpenTask, type WfNodeInstanceRow, type WfTaskRow } from './workflow.state.js';
 
 /*
@@ -129,7 +130,7 @@ function afterTaskDecided(ctx: Ctx, task: WfTaskRow, ni: WfNodeInstanceRow) {
   if (task.parentTaskId && (task.signType === 'BEFORE' || task.signType === 'AFTER')) {
     settleGate(ctx, findTask(ctx, task.parentTaskId), task.signType);
   }
-  evaluateNode(ctx, ni);
+  walk(ctx, evaluateNode(ctx, ni));
 }
 
 /**
@@ -214,12 +215,15 @@ export function returnTask(ctx: Ctx, cmd: TaskCmd<'return'>) {
   task.decidedAt = ctx.now;
   task.decidedBy = cmd.actorId;
   task.comment = cmd.comment ?? null;
-  returnFlow(ctx, ni, cmd.targetNodeId, def.resubmit ?? 'rerun', {
-    actorId: cmd.actorId,
-    reason: 'USER_ACTION',
-    taskId: task.id,
-    comment: cmd.comment,
-  });
+  walk(
+    ctx,
+    returnFlow(ctx, ni, cmd.targetNodeId, def.resubmit ?? 'rerun', {
+      actorId: cmd.actorId,
+      reason: 'USER_ACTION',
+      taskId: task.id,
+      comment: cmd.comment,
+    }),
+  );
 }
 
 export function transfer(ctx: Ctx, cmd: TaskCmd<'transfer'>) {
@@ -306,7 +310,7 @@ export function removeSign(ctx: Ctx, cmd: TaskCmd<'removeSign'>) {
     detail: { removed: signer.assigneeId },
   });
   if (signer.signType !== 'PARALLEL') settleGate(ctx, parent, signer.signType);
-  evaluateNode(ctx, findNodeInstance(ctx, signer.nodeInstanceId));
+  walk(ctx, evaluateNode(ctx, findNodeInstance(ctx, signer.nodeInstanceId)));
 }
 
 export function delegate(ctx: Ctx, cmd: TaskCmd<'delegate'>) {

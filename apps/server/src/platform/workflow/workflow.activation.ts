@@ -1,5 +1,6 @@
 import type { WfApprovalNode, WfDelayNode } from '@concord/contracts';
 import { planApprovers } from './workflow.assignees.js';
+import { addCcRows, finishInstance } from './workflow.closing.js';
 import type { GraphNode } from './workflow.compiler.js';
 import { evaluateCond, readField } from './workflow.conditions.js';
 import {
@@ -13,8 +14,9 @@ import {
   nodeDef,
   notify,
 } from './workflow.context.js';
-import { addCcRows, evaluateNode, finishInstance } from './workflow.outcome.js';
+import { evaluateNode } from './workflow.outcome.js';
 import type { WfNodeInstanceRow, WfTaskRow, WfTimerRow } from './workflow.state.js';
+import { continueAfter, type Step } from './workflow.steps.js';
 
 /*
  * Moving tokens through the graph: entering a node, splitting at branch nodes, joining, and what
@@ -22,14 +24,22 @@ import type { WfNodeInstanceRow, WfTaskRow, WfTimerRow } from './workflow.state.
  * snapshot of this moment (not at submit), as DingTalk does.
  */
 
-interface Entry {
-  joinId?: string | null;
-  fromId: string | null;
-  returnEntry?: boolean;
+/**
+ * Takes the flow as far as it goes: each step is taken in turn, and the steps it leaves are taken
+ * before those that were already pending, so the order is that of a depth-first walk (one branch of
+ * a split to its end or its wait, then the next). Ends when no step is left.
+ */
+export function walk(ctx: Ctx, steps: Step[]): void {
+  const pending = [...steps].reverse();
+  for (let step = pending.pop(); step; step = pending.pop()) {
+    const next = step.kind === 'enter' ? enterNode(ctx, step) : arrive(ctx, step.joinId, step.fromId);
+    for (let i = next.length - 1; i >= 0; i -= 1) pending.push(next[i]);
+  }
 }
 
-export function enterNode(ctx: Ctx, nodeId: string, entry: Entry): void {
-  if (ctx.s.instance.status !== 'RUNNING') return;
+function enterNode(ctx: Ctx, entry: Extract<Step, { kind: 'enter' }>): Step[] {
+  if (ctx.s.instance.status !== 'RUNNING') return [];
+  const { nodeId } = entry;
   const g = graphNode(ctx, nodeId);
   // A node entered from the side (return target, resume point) gets fresh one-token joins.
   const joinId = entry.joinId === undefined ? sideJoins(ctx, g) : entry.joinId;
@@ -56,29 +66,23 @@ export function enterNode(ctx: Ctx, nodeId: string, entry: Entry): void {
   log(ctx, 'NODE_ENTER', 'ROUTED', { nodeId, nodeInstanceId: ni.id, detail: { iteration } });
   switch (g.type) {
     case 'start':
-      passThrough(ctx, ni);
-      return;
+      return passThrough(ctx, ni);
     case 'approval':
     case 'handle':
-      activateApproval(ctx, ni, nodeDef<'approval'>(ctx, nodeId));
-      return;
+      return activateApproval(ctx, ni, nodeDef<'approval'>(ctx, nodeId));
     case 'cc':
-      activateCc(ctx, ni);
-      return;
+      return activateCc(ctx, ni);
     case 'condition':
     case 'inclusive':
     case 'parallel':
-      split(ctx, ni, g);
-      return;
+      return split(ctx, ni, g);
     case 'delay':
-      startDelay(ctx, ni, nodeDef<'delay'>(ctx, nodeId));
-      return;
+      return startDelay(ctx, ni, nodeDef<'delay'>(ctx, nodeId));
     case 'trigger':
       callTrigger(ctx, ni);
-      return;
+      return [];
     case 'subprocess':
-      startSubprocess(ctx, ni);
-      return;
+      return startSubprocess(ctx, ni);
   }
 }
 
@@ -102,38 +106,34 @@ function sideJoins(ctx: Ctx, g: GraphNode): string | null {
   return parentJoinId;
 }
 
-function passThrough(ctx: Ctx, ni: WfNodeInstanceRow) {
+function passThrough(ctx: Ctx, ni: WfNodeInstanceRow): Step[] {
   ni.status = 'COMPLETED';
   ni.finishedAt = ctx.now;
-  continueAfter(ctx, ni);
+  return continueAfter(ctx, ni);
 }
 
-/** After a node finished: its tree successor, or the enclosing join, or the end of the flow. */
-export function continueAfter(ctx: Ctx, ni: WfNodeInstanceRow) {
-  const next = graphNode(ctx, ni.nodeId).next;
-  if (next) enterNode(ctx, next, { joinId: ni.joinId, fromId: ni.id });
-  else arrive(ctx, ni.joinId, ni.id);
-}
-
-function arrive(ctx: Ctx, joinId: string | null, fromId: string) {
-  if (ctx.s.instance.status !== 'RUNNING') return;
-  if (joinId === null) return finishInstance(ctx, 'APPROVED', 'ALL_PASSED');
+function arrive(ctx: Ctx, joinId: string | null, fromId: string): Step[] {
+  if (ctx.s.instance.status !== 'RUNNING') return [];
+  if (joinId === null) {
+    finishInstance(ctx, 'APPROVED', 'ALL_PASSED');
+    return [];
+  }
   const join = ctx.s.joins.find((j) => j.id === joinId);
-  if (!join || join.done) return;
+  if (!join || join.done) return [];
   join.arrived += 1;
   log(ctx, 'JOIN', 'JOINED', {
     nodeId: join.branchNodeId,
     nodeInstanceId: join.branchNodeInstanceId,
     detail: { arrived: join.arrived, expected: join.expected },
   });
-  if (join.arrived < join.expected) return;
+  if (join.arrived < join.expected) return [];
   join.done = true;
   const next = graphNode(ctx, join.branchNodeId).next;
-  if (next) enterNode(ctx, next, { joinId: join.parentJoinId, fromId });
-  else arrive(ctx, join.parentJoinId, fromId);
+  if (next) return [{ kind: 'enter', nodeId: next, joinId: join.parentJoinId, fromId }];
+  return [{ kind: 'arrive', joinId: join.parentJoinId, fromId }];
 }
 
-function split(ctx: Ctx, ni: WfNodeInstanceRow, g: GraphNode) {
+function split(ctx: Ctx, ni: WfNodeInstanceRow, g: GraphNode): Step[] {
   const branches = g.branches ?? [];
   const facts = initiatorFacts(ctx);
   const matches = (b: (typeof branches)[number]) =>
@@ -164,13 +164,15 @@ function split(ctx: Ctx, ni: WfNodeInstanceRow, g: GraphNode) {
     arrived: 0,
     done: false,
   });
-  for (const branch of chosen) {
-    if (branch.first) enterNode(ctx, branch.first, { joinId, fromId: ni.id });
-    else arrive(ctx, joinId, ni.id);
-  }
+  return chosen.map(
+    (branch): Step =>
+      branch.first
+        ? { kind: 'enter', nodeId: branch.first, joinId, fromId: ni.id }
+        : { kind: 'arrive', joinId, fromId: ni.id },
+  );
 }
 
-function activateApproval(ctx: Ctx, ni: WfNodeInstanceRow, def: WfApprovalNode) {
+function activateApproval(ctx: Ctx, ni: WfNodeInstanceRow, def: WfApprovalNode): Step[] {
   ni.mode = def.mode;
   ni.ratio = def.passRatio ?? null;
   const plan = planApprovers(ctx, def, ni);
@@ -184,7 +186,8 @@ function activateApproval(ctx: Ctx, ni: WfNodeInstanceRow, def: WfApprovalNode) 
     }
     ni.status = 'REJECTED';
     log(ctx, 'NODE_REJECT', plan.outcome.reason, { nodeId: def.id, nodeInstanceId: ni.id });
-    return finishInstance(ctx, 'REJECTED', plan.outcome.reason);
+    finishInstance(ctx, 'REJECTED', plan.outcome.reason);
+    return [];
   }
   ni.resolvedAssignees = plan.users.map((u) => u.userId);
   ni.autoReason = plan.reasons[0] ?? null;
@@ -208,7 +211,7 @@ function activateApproval(ctx: Ctx, ni: WfNodeInstanceRow, def: WfApprovalNode) 
   for (const reason of plan.reasons)
     log(ctx, 'NODE_ENTER', reason, { nodeId: def.id, nodeInstanceId: ni.id });
   if (def.timeout && deadline) scheduleNodeTimers(ctx, ni, def, deadline);
-  evaluateNode(ctx, ni);
+  return evaluateNode(ctx, ni);
 }
 
 /** Creates a task, routing it to the user's proxy when a proxy rule is active (audit shows "P for A"). */
@@ -291,14 +294,14 @@ export function addTimer(ctx: Ctx, fields: Omit<WfTimerRow, 'id' | 'status'>): W
   return timer;
 }
 
-function activateCc(ctx: Ctx, ni: WfNodeInstanceRow) {
+function activateCc(ctx: Ctx, ni: WfNodeInstanceRow): Step[] {
   const def = nodeDef<'cc'>(ctx, ni.nodeId);
   // Reuse the approver resolution for "who" only; CC has no empty/self rules.
   const users = resolveCcUsers(ctx, def);
   ni.resolvedAssignees = users;
   if ((def.when ?? 'reach') === 'reach') addCcRows(ctx, ni.nodeId, users, 'node', 'CC_REACH');
   else log(ctx, 'CC', 'CC_END', { nodeId: ni.nodeId, nodeInstanceId: ni.id, detail: { deferred: users } });
-  passThrough(ctx, ni);
+  return passThrough(ctx, ni);
 }
 
 function resolveCcUsers(ctx: Ctx, def: ReturnType<typeof nodeDef<'cc'>>): string[] {
@@ -310,7 +313,7 @@ function resolveCcUsers(ctx: Ctx, def: ReturnType<typeof nodeDef<'cc'>>): string
   return plan.users.map((u) => u.userId);
 }
 
-function startDelay(ctx: Ctx, ni: WfNodeInstanceRow, def: WfDelayNode) {
+function startDelay(ctx: Ctx, ni: WfNodeInstanceRow, def: WfDelayNode): Step[] {
   const fireAt = delayUntil(ctx, def.wait);
   if (!fireAt || fireAt <= ctx.now) {
     log(ctx, 'DELAY_DONE', 'DELAY_ELAPSED', { nodeId: ni.nodeId, nodeInstanceId: ni.id });
@@ -319,6 +322,7 @@ function startDelay(ctx: Ctx, ni: WfNodeInstanceRow, def: WfDelayNode) {
   ni.status = 'WAITING';
   addTimer(ctx, { kind: 'DELAY', nodeInstanceId: ni.id, fireAt, repeatEveryMs: null, remaining: null });
   log(ctx, 'DELAY_WAIT', 'ROUTED', { nodeId: ni.nodeId, nodeInstanceId: ni.id, detail: { until: fireAt } });
+  return [];
 }
 
 /** timeOfDay is UTC here; the service converts the company's local time when it compiles the flow. */
@@ -336,7 +340,7 @@ function delayUntil(ctx: Ctx, wait: WfDelayNode['wait']): string | null {
  * 子流程: asks the service to start the child (effect `startSubprocess`). With `wait` (the default)
  * the node waits for `subprocessResult`; without it the node completes at once and the flow goes on.
  */
-function startSubprocess(ctx: Ctx, ni: WfNodeInstanceRow) {
+function startSubprocess(ctx: Ctx, ni: WfNodeInstanceRow): Step[] {
   const def = nodeDef<'subprocess'>(ctx, ni.nodeId);
   const formData: Record<string, unknown> = {};
   for (const [childField, parentField] of Object.entries(def.inputMap ?? {})) {
@@ -354,10 +358,10 @@ function startSubprocess(ctx: Ctx, ni: WfNodeInstanceRow) {
   if (def.wait ?? true) {
     ni.status = 'WAITING';
     log(ctx, 'SUBPROCESS_START', 'SUBPROCESS_WAITING', { ...where, detail: { key: def.definitionKey } });
-    return;
+    return [];
   }
   log(ctx, 'SUBPROCESS_START', 'SUBPROCESS_STARTED', { ...where, detail: { key: def.definitionKey } });
-  passThrough(ctx, ni);
+  return passThrough(ctx, ni);
 }
 
 export function callTrigger(ctx: Ctx, ni: WfNodeInstanceRow) {

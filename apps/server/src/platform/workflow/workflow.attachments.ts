@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { RequestContext } from '../http/context.js';
-import { AppError } from '../http/errors.js';
+import { AppError, type RequestContext } from '../http/index.js';
 import type { WorkflowState } from './workflow.state.js';
 
 /** Which of these file ids the actor may see (FilesService.visibleIds). */

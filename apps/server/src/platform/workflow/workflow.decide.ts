@@ -31,7 +31,7 @@
  *   form is mapped back by outputMap. Without wait the node completes as soon as the child starts.
  * - random mode picks deterministically from the instance and node-instance ids (replayable).
  */
-import { enterNode } from './workflow.activation.js';
+import { walk } from './workflow.activation.js';
 import {
   addSign,
   approve,
@@ -43,12 +43,12 @@ import {
   returnTask,
   transfer,
 } from './workflow.actions.js';
+import { addCcRows, cancelTask, cancelTimers } from './workflow.closing.js';
 import type { Command, Effect } from './workflow.commands.js';
 import { evaluateCond } from './workflow.conditions.js';
 import { type Ctx, graphNode, initiatorFacts, log, notify } from './workflow.context.js';
 import { WorkflowError } from './workflow.errors.js';
 import type { OrgSnapshot } from './workflow.org.js';
-import { addCcRows, cancelTask, cancelTimers } from './workflow.outcome.js';
 import { isOpenTask, type WorkflowState } from './workflow.state.js';
 import { subprocessResult, timerFired, webhookResult } from './workflow.timers.js';
 import { unapprove } from './workflow.unapprove.js';
@@ -221,7 +221,7 @@ function submit(ctx: Ctx, cmd: Cmd<'submit'>) {
   instance.status = 'RUNNING';
   instance.submittedAt = ctx.now;
   log(ctx, 'SUBMIT', 'USER_ACTION', { actorId: cmd.actorId, comment: cmd.comment ?? null, formDiff });
-  enterNode(ctx, graph.rootId, { joinId: null, fromId: null });
+  walk(ctx, [{ kind: 'enter', nodeId: graph.rootId, joinId: null, fromId: null }]);
 }
 
 function resubmit(ctx: Ctx, cmd: Cmd<'resubmit'>) {
@@ -240,8 +240,8 @@ function resubmit(ctx: Ctx, cmd: Cmd<'resubmit'>) {
     detail: { resume: back?.resubmit ?? 'rerun' },
   });
   if (back?.resubmit === 'backToReturner')
-    enterNode(ctx, back.fromNodeId, { fromId: null, returnEntry: true });
-  else enterNode(ctx, graph.rootId, { joinId: null, fromId: null });
+    walk(ctx, [{ kind: 'enter', nodeId: back.fromNodeId, fromId: null, returnEntry: true }]);
+  else walk(ctx, [{ kind: 'enter', nodeId: graph.rootId, joinId: null, fromId: null }]);
 }
 
 function withdraw(ctx: Ctx, cmd: Cmd<'withdraw'>) {

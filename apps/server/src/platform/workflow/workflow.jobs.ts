@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RequestContext } from '../http/context.js';
+import type { RequestContext } from '../http/index.js';
 import { defineJob, type JobDefinition } from '../jobs/index.js';
 import { WORKFLOW_TIMER_JOB, type WorkflowService } from './workflow.service.js';
 import { callWebhook, WORKFLOW_WEBHOOK_JOB } from './workflow.webhook.js';

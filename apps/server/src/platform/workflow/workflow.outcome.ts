@@ -1,61 +1,17 @@
-import { continueAfter, enterNode } from './workflow.activation.js';
+import { cancelTask, cancelTimers, closeNodeWork, countedTasks, finishInstance } from './workflow.closing.js';
 import { type Ctx, SYSTEM, graphNode, log, nodeDef, notify } from './workflow.context.js';
-import { isOpenTask, type ReasonCode, type WfNodeInstanceRow, type WfTaskRow } from './workflow.state.js';
+import { isOpenTask, type ReasonCode, type WfNodeInstanceRow } from './workflow.state.js';
+import { continueAfter, type Step } from './workflow.steps.js';
 
 /*
- * How a node and the instance end: mode counting over a node's tasks, completion, rejection,
- * returns, and the end of the instance. Everything that closes work also logs why.
+ * How a node ends: mode counting over a node's tasks, completion, rejection and returns. Each
+ * does its closing work at once (and logs why) and returns the steps that move the flow on, for
+ * the caller to `walk`.
  */
 
-export function cancelTask(
-  ctx: Ctx,
-  task: WfTaskRow,
-  reason: ReasonCode,
-  status: 'CANCELED' | 'RETURNED' = 'CANCELED',
-) {
-  const wasActionable = task.status === 'PENDING' || task.status === 'APPROVING';
-  task.status = status;
-  task.autoReason = reason;
-  task.decidedAt = ctx.now;
-  task.decidedBy = SYSTEM;
-  log(ctx, 'TASK_CANCEL', reason, {
-    nodeId: task.nodeId,
-    nodeInstanceId: task.nodeInstanceId,
-    taskId: task.id,
-  });
-  // The cancelled task leaves the todo list; tell the person so a stale notification is not acted on.
-  if (wasActionable)
-    notify(ctx, [task.assigneeId], 'TASK_CANCELED', { taskId: task.id, nodeId: task.nodeId });
-}
-
-export function cancelTimers(ctx: Ctx, nodeInstanceId: string | null) {
-  for (const timer of ctx.s.timers) {
-    if (timer.status !== 'PENDING' || (nodeInstanceId !== null && timer.nodeInstanceId !== nodeInstanceId))
-      continue;
-    timer.status = 'CANCELED';
-    ctx.effects.push({ kind: 'cancelTimer', timerId: timer.id });
-  }
-}
-
-function closeNodeWork(ctx: Ctx, ni: WfNodeInstanceRow, reason: ReasonCode) {
-  for (const task of ctx.s.tasks)
-    if (task.nodeInstanceId === ni.id && isOpenTask(task)) cancelTask(ctx, task, reason);
-  cancelTimers(ctx, ni.id);
-}
-
-/** Tasks that count for the node's mode: main slots and parallel-added signers, not gates or opinions. */
-export const countedTasks = (ctx: Ctx, ni: WfNodeInstanceRow) =>
-  ctx.s.tasks.filter(
-    (t) =>
-      t.nodeInstanceId === ni.id &&
-      (t.signType === null || t.signType === 'PARALLEL') &&
-      t.status !== 'TRANSFERRED' &&
-      t.status !== 'CANCELED',
-  );
-
 /** Re-counts a node after any task change and moves the flow on when the mode is decided. */
-export function evaluateNode(ctx: Ctx, ni: WfNodeInstanceRow) {
-  if (ni.status !== 'ACTIVE' || ctx.s.instance.status !== 'RUNNING') return;
+export function evaluateNode(ctx: Ctx, ni: WfNodeInstanceRow): Step[] {
+  if (ni.status !== 'ACTIVE' || ctx.s.instance.status !== 'RUNNING') return [];
   const tasks = countedTasks(ctx, ni);
   const total = tasks.length;
   const approved = tasks.filter((t) => t.status === 'APPROVED').length;
@@ -66,12 +22,12 @@ export function evaluateNode(ctx: Ctx, ni: WfNodeInstanceRow) {
     if (approved * 100 >= ratio * total) return completeNode(ctx, ni, 'MODE_PASSED');
     // Fail early once the remaining voters can no longer reach the ratio.
     if ((total - rejected) * 100 < ratio * total) return rejectNode(ctx, ni, 'MODE_REJECTED');
-    return;
+    return [];
   }
   if (mode === 'or') {
     if (approved > 0) return completeNode(ctx, ni, 'OR_SIGN_DECIDED');
     if (rejected > 0) return rejectNode(ctx, ni, 'OR_SIGN_DECIDED');
-    return;
+    return [];
   }
   if (rejected > 0) return rejectNode(ctx, ni, 'MODE_REJECTED');
   if (approved === total) return completeNode(ctx, ni, 'ALL_PASSED');
@@ -83,9 +39,10 @@ export function evaluateNode(ctx: Ctx, ni: WfNodeInstanceRow) {
       notify(ctx, [next.assigneeId], 'TASK_ASSIGNED', { taskId: next.id, nodeId: ni.nodeId });
     }
   }
+  return [];
 }
 
-export function completeNode(ctx: Ctx, ni: WfNodeInstanceRow, reason: ReasonCode) {
+export function completeNode(ctx: Ctx, ni: WfNodeInstanceRow, reason: ReasonCode): Step[] {
   closeNodeWork(ctx, ni, mode(ni) === 'or' ? 'OR_SIGN_DECIDED' : 'NODE_DECIDED');
   ni.status = 'COMPLETED';
   ni.finishedAt = ctx.now;
@@ -94,16 +51,15 @@ export function completeNode(ctx: Ctx, ni: WfNodeInstanceRow, reason: ReasonCode
   if (ni.returnEntry && back?.resubmit === 'backToReturner' && back.fromNodeId !== ni.nodeId) {
     // The node returned to has looked again: go straight back to whoever returned (ES).
     ctx.s.instance.returnInfo = null;
-    enterNode(ctx, back.fromNodeId, { fromId: ni.id, returnEntry: true });
-    return;
+    return [{ kind: 'enter', nodeId: back.fromNodeId, fromId: ni.id, returnEntry: true }];
   }
   if (ni.returnEntry) ctx.s.instance.returnInfo = null;
-  continueAfter(ctx, ni);
+  return continueAfter(ctx, ni);
 }
 
 const mode = (ni: WfNodeInstanceRow) => ni.mode;
 
-export function rejectNode(ctx: Ctx, ni: WfNodeInstanceRow, reason: ReasonCode) {
+export function rejectNode(ctx: Ctx, ni: WfNodeInstanceRow, reason: ReasonCode): Step[] {
   closeNodeWork(ctx, ni, 'NODE_DECIDED');
   ni.status = 'REJECTED';
   ni.finishedAt = ctx.now;
@@ -111,10 +67,13 @@ export function rejectNode(ctx: Ctx, ni: WfNodeInstanceRow, reason: ReasonCode) 
   const g = graphNode(ctx, ni.nodeId);
   const def = g.type === 'approval' || g.type === 'handle' ? nodeDef<'approval'>(ctx, ni.nodeId) : null;
   const onReject = def?.onReject ?? { to: 'end' as const };
-  if (onReject.to === 'end') return finishInstance(ctx, 'REJECTED', 'NODE_REJECTED');
+  if (onReject.to === 'end') {
+    finishInstance(ctx, 'REJECTED', 'NODE_REJECTED');
+    return [];
+  }
   const target =
     onReject.to === 'node' && onReject.nodeId ? onReject.nodeId : previousApprovalNode(ctx, ni.nodeId);
-  returnFlow(ctx, ni, target, def?.resubmit ?? 'rerun', { actorId: SYSTEM, reason: 'NODE_REJECTED' });
+  return returnFlow(ctx, ni, target, def?.resubmit ?? 'rerun', { actorId: SYSTEM, reason: 'NODE_REJECTED' });
 }
 
 /** The latest completed approval node upstream of `nodeId` (its "previous node"), else the start. */
@@ -137,7 +96,7 @@ export function returnFlow(
   targetNodeId: string,
   resubmit: 'rerun' | 'backToReturner',
   by: { actorId: string; reason: ReasonCode; taskId?: string; comment?: string },
-) {
+): Step[] {
   for (const task of ctx.s.tasks) if (isOpenTask(task)) cancelTask(ctx, task, 'RETURNED');
   cancelTimers(ctx, null);
   for (const ni of ctx.s.nodes) {
@@ -161,54 +120,7 @@ export function returnFlow(
   if (targetNodeId === ctx.s.graph.rootId) {
     instance.status = 'RETURNED';
     notify(ctx, [instance.initiatorId], 'RETURNED', { nodeId: from.nodeId });
-    return;
+    return [];
   }
-  enterNode(ctx, targetNodeId, { fromId: from.id, returnEntry: true });
-}
-
-export function finishInstance(ctx: Ctx, status: 'APPROVED' | 'REJECTED', reason: ReasonCode) {
-  const { instance } = ctx.s;
-  instance.status = status;
-  instance.finishedAt = ctx.now;
-  const closeReason = status === 'REJECTED' ? 'REJECTED_ELSEWHERE' : 'NODE_DECIDED';
-  for (const task of ctx.s.tasks) if (isOpenTask(task)) cancelTask(ctx, task, closeReason);
-  cancelTimers(ctx, null);
-  for (const ni of ctx.s.nodes) {
-    if (ni.status === 'ACTIVE' || ni.status === 'WAITING') {
-      ni.status = 'CANCELED';
-      ni.finishedAt = ctx.now;
-    }
-  }
-  deliverEndCc(ctx);
-  log(ctx, status === 'APPROVED' ? 'INSTANCE_APPROVED' : 'INSTANCE_REJECTED', reason);
-  notify(ctx, [instance.initiatorId], status);
-  ctx.effects.push({ kind: 'subjectCallback', event: status === 'APPROVED' ? 'onApproved' : 'onRejected' });
-}
-
-/** CC nodes with `when: "end"` deliver on finish (approved or rejected), DingTalk's ccPosition FINISH. */
-function deliverEndCc(ctx: Ctx) {
-  for (const ni of ctx.s.nodes) {
-    if (graphNode(ctx, ni.nodeId).type !== 'cc' || ni.status !== 'COMPLETED') continue;
-    if ((nodeDef<'cc'>(ctx, ni.nodeId).when ?? 'reach') !== 'end') continue;
-    addCcRows(ctx, ni.nodeId, ni.resolvedAssignees, 'node', 'CC_END');
-  }
-}
-
-export function addCcRows(
-  ctx: Ctx,
-  nodeId: string | null,
-  userIds: string[],
-  source: 'node' | 'initiator' | 'approver',
-  reason: ReasonCode,
-  actorId: string = SYSTEM,
-) {
-  const fresh = [...new Set(userIds)].filter(
-    (u) => !ctx.s.ccs.some((c) => c.userId === u && c.nodeId === nodeId),
-  );
-  for (const userId of fresh) {
-    ctx.s.counter += 1;
-    ctx.s.ccs.push({ id: `c${ctx.s.counter}`, nodeId, userId, source, createdAt: ctx.now, readAt: null });
-  }
-  log(ctx, source === 'node' ? 'CC' : 'ADD_CC', reason, { actorId, nodeId, detail: { users: fresh } });
-  notify(ctx, fresh, 'CC', nodeId ? { nodeId } : {});
+  return [{ kind: 'enter', nodeId: targetNodeId, fromId: from.id, returnEntry: true }];
 }

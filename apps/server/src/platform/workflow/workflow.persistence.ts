@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { readJson } from '../../db/index.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../http/index.js';
 import type { FlowGraph } from './workflow.compiler.js';
 import * as repo from './workflow.repository.js';
 import { isOpenTask, type WorkflowState } from './workflow.state.js';

@@ -1,4 +1,4 @@
-import type { RecordType } from '../http/record-types.js';
+import type { RecordType } from '../http/index.js';
 
 export const workflowRecordTypes: RecordType[] = [
   // Definitions are shared by the group; the binding's entity only narrows where they apply.

@@ -20,7 +20,7 @@ import {
   wfValidateResultSchema,
 } from '@concord/contracts';
 import { z } from 'zod';
-import { defineRoute, type RouteDefinition } from '../http/routes.js';
+import { defineRoute, type RouteDefinition } from '../http/index.js';
 import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
 import type { WorkflowProxiesService } from './workflow.proxies.js';
 import type { WorkflowService } from './workflow.service.js';

@@ -1,6 +1,6 @@
 import type { FormField } from '@concord/contracts';
 import type { Kysely } from 'kysely';
-import type { RequestContext } from '../http/context.js';
+import type { RequestContext } from '../http/index.js';
 
 /**
  * A business document that goes through approval. A module registers one per kind of document

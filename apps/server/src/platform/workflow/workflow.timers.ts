@@ -1,11 +1,13 @@
-import { addTimer, callTrigger, continueAfter, createTask } from './workflow.activation.js';
+import { addTimer, callTrigger, createTask, walk } from './workflow.activation.js';
 import { resolveAssignee } from './workflow.assignees.js';
 import type { Command } from './workflow.commands.js';
+import { countedTasks } from './workflow.closing.js';
 import { readField } from './workflow.conditions.js';
 import { type Ctx, SYSTEM, findNodeInstance, log, nodeDef, notify } from './workflow.context.js';
 import { WorkflowError } from './workflow.errors.js';
-import { countedTasks, evaluateNode, rejectNode } from './workflow.outcome.js';
+import { evaluateNode, rejectNode } from './workflow.outcome.js';
 import type { WfNodeInstanceRow } from './workflow.state.js';
+import { continueAfter } from './workflow.steps.js';
 
 /*
  * What the outside world reports back: a timer the job runner fired, a webhook's result, a child
@@ -27,7 +29,7 @@ export function timerFired(ctx: Ctx, cmd: Extract<Command, { type: 'timerFired' 
     ni.status = 'COMPLETED';
     ni.finishedAt = ctx.now;
     log(ctx, 'DELAY_DONE', 'DELAY_ELAPSED', where);
-    continueAfter(ctx, ni);
+    walk(ctx, continueAfter(ctx, ni));
     return true;
   }
   if (timer.kind === 'REMIND') {
@@ -69,11 +71,11 @@ function onTimeout(ctx: Ctx, ni: WfNodeInstanceRow) {
       t.autoReason = 'TIMEOUT_PASS';
       log(ctx, 'TASK_AUTO_APPROVE', 'TIMEOUT_PASS', { ...where, taskId: t.id });
     }
-    return evaluateNode(ctx, ni);
+    return walk(ctx, evaluateNode(ctx, ni));
   }
   if (then === 'reject') {
     log(ctx, 'TIMEOUT', 'TIMEOUT_REJECT', where);
-    return rejectNode(ctx, ni, 'TIMEOUT_REJECT');
+    return walk(ctx, rejectNode(ctx, ni, 'TIMEOUT_REJECT'));
   }
   if (then === 'escalate') {
     // To the configured assignee, else to each waiting approver's own supervisor.
@@ -128,7 +130,7 @@ export function webhookResult(ctx: Ctx, cmd: Extract<Command, { type: 'webhookRe
     log(ctx, 'TRIGGER_RESULT', 'TRIGGER_OK', { ...where, formDiff: Object.keys(diff).length ? diff : null });
     ni.status = 'COMPLETED';
     ni.finishedAt = ctx.now;
-    continueAfter(ctx, ni);
+    walk(ctx, continueAfter(ctx, ni));
     return true;
   }
   if (ni.attempts < (def.retry?.maxAttempts ?? 3)) {
@@ -147,7 +149,7 @@ export function webhookResult(ctx: Ctx, cmd: Extract<Command, { type: 'webhookRe
     ni.status = 'COMPLETED';
     ni.autoReason = 'TRIGGER_SKIPPED';
     ni.finishedAt = ctx.now;
-    continueAfter(ctx, ni);
+    walk(ctx, continueAfter(ctx, ni));
     return true;
   }
   // Halt: the instance waits in ERROR for an administrator (retry or cancel) instead of going on blind.
@@ -183,11 +185,11 @@ export function subprocessResult(ctx: Ctx, cmd: Extract<Command, { type: 'subpro
     });
     ni.status = 'COMPLETED';
     ni.finishedAt = ctx.now;
-    continueAfter(ctx, ni);
+    walk(ctx, continueAfter(ctx, ni));
     return true;
   }
   const reason = cmd.outcome === 'rejected' ? 'SUBPROCESS_REJECTED' : 'SUBPROCESS_CANCELED';
   log(ctx, 'SUBPROCESS_RESULT', reason, where);
-  rejectNode(ctx, ni, reason);
+  walk(ctx, rejectNode(ctx, ni, reason));
   return true;
 }

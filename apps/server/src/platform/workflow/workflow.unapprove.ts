@@ -1,7 +1,7 @@
 import type { Command } from './workflow.commands.js';
 import { type Ctx, findNodeInstance, findTask, graphNode, log } from './workflow.context.js';
 import { WorkflowError } from './workflow.errors.js';
-import { cancelTask, cancelTimers } from './workflow.outcome.js';
+import { cancelTask, cancelTimers } from './workflow.closing.js';
 import { isOpenTask, type WfNodeInstanceRow } from './workflow.state.js';
 
 type TaskCmd<T extends Command['type']> = Extract<Command, { type: T }>;

@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { RequestContext } from '../../platform/http/index.js';
+
+/*
+ * The ports of the partner library: what it needs from the platform and what it provides to the
+ * modules that use it. Its services and helpers share them from here.
+ */
+
+/** What partners need from the platform (wired in app.ts). Pass the transaction when inside one. */
+export interface PartnerDirectory {
+  entityNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  userNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  /** The user's home entity and main department. */
+  homeOf(db: Kysely<any>, userId: string): Promise<{ entityId: string; departmentId: string } | null>;
+  /** Of these file ids, the ones that exist and the caller may see. */
+  visibleFileIds(db: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
+  fileNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+}
+
+/** A partner as a new contract needs it (see `PartnersService.forContract`). */
+export interface PartnerForContract {
+  id: string;
+  name: string;
+  creditCode: string | null;
+  bankAccounts: {
+    id: string;
+    bankName: string;
+    accountName: string;
+    accountNumber: string;
+    isDefault: boolean;
+  }[];
+}
