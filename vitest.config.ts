@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['apps/server/src/**/*.test.ts', 'packages/contracts/src/**/*.test.ts'],
+    // apps/web: unit tests of pure functions only (formatting, input parsing); no DOM.
+    include: [
+      'apps/server/src/**/*.test.ts',
+      'packages/contracts/src/**/*.test.ts',
+      'apps/web/src/**/*.test.ts',
+    ],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,

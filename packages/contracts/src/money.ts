@@ -42,6 +42,13 @@ export function moneyText(minor: number, currency: string = 'CNY'): string {
   return `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
 }
 
+/**
+ * 123450 → 1234.5: an amount as a number of major units, only for spreadsheet cells (Excel keeps
+ * doubles; the cell's number format shows the two decimals). Never compute with the result.
+ */
+export const toMajorUnits = (minor: number, currency: string = 'CNY'): number =>
+  Number(moneyText(minor, currency));
+
 /** 123450 → "1234.50": yuan text of 分, for an input's initial value. */
 export const yuanText = (fen: number): string => moneyText(fen, 'CNY');
 

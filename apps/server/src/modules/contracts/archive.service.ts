@@ -13,6 +13,7 @@ import {
   contractArchiveInputSchema,
   contractBorrowCreateSchema,
   contractBorrowReturnSchema,
+  businessDate,
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { newId, nowInstant } from '../../db/index.js';
@@ -50,17 +51,10 @@ export interface ContractFacts {
   current_amount: number | string;
 }
 
-/** Today's calendar date where Concord's users are (China Standard Time, UTC+8, no daylight saving). */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today's calendar date where Concord's users are (Asia/Shanghai); the shared `businessDate`. */
+export const chinaDate = (now: Date): string => businessDate(now);
 
-/** `YYYY-MM-DD` plus (or minus) whole days. */
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00.000Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
+export { addDays } from '@concord/contracts';
 
 /**
  * Reads a contract the caller may reach under `scope` (404 otherwise, like a missing one). Used by

@@ -1,3 +1,4 @@
+import { addDays } from '@concord/contracts';
 import type { ContractOverdueQuery } from '@concord/contracts';
 import { type Kysely, sql } from 'kysely';
 import { likePattern } from '../../db/index.js';
@@ -172,8 +173,4 @@ export async function overdueTotal(query: ReturnType<typeof overdueItems>): Prom
   return Number(row?.total ?? 0);
 }
 
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
+export { addDays };

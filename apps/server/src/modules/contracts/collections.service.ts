@@ -1,3 +1,4 @@
+import { daysBetween, toMajorUnits } from '@concord/contracts';
 import type {
   ContractOverdueItem,
   ContractOverduePage,
@@ -20,9 +21,6 @@ import type { ContractPorts } from './contracts.ports.js';
 type OverdueQuery = z.output<typeof contractOverdueQuerySchema>;
 type OverdueExportQuery = z.output<typeof contractOverdueExportQuerySchema>;
 type Row = Record<string, unknown>;
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * Overdue receivables (逾期应收) and payables: the plan items of contracts in force that fell due
@@ -113,7 +111,7 @@ async function* presentInBatches<T>(rows: AsyncGenerator<Row>, present: (batch: 
   if (batch.length) yield* await present(batch);
 }
 
-const yuan = (fen: number) => fen / 100;
+const yuan = (fen: number) => toMajorUnits(fen);
 const exportColumns: XlsxColumn<ContractOverdueItem>[] = [
   { header: '合同编号', width: 24, value: (r) => r.contractNumber },
   { header: '合同名称', width: 32, value: (r) => r.contractName },

@@ -1,3 +1,4 @@
+import { addDays } from '@concord/contracts';
 import type { ContractLedgerQuery, contractLedgerQuerySchema } from '@concord/contracts';
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
@@ -248,11 +249,7 @@ export const ledgerColumns = [
   'contract.next_due_date',
 ] as const;
 
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
+export { addDays };
 
 export type { ContractLedgerQuery };
 
