@@ -16,7 +16,7 @@ import {
   businessDate,
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../db/index.js';
+import { newId } from '../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/http/index.js';
@@ -177,7 +177,7 @@ export class ContractArchiveService {
       if (!(await this.directory.activeUserIds(trx, [data.archivistId])).has(data.archivistId))
         throw invalidReference('user');
       const before = await repo.lockArchive(trx, contractId);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const fields = {
         location: data.location,
         box_number: data.boxNumber,
@@ -258,7 +258,7 @@ export class ContractArchiveService {
         if (open) throw await this.alreadyBorrowed(trx, ctx.locale, open);
         if (!(await this.directory.activeUserIds(trx, [data.borrowerId])).has(data.borrowerId))
           throw invalidReference('user');
-        const now = nowInstant();
+        const now = this.clock.now().toISOString();
         const id = newId();
         await repo.insertBorrow(trx, {
           id,
@@ -316,7 +316,7 @@ export class ContractArchiveService {
       const closed = await repo.closeBorrow(trx, borrowId, {
         returned_date: data.returnedDate,
         return_note: data.note || null,
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       if (closed !== 1) throw new AppError('CONFLICT');
       const after = (await repo.findBorrow(trx, borrowId))!;
