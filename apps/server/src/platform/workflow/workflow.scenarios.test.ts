@@ -651,6 +651,7 @@ describe('workflow scenarios: timers, delay, trigger', () => {
   it('a form date as the deadline ends with that day in Beijing, not at UTC midnight', () => {
     const byField = flow(
       chain(
+        // biome-ignore lint/suspicious/noThenProperty: the workflow schema names the field "then"; its value is a string
         approval('n1', users('A'), { timeout: { after: { field: 'replyBy' }, then: 'pass' } }),
         approval('n2', users('B')),
       ),
