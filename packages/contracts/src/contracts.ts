@@ -407,10 +407,22 @@ export const contractLedgerTotalsSchema = z.object({
   outstandingAmount: z.number().int(),
   overdueAmount: z.number().int(),
 });
+/** The totals of the contracts in one currency. */
+export const contractLedgerCurrencyTotalsSchema = contractLedgerTotalsSchema.extend({
+  currency: currencySchema,
+});
+export type ContractLedgerCurrencyTotals = z.infer<typeof contractLedgerCurrencyTotalsSchema>;
+
 export const contractLedgerPageSchema = z.object({
   items: z.array(contractLedgerRowSchema),
-  /** Totals of the whole filtered set, not just this page. */
+  /**
+   * Totals of the whole filtered set, not just this page, over all currencies: the count holds, but
+   * the amounts add yuan to dollars once the set has more than one currency. Deprecated for money:
+   * show `totalsByCurrency`.
+   */
   totals: contractLedgerTotalsSchema,
+  /** Totals of the whole filtered set per currency (CNY first): one totals row each. */
+  totalsByCurrency: z.array(contractLedgerCurrencyTotalsSchema),
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
 });

@@ -139,6 +139,13 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   return parts.map((p) => (p.share === 0n ? 0 : sign * Number(p.share)));
 }
 
+/** Orders totals rows: the home currency (CNY) first, then the others by code. */
+export function compareCurrencies(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === 'CNY' || b === 'CNY') return a === 'CNY' ? -1 : 1;
+  return a < b ? -1 : 1;
+}
+
 /** Totals are never summed across currencies: sums amounts per currency, in first-seen order. */
 export function sumByCurrency<T>(
   rows: Iterable<T>,

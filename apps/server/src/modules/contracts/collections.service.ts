@@ -37,11 +37,16 @@ export class ContractCollectionsService {
     const { page, pageSize, sort, ...filter } = query;
     const today = this.ports.today();
     const base = repo.overdueItems(this.db, scope, filter, today);
-    const [result, totalOverdueAmount] = await Promise.all([
+    const [result, overdueByCurrency] = await Promise.all([
       fetchPage(repo.overdueRows(base, sort), { page, pageSize }, (row) => row as Row),
-      repo.overdueTotal(base),
+      repo.overdueTotals(base),
     ]);
-    return { ...result, items: await this.present(result.items, today), totalOverdueAmount };
+    return {
+      ...result,
+      items: await this.present(result.items, today),
+      totalOverdueAmount: overdueByCurrency.reduce((sum, row) => sum + row.overdueAmount, 0),
+      overdueByCurrency,
+    };
   }
 
   async exportOverdue(

@@ -59,7 +59,8 @@ export class ContractLedger {
     const last = page[page.length - 1];
     return {
       items: await this.present(page),
-      totals,
+      totals: totals.all,
+      totalsByCurrency: totals.byCurrency,
       nextCursor:
         rows.length > limit && last ? encodeCursor(sortValueOf(last, sort), last.id as string) : null,
     };
