@@ -14,6 +14,8 @@ describe('formatMoney', () => {
     expect(formatMoney(1250, 'HKD')).toBe('HK$12.50');
     expect(formatMoney(null)).toBe('');
     expect(formatMoney(undefined)).toBe('');
+    expect(formatMoney(Number.NaN)).toBe('');
+    expect(formatMoney(123456, 'XX1')).toBe('XX1 1,234.56');
   });
 
   it('shows basis points as a percentage with one decimal', () => {

@@ -10,8 +10,14 @@ export function formatMoney(
   currency = 'CNY',
   locale: MoneyLocale = 'zh-CN',
 ): string {
-  if (minorUnits === null || minorUnits === undefined) return '';
-  return formatSharedMoney(Math.trunc(minorUnits), currency, locale);
+  if (minorUnits === null || minorUnits === undefined || !Number.isFinite(minorUnits)) return '';
+  const whole = Math.trunc(minorUnits);
+  try {
+    return formatSharedMoney(whole, currency, locale);
+  } catch {
+    // An unknown currency code (Intl refuses it) still shows the amount rather than breaking the page.
+    return `${currency} ${formatSharedMoney(whole, 'CNY', locale).replace('¥', '')}`;
+  }
 }
 
 /** Basis points to a percentage with one decimal: 1300 → "13.0%". */
