@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // apps/web: unit tests of pure functions only (formatting, input parsing); no DOM.
     include: [
       'apps/server/src/**/*.test.ts',
       'packages/contracts/src/**/*.test.ts',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, instantSchema } from './common.js';
-import { moneySchema } from './contracts.js';
+import { moneySchema } from './money.js';
 
 /*
  * Closing a contract: the settlement (结算) with deductions and warranty retention (质保金), the

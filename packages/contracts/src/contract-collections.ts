@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, instantSchema, pageOf, pageQuerySchema } from './common.js';
+import { currencySchema } from './money.js';
 
 /*
  * Collections (催收): plan items of contracts in force that fell due with money still open, and the
@@ -59,9 +60,22 @@ export const contractOverdueItemSchema = z.object({
 });
 export type ContractOverdueItem = z.infer<typeof contractOverdueItemSchema>;
 
+export const contractOverdueCurrencyTotalSchema = z.object({
+  currency: currencySchema,
+  /** Overdue plan items in this currency. */
+  count: z.number().int(),
+  overdueAmount: z.number().int(),
+});
+export type ContractOverdueCurrencyTotal = z.infer<typeof contractOverdueCurrencyTotalSchema>;
+
 export const contractOverduePageSchema = pageOf(contractOverdueItemSchema).extend({
-  /** The open amount of the whole filtered set. */
+  /**
+   * The open amount of the whole filtered set over all currencies (it adds yuan to dollars when
+   * there are several). Deprecated: show `overdueByCurrency`.
+   */
   totalOverdueAmount: z.number().int(),
+  /** The open amount of the whole filtered set per currency (CNY first). */
+  overdueByCurrency: z.array(contractOverdueCurrencyTotalSchema),
 });
 export type ContractOverduePage = z.infer<typeof contractOverduePageSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, instantSchema, pageQuerySchema } from './common.js';
-import { moneySchema } from './contracts.js';
+import { moneySchema } from './money.js';
 
 /*
  * Deliveries and their acceptance (交付/验收) on a contract: what was delivered (quantity, amount),

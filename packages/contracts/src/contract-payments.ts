@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, instantSchema, pageQuerySchema } from './common.js';
-import { contractDirectionSchema, moneySchema } from './contracts.js';
+import { contractDirectionSchema } from './contracts.js';
+import { moneySchema } from './money.js';
 
 /*
  * Money moving on a contract (付款申请/付款/收款/退款): payment requests on expense contracts

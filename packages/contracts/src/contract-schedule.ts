@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { dateSchema, idSchema } from './common.js';
+import { MAX_AMOUNT } from './money.js';
 
 /*
  * Payment and receipt plans (付款计划/收款计划) of a contract: milestones with a due date, an
  * amount in 分, an optional share in basis points and the condition that triggers them. The items
  * sum to the contract's executable amount (its current amount, or the settled amount once settled).
  *
- * This file imports only common.ts: contracts.ts uses the item schema in change proposals.
+ * This file imports only common.ts and money.ts: contracts.ts uses the item schema in change proposals.
  */
-
-/** As MAX_AMOUNT in contracts.ts (10^15 分); repeated here to keep the import graph acyclic. */
-const MAX_PLAN_AMOUNT = 1_000_000_000_000_000;
 export const CONTRACT_SCHEDULE_MAX_ITEMS = 60;
 
 /** One milestone as entered; `id` keeps an existing item (its payments stay linked to it). */
@@ -18,7 +16,7 @@ export const contractScheduleItemInputSchema = z.strictObject({
   id: idSchema.optional(),
   name: z.string().trim().min(1).max(100),
   dueDate: dateSchema,
-  amount: z.number().int().min(1).max(MAX_PLAN_AMOUNT),
+  amount: z.number().int().min(1).max(MAX_AMOUNT),
   /** Share of the contract amount in basis points (3000 = 30%), as entered; the amount rules. */
   percentage: z.number().int().min(0).max(10000).nullable().optional(),
   condition: z.string().trim().max(500).nullable().optional(),

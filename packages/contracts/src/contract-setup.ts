@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { codeSchema, idSchema, instantSchema, nameSchema, queryBool } from './common.js';
-import {
-  contractAttachmentTypeSchema,
-  contractDirectionSchema,
-  currencySchema,
-  moneySchema,
-} from './contracts.js';
+import { contractAttachmentTypeSchema, contractDirectionSchema } from './contracts.js';
+import { currencySchema, moneySchema } from './money.js';
 import { evaluationCriteriaSchema, evaluationCriterionSchema } from './contract-closing.js';
 import { formFieldSchema } from './forms.js';
 

@@ -1,19 +1,15 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, instantSchema, queryBool } from './common.js';
 import { contractScheduleItemsSchema } from './contract-schedule.js';
+import { currencySchema, MAX_AMOUNT, moneySchema } from './money.js';
 
 /*
  * The contract register: contracts, their versions and change orders, and the ledger. Amounts are
  * integers of 分 including tax; tax rates are integers of basis points (1300 = 13%).
  */
 
-/** The largest amount Concord accepts: 10^15 分 (ten trillion yuan), well inside JavaScript's safe integers. */
-export const MAX_AMOUNT = 1_000_000_000_000_000;
-export const moneySchema = z.number().int().min(0).max(MAX_AMOUNT);
 /** Tax rate in basis points: 0 to 100%. */
 export const taxRateSchema = z.number().int().min(0).max(10000);
-export const currencySchema = z.enum(['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP']);
-export type Currency = z.infer<typeof currencySchema>;
 
 export const contractDirectionSchema = z.enum(['INCOME', 'EXPENSE']);
 export type ContractDirection = z.infer<typeof contractDirectionSchema>;
@@ -411,10 +407,22 @@ export const contractLedgerTotalsSchema = z.object({
   outstandingAmount: z.number().int(),
   overdueAmount: z.number().int(),
 });
+/** The totals of the contracts in one currency. */
+export const contractLedgerCurrencyTotalsSchema = contractLedgerTotalsSchema.extend({
+  currency: currencySchema,
+});
+export type ContractLedgerCurrencyTotals = z.infer<typeof contractLedgerCurrencyTotalsSchema>;
+
 export const contractLedgerPageSchema = z.object({
   items: z.array(contractLedgerRowSchema),
-  /** Totals of the whole filtered set, not just this page. */
+  /**
+   * Totals of the whole filtered set, not just this page, over all currencies: the count holds, but
+   * the amounts add yuan to dollars once the set has more than one currency. Deprecated for money:
+   * show `totalsByCurrency`.
+   */
   totals: contractLedgerTotalsSchema,
+  /** Totals of the whole filtered set per currency (CNY first): one totals row each. */
+  totalsByCurrency: z.array(contractLedgerCurrencyTotalsSchema),
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
 });

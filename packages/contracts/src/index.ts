@@ -1,4 +1,6 @@
 export * from './common.js';
+export * from './money.js';
+export * from './calendar.js';
 export * from './errors.js';
 export * from './permissions.js';
 export * from './auth.js';

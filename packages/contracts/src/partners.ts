@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, instantSchema, nameSchema, queryBool } from './common.js';
+import { daysBetween } from './calendar.js';
 
 /*
  * Partners (合作伙伴): customers and suppliers in one group-wide library. A partner belongs to the
@@ -371,5 +372,5 @@ export const QUALIFICATION_REMINDER_DAYS = 30;
 
 /** Whole days from `today` to `validTo` (negative once expired), both `YYYY-MM-DD`. */
 export function qualificationDaysLeft(today: string, validTo: string): number {
-  return Math.round((Date.parse(`${validTo}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return daysBetween(today, validTo);
 }

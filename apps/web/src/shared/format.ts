@@ -1,20 +1,23 @@
+import { formatMoney as formatSharedMoney, type MoneyLocale } from '@concord/contracts';
 import dayjs from 'dayjs';
 
-const currencySymbols: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$' };
-const groupDigits = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
 /**
- * Money is stored as an integer of minor units (分). Formatting works on integers only, so no float
- * rounding can creep in: 123456 → "¥1,234.56", -5 → "-¥0.05".
+ * Money is stored as an integer of minor units (分); the shared formatter works on the exact decimal
+ * string, so no float rounding can creep in: 123456 → "¥1,234.56", -5 → "-¥0.05".
  */
-export function formatMoney(minorUnits: number | null | undefined, currency = 'CNY'): string {
-  if (minorUnits === null || minorUnits === undefined) return '';
-  const sign = minorUnits < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(minorUnits));
-  const major = Math.floor(abs / 100);
-  const minor = String(abs % 100).padStart(2, '0');
-  const symbol = currencySymbols[currency] ?? `${currency} `;
-  return `${sign}${symbol}${groupDigits.format(major)}.${minor}`;
+export function formatMoney(
+  minorUnits: number | null | undefined,
+  currency = 'CNY',
+  locale: MoneyLocale = 'zh-CN',
+): string {
+  if (minorUnits === null || minorUnits === undefined || !Number.isFinite(minorUnits)) return '';
+  const whole = Math.trunc(minorUnits);
+  try {
+    return formatSharedMoney(whole, currency, locale);
+  } catch {
+    // An unknown currency code (Intl refuses it) still shows the amount rather than breaking the page.
+    return `${currency} ${formatSharedMoney(whole, 'CNY', locale).replace('¥', '')}`;
+  }
 }
 
 /** Basis points to a percentage with one decimal: 1300 → "13.0%". */

@@ -13,9 +13,10 @@ import {
   contractArchiveInputSchema,
   contractBorrowCreateSchema,
   contractBorrowReturnSchema,
+  businessDate,
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../db/index.js';
+import { newId } from '../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import {
@@ -55,17 +56,10 @@ export interface ContractFacts {
   current_amount: number | string;
 }
 
-/** Today's calendar date where Concord's users are (China Standard Time, UTC+8, no daylight saving). */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today's calendar date where Concord's users are (Asia/Shanghai); the shared `businessDate`. */
+export const chinaDate = (now: Date): string => businessDate(now);
 
-/** `YYYY-MM-DD` plus (or minus) whole days. */
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00.000Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
+export { addDays } from '@concord/contracts';
 
 /**
  * Reads a contract the caller may reach under `scope` (404 otherwise, like a missing one). Used by
@@ -188,7 +182,7 @@ export class ContractArchiveService {
       if (!(await this.directory.activeUserIds(trx, [data.archivistId])).has(data.archivistId))
         throw invalidReference('user');
       const before = await repo.lockArchive(trx, contractId);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const fields = {
         location: data.location,
         box_number: data.boxNumber,
@@ -269,7 +263,7 @@ export class ContractArchiveService {
         if (open) throw await this.alreadyBorrowed(trx, ctx.locale, open);
         if (!(await this.directory.activeUserIds(trx, [data.borrowerId])).has(data.borrowerId))
           throw invalidReference('user');
-        const now = nowInstant();
+        const now = this.clock.now().toISOString();
         const id = newId();
         await repo.insertBorrow(trx, {
           id,
@@ -327,7 +321,7 @@ export class ContractArchiveService {
       const closed = await repo.closeBorrow(trx, borrowId, {
         returned_date: data.returnedDate,
         return_note: data.note || null,
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       if (closed !== 1) throw new AppError('CONFLICT');
       const after = (await repo.findBorrow(trx, borrowId))!;

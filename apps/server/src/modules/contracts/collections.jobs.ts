@@ -1,3 +1,4 @@
+import { BUSINESS_TIME_ZONE, daysBetween, formatMoney } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/http/index.js';
@@ -9,12 +10,14 @@ import * as repo from './collections.repository.js';
 export const CONTRACT_COLLECTION_SCAN_JOB = 'contract.collectionScan';
 export const CONTRACT_COLLECTION_NOTICE_JOB = 'contract.collectionNotice';
 
-/** How the daily scan is scheduled (app.ts `scheduleRecurringJobs`). */
+/** How the daily scan is scheduled: every day at 08:30 in Asia/Shanghai (app.ts `scheduleRecurringJobs`). */
 export const contractCollectionSchedule = {
   name: 'contract-collections',
   type: CONTRACT_COLLECTION_SCAN_JOB,
   payload: {},
-  everySeconds: 24 * 3600,
+  // 08:30 Beijing time, before the working day starts; dates in the scan are Beijing dates too.
+  cron: '30 8 * * *',
+  timeZone: BUSINESS_TIME_ZONE,
 };
 
 /** The reminder days of an entity (execution settings: the entity's row, the group's, or the defaults). */
@@ -43,9 +46,6 @@ const CATCH_UP_DAYS = 30;
 /** The settings allow at most 365 days before or after a due date. */
 const MAX_SETTING_DAYS = 365;
 const BATCH = 500;
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * The reminder step a plan item is at today, or null: before its due date, the nearest configured
@@ -90,8 +90,7 @@ export interface CollectionDeps {
 const contractLabel = (c: { number: string | null; contract_name: string }) =>
   c.number ? `${c.number} ${c.contract_name}` : c.contract_name;
 
-const yuan = (fen: number) =>
-  `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const yuan = (fen: number) => formatMoney(fen);
 
 /**
  * Collection reminders (催收). The daily scan walks the open plan items of contracts in force near or

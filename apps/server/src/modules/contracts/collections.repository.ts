@@ -1,4 +1,5 @@
-import type { ContractOverdueQuery } from '@concord/contracts';
+import { addDays, compareCurrencies } from '@concord/contracts';
+import type { ContractOverdueCurrencyTotal, ContractOverdueQuery } from '@concord/contracts';
 import { type Kysely, sql } from 'kysely';
 import { likePattern } from '../../db/index.js';
 import { type Scope, withScope } from '../../platform/access/index.js';
@@ -165,15 +166,25 @@ export function overdueRows(query: ReturnType<typeof overdueItems>, sort: string
   return applySort(selected, sort, overdueSorts, { column: 'i.due_date', direction: 'asc' }, 'i.id');
 }
 
-export async function overdueTotal(query: ReturnType<typeof overdueItems>): Promise<number> {
-  const row = await query
-    .select(sql<number>`coalesce(sum(i.amount - i.paid_amount), 0)`.as('total'))
-    .executeTakeFirst();
-  return Number(row?.total ?? 0);
+/** The open amount per currency (never added across currencies), the home currency first. */
+export async function overdueTotals(
+  query: ReturnType<typeof overdueItems>,
+): Promise<ContractOverdueCurrencyTotal[]> {
+  const rows = await query
+    .select([
+      'c.currency as currency',
+      sql<number>`count(*)`.as('count'),
+      sql<number>`coalesce(sum(i.amount - i.paid_amount), 0)`.as('total'),
+    ])
+    .groupBy('c.currency')
+    .execute();
+  return rows
+    .map((row) => ({
+      currency: row.currency as ContractOverdueCurrencyTotal['currency'],
+      count: Number(row.count),
+      overdueAmount: Number(row.total),
+    }))
+    .sort((a, b) => compareCurrencies(a.currency, b.currency));
 }
 
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
+export { addDays };

@@ -1,3 +1,4 @@
+import { daysBetween, toMajorUnits } from '@concord/contracts';
 import type {
   ContractOverdueItem,
   ContractOverduePage,
@@ -21,9 +22,6 @@ type OverdueQuery = z.output<typeof contractOverdueQuerySchema>;
 type OverdueExportQuery = z.output<typeof contractOverdueExportQuerySchema>;
 type Row = Record<string, unknown>;
 
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
 /**
  * Overdue receivables (逾期应收) and payables: the plan items of contracts in force that fell due
  * before today with money still open, in the caller's data scope, paged and exported.
@@ -39,11 +37,16 @@ export class ContractCollectionsService {
     const { page, pageSize, sort, ...filter } = query;
     const today = this.ports.today();
     const base = repo.overdueItems(this.db, scope, filter, today);
-    const [result, totalOverdueAmount] = await Promise.all([
+    const [result, overdueByCurrency] = await Promise.all([
       fetchPage(repo.overdueRows(base, sort), { page, pageSize }, (row) => row as Row),
-      repo.overdueTotal(base),
+      repo.overdueTotals(base),
     ]);
-    return { ...result, items: await this.present(result.items, today), totalOverdueAmount };
+    return {
+      ...result,
+      items: await this.present(result.items, today),
+      totalOverdueAmount: overdueByCurrency.reduce((sum, row) => sum + row.overdueAmount, 0),
+      overdueByCurrency,
+    };
   }
 
   async exportOverdue(
@@ -113,7 +116,7 @@ async function* presentInBatches<T>(rows: AsyncGenerator<Row>, present: (batch: 
   if (batch.length) yield* await present(batch);
 }
 
-const yuan = (fen: number) => fen / 100;
+const yuan = (fen: number) => toMajorUnits(fen);
 const exportColumns: XlsxColumn<ContractOverdueItem>[] = [
   { header: '合同编号', width: 24, value: (r) => r.contractNumber },
   { header: '合同名称', width: 32, value: (r) => r.contractName },

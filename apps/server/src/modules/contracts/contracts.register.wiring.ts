@@ -1,7 +1,8 @@
+import { businessDate } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../platform/http/index.js';
 import type { ModuleRegistry, PlatformPorts } from '../../platform/kit/index.js';
-import { ContractArchiveService, chinaDate } from './archive.service.js';
+import { ContractArchiveService } from './archive.service.js';
 import { ContractCategoriesService } from './categories.service.js';
 import type { ContractPorts } from './contracts.ports.js';
 import { type ContractSetup, ContractsService } from './contracts.service.js';
@@ -48,7 +49,7 @@ export function contractPorts({ clock }: PlatformPorts, deps: ContractDeps): Con
       namesOf: (trx, ids) => deps.files.namesOf(trx, ids),
     },
     startApproval: (trx, ctx, input) => deps.workflow.workflow.start(trx, ctx, input),
-    today: () => chinaDate(clock.now()),
+    today: () => businessDate(clock.now()),
   };
 }
 

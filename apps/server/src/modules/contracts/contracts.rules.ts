@@ -57,9 +57,7 @@ export function actionsFor(status: ContractStatus, hasPendingChange: boolean): C
 export const SIGNED_STATUSES: ContractStatus[] = ['IN_FORCE', 'COMPLETED', 'TERMINATED'];
 
 /** Whole days from `today` to `endDate` (both YYYY-MM-DD); negative once past. */
-export function daysBetween(today: string, endDate: string): number {
-  return Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
+export { daysBetween } from '@concord/contracts';
 
 /** The facts a data scope judges a contract on. */
 export const scopedFacts = (row: { entity_id: string; department_id: string; owner_id: string }) => ({

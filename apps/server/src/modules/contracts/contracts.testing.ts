@@ -289,6 +289,7 @@ export interface LedgerRowInput {
   direction?: 'INCOME' | 'EXPENSE';
   amount?: number;
   currentAmount?: number;
+  currency?: string;
   signDate?: string | null;
   endDate?: string | null;
   createdAt?: string;
@@ -320,7 +321,7 @@ export async function insertLedgerRow(app: TestApp, input: LedgerRowInput): Prom
       tax_amount: 0,
       signed_amount: signed ? amount : null,
       current_amount: input.currentAmount ?? amount,
-      currency: 'CNY',
+      currency: input.currency ?? 'CNY',
       sign_date: input.signDate ?? null,
       start_date: null,
       end_date: input.endDate ?? null,

@@ -1,4 +1,9 @@
-import type { ContractLedgerQuery, contractLedgerQuerySchema } from '@concord/contracts';
+import { addDays, compareCurrencies } from '@concord/contracts';
+import type {
+  ContractLedgerCurrencyTotals,
+  ContractLedgerQuery,
+  contractLedgerQuerySchema,
+} from '@concord/contracts';
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import { likePattern } from '../../db/index.js';
@@ -184,10 +189,33 @@ export function sortValueOf(row: Record<string, unknown>, sort: LedgerSort): unk
   return value;
 }
 
-export async function ledgerTotals(query: ReturnType<typeof ledgerQuery>, today = '') {
+type LedgerTotals = Omit<ContractLedgerCurrencyTotals, 'currency'>;
+const moneyTotals = [
+  'amount',
+  'signedAmount',
+  'currentAmount',
+  'plannedAmount',
+  'requestedAmount',
+  'paidAmount',
+  'receivedAmount',
+  'invoicedAmount',
+  'acceptedAmount',
+  'outstandingAmount',
+  'overdueAmount',
+] as const;
+
+/**
+ * The totals of the filtered set, one row per currency (amounts in different currencies are never
+ * added up); `all` is their sum, kept for the page's `totals` while the web moves to the rows.
+ */
+export async function ledgerTotals(
+  query: ReturnType<typeof ledgerQuery>,
+  today = '',
+): Promise<{ all: LedgerTotals; byCurrency: ContractLedgerCurrencyTotals[] }> {
   const sumOf = (key: RawBuilder<unknown>, alias: string) => sql<number>`coalesce(sum(${key}), 0)`.as(alias);
-  const row = await query
+  const rows = await query
     .select([
+      'contract.currency as currency',
       sql<number>`count(*)`.as('count'),
       sql<number>`coalesce(sum(contract.amount), 0)`.as('amount'),
       sql<number>`coalesce(sum(contract.signed_amount), 0)`.as('signed_amount'),
@@ -201,22 +229,35 @@ export async function ledgerTotals(query: ReturnType<typeof ledgerQuery>, today 
       sumOf(sortKeys.outstandingAmount, 'outstanding_amount'),
       sumOf(overdueAmountSql(today), 'overdue_amount'),
     ])
-    .executeTakeFirstOrThrow();
+    .groupBy('contract.currency')
+    .execute();
   // PostgreSQL returns sums of bigint as numeric text.
-  return {
-    count: Number(row.count),
-    amount: Number(row.amount),
-    signedAmount: Number(row.signed_amount),
-    currentAmount: Number(row.current_amount),
-    plannedAmount: Number(row.planned_amount),
-    requestedAmount: Number(row.requested_amount),
-    paidAmount: Number(row.paid_amount),
-    receivedAmount: Number(row.received_amount),
-    invoicedAmount: Number(row.invoiced_amount),
-    acceptedAmount: Number(row.accepted_amount),
-    outstandingAmount: Number(row.outstanding_amount),
-    overdueAmount: Number(row.overdue_amount),
-  };
+  const byCurrency = rows
+    .map((row) => ({
+      currency: row.currency as ContractLedgerCurrencyTotals['currency'],
+      count: Number(row.count),
+      amount: Number(row.amount),
+      signedAmount: Number(row.signed_amount),
+      currentAmount: Number(row.current_amount),
+      plannedAmount: Number(row.planned_amount),
+      requestedAmount: Number(row.requested_amount),
+      paidAmount: Number(row.paid_amount),
+      receivedAmount: Number(row.received_amount),
+      invoicedAmount: Number(row.invoiced_amount),
+      acceptedAmount: Number(row.accepted_amount),
+      outstandingAmount: Number(row.outstanding_amount),
+      overdueAmount: Number(row.overdue_amount),
+    }))
+    .sort((a, b) => compareCurrencies(a.currency, b.currency));
+  const all: LedgerTotals = {
+    count: 0,
+    ...Object.fromEntries(moneyTotals.map((k) => [k, 0])),
+  } as LedgerTotals;
+  for (const row of byCurrency) {
+    all.count += row.count;
+    for (const key of moneyTotals) all[key] += row[key];
+  }
+  return { all, byCurrency };
 }
 
 export const ledgerColumns = [
@@ -248,11 +289,7 @@ export const ledgerColumns = [
   'contract.next_due_date',
 ] as const;
 
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
+export { addDays };
 
 export type { ContractLedgerQuery };
 

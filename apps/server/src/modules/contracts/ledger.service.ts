@@ -1,3 +1,4 @@
+import { toMajorUnits } from '@concord/contracts';
 import type { ContractLedgerPage, ContractLedgerRow, contractLedgerQuerySchema } from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -58,7 +59,8 @@ export class ContractLedger {
     const last = page[page.length - 1];
     return {
       items: await this.present(page),
-      totals,
+      totals: totals.all,
+      totalsByCurrency: totals.byCurrency,
       nextCursor:
         rows.length > limit && last ? encodeCursor(sortValueOf(last, sort), last.id as string) : null,
     };
@@ -205,7 +207,7 @@ function executionFigures(r: Record<string, unknown>, tolerance: Tolerance) {
 
 const matchingLabels: Record<string, string> = { MATCHED: '一致', MISMATCHED: '不一致' };
 
-const yuan = (fen: number | null) => (fen === null ? null : fen / 100);
+const yuan = (fen: number | null) => (fen === null ? null : toMajorUnits(fen));
 const exportColumns: XlsxColumn<ContractLedgerRow>[] = [
   { header: '合同编号', width: 24, value: (r) => r.number },
   { header: '合同名称', width: 32, value: (r) => r.name },

@@ -313,6 +313,43 @@ describeEachDialect('contract ledger', (t) => {
       });
     });
 
+    it('totals each currency apart, never adding yuan to dollars', async () => {
+      const other = `fx${Math.random().toString(36).slice(2, 10)}`; // not matched by the `q=${token}` of other tests
+      const { id: _id, entity: _entity, ...base } = rows[0];
+      const spec = (name: string, currency: string, amount: number) => ({
+        ...base,
+        name: `${name} ${other}`,
+        number: null,
+        status: 'IN_FORCE',
+        amount,
+        currentAmount: amount,
+        currency,
+      });
+      await insertLedgerRow(t(), spec('进口设备', 'USD', 500_000));
+      await insertLedgerRow(t(), spec('进口备件', 'USD', 25_000));
+      await insertLedgerRow(t(), spec('国内安装', 'CNY', 300_000));
+      const page = (await group.get(`/api/v1/contracts?q=${other}`)).json();
+      expect(
+        page.totalsByCurrency.map((r: any) => [
+          r.currency,
+          r.count,
+          r.amount,
+          r.signedAmount,
+          r.outstandingAmount,
+        ]),
+      ).toEqual([
+        ['CNY', 1, 300_000, 300_000, 300_000],
+        ['USD', 2, 525_000, 525_000, 525_000],
+      ]);
+      expect(page.totals.count).toBe(3);
+      const cnyOnly = (
+        await group.get(`/api/v1/contracts?q=${encodeURIComponent(`国内安装 ${other}`)}`)
+      ).json();
+      expect(cnyOnly.totalsByCurrency).toEqual([{ ...cnyOnly.totals, currency: 'CNY' }]);
+      const none = (await group.get(`/api/v1/contracts?q=nothing-${other}`)).json();
+      expect(none.totalsByCurrency).toEqual([]);
+    });
+
     it('finds by number, name or counterparty, ignoring case', async () => {
       const byNumber = (await group.get(`/api/v1/contracts?q=${token}-007`)).json();
       expect(byNumber.items.map((i: any) => i.name)).toEqual([`服务器采购 ${token}`]);

@@ -17,6 +17,7 @@ import {
   type FormField,
   type Locale,
   type PaymentMethod,
+  formatMoney,
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { newId, nowInstant } from '../../db/index.js';
@@ -621,12 +622,7 @@ export function requestHash(body: Record<string, unknown>): string {
 }
 
 /** ¥1,234.56 from 分, for messages. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}¥${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
+export const yuan = (fen: number): string => formatMoney(fen);
 
 const stateMessages = {
   notExpense: {

@@ -10,11 +10,12 @@ import {
   idParamsSchema,
   okSchema,
   pageOf,
+  toMajorUnits,
 } from '@concord/contracts';
 import { defineRoute, type RouteDefinition, sendXlsx } from '../../platform/http/index.js';
 import type { ContractPlansService } from './plans.service.js';
 
-const yuan = (fen: number) => fen / 100;
+const yuan = (fen: number) => toMajorUnits(fen);
 const money = '#,##0.00';
 
 export function contractPlansRoutes(plans: ContractPlansService): RouteDefinition[] {

@@ -1,3 +1,4 @@
+import { BUSINESS_TIME_ZONE, daysBetween } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/http/index.js';
@@ -11,12 +12,14 @@ export const CONTRACT_REMINDER_SCAN_JOB = 'contract.reminderScan';
 export const CONTRACT_EXPIRY_NOTICE_JOB = 'contract.expiryNotice';
 export const CONTRACT_BORROW_OVERDUE_JOB = 'contract.borrowOverdueNotice';
 
-/** How the daily scan is scheduled (app.ts `scheduleRecurringJobs`). */
+/** How the daily scan is scheduled: every day at 08:30 in Asia/Shanghai (app.ts `scheduleRecurringJobs`). */
 export const contractReminderSchedule = {
   name: 'contract-reminders',
   type: CONTRACT_REMINDER_SCAN_JOB,
   payload: {},
-  everySeconds: 24 * 3600,
+  // 08:30 Beijing time, before the working day starts; dates in the scan are Beijing dates too.
+  cron: '30 8 * * *',
+  timeZone: BUSINESS_TIME_ZONE,
 };
 
 const BATCH = 500;
@@ -29,9 +32,6 @@ export interface ContractReminderDeps {
   /** The head of a department, or null. Called outside any transaction. */
   departmentHead: (departmentId: string) => Promise<string | null>;
 }
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 const contractLabel = (c: { number: string | null; name: string }) =>
   c.number ? `${c.number} ${c.name}` : c.name;

@@ -11,8 +11,10 @@ import { patchContract, testCategory, testContract, userWith } from './archive.t
 
 const DAY = 24 * 3600 * 1000;
 // 09:00 in Beijing on 1 March 2026: when each dialect's app is built and its daily scan first due.
-const START = '2026-03-01T01:00:00.000Z';
-const clock = new ManualClock(START);
+const START = '2026-03-01T01:00:00.000Z'; // 09:00 in Beijing
+// The app is built (and declares its schedules) at 08:00 Beijing time, before the daily 08:30 scan.
+const BUILT = '2026-03-01T00:00:00.000Z';
+const clock = new ManualClock(BUILT);
 
 describeEachDialect(
   'contract reminders',
@@ -31,7 +33,7 @@ describeEachDialect(
       categoryId = (await testCategory(t(), 30)).id;
     });
     // The clock is shared by the dialects' suites: the next app is built (and schedules) at the start again.
-    afterAll(() => clock.set(START));
+    afterAll(() => clock.set(BUILT));
 
     /** Notifications of one kind about one record, per recipient. */
     async function notices(template: string, link: string) {

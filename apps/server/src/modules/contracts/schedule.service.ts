@@ -1,3 +1,4 @@
+import { formatMoney } from '@concord/contracts';
 import type {
   ContractChangeProposal,
   ContractSchedule,
@@ -380,10 +381,4 @@ export function scheduleText(items: ContractScheduleItemInput[]): string {
 }
 
 /** 分 as ¥1,234.56 (messages name amounts the way the pages show them). */
-export function yuan(fen: number): string {
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${fen < 0 ? '-' : ''}¥${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
+export const yuan = (fen: number): string => formatMoney(fen);

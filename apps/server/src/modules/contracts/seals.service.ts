@@ -10,7 +10,7 @@ import type {
 } from '@concord/contracts';
 import { sealRequestCreateSchema, sealRequestUsedSchema } from '@concord/contracts';
 import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../db/index.js';
+import { newId } from '../../db/index.js';
 import { AccessControl } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import { AppError, applySort, fetchPage, notFound, type RequestContext } from '../../platform/http/index.js';
@@ -149,7 +149,7 @@ export class ContractSealsService {
         throw new AppError('CONTRACT_SEAL_STATE', { detail: message(ctx.locale, 'notSealable', status) });
       }
       const id = newId();
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       await repo.insertRequest(trx, {
         id,
         contract_id: contractId,
@@ -227,7 +227,7 @@ export class ContractSealsService {
         used_date: usedDate,
         used_by: actor?.userId ?? null,
         used_note: data.note || null,
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       await this.audit.record(trx, ctx, {
         entityType: 'contract_seal_request',
@@ -254,7 +254,7 @@ export class ContractSealsService {
   ): Promise<void> {
     const before = await repo.lockRequest(trx, requestId);
     if (before?.status !== 'IN_APPROVAL') return;
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     await repo.updateRequest(trx, requestId, { status: outcome, decided_at: now, updated_at: now });
     await this.audit.record(trx, ctx, {
       entityType: 'contract_seal_request',

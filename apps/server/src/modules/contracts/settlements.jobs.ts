@@ -1,3 +1,4 @@
+import { BUSINESS_TIME_ZONE, daysBetween } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/http/index.js';
@@ -13,12 +14,14 @@ export const RETENTION_NOTICE_JOB = 'contract.retentionNotice';
 /** Days before the release date when the owner is first reminded (and again on the day). */
 export const RETENTION_REMIND_DAYS = 30;
 
-/** How the daily scan is scheduled (app.ts `scheduleRecurringJobs`). */
+/** How the daily scan is scheduled: every day at 08:30 in Asia/Shanghai (app.ts `scheduleRecurringJobs`). */
 export const retentionReminderSchedule = {
   name: 'contract-retention-reminders',
   type: RETENTION_SCAN_JOB,
   payload: {},
-  everySeconds: 24 * 3600,
+  // 08:30 Beijing time, before the working day starts; dates in the scan are Beijing dates too.
+  cron: '30 8 * * *',
+  timeZone: BUSINESS_TIME_ZONE,
 };
 
 const BATCH = 500;
@@ -51,9 +54,6 @@ export interface RetentionReminderDeps {
   notifications: NotificationsService;
   systemContext: (requestId?: string) => RequestContext;
 }
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * Retention reminders. The daily scan finds approved settlements whose unreleased retention falls

@@ -8,6 +8,7 @@ import {
   type RetentionRelease,
   retentionReleaseSchema,
   type SettlementStatus,
+  formatMoney,
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { newId, nowInstant } from '../../db/index.js';
@@ -71,12 +72,7 @@ function validation(path: string, message: string): AppError {
 }
 
 /** ¥1,234.56 from 分. */
-export function yuan(fen: number, locale: Locale = 'zh-CN'): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100).toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-US');
-  return `${sign}¥${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
+export const yuan = (fen: number, locale: Locale = 'zh-CN'): string => formatMoney(fen, 'CNY', locale);
 
 /** How a settlement shows in the approval detail. */
 export const SETTLEMENT_FIELDS: FormField[] = [

@@ -8,6 +8,7 @@ import {
   invoiceUsageListSchema,
   invoiceVoidSchema,
   pageOf,
+  toMajorUnits,
 } from '@concord/contracts';
 import { defineRoute, type RouteDefinition, sendXlsx } from '../../platform/http/index.js';
 import type { InvoicesService } from './invoices.service.js';
@@ -56,18 +57,22 @@ export function invoicesRoutes(invoices: InvoicesService): RouteDefinition[] {
             {
               header: zh ? '金额（元）' : 'Amount excl. tax (yuan)',
               numFmt: yuanFmt,
-              value: (i) => i.amountExclTax / 100,
+              value: (i) => toMajorUnits(i.amountExclTax),
             },
-            { header: zh ? '税额（元）' : 'Tax (yuan)', numFmt: yuanFmt, value: (i) => i.taxAmount / 100 },
+            {
+              header: zh ? '税额（元）' : 'Tax (yuan)',
+              numFmt: yuanFmt,
+              value: (i) => toMajorUnits(i.taxAmount),
+            },
             {
               header: zh ? '价税合计（元）' : 'Total (yuan)',
               numFmt: yuanFmt,
-              value: (i) => i.totalAmount / 100,
+              value: (i) => toMajorUnits(i.totalAmount),
             },
             {
               header: zh ? '已使用（元）' : 'Used (yuan)',
               numFmt: yuanFmt,
-              value: (i) => i.usedAmount / 100,
+              value: (i) => toMajorUnits(i.usedAmount),
             },
             {
               header: zh ? '状态' : 'Status',

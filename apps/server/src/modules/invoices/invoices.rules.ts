@@ -1,4 +1,4 @@
-import { type InvoiceType, isDigitalInvoice, type Locale } from '@concord/contracts';
+import { type InvoiceType, isDigitalInvoice, type Locale, formatMoney } from '@concord/contracts';
 
 /**
  * Pure rules of the invoice registry: the shape of an invoice's identifiers and amounts, its group-wide
@@ -85,9 +85,4 @@ export function invoiceDesignation(invoice: { code: string | null; number: strin
 }
 
 /** ¥1,234.56 from 分, for messages. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}¥${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
+export const yuan = (fen: number): string => formatMoney(fen);

@@ -5,7 +5,7 @@ import { PartnerRecordsService } from './partner-records.service.js';
 import { partnersMigrations } from './partners.migrations.js';
 import { PartnerRatings, partnerRatingRoutes } from './partners.rating.js';
 import { partnersRecordTypes } from './partners.record-types.js';
-import { partnersJobs, QUALIFICATION_SCAN_JOB, QualificationReminders } from './partners.reminders.js';
+import { partnerQualificationSchedule, partnersJobs, QualificationReminders } from './partners.reminders.js';
 import { partnersRoutes } from './partners.routes.js';
 import { PartnersService } from './partners.service.js';
 import { partnersTemplates } from './partners.templates.js';
@@ -76,14 +76,7 @@ export const partnersModule = defineModule({
       services: { partners, partnerRecords, qualificationReminders, partnerRatings },
       routes: [...partnersRoutes(partners, partnerRecords), ...partnerRatingRoutes(partnerRatings)],
       jobs: partnersJobs(qualificationReminders),
-      schedules: [
-        {
-          name: 'partner-qualification-expiry',
-          type: QUALIFICATION_SCAN_JOB,
-          payload: {},
-          everySeconds: 86400,
-        },
-      ],
+      schedules: [partnerQualificationSchedule],
       // Whoever may see a partner may read the files attached to its qualifications.
       fileReadGrants: [(trx, ctx, fileId) => partners.canReadFile(trx, ctx, fileId)],
     };

@@ -1,11 +1,13 @@
-import type { Notification, Partner, PartnerDetail } from '@concord/contracts';
+import { businessDate, type Notification, type Partner, type PartnerDetail } from '@concord/contracts';
 import { afterAll, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/jobs/index.js';
 import { type ApiClient, describeEachDialect } from '../../testing/test-app.js';
 
 const START = '2026-03-01T01:00:00.000Z'; // 09:00 in China
+// The app is built (and declares its schedules) at 08:00 in China, before the daily 08:30 scan.
+const BUILT = '2026-03-01T00:00:00.000Z';
 const day = 86_400_000;
-const clock = new ManualClock(START);
+const clock = new ManualClock(BUILT);
 
 describeEachDialect(
   'partner qualification reminders',
@@ -15,7 +17,7 @@ describeEachDialect(
       return page.items.filter((n: Notification) => n.kind === 'partner.qualificationExpiring');
     };
     // The next dialect's suite seeds its demo data at the start again.
-    afterAll(() => clock.set(START));
+    afterAll(() => clock.set(BUILT));
 
     /** Runs the job runner until it has nothing left to do now. */
     const runJobs = async () => {
@@ -30,6 +32,7 @@ describeEachDialect(
       const steel = (await admin.get(`/api/v1/partners?q=${encodeURIComponent('苏州恒力')}`)).json()
         .items[0] as Partner;
 
+      clock.set(START);
       await runJobs();
       // The demo qualification of 苏州恒力 ends 20 days after seeding (2026-03-21); the other one
       // has already expired and is not reminded of.
@@ -63,7 +66,7 @@ describeEachDialect(
       const partner = (
         await legal.post('/api/v1/partners', { name: '续期测试', type: 'individual', kinds: ['supplier'] })
       ).json() as PartnerDetail;
-      const today = new Date(clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const today = businessDate(clock.now());
       const inDays = (n: number) => new Date(Date.parse(today) + n * day).toISOString().slice(0, 10);
       const kept = (
         await legal.post(`/api/v1/partners/${partner.id}/qualifications`, {

@@ -1,4 +1,4 @@
-import { QUALIFICATION_REMINDER_DAYS, qualificationDaysLeft } from '@concord/contracts';
+import { BUSINESS_TIME_ZONE, QUALIFICATION_REMINDER_DAYS, qualificationDaysLeft } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { inBatches, type RequestContext } from '../../platform/http/index.js';
@@ -11,6 +11,15 @@ import type { PartnerTables } from './partners.tables.js';
 
 export const QUALIFICATION_SCAN_JOB = 'partners.qualificationScan';
 export const QUALIFICATION_REMINDER_JOB = 'partners.qualificationReminder';
+
+/** The daily expiry scan: every day at 08:30 in Asia/Shanghai (declared in the module's definition). */
+export const partnerQualificationSchedule = {
+  name: 'partner-qualification-expiry',
+  type: QUALIFICATION_SCAN_JOB,
+  payload: {},
+  cron: '30 8 * * *',
+  timeZone: BUSINESS_TIME_ZONE,
+};
 
 const reminderPayload = z.object({
   qualificationId: z.string(),

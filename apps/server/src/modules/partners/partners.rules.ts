@@ -4,6 +4,7 @@ import {
   creditCodeIssueText,
   normalizeCreditCode,
   type PartnerType,
+  businessDate,
 } from '@concord/contracts';
 
 export type CreditCodeCheck =
@@ -55,12 +56,7 @@ export function reminderThreshold(daysLeft: number): number | null {
   return reached.length ? Math.min(...reached) : null;
 }
 
-/** Adds days to a `YYYY-MM-DD` date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+export { addDays } from '@concord/contracts';
 
 /** The calendar date in China at an instant: qualifications end on Chinese calendar days. */
-export function chinaDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(instant);
-}
+export const chinaDate = (instant: Date): string => businessDate(instant);

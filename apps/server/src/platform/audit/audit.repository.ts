@@ -1,3 +1,4 @@
+import { businessDayRange } from '@concord/contracts';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { readJson } from '../../db/index.js';
 import { type Scope, withScope } from '../access/index.js';
@@ -77,15 +78,10 @@ export function filteredQuery(
   if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
   if (filter.action) query = query.where('action', '=', filter.action);
-  if (filter.from) query = query.where('at', '>=', `${filter.from}T00:00:00.000Z`);
-  if (filter.to) query = query.where('at', '<', nextDay(filter.to));
+  // Dates are Beijing dates: "from 5 March" starts at 2026-03-04T16:00Z, "to 5 March" includes its evening.
+  if (filter.from) query = query.where('at', '>=', businessDayRange(filter.from).from);
+  if (filter.to) query = query.where('at', '<', businessDayRange(filter.to).to);
   return query;
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
 }
 
 export function toEntry(row: AuditRow) {

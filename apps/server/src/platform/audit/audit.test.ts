@@ -1,3 +1,4 @@
+import { businessDate } from '@concord/contracts';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -326,21 +327,26 @@ describeEachDialect('audit log', (t) => {
     const typeOnly = (await api.get(`${API}/audit?entityType=session&pageSize=1`)).json();
     expect(typeOnly.total).toBe(await auditCount(t(), (q) => q.where('entity_type', '=', 'session')));
 
-    // One entry written "in the past", to check the date range at its edges.
+    // Entries written "in the past" on either side of Beijing midnight: the date range is in
+    // Beijing dates, so 23:59:59.9 on 15 March there (15:59:59.9Z) is the 15th, and 16:00Z the 16th.
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2025-03-15T23:59:59.900Z'));
+    vi.setSystemTime(new Date('2025-03-15T15:59:59.900Z'));
     const past = await t().given.department({ entityId: entity.CONS, name: 'Dated' });
+    vi.setSystemTime(new Date('2025-03-15T16:00:00.000Z'));
+    const after = await t().given.department({ entityId: entity.CONS, name: 'Dated later' });
     vi.useRealTimers();
-    const range = async (query: string) =>
-      (await api.get(`${API}/audit?entityId=${past.id}&${query}`)).json().total;
+    const range = async (query: string, id = past.id) =>
+      (await api.get(`${API}/audit?entityId=${id}&${query}`)).json().total;
     expect(await range('from=2025-03-15&to=2025-03-15')).toBe(1);
     expect(await range('from=2025-03-15')).toBe(1);
     expect(await range('to=2025-03-15')).toBe(1);
     expect(await range('to=2025-03-14')).toBe(0);
     expect(await range('from=2025-03-16')).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
+    expect(await range('from=2025-03-15&to=2025-03-15', after.id)).toBe(0);
+    expect(await range('from=2025-03-16&to=2025-03-16', after.id)).toBe(1);
+    const today = businessDate(new Date());
     expect((await api.get(`${API}/audit?to=2025-03-15`)).json().total).toBe(
-      await auditCount(t(), (q) => q.where('at', '<', '2025-03-16T00:00:00.000Z')),
+      await auditCount(t(), (q) => q.where('at', '<', '2025-03-15T16:00:00.000Z')),
     );
     expect(
       (await api.get(`${API}/audit?from=${today}&to=${today}&entityId=${fin.id}`)).json().total,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { newId, readJson, writeJson } from '../../db/index.js';
 import type { Clock } from './clock.js';
+import { type JobSchedule, nextOccurrence, sameRecurrence, storedRecurrence } from './cron.js';
 import * as repo from './jobs.repository.js';
 
 export interface JobContext {
@@ -92,21 +93,28 @@ export class JobQueue {
     return inserted ? id : null;
   }
 
-  /** Declares a recurring job; calling it again (each start) keeps the next run time. */
-  async schedule(options: {
-    name: string;
-    type: string;
-    payload: unknown;
-    everySeconds: number;
-  }): Promise<void> {
+  /**
+   * Declares a recurring job, every few seconds or by a cron pattern in a time zone
+   * (`cron: '30 8 * * *'` runs at 08:30 in Asia/Shanghai unless `timeZone` says otherwise).
+   * Calling it again (each start) keeps the next run time, unless the timing itself changed.
+   */
+  async schedule(options: JobSchedule): Promise<void> {
     const definition = this.definition(options.type);
-    await repo.upsertSchedule(this.db, {
-      name: options.name,
-      type: options.type,
-      payload: writeJson(definition.payload.parse(options.payload)),
-      every_seconds: options.everySeconds,
-      next_run_at: this.clock.now().toISOString(),
-    });
+    const recurrence = storedRecurrence(options);
+    const now = this.clock.now();
+    const existing = await repo.findSchedule(this.db, options.name);
+    await repo.upsertSchedule(
+      this.db,
+      {
+        name: options.name,
+        type: options.type,
+        payload: writeJson(definition.payload.parse(options.payload)),
+        ...recurrence,
+        // A period starts now; a cron schedule waits for its first occurrence.
+        next_run_at: (recurrence.cron ? nextOccurrence(recurrence, now) : now).toISOString(),
+      },
+      !existing || !sameRecurrence(existing, recurrence),
+    );
   }
 
   async status(id: string) {

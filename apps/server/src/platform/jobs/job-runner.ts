@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { readJson } from '../../db/index.js';
 import type { Clock } from './clock.js';
+import { nextOccurrence } from './cron.js';
 import type { JobQueue } from './job-queue.js';
 import * as repo from './jobs.repository.js';
 import type { JobTables } from './jobs.tables.js';
@@ -98,7 +99,9 @@ export class JobRunner {
           dedupeKey: `schedule:${schedule.name}:${occurrence}`,
         });
         // After downtime, run once and carry on from now instead of catching up every missed run.
-        const next = Math.max(Date.parse(occurrence) + schedule.every_seconds * 1000, now.getTime() + 1000);
+        const next = schedule.cron
+          ? nextOccurrence(schedule, now).getTime()
+          : Math.max(nextOccurrence(schedule, new Date(occurrence)).getTime(), now.getTime() + 1000);
         await repo.advanceSchedule(trx, schedule.name, new Date(next).toISOString());
       }
     });

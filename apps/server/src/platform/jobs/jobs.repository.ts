@@ -95,14 +95,24 @@ export function findJob(db: Db, id: string): Promise<JobTable | undefined> {
   return db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function upsertSchedule(db: Db, row: JobScheduleTable): Promise<void> {
+export function findSchedule(db: Db, name: string): Promise<JobScheduleTable | undefined> {
+  return db.selectFrom('job_schedule').selectAll().where('name', '=', name).executeTakeFirst();
+}
+
+/** Declares a schedule; an existing one keeps its next run unless `resetNextRun` (its timing changed). */
+export async function upsertSchedule(db: Db, row: JobScheduleTable, resetNextRun: boolean): Promise<void> {
   await db
     .insertInto('job_schedule')
     .values(row)
     .onConflict((oc) =>
-      oc
-        .column('name')
-        .doUpdateSet({ type: row.type, payload: row.payload, every_seconds: row.every_seconds }),
+      oc.column('name').doUpdateSet({
+        type: row.type,
+        payload: row.payload,
+        every_seconds: row.every_seconds,
+        cron: row.cron,
+        time_zone: row.time_zone,
+        ...(resetNextRun ? { next_run_at: row.next_run_at } : {}),
+      }),
     )
     .execute();
 }

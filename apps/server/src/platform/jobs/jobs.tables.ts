@@ -20,7 +20,12 @@ export interface JobScheduleTable {
   name: string;
   type: string;
   payload: unknown;
+  /** The period; 0 for a cron schedule. */
   every_seconds: number;
+  /** A cron pattern (minute hour day month weekday), read in time_zone. */
+  cron: string | null;
+  /** An IANA zone such as Asia/Shanghai; set with cron. */
+  time_zone: string | null;
   next_run_at: string;
 }
 

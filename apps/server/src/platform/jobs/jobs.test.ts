@@ -166,6 +166,66 @@ describeEachDialect(
       expect(ran.filter((r) => r.value === 8)).toHaveLength(2);
     });
 
+    it('runs a daily cron schedule at 08:30 Beijing time, which is 00:30 UTC', async () => {
+      const { queue, runner, ran, clock } = harness(t().services.db);
+      const daily = { name: 'daily-0830', type: 'test.record', payload: { value: 9 }, cron: '30 8 * * *' };
+      // 16:00 in Beijing: today's 08:30 has passed, so nothing runs until tomorrow's.
+      await queue.schedule(daily);
+      const [a, b] = [runner('node-a'), runner('node-b')];
+      const count = () => ran.filter((r) => r.value === 9).length;
+      await a.tick();
+      expect(count()).toBe(0);
+      clock.set('2026-03-03T00:29:59.000Z');
+      await a.tick();
+      expect(count()).toBe(0);
+      clock.set('2026-03-03T00:30:00.000Z');
+      await a.tick();
+      await b.tick();
+      expect(count()).toBe(1);
+      // declared again at the next start: the next run stays tomorrow's
+      await queue.schedule(daily);
+      clock.set('2026-03-03T12:00:00.000Z');
+      await a.tick();
+      expect(count()).toBe(1);
+      // after a day of downtime it runs once, then keeps to 08:30
+      clock.set('2026-03-05T03:00:00.000Z');
+      await a.tick();
+      await a.tick();
+      expect(count()).toBe(2);
+      const row = await t()
+        .services.db.selectFrom('job_schedule')
+        .select(['next_run_at', 'time_zone', 'cron'])
+        .where('name', '=', 'daily-0830')
+        .executeTakeFirstOrThrow();
+      expect(new Date(row.next_run_at).toISOString()).toBe('2026-03-06T00:30:00.000Z');
+      expect(row).toMatchObject({ cron: '30 8 * * *', time_zone: 'Asia/Shanghai' });
+    });
+
+    it('moves a schedule to its new timing when it changes from a period to a cron pattern', async () => {
+      const { queue, runner, ran, clock } = harness(t().services.db);
+      const base = { name: 'moving', type: 'test.record', payload: { value: 10 } };
+      await queue.schedule({ ...base, everySeconds: 86_400 });
+      await runner().tick();
+      expect(ran.filter((r) => r.value === 10)).toHaveLength(1);
+      await queue.schedule({ ...base, cron: '0 9 * * *', timeZone: 'Europe/Berlin' });
+      clock.set('2026-03-03T07:59:00.000Z');
+      await runner().tick();
+      expect(ran.filter((r) => r.value === 10)).toHaveLength(1);
+      clock.set('2026-03-03T08:00:00.000Z'); // 09:00 in Berlin (CET)
+      await runner().tick();
+      expect(ran.filter((r) => r.value === 10)).toHaveLength(2);
+    });
+
+    it('refuses a schedule it could never run', async () => {
+      const { queue } = harness(t().services.db);
+      const base = { name: 'bad', type: 'test.record', payload: { value: 1 } };
+      await expect(queue.schedule({ ...base, cron: 'at half past eight' })).rejects.toThrow();
+      await expect(
+        queue.schedule({ ...base, cron: '30 8 * * *', timeZone: 'Mars/Olympus' }),
+      ).rejects.toThrow();
+      await expect(queue.schedule({ ...base, everySeconds: 0 })).rejects.toThrow(RangeError);
+    });
+
     it('lets several workers drain one queue concurrently, running every job exactly once', async () => {
       const { queue, runner, ran } = harness(t().services.db);
       const values = Array.from({ length: 60 }, (_, i) => 1000 + i);

@@ -1,3 +1,4 @@
+import { businessDate } from '@concord/contracts';
 import {
   formatNumber,
   type NumberingPreview,
@@ -13,7 +14,7 @@ import {
   type Page,
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
-import { newId, nowInstant, readBool, readInstant } from '../../db/index.js';
+import { newId, readBool, readInstant } from '../../db/index.js';
 import type { Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -99,7 +100,7 @@ export class NumberingService {
     const at = await this.previewPlace(ctx);
     return this.db.transaction().execute(async (trx) => {
       if (await repo.findRuleByCode(trx, input.code)) throw duplicate('code', input.code);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const row: NumberingRuleTable = {
         id: newId(),
         code: input.code,
@@ -140,7 +141,7 @@ export class NumberingService {
         ...(input.reset !== undefined && { reset: input.reset }),
         ...(input.active !== undefined && { active: input.active }),
         ...(input.description !== undefined && { description: input.description || null }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       const after = (await repo.findRule(trx, id))!;
       await this.audit.record(trx, ctx, {
@@ -245,10 +246,8 @@ export class NumberingService {
   }
 }
 
-/** Today in China, where Concord's users date their documents. */
-export function calendarDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(instant);
-}
+/** Today in China, where Concord's users date their documents (the shared `businessDate`). */
+export const calendarDate = (instant: Date): string => businessDate(instant);
 
 /** A rule serves every entity, so only a scope over the whole group may change one. */
 function assertGroupWide(scope: Scope): void {

@@ -1,4 +1,12 @@
-import type { WfApprovalNode, WfDelayNode } from '@concord/contracts';
+import {
+  addDays,
+  businessDate,
+  businessDayRange,
+  isCalendarDate,
+  type WfApprovalNode,
+  type WfDelayNode,
+  zonedInstant,
+} from '@concord/contracts';
 import { planApprovers } from './workflow.assignees.js';
 import { addCcRows, finishInstance } from './workflow.closing.js';
 import type { GraphNode } from './workflow.compiler.js';
@@ -256,14 +264,16 @@ export function createTask(
   return task;
 }
 
-/** A form date (YYYY-MM-DD) means "by the end of that day" (UTC); an instant is taken as is. */
+/**
+ * A form date (YYYY-MM-DD) means "by the end of that day" where the business is (Asia/Shanghai:
+ * a deadline of 5 March ends at 2026-03-05T16:00Z, not at UTC midnight); an instant is taken as is.
+ */
 function timeoutAt(ctx: Ctx, after: string | { field: string }): string | null {
   if (typeof after === 'string') return addMs(ctx.now, durationMs(after));
   const value = readField(ctx.s.instance.formData, after.field);
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return null;
-  return /^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? addMs(`${value}T00:00:00.000Z`, 86_400_000)
-    : new Date(value).toISOString();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return isCalendarDate(value) ? businessDayRange(value).to : null;
+  return new Date(value).toISOString();
 }
 
 function scheduleNodeTimers(ctx: Ctx, ni: WfNodeInstanceRow, def: WfApprovalNode, deadline: string) {
@@ -325,12 +335,13 @@ function startDelay(ctx: Ctx, ni: WfNodeInstanceRow, def: WfDelayNode): Step[] {
   return [];
 }
 
-/** timeOfDay is UTC here; the service converts the company's local time when it compiles the flow. */
+/** timeOfDay is a time in Beijing (Asia/Shanghai): the next 09:00 there, today's if still ahead. */
 function delayUntil(ctx: Ctx, wait: WfDelayNode['wait']): string | null {
   if ('duration' in wait) return addMs(ctx.now, durationMs(wait.duration));
   if ('timeOfDay' in wait) {
-    const today = `${ctx.now.slice(0, 10)}T${wait.timeOfDay}:00.000Z`;
-    return today > ctx.now ? today : addMs(today, 86_400_000);
+    const date = businessDate(ctx.now);
+    const today = zonedInstant(date, wait.timeOfDay);
+    return today > ctx.now ? today : zonedInstant(addDays(date, 1), wait.timeOfDay);
   }
   const value = readField(ctx.s.instance.formData, wait.field);
   return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : null;

@@ -648,6 +648,36 @@ describe('workflow scenarios: timers, delay, trigger', () => {
     expect(run.pending()).toEqual(['B']);
   });
 
+  it('a form date as the deadline ends with that day in Beijing, not at UTC midnight', () => {
+    const byField = flow(
+      chain(
+        // biome-ignore lint/suspicious/noThenProperty: the workflow schema names the field "then"; its value is a string
+        approval('n1', users('A'), { timeout: { after: { field: 'replyBy' }, then: 'pass' } }),
+        approval('n2', users('B')),
+      ),
+    );
+    const run = new Run(byField, { form: { replyBy: '2026-03-05' } }).submit();
+    // 24:00 on 5 March in Beijing is 16:00Z; UTC midnight would have given the approver 8 hours more.
+    expect(run.task('A').dueAt).toBe('2026-03-05T16:00:00.000Z');
+    const instant = new Run(byField, { form: { replyBy: '2026-03-05T08:30:00+08:00' } }).submit();
+    expect(instant.task('A').dueAt).toBe('2026-03-05T00:30:00.000Z');
+    const none = new Run(byField, { form: { replyBy: '2026-02-30' } }).submit();
+    expect(none.task('A').dueAt ?? null).toBeNull();
+  });
+
+  it('a delay until a time of day waits for that time in Beijing', () => {
+    const until = (time: string) =>
+      flow(
+        chain(
+          { id: 'd1', name: 'wait', type: 'delay', wait: { timeOfDay: time } },
+          approval('n1', users('A')),
+        ),
+      );
+    // The run starts at 09:00 in Beijing (01:00Z): 17:00 is later today, 08:30 is tomorrow's.
+    expect(new Run(until('17:00')).submit().state.timers[0].fireAt).toBe('2026-03-02T09:00:00.000Z');
+    expect(new Run(until('08:30')).submit().state.timers[0].fireAt).toBe('2026-03-03T00:30:00.000Z');
+  });
+
   it('S41 delay 2h → waits; the timer fires → next node', () => {
     const wf = flow(
       chain(
