@@ -282,21 +282,6 @@ export const contractsEnUS: Pick<Messages, 'contracts'> = {
     audit: {
       empty: 'No log entries.',
     },
-    auditAction: {
-      create: 'Registered',
-      update: 'Edited',
-      delete: 'Deleted',
-      submit: 'Submitted',
-      sign: 'Signed',
-      complete: 'Completed',
-      terminate: 'Terminated',
-      void: 'Voided',
-      approved: 'Approved',
-      rejected: 'Rejected',
-      withdrawn: 'Withdrawn',
-      approval_edit: 'Edited in approval',
-      change: 'Change applied',
-    },
     import: {
       title: 'Import a contract ledger',
       stepTemplate: 'Template',

@@ -278,21 +278,6 @@ export const contractsZhCN = {
     audit: {
       empty: '暂无日志。',
     },
-    auditAction: {
-      create: '登记',
-      update: '编辑',
-      delete: '删除',
-      submit: '提交审批',
-      sign: '签订',
-      complete: '完成',
-      terminate: '终止',
-      void: '作废',
-      approved: '审批通过',
-      rejected: '审批驳回',
-      withdrawn: '撤回审批',
-      approval_edit: '审批中修改',
-      change: '变更生效',
-    },
     import: {
       title: '导入合同台账',
       stepTemplate: '下载模板',

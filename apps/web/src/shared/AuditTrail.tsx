@@ -18,8 +18,6 @@ interface AuditTrailProps {
   entityId: string;
   /** The key of one page; under the record's key so a write on the record refreshes the trail. */
   queryKey: (page: number) => readonly unknown[];
-  /** The action's label in the user's language (the raw action code when unknown). */
-  actionLabel: (action: string) => ReactNode;
   empty?: ReactNode;
   pageSize?: number;
   testId?: string;
@@ -72,7 +70,6 @@ export function AuditTrail({
   entityType,
   entityId,
   queryKey,
-  actionLabel,
   empty,
   pageSize = 20,
   testId,
@@ -102,7 +99,7 @@ export function AuditTrail({
           items={(data?.items ?? []).map((entry) => ({
             key: entry.seq,
             color: actionColors[entry.action] ?? 'blue',
-            children: <Entry entry={entry} label={actionLabel(entry.action)} />,
+            children: <Entry entry={entry} label={entry.actionLabel} />,
           }))}
         />
         {(data?.total ?? 0) > pageSize && (

@@ -15,8 +15,8 @@ export const contractsAuditEvents: AuditEventSet = {
   contract: {
     label: { 'zh-CN': '合同', 'en-US': 'Contract' },
     actions: {
-      create: created,
-      update: updated,
+      create: { 'zh-CN': '登记', 'en-US': 'Registered' },
+      update: { 'zh-CN': '编辑', 'en-US': 'Edited' },
       delete: deleted,
       import: { 'zh-CN': '导入', 'en-US': 'Imported' },
       submit: { 'zh-CN': '提交审批', 'en-US': 'Submitted for approval' },

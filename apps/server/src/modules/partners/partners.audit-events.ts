@@ -4,11 +4,11 @@ export const partnersAuditEvents: AuditEventSet = {
   partner: {
     label: { 'zh-CN': '合作方', 'en-US': 'Partner' },
     actions: {
-      create: { 'zh-CN': '新增', 'en-US': 'Created' },
+      create: { 'zh-CN': '登记', 'en-US': 'Registered' },
       update: { 'zh-CN': '修改', 'en-US': 'Updated' },
       rate: { 'zh-CN': '评级', 'en-US': 'Rated' },
       blacklist: { 'zh-CN': '列入黑名单', 'en-US': 'Blacklisted' },
-      restore: { 'zh-CN': '移出黑名单', 'en-US': 'Restored' },
+      restore: { 'zh-CN': '解除黑名单', 'en-US': 'Restored' },
       addBankAccount: { 'zh-CN': '新增银行账户', 'en-US': 'Bank account added' },
       updateBankAccount: { 'zh-CN': '修改银行账户', 'en-US': 'Bank account updated' },
       removeBankAccount: { 'zh-CN': '删除银行账户', 'en-US': 'Bank account removed' },

@@ -6,26 +6,6 @@ import { AuditTrail } from '../../shared/AuditTrail';
 import { formatDateTime } from '../../shared/format';
 import { keys } from '../../shared/queryKeys';
 
-const auditActions = [
-  'create',
-  'update',
-  'blacklist',
-  'restore',
-  'rate',
-  'addBankAccount',
-  'updateBankAccount',
-  'removeBankAccount',
-  'addContact',
-  'updateContact',
-  'removeContact',
-  'addQualification',
-  'updateQualification',
-  'removeQualification',
-] as const;
-type AuditAction = (typeof auditActions)[number];
-const isKnown = (action: string): action is AuditAction =>
-  (auditActions as readonly string[]).includes(action);
-
 /** The blacklist history (everyone who sees the partner) and the change log (audit.view). */
 export function HistoryTab({ partner }: { partner: PartnerDetail }) {
   const { t } = useTranslation();
@@ -64,7 +44,6 @@ export function HistoryTab({ partner }: { partner: PartnerDetail }) {
             entityType="partner"
             entityId={partner.id}
             queryKey={(page) => keys.partners.audit(partner.id, page)}
-            actionLabel={(action) => (isKnown(action) ? t(`partners.audit.action.${action}`) : action)}
             empty={t('partners.audit.empty')}
             testId="partner-audit"
           />
