@@ -1,13 +1,15 @@
-import type { AuditEventSet } from '../../platform/audit/index.js';
+import { type AuditEventSet, auditRecord, label } from '../../platform/audit/index.js';
 
 export const invoicesAuditEvents: AuditEventSet = {
-  invoice: {
-    label: { 'zh-CN': '发票', 'en-US': 'Invoice' },
-    actions: {
-      create: { 'zh-CN': '登记', 'en-US': 'Registered' },
-      use: { 'zh-CN': '使用', 'en-US': 'Used' },
-      release: { 'zh-CN': '释放', 'en-US': 'Use released' },
-      void: { 'zh-CN': '作废', 'en-US': 'Voided' },
+  invoice: auditRecord(
+    '发票',
+    'Invoice',
+    {
+      create: label('登记', 'Registered'),
+      use: label('使用', 'Used'),
+      release: label('释放', 'Use released'),
+      void: label('作废', 'Voided'),
     },
-  },
+    [],
+  ),
 };

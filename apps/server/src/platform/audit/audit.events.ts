@@ -53,3 +53,29 @@ export class AuditEventCatalogue {
     }));
   }
 }
+
+/** The actions most kinds of record have, labelled once. */
+export const commonAuditActions = {
+  create: { 'zh-CN': '新增', 'en-US': 'Created' },
+  update: { 'zh-CN': '修改', 'en-US': 'Updated' },
+  delete: { 'zh-CN': '删除', 'en-US': 'Deleted' },
+  status: { 'zh-CN': '状态变更', 'en-US': 'Status changed' },
+} satisfies Record<string, AuditLabel>;
+type CommonAction = keyof typeof commonAuditActions;
+
+/**
+ * A kind of record for an `AuditEventSet`: its label (zh, en), the common actions it has (create,
+ * update, delete by default) and its own.
+ */
+export function auditRecord(
+  zh: string,
+  en: string,
+  own: Record<string, AuditLabel> = {},
+  common: readonly CommonAction[] = ['create', 'update', 'delete'],
+): AuditEventSet[string] {
+  const actions = Object.fromEntries(common.map((action) => [action, commonAuditActions[action]]));
+  return { label: { 'zh-CN': zh, 'en-US': en }, actions: { ...actions, ...own } };
+}
+
+/** An action's label: `label('签订', 'Signed')`. */
+export const label = (zh: string, en: string): AuditLabel => ({ 'zh-CN': zh, 'en-US': en });

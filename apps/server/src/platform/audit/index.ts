@@ -1,4 +1,11 @@
 export { auditModule } from './audit.module.js';
-export { AuditEventCatalogue, type AuditEventSet, type AuditLabel } from './audit.events.js';
+export {
+  AuditEventCatalogue,
+  type AuditEventSet,
+  type AuditLabel,
+  auditRecord,
+  commonAuditActions,
+  label,
+} from './audit.events.js';
 export { type AuditRecordInput, AuditService } from './audit.service.js';
 export { diffFields } from './audit.diff.js';

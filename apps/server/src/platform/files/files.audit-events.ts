@@ -1,8 +1,5 @@
-import type { AuditEventSet } from '../audit/index.js';
+import { type AuditEventSet, auditRecord, label } from '../audit/index.js';
 
 export const filesAuditEvents: AuditEventSet = {
-  file: {
-    label: { 'zh-CN': '附件', 'en-US': 'Attachment' },
-    actions: { create: { 'zh-CN': '上传', 'en-US': 'Uploaded' } },
-  },
+  file: auditRecord('附件', 'Attachment', { create: label('上传', 'Uploaded') }, []),
 };
