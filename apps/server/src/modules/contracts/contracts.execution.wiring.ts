@@ -1,16 +1,16 @@
 import type { PlatformPorts } from '../../platform/kit/index.js';
-import { ContractInvoicesService, contractInvoiceUsage } from './contract-invoices.service.js';
+import { ContractInvoicesService, contractInvoiceUsage } from './execution/contract-invoices.service.js';
 import type { ContractPorts } from './contracts.ports.js';
 import type { ContractDeps } from './contracts.register.wiring.js';
-import { ContractDeliveriesService } from './deliveries.service.js';
-import { evaluationScoresOf } from './evaluations.repository.js';
-import { ContractEvaluationsService } from './evaluations.service.js';
-import { ExecutionSettingsService } from './execution-settings.service.js';
-import { ContractFiguresService } from './figures.service.js';
-import { ContractMatchingService } from './matching.service.js';
-import { ContractPaymentsService } from './payments.service.js';
-import { ContractScheduleService } from './schedule.service.js';
-import { ContractSettlementsService } from './settlements.service.js';
+import { ContractDeliveriesService } from './execution/deliveries.service.js';
+import { evaluationScoresOf } from './evaluation/evaluations.repository.js';
+import { ContractEvaluationsService } from './evaluation/evaluations.service.js';
+import { ExecutionSettingsService } from './execution/execution-settings.service.js';
+import { ContractFiguresService } from './execution/figures.service.js';
+import { ContractMatchingService } from './execution/matching.service.js';
+import { ContractPaymentsService } from './payments/payments.service.js';
+import { ContractScheduleService } from './execution/schedule.service.js';
+import { ContractSettlementsService } from './settlement/settlements.service.js';
 
 /**
  * Contract execution: the payment plan, payments and receipts, invoice use, deliveries and

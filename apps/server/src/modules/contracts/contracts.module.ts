@@ -1,40 +1,44 @@
 import { contractsPermissionGroups } from '@concord/contracts';
 import { roleHoldersIn } from '../../platform/iam/index.js';
 import { defineModule } from '../../platform/kit/index.js';
-import { contractArchiveRecordTypes } from './archive.record-types.js';
-import { contractArchiveRoutes } from './archive.routes.js';
-import { contractCategoriesRoutes } from './categories.routes.js';
-import { ContractChanges } from './changes.service.js';
+import { contractArchiveRecordTypes } from './archive/archive.record-types.js';
+import { contractArchiveRoutes } from './archive/archive.routes.js';
+import { contractCategoriesRoutes } from './setup/categories.routes.js';
+import { ContractChanges } from './versions/changes.service.js';
 import {
   contractCollectionJobs,
   contractCollectionSchedule,
   contractCollectionTemplates,
-} from './collections.jobs.js';
-import { contractCollectionsRoutes } from './collections.routes.js';
-import { ContractCollectionsService } from './collections.service.js';
-import { contractInvoicesRoutes } from './contract-invoices.routes.js';
-import { contractApprovalSubject } from './contracts.approval.js';
+} from './collections/collections.jobs.js';
+import { contractCollectionsRoutes } from './collections/collections.routes.js';
+import { ContractCollectionsService } from './collections/collections.service.js';
+import { contractInvoicesRoutes } from './execution/contract-invoices.routes.js';
+import { contractApprovalSubject } from './register/contracts.approval.js';
 import { createContractExecution } from './contracts.execution.wiring.js';
 import { contractsMigrations } from './contracts.migrations.js';
-import { contractRecordTypes } from './contracts.record-types.js';
+import { contractRecordTypes } from './register/contracts.record-types.js';
 import { contractPorts, createContractRegister } from './contracts.register.wiring.js';
-import { contractsRoutes } from './contracts.routes.js';
-import { contractDeliveriesRoutes, contractDeliveryRecordTypes } from './deliveries.routes.js';
-import { contractEvaluationRoutes } from './evaluations.routes.js';
-import { executionSettingsRoutes } from './execution-settings.routes.js';
-import { contractImportRoutes } from './import.routes.js';
-import { contractMatchingRoutes } from './matching.routes.js';
-import { contractOversightRoutes } from './oversight.routes.js';
-import { ContractOversightService } from './oversight.service.js';
-import { contractPaymentRecordTypes, contractPaymentsRoutes } from './payments.routes.js';
-import { contractPlansRoutes } from './plans.routes.js';
-import { contractReminderJobs, contractReminderSchedule } from './reminders.jobs.js';
-import { contractReminderTemplates } from './reminders.templates.js';
-import { contractScheduleRoutes } from './schedule.routes.js';
-import { contractSealsRoutes } from './seals.routes.js';
-import { contractSettlementRecordTypes, contractSettlementRoutes } from './settlements.routes.js';
-import { retentionReminderJobs, retentionReminderSchedule, retentionTemplates } from './settlements.jobs.js';
-import { contractSetupRecordTypes } from './setup.record-types.js';
+import { contractsRoutes } from './register/contracts.routes.js';
+import { contractDeliveriesRoutes, contractDeliveryRecordTypes } from './execution/deliveries.routes.js';
+import { contractEvaluationRoutes } from './evaluation/evaluations.routes.js';
+import { executionSettingsRoutes } from './execution/execution-settings.routes.js';
+import { contractImportRoutes } from './ledger/import.routes.js';
+import { contractMatchingRoutes } from './execution/matching.routes.js';
+import { contractOversightRoutes } from './collections/oversight.routes.js';
+import { ContractOversightService } from './collections/oversight.service.js';
+import { contractPaymentRecordTypes, contractPaymentsRoutes } from './payments/payments.routes.js';
+import { contractPlansRoutes } from './setup/plans.routes.js';
+import { contractReminderJobs, contractReminderSchedule } from './collections/reminders.jobs.js';
+import { contractReminderTemplates } from './collections/reminders.templates.js';
+import { contractScheduleRoutes } from './execution/schedule.routes.js';
+import { contractSealsRoutes } from './archive/seals.routes.js';
+import { contractSettlementRecordTypes, contractSettlementRoutes } from './settlement/settlements.routes.js';
+import {
+  retentionReminderJobs,
+  retentionReminderSchedule,
+  retentionTemplates,
+} from './settlement/settlements.jobs.js';
+import { contractSetupRecordTypes } from './setup/setup.record-types.js';
 
 declare module '../../platform/kit/module.js' {
   interface ModuleRegistry {

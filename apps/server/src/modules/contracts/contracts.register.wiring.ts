@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../platform/http/index.js';
 import type { ModuleRegistry, PlatformPorts } from '../../platform/kit/index.js';
-import { ContractArchiveService, chinaDate } from './archive.service.js';
-import { ContractCategoriesService } from './categories.service.js';
+import { ContractArchiveService, chinaDate } from './archive/archive.service.js';
+import { ContractCategoriesService } from './setup/categories.service.js';
 import type { ContractPorts } from './contracts.ports.js';
-import { type ContractSetup, ContractsService } from './contracts.service.js';
-import { ContractImportService } from './import.service.js';
-import { ContractLedger } from './ledger.service.js';
-import { ContractPlansService } from './plans.service.js';
-import { ContractSealsService } from './seals.service.js';
-import { ContractVersions } from './versions.service.js';
+import { type ContractSetup, ContractsService } from './register/contracts.service.js';
+import { ContractImportService } from './ledger/import.service.js';
+import { ContractLedger } from './ledger/ledger.service.js';
+import { ContractPlansService } from './setup/plans.service.js';
+import { ContractSealsService } from './archive/seals.service.js';
+import { ContractVersions } from './versions/versions.service.js';
 
 export type ContractDeps = Pick<
   ModuleRegistry,
