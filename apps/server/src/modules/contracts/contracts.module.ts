@@ -129,6 +129,7 @@ export const contractsModule = defineModule({
         ...contractPlansRoutes(register.contractPlans),
         ...contractsRoutes({
           contracts,
+          lifecycle: register.contractLifecycle,
           ledger: register.contractLedger,
           versions: contractVersions,
           changes: contractChanges,
@@ -159,7 +160,7 @@ export const contractsModule = defineModule({
       schedules: [contractReminderSchedule, retentionReminderSchedule, contractCollectionSchedule],
       approvalSubjects: [
         contractApprovalSubject({
-          contracts,
+          lifecycle: register.contractLifecycle,
           changes: contractChanges,
           setup,
           payments: {

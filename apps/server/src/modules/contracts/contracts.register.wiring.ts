@@ -4,7 +4,9 @@ import type { ModuleRegistry, PlatformPorts } from '../../platform/kit/index.js'
 import { ContractArchiveService, chinaDate } from './archive/archive.service.js';
 import { ContractCategoriesService } from './setup/categories.service.js';
 import type { ContractPorts } from './contracts.ports.js';
-import { type ContractSetup, ContractsService } from './register/contracts.service.js';
+import type { ContractSetup } from './register/contracts.drafts.js';
+import { ContractLifecycle } from './register/contracts.lifecycle.js';
+import { ContractsService } from './register/contracts.service.js';
 import { ContractImportService } from './ledger/import.service.js';
 import { ContractLedger } from './ledger/ledger.service.js';
 import { ContractPlansService } from './setup/plans.service.js';
@@ -53,7 +55,7 @@ export function contractPorts({ clock }: PlatformPorts, deps: ContractDeps): Con
 }
 
 /**
- * The contract register: categories and plan lines, contracts, versions, change orders, the ledger,
+ * The contract register: categories and plan lines, contracts and their lifecycle, versions, change orders, the ledger,
  * import, archive and seal use.
  */
 export function createContractRegister(platform: PlatformPorts, deps: ContractDeps, ports: ContractPorts) {
@@ -85,7 +87,8 @@ export function createContractRegister(platform: PlatformPorts, deps: ContractDe
     },
   };
   const contractVersions = new ContractVersions(db, ports);
-  const contracts = new ContractsService(db, audit, ports, setup, contractVersions);
+  const contracts = new ContractsService(db, audit, ports, setup);
+  const contractLifecycle = new ContractLifecycle(db, audit, ports, setup, contractVersions);
   const contractLedger = new ContractLedger(db, ports, setup);
   // Imports resolve codes through the directory once per distinct value; the register's own checks
   // (scope, partner use by the entity, blacklist) run with the importing user's context.
@@ -138,6 +141,7 @@ export function createContractRegister(platform: PlatformPorts, deps: ContractDe
     contractCategories,
     contractPlans,
     contracts,
+    contractLifecycle,
     contractVersions,
     contractLedger,
     contractImport,

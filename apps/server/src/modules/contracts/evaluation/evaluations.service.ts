@@ -20,7 +20,7 @@ import { AppError, notFound, type RequestContext } from '../../../platform/http/
 import type { Clock } from '../../../platform/jobs/index.js';
 import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
-import { warmScopes } from '../register/contracts.service.js';
+import { warmScopes } from '../register/contracts.drafts.js';
 import * as repo from './evaluations.repository.js';
 
 /** What evaluations need outside the module (wired in app.ts). Each takes the caller's transaction. */

@@ -15,7 +15,7 @@ import { AppError, notFound, type RequestContext } from '../../../platform/http/
 import type { InvoiceUsePort } from '../../invoices/index.js';
 import * as contracts from '../register/contracts.repository.js';
 import { SIGNED_STATUSES, scopedFacts } from '../register/contracts.rules.js';
-import { warmScopes } from '../register/contracts.service.js';
+import { warmScopes } from '../register/contracts.drafts.js';
 import type { ContractTable } from '../contracts.tables.js';
 import type { ContractFiguresService, InvoiceUsageOf } from './figures.service.js';
 import { listItems } from './schedule.repository.js';

@@ -25,7 +25,7 @@ import { applySort, fetchPage } from '../../../platform/http/paging.js';
 import { contractStatusLabels } from '../archive/archive.service.js';
 import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
-import { warmScopes } from '../register/contracts.service.js';
+import { warmScopes } from '../register/contracts.drafts.js';
 import * as repo from './deliveries.repository.js';
 import { executableAmount } from './execution.rules.js';
 import type { ContractFiguresService } from './figures.service.js';

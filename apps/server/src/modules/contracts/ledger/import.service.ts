@@ -6,7 +6,7 @@ import { AppError, type RequestContext } from '../../../platform/http/index.js';
 import { listCategories } from '../setup/categories.repository.js';
 import type { ContractPorts } from '../contracts.ports.js';
 import * as repo from '../register/contracts.repository.js';
-import { auditable, warmScopes } from '../register/contracts.service.js';
+import { auditable, warmScopes } from '../register/contracts.drafts.js';
 import type { ContractTable } from '../contracts.tables.js';
 import {
   columnOrder,

@@ -12,7 +12,7 @@ import {
   type Tolerance,
 } from '../execution/execution.rules.js';
 import * as settingsRepo from '../execution/execution-settings.repository.js';
-import type { ContractSetup } from '../register/contracts.service.js';
+import type { ContractSetup } from '../register/contracts.drafts.js';
 import {
   type LedgerFilter,
   type LedgerSort,

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../../platform/http/index.js';
 import type { ContractChanges } from '../versions/changes.service.js';
 import * as repo from './contracts.repository.js';
-import type { ContractSetup, ContractsService } from './contracts.service.js';
+import type { ContractSetup } from './contracts.drafts.js';
+import type { ContractLifecycle } from './contracts.lifecycle.js';
 
 type Outcome = 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
 
@@ -24,7 +25,7 @@ export interface SealOutcomes {
  * (`contract.sign`), a change order (`contract.change`) or a seal use request (`contract.seal`).
  */
 export function contractApprovalSubject(deps: {
-  contracts: ContractsService;
+  lifecycle: ContractLifecycle;
   changes: ContractChanges;
   seals: SealOutcomes;
   setup: ContractSetup;
@@ -44,7 +45,7 @@ export function contractApprovalSubject(deps: {
     ) => {
       switch (businessType) {
         case 'contract.sign':
-          return deps.contracts.approvalEnded(trx, ctx, subjectId, instanceId, eventOf[outcome]);
+          return deps.lifecycle.approvalEnded(trx, ctx, subjectId, instanceId, eventOf[outcome]);
         case 'contract.change':
           return deps.changes.approvalEnded(trx, ctx, subjectId, instanceId, outcome);
         case 'contract.seal':
@@ -69,7 +70,7 @@ export function contractApprovalSubject(deps: {
       businessType: string,
     ) => {
       if (businessType === 'contract.sign')
-        await deps.contracts.approvalEdited(trx, ctx, subjectId, instanceId, formData);
+        await deps.lifecycle.approvalEdited(trx, ctx, subjectId, instanceId, formData);
     },
     /** The fields the approval detail shows for a contract, a change or a seal request. */
     fields: async (db: Kysely<any>, subjectId: string): Promise<FormField[] | null> => {

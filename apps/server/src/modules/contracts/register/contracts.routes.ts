@@ -21,6 +21,7 @@ import {
 import { z } from 'zod';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/index.js';
 import type { ContractChanges } from '../versions/changes.service.js';
+import type { ContractLifecycle } from './contracts.lifecycle.js';
 import type { ContractsService } from './contracts.service.js';
 import type { ContractLedger } from '../ledger/ledger.service.js';
 import type { ContractVersions } from '../versions/versions.service.js';
@@ -29,11 +30,12 @@ const versionQuerySchema = z.strictObject({ number: z.coerce.number().int().min(
 
 export function contractsRoutes(deps: {
   contracts: ContractsService;
+  lifecycle: ContractLifecycle;
   ledger: ContractLedger;
   versions: ContractVersions;
   changes: ContractChanges;
 }): RouteDefinition[] {
-  const { contracts, ledger, versions, changes } = deps;
+  const { contracts, lifecycle, ledger, versions, changes } = deps;
   const tags = ['contracts'];
   const one = { tags, recordType: 'contract', params: idParamsSchema };
   return [
@@ -99,7 +101,7 @@ export function contractsRoutes(deps: {
       ...one,
       body: contractSubmitSchema,
       response: contractSchema,
-      handler: ({ ctx, params, body }) => contracts.submit(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => lifecycle.submit(ctx, params.id, body),
     }),
     defineRoute({
       method: 'POST',
@@ -108,7 +110,7 @@ export function contractsRoutes(deps: {
       ...one,
       body: contractSignSchema,
       response: contractSchema,
-      handler: ({ ctx, params, body }) => contracts.sign(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => lifecycle.sign(ctx, params.id, body),
     }),
     defineRoute({
       method: 'POST',
@@ -117,7 +119,7 @@ export function contractsRoutes(deps: {
       ...one,
       body: contractCompleteSchema,
       response: contractSchema,
-      handler: ({ ctx, params, body }) => contracts.close(ctx, params.id, 'complete', body.reason),
+      handler: ({ ctx, params, body }) => lifecycle.close(ctx, params.id, 'complete', body.reason),
     }),
     defineRoute({
       method: 'POST',
@@ -126,7 +128,7 @@ export function contractsRoutes(deps: {
       ...one,
       body: contractReasonSchema,
       response: contractSchema,
-      handler: ({ ctx, params, body }) => contracts.close(ctx, params.id, 'terminate', body.reason),
+      handler: ({ ctx, params, body }) => lifecycle.close(ctx, params.id, 'terminate', body.reason),
     }),
     defineRoute({
       method: 'POST',
@@ -135,7 +137,7 @@ export function contractsRoutes(deps: {
       ...one,
       body: contractReasonSchema,
       response: contractSchema,
-      handler: ({ ctx, params, body }) => contracts.close(ctx, params.id, 'void', body.reason),
+      handler: ({ ctx, params, body }) => lifecycle.close(ctx, params.id, 'void', body.reason),
     }),
     defineRoute({
       method: 'GET',

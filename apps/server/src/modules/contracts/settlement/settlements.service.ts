@@ -17,7 +17,7 @@ import { AppError, notFound, type RequestContext } from '../../../platform/http/
 import type { ContractPorts } from '../contracts.ports.js';
 import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
-import { warmScopes } from '../register/contracts.service.js';
+import { warmScopes } from '../register/contracts.drafts.js';
 import type { ContractFigureColumns, ContractTable } from '../contracts.tables.js';
 import { executableAmount, fitPlan } from '../execution/execution.rules.js';
 import type { ContractFiguresService } from '../execution/figures.service.js';

@@ -16,13 +16,8 @@ import { AppError, notFound, type RequestContext } from '../../../platform/http/
 import type { ContractPorts } from '../contracts.ports.js';
 import * as repo from '../register/contracts.repository.js';
 import { nextStatus, scopedFacts } from '../register/contracts.rules.js';
-import {
-  assertDateOrder,
-  auditable,
-  type ContractSetup,
-  type ContractsService,
-  warmScopes,
-} from '../register/contracts.service.js';
+import { assertDateOrder, auditable, type ContractSetup, warmScopes } from '../register/contracts.drafts.js';
+import type { ContractsService } from '../register/contracts.service.js';
 import type { ContractChangeTable, ContractTable } from '../contracts.tables.js';
 import type { ContractVersions } from './versions.service.js';
 import { type ChangeSchedule, scheduleText } from '../execution/schedule.service.js';
