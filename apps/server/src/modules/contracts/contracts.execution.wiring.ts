@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { PlatformPorts } from '../../platform/kit/index.js';
 import { ContractInvoicesService, contractInvoiceUsage } from './execution/contract-invoices.service.js';
 import type { ContractPorts } from './contracts.ports.js';
@@ -8,6 +9,8 @@ import { ContractEvaluationsService } from './evaluation/evaluations.service.js'
 import { ExecutionSettingsService } from './execution/execution-settings.service.js';
 import { ContractFiguresService } from './execution/figures.service.js';
 import { ContractMatchingService } from './execution/matching.service.js';
+import { ContractPaymentExecution } from './payments/payments.execution.js';
+import { ContractPaymentRequests } from './payments/payments.requests.js';
 import { ContractPaymentsService } from './payments/payments.service.js';
 import { ContractScheduleService } from './execution/schedule.service.js';
 import { ContractSettlementsService } from './settlement/settlements.service.js';
@@ -43,12 +46,28 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
   });
   const contractMatching = new ContractMatchingService(db, executionSettings);
   // Payment requests, payments, receipts and refunds (the guard, idempotency, the override flag).
-  const contractPayments = new ContractPaymentsService(db, audit, contractFigures, {
+  const paymentPorts = {
     startApproval,
     userNames,
-    tolerance: async (trx, entityId) => (await executionSettings.forEntity(trx, entityId)).tolerance,
+    tolerance: async (trx: Kysely<any>, entityId: string) =>
+      (await executionSettings.forEntity(trx, entityId)).tolerance,
     today: ports.today,
-  });
+  };
+  const contractPayments = new ContractPaymentsService(db, paymentPorts);
+  const contractPaymentRequests = new ContractPaymentRequests(
+    db,
+    audit,
+    contractFigures,
+    paymentPorts,
+    contractPayments,
+  );
+  const contractPaymentExecution = new ContractPaymentExecution(
+    db,
+    audit,
+    contractFigures,
+    paymentPorts,
+    contractPayments,
+  );
   // Closing: settlement with retention (approved through the engine) and the evaluation that rates the partner.
   const contractSettlements = new ContractSettlementsService(
     db,
@@ -75,6 +94,8 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
     contractDeliveries,
     contractMatching,
     contractPayments,
+    contractPaymentRequests,
+    contractPaymentExecution,
     contractSettlements,
     contractEvaluations,
   };

@@ -138,7 +138,11 @@ export const contractsModule = defineModule({
         ...contractSealsRoutes(register.contractSeals),
         ...contractSettlementRoutes(execution.contractSettlements),
         ...contractEvaluationRoutes(execution.contractEvaluations),
-        ...contractPaymentsRoutes(execution.contractPayments),
+        ...contractPaymentsRoutes({
+          payments: execution.contractPayments,
+          requests: execution.contractPaymentRequests,
+          execution: execution.contractPaymentExecution,
+        }),
         ...contractInvoicesRoutes(execution.contractInvoices),
         ...contractImportRoutes(register.contractImport),
         ...contractScheduleRoutes(execution.contractSchedule),
@@ -165,8 +169,8 @@ export const contractsModule = defineModule({
           setup,
           payments: {
             onApprovalOutcome: (trx, ctx, id, outcome) =>
-              execution.contractPayments.onApprovalOutcome(trx, ctx, id, outcome),
-            fields: (trx, id) => execution.contractPayments.fieldsOf(trx, id),
+              execution.contractPaymentRequests.onApprovalOutcome(trx, ctx, id, outcome),
+            fields: (trx, id) => execution.contractPaymentRequests.fieldsOf(trx, id),
           },
           settlements: {
             onApprovalOutcome: (trx, ctx, id, outcome) =>

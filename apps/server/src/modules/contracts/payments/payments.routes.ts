@@ -13,6 +13,8 @@ import {
 import type { RecordType } from '../../../platform/http/record-types.js';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/routes.js';
 import { paymentSampleIn } from './payments.repository.js';
+import type { ContractPaymentExecution } from './payments.execution.js';
+import type { ContractPaymentRequests } from './payments.requests.js';
 import type { ContractPaymentsService } from './payments.service.js';
 
 /** Payments, receipts and refunds belong to their contract's entity. */
@@ -20,7 +22,12 @@ export const contractPaymentRecordTypes: RecordType[] = [
   { type: 'contractPayment', entityOwned: true, sampleIn: paymentSampleIn },
 ];
 
-export function contractPaymentsRoutes(payments: ContractPaymentsService): RouteDefinition[] {
+export function contractPaymentsRoutes(deps: {
+  payments: ContractPaymentsService;
+  requests: ContractPaymentRequests;
+  execution: ContractPaymentExecution;
+}): RouteDefinition[] {
+  const { payments, requests, execution } = deps;
   const tags = ['contracts'];
   return [
     defineRoute({
@@ -53,7 +60,7 @@ export function contractPaymentsRoutes(payments: ContractPaymentsService): Route
       params: idParamsSchema,
       body: contractPaymentCreateSchema,
       response: contractPaymentSchema,
-      handler: ({ ctx, params, body }) => payments.request(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => requests.request(ctx, params.id, body),
     }),
     defineRoute({
       method: 'POST',
@@ -64,7 +71,7 @@ export function contractPaymentsRoutes(payments: ContractPaymentsService): Route
       params: idParamsSchema,
       body: contractReceiptCreateSchema,
       response: contractPaymentSchema,
-      handler: ({ ctx, params, body }) => payments.receive(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => execution.receive(ctx, params.id, body),
     }),
     defineRoute({
       method: 'GET',
@@ -85,7 +92,7 @@ export function contractPaymentsRoutes(payments: ContractPaymentsService): Route
       params: idParamsSchema,
       body: contractPaymentPaySchema,
       response: contractPaymentSchema,
-      handler: ({ ctx, params, body }) => payments.pay(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => execution.pay(ctx, params.id, body),
     }),
     defineRoute({
       method: 'POST',
@@ -96,7 +103,7 @@ export function contractPaymentsRoutes(payments: ContractPaymentsService): Route
       params: idParamsSchema,
       body: contractPaymentCancelSchema,
       response: contractPaymentSchema,
-      handler: ({ ctx, params, body }) => payments.cancel(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => execution.cancel(ctx, params.id, body),
     }),
     defineRoute({
       method: 'POST',
@@ -107,7 +114,7 @@ export function contractPaymentsRoutes(payments: ContractPaymentsService): Route
       params: idParamsSchema,
       body: contractRefundCreateSchema,
       response: contractPaymentSchema,
-      handler: ({ ctx, params, body }) => payments.refund(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => execution.refund(ctx, params.id, body),
     }),
   ];
 }

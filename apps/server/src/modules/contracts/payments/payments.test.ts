@@ -12,7 +12,7 @@ import { actOnApproval } from '../../../testing/approvals.js';
 import { type ApiClient, describeEachDialect, type TestApp } from '../../../testing/test-app.js';
 import { patchContract, testCategory, testContract, userWith } from '../archive/archive.testing.js';
 import { expectProblem } from '../contracts.testing.js';
-import { requestHash, yuan } from './payments.service.js';
+import { requestHash, yuan } from './payments.writes.js';
 
 /** Plan items written straight into the table (the schedule's own rules are tested elsewhere). */
 async function givenItems(app: TestApp, contractId: string, amounts: number[]): Promise<string[]> {

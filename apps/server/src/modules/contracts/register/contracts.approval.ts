@@ -29,7 +29,7 @@ export function contractApprovalSubject(deps: {
   changes: ContractChanges;
   seals: SealOutcomes;
   setup: ContractSetup;
-  /** Payment requests (`contract.payment`, payments.service.ts). */
+  /** Payment requests (`contract.payment`, payments.requests.ts). */
   payments?: SealOutcomes;
   /** Settlements (`contract.settlement`, settlements.service.ts). */
   settlements?: SealOutcomes;
