@@ -134,7 +134,7 @@ export const contractsModule = defineModule({
           versions: contractVersions,
           changes: contractChanges,
         }),
-        ...contractArchiveRoutes(register.contractArchive),
+        ...contractArchiveRoutes({ archive: register.contractArchive, borrows: register.contractBorrows }),
         ...contractSealsRoutes(register.contractSeals),
         ...contractSettlementRoutes(execution.contractSettlements),
         ...contractEvaluationRoutes(execution.contractEvaluations),

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../platform/http/index.js';
 import type { ModuleRegistry, PlatformPorts } from '../../platform/kit/index.js';
 import { ContractArchiveService, chinaDate } from './archive/archive.service.js';
+import { ContractBorrowsService } from './archive/borrows.service.js';
 import { ContractCategoriesService } from './setup/categories.service.js';
 import type { ContractPorts } from './contracts.ports.js';
 import type { ContractSetup } from './register/contracts.drafts.js';
@@ -55,8 +56,8 @@ export function contractPorts({ clock }: PlatformPorts, deps: ContractDeps): Con
 }
 
 /**
- * The contract register: categories and plan lines, contracts and their lifecycle, versions, change orders, the ledger,
- * import, archive and seal use.
+ * The contract register: categories and plan lines, contracts and their lifecycle, versions, change
+ * orders, the ledger, import, archive, borrowing and seal use.
  */
 export function createContractRegister(platform: PlatformPorts, deps: ContractDeps, ports: ContractPorts) {
   const { db, clock, systemContext } = platform;
@@ -130,12 +131,12 @@ export function createContractRegister(platform: PlatformPorts, deps: ContractDe
     (trx, ids) => org.userNames(ids, trx),
     clock,
   );
-  const contractArchive = new ContractArchiveService(
-    db,
-    audit,
-    { userNames: (trx, ids) => org.userNames(ids, trx), activeUserIds: ports.org.activeUserIds },
-    clock,
-  );
+  const archiveDirectory = {
+    userNames: (trx: Kysely<any>, ids: string[]) => org.userNames(ids, trx),
+    activeUserIds: ports.org.activeUserIds,
+  };
+  const contractArchive = new ContractArchiveService(db, audit, archiveDirectory, clock);
+  const contractBorrows = new ContractBorrowsService(db, audit, archiveDirectory, clock);
   return {
     setup,
     contractCategories,
@@ -147,6 +148,7 @@ export function createContractRegister(platform: PlatformPorts, deps: ContractDe
     contractImport,
     contractSeals,
     contractArchive,
+    contractBorrows,
   };
 }
 export type ContractRegister = ReturnType<typeof createContractRegister>;

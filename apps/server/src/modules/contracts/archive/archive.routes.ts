@@ -12,8 +12,13 @@ import {
 } from '@concord/contracts';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/routes.js';
 import type { ContractArchiveService } from './archive.service.js';
+import type { ContractBorrowsService } from './borrows.service.js';
 
-export function contractArchiveRoutes(archive: ContractArchiveService): RouteDefinition[] {
+export function contractArchiveRoutes(deps: {
+  archive: ContractArchiveService;
+  borrows: ContractBorrowsService;
+}): RouteDefinition[] {
+  const { archive, borrows } = deps;
   const tags = ['contracts'];
   return [
     defineRoute({
@@ -46,7 +51,7 @@ export function contractArchiveRoutes(archive: ContractArchiveService): RouteDef
       params: idParamsSchema,
       querystring: contractBorrowListQuerySchema,
       response: pageOf(contractBorrowSchema),
-      handler: ({ ctx, params, query }) => archive.listBorrows(ctx, params.id, query),
+      handler: ({ ctx, params, query }) => borrows.listBorrows(ctx, params.id, query),
     }),
     defineRoute({
       method: 'POST',
@@ -57,7 +62,7 @@ export function contractArchiveRoutes(archive: ContractArchiveService): RouteDef
       params: idParamsSchema,
       body: contractBorrowCreateSchema,
       response: contractBorrowSchema,
-      handler: ({ ctx, params, body }) => archive.borrow(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => borrows.borrow(ctx, params.id, body),
     }),
     defineRoute({
       method: 'GET',
@@ -66,7 +71,7 @@ export function contractArchiveRoutes(archive: ContractArchiveService): RouteDef
       tags,
       querystring: contractBorrowSearchQuerySchema,
       response: pageOf(contractBorrowSchema),
-      handler: ({ ctx, query }) => archive.searchBorrows(ctx, query),
+      handler: ({ ctx, query }) => borrows.searchBorrows(ctx, query),
     }),
     defineRoute({
       method: 'POST',
@@ -77,7 +82,7 @@ export function contractArchiveRoutes(archive: ContractArchiveService): RouteDef
       params: idParamsSchema,
       body: contractBorrowReturnSchema,
       response: contractBorrowSchema,
-      handler: ({ ctx, params, body }) => archive.returnBorrow(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => borrows.returnBorrow(ctx, params.id, body),
     }),
   ];
 }
