@@ -3,6 +3,7 @@ import type { PlatformPorts } from '../../platform/kit/index.js';
 import { ContractInvoicesService, contractInvoiceUsage } from './execution/contract-invoices.service.js';
 import type { ContractPorts } from './contracts.ports.js';
 import type { ContractDeps } from './contracts.register.wiring.js';
+import { ContractDeliveryAcceptance } from './execution/deliveries.acceptance.js';
 import { ContractDeliveriesService } from './execution/deliveries.service.js';
 import { evaluationScoresOf } from './evaluation/evaluations.repository.js';
 import { ContractEvaluationsService } from './evaluation/evaluations.service.js';
@@ -39,11 +40,17 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
   // Matching tolerance and collection days per entity (the group's row, else defaults, where none).
   const executionSettings = new ExecutionSettingsService(db, audit);
   // Deliveries and acceptance (交付/验收), and matching 款票物 with the exceptions list.
-  const contractDeliveries = new ContractDeliveriesService(db, audit, contractFigures, {
-    visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
+  const contractDeliveries = new ContractDeliveriesService(db, {
     fileNames: (trx, ids) => files.namesOf(trx, ids),
     userNames: (trx, ids) => org.userNames(ids, trx),
   });
+  const contractDeliveryAcceptance = new ContractDeliveryAcceptance(
+    db,
+    audit,
+    contractFigures,
+    { visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids) },
+    contractDeliveries,
+  );
   const contractMatching = new ContractMatchingService(db, executionSettings);
   // Payment requests, payments, receipts and refunds (the guard, idempotency, the override flag).
   const paymentPorts = {
@@ -92,6 +99,7 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
     contractInvoices,
     executionSettings,
     contractDeliveries,
+    contractDeliveryAcceptance,
     contractMatching,
     contractPayments,
     contractPaymentRequests,

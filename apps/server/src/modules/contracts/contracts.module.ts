@@ -147,7 +147,10 @@ export const contractsModule = defineModule({
         ...contractImportRoutes(register.contractImport),
         ...contractScheduleRoutes(execution.contractSchedule),
         ...executionSettingsRoutes(execution.executionSettings),
-        ...contractDeliveriesRoutes(execution.contractDeliveries),
+        ...contractDeliveriesRoutes({
+          deliveries: execution.contractDeliveries,
+          acceptance: execution.contractDeliveryAcceptance,
+        }),
         ...contractMatchingRoutes(execution.contractMatching),
         ...contractCollectionsRoutes(contractCollections),
         ...contractOversightRoutes(contractOversight),

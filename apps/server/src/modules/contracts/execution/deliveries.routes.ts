@@ -10,6 +10,7 @@ import {
 } from '@concord/contracts';
 import type { RecordType } from '../../../platform/http/index.js';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/routes.js';
+import type { ContractDeliveryAcceptance } from './deliveries.acceptance.js';
 import type { ContractDeliveriesService } from './deliveries.service.js';
 import { deliverySampleIn } from './deliveries.repository.js';
 
@@ -18,7 +19,11 @@ export const contractDeliveryRecordTypes: RecordType[] = [
   { type: 'contractDelivery', entityOwned: true, sampleIn: deliverySampleIn },
 ];
 
-export function contractDeliveriesRoutes(deliveries: ContractDeliveriesService): RouteDefinition[] {
+export function contractDeliveriesRoutes(deps: {
+  deliveries: ContractDeliveriesService;
+  acceptance: ContractDeliveryAcceptance;
+}): RouteDefinition[] {
+  const { deliveries, acceptance } = deps;
   const tags = ['contracts'];
   return [
     defineRoute({
@@ -51,7 +56,7 @@ export function contractDeliveriesRoutes(deliveries: ContractDeliveriesService):
       params: idParamsSchema,
       body: deliveryCreateSchema,
       response: deliverySchema,
-      handler: ({ ctx, params, body }) => deliveries.deliver(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => acceptance.deliver(ctx, params.id, body),
     }),
     defineRoute({
       method: 'GET',
@@ -72,7 +77,7 @@ export function contractDeliveriesRoutes(deliveries: ContractDeliveriesService):
       params: idParamsSchema,
       body: deliveryAcceptSchema,
       response: deliverySchema,
-      handler: ({ ctx, params, body }) => deliveries.accept(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => acceptance.accept(ctx, params.id, body),
     }),
     defineRoute({
       method: 'POST',
@@ -83,7 +88,7 @@ export function contractDeliveriesRoutes(deliveries: ContractDeliveriesService):
       params: idParamsSchema,
       body: deliveryRejectSchema,
       response: deliverySchema,
-      handler: ({ ctx, params, body }) => deliveries.reject(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => acceptance.reject(ctx, params.id, body),
     }),
   ];
 }
