@@ -14,6 +14,7 @@ import { ContractPaymentExecution } from './payments/payments.execution.js';
 import { ContractPaymentRequests } from './payments/payments.requests.js';
 import { ContractPaymentsService } from './payments/payments.service.js';
 import { ContractScheduleService } from './execution/schedule.service.js';
+import { ContractRetentionService } from './settlement/retention.service.js';
 import { ContractSettlementsService } from './settlement/settlements.service.js';
 
 /**
@@ -82,6 +83,13 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
     { startApproval, userNames, today: ports.today },
     contractFigures,
   );
+  const contractRetention = new ContractRetentionService(
+    db,
+    audit,
+    { today: ports.today },
+    contractFigures,
+    contractSettlements,
+  );
   deps.partners.ratings.addScoreSource(evaluationScoresOf);
   const contractEvaluations = new ContractEvaluationsService(
     db,
@@ -105,6 +113,7 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
     contractPaymentRequests,
     contractPaymentExecution,
     contractSettlements,
+    contractRetention,
     contractEvaluations,
   };
 }

@@ -136,7 +136,10 @@ export const contractsModule = defineModule({
         }),
         ...contractArchiveRoutes({ archive: register.contractArchive, borrows: register.contractBorrows }),
         ...contractSealsRoutes(register.contractSeals),
-        ...contractSettlementRoutes(execution.contractSettlements),
+        ...contractSettlementRoutes({
+          settlements: execution.contractSettlements,
+          retention: execution.contractRetention,
+        }),
         ...contractEvaluationRoutes(execution.contractEvaluations),
         ...contractPaymentsRoutes({
           payments: execution.contractPayments,

@@ -8,9 +8,14 @@ import {
 import type { RecordType } from '../../../platform/http/record-types.js';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/routes.js';
 import { settlementSampleIn } from './settlements.repository.js';
+import type { ContractRetentionService } from './retention.service.js';
 import type { ContractSettlementsService } from './settlements.service.js';
 
-export function contractSettlementRoutes(settlements: ContractSettlementsService): RouteDefinition[] {
+export function contractSettlementRoutes(deps: {
+  settlements: ContractSettlementsService;
+  retention: ContractRetentionService;
+}): RouteDefinition[] {
+  const { settlements, retention } = deps;
   const tags = ['contracts'];
   return [
     defineRoute({
@@ -53,7 +58,7 @@ export function contractSettlementRoutes(settlements: ContractSettlementsService
       params: idParamsSchema,
       body: retentionReleaseSchema,
       response: contractSettlementSchema,
-      handler: ({ ctx, params, body }) => settlements.releaseRetention(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => retention.releaseRetention(ctx, params.id, body),
     }),
   ];
 }

@@ -5,8 +5,6 @@ import {
   contractSettlementCreateSchema,
   type FormField,
   type Locale,
-  type RetentionRelease,
-  retentionReleaseSchema,
   type SettlementStatus,
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
@@ -63,7 +61,7 @@ const messages = {
   },
 } as const;
 
-const stateError = (ctx: RequestContext, key: keyof typeof messages, date = '') =>
+export const stateError = (ctx: RequestContext, key: keyof typeof messages, date = '') =>
   new AppError('CONTRACT_SETTLEMENT_STATE', { detail: messages[key][ctx.locale].replace('{date}', date) });
 
 function validation(path: string, message: string): AppError {
@@ -98,7 +96,7 @@ export const SETTLEMENT_FIELDS: FormField[] = [
  * Settlements (结算): the final amount less deductions becomes the contract's settled amount once
  * its approval (business type `contract.settlement`) ends approved; from then on the contract is
  * executed against it (`executableAmount`). Warranty retention (质保金) is held until its release
- * date, reminded of by a daily scan (settlements.jobs.ts) and released explicitly.
+ * date, reminded of by a daily scan (settlements.jobs.ts) and released explicitly (retention.service.ts).
  *
  * On approval the payment/receipt plan is fitted to the settled amount (`fitPlan`: the shortfall
  * comes off the last items' unused remainders), so the plan-sum rule keeps holding; the user may
@@ -222,40 +220,6 @@ export class ContractSettlementsService {
         },
       });
       return id;
-    });
-    return this.get(ctx, id);
-  }
-
-  /** Records that the retention of an approved settlement was released (paid back / returned). */
-  async releaseRetention(
-    ctx: RequestContext,
-    id: string,
-    input: RetentionRelease,
-  ): Promise<ContractSettlement> {
-    const scope = await ctx.access.require('contract.settle');
-    await warmScopes(ctx);
-    const data = retentionReleaseSchema.parse(input);
-    await this.db.transaction().execute(async (trx) => {
-      const visible = await repo.findSettlement(trx, id);
-      if (!visible) throw notFound();
-      AccessControl.assertVisible(scope, scopedFacts(visible));
-      await contracts.lockContract(trx, visible.contract_id);
-      const before = (await repo.lockSettlement(trx, id))!;
-      if (before.status !== 'APPROVED') throw stateError(ctx, 'notApproved');
-      if (Number(before.retention_amount) <= 0) throw stateError(ctx, 'noRetention');
-      if (before.retention_released_on) throw stateError(ctx, 'released', before.retention_released_on);
-      const releasedOn = data.releasedOn ?? this.ports.today();
-      await repo.updateSettlement(trx, id, { retention_released_on: releasedOn });
-      await this.figures.refresh(trx, before.contract_id);
-      await this.audit.record(trx, ctx, {
-        entityType: 'contract_settlement',
-        entityId: id,
-        action: 'release-retention',
-        changes: [
-          { field: 'retentionReleasedOn', old: null, new: releasedOn },
-          ...(data.note ? [{ field: 'releaseNote', old: null, new: data.note }] : []),
-        ],
-      });
     });
     return this.get(ctx, id);
   }
