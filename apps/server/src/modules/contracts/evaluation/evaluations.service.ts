@@ -91,7 +91,7 @@ function validation(path: string, message: string): AppError {
 /**
  * Closing evaluations (回归评价): one scorecard per contract against its category's weighted
  * criteria; each recomputes the partner's rating in the same transaction. Completing a contract
- * requires one (contracts.service.ts `close`).
+ * requires one (contracts.lifecycle.ts `close`).
  */
 export class ContractEvaluationsService {
   constructor(
