@@ -90,17 +90,17 @@ export async function seedContractArchive(services: Services, contractIds: strin
     borrowed.add(code);
     const borrowerId = await userId(borrowers[code] ?? 'li.na');
     // One returned borrow, then one still out: overdue in CONS, due next week elsewhere.
-    const returned = await services.contractArchive.borrow(system, contract.id, {
+    const returned = await services.contractBorrows.borrow(system, contract.id, {
       borrowerId,
       borrowedDate: dateFrom(today, -40),
       dueDate: dateFrom(today, -33),
       purpose: '核对付款条款',
     });
-    await services.contractArchive.returnBorrow(system, returned.id, {
+    await services.contractBorrows.returnBorrow(system, returned.id, {
       returnedDate: dateFrom(today, -34),
       note: '原件完好',
     });
-    await services.contractArchive.borrow(system, contract.id, {
+    await services.contractBorrows.borrow(system, contract.id, {
       borrowerId,
       borrowedDate: dateFrom(today, code === 'CONS' ? -20 : -3),
       dueDate: dateFrom(today, code === 'CONS' ? -6 : 7),

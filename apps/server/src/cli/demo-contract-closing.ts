@@ -1,7 +1,6 @@
 import type { WfFlow } from '@concord/contracts';
 import type { Services } from '../app.js';
 import { approveAll, demoContext } from './demo-actors.js';
-import type { RequestContext } from '../platform/http/index.js';
 
 /**
  * Demo closing: the settlement flow, an approved settlement with warranty retention on the group's

@@ -128,23 +128,23 @@ export async function seedContractDeliveries(services: Services): Promise<void> 
       deliveredOn: dayFrom(now, demo.deliveredInDays),
       fileIds: [await upload(demo.document)],
     };
-    let delivery: Awaited<ReturnType<typeof services.contractDeliveries.deliver>>;
+    let delivery: Awaited<ReturnType<typeof services.contractDeliveryAcceptance.deliver>>;
     try {
-      delivery = await services.contractDeliveries.deliver(ctx, row.id, input);
+      delivery = await services.contractDeliveryAcceptance.deliver(ctx, row.id, input);
     } catch {
       // The contract is outside the owner's delivery scope: the administrator records it.
       ctx = await as(admin!.id, admin!.entity_id);
-      delivery = await services.contractDeliveries.deliver(ctx, row.id, input);
+      delivery = await services.contractDeliveryAcceptance.deliver(ctx, row.id, input);
     }
     if (demo.accept) {
-      await services.contractDeliveries.accept(ctx, delivery.id, {
+      await services.contractDeliveryAcceptance.accept(ctx, delivery.id, {
         acceptedAmount: Math.round((deliveredAmount * demo.accept.share) / 10000),
         acceptedOn: dayFrom(now, demo.accept.inDays),
         note: demo.accept.note,
         fileIds: [await upload(`验收单-${demo.document}`)],
       });
     } else if (demo.reject) {
-      await services.contractDeliveries.reject(ctx, delivery.id, { note: demo.reject });
+      await services.contractDeliveryAcceptance.reject(ctx, delivery.id, { note: demo.reject });
     }
   }
 }

@@ -1,7 +1,6 @@
 import type { WfFlow } from '@concord/contracts';
 import type { Services } from '../app.js';
 import { approveAll, demoContext } from './demo-actors.js';
-import type { RequestContext } from '../platform/http/index.js';
 
 /**
  * Demo money on the demo contracts: the payment request flow, a paid advance and a request in
@@ -138,7 +137,7 @@ export async function seedContractPayments(services: Services): Promise<void> {
     const amount = Math.min(item.room, Math.round((item.amount * demo.share) / 10000));
     if (amount <= 0) continue;
     const ctx = await as(demo.by);
-    const payment = await services.contractPayments.request(ctx, current.contractId, {
+    const payment = await services.contractPaymentRequests.request(ctx, current.contractId, {
       planItemId: item.id,
       amount,
       purpose: demo.purpose,
@@ -147,7 +146,7 @@ export async function seedContractPayments(services: Services): Promise<void> {
     });
     if (!demo.paidBy || !payment.instanceId) continue;
     await approveAll(services, payment.instanceId);
-    await services.contractPayments.pay(await as(demo.paidBy), payment.id, {
+    await services.contractPaymentExecution.pay(await as(demo.paidBy), payment.id, {
       paidOn: today,
       bankAccount: demo.bankAccount!,
       method: 'TRANSFER',
@@ -160,7 +159,7 @@ export async function seedContractPayments(services: Services): Promise<void> {
     if (!current || !item) continue;
     const amount = Math.min(item.room, Math.round((item.amount * demo.share) / 10000));
     if (amount <= 0) continue;
-    await services.contractPayments.receive(await as(demo.by), current.contractId, {
+    await services.contractPaymentExecution.receive(await as(demo.by), current.contractId, {
       planItemId: item.id,
       amount,
       receivedOn: today,

@@ -339,20 +339,20 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
     let contract = await services.contracts.create(ctx, input);
     ids.push(contract.id);
     if (demo.target === 'DRAFT') continue;
-    contract = await services.contracts.submit(ctx, contract.id, {});
+    contract = await services.contractLifecycle.submit(ctx, contract.id, {});
     if (demo.target === 'IN_APPROVAL') continue;
     await approveAll(services, contract.instanceId!);
     if (demo.target === 'APPROVED') continue;
     const scan = await upload(services, ctx, `${demo.name}（签署版）.txt`, `${demo.name}\n双方已签字盖章\n`);
     const signer = await as('admin');
-    await services.contracts.sign(signer, contract.id, {
+    await services.contractLifecycle.sign(signer, contract.id, {
       signDate: demo.sign ?? demo.start,
       attachments: [{ fileId: scan.id, type: 'SIGNED_SCAN' }],
     });
     if (demo.target === 'COMPLETED') {
       // Completing requires the closing evaluation (回归评价): the owner's department head scores it first.
       await seedClosingEvaluation(services, contract.id);
-      await services.contracts.close(signer, contract.id, 'complete', '货款已结清，合同履行完毕');
+      await services.contractLifecycle.close(signer, contract.id, 'complete', '货款已结清，合同履行完毕');
     }
     if (demo.target === 'CHANGED') {
       // A renewal by supplementary agreement: one more year at a higher rent, approved.

@@ -1,16 +1,21 @@
+import type { Kysely } from 'kysely';
 import type { PlatformPorts } from '../../platform/kit/index.js';
-import { ContractInvoicesService, contractInvoiceUsage } from './contract-invoices.service.js';
+import { ContractInvoicesService, contractInvoiceUsage } from './execution/contract-invoices.service.js';
 import type { ContractPorts } from './contracts.ports.js';
 import type { ContractDeps } from './contracts.register.wiring.js';
-import { ContractDeliveriesService } from './deliveries.service.js';
-import { evaluationScoresOf } from './evaluations.repository.js';
-import { ContractEvaluationsService } from './evaluations.service.js';
-import { ExecutionSettingsService } from './execution-settings.service.js';
-import { ContractFiguresService } from './figures.service.js';
-import { ContractMatchingService } from './matching.service.js';
-import { ContractPaymentsService } from './payments.service.js';
-import { ContractScheduleService } from './schedule.service.js';
-import { ContractSettlementsService } from './settlements.service.js';
+import { ContractDeliveryAcceptance } from './execution/deliveries.acceptance.js';
+import { ContractDeliveriesService } from './execution/deliveries.service.js';
+import { evaluationScoresOf } from './evaluation/evaluations.repository.js';
+import { ContractEvaluationsService } from './evaluation/evaluations.service.js';
+import { ExecutionSettingsService } from './execution/execution-settings.service.js';
+import { ContractFiguresService } from './execution/figures.service.js';
+import { ContractMatchingService } from './execution/matching.service.js';
+import { ContractPaymentExecution } from './payments/payments.execution.js';
+import { ContractPaymentRequests } from './payments/payments.requests.js';
+import { ContractPaymentsService } from './payments/payments.service.js';
+import { ContractScheduleService } from './execution/schedule.service.js';
+import { ContractRetentionService } from './settlement/retention.service.js';
+import { ContractSettlementsService } from './settlement/settlements.service.js';
 
 /**
  * Contract execution: the payment plan, payments and receipts, invoice use, deliveries and
@@ -36,25 +41,54 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
   // Matching tolerance and collection days per entity (the group's row, else defaults, where none).
   const executionSettings = new ExecutionSettingsService(db, audit);
   // Deliveries and acceptance (交付/验收), and matching 款票物 with the exceptions list.
-  const contractDeliveries = new ContractDeliveriesService(db, audit, contractFigures, {
-    visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
+  const contractDeliveries = new ContractDeliveriesService(db, {
     fileNames: (trx, ids) => files.namesOf(trx, ids),
     userNames: (trx, ids) => org.userNames(ids, trx),
   });
+  const contractDeliveryAcceptance = new ContractDeliveryAcceptance(
+    db,
+    audit,
+    contractFigures,
+    { visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids) },
+    contractDeliveries,
+  );
   const contractMatching = new ContractMatchingService(db, executionSettings);
   // Payment requests, payments, receipts and refunds (the guard, idempotency, the override flag).
-  const contractPayments = new ContractPaymentsService(db, audit, contractFigures, {
+  const paymentPorts = {
     startApproval,
     userNames,
-    tolerance: async (trx, entityId) => (await executionSettings.forEntity(trx, entityId)).tolerance,
+    tolerance: async (trx: Kysely<any>, entityId: string) =>
+      (await executionSettings.forEntity(trx, entityId)).tolerance,
     today: ports.today,
-  });
+  };
+  const contractPayments = new ContractPaymentsService(db, paymentPorts);
+  const contractPaymentRequests = new ContractPaymentRequests(
+    db,
+    audit,
+    contractFigures,
+    paymentPorts,
+    contractPayments,
+  );
+  const contractPaymentExecution = new ContractPaymentExecution(
+    db,
+    audit,
+    contractFigures,
+    paymentPorts,
+    contractPayments,
+  );
   // Closing: settlement with retention (approved through the engine) and the evaluation that rates the partner.
   const contractSettlements = new ContractSettlementsService(
     db,
     audit,
     { startApproval, userNames, today: ports.today },
     contractFigures,
+  );
+  const contractRetention = new ContractRetentionService(
+    db,
+    audit,
+    { today: ports.today },
+    contractFigures,
+    contractSettlements,
   );
   deps.partners.ratings.addScoreSource(evaluationScoresOf);
   const contractEvaluations = new ContractEvaluationsService(
@@ -73,9 +107,13 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
     contractInvoices,
     executionSettings,
     contractDeliveries,
+    contractDeliveryAcceptance,
     contractMatching,
     contractPayments,
+    contractPaymentRequests,
+    contractPaymentExecution,
     contractSettlements,
+    contractRetention,
     contractEvaluations,
   };
 }

@@ -1,40 +1,44 @@
 import { contractsPermissionGroups } from '@concord/contracts';
 import { roleHoldersIn } from '../../platform/iam/index.js';
 import { defineModule } from '../../platform/kit/index.js';
-import { contractArchiveRecordTypes } from './archive.record-types.js';
-import { contractArchiveRoutes } from './archive.routes.js';
-import { contractCategoriesRoutes } from './categories.routes.js';
-import { ContractChanges } from './changes.service.js';
+import { contractArchiveRecordTypes } from './archive/archive.record-types.js';
+import { contractArchiveRoutes } from './archive/archive.routes.js';
+import { contractCategoriesRoutes } from './setup/categories.routes.js';
+import { ContractChanges } from './versions/changes.service.js';
 import {
   contractCollectionJobs,
   contractCollectionSchedule,
   contractCollectionTemplates,
-} from './collections.jobs.js';
-import { contractCollectionsRoutes } from './collections.routes.js';
-import { ContractCollectionsService } from './collections.service.js';
-import { contractInvoicesRoutes } from './contract-invoices.routes.js';
-import { contractApprovalSubject } from './contracts.approval.js';
+} from './collections/collections.jobs.js';
+import { contractCollectionsRoutes } from './collections/collections.routes.js';
+import { ContractCollectionsService } from './collections/collections.service.js';
+import { contractInvoicesRoutes } from './execution/contract-invoices.routes.js';
+import { contractApprovalSubject } from './register/contracts.approval.js';
 import { createContractExecution } from './contracts.execution.wiring.js';
 import { contractsMigrations } from './contracts.migrations.js';
-import { contractRecordTypes } from './contracts.record-types.js';
+import { contractRecordTypes } from './register/contracts.record-types.js';
 import { contractPorts, createContractRegister } from './contracts.register.wiring.js';
-import { contractsRoutes } from './contracts.routes.js';
-import { contractDeliveriesRoutes, contractDeliveryRecordTypes } from './deliveries.routes.js';
-import { contractEvaluationRoutes } from './evaluations.routes.js';
-import { executionSettingsRoutes } from './execution-settings.routes.js';
-import { contractImportRoutes } from './import.routes.js';
-import { contractMatchingRoutes } from './matching.routes.js';
-import { contractOversightRoutes } from './oversight.routes.js';
-import { ContractOversightService } from './oversight.service.js';
-import { contractPaymentRecordTypes, contractPaymentsRoutes } from './payments.routes.js';
-import { contractPlansRoutes } from './plans.routes.js';
-import { contractReminderJobs, contractReminderSchedule } from './reminders.jobs.js';
-import { contractReminderTemplates } from './reminders.templates.js';
-import { contractScheduleRoutes } from './schedule.routes.js';
-import { contractSealsRoutes } from './seals.routes.js';
-import { contractSettlementRecordTypes, contractSettlementRoutes } from './settlements.routes.js';
-import { retentionReminderJobs, retentionReminderSchedule, retentionTemplates } from './settlements.jobs.js';
-import { contractSetupRecordTypes } from './setup.record-types.js';
+import { contractsRoutes } from './register/contracts.routes.js';
+import { contractDeliveriesRoutes, contractDeliveryRecordTypes } from './execution/deliveries.routes.js';
+import { contractEvaluationRoutes } from './evaluation/evaluations.routes.js';
+import { executionSettingsRoutes } from './execution/execution-settings.routes.js';
+import { contractImportRoutes } from './ledger/import.routes.js';
+import { contractMatchingRoutes } from './execution/matching.routes.js';
+import { contractOversightRoutes } from './collections/oversight.routes.js';
+import { ContractOversightService } from './collections/oversight.service.js';
+import { contractPaymentRecordTypes, contractPaymentsRoutes } from './payments/payments.routes.js';
+import { contractPlansRoutes } from './setup/plans.routes.js';
+import { contractReminderJobs, contractReminderSchedule } from './collections/reminders.jobs.js';
+import { contractReminderTemplates } from './collections/reminders.templates.js';
+import { contractScheduleRoutes } from './execution/schedule.routes.js';
+import { contractSealsRoutes } from './archive/seals.routes.js';
+import { contractSettlementRecordTypes, contractSettlementRoutes } from './settlement/settlements.routes.js';
+import {
+  retentionReminderJobs,
+  retentionReminderSchedule,
+  retentionTemplates,
+} from './settlement/settlements.jobs.js';
+import { contractSetupRecordTypes } from './setup/setup.record-types.js';
 import { contractsAuditEvents } from './contracts.audit-events.js';
 
 declare module '../../platform/kit/module.js' {
@@ -127,20 +131,31 @@ export const contractsModule = defineModule({
         ...contractPlansRoutes(register.contractPlans),
         ...contractsRoutes({
           contracts,
+          lifecycle: register.contractLifecycle,
           ledger: register.contractLedger,
           versions: contractVersions,
           changes: contractChanges,
         }),
-        ...contractArchiveRoutes(register.contractArchive),
+        ...contractArchiveRoutes({ archive: register.contractArchive, borrows: register.contractBorrows }),
         ...contractSealsRoutes(register.contractSeals),
-        ...contractSettlementRoutes(execution.contractSettlements),
+        ...contractSettlementRoutes({
+          settlements: execution.contractSettlements,
+          retention: execution.contractRetention,
+        }),
         ...contractEvaluationRoutes(execution.contractEvaluations),
-        ...contractPaymentsRoutes(execution.contractPayments),
+        ...contractPaymentsRoutes({
+          payments: execution.contractPayments,
+          requests: execution.contractPaymentRequests,
+          execution: execution.contractPaymentExecution,
+        }),
         ...contractInvoicesRoutes(execution.contractInvoices),
         ...contractImportRoutes(register.contractImport),
         ...contractScheduleRoutes(execution.contractSchedule),
         ...executionSettingsRoutes(execution.executionSettings),
-        ...contractDeliveriesRoutes(execution.contractDeliveries),
+        ...contractDeliveriesRoutes({
+          deliveries: execution.contractDeliveries,
+          acceptance: execution.contractDeliveryAcceptance,
+        }),
         ...contractMatchingRoutes(execution.contractMatching),
         ...contractCollectionsRoutes(contractCollections),
         ...contractOversightRoutes(contractOversight),
@@ -157,13 +172,13 @@ export const contractsModule = defineModule({
       schedules: [contractReminderSchedule, retentionReminderSchedule, contractCollectionSchedule],
       approvalSubjects: [
         contractApprovalSubject({
-          contracts,
+          lifecycle: register.contractLifecycle,
           changes: contractChanges,
           setup,
           payments: {
             onApprovalOutcome: (trx, ctx, id, outcome) =>
-              execution.contractPayments.onApprovalOutcome(trx, ctx, id, outcome),
-            fields: (trx, id) => execution.contractPayments.fieldsOf(trx, id),
+              execution.contractPaymentRequests.onApprovalOutcome(trx, ctx, id, outcome),
+            fields: (trx, id) => execution.contractPaymentRequests.fieldsOf(trx, id),
           },
           settlements: {
             onApprovalOutcome: (trx, ctx, id, outcome) =>

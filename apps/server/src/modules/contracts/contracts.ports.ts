@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/http/index.js';
 
 /**
- * What the contract register needs from outside its module, wired in app.ts: the partner library,
+ * What the contract register needs from outside its module, wired in the module definition: the partner library,
  * numbering rules, the organisation, files and the approval engine.
  */
 export interface ContractPorts {

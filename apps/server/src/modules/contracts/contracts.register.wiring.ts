@@ -2,15 +2,18 @@ import { businessDate } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../platform/http/index.js';
 import type { ModuleRegistry, PlatformPorts } from '../../platform/kit/index.js';
-import { ContractArchiveService } from './archive.service.js';
-import { ContractCategoriesService } from './categories.service.js';
+import { ContractArchiveService } from './archive/archive.service.js';
+import { ContractBorrowsService } from './archive/borrows.service.js';
+import { ContractCategoriesService } from './setup/categories.service.js';
 import type { ContractPorts } from './contracts.ports.js';
-import { type ContractSetup, ContractsService } from './contracts.service.js';
-import { ContractImportService } from './import.service.js';
-import { ContractLedger } from './ledger.service.js';
-import { ContractPlansService } from './plans.service.js';
-import { ContractSealsService } from './seals.service.js';
-import { ContractVersions } from './versions.service.js';
+import type { ContractSetup } from './register/contracts.drafts.js';
+import { ContractLifecycle } from './register/contracts.lifecycle.js';
+import { ContractsService } from './register/contracts.service.js';
+import { ContractImportService } from './ledger/import.service.js';
+import { ContractLedger } from './ledger/ledger.service.js';
+import { ContractPlansService } from './setup/plans.service.js';
+import { ContractSealsService } from './archive/seals.service.js';
+import { ContractVersions } from './versions/versions.service.js';
 
 export type ContractDeps = Pick<
   ModuleRegistry,
@@ -54,8 +57,8 @@ export function contractPorts({ clock }: PlatformPorts, deps: ContractDeps): Con
 }
 
 /**
- * The contract register: categories and plan lines, contracts, versions, change orders, the ledger,
- * import, archive and seal use.
+ * The contract register: categories and plan lines, contracts and their lifecycle, versions, change
+ * orders, the ledger, import, archive, borrowing and seal use.
  */
 export function createContractRegister(platform: PlatformPorts, deps: ContractDeps, ports: ContractPorts) {
   const { db, clock, systemContext } = platform;
@@ -86,7 +89,8 @@ export function createContractRegister(platform: PlatformPorts, deps: ContractDe
     },
   };
   const contractVersions = new ContractVersions(db, ports);
-  const contracts = new ContractsService(db, audit, ports, setup, contractVersions);
+  const contracts = new ContractsService(db, audit, ports, setup);
+  const contractLifecycle = new ContractLifecycle(db, audit, ports, setup, contractVersions);
   const contractLedger = new ContractLedger(db, ports, setup);
   // Imports resolve codes through the directory once per distinct value; the register's own checks
   // (scope, partner use by the entity, blacklist) run with the importing user's context.
@@ -128,22 +132,24 @@ export function createContractRegister(platform: PlatformPorts, deps: ContractDe
     (trx, ids) => org.userNames(ids, trx),
     clock,
   );
-  const contractArchive = new ContractArchiveService(
-    db,
-    audit,
-    { userNames: (trx, ids) => org.userNames(ids, trx), activeUserIds: ports.org.activeUserIds },
-    clock,
-  );
+  const archiveDirectory = {
+    userNames: (trx: Kysely<any>, ids: string[]) => org.userNames(ids, trx),
+    activeUserIds: ports.org.activeUserIds,
+  };
+  const contractArchive = new ContractArchiveService(db, audit, archiveDirectory, clock);
+  const contractBorrows = new ContractBorrowsService(db, audit, archiveDirectory, clock);
   return {
     setup,
     contractCategories,
     contractPlans,
     contracts,
+    contractLifecycle,
     contractVersions,
     contractLedger,
     contractImport,
     contractSeals,
     contractArchive,
+    contractBorrows,
   };
 }
 export type ContractRegister = ReturnType<typeof createContractRegister>;

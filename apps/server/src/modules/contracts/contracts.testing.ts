@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 import { newId, nowInstant, writeJson } from '../../db/index.js';
 import { actOnApproval } from '../../testing/approvals.js';
 import type { ApiClient, TestApp } from '../../testing/test-app.js';
-import { chinaDate } from './archive.service.js';
+import { chinaDate } from './archive/archive.service.js';
 
 export interface ContractFixture {
   /** The test category (EXPENSE, requires SIGNED_SCAN at signing) bound to the test flows. */

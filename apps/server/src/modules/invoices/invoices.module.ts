@@ -4,7 +4,9 @@ import { invoicesMigrations } from './invoices.migrations.js';
 import type { InvoiceUsePort } from './invoices.ports.js';
 import { invoicesRecordTypes } from './invoices.record-types.js';
 import { invoicesRoutes } from './invoices.routes.js';
+import type { InvoiceDirectory } from './invoices.present.js';
 import { InvoicesService } from './invoices.service.js';
+import { InvoiceUse } from './invoices.use.js';
 import { invoicesAuditEvents } from './invoices.audit-events.js';
 
 declare module '../../platform/kit/module.js' {
@@ -22,11 +24,14 @@ export const invoicesModule = defineModule({
   auditEvents: invoicesAuditEvents,
   recordTypes: invoicesRecordTypes,
   create({ db }, { audit, org, files }) {
-    const invoices = new InvoicesService(db, audit, {
+    const directory: InvoiceDirectory = {
       entityNames: async (trx, ids) =>
         new Map((await org.org.entitySummaries(ids, trx)).map((e) => [e.id, e.name])),
       visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
-    });
-    return { provides: invoices, services: { invoices }, routes: invoicesRoutes(invoices) };
+    };
+    // Documents use invoices through the port; the registry's own API registers through it too.
+    const invoiceUse = new InvoiceUse(db, audit, directory);
+    const invoices = new InvoicesService(db, audit, directory, invoiceUse);
+    return { provides: invoiceUse, services: { invoices, invoiceUse }, routes: invoicesRoutes(invoices) };
   },
 });

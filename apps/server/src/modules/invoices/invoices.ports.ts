@@ -1,4 +1,4 @@
-import type { InvoicesService } from './invoices.service.js';
+import type { InvoiceUse } from './invoices.use.js';
 
 /**
  * What a business document (a contract today; expense claims and fund payments later) needs of the
@@ -6,7 +6,7 @@ import type { InvoicesService } from './invoices.service.js';
  * release that use, and read a document's uses. Every call takes the caller's transaction.
  */
 export type InvoiceUsePort = Pick<
-  InvoicesService,
+  InvoiceUse,
   | 'registerIn'
   | 'visibleForUse'
   | 'use'

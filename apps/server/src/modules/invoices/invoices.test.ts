@@ -54,7 +54,7 @@ describeEachDialect('invoice registry', (t) => {
     return t()
       .services.db.transaction()
       .execute((trx) =>
-        t().services.invoices.use(trx, system(), invoiceId, {
+        t().services.invoiceUse.use(trx, system(), invoiceId, {
           documentType: 'contract',
           documentId,
           documentLabel: label,
@@ -150,7 +150,7 @@ describeEachDialect('invoice registry', (t) => {
     await t()
       .services.db.transaction()
       .execute((trx) =>
-        t().services.invoices.release(trx, system(), usages[1].id, {
+        t().services.invoiceUse.release(trx, system(), usages[1].id, {
           documentType: 'contract',
           documentId: b,
         }),
@@ -203,7 +203,10 @@ describeEachDialect('invoice registry', (t) => {
     await t()
       .services.db.transaction()
       .execute((trx) =>
-        t().services.invoices.release(trx, system(), usage.id, { documentType: 'contract', documentId: doc }),
+        t().services.invoiceUse.release(trx, system(), usage.id, {
+          documentType: 'contract',
+          documentId: doc,
+        }),
       );
     const voided = await lina.post(`/api/v1/invoices/${invoice.id}/void`, { reason: '开票有误' });
     expect(voided.statusCode, voided.body).toBe(200);

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../platform/http/index.js';
  * modules that use it. Its services and helpers share them from here.
  */
 
-/** What partners need from the platform (wired in app.ts). Pass the transaction when inside one. */
+/** What partners need from the platform (wired in the module definition). Pass the transaction when inside one. */
 export interface PartnerDirectory {
   entityNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
   userNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;

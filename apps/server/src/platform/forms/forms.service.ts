@@ -28,7 +28,7 @@ import { type FormDataIssue, formMessage, validateFormData } from './forms.valid
 
 /**
  * What forms need to know from the rest of the platform, answered by the org, users and files
- * services (wired in app.ts). Every method takes the caller's transaction when inside one.
+ * services (wired in the module definition). Every method takes the caller's transaction when inside one.
  */
 export interface FormDirectory {
   /** Of these ids, the users that exist and are active. */

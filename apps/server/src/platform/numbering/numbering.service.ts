@@ -30,7 +30,7 @@ import type { Clock } from '../jobs/index.js';
 import * as repo from './numbering.repository.js';
 import type { NumberingRuleTable, NumberingTables } from './numbering.tables.js';
 
-/** What numbering needs from the organisation (wired in app.ts). */
+/** What numbering needs from the organisation (wired in the module definition). */
 export interface NumberingDirectory {
   /** The code of a legal entity, or null when there is none with that id. */
   entityCode(db: Kysely<any>, entityId: string): Promise<string | null>;

@@ -1,0 +1,31 @@
+import {
+  contractOverdueExportQuerySchema,
+  contractOverduePageSchema,
+  contractOverdueQuerySchema,
+} from '@concord/contracts';
+import { defineRoute, type RouteDefinition } from '../../../platform/http/index.js';
+import type { ContractCollectionsService } from './collections.service.js';
+
+export function contractCollectionsRoutes(collections: ContractCollectionsService): RouteDefinition[] {
+  const tags = ['contracts'];
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/contract-overdue',
+      summary: 'Overdue receivables (or payables): plan items past due with money open, in scope, paged',
+      tags,
+      querystring: contractOverdueQuerySchema,
+      response: contractOverduePageSchema,
+      handler: ({ ctx, query }) => collections.overdue(ctx, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/contract-overdue/export',
+      summary: 'Export the filtered overdue list to .xlsx (streamed)',
+      tags,
+      download: true,
+      querystring: contractOverdueExportQuerySchema,
+      handler: ({ ctx, query }, reply) => collections.exportOverdue(ctx, query, reply),
+    }),
+  ];
+}

@@ -1,0 +1,134 @@
+import { daysBetween, toMajorUnits } from '@concord/contracts';
+import type {
+  ContractOverdueItem,
+  ContractOverduePage,
+  contractOverdueExportQuerySchema,
+  contractOverdueQuerySchema,
+} from '@concord/contracts';
+import type { FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import {
+  fetchPage,
+  inBatches,
+  type RequestContext,
+  sendXlsx,
+  type XlsxColumn,
+} from '../../../platform/http/index.js';
+import * as repo from './collections.repository.js';
+import type { ContractPorts } from '../contracts.ports.js';
+
+type OverdueQuery = z.output<typeof contractOverdueQuerySchema>;
+type OverdueExportQuery = z.output<typeof contractOverdueExportQuerySchema>;
+type Row = Record<string, unknown>;
+
+/**
+ * Overdue receivables (逾期应收) and payables: the plan items of contracts in force that fell due
+ * before today with money still open, in the caller's data scope, paged and exported.
+ */
+export class ContractCollectionsService {
+  constructor(
+    private readonly db: Kysely<any>,
+    private readonly ports: Pick<ContractPorts, 'org' | 'today'>,
+  ) {}
+
+  async overdue(ctx: RequestContext, query: OverdueQuery): Promise<ContractOverduePage> {
+    const scope = await ctx.access.require('contract.view');
+    const { page, pageSize, sort, ...filter } = query;
+    const today = this.ports.today();
+    const base = repo.overdueItems(this.db, scope, filter, today);
+    const [result, overdueByCurrency] = await Promise.all([
+      fetchPage(repo.overdueRows(base, sort), { page, pageSize }, (row) => row as Row),
+      repo.overdueTotals(base),
+    ]);
+    return {
+      ...result,
+      items: await this.present(result.items, today),
+      totalOverdueAmount: overdueByCurrency.reduce((sum, row) => sum + row.overdueAmount, 0),
+      overdueByCurrency,
+    };
+  }
+
+  async exportOverdue(
+    ctx: RequestContext,
+    query: OverdueExportQuery,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const scope = await ctx.access.require('contract.view');
+    await ctx.access.require('contract.export');
+    const { sort, ...filter } = query;
+    const today = this.ports.today();
+    const rows = repo.overdueRows(repo.overdueItems(this.db, scope, filter, today), sort);
+    const present = (batch: Row[]) => this.present(batch, today);
+    return sendXlsx(reply, {
+      filename: `${filter.direction === 'INCOME' ? '逾期应收' : '逾期应付'}-${today}.xlsx`,
+      sheetName: filter.direction === 'INCOME' ? '逾期应收' : '逾期应付',
+      columns: exportColumns,
+      rows: presentInBatches(inBatches(rows, 500) as AsyncGenerator<Row>, present),
+    });
+  }
+
+  private async present(rows: Row[], today: string): Promise<ContractOverdueItem[]> {
+    const ids = (column: string) => [...new Set(rows.map((r) => r[column] as string))];
+    const [entities, departments, owners] = await Promise.all([
+      this.ports.org.entities(this.db, ids('entity_id')),
+      this.ports.org.departments(this.db, ids('department_id')),
+      this.ports.org.userNames(this.db, ids('owner_id')),
+    ]);
+    return rows.map((r) => {
+      const dueDate = String(r.due_date);
+      return {
+        itemId: r.item_id as string,
+        contractId: r.contract_id as string,
+        contractNumber: (r.number as string | null) ?? null,
+        contractName: r.contract_name as string,
+        direction: r.direction as ContractOverdueItem['direction'],
+        partnerId: r.partner_id as string,
+        partnerName: r.partner_name as string,
+        entityId: r.entity_id as string,
+        entityName: entities.get(r.entity_id as string)?.name ?? '',
+        departmentId: r.department_id as string,
+        departmentName: departments.get(r.department_id as string)?.name ?? '',
+        ownerId: r.owner_id as string,
+        ownerName: owners.get(r.owner_id as string) ?? '',
+        seq: Number(r.seq),
+        itemName: r.item_name as string,
+        dueDate,
+        amount: Number(r.amount),
+        paidAmount: Number(r.paid_amount),
+        overdueAmount: Number(r.overdue_amount),
+        daysOverdue: daysBetween(dueDate, today),
+      };
+    });
+  }
+}
+
+/** Presents rows 500 at a time (names are read per batch), yielding them one by one. */
+async function* presentInBatches<T>(rows: AsyncGenerator<Row>, present: (batch: Row[]) => Promise<T[]>) {
+  let batch: Row[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length === 500) {
+      yield* await present(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) yield* await present(batch);
+}
+
+const yuan = (fen: number) => toMajorUnits(fen);
+const exportColumns: XlsxColumn<ContractOverdueItem>[] = [
+  { header: '合同编号', width: 24, value: (r) => r.contractNumber },
+  { header: '合同名称', width: 32, value: (r) => r.contractName },
+  { header: '相对方', width: 30, value: (r) => r.partnerName },
+  { header: '签约主体', width: 26, value: (r) => r.entityName },
+  { header: '承办部门', value: (r) => r.departmentName },
+  { header: '负责人', width: 12, value: (r) => r.ownerName },
+  { header: '节点', width: 8, value: (r) => r.seq },
+  { header: '节点名称', width: 24, value: (r) => r.itemName },
+  { header: '到期日', width: 12, value: (r) => r.dueDate },
+  { header: '逾期天数', width: 10, value: (r) => r.daysOverdue },
+  { header: '节点金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.amount) },
+  { header: '已结金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.paidAmount) },
+  { header: '逾期金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.overdueAmount) },
+];

@@ -1,0 +1,147 @@
+import {
+  type ContractOversightItem,
+  type ContractOversightKind,
+  type ContractOversightPage,
+  contractOversightKindSchema,
+  type contractOversightExportQuerySchema,
+  type contractOversightQuerySchema,
+} from '@concord/contracts';
+import type { FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { nowInstant } from '../../../db/index.js';
+import {
+  fetchPage,
+  inBatches,
+  type RequestContext,
+  sendXlsx,
+  type XlsxColumn,
+} from '../../../platform/http/index.js';
+import type { ContractPorts } from '../contracts.ports.js';
+import * as repo from './oversight.repository.js';
+
+type OversightQuery = z.output<typeof contractOversightQuerySchema>;
+type OversightExportQuery = z.output<typeof contractOversightExportQuerySchema>;
+type Row = Record<string, unknown>;
+
+/** What oversight asks the partner library: partners in breach right now. */
+export type FlaggedPartners = (
+  db: Kysely<any>,
+  today: string,
+) => Promise<{ blacklisted: string[]; unqualified: string[] }>;
+
+const kindLabels: Record<ContractOversightKind, string> = {
+  OVERRIDE_PAYMENT: '超票/超验收付款（已放行）',
+  PAST_END: '超期未结项',
+  OVERDUE_COLLECTION: '逾期未收款',
+  BLACKLISTED_PARTNER: '黑名单相对方',
+  UNQUALIFIED_PARTNER: '相对方资质过期',
+};
+
+/**
+ * Group oversight (集团监督): rule breaches across the subsidiaries in the caller's scope, for HQ
+ * (`contract.oversight`). Paying without approval is impossible by design, so the list shows what
+ * can still go wrong: payments let through beyond invoices or acceptance, contracts in force past
+ * their end date, overdue collections, and contracts with a blacklisted or unqualified partner.
+ */
+export class ContractOversightService {
+  constructor(
+    private readonly db: Kysely<any>,
+    private readonly ports: Pick<ContractPorts, 'org' | 'today'>,
+    private readonly flaggedPartners: FlaggedPartners,
+  ) {}
+
+  async list(ctx: RequestContext, query: OversightQuery): Promise<ContractOversightPage> {
+    const scope = await ctx.access.require('contract.oversight');
+    const { page, pageSize, sort, kind, entityId } = query;
+    const filter = await this.filter(kind, entityId);
+    const rows = repo.breaches(this.db, scope, filter, sort);
+    const [result, counts] = await Promise.all([
+      rows
+        ? fetchPage(rows, { page, pageSize }, (row) => row as Row)
+        : { items: [], total: 0, page, pageSize },
+      repo.countsByKind(this.db, scope, filter),
+    ]);
+    return {
+      ...result,
+      items: await this.present(result.items),
+      counts: Object.fromEntries(
+        contractOversightKindSchema.options.map((k) => [k, counts.get(k) ?? 0]),
+      ) as Record<ContractOversightKind, number>,
+      asOf: nowInstant(),
+    };
+  }
+
+  async export(ctx: RequestContext, query: OversightExportQuery, reply: FastifyReply): Promise<FastifyReply> {
+    const scope = await ctx.access.require('contract.oversight');
+    await ctx.access.require('contract.export');
+    const filter = await this.filter(query.kind, query.entityId);
+    const rows = repo.breaches(this.db, scope, filter, query.sort);
+    const present = (batch: Row[]) => this.present(batch);
+    async function* all(): AsyncGenerator<ContractOversightItem> {
+      if (!rows) return;
+      let batch: Row[] = [];
+      for await (const row of inBatches(rows, 500)) {
+        batch.push(row as Row);
+        if (batch.length === 500) {
+          yield* await present(batch);
+          batch = [];
+        }
+      }
+      if (batch.length) yield* await present(batch);
+    }
+    return sendXlsx(reply, {
+      filename: `合同监督-${this.ports.today()}.xlsx`,
+      sheetName: '合同监督',
+      columns: exportColumns,
+      rows: all(),
+    });
+  }
+
+  private async filter(kind: ContractOversightKind | undefined, entityId: string | undefined) {
+    const today = this.ports.today();
+    const flagged = await this.flaggedPartners(this.db, today);
+    return { kind, entityId, today, ...flagged };
+  }
+
+  private async present(rows: Row[]): Promise<ContractOversightItem[]> {
+    const ids = (column: string) => [...new Set(rows.map((r) => r[column] as string))];
+    const [entities, departments, owners] = await Promise.all([
+      this.ports.org.entities(this.db, ids('entity_id')),
+      this.ports.org.departments(this.db, ids('department_id')),
+      this.ports.org.userNames(this.db, ids('owner_id')),
+    ]);
+    return rows.map((r) => ({
+      kind: r.kind as ContractOversightKind,
+      recordId: r.record_id as string,
+      contractId: r.contract_id as string,
+      contractNumber: (r.number as string | null) ?? null,
+      contractName: r.contract_name as string,
+      contractStatus: r.contract_status as string,
+      partnerId: r.partner_id as string,
+      partnerName: r.partner_name as string,
+      entityId: r.entity_id as string,
+      entityName: entities.get(r.entity_id as string)?.name ?? '',
+      departmentId: r.department_id as string,
+      departmentName: departments.get(r.department_id as string)?.name ?? '',
+      ownerId: r.owner_id as string,
+      ownerName: owners.get(r.owner_id as string) ?? '',
+      amount: Number(r.amount),
+      date: r.date === null || r.date === undefined ? null : String(r.date).slice(0, 10),
+      detail: (r.detail as string | null) ?? null,
+    }));
+  }
+}
+
+const exportColumns: XlsxColumn<ContractOversightItem>[] = [
+  { header: '类型', width: 22, value: (r) => kindLabels[r.kind] },
+  { header: '合同编号', width: 24, value: (r) => r.contractNumber },
+  { header: '合同名称', width: 32, value: (r) => r.contractName },
+  { header: '相对方', width: 30, value: (r) => r.partnerName },
+  { header: '签约主体', width: 26, value: (r) => r.entityName },
+  { header: '承办部门', value: (r) => r.departmentName },
+  { header: '负责人', width: 12, value: (r) => r.ownerName },
+  { header: '金额（元）', numFmt: '#,##0.00', value: (r) => r.amount / 100 },
+  { header: '日期', width: 12, value: (r) => r.date },
+  { header: '说明', width: 40, value: (r) => r.detail },
+];

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import * as repo from './figures.repository.js';
+import { paymentFiguresByItem } from '../payments/payments.repository.js';
+
+/** Invoice amounts used by a contract, per plan item (null: not tied to an item); from the invoice registry. */
+export type InvoiceUsageOf = (
+  trx: Kysely<any>,
+  contractId: string,
+) => Promise<{ itemId: string | null; amount: number }[]>;
+
+export interface ContractFigures {
+  planned: number;
+  requested: number;
+  paid: number;
+  invoiced: number;
+  accepted: number;
+  delivered: number;
+  nextDueDate: string | null;
+}
+
+/**
+ * The execution figures of a contract and of each of its plan items, recomputed from their sources
+ * (payments, receipts and refunds; invoices used; deliveries accepted) and stored on the rows the
+ * ledger reads. Every write that changes a source calls `refresh` in its own transaction, after the
+ * write, so the ledger always equals the sum of its sources.
+ */
+export class ContractFiguresService {
+  constructor(private readonly invoiceUsage: InvoiceUsageOf) {}
+
+  async refresh(trx: Kysely<any>, contractId: string): Promise<ContractFigures> {
+    const [items, money, deliveries, invoices] = await Promise.all([
+      repo.planItems(trx, contractId),
+      paymentFiguresByItem(trx, contractId),
+      repo.itemDeliveries(trx, contractId),
+      this.invoiceUsage(trx, contractId),
+    ]);
+    const sumFor = <T>(
+      rows: T[],
+      itemOf: (row: T) => string | null,
+      value: (row: T) => number,
+      itemId: string,
+    ) => rows.filter((row) => itemOf(row) === itemId).reduce((total, row) => total + value(row), 0);
+    const total = <T>(rows: T[], value: (row: T) => number) => rows.reduce((sum, row) => sum + value(row), 0);
+    let nextDueDate: string | null = null;
+    for (const item of items) {
+      const figures = {
+        requested: sumFor(
+          money,
+          (r) => r.itemId,
+          (r) => r.requested,
+          item.id,
+        ),
+        paid: sumFor(
+          money,
+          (r) => r.itemId,
+          (r) => r.paid,
+          item.id,
+        ),
+        invoiced: sumFor(
+          invoices,
+          (r) => r.itemId,
+          (r) => r.amount,
+          item.id,
+        ),
+        accepted: sumFor(
+          deliveries,
+          (r) => r.itemId,
+          (r) => r.accepted,
+          item.id,
+        ),
+      };
+      await repo.setItemFigures(trx, item.id, figures);
+      const dueDate = String(item.due_date);
+      if (figures.paid < Number(item.amount) && (nextDueDate === null || dueDate < nextDueDate))
+        nextDueDate = dueDate;
+    }
+    const figures: ContractFigures = {
+      planned: total(items, (i) => Number(i.amount)),
+      requested: total(money, (r) => r.requested),
+      paid: total(money, (r) => r.paid),
+      invoiced: total(invoices, (r) => r.amount),
+      accepted: total(deliveries, (r) => r.accepted),
+      delivered: total(deliveries, (r) => r.delivered),
+      nextDueDate,
+    };
+    await repo.setContractFigures(trx, contractId, figures);
+    return figures;
+  }
+}

@@ -1,0 +1,35 @@
+import {
+  contractExceptionSchema,
+  contractExceptionsQuerySchema,
+  contractMatchingSchema,
+  idParamsSchema,
+  pageOf,
+} from '@concord/contracts';
+import { defineRoute, type RouteDefinition } from '../../../platform/http/index.js';
+import type { ContractMatchingService } from './matching.service.js';
+
+export function contractMatchingRoutes(matching: ContractMatchingService): RouteDefinition[] {
+  const tags = ['contracts'];
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/contracts/:id/matching',
+      summary:
+        'Matching 款票物: paid vs invoiced vs accepted, per contract and per plan item, with tolerance',
+      tags,
+      recordType: 'contract',
+      params: idParamsSchema,
+      response: contractMatchingSchema,
+      handler: ({ ctx, params }) => matching.forContract(ctx, params.id),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/contract-exceptions',
+      summary: 'Contracts whose paid, invoiced and accepted figures disagree beyond tolerance',
+      tags,
+      querystring: contractExceptionsQuerySchema,
+      response: pageOf(contractExceptionSchema),
+      handler: ({ ctx, query }) => matching.exceptions(ctx, query),
+    }),
+  ];
+}

@@ -1,0 +1,398 @@
+import { creditCodeCheckChar } from '@concord/contracts';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { multipartBody } from '../../../platform/files/files.testing.js';
+import { describeEachDialect } from '../../../testing/test-app.js';
+import { importColumns, parseAmount, parseDate, parseTaxRate } from './import.template.js';
+
+type Cells = Partial<Record<string, ExcelJS.CellValue>>;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A workbook like a user's ledger: the template's header and these rows (by header name). */
+async function workbook(rows: Cells[], options: { percentTax?: boolean } = {}): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('合同台账');
+  sheet.addRow(importColumns.map((c) => c.header));
+  for (const row of rows) sheet.addRow(importColumns.map((c) => row[c.header] ?? null));
+  if (options.percentTax)
+    sheet.getColumn(importColumns.findIndex((c) => c.key === 'taxRate') + 1).numFmt = '0%';
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+let codeSeed = 0;
+function creditCode(): string {
+  codeSeed += 1;
+  const first17 =
+    `91310000MA${String(Date.now() % 10_000_000).padStart(7, '0')}`.slice(0, 13) +
+    String(codeSeed).padStart(4, '0');
+  return first17 + creditCodeCheckChar(first17);
+}
+
+describe('import cell parsing', () => {
+  it('reads yuan with at most two decimals as 分, percentages as basis points, and dates in three forms', () => {
+    expect(parseAmount({ value: 120000.5, percent: false })).toBe(12_000_050);
+    expect(parseAmount({ value: '1,234.56', percent: false })).toBe(123_456);
+    expect(parseAmount({ value: '12.345', percent: false })).toBe('decimals');
+    expect(parseAmount({ value: -1, percent: false })).toBe('negative');
+    expect(parseAmount({ value: 'abc', percent: false })).toBe('number');
+    expect(parseTaxRate({ value: 13, percent: false })).toBe(1300);
+    expect(parseTaxRate({ value: 0.06, percent: true })).toBe(600);
+    expect(parseTaxRate({ value: '9%', percent: false })).toBe(900);
+    expect(parseTaxRate({ value: 101, percent: false })).toBeNull();
+    expect(parseDate({ value: new Date(Date.UTC(2024, 1, 29)), percent: false })).toBe('2024-02-29');
+    expect(parseDate({ value: '2024/3/1', percent: false })).toBe('2024-03-01');
+    expect(parseDate({ value: 45352, percent: false })).toBe('2024-03-01');
+    expect(parseDate({ value: '2023-02-29', percent: false })).toBeNull();
+  });
+});
+
+describeEachDialect('contract import', (t) => {
+  const post = async (username: string, file: Buffer, mode: 'all' | 'valid') => {
+    const client = await t().login(username);
+    const body = multipartBody('ledger.xlsx', XLSX, file);
+    return client.request({
+      method: 'POST',
+      url: `/api/v1/contracts/import?mode=${mode}`,
+      payload: body.payload,
+      headers: body.headers,
+    });
+  };
+  const ledger = async (username: string, q: string) => {
+    const client = await t().login(username);
+    const res = await client.get(`/api/v1/contracts?q=${encodeURIComponent(q)}&limit=200&sort=number`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  /** Partners of the group (wang.fang's entity): one with a credit code, one shared, one blacklisted, one of TECH. */
+  let partners: Promise<{
+    supplier: { name: string; code: string };
+    shared: string;
+    blacklisted: string;
+    tech: string;
+  }>;
+  const given = () => {
+    partners ??= (async () => {
+      const { services } = t();
+      const ctx = services.systemContext();
+      const grp = (await t().given.entityByCode('GRP')).id;
+      const tech = (await t().given.entityByCode('TECH')).id;
+      const code = creditCode();
+      await services.partners.create(ctx, {
+        name: '导入测试供应商甲有限公司',
+        creditCode: code,
+        kinds: ['supplier'],
+        type: 'enterprise',
+        industry: null,
+        region: null,
+        address: null,
+        remarks: null,
+        entityId: grp,
+        sharedWithGroup: false,
+      });
+      const base = {
+        kinds: ['customer' as const],
+        type: 'enterprise' as const,
+        industry: null,
+        region: null,
+        address: null,
+        remarks: null,
+      };
+      await services.partners.create(ctx, {
+        ...base,
+        name: '导入测试共享客户乙',
+        creditCode: creditCode(),
+        entityId: tech,
+        sharedWithGroup: true,
+      });
+      const black = await services.partners.create(ctx, {
+        ...base,
+        name: '导入测试黑名单丙',
+        creditCode: creditCode(),
+        entityId: grp,
+        sharedWithGroup: false,
+      });
+      await services.partners.blacklist(ctx, black.id, '测试：拖欠货款');
+      await services.partners.create(ctx, {
+        ...base,
+        name: '导入测试科技客户丁',
+        creditCode: creditCode(),
+        entityId: tech,
+        sharedWithGroup: false,
+      });
+      return {
+        supplier: { name: '导入测试供应商甲有限公司', code },
+        shared: '导入测试共享客户乙',
+        blacklisted: '导入测试黑名单丙',
+        tech: '导入测试科技客户丁',
+      };
+    })();
+    return partners;
+  };
+
+  const row = (number: string, overrides: Cells = {}): Cells => ({
+    合同编号: number,
+    合同名称: `导入合同 ${number}`,
+    合同类别编码: 'OTHER',
+    相对方名称: '导入测试共享客户乙',
+    承办部门编码: 'LEGAL',
+    负责人用户名: 'wang.fang',
+    '合同金额（元）': 1000,
+    '税率（%）': 6,
+    签订日期: '2024-01-15',
+    ...overrides,
+  });
+
+  it('offers the template with every column, an example row and a sheet explaining them', async () => {
+    const wang = await t().login('wang.fang');
+    const res = await wang.get('/api/v1/contracts/import/template');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as never);
+    const sheet = book.getWorksheet('合同台账')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '合同编号',
+      '合同名称',
+      '合同类别编码',
+      '相对方名称',
+      '相对方统一社会信用代码',
+      '签约主体编码',
+      '承办部门编码',
+      '负责人用户名',
+      '合同金额（元）',
+      '税率（%）',
+      '币种',
+      '签订日期',
+      '开始日期',
+      '结束日期',
+      '状态',
+      '项目编号',
+      '备注',
+    ]);
+    expect(sheet.getRow(2).getCell(1).value).toBe('HT-2024-0001');
+    expect(sheet.actualRowCount).toBe(2);
+    const help = book.getWorksheet('说明')!;
+    expect(help.getRow(2).getCell(1).value).toBe('合同编号');
+    expect(help.getRow(2).getCell(2).value).toBe('必填');
+    expect(help.getColumn(1).values).toContain('备注');
+  });
+
+  it('refuses the template and the import without contract.import', async () => {
+    const zhao = await t().login('zhao.lei');
+    expect((await zhao.get('/api/v1/contracts/import/template')).statusCode).toBe(403);
+    const res = await post('zhao.lei', await workbook([row('IMP-X-1')]), 'all');
+    expect(res.statusCode, res.body).toBe(403);
+    expect(res.json().code).toBe('FORBIDDEN');
+  });
+
+  it('imports a small valid file: partners matched by credit code and by name, the ledger shows the rows', async () => {
+    const p = await given();
+    const file = await workbook(
+      [
+        row('IMP-S-001', {
+          相对方名称: null,
+          相对方统一社会信用代码: p.supplier.code.toLowerCase(),
+          合同类别编码: 'purchase-material',
+          '合同金额（元）': 226000,
+          '税率（%）': 0.13,
+          签订日期: new Date(Date.UTC(2023, 4, 20)),
+          开始日期: new Date(Date.UTC(2023, 5, 1)),
+          结束日期: '2025-05-31',
+          状态: '已完成',
+          项目编号: 'PRJ-7',
+          备注: '历史合同',
+        }),
+        row('IMP-S-002', { '合同金额（元）': '1,060.50', '税率（%）': 0.06, 币种: 'usd' }),
+        row('IMP-S-003', { 状态: '已审批', 签订日期: null, '合同金额（元）': 50, '税率（%）': 0.06 }),
+      ],
+      { percentTax: true },
+    );
+    const res = await post('wang.fang', file, 'all');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ rows: 3, imported: 3, committed: true, errors: [] });
+
+    const page = await ledger('wang.fang', 'IMP-S-');
+    expect(page.totals).toMatchObject({
+      count: 3,
+      amount: 22_711_050,
+      signedAmount: 22_706_050,
+      currentAmount: 22_711_050,
+      // Imported history has no payments in Concord yet.
+      paidAmount: 0,
+    });
+    expect(
+      page.items.map((r: Record<string, unknown>) => [
+        r.number,
+        r.partnerName,
+        r.status,
+        r.amount,
+        r.signedAmount,
+        r.currency,
+      ]),
+    ).toEqual([
+      ['IMP-S-001', p.supplier.name, 'COMPLETED', 22_600_000, 22_600_000, 'CNY'],
+      ['IMP-S-002', p.shared, 'IN_FORCE', 106_050, 106_050, 'USD'],
+      ['IMP-S-003', p.shared, 'APPROVED', 5_000, null, 'CNY'],
+    ]);
+
+    const wang = await t().login('wang.fang');
+    const id = page.items[0].id;
+    const contract = (await wang.get(`/api/v1/contracts/${id}`)).json();
+    expect(contract).toMatchObject({
+      imported: true,
+      version: 1,
+      taxRate: 1300,
+      taxAmount: 2_600_000,
+      categoryName: '材料采购',
+      direction: 'EXPENSE',
+      departmentName: '法务部',
+      signDate: '2023-05-20',
+      startDate: '2023-06-01',
+      endDate: '2025-05-31',
+      projectRef: 'PRJ-7',
+      body: '历史合同',
+      instanceId: null,
+      createdBy: wang.session.user.id,
+    });
+    const versions = (await wang.get(`/api/v1/contracts/${id}/versions`)).json();
+    expect(versions.map((v: { version: number; reason: string }) => [v.version, v.reason])).toEqual([
+      [1, 'IMPORT'],
+    ]);
+    const audit = await t()
+      .services.db.selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('entity_type', '=', 'contract')
+      .where('entity_id', '=', id)
+      .execute();
+    expect(audit).toEqual([{ action: 'import', actor_id: wang.session.user.id }]);
+  });
+
+  it('reports every problem of a 1,000-row sample by row and column; all-or-nothing, then valid rows only', async () => {
+    await given();
+    const rows: Cells[] = [];
+    for (let i = 0; i < 1000; i++) rows.push(row(`IMP-K-${String(i + 2).padStart(4, '0')}`));
+    const excelRow = (n: number) => rows[n - 2];
+    Object.assign(excelRow(17), { '合同金额（元）': '12.345' });
+    Object.assign(excelRow(250), { 合同类别编码: 'NO-SUCH-CATEGORY' });
+    Object.assign(excelRow(600), { 合同编号: 'IMP-S-001' }); // imported by the previous test
+    Object.assign(excelRow(750), { 相对方名称: '不存在的相对方有限公司' });
+    Object.assign(excelRow(999), { 合同编号: 'IMP-K-0500' });
+    Object.assign(excelRow(1001), { 负责人用户名: null, '税率（%）': 120 });
+    const file = await workbook(rows);
+
+    const all = await post('wang.fang', file, 'all');
+    expect(all.statusCode, all.body).toBe(200);
+    const report = all.json();
+    expect(report).toMatchObject({ rows: 1000, imported: 0, committed: false });
+    expect(report.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [17, '合同金额（元）'],
+      [250, '合同类别编码'],
+      [600, '合同编号'],
+      [750, '相对方名称'],
+      [999, '合同编号'],
+      [1001, '负责人用户名'],
+      [1001, '税率（%）'],
+    ]);
+    expect(report.errors[0].message).toBe('金额最多两位小数');
+    expect(report.errors[1].message).toBe('找不到“NO-SUCH-CATEGORY”');
+    expect(report.errors[2].message).toBe('合同编号“IMP-S-001”已存在');
+    expect(report.errors[3].message).toContain('没有签约主体可用的同名伙伴');
+    expect(report.errors[4].message).toBe('合同编号与第 500 行重复');
+    expect(report.errors[5].message).toBe('必填');
+    expect((await ledger('wang.fang', 'IMP-K-')).totals.count).toBe(0);
+
+    // The messages follow the caller's language (the session's locale).
+    const { services } = t();
+    const english = await services.contractImport.import(
+      { ...(await (await t().login('wang.fang')).context(services)), locale: 'en-US' },
+      file,
+      'all',
+    );
+    expect(english.errors[0]).toEqual({ row: 17, column: '合同金额（元）', message: 'at most 2 decimals' });
+    expect(english.errors[4].message).toBe('the same contract number as row 500');
+
+    const valid = await post('wang.fang', file, 'valid');
+    expect(valid.statusCode, valid.body).toBe(200);
+    expect(valid.json()).toMatchObject({ rows: 1000, imported: 994, committed: true });
+    expect(valid.json().errors).toHaveLength(7);
+    const page = await ledger('wang.fang', 'IMP-K-');
+    expect(page.totals).toMatchObject({ count: 994, amount: 994 * 100_000 });
+    const numbers = new Set<string>();
+    const wang = await t().login('wang.fang');
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const body = (await wang.get(`/api/v1/contracts?q=IMP-K-&limit=200&sort=number${after}`)).json();
+      for (const item of body.items) numbers.add(item.number);
+      cursor = body.nextCursor;
+    }
+    expect(numbers.size).toBe(994);
+    for (const skipped of ['IMP-K-0017', 'IMP-K-0250', 'IMP-K-0750', 'IMP-K-1001'])
+      expect(numbers.has(skipped)).toBe(false);
+    expect(numbers.has('IMP-K-0500')).toBe(true);
+    expect(numbers.has('IMP-K-0999')).toBe(false);
+
+    // The same file again: every number is now taken, nothing more is written.
+    const again = (await post('wang.fang', file, 'valid')).json();
+    expect(again).toMatchObject({ imported: 0, committed: false });
+    expect((await ledger('wang.fang', 'IMP-K-')).totals.count).toBe(994);
+  });
+
+  it('refuses rows outside the caller scope and partners the entity may not use, naming the column', async () => {
+    const p = await given();
+    const file = await workbook([
+      row('IMP-R-1', { 签约主体编码: 'CONS', 承办部门编码: 'ENG', 负责人用户名: 'wu.min' }),
+      row('IMP-R-2', { 相对方名称: p.tech }),
+      row('IMP-R-3', { 相对方名称: p.blacklisted }),
+      row('IMP-R-4', { 签约主体编码: 'NOPE' }),
+      row('IMP-R-5', { 承办部门编码: 'ENG', 状态: '进行中', 开始日期: '2024-05-01', 结束日期: '2024-04-30' }),
+      row('IMP-R-6'),
+    ]);
+    const res = await post('wang.fang', file, 'valid');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 6, imported: 1, committed: true });
+    expect(
+      res
+        .json()
+        .errors.map((e: { row: number; column: string; message: string }) => [e.row, e.column, e.message]),
+    ).toEqual([
+      [2, '签约主体编码', '超出您登记合同的数据范围'],
+      [3, '相对方名称', '合作伙伴库中没有签约主体可用的同名伙伴（导入不会新建伙伴）'],
+      [4, '相对方名称', '该伙伴已被列入黑名单'],
+      [5, '签约主体编码', '找不到“NOPE”'],
+      [6, '承办部门编码', '签约主体下没有编码为“ENG”的部门'],
+      [6, '结束日期', '结束日期不能早于开始日期'],
+      [6, '状态', '状态应为 履行中、已完成、已终止、已审批 之一'],
+    ]);
+    expect((await ledger('wang.fang', 'IMP-R-')).items.map((r: { number: string }) => r.number)).toEqual([
+      'IMP-R-6',
+    ]);
+  });
+
+  it('refuses what is not a readable ledger with a clear 400: not multipart, not xlsx, no header, over the limits', async () => {
+    const wang = await t().login('wang.fang');
+    const json = await wang.post('/api/v1/contracts/import?mode=all', { rows: [] });
+    expect(json.statusCode).toBe(400);
+    const garbage = await post('wang.fang', Buffer.from('not a workbook'), 'all');
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json().detail).toContain('无法读取文件');
+
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Sheet1').addRow(['编号', '名称']);
+    const noHeader = await post('wang.fang', Buffer.from(await book.xlsx.writeBuffer()), 'all');
+    expect(noHeader.statusCode).toBe(400);
+    expect(noHeader.json().detail).toBe(
+      '输入有误：表头缺少列：合同编号、合同名称、合同类别编码、承办部门编码、负责人用户名、合同金额（元）、税率（%）、相对方名称（请使用导入模板）',
+    );
+
+    const many = await workbook(Array.from({ length: 5001 }, (_, i) => row(`IMP-M-${i}`)));
+    const tooMany = await post('wang.fang', many, 'all');
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().detail).toContain('每个文件最多 5000 行数据');
+
+    const big = await post('wang.fang', Buffer.alloc(10 * 1024 * 1024 + 1, 1), 'all');
+    expect(big.statusCode).toBe(400);
+    expect(big.json().detail).toContain('文件超过 10 MB 上限');
+  });
+});

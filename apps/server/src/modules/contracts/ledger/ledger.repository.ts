@@ -1,0 +1,304 @@
+import { addDays, compareCurrencies } from '@concord/contracts';
+import type {
+  ContractLedgerCurrencyTotals,
+  ContractLedgerQuery,
+  contractLedgerQuerySchema,
+} from '@concord/contracts';
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import type { z } from 'zod';
+import { likePattern } from '../../../db/index.js';
+import { type Scope, withScope } from '../../../platform/access/index.js';
+import { AppError } from '../../../platform/http/index.js';
+import { contractScope } from '../register/contracts.repository.js';
+import { DEFAULT_TOLERANCE, type Tolerance } from '../execution/execution.rules.js';
+
+export type LedgerFilter = Omit<z.output<typeof contractLedgerQuerySchema>, 'cursor' | 'limit'>;
+
+/**
+ * The ledger's sortable fields and the SQL each sorts by. Nullable columns sort by a stand-in value
+ * so that keyset comparisons never meet NULL (and both dialects order them alike).
+ */
+const sortKeys: Record<string, RawBuilder<unknown>> = {
+  number: sql`coalesce(contract.number, '')`,
+  name: sql`contract.name`,
+  partnerName: sql`contract.partner_name`,
+  status: sql`contract.status`,
+  amount: sql`contract.amount`,
+  currentAmount: sql`contract.current_amount`,
+  signDate: sql`coalesce(contract.sign_date, ${'0001-01-01'})`,
+  endDate: sql`coalesce(contract.end_date, ${'0001-01-01'})`,
+  createdAt: sql`contract.created_at`,
+  plannedAmount: sql`contract.planned_amount`,
+  requestedAmount: sql`contract.requested_amount`,
+  paidAmount: sql`case when contract.direction = 'EXPENSE' then contract.paid_amount else 0 end`,
+  receivedAmount: sql`case when contract.direction = 'INCOME' then contract.paid_amount else 0 end`,
+  invoicedAmount: sql`contract.invoiced_amount`,
+  acceptedAmount: sql`contract.accepted_amount`,
+  outstandingAmount: sql`(coalesce(contract.settled_amount, contract.current_amount) - contract.paid_amount)`,
+  nextDueDate: sql`coalesce(contract.next_due_date, ${'9999-12-31'})`,
+};
+
+/** Sort keys that depend on today's date. */
+const datedSortKeys: Record<string, (today: string) => RawBuilder<unknown>> = {
+  overdueAmount: (today) => overdueAmountSql(today),
+};
+
+/**
+ * The open money of a contract's plan items due before today, for contracts in force. The
+ * contract's next_due_date (the earliest due date with money open, kept by figures.service) is past
+ * exactly when some item is overdue, so the subquery only runs for those contracts.
+ */
+export function overdueAmountSql(today: string): RawBuilder<number> {
+  return sql<number>`(case when contract.status = 'IN_FORCE' and contract.next_due_date < ${today} then (select coalesce(sum(i.amount - i.paid_amount), 0) from contract_plan_item i where i.contract_id = contract.id and i.due_date < ${today} and i.paid_amount < i.amount) else 0 end)`;
+}
+
+/**
+ * Matching in SQL, the same rule as execution.rules.ts `matchingStatus`: paid, invoiced and accepted
+ * agree pairwise within the tolerance of the contract's entity (its own settings row), else the
+ * group's tolerance passed in (the group root's row, or DEFAULT_TOLERANCE).
+ */
+function matchedSql(fallback: Tolerance): RawBuilder<boolean> {
+  const amount = sql`coalesce((select s.tolerance_amount from contract_execution_setting s where s.entity_id = contract.entity_id), ${fallback.amount})`;
+  const rate = sql`coalesce((select s.tolerance_rate from contract_execution_setting s where s.entity_id = contract.entity_id), ${fallback.rate})`;
+  const within = (a: RawBuilder<unknown>, b: RawBuilder<unknown>) => {
+    const larger = sql`(case when abs(${a}) >= abs(${b}) then abs(${a}) else abs(${b}) end)`;
+    const byRate = sql`((${larger} * ${rate}) / 10000)`;
+    return sql`abs(${a} - ${b}) <= (case when ${amount} >= ${byRate} then ${amount} else ${byRate} end)`;
+  };
+  const paid = sql`contract.paid_amount`;
+  const invoiced = sql`contract.invoiced_amount`;
+  const accepted = sql`contract.accepted_amount`;
+  return sql<boolean>`(${within(paid, invoiced)} and ${within(paid, accepted)} and ${within(invoiced, accepted)})`;
+}
+
+export interface LedgerSort {
+  field: string;
+  descending: boolean;
+}
+
+export function parseSort(sort: string | undefined): LedgerSort {
+  if (!sort) return { field: 'createdAt', descending: true };
+  const descending = sort.startsWith('-');
+  const field = descending ? sort.slice(1) : sort;
+  if (!sortKeys[field] && !datedSortKeys[field]) {
+    throw new AppError('VALIDATION_FAILED', {
+      detail: `sort: unknown field "${field}" (allowed: ${[...Object.keys(sortKeys), ...Object.keys(datedSortKeys)].join(', ')})`,
+    });
+  }
+  return { field, descending };
+}
+
+/** The filtered, scoped set of ledger rows, before sorting and paging. */
+export function ledgerQuery(
+  db: Kysely<any>,
+  scope: Scope,
+  filter: LedgerFilter,
+  today: string,
+  groupTolerance: Tolerance = DEFAULT_TOLERANCE,
+) {
+  let query = withScope(db.selectFrom('contract'), scope, contractScope);
+  if (filter.q) {
+    const pattern = sql`${likePattern(filter.q.toLowerCase())} escape '\\'`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(coalesce(contract.number, ''))`, 'like', pattern),
+        eb(sql`lower(contract.name)`, 'like', pattern),
+        eb(sql`lower(contract.partner_name)`, 'like', pattern),
+      ]),
+    );
+  }
+  if (filter.status?.length) query = query.where('contract.status', 'in', filter.status);
+  if (filter.direction) query = query.where('contract.direction', '=', filter.direction);
+  for (const [key, column] of [
+    ['categoryId', 'contract.category_id'],
+    ['entityId', 'contract.entity_id'],
+    ['departmentId', 'contract.department_id'],
+    ['ownerId', 'contract.owner_id'],
+    ['partnerId', 'contract.partner_id'],
+    ['planLineId', 'contract.plan_line_id'],
+  ] as const) {
+    const value = filter[key];
+    if (value) query = query.where(column, '=', value);
+  }
+  if (filter.signDateFrom) query = query.where('contract.sign_date', '>=', filter.signDateFrom);
+  if (filter.signDateTo) query = query.where('contract.sign_date', '<=', filter.signDateTo);
+  if (filter.endDateFrom) query = query.where('contract.end_date', '>=', filter.endDateFrom);
+  if (filter.endDateTo) query = query.where('contract.end_date', '<=', filter.endDateTo);
+  if (filter.amountMin !== undefined) query = query.where('contract.current_amount', '>=', filter.amountMin);
+  if (filter.amountMax !== undefined) query = query.where('contract.current_amount', '<=', filter.amountMax);
+  if (filter.expiringWithinDays !== undefined) {
+    query = query
+      .where('contract.status', '=', 'IN_FORCE')
+      .where('contract.end_date', 'is not', null)
+      .where('contract.end_date', '<=', addDays(today, filter.expiringWithinDays));
+  }
+  if (filter.overdueOnly) {
+    query = query.where('contract.status', '=', 'IN_FORCE').where('contract.next_due_date', '<', today);
+  }
+  if (filter.matchingStatus) {
+    const matched = matchedSql(groupTolerance);
+    query = query.where(filter.matchingStatus === 'MATCHED' ? matched : sql<boolean>`not ${matched}`);
+  }
+  return query;
+}
+
+/** Orders by the sort key then the id, continuing after `cursor` (the last row of the previous page). */
+export function orderAndContinue<O>(
+  query: SelectQueryBuilder<any, 'contract', O>,
+  sort: LedgerSort,
+  cursor: { value: unknown; id: string } | null,
+  today = '',
+): SelectQueryBuilder<any, 'contract', O> {
+  const key = sortKeys[sort.field] ?? datedSortKeys[sort.field](today);
+  const direction = sort.descending ? 'desc' : 'asc';
+  const after = sort.descending ? '<' : '>';
+  let ordered = query;
+  if (cursor) {
+    ordered = ordered.where((eb) =>
+      eb.or([
+        eb(key, after, cursor.value),
+        eb.and([eb(key, '=', cursor.value), eb('contract.id', after, cursor.id)]),
+      ]),
+    );
+  }
+  return ordered.orderBy(key, direction).orderBy('contract.id', direction);
+}
+
+/** The key value of a row for the cursor (the same stand-ins as the SQL). */
+export function sortValueOf(row: Record<string, unknown>, sort: LedgerSort): unknown {
+  const value = {
+    number: row.number ?? '',
+    name: row.name,
+    partnerName: row.partner_name,
+    status: row.status,
+    amount: Number(row.amount),
+    currentAmount: Number(row.current_amount),
+    signDate: row.sign_date ?? '0001-01-01',
+    endDate: row.end_date ?? '0001-01-01',
+    createdAt: row.created_at instanceof Date ? row.created_at.toISOString() : row.created_at,
+    plannedAmount: Number(row.planned_amount),
+    requestedAmount: Number(row.requested_amount),
+    paidAmount: row.direction === 'EXPENSE' ? Number(row.paid_amount) : 0,
+    receivedAmount: row.direction === 'INCOME' ? Number(row.paid_amount) : 0,
+    invoicedAmount: Number(row.invoiced_amount),
+    acceptedAmount: Number(row.accepted_amount),
+    outstandingAmount: Number(row.settled_amount ?? row.current_amount) - Number(row.paid_amount),
+    overdueAmount: Number(row.overdue_amount),
+    nextDueDate: row.next_due_date ?? '9999-12-31',
+  }[sort.field];
+  return value;
+}
+
+type LedgerTotals = Omit<ContractLedgerCurrencyTotals, 'currency'>;
+const moneyTotals = [
+  'amount',
+  'signedAmount',
+  'currentAmount',
+  'plannedAmount',
+  'requestedAmount',
+  'paidAmount',
+  'receivedAmount',
+  'invoicedAmount',
+  'acceptedAmount',
+  'outstandingAmount',
+  'overdueAmount',
+] as const;
+
+/**
+ * The totals of the filtered set, one row per currency (amounts in different currencies are never
+ * added up); `all` is their sum, kept for the page's `totals` while the web moves to the rows.
+ */
+export async function ledgerTotals(
+  query: ReturnType<typeof ledgerQuery>,
+  today = '',
+): Promise<{ all: LedgerTotals; byCurrency: ContractLedgerCurrencyTotals[] }> {
+  const sumOf = (key: RawBuilder<unknown>, alias: string) => sql<number>`coalesce(sum(${key}), 0)`.as(alias);
+  const rows = await query
+    .select([
+      'contract.currency as currency',
+      sql<number>`count(*)`.as('count'),
+      sql<number>`coalesce(sum(contract.amount), 0)`.as('amount'),
+      sql<number>`coalesce(sum(contract.signed_amount), 0)`.as('signed_amount'),
+      sql<number>`coalesce(sum(contract.current_amount), 0)`.as('current_amount'),
+      sumOf(sortKeys.plannedAmount, 'planned_amount'),
+      sumOf(sortKeys.requestedAmount, 'requested_amount'),
+      sumOf(sortKeys.paidAmount, 'paid_amount'),
+      sumOf(sortKeys.receivedAmount, 'received_amount'),
+      sumOf(sortKeys.invoicedAmount, 'invoiced_amount'),
+      sumOf(sortKeys.acceptedAmount, 'accepted_amount'),
+      sumOf(sortKeys.outstandingAmount, 'outstanding_amount'),
+      sumOf(overdueAmountSql(today), 'overdue_amount'),
+    ])
+    .groupBy('contract.currency')
+    .execute();
+  // PostgreSQL returns sums of bigint as numeric text.
+  const byCurrency = rows
+    .map((row) => ({
+      currency: row.currency as ContractLedgerCurrencyTotals['currency'],
+      count: Number(row.count),
+      amount: Number(row.amount),
+      signedAmount: Number(row.signed_amount),
+      currentAmount: Number(row.current_amount),
+      plannedAmount: Number(row.planned_amount),
+      requestedAmount: Number(row.requested_amount),
+      paidAmount: Number(row.paid_amount),
+      receivedAmount: Number(row.received_amount),
+      invoicedAmount: Number(row.invoiced_amount),
+      acceptedAmount: Number(row.accepted_amount),
+      outstandingAmount: Number(row.outstanding_amount),
+      overdueAmount: Number(row.overdue_amount),
+    }))
+    .sort((a, b) => compareCurrencies(a.currency, b.currency));
+  const all: LedgerTotals = {
+    count: 0,
+    ...Object.fromEntries(moneyTotals.map((k) => [k, 0])),
+  } as LedgerTotals;
+  for (const row of byCurrency) {
+    all.count += row.count;
+    for (const key of moneyTotals) all[key] += row[key];
+  }
+  return { all, byCurrency };
+}
+
+export const ledgerColumns = [
+  'contract.id',
+  'contract.number',
+  'contract.name',
+  'contract.partner_id',
+  'contract.partner_name',
+  'contract.category_id',
+  'contract.direction',
+  'contract.entity_id',
+  'contract.department_id',
+  'contract.owner_id',
+  'contract.status',
+  'contract.currency',
+  'contract.amount',
+  'contract.signed_amount',
+  'contract.current_amount',
+  'contract.sign_date',
+  'contract.start_date',
+  'contract.end_date',
+  'contract.created_at',
+  'contract.planned_amount',
+  'contract.requested_amount',
+  'contract.paid_amount',
+  'contract.invoiced_amount',
+  'contract.accepted_amount',
+  'contract.settled_amount',
+  'contract.next_due_date',
+] as const;
+
+export { addDays };
+
+export type { ContractLedgerQuery };
+
+/** The ledger columns of these contracts (the second step of a page read), in no particular order. */
+export async function ledgerRowsByIds(db: Kysely<any>, ids: string[], today: string) {
+  return (await db
+    .selectFrom('contract')
+    .select([...ledgerColumns])
+    .select(overdueAmountSql(today).as('overdue_amount'))
+    .where('contract.id', 'in', ids)
+    .execute()) as Record<string, unknown>[];
+}

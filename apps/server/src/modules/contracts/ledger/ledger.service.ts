@@ -1,0 +1,264 @@
+import { toMajorUnits } from '@concord/contracts';
+import type { ContractLedgerPage, ContractLedgerRow, contractLedgerQuerySchema } from '@concord/contracts';
+import type { FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { AppError, type RequestContext, sendXlsx, type XlsxColumn } from '../../../platform/http/index.js';
+import type { ContractPorts } from '../contracts.ports.js';
+import { daysBetween } from '../register/contracts.rules.js';
+import {
+  DEFAULT_TOLERANCE,
+  executableAmount,
+  matchingStatus,
+  type Tolerance,
+} from '../execution/execution.rules.js';
+import * as settingsRepo from '../execution/execution-settings.repository.js';
+import type { ContractSetup } from '../register/contracts.drafts.js';
+import {
+  type LedgerFilter,
+  type LedgerSort,
+  ledgerQuery,
+  ledgerRowsByIds,
+  ledgerTotals,
+  orderAndContinue,
+  parseSort,
+  sortValueOf,
+} from './ledger.repository.js';
+
+type LedgerQuery = z.output<typeof contractLedgerQuerySchema>;
+
+const statusLabels: Record<string, string> = {
+  DRAFT: '草稿',
+  IN_APPROVAL: '审批中',
+  APPROVED: '已审批',
+  IN_FORCE: '履行中',
+  COMPLETED: '已完成',
+  TERMINATED: '已终止',
+  VOIDED: '已作废',
+};
+
+/**
+ * The contract ledger (合同台账): one row per contract in the caller's data scope, filtered by any
+ * column, sorted, paged by keyset (stable while rows are added), with the totals of the whole
+ * filtered set; exported to .xlsx in batches.
+ */
+export class ContractLedger {
+  constructor(
+    private readonly db: Kysely<any>,
+    private readonly ports: ContractPorts,
+    private readonly setup: ContractSetup,
+  ) {}
+
+  async list(ctx: RequestContext, query: LedgerQuery): Promise<ContractLedgerPage> {
+    const scope = await ctx.access.require('contract.view');
+    const { cursor, limit, ...filter } = query;
+    const sort = parseSort(filter.sort);
+    const today = this.ports.today();
+    const base = ledgerQuery(this.db, scope, filter, today, await this.groupTolerance());
+    const after = cursor ? decodeCursor(cursor) : null;
+    const [rows, totals] = await Promise.all([
+      this.pageOf(base, sort, after, limit + 1),
+      ledgerTotals(base, today),
+    ]);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: await this.present(page),
+      totals: totals.all,
+      totalsByCurrency: totals.byCurrency,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor(sortValueOf(last, sort), last.id as string) : null,
+    };
+  }
+
+  async export(ctx: RequestContext, query: LedgerFilter, reply: FastifyReply): Promise<FastifyReply> {
+    const scope = await ctx.access.require('contract.view');
+    await ctx.access.require('contract.export');
+    const sort = parseSort(query.sort);
+    const base = ledgerQuery(this.db, scope, query, this.ports.today(), await this.groupTolerance());
+    return sendXlsx(reply, {
+      filename: `合同台账-${this.ports.today()}.xlsx`,
+      sheetName: '合同台账',
+      columns: exportColumns,
+      rows: this.batches(base, sort),
+    });
+  }
+
+  /** Walks the sorted set by keyset in batches of 500, so memory stays bounded for any ledger size. */
+  private async *batches(
+    base: ReturnType<typeof ledgerQuery>,
+    sort: LedgerSort,
+  ): AsyncGenerator<ContractLedgerRow> {
+    let after: { value: unknown; id: string } | null = null;
+    for (;;) {
+      const rows = await this.pageOf(base, sort, after, 500);
+      for (const item of await this.present(rows)) yield item;
+      if (rows.length < 500) return;
+      const last = rows[rows.length - 1];
+      after = { value: sortValueOf(last, sort), id: last.id as string };
+    }
+  }
+
+  /**
+   * One page in two steps: the ids in order first (a narrow sort), then their columns. Sorting only
+   * the key and the id keeps the sort cheap when the scope filter, not the sort index, picks the rows.
+   */
+  private async pageOf(
+    base: ReturnType<typeof ledgerQuery>,
+    sort: LedgerSort,
+    after: { value: unknown; id: string } | null,
+    limit: number,
+  ): Promise<Record<string, unknown>[]> {
+    const today = this.ports.today();
+    const ids = (
+      await orderAndContinue(base.select('contract.id'), sort, after, today).limit(limit).execute()
+    ).map((r) => r.id as string);
+    if (!ids.length) return [];
+    const rows = await ledgerRowsByIds(this.db, ids, today);
+    const byId = new Map(rows.map((r) => [r.id as string, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is Record<string, unknown> => !!r);
+  }
+
+  /** Rows with the names of their entity, department, owner and category, read in one batch each. */
+  private async present(rows: Record<string, unknown>[]): Promise<ContractLedgerRow[]> {
+    const ids = (column: string) => [...new Set(rows.map((r) => r[column] as string))];
+    const [entities, departments, owners, categories, tolerances] = await Promise.all([
+      this.ports.org.entities(this.db, ids('entity_id')),
+      this.ports.org.departments(this.db, ids('department_id')),
+      this.ports.org.userNames(this.db, ids('owner_id')),
+      this.setup.categoryNames(this.db, ids('category_id')),
+      this.tolerances(ids('entity_id')),
+    ]);
+    const today = this.ports.today();
+    return rows.map((r) => {
+      const status = r.status as ContractLedgerRow['status'];
+      const endDate = (r.end_date as string | null) ?? null;
+      return {
+        id: r.id as string,
+        number: (r.number as string | null) ?? null,
+        name: r.name as string,
+        partnerId: r.partner_id as string,
+        partnerName: r.partner_name as string,
+        categoryId: r.category_id as string,
+        categoryName: categories.get(r.category_id as string) ?? '',
+        direction: r.direction as ContractLedgerRow['direction'],
+        entityId: r.entity_id as string,
+        entityName: entities.get(r.entity_id as string)?.name ?? '',
+        departmentId: r.department_id as string,
+        departmentName: departments.get(r.department_id as string)?.name ?? '',
+        ownerId: r.owner_id as string,
+        ownerName: owners.get(r.owner_id as string) ?? '',
+        status,
+        currency: r.currency as ContractLedgerRow['currency'],
+        amount: Number(r.amount),
+        signedAmount: r.signed_amount === null ? null : Number(r.signed_amount),
+        currentAmount: Number(r.current_amount),
+        signDate: (r.sign_date as string | null) ?? null,
+        startDate: (r.start_date as string | null) ?? null,
+        endDate,
+        daysToExpiry:
+          endDate && (status === 'IN_FORCE' || status === 'APPROVED') ? daysBetween(today, endDate) : null,
+        createdAt: new Date(r.created_at as string).toISOString(),
+        ...executionFigures(r, tolerances.get(r.entity_id as string) ?? DEFAULT_TOLERANCE),
+      };
+    });
+  }
+
+  /** The group root's matching tolerance (its settings row), else the default: where an entity has no row. */
+  private async groupTolerance(): Promise<Tolerance> {
+    const rootId = await settingsRepo.groupRootId(this.db);
+    const row = rootId ? (await settingsRepo.settingsOf(this.db, [rootId])).get(rootId) : undefined;
+    return row ? { amount: row.toleranceAmount, rate: row.toleranceRate } : DEFAULT_TOLERANCE;
+  }
+
+  /** The tolerance in force per entity: its own row, else the group's. */
+  private async tolerances(entityIds: string[]): Promise<Map<string, Tolerance>> {
+    const [own, group] = await Promise.all([
+      settingsRepo.settingsOf(this.db, entityIds),
+      this.groupTolerance(),
+    ]);
+    return new Map(
+      entityIds.map((id) => {
+        const row = own.get(id);
+        return [id, row ? { amount: row.toleranceAmount, rate: row.toleranceRate } : group];
+      }),
+    );
+  }
+}
+
+/** The ledger's execution columns of a contract row (figures kept by figures.service). */
+function executionFigures(r: Record<string, unknown>, tolerance: Tolerance) {
+  const paid = Number(r.paid_amount);
+  const invoiced = Number(r.invoiced_amount);
+  const accepted = Number(r.accepted_amount);
+  const settled =
+    r.settled_amount === null || r.settled_amount === undefined ? null : Number(r.settled_amount);
+  const income = r.direction === 'INCOME';
+  return {
+    plannedAmount: Number(r.planned_amount),
+    requestedAmount: Number(r.requested_amount),
+    paidAmount: income ? 0 : paid,
+    receivedAmount: income ? paid : 0,
+    invoicedAmount: invoiced,
+    acceptedAmount: accepted,
+    settledAmount: settled,
+    outstandingAmount:
+      executableAmount({ current_amount: Number(r.current_amount), settled_amount: settled }) - paid,
+    overdueAmount: Number(r.overdue_amount ?? 0),
+    nextDueDate: r.next_due_date === null || r.next_due_date === undefined ? null : String(r.next_due_date),
+    matchingStatus: matchingStatus({ paid, invoiced, accepted }, tolerance),
+  };
+}
+
+const matchingLabels: Record<string, string> = { MATCHED: '一致', MISMATCHED: '不一致' };
+
+const yuan = (fen: number | null) => (fen === null ? null : toMajorUnits(fen));
+const exportColumns: XlsxColumn<ContractLedgerRow>[] = [
+  { header: '合同编号', width: 24, value: (r) => r.number },
+  { header: '合同名称', width: 32, value: (r) => r.name },
+  { header: '相对方', width: 30, value: (r) => r.partnerName },
+  { header: '合同类别', value: (r) => r.categoryName },
+  { header: '收支方向', width: 10, value: (r) => (r.direction === 'INCOME' ? '收入' : '支出') },
+  { header: '签约主体', width: 26, value: (r) => r.entityName },
+  { header: '承办部门', value: (r) => r.departmentName },
+  { header: '负责人', width: 12, value: (r) => r.ownerName },
+  { header: '状态', width: 10, value: (r) => statusLabels[r.status] ?? r.status },
+  { header: '币种', width: 8, value: (r) => r.currency },
+  { header: '合同金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.amount) },
+  { header: '签约金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.signedAmount) },
+  { header: '变更后金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.currentAmount) },
+  { header: '签订日期', width: 12, value: (r) => r.signDate },
+  { header: '开始日期', width: 12, value: (r) => r.startDate },
+  { header: '结束日期', width: 12, value: (r) => r.endDate },
+  { header: '距到期天数', width: 12, value: (r) => r.daysToExpiry },
+  { header: '计划金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.plannedAmount) },
+  { header: '在途申请（元）', numFmt: '#,##0.00', value: (r) => yuan(r.requestedAmount) },
+  { header: '已付金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.paidAmount) },
+  { header: '已收金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.receivedAmount) },
+  { header: '已开票（元）', numFmt: '#,##0.00', value: (r) => yuan(r.invoicedAmount) },
+  { header: '已验收（元）', numFmt: '#,##0.00', value: (r) => yuan(r.acceptedAmount) },
+  { header: '结算金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.settledAmount) },
+  { header: '未结金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.outstandingAmount) },
+  { header: '逾期金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.overdueAmount) },
+  { header: '下一到期日', width: 12, value: (r) => r.nextDueDate },
+  { header: '款票物匹配', width: 10, value: (r) => matchingLabels[r.matchingStatus] ?? r.matchingStatus },
+];
+
+/** The cursor is opaque to clients: the last row's sort value and id, base64url-encoded JSON. */
+function encodeCursor(value: unknown, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { value: unknown; id: string } {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad id');
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number')
+      throw new Error('bad value');
+    return { value, id };
+  } catch {
+    throw new AppError('VALIDATION_FAILED', { detail: 'cursor: not a cursor this ledger gave out' }, [
+      { path: 'cursor', message: 'not a cursor this ledger gave out' },
+    ]);
+  }
+}

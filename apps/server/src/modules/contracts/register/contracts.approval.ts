@@ -1,0 +1,116 @@
+import type { FormField } from '@concord/contracts';
+import type { Kysely } from 'kysely';
+import type { RequestContext } from '../../../platform/http/index.js';
+import type { ContractChanges } from '../versions/changes.service.js';
+import * as repo from './contracts.repository.js';
+import type { ContractSetup } from './contracts.drafts.js';
+import type { ContractLifecycle } from './contracts.lifecycle.js';
+
+type Outcome = 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+
+/** What the seal requests of this module answer to the engine (seals.service.ts). */
+export interface SealOutcomes {
+  onApprovalOutcome(
+    trx: Kysely<any>,
+    ctx: RequestContext,
+    requestId: string,
+    outcome: Outcome,
+  ): Promise<void>;
+  fields?(db: Kysely<any>, requestId: string): Promise<FormField[] | null>;
+}
+
+/**
+ * The contracts module as one approval subject (`contract.*`): the engine calls back inside its
+ * own transaction and the business type says which document ended: the contract itself
+ * (`contract.sign`), a change order (`contract.change`) or a seal use request (`contract.seal`).
+ */
+export function contractApprovalSubject(deps: {
+  lifecycle: ContractLifecycle;
+  changes: ContractChanges;
+  seals: SealOutcomes;
+  setup: ContractSetup;
+  /** Payment requests (`contract.payment`, payments.requests.ts). */
+  payments?: SealOutcomes;
+  /** Settlements (`contract.settlement`, settlements.service.ts). */
+  settlements?: SealOutcomes;
+}) {
+  const ended =
+    (outcome: Outcome) =>
+    async (
+      trx: Kysely<any>,
+      ctx: RequestContext,
+      subjectId: string,
+      instanceId: string,
+      businessType: string,
+    ) => {
+      switch (businessType) {
+        case 'contract.sign':
+          return deps.lifecycle.approvalEnded(trx, ctx, subjectId, instanceId, eventOf[outcome]);
+        case 'contract.change':
+          return deps.changes.approvalEnded(trx, ctx, subjectId, instanceId, outcome);
+        case 'contract.seal':
+          return deps.seals.onApprovalOutcome(trx, ctx, subjectId, outcome);
+        case 'contract.payment':
+          return deps.payments?.onApprovalOutcome(trx, ctx, subjectId, outcome);
+        case 'contract.settlement':
+          return deps.settlements?.onApprovalOutcome(trx, ctx, subjectId, outcome);
+      }
+    };
+  return {
+    type: 'contract',
+    onApproved: ended('APPROVED'),
+    onRejected: ended('REJECTED'),
+    onWithdrawn: ended('WITHDRAWN'),
+    onFormChanged: async (
+      trx: Kysely<any>,
+      ctx: RequestContext,
+      subjectId: string,
+      instanceId: string,
+      formData: Record<string, unknown>,
+      businessType: string,
+    ) => {
+      if (businessType === 'contract.sign')
+        await deps.lifecycle.approvalEdited(trx, ctx, subjectId, instanceId, formData);
+    },
+    /** The fields the approval detail shows for a contract, a change or a seal request. */
+    fields: async (db: Kysely<any>, subjectId: string): Promise<FormField[] | null> => {
+      const contract = await repo.findContract(db, subjectId);
+      if (contract) {
+        const category = await deps.setup.category(db, contract.category_id);
+        return [...contractFields, ...category.fields];
+      }
+      if (await repo.findChange(db, subjectId)) return changeFields;
+      const paymentFields = await deps.payments?.fields?.(db, subjectId);
+      if (paymentFields) return paymentFields;
+      const settlementFields = await deps.settlements?.fields?.(db, subjectId);
+      if (settlementFields) return settlementFields;
+      return (await deps.seals.fields?.(db, subjectId)) ?? null;
+    },
+  };
+}
+
+const eventOf = { APPROVED: 'approved', REJECTED: 'rejected', WITHDRAWN: 'withdrawn' } as const;
+
+const contractFields: FormField[] = [
+  { key: 'number', label: '合同编号', type: 'text', required: false },
+  { key: 'name', label: '合同名称', type: 'text', required: true, maxLength: 200 },
+  { key: 'categoryName', label: '合同类别', type: 'text', required: false },
+  { key: 'partnerName', label: '相对方', type: 'text', required: false },
+  { key: 'amount', label: '合同金额（含税）', type: 'money', required: true },
+  { key: 'taxRate', label: '税率（基点，1300 = 13%）', type: 'number', required: true },
+  { key: 'startDate', label: '开始日期', type: 'date', required: false },
+  { key: 'endDate', label: '结束日期', type: 'date', required: false },
+  { key: 'body', label: '合同正文', type: 'textarea', required: false, maxLength: 10000 },
+  { key: 'attachments', label: '附件', type: 'attachment', required: false },
+];
+
+const changeFields: FormField[] = [
+  { key: 'contractNumber', label: '合同编号', type: 'text', required: false },
+  { key: 'contractName', label: '合同名称', type: 'text', required: false },
+  { key: 'partnerName', label: '相对方', type: 'text', required: false },
+  { key: 'reason', label: '变更原因', type: 'textarea', required: true },
+  { key: 'amountBefore', label: '变更前金额', type: 'money', required: false },
+  { key: 'amount', label: '变更后金额', type: 'money', required: false },
+  // The new payment/receipt plan an amount change carries (schedule.service.ts scheduleText).
+  { key: 'schedulePlan', label: '变更后收付款计划', type: 'textarea', required: false },
+];

@@ -1,0 +1,161 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { isPostgres, likePattern, writeJson } from '../../../db/index.js';
+import type {
+  ContractChangeTable,
+  ContractTable,
+  ContractTables,
+  ContractVersionTable,
+} from '../contracts.tables.js';
+
+// Callers pass transactions typed for other tables (the approval engine's), so take Kysely<any>
+// and read through the typed view.
+type Db = Kysely<any>;
+const typed = (db: Db) => db as unknown as Kysely<ContractTables>;
+
+/** Where the contract table keeps the facts a data scope judges. */
+export const contractScope = {
+  entity: 'contract.entity_id',
+  department: 'contract.department_id',
+  owner: 'contract.owner_id',
+};
+
+const jsonColumns = ['partner_bank', 'attachments', 'custom_data'] as const;
+function encode(row: Partial<ContractTable>): never {
+  const out: Record<string, unknown> = { ...row };
+  for (const column of jsonColumns)
+    if (column in row) out[column] = row[column] === null ? null : writeJson(row[column]);
+  return out as never;
+}
+
+export async function insertContract(db: Db, row: ContractTable): Promise<void> {
+  await db.insertInto('contract').values(encode(row)).execute();
+}
+
+export async function updateContract(db: Db, id: string, patch: Partial<ContractTable>): Promise<void> {
+  await db.updateTable('contract').set(encode(patch)).where('id', '=', id).execute();
+}
+
+export const findContract = (db: Db, id: string): Promise<ContractTable | undefined> =>
+  typed(db).selectFrom('contract').selectAll().where('id', '=', id).executeTakeFirst();
+
+/**
+ * Reads the contract for a write and serialises writers on it: PostgreSQL locks the row until the
+ * transaction ends; SQLite has one writer at a time anyway.
+ */
+export async function lockContract(db: Db, id: string): Promise<ContractTable | undefined> {
+  const query = typed(db).selectFrom('contract').selectAll().where('id', '=', id);
+  return (isPostgres(db) ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export async function deleteContract(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('contract').where('id', '=', id).execute();
+}
+
+export async function numberTaken(db: Db, number: string): Promise<boolean> {
+  return !!(await db.selectFrom('contract').select('id').where('number', '=', number).executeTakeFirst());
+}
+
+/** Of these numbers, the ones some contract already has (for imports: one query per 500 numbers). */
+export async function takenNumbers(db: Db, numbers: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  const unique = [...new Set(numbers)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await typed(db)
+      .selectFrom('contract')
+      .select('number')
+      .where('number', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const row of rows) if (row.number) taken.add(row.number);
+  }
+  return taken;
+}
+
+/** Inserts many contracts with multi-row inserts (100 rows a statement, well under both dialects' parameter limits). */
+export async function insertContracts(db: Db, rows: ContractTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) {
+    await db
+      .insertInto('contract')
+      .values(rows.slice(i, i + 100).map((row) => encode(row)))
+      .execute();
+  }
+}
+
+// ---------------------------------------------------------------- versions
+export async function insertVersion(db: Db, row: ContractVersionTable): Promise<void> {
+  await db
+    .insertInto('contract_version')
+    .values({ ...row, fields: writeJson(row.fields), attachments: writeJson(row.attachments) } as never)
+    .execute();
+}
+
+export const listVersions = (db: Db, contractId: string) =>
+  typed(db)
+    .selectFrom('contract_version')
+    .select(['id', 'version', 'reason', 'change_id', 'note', 'created_by', 'created_at'])
+    .where('contract_id', '=', contractId)
+    .orderBy('version', 'desc')
+    .execute();
+
+export const findVersion = (
+  db: Db,
+  contractId: string,
+  version: number,
+): Promise<ContractVersionTable | undefined> =>
+  typed(db)
+    .selectFrom('contract_version')
+    .selectAll()
+    .where('contract_id', '=', contractId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+
+// ---------------------------------------------------------------- changes
+export async function insertChange(db: Db, row: ContractChangeTable): Promise<void> {
+  await db
+    .insertInto('contract_change')
+    .values({ ...row, proposed: writeJson(row.proposed), before: writeJson(row.before) } as never)
+    .execute();
+}
+
+export async function updateChange(db: Db, id: string, patch: Partial<ContractChangeTable>): Promise<void> {
+  await db
+    .updateTable('contract_change')
+    .set(patch as never)
+    .where('id', '=', id)
+    .execute();
+}
+
+export const findChange = (db: Db, id: string): Promise<ContractChangeTable | undefined> =>
+  typed(db).selectFrom('contract_change').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const listChanges = (db: Db, contractId: string): Promise<ContractChangeTable[]> =>
+  typed(db)
+    .selectFrom('contract_change')
+    .selectAll()
+    .where('contract_id', '=', contractId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+
+/** Contracts whose attachments (now or in any version) include the file: their readers may read it. */
+export async function contractsWithFile(db: Db, fileId: string) {
+  const pattern = sql`${likePattern(fileId)} escape '\\'`;
+  return typed(db)
+    .selectFrom('contract')
+    .select(['contract.entity_id', 'contract.department_id', 'contract.owner_id'])
+    .where((eb) =>
+      eb.or([
+        eb(sql`cast(contract.attachments as text)`, 'like', pattern),
+        eb(
+          'contract.id',
+          'in',
+          eb
+            .selectFrom('contract_version')
+            .select('contract_version.contract_id')
+            .where(sql`cast(contract_version.attachments as text)`, 'like', pattern),
+        ),
+      ]),
+    )
+    .limit(20)
+    .execute();
+}

@@ -1,0 +1,394 @@
+/**
+ * Settlement (结算) on both dialects: the settled amount must cover what is paid and requested; one
+ * settlement at a time; its approval makes the contract execute against the settled amount
+ * (outstanding amounts follow); the warranty retention is reminded of before and on its release
+ * date (manual clock) and released once.
+ */
+import type { WfFlow } from '@concord/contracts';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newId, nowInstant } from '../../../db/index.js';
+import { ManualClock } from '../../../platform/jobs/index.js';
+import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
+import {
+  approveAll,
+  approvedContract,
+  type ContractFixture,
+  expectProblem,
+  givenContract,
+  publishContractFlows,
+} from '../contracts.testing.js';
+import { executableAmount } from '../execution/execution.rules.js';
+
+const DAY = 24 * 3600 * 1000;
+// 09:00 in Beijing on 1 March 2026.
+const START = '2026-03-01T01:00:00.000Z';
+const clock = new ManualClock(START);
+
+describeEachDialect(
+  'contract settlement',
+  (t) => {
+    let f: ContractFixture;
+    let creator: ApiClient;
+    let reviewer: ApiClient;
+    let gm: ApiClient;
+    let clients: { creator: ApiClient; reviewer: ApiClient; gm: ApiClient };
+
+    beforeAll(async () => {
+      clock.set(START);
+      f = await publishContractFlows(t());
+      creator = await t().login('feng.bo');
+      reviewer = await t().login('zhou.qiang');
+      gm = await t().login('zhao.lei');
+      clients = { creator, reviewer, gm };
+      // The test category's settlements go to 赵磊 (bound to CONS and the category: wins over the demo flow).
+      const system = t().services.systemContext('test');
+      const flow = await t().services.workflowDefinitions.create(system, {
+        key: `x5-settle-${f.category.code.toLowerCase()}`,
+        name: `合同结算（测试 ${f.category.code}）`,
+        businessType: 'contract.settlement',
+        entityId: f.cons.entityId,
+        category: f.category.code,
+        priority: 1000,
+        flow: {
+          schemaVersion: 1,
+          settings: { dedupe: 'none', initiatorWithdraw: 'beforeFirstAction' },
+          root: {
+            id: 'start',
+            name: '发起',
+            type: 'start',
+            next: {
+              id: 'gm',
+              name: '总经理审批',
+              type: 'approval',
+              assignee: { users: [f.users.zhaoLei] },
+              mode: 'or',
+            },
+          },
+        } as unknown as WfFlow,
+      } as never);
+      await t().services.workflowDefinitions.publish(system, flow.id);
+    });
+    afterAll(() => clock.set(START));
+
+    const db = () => t().services.db as Kysely<any>;
+
+    /** Money already paid on the contract (a PAID payment row), with the figures refreshed. */
+    async function paid(contractId: string, amount: number) {
+      const contract = await db()
+        .selectFrom('contract')
+        .selectAll()
+        .where('id', '=', contractId)
+        .executeTakeFirstOrThrow();
+      const now = nowInstant();
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await trx
+            .insertInto('contract_payment')
+            .values({
+              id: newId(),
+              contract_id: contractId,
+              plan_item_id: null,
+              kind: 'PAYMENT',
+              number: `X5-${newId().slice(-12)}`,
+              amount,
+              status: 'PAID',
+              refund_of_id: null,
+              purpose: '进度款',
+              entity_id: contract.entity_id,
+              department_id: contract.department_id,
+              requested_by: contract.owner_id,
+              instance_id: null,
+              paid_on: '2026-02-20',
+              bank_account: null,
+              method: 'TRANSFER',
+              reference: null,
+              override_reason: null,
+              override_by: null,
+              idempotency_key: null,
+              request_hash: null,
+              created_at: now,
+              updated_at: now,
+            })
+            .execute();
+          await t().services.contractFigures.refresh(trx, contractId);
+        });
+    }
+
+    const settlementBody = (overrides: Record<string, unknown> = {}) => ({
+      finalAmount: 1_130_000,
+      deductions: [
+        { reason: '质量问题扣款', amount: 30_000 },
+        { reason: '延期交付违约金', amount: 20_000 },
+      ],
+      retentionAmount: 54_000,
+      retentionReleaseDate: '2026-06-30',
+      note: '按验收结果结算',
+      ...overrides,
+    });
+
+    it('settles against what is paid, one at a time, and executes against the settled amount once approved', async () => {
+      const contract = await approvedContract(t(), clients, f, { sign: true });
+      await paid(contract.id, 500_000);
+
+      // Final − deductions below what is paid: refused, with both amounts named.
+      const below = expectProblem(
+        await creator.post(
+          `/api/v1/contracts/${contract.id}/settlement`,
+          settlementBody({ deductions: [{ reason: '大额扣款', amount: 700_000 }], retentionAmount: 0 }),
+        ),
+        400,
+        'CONTRACT_SETTLEMENT_BELOW_PAID',
+      );
+      expect(below.detail).toBe('结算金额 ¥4,300.00 低于已付（已收）及审批中的金额 ¥5,000.00，不能结算');
+
+      const before = (await creator.get(`/api/v1/contracts/${contract.id}/settlement`)).json();
+      expect(before).toMatchObject({
+        settlements: [],
+        currentAmount: 1_130_000,
+        settledAmount: null,
+        executableAmount: 1_130_000,
+        paidAmount: 500_000,
+        outstandingAmount: 630_000,
+        planAdjustmentNeeded: false,
+        canSettle: true,
+      });
+
+      const created = await creator.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody());
+      expect(created.statusCode, created.body).toBe(200);
+      const settlement = created.json();
+      expect(settlement).toMatchObject({
+        contractId: contract.id,
+        finalAmount: 1_130_000,
+        deductionTotal: 50_000,
+        settledAmount: 1_080_000,
+        retentionAmount: 54_000,
+        retentionReleaseDate: '2026-06-30',
+        retentionReleasedOn: null,
+        status: 'IN_APPROVAL',
+        createdByName: '冯波',
+      });
+      expect(settlement.instanceId).toBeTruthy();
+
+      // One at a time.
+      const again = expectProblem(
+        await creator.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody()),
+        409,
+        'CONTRACT_SETTLEMENT_STATE',
+      );
+      expect(again.detail).toBe('结算不允许此操作：该合同已有结算在审批中');
+      // Retention cannot be released before approval.
+      expectProblem(
+        await creator.post(`/api/v1/contract-settlements/${settlement.id}/release-retention`, {}),
+        409,
+        'CONTRACT_SETTLEMENT_STATE',
+      );
+      // In approval, nothing changes yet.
+      expect((await creator.get(`/api/v1/contracts/${contract.id}/settlement`)).json()).toMatchObject({
+        settledAmount: null,
+        executableAmount: 1_130_000,
+        canSettle: false,
+      });
+
+      await approveAll(settlement.instanceId, [gm]);
+      const after = (await creator.get(`/api/v1/contracts/${contract.id}/settlement`)).json();
+      expect(after).toMatchObject({
+        currentAmount: 1_130_000,
+        settledAmount: 1_080_000,
+        executableAmount: 1_080_000,
+        paidAmount: 500_000,
+        outstandingAmount: 580_000,
+        // No plan was made for this contract: its sum (0) differs from the settled amount.
+        plannedAmount: 0,
+        planAdjustmentNeeded: true,
+        canSettle: false,
+      });
+      expect(after.settlements.map((s: any) => s.status)).toEqual(['APPROVED']);
+      const row = await db()
+        .selectFrom('contract')
+        .selectAll()
+        .where('id', '=', contract.id)
+        .executeTakeFirstOrThrow();
+      expect(Number(row.settled_amount)).toBe(1_080_000);
+      expect(
+        executableAmount({
+          current_amount: Number(row.current_amount),
+          settled_amount: Number(row.settled_amount),
+        }),
+      ).toBe(1_080_000);
+      // Settled once: a second settlement is refused.
+      expect(
+        expectProblem(
+          await creator.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody()),
+          409,
+          'CONTRACT_SETTLEMENT_STATE',
+        ).detail,
+      ).toBe('结算不允许此操作：该合同已结算');
+
+      // Retention released once, audited.
+      const released = await creator.post(`/api/v1/contract-settlements/${settlement.id}/release-retention`, {
+        releasedOn: '2026-07-01',
+        note: '质保期满，无质量问题',
+      });
+      expect(released.statusCode, released.body).toBe(200);
+      expect(released.json()).toMatchObject({ status: 'APPROVED', retentionReleasedOn: '2026-07-01' });
+      expect(
+        expectProblem(
+          await creator.post(`/api/v1/contract-settlements/${settlement.id}/release-retention`, {}),
+          409,
+          'CONTRACT_SETTLEMENT_STATE',
+        ).detail,
+      ).toBe('结算不允许此操作：质保金已于 2026-07-01 释放');
+      const audits = await db()
+        .selectFrom('audit_log')
+        .select(['action'])
+        .where('entity_id', '=', settlement.id)
+        .execute();
+      expect(audits.map((a) => a.action).sort()).toEqual(['create', 'release-retention', 'status']);
+    });
+
+    it('fits the plan to the settled amount: the shortfall comes off the last items, never below what is used', async () => {
+      const contract = await approvedContract(t(), clients, f, { sign: true });
+      const url = `/api/v1/contracts/${contract.id}/schedule`;
+      const empty = (await creator.get(url)).json();
+      const saved = await creator.put(url, {
+        lockVersion: empty.lockVersion,
+        items: [
+          { name: '预付款', dueDate: '2026-03-10', amount: 300_000 },
+          { name: '进度款', dueDate: '2026-04-10', amount: 530_000 },
+          { name: '尾款', dueDate: '2026-05-10', amount: 300_000 },
+        ],
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+
+      const created = await creator.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody());
+      expect(created.statusCode, created.body).toBe(200);
+      await approveAll(created.json().instanceId, [gm]);
+
+      const plan = (await creator.get(url)).json();
+      // 1,130,000 settled at 1,080,000: the last item gives up the 50,000.
+      expect(plan.items.map((i: any) => [i.name, i.amount])).toEqual([
+        ['预付款', 300_000],
+        ['进度款', 530_000],
+        ['尾款', 250_000],
+      ]);
+      expect((await creator.get(`/api/v1/contracts/${contract.id}/settlement`)).json()).toMatchObject({
+        settledAmount: 1_080_000,
+        plannedAmount: 1_080_000,
+        planAdjustmentNeeded: false,
+      });
+    });
+
+    it('refuses inconsistent settlements and contracts not in force', async () => {
+      const contract = await approvedContract(t(), clients, f, { sign: true });
+      const post = (body: Record<string, unknown>) =>
+        creator.post(`/api/v1/contracts/${contract.id}/settlement`, body);
+      expectProblem(
+        await post(settlementBody({ deductions: [{ reason: '超额', amount: 2_000_000 }] })),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(await post(settlementBody({ retentionAmount: 1_100_000 })), 400, 'VALIDATION_FAILED');
+      const noDate = expectProblem(
+        await post(settlementBody({ retentionReleaseDate: null })),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(noDate.errors?.[0].path).toBe('retentionReleaseDate');
+      const draft = await givenContract(creator, f);
+      expectProblem(
+        await creator.post(`/api/v1/contracts/${draft.id}/settlement`, settlementBody()),
+        409,
+        'CONTRACT_SETTLEMENT_STATE',
+      );
+      // Without contract.settle (staff): forbidden.
+      const staff = await t().login('wu.min');
+      expectProblem(
+        await staff.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody()),
+        403,
+        'FORBIDDEN',
+      );
+      // A rejected settlement leaves the contract unsettled and allows a new one.
+      const rejected = (
+        await post(settlementBody({ retentionAmount: 0, retentionReleaseDate: null }))
+      ).json();
+      const { actOnApproval } = await import('../../../testing/approvals.js');
+      expect(
+        (await actOnApproval(gm, rejected.instanceId, { action: 'reject', comment: '扣款依据不足' }))
+          .statusCode,
+      ).toBe(200);
+      const view = (await creator.get(`/api/v1/contracts/${contract.id}/settlement`)).json();
+      expect(view).toMatchObject({ settledAmount: null, executableAmount: 1_130_000, canSettle: true });
+      expect(view.settlements.map((s: any) => s.status)).toEqual(['REJECTED']);
+    });
+
+    it('reminds the owner of the retention before and on its release date, once each, until released', async () => {
+      clock.set(START);
+      const contract = await approvedContract(t(), clients, f, { sign: true });
+      const settlement = (
+        await creator.post(
+          `/api/v1/contracts/${contract.id}/settlement`,
+          settlementBody({ retentionReleaseDate: '2026-04-15' }),
+        )
+      ).json();
+      await approveAll(settlement.instanceId, [gm]);
+      const link = `/contracts/${contract.id}?tab=settlement`;
+      const notices = async () =>
+        (
+          await db()
+            .selectFrom('notification_item')
+            .select(['recipient_id', 'kind', 'params'])
+            .where('link', '=', link)
+            .execute()
+        ).map((r) => ({
+          recipient: r.recipient_id as string,
+          kind: r.kind as string,
+          params: typeof r.params === 'string' ? JSON.parse(r.params) : r.params,
+        }));
+      const runDay = async () => {
+        for (let round = 0; round < 50; round++) if ((await t().services.jobRunner.tick()).ran === 0) return;
+        throw new Error('the job runner never ran dry');
+      };
+
+      // 1 March: 45 days ahead, outside the 30-day window.
+      await runDay();
+      expect(await notices()).toEqual([]);
+      // 16 March: exactly 30 days ahead.
+      clock.set('2026-03-16T01:00:00.000Z');
+      await runDay();
+      const first = await notices();
+      expect(first).toEqual([
+        {
+          recipient: f.users.fengBo,
+          kind: 'contract.retentionDue',
+          params: expect.objectContaining({ amount: '¥540.00', releaseDate: '2026-04-15', days: 30 }),
+        },
+      ]);
+      // The next days: nothing new.
+      for (let day = 0; day < 3; day++) {
+        clock.advance(DAY);
+        await runDay();
+      }
+      expect((await notices()).length).toBe(1);
+      // On the day: the second notice, once.
+      clock.set('2026-04-15T01:00:00.000Z');
+      await runDay();
+      clock.advance(3600 * 1000);
+      await runDay();
+      const onTheDay = await notices();
+      expect(onTheDay.map((n) => n.kind).sort()).toEqual([
+        'contract.retentionDue',
+        'contract.retentionToday',
+      ]);
+      // Released: no more notices.
+      await creator.post(`/api/v1/contract-settlements/${settlement.id}/release-retention`, {});
+      clock.advance(DAY);
+      await runDay();
+      expect((await notices()).length).toBe(2);
+      const released = (await creator.get(`/api/v1/contract-settlements/${settlement.id}`)).json();
+      expect(released.retentionReleasedOn).toBe('2026-04-15');
+    });
+  },
+  { demo: true, clock },
+);
