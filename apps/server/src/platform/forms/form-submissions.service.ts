@@ -6,7 +6,7 @@ import { AppError, type RequestContext } from '../http/index.js';
 import * as repo from './form-submissions.repository.js';
 import type { FormsService } from './forms.service.js';
 
-/** What a submission needs from the approval engine (wired in app.ts; forms do not import it). */
+/** What a submission needs from the approval engine (wired in the workflow module; forms do not import it). */
 export type StartApproval = (
   trx: Kysely<any>,
   ctx: RequestContext,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineJob, type JobDefinition } from '../jobs/index.js';
 import type { AuthService } from './auth.service.js';
 
-/** IAM's declared jobs; `app.ts` schedules the purge hourly. */
+/** IAM's declared jobs; its module definition schedules the purge hourly. */
 export function iamJobs(auth: AuthService): JobDefinition[] {
   return [
     defineJob({

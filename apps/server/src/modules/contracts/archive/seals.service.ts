@@ -20,7 +20,7 @@ import type { Clock } from '../../../platform/jobs/index.js';
 import { chinaDate, contractScopeOf, contractStatusLabels, visibleContract } from './archive.service.js';
 import * as repo from './seals.repository.js';
 
-/** The approval engine's start, passed in from app.ts (as `StartApproval` of the ad-hoc forms). */
+/** The approval engine's start, passed in by the module definition (as `StartApproval` of the ad-hoc forms). */
 export type StartSealApproval = (
   trx: Kysely<any>,
   ctx: RequestContext,
