@@ -38,13 +38,18 @@ export interface LedgerTotals {
   byCurrency: { currency: string; amounts: Partial<Record<string, number | null>> }[];
 }
 
-/** Totals of an API that gives one set of amounts (in one currency) as `LedgerTotals`. */
-export function singleCurrencyTotals(
-  totals: { count: number } & Record<string, number>,
-  currency = 'CNY',
+/** Totals of an API that gives one set of amounts per currency (`{ currency, count, ...amounts }[]`). */
+export function totalsByCurrency(
+  count: number,
+  rows: ({ currency: string; count?: number } & Record<string, number | string | undefined>)[],
 ): LedgerTotals {
-  const { count, ...amounts } = totals;
-  return { count, byCurrency: [{ currency, amounts }] };
+  return {
+    count,
+    byCurrency: rows.map(({ currency, count: _count, ...amounts }) => ({
+      currency,
+      amounts: amounts as Record<string, number>,
+    })),
+  };
 }
 
 export type LedgerPaging =

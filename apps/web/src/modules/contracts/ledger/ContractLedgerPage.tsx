@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { usePermissions } from '../../../app/auth/session';
 import { EmptyState } from '../../../shared/EmptyState';
-import { LedgerPage, singleCurrencyTotals } from '../../../shared/LedgerPage';
+import { LedgerPage, totalsByCurrency } from '../../../shared/LedgerPage';
 import { exportContracts, useContractLedger } from '../contractsApi';
 import { ImportWizard } from '../import/ImportWizard';
 import { KeysetPager } from './KeysetPager';
@@ -41,7 +41,11 @@ export default function ContractLedgerPage() {
   };
   const goPrevious = () => setPaging({ key: viewKey, cursors: cursors.slice(0, -1) });
   const columns = useMemo(() => ledgerColumns(t, values.sort), [t, values.sort]);
-  const totals = useMemo(() => (data ? singleCurrencyTotals(data.totals) : undefined), [data]);
+  // One totals row per currency: yuan and dollars are never added together.
+  const totals = useMemo(
+    () => (data ? totalsByCurrency(data.totals.count, data.totalsByCurrency) : undefined),
+    [data],
+  );
   const filtered = Object.keys(filterQuery).some((key) => filterQuery[key] !== undefined && key !== 'sort');
 
   return (
