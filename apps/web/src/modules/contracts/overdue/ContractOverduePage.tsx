@@ -231,9 +231,13 @@ export default function ContractOverduePage() {
         {data && data.total > 0 && (
           <Typography.Paragraph data-testid="overdue-total">
             {t('contractOverdue.totalOverdue')}：
-            <Typography.Text strong type="danger">
-              {formatMoney(data.totalOverdueAmount)}
-            </Typography.Text>
+            {/* One amount per currency: yuan and dollars are never added together. */}
+            {data.overdueByCurrency.map((row, index) => (
+              <Typography.Text strong type="danger" key={row.currency}>
+                {index > 0 && ' / '}
+                {formatMoney(row.overdueAmount, row.currency)}
+              </Typography.Text>
+            ))}
             <Typography.Text type="secondary">（{t('common.total', { total: data.total })}）</Typography.Text>
           </Typography.Paragraph>
         )}
