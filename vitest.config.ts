@@ -1,9 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
+// Cheap argon2 parameters for the passwords tests create (see platform/iam/passwords.ts). Set here,
+// in the main process, so the global setup's templates and every fork get them.
+process.env.CONCORD_TEST_FAST_HASH ??= '1';
+
 export default defineConfig({
   test: {
     include: ['apps/server/src/**/*.test.ts', 'packages/contracts/src/**/*.test.ts'],
     pool: 'forks',
+    // Template databases (migrated, demo-seeded) that each test app copies instead of seeding.
+    globalSetup: ['apps/server/src/testing/templates/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],

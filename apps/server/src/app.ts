@@ -164,8 +164,10 @@ import {
 
 export interface AppOptions {
   databaseUrl: string;
-  /** PostgreSQL only: run in this schema (tests give each file its own). */
+  /** PostgreSQL only: run in this schema. */
   schema?: string;
+  /** SQLite in memory only: start from this serialized database (tests open a template's copy). */
+  sqliteBytes?: Buffer;
   logLevel: string;
   webDistDir?: string;
   rateLimit: boolean;
@@ -827,7 +829,10 @@ export type Services = ReturnType<typeof createServices>;
 export async function buildApp(
   options: AppOptions,
 ): Promise<{ app: FastifyInstance; database: AppDatabase; services: Services; routes: RouteDefinition[] }> {
-  const database = createDatabase(options.databaseUrl, { schema: options.schema });
+  const database = createDatabase(options.databaseUrl, {
+    schema: options.schema,
+    sqliteBytes: options.sqliteBytes,
+  });
   await migrateToLatest(database.db, allMigrations, { schema: options.schema });
   const services = createServices(database, options);
   const { auth } = services;

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DialectName } from '../../db/index.js';
+import { buildOnce } from './build-once.js';
+import {
+  buildPostgresTemplate,
+  databaseUrl,
+  postgresDatabaseExists,
+  whenUnused,
+  withAdmin,
+} from './postgres-template.js';
+import { sourceHash } from './source-hash.js';
+import { buildSqliteTemplate, sqliteTemplateBuilt } from './sqlite-template.js';
+import { type TemplateSpec, templateVariant } from './template-spec.js';
+
+/**
+ * Template databases for tests: one per dialect and content (see TemplateSpec), built once and
+ * cached under node_modules/.cache, keyed by the hash of the source code that migrates and seeds.
+ * A test app opens a copy of one instead of migrating and seeding its own database.
+ */
+
+export const templateCacheRoot = path.resolve(
+  import.meta.dirname,
+  '../../../../../node_modules/.cache/concord-test-templates',
+);
+
+let hash: string | undefined;
+/** Computed once per process; a fork's tests see the sources as they were when it started. */
+export const currentHash = (): string => (hash ??= sourceHash());
+
+interface TemplateLocation {
+  /** The PostgreSQL database of the template (the SQLite one is `file`). */
+  name: string;
+  file: string;
+  /** The attachments the seed uploaded: every copy of the template gets a copy of them. */
+  filesDir: string;
+  lock: string;
+}
+
+function locate(dialect: DialectName, spec: TemplateSpec): TemplateLocation {
+  const dir = path.join(templateCacheRoot, currentHash());
+  fs.mkdirSync(dir, { recursive: true });
+  const variant = templateVariant(spec);
+  const base = path.join(dir, `${dialect}-${variant}`);
+  return {
+    name: `concord_tpl_${currentHash()}_${variant}`,
+    file: `${base}.sqlite`,
+    filesDir: `${base}.files`,
+    lock: `${base}.lock`,
+  };
+}
+
+/** Builds the template of `spec` unless it is there already (or another process is building it). */
+export async function ensureTemplate(dialect: DialectName, spec: TemplateSpec): Promise<TemplateLocation> {
+  const where = locate(dialect, spec);
+  const databaseBuilt = () =>
+    dialect === 'sqlite' ? sqliteTemplateBuilt(where.file) : postgresDatabaseExists(where.name);
+  await buildOnce(
+    where.lock,
+    async () => fs.existsSync(where.filesDir) && (await databaseBuilt()),
+    async () => {
+      const files = `${where.filesDir}.${process.pid}.part`;
+      fs.rmSync(files, { recursive: true, force: true });
+      fs.rmSync(where.filesDir, { recursive: true, force: true });
+      fs.mkdirSync(files, { recursive: true });
+      // The files are put in place first: the database's rename marks the template complete.
+      const placeFiles = () => fs.renameSync(files, where.filesDir);
+      if (dialect === 'sqlite') await buildSqliteTemplate(spec, where.file, files, placeFiles);
+      else await buildPostgresTemplate(spec, where.name, files, placeFiles);
+    },
+  );
+  return where;
+}
+
+/** A database of a test app's own, and where its attachments go. */
+export interface TestDatabaseCopy {
+  url: string;
+  /** SQLite: the template's bytes, opened in memory. */
+  sqliteBytes?: Buffer;
+  filesDir: string;
+  drop(): Promise<void>;
+}
+
+export async function copyOfTemplate(dialect: DialectName, spec: TemplateSpec): Promise<TestDatabaseCopy> {
+  const where = await ensureTemplate(dialect, spec);
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-files-'));
+  fs.cpSync(where.filesDir, filesDir, { recursive: true });
+  const removeFiles = () => fs.rmSync(filesDir, { recursive: true, force: true });
+  if (dialect === 'sqlite') {
+    return {
+      url: 'sqlite::memory:',
+      sqliteBytes: fs.readFileSync(where.file),
+      filesDir,
+      drop: async () => removeFiles(),
+    };
+  }
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  await withAdmin((client) => whenUnused(client, `CREATE DATABASE ${name} TEMPLATE ${where.name}`));
+  return {
+    url: databaseUrl(process.env.TEST_DATABASE_URL!, name),
+    filesDir,
+    drop: async () => {
+      await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      removeFiles();
+    },
+  };
+}
