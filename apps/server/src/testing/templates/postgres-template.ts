@@ -9,10 +9,15 @@ import { seedTemplate } from './seed-template.js';
  * migrating and seeding. The role needs CREATEDB.
  */
 
-/** The URL of another database on the same server as `url`. */
+/**
+ * The URL of a test database on the same server as `url`. Its sessions do not wait for the WAL to
+ * reach the disk at each commit: test databases are thrown away, and seeding commits thousands of
+ * times.
+ */
 export function databaseUrl(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
+  parsed.searchParams.set('options', '-c synchronous_commit=off');
   return parsed.toString();
 }
 
