@@ -26,9 +26,12 @@ export const templateCacheRoot = path.resolve(
   '../../../../../node_modules/.cache/concord-test-templates',
 );
 
-let hash: string | undefined;
-/** Computed once per process; a fork's tests see the sources as they were when it started. */
-export const currentHash = (): string => (hash ??= sourceHash());
+/**
+ * The global setup hashes the sources once and hands the hash to the forks in the environment, so
+ * an edit during a run does not make its later files build (and wait for) templates of their own.
+ * Outside Vitest (benches) the process hashes them itself.
+ */
+export const currentHash = (): string => (process.env.CONCORD_TEMPLATE_HASH ??= sourceHash());
 
 interface TemplateLocation {
   /** The PostgreSQL database of the template (the SQLite one is `file`). */
