@@ -10,10 +10,14 @@ const sourceDirs = ['apps/server/src', 'packages/contracts/src'];
 /**
  * A hash of every source file of the server and the shared contracts, tests excepted. Finer keys
  * (only migrations and seed code) would miss a service that seeding calls; hashing everything costs
- * a rebuild after any edit, about as long as one file used to spend seeding.
+ * a rebuild after any edit, about as long as one file used to spend seeding. The checkout's path
+ * is part of it: two checkouts at the same commit sharing a PostgreSQL server must not build,
+ * replace or prune each other's template databases.
  */
 export function sourceHash(): string {
   const hash = createHash('sha256');
+  hash.update(repoRoot);
+  hash.update('\0');
   for (const dir of sourceDirs) {
     for (const file of listFiles(path.join(repoRoot, dir))) {
       hash.update(path.relative(repoRoot, file));
