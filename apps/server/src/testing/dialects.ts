@@ -1,5 +1,5 @@
 import type { DialectName } from '../db/index.js';
-import { copyOfTemplate, type TestDatabaseCopy } from './templates/templates.js';
+import { copyOfTemplate, emptyDatabase, type TestDatabaseCopy } from './templates/templates.js';
 import type { TemplateSpec } from './templates/template-spec.js';
 
 /**
@@ -27,12 +27,9 @@ export interface TestDatabaseTarget extends TestDatabaseCopy {
 }
 
 /**
- * A database of its own for one test app (or bench run): a copy of the template of `spec`,
- * migrated only by default. Dropped by `drop()`.
+ * A database of its own for one test app (or bench run), dropped by `drop()`: a copy of the
+ * template of `spec`, or without one an empty database (SQLite in memory).
  */
-export function testDatabaseTarget(
-  dialect: DialectName,
-  spec: TemplateSpec = { demo: false },
-): Promise<TestDatabaseTarget> {
-  return copyOfTemplate(dialect, spec);
+export function testDatabaseTarget(dialect: DialectName, spec?: TemplateSpec): Promise<TestDatabaseTarget> {
+  return spec ? copyOfTemplate(dialect, spec) : emptyDatabase(dialect);
 }

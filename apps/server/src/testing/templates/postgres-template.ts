@@ -55,6 +55,20 @@ export async function whenUnused(client: pg.Client, statement: string): Promise<
   }
 }
 
+/**
+ * Drops a test database once its app's pool has let go of it. Forcing it at once would race the
+ * pool's last connections as they close, and the terminated connections surface as uncaught
+ * errors; only a database still in use after the retries (a connection leaked) is forced.
+ */
+export async function dropDatabase(client: pg.Client, name: string): Promise<void> {
+  try {
+    await whenUnused(client, `DROP DATABASE IF EXISTS ${name}`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '55006') throw error;
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}
+
 export async function buildPostgresTemplate(
   spec: TemplateSpec,
   name: string,

@@ -7,6 +7,7 @@ import { buildOnce } from './build-once.js';
 import {
   buildPostgresTemplate,
   databaseUrl,
+  dropDatabase,
   postgresDatabaseExists,
   whenUnused,
   withAdmin,
@@ -90,23 +91,33 @@ export async function copyOfTemplate(dialect: DialectName, spec: TemplateSpec): 
   const where = await ensureTemplate(dialect, spec);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-files-'));
   fs.cpSync(where.filesDir, filesDir, { recursive: true });
-  const removeFiles = () => fs.rmSync(filesDir, { recursive: true, force: true });
   if (dialect === 'sqlite') {
-    return {
-      url: 'sqlite::memory:',
-      sqliteBytes: fs.readFileSync(where.file),
-      filesDir,
-      drop: async () => removeFiles(),
-    };
+    return { ...sqliteDatabase(filesDir), sqliteBytes: fs.readFileSync(where.file) };
   }
+  return postgresDatabase(filesDir, `TEMPLATE ${where.name}`);
+}
+
+/** An empty database (not even migrated), for tests of the migrations and the dialects themselves. */
+export async function emptyDatabase(dialect: DialectName): Promise<TestDatabaseCopy> {
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-files-'));
+  return dialect === 'sqlite' ? sqliteDatabase(filesDir) : postgresDatabase(filesDir, '');
+}
+
+const removeDir = (dir: string) => fs.rmSync(dir, { recursive: true, force: true });
+
+function sqliteDatabase(filesDir: string): TestDatabaseCopy {
+  return { url: 'sqlite::memory:', filesDir, drop: async () => removeDir(filesDir) };
+}
+
+async function postgresDatabase(filesDir: string, createOptions: string): Promise<TestDatabaseCopy> {
   const name = `test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((client) => whenUnused(client, `CREATE DATABASE ${name} TEMPLATE ${where.name}`));
+  await withAdmin((client) => whenUnused(client, `CREATE DATABASE ${name} ${createOptions}`));
   return {
     url: databaseUrl(process.env.TEST_DATABASE_URL!, name),
     filesDir,
     drop: async () => {
-      await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-      removeFiles();
+      await withAdmin((client) => dropDatabase(client, name));
+      removeDir(filesDir);
     },
   };
 }
