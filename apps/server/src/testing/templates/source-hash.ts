@@ -8,16 +8,15 @@ const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
 const sourceDirs = ['apps/server/src', 'packages/contracts/src'];
 
 /**
- * A hash of every source file of the server and the shared contracts, tests excepted. Finer keys
- * (only migrations and seed code) would miss a service that seeding calls; hashing everything costs
- * a rebuild after any edit, about as long as one file used to spend seeding. The checkout's path
- * is part of it: two checkouts at the same commit sharing a PostgreSQL server must not build,
- * replace or prune each other's template databases.
+ * `<checkout>_<sources>`: a hash of this checkout's path, then a hash of every source file of the
+ * server and the shared contracts, tests excepted. Finer keys (only migrations and seed code) would
+ * miss a service that seeding calls; hashing everything costs a rebuild after any edit, about as
+ * long as one file used to spend seeding. The checkout part keeps checkouts sharing a PostgreSQL
+ * server apart, and lets each drop its own outdated template databases (prune-templates.ts).
  */
-export function sourceHash(): string {
+export function templateHash(): string {
+  const checkout = createHash('sha256').update(repoRoot).digest('hex').slice(0, 6);
   const hash = createHash('sha256');
-  hash.update(repoRoot);
-  hash.update('\0');
   for (const dir of sourceDirs) {
     for (const file of listFiles(path.join(repoRoot, dir))) {
       hash.update(path.relative(repoRoot, file));
@@ -26,9 +25,8 @@ export function sourceHash(): string {
       hash.update('\0');
     }
   }
-  return hash.digest('hex').slice(0, 12);
+  return `${checkout}_${hash.digest('hex').slice(0, 10)}`;
 }
-
 function listFiles(dir: string): string[] {
   const files: string[] = [];
   for (const entry of fs

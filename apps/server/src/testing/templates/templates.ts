@@ -12,7 +12,7 @@ import {
   whenUnused,
   withAdmin,
 } from './postgres-template.js';
-import { sourceHash } from './source-hash.js';
+import { templateHash } from './source-hash.js';
 import { buildSqliteTemplate, sqliteTemplateBuilt } from './sqlite-template.js';
 import { type TemplateSpec, templateVariant } from './template-spec.js';
 
@@ -32,7 +32,7 @@ export const templateCacheRoot = path.resolve(
  * an edit during a run does not make its later files build (and wait for) templates of their own.
  * Outside Vitest (benches) the process hashes them itself.
  */
-export const currentHash = (): string => (process.env.CONCORD_TEMPLATE_HASH ??= sourceHash());
+export const currentHash = (): string => (process.env.CONCORD_TEMPLATE_HASH ??= templateHash());
 
 interface TemplateLocation {
   /** The PostgreSQL database of the template (the SQLite one is `file`). */
