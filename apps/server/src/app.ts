@@ -52,6 +52,8 @@ export interface AppOptions extends PlatformSettings {
   databaseUrl: string;
   /** PostgreSQL only: run in this schema. */
   schema?: string;
+  /** SQLite in memory only: start from this serialized database (tests open a template's copy). */
+  sqliteBytes?: Buffer;
   logLevel: string;
   webDistDir?: string;
   rateLimit: boolean;
@@ -135,7 +137,10 @@ export async function scheduleRecurringJobs(services: Services): Promise<void> {
 export async function buildApp(
   options: AppOptions,
 ): Promise<{ app: FastifyInstance; database: AppDatabase; services: Services; routes: RouteDefinition[] }> {
-  const database = createDatabase(options.databaseUrl, { schema: options.schema });
+  const database = createDatabase(options.databaseUrl, {
+    schema: options.schema,
+    sqliteBytes: options.sqliteBytes,
+  });
   const migrations = [...allMigrations, ...(options.extraModules ?? []).map((module) => module.migrations)];
   await migrateToLatest(database.db, migrations, { schema: options.schema });
   const services = createServices(database, options);

@@ -23,14 +23,21 @@ export function dialectOfUrl(url: string): DialectName {
   throw new Error(`Unsupported DATABASE_URL "${url}": use sqlite:<file>, sqlite::memory: or postgres://...`);
 }
 
-export function createDatabase(url: string, options: { schema?: string } = {}): AppDatabase {
+export interface DatabaseOptions {
+  /** PostgreSQL only: the schema to work in. */
+  schema?: string;
+  /** `sqlite::memory:` only: start from this serialized database (a test template). */
+  sqliteBytes?: Buffer;
+}
+
+export function createDatabase(url: string, options: DatabaseOptions = {}): AppDatabase {
   const dialect = dialectOfUrl(url);
   if (dialect === 'postgres') {
     const { dialect: pgDialect } = openPostgres(url, options);
     const db = new Kysely<any>({ dialect: pgDialect });
     return { db, dialect, url, close: () => db.destroy() };
   }
-  const { dialect: sqliteDialect, raw } = openSqlite(url);
+  const { dialect: sqliteDialect, raw } = openSqlite(url, options.sqliteBytes);
   const db = new Kysely<any>({ dialect: sqliteDialect, plugins: [new SqliteBooleanPlugin()] });
   return {
     db,

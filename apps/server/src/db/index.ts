@@ -1,4 +1,11 @@
-export { type AppDatabase, createDatabase, type DialectName, dialectOfUrl, isPostgres } from './database.js';
+export {
+  type AppDatabase,
+  createDatabase,
+  type DatabaseOptions,
+  type DialectName,
+  dialectOfUrl,
+  isPostgres,
+} from './database.js';
 export { columnTypes } from './columns.js';
 export { likePattern, newId, nowInstant, readBool, readInstant, readJson, writeJson } from './values.js';
 export { type MigrationSet, migrateToLatest } from './migrator.js';

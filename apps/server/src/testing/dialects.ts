@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { DialectName } from '../db/index.js';
+import { copyOfTemplate, emptyDatabase, type TestDatabaseCopy } from './templates/templates.js';
+import type { TemplateSpec } from './templates/template-spec.js';
 
 /**
  * The dialects the real-database tests run on: `DIALECTS=sqlite,postgres` (default `sqlite`).
- * PostgreSQL needs `TEST_DATABASE_URL`; each test app gets a schema of its own so files run in parallel.
+ * PostgreSQL needs `TEST_DATABASE_URL` (a role with CREATEDB); each test app gets a database of its own,
+ * so files run in parallel.
  */
 export function testDialects(): DialectName[] {
   const names = (process.env.DIALECTS ?? 'sqlite')
@@ -20,28 +21,15 @@ export function testDialects(): DialectName[] {
   return names as DialectName[];
 }
 
-export interface TestDatabaseTarget {
-  url: string;
+export interface TestDatabaseTarget extends TestDatabaseCopy {
+  /** Never set now: PostgreSQL tests get a database each (kept for callers that pass it on). */
   schema?: string;
-  drop(): Promise<void>;
 }
 
-export async function testDatabaseTarget(dialect: DialectName): Promise<TestDatabaseTarget> {
-  if (dialect === 'sqlite') return { url: 'sqlite::memory:', drop: async () => {} };
-  const url = process.env.TEST_DATABASE_URL!;
-  const schema = `test_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`CREATE SCHEMA ${schema}`);
-  await client.end();
-  return {
-    url,
-    schema,
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`DROP SCHEMA ${schema} CASCADE`);
-      await dropper.end();
-    },
-  };
+/**
+ * A database of its own for one test app (or bench run), dropped by `drop()`: a copy of the
+ * template of `spec`, or without one an empty database (SQLite in memory).
+ */
+export function testDatabaseTarget(dialect: DialectName, spec?: TemplateSpec): Promise<TestDatabaseTarget> {
+  return spec ? copyOfTemplate(dialect, spec) : emptyDatabase(dialect);
 }

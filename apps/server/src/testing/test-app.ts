@@ -1,7 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { buildApp, type Services } from '../app.js';
-import { seedDemo } from '../cli/seed-demo.js';
 import { DEMO_PASSWORD } from '../cli/demo-data.js';
 import type { DialectName } from '../db/index.js';
 import type { RequestContext, RouteDefinition } from '../platform/http/index.js';
@@ -21,7 +20,7 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
-  /** Seed the demo group (about 20 users). */
+  /** Start with the demo group (about 20 users), as `seedDemo` leaves it. */
   demo?: boolean;
   /** Turn on the per-route rate limits (off by default: suites sign in many times). */
   rateLimit?: boolean;
@@ -29,18 +28,22 @@ export interface TestAppOptions {
   clock?: Clock;
 }
 
+/**
+ * A test app on a database of its own: a copy of the template (migrated, with the demo group
+ * seeded at the clock's current instant when `demo`), with a copy of the template's attachments.
+ */
 export async function createTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
-  const target = await testDatabaseTarget(dialect);
+  const target = await testDatabaseTarget(dialect, { demo: options.demo ?? false, clock: options.clock });
   const { app, services, routes } = await buildApp({
     databaseUrl: target.url,
-    schema: target.schema,
+    sqliteBytes: target.sqliteBytes,
+    filesDir: target.filesDir,
     logLevel: 'silent',
     rateLimit: options.rateLimit ?? false,
     clock: options.clock,
     cookieSecure: false,
     sessionTtlHours: 12,
   });
-  if (options.demo) await seedDemo(services);
   return {
     dialect,
     app,

@@ -35,12 +35,17 @@ export class SqliteBooleanPlugin implements KyselyPlugin {
   }
 }
 
-/** `sqlite::memory:` or `sqlite:relative/or/absolute/path.db`. */
-export function openSqlite(url: string): { dialect: SqliteDialect; raw: Database.Database } {
+/**
+ * `sqlite::memory:` or `sqlite:relative/or/absolute/path.db`. With `bytes` (an in-memory URL only)
+ * the database starts as a copy of those bytes, a serialized database: tests open a prepared
+ * template this way instead of migrating and seeding again.
+ */
+export function openSqlite(url: string, bytes?: Buffer): { dialect: SqliteDialect; raw: Database.Database } {
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   const inMemory = file === ':memory:' || file === '';
+  if (bytes && !inMemory) throw new Error('Only an in-memory SQLite database can start from bytes');
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const raw = new Database(inMemory ? ':memory:' : file);
+  const raw = new Database(bytes ?? (inMemory ? ':memory:' : file));
   if (!inMemory) raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');

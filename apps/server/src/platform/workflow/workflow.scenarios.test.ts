@@ -2,7 +2,15 @@ import type { WfNode } from '@concord/contracts';
 import { describe, expect, it } from 'vitest';
 import { decide, previewPath, returnTargetsOf } from './workflow.decide.js';
 import { WorkflowError } from './workflow.errors.js';
+import { describeReachedStatesPersist, recordReachedStates } from './workflow.persistence.testing.js';
 import { approval, chain, flow, Run, users } from './workflow.testing.js';
+
+/**
+ * The scenarios run on the pure core. Every state they reach is recorded, and the last suite of
+ * this file stores each one on every dialect and reads it back (so the scenarios run once, and a
+ * second file does not repeat them to collect their states).
+ */
+const reached = recordReachedStates();
 
 /** Asserts a WorkflowError with the given code and that the state did not move. */
 function expectError(run: Run, command: Parameters<Run['do']>[0], code: string, status?: number) {
@@ -1053,3 +1061,5 @@ describe('workflow engine: queries for the UI', () => {
     expect(run.tasksOf('B')[0].status).toBe('WAIT');
   });
 });
+
+describeReachedStatesPersist(reached);
