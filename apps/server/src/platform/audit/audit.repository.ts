@@ -1,27 +1,10 @@
 import { businessDayRange } from '@concord/contracts';
-import type { Kysely, SelectQueryBuilder } from 'kysely';
-import { readJson } from '../../db/index.js';
+import type { SelectQueryBuilder } from 'kysely';
+import { type Database, type Db, readJson } from '../../db/index.js';
 import { type Scope, withScope } from '../access/index.js';
 
-export interface AuditLogTable {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  acting_entity_id: string | null;
-  entity_type: string;
-  entity_id: string;
-  action: string;
-  changes: unknown;
-  request_id: string | null;
-  ip: string | null;
-  prev_hash: string;
-  hash: string;
-}
-export interface AuditTables {
-  audit_log: AuditLogTable;
-  audit_head: { id: number; seq: number; hash: string };
-}
-type Db = Kysely<AuditTables>;
+import type { AuditLogTable } from './audit.tables.js';
+
 export type AuditRow = AuditLogTable;
 
 export interface AuditFilter {
@@ -71,7 +54,7 @@ export function filteredQuery(
   db: Db,
   scope: Scope,
   filter: AuditFilter,
-): SelectQueryBuilder<AuditTables, 'audit_log', AuditRow> {
+): SelectQueryBuilder<Database, 'audit_log', AuditRow> {
   let query = db.selectFrom('audit_log').selectAll();
   query = withScope(query, scope, { entity: 'acting_entity_id', department: null, owner: 'actor_id' });
   if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);

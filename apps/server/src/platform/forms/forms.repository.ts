@@ -1,9 +1,7 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { likePattern } from '../../db/index.js';
+import { type ExpressionBuilder, sql } from 'kysely';
+import { type Db, likePattern } from '../../db/index.js';
 import { type Scope, scopeCondition } from '../access/index.js';
-import type { FormDefinitionTable, FormTables } from './forms.tables.js';
-
-type Db = Kysely<FormTables>;
+import type { FormDefinitionTable } from './forms.tables.js';
 
 /** Group-wide forms (no entity) are visible to everyone who may view forms at all. */
 export function visibleDefinitions(

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { readJson } from '../../db/index.js';
+import { type Db, readJson } from '../../db/index.js';
 import type { Clock } from './clock.js';
 import { nextOccurrence } from './cron.js';
 import type { JobQueue } from './job-queue.js';
 import * as repo from './jobs.repository.js';
-import type { JobTables } from './jobs.tables.js';
 
 export interface JobRunnerOptions {
   /** Jobs claimed per tick. */
@@ -25,12 +23,12 @@ const MAX_RETRY_WAIT_SECONDS = 3600;
  */
 export class JobRunner {
   readonly workerId: string;
-  private readonly db: Kysely<JobTables>;
+  private readonly db: Db;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
     private readonly options: JobRunnerOptions = {},

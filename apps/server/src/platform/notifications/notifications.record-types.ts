@@ -1,3 +1,4 @@
+import type { Database } from '../../db/index.js';
 import type { RecordType } from '../http/index.js';
 
 const sample = (table: string) => async (db: any, entityId: string) =>
@@ -7,7 +8,7 @@ const sample = (table: string) => async (db: any, entityId: string) =>
       | undefined
   )?.id ?? null;
 
-export const notificationsRecordTypes: RecordType[] = [
+export const notificationsRecordTypes: RecordType<Database>[] = [
   { type: 'notification', entityOwned: true, sampleIn: sample('notification_item') },
   { type: 'notificationRobot', entityOwned: true, sampleIn: sample('notification_robot') },
 ];

@@ -1,14 +1,11 @@
-import { type Kysely, sql } from 'kysely';
-import { likePattern } from '../../db/index.js';
+import { sql } from 'kysely';
+import { type Db, likePattern } from '../../db/index.js';
 import { type Scope, withScope } from '../access/index.js';
 import type {
   NotificationItemTable,
   NotificationPreferenceTable,
   NotificationRobotTable,
-  NotificationTables,
 } from './notifications.tables.js';
-
-type Db = Kysely<NotificationTables>;
 
 // ---------------------------------------------------------------- in-app notifications
 export async function insertItems(db: Db, rows: NotificationItemTable[]): Promise<void> {

@@ -1,8 +1,6 @@
-import { type Kysely, sql } from 'kysely';
-import { likePattern } from '../../db/index.js';
-import type { NumberingRuleTable, NumberingTables } from './numbering.tables.js';
-
-type Db = Kysely<NumberingTables>;
+import { sql } from 'kysely';
+import { type Db, likePattern } from '../../db/index.js';
+import type { NumberingRuleTable } from './numbering.tables.js';
 
 export function filteredRules(db: Db, filter: { q?: string; active?: boolean }) {
   let query = db.selectFrom('numbering_rule as r').selectAll('r');

@@ -1,15 +1,7 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import { likePattern } from '../../db/index.js';
+import { type SelectQueryBuilder, sql } from 'kysely';
+import { type Db, likePattern } from '../../db/index.js';
 import { type Scope, withScope } from '../access/index.js';
-import type {
-  OrgDepartmentTable,
-  OrgEntityTable,
-  OrgPositionTable,
-  OrgTables,
-  OrgUserTable,
-} from './org.tables.js';
-
-type Db = Kysely<OrgTables>;
+import type { OrgDepartmentTable, OrgEntityTable, OrgPositionTable, OrgUserTable } from './org.tables.js';
 
 // ---------------------------------------------------------------- entities
 export const entityScope = { entity: 'org_entity.id', department: null, owner: null };

@@ -1,5 +1,5 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import { isPostgres, likePattern, readBool, writeJson } from '../../db/index.js';
+import { type SelectQueryBuilder, sql } from 'kysely';
+import { type Db, isPostgres, likePattern, readBool, writeJson } from '../../db/index.js';
 import type {
   WfActionLogTable,
   WfCcTable,
@@ -9,8 +9,6 @@ import type {
   WfTaskTable,
   WorkflowTables,
 } from './workflow.tables.js';
-
-type Db = Kysely<WorkflowTables>;
 
 // ---------------------------------------------------------------- definitions
 export const listDefinitions = (db: Db) =>
