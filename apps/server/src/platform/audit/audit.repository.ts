@@ -21,7 +21,7 @@ export async function lockHead(db: Db, postgres: boolean): Promise<{ seq: number
   let query = db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
   if (postgres) query = query.forUpdate();
   const head = await query.executeTakeFirstOrThrow();
-  return { seq: Number(head.seq), hash: head.hash };
+  return head;
 }
 
 export async function append(db: Db, row: AuditLogTable): Promise<void> {
@@ -35,7 +35,7 @@ export async function readHead(db: Db): Promise<{ seq: number; hash: string }> {
     .select(['seq', 'hash'])
     .where('id', '=', 1)
     .executeTakeFirstOrThrow();
-  return { seq: Number(head.seq), hash: head.hash };
+  return head;
 }
 
 export async function readBatch(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {
@@ -46,7 +46,7 @@ export async function readBatch(db: Db, afterSeq: number, limit: number): Promis
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq), changes: readJson(r.changes, []) }));
+  return rows.map((r) => ({ ...r, changes: readJson(r.changes, []) }));
 }
 
 /** Audit entries are scoped by the entity the actor acted in, and always visible to the actor. */
@@ -69,7 +69,7 @@ export function filteredQuery(
 
 export function toEntry(row: AuditRow) {
   return {
-    seq: Number(row.seq),
+    seq: row.seq,
     at: new Date(row.at).toISOString(),
     actorId: row.actor_id,
     actingEntityId: row.acting_entity_id,

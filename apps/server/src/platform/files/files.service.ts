@@ -163,7 +163,7 @@ function toFileObject(row: FileObjectTable): FileObject {
     ownerId: row.owner_id,
     name: row.name,
     contentType: row.content_type,
-    size: Number(row.size),
+    size: row.size,
     sha256: row.sha256,
     createdAt: readInstant(row.created_at)!,
   };

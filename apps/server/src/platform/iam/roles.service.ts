@@ -191,7 +191,7 @@ export class RolesService {
       scopeEntityIds: scopes.get(row.id)?.entities ?? [],
       scopeDepartmentIds: scopes.get(row.id)?.departments ?? [],
       builtIn: readBool(row.built_in),
-      userCount: Number(row.user_count ?? 0),
+      userCount: row.user_count ?? 0,
       createdAt: readInstant(row.created_at)!,
     }));
   }

@@ -118,6 +118,6 @@ export class JobQueue {
 
   async status(id: string) {
     const row = await repo.findJob(this.db, id);
-    return row ? { ...row, payload: readJson(row.payload, null), attempts: Number(row.attempts) } : undefined;
+    return row ? { ...row, payload: readJson(row.payload, null) } : undefined;
   }
 }

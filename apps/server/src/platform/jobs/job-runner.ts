@@ -54,7 +54,7 @@ export class JobRunner {
   }
 
   private async run(job: Awaited<ReturnType<typeof repo.claimDue>>[number]): Promise<boolean> {
-    const attempt = Number(job.attempts);
+    const attempt = job.attempts;
     try {
       const definition = this.queue.definition(job.type);
       const payload = definition.payload.parse(readJson(job.payload, null));
@@ -64,7 +64,7 @@ export class JobRunner {
     } catch (error) {
       this.options.onError?.(error, job);
       const now = this.clock.now();
-      const retry = attempt < Number(job.max_attempts);
+      const retry = attempt < job.max_attempts;
       const firstWait = this.safeDefinition(job.type)?.retryAfterSeconds ?? 30;
       const wait = Math.min(firstWait * 2 ** (attempt - 1), MAX_RETRY_WAIT_SECONDS);
       await repo.failJob(this.db, job.id, this.workerId, {

@@ -30,7 +30,7 @@ export async function unreadCount(db: Db, recipientId: string): Promise<number> 
     .where('recipient_id', '=', recipientId)
     .where('read_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export async function markRead(db: Db, id: string, at: string): Promise<void> {

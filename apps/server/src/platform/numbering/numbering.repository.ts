@@ -52,7 +52,7 @@ export async function incrementCounter(trx: Db, key: CounterKey): Promise<number
     .where('entity_code', '=', key.entityCode)
     .returning('value')
     .executeTakeFirstOrThrow();
-  return Number(row.value);
+  return row.value;
 }
 
 export async function counterValue(db: Db, key: CounterKey): Promise<number> {
@@ -63,5 +63,5 @@ export async function counterValue(db: Db, key: CounterKey): Promise<number> {
     .where('period_key', '=', key.periodKey)
     .where('entity_code', '=', key.entityCode)
     .executeTakeFirst();
-  return row ? Number(row.value) : 0;
+  return row ? row.value : 0;
 }

@@ -234,7 +234,7 @@ export class NumberingService {
       name: row.name,
       pattern: row.pattern,
       prefix: row.prefix,
-      seqWidth: Number(row.seq_width),
+      seqWidth: row.seq_width,
       reset: row.reset as NumberingReset,
       active: readBool(row.active),
       description: row.description,
@@ -271,7 +271,7 @@ function counterKey(rule: NumberingRuleTable, at: NumberFor) {
 const ruleShape = (row: NumberingRuleTable) => ({
   pattern: row.pattern,
   prefix: row.prefix,
-  seqWidth: Number(row.seq_width),
+  seqWidth: row.seq_width,
 });
 
 const toRef = (row: NumberingRuleTable): NumberingRuleRef => ({
@@ -287,7 +287,7 @@ function snapshot(row: NumberingRuleTable): Record<string, unknown> {
     name: row.name,
     pattern: row.pattern,
     prefix: row.prefix,
-    seqWidth: Number(row.seq_width),
+    seqWidth: row.seq_width,
     reset: row.reset,
     active: readBool(row.active),
     description: row.description,

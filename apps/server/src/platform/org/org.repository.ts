@@ -160,7 +160,7 @@ export async function departmentChain(
     SELECT chain.id, CASE WHEN head.active = ${true} THEN chain.head_user_id END AS head_user_id, chain.depth
     FROM chain LEFT JOIN org_user head ON head.id = chain.head_user_id
     ORDER BY chain.depth`.execute(db);
-  return result.rows.map((r) => ({ ...r, depth: Number(r.depth) }));
+  return result.rows;
 }
 
 // ---------------------------------------------------------------- positions

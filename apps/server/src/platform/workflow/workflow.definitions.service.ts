@@ -216,11 +216,11 @@ export class WorkflowDefinitionsService {
     const unpublished =
       draft !== null && (!latest || writeJson(draft) !== writeJson(readJson(latest.flow, null)));
     return {
-      ...toSummary(row, current ? Number(current.version) : null, unpublished),
+      ...toSummary(row, current ? current.version : null, unpublished),
       draftFlow: draft,
       versions: versions.map((v) => ({
         id: v.id,
-        version: Number(v.version),
+        version: v.version,
         publishedAt: readInstant(v.published_at)!,
         publishedBy: v.published_by,
       })),
@@ -240,9 +240,9 @@ function toSummary(
     businessType: row.business_type,
     entityId: row.entity_id,
     category: row.category,
-    minAmount: row.min_amount === null ? null : Number(row.min_amount),
-    maxAmount: row.max_amount === null ? null : Number(row.max_amount),
-    priority: Number(row.priority),
+    minAmount: row.min_amount,
+    maxAmount: row.max_amount,
+    priority: row.priority,
     active: readBool(row.active),
     currentVersion,
     hasUnpublishedChanges: unpublished,

@@ -87,8 +87,7 @@ export async function matchingDefinitions(
   }
   const rows = await query.execute();
   return rows.sort(
-    (a, b) =>
-      Number(b.entity_id !== null) - Number(a.entity_id !== null) || Number(b.priority) - Number(a.priority),
+    (a, b) => Number(b.entity_id !== null) - Number(a.entity_id !== null) || b.priority - a.priority,
   );
 }
 
@@ -297,19 +296,21 @@ export function centreQuery(
 }
 
 export async function centreCounts(db: Db, userId: string) {
-  const count = async (query: SelectQueryBuilder<any, any, any>) =>
-    Number((await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  const n = sql<number>`count(*)`.as('n');
+  const count = async (query: { executeTakeFirstOrThrow(): Promise<{ n: number }> }) =>
+    (await query.executeTakeFirstOrThrow()).n;
   const [todo, done, initiated, cc] = await Promise.all([
-    count(db.selectFrom('wf_task').where('assignee_id', '=', userId).where('open', '=', true)),
+    count(db.selectFrom('wf_task').select(n).where('assignee_id', '=', userId).where('open', '=', true)),
     count(
       db
         .selectFrom('wf_task')
+        .select(n)
         .where('assignee_id', '=', userId)
         .where('open', '=', false)
         .where('status', 'not in', ['CANCELED', 'TRANSFERRED', 'SKIPPED', 'WAIT']),
     ),
-    count(db.selectFrom('wf_instance').where('initiator_id', '=', userId)),
-    count(db.selectFrom('wf_cc').where('user_id', '=', userId).where('read_at', 'is', null)),
+    count(db.selectFrom('wf_instance').select(n).where('initiator_id', '=', userId)),
+    count(db.selectFrom('wf_cc').select(n).where('user_id', '=', userId).where('read_at', 'is', null)),
   ]);
   return { todo, done, initiated, cc };
 }
