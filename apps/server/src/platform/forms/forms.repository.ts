@@ -63,7 +63,7 @@ export async function deleteDefinition(db: Db, id: string): Promise<void> {
   await db.deleteFrom('form_definition').where('id', '=', id).execute();
 }
 
-function matches(eb: ExpressionBuilder<any, any>, q: string) {
+function matches<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, q: string) {
   const pattern = sql`${likePattern(q.toLowerCase())} escape '\\'`;
   return eb.or([eb(sql`lower(f.name)`, 'like', pattern), eb(sql`lower(f.code)`, 'like', pattern)]);
 }

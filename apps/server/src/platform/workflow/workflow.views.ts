@@ -2,7 +2,7 @@ import type { Page, WfActionName, WfFieldPerm, WfInstanceDetail, WfListItem } fr
 import type { z } from 'zod';
 import type { wfPreviewBodySchema, wfTaskListQuerySchema } from '@concord/contracts';
 import { type Db, newId, nowInstant, readInstant } from '../../db/index.js';
-import { AppError, applySort, fetchPage, notFound, type RequestContext } from '../http/index.js';
+import { AppError, notFound, type RequestContext } from '../http/index.js';
 import { resolveAssignee } from './workflow.assignees.js';
 import { attachmentIdsOf } from './workflow.attachments.js';
 import type { Ctx } from './workflow.context.js';
@@ -39,9 +39,7 @@ export class WorkflowViews {
 
   async list(ctx: RequestContext, query: ListQuery): Promise<Page<WfListItem>> {
     const userId = requireUser(ctx);
-    const base = repo.centreQuery(this.db, query.tab, userId, query);
-    const sorted = applySort(base, undefined, {}, { column: 'at', direction: 'desc' }, 'instance_id');
-    const page = await fetchPage(sorted, query, (row) => row);
+    const page = await repo.centrePage(this.db, query.tab, userId, query, query);
     const names = await this.people.names(this.db, [...new Set(page.items.map((r) => r.initiator_id))]);
     return {
       ...page,
