@@ -1,15 +1,17 @@
-import { Kysely, PostgresAdapter } from 'kysely';
+import { Kysely, PostgresAdapter, type QueryExecutor } from 'kysely';
 import { openPostgres } from './dialects/postgres.js';
 import { openSqlite, SqliteBooleanPlugin } from './dialects/sqlite.js';
+import type { Database } from './tables.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 /**
- * The application's handle on its database. `db` is typed loosely on purpose: each repository
- * narrows it to the tables it owns, so no module sees another's tables through the type.
+ * The application's handle on its database. `db` knows every table that the parts declare in their
+ * `*.tables.ts` (see `Database`); house rule 2 (a module's tables only in its repository) is kept by
+ * lint, not by the type.
  */
 export interface AppDatabase {
-  db: Kysely<any>;
+  db: Kysely<Database>;
   dialect: DialectName;
   url: string;
   /** SQLite only: the raw handle, for online backups. */
@@ -50,6 +52,7 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): AppD
   };
 }
 
-export function isPostgres(db: Kysely<any>): boolean {
+/** Takes any handle (typed for any tables, or a transaction): only its executor is read. */
+export function isPostgres(db: { getExecutor(): QueryExecutor }): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }

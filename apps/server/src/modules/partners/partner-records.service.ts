@@ -11,7 +11,7 @@ import type {
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { newId, nowInstant, readBool } from '../../db/index.js';
+import { type Db, newId, nowInstant, readBool } from '../../db/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import { AppError, invalidReference, notFound, type RequestContext } from '../../platform/http/index.js';
 import { type ChangeAccess, changeAccess, changeablePartner, warmAllScopes } from './partners.access.js';
@@ -22,7 +22,6 @@ import type {
   PartnerBankAccountTable,
   PartnerContactTable,
   PartnerQualificationTable,
-  PartnerTables,
 } from './partners.tables.js';
 
 type BankAccountInput = z.infer<typeof partnerBankAccountInputSchema>;
@@ -40,7 +39,7 @@ const digits = (accountNumber: string) => accountNumber.replace(/[\s-]/g, '').to
  * manages them; each change is audited on the partner.
  */
 export class PartnerRecordsService {
-  private readonly db: Kysely<PartnerTables>;
+  private readonly db: Db;
 
   constructor(
     db: Kysely<any>,

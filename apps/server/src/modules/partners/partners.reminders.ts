@@ -7,7 +7,7 @@ import type { NotificationsService } from '../../platform/notifications/index.js
 import { readDate } from './partners.mappers.js';
 import * as repo from './partners.repository.js';
 import { addDays, chinaDate, QUALIFICATION_THRESHOLDS, reminderThreshold } from './partners.rules.js';
-import type { PartnerTables } from './partners.tables.js';
+import type { Db } from '../../db/index.js';
 
 export const QUALIFICATION_SCAN_JOB = 'partners.qualificationScan';
 export const QUALIFICATION_REMINDER_JOB = 'partners.qualificationReminder';
@@ -36,7 +36,7 @@ export type PartnerManagers = (entityId: string) => Promise<string[]>;
  * and a renewed qualification (new end date) is reminded of afresh.
  */
 export class QualificationReminders {
-  private readonly db: Kysely<PartnerTables>;
+  private readonly db: Db;
 
   constructor(
     db: Kysely<any>,

@@ -1,5 +1,5 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { likePattern } from '../../db/index.js';
+import { type ExpressionBuilder, sql } from 'kysely';
+import { type Db, likePattern } from '../../db/index.js';
 import { type Scope, scopeCondition } from '../../platform/access/index.js';
 import type {
   PartnerBankAccountTable,
@@ -7,10 +7,7 @@ import type {
   PartnerContactTable,
   PartnerQualificationTable,
   PartnerTable,
-  PartnerTables,
 } from './partners.tables.js';
-
-type Db = Kysely<PartnerTables>;
 
 /** Who looks: their `partner.view` scope, and themselves (everyone sees what they registered). */
 export interface Viewer {

@@ -11,7 +11,7 @@ import type {
   PartnerUpdate,
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
-import { newId, nowInstant, readBool } from '../../db/index.js';
+import { type Db, newId, nowInstant, readBool } from '../../db/index.js';
 import { isInScope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import {
@@ -38,7 +38,7 @@ import { namesOf, partnerDetail } from './partners.detail.js';
 import type { PartnerDirectory, PartnerForContract } from './partners.ports.js';
 import * as repo from './partners.repository.js';
 import { checkCreditCode, creditCodeCheckText, usableBy } from './partners.rules.js';
-import type { PartnerTable, PartnerTables } from './partners.tables.js';
+import type { PartnerTable } from './partners.tables.js';
 
 const sortColumns = {
   name: 'p.name',
@@ -55,7 +55,7 @@ const sortColumns = {
  * Child records (bank accounts, contacts, qualifications) are kept by `PartnerRecordsService`.
  */
 export class PartnersService {
-  private readonly db: Kysely<PartnerTables>;
+  private readonly db: Db;
 
   constructor(
     db: Kysely<any>,

@@ -77,3 +77,7 @@ export interface PartnerTables {
   partner_qualification: PartnerQualificationTable;
   partner_blacklist_log: PartnerBlacklistLogTable;
 }
+
+declare module '../../db/index.js' {
+  interface Database extends PartnerTables {}
+}

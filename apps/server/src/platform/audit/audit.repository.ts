@@ -1,27 +1,10 @@
 import { businessDayRange } from '@concord/contracts';
-import type { Kysely, SelectQueryBuilder } from 'kysely';
-import { readJson } from '../../db/index.js';
+import type { SelectQueryBuilder } from 'kysely';
+import { type Database, type Db, readJson } from '../../db/index.js';
 import { type Scope, withScope } from '../access/index.js';
 
-export interface AuditLogTable {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  acting_entity_id: string | null;
-  entity_type: string;
-  entity_id: string;
-  action: string;
-  changes: unknown;
-  request_id: string | null;
-  ip: string | null;
-  prev_hash: string;
-  hash: string;
-}
-export interface AuditTables {
-  audit_log: AuditLogTable;
-  audit_head: { id: number; seq: number; hash: string };
-}
-type Db = Kysely<AuditTables>;
+import type { AuditLogTable } from './audit.tables.js';
+
 export type AuditRow = AuditLogTable;
 
 export interface AuditFilter {
@@ -38,7 +21,7 @@ export async function lockHead(db: Db, postgres: boolean): Promise<{ seq: number
   let query = db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
   if (postgres) query = query.forUpdate();
   const head = await query.executeTakeFirstOrThrow();
-  return { seq: Number(head.seq), hash: head.hash };
+  return head;
 }
 
 export async function append(db: Db, row: AuditLogTable): Promise<void> {
@@ -52,7 +35,7 @@ export async function readHead(db: Db): Promise<{ seq: number; hash: string }> {
     .select(['seq', 'hash'])
     .where('id', '=', 1)
     .executeTakeFirstOrThrow();
-  return { seq: Number(head.seq), hash: head.hash };
+  return head;
 }
 
 export async function readBatch(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {
@@ -63,7 +46,7 @@ export async function readBatch(db: Db, afterSeq: number, limit: number): Promis
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq), changes: readJson(r.changes, []) }));
+  return rows.map((r) => ({ ...r, changes: readJson(r.changes, []) }));
 }
 
 /** Audit entries are scoped by the entity the actor acted in, and always visible to the actor. */
@@ -71,7 +54,7 @@ export function filteredQuery(
   db: Db,
   scope: Scope,
   filter: AuditFilter,
-): SelectQueryBuilder<AuditTables, 'audit_log', AuditRow> {
+): SelectQueryBuilder<Database, 'audit_log', AuditRow> {
   let query = db.selectFrom('audit_log').selectAll();
   query = withScope(query, scope, { entity: 'acting_entity_id', department: null, owner: 'actor_id' });
   if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
@@ -86,7 +69,7 @@ export function filteredQuery(
 
 export function toEntry(row: AuditRow) {
   return {
-    seq: Number(row.seq),
+    seq: row.seq,
     at: new Date(row.at).toISOString(),
     actorId: row.actor_id,
     actingEntityId: row.acting_entity_id,

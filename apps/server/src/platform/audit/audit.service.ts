@@ -1,6 +1,5 @@
 import type { AuditEntry, AuditVerifyResult, FieldChange, Page } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { isPostgres, nowInstant, writeJson } from '../../db/index.js';
+import { type Db, isPostgres, nowInstant, writeJson } from '../../db/index.js';
 import type { Scope } from '../access/index.js';
 import { applySort, fetchPage, inBatches, type RequestContext } from '../http/index.js';
 import { diffFields } from './audit.diff.js';
@@ -32,7 +31,7 @@ export class AuditService {
   #events = new AuditEventCatalogue([]);
   #refuseUndeclared = false;
 
-  constructor(private readonly db: Kysely<any>) {}
+  constructor(private readonly db: Db) {}
 
   /** The organisation names the users of the audit viewer; it is created after the audit log. */
   nameUsersWith(userNames: UserNames): void {
@@ -53,7 +52,7 @@ export class AuditService {
     return this.#events.entries(ctx.locale);
   }
 
-  async record(trx: Kysely<any>, ctx: RequestContext, input: AuditRecordInput): Promise<void> {
+  async record(trx: Db, ctx: RequestContext, input: AuditRecordInput): Promise<void> {
     if (this.#refuseUndeclared && !this.#events.has(input.entityType, input.action)) {
       throw new Error(
         `Audit event ${input.entityType}.${input.action} is declared by no module (auditEvents)`,

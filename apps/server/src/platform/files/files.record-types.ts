@@ -1,6 +1,7 @@
+import type { Database } from '../../db/index.js';
 import type { RecordType } from '../http/index.js';
 
-export const filesRecordTypes: RecordType[] = [
+export const filesRecordTypes: RecordType<Database>[] = [
   {
     type: 'file',
     entityOwned: true,

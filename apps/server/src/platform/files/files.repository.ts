@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { FileObjectTable, FileTables } from './files.tables.js';
-
-type Db = Kysely<FileTables>;
+import type { FileObjectTable } from './files.tables.js';
+import type { Db } from '../../db/index.js';
 
 export async function insertFile(db: Db, row: FileObjectTable): Promise<void> {
   await db.insertInto('file_object').values(row).execute();

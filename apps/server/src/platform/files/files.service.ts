@@ -5,13 +5,12 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FILE_MAX_BYTES, type FileObject } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant, readInstant } from '../../db/index.js';
+import { type Db, newId, nowInstant, readInstant } from '../../db/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, notFound, type RequestContext } from '../http/index.js';
 import * as repo from './files.repository.js';
-import type { FileObjectTable, FileTables } from './files.tables.js';
+import type { FileObjectTable } from './files.tables.js';
 
 export interface FileUpload {
   name: string;
@@ -22,18 +21,18 @@ export interface FileUpload {
 }
 
 /** Answers whether the caller may read a file for a reason the files part does not know about. */
-export type FileReadGrant = (db: Kysely<any>, ctx: RequestContext, fileId: string) => Promise<boolean>;
+export type FileReadGrant = (db: Db, ctx: RequestContext, fileId: string) => Promise<boolean>;
 /**
  * Attachments: bytes on disk under `<filesDir>/<yyyy>/<mm>/<id>`, metadata in `file_object`. The
  * uploader always sees their file; others need `file.view` with a data scope covering the entity the
  * uploader acted in.
  */
 export class FilesService {
-  private readonly db: Kysely<FileTables>;
+  private readonly db: Db;
   readonly #grants: FileReadGrant[] = [];
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly audit: AuditService,
     private readonly filesDir: string,
   ) {
@@ -119,7 +118,7 @@ export class FilesService {
    * Which of these file ids exist and are visible to the caller (for form attachments). Pass the
    * transaction when inside one.
    */
-  async visibleIds(db: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>> {
+  async visibleIds(db: Db, ctx: RequestContext, ids: string[]): Promise<Set<string>> {
     const rows = await repo.findFiles(db, [...new Set(ids)]);
     const visible = new Set<string>();
     for (const row of rows) if (await this.canSee(db, ctx, row)) visible.add(row.id);
@@ -127,12 +126,12 @@ export class FilesService {
   }
 
   /** File names by id, for lists that show attachments (no access check: names only, for records already shown). */
-  async namesOf(db: Kysely<any>, ids: string[]): Promise<Map<string, string>> {
+  async namesOf(db: Db, ids: string[]): Promise<Map<string, string>> {
     const rows = ids.length ? await repo.findFiles(db, [...new Set(ids)]) : [];
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 
-  private async visibleRow(db: Kysely<any>, ctx: RequestContext, id: string): Promise<FileObjectTable> {
+  private async visibleRow(db: Db, ctx: RequestContext, id: string): Promise<FileObjectTable> {
     const row = await repo.findFile(db, id);
     if (!row || !(await this.canSee(db, ctx, row))) throw notFound();
     return row;
@@ -146,7 +145,7 @@ export class FilesService {
     this.#grants.push(grant);
   }
 
-  private async canSee(db: Kysely<any>, ctx: RequestContext, row: FileObjectTable): Promise<boolean> {
+  private async canSee(db: Db, ctx: RequestContext, row: FileObjectTable): Promise<boolean> {
     if (ctx.actor && row.owner_id === ctx.actor.userId) return true;
     if (ctx.access.has('file.view')) {
       const scope = await ctx.access.require('file.view');
@@ -164,7 +163,7 @@ function toFileObject(row: FileObjectTable): FileObject {
     ownerId: row.owner_id,
     name: row.name,
     contentType: row.content_type,
-    size: Number(row.size),
+    size: row.size,
     sha256: row.sha256,
     createdAt: readInstant(row.created_at)!,
   };

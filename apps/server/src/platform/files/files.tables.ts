@@ -13,3 +13,7 @@ export interface FileObjectTable {
 export interface FileTables {
   file_object: FileObjectTable;
 }
+
+declare module '../../db/index.js' {
+  interface Database extends FileTables {}
+}

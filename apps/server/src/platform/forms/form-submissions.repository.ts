@@ -1,23 +1,7 @@
-import type { Kysely } from 'kysely';
-import { readJson, writeJson } from '../../db/index.js';
+import { type Db, readJson, writeJson } from '../../db/index.js';
+import type { FormSubmissionTable } from './forms.tables.js';
 
-export interface FormSubmissionRow {
-  id: string;
-  form_id: string;
-  entity_id: string;
-  department_id: string | null;
-  initiator_id: string;
-  fields: unknown;
-  data: unknown;
-  amount: number | null;
-  status: string;
-  instance_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-// Callers pass transactions typed for other tables (the approval engine's); the row type above documents the table.
-type Db = Kysely<any>;
+export type FormSubmissionRow = FormSubmissionTable;
 
 export async function insertSubmission(db: Db, row: FormSubmissionRow): Promise<void> {
   await db

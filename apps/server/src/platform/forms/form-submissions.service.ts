@@ -1,6 +1,5 @@
 import type { FormField } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../db/index.js';
+import { type Db, newId, nowInstant } from '../../db/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, type RequestContext } from '../http/index.js';
 import * as repo from './form-submissions.repository.js';
@@ -8,7 +7,7 @@ import type { FormsService } from './forms.service.js';
 
 /** What a submission needs from the approval engine (wired in the workflow module; forms do not import it). */
 export type StartApproval = (
-  trx: Kysely<any>,
+  trx: Db,
   ctx: RequestContext,
   input: {
     businessType: string;
@@ -32,7 +31,7 @@ export type SubmissionStatus = 'IN_APPROVAL' | 'APPROVED' | 'REJECTED' | 'WITHDR
  */
 export class FormSubmissionsService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly forms: FormsService,
     private readonly audit: AuditService,
     private readonly startApproval: StartApproval,
@@ -87,7 +86,7 @@ export class FormSubmissionsService {
 
   /** The approval's outcome, called by the engine inside its transaction. */
   async setStatus(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     submissionId: string,
     status: SubmissionStatus,
@@ -104,7 +103,7 @@ export class FormSubmissionsService {
   }
 
   /** The fields a submission was made with, for showing it in the approval detail. */
-  async fieldsOf(db: Kysely<any>, submissionId: string): Promise<FormField[] | null> {
+  async fieldsOf(db: Db, submissionId: string): Promise<FormField[] | null> {
     return repo.fieldsOf<FormField[]>(db, submissionId);
   }
 }

@@ -1,6 +1,7 @@
+import type { Database } from '../../db/index.js';
 import type { RecordType } from '../http/index.js';
 
-export const formsRecordTypes: RecordType[] = [
+export const formsRecordTypes: RecordType<Database>[] = [
   {
     type: 'formDefinition',
     entityOwned: true,

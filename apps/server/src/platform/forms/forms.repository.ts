@@ -1,9 +1,7 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { likePattern } from '../../db/index.js';
+import { type ExpressionBuilder, sql } from 'kysely';
+import { type Db, likePattern } from '../../db/index.js';
 import { type Scope, scopeCondition } from '../access/index.js';
-import type { FormDefinitionTable, FormTables } from './forms.tables.js';
-
-type Db = Kysely<FormTables>;
+import type { FormDefinitionTable } from './forms.tables.js';
 
 /** Group-wide forms (no entity) are visible to everyone who may view forms at all. */
 export function visibleDefinitions(
@@ -65,7 +63,7 @@ export async function deleteDefinition(db: Db, id: string): Promise<void> {
   await db.deleteFrom('form_definition').where('id', '=', id).execute();
 }
 
-function matches(eb: ExpressionBuilder<any, any>, q: string) {
+function matches<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, q: string) {
   const pattern = sql`${likePattern(q.toLowerCase())} escape '\\'`;
   return eb.or([eb(sql`lower(f.name)`, 'like', pattern), eb(sql`lower(f.code)`, 'like', pattern)]);
 }

@@ -8,8 +8,7 @@ import {
   formDefinitionIssues,
   type Page,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant, writeJson } from '../../db/index.js';
+import { type Db, newId, nowInstant, writeJson } from '../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -23,7 +22,7 @@ import {
 } from '../http/index.js';
 import { definitionSnapshot, toFormDefinition } from './forms.mappers.js';
 import * as repo from './forms.repository.js';
-import type { FormDefinitionTable, FormTables } from './forms.tables.js';
+import type { FormDefinitionTable } from './forms.tables.js';
 import { type FormDataIssue, formMessage, validateFormData } from './forms.validation.js';
 
 /**
@@ -32,12 +31,12 @@ import { type FormDataIssue, formMessage, validateFormData } from './forms.valid
  */
 export interface FormDirectory {
   /** Of these ids, the users that exist and are active. */
-  activeUserIds(db: Kysely<any>, ids: string[]): Promise<Set<string>>;
+  activeUserIds(db: Db, ids: string[]): Promise<Set<string>>;
   /** Of these ids, the departments that exist. */
-  departmentIds(db: Kysely<any>, ids: string[]): Promise<Set<string>>;
-  entityExists(db: Kysely<any>, id: string): Promise<boolean>;
+  departmentIds(db: Db, ids: string[]): Promise<Set<string>>;
+  entityExists(db: Db, id: string): Promise<boolean>;
   /** Of these ids, the files that exist and the caller may see. */
-  visibleFileIds(db: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
+  visibleFileIds(db: Db, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
 }
 
 /** What `prepareSubmission` hands the approval engine. */
@@ -55,10 +54,10 @@ export interface PreparedSubmission {
  * forms available in the entity they act in; `prepareSubmission` validates what they send.
  */
 export class FormsService {
-  private readonly db: Kysely<FormTables>;
+  private readonly db: Db;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly audit: AuditService,
     private readonly directory: FormDirectory,
   ) {
@@ -180,7 +179,7 @@ export class FormsService {
    * users, departments and files confirmed. Throws VALIDATION_FAILED with `data.<key>` errors.
    */
   async prepareSubmission(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     formId: string,
     data: unknown,
@@ -214,13 +213,13 @@ export class FormsService {
   }
 
   /** Field keys of the form behind a `form.<code>` business type, for checking a flow's field references. */
-  async fieldKeysFor(db: Kysely<any>, businessType: string): Promise<string[] | undefined> {
+  async fieldKeysFor(db: Db, businessType: string): Promise<string[] | undefined> {
     if (!businessType.startsWith('form.')) return undefined;
     const row = await repo.findDefinitionByCode(db, businessType.slice('form.'.length));
     return row ? toFormDefinition(row).fields.map((f) => f.key) : undefined;
   }
 
-  private async manageable(trx: Kysely<any>, scope: Scope, id: string): Promise<FormDefinitionTable> {
+  private async manageable(trx: Db, scope: Scope, id: string): Promise<FormDefinitionTable> {
     const row = await repo.findDefinition(trx, id);
     if (!row) throw notFound();
     if (row.entity_id) AccessControl.assertVisible(scope, { entityId: row.entity_id });

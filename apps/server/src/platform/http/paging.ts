@@ -22,7 +22,7 @@ export async function fetchPage<DB, TB extends keyof DB, O, T>(
     .execute();
   return {
     items: rows.map(toItem),
-    total: Number((countRow as { total: number }).total),
+    total: (countRow as { total: number }).total,
     page: paging.page,
     pageSize: paging.pageSize,
   };

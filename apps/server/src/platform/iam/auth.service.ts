@@ -1,14 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Locale, SessionInfo } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { nowInstant, readBool } from '../../db/index.js';
+import { type Db, nowInstant, readBool } from '../../db/index.js';
 import { AccessControl } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, AppError, type RequestContext } from '../http/index.js';
 import type { OrgService, UsersService } from '../org/index.js';
 import { loadGrants } from './identity.adapter.js';
 import * as repo from './iam.repository.js';
-import type { IamTables } from './iam.tables.js';
 import { burnVerification, hashPassword, verifyPassword } from './passwords.js';
 
 export interface AuthSettings {
@@ -37,10 +35,10 @@ const addMinutes = (iso: string, minutes: number) =>
  * the database keeps its SHA-256, so a leaked table does not leak sessions.
  */
 export class AuthService {
-  private readonly db: Kysely<IamTables>;
+  private readonly db: Db;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly org: OrgService,
     private readonly users: UsersService,
     private readonly audit: AuditService,

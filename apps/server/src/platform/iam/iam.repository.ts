@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { IamCredentialTable, IamRoleTable, IamSessionTable, IamTables } from './iam.tables.js';
-
-type Db = Kysely<IamTables>;
+import type { IamCredentialTable, IamRoleTable, IamSessionTable } from './iam.tables.js';
+import type { Db } from '../../db/index.js';
 
 // ---------------------------------------------------------------- credentials
 export function findCredential(db: Db, userId: string): Promise<IamCredentialTable | undefined> {

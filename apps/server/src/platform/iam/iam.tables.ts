@@ -34,3 +34,7 @@ export interface IamTables {
   iam_role_scope: { role_id: string; target_type: 'entity' | 'department'; target_id: string };
   iam_user_role: { user_id: string; role_id: string; entity_id: string };
 }
+
+declare module '../../db/index.js' {
+  interface Database extends IamTables {}
+}

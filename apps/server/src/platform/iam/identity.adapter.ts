@@ -1,6 +1,6 @@
 import type { RoleAssignment, User } from '@concord/contracts';
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
-import { nowInstant } from '../../db/index.js';
+import { type Expression, type SqlBool, sql } from 'kysely';
+import { type Db, nowInstant } from '../../db/index.js';
 import type { Grants, ScopeSpec } from '../access/index.js';
 import type { IdentityPort, RoleGrant } from '../org/index.js';
 import { AppError } from '../http/index.js';
@@ -11,10 +11,10 @@ import { hashPassword } from './passwords.js';
 /** IAM's side of user administration (passwords, sessions, role assignments) for the org service. */
 export class IdentityAdapter implements IdentityPort {
   constructor(
-    private readonly entityNames: (db: Kysely<any>, ids: string[]) => Promise<{ id: string; name: string }[]>,
+    private readonly entityNames: (db: Db, ids: string[]) => Promise<{ id: string; name: string }[]>,
   ) {}
 
-  async setPassword(trx: Kysely<any>, userId: string, password: string): Promise<void> {
+  async setPassword(trx: Db, userId: string, password: string): Promise<void> {
     if (!newPasswordSchema.safeParse(password).success) throw new AppError('PASSWORD_POLICY');
     await repo.upsertCredential(trx, {
       user_id: userId,
@@ -25,11 +25,11 @@ export class IdentityAdapter implements IdentityPort {
     });
   }
 
-  async endSessions(trx: Kysely<any>, userId: string): Promise<void> {
+  async endSessions(trx: Db, userId: string): Promise<void> {
     await repo.deleteSessionsOfUser(trx, userId);
   }
 
-  async identityOf(db: Kysely<any>, userIds: string[]) {
+  async identityOf(db: Db, userIds: string[]) {
     const [assignments, locks] = await Promise.all([
       repo.assignmentsOf(db, userIds),
       repo.lockouts(db, userIds),
@@ -63,7 +63,7 @@ export class IdentityAdapter implements IdentityPort {
     return result;
   }
 
-  async replaceRoles(trx: Kysely<any>, userId: string, assignments: RoleAssignment[]): Promise<void> {
+  async replaceRoles(trx: Db, userId: string, assignments: RoleAssignment[]): Promise<void> {
     const roleIds = [...new Set(assignments.map((a) => a.roleId))];
     if (roleIds.length) {
       const found = await repo.existingRoleIds(trx, roleIds);
@@ -72,7 +72,7 @@ export class IdentityAdapter implements IdentityPort {
     await repo.replaceAssignments(trx, userId, assignments);
   }
 
-  async roleGrants(db: Kysely<any>, roleIds: string[]): Promise<Map<string, RoleGrant>> {
+  async roleGrants(db: Db, roleIds: string[]): Promise<Map<string, RoleGrant>> {
     const result = new Map<string, RoleGrant>();
     if (roleIds.length === 0) return result;
     const roles = await repo.roleScopesOf(db, roleIds);
@@ -97,7 +97,7 @@ export class IdentityAdapter implements IdentityPort {
 }
 
 /** The grants a user holds while acting in one entity: permission → scopes of the roles granting it. */
-export async function loadGrants(db: Kysely<any>, userId: string, entityId: string): Promise<Grants> {
+export async function loadGrants(db: Db, userId: string, entityId: string): Promise<Grants> {
   const roles = await repo.rolesHeldIn(db, userId, entityId);
   const roleIds = roles.map((r) => r.id);
   const [permissions, scopes] = await Promise.all([

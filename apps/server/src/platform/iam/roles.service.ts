@@ -1,28 +1,26 @@
 import type { Role } from '@concord/contracts';
 import type { roleCreateSchema, roleUpdateSchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { newId, nowInstant, readBool, readInstant } from '../../db/index.js';
+import { type Db, newId, nowInstant, readBool, readInstant } from '../../db/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, duplicate, invalidReference, notFound, type RequestContext } from '../http/index.js';
 import * as repo from './iam.repository.js';
-import type { IamTables } from './iam.tables.js';
 
 type RoleCreate = z.infer<typeof roleCreateSchema>;
 type RoleUpdate = z.infer<typeof roleUpdateSchema>;
 
 /** What roles need from the organisation (the org service provides it). */
 export interface OrgLookup {
-  existingEntityIds(ids: string[], db: Kysely<any>): Promise<Set<string>>;
-  existingDepartmentIds(ids: string[], db: Kysely<any>): Promise<Set<string>>;
+  existingEntityIds(ids: string[], db: Db): Promise<Set<string>>;
+  existingDepartmentIds(ids: string[], db: Db): Promise<Set<string>>;
 }
 
 /** Roles are shared by the whole group; a user holds a role in a given entity (see user admin). */
 export class RolesService {
-  private readonly db: Kysely<IamTables>;
+  private readonly db: Db;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly audit: AuditService,
     private readonly org: OrgLookup,
   ) {
@@ -127,7 +125,7 @@ export class RolesService {
 
   /** Used by the demo seed and `create-admin`: built-in roles are created once, by code. */
   async ensureBuiltIn(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     role: Pick<Role, 'code' | 'name' | 'description' | 'permissions' | 'dataScope'>,
   ): Promise<string> {
@@ -156,11 +154,7 @@ export class RolesService {
   }
 
   /** Custom-scope targets must exist; the organisation is asked, its tables are not read here. */
-  private async assertCustomTargets(
-    db: Kysely<any>,
-    entityIds: string[],
-    departmentIds: string[],
-  ): Promise<void> {
+  private async assertCustomTargets(db: Db, entityIds: string[], departmentIds: string[]): Promise<void> {
     if (
       entityIds.length &&
       (await this.org.existingEntityIds(entityIds, db)).size !== new Set(entityIds).size
@@ -175,13 +169,13 @@ export class RolesService {
     }
   }
 
-  private async load(db: Kysely<IamTables>, id: string): Promise<Role> {
+  private async load(db: Db, id: string): Promise<Role> {
     const row = await repo.findRole(db, id);
     if (!row) throw notFound();
     return (await this.toRoles(db, [row]))[0];
   }
 
-  private async toRoles(db: Kysely<IamTables>, rows: repo.RoleRow[]): Promise<Role[]> {
+  private async toRoles(db: Db, rows: repo.RoleRow[]): Promise<Role[]> {
     const ids = rows.map((r) => r.id);
     const [permissions, scopes] = await Promise.all([
       repo.rolePermissions(db, ids),
@@ -197,7 +191,7 @@ export class RolesService {
       scopeEntityIds: scopes.get(row.id)?.entities ?? [],
       scopeDepartmentIds: scopes.get(row.id)?.departments ?? [],
       builtIn: readBool(row.built_in),
-      userCount: Number(row.user_count ?? 0),
+      userCount: row.user_count ?? 0,
       createdAt: readInstant(row.created_at)!,
     }));
   }

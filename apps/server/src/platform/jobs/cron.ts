@@ -46,4 +46,4 @@ export function nextOccurrence(recurrence: StoredRecurrence, after: Date): Date 
 }
 
 export const sameRecurrence = (a: StoredRecurrence, b: StoredRecurrence): boolean =>
-  a.cron === b.cron && a.time_zone === b.time_zone && Number(a.every_seconds) === Number(b.every_seconds);
+  a.cron === b.cron && a.time_zone === b.time_zone && a.every_seconds === b.every_seconds;

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { newId, readJson, writeJson } from '../../db/index.js';
+import { type Db, newId, readJson, writeJson } from '../../db/index.js';
 import type { Clock } from './clock.js';
 import { type JobSchedule, nextOccurrence, sameRecurrence, storedRecurrence } from './cron.js';
 import * as repo from './jobs.repository.js';
@@ -10,7 +9,7 @@ export interface JobContext {
   /** 1 for the first run, 2 for the first retry, ... */
   attempt: number;
   now: Date;
-  db: Kysely<any>;
+  db: Db;
 }
 
 /**
@@ -41,7 +40,7 @@ export class JobQueue {
   readonly #definitions = new Map<string, JobDefinition>();
 
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     definitions: JobDefinition[],
     private readonly clock: Clock,
   ) {
@@ -66,7 +65,7 @@ export class JobQueue {
 
   /** Queues a job; with a `dedupeKey` that was used before, nothing is queued and null comes back. */
   async enqueue(
-    trx: Kysely<any>,
+    trx: Db,
     type: string,
     payload: unknown,
     options: { runAt?: Date; dedupeKey?: string } = {},
@@ -119,6 +118,6 @@ export class JobQueue {
 
   async status(id: string) {
     const row = await repo.findJob(this.db, id);
-    return row ? { ...row, payload: readJson(row.payload, null), attempts: Number(row.attempts) } : undefined;
+    return row ? { ...row, payload: readJson(row.payload, null) } : undefined;
   }
 }

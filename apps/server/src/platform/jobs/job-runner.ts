@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { readJson } from '../../db/index.js';
+import { type Db, readJson } from '../../db/index.js';
 import type { Clock } from './clock.js';
 import { nextOccurrence } from './cron.js';
 import type { JobQueue } from './job-queue.js';
 import * as repo from './jobs.repository.js';
-import type { JobTables } from './jobs.tables.js';
 
 export interface JobRunnerOptions {
   /** Jobs claimed per tick. */
@@ -25,12 +23,12 @@ const MAX_RETRY_WAIT_SECONDS = 3600;
  */
 export class JobRunner {
   readonly workerId: string;
-  private readonly db: Kysely<JobTables>;
+  private readonly db: Db;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
     private readonly options: JobRunnerOptions = {},
@@ -56,7 +54,7 @@ export class JobRunner {
   }
 
   private async run(job: Awaited<ReturnType<typeof repo.claimDue>>[number]): Promise<boolean> {
-    const attempt = Number(job.attempts);
+    const attempt = job.attempts;
     try {
       const definition = this.queue.definition(job.type);
       const payload = definition.payload.parse(readJson(job.payload, null));
@@ -66,7 +64,7 @@ export class JobRunner {
     } catch (error) {
       this.options.onError?.(error, job);
       const now = this.clock.now();
-      const retry = attempt < Number(job.max_attempts);
+      const retry = attempt < job.max_attempts;
       const firstWait = this.safeDefinition(job.type)?.retryAfterSeconds ?? 30;
       const wait = Math.min(firstWait * 2 ** (attempt - 1), MAX_RETRY_WAIT_SECONDS);
       await repo.failJob(this.db, job.id, this.workerId, {

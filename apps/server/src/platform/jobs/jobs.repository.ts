@@ -1,8 +1,6 @@
-import { type Kysely, sql } from 'kysely';
-import { isPostgres } from '../../db/index.js';
-import type { JobScheduleTable, JobTable, JobTables } from './jobs.tables.js';
-
-type Db = Kysely<JobTables>;
+import { sql } from 'kysely';
+import { type Db, isPostgres } from '../../db/index.js';
+import type { JobScheduleTable, JobTable } from './jobs.tables.js';
 
 /** Inserts a job; with a dedupe key already present nothing is inserted and false comes back. */
 export async function insertJob(db: Db, row: JobTable): Promise<boolean> {

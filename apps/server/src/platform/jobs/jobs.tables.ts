@@ -33,3 +33,7 @@ export interface JobTables {
   job: JobTable;
   job_schedule: JobScheduleTable;
 }
+
+declare module '../../db/index.js' {
+  interface Database extends JobTables {}
+}

@@ -8,6 +8,13 @@ import { defineRoute } from '../http/index.js';
 import { defineJob } from '../jobs/index.js';
 import { type AnyModuleDefinition, inDependencyOrder } from './index.js';
 
+// A module's tables join the shared Database type like this (in its `<name>.tables.ts`).
+declare module '../../db/index.js' {
+  interface Database {
+    note: { id: string; text: string };
+  }
+}
+
 /**
  * A whole module in one object: a table, a route, a job and its schedule, a template, a file-read
  * grant. Adding it to Concord is this definition plus one entry in the module list (here

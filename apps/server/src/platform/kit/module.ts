@@ -1,6 +1,5 @@
 import type { PermissionGroup } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import type { MigrationSet } from '../../db/index.js';
+import type { Db, MigrationSet } from '../../db/index.js';
 import type { AuditEventSet } from '../audit/index.js';
 import type { FileReadGrant } from '../files/index.js';
 import type { RecordType, RequestContext, RouteDefinition } from '../http/index.js';
@@ -30,7 +29,7 @@ export interface PlatformSettings {
 
 /** What every module receives, whatever it requires: the database, the clock, settings, the system's own context. */
 export interface PlatformPorts {
-  db: Kysely<any>;
+  db: Db;
   clock: Clock;
   settings: PlatformSettings;
   /** The context of Concord itself acting (CLI, seeding, jobs): every permission, every record. */

@@ -1,14 +1,11 @@
-import { type Kysely, sql } from 'kysely';
-import { likePattern } from '../../db/index.js';
+import { sql } from 'kysely';
+import { type Db, likePattern } from '../../db/index.js';
 import { type Scope, withScope } from '../access/index.js';
 import type {
   NotificationItemTable,
   NotificationPreferenceTable,
   NotificationRobotTable,
-  NotificationTables,
 } from './notifications.tables.js';
-
-type Db = Kysely<NotificationTables>;
 
 // ---------------------------------------------------------------- in-app notifications
 export async function insertItems(db: Db, rows: NotificationItemTable[]): Promise<void> {
@@ -33,7 +30,7 @@ export async function unreadCount(db: Db, recipientId: string): Promise<number> 
     .where('recipient_id', '=', recipientId)
     .where('read_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export async function markRead(db: Db, id: string, at: string): Promise<void> {

@@ -5,21 +5,19 @@ import type {
   NotificationPreferences,
   Page,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant, readBool, writeJson } from '../../db/index.js';
+import { type Db, newId, nowInstant, readBool, writeJson } from '../../db/index.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, AppError, applySort, fetchPage, notFound, type RequestContext } from '../http/index.js';
 import type { JobQueue } from '../jobs/index.js';
 import { EMAIL_JOB, ROBOT_JOB } from './notifications.jobs.js';
 import { toNotification } from './notifications.mappers.js';
 import * as repo from './notifications.repository.js';
-import type { NotificationTables } from './notifications.tables.js';
 import type { NotificationTemplates, TemplateParams } from './notifications.templates.js';
 
 /** Who may receive a notification, with the address and language it is written for; org implements it. */
 export interface RecipientDirectory {
   recipients(
-    trx: Kysely<any>,
+    trx: Db,
     userIds: string[],
   ): Promise<{ id: string; email: string | null; locale: Locale; active: boolean }[]>;
 }
@@ -52,10 +50,10 @@ export interface NotificationsOptions {
  * channel never holds up the caller.
  */
 export class NotificationsService {
-  private readonly db: Kysely<NotificationTables>;
+  private readonly db: Db;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
     private readonly templates: NotificationTemplates,
@@ -66,7 +64,7 @@ export class NotificationsService {
   }
 
   /** Call inside the transaction of the write that causes the notification; returns the in-app ids. */
-  async notify(trx: Kysely<any>, ctx: RequestContext, input: NotifyInput): Promise<string[]> {
+  async notify(trx: Db, ctx: RequestContext, input: NotifyInput): Promise<string[]> {
     if (!this.templates.has(input.template)) {
       throw new AppError('UNKNOWN_TEMPLATE', { template: input.template });
     }
@@ -230,7 +228,7 @@ export class NotificationsService {
     });
   }
 
-  private async preferencesOf(db: Kysely<any>, userId: string): Promise<NotificationPreferences> {
+  private async preferencesOf(db: Db, userId: string): Promise<NotificationPreferences> {
     const row = await repo.findPreference(db, userId);
     const [person] = await this.directory.recipients(db, [userId]);
     return {

@@ -33,5 +33,8 @@ export interface NotificationTables {
   notification_item: NotificationItemTable;
   notification_preference: NotificationPreferenceTable;
   notification_robot: NotificationRobotTable;
-  org_entity: { id: string; name: string };
+}
+
+declare module '../../db/index.js' {
+  interface Database extends NotificationTables {}
 }

@@ -7,8 +7,7 @@ import {
   type RobotUpdate,
   webhookUrlPattern,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../db/index.js';
+import { type Db, newId, nowInstant } from '../../db/index.js';
 import { AccessControl, isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -21,7 +20,6 @@ import {
 } from '../http/index.js';
 import { robotSnapshot, toRobot } from './notifications.mappers.js';
 import * as repo from './notifications.repository.js';
-import type { NotificationTables } from './notifications.tables.js';
 import type { NotificationTemplates } from './notifications.templates.js';
 import { postToRobot } from './robot-webhooks.js';
 
@@ -30,10 +28,10 @@ import { postToRobot } from './robot-webhooks.js';
  * within their data scope; `notify` posts to the enabled robots of the record's entity.
  */
 export class RobotsService {
-  private readonly db: Kysely<NotificationTables>;
+  private readonly db: Db;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly audit: AuditService,
     private readonly templates: NotificationTemplates,
   ) {

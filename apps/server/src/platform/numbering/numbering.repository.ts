@@ -1,8 +1,6 @@
-import { type Kysely, sql } from 'kysely';
-import { likePattern } from '../../db/index.js';
-import type { NumberingRuleTable, NumberingTables } from './numbering.tables.js';
-
-type Db = Kysely<NumberingTables>;
+import { sql } from 'kysely';
+import { type Db, likePattern } from '../../db/index.js';
+import type { NumberingRuleTable } from './numbering.tables.js';
 
 export function filteredRules(db: Db, filter: { q?: string; active?: boolean }) {
   let query = db.selectFrom('numbering_rule as r').selectAll('r');
@@ -54,7 +52,7 @@ export async function incrementCounter(trx: Db, key: CounterKey): Promise<number
     .where('entity_code', '=', key.entityCode)
     .returning('value')
     .executeTakeFirstOrThrow();
-  return Number(row.value);
+  return row.value;
 }
 
 export async function counterValue(db: Db, key: CounterKey): Promise<number> {
@@ -65,5 +63,5 @@ export async function counterValue(db: Db, key: CounterKey): Promise<number> {
     .where('period_key', '=', key.periodKey)
     .where('entity_code', '=', key.entityCode)
     .executeTakeFirst();
-  return row ? Number(row.value) : 0;
+  return row ? row.value : 0;
 }

@@ -13,8 +13,7 @@ import {
   numberingPeriodKey,
   type Page,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, readBool, readInstant } from '../../db/index.js';
+import { type Db, newId, readBool, readInstant } from '../../db/index.js';
 import type { Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -28,12 +27,12 @@ import {
 } from '../http/index.js';
 import type { Clock } from '../jobs/index.js';
 import * as repo from './numbering.repository.js';
-import type { NumberingRuleTable, NumberingTables } from './numbering.tables.js';
+import type { NumberingRuleTable } from './numbering.tables.js';
 
 /** What numbering needs from the organisation (wired in the module definition). */
 export interface NumberingDirectory {
   /** The code of a legal entity, or null when there is none with that id. */
-  entityCode(db: Kysely<any>, entityId: string): Promise<string | null>;
+  entityCode(db: Db, entityId: string): Promise<string | null>;
 }
 
 /** A rule as documents see it. */
@@ -60,10 +59,10 @@ const sortColumns = { code: 'r.code', name: 'r.name', createdAt: 'r.created_at',
  * (gap-free), and the counter's row lock makes concurrent documents take consecutive numbers.
  */
 export class NumberingService {
-  private readonly db: Kysely<NumberingTables>;
+  private readonly db: Db;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly audit: AuditService,
     private readonly directory: NumberingDirectory,
     private readonly clock: Clock,
@@ -177,30 +176,30 @@ export class NumberingService {
    * Takes the next number of a rule, inside the caller's transaction (pass it as `trx`). Refuses an
    * unknown or inactive rule with INVALID_REFERENCE ('numbering rule').
    */
-  async next(trx: Kysely<any>, ruleId: string, at: NumberFor): Promise<string> {
+  async next(trx: Db, ruleId: string, at: NumberFor): Promise<string> {
     const rule = await this.usableRule(trx, ruleId, at);
     const seq = await repo.incrementCounter(trx, counterKey(rule, at));
     return formatNumber(ruleShape(rule), { ...at, seq });
   }
 
   /** The number `next` would give now, without using it up. */
-  async preview(ruleId: string, at: NumberFor, db: Kysely<any> = this.db): Promise<string> {
+  async preview(ruleId: string, at: NumberFor, db: Db = this.db): Promise<string> {
     return this.previewOf(db, await this.usableRule(db, ruleId, at), at);
   }
 
   /** A rule by its code (e.g. `contract`), or undefined. Pass the transaction when inside one. */
-  async findByCode(db: Kysely<any>, code: string): Promise<NumberingRuleRef | undefined> {
+  async findByCode(db: Db, code: string): Promise<NumberingRuleRef | undefined> {
     const row = await repo.findRuleByCode(db, code);
     return row ? toRef(row) : undefined;
   }
 
   /** A rule by id, or undefined (for modules that store a rule id, e.g. on a category). */
-  async findById(db: Kysely<any>, id: string): Promise<NumberingRuleRef | undefined> {
+  async findById(db: Db, id: string): Promise<NumberingRuleRef | undefined> {
     const row = await repo.findRule(db, id);
     return row ? toRef(row) : undefined;
   }
 
-  private async usableRule(db: Kysely<any>, ruleId: string, at: NumberFor): Promise<NumberingRuleTable> {
+  private async usableRule(db: Db, ruleId: string, at: NumberFor): Promise<NumberingRuleTable> {
     if (!DATE.test(at.date)) throw new AppError('VALIDATION_FAILED', { detail: `date: ${at.date}` });
     const rule = await repo.findRule(db, ruleId);
     if (!rule || !readBool(rule.active)) throw invalidReference('numbering rule');
@@ -210,7 +209,7 @@ export class NumberingService {
     return rule;
   }
 
-  private async previewOf(db: Kysely<any>, rule: NumberingRuleTable, at: NumberFor): Promise<string> {
+  private async previewOf(db: Db, rule: NumberingRuleTable, at: NumberFor): Promise<string> {
     const seq = (await repo.counterValue(db, counterKey(rule, at))) + 1;
     return formatNumber(ruleShape(rule), { ...at, seq });
   }
@@ -225,7 +224,7 @@ export class NumberingService {
   }
 
   private async toRule(
-    db: Kysely<any>,
+    db: Db,
     row: NumberingRuleTable,
     at: { entityCode: string; date: string },
   ): Promise<NumberingRule> {
@@ -235,7 +234,7 @@ export class NumberingService {
       name: row.name,
       pattern: row.pattern,
       prefix: row.prefix,
-      seqWidth: Number(row.seq_width),
+      seqWidth: row.seq_width,
       reset: row.reset as NumberingReset,
       active: readBool(row.active),
       description: row.description,
@@ -272,7 +271,7 @@ function counterKey(rule: NumberingRuleTable, at: NumberFor) {
 const ruleShape = (row: NumberingRuleTable) => ({
   pattern: row.pattern,
   prefix: row.prefix,
-  seqWidth: Number(row.seq_width),
+  seqWidth: row.seq_width,
 });
 
 const toRef = (row: NumberingRuleTable): NumberingRuleRef => ({
@@ -288,7 +287,7 @@ function snapshot(row: NumberingRuleTable): Record<string, unknown> {
     name: row.name,
     pattern: row.pattern,
     prefix: row.prefix,
-    seqWidth: Number(row.seq_width),
+    seqWidth: row.seq_width,
     reset: row.reset,
     active: readBool(row.active),
     description: row.description,

@@ -24,3 +24,7 @@ export interface NumberingTables {
   numbering_rule: NumberingRuleTable;
   numbering_counter: NumberingCounterTable;
 }
+
+declare module '../../db/index.js' {
+  interface Database extends NumberingTables {}
+}

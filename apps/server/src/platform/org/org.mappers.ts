@@ -11,7 +11,7 @@ export const toEntity = (row: OrgEntityTable): Entity => ({
   shortName: row.short_name,
   creditCode: row.credit_code,
   active: readBool(row.active),
-  sortOrder: Number(row.sort_order),
+  sortOrder: row.sort_order,
   createdAt: readInstant(row.created_at)!,
 });
 
@@ -23,8 +23,8 @@ export const toDepartment = (row: DepartmentRow): Department => ({
   name: row.name,
   headUserId: row.head_user_id,
   headName: row.head_name ?? null,
-  sortOrder: Number(row.sort_order),
-  memberCount: Number(row.member_count ?? 0),
+  sortOrder: row.sort_order,
+  memberCount: row.member_count ?? 0,
   createdAt: readInstant(row.created_at)!,
 });
 

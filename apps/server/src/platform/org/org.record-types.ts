@@ -1,6 +1,7 @@
+import type { Database } from '../../db/index.js';
 import type { RecordType } from '../http/index.js';
 
-export const orgRecordTypes: RecordType[] = [
+export const orgRecordTypes: RecordType<Database>[] = [
   { type: 'entity', entityOwned: true, sampleIn: async (_db, entityId) => entityId },
   {
     type: 'department',

@@ -1,15 +1,7 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import { likePattern } from '../../db/index.js';
+import { sql } from 'kysely';
+import { type Db, likePattern } from '../../db/index.js';
 import { type Scope, withScope } from '../access/index.js';
-import type {
-  OrgDepartmentTable,
-  OrgEntityTable,
-  OrgPositionTable,
-  OrgTables,
-  OrgUserTable,
-} from './org.tables.js';
-
-type Db = Kysely<OrgTables>;
+import type { OrgDepartmentTable, OrgEntityTable, OrgPositionTable, OrgUserTable } from './org.tables.js';
 
 // ---------------------------------------------------------------- entities
 export const entityScope = { entity: 'org_entity.id', department: null, owner: null };
@@ -168,7 +160,7 @@ export async function departmentChain(
     SELECT chain.id, CASE WHEN head.active = ${true} THEN chain.head_user_id END AS head_user_id, chain.depth
     FROM chain LEFT JOIN org_user head ON head.id = chain.head_user_id
     ORDER BY chain.depth`.execute(db);
-  return result.rows.map((r) => ({ ...r, depth: Number(r.depth) }));
+  return result.rows;
 }
 
 // ---------------------------------------------------------------- positions
@@ -236,21 +228,17 @@ export interface UserFilter {
   active?: boolean;
 }
 
-export function userQuery(db: Db): SelectQueryBuilder<any, any, UserRow> {
+export function userQuery(db: Db) {
   return db
     .selectFrom('org_user as u')
     .innerJoin('org_entity as e', 'e.id', 'u.entity_id')
     .innerJoin('org_department as dep', 'dep.id', 'u.department_id')
     .leftJoin('org_position as p', 'p.id', 'u.position_id')
     .selectAll('u')
-    .select(['e.name as entity_name', 'dep.name as department_name', 'p.name as position_name']) as any;
+    .select(['e.name as entity_name', 'dep.name as department_name', 'p.name as position_name']);
 }
 
-export function filteredUserQuery(
-  db: Db,
-  scope: Scope,
-  filter: UserFilter,
-): SelectQueryBuilder<any, any, UserRow> {
+export function filteredUserQuery(db: Db, scope: Scope, filter: UserFilter) {
   let query = withScope(userQuery(db), scope, userScope);
   if (filter.q) {
     const pattern = likePattern(filter.q.toLowerCase());

@@ -8,14 +8,12 @@ import type {
   positionCreateSchema,
   positionUpdateSchema,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant, readBool } from '../../db/index.js';
+import { type Db, newId, nowInstant, readBool } from '../../db/index.js';
 import { AccessControl, isInScope, type OrgTree } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, duplicate, invalidReference, notFound, type RequestContext } from '../http/index.js';
 import { auditSnapshot, toDepartment, toEntity, toPosition } from './org.mappers.js';
 import * as repo from './org.repository.js';
-import type { OrgTables } from './org.tables.js';
 
 type EntityCreate = z.infer<typeof entityCreateSchema>;
 type EntityUpdate = z.infer<typeof entityUpdateSchema>;
@@ -29,10 +27,10 @@ type PositionUpdate = z.infer<typeof positionUpdateSchema>;
  * platform need (trees for data scopes, supervisors for the approval engine).
  */
 export class OrgService implements OrgTree {
-  private readonly db: Kysely<OrgTables>;
+  private readonly db: Db;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly audit: AuditService,
   ) {
     this.db = db;
@@ -75,7 +73,7 @@ export class OrgService implements OrgTree {
   }
 
   private async insertEntity(
-    trx: Kysely<OrgTables>,
+    trx: Db,
     ctx: RequestContext,
     parentId: string | null,
     input: Omit<EntityCreate, 'parentId'>,
@@ -238,12 +236,12 @@ export class OrgService implements OrgTree {
     });
   }
 
-  private async assertParentDepartment(trx: Kysely<OrgTables>, parentId: string, entityId: string) {
+  private async assertParentDepartment(trx: Db, parentId: string, entityId: string) {
     const parent = await repo.findDepartment(trx, parentId);
     if (!parent || parent.entity_id !== entityId) throw invalidReference('parent department');
   }
 
-  private async assertHead(trx: Kysely<OrgTables>, userId: string, entityId: string) {
+  private async assertHead(trx: Db, userId: string, entityId: string) {
     const head = await repo.findUser(trx, userId);
     if (!head || head.entity_id !== entityId) throw invalidReference('department head');
   }
@@ -336,7 +334,7 @@ export class OrgService implements OrgTree {
   /** Pass the transaction when inside one: SQLite has a single connection, and waiting for it would deadlock. */
   async entitySummaries(
     ids: string[],
-    db: Kysely<any> = this.db,
+    db: Db = this.db,
   ): Promise<{ id: string; name: string; code: string }[]> {
     const wanted = new Set(ids);
     const rows = await repo.listEntities(db, {
@@ -352,7 +350,7 @@ export class OrgService implements OrgTree {
    * The whole organisation chart in one read, for the approval engine's org snapshot: departments
    * with parent and head, every user's main department, and who is disabled.
    */
-  async orgChart(db: Kysely<any> = this.db) {
+  async orgChart(db: Db = this.db) {
     const [departments, users] = await Promise.all([repo.allDepartmentHeads(db), repo.allMemberships(db)]);
     return {
       departments: departments.map((d) => ({ id: d.id, parentId: d.parent_id, headUserId: d.head_user_id })),
@@ -362,30 +360,30 @@ export class OrgService implements OrgTree {
   }
 
   /** Of these ids, the departments that exist. Pass the transaction when inside one. */
-  async existingEntityIds(ids: string[], db: Kysely<any> = this.db): Promise<Set<string>> {
+  async existingEntityIds(ids: string[], db: Db = this.db): Promise<Set<string>> {
     return new Set((await repo.entitiesExist(db, ids)).map((r) => r.id));
   }
 
   /** True until the first legal entity exists (a first start). */
-  async isEmpty(db: Kysely<any> = this.db): Promise<boolean> {
+  async isEmpty(db: Db = this.db): Promise<boolean> {
     return !(await repo.findRootEntity(db));
   }
 
-  async existingDepartmentIds(ids: string[], db: Kysely<any> = this.db): Promise<Set<string>> {
+  async existingDepartmentIds(ids: string[], db: Db = this.db): Promise<Set<string>> {
     return new Set((await repo.departmentsExist(db, ids)).map((r) => r.id));
   }
 
   /** Names and entities of departments, for documents that show who they belong to. */
   async departmentSummaries(
     ids: string[],
-    db: Kysely<any> = this.db,
+    db: Db = this.db,
   ): Promise<Map<string, { name: string; entityId: string }>> {
     const rows = await repo.departmentSummaries(db, ids);
     return new Map(rows.map((r) => [r.id, { name: r.name, entityId: r.entity_id }]));
   }
 
   /** Pass the transaction when inside one (SQLite's single connection). */
-  userNames(ids: string[], db: Kysely<any> = this.db): Promise<Map<string, string>> {
+  userNames(ids: string[], db: Db = this.db): Promise<Map<string, string>> {
     return repo.userNames(db, ids);
   }
 

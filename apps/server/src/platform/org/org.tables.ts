@@ -50,3 +50,7 @@ export interface OrgTables {
   org_user: OrgUserTable;
   org_user_department: { user_id: string; department_id: string };
 }
+
+declare module '../../db/index.js' {
+  interface Database extends OrgTables {}
+}

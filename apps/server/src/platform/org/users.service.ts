@@ -5,9 +5,9 @@ import type {
   userListQuerySchema,
   userUpdateSchema,
 } from '@concord/contracts';
-import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import type { z } from 'zod';
-import { newId, nowInstant, readBool, readInstant } from '../../db/index.js';
+import { type Db, newId, nowInstant, readBool, readInstant } from '../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -22,7 +22,6 @@ import {
 } from '../http/index.js';
 import { auditSnapshot } from './org.mappers.js';
 import * as repo from './org.repository.js';
-import type { OrgTables } from './org.tables.js';
 
 type UserCreate = z.infer<typeof userCreateSchema>;
 type UserUpdate = z.infer<typeof userUpdateSchema>;
@@ -35,18 +34,18 @@ type UserRoles = User['roles'];
  * it; the organisation does not import IAM, so the dependency points one way.
  */
 export interface IdentityPort {
-  setPassword(trx: Kysely<any>, userId: string, password: string): Promise<void>;
-  endSessions(trx: Kysely<any>, userId: string): Promise<void>;
+  setPassword(trx: Db, userId: string, password: string): Promise<void>;
+  endSessions(trx: Db, userId: string): Promise<void>;
   /** Roles held and a sign-in lockout, per user. */
   identityOf(
-    db: Kysely<any>,
+    db: Db,
     userIds: string[],
   ): Promise<Map<string, { roles: UserRoles; lockedUntil: string | null }>>;
-  replaceRoles(trx: Kysely<any>, userId: string, assignments: RoleAssignment[]): Promise<void>;
+  replaceRoles(trx: Db, userId: string, assignments: RoleAssignment[]): Promise<void>;
   /** `u.id IN (members of the role)`, to filter the user list by role. */
   roleMemberCondition(roleId: string): Expression<SqlBool>;
   /** What each role grants, so that nobody hands out more than they hold. Unknown ids are left out. */
-  roleGrants(db: Kysely<any>, roleIds: string[]): Promise<Map<string, RoleGrant>>;
+  roleGrants(db: Db, roleIds: string[]): Promise<Map<string, RoleGrant>>;
 }
 
 export interface RoleGrant {
@@ -65,10 +64,10 @@ const sortColumns = {
 };
 
 export class UsersService {
-  private readonly db: Kysely<OrgTables>;
+  private readonly db: Db;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly audit: AuditService,
     private readonly identity: IdentityPort,
   ) {
@@ -331,14 +330,14 @@ export class UsersService {
   }
 
   /** Internal read for sign-in and session building: no access check. */
-  async loadUser(db: Kysely<any>, id: string): Promise<User> {
+  async loadUser(db: Db, id: string): Promise<User> {
     const row = await repo.findUser(db, id);
     if (!row) throw notFound();
     return (await this.toUsers(db, [row]))[0];
   }
 
   /** Internal batch read (one query for the rows): unknown ids are left out. No access check. */
-  async loadMany(db: Kysely<any>, ids: string[]): Promise<User[]> {
+  async loadMany(db: Db, ids: string[]): Promise<User[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
     const rows = await repo.userQuery(db).where('u.id', 'in', unique).execute();
@@ -349,11 +348,11 @@ export class UsersService {
     return repo.findUserByUsername(this.db, username);
   }
 
-  async recordLogin(trx: Kysely<any>, userId: string): Promise<void> {
+  async recordLogin(trx: Db, userId: string): Promise<void> {
     await repo.updateUser(trx, userId, { last_login_at: nowInstant() });
   }
 
-  private async visibleUser(db: Kysely<any>, scope: Scope, id: string): Promise<User> {
+  private async visibleUser(db: Db, scope: Scope, id: string): Promise<User> {
     const row = await repo.findUser(db, id);
     if (!row) throw notFound();
     const user = (await this.toUsers(db, [row]))[0];
@@ -372,12 +371,7 @@ export class UsersService {
    * Without this an entity administrator could make a colleague (or a user they create) a group
    * administrator. Roles the user already holds may stay when someone with fewer rights edits the rest.
    */
-  private async assertGrantable(
-    db: Kysely<any>,
-    ctx: RequestContext,
-    scope: Scope,
-    assignments: RoleAssignment[],
-  ) {
+  private async assertGrantable(db: Db, ctx: RequestContext, scope: Scope, assignments: RoleAssignment[]) {
     if (assignments.length === 0) return;
     const grants = await this.identity.roleGrants(db, [...new Set(assignments.map((a) => a.roleId))]);
     for (const assignment of assignments) {
@@ -388,12 +382,7 @@ export class UsersService {
     }
   }
 
-  private async reachWithin(
-    db: Kysely<any>,
-    scope: Scope,
-    role: RoleGrant,
-    entityId: string,
-  ): Promise<boolean> {
+  private async reachWithin(db: Db, scope: Scope, role: RoleGrant, entityId: string): Promise<boolean> {
     if (scope.all) return true;
     switch (role.dataScope) {
       case 'all':
@@ -413,7 +402,7 @@ export class UsersService {
     }
   }
 
-  private async departmentInScope(db: Kysely<any>, scope: Scope, departmentId: string) {
+  private async departmentInScope(db: Db, scope: Scope, departmentId: string) {
     const department = await repo.findDepartment(db, departmentId);
     if (!department || !isInScope(scope, { entityId: department.entity_id, departmentId: department.id })) {
       throw invalidReference('department');
@@ -421,7 +410,7 @@ export class UsersService {
     return department;
   }
 
-  private async assertExtraDepartments(db: Kysely<any>, scope: Scope, ids: string[]) {
+  private async assertExtraDepartments(db: Db, scope: Scope, ids: string[]) {
     const found = await repo.departmentsExist(db, [...new Set(ids)]);
     if (found.length !== new Set(ids).size) throw invalidReference('extra department');
     for (const d of found) {
@@ -430,12 +419,12 @@ export class UsersService {
     }
   }
 
-  private async assertPosition(db: Kysely<any>, positionId: string, entityId: string) {
+  private async assertPosition(db: Db, positionId: string, entityId: string) {
     const position = await repo.findPosition(db, positionId);
     if (!position || position.entity_id !== entityId) throw invalidReference('position');
   }
 
-  private async toUsers(db: Kysely<any>, rows: repo.UserRow[]): Promise<User[]> {
+  private async toUsers(db: Db, rows: repo.UserRow[]): Promise<User[]> {
     const ids = rows.map((r) => r.id);
     const [extras, identities] = await Promise.all([
       repo.extraDepartments(db, ids),

@@ -1,13 +1,13 @@
-import type { Kysely } from 'kysely';
 import { AppError, type RequestContext } from '../http/index.js';
 import type { WorkflowState } from './workflow.state.js';
+import type { Db } from '../../db/index.js';
 
 /** Which of these file ids the actor may see (FilesService.visibleIds). */
-export type VisibleFileIds = (db: Kysely<any>, ctx: RequestContext, ids: string[]) => Promise<Set<string>>;
+export type VisibleFileIds = (db: Db, ctx: RequestContext, ids: string[]) => Promise<Set<string>>;
 
 /** Refuses (400) an attachment the actor cannot see: one may only attach one's own or visible files. */
 export async function checkAttachments(
-  db: Kysely<any>,
+  db: Db,
   ctx: RequestContext,
   ids: string[] | undefined,
   visibleFileIds: VisibleFileIds | undefined,

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { WfDefinition, WfDefinitionSummary, WfFlow } from '@concord/contracts';
 import type { wfDefinitionCreateSchema, wfDefinitionUpdateSchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { newId, nowInstant, readBool, readInstant, readJson, writeJson } from '../../db/index.js';
+import { type Db, newId, nowInstant, readBool, readInstant, readJson, writeJson } from '../../db/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, duplicate, invalidReference, notFound, type RequestContext } from '../http/index.js';
@@ -11,23 +10,23 @@ import { type CompileError, compileFlow, type FlowGraph } from './workflow.compi
 import { webhookUrlErrors } from './workflow.webhook.js';
 import { compileMessage } from './workflow.compile-messages.js';
 import * as repo from './workflow.repository.js';
-import type { WfDefinitionTable, WorkflowTables } from './workflow.tables.js';
+import type { WfDefinitionTable } from './workflow.tables.js';
 
 type DefinitionCreate = z.infer<typeof wfDefinitionCreateSchema>;
 type DefinitionUpdate = z.infer<typeof wfDefinitionUpdateSchema>;
 
 /** Names the form fields of a business type, so the compiler can check field references. */
-export type FormFieldsOf = (db: Kysely<any>, businessType: string) => Promise<string[] | undefined>;
+export type FormFieldsOf = (db: Db, businessType: string) => Promise<string[] | undefined>;
 
 /**
  * Flow definitions: drafts edited in the designer, published as immutable versions (running
  * instances keep theirs), bound to a business type and optional entity, category and amount range.
  */
 export class WorkflowDefinitionsService {
-  private readonly db: Kysely<WorkflowTables>;
+  private readonly db: Db;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly audit: AuditService,
     private readonly formFieldsOf: FormFieldsOf,
   ) {
@@ -169,7 +168,7 @@ export class WorkflowDefinitionsService {
 
   /** The published version a new document of this kind starts on, or a 409 saying none applies. */
   async resolveFor(
-    trx: Kysely<any>,
+    trx: Db,
     document: { businessType: string; entityId: string; amount: number | null; category: string | null },
   ): Promise<{ definition: WfDefinitionTable; versionId: string; flow: WfFlow; graph: FlowGraph }> {
     const [definition] = await repo.matchingDefinitions(trx, document);
@@ -186,7 +185,7 @@ export class WorkflowDefinitionsService {
    * child flow by key, whatever business type the child is bound to (no business-type matching).
    */
   async resolveByKey(
-    trx: Kysely<any>,
+    trx: Db,
     key: string,
   ): Promise<{ definition: WfDefinitionTable; versionId: string; flow: WfFlow; graph: FlowGraph }> {
     const definition = await repo.findPublishedByKey(trx, key);
@@ -198,7 +197,7 @@ export class WorkflowDefinitionsService {
     };
   }
 
-  async compiledVersion(trx: Kysely<any>, versionId: string): Promise<{ flow: WfFlow; graph: FlowGraph }> {
+  async compiledVersion(trx: Db, versionId: string): Promise<{ flow: WfFlow; graph: FlowGraph }> {
     const version = await repo.findVersion(trx, versionId);
     if (!version) throw notFound();
     const flow = readJson<WfFlow>(version.flow, null as unknown as WfFlow);
@@ -207,7 +206,7 @@ export class WorkflowDefinitionsService {
     return { flow, graph: compiled.graph };
   }
 
-  private async load(db: Kysely<WorkflowTables>, id: string): Promise<WfDefinition> {
+  private async load(db: Db, id: string): Promise<WfDefinition> {
     const row = await repo.findDefinition(db, id);
     if (!row) throw notFound();
     const versions = await repo.versionsOf(db, id);
@@ -217,11 +216,11 @@ export class WorkflowDefinitionsService {
     const unpublished =
       draft !== null && (!latest || writeJson(draft) !== writeJson(readJson(latest.flow, null)));
     return {
-      ...toSummary(row, current ? Number(current.version) : null, unpublished),
+      ...toSummary(row, current ? current.version : null, unpublished),
       draftFlow: draft,
       versions: versions.map((v) => ({
         id: v.id,
-        version: Number(v.version),
+        version: v.version,
         publishedAt: readInstant(v.published_at)!,
         publishedBy: v.published_by,
       })),
@@ -241,9 +240,9 @@ function toSummary(
     businessType: row.business_type,
     entityId: row.entity_id,
     category: row.category,
-    minAmount: row.min_amount === null ? null : Number(row.min_amount),
-    maxAmount: row.max_amount === null ? null : Number(row.max_amount),
-    priority: Number(row.priority),
+    minAmount: row.min_amount,
+    maxAmount: row.max_amount,
+    priority: row.priority,
     active: readBool(row.active),
     currentVersion,
     hasUnpublishedChanges: unpublished,

@@ -45,7 +45,7 @@ export function describeReachedStatesPersist(reached: ReachedState[]): void {
 
       it('reads back every state every scenario reached', async () => {
         expect(reached.length).toBeGreaterThan(150);
-        const db = database.db;
+        const db = database.db.withTables<{ scenario_state: { seq: number; state: unknown } }>();
         for (const [seq, { state }] of reached.entries()) {
           await db
             .insertInto('scenario_state')

@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
-import { readJson } from '../../db/index.js';
+import { type Db, readJson } from '../../db/index.js';
 import { AppError } from '../http/index.js';
 import type { FlowGraph } from './workflow.compiler.js';
 import * as repo from './workflow.repository.js';
 import { isOpenTask, type WorkflowState } from './workflow.state.js';
-import type { WfInstanceTable, WorkflowTables } from './workflow.tables.js';
+import type { WfInstanceTable } from './workflow.tables.js';
 
 /** The engine state as stored: everything but the graph, which is compiled from the version. */
 export type StoredState = Omit<WorkflowState, 'graph'>;
@@ -23,7 +22,7 @@ export function fromStored(row: WfInstanceTable, graph: FlowGraph): WorkflowStat
  * projections the approval centre queries (tasks, CCs) plus the new action-log rows.
  */
 export async function persistState(
-  db: Kysely<WorkflowTables>,
+  db: Db,
   before: WorkflowState | null,
   after: WorkflowState,
   requestId: string | null,

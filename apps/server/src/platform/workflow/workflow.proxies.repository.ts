@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { WfProxyRuleTable, WorkflowTables } from './workflow.tables.js';
-
-type Db = Kysely<WorkflowTables>;
+import type { WfProxyRuleTable } from './workflow.tables.js';
+import type { Db } from '../../db/index.js';
 
 /** Newest first; one user's rules, or everyone's (the caller filters by scope). */
 export function listRules(db: Db, options: { userId?: string; limit: number }) {

@@ -1,12 +1,11 @@
 import type { WfProxyRule, WfProxyRuleCreate } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant, readInstant } from '../../db/index.js';
+import { type Db, newId, nowInstant, readInstant } from '../../db/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, notFound, type RequestContext } from '../http/index.js';
 import type { ProxyRule } from './workflow.org.js';
 import * as repo from './workflow.proxies.repository.js';
-import type { WfProxyRuleTable, WorkflowTables } from './workflow.tables.js';
+import type { WfProxyRuleTable } from './workflow.tables.js';
 
 /** What the proxy rules need to know about a user. */
 export interface ProxyPerson {
@@ -15,7 +14,7 @@ export interface ProxyPerson {
   entityId: string;
   departmentId: string;
 }
-export type ProxyPeople = (db: Kysely<any>, ids: string[]) => Promise<Map<string, ProxyPerson>>;
+export type ProxyPeople = (db: Db, ids: string[]) => Promise<Map<string, ProxyPerson>>;
 
 /**
  * Proxy while away (审批代理): a user names who takes their approvals from one instant to another.
@@ -23,10 +22,10 @@ export type ProxyPeople = (db: Kysely<any>, ids: string[]) => Promise<Map<string
  * task to the proxy, logged "proxy for user".
  */
 export class WorkflowProxiesService {
-  private readonly db: Kysely<WorkflowTables>;
+  private readonly db: Db;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly deps: { audit: AuditService; people: ProxyPeople },
   ) {
     this.db = db;
@@ -138,7 +137,7 @@ export class WorkflowProxiesService {
 }
 
 /** The rules in force at `at` (give or take a minute; the engine's MemoryOrg picks the exact one). */
-export async function loadProxyRules(db: Kysely<any>, at: string): Promise<ProxyRule[]> {
+export async function loadProxyRules(db: Db, at: string): Promise<ProxyRule[]> {
   const instant = Date.parse(at);
   const rows = await repo.rulesCovering(
     db,

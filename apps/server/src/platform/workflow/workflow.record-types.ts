@@ -1,6 +1,7 @@
+import type { Database } from '../../db/index.js';
 import type { RecordType } from '../http/index.js';
 
-export const workflowRecordTypes: RecordType[] = [
+export const workflowRecordTypes: RecordType<Database>[] = [
   // Definitions are shared by the group; the binding's entity only narrows where they apply.
   { type: 'workflowDefinition', entityOwned: false },
   {

@@ -1,5 +1,7 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import { isPostgres, likePattern, readBool, writeJson } from '../../db/index.js';
+import type { Page } from '@concord/contracts';
+import { type SelectQueryBuilder, sql } from 'kysely';
+import { type Db, isPostgres, likePattern, readBool, writeJson } from '../../db/index.js';
+import { applySort, fetchPage } from '../http/index.js';
 import type {
   WfActionLogTable,
   WfCcTable,
@@ -9,8 +11,6 @@ import type {
   WfTaskTable,
   WorkflowTables,
 } from './workflow.tables.js';
-
-type Db = Kysely<WorkflowTables>;
 
 // ---------------------------------------------------------------- definitions
 export const listDefinitions = (db: Db) =>
@@ -89,8 +89,7 @@ export async function matchingDefinitions(
   }
   const rows = await query.execute();
   return rows.sort(
-    (a, b) =>
-      Number(b.entity_id !== null) - Number(a.entity_id !== null) || Number(b.priority) - Number(a.priority),
+    (a, b) => Number(b.entity_id !== null) - Number(a.entity_id !== null) || b.priority - a.priority,
   );
 }
 
@@ -221,49 +220,76 @@ export interface CentreFilter {
   businessType?: string;
 }
 
-function filtered<O>(query: SelectQueryBuilder<any, any, O>, filter: CentreFilter) {
-  let q = query;
-  if (filter.q)
-    q = q.where(sql`lower(i.title)`, 'like', sql`${likePattern(filter.q.toLowerCase())} escape '\\'`);
-  if (filter.status) q = q.where('i.status', '=', filter.status);
-  if (filter.businessType) q = q.where('i.business_type', '=', filter.businessType);
-  return q;
-}
-
-/** todo: my open tasks; done: tasks I decided; initiated: my instances; cc: copies sent to me. */
-export function centreQuery(
+/**
+ * One page of an approval-centre tab. todo: my open tasks; done: tasks I decided; initiated: my
+ * instances; cc: copies sent to me. Each tab is its own typed query; the filter applies to the
+ * instance before the tab joins its rows.
+ */
+export function centrePage(
   db: Db,
   tab: 'todo' | 'done' | 'initiated' | 'cc',
   userId: string,
   filter: CentreFilter,
-) {
-  const base = db.selectFrom('wf_instance as i');
+  paging: { page: number; pageSize: number },
+): Promise<Page<CentreRow>> {
+  let base = db.selectFrom('wf_instance as i');
+  if (filter.q)
+    base = base.where(sql`lower(i.title)`, 'like', sql`${likePattern(filter.q.toLowerCase())} escape '\\'`);
+  if (filter.status) base = base.where('i.status', '=', filter.status);
+  if (filter.businessType) base = base.where('i.business_type', '=', filter.businessType);
+  const page = <DB, TB extends keyof DB, O extends CentreRow>(query: SelectQueryBuilder<DB, TB, O>) =>
+    fetchPage(
+      applySort(query, undefined, {}, { column: 'at', direction: 'desc' }, 'instance_id'),
+      paging,
+      (row): CentreRow => row,
+    );
   if (tab === 'todo' || tab === 'done') {
-    const query = base
-      .innerJoin('wf_task as t', 't.instance_id', 'i.id')
-      .where('t.assignee_id', '=', userId)
-      .where('t.open', '=', tab === 'todo')
-      .$if(tab === 'done', (q) =>
-        q.where('t.status', 'not in', ['CANCELED', 'TRANSFERRED', 'SKIPPED', 'WAIT']),
-      )
-      .select([
-        'i.id as instance_id',
-        't.task_key as task_key',
-        'i.title',
-        'i.business_type',
-        'i.initiator_id',
-        'i.status',
-        't.node_name as node_name',
-        't.status as task_status',
-        'i.submitted_at',
-        sql<null>`null`.as('read_at'),
-      ])
-      .select(sql<string>`${sql.ref(tab === 'todo' ? 't.created_at' : 't.decided_at')}`.as('at'));
-    return filtered(query as unknown as SelectQueryBuilder<any, any, CentreRow>, filter);
+    return page(
+      base
+        .innerJoin('wf_task as t', 't.instance_id', 'i.id')
+        .where('t.assignee_id', '=', userId)
+        .where('t.open', '=', tab === 'todo')
+        .$if(tab === 'done', (q) =>
+          q.where('t.status', 'not in', ['CANCELED', 'TRANSFERRED', 'SKIPPED', 'WAIT']),
+        )
+        .select([
+          'i.id as instance_id',
+          't.task_key as task_key',
+          'i.title',
+          'i.business_type',
+          'i.initiator_id',
+          'i.status',
+          't.node_name as node_name',
+          't.status as task_status',
+          'i.submitted_at',
+          sql<null>`null`.as('read_at'),
+        ])
+        .select(sql<string>`${sql.ref(tab === 'todo' ? 't.created_at' : 't.decided_at')}`.as('at')),
+    );
   }
   if (tab === 'initiated') {
-    const query = base
-      .where('i.initiator_id', '=', userId)
+    return page(
+      base
+        .where('i.initiator_id', '=', userId)
+        .select([
+          'i.id as instance_id',
+          sql<null>`null`.as('task_key'),
+          'i.title',
+          'i.business_type',
+          'i.initiator_id',
+          'i.status',
+          sql<null>`null`.as('node_name'),
+          sql<null>`null`.as('task_status'),
+          'i.submitted_at',
+          'i.created_at as at',
+          sql<null>`null`.as('read_at'),
+        ]),
+    );
+  }
+  return page(
+    base
+      .innerJoin('wf_cc as c', 'c.instance_id', 'i.id')
+      .where('c.user_id', '=', userId)
       .select([
         'i.id as instance_id',
         sql<null>`null`.as('task_key'),
@@ -274,44 +300,28 @@ export function centreQuery(
         sql<null>`null`.as('node_name'),
         sql<null>`null`.as('task_status'),
         'i.submitted_at',
-        'i.created_at as at',
-        sql<null>`null`.as('read_at'),
-      ]);
-    return filtered(query as unknown as SelectQueryBuilder<any, any, CentreRow>, filter);
-  }
-  const query = base
-    .innerJoin('wf_cc as c', 'c.instance_id', 'i.id')
-    .where('c.user_id', '=', userId)
-    .select([
-      'i.id as instance_id',
-      sql<null>`null`.as('task_key'),
-      'i.title',
-      'i.business_type',
-      'i.initiator_id',
-      'i.status',
-      sql<null>`null`.as('node_name'),
-      sql<null>`null`.as('task_status'),
-      'i.submitted_at',
-      'c.created_at as at',
-      'c.read_at as read_at',
-    ]);
-  return filtered(query as unknown as SelectQueryBuilder<any, any, CentreRow>, filter);
+        'c.created_at as at',
+        'c.read_at as read_at',
+      ]),
+  );
 }
 
 export async function centreCounts(db: Db, userId: string) {
-  const count = async (query: SelectQueryBuilder<any, any, any>) =>
-    Number((await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  const n = sql<number>`count(*)`.as('n');
+  const count = async (query: { executeTakeFirstOrThrow(): Promise<{ n: number }> }) =>
+    (await query.executeTakeFirstOrThrow()).n;
   const [todo, done, initiated, cc] = await Promise.all([
-    count(db.selectFrom('wf_task').where('assignee_id', '=', userId).where('open', '=', true)),
+    count(db.selectFrom('wf_task').select(n).where('assignee_id', '=', userId).where('open', '=', true)),
     count(
       db
         .selectFrom('wf_task')
+        .select(n)
         .where('assignee_id', '=', userId)
         .where('open', '=', false)
         .where('status', 'not in', ['CANCELED', 'TRANSFERRED', 'SKIPPED', 'WAIT']),
     ),
-    count(db.selectFrom('wf_instance').where('initiator_id', '=', userId)),
-    count(db.selectFrom('wf_cc').where('user_id', '=', userId).where('read_at', 'is', null)),
+    count(db.selectFrom('wf_instance').select(n).where('initiator_id', '=', userId)),
+    count(db.selectFrom('wf_cc').select(n).where('user_id', '=', userId).where('read_at', 'is', null)),
   ]);
   return { todo, done, initiated, cc };
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WfActionBody } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId } from '../../db/index.js';
+import { type Db, newId } from '../../db/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, notFound, type RequestContext } from '../http/index.js';
@@ -19,7 +18,7 @@ import { loadOrgSnapshot, type OrgSource } from './workflow.snapshot.js';
 import { attachToAction, checkAttachments, type VisibleFileIds } from './workflow.attachments.js';
 import { createInstanceState, type WorkflowState } from './workflow.state.js';
 import type { ApprovalSubjects } from './workflow.subjects.js';
-import type { WfInstanceTable, WorkflowTables } from './workflow.tables.js';
+import type { WfInstanceTable } from './workflow.tables.js';
 import { WORKFLOW_WEBHOOK_JOB, type WebhookOutcome } from './workflow.webhook.js';
 
 export const WORKFLOW_TIMER_JOB = 'workflow.timer';
@@ -59,10 +58,10 @@ const templateOf: Record<NotifyReason, string> = {
  * approval subject (same transaction).
  */
 export class WorkflowService {
-  private readonly db: Kysely<WorkflowTables>;
+  private readonly db: Db;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly deps: {
       audit: AuditService;
       definitions: WorkflowDefinitionsService;
@@ -71,7 +70,7 @@ export class WorkflowService {
       clock: Clock;
       subjects: ApprovalSubjects;
       orgSource: OrgSource;
-      userNames: (db: Kysely<any>, ids: string[]) => Promise<Map<string, string>>;
+      userNames: (db: Db, ids: string[]) => Promise<Map<string, string>>;
       /** Checks comment attachments (FilesService.visibleIds); without it none are accepted. */
       visibleFileIds?: VisibleFileIds;
     },
@@ -90,7 +89,7 @@ export class WorkflowService {
   }
 
   /** Starts the approval of a document, inside the caller's transaction (the document's own write). */
-  async start(trx: Kysely<any>, ctx: RequestContext, input: StartInput): Promise<string> {
+  async start(trx: Db, ctx: RequestContext, input: StartInput): Promise<string> {
     const actor = ctx.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     const resolved = input.flowKey
@@ -100,7 +99,7 @@ export class WorkflowService {
   }
 
   private async startOn(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     input: StartInput,
     initiatorId: string,
@@ -246,7 +245,7 @@ export class WorkflowService {
    * active, published flow with that key, by the parent's initiator, in the parent's entity.
    */
   private async startChild(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     state: WorkflowState,
     row: WfInstanceTable | undefined,
@@ -278,7 +277,7 @@ export class WorkflowService {
    * child's transaction (the same `trx`: SQLite has one connection). Outputs: the child's final form.
    */
   private async childFinished(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     subjectId: string,
     childId: string,
@@ -306,7 +305,7 @@ export class WorkflowService {
    * Who may see (and so act on) an instance: its initiator, anyone with a task or a CC on it, or a
    * holder of `workflow.instance.view` whose scope covers it. Everyone else gets 404.
    */
-  async assertVisible(db: Kysely<any>, ctx: RequestContext, row: WfInstanceTable): Promise<void> {
+  async assertVisible(db: Db, ctx: RequestContext, row: WfInstanceTable): Promise<void> {
     const userId = ctx.actor?.userId;
     if (!userId) throw new AppError('UNAUTHENTICATED');
     if (row.initiator_id === userId || (await repo.isParticipant(db, row.id, userId))) return;
@@ -323,12 +322,12 @@ export class WorkflowService {
     }
   }
 
-  async stateOf(db: Kysely<any>, row: WfInstanceTable): Promise<WorkflowState> {
+  async stateOf(db: Db, row: WfInstanceTable): Promise<WorkflowState> {
     const { graph } = await this.deps.definitions.compiledVersion(db, row.version_id);
     return fromStored(row, graph);
   }
 
-  snapshot(db: Kysely<any>, state: WorkflowState): Promise<MemoryOrg> {
+  snapshot(db: Db, state: WorkflowState): Promise<MemoryOrg> {
     return loadOrgSnapshot(db, this.deps.orgSource, {
       entityId: state.instance.entityId!,
       flowAdmins: state.graph.settings.admins,
@@ -341,7 +340,7 @@ export class WorkflowService {
    * document's subject hears of it in this transaction, so it can keep its own copy and a version.
    */
   private async reportFormChange(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     row: { id: string; business_type: string; subject_id: string },
     before: WorkflowState,
@@ -372,7 +371,7 @@ export class WorkflowService {
 
   /** Effects: notifications and timers through the outbox, subject callbacks in this transaction. */
   private async apply(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     state: WorkflowState,
     effects: Effect[],

@@ -1,15 +1,15 @@
-import type { Kysely } from 'kysely';
 import { MemoryOrg } from './workflow.org.js';
 import { loadProxyRules } from './workflow.proxies.js';
+import type { Db } from '../../db/index.js';
 
 /** Where the engine's organisation facts come from; the org and IAM services provide them. */
 export interface OrgSource {
-  orgChart(db: Kysely<any>): Promise<{
+  orgChart(db: Db): Promise<{
     departments: { id: string; parentId: string | null; headUserId: string | null }[];
     members: Record<string, string>;
     inactive: string[];
   }>;
-  roleHoldersIn(db: Kysely<any>, entityId: string): Promise<Record<string, string[]>>;
+  roleHoldersIn(db: Db, entityId: string): Promise<Record<string, string[]>>;
 }
 
 /**
@@ -19,7 +19,7 @@ export interface OrgSource {
  * absent), so new tasks of an absent user go to their proxy.
  */
 export async function loadOrgSnapshot(
-  db: Kysely<any>,
+  db: Db,
   source: OrgSource,
   options: { entityId: string; flowAdmins?: string[]; at?: string },
 ): Promise<MemoryOrg> {

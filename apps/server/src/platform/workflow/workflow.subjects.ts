@@ -1,6 +1,6 @@
 import type { FormField } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import type { RequestContext } from '../http/index.js';
+import type { Db } from '../../db/index.js';
 
 /**
  * A business document that goes through approval. A module registers one per kind of document
@@ -18,7 +18,7 @@ export interface ApprovalSubject {
    * edit, or a resubmission): a document that keeps its own copy updates it here.
    */
   onFormChanged?(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     subjectId: string,
     instanceId: string,
@@ -26,12 +26,12 @@ export interface ApprovalSubject {
     businessType: string,
   ): Promise<void>;
   /** The form fields the document was submitted with, for showing it in the approval detail. */
-  fields?(db: Kysely<any>, subjectId: string): Promise<FormField[] | null>;
+  fields?(db: Db, subjectId: string): Promise<FormField[] | null>;
 }
 
 /** `businessType` tells a subject serving several types (`contract.sign`, `contract.change`) which one ended. */
 export type SubjectCallback = (
-  trx: Kysely<any>,
+  trx: Db,
   ctx: RequestContext,
   subjectId: string,
   instanceId: string,

@@ -98,3 +98,7 @@ export interface WorkflowTables {
     created_at: string;
   };
 }
+
+declare module '../../db/index.js' {
+  interface Database extends WorkflowTables {}
+}

@@ -1,9 +1,8 @@
 import type { Page, WfActionName, WfFieldPerm, WfInstanceDetail, WfListItem } from '@concord/contracts';
 import type { z } from 'zod';
 import type { wfPreviewBodySchema, wfTaskListQuerySchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant, readInstant } from '../../db/index.js';
-import { AppError, applySort, fetchPage, notFound, type RequestContext } from '../http/index.js';
+import { type Db, newId, nowInstant, readInstant } from '../../db/index.js';
+import { AppError, notFound, type RequestContext } from '../http/index.js';
 import { resolveAssignee } from './workflow.assignees.js';
 import { attachmentIdsOf } from './workflow.attachments.js';
 import type { Ctx } from './workflow.context.js';
@@ -14,7 +13,6 @@ import * as repo from './workflow.repository.js';
 import type { WorkflowService } from './workflow.service.js';
 import type { ApprovalSubjects } from './workflow.subjects.js';
 import { createInstanceState, isOpenTask, type WorkflowState } from './workflow.state.js';
-import type { WorkflowTables } from './workflow.tables.js';
 
 type ListQuery = z.infer<typeof wfTaskListQuerySchema>;
 type PreviewBody = z.infer<typeof wfPreviewBodySchema>;
@@ -22,18 +20,18 @@ type PathStep = WfInstanceDetail['path'][number];
 
 /** What users see of approvals: the approval centre's lists and counts, an instance's detail, the path preview. */
 export class WorkflowViews {
-  private readonly db: Kysely<WorkflowTables>;
+  private readonly db: Db;
 
   constructor(
-    db: Kysely<any>,
+    db: Db,
     private readonly engine: WorkflowService,
     private readonly definitions: WorkflowDefinitionsService,
     private readonly subjects: ApprovalSubjects,
     private readonly people: {
-      names: (db: Kysely<any>, ids: string[]) => Promise<Map<string, string>>;
-      departmentName: (db: Kysely<any>, userId: string) => Promise<string | null>;
+      names: (db: Db, ids: string[]) => Promise<Map<string, string>>;
+      departmentName: (db: Db, userId: string) => Promise<string | null>;
       /** Names of uploaded files (comment attachments), from the files module. */
-      fileNames?: (db: Kysely<any>, ids: string[]) => Promise<Map<string, string>>;
+      fileNames?: (db: Db, ids: string[]) => Promise<Map<string, string>>;
     },
   ) {
     this.db = db;
@@ -41,9 +39,7 @@ export class WorkflowViews {
 
   async list(ctx: RequestContext, query: ListQuery): Promise<Page<WfListItem>> {
     const userId = requireUser(ctx);
-    const base = repo.centreQuery(this.db, query.tab, userId, query);
-    const sorted = applySort(base, undefined, {}, { column: 'at', direction: 'desc' }, 'instance_id');
-    const page = await fetchPage(sorted, query, (row) => row);
+    const page = await repo.centrePage(this.db, query.tab, userId, query, query);
     const names = await this.people.names(this.db, [...new Set(page.items.map((r) => r.initiator_id))]);
     return {
       ...page,
