@@ -5,6 +5,25 @@ import { assert, signIn, signOut } from './helpers.js';
 const option = (page: Page, text: string) =>
   page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
 
+/**
+ * Picks an option of the select with this test id and waits until the select shows it: a click on
+ * an option while its dropdown is still animating in can be lost on a busy machine, so try again.
+ */
+async function pick(page: Page, testId: string, text: string) {
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await option(page, text).click();
+    const chosen = select.locator('.ant-select-selection-item', { hasText: text });
+    try {
+      await chosen.waitFor({ timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 /** Cards of nodes whose ids start with a prefix (ids are random: `approval_x1y2z3`). */
 /** Adding a node or opening a card opens its drawer; "完成" closes it. */
 async function closeDrawer(page: Page) {
@@ -62,8 +81,7 @@ export const flow: Flow = {
     await admin.getByTestId('flow-node-name').fill('总经理审批');
     await admin.getByTestId('flow-assignee-kind').click();
     await option(admin, '角色').click();
-    await admin.getByTestId('flow-role-code').click();
-    await option(admin, 'general_manager').click();
+    await pick(admin, 'flow-role-code', 'general_manager');
     await closeDrawer(admin);
     await screenshot(admin, 'flow-04-designer');
 
