@@ -13,6 +13,9 @@ export default defineConfig({
       'apps/web/src/**/*.test.ts',
     ],
     pool: 'forks',
+    // Two forks even on two cores: a test file waits on its database (PostgreSQL above all) as much as
+    // it computes, and one fork (Vitest's default here) left the suite idle half the time.
+    maxWorkers: 2,
     // Template databases (migrated, demo-seeded) that each test app copies instead of seeding.
     globalSetup: ['apps/server/src/testing/templates/global-setup.ts'],
     testTimeout: 60_000,
