@@ -6,21 +6,21 @@ const option = (page: Page, text: string) =>
   page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
 
 /**
- * Picks an option of the select with this test id and waits until the select shows it: a click on
- * an option while its dropdown is still animating in can be lost on a busy machine, so try again.
+ * Picks an option of the role code field (an AutoComplete: the code lands in its input) and waits
+ * until the input holds it: a click on an option while its dropdown is still animating in can be
+ * lost on a busy machine, so try again.
  */
-async function pick(page: Page, testId: string, text: string) {
-  const select = page.getByTestId(testId);
+async function pickCode(page: Page, testId: string, code: string) {
+  const field = page.getByTestId(testId);
+  const input =
+    (await field.evaluate((el) => el.tagName)) === 'INPUT' ? field : field.locator('input').first();
   for (let attempt = 1; ; attempt++) {
-    await select.click();
-    await option(page, text).click();
-    const chosen = select.locator('.ant-select-selection-item', { hasText: text });
-    try {
-      await chosen.waitFor({ timeout: 3000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
+    await field.click();
+    await option(page, code).click();
+    for (let wait = 0; wait < 15 && (await input.inputValue()) !== code; wait++)
+      await page.waitForTimeout(200);
+    if ((await input.inputValue()) === code) return;
+    if (attempt === 3) throw new Error(`the role code field does not take ${code}`);
   }
 }
 
@@ -81,7 +81,7 @@ export const flow: Flow = {
     await admin.getByTestId('flow-node-name').fill('总经理审批');
     await admin.getByTestId('flow-assignee-kind').click();
     await option(admin, '角色').click();
-    await pick(admin, 'flow-role-code', 'general_manager');
+    await pickCode(admin, 'flow-role-code', 'general_manager');
     await closeDrawer(admin);
     await screenshot(admin, 'flow-04-designer');
 
