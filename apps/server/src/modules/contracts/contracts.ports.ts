@@ -1,6 +1,7 @@
 import type { ContractAttachmentType, FormField, PartnerBank } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/http/index.js';
+import type { StartInput } from '../../platform/workflow/index.js';
 
 /**
  * What the contract register needs from outside its module, wired in the module definition: the partner library,
@@ -35,22 +36,8 @@ export interface ContractPorts {
     visibleIds(trx: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
     namesOf(trx: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
   };
-  startApproval(
-    trx: Kysely<any>,
-    ctx: RequestContext,
-    input: {
-      businessType: string;
-      subjectId: string;
-      title: string;
-      entityId: string;
-      departmentId: string | null;
-      amount: number | null;
-      category: string | null;
-      formData: Record<string, unknown>;
-      selections?: Record<string, string[]>;
-      flowKey?: string | null;
-    },
-  ): Promise<string>;
+  /** Starts an approval in the caller's transaction (the engine's `start`); returns the instance id. */
+  startApproval(trx: Kysely<any>, ctx: RequestContext, input: StartInput): Promise<string>;
   /** Today's date (YYYY-MM-DD) by the app's clock, for days to expiry and reminders. */
   today(): string;
 }

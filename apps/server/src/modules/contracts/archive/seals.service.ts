@@ -19,23 +19,10 @@ import { applySort, fetchPage } from '../../../platform/http/index.js';
 import type { Clock } from '../../../platform/jobs/index.js';
 import { chinaDate, contractScopeOf, contractStatusLabels, visibleContract } from './archive.service.js';
 import * as repo from './seals.repository.js';
+import type { ContractPorts } from '../contracts.ports.js';
 
-/** The approval engine's start, passed in by the module definition (as `StartApproval` of the ad-hoc forms). */
-export type StartSealApproval = (
-  trx: Kysely<any>,
-  ctx: RequestContext,
-  input: {
-    businessType: string;
-    subjectId: string;
-    title: string;
-    entityId: string;
-    departmentId: string | null;
-    amount: number | null;
-    category: string | null;
-    formData: Record<string, unknown>;
-    selections?: Record<string, string[]>;
-  },
-) => Promise<string>;
+/** The approval engine's start, as the register's ports carry it. */
+export type StartSealApproval = ContractPorts['startApproval'];
 
 /** The business type seal use flows are bound to; `category` is the contract category's code. */
 export const SEAL_BUSINESS_TYPE = 'contract.seal';

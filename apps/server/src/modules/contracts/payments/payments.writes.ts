@@ -4,10 +4,10 @@ import type { Kysely } from 'kysely';
 import { newId, nowInstant } from '../../../db/index.js';
 import { AccessControl, type Scope } from '../../../platform/access/index.js';
 import { AppError, invalidReference, notFound } from '../../../platform/http/index.js';
-import type { RequestContext } from '../../../platform/http/index.js';
 import * as contractsRepo from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
 import type { ContractFigureColumns, ContractTable } from '../contracts.tables.js';
+import type { ContractPorts } from '../contracts.ports.js';
 import { executableAmount, type Tolerance } from '../execution/execution.rules.js';
 import * as repo from './payments.repository.js';
 
@@ -22,21 +22,7 @@ export const OPEN_STATUSES = ['APPROVED', 'IN_FORCE'];
 
 /** What the payments part needs from outside, wired in the module definition. */
 export interface PaymentPorts {
-  startApproval(
-    trx: Kysely<any>,
-    ctx: RequestContext,
-    input: {
-      businessType: string;
-      subjectId: string;
-      title: string;
-      entityId: string;
-      departmentId: string | null;
-      amount: number | null;
-      category: string | null;
-      formData: Record<string, unknown>;
-      selections?: Record<string, string[]>;
-    },
-  ): Promise<string>;
+  startApproval: ContractPorts['startApproval'];
   userNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
   /** The matching tolerance in force for an entity (execution settings). */
   tolerance(trx: Kysely<any>, entityId: string): Promise<Tolerance>;
