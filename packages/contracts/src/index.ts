@@ -13,6 +13,7 @@ export * from './workflow-api.js';
 export * from './forms.js';
 export * from './files.js';
 export * from './contracts.js';
+export * from './contract-ledger.js';
 export * from './contract-setup.js';
 export * from './numbering.js';
 export * from './partners.js';

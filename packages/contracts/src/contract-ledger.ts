@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { dateSchema, idSchema, instantSchema, queryBool } from './common.js';
+import { contractDirectionSchema, contractStatusSchema } from './contracts.js';
+import { currencySchema, MAX_AMOUNT } from './money.js';
+
+/* The contract ledger (keyset-paged, filtered, with totals per currency), its export and its import. */
+
+const csvOf = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .max(400)
+    .transform((value) => value.split(',').filter(Boolean))
+    .pipe(z.array(item).max(20))
+    .optional();
+const queryMoney = z.coerce.number().int().min(0).max(MAX_AMOUNT).optional();
+
+export const contractLedgerSortFields = [
+  'number',
+  'name',
+  'partnerName',
+  'status',
+  'amount',
+  'currentAmount',
+  'signDate',
+  'endDate',
+  'createdAt',
+  'plannedAmount',
+  'requestedAmount',
+  'paidAmount',
+  'receivedAmount',
+  'invoicedAmount',
+  'acceptedAmount',
+  'outstandingAmount',
+  'overdueAmount',
+  'nextDueDate',
+] as const;
+
+/** 款、票、物 agree within the entity's tolerance (MATCHED) or not. */
+export const contractMatchingStatusSchema = z.enum(['MATCHED', 'MISMATCHED']);
+
+export const contractLedgerQuerySchema = z.strictObject({
+  /** Number, name or counterparty name contains. */
+  q: z.string().trim().max(100).optional(),
+  status: csvOf(contractStatusSchema),
+  direction: contractDirectionSchema.optional(),
+  categoryId: idSchema.optional(),
+  entityId: idSchema.optional(),
+  departmentId: idSchema.optional(),
+  ownerId: idSchema.optional(),
+  partnerId: idSchema.optional(),
+  planLineId: idSchema.optional(),
+  signDateFrom: dateSchema.optional(),
+  signDateTo: dateSchema.optional(),
+  endDateFrom: dateSchema.optional(),
+  endDateTo: dateSchema.optional(),
+  amountMin: queryMoney,
+  amountMax: queryMoney,
+  /** In force and ending within this many days from today (0 = already past its end date). */
+  expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  /** Paid, invoiced and accepted agree (or not) within the entity's tolerance. */
+  matchingStatus: contractMatchingStatusSchema.optional(),
+  /** In force with a plan item past due and money open. */
+  overdueOnly: queryBool,
+  sort: z
+    .string()
+    .max(30)
+    .regex(/^-?[a-zA-Z]+$/, 'sort must be a field name, optionally prefixed with "-"')
+    .optional(),
+  /** Keyset paging: the `nextCursor` of the previous page. */
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type ContractLedgerQuery = z.input<typeof contractLedgerQuerySchema>;
+
+export const contractLedgerRowSchema = z.object({
+  id: idSchema,
+  number: z.string().nullable(),
+  name: z.string(),
+  partnerId: idSchema,
+  partnerName: z.string(),
+  categoryId: idSchema,
+  categoryName: z.string(),
+  direction: contractDirectionSchema,
+  entityId: idSchema,
+  entityName: z.string(),
+  departmentId: idSchema,
+  departmentName: z.string(),
+  ownerId: idSchema,
+  ownerName: z.string(),
+  status: contractStatusSchema,
+  currency: currencySchema,
+  amount: z.number().int(),
+  signedAmount: z.number().int().nullable(),
+  currentAmount: z.number().int(),
+  signDate: dateSchema.nullable(),
+  startDate: dateSchema.nullable(),
+  endDate: dateSchema.nullable(),
+  /** Days from today to the end date (negative when past); null without an end date or when closed. */
+  daysToExpiry: z.number().int().nullable(),
+  createdAt: instantSchema,
+  // Execution figures (分): the plan, money requested and settled, invoices, acceptance.
+  plannedAmount: z.number().int(),
+  requestedAmount: z.number().int(),
+  /** Paid out (expense contracts; 0 on income ones), net of refunds. */
+  paidAmount: z.number().int(),
+  /** Received (income contracts; 0 on expense ones), net of refunds. */
+  receivedAmount: z.number().int(),
+  invoicedAmount: z.number().int(),
+  acceptedAmount: z.number().int(),
+  /** The approved settlement's amount, once settled. */
+  settledAmount: z.number().int().nullable(),
+  /** Executable amount (settled, else current) less what was paid or received. */
+  outstandingAmount: z.number().int(),
+  /** Open money of plan items due before today (contracts in force). */
+  overdueAmount: z.number().int(),
+  nextDueDate: dateSchema.nullable(),
+  matchingStatus: contractMatchingStatusSchema,
+});
+export type ContractLedgerRow = z.infer<typeof contractLedgerRowSchema>;
+
+export const contractLedgerTotalsSchema = z.object({
+  count: z.number().int(),
+  amount: z.number().int(),
+  signedAmount: z.number().int(),
+  currentAmount: z.number().int(),
+  plannedAmount: z.number().int(),
+  requestedAmount: z.number().int(),
+  paidAmount: z.number().int(),
+  receivedAmount: z.number().int(),
+  invoicedAmount: z.number().int(),
+  acceptedAmount: z.number().int(),
+  outstandingAmount: z.number().int(),
+  overdueAmount: z.number().int(),
+});
+/** The totals of the contracts in one currency. */
+export const contractLedgerCurrencyTotalsSchema = contractLedgerTotalsSchema.extend({
+  currency: currencySchema,
+});
+export type ContractLedgerCurrencyTotals = z.infer<typeof contractLedgerCurrencyTotalsSchema>;
+
+export const contractLedgerPageSchema = z.object({
+  items: z.array(contractLedgerRowSchema),
+  /**
+   * Totals of the whole filtered set, not just this page, over all currencies: the count holds, but
+   * the amounts add yuan to dollars once the set has more than one currency. Deprecated for money:
+   * show `totalsByCurrency`.
+   */
+  totals: contractLedgerTotalsSchema,
+  /** Totals of the whole filtered set per currency (CNY first): one totals row each. */
+  totalsByCurrency: z.array(contractLedgerCurrencyTotalsSchema),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type ContractLedgerPage = z.infer<typeof contractLedgerPageSchema>;
+
+/** The export takes the ledger's filters and sort (no paging). */
+export const contractLedgerExportQuerySchema = contractLedgerQuerySchema.omit({ cursor: true, limit: true });
+
+// ---------------------------------------------------------------- import
+export const contractImportQuerySchema = z.strictObject({
+  /** `all`: nothing is imported when any row fails; `valid`: the valid rows are imported. */
+  mode: z.enum(['all', 'valid']).default('all'),
+});
+export const contractImportReportSchema = z.object({
+  rows: z.number().int(),
+  imported: z.number().int(),
+  /** False when nothing was written (a failure in `all` mode). */
+  committed: z.boolean(),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+});
+export type ContractImportReport = z.infer<typeof contractImportReportSchema>;
