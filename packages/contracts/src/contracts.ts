@@ -5,8 +5,8 @@ import { currencySchema, moneySchema } from './money.js';
 
 /*
  * The contract register: contracts, their versions and change orders (the ledger is in
- * contract-ledger.ts). Amounts are
- * integers of 分 including tax; tax rates are integers of basis points (1300 = 13%).
+ * contract-ledger.ts). Amounts are integers of 分 including tax; tax rates are integers of basis
+ * points (1300 = 13%).
  */
 
 /** Tax rate in basis points: 0 to 100%. */
