@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { PlatformPorts } from '../../platform/kit/index.js';
 import { ContractInvoicesService, contractInvoiceUsage } from './execution/contract-invoices.service.js';
 import type { ContractPorts } from './contracts.ports.js';
@@ -16,6 +15,7 @@ import { ContractPaymentsService } from './payments/payments.service.js';
 import { ContractScheduleService } from './execution/schedule.service.js';
 import { ContractRetentionService } from './settlement/retention.service.js';
 import { ContractSettlementsService } from './settlement/settlements.service.js';
+import type { Db } from '../../db/index.js';
 
 /**
  * Contract execution: the payment plan, payments and receipts, invoice use, deliveries and
@@ -57,7 +57,7 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
   const paymentPorts = {
     startApproval,
     userNames,
-    tolerance: async (trx: Kysely<any>, entityId: string) =>
+    tolerance: async (trx: Db, entityId: string) =>
       (await executionSettings.forEntity(trx, entityId)).tolerance,
     today: ports.today,
   };

@@ -1,7 +1,7 @@
 import type { ContractAttachmentType, FormField, PartnerBank } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/http/index.js';
 import type { StartInput } from '../../platform/workflow/index.js';
+import type { Db } from '../../db/index.js';
 
 /**
  * What the contract register needs from outside its module, wired in the module definition: the partner library,
@@ -11,7 +11,7 @@ export interface ContractPorts {
   partners: {
     /** The counterparty as a new contract may use it; refuses blacklisted or unusable partners. */
     forContract(
-      trx: Kysely<any>,
+      trx: Db,
       ctx: RequestContext,
       partnerId: string,
       signingEntityId: string,
@@ -23,21 +23,21 @@ export interface ContractPorts {
     }>;
   };
   numbering: {
-    next(trx: Kysely<any>, ruleId: string, input: { entityCode: string; date: string }): Promise<string>;
-    ruleIdByCode(trx: Kysely<any>, code: string): Promise<string | null>;
+    next(trx: Db, ruleId: string, input: { entityCode: string; date: string }): Promise<string>;
+    ruleIdByCode(trx: Db, code: string): Promise<string | null>;
   };
   org: {
-    entities(trx: Kysely<any>, ids: string[]): Promise<Map<string, { name: string; code: string }>>;
-    departments(trx: Kysely<any>, ids: string[]): Promise<Map<string, { name: string; entityId: string }>>;
-    userNames(trx: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
-    activeUserIds(trx: Kysely<any>, ids: string[]): Promise<Set<string>>;
+    entities(trx: Db, ids: string[]): Promise<Map<string, { name: string; code: string }>>;
+    departments(trx: Db, ids: string[]): Promise<Map<string, { name: string; entityId: string }>>;
+    userNames(trx: Db, ids: string[]): Promise<Map<string, string>>;
+    activeUserIds(trx: Db, ids: string[]): Promise<Set<string>>;
   };
   files: {
-    visibleIds(trx: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
-    namesOf(trx: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+    visibleIds(trx: Db, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
+    namesOf(trx: Db, ids: string[]): Promise<Map<string, string>>;
   };
   /** Starts an approval in the caller's transaction (the engine's `start`); returns the instance id. */
-  startApproval(trx: Kysely<any>, ctx: RequestContext, input: StartInput): Promise<string>;
+  startApproval(trx: Db, ctx: RequestContext, input: StartInput): Promise<string>;
   /** Today's date (YYYY-MM-DD) by the app's clock, for days to expiry and reminders. */
   today(): string;
 }

@@ -1,5 +1,4 @@
 import { businessDate } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { AppError } from '../../platform/http/index.js';
 import type { ModuleRegistry, PlatformPorts } from '../../platform/kit/index.js';
 import { ContractArchiveService } from './archive/archive.service.js';
@@ -14,6 +13,7 @@ import { ContractLedger } from './ledger/ledger.service.js';
 import { ContractPlansService } from './setup/plans.service.js';
 import { ContractSealsService } from './archive/seals.service.js';
 import { ContractVersions } from './versions/versions.service.js';
+import type { Db } from '../../db/index.js';
 
 export type ContractDeps = Pick<
   ModuleRegistry,
@@ -32,7 +32,7 @@ export type ContractDeps = Pick<
 /** The ports the register's services share: partners, numbering, organisation, files, approvals, today. */
 export function contractPorts({ clock }: PlatformPorts, deps: ContractDeps): ContractPorts {
   const { org, users } = deps.org;
-  const activeUserIds = async (trx: Kysely<any>, ids: string[]) =>
+  const activeUserIds = async (trx: Db, ids: string[]) =>
     new Set((await users.loadMany(trx, ids)).filter((u) => u.active).map((u) => u.id));
   return {
     partners: { forContract: (trx, ctx, id, entityId) => deps.partners.forContract(trx, ctx, id, entityId) },
@@ -133,7 +133,7 @@ export function createContractRegister(platform: PlatformPorts, deps: ContractDe
     clock,
   );
   const archiveDirectory = {
-    userNames: (trx: Kysely<any>, ids: string[]) => org.userNames(ids, trx),
+    userNames: (trx: Db, ids: string[]) => org.userNames(ids, trx),
     activeUserIds: ports.org.activeUserIds,
   };
   const contractArchive = new ContractArchiveService(db, audit, archiveDirectory, clock);

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { creditCodeCheckChar, type WfFlow } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import { newId, nowInstant, writeJson } from '../../db/index.js';
 import { actOnApproval } from '../../testing/approvals.js';
@@ -301,7 +300,7 @@ export async function insertLedgerRow(app: TestApp, input: LedgerRowInput): Prom
   const amount = input.amount ?? 1_000_000;
   const signed = ['IN_FORCE', 'COMPLETED', 'TERMINATED'].includes(input.status);
   const now = input.createdAt ?? nowInstant();
-  await (app.services.db as Kysely<any>)
+  await app.services.db
     .insertInto('contract')
     .values({
       id,

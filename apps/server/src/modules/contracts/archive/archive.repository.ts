@@ -1,45 +1,11 @@
-import { type Kysely, sql } from 'kysely';
-import { isPostgres, likePattern } from '../../../db/index.js';
+import { sql } from 'kysely';
+import { type Db, isPostgres, likePattern } from '../../../db/index.js';
 import { type Scope, withScope } from '../../../platform/access/index.js';
-
-export interface ContractArchiveTable {
-  contract_id: string;
-  location: string;
-  box_number: string;
-  archivist_id: string;
-  archived_date: string;
-  copies: number;
-  note: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ContractBorrowTable {
-  id: string;
-  contract_id: string;
-  borrower_id: string;
-  borrowed_date: string;
-  due_date: string;
-  purpose: string;
-  returned_date: string | null;
-  return_note: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
+import type { ContractFacts } from '../contract-records.repository.js';
+import type { ContractArchiveTable, ContractBorrowTable } from '../contracts.tables.js';
 
 /** A borrow with the contract facts every view of it needs (number, name, scope columns). */
-export interface BorrowRow extends ContractBorrowTable {
-  contract_number: string | null;
-  contract_name: string;
-  entity_id: string;
-  department_id: string;
-  owner_id: string;
-}
-
-// Callers pass transactions typed for other tables; the row types above document the tables.
-type Db = Kysely<any>;
+export type BorrowRow = ContractBorrowTable & ContractFacts;
 
 // ---------------------------------------------------------------- archive record
 export function findArchive(db: Db, contractId: string): Promise<ContractArchiveTable | undefined> {
@@ -47,14 +13,14 @@ export function findArchive(db: Db, contractId: string): Promise<ContractArchive
     .selectFrom('contract_archive')
     .selectAll()
     .where('contract_id', '=', contractId)
-    .executeTakeFirst() as Promise<ContractArchiveTable | undefined>;
+    .executeTakeFirst();
 }
 
 /** The archive record, locked for the rest of the transaction: borrows of one original queue here. */
 export function lockArchive(db: Db, contractId: string): Promise<ContractArchiveTable | undefined> {
   let query = db.selectFrom('contract_archive').selectAll().where('contract_id', '=', contractId);
   if (isPostgres(db)) query = query.forUpdate();
-  return query.executeTakeFirst() as Promise<ContractArchiveTable | undefined>;
+  return query.executeTakeFirst();
 }
 
 export async function insertArchive(db: Db, row: ContractArchiveTable): Promise<void> {
@@ -85,14 +51,14 @@ function borrowsWithContract(db: Db) {
 }
 
 export async function findBorrow(db: Db, id: string): Promise<BorrowRow | undefined> {
-  return (await borrowsWithContract(db).where('b.id', '=', id).executeTakeFirst()) as BorrowRow | undefined;
+  return borrowsWithContract(db).where('b.id', '=', id).executeTakeFirst();
 }
 
 export async function openBorrowOf(db: Db, contractId: string): Promise<BorrowRow | undefined> {
-  return (await borrowsWithContract(db)
+  return borrowsWithContract(db)
     .where('b.contract_id', '=', contractId)
     .where('b.returned_date', 'is', null)
-    .executeTakeFirst()) as BorrowRow | undefined;
+    .executeTakeFirst();
 }
 
 export function borrowsOf(db: Db, contractId: string) {
@@ -215,7 +181,7 @@ export function overdueBorrows(
       ]),
     );
   }
-  return query.orderBy('b.due_date').orderBy('b.id').limit(limit).execute() as never;
+  return query.orderBy('b.due_date').orderBy('b.id').limit(limit).execute();
 }
 
 /** The distinct positive reminder lead times of the categories (a handful of values). */
@@ -226,7 +192,7 @@ export async function reminderDayValues(db: Db): Promise<number[]> {
     .distinct()
     .where('expiry_reminder_days', '>', 0)
     .execute();
-  return rows.map((r) => Number(r.expiry_reminder_days)).sort((a, b) => a - b);
+  return rows.map((r) => r.expiry_reminder_days).sort((a, b) => a - b);
 }
 
 /**
@@ -255,5 +221,11 @@ export function expiringContracts(
       ]),
     );
   }
-  return query.orderBy('c.end_date').orderBy('c.id').limit(limit).execute() as never;
+  // The range conditions above exclude contracts without an end date.
+  return query
+    .$narrowType<{ end_date: string }>()
+    .orderBy('c.end_date')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
 }

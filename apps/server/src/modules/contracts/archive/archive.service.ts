@@ -6,7 +6,6 @@ import type {
   Locale,
 } from '@concord/contracts';
 import { businessDate, contractArchiveInputSchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { AccessControl, isInScope, type Scope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
@@ -14,6 +13,8 @@ import { AppError, invalidReference, notFound } from '../../../platform/http/ind
 import type { Clock } from '../../../platform/jobs/index.js';
 import * as repo from './archive.repository.js';
 import { findContract } from '../register/contracts.repository.js';
+import type { Db } from '../../../db/index.js';
+import type { ContractArchiveTable, ContractTable } from '../contracts.tables.js';
 
 /** Contracts with a signed original: only these are archived, borrowed and returned. */
 export const ARCHIVABLE_STATUSES: readonly string[] = ['IN_FORCE', 'COMPLETED', 'TERMINATED'];
@@ -21,24 +22,25 @@ export const ARCHIVABLE_STATUSES: readonly string[] = ['IN_FORCE', 'COMPLETED', 
 /** What the archive needs from the platform (wired in the module definition). */
 export interface ArchiveDirectory {
   /** id → display name; unknown ids are left out. */
-  userNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  userNames(db: Db, ids: string[]): Promise<Map<string, string>>;
   /** Of these ids, the users that exist and are active. */
-  activeUserIds(db: Kysely<any>, ids: string[]): Promise<Set<string>>;
+  activeUserIds(db: Db, ids: string[]): Promise<Set<string>>;
 }
 
-/** The contract facts the archive and seal code read (a row of the lead's `contract` table). */
-export interface ContractFacts {
-  id: string;
-  number: string | null;
-  name: string;
-  status: string;
-  version: number;
-  category_id: string;
-  entity_id: string;
-  department_id: string;
-  owner_id: string;
-  current_amount: number | string;
-}
+/** The contract facts the archive and seal code read (of the register's `contract` row). */
+export type ContractFacts = Pick<
+  ContractTable,
+  | 'id'
+  | 'number'
+  | 'name'
+  | 'status'
+  | 'version'
+  | 'category_id'
+  | 'entity_id'
+  | 'department_id'
+  | 'owner_id'
+  | 'current_amount'
+>;
 
 /** Today's calendar date where Concord's users are (Asia/Shanghai); the shared `businessDate`. */
 export const chinaDate = (now: Date): string => businessDate(now);
@@ -49,12 +51,8 @@ export { addDays } from '@concord/contracts';
  * Reads a contract the caller may reach under `scope` (404 otherwise, like a missing one). Used by
  * both the archive and the seal requests: their records are scoped through their contract.
  */
-export async function visibleContract(
-  db: Kysely<any>,
-  scope: Scope,
-  contractId: string,
-): Promise<ContractFacts> {
-  const row = (await findContract(db as never, contractId)) as ContractFacts | undefined;
+export async function visibleContract(db: Db, scope: Scope, contractId: string): Promise<ContractFacts> {
+  const row = await findContract(db, contractId);
   if (!row) throw notFound();
   AccessControl.assertVisible(scope, contractScopeOf(row));
   return row;
@@ -125,7 +123,7 @@ export function fieldError(path: string, text: string): AppError {
  */
 export class ContractArchiveService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly directory: ArchiveDirectory,
     private readonly clock: Clock,
@@ -204,7 +202,7 @@ export class ContractArchiveService {
 
 const instant = (value: unknown): string => new Date(value as string).toISOString();
 
-function toArchive(row: repo.ContractArchiveTable, names: Map<string, string>): ContractArchive {
+function toArchive(row: ContractArchiveTable, names: Map<string, string>): ContractArchive {
   return {
     contractId: row.contract_id,
     location: row.location,
@@ -212,7 +210,7 @@ function toArchive(row: repo.ContractArchiveTable, names: Map<string, string>): 
     archivistId: row.archivist_id,
     archivistName: names.get(row.archivist_id) ?? '',
     archivedDate: row.archived_date,
-    copies: Number(row.copies),
+    copies: row.copies,
     note: row.note,
     createdAt: instant(row.created_at),
     updatedAt: instant(row.updated_at),
@@ -238,11 +236,11 @@ export function toBorrow(row: repo.BorrowRow, names: Map<string, string>, today:
   };
 }
 
-const archiveSnapshot = (row: repo.ContractArchiveTable) => ({
+const archiveSnapshot = (row: ContractArchiveTable) => ({
   location: row.location,
   boxNumber: row.box_number,
   archivistId: row.archivist_id,
   archivedDate: row.archived_date,
-  copies: Number(row.copies),
+  copies: row.copies,
   note: row.note,
 });

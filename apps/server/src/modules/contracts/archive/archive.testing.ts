@@ -3,7 +3,6 @@
  * straight into the register's tables, so each test states exactly the contract it needs.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { newId, nowInstant, writeJson } from '../../../db/index.js';
 import type { TestApp } from '../../../testing/test-app.js';
 
@@ -12,7 +11,7 @@ export async function testCategory(
   app: TestApp,
   expiryReminderDays = 30,
 ): Promise<{ id: string; code: string }> {
-  const db = app.services.db as Kysely<any>;
+  const db = app.services.db;
   const now = nowInstant();
   const id = newId();
   const code = `H4T-${randomUUID().slice(0, 8)}`;
@@ -53,7 +52,7 @@ export interface TestContractInput {
 }
 
 export async function testContract(app: TestApp, input: TestContractInput): Promise<string> {
-  const db = app.services.db as Kysely<any>;
+  const db = app.services.db;
   const department = await app.given.departmentByCode(input.entity, input.department);
   const owner = await app.given.userByUsername(input.owner);
   const id = newId();
@@ -106,7 +105,7 @@ export async function testContract(app: TestApp, input: TestContractInput): Prom
 
 /** Sets a contract's columns directly (a status reached elsewhere, a new version, a new end date). */
 export async function patchContract(app: TestApp, id: string, patch: Record<string, unknown>): Promise<void> {
-  await (app.services.db as Kysely<any>).updateTable('contract').set(patch).where('id', '=', id).execute();
+  await app.services.db.updateTable('contract').set(patch).where('id', '=', id).execute();
 }
 
 /** A user holding a role with these permissions over one entity (entity data scope). */

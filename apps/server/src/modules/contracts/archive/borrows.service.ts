@@ -7,8 +7,7 @@ import type {
   Page,
 } from '@concord/contracts';
 import { contractBorrowCreateSchema, contractBorrowReturnSchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId } from '../../../db/index.js';
+import { type Db, newId } from '../../../db/index.js';
 import { AccessControl } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
@@ -34,7 +33,7 @@ import * as repo from './archive.repository.js';
  */
 export class ContractBorrowsService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly directory: ArchiveDirectory,
     private readonly clock: Clock,
@@ -171,13 +170,13 @@ export class ContractBorrowsService {
     query: ReturnType<typeof repo.borrowsOf>,
     paging: { page: number; pageSize: number },
   ): Promise<Page<ContractBorrow>> {
-    const page = await fetchPage(query, paging, (row) => row as unknown as repo.BorrowRow);
+    const page = await fetchPage(query, paging, (row) => row);
     const names = await this.directory.userNames(this.db, [...new Set(page.items.map((b) => b.borrower_id))]);
     const today = this.today();
     return { ...page, items: page.items.map((row) => toBorrow(row, names, today)) };
   }
 
-  private async alreadyBorrowed(db: Kysely<any>, locale: Locale, open: repo.BorrowRow): Promise<AppError> {
+  private async alreadyBorrowed(db: Db, locale: Locale, open: repo.BorrowRow): Promise<AppError> {
     const names = await this.directory.userNames(db, [open.borrower_id]);
     return new AppError('CONTRACT_ARCHIVE_STATE', {
       detail: archiveMessage(locale, 'alreadyBorrowed', {

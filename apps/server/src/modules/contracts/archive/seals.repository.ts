@@ -1,50 +1,21 @@
-import type { Kysely } from 'kysely';
-import { isPostgres } from '../../../db/index.js';
-import { withContractFacts } from '../contract-records.repository.js';
-
-export interface ContractSealRequestTable {
-  id: string;
-  contract_id: string;
-  contract_version: number;
-  seal_type: string;
-  copies: number;
-  purpose: string;
-  status: string;
-  instance_id: string | null;
-  requested_by: string;
-  created_at: string;
-  updated_at: string;
-  decided_at: string | null;
-  used_date: string | null;
-  used_by: string | null;
-  used_note: string | null;
-}
+import { type Db, isPostgres } from '../../../db/index.js';
+import { type ContractFacts, withContractFacts } from '../contract-records.repository.js';
+import type { ContractSealRequestTable } from '../contracts.tables.js';
 
 /** A request with the contract facts its views need (number, name, scope columns). */
-export interface SealRequestRow extends ContractSealRequestTable {
-  contract_number: string | null;
-  contract_name: string;
-  entity_id: string;
-  department_id: string;
-  owner_id: string;
-}
-
-// Callers pass transactions typed for other tables (the approval engine's); the row type documents the table.
-type Db = Kysely<any>;
+export type SealRequestRow = ContractSealRequestTable & ContractFacts;
 
 const requestsWithContract = (db: Db) => withContractFacts(db, 'contract_seal_request', 's');
 
 export async function findRequest(db: Db, id: string): Promise<SealRequestRow | undefined> {
-  return (await requestsWithContract(db).where('s.id', '=', id).executeTakeFirst()) as
-    | SealRequestRow
-    | undefined;
+  return requestsWithContract(db).where('s.id', '=', id).executeTakeFirst();
 }
 
 /** The request row, locked for the rest of the transaction (the stamping and the approval outcome queue here). */
 export function lockRequest(db: Db, id: string): Promise<ContractSealRequestTable | undefined> {
   let query = db.selectFrom('contract_seal_request').selectAll().where('id', '=', id);
   if (isPostgres(db)) query = query.forUpdate();
-  return query.executeTakeFirst() as Promise<ContractSealRequestTable | undefined>;
+  return query.executeTakeFirst();
 }
 
 export async function requestExists(db: Db, id: string): Promise<boolean> {
@@ -86,7 +57,7 @@ export async function categoryCodeOf(db: Db, categoryId: string): Promise<string
     .select('code')
     .where('id', '=', categoryId)
     .executeTakeFirst();
-  return (row?.code as string | undefined) ?? null;
+  return row?.code ?? null;
 }
 
 /** One request per entity (through its contract), for the route guard test. */

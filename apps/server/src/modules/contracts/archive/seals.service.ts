@@ -9,8 +9,7 @@ import type {
   SealType,
 } from '@concord/contracts';
 import { sealRequestCreateSchema, sealRequestUsedSchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId } from '../../../db/index.js';
+import { type Db, newId } from '../../../db/index.js';
 import { AccessControl } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
@@ -88,10 +87,10 @@ export const SEAL_REQUEST_FIELDS: FormField[] = [
  */
 export class ContractSealsService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly startApproval: StartSealApproval,
-    private readonly userNames: (db: Kysely<any>, ids: string[]) => Promise<Map<string, string>>,
+    private readonly userNames: (db: Db, ids: string[]) => Promise<Map<string, string>>,
     private readonly clock: Clock,
   ) {}
 
@@ -109,7 +108,7 @@ export class ContractSealsService {
       { column: 's.created_at', direction: 'desc' },
       's.id',
     );
-    const page = await fetchPage(sorted, query, (row) => row as unknown as repo.SealRequestRow);
+    const page = await fetchPage(sorted, query, (row) => row);
     const names = await this.userNames(
       this.db,
       [...new Set(page.items.flatMap((r) => [r.requested_by, r.used_by]))].filter((id): id is string => !!id),
@@ -142,7 +141,7 @@ export class ContractSealsService {
       await repo.insertRequest(trx, {
         id,
         contract_id: contractId,
-        contract_version: Number(contract.version),
+        contract_version: contract.version,
         seal_type: data.sealType,
         copies: data.copies,
         purpose: data.purpose,
@@ -156,7 +155,7 @@ export class ContractSealsService {
         used_by: null,
         used_note: null,
       });
-      const amount = Number(contract.current_amount);
+      const amount = contract.current_amount;
       const title = `用印申请：${contract.number ?? contract.name}（${sealTypeLabels[data.sealType]['zh-CN']} ×${data.copies}）`;
       const instanceId = await this.startApproval(trx, ctx, {
         businessType: SEAL_BUSINESS_TYPE,
@@ -169,7 +168,7 @@ export class ContractSealsService {
         formData: {
           contractNumber: contract.number ?? '',
           contractName: contract.name,
-          contractVersion: Number(contract.version),
+          contractVersion: contract.version,
           sealType: data.sealType,
           copies: data.copies,
           purpose: data.purpose,
@@ -184,7 +183,7 @@ export class ContractSealsService {
         action: 'request',
         after: {
           contractId,
-          contractVersion: Number(contract.version),
+          contractVersion: contract.version,
           sealType: data.sealType,
           copies: data.copies,
           purpose: data.purpose,
@@ -236,7 +235,7 @@ export class ContractSealsService {
    * adapter) inside its own transaction. A request no longer in approval is left as it is.
    */
   async onApprovalOutcome(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     requestId: string,
     outcome: SealApprovalOutcome,
@@ -254,12 +253,12 @@ export class ContractSealsService {
   }
 
   /** True when the id names a seal request (for routing the engine's `contract.*` callbacks). */
-  async isSealRequest(db: Kysely<any>, id: string): Promise<boolean> {
+  async isSealRequest(db: Db, id: string): Promise<boolean> {
     return repo.requestExists(db, id);
   }
 
   /** The fields a seal request shows in the approval detail. */
-  async fieldsOf(db: Kysely<any>, requestId: string): Promise<FormField[] | null> {
+  async fieldsOf(db: Db, requestId: string): Promise<FormField[] | null> {
     return (await repo.findRequest(db, requestId)) ? SEAL_REQUEST_FIELDS : null;
   }
 }
@@ -272,9 +271,9 @@ function toSealRequest(row: repo.SealRequestRow, names: Map<string, string>): Se
     contractId: row.contract_id,
     contractNumber: row.contract_number,
     contractName: row.contract_name,
-    contractVersion: Number(row.contract_version),
+    contractVersion: row.contract_version,
     sealType: row.seal_type as SealType,
-    copies: Number(row.copies),
+    copies: row.copies,
     purpose: row.purpose,
     status: row.status as SealRequestStatus,
     instanceId: row.instance_id,

@@ -1,6 +1,5 @@
 import { type ContractImportReport, splitTax } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../../db/index.js';
+import { type Db, newId, nowInstant } from '../../../db/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, type RequestContext } from '../../../platform/http/index.js';
 import { listCategories } from '../setup/categories.repository.js';
@@ -51,7 +50,7 @@ type Mode = 'all' | 'valid';
  */
 export class ContractImportService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly ports: Pick<ContractPorts, 'partners'>,
     private readonly lookups: ContractImportLookups,

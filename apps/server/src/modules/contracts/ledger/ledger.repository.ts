@@ -4,9 +4,9 @@ import type {
   ContractLedgerQuery,
   contractLedgerQuerySchema,
 } from '@concord/contracts';
-import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
-import { likePattern } from '../../../db/index.js';
+import { type Database, type Db, likePattern } from '../../../db/index.js';
 import { type Scope, withScope } from '../../../platform/access/index.js';
 import { AppError } from '../../../platform/http/index.js';
 import { contractScope } from '../register/contracts.repository.js';
@@ -90,7 +90,7 @@ export function parseSort(sort: string | undefined): LedgerSort {
 
 /** The filtered, scoped set of ledger rows, before sorting and paging. */
 export function ledgerQuery(
-  db: Kysely<any>,
+  db: Db,
   scope: Scope,
   filter: LedgerFilter,
   today: string,
@@ -144,11 +144,11 @@ export function ledgerQuery(
 
 /** Orders by the sort key then the id, continuing after `cursor` (the last row of the previous page). */
 export function orderAndContinue<O>(
-  query: SelectQueryBuilder<any, 'contract', O>,
+  query: SelectQueryBuilder<Database, 'contract', O>,
   sort: LedgerSort,
   cursor: { value: unknown; id: string } | null,
   today = '',
-): SelectQueryBuilder<any, 'contract', O> {
+): SelectQueryBuilder<Database, 'contract', O> {
   const key = sortKeys[sort.field] ?? datedSortKeys[sort.field](today);
   const direction = sort.descending ? 'desc' : 'asc';
   const after = sort.descending ? '<' : '>';
@@ -165,25 +165,25 @@ export function orderAndContinue<O>(
 }
 
 /** The key value of a row for the cursor (the same stand-ins as the SQL). */
-export function sortValueOf(row: Record<string, unknown>, sort: LedgerSort): unknown {
+export function sortValueOf(row: LedgerRow, sort: LedgerSort): unknown {
   const value = {
     number: row.number ?? '',
     name: row.name,
     partnerName: row.partner_name,
     status: row.status,
-    amount: Number(row.amount),
-    currentAmount: Number(row.current_amount),
+    amount: row.amount,
+    currentAmount: row.current_amount,
     signDate: row.sign_date ?? '0001-01-01',
     endDate: row.end_date ?? '0001-01-01',
-    createdAt: row.created_at instanceof Date ? row.created_at.toISOString() : row.created_at,
-    plannedAmount: Number(row.planned_amount),
-    requestedAmount: Number(row.requested_amount),
-    paidAmount: row.direction === 'EXPENSE' ? Number(row.paid_amount) : 0,
-    receivedAmount: row.direction === 'INCOME' ? Number(row.paid_amount) : 0,
-    invoicedAmount: Number(row.invoiced_amount),
-    acceptedAmount: Number(row.accepted_amount),
-    outstandingAmount: Number(row.settled_amount ?? row.current_amount) - Number(row.paid_amount),
-    overdueAmount: Number(row.overdue_amount),
+    createdAt: row.created_at,
+    plannedAmount: row.planned_amount,
+    requestedAmount: row.requested_amount,
+    paidAmount: row.direction === 'EXPENSE' ? row.paid_amount : 0,
+    receivedAmount: row.direction === 'INCOME' ? row.paid_amount : 0,
+    invoicedAmount: row.invoiced_amount,
+    acceptedAmount: row.accepted_amount,
+    outstandingAmount: (row.settled_amount ?? row.current_amount) - row.paid_amount,
+    overdueAmount: row.overdue_amount,
     nextDueDate: row.next_due_date ?? '9999-12-31',
   }[sort.field];
   return value;
@@ -216,7 +216,7 @@ export async function ledgerTotals(
   const rows = await query
     .select([
       'contract.currency as currency',
-      sql<number>`count(*)`.as('count'),
+      (eb) => eb.fn.countAll<number>().as('count'),
       sql<number>`coalesce(sum(contract.amount), 0)`.as('amount'),
       sql<number>`coalesce(sum(contract.signed_amount), 0)`.as('signed_amount'),
       sql<number>`coalesce(sum(contract.current_amount), 0)`.as('current_amount'),
@@ -231,22 +231,22 @@ export async function ledgerTotals(
     ])
     .groupBy('contract.currency')
     .execute();
-  // PostgreSQL returns sums of bigint as numeric text.
+  // The sums are numbers in both dialects (the PostgreSQL dialect parses numeric and bigint).
   const byCurrency = rows
     .map((row) => ({
       currency: row.currency as ContractLedgerCurrencyTotals['currency'],
-      count: Number(row.count),
-      amount: Number(row.amount),
-      signedAmount: Number(row.signed_amount),
-      currentAmount: Number(row.current_amount),
-      plannedAmount: Number(row.planned_amount),
-      requestedAmount: Number(row.requested_amount),
-      paidAmount: Number(row.paid_amount),
-      receivedAmount: Number(row.received_amount),
-      invoicedAmount: Number(row.invoiced_amount),
-      acceptedAmount: Number(row.accepted_amount),
-      outstandingAmount: Number(row.outstanding_amount),
-      overdueAmount: Number(row.overdue_amount),
+      count: row.count,
+      amount: row.amount,
+      signedAmount: row.signed_amount,
+      currentAmount: row.current_amount,
+      plannedAmount: row.planned_amount,
+      requestedAmount: row.requested_amount,
+      paidAmount: row.paid_amount,
+      receivedAmount: row.received_amount,
+      invoicedAmount: row.invoiced_amount,
+      acceptedAmount: row.accepted_amount,
+      outstandingAmount: row.outstanding_amount,
+      overdueAmount: row.overdue_amount,
     }))
     .sort((a, b) => compareCurrencies(a.currency, b.currency));
   const all: LedgerTotals = {
@@ -294,11 +294,14 @@ export { addDays };
 export type { ContractLedgerQuery };
 
 /** The ledger columns of these contracts (the second step of a page read), in no particular order. */
-export async function ledgerRowsByIds(db: Kysely<any>, ids: string[], today: string) {
-  return (await db
+export function ledgerRowsByIds(db: Db, ids: string[], today: string) {
+  return db
     .selectFrom('contract')
     .select([...ledgerColumns])
     .select(overdueAmountSql(today).as('overdue_amount'))
     .where('contract.id', 'in', ids)
-    .execute()) as Record<string, unknown>[];
+    .execute();
 }
+
+/** A contract as the ledger reads it: its ledger columns and the overdue amount as of today. */
+export type LedgerRow = Awaited<ReturnType<typeof ledgerRowsByIds>>[number];

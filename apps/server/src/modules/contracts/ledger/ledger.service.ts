@@ -1,7 +1,6 @@
 import { toMajorUnits } from '@concord/contracts';
 import type { ContractLedgerPage, ContractLedgerRow, contractLedgerQuerySchema } from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { AppError, type RequestContext, sendXlsx, type XlsxColumn } from '../../../platform/http/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
@@ -16,6 +15,7 @@ import * as settingsRepo from '../execution/execution-settings.repository.js';
 import type { ContractSetup } from '../register/contracts.drafts.js';
 import {
   type LedgerFilter,
+  type LedgerRow,
   type LedgerSort,
   ledgerQuery,
   ledgerRowsByIds,
@@ -24,6 +24,7 @@ import {
   parseSort,
   sortValueOf,
 } from './ledger.repository.js';
+import type { Db } from '../../../db/index.js';
 
 type LedgerQuery = z.output<typeof contractLedgerQuerySchema>;
 
@@ -44,7 +45,7 @@ const statusLabels: Record<string, string> = {
  */
 export class ContractLedger {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly ports: ContractPorts,
     private readonly setup: ContractSetup,
   ) {}
@@ -66,8 +67,7 @@ export class ContractLedger {
       items: await this.present(page),
       totals: totals.all,
       totalsByCurrency: totals.byCurrency,
-      nextCursor:
-        rows.length > limit && last ? encodeCursor(sortValueOf(last, sort), last.id as string) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(sortValueOf(last, sort), last.id) : null,
     };
   }
 
@@ -95,7 +95,7 @@ export class ContractLedger {
       for (const item of await this.present(rows)) yield item;
       if (rows.length < 500) return;
       const last = rows[rows.length - 1];
-      after = { value: sortValueOf(last, sort), id: last.id as string };
+      after = { value: sortValueOf(last, sort), id: last.id };
     }
   }
 
@@ -108,20 +108,22 @@ export class ContractLedger {
     sort: LedgerSort,
     after: { value: unknown; id: string } | null,
     limit: number,
-  ): Promise<Record<string, unknown>[]> {
+  ): Promise<LedgerRow[]> {
     const today = this.ports.today();
     const ids = (
       await orderAndContinue(base.select('contract.id'), sort, after, today).limit(limit).execute()
-    ).map((r) => r.id as string);
+    ).map((r) => r.id);
     if (!ids.length) return [];
     const rows = await ledgerRowsByIds(this.db, ids, today);
-    const byId = new Map(rows.map((r) => [r.id as string, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is Record<string, unknown> => !!r);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is LedgerRow => !!r);
   }
 
   /** Rows with the names of their entity, department, owner and category, read in one batch each. */
-  private async present(rows: Record<string, unknown>[]): Promise<ContractLedgerRow[]> {
-    const ids = (column: string) => [...new Set(rows.map((r) => r[column] as string))];
+  private async present(rows: LedgerRow[]): Promise<ContractLedgerRow[]> {
+    const ids = (column: 'entity_id' | 'department_id' | 'owner_id' | 'category_id') => [
+      ...new Set(rows.map((r) => r[column])),
+    ];
     const [entities, departments, owners, categories, tolerances] = await Promise.all([
       this.ports.org.entities(this.db, ids('entity_id')),
       this.ports.org.departments(this.db, ids('department_id')),
@@ -132,34 +134,34 @@ export class ContractLedger {
     const today = this.ports.today();
     return rows.map((r) => {
       const status = r.status as ContractLedgerRow['status'];
-      const endDate = (r.end_date as string | null) ?? null;
+      const endDate = r.end_date;
       return {
-        id: r.id as string,
-        number: (r.number as string | null) ?? null,
-        name: r.name as string,
-        partnerId: r.partner_id as string,
-        partnerName: r.partner_name as string,
-        categoryId: r.category_id as string,
-        categoryName: categories.get(r.category_id as string) ?? '',
+        id: r.id,
+        number: r.number,
+        name: r.name,
+        partnerId: r.partner_id,
+        partnerName: r.partner_name,
+        categoryId: r.category_id,
+        categoryName: categories.get(r.category_id) ?? '',
         direction: r.direction as ContractLedgerRow['direction'],
-        entityId: r.entity_id as string,
-        entityName: entities.get(r.entity_id as string)?.name ?? '',
-        departmentId: r.department_id as string,
-        departmentName: departments.get(r.department_id as string)?.name ?? '',
-        ownerId: r.owner_id as string,
-        ownerName: owners.get(r.owner_id as string) ?? '',
+        entityId: r.entity_id,
+        entityName: entities.get(r.entity_id)?.name ?? '',
+        departmentId: r.department_id,
+        departmentName: departments.get(r.department_id)?.name ?? '',
+        ownerId: r.owner_id,
+        ownerName: owners.get(r.owner_id) ?? '',
         status,
         currency: r.currency as ContractLedgerRow['currency'],
-        amount: Number(r.amount),
-        signedAmount: r.signed_amount === null ? null : Number(r.signed_amount),
-        currentAmount: Number(r.current_amount),
-        signDate: (r.sign_date as string | null) ?? null,
-        startDate: (r.start_date as string | null) ?? null,
+        amount: r.amount,
+        signedAmount: r.signed_amount,
+        currentAmount: r.current_amount,
+        signDate: r.sign_date,
+        startDate: r.start_date,
         endDate,
         daysToExpiry:
           endDate && (status === 'IN_FORCE' || status === 'APPROVED') ? daysBetween(today, endDate) : null,
-        createdAt: new Date(r.created_at as string).toISOString(),
-        ...executionFigures(r, tolerances.get(r.entity_id as string) ?? DEFAULT_TOLERANCE),
+        createdAt: new Date(r.created_at).toISOString(),
+        ...executionFigures(r, tolerances.get(r.entity_id) ?? DEFAULT_TOLERANCE),
       };
     });
   }
@@ -187,25 +189,23 @@ export class ContractLedger {
 }
 
 /** The ledger's execution columns of a contract row (figures kept by figures.service). */
-function executionFigures(r: Record<string, unknown>, tolerance: Tolerance) {
-  const paid = Number(r.paid_amount);
-  const invoiced = Number(r.invoiced_amount);
-  const accepted = Number(r.accepted_amount);
-  const settled =
-    r.settled_amount === null || r.settled_amount === undefined ? null : Number(r.settled_amount);
+function executionFigures(r: LedgerRow, tolerance: Tolerance) {
+  const paid = r.paid_amount;
+  const invoiced = r.invoiced_amount;
+  const accepted = r.accepted_amount;
+  const settled = r.settled_amount;
   const income = r.direction === 'INCOME';
   return {
-    plannedAmount: Number(r.planned_amount),
-    requestedAmount: Number(r.requested_amount),
+    plannedAmount: r.planned_amount,
+    requestedAmount: r.requested_amount,
     paidAmount: income ? 0 : paid,
     receivedAmount: income ? paid : 0,
     invoicedAmount: invoiced,
     acceptedAmount: accepted,
     settledAmount: settled,
-    outstandingAmount:
-      executableAmount({ current_amount: Number(r.current_amount), settled_amount: settled }) - paid,
-    overdueAmount: Number(r.overdue_amount ?? 0),
-    nextDueDate: r.next_due_date === null || r.next_due_date === undefined ? null : String(r.next_due_date),
+    outstandingAmount: executableAmount(r) - paid,
+    overdueAmount: r.overdue_amount,
+    nextDueDate: r.next_due_date,
     matchingStatus: matchingStatus({ paid, invoiced, accepted }, tolerance),
   };
 }

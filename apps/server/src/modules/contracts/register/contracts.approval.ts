@@ -1,22 +1,17 @@
 import type { FormField } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../../platform/http/index.js';
 import type { ContractChanges } from '../versions/changes.service.js';
 import * as repo from './contracts.repository.js';
 import type { ContractSetup } from './contracts.drafts.js';
 import type { ContractLifecycle } from './contracts.lifecycle.js';
+import type { Db } from '../../../db/index.js';
 
 type Outcome = 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
 
 /** What the seal requests of this module answer to the engine (seals.service.ts). */
 export interface SealOutcomes {
-  onApprovalOutcome(
-    trx: Kysely<any>,
-    ctx: RequestContext,
-    requestId: string,
-    outcome: Outcome,
-  ): Promise<void>;
-  fields?(db: Kysely<any>, requestId: string): Promise<FormField[] | null>;
+  onApprovalOutcome(trx: Db, ctx: RequestContext, requestId: string, outcome: Outcome): Promise<void>;
+  fields?(db: Db, requestId: string): Promise<FormField[] | null>;
 }
 
 /**
@@ -36,13 +31,7 @@ export function contractApprovalSubject(deps: {
 }) {
   const ended =
     (outcome: Outcome) =>
-    async (
-      trx: Kysely<any>,
-      ctx: RequestContext,
-      subjectId: string,
-      instanceId: string,
-      businessType: string,
-    ) => {
+    async (trx: Db, ctx: RequestContext, subjectId: string, instanceId: string, businessType: string) => {
       switch (businessType) {
         case 'contract.sign':
           return deps.lifecycle.approvalEnded(trx, ctx, subjectId, instanceId, eventOf[outcome]);
@@ -62,7 +51,7 @@ export function contractApprovalSubject(deps: {
     onRejected: ended('REJECTED'),
     onWithdrawn: ended('WITHDRAWN'),
     onFormChanged: async (
-      trx: Kysely<any>,
+      trx: Db,
       ctx: RequestContext,
       subjectId: string,
       instanceId: string,
@@ -73,7 +62,7 @@ export function contractApprovalSubject(deps: {
         await deps.lifecycle.approvalEdited(trx, ctx, subjectId, instanceId, formData);
     },
     /** The fields the approval detail shows for a contract, a change or a seal request. */
-    fields: async (db: Kysely<any>, subjectId: string): Promise<FormField[] | null> => {
+    fields: async (db: Db, subjectId: string): Promise<FormField[] | null> => {
       const contract = await repo.findContract(db, subjectId);
       if (contract) {
         const category = await deps.setup.category(db, contract.category_id);

@@ -4,9 +4,8 @@ import {
   type PermissionCode,
   splitTax,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { readJson } from '../../../db/index.js';
+import { type Db, readJson } from '../../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../../../platform/access/index.js';
 import { AppError, invalidReference, notFound, type RequestContext } from '../../../platform/http/index.js';
 import type { CategoryForContract, ContractPorts } from '../contracts.ports.js';
@@ -19,8 +18,8 @@ export type StoredAttachment = { fileId: string; type: ContractAttachmentType };
 
 /** What the register needs from the categories and planning parts of this module (wired in the module definition). */
 export interface ContractSetup {
-  category(trx: Kysely<any>, categoryId: string): Promise<CategoryForContract>;
-  categoryNames(trx: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  category(trx: Db, categoryId: string): Promise<CategoryForContract>;
+  categoryNames(trx: Db, ids: string[]): Promise<Map<string, string>>;
   /** The category's custom-field values, checked and normalised; VALIDATION_FAILED otherwise. */
   validateCustomData(
     category: CategoryForContract,
@@ -28,12 +27,7 @@ export interface ContractSetup {
     ctx: RequestContext,
   ): Record<string, unknown>;
   /** Refuses (INVALID_REFERENCE) a plan line the caller may not use for a contract of this entity. */
-  planLine(
-    trx: Kysely<any>,
-    ctx: RequestContext,
-    planLineId: string,
-    input: { entityId: string },
-  ): Promise<void>;
+  planLine(trx: Db, ctx: RequestContext, planLineId: string, input: { entityId: string }): Promise<void>;
 }
 
 /** Permissions whose scopes a write may consult; resolved before a transaction (SQLite has one connection). */
@@ -50,7 +44,7 @@ export async function warmScopes(ctx: RequestContext): Promise<void> {
 }
 
 /** Locks a contract for a write, refusing one outside the caller's scope. */
-export async function lockVisible(trx: Kysely<any>, scope: Scope, id: string): Promise<ContractTable> {
+export async function lockVisible(trx: Db, scope: Scope, id: string): Promise<ContractTable> {
   const row = await repo.lockContract(trx, id);
   if (!row) throw notFound();
   AccessControl.assertVisible(scope, scopedFacts(row));
@@ -59,7 +53,7 @@ export async function lockVisible(trx: Kysely<any>, scope: Scope, id: string): P
 
 /** Checks that every attachment is a file the caller may see. */
 export async function assertFiles(
-  trx: Kysely<any>,
+  trx: Db,
   ctx: RequestContext,
   ports: ContractPorts,
   attachments: StoredAttachment[],
@@ -75,7 +69,7 @@ export async function assertFiles(
 
 /** Checks a draft's references and computes its stored columns. */
 export async function prepareDraft(
-  trx: Kysely<any>,
+  trx: Db,
   ctx: RequestContext,
   scope: Scope,
   deps: { ports: ContractPorts; setup: ContractSetup },
@@ -197,8 +191,8 @@ export function approvalFormData(row: ContractTable, category: CategoryForContra
     categoryName: category.name,
     direction: row.direction,
     partnerName: row.partner_name,
-    amount: Number(row.amount),
-    taxRate: Number(row.tax_rate),
+    amount: row.amount,
+    taxRate: row.tax_rate,
     startDate: row.start_date,
     endDate: row.end_date,
     body: row.body,

@@ -1,7 +1,6 @@
 import type { Contract, ContractStatus, contractSignSchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { nowInstant, readJson } from '../../../db/index.js';
+import { type Db, nowInstant, readJson } from '../../../db/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, invalidReference, type RequestContext } from '../../../platform/http/index.js';
 import type { CategoryForContract, ContractPorts } from '../contracts.ports.js';
@@ -32,7 +31,7 @@ import { type ContractEvent, nextStatus } from './contracts.rules.js';
  */
 export class ContractLifecycle {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly ports: ContractPorts,
     private readonly setup: ContractSetup,
@@ -177,7 +176,7 @@ export class ContractLifecycle {
 
   /** The engine reports the contract approval's end; a stale report (status moved on) changes nothing. */
   async approvalEnded(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     id: string,
     instanceId: string,
@@ -204,7 +203,7 @@ export class ContractLifecycle {
    * contract takes the new values and the edit becomes a version, so the history shows who changed what.
    */
   async approvalEdited(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     id: string,
     instanceId: string,
@@ -243,19 +242,15 @@ export class ContractLifecycle {
 
   // ------------------------------------------------------------ internals
 
-  private present(db: Kysely<any>, ctx: RequestContext, row: ContractTable): Promise<Contract> {
+  private present(db: Db, ctx: RequestContext, row: ContractTable): Promise<Contract> {
     return presentContract(db, ctx, { ports: this.ports, setup: this.setup }, row);
   }
 
-  private assertFiles(trx: Kysely<any>, ctx: RequestContext, attachments: StoredAttachment[]): Promise<void> {
+  private assertFiles(trx: Db, ctx: RequestContext, attachments: StoredAttachment[]): Promise<void> {
     return assertFiles(trx, ctx, this.ports, attachments);
   }
 
-  private async nextNumber(
-    trx: Kysely<any>,
-    category: CategoryForContract,
-    entityId: string,
-  ): Promise<string> {
+  private async nextNumber(trx: Db, category: CategoryForContract, entityId: string): Promise<string> {
     const ruleId = category.numberRuleId ?? (await this.ports.numbering.ruleIdByCode(trx, 'contract'));
     if (!ruleId) throw invalidReference('numbering rule');
     const entity = (await this.ports.org.entities(trx, [entityId])).get(entityId);

@@ -5,8 +5,7 @@ import type {
   PartnerBank,
   PermissionCode,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { readBool, readJson } from '../../../db/index.js';
+import { type Db, readBool, readJson } from '../../../db/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
 import type { ContractTable } from '../contracts.tables.js';
@@ -27,7 +26,7 @@ const permissionOf: Record<ContractAction, PermissionCode> = {
 
 /** The API view of a contract row, with names and what the caller may do now. */
 export async function presentContract(
-  db: Kysely<any>,
+  db: Db,
   ctx: RequestContext,
   deps: { ports: ContractPorts; setup: ContractSetup },
   row: ContractTable,
@@ -65,12 +64,12 @@ export async function presentContract(
     departmentName: departments.get(row.department_id)?.name ?? '',
     ownerId: row.owner_id,
     ownerName: users.get(row.owner_id) ?? '',
-    amount: Number(row.amount),
-    taxRate: Number(row.tax_rate),
-    taxAmount: Number(row.tax_amount),
-    amountExclTax: Number(row.amount) - Number(row.tax_amount),
-    signedAmount: row.signed_amount === null ? null : Number(row.signed_amount),
-    currentAmount: Number(row.current_amount),
+    amount: row.amount,
+    taxRate: row.tax_rate,
+    taxAmount: row.tax_amount,
+    amountExclTax: row.amount - row.tax_amount,
+    signedAmount: row.signed_amount,
+    currentAmount: row.current_amount,
     currency: row.currency as Contract['currency'],
     signDate: row.sign_date,
     startDate: row.start_date,
@@ -82,12 +81,12 @@ export async function presentContract(
     attachments: attachments.map((a) => ({ ...a, name: fileNames.get(a.fileId) ?? '' })),
     customData: readJson<Record<string, unknown>>(row.custom_data, {}),
     status,
-    version: Number(row.version),
+    version: row.version,
     instanceId: row.instance_id,
     pendingChangeId: row.pending_change_id,
     statusReason: row.status_reason,
     imported: readBool(row.imported),
-    lockVersion: Number(row.lock_version),
+    lockVersion: row.lock_version,
     createdBy: row.created_by,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),

@@ -1,17 +1,6 @@
-import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { isPostgres, likePattern, writeJson } from '../../../db/index.js';
-import type {
-  ContractChangeTable,
-  ContractTable,
-  ContractTables,
-  ContractVersionTable,
-} from '../contracts.tables.js';
-
-// Callers pass transactions typed for other tables (the approval engine's), so take Kysely<any>
-// and read through the typed view.
-type Db = Kysely<any>;
-const typed = (db: Db) => db as unknown as Kysely<ContractTables>;
+import { type Db, isPostgres, likePattern, writeJson } from '../../../db/index.js';
+import type { ContractChangeTable, ContractTable, ContractVersionTable } from '../contracts.tables.js';
 
 /** Where the contract table keeps the facts a data scope judges. */
 export const contractScope = {
@@ -21,11 +10,12 @@ export const contractScope = {
 };
 
 const jsonColumns = ['partner_bank', 'attachments', 'custom_data'] as const;
-function encode(row: Partial<ContractTable>): never {
-  const out: Record<string, unknown> = { ...row };
+/** The row with its JSON columns written as text (see writeJson); the other columns as they are. */
+function encode<Row extends Partial<ContractTable>>(row: Row): Row {
+  const out: Partial<ContractTable> = { ...row };
   for (const column of jsonColumns)
     if (column in row) out[column] = row[column] === null ? null : writeJson(row[column]);
-  return out as never;
+  return out as Row;
 }
 
 export async function insertContract(db: Db, row: ContractTable): Promise<void> {
@@ -37,14 +27,14 @@ export async function updateContract(db: Db, id: string, patch: Partial<Contract
 }
 
 export const findContract = (db: Db, id: string): Promise<ContractTable | undefined> =>
-  typed(db).selectFrom('contract').selectAll().where('id', '=', id).executeTakeFirst();
+  db.selectFrom('contract').selectAll().where('id', '=', id).executeTakeFirst();
 
 /**
  * Reads the contract for a write and serialises writers on it: PostgreSQL locks the row until the
  * transaction ends; SQLite has one writer at a time anyway.
  */
 export async function lockContract(db: Db, id: string): Promise<ContractTable | undefined> {
-  const query = typed(db).selectFrom('contract').selectAll().where('id', '=', id);
+  const query = db.selectFrom('contract').selectAll().where('id', '=', id);
   return (isPostgres(db) ? query.forUpdate() : query).executeTakeFirst();
 }
 
@@ -61,7 +51,7 @@ export async function takenNumbers(db: Db, numbers: string[]): Promise<Set<strin
   const taken = new Set<string>();
   const unique = [...new Set(numbers)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await typed(db)
+    const rows = await db
       .selectFrom('contract')
       .select('number')
       .where('number', 'in', unique.slice(i, i + 500))
@@ -85,12 +75,12 @@ export async function insertContracts(db: Db, rows: ContractTable[]): Promise<vo
 export async function insertVersion(db: Db, row: ContractVersionTable): Promise<void> {
   await db
     .insertInto('contract_version')
-    .values({ ...row, fields: writeJson(row.fields), attachments: writeJson(row.attachments) } as never)
+    .values({ ...row, fields: writeJson(row.fields), attachments: writeJson(row.attachments) })
     .execute();
 }
 
 export const listVersions = (db: Db, contractId: string) =>
-  typed(db)
+  db
     .selectFrom('contract_version')
     .select(['id', 'version', 'reason', 'change_id', 'note', 'created_by', 'created_at'])
     .where('contract_id', '=', contractId)
@@ -102,7 +92,7 @@ export const findVersion = (
   contractId: string,
   version: number,
 ): Promise<ContractVersionTable | undefined> =>
-  typed(db)
+  db
     .selectFrom('contract_version')
     .selectAll()
     .where('contract_id', '=', contractId)
@@ -113,23 +103,19 @@ export const findVersion = (
 export async function insertChange(db: Db, row: ContractChangeTable): Promise<void> {
   await db
     .insertInto('contract_change')
-    .values({ ...row, proposed: writeJson(row.proposed), before: writeJson(row.before) } as never)
+    .values({ ...row, proposed: writeJson(row.proposed), before: writeJson(row.before) })
     .execute();
 }
 
 export async function updateChange(db: Db, id: string, patch: Partial<ContractChangeTable>): Promise<void> {
-  await db
-    .updateTable('contract_change')
-    .set(patch as never)
-    .where('id', '=', id)
-    .execute();
+  await db.updateTable('contract_change').set(patch).where('id', '=', id).execute();
 }
 
 export const findChange = (db: Db, id: string): Promise<ContractChangeTable | undefined> =>
-  typed(db).selectFrom('contract_change').selectAll().where('id', '=', id).executeTakeFirst();
+  db.selectFrom('contract_change').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const listChanges = (db: Db, contractId: string): Promise<ContractChangeTable[]> =>
-  typed(db)
+  db
     .selectFrom('contract_change')
     .selectAll()
     .where('contract_id', '=', contractId)
@@ -140,7 +126,7 @@ export const listChanges = (db: Db, contractId: string): Promise<ContractChangeT
 /** Contracts whose attachments (now or in any version) include the file: their readers may read it. */
 export async function contractsWithFile(db: Db, fileId: string) {
   const pattern = sql`${likePattern(fileId)} escape '\\'`;
-  return typed(db)
+  return db
     .selectFrom('contract')
     .select(['contract.entity_id', 'contract.department_id', 'contract.owner_id'])
     .where((eb) =>

@@ -4,9 +4,8 @@ import {
   contractCreateSchema,
   type contractUpdateSchema,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { newId, nowInstant } from '../../../db/index.js';
+import { type Db, newId, nowInstant } from '../../../db/index.js';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -35,7 +34,7 @@ type ContractUpdate = z.output<typeof contractUpdateSchema>;
  */
 export class ContractsService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly ports: ContractPorts,
     private readonly setup: ContractSetup,
@@ -50,7 +49,7 @@ export class ContractsService {
   }
 
   /** A contract the caller may see, for the other parts of the module (archive, seals, versions). */
-  async visible(db: Kysely<any>, ctx: RequestContext, id: string): Promise<ContractTable> {
+  async visible(db: Db, ctx: RequestContext, id: string): Promise<ContractTable> {
     const scope = await ctx.access.require('contract.view');
     const row = await repo.findContract(db, id);
     if (!row) throw notFound();
@@ -151,17 +150,17 @@ export class ContractsService {
   // ------------------------------------------------------------ shared with the module
 
   /** Checks that every attachment is a file the caller may see. */
-  assertFiles(trx: Kysely<any>, ctx: RequestContext, attachments: StoredAttachment[]): Promise<void> {
+  assertFiles(trx: Db, ctx: RequestContext, attachments: StoredAttachment[]): Promise<void> {
     return assertFiles(trx, ctx, this.ports, attachments);
   }
 
   /** The API view of a contract row, with names and what the caller may do now. */
-  present(db: Kysely<any>, ctx: RequestContext, row: ContractTable): Promise<Contract> {
+  present(db: Db, ctx: RequestContext, row: ContractTable): Promise<Contract> {
     return presentContract(db, ctx, { ports: this.ports, setup: this.setup }, row);
   }
 
   /** Whoever may see a contract may read the files attached to it (the signed scan, annexes). */
-  async mayReadFile(db: Kysely<any>, ctx: RequestContext, fileId: string): Promise<boolean> {
+  async mayReadFile(db: Db, ctx: RequestContext, fileId: string): Promise<boolean> {
     if (!ctx.access.has('contract.view')) return false;
     const scope = await ctx.access.require('contract.view');
     return (await repo.contractsWithFile(db, fileId)).some((row) => isInScope(scope, scopedFacts(row)));

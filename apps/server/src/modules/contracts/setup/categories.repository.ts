@@ -1,51 +1,13 @@
-import { type Kysely, sql } from 'kysely';
-import { likePattern } from '../../../db/index.js';
-
-/** A row of `contract_category` (migration 20261201_000050_contract_setup). */
-export interface ContractCategoryTable {
-  id: string;
-  code: string;
-  name: string;
-  parent_id: string | null;
-  /** The effective direction (own or inherited). */
-  direction: string;
-  direction_inherited: boolean | number;
-  number_rule_id: string | null;
-  flow_key: string | null;
-  /** ContractAttachmentType[] as JSON. */
-  required_attachment_types: unknown;
-  /** FormField[] as JSON. */
-  fields: unknown;
-  expiry_reminder_days: number;
-  /** EvaluationCriterion[] as JSON, or null (the default scorecard). */
-  evaluation_criteria?: unknown;
-  active: boolean | number;
-  sort_order: number;
-  description: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-/** The columns of other tables of the module that tell whether a category is in use. */
-interface CategoryUsers {
-  contract: { id: string; category_id: string };
-  contract_plan_line: { id: string; category_id: string | null };
-}
-
-interface CategoryTables extends CategoryUsers {
-  contract_category: ContractCategoryTable;
-}
-
-// Callers pass transactions typed for other tables (or Kysely<any>).
-type Db = Kysely<CategoryTables>;
-const asDb = (db: Kysely<any>): Db => db as Db;
+import { sql } from 'kysely';
+import { type Db, likePattern } from '../../../db/index.js';
+import type { ContractCategoryTable } from '../contracts.tables.js';
 
 /** The whole tree, parents' order first: sort order, then code. The tree is small master data. */
 export function listCategories(
-  db: Kysely<any>,
+  db: Db,
   filter: { q?: string; active?: boolean; direction?: string } = {},
 ): Promise<ContractCategoryTable[]> {
-  let query = asDb(db).selectFrom('contract_category as c').selectAll('c');
+  let query = db.selectFrom('contract_category as c').selectAll('c');
   if (filter.active !== undefined) query = query.where('c.active', '=', filter.active);
   if (filter.direction) query = query.where('c.direction', '=', filter.direction);
   if (filter.q) {
@@ -57,21 +19,18 @@ export function listCategories(
   return query.orderBy('c.sort_order').orderBy('c.code').orderBy('c.id').execute();
 }
 
-export function findCategory(db: Kysely<any>, id: string): Promise<ContractCategoryTable | undefined> {
-  return asDb(db).selectFrom('contract_category').selectAll().where('id', '=', id).executeTakeFirst();
+export function findCategory(db: Db, id: string): Promise<ContractCategoryTable | undefined> {
+  return db.selectFrom('contract_category').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findCategoryByCode(
-  db: Kysely<any>,
-  code: string,
-): Promise<ContractCategoryTable | undefined> {
-  return asDb(db).selectFrom('contract_category').selectAll().where('code', '=', code).executeTakeFirst();
+export function findCategoryByCode(db: Db, code: string): Promise<ContractCategoryTable | undefined> {
+  return db.selectFrom('contract_category').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export async function namesOf(db: Kysely<any>, ids: string[]): Promise<Map<string, string>> {
+export async function namesOf(db: Db, ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const rows = await asDb(db)
+  const rows = await db
     .selectFrom('contract_category')
     .select(['id', 'name'])
     .where('id', 'in', unique)
@@ -80,7 +39,7 @@ export async function namesOf(db: Kysely<any>, ids: string[]): Promise<Map<strin
 }
 
 /** The category and everything below it. */
-export async function subtreeIds(db: Kysely<any>, id: string): Promise<string[]> {
+export async function subtreeIds(db: Db, id: string): Promise<string[]> {
   const result = await sql<{ id: string }>`
     WITH RECURSIVE tree(id) AS (
       SELECT id FROM contract_category WHERE id = ${id}
@@ -91,8 +50,8 @@ export async function subtreeIds(db: Kysely<any>, id: string): Promise<string[]>
   return result.rows.map((r) => r.id);
 }
 
-export async function hasChildren(db: Kysely<any>, id: string): Promise<boolean> {
-  const row = await asDb(db)
+export async function hasChildren(db: Db, id: string): Promise<boolean> {
+  const row = await db
     .selectFrom('contract_category')
     .select('id')
     .where('parent_id', '=', id)
@@ -101,32 +60,32 @@ export async function hasChildren(db: Kysely<any>, id: string): Promise<boolean>
 }
 
 /** How many contracts and plan lines name the category. */
-export async function usageCount(db: Kysely<any>, id: string): Promise<number> {
-  const contracts = await asDb(db)
+export async function usageCount(db: Db, id: string): Promise<number> {
+  const contracts = await db
     .selectFrom('contract')
-    .select(sql<number>`count(*)`.as('n'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('category_id', '=', id)
     .executeTakeFirstOrThrow();
-  const lines = await asDb(db)
+  const lines = await db
     .selectFrom('contract_plan_line')
-    .select(sql<number>`count(*)`.as('n'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('category_id', '=', id)
     .executeTakeFirstOrThrow();
-  return Number(contracts.n) + Number(lines.n);
+  return contracts.n + lines.n;
 }
 
-export async function insertCategory(db: Kysely<any>, row: ContractCategoryTable): Promise<void> {
-  await asDb(db).insertInto('contract_category').values(row).execute();
+export async function insertCategory(db: Db, row: ContractCategoryTable): Promise<void> {
+  await db.insertInto('contract_category').values(row).execute();
 }
 
 export async function updateCategory(
-  db: Kysely<any>,
+  db: Db,
   id: string,
   patch: Partial<ContractCategoryTable>,
 ): Promise<void> {
-  await asDb(db).updateTable('contract_category').set(patch).where('id', '=', id).execute();
+  await db.updateTable('contract_category').set(patch).where('id', '=', id).execute();
 }
 
-export async function deleteCategory(db: Kysely<any>, id: string): Promise<void> {
-  await asDb(db).deleteFrom('contract_category').where('id', '=', id).execute();
+export async function deleteCategory(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('contract_category').where('id', '=', id).execute();
 }

@@ -10,9 +10,8 @@ import type {
   Locale,
 } from '@concord/contracts';
 import { DEFAULT_EVALUATION_CRITERIA } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { newId, nowInstant, readBool, readInstant, readJson, writeJson } from '../../../db/index.js';
+import { type Db, newId, nowInstant, readBool, readInstant, readJson, writeJson } from '../../../db/index.js';
 import type { Scope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import {
@@ -30,7 +29,7 @@ import {
   validationFailed,
 } from './categories.rules.js';
 import * as repo from './categories.repository.js';
-import type { ContractCategoryTable } from './categories.repository.js';
+import type { ContractCategoryTable } from '../contracts.tables.js';
 
 type CategoryCreate = z.infer<typeof contractCategoryCreateSchema>;
 type CategoryUpdate = z.infer<typeof contractCategoryUpdateSchema>;
@@ -38,9 +37,9 @@ type CategoryUpdate = z.infer<typeof contractCategoryUpdateSchema>;
 /** What categories check outside the module, wired in the module definition. Each takes the caller's transaction. */
 export interface CategoryPorts {
   /** An active numbering rule has this id (platform numbering service). */
-  numberRuleExists(trx: Kysely<any>, id: string): Promise<boolean>;
+  numberRuleExists(trx: Db, id: string): Promise<boolean>;
   /** A published, active workflow definition has this key. */
-  flowKeyExists(trx: Kysely<any>, key: string): Promise<boolean>;
+  flowKeyExists(trx: Db, key: string): Promise<boolean>;
   /** The group's own legal entity (the root): only a scope reaching it manages group-wide categories. */
   groupEntityId(): Promise<string | null>;
 }
@@ -66,7 +65,7 @@ export interface CategoryForContract {
  */
 export class ContractCategoriesService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly ports: CategoryPorts,
   ) {}
@@ -221,7 +220,7 @@ export class ContractCategoriesService {
    * INVALID_REFERENCE (contract category) when there is none; an inactive one is returned with
    * `active: false` for the register to refuse on new contracts.
    */
-  async forContract(trx: Kysely<any>, categoryId: string): Promise<CategoryForContract> {
+  async forContract(trx: Db, categoryId: string): Promise<CategoryForContract> {
     const row = await repo.findCategory(trx, categoryId);
     if (!row) throw invalidReference('contract category');
     const category = toCategory(row);
@@ -240,7 +239,7 @@ export class ContractCategoriesService {
   }
 
   /** Category names by id (missing ids are left out). Pass the transaction when inside one. */
-  namesOf(trx: Kysely<any>, ids: string[]): Promise<Map<string, string>> {
+  namesOf(trx: Db, ids: string[]): Promise<Map<string, string>> {
     return repo.namesOf(trx, ids);
   }
 
@@ -262,17 +261,14 @@ export class ContractCategoriesService {
     if (!group || !scope.entityIds.has(group)) throw new AppError('FORBIDDEN');
   }
 
-  private async checkReferences(trx: Kysely<any>, numberRuleId: string | null, flowKey: string | null) {
+  private async checkReferences(trx: Db, numberRuleId: string | null, flowKey: string | null) {
     if (numberRuleId && !(await this.ports.numberRuleExists(trx, numberRuleId)))
       throw invalidReference('numbering rule');
     if (flowKey && !(await this.ports.flowKeyExists(trx, flowKey))) throw invalidReference('approval flow');
   }
 
   /** Re-derives inherited directions below a changed category; returns the descendants whose direction moved. */
-  private async refreshDirections(
-    trx: Kysely<any>,
-    id: string,
-  ): Promise<Map<string, { from: string; to: string }>> {
+  private async refreshDirections(trx: Db, id: string): Promise<Map<string, { from: string; to: string }>> {
     const rows = await repo.listCategories(trx);
     const effective = effectiveDirections(
       rows.map((r) => ({

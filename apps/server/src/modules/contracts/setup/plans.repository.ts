@@ -1,25 +1,7 @@
-import { type Kysely, sql } from 'kysely';
-import { likePattern } from '../../../db/index.js';
+import { sql } from 'kysely';
+import { type Db, likePattern } from '../../../db/index.js';
 import { type Scope, withScope } from '../../../platform/access/index.js';
-
-/** A row of `contract_plan_line` (migration 20261201_000050_contract_setup). */
-export interface ContractPlanLineTable {
-  id: string;
-  year: number;
-  entity_id: string;
-  department_id: string;
-  project_ref: string | null;
-  category_id: string | null;
-  direction: string;
-  name: string;
-  planned_amount: number;
-  currency: string;
-  note: string | null;
-  lock_version: number;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
+import type { ContractPlanLineTable } from '../contracts.tables.js';
 
 /** A plan line with the names the list shows. */
 export type PlanLineRow = ContractPlanLineTable & {
@@ -35,25 +17,6 @@ export type PlanReportRow = PlanLineRow & {
   contract_count: number;
   remaining_sum: number;
 };
-
-interface PlanTables {
-  contract_plan_line: ContractPlanLineTable;
-  contract_category: { id: string; name: string };
-  // Platform tables, joined for the names lists show and sort by (read only).
-  org_entity: { id: string; name: string };
-  org_department: { id: string; name: string; entity_id: string };
-  // The register's table (this module), read for the plan-vs-signed figures.
-  contract: {
-    id: string;
-    plan_line_id: string | null;
-    status: string;
-    current_amount: number;
-    currency: string;
-  };
-}
-
-type Db = Kysely<PlanTables>;
-const asDb = (db: Kysely<any>): Db => db as Db;
 
 /** Where a plan line keeps the facts a data scope judges (no owner: lines belong to departments). */
 export const planLineScope = { entity: 'p.entity_id', department: 'p.department_id', owner: null };
@@ -71,8 +34,8 @@ export interface PlanFilter {
   q?: string;
 }
 
-function withNames(db: Kysely<any>) {
-  return asDb(db)
+function withNames(db: Db) {
+  return db
     .selectFrom('contract_plan_line as p')
     .innerJoin('org_entity as e', 'e.id', 'p.entity_id')
     .innerJoin('org_department as d', 'd.id', 'p.department_id')
@@ -81,7 +44,7 @@ function withNames(db: Kysely<any>) {
 
 type Joined = ReturnType<typeof withNames>;
 
-function filtered(db: Kysely<any>, scope: Scope, filter: PlanFilter): Joined {
+function filtered(db: Db, scope: Scope, filter: PlanFilter): Joined {
   let query = withScope(withNames(db), scope, planLineScope);
   if (filter.year !== undefined) query = query.where('p.year', '=', filter.year);
   if (filter.entityId) query = query.where('p.entity_id', '=', filter.entityId);
@@ -98,7 +61,7 @@ function filtered(db: Kysely<any>, scope: Scope, filter: PlanFilter): Joined {
 }
 
 /** The plan lines a scope sees, filtered (sort and page them with applySort and fetchPage). */
-export function visibleLines(db: Kysely<any>, scope: Scope, filter: PlanFilter) {
+export function visibleLines(db: Db, scope: Scope, filter: PlanFilter) {
   return filtered(db, scope, filter).selectAll('p').select(nameColumns);
 }
 
@@ -108,17 +71,13 @@ const nameColumns = [
   'cat.name as category_name',
 ] as const;
 
-export function findLine(db: Kysely<any>, id: string): Promise<PlanLineRow | undefined> {
-  return withNames(db)
-    .selectAll('p')
-    .select(nameColumns)
-    .where('p.id', '=', id)
-    .executeTakeFirst() as Promise<PlanLineRow | undefined>;
+export function findLine(db: Db, id: string): Promise<PlanLineRow | undefined> {
+  return withNames(db).selectAll('p').select(nameColumns).where('p.id', '=', id).executeTakeFirst();
 }
 
 /** The entity a department belongs to, or undefined when there is no such department. */
-export async function departmentEntity(db: Kysely<any>, departmentId: string): Promise<string | undefined> {
-  const row = await asDb(db)
+export async function departmentEntity(db: Db, departmentId: string): Promise<string | undefined> {
+  const row = await db
     .selectFrom('org_department')
     .select('entity_id')
     .where('id', '=', departmentId)
@@ -126,18 +85,18 @@ export async function departmentEntity(db: Kysely<any>, departmentId: string): P
   return row?.entity_id;
 }
 
-export async function insertLine(db: Kysely<any>, row: ContractPlanLineTable): Promise<void> {
-  await asDb(db).insertInto('contract_plan_line').values(row).execute();
+export async function insertLine(db: Db, row: ContractPlanLineTable): Promise<void> {
+  await db.insertInto('contract_plan_line').values(row).execute();
 }
 
 /** Applies the patch only at the expected lock version; false when someone else saved first. */
 export async function updateLine(
-  db: Kysely<any>,
+  db: Db,
   id: string,
   lockVersion: number,
   patch: Partial<ContractPlanLineTable>,
 ): Promise<boolean> {
-  const result = await asDb(db)
+  const result = await db
     .updateTable('contract_plan_line')
     .set({ ...patch, lock_version: lockVersion + 1 })
     .where('id', '=', id)
@@ -146,18 +105,18 @@ export async function updateLine(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function deleteLine(db: Kysely<any>, id: string): Promise<void> {
-  await asDb(db).deleteFrom('contract_plan_line').where('id', '=', id).execute();
+export async function deleteLine(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('contract_plan_line').where('id', '=', id).execute();
 }
 
 /** How many contracts (of any status) name the plan line. */
-export async function linkedContractCount(db: Kysely<any>, id: string): Promise<number> {
-  const row = await asDb(db)
+export async function linkedContractCount(db: Db, id: string): Promise<number> {
+  const row = await db
     .selectFrom('contract')
-    .select(sql<number>`count(*)`.as('n'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('plan_line_id', '=', id)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 const inList = (statuses: readonly string[]) =>
@@ -172,7 +131,7 @@ const inProgressSum = sql<number>`cast(coalesce(sum(case when c.status in (${inL
  * Plan vs signed, one row per visible plan line: the lines LEFT JOINed to the contracts linked to
  * them (same currency, signed or in progress) and grouped, in one statement.
  */
-export function reportLines(db: Kysely<any>, scope: Scope, filter: PlanFilter) {
+export function reportLines(db: Db, scope: Scope, filter: PlanFilter) {
   return filtered(db, scope, filter)
     .leftJoin('contract as c', (join) =>
       join
@@ -192,21 +151,21 @@ export function reportLines(db: Kysely<any>, scope: Scope, filter: PlanFilter) {
 }
 
 /** The number of plan lines in the filtered set (for paging the report). */
-export async function countLines(db: Kysely<any>, scope: Scope, filter: PlanFilter): Promise<number> {
+export async function countLines(db: Db, scope: Scope, filter: PlanFilter): Promise<number> {
   const row = await filtered(db, scope, filter)
-    .select(sql<number>`count(*)`.as('n'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 /** Totals of the whole filtered report (the grouped rows summed once more). */
 export async function reportTotals(
-  db: Kysely<any>,
+  db: Db,
   scope: Scope,
   filter: PlanFilter,
 ): Promise<{ lines: number; planned: number; signed: number; in_progress: number; contracts: number }> {
   const grouped = reportLines(db, scope, filter).as('g');
-  const row = await (asDb(db) as Kysely<any>)
+  const row = await db
     .selectFrom(grouped)
     .select([
       sql<number>`count(*)`.as('lines'),
@@ -216,11 +175,5 @@ export async function reportTotals(
       sql<number>`cast(coalesce(sum(g.contract_count), 0) as bigint)`.as('contracts'),
     ])
     .executeTakeFirstOrThrow();
-  return {
-    lines: Number(row.lines),
-    planned: Number(row.planned),
-    signed: Number(row.signed),
-    in_progress: Number(row.in_progress),
-    contracts: Number(row.contracts),
-  };
+  return row;
 }

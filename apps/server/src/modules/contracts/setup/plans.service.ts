@@ -12,9 +12,8 @@ import {
   executionRateOf,
   type Page,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { newId, nowInstant, readInstant } from '../../../db/index.js';
+import { type Db, newId, nowInstant, readInstant } from '../../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import {
@@ -29,7 +28,8 @@ import {
 import type { ContractCategoriesService } from './categories.service.js';
 import { validationFailed } from './categories.rules.js';
 import * as repo from './plans.repository.js';
-import type { ContractPlanLineTable, PlanLineRow, PlanReportRow } from './plans.repository.js';
+import type { ContractPlanLineTable } from '../contracts.tables.js';
+import type { PlanLineRow, PlanReportRow } from './plans.repository.js';
 
 type PlanLineCreate = z.infer<typeof contractPlanLineCreateSchema>;
 type PlanLineUpdate = z.infer<typeof contractPlanLineUpdateSchema>;
@@ -58,7 +58,7 @@ const fallbackSort = { column: 'p.year', direction: 'desc' as const };
  */
 export class ContractPlansService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly categories: ContractCategoriesService,
   ) {}
@@ -72,7 +72,7 @@ export class ContractPlansService {
       fallbackSort,
       'p.id',
     );
-    return fetchPage(sorted, query, (row) => toPlanLine(row as PlanLineRow));
+    return fetchPage(sorted, query, (row) => toPlanLine(row));
   }
 
   async get(ctx: RequestContext, id: string): Promise<ContractPlanLine> {
@@ -183,7 +183,7 @@ export class ContractPlansService {
    * tree outside the transaction, which SQLite's single connection cannot serve meanwhile).
    */
   async lineForContract(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     planLineId: string,
     contract: { entityId: string; direction?: ContractDirection; currency?: Currency },
@@ -211,7 +211,7 @@ export class ContractPlansService {
       .execute();
     const [total, totals] = [await repo.countLines(this.db, scope, query), await this.totalsOf(scope, query)];
     return {
-      items: rows.map((row) => toReportRow(row as PlanReportRow)),
+      items: rows.map((row) => toReportRow(row)),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -231,7 +231,7 @@ export class ContractPlansService {
     const sorted = this.sortedReport(scope, query);
     const totals = await this.totalsOf(scope, query);
     async function* rows() {
-      for await (const row of inBatches(sorted, 500)) yield toReportRow(row as PlanReportRow);
+      for await (const row of inBatches(sorted, 500)) yield toReportRow(row);
     }
     return { rows: rows(), totals };
   }
@@ -260,7 +260,7 @@ export class ContractPlansService {
   }
 
   /** The department must belong to the line's entity and lie within the caller's scope. */
-  private async checkDepartment(trx: Kysely<any>, scope: Scope, entityId: string, departmentId: string) {
+  private async checkDepartment(trx: Db, scope: Scope, entityId: string, departmentId: string) {
     const departmentEntity = await repo.departmentEntity(trx, departmentId);
     if (departmentEntity !== entityId || !isInScope(scope, { entityId, departmentId }))
       throw invalidReference('department');
@@ -268,7 +268,7 @@ export class ContractPlansService {
 
   /** The line's direction: the one given, else its category's; both given must agree. */
   private async directionFor(
-    trx: Kysely<any>,
+    trx: Db,
     categoryId: string | null,
     given: ContractDirection | undefined,
   ): Promise<ContractDirection> {
@@ -283,7 +283,7 @@ export class ContractPlansService {
   }
 }
 
-async function visibleLine(db: Kysely<any>, scope: Scope, id: string): Promise<PlanLineRow> {
+async function visibleLine(db: Db, scope: Scope, id: string): Promise<PlanLineRow> {
   const row = await repo.findLine(db, id);
   if (!row) throw notFound();
   AccessControl.assertVisible(scope, { entityId: row.entity_id, departmentId: row.department_id });
@@ -303,7 +303,7 @@ export function toPlanLine(row: PlanLineRow): ContractPlanLine {
     categoryName: row.category_name,
     direction: row.direction as ContractDirection,
     name: row.name,
-    plannedAmount: Number(row.planned_amount),
+    plannedAmount: row.planned_amount,
     currency: row.currency as Currency,
     note: row.note,
     lockVersion: row.lock_version,
@@ -314,8 +314,8 @@ export function toPlanLine(row: PlanLineRow): ContractPlanLine {
 }
 
 function toReportRow(row: PlanReportRow): ContractPlanReportRow {
-  const planned = Number(row.planned_amount);
-  const signed = Number(row.signed_sum);
+  const planned = row.planned_amount;
+  const signed = row.signed_sum;
   return {
     planLineId: row.id,
     year: row.year,
@@ -331,8 +331,8 @@ function toReportRow(row: PlanReportRow): ContractPlanReportRow {
     currency: row.currency as Currency,
     plannedAmount: planned,
     signedAmount: signed,
-    inProgressAmount: Number(row.in_progress_sum),
-    contractCount: Number(row.contract_count),
+    inProgressAmount: row.in_progress_sum,
+    contractCount: row.contract_count,
     remainingAmount: planned - signed,
     executionRate: executionRateOf(signed, planned),
   };

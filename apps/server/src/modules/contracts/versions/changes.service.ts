@@ -7,9 +7,8 @@ import {
   type PartnerBank,
   splitTax,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { newId, nowInstant, readJson } from '../../../db/index.js';
+import { type Db, newId, nowInstant, readJson } from '../../../db/index.js';
 import { AccessControl } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -32,7 +31,7 @@ type StoredAttachment = { fileId: string; type: string };
  */
 export class ContractChanges {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly ports: ContractPorts,
     private readonly setup: ContractSetup,
@@ -107,7 +106,7 @@ export class ContractChanges {
         title: `合同变更：${contract.name}（${row.number}）`.slice(0, 200),
         entityId: contract.entity_id,
         departmentId: contract.department_id,
-        amount: proposed.amount ?? Number(contract.current_amount),
+        amount: proposed.amount ?? contract.current_amount,
         category: category.code,
         formData: changeFormData(contract, row),
         selections: input.selections,
@@ -139,7 +138,7 @@ export class ContractChanges {
 
   /** The engine reports the change's approval outcome, inside its transaction. */
   async approvalEnded(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     changeId: string,
     instanceId: string,
@@ -207,7 +206,7 @@ export class ContractChanges {
 
   /** The references and rules of the proposed values, as for a draft. */
   private async check(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     contract: ContractTable,
     proposed: ContractChangeProposal,
@@ -235,8 +234,8 @@ export class ContractChanges {
 function proposableValues(contract: ContractTable): Record<keyof ContractChangeProposal, unknown> {
   return {
     name: contract.name,
-    amount: Number(contract.current_amount),
-    taxRate: Number(contract.tax_rate),
+    amount: contract.current_amount,
+    taxRate: contract.tax_rate,
     startDate: contract.start_date,
     endDate: contract.end_date,
     partnerBank: readJson<PartnerBank | null>(contract.partner_bank, null),
@@ -253,8 +252,8 @@ function applyProposal(contract: ContractTable, proposed: ContractChangeProposal
   const patch: Partial<ContractTable> = {};
   if (proposed.name !== undefined) patch.name = proposed.name;
   if (proposed.amount !== undefined || proposed.taxRate !== undefined) {
-    const amount = proposed.amount ?? Number(contract.current_amount);
-    const taxRate = proposed.taxRate ?? Number(contract.tax_rate);
+    const amount = proposed.amount ?? contract.current_amount;
+    const taxRate = proposed.taxRate ?? contract.tax_rate;
     patch.amount = amount;
     patch.current_amount = amount;
     patch.tax_rate = taxRate;
@@ -279,8 +278,8 @@ function changeFormData(contract: ContractTable, change: ContractChangeTable): R
     partnerName: contract.partner_name,
     kind: change.kind,
     reason: change.reason,
-    amount: (proposed.amount as number | undefined) ?? Number(contract.current_amount),
-    amountBefore: Number(contract.current_amount),
+    amount: (proposed.amount as number | undefined) ?? contract.current_amount,
+    amountBefore: contract.current_amount,
     changedFields: Object.keys(proposed),
     proposed,
     before,
@@ -301,7 +300,7 @@ function present(row: ContractChangeTable, names: Map<string, string>): Contract
     proposed: readJson<Record<string, unknown>>(row.proposed, {}),
     before: readJson<Record<string, unknown>>(row.before, {}),
     instanceId: row.instance_id,
-    resultingVersion: row.resulting_version === null ? null : Number(row.resulting_version),
+    resultingVersion: row.resulting_version,
     createdBy: row.created_by,
     createdByName: names.get(row.created_by) ?? '',
     createdAt: new Date(row.created_at).toISOString(),

@@ -5,8 +5,7 @@ import type {
   ContractVersion,
   ContractVersionSummary,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant, readJson } from '../../../db/index.js';
+import { type Db, newId, nowInstant, readJson } from '../../../db/index.js';
 import { AccessControl } from '../../../platform/access/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
@@ -23,13 +22,13 @@ type Reason = ContractVersionSummary['reason'];
  */
 export class ContractVersions {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly ports: Pick<ContractPorts, 'org' | 'files'>,
   ) {}
 
   /** Records `row` (already carrying its new version number) as that version. */
   async snapshot(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     row: ContractTable,
     reason: Reason,
@@ -63,7 +62,7 @@ export class ContractVersions {
   /** One version; the latest when `version` is absent. */
   async get(ctx: RequestContext, contractId: string, version?: number): Promise<ContractVersion> {
     const contract = await this.visible(ctx, contractId);
-    return this.load(contractId, version ?? Number(contract.version));
+    return this.load(contractId, version ?? contract.version);
   }
 
   /** Compares two versions; by default the latest with the one before it. */
@@ -74,7 +73,7 @@ export class ContractVersions {
     to?: number,
   ): Promise<ContractCompare> {
     const contract = await this.visible(ctx, contractId);
-    to ??= Number(contract.version);
+    to ??= contract.version;
     from ??= to - 1;
     if (from < 1) {
       throw new AppError('VALIDATION_FAILED', { detail: 'from: the contract has no earlier version' }, [
@@ -134,9 +133,9 @@ function versionFields(row: ContractTable): Record<string, unknown> {
     partnerBank: readJson(row.partner_bank, null),
     departmentId: row.department_id,
     ownerId: row.owner_id,
-    amount: Number(row.amount),
-    taxRate: Number(row.tax_rate),
-    taxAmount: Number(row.tax_amount),
+    amount: row.amount,
+    taxRate: row.tax_rate,
+    taxAmount: row.tax_amount,
     currency: row.currency,
     signDate: row.sign_date,
     startDate: row.start_date,
@@ -157,7 +156,7 @@ function summary(
 ): ContractVersionSummary {
   return {
     id: row.id,
-    version: Number(row.version),
+    version: row.version,
     reason: row.reason as Reason,
     changeId: row.change_id,
     note: row.note,
