@@ -89,6 +89,7 @@ export const contractsModule = defineModule({
       setup,
       contracts,
       contractVersions,
+      platform.clock,
       execution.contractSchedule,
     );
     // Collections (催收) and group oversight read across the register, its settings and the partners.

@@ -65,20 +65,25 @@ export function createContractRegister(platform: PlatformPorts, deps: ContractDe
   const { audit } = deps;
   const { org, users } = deps.org;
   // Set-up: the category tree and yearly plan lines.
-  const contractCategories = new ContractCategoriesService(db, audit, {
-    numberRuleExists: async (trx, id) => (await deps.numbering.findById(trx, id))?.active === true,
-    flowKeyExists: (trx, key) =>
-      deps.workflow.workflowDefinitions.resolveByKey(trx, key).then(
-        () => true,
-        (error: unknown) => {
-          if (error instanceof AppError && error.code === 'WF_NO_FLOW') return false;
-          throw error;
-        },
-      ),
-    groupEntityId: async () =>
-      (await org.listEntities(systemContext())).find((entity) => entity.parentId === null)?.id ?? null,
-  });
-  const contractPlans = new ContractPlansService(db, audit, contractCategories);
+  const contractCategories = new ContractCategoriesService(
+    db,
+    audit,
+    {
+      numberRuleExists: async (trx, id) => (await deps.numbering.findById(trx, id))?.active === true,
+      flowKeyExists: (trx, key) =>
+        deps.workflow.workflowDefinitions.resolveByKey(trx, key).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof AppError && error.code === 'WF_NO_FLOW') return false;
+            throw error;
+          },
+        ),
+      groupEntityId: async () =>
+        (await org.listEntities(systemContext())).find((entity) => entity.parentId === null)?.id ?? null,
+    },
+    clock,
+  );
+  const contractPlans = new ContractPlansService(db, audit, contractCategories, clock);
   const setup: ContractSetup = {
     category: (trx, id) => contractCategories.forContract(trx, id),
     categoryNames: (trx, ids) => contractCategories.namesOf(trx, ids),
@@ -88,9 +93,9 @@ export function createContractRegister(platform: PlatformPorts, deps: ContractDe
       await contractPlans.lineForContract(trx, ctx, id, input);
     },
   };
-  const contractVersions = new ContractVersions(db, ports);
-  const contracts = new ContractsService(db, audit, ports, setup);
-  const contractLifecycle = new ContractLifecycle(db, audit, ports, setup, contractVersions);
+  const contractVersions = new ContractVersions(db, ports, clock);
+  const contracts = new ContractsService(db, audit, ports, setup, clock);
+  const contractLifecycle = new ContractLifecycle(db, audit, ports, setup, contractVersions, clock);
   const contractLedger = new ContractLedger(db, ports, setup);
   // Imports resolve codes through the directory once per distinct value; the register's own checks
   // (scope, partner use by the entity, blacklist) run with the importing user's context.
@@ -124,6 +129,7 @@ export function createContractRegister(platform: PlatformPorts, deps: ContractDe
       },
     },
     contractVersions,
+    clock,
   );
   const contractSeals = new ContractSealsService(
     db,

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { creditCodeCheckChar, type WfFlow } from '@concord/contracts';
 import { expect } from 'vitest';
-import { newId, nowInstant, writeJson } from '../../db/index.js';
+import { newId, writeJson } from '../../db/index.js';
 import { actOnApproval } from '../../testing/approvals.js';
 import type { ApiClient, TestApp } from '../../testing/test-app.js';
 import { chinaDate } from './archive/archive.service.js';
@@ -299,7 +299,7 @@ export async function insertLedgerRow(app: TestApp, input: LedgerRowInput): Prom
   const id = newId();
   const amount = input.amount ?? 1_000_000;
   const signed = ['IN_FORCE', 'COMPLETED', 'TERMINATED'].includes(input.status);
-  const now = input.createdAt ?? nowInstant();
+  const now = input.createdAt ?? app.services.clock.now().toISOString();
   await app.services.db
     .insertInto('contract')
     .values({

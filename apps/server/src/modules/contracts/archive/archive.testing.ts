@@ -3,7 +3,7 @@
  * straight into the register's tables, so each test states exactly the contract it needs.
  */
 import { randomUUID } from 'node:crypto';
-import { newId, nowInstant, writeJson } from '../../../db/index.js';
+import { newId, writeJson } from '../../../db/index.js';
 import type { TestApp } from '../../../testing/test-app.js';
 
 /** A contract category of its own with these reminder days (the tests must not depend on demo categories). */
@@ -12,7 +12,7 @@ export async function testCategory(
   expiryReminderDays = 30,
 ): Promise<{ id: string; code: string }> {
   const db = app.services.db;
-  const now = nowInstant();
+  const now = app.services.clock.now().toISOString();
   const id = newId();
   const code = `H4T-${randomUUID().slice(0, 8)}`;
   await db
@@ -56,7 +56,7 @@ export async function testContract(app: TestApp, input: TestContractInput): Prom
   const department = await app.given.departmentByCode(input.entity, input.department);
   const owner = await app.given.userByUsername(input.owner);
   const id = newId();
-  const now = nowInstant();
+  const now = app.services.clock.now().toISOString();
   const amount = input.amount ?? 12_000_000;
   await db
     .insertInto('contract')

@@ -1,5 +1,5 @@
 import { type ContractImportReport, splitTax } from '@concord/contracts';
-import { type Db, newId, nowInstant } from '../../../db/index.js';
+import { type Db, newId } from '../../../db/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, type RequestContext } from '../../../platform/http/index.js';
 import { listCategories } from '../setup/categories.repository.js';
@@ -22,6 +22,7 @@ import {
   texts,
 } from './import.rows.js';
 import type { ContractVersions } from '../versions/versions.service.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 
 export type { ImportPartnerCandidate } from './import.rows.js';
 
@@ -55,6 +56,7 @@ export class ContractImportService {
     private readonly ports: Pick<ContractPorts, 'partners'>,
     private readonly lookups: ContractImportLookups,
     private readonly versions: ContractVersions,
+    private readonly clock: Clock,
   ) {}
 
   /** The template may be downloaded by whoever may import. */
@@ -147,7 +149,7 @@ export class ContractImportService {
       if ((mode === 'all' && errors.length) || resolved.size === 0)
         return { ...report, imported: 0, committed: false };
 
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const records: ContractTable[] = [];
       for (const [d, r] of resolved) {
         if (failedRows.has(d.row)) continue;

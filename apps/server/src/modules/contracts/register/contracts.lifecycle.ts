@@ -1,6 +1,6 @@
 import type { Contract, ContractStatus, contractSignSchema } from '@concord/contracts';
 import type { z } from 'zod';
-import { type Db, nowInstant, readJson } from '../../../db/index.js';
+import { type Db, readJson } from '../../../db/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, invalidReference, type RequestContext } from '../../../platform/http/index.js';
 import type { CategoryForContract, ContractPorts } from '../contracts.ports.js';
@@ -22,6 +22,7 @@ import {
 import { presentContract } from './contracts.present.js';
 import * as repo from './contracts.repository.js';
 import { type ContractEvent, nextStatus } from './contracts.rules.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 
 /**
  * A contract's life after the draft: submission through the approval engine, signing and closing.
@@ -36,6 +37,7 @@ export class ContractLifecycle {
     private readonly ports: ContractPorts,
     private readonly setup: ContractSetup,
     private readonly versions: ContractVersions,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -77,7 +79,7 @@ export class ContractLifecycle {
         instance_id: instanceId,
         status_reason: null,
         lock_version: row.lock_version + 1,
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       };
       await repo.updateContract(trx, id, patch);
       await this.audit.record(trx, ctx, {
@@ -121,7 +123,7 @@ export class ContractLifecycle {
         attachments,
         version,
         lock_version: row.lock_version + 1,
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       };
       const after = { ...row, ...patch };
       if (added.length) await this.versions.snapshot(trx, ctx, after, 'SIGN');
@@ -156,7 +158,7 @@ export class ContractLifecycle {
         status,
         status_reason: reason ?? null,
         lock_version: row.lock_version + 1,
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       };
       await repo.updateContract(trx, id, patch);
       await this.audit.record(trx, ctx, {
@@ -188,7 +190,7 @@ export class ContractLifecycle {
     await repo.updateContract(trx, id, {
       status,
       lock_version: row.lock_version + 1,
-      updated_at: nowInstant(),
+      updated_at: this.clock.now().toISOString(),
     });
     await this.audit.record(trx, ctx, {
       entityType: 'contract',
@@ -222,7 +224,7 @@ export class ContractLifecycle {
       ...patch,
       version: row.version + 1,
       lock_version: row.lock_version + 1,
-      updated_at: nowInstant(),
+      updated_at: this.clock.now().toISOString(),
     };
     await this.versions.snapshot(trx, ctx, after, 'APPROVAL_EDIT');
     await repo.updateContract(trx, id, {

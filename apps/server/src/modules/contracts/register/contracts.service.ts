@@ -5,7 +5,7 @@ import {
   type contractUpdateSchema,
 } from '@concord/contracts';
 import type { z } from 'zod';
-import { type Db, newId, nowInstant } from '../../../db/index.js';
+import { type Db, newId } from '../../../db/index.js';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -23,6 +23,7 @@ import {
 import { presentContract } from './contracts.present.js';
 import * as repo from './contracts.repository.js';
 import { daysBetween, nextStatus, scopedFacts } from './contracts.rules.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 
 type ContractUpdate = z.output<typeof contractUpdateSchema>;
 
@@ -38,6 +39,7 @@ export class ContractsService {
     private readonly audit: AuditService,
     private readonly ports: ContractPorts,
     private readonly setup: ContractSetup,
+    private readonly clock: Clock,
   ) {}
 
   async get(ctx: RequestContext, id: string): Promise<Contract> {
@@ -66,7 +68,7 @@ export class ContractsService {
     return this.db.transaction().execute(async (trx) => {
       const entityId = parsed.entityId ?? actor.actingEntityId;
       const prepared = await prepareDraft(trx, ctx, scope, this.drafts(), { ...parsed, entityId });
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const row: ContractTable = {
         id: newId(),
         number: null,
@@ -110,7 +112,7 @@ export class ContractsService {
       const patch: Partial<ContractTable> = {
         ...prepared,
         lock_version: before.lock_version + 1,
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       };
       await repo.updateContract(trx, id, patch);
       const after = { ...before, ...patch };

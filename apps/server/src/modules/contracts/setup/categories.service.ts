@@ -11,7 +11,7 @@ import type {
 } from '@concord/contracts';
 import { DEFAULT_EVALUATION_CRITERIA } from '@concord/contracts';
 import type { z } from 'zod';
-import { type Db, newId, nowInstant, readBool, readInstant, readJson, writeJson } from '../../../db/index.js';
+import { type Db, newId, readBool, readInstant, readJson, writeJson } from '../../../db/index.js';
 import type { Scope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import {
@@ -30,6 +30,7 @@ import {
 } from './categories.rules.js';
 import * as repo from './categories.repository.js';
 import type { ContractCategoryTable } from '../contracts.tables.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 
 type CategoryCreate = z.infer<typeof contractCategoryCreateSchema>;
 type CategoryUpdate = z.infer<typeof contractCategoryUpdateSchema>;
@@ -68,6 +69,7 @@ export class ContractCategoriesService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly ports: CategoryPorts,
+    private readonly clock: Clock,
   ) {}
 
   async list(
@@ -98,7 +100,7 @@ export class ContractCategoriesService {
         inherited = parent.direction as ContractDirection;
       }
       await this.checkReferences(trx, input.numberRuleId, input.flowKey);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const id = newId();
       await repo.insertCategory(trx, {
         id,
@@ -174,7 +176,7 @@ export class ContractCategoriesService {
         ...(input.active !== undefined && { active: input.active }),
         ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
         ...(input.description !== undefined && { description: input.description || null }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       const moved = await this.refreshDirections(trx, id);
       const after = (await repo.findCategory(trx, id))!;

@@ -13,7 +13,7 @@ import {
   type Page,
 } from '@concord/contracts';
 import type { z } from 'zod';
-import { type Db, newId, nowInstant, readInstant } from '../../../db/index.js';
+import { type Db, newId, readInstant } from '../../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import {
@@ -30,6 +30,7 @@ import { validationFailed } from './categories.rules.js';
 import * as repo from './plans.repository.js';
 import type { ContractPlanLineTable } from '../contracts.tables.js';
 import type { PlanLineRow, PlanReportRow } from './plans.repository.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 
 type PlanLineCreate = z.infer<typeof contractPlanLineCreateSchema>;
 type PlanLineUpdate = z.infer<typeof contractPlanLineUpdateSchema>;
@@ -61,6 +62,7 @@ export class ContractPlansService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly categories: ContractCategoriesService,
+    private readonly clock: Clock,
   ) {}
 
   async list(ctx: RequestContext, query: ContractPlanLineListQuery): Promise<Page<ContractPlanLine>> {
@@ -87,7 +89,7 @@ export class ContractPlansService {
     return this.db.transaction().execute(async (trx) => {
       await this.checkDepartment(trx, scope, entityId, input.departmentId);
       const direction = await this.directionFor(trx, input.categoryId, input.direction);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const id = newId();
       await repo.insertLine(trx, {
         id,
@@ -144,7 +146,7 @@ export class ContractPlansService {
         ...(input.plannedAmount !== undefined && { planned_amount: input.plannedAmount }),
         ...(input.currency !== undefined && { currency: input.currency }),
         ...(input.note !== undefined && { note: input.note || null }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       if (!saved) throw new AppError('CONFLICT');
       const after = (await repo.findLine(trx, id))!;

@@ -8,7 +8,7 @@ import {
   splitTax,
 } from '@concord/contracts';
 import type { z } from 'zod';
-import { type Db, newId, nowInstant, readJson } from '../../../db/index.js';
+import { type Db, newId, readJson } from '../../../db/index.js';
 import { AccessControl } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -20,6 +20,7 @@ import type { ContractsService } from '../register/contracts.service.js';
 import type { ContractChangeTable, ContractTable } from '../contracts.tables.js';
 import type { ContractVersions } from './versions.service.js';
 import { type ChangeSchedule, scheduleText } from '../execution/schedule.service.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 
 type ChangeInput = z.output<typeof contractChangeCreateSchema>;
 type StoredAttachment = { fileId: string; type: string };
@@ -37,6 +38,7 @@ export class ContractChanges {
     private readonly setup: ContractSetup,
     private readonly contracts: ContractsService,
     private readonly versions: ContractVersions,
+    private readonly clock: Clock,
     /** The payment/receipt plan rule of amount changes (schedule.service.ts). */
     private readonly schedule?: ChangeSchedule,
   ) {}
@@ -95,7 +97,7 @@ export class ContractChanges {
         instance_id: null,
         resulting_version: null,
         created_by: actor.userId,
-        created_at: nowInstant(),
+        created_at: this.clock.now().toISOString(),
         decided_at: null,
       };
       await repo.insertChange(trx, row);
@@ -116,7 +118,7 @@ export class ContractChanges {
       await repo.updateContract(trx, contractId, {
         pending_change_id: row.id,
         lock_version: contract.lock_version + 1,
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       await this.audit.record(trx, ctx, {
         entityType: 'contract_change',
@@ -148,7 +150,7 @@ export class ContractChanges {
     if (!change || change.instance_id !== instanceId || change.status !== 'IN_APPROVAL') return;
     const contract = await repo.lockContract(trx, change.contract_id);
     if (!contract) return;
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     let resultingVersion: number | null = null;
     if (outcome === 'APPROVED') {
       const proposed = readJson<ContractChangeProposal>(change.proposed, {});

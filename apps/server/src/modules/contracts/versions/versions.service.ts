@@ -5,7 +5,7 @@ import type {
   ContractVersion,
   ContractVersionSummary,
 } from '@concord/contracts';
-import { type Db, newId, nowInstant, readJson } from '../../../db/index.js';
+import { type Db, newId, readJson } from '../../../db/index.js';
 import { AccessControl } from '../../../platform/access/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
@@ -13,6 +13,7 @@ import * as repo from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
 import type { ContractTable, ContractVersionTable } from '../contracts.tables.js';
 import { compareVersions } from './versions.compare.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 
 type Reason = ContractVersionSummary['reason'];
 
@@ -24,6 +25,7 @@ export class ContractVersions {
   constructor(
     private readonly db: Db,
     private readonly ports: Pick<ContractPorts, 'org' | 'files'>,
+    private readonly clock: Clock,
   ) {}
 
   /** Records `row` (already carrying its new version number) as that version. */
@@ -45,7 +47,7 @@ export class ContractVersions {
       body: row.body,
       attachments: readJson(row.attachments, []),
       created_by: extra.createdBy ?? ctx.actor?.userId ?? null,
-      created_at: nowInstant(),
+      created_at: this.clock.now().toISOString(),
     });
   }
 
