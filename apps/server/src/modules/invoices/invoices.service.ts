@@ -7,8 +7,7 @@ import {
   invoiceCreateSchema,
   type Page,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { nowInstant } from '../../db/index.js';
+import { type Db, nowInstant } from '../../db/index.js';
 import { AccessControl } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/http/index.js';
@@ -43,7 +42,7 @@ const sortColumns = {
  */
 export class InvoicesService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly directory: InvoiceDirectory,
     private readonly invoiceUse: Pick<InvoiceUse, 'registerIn' | 'translateConflicts'>,
@@ -58,7 +57,7 @@ export class InvoicesService {
       { column: 'i.issue_date', direction: 'desc' },
       'i.id',
     );
-    const page = await fetchPage(sorted, query, (row) => row as InvoiceTable);
+    const page = await fetchPage(sorted, query, (row) => row);
     return { ...page, items: await this.present(this.db, page.items) };
   }
 
@@ -73,7 +72,7 @@ export class InvoicesService {
     );
     let batch: InvoiceTable[] = [];
     for await (const row of inBatches(sorted, 500)) {
-      batch.push(row as InvoiceTable);
+      batch.push(row);
       if (batch.length === 500) {
         yield* await this.present(this.db, batch);
         batch = [];
@@ -168,7 +167,7 @@ export class InvoicesService {
     );
   }
 
-  private present(db: Kysely<any>, rows: InvoiceTable[]): Promise<Invoice[]> {
+  private present(db: Db, rows: InvoiceTable[]): Promise<Invoice[]> {
     return presentInvoices(db, this.directory, rows);
   }
 }
