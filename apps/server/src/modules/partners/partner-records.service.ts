@@ -9,7 +9,6 @@ import type {
   partnerQualificationInputSchema,
   partnerQualificationUpdateSchema,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type Db, newId, nowInstant, readBool } from '../../db/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
@@ -39,15 +38,11 @@ const digits = (accountNumber: string) => accountNumber.replace(/[\s-]/g, '').to
  * manages them; each change is audited on the partner.
  */
 export class PartnerRecordsService {
-  private readonly db: Db;
-
   constructor(
-    db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly directory: Pick<PartnerDirectory, 'visibleFileIds' | 'fileNames'>,
-  ) {
-    this.db = db;
-  }
+  ) {}
 
   // ---- bank accounts ----
 
@@ -274,11 +269,11 @@ export class PartnerRecordsService {
 
   /** A child record whose partner the caller may manage; 404 when it is missing or out of sight. */
   private async child<T extends { partner_id: string }>(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     access: ChangeAccess,
     id: string,
-    find: (db: Kysely<any>, id: string) => Promise<T | undefined>,
+    find: (db: Db, id: string) => Promise<T | undefined>,
   ): Promise<T> {
     const row = await find(trx, id);
     if (!row) throw notFound();
@@ -286,22 +281,19 @@ export class PartnerRecordsService {
     return row;
   }
 
-  private async assertFile(trx: Kysely<any>, ctx: RequestContext, fileId: string | null): Promise<void> {
+  private async assertFile(trx: Db, ctx: RequestContext, fileId: string | null): Promise<void> {
     if (fileId && !(await this.directory.visibleFileIds(trx, ctx, [fileId])).has(fileId)) {
       throw invalidReference('file');
     }
   }
 
-  private async toQualification(
-    db: Kysely<any>,
-    row: PartnerQualificationTable,
-  ): Promise<PartnerQualification> {
+  private async toQualification(db: Db, row: PartnerQualificationTable): Promise<PartnerQualification> {
     const files = await this.directory.fileNames(db, row.attachment_file_id ? [row.attachment_file_id] : []);
     return toQualification(row, files);
   }
 
   private record(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     partnerId: string,
     action: string,

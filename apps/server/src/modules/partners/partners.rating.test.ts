@@ -3,7 +3,6 @@
  * partner and written to its history in the caller's transaction.
  */
 import { creditCodeCheckChar } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/jobs/index.js';
 import { describeEachDialect } from '../../testing/test-app.js';
@@ -47,7 +46,7 @@ describeEachDialect('partner rating history', (t) => {
       return scores;
     });
     const recompute = (label: string) =>
-      (services.db as Kysely<any>)
+      services.db
         .transaction()
         .execute((trx) => ratings.recompute(trx, system, partner.id, { contractId: partner.id, label }));
 
@@ -68,7 +67,7 @@ describeEachDialect('partner rating history', (t) => {
       ['A', 9500, 1, 'HT-1 合同一', '2026-03-01T01:00:00.000Z'],
     ]);
     // The rating change is audited on the partner.
-    const audits = await (services.db as Kysely<any>)
+    const audits = await services.db
       .selectFrom('audit_log')
       .select('action')
       .where('entity_id', '=', partner.id)

@@ -10,7 +10,6 @@ import type {
   PartnerType,
   PartnerUpdate,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { type Db, newId, nowInstant, readBool } from '../../db/index.js';
 import { isInScope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
@@ -55,15 +54,11 @@ const sortColumns = {
  * Child records (bank accounts, contacts, qualifications) are kept by `PartnerRecordsService`.
  */
 export class PartnersService {
-  private readonly db: Db;
-
   constructor(
-    db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly directory: PartnerDirectory,
-  ) {
-    this.db = db;
-  }
+  ) {}
 
   /** The partners visible to the caller, in full (for other parts of Concord: see `browse` for the API). */
   async list(ctx: RequestContext, query: PartnerListQuery): Promise<Page<Partner>> {
@@ -87,7 +82,7 @@ export class PartnersService {
       { column: 'p.name', direction: 'asc' },
       'p.id',
     );
-    const page = await fetchPage(sorted, query, (row) => row as PartnerTable);
+    const page = await fetchPage(sorted, query, (row) => row);
     return { page, names: await this.namesFor(this.db, page.items) };
   }
 
@@ -110,7 +105,7 @@ export class PartnersService {
       return items;
     };
     for await (const row of inBatches(sorted, 500)) {
-      batch.push(row as PartnerTable);
+      batch.push(row);
       if (batch.length === 500) yield* await flush();
     }
     yield* await flush();
@@ -227,7 +222,7 @@ export class PartnersService {
    * resolving it may read the organisation through the root connection (one connection on SQLite).
    */
   async forContract(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     partnerId: string,
     signingEntityId: string,
@@ -257,23 +252,18 @@ export class PartnersService {
   }
 
   /** Ids of blacklisted partners and of partners with an expired qualification (group oversight; no access check: ids only). */
-  flaggedIds(db: Kysely<any>, today: string): Promise<{ blacklisted: string[]; unqualified: string[] }> {
+  flaggedIds(db: Db, today: string): Promise<{ blacklisted: string[]; unqualified: string[] }> {
     return repo.flaggedPartnerIds(db, today);
   }
 
   /** The partner's rating (A–D, from evaluations), or null; undefined when there is no such partner. */
-  async ratingOf(db: Kysely<any>, id: string): Promise<PartnerRating | null | undefined> {
+  async ratingOf(db: Db, id: string): Promise<PartnerRating | null | undefined> {
     const row = await repo.findPartner(db, id);
     return row ? (row.rating as PartnerRating | null) : undefined;
   }
 
   /** Sets the rating inside the caller's transaction (evaluations decide it; they check access). */
-  async setRating(
-    trx: Kysely<any>,
-    ctx: RequestContext,
-    id: string,
-    rating: PartnerRating | null,
-  ): Promise<void> {
+  async setRating(trx: Db, ctx: RequestContext, id: string, rating: PartnerRating | null): Promise<void> {
     const before = await repo.findPartner(trx, id);
     if (!before) throw invalidReference('partner');
     if (before.rating === rating) return;
@@ -287,7 +277,7 @@ export class PartnersService {
   }
 
   /** Lets whoever may see a partner read the files attached to its qualifications. */
-  async canReadFile(db: Kysely<any>, ctx: RequestContext, fileId: string): Promise<boolean> {
+  async canReadFile(db: Db, ctx: RequestContext, fileId: string): Promise<boolean> {
     if (!ctx.actor || !ctx.access.has('partner.view')) return false;
     const viewer = await viewerOf(ctx);
     for (const partnerId of await repo.partnersWithFile(db, fileId)) {
@@ -350,22 +340,18 @@ export class PartnersService {
     throw new AppError('PARTNER_CREDIT_CODE_INVALID', { detail }, [{ path: 'creditCode', message: detail }]);
   }
 
-  private async assertUniqueCode(
-    trx: Kysely<any>,
-    creditCode: string | null,
-    self: string | null,
-  ): Promise<void> {
+  private async assertUniqueCode(trx: Db, creditCode: string | null, self: string | null): Promise<void> {
     if (!creditCode) return;
     const existing = await repo.findByCreditCode(trx, creditCode);
     if (existing && existing.id !== self) throw duplicate('credit code', creditCode);
   }
 
-  private namesFor(db: Kysely<any>, rows: PartnerTable[]): Promise<Names> {
+  private namesFor(db: Db, rows: PartnerTable[]): Promise<Names> {
     return namesOf(db, this.directory, rows);
   }
 
   private detail(
-    db: Kysely<any>,
+    db: Db,
     ctx: RequestContext,
     row: PartnerTable,
     abilities: Abilities,
