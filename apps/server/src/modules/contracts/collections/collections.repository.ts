@@ -1,11 +1,9 @@
 import { addDays, compareCurrencies } from '@concord/contracts';
 import type { ContractOverdueCurrencyTotal, ContractOverdueQuery } from '@concord/contracts';
-import { type Kysely, sql } from 'kysely';
-import { likePattern } from '../../../db/index.js';
+import { sql } from 'kysely';
+import { type Db, likePattern } from '../../../db/index.js';
 import { type Scope, withScope } from '../../../platform/access/index.js';
 import { applySort } from '../../../platform/http/index.js';
-
-type Db = Kysely<any>;
 
 const scopeColumns = { entity: 'c.entity_id', department: 'c.department_id', owner: 'c.owner_id' };
 

@@ -6,7 +6,6 @@ import type {
   contractOverdueQuerySchema,
 } from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import {
   fetchPage,
@@ -17,6 +16,7 @@ import {
 } from '../../../platform/http/index.js';
 import * as repo from './collections.repository.js';
 import type { ContractPorts } from '../contracts.ports.js';
+import type { Db } from '../../../db/index.js';
 
 type OverdueQuery = z.output<typeof contractOverdueQuerySchema>;
 type OverdueExportQuery = z.output<typeof contractOverdueExportQuerySchema>;
@@ -28,7 +28,7 @@ type Row = Record<string, unknown>;
  */
 export class ContractCollectionsService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly ports: Pick<ContractPorts, 'org' | 'today'>,
   ) {}
 

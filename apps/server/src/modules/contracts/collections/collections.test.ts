@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 /**
  * Collections and the ledger's execution columns, on a manual clock: the ledger's figures and totals
  * equal the sums of their sources (payments, receipts, refunds, acceptance), overdue amounts follow
@@ -6,7 +7,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, nowInstant, writeJson } from '../../../db/index.js';
 import { ManualClock } from '../../../platform/jobs/index.js';
@@ -56,7 +56,7 @@ describe('collection steps', () => {
 
 /** Plan items, payments and deliveries written into the execution tables, then the figures refreshed. */
 function execution(app: () => TestApp) {
-  const db = () => app().services.db as Kysely<any>;
+  const db = () => app().services.db;
   return {
     async item(contractId: string, seq: number, dueDate: string, amount: number): Promise<string> {
       const id = newId();
@@ -186,8 +186,8 @@ describeEachDialect(
     }
 
     async function notices(link: string) {
-      const rows = await (t().services.db as Kysely<any>)
-        .selectFrom('notification_item')
+      const rows = await t()
+        .services.db.selectFrom('notification_item')
         .select(['recipient_id', 'kind', 'params', 'created_at'])
         .where('link', '=', link)
         .orderBy('created_at')
@@ -201,7 +201,7 @@ describeEachDialect(
 
     beforeAll(async () => {
       clock.set(START);
-      const db = t().services.db as Kysely<any>;
+      const db = t().services.db;
       const cons = await t().given.entityByCode('CONS');
       // CONS's own settings (whatever the demo's group row says): tolerance 1 元; 5 and 2 days before; owner 1, head 4, finance 8 days after.
       await db
@@ -304,6 +304,7 @@ describeEachDialect(
       });
 
       // The totals, from one aggregate query, equal the sums of the source rows.
+      // Untyped on purpose: the helper names its table and column at run time.
       const db = t().services.db as Kysely<any>;
       const ids = [expense, income, techIncome];
       const sum = async (table: string, column: string, where: (q: any) => any) =>

@@ -1,9 +1,8 @@
 import type { ContractOversightKind } from '@concord/contracts';
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import { type Scope, withScope } from '../../../platform/access/index.js';
 import { applySort } from '../../../platform/http/index.js';
-
-type Db = Kysely<any>;
+import type { Db } from '../../../db/index.js';
 
 const scopeColumns = { entity: 'c.entity_id', department: 'c.department_id', owner: 'c.owner_id' };
 

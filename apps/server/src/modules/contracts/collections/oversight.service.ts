@@ -7,9 +7,8 @@ import {
   type contractOversightQuerySchema,
 } from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { nowInstant } from '../../../db/index.js';
+import { type Db, nowInstant } from '../../../db/index.js';
 import {
   fetchPage,
   inBatches,
@@ -26,7 +25,7 @@ type Row = Record<string, unknown>;
 
 /** What oversight asks the partner library: partners in breach right now. */
 export type FlaggedPartners = (
-  db: Kysely<any>,
+  db: Db,
   today: string,
 ) => Promise<{ blacklisted: string[]; unqualified: string[] }>;
 
@@ -46,7 +45,7 @@ const kindLabels: Record<ContractOversightKind, string> = {
  */
 export class ContractOversightService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly ports: Pick<ContractPorts, 'org' | 'today'>,
     private readonly flaggedPartners: FlaggedPartners,
   ) {}

@@ -1,8 +1,4 @@
-import type { Kysely } from 'kysely';
-import { readJson, writeJson } from '../../../db/index.js';
-
-// Callers pass transactions typed for other tables; the row type documents the table.
-type Db = Kysely<any>;
+import { type Db, readJson, writeJson } from '../../../db/index.js';
 
 export interface ContractEvaluationTable {
   id: string;

@@ -12,8 +12,7 @@ import {
   type PartnerRating,
   weightedTotal,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, readJson } from '../../../db/index.js';
+import { type Db, newId, readJson } from '../../../db/index.js';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -25,10 +24,10 @@ import * as repo from './evaluations.repository.js';
 
 /** What evaluations need outside the module (wired in the module definition). Each takes the caller's transaction. */
 export interface EvaluationPorts {
-  userNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  userNames(db: Db, ids: string[]): Promise<Map<string, string>>;
   /** Recomputes the partner's rating from its evaluations and writes its history row (partners module). */
   recomputeRating(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     partnerId: string,
     source: { contractId: string; label: string },
@@ -95,7 +94,7 @@ function validation(path: string, message: string): AppError {
  */
 export class ContractEvaluationsService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly ports: EvaluationPorts,
     private readonly clock: Clock,
@@ -172,7 +171,7 @@ export class ContractEvaluationsService {
     });
   }
 
-  private async present(db: Kysely<any>, row: repo.ContractEvaluationTable): Promise<ContractEvaluation> {
+  private async present(db: Db, row: repo.ContractEvaluationTable): Promise<ContractEvaluation> {
     const names = await this.ports.userNames(db, [row.evaluated_by]);
     return {
       id: row.id,

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { newId, nowInstant } from '../../../db/index.js';
 import { digitalInvoice, paperInvoice } from '../../invoices/invoices.testing.js';
@@ -13,7 +12,7 @@ import {
 
 describeEachDialect('contract invoices', (t) => {
   let f: ContractFixture;
-  const db = () => t().services.db as Kysely<any>;
+  const db = () => t().services.db;
   beforeAll(async () => {
     f = await publishContractFlows(t());
   });

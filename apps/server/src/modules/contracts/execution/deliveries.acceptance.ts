@@ -8,8 +8,7 @@ import {
   deliveryCreateSchema,
   deliveryRejectSchema,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../../db/index.js';
+import { type Db, newId, nowInstant } from '../../../db/index.js';
 import { AccessControl } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
@@ -39,7 +38,7 @@ import type { ContractFiguresService } from './figures.service.js';
  */
 export class ContractDeliveryAcceptance {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly figures: ContractFiguresService,
     private readonly ports: Pick<DeliveryPorts, 'visibleFileIds'>,
@@ -214,7 +213,7 @@ export class ContractDeliveryAcceptance {
 
   /** Locks the contract (serialising writers on it), checks scope and that it is in force. */
   private async lockDeliverable(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     scope: Awaited<ReturnType<RequestContext['access']['require']>>,
     contractId: string,
@@ -233,7 +232,7 @@ export class ContractDeliveryAcceptance {
 
   /** Locks the delivery's contract, then the delivery; it must still await acceptance. */
   private async lockPending(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     scope: Awaited<ReturnType<RequestContext['access']['require']>>,
     deliveryId: string,
@@ -252,7 +251,7 @@ export class ContractDeliveryAcceptance {
     return before;
   }
 
-  private async assertFiles(trx: Kysely<any>, ctx: RequestContext, fileIds: string[]): Promise<void> {
+  private async assertFiles(trx: Db, ctx: RequestContext, fileIds: string[]): Promise<void> {
     if (!fileIds.length) return;
     const visible = await this.ports.visibleFileIds(trx, ctx, fileIds);
     if (fileIds.some((id) => !visible.has(id))) {

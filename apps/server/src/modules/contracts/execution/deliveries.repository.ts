@@ -1,9 +1,6 @@
-import { type Kysely, sql } from 'kysely';
-import { isPostgres, likePattern, readJson, writeJson } from '../../../db/index.js';
+import { sql } from 'kysely';
+import { type Db, isPostgres, likePattern, readJson, writeJson } from '../../../db/index.js';
 import { withContractFacts } from '../contract-records.repository.js';
-
-// Callers pass transactions typed for other tables; the row type documents the table.
-type Db = Kysely<any>;
 
 export interface ContractDeliveryTable {
   id: string;

@@ -7,7 +7,6 @@ import type {
   Page,
 } from '@concord/contracts';
 import { deliveryListQuerySchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { notFound } from '../../../platform/http/index.js';
@@ -16,12 +15,13 @@ import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
 import * as repo from './deliveries.repository.js';
 import { executableAmount } from './execution.rules.js';
+import type { Db } from '../../../db/index.js';
 
 /** What deliveries need from outside: files (visibility and names) and user names (wired in the module definition). */
 export interface DeliveryPorts {
-  visibleFileIds(trx: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
-  fileNames(trx: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
-  userNames(trx: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  visibleFileIds(trx: Db, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
+  fileNames(trx: Db, ids: string[]): Promise<Map<string, string>>;
+  userNames(trx: Db, ids: string[]): Promise<Map<string, string>>;
 }
 
 /** Deliveries are recorded and accepted on signed contracts only. */
@@ -80,7 +80,7 @@ export function fenText(fen: number): string {
  */
 export class ContractDeliveriesService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly ports: Pick<DeliveryPorts, 'fileNames' | 'userNames'>,
   ) {}
 
@@ -142,7 +142,7 @@ export class ContractDeliveriesService {
   }
 
   /** Whoever may see a contract may read the documents of its deliveries. */
-  async mayReadFile(db: Kysely<any>, ctx: RequestContext, fileId: string): Promise<boolean> {
+  async mayReadFile(db: Db, ctx: RequestContext, fileId: string): Promise<boolean> {
     if (!ctx.access.has('contract.view')) return false;
     const scope = await ctx.access.require('contract.view');
     return (await repo.contractsWithDeliveryFile(db, fileId)).some((row) =>
@@ -150,7 +150,7 @@ export class ContractDeliveriesService {
     );
   }
 
-  private async present(db: Kysely<any>, rows: repo.DeliveryRow[]): Promise<Delivery[]> {
+  private async present(db: Db, rows: repo.DeliveryRow[]): Promise<Delivery[]> {
     const files = rows.map((row) => repo.readFiles(row.file_ids));
     const [names, fileNames] = await Promise.all([
       this.ports.userNames(

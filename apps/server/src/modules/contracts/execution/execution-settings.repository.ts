@@ -1,7 +1,4 @@
-import type { Kysely } from 'kysely';
-import { readJson, writeJson } from '../../../db/index.js';
-
-type Db = Kysely<any>;
+import { type Db, readJson, writeJson } from '../../../db/index.js';
 
 export interface ExecutionSettingTable {
   entity_id: string;

@@ -1,6 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-
-type Db = Kysely<any>;
+import { sql } from 'kysely';
+import type { Db } from '../../../db/index.js';
 
 export async function itemDeliveries(db: Db, contractId: string) {
   const rows = await db

@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
 import * as repo from './figures.repository.js';
 import { paymentFiguresByItem } from '../payments/payments.repository.js';
+import type { Db } from '../../../db/index.js';
 
 /** Invoice amounts used by a contract, per plan item (null: not tied to an item); from the invoice registry. */
 export type InvoiceUsageOf = (
-  trx: Kysely<any>,
+  trx: Db,
   contractId: string,
 ) => Promise<{ itemId: string | null; amount: number }[]>;
 
@@ -27,7 +27,7 @@ export interface ContractFigures {
 export class ContractFiguresService {
   constructor(private readonly invoiceUsage: InvoiceUsageOf) {}
 
-  async refresh(trx: Kysely<any>, contractId: string): Promise<ContractFigures> {
+  async refresh(trx: Db, contractId: string): Promise<ContractFigures> {
     const [items, money, deliveries, invoices] = await Promise.all([
       repo.planItems(trx, contractId),
       paymentFiguresByItem(trx, contractId),

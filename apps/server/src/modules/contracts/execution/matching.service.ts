@@ -6,7 +6,6 @@ import type {
   Page,
 } from '@concord/contracts';
 import { contractExceptionsQuerySchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { AccessControl } from '../../../platform/access/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { notFound } from '../../../platform/http/index.js';
@@ -16,6 +15,7 @@ import { scopedFacts } from '../register/contracts.rules.js';
 import type { ExecutionSettingsService } from './execution-settings.service.js';
 import { executableAmount, matchingStatus, type Tolerance } from './execution.rules.js';
 import * as repo from './matching.repository.js';
+import type { Db } from '../../../db/index.js';
 
 type Figures = { paid: number; invoiced: number; accepted: number };
 
@@ -41,7 +41,7 @@ export function compare(figures: Figures, tolerance: Tolerance) {
  */
 export class ContractMatchingService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly settings: ExecutionSettingsService,
   ) {}
 
@@ -54,7 +54,7 @@ export class ContractMatchingService {
   }
 
   /** The matching of a contract without an access check (for other services, inside their transaction). */
-  async matchingOf(db: Kysely<any>, contractId: string): Promise<ContractMatching> {
+  async matchingOf(db: Db, contractId: string): Promise<ContractMatching> {
     const contract = (await contracts.findContract(db, contractId)) as
       | (Awaited<ReturnType<typeof contracts.findContract>> & {
           paid_amount: number;

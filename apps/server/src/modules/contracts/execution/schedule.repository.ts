@@ -1,7 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-
-// Callers pass transactions typed for other tables (the approval engine's), so take Kysely<any>.
-type Db = Kysely<any>;
+import { sql } from 'kysely';
+import type { Db } from '../../../db/index.js';
 
 /** A row of `contract_plan_item` (payment/receipt milestone) with its refreshed figures. */
 export interface PlanItemRow {

@@ -7,8 +7,7 @@ import type {
   ContractScheduleReplace,
   ContractStatus,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant, readJson } from '../../../db/index.js';
+import { type Db, newId, nowInstant, readJson } from '../../../db/index.js';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -24,21 +23,21 @@ const PLANNABLE: ContractStatus[] = ['DRAFT', 'APPROVED', 'IN_FORCE'];
 
 /** What the schedule needs of the figures service: recompute after every write (same transaction). */
 export interface ScheduleFigures {
-  refresh(trx: Kysely<any>, contractId: string): Promise<unknown>;
+  refresh(trx: Db, contractId: string): Promise<unknown>;
 }
 
 /** What change orders need of the schedule (changes.service.ts): check at proposal, apply on approval. */
 export interface ChangeSchedule {
   /** The current plan as a proposal's `before`, or null when the contract has none. */
-  currentPlan(trx: Kysely<any>, contractId: string): Promise<ContractScheduleItemInput[] | null>;
+  currentPlan(trx: Db, contractId: string): Promise<ContractScheduleItemInput[] | null>;
   /**
    * Checks a proposal against the plan rule: a change of the amount on a contract with a plan must
    * carry the full new plan, summing to the new amount, keeping what is already paid or requested.
    */
-  checkProposal(trx: Kysely<any>, contract: ContractTable, proposed: ContractChangeProposal): Promise<void>;
+  checkProposal(trx: Db, contract: ContractTable, proposed: ContractChangeProposal): Promise<void>;
   /** Applies an approved proposal's plan to the (already updated) contract. */
   applyApproved(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     contract: ContractTable,
     proposed: ContractChangeProposal,
@@ -53,7 +52,7 @@ export interface ChangeSchedule {
  */
 export class ContractScheduleService implements ChangeSchedule {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly figures: ScheduleFigures,
     private readonly today: () => string,
@@ -118,16 +117,12 @@ export class ContractScheduleService implements ChangeSchedule {
 
   // ------------------------------------------------------------ change orders (ChangeSchedule)
 
-  async currentPlan(trx: Kysely<any>, contractId: string): Promise<ContractScheduleItemInput[] | null> {
+  async currentPlan(trx: Db, contractId: string): Promise<ContractScheduleItemInput[] | null> {
     const items = await repo.listItems(trx, contractId);
     return items.length ? items.map(inputOf) : null;
   }
 
-  async checkProposal(
-    trx: Kysely<any>,
-    contract: ContractTable,
-    proposed: ContractChangeProposal,
-  ): Promise<void> {
+  async checkProposal(trx: Db, contract: ContractTable, proposed: ContractChangeProposal): Promise<void> {
     const existing = await repo.listItems(trx, contract.id);
     const amountChanges =
       proposed.amount !== undefined && proposed.amount !== Number(contract.current_amount);
@@ -151,7 +146,7 @@ export class ContractScheduleService implements ChangeSchedule {
   }
 
   async applyApproved(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     contract: ContractTable,
     proposed: ContractChangeProposal,
@@ -172,7 +167,7 @@ export class ContractScheduleService implements ChangeSchedule {
 
   /** Checks, writes the plan, refreshes the figures and audits; returns the new items. */
   private async write(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     contract: ContractTable,
     input: ContractScheduleItemInput[],
@@ -219,7 +214,7 @@ export class ContractScheduleService implements ChangeSchedule {
 
   /** The rules of a new plan against the existing items: known ids, the sum, and no item below its use. */
   private async checkItems(
-    trx: Kysely<any>,
+    trx: Db,
     contractId: string,
     existing: repo.PlanItemRow[],
     input: ContractScheduleItemInput[],
@@ -275,7 +270,7 @@ export class ContractScheduleService implements ChangeSchedule {
   }
 
   /** A change order in approval that alters the amount (and so brings, or needs, its own plan). */
-  private async amountChangePending(db: Kysely<any>, contract: ContractTable): Promise<boolean> {
+  private async amountChangePending(db: Db, contract: ContractTable): Promise<boolean> {
     if (!contract.pending_change_id) return false;
     const change = await contractsRepo.findChange(db, contract.pending_change_id);
     if (change?.status !== 'IN_APPROVAL') return false;

@@ -3,7 +3,6 @@
  * refused), items never below what is paid or requested on them, the figures the plan shows, and
  * change orders of the amount carrying (or lacking) the new plan.
  */
-import type { Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { newId, nowInstant } from '../../../db/index.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
@@ -46,7 +45,7 @@ describeEachDialect('contract payment plans (schedule)', (t) => {
     today = todayOf(t()).date;
   });
 
-  const db = () => t().services.db as Kysely<any>;
+  const db = () => t().services.db;
   const url = (id: string) => `/api/v1/contracts/${id}/schedule`;
   /** 30% / 65% / 5% of ¥11,300.00: 预付款 overdue, 进度款 due in a month, 质保金 in a year. */
   const threeItems = () => [

@@ -9,8 +9,7 @@ import {
   contractReceiptCreateSchema,
   contractRefundCreateSchema,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { nowInstant } from '../../../db/index.js';
+import { type Db, nowInstant } from '../../../db/index.js';
 import { AccessControl, type Scope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound } from '../../../platform/http/index.js';
@@ -42,7 +41,7 @@ import {
  */
 export class ContractPaymentExecution {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly figures: Pick<ContractFiguresService, 'refresh'>,
     private readonly ports: PaymentPorts,
@@ -193,7 +192,7 @@ export class ContractPaymentExecution {
     scope: Scope,
     id: string,
     change: (
-      trx: Kysely<any>,
+      trx: Db,
       before: repo.ContractPaymentTable,
     ) => Promise<{ action: string; changes: { field: string; old: unknown; new: unknown }[] }>,
   ): Promise<void> {

@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import { isPostgres } from '../../../db/index.js';
+import { sql } from 'kysely';
+import { type Db, isPostgres } from '../../../db/index.js';
 
 /** A row of `contract_payment` (see the execution migration). */
 export interface ContractPaymentTable {
@@ -38,9 +38,6 @@ export interface PaymentRow extends ContractPaymentTable {
   refund_of_number: string | null;
   refunded_amount: number;
 }
-
-// Callers pass transactions typed for other tables (the approval engine's).
-type Db = Kysely<any>;
 
 /** Where a payment keeps the facts a data scope judges (the contract's owner counts as its owner). */
 export const paymentScope = { entity: 'p.entity_id', department: 'p.department_id', owner: 'c.owner_id' };

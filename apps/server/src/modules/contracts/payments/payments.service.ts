@@ -5,7 +5,6 @@ import type {
   ContractPaymentPosition,
   PaymentMethod,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { AccessControl, isInScope, type Scope } from '../../../platform/access/index.js';
 import { notFound } from '../../../platform/http/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
@@ -15,6 +14,7 @@ import { scopedFacts } from '../register/contracts.rules.js';
 import { executableAmount, paymentRoom } from '../execution/execution.rules.js';
 import * as repo from './payments.repository.js';
 import { type ContractRow, OPEN_STATUSES, type PaymentPorts } from './payments.writes.js';
+import type { Db } from '../../../db/index.js';
 
 /**
  * Reading money on a contract (付款申请/付款/收款/退款): the list with totals, one record and where the
@@ -23,7 +23,7 @@ import { type ContractRow, OPEN_STATUSES, type PaymentPorts } from './payments.w
  */
 export class ContractPaymentsService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly ports: Pick<PaymentPorts, 'userNames' | 'tolerance'>,
   ) {}
 
@@ -117,7 +117,7 @@ export class ContractPaymentsService {
 
   // ---------------------------------------------------------------- internals
 
-  private async visibleContract(db: Kysely<any>, scope: Scope, contractId: string): Promise<ContractRow> {
+  private async visibleContract(db: Db, scope: Scope, contractId: string): Promise<ContractRow> {
     const row = (await contractsRepo.findContract(db, contractId)) as ContractRow | undefined;
     if (!row) throw notFound();
     AccessControl.assertVisible(scope, scopedFacts(row));

@@ -1,5 +1,4 @@
 import { BUSINESS_TIME_ZONE, daysBetween } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { defineJob, type JobDefinition, type JobQueue } from '../../../platform/jobs/index.js';
@@ -8,6 +7,7 @@ import { addDays, chinaDate } from '../archive/archive.service.js';
 import { findContract } from '../register/contracts.repository.js';
 import * as repo from './settlements.repository.js';
 import { yuan } from './settlements.service.js';
+import type { Db } from '../../../db/index.js';
 
 export const RETENTION_SCAN_JOB = 'contract.retentionScan';
 export const RETENTION_NOTICE_JOB = 'contract.retentionNotice';
@@ -98,7 +98,7 @@ export function retentionReminderJobs(deps: RetentionReminderDeps): JobDefinitio
         stage: z.enum(['before', 'today']),
       }),
       handler: async (payload, { db, now }) => {
-        const settlement = await repo.findSettlement(db as Kysely<any>, payload.settlementId);
+        const settlement = await repo.findSettlement(db as Db, payload.settlementId);
         // Released or re-dated since the scan: nothing to say.
         if (
           !settlement ||
@@ -106,7 +106,7 @@ export function retentionReminderJobs(deps: RetentionReminderDeps): JobDefinitio
           settlement.retention_release_date !== payload.releaseDate
         )
           return;
-        const contract = await findContract(db as Kysely<any>, settlement.contract_id);
+        const contract = await findContract(db as Db, settlement.contract_id);
         if (!contract) return;
         const label = contract.number ? `${contract.number} ${contract.name}` : contract.name;
         await db.transaction().execute(async (trx) => {

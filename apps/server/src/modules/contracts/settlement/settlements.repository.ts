@@ -1,9 +1,5 @@
-import type { Kysely } from 'kysely';
-import { isPostgres, readJson, writeJson } from '../../../db/index.js';
+import { type Db, isPostgres, readJson, writeJson } from '../../../db/index.js';
 import { withContractFacts } from '../contract-records.repository.js';
-
-// Callers pass transactions typed for other tables (the approval engine's); the row type documents the table.
-type Db = Kysely<any>;
 
 export interface ContractSettlementTable {
   id: string;

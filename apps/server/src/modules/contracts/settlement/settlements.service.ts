@@ -8,8 +8,7 @@ import {
   type SettlementStatus,
   formatMoney,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../../db/index.js';
+import { type Db, newId, nowInstant } from '../../../db/index.js';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -30,7 +29,7 @@ export type SettlementOutcome = 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
 
 export interface SettlementPorts {
   startApproval: ContractPorts['startApproval'];
-  userNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  userNames(db: Db, ids: string[]): Promise<Map<string, string>>;
   /** Today (YYYY-MM-DD, China) by the app's clock. */
   today(): string;
 }
@@ -100,7 +99,7 @@ export const SETTLEMENT_FIELDS: FormField[] = [
  */
 export class ContractSettlementsService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly ports: SettlementPorts,
     private readonly figures: ContractFiguresService,
@@ -225,12 +224,7 @@ export class ContractSettlementsService {
    * its transaction. Approved: the contract's settled amount becomes final − deductions, after
    * checking again that it still covers what is paid and requested. A stale report changes nothing.
    */
-  async approvalEnded(
-    trx: Kysely<any>,
-    ctx: RequestContext,
-    id: string,
-    outcome: SettlementOutcome,
-  ): Promise<void> {
+  async approvalEnded(trx: Db, ctx: RequestContext, id: string, outcome: SettlementOutcome): Promise<void> {
     const found = await repo.findSettlement(trx, id);
     if (!found) return;
     const contract = (await contracts.lockContract(trx, found.contract_id))!;
@@ -266,7 +260,7 @@ export class ContractSettlementsService {
   }
 
   /** The fields a settlement shows in the approval detail (null: the id is no settlement). */
-  async fieldsOf(db: Kysely<any>, id: string): Promise<FormField[] | null> {
+  async fieldsOf(db: Db, id: string): Promise<FormField[] | null> {
     return (await repo.findSettlement(db, id)) ? SETTLEMENT_FIELDS : null;
   }
 
@@ -275,7 +269,7 @@ export class ContractSettlementsService {
    * items' unused remainders (never below what is paid or requested), so the plan-sum rule still holds.
    */
   private async fitPlanTo(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     contractId: string,
     settled: number,
@@ -308,7 +302,7 @@ export class ContractSettlementsService {
 
   /** The settled amount may not fall below what is paid (received) and requested so far. */
   private async assertCoversCommitted(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     contractId: string,
     settled: number,
