@@ -141,7 +141,7 @@ export function contractCollectionJobs(deps: CollectionDeps): JobDefinition[] {
       handler: async (payload, { db, now }) => {
         const item = await repo.itemForNotice(db, payload.itemId);
         // Paid, rescheduled or closed since the scan: nothing to say.
-        if (!item || item.status !== 'IN_FORCE' || item.due_date !== payload.dueDate) return;
+        if (item?.status !== 'IN_FORCE' || item.due_date !== payload.dueDate) return;
         if (item.paid_amount >= item.amount) return;
         const step = payload.step as CollectionStep;
         let recipients: string[] = [item.owner_id];

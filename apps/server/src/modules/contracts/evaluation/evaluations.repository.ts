@@ -68,5 +68,5 @@ export async function evaluationScoresOf(db: Db, partnerId: string, since: strin
     .where('partner_id', '=', partnerId)
     .where('created_at', '>=', since)
     .execute();
-  return rows.map((r) => Number(r.total_score));
+  return rows.map((r) => r.total_score);
 }

@@ -178,7 +178,7 @@ export class ContractEvaluationsService {
       contractId: row.contract_id,
       partnerId: row.partner_id,
       scores: repo.scoresOf(row),
-      totalScore: Number(row.total_score),
+      totalScore: row.total_score,
       grade: row.grade as EvaluationGrade,
       comment: row.comment,
       evaluatedBy: row.evaluated_by,

@@ -79,7 +79,7 @@ describeEachDialect('contract invoices', (t) => {
       .where('contract_id', '=', contractId)
       .orderBy('seq')
       .execute();
-    return { contract: Number(contract.invoiced_amount), items: items.map((i) => Number(i.invoiced_amount)) };
+    return { contract: contract.invoiced_amount, items: items.map((i) => i.invoiced_amount) };
   };
 
   it('registers an invoice inline, links it to a plan item and refreshes the invoiced figures', async () => {

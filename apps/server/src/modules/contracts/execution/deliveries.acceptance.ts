@@ -14,6 +14,7 @@ import type { AuditService } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { AppError, notFound } from '../../../platform/http/index.js';
 import { contractStatusLabels } from '../archive/archive.service.js';
+import type { ContractFigureColumns, ContractTable } from '../contracts.tables.js';
 import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
 import { warmScopes } from '../register/contracts.drafts.js';
@@ -60,13 +61,8 @@ export class ContractDeliveryAcceptance {
         if (!item) throw new AppError('INVALID_REFERENCE', { what: 'contract plan item' });
         planItemName = item.name;
       }
-      const executable = executableAmount({
-        current_amount: Number(contract.current_amount),
-        settled_amount:
-          (contract as unknown as { settled_amount: number | null }).settled_amount === null
-            ? null
-            : Number((contract as unknown as { settled_amount: number }).settled_amount),
-      });
+      // The register reads the contract's own columns; the row carries the execution figures too.
+      const executable = executableAmount(contract as ContractTable & ContractFigureColumns);
       const delivered = await repo.deliveredTotal(trx, contractId);
       if (delivered + data.deliveredAmount > executable) {
         throw new AppError('CONTRACT_OVER_DELIVERY', {
@@ -128,7 +124,7 @@ export class ContractDeliveryAcceptance {
     const data = deliveryAcceptSchema.parse(input);
     await this.db.transaction().execute(async (trx) => {
       const before = await this.lockPending(trx, ctx, scope, deliveryId);
-      const delivered = Number(before.delivered_amount);
+      const delivered = before.delivered_amount;
       if (data.acceptedAmount <= 0)
         throw this.invalid(ctx, 'acceptedAmount', deliveryMessage(ctx.locale, 'zeroAccepted'));
       if (data.acceptedAmount > delivered) {
@@ -141,7 +137,7 @@ export class ContractDeliveryAcceptance {
           }),
         );
       }
-      const deliveredOn = String(before.delivered_on);
+      const deliveredOn = before.delivered_on;
       if (data.acceptedOn < deliveredOn) {
         throw this.invalid(
           ctx,
@@ -170,7 +166,7 @@ export class ContractDeliveryAcceptance {
         action: 'accept',
         changes: [
           { field: 'status', old: before.status, new: 'ACCEPTED' },
-          { field: 'acceptedAmount', old: Number(before.accepted_amount), new: data.acceptedAmount },
+          { field: 'acceptedAmount', old: before.accepted_amount, new: data.acceptedAmount },
           { field: 'acceptedOn', old: null, new: data.acceptedOn },
           { field: 'acceptanceFileIds', old: [], new: data.fileIds },
           ...(data.note ? [{ field: 'acceptanceNote', old: null, new: data.note }] : []),

@@ -93,7 +93,7 @@ export async function deliveredTotal(db: Db, contractId: string): Promise<number
     .where('contract_id', '=', contractId)
     .where('status', '<>', 'REJECTED')
     .executeTakeFirst();
-  return Number(row?.total ?? 0);
+  return row?.total ?? 0;
 }
 
 export async function planItemOf(
@@ -107,7 +107,7 @@ export async function planItemOf(
     .where('id', '=', itemId)
     .where('contract_id', '=', contractId)
     .executeTakeFirst();
-  return row ? { id: row.id as string, name: row.name as string } : undefined;
+  return row ? { id: row.id, name: row.name } : undefined;
 }
 
 /** The contracts whose deliveries carry this file (for file read grants). */
@@ -130,5 +130,5 @@ export async function deliverySampleIn(db: Db, entityId: string): Promise<string
     .where('c.entity_id', '=', entityId)
     .orderBy('d.id')
     .executeTakeFirst();
-  return (row?.id as string | undefined) ?? null;
+  return row?.id ?? null;
 }

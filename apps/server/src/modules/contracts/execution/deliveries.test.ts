@@ -199,7 +199,7 @@ describeEachDialect('contract deliveries and acceptance', (t) => {
       .select('accepted_amount')
       .where('id', '=', itemId)
       .executeTakeFirstOrThrow();
-    expect(Number(item.accepted_amount)).toBe(550_000);
+    expect(item.accepted_amount).toBe(550_000);
 
     const twice = await fengBo.post(`/api/v1/contract-deliveries/${delivery.id}/accept`, {
       acceptedAmount: 1,

@@ -70,12 +70,12 @@ export class ContractFiguresService {
         ),
       };
       await repo.setItemFigures(trx, item.id, figures);
-      const dueDate = String(item.due_date);
-      if (figures.paid < Number(item.amount) && (nextDueDate === null || dueDate < nextDueDate))
+      const dueDate = item.due_date;
+      if (figures.paid < item.amount && (nextDueDate === null || dueDate < nextDueDate))
         nextDueDate = dueDate;
     }
     const figures: ContractFigures = {
-      planned: total(items, (i) => Number(i.amount)),
+      planned: total(items, (i) => i.amount),
       requested: total(money, (r) => r.requested),
       paid: total(money, (r) => r.paid),
       invoiced: total(invoices, (r) => r.amount),

@@ -30,10 +30,10 @@ export const listItems = (db: Db, contractId: string): Promise<PlanItemRow[]> =>
 export async function countItems(db: Db, contractId: string): Promise<number> {
   const row = await db
     .selectFrom('contract_plan_item')
-    .select((eb) => eb.fn.countAll().as('n'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('contract_id', '=', contractId)
     .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return row?.n ?? 0;
 }
 
 /**

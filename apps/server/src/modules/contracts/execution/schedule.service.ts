@@ -91,7 +91,7 @@ export class ContractScheduleService implements ChangeSchedule {
           action: 'contract.action.schedule',
         });
       }
-      if (Number(contract.lock_version) !== input.lockVersion) throw new AppError('CONFLICT');
+      if (contract.lock_version !== input.lockVersion) throw new AppError('CONFLICT');
       // A change of the amount in approval carries its own plan; it replaces this one on approval.
       if (await this.amountChangePending(trx, contract)) throw new AppError('CONTRACT_CHANGE_PENDING');
       const items = await this.write(
@@ -104,7 +104,7 @@ export class ContractScheduleService implements ChangeSchedule {
       );
       const after = {
         ...contract,
-        lock_version: Number(contract.lock_version) + 1,
+        lock_version: contract.lock_version + 1,
         updated_at: nowInstant(),
       };
       await contractsRepo.updateContract(trx, contractId, {
@@ -124,12 +124,11 @@ export class ContractScheduleService implements ChangeSchedule {
 
   async checkProposal(trx: Db, contract: ContractTable, proposed: ContractChangeProposal): Promise<void> {
     const existing = await repo.listItems(trx, contract.id);
-    const amountChanges =
-      proposed.amount !== undefined && proposed.amount !== Number(contract.current_amount);
+    const amountChanges = proposed.amount !== undefined && proposed.amount !== contract.current_amount;
     if (proposed.schedule === undefined) {
       // Once settled, the plan follows the settled amount, which a change of the amount does not move.
       if (amountChanges && existing.length > 0 && figuresOf(contract).settled_amount === null) {
-        const planned = existing.reduce((total, item) => total + Number(item.amount), 0);
+        const planned = existing.reduce((total, item) => total + item.amount, 0);
         throw planSumError(planned, proposed.amount as number);
       }
       return;
@@ -263,7 +262,7 @@ export class ContractScheduleService implements ChangeSchedule {
     for (const row of removed) {
       const kind =
         referenced.get(row.id) ??
-        (Number(row.invoiced_amount) > 0 ? 'invoice' : Number(row.accepted_amount) > 0 ? 'delivery' : null);
+        (row.invoiced_amount > 0 ? 'invoice' : row.accepted_amount > 0 ? 'delivery' : null);
       if (kind)
         throw new AppError('CONTRACT_PLAN_ITEM_IN_USE', { name: row.name, what: referenceLabels[kind] });
     }
@@ -281,21 +280,21 @@ export class ContractScheduleService implements ChangeSchedule {
   private view(contract: ContractTable, rows: repo.PlanItemRow[], editable: boolean): ContractSchedule {
     const today = this.today();
     const items: ContractScheduleItem[] = rows.map((row) => {
-      const amount = Number(row.amount);
-      const paid = Number(row.paid_amount);
-      const dueDate = String(row.due_date);
+      const amount = row.amount;
+      const paid = row.paid_amount;
+      const dueDate = row.due_date;
       return {
         id: row.id,
-        seq: Number(row.seq),
+        seq: row.seq,
         name: row.name,
         dueDate,
         amount,
-        percentage: row.percentage === null ? null : Number(row.percentage),
+        percentage: row.percentage,
         condition: row.condition_text,
-        requested: Number(row.requested_amount),
+        requested: row.requested_amount,
         paid,
-        invoiced: Number(row.invoiced_amount),
-        accepted: Number(row.accepted_amount),
+        invoiced: row.invoiced_amount,
+        accepted: row.accepted_amount,
         remaining: amount - paid,
         overdue: dueDate < today && paid < amount,
       };
@@ -308,9 +307,9 @@ export class ContractScheduleService implements ChangeSchedule {
       contractId: contract.id,
       direction: contract.direction as ContractSchedule['direction'],
       currency: contract.currency,
-      lockVersion: Number(contract.lock_version),
+      lockVersion: contract.lock_version,
       executableAmount: expected,
-      currentAmount: Number(contract.current_amount),
+      currentAmount: contract.current_amount,
       settledAmount: settled,
       today,
       editable,
@@ -329,14 +328,11 @@ export class ContractScheduleService implements ChangeSchedule {
   }
 }
 
-/** The contract with the settled amount the execution migration added (null until settled). */
-const figuresOf = (contract: ContractTable) => {
-  const settled = (contract as ContractTable & Partial<ContractFigureColumns>).settled_amount;
-  return {
-    current_amount: Number(contract.current_amount),
-    settled_amount: settled == null ? null : Number(settled),
-  };
-};
+/**
+ * The contract with the settled amount the execution migration added (null until settled): the
+ * register reads the contract's own columns, and the row carries the execution figures too.
+ */
+const figuresOf = (contract: ContractTable) => contract as ContractTable & ContractFigureColumns;
 
 /** Subjects of CONTRACT_PLAN_ITEM_IN_USE, translated through `subjectLabels`. */
 const referenceLabels: Record<'payment' | 'delivery' | 'invoice', string> = {
@@ -357,9 +353,9 @@ function inputOf(row: repo.PlanItemRow): ContractScheduleItemInput {
   return {
     id: row.id,
     name: row.name,
-    dueDate: String(row.due_date),
-    amount: Number(row.amount),
-    percentage: row.percentage === null ? null : Number(row.percentage),
+    dueDate: row.due_date,
+    amount: row.amount,
+    percentage: row.percentage,
     condition: row.condition_text,
   };
 }

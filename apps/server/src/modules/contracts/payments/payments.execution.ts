@@ -155,7 +155,7 @@ export class ContractPaymentExecution {
           (original.kind === 'PAYMENT' && original.status === 'PAID') ||
           (original.kind === 'RECEIPT' && original.status === 'RECEIVED');
         if (!refundable) throw stateError(ctx.locale, 'notRefundable');
-        const remaining = Number(original.amount) - (await repo.refundedOf(trx, id));
+        const remaining = original.amount - (await repo.refundedOf(trx, id));
         if (data.amount > remaining) {
           throw new AppError('CONTRACT_OVER_REFUND', {
             amount: yuan(data.amount),

@@ -149,9 +149,9 @@ export async function paymentFiguresByItem(db: Db, contractId: string) {
     .groupBy('plan_item_id')
     .execute();
   return rows.map((r) => ({
-    itemId: (r.plan_item_id as string | null) ?? null,
-    requested: Number(r.requested),
-    paid: Number(r.paid),
+    itemId: r.plan_item_id ?? null,
+    requested: r.requested,
+    paid: r.paid,
   }));
 }
 
@@ -176,10 +176,10 @@ export async function totalsOf(db: Db, contractId: string) {
     .where('contract_id', '=', contractId)
     .executeTakeFirstOrThrow();
   const totals = {
-    requested: Number(row.requested),
-    paid: Number(row.paid),
-    received: Number(row.received),
-    refunded: Number(row.refunded),
+    requested: row.requested,
+    paid: row.paid,
+    received: row.received,
+    refunded: row.refunded,
   };
   return { ...totals, net: totals.paid + totals.received - totals.refunded };
 }
@@ -192,7 +192,7 @@ export async function refundedOf(db: Db, paymentId: string): Promise<number> {
     .where('refund_of_id', '=', paymentId)
     .where('kind', '=', 'REFUND')
     .executeTakeFirstOrThrow();
-  return Number(row.total);
+  return row.total;
 }
 
 export interface PlanItemRow {
@@ -223,12 +223,12 @@ export const findPlanItem = (db: Db, id: string): Promise<PlanItemRow | undefine
 
 /** The contract facts a payment's approval shows and the flow is chosen by. */
 export async function approvalFacts(db: Db, contractId: string) {
-  return (await db
+  return await db
     .selectFrom('contract as c')
     .leftJoin('contract_category as k', 'k.id', 'c.category_id')
     .select(['c.partner_name', 'k.code as category_code'])
     .where('c.id', '=', contractId)
-    .executeTakeFirst()) as { partner_name: string; category_code: string | null } | undefined;
+    .executeTakeFirst();
 }
 
 export async function paymentExists(db: Db, id: string): Promise<boolean> {
@@ -243,5 +243,5 @@ export async function paymentSampleIn(db: Db, entityId: string): Promise<string 
     .where('entity_id', '=', entityId)
     .orderBy('id')
     .executeTakeFirst();
-  return (row?.id as string | undefined) ?? null;
+  return row?.id ?? null;
 }

@@ -88,8 +88,8 @@ export class ContractPaymentRequests {
         const position = {
           paid: money.total.paid,
           requested: money.total.requested,
-          invoiced: Number(contract.invoiced_amount),
-          accepted: Number(contract.accepted_amount),
+          invoiced: contract.invoiced_amount,
+          accepted: contract.accepted_amount,
         };
         let override: { reason: string; by: string } | null = null;
         if (needsOverride(position, data.amount, tolerance)) {

@@ -46,7 +46,7 @@ async function contractFigures(app: TestApp, contractId: string) {
     .select(['requested_amount', 'paid_amount'])
     .where('id', '=', contractId)
     .executeTakeFirstOrThrow();
-  return { requested: Number(row.requested_amount), paid: Number(row.paid_amount) };
+  return { requested: row.requested_amount, paid: row.paid_amount };
 }
 
 async function itemFigures(app: TestApp, itemId: string) {
@@ -55,16 +55,16 @@ async function itemFigures(app: TestApp, itemId: string) {
     .select(['requested_amount', 'paid_amount'])
     .where('id', '=', itemId)
     .executeTakeFirstOrThrow();
-  return { requested: Number(row.requested_amount), paid: Number(row.paid_amount) };
+  return { requested: row.requested_amount, paid: row.paid_amount };
 }
 
 async function instancesOf(app: TestApp, subjectId: string): Promise<number> {
   const row = await app.services.db
     .selectFrom('wf_instance')
-    .select((eb) => eb.fn.countAll().as('n'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('subject_id', '=', subjectId)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 describeEachDialect('contract payments', (t) => {
@@ -390,7 +390,7 @@ describeEachDialect('contract payments', (t) => {
       .where('plan_item_id', '=', item)
       .execute();
     expect(rows).toHaveLength(33);
-    const sum = rows.reduce((total, r) => total + Number(r.amount), 0);
+    const sum = rows.reduce((total, r) => total + r.amount, 0);
     expect(sum).toBe(990_000);
     expect(sum).toBeLessThanOrEqual(1_000_000);
     expect(await itemFigures(t(), item)).toEqual({ requested: 990_000, paid: 0 });

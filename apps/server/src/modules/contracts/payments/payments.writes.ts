@@ -102,7 +102,7 @@ export function guard(
   amount: number,
 ): number {
   const own = money.byItem.get(item.id) ?? { paid: 0, requested: 0 };
-  const itemRoom = Math.max(0, Number(item.amount) - own.paid - own.requested);
+  const itemRoom = Math.max(0, item.amount - own.paid - own.requested);
   const contractRoom = Math.max(0, executableAmount(contract) - money.total.paid - money.total.requested);
   if (amount > Math.min(itemRoom, contractRoom)) {
     const itemBinds = itemRoom <= contractRoom;

@@ -39,7 +39,7 @@ export class ContractRetentionService {
       await contracts.lockContract(trx, visible.contract_id);
       const before = (await repo.lockSettlement(trx, id))!;
       if (before.status !== 'APPROVED') throw stateError(ctx, 'notApproved');
-      if (Number(before.retention_amount) <= 0) throw stateError(ctx, 'noRetention');
+      if (before.retention_amount <= 0) throw stateError(ctx, 'noRetention');
       if (before.retention_released_on) throw stateError(ctx, 'released', before.retention_released_on);
       const releasedOn = data.releasedOn ?? this.ports.today();
       await repo.updateSettlement(trx, id, { retention_released_on: releasedOn });

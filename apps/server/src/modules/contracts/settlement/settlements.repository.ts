@@ -88,7 +88,7 @@ export async function categoryCodeOf(db: Db, categoryId: string): Promise<string
     .select('code')
     .where('id', '=', categoryId)
     .executeTakeFirst();
-  return (row?.code as string | undefined) ?? null;
+  return row?.code ?? null;
 }
 
 export const deductionsOf = (row: ContractSettlementTable): { reason: string; amount: number }[] =>
@@ -135,5 +135,5 @@ export async function settlementSampleIn(db: Db, entityId: string): Promise<stri
     .where('c.entity_id', '=', entityId)
     .orderBy('s.id')
     .executeTakeFirst();
-  return (row?.id as string | undefined) ?? null;
+  return row?.id ?? null;
 }

@@ -186,8 +186,8 @@ export class ContractSettlementsService {
           contractNumber: contract.number ?? '',
           contractName: contract.name,
           partnerName: contract.partner_name,
-          currentAmount: Number(contract.current_amount),
-          paidAmount: Number((contract as ContractFiguresRow).paid_amount ?? 0),
+          currentAmount: contract.current_amount,
+          paidAmount: (contract as ContractFiguresRow).paid_amount,
           finalAmount: data.finalAmount,
           deductionTotal,
           deductionText: data.deductions.map((d) => `${d.reason}：${yuan(d.amount)}`).join('\n'),
@@ -231,7 +231,7 @@ export class ContractSettlementsService {
     const before = (await repo.lockSettlement(trx, id))!;
     if (before.status !== 'IN_APPROVAL') return;
     const now = nowInstant();
-    const settled = Number(before.final_amount) - Number(before.deduction_total);
+    const settled = before.final_amount - before.deduction_total;
     if (outcome === 'APPROVED') {
       await this.assertCoversCommitted(trx, ctx, before.contract_id, settled);
       await repo.setSettledAmount(trx, before.contract_id, settled);
@@ -243,7 +243,7 @@ export class ContractSettlementsService {
         changes: [
           {
             field: 'settledAmount',
-            old: (contract as ContractFiguresRow).settled_amount ?? null,
+            old: (contract as ContractFiguresRow).settled_amount,
             new: settled,
           },
         ],
@@ -279,8 +279,8 @@ export class ContractSettlementsService {
     const changes = fitPlan(
       items.map((item) => ({
         id: item.id,
-        amount: Number(item.amount),
-        used: Number(item.paid_amount) + Number(item.requested_amount),
+        amount: item.amount,
+        used: item.paid_amount + item.requested_amount,
       })),
       settled,
     );
@@ -294,7 +294,7 @@ export class ContractSettlementsService {
         .filter((item) => changes.has(item.id))
         .map((item) => ({
           field: `planItem.${item.seq}.amount`,
-          old: Number(item.amount),
+          old: item.amount,
           new: changes.get(item.id),
         })),
     });
@@ -318,23 +318,24 @@ export class ContractSettlementsService {
   }
 }
 
-type ContractFiguresRow = ContractTable & Partial<ContractFigureColumns>;
+// The register reads the contract's own columns; the row carries the execution figures too.
+type ContractFiguresRow = ContractTable & ContractFigureColumns;
 
 function figuresOf(row: ContractTable) {
   const contract = row as ContractFiguresRow;
-  const settledAmount = contract.settled_amount == null ? null : Number(contract.settled_amount);
+  const settledAmount = contract.settled_amount;
   const executable = executableAmount({
-    current_amount: Number(contract.current_amount),
+    current_amount: contract.current_amount,
     settled_amount: settledAmount,
   });
-  const paidAmount = Number(contract.paid_amount ?? 0);
-  const plannedAmount = Number(contract.planned_amount ?? 0);
+  const paidAmount = contract.paid_amount;
+  const plannedAmount = contract.planned_amount;
   return {
-    currentAmount: Number(contract.current_amount),
+    currentAmount: contract.current_amount,
     settledAmount,
     executableAmount: executable,
     paidAmount,
-    requestedAmount: Number(contract.requested_amount ?? 0),
+    requestedAmount: contract.requested_amount,
     outstandingAmount: executable - paidAmount,
     plannedAmount,
     planAdjustmentNeeded: settledAmount !== null && plannedAmount !== settledAmount,
@@ -342,18 +343,18 @@ function figuresOf(row: ContractTable) {
 }
 
 function toSettlement(row: repo.SettlementRow, names: Map<string, string>): ContractSettlement {
-  const finalAmount = Number(row.final_amount);
-  const deductionTotal = Number(row.deduction_total);
+  const finalAmount = row.final_amount;
+  const deductionTotal = row.deduction_total;
   return {
     id: row.id,
     contractId: row.contract_id,
     contractNumber: row.contract_number,
     contractName: row.contract_name,
     finalAmount,
-    deductions: repo.deductionsOf(row).map((d) => ({ reason: d.reason, amount: Number(d.amount) })),
+    deductions: repo.deductionsOf(row).map((d) => ({ reason: d.reason, amount: d.amount })),
     deductionTotal,
     settledAmount: finalAmount - deductionTotal,
-    retentionAmount: Number(row.retention_amount),
+    retentionAmount: row.retention_amount,
     retentionReleaseDate: row.retention_release_date,
     retentionReleasedOn: row.retention_released_on,
     note: row.note,

@@ -209,13 +209,8 @@ describeEachDialect(
         .selectAll()
         .where('id', '=', contract.id)
         .executeTakeFirstOrThrow();
-      expect(Number(row.settled_amount)).toBe(1_080_000);
-      expect(
-        executableAmount({
-          current_amount: Number(row.current_amount),
-          settled_amount: Number(row.settled_amount),
-        }),
-      ).toBe(1_080_000);
+      expect(row.settled_amount).toBe(1_080_000);
+      expect(executableAmount(row)).toBe(1_080_000);
       // Settled once: a second settlement is refused.
       expect(
         expectProblem(
