@@ -7,10 +7,11 @@ import {
   invoiceCreateSchema,
   type Page,
 } from '@concord/contracts';
-import { type Db, nowInstant } from '../../db/index.js';
+import type { Db } from '../../db/index.js';
 import { AccessControl } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/http/index.js';
+import type { Clock } from '../../platform/jobs/index.js';
 import { AppError, invalidReference, notFound } from '../../platform/http/index.js';
 import { applySort, fetchPage, inBatches } from '../../platform/http/index.js';
 import {
@@ -46,6 +47,7 @@ export class InvoicesService {
     private readonly audit: AuditService,
     private readonly directory: InvoiceDirectory,
     private readonly invoiceUse: Pick<InvoiceUse, 'registerIn' | 'translateConflicts'>,
+    private readonly clock: Clock,
   ) {}
 
   async list(ctx: RequestContext, query: InvoiceListQuery): Promise<Page<Invoice>> {
@@ -130,7 +132,7 @@ export class InvoicesService {
           usage: documentsText(active, ctx.locale),
         });
       }
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       await repo.updateInvoice(trx, id, {
         status: 'VOIDED',
         void_reason: reason,

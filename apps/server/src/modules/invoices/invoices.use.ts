@@ -1,8 +1,9 @@
 import { type Invoice, type InvoiceInput, type InvoiceUsage, invoiceInputSchema } from '@concord/contracts';
-import { type Db, newId, nowInstant } from '../../db/index.js';
+import { type Db, newId } from '../../db/index.js';
 import { isInScope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/http/index.js';
+import type { Clock } from '../../platform/jobs/index.js';
 import { AppError, invalidReference, notFound } from '../../platform/http/index.js';
 import {
   documentText,
@@ -51,6 +52,7 @@ export class InvoiceUse {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly directory: InvoiceDirectory,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -79,7 +81,7 @@ export class InvoiceUse {
     const key = invoiceKey(parsed);
     const existing = await repo.findInvoiceByKey(trx, key);
     if (existing) throw await duplicateError(trx, ctx, existing);
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     const row: InvoiceTable = {
       id: newId(),
       direction: parsed.direction,
@@ -170,7 +172,7 @@ export class InvoiceUse {
       status: 'ACTIVE',
       active_key: `${invoiceId}|${input.documentType}|${input.documentId}`,
       created_by: ctx.actor?.userId ?? null,
-      created_at: nowInstant(),
+      created_at: this.clock.now().toISOString(),
       released_by: null,
       released_at: null,
     };
@@ -203,7 +205,7 @@ export class InvoiceUse {
     await repo.lockInvoice(trx, found.invoice_id);
     const usage = (await repo.findUsage(trx, usageId))!;
     if (usage.status !== 'ACTIVE') throw notFound();
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     await repo.releaseUsage(trx, usageId, ctx.actor?.userId ?? null, now);
     await this.syncUsed(trx, usage.invoice_id);
     const after = (await repo.findUsage(trx, usageId))!;
@@ -274,7 +276,7 @@ export class InvoiceUse {
   private async syncUsed(trx: Db, invoiceId: string): Promise<void> {
     await repo.updateInvoice(trx, invoiceId, {
       used_amount: await repo.activeUsageSum(trx, invoiceId),
-      updated_at: nowInstant(),
+      updated_at: this.clock.now().toISOString(),
     });
   }
 

@@ -10,7 +10,7 @@ import type {
   PartnerType,
   PartnerUpdate,
 } from '@concord/contracts';
-import { type Db, newId, nowInstant, readBool } from '../../db/index.js';
+import { type Db, newId, readBool } from '../../db/index.js';
 import { isInScope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import {
@@ -22,6 +22,7 @@ import {
   invalidReference,
   type RequestContext,
 } from '../../platform/http/index.js';
+import type { Clock } from '../../platform/jobs/index.js';
 import {
   type Abilities,
   abilitiesOf,
@@ -58,6 +59,7 @@ export class PartnersService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly directory: PartnerDirectory,
+    private readonly clock: Clock,
   ) {}
 
   /** The partners visible to the caller, in full (for other parts of Concord: see `browse` for the API). */
@@ -133,7 +135,7 @@ export class PartnersService {
       if (!(await this.directory.entityNames(trx, [entityId])).has(entityId))
         throw invalidReference('entity');
       await this.assertUniqueCode(trx, creditCode, null);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const row: PartnerTable = {
         id: newId(),
         name: input.name,
@@ -191,7 +193,7 @@ export class PartnersService {
         ...(input.address !== undefined && { address: input.address || null }),
         ...(input.remarks !== undefined && { remarks: input.remarks || null }),
         ...(input.sharedWithGroup !== undefined && { shared_with_group: input.sharedWithGroup }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       const after = (await repo.findPartner(trx, id))!;
       await this.audit.record(trx, ctx, {
@@ -267,7 +269,7 @@ export class PartnersService {
     const before = await repo.findPartner(trx, id);
     if (!before) throw invalidReference('partner');
     if (before.rating === rating) return;
-    await repo.updatePartner(trx, id, { rating, updated_at: nowInstant() });
+    await repo.updatePartner(trx, id, { rating, updated_at: this.clock.now().toISOString() });
     await this.audit.record(trx, ctx, {
       entityType: 'partner',
       entityId: id,
@@ -306,7 +308,7 @@ export class PartnersService {
             : 'the partner is not blacklisted';
         throw new AppError('VALIDATION_FAILED', { detail });
       }
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       await repo.updatePartner(trx, id, {
         blacklisted,
         blacklist_reason: blacklisted ? reason : null,
