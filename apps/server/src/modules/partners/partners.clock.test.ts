@@ -1,8 +1,8 @@
 /** The partner library stamps its writes with the app's clock (not the machine's), so tests and replays can set the time. */
-import { creditCodeCheckChar } from '@concord/contracts';
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../platform/jobs/index.js';
 import { describeEachDialect } from '../../testing/test-app.js';
+import { supplierInput } from './partners.testing.js';
 
 const AT = '2026-03-01T01:00:00.000Z';
 const clock = new ManualClock(AT);
@@ -15,19 +15,10 @@ describeEachDialect(
       clock.set(AT);
       const { services, given } = t();
       const system = services.systemContext('test');
-      const digits = `91310000${String(Date.now()).slice(-9)}`;
-      const partner = await services.partners.create(system, {
-        name: '测试时钟供应商有限公司',
-        creditCode: digits + creditCodeCheckChar(digits),
-        kinds: ['supplier'],
-        type: 'enterprise',
-        industry: null,
-        region: null,
-        address: null,
-        remarks: null,
-        entityId: (await given.entityByCode('CONS')).id,
-        sharedWithGroup: true,
-      } as never);
+      const partner = await services.partners.create(
+        system,
+        supplierInput((await given.entityByCode('CONS')).id, { name: '测试时钟供应商有限公司' }),
+      );
       expect([partner.createdAt, partner.updatedAt]).toEqual([AT, AT]);
 
       clock.set('2026-03-02T01:00:00.000Z');

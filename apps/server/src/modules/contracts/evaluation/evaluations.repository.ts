@@ -1,17 +1,5 @@
 import { type Db, readJson, writeJson } from '../../../db/index.js';
-
-export interface ContractEvaluationTable {
-  id: string;
-  contract_id: string;
-  partner_id: string;
-  /** [{ code, name, weight, score }] */
-  scores: unknown;
-  total_score: number;
-  grade: string;
-  comment: string | null;
-  evaluated_by: string;
-  created_at: string;
-}
+import type { ContractEvaluationTable } from '../contracts.tables.js';
 
 export interface EvaluationScore {
   code: string;

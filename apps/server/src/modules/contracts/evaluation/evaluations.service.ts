@@ -21,6 +21,7 @@ import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
 import { warmScopes } from '../register/contracts.drafts.js';
 import * as repo from './evaluations.repository.js';
+import type { ContractEvaluationTable } from '../contracts.tables.js';
 
 /** What evaluations need outside the module (wired in the module definition). Each takes the caller's transaction. */
 export interface EvaluationPorts {
@@ -140,7 +141,7 @@ export class ContractEvaluationsService {
         throw new AppError('CONTRACT_EVALUATION_STATE', { detail: messages.exists[ctx.locale] });
       const criteria = effectiveCriteria(await repo.criteriaOf(trx, contract.category_id));
       const card = scoreCard(criteria, data.scores);
-      const row: repo.ContractEvaluationTable = {
+      const row: ContractEvaluationTable = {
         id: newId(),
         contract_id: contractId,
         partner_id: contract.partner_id,
@@ -171,7 +172,7 @@ export class ContractEvaluationsService {
     });
   }
 
-  private async present(db: Db, row: repo.ContractEvaluationTable): Promise<ContractEvaluation> {
+  private async present(db: Db, row: ContractEvaluationTable): Promise<ContractEvaluation> {
     const names = await this.ports.userNames(db, [row.evaluated_by]);
     return {
       id: row.id,

@@ -14,7 +14,7 @@ import type { AuditService } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { AppError, notFound } from '../../../platform/http/index.js';
 import { contractStatusLabels } from '../archive/archive.service.js';
-import type { ContractFigureColumns, ContractTable } from '../contracts.tables.js';
+import type { ContractDeliveryTable, ContractFigureColumns, ContractTable } from '../contracts.tables.js';
 import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
 import { warmScopes } from '../register/contracts.drafts.js';
@@ -73,7 +73,7 @@ export class ContractDeliveryAcceptance {
       await this.assertFiles(trx, ctx, data.fileIds);
       const id = newId();
       const now = nowInstant();
-      const row: repo.ContractDeliveryTable = {
+      const row: ContractDeliveryTable = {
         id,
         contract_id: contractId,
         plan_item_id: data.planItemId ?? null,
@@ -232,7 +232,7 @@ export class ContractDeliveryAcceptance {
     ctx: RequestContext,
     scope: Awaited<ReturnType<RequestContext['access']['require']>>,
     deliveryId: string,
-  ): Promise<repo.ContractDeliveryTable> {
+  ): Promise<ContractDeliveryTable> {
     const visible = await repo.findDelivery(trx, deliveryId);
     if (!visible) throw notFound();
     AccessControl.assertVisible(scope, scopedFacts(visible));

@@ -1,27 +1,7 @@
 import { sql } from 'kysely';
 import { type Db, isPostgres, likePattern, readJson, writeJson } from '../../../db/index.js';
 import { withContractFacts } from '../contract-records.repository.js';
-
-export interface ContractDeliveryTable {
-  id: string;
-  contract_id: string;
-  plan_item_id: string | null;
-  description: string;
-  quantity: string | null;
-  unit: string | null;
-  delivered_amount: number;
-  delivered_on: string;
-  status: string;
-  accepted_amount: number;
-  accepted_on: string | null;
-  accepted_by: string | null;
-  acceptance_note: string | null;
-  /** { delivery: fileId[], acceptance: fileId[] } as JSON. */
-  file_ids: unknown;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-}
+import type { ContractDeliveryTable } from '../contracts.tables.js';
 
 export interface DeliveryFiles {
   delivery: string[];

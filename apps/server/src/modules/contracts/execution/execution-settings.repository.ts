@@ -1,16 +1,5 @@
 import { type Db, readJson, writeJson } from '../../../db/index.js';
-
-export interface ExecutionSettingTable {
-  entity_id: string;
-  tolerance_amount: number;
-  tolerance_rate: number;
-  /** Days before a due date, as JSON: [7, 1]. */
-  remind_before_days: unknown;
-  owner_after_days: number;
-  head_after_days: number;
-  finance_after_days: number;
-  updated_at: string;
-}
+import type { ContractExecutionSettingTable as ExecutionSettingTable } from '../contracts.tables.js';
 
 export interface ExecutionSettingRow {
   entityId: string;

@@ -1,23 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/index.js';
+import type { ContractPlanItemTable } from '../contracts.tables.js';
 
 /** A row of `contract_plan_item` (payment/receipt milestone) with its refreshed figures. */
-export interface PlanItemRow {
-  id: string;
-  contract_id: string;
-  seq: number;
-  name: string;
-  due_date: string;
-  amount: number;
-  percentage: number | null;
-  condition_text: string | null;
-  requested_amount: number;
-  paid_amount: number;
-  invoiced_amount: number;
-  accepted_amount: number;
-  created_at: string;
-  updated_at: string;
-}
+export type PlanItemRow = ContractPlanItemTable;
 
 export const listItems = (db: Db, contractId: string): Promise<PlanItemRow[]> =>
   db

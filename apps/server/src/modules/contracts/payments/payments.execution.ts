@@ -32,6 +32,7 @@ import {
   withContract,
   yuan,
 } from './payments.writes.js';
+import type { ContractPaymentTable } from '../contracts.tables.js';
 
 /**
  * Money moving on a contract: receipts (收款) on income contracts, finance paying or cancelling an
@@ -193,7 +194,7 @@ export class ContractPaymentExecution {
     id: string,
     change: (
       trx: Db,
-      before: repo.ContractPaymentTable,
+      before: ContractPaymentTable,
     ) => Promise<{ action: string; changes: { field: string; old: unknown; new: unknown }[] }>,
   ): Promise<void> {
     const head = await repo.paymentHead(this.db, id);

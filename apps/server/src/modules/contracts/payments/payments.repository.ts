@@ -1,32 +1,6 @@
 import { sql } from 'kysely';
 import { type Db, isPostgres } from '../../../db/index.js';
-
-/** A row of `contract_payment` (see the execution migration). */
-export interface ContractPaymentTable {
-  id: string;
-  contract_id: string;
-  plan_item_id: string | null;
-  kind: string;
-  number: string;
-  amount: number;
-  status: string;
-  refund_of_id: string | null;
-  purpose: string | null;
-  entity_id: string;
-  department_id: string;
-  requested_by: string;
-  instance_id: string | null;
-  paid_on: string | null;
-  bank_account: string | null;
-  method: string | null;
-  reference: string | null;
-  override_reason: string | null;
-  override_by: string | null;
-  idempotency_key: string | null;
-  request_hash: string | null;
-  created_at: string;
-  updated_at: string;
-}
+import type { ContractPaymentTable } from '../contracts.tables.js';
 
 /** A payment with what its views show: the contract, the plan item, the refund's source, refunds so far. */
 export interface PaymentRow extends ContractPaymentTable {

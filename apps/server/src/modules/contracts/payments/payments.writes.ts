@@ -5,7 +5,7 @@ import { AccessControl, type Scope } from '../../../platform/access/index.js';
 import { AppError, invalidReference, notFound } from '../../../platform/http/index.js';
 import * as contractsRepo from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
-import type { ContractFigureColumns, ContractTable } from '../contracts.tables.js';
+import type { ContractFigureColumns, ContractPaymentTable, ContractTable } from '../contracts.tables.js';
 import type { ContractPorts } from '../contracts.ports.js';
 import { executableAmount, type Tolerance } from '../execution/execution.rules.js';
 import * as repo from './payments.repository.js';
@@ -123,8 +123,8 @@ export function newRow(
   key: string,
   hash: string,
   today: string,
-  fields: Partial<repo.ContractPaymentTable> & { amount: number; status: string },
-): repo.ContractPaymentTable {
+  fields: Partial<ContractPaymentTable> & { amount: number; status: string },
+): ContractPaymentTable {
   const id = newId();
   const now = nowInstant();
   return {
@@ -205,7 +205,7 @@ export function stateError(locale: Locale, key: keyof typeof stateMessages): App
   return new AppError('CONTRACT_PAYMENT_STATE', { detail: stateMessages[key][locale] });
 }
 
-export function auditable(row: repo.ContractPaymentTable) {
+export function auditable(row: ContractPaymentTable) {
   return {
     contractId: row.contract_id,
     kind: row.kind,

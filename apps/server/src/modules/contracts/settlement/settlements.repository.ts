@@ -1,23 +1,6 @@
 import { type Db, isPostgres, readJson, writeJson } from '../../../db/index.js';
 import { withContractFacts } from '../contract-records.repository.js';
-
-export interface ContractSettlementTable {
-  id: string;
-  contract_id: string;
-  final_amount: number;
-  /** [{ reason, amount }] */
-  deductions: unknown;
-  deduction_total: number;
-  retention_amount: number;
-  retention_release_date: string | null;
-  retention_released_on: string | null;
-  note: string | null;
-  status: string;
-  instance_id: string | null;
-  created_by: string;
-  created_at: string;
-  decided_at: string | null;
-}
+import type { ContractSettlementTable } from '../contracts.tables.js';
 
 /** A settlement with the contract facts its views and scope checks need. */
 export interface SettlementRow extends ContractSettlementTable {
