@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 /**
  * Collections and the ledger's execution columns, on a manual clock: the ledger's figures and totals
  * equal the sums of their sources (payments, receipts, refunds, acceptance), overdue amounts follow
@@ -304,34 +303,30 @@ describeEachDialect(
       });
 
       // The totals, from one aggregate query, equal the sums of the source rows.
-      // Untyped on purpose: the helper names its table and column at run time.
-      const db = t().services.db as Kysely<any>;
+      const db = t().services.db;
       const ids = [expense, income, techIncome];
-      const sum = async (table: string, column: string, where: (q: any) => any) =>
-        Number(
-          (
-            await where(
-              db.selectFrom(table).select((eb: any) => eb.fn.coalesce(eb.fn.sum(column), eb.lit(0)).as('s')),
-            )
-              .where('contract_id', 'in', ids)
-              .executeTakeFirstOrThrow()
-          ).s,
-        );
-      const paidOut = await sum('contract_payment', 'amount', (q) =>
-        q.where('kind', '=', 'PAYMENT').where('status', '=', 'PAID'),
-      );
-      const received =
-        (await sum('contract_payment', 'amount', (q) =>
-          q.where('kind', '=', 'RECEIPT').where('status', '=', 'RECEIVED'),
-        )) -
-        (await sum('contract_payment', 'amount', (q) =>
-          q.where('kind', '=', 'REFUND').where('status', '=', 'REFUNDED'),
-        ));
-      const requested = await sum('contract_payment', 'amount', (q) =>
-        q.where('kind', '=', 'PAYMENT').where('status', 'in', ['IN_APPROVAL', 'APPROVED']),
-      );
-      const accepted = await sum('contract_delivery', 'accepted_amount', (q) => q);
-      const planned = await sum('contract_plan_item', 'amount', (q) => q);
+      const payments = (kind: string, statuses: string[]) =>
+        db
+          .selectFrom('contract_payment')
+          .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('s'))
+          .where('contract_id', 'in', ids)
+          .where('kind', '=', kind)
+          .where('status', 'in', statuses)
+          .executeTakeFirstOrThrow()
+          .then((row) => row.s);
+      const paidOut = await payments('PAYMENT', ['PAID']);
+      const received = (await payments('RECEIPT', ['RECEIVED'])) - (await payments('REFUND', ['REFUNDED']));
+      const requested = await payments('PAYMENT', ['IN_APPROVAL', 'APPROVED']);
+      const { accepted } = await db
+        .selectFrom('contract_delivery')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('accepted_amount'), eb.lit(0)).as('accepted'))
+        .where('contract_id', 'in', ids)
+        .executeTakeFirstOrThrow();
+      const { planned } = await db
+        .selectFrom('contract_plan_item')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('planned'))
+        .where('contract_id', 'in', ids)
+        .executeTakeFirstOrThrow();
       expect(page.totals).toEqual({
         count: 3,
         amount: 1_570_000,
