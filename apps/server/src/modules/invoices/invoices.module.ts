@@ -23,15 +23,15 @@ export const invoicesModule = defineModule({
   permissions: invoicesPermissionGroups,
   auditEvents: invoicesAuditEvents,
   recordTypes: invoicesRecordTypes,
-  create({ db }, { audit, org, files }) {
+  create({ db, clock }, { audit, org, files }) {
     const directory: InvoiceDirectory = {
       entityNames: async (trx, ids) =>
         new Map((await org.org.entitySummaries(ids, trx)).map((e) => [e.id, e.name])),
       visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
     };
     // Documents use invoices through the port; the registry's own API registers through it too.
-    const invoiceUse = new InvoiceUse(db, audit, directory);
-    const invoices = new InvoicesService(db, audit, directory, invoiceUse);
+    const invoiceUse = new InvoiceUse(db, audit, directory, clock);
+    const invoices = new InvoicesService(db, audit, directory, invoiceUse, clock);
     return { provides: invoiceUse, services: { invoices, invoiceUse }, routes: invoicesRoutes(invoices) };
   },
 });

@@ -6,8 +6,7 @@ import {
   type Locale,
   subjectLabels,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { readInstant } from '../../db/index.js';
+import { type Db, readInstant } from '../../db/index.js';
 import type { RequestContext } from '../../platform/http/index.js';
 import { AppError } from '../../platform/http/index.js';
 import * as repo from './invoices.repository.js';
@@ -16,14 +15,14 @@ import type { InvoiceTable, InvoiceUsageTable } from './invoices.tables.js';
 
 /** What the registry needs from the organisation and the file store (wired in the module definition). */
 export interface InvoiceDirectory {
-  entityNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  entityNames(db: Db, ids: string[]): Promise<Map<string, string>>;
   /** Of these files, the ones the caller may attach. */
-  visibleFileIds(db: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
+  visibleFileIds(db: Db, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
 }
 
 /** The API view of invoice rows, with their entities' names. */
 export async function presentInvoices(
-  db: Kysely<any>,
+  db: Db,
   directory: InvoiceDirectory,
   rows: InvoiceTable[],
 ): Promise<Invoice[]> {
@@ -39,11 +38,11 @@ export async function presentInvoices(
     sellerName: row.seller_name,
     buyerTaxId: row.buyer_tax_id,
     buyerName: row.buyer_name,
-    issueDate: String(row.issue_date),
-    amountExclTax: Number(row.amount_excl_tax),
-    taxAmount: Number(row.tax_amount),
-    totalAmount: Number(row.total_amount),
-    usedAmount: Number(row.used_amount),
+    issueDate: row.issue_date,
+    amountExclTax: row.amount_excl_tax,
+    taxAmount: row.tax_amount,
+    totalAmount: row.total_amount,
+    usedAmount: row.used_amount,
     status: row.status as InvoiceStatus,
     voidReason: row.void_reason,
     entityId: row.entity_id,
@@ -57,11 +56,7 @@ export async function presentInvoices(
 }
 
 /** INVOICE_DUPLICATE for an invoice already registered, naming the documents that use it. */
-export async function duplicateError(
-  db: Kysely<any>,
-  ctx: RequestContext,
-  existing: InvoiceTable,
-): Promise<AppError> {
+export async function duplicateError(db: Db, ctx: RequestContext, existing: InvoiceTable): Promise<AppError> {
   const active = await repo.usagesOfInvoice(db, existing.id, true);
   const zh = ctx.locale === 'zh-CN';
   let usage: string;
@@ -96,7 +91,7 @@ export function toUsage(row: InvoiceUsageTable): InvoiceUsage {
     documentId: row.document_id,
     documentLineId: row.document_line_id,
     documentLabel: row.document_label,
-    amount: Number(row.amount),
+    amount: row.amount,
     status: row.status as InvoiceUsage['status'],
     createdBy: row.created_by,
     createdAt: readInstant(row.created_at)!,
@@ -114,10 +109,10 @@ export function snapshot(row: InvoiceTable): Record<string, unknown> {
     sellerName: row.seller_name,
     buyerTaxId: row.buyer_tax_id,
     buyerName: row.buyer_name,
-    issueDate: String(row.issue_date),
-    amountExclTax: Number(row.amount_excl_tax),
-    taxAmount: Number(row.tax_amount),
-    totalAmount: Number(row.total_amount),
+    issueDate: row.issue_date,
+    amountExclTax: row.amount_excl_tax,
+    taxAmount: row.tax_amount,
+    totalAmount: row.total_amount,
     status: row.status,
     entityId: row.entity_id,
   };
@@ -130,7 +125,7 @@ export function usageSnapshot(row: InvoiceUsageTable): Record<string, unknown> {
     documentId: row.document_id,
     documentLineId: row.document_line_id,
     documentLabel: row.document_label,
-    amount: Number(row.amount),
+    amount: row.amount,
     status: row.status,
   };
 }

@@ -1,44 +1,38 @@
 import type { InvoiceListQuery } from '@concord/contracts';
-import { type Kysely, sql } from 'kysely';
-import { isPostgres, likePattern } from '../../db/index.js';
+import { sql } from 'kysely';
+import { type Db, isPostgres, likePattern } from '../../db/index.js';
 import { type Scope, withScope } from '../../platform/access/index.js';
-import type { InvoiceTable, InvoiceTables, InvoiceUsageTable } from './invoices.tables.js';
-
-// Callers pass transactions typed for other tables (a module's), so take Kysely<any>.
-type Db = Kysely<any>;
-const typed = (db: Db) => db as unknown as Kysely<InvoiceTables>;
+import type { InvoiceTable, InvoiceUsageTable } from './invoices.tables.js';
 
 /** Where an invoice keeps the facts a data scope judges: the registering entity and the registrant. */
 export const invoiceScope = { entity: 'i.entity_id', department: null, owner: 'i.created_by' };
 
 export async function insertInvoice(db: Db, row: InvoiceTable): Promise<void> {
-  await typed(db).insertInto('invoice').values(row).execute();
+  await db.insertInto('invoice').values(row).execute();
 }
 
 export async function updateInvoice(db: Db, id: string, patch: Partial<InvoiceTable>): Promise<void> {
-  await typed(db).updateTable('invoice').set(patch).where('id', '=', id).execute();
+  await db.updateTable('invoice').set(patch).where('id', '=', id).execute();
 }
 
 export const findInvoice = (db: Db, id: string): Promise<InvoiceTable | undefined> =>
-  typed(db).selectFrom('invoice').selectAll().where('id', '=', id).executeTakeFirst();
+  db.selectFrom('invoice').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findInvoiceByKey = (db: Db, key: string): Promise<InvoiceTable | undefined> =>
-  typed(db).selectFrom('invoice').selectAll().where('unique_key', '=', key).executeTakeFirst();
+  db.selectFrom('invoice').selectAll().where('unique_key', '=', key).executeTakeFirst();
 
 export const findInvoices = (db: Db, ids: string[]): Promise<InvoiceTable[]> =>
-  ids.length
-    ? typed(db).selectFrom('invoice').selectAll().where('id', 'in', ids).execute()
-    : Promise.resolve([]);
+  ids.length ? db.selectFrom('invoice').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
 
 /** Reads an invoice for a use, release or void and serialises such writers on it (row lock on PostgreSQL). */
 export async function lockInvoice(db: Db, id: string): Promise<InvoiceTable | undefined> {
-  const query = typed(db).selectFrom('invoice').selectAll().where('id', '=', id);
+  const query = db.selectFrom('invoice').selectAll().where('id', '=', id);
   return (isPostgres(db) ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** The registry list: scope and filters, in SQL. */
 export function filteredInvoices(db: Db, scope: Scope, query: Omit<InvoiceListQuery, 'page' | 'pageSize'>) {
-  let q = withScope(typed(db).selectFrom('invoice as i').selectAll('i'), scope, invoiceScope);
+  let q = withScope(db.selectFrom('invoice as i').selectAll('i'), scope, invoiceScope);
   if (query.q) {
     const pattern = likePattern(query.q);
     q = q.where((eb) =>
@@ -68,14 +62,14 @@ export function filteredInvoices(db: Db, scope: Scope, query: Omit<InvoiceListQu
 }
 
 export async function insertUsage(db: Db, row: InvoiceUsageTable): Promise<void> {
-  await typed(db).insertInto('invoice_usage').values(row).execute();
+  await db.insertInto('invoice_usage').values(row).execute();
 }
 
 export const findUsage = (db: Db, id: string): Promise<InvoiceUsageTable | undefined> =>
-  typed(db).selectFrom('invoice_usage').selectAll().where('id', '=', id).executeTakeFirst();
+  db.selectFrom('invoice_usage').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function releaseUsage(db: Db, id: string, by: string | null, at: string): Promise<void> {
-  await typed(db)
+  await db
     .updateTable('invoice_usage')
     .set({ status: 'RELEASED', active_key: null, released_by: by, released_at: at })
     .where('id', '=', id)
@@ -83,13 +77,13 @@ export async function releaseUsage(db: Db, id: string, by: string | null, at: st
 }
 
 export const usagesOfInvoice = (db: Db, invoiceId: string, onlyActive = false) => {
-  let q = typed(db).selectFrom('invoice_usage').selectAll().where('invoice_id', '=', invoiceId);
+  let q = db.selectFrom('invoice_usage').selectAll().where('invoice_id', '=', invoiceId);
   if (onlyActive) q = q.where('status', '=', 'ACTIVE');
   return q.orderBy('created_at').orderBy('id').execute();
 };
 
 export const activeUsagesOfDocument = (db: Db, documentType: string, documentId: string) =>
-  typed(db)
+  db
     .selectFrom('invoice_usage')
     .selectAll()
     .where('document_type', '=', documentType)
@@ -101,18 +95,18 @@ export const activeUsagesOfDocument = (db: Db, documentType: string, documentId:
 
 /** The sum of an invoice's active usages (read under its row lock). */
 export async function activeUsageSum(db: Db, invoiceId: string): Promise<number> {
-  const row = await typed(db)
+  const row = await db
     .selectFrom('invoice_usage')
     .select(sql<number>`coalesce(sum(amount), 0)`.as('used'))
     .where('invoice_id', '=', invoiceId)
     .where('status', '=', 'ACTIVE')
     .executeTakeFirstOrThrow();
-  return Number(row.used);
+  return row.used;
 }
 
 /** Per document line: the invoice amounts a document uses (for its figures). */
 export async function documentLineTotals(db: Db, documentType: string, documentId: string) {
-  const rows = await typed(db)
+  const rows = await db
     .selectFrom('invoice_usage')
     .select(['document_line_id', sql<number>`coalesce(sum(amount), 0)`.as('amount')])
     .where('document_type', '=', documentType)
@@ -120,7 +114,7 @@ export async function documentLineTotals(db: Db, documentType: string, documentI
     .where('status', '=', 'ACTIVE')
     .groupBy('document_line_id')
     .execute();
-  return rows.map((r) => ({ lineId: r.document_line_id ?? null, amount: Number(r.amount) }));
+  return rows.map((r) => ({ lineId: r.document_line_id ?? null, amount: r.amount }));
 }
 
 /** True when the error is a unique violation of the named index (both dialects). */

@@ -7,11 +7,11 @@ import {
   invoiceCreateSchema,
   type Page,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { nowInstant } from '../../db/index.js';
+import type { Db } from '../../db/index.js';
 import { AccessControl } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/http/index.js';
+import type { Clock } from '../../platform/jobs/index.js';
 import { AppError, invalidReference, notFound } from '../../platform/http/index.js';
 import { applySort, fetchPage, inBatches } from '../../platform/http/index.js';
 import {
@@ -43,10 +43,11 @@ const sortColumns = {
  */
 export class InvoicesService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly directory: InvoiceDirectory,
     private readonly invoiceUse: Pick<InvoiceUse, 'registerIn' | 'translateConflicts'>,
+    private readonly clock: Clock,
   ) {}
 
   async list(ctx: RequestContext, query: InvoiceListQuery): Promise<Page<Invoice>> {
@@ -58,7 +59,7 @@ export class InvoicesService {
       { column: 'i.issue_date', direction: 'desc' },
       'i.id',
     );
-    const page = await fetchPage(sorted, query, (row) => row as InvoiceTable);
+    const page = await fetchPage(sorted, query, (row) => row);
     return { ...page, items: await this.present(this.db, page.items) };
   }
 
@@ -73,7 +74,7 @@ export class InvoicesService {
     );
     let batch: InvoiceTable[] = [];
     for await (const row of inBatches(sorted, 500)) {
-      batch.push(row as InvoiceTable);
+      batch.push(row);
       if (batch.length === 500) {
         yield* await this.present(this.db, batch);
         batch = [];
@@ -131,7 +132,7 @@ export class InvoicesService {
           usage: documentsText(active, ctx.locale),
         });
       }
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       await repo.updateInvoice(trx, id, {
         status: 'VOIDED',
         void_reason: reason,
@@ -168,7 +169,7 @@ export class InvoicesService {
     );
   }
 
-  private present(db: Kysely<any>, rows: InvoiceTable[]): Promise<Invoice[]> {
+  private present(db: Db, rows: InvoiceTable[]): Promise<Invoice[]> {
     return presentInvoices(db, this.directory, rows);
   }
 }

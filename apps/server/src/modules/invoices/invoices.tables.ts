@@ -52,3 +52,7 @@ export interface InvoiceTables {
   invoice: InvoiceTable;
   invoice_usage: InvoiceUsageTable;
 }
+
+declare module '../../db/index.js' {
+  interface Database extends InvoiceTables {}
+}

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../testing/test-app.js';
 import type { AppError, RequestContext } from '../../platform/http/index.js';
@@ -127,7 +126,7 @@ describeEachDialect('invoice registry', (t) => {
     expect(codes).toEqual([200, 409, 409, 409, 409, 409]);
     for (const a of answers.filter((r) => r.statusCode === 409))
       expect(a.json().code).toBe('INVOICE_DUPLICATE');
-    const db = t().services.db as Kysely<any>;
+    const db = t().services.db;
     const rows = await db.selectFrom('invoice').select('id').where('number', '=', input.number).execute();
     expect(rows).toHaveLength(1);
   });
@@ -217,7 +216,7 @@ describeEachDialect('invoice registry', (t) => {
       409,
       'INVOICE_VOIDED',
     );
-    const db = t().services.db as Kysely<any>;
+    const db = t().services.db;
     const audit = await db
       .selectFrom('audit_log')
       .select(['action'])

@@ -1,9 +1,9 @@
 import { type Invoice, type InvoiceInput, type InvoiceUsage, invoiceInputSchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../db/index.js';
+import { type Db, newId } from '../../db/index.js';
 import { isInScope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/http/index.js';
+import type { Clock } from '../../platform/jobs/index.js';
 import { AppError, invalidReference, notFound } from '../../platform/http/index.js';
 import {
   documentText,
@@ -49,9 +49,10 @@ export interface InvoiceUseInput {
  */
 export class InvoiceUse {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly directory: InvoiceDirectory,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -60,12 +61,7 @@ export class InvoiceUse {
    * documents that use it; a concurrent duplicate surfaces as a unique violation that
    * `translateConflicts` turns into the same error.
    */
-  async registerIn(
-    trx: Kysely<any>,
-    ctx: RequestContext,
-    input: InvoiceInput,
-    entityId: string,
-  ): Promise<string> {
+  async registerIn(trx: Db, ctx: RequestContext, input: InvoiceInput, entityId: string): Promise<string> {
     const parsed = normalizeInvoice(invoiceInputSchema.parse(input));
     const issues = invoiceIssues(parsed);
     if (issues.length) {
@@ -85,7 +81,7 @@ export class InvoiceUse {
     const key = invoiceKey(parsed);
     const existing = await repo.findInvoiceByKey(trx, key);
     if (existing) throw await duplicateError(trx, ctx, existing);
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     const row: InvoiceTable = {
       id: newId(),
       direction: parsed.direction,
@@ -127,7 +123,7 @@ export class InvoiceUse {
    * An invoice a document of `entityId` may use: one registered by that entity, or one the caller
    * may see in the registry. Otherwise INVALID_REFERENCE ('invoice').
    */
-  async visibleForUse(trx: Kysely<any>, ctx: RequestContext, id: string, entityId: string): Promise<Invoice> {
+  async visibleForUse(trx: Db, ctx: RequestContext, id: string, entityId: string): Promise<Invoice> {
     const row = await repo.findInvoice(trx, id);
     if (!row) throw invalidReference('invoice');
     if (row.entity_id !== entityId) {
@@ -142,12 +138,7 @@ export class InvoiceUse {
    * invoice must be valid, the document may not use it already, and the active usages may not pass
    * its total (INVOICE_VOIDED, INVOICE_USED_TWICE, INVOICE_OVERUSED).
    */
-  async use(
-    trx: Kysely<any>,
-    ctx: RequestContext,
-    invoiceId: string,
-    input: InvoiceUseInput,
-  ): Promise<InvoiceUsage> {
+  async use(trx: Db, ctx: RequestContext, invoiceId: string, input: InvoiceUseInput): Promise<InvoiceUsage> {
     const invoice = await repo.lockInvoice(trx, invoiceId);
     if (!invoice) throw invalidReference('invoice');
     const designation = invoiceDesignation(invoice, ctx.locale);
@@ -159,8 +150,8 @@ export class InvoiceUse {
         document: documentText(input.documentType, input.documentLabel, ctx.locale),
       });
     }
-    const used = active.reduce((sum, u) => sum + Number(u.amount), 0);
-    const total = Number(invoice.total_amount);
+    const used = active.reduce((sum, u) => sum + u.amount, 0);
+    const total = invoice.total_amount;
     if (!usageFits(total, used, input.amount)) {
       throw new AppError('INVOICE_OVERUSED', {
         invoice: designation,
@@ -181,7 +172,7 @@ export class InvoiceUse {
       status: 'ACTIVE',
       active_key: `${invoiceId}|${input.documentType}|${input.documentId}`,
       created_by: ctx.actor?.userId ?? null,
-      created_at: nowInstant(),
+      created_at: this.clock.now().toISOString(),
       released_by: null,
       released_at: null,
     };
@@ -198,7 +189,7 @@ export class InvoiceUse {
 
   /** Ends a document's use of an invoice (the document checked its access); its amount is free again. */
   async release(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     usageId: string,
     document: { documentType: string; documentId: string },
@@ -214,7 +205,7 @@ export class InvoiceUse {
     await repo.lockInvoice(trx, found.invoice_id);
     const usage = (await repo.findUsage(trx, usageId))!;
     if (usage.status !== 'ACTIVE') throw notFound();
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     await repo.releaseUsage(trx, usageId, ctx.actor?.userId ?? null, now);
     await this.syncUsed(trx, usage.invoice_id);
     const after = (await repo.findUsage(trx, usageId))!;
@@ -229,14 +220,14 @@ export class InvoiceUse {
   }
 
   /** A usage by id, or undefined (for documents resolving which of theirs it belongs to). */
-  async findUsage(db: Kysely<any>, usageId: string): Promise<InvoiceUsage | undefined> {
+  async findUsage(db: Db, usageId: string): Promise<InvoiceUsage | undefined> {
     const row = await repo.findUsage(db, usageId);
     return row ? toUsage(row) : undefined;
   }
 
   /** A document's active usages with their invoices, oldest first. */
   async documentUsages(
-    db: Kysely<any>,
+    db: Db,
     documentType: string,
     documentId: string,
   ): Promise<{ usage: InvoiceUsage; invoice: Invoice }[]> {
@@ -250,7 +241,7 @@ export class InvoiceUse {
   }
 
   /** Per line of a document (null: the document as a whole), the invoice amounts it uses. */
-  lineTotals(db: Kysely<any>, documentType: string, documentId: string) {
+  lineTotals(db: Db, documentType: string, documentId: string) {
     return repo.documentLineTotals(db, documentType, documentId);
   }
 
@@ -282,14 +273,14 @@ export class InvoiceUse {
 
   // ------------------------------------------------------------ internals
 
-  private async syncUsed(trx: Kysely<any>, invoiceId: string): Promise<void> {
+  private async syncUsed(trx: Db, invoiceId: string): Promise<void> {
     await repo.updateInvoice(trx, invoiceId, {
       used_amount: await repo.activeUsageSum(trx, invoiceId),
-      updated_at: nowInstant(),
+      updated_at: this.clock.now().toISOString(),
     });
   }
 
-  private present(db: Kysely<any>, rows: InvoiceTable[]): Promise<Invoice[]> {
+  private present(db: Db, rows: InvoiceTable[]): Promise<Invoice[]> {
     return presentInvoices(db, this.directory, rows);
   }
 }

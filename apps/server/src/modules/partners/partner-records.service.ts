@@ -9,11 +9,11 @@ import type {
   partnerQualificationInputSchema,
   partnerQualificationUpdateSchema,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { type Db, newId, nowInstant, readBool } from '../../db/index.js';
+import { type Db, newId, readBool } from '../../db/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import { AppError, invalidReference, notFound, type RequestContext } from '../../platform/http/index.js';
+import type { Clock } from '../../platform/jobs/index.js';
 import { type ChangeAccess, changeAccess, changeablePartner, warmAllScopes } from './partners.access.js';
 import { readDate, toBankAccount, toContact, toQualification } from './partners.mappers.js';
 import type { PartnerDirectory } from './partners.ports.js';
@@ -39,15 +39,12 @@ const digits = (accountNumber: string) => accountNumber.replace(/[\s-]/g, '').to
  * manages them; each change is audited on the partner.
  */
 export class PartnerRecordsService {
-  private readonly db: Db;
-
   constructor(
-    db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly directory: Pick<PartnerDirectory, 'visibleFileIds' | 'fileNames'>,
-  ) {
-    this.db = db;
-  }
+    private readonly clock: Clock,
+  ) {}
 
   // ---- bank accounts ----
 
@@ -60,7 +57,7 @@ export class PartnerRecordsService {
     return this.db.transaction().execute(async (trx) => {
       await changeablePartner(trx, ctx, access, partnerId);
       const first = (await repo.bankAccountsOf(trx, [partnerId])).length === 0;
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const row: PartnerBankAccountTable = {
         id: newId(),
         partner_id: partnerId,
@@ -100,7 +97,7 @@ export class PartnerRecordsService {
         ...(input.accountName !== undefined && { account_name: input.accountName }),
         ...(input.accountNumber !== undefined && { account_number: digits(input.accountNumber) }),
         ...(input.isDefault !== undefined && { is_default: input.isDefault }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       if (input.isDefault) await repo.clearDefaultAccount(trx, before.partner_id, id);
       const after = (await repo.findBankAccount(trx, id))!;
@@ -123,7 +120,11 @@ export class PartnerRecordsService {
       await repo.deleteBankAccount(trx, id);
       if (readBool(before.is_default)) {
         const [next] = await repo.bankAccountsOf(trx, [before.partner_id]);
-        if (next) await repo.updateBankAccount(trx, next.id, { is_default: true, updated_at: nowInstant() });
+        if (next)
+          await repo.updateBankAccount(trx, next.id, {
+            is_default: true,
+            updated_at: this.clock.now().toISOString(),
+          });
       }
       await this.record(trx, ctx, before.partner_id, 'removeBankAccount', accountSnapshot(before), null);
     });
@@ -135,7 +136,7 @@ export class PartnerRecordsService {
     const access = await changeAccess(ctx, 'partner.manage');
     return this.db.transaction().execute(async (trx) => {
       await changeablePartner(trx, ctx, access, partnerId);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const row: PartnerContactTable = {
         id: newId(),
         partner_id: partnerId,
@@ -163,7 +164,7 @@ export class PartnerRecordsService {
         ...(input.position !== undefined && { position: input.position || null }),
         ...(input.phone !== undefined && { phone: input.phone || null }),
         ...(input.email !== undefined && { email: input.email || null }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       const after = (await repo.findContact(trx, id))!;
       await this.record(
@@ -200,7 +201,7 @@ export class PartnerRecordsService {
       await changeablePartner(trx, ctx, access, partnerId);
       checkValidity(ctx, input.validFrom, input.validTo);
       await this.assertFile(trx, ctx, input.attachmentFileId);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const row: PartnerQualificationTable = {
         id: newId(),
         partner_id: partnerId,
@@ -241,7 +242,7 @@ export class PartnerRecordsService {
         ...(input.validFrom !== undefined && { valid_from: input.validFrom }),
         ...(input.validTo !== undefined && { valid_to: input.validTo }),
         ...(input.attachmentFileId !== undefined && { attachment_file_id: input.attachmentFileId }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       const after = (await repo.findQualification(trx, id))!;
       await this.record(
@@ -274,11 +275,11 @@ export class PartnerRecordsService {
 
   /** A child record whose partner the caller may manage; 404 when it is missing or out of sight. */
   private async child<T extends { partner_id: string }>(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     access: ChangeAccess,
     id: string,
-    find: (db: Kysely<any>, id: string) => Promise<T | undefined>,
+    find: (db: Db, id: string) => Promise<T | undefined>,
   ): Promise<T> {
     const row = await find(trx, id);
     if (!row) throw notFound();
@@ -286,22 +287,19 @@ export class PartnerRecordsService {
     return row;
   }
 
-  private async assertFile(trx: Kysely<any>, ctx: RequestContext, fileId: string | null): Promise<void> {
+  private async assertFile(trx: Db, ctx: RequestContext, fileId: string | null): Promise<void> {
     if (fileId && !(await this.directory.visibleFileIds(trx, ctx, [fileId])).has(fileId)) {
       throw invalidReference('file');
     }
   }
 
-  private async toQualification(
-    db: Kysely<any>,
-    row: PartnerQualificationTable,
-  ): Promise<PartnerQualification> {
+  private async toQualification(db: Db, row: PartnerQualificationTable): Promise<PartnerQualification> {
     const files = await this.directory.fileNames(db, row.attachment_file_id ? [row.attachment_file_id] : []);
     return toQualification(row, files);
   }
 
   private record(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     partnerId: string,
     action: string,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Db } from '../../db/index.js';
 import { isInScope, type Scope } from '../../platform/access/index.js';
 import { AppError, notFound, type RequestContext } from '../../platform/http/index.js';
 import * as repo from './partners.repository.js';
@@ -26,11 +26,7 @@ export async function referrerOf(ctx: RequestContext): Promise<repo.Viewer> {
 }
 
 /** A partner the viewer may see, or 404. */
-export async function visiblePartner(
-  db: Kysely<any>,
-  viewer: repo.Viewer,
-  id: string,
-): Promise<PartnerTable> {
+export async function visiblePartner(db: Db, viewer: repo.Viewer, id: string): Promise<PartnerTable> {
   const row = await repo.findPartner(db, id);
   if (!row || !(await repo.isVisible(db, viewer, id))) throw notFound();
   return row;
@@ -95,7 +91,7 @@ export async function changeAccess(
  * keeps it).
  */
 export async function changeablePartner(
-  db: Kysely<any>,
+  db: Db,
   ctx: RequestContext,
   access: ChangeAccess,
   id: string,

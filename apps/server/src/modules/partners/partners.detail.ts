@@ -1,5 +1,5 @@
 import type { PartnerDetail } from '@concord/contracts';
-import type { Kysely } from 'kysely';
+import type { Db } from '../../db/index.js';
 import type { RequestContext } from '../../platform/http/index.js';
 import { type Abilities, holds, originShown } from './partners.access.js';
 import {
@@ -15,11 +15,7 @@ import * as repo from './partners.repository.js';
 import type { PartnerTable } from './partners.tables.js';
 
 /** Entity and owner names for partner rows. */
-export async function namesOf(
-  db: Kysely<any>,
-  directory: PartnerDirectory,
-  rows: PartnerTable[],
-): Promise<Names> {
+export async function namesOf(db: Db, directory: PartnerDirectory, rows: PartnerTable[]): Promise<Names> {
   // One after the other: inside a transaction both run on its single connection.
   const entities = await directory.entityNames(db, [...new Set(rows.map((r) => r.entity_id))]);
   const users = await directory.userNames(db, [
@@ -30,7 +26,7 @@ export async function namesOf(
 
 /** A partner with its child records, blacklist history and what the caller may do with it. */
 export async function partnerDetail(
-  db: Kysely<any>,
+  db: Db,
   directory: PartnerDirectory,
   ctx: RequestContext,
   row: PartnerTable,

@@ -35,21 +35,31 @@ export const partnersModule = defineModule({
   templates: partnersTemplates,
   recordTypes: partnersRecordTypes,
   create({ db, clock, systemContext }, { audit, org, iam, files, jobs, notifications }) {
-    const partners = new PartnersService(db, audit, {
-      entityNames: async (trx, ids) =>
-        new Map((await org.org.entitySummaries(ids, trx)).map((e) => [e.id, e.name])),
-      userNames: (trx, ids) => org.org.userNames(ids, trx),
-      homeOf: async (trx, userId) => {
-        const user = await org.users.loadUser(trx, userId).catch(() => null);
-        return user ? { entityId: user.entityId, departmentId: user.departmentId } : null;
+    const partners = new PartnersService(
+      db,
+      audit,
+      {
+        entityNames: async (trx, ids) =>
+          new Map((await org.org.entitySummaries(ids, trx)).map((e) => [e.id, e.name])),
+        userNames: (trx, ids) => org.org.userNames(ids, trx),
+        homeOf: async (trx, userId) => {
+          const user = await org.users.loadUser(trx, userId).catch(() => null);
+          return user ? { entityId: user.entityId, departmentId: user.departmentId } : null;
+        },
+        visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
+        fileNames: (trx, ids) => files.namesOf(trx, ids),
       },
-      visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
-      fileNames: (trx, ids) => files.namesOf(trx, ids),
-    });
-    const partnerRecords = new PartnerRecordsService(db, audit, {
-      visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
-      fileNames: (trx, ids) => files.namesOf(trx, ids),
-    });
+      clock,
+    );
+    const partnerRecords = new PartnerRecordsService(
+      db,
+      audit,
+      {
+        visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
+        fileNames: (trx, ids) => files.namesOf(trx, ids),
+      },
+      clock,
+    );
     // Holders of partner.manage in the partner's entity hear of its expiring qualifications too.
     const managers = async (entityId: string) => {
       const holders = await roleHoldersIn(db, entityId);

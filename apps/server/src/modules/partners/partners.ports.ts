@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Db } from '../../db/index.js';
 import type { RequestContext } from '../../platform/http/index.js';
 
 /*
@@ -8,13 +8,13 @@ import type { RequestContext } from '../../platform/http/index.js';
 
 /** What partners need from the platform (wired in the module definition). Pass the transaction when inside one. */
 export interface PartnerDirectory {
-  entityNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
-  userNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  entityNames(db: Db, ids: string[]): Promise<Map<string, string>>;
+  userNames(db: Db, ids: string[]): Promise<Map<string, string>>;
   /** The user's home entity and main department. */
-  homeOf(db: Kysely<any>, userId: string): Promise<{ entityId: string; departmentId: string } | null>;
+  homeOf(db: Db, userId: string): Promise<{ entityId: string; departmentId: string } | null>;
   /** Of these file ids, the ones that exist and the caller may see. */
-  visibleFileIds(db: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
-  fileNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  visibleFileIds(db: Db, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
+  fileNames(db: Db, ids: string[]): Promise<Map<string, string>>;
 }
 
 /** A partner as a new contract needs it (see `PartnersService.forContract`). */

@@ -2,12 +2,11 @@
  * Partner ratings: the grade of the average evaluation score of the last three years, set on the
  * partner and written to its history in the caller's transaction.
  */
-import { creditCodeCheckChar } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/jobs/index.js';
 import { describeEachDialect } from '../../testing/test-app.js';
 import { PartnerRatings, ratingOfScores, yearsBefore } from './partners.rating.js';
+import { supplierInput } from './partners.testing.js';
 
 describe('rating of scores', () => {
   it('grades the average, rounded half up, and is null without evaluations', () => {
@@ -24,19 +23,10 @@ describeEachDialect('partner rating history', (t) => {
   it('recomputes from the scores of the window, sets the rating and keeps the history, newest first', async () => {
     const { services } = t();
     const system = services.systemContext('test');
-    const digits = `91310000${String(Date.now()).slice(-9)}`;
-    const partner = await services.partners.create(system, {
-      name: '测试评级供应商有限公司',
-      creditCode: digits + creditCodeCheckChar(digits),
-      kinds: ['supplier'],
-      type: 'enterprise',
-      industry: null,
-      region: null,
-      address: null,
-      remarks: null,
-      entityId: (await t().given.entityByCode('CONS')).id,
-      sharedWithGroup: true,
-    } as never);
+    const partner = await services.partners.create(
+      system,
+      supplierInput((await t().given.entityByCode('CONS')).id, { name: '测试评级供应商有限公司' }),
+    );
     const clock = new ManualClock('2026-03-01T01:00:00.000Z');
     const asked: string[] = [];
     let scores = [9500];
@@ -47,7 +37,7 @@ describeEachDialect('partner rating history', (t) => {
       return scores;
     });
     const recompute = (label: string) =>
-      (services.db as Kysely<any>)
+      services.db
         .transaction()
         .execute((trx) => ratings.recompute(trx, system, partner.id, { contractId: partner.id, label }));
 
@@ -68,7 +58,7 @@ describeEachDialect('partner rating history', (t) => {
       ['A', 9500, 1, 'HT-1 合同一', '2026-03-01T01:00:00.000Z'],
     ]);
     // The rating change is audited on the partner.
-    const audits = await (services.db as Kysely<any>)
+    const audits = await services.db
       .selectFrom('audit_log')
       .select('action')
       .where('entity_id', '=', partner.id)

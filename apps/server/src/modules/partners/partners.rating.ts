@@ -5,8 +5,7 @@ import {
   type PartnerRatingHistory,
   partnerRatingHistorySchema,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId } from '../../db/index.js';
+import { type Db, newId } from '../../db/index.js';
 import { defineRoute, type RequestContext, type RouteDefinition } from '../../platform/http/index.js';
 import type { Clock } from '../../platform/jobs/index.js';
 import { viewerOf, visiblePartner } from './partners.access.js';
@@ -20,7 +19,7 @@ export const RATING_WINDOW_YEARS = 3;
  * (an ISO instant); a module that evaluates partners (contracts) adds its source with
  * `PartnerRatings.addScoreSource`. Takes the caller's transaction.
  */
-export type EvaluationScoresOf = (trx: Kysely<any>, partnerId: string, since: string) => Promise<number[]>;
+export type EvaluationScoresOf = (trx: Db, partnerId: string, since: string) => Promise<number[]>;
 
 /** The rating of these evaluation scores: the grade of their average (rounded half up), or null without any. */
 export function ratingOfScores(scores: number[]): { rating: PartnerRating | null; score: number | null } {
@@ -47,7 +46,7 @@ export class PartnerRatings {
   readonly #scoreSources: EvaluationScoresOf[] = [];
 
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly partners: PartnersService,
     private readonly clock: Clock,
   ) {}
@@ -59,7 +58,7 @@ export class PartnerRatings {
 
   /** Recomputes the partner's rating inside the caller's transaction (the caller checked access). */
   async recompute(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     partnerId: string,
     source: { contractId: string; label: string } | null,
@@ -102,11 +101,11 @@ export class PartnerRatings {
     return {
       items: rows.map((row) => ({
         id: row.id,
-        rating: (row.rating as PartnerRating | null) ?? null,
-        score: row.score === null ? null : Number(row.score),
-        evaluationCount: Number(row.evaluation_count),
-        sourceContractId: row.source_contract_id ?? null,
-        sourceLabel: row.source_label ?? null,
+        rating: row.rating as PartnerRating | null,
+        score: row.score,
+        evaluationCount: row.evaluation_count,
+        sourceContractId: row.source_contract_id,
+        sourceLabel: row.source_label,
         createdAt: new Date(row.created_at).toISOString(),
       })),
     };

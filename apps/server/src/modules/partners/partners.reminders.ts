@@ -1,5 +1,4 @@
 import { BUSINESS_TIME_ZONE, QUALIFICATION_REMINDER_DAYS, qualificationDaysLeft } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { inBatches, type RequestContext } from '../../platform/http/index.js';
 import { defineJob, type JobDefinition, type JobQueue } from '../../platform/jobs/index.js';
@@ -36,17 +35,13 @@ export type PartnerManagers = (entityId: string) => Promise<string[]>;
  * and a renewed qualification (new end date) is reminded of afresh.
  */
 export class QualificationReminders {
-  private readonly db: Db;
-
   constructor(
-    db: Kysely<any>,
+    private readonly db: Db,
     private readonly jobs: JobQueue,
     private readonly notifications: NotificationsService,
     private readonly managers: PartnerManagers,
     private readonly systemContext: () => RequestContext,
-  ) {
-    this.db = db;
-  }
+  ) {}
 
   /** Queues the reminders due on the day of `now`; returns how many were new. */
   async scan(now: Date): Promise<number> {

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
-import { type Db, likePattern } from '../../db/index.js';
+import { type Database, type Db, likePattern } from '../../db/index.js';
 import { type Scope, scopeCondition } from '../../platform/access/index.js';
 import type {
   PartnerBankAccountTable,
@@ -28,7 +28,7 @@ export interface PartnerFilter {
 }
 
 /** A partner is visible when it is shared with the group, in the viewer's scope, or theirs. */
-export function visibleCondition(eb: ExpressionBuilder<any, any>, viewer: Viewer) {
+export function visibleCondition(eb: ExpressionBuilder<Database & { p: PartnerTable }, 'p'>, viewer: Viewer) {
   const alternatives = [
     eb('p.shared_with_group', '=', true),
     scopeCondition(eb, viewer.scope, {
@@ -45,7 +45,7 @@ export function visiblePartners(db: Db, viewer: Viewer, filter: PartnerFilter) {
   let query = db
     .selectFrom('partner as p')
     .selectAll('p')
-    .where((eb) => visibleCondition(eb as ExpressionBuilder<any, any>, viewer));
+    .where((eb) => visibleCondition(eb, viewer));
   if (filter.kind === 'customer') query = query.where('p.is_customer', '=', true);
   if (filter.kind === 'supplier') query = query.where('p.is_supplier', '=', true);
   if (filter.type) query = query.where('p.type', '=', filter.type);
@@ -75,7 +75,7 @@ export function isVisible(db: Db, viewer: Viewer, id: string): Promise<boolean> 
     .selectFrom('partner as p')
     .select('p.id')
     .where('p.id', '=', id)
-    .where((eb) => visibleCondition(eb as ExpressionBuilder<any, any>, viewer))
+    .where((eb) => visibleCondition(eb, viewer))
     .executeTakeFirst()
     .then(Boolean);
 }
@@ -220,11 +220,7 @@ export async function flaggedPartnerIds(
   today: string,
 ): Promise<{ blacklisted: string[]; unqualified: string[] }> {
   const [blacklisted, expired] = await Promise.all([
-    db
-      .selectFrom('partner')
-      .select('id')
-      .where('blacklisted', '=', true as never)
-      .execute(),
+    db.selectFrom('partner').select('id').where('blacklisted', '=', true).execute(),
     db
       .selectFrom('partner_qualification')
       .select('partner_id')
@@ -233,8 +229,8 @@ export async function flaggedPartnerIds(
       .execute(),
   ]);
   return {
-    blacklisted: blacklisted.map((r) => r.id as string),
-    unqualified: [...new Set(expired.map((r) => r.partner_id as string))],
+    blacklisted: blacklisted.map((r) => r.id),
+    unqualified: [...new Set(expired.map((r) => r.partner_id))],
   };
 }
 

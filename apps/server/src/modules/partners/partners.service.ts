@@ -10,8 +10,7 @@ import type {
   PartnerType,
   PartnerUpdate,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { type Db, newId, nowInstant, readBool } from '../../db/index.js';
+import { type Db, newId, readBool } from '../../db/index.js';
 import { isInScope } from '../../platform/access/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import {
@@ -23,6 +22,7 @@ import {
   invalidReference,
   type RequestContext,
 } from '../../platform/http/index.js';
+import type { Clock } from '../../platform/jobs/index.js';
 import {
   type Abilities,
   abilitiesOf,
@@ -55,15 +55,12 @@ const sortColumns = {
  * Child records (bank accounts, contacts, qualifications) are kept by `PartnerRecordsService`.
  */
 export class PartnersService {
-  private readonly db: Db;
-
   constructor(
-    db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly directory: PartnerDirectory,
-  ) {
-    this.db = db;
-  }
+    private readonly clock: Clock,
+  ) {}
 
   /** The partners visible to the caller, in full (for other parts of Concord: see `browse` for the API). */
   async list(ctx: RequestContext, query: PartnerListQuery): Promise<Page<Partner>> {
@@ -87,7 +84,7 @@ export class PartnersService {
       { column: 'p.name', direction: 'asc' },
       'p.id',
     );
-    const page = await fetchPage(sorted, query, (row) => row as PartnerTable);
+    const page = await fetchPage(sorted, query, (row) => row);
     return { page, names: await this.namesFor(this.db, page.items) };
   }
 
@@ -110,7 +107,7 @@ export class PartnersService {
       return items;
     };
     for await (const row of inBatches(sorted, 500)) {
-      batch.push(row as PartnerTable);
+      batch.push(row);
       if (batch.length === 500) yield* await flush();
     }
     yield* await flush();
@@ -138,7 +135,7 @@ export class PartnersService {
       if (!(await this.directory.entityNames(trx, [entityId])).has(entityId))
         throw invalidReference('entity');
       await this.assertUniqueCode(trx, creditCode, null);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const row: PartnerTable = {
         id: newId(),
         name: input.name,
@@ -196,7 +193,7 @@ export class PartnersService {
         ...(input.address !== undefined && { address: input.address || null }),
         ...(input.remarks !== undefined && { remarks: input.remarks || null }),
         ...(input.sharedWithGroup !== undefined && { shared_with_group: input.sharedWithGroup }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       const after = (await repo.findPartner(trx, id))!;
       await this.audit.record(trx, ctx, {
@@ -227,7 +224,7 @@ export class PartnersService {
    * resolving it may read the organisation through the root connection (one connection on SQLite).
    */
   async forContract(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     partnerId: string,
     signingEntityId: string,
@@ -257,27 +254,22 @@ export class PartnersService {
   }
 
   /** Ids of blacklisted partners and of partners with an expired qualification (group oversight; no access check: ids only). */
-  flaggedIds(db: Kysely<any>, today: string): Promise<{ blacklisted: string[]; unqualified: string[] }> {
+  flaggedIds(db: Db, today: string): Promise<{ blacklisted: string[]; unqualified: string[] }> {
     return repo.flaggedPartnerIds(db, today);
   }
 
   /** The partner's rating (A–D, from evaluations), or null; undefined when there is no such partner. */
-  async ratingOf(db: Kysely<any>, id: string): Promise<PartnerRating | null | undefined> {
+  async ratingOf(db: Db, id: string): Promise<PartnerRating | null | undefined> {
     const row = await repo.findPartner(db, id);
     return row ? (row.rating as PartnerRating | null) : undefined;
   }
 
   /** Sets the rating inside the caller's transaction (evaluations decide it; they check access). */
-  async setRating(
-    trx: Kysely<any>,
-    ctx: RequestContext,
-    id: string,
-    rating: PartnerRating | null,
-  ): Promise<void> {
+  async setRating(trx: Db, ctx: RequestContext, id: string, rating: PartnerRating | null): Promise<void> {
     const before = await repo.findPartner(trx, id);
     if (!before) throw invalidReference('partner');
     if (before.rating === rating) return;
-    await repo.updatePartner(trx, id, { rating, updated_at: nowInstant() });
+    await repo.updatePartner(trx, id, { rating, updated_at: this.clock.now().toISOString() });
     await this.audit.record(trx, ctx, {
       entityType: 'partner',
       entityId: id,
@@ -287,7 +279,7 @@ export class PartnersService {
   }
 
   /** Lets whoever may see a partner read the files attached to its qualifications. */
-  async canReadFile(db: Kysely<any>, ctx: RequestContext, fileId: string): Promise<boolean> {
+  async canReadFile(db: Db, ctx: RequestContext, fileId: string): Promise<boolean> {
     if (!ctx.actor || !ctx.access.has('partner.view')) return false;
     const viewer = await viewerOf(ctx);
     for (const partnerId of await repo.partnersWithFile(db, fileId)) {
@@ -316,7 +308,7 @@ export class PartnersService {
             : 'the partner is not blacklisted';
         throw new AppError('VALIDATION_FAILED', { detail });
       }
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       await repo.updatePartner(trx, id, {
         blacklisted,
         blacklist_reason: blacklisted ? reason : null,
@@ -350,22 +342,18 @@ export class PartnersService {
     throw new AppError('PARTNER_CREDIT_CODE_INVALID', { detail }, [{ path: 'creditCode', message: detail }]);
   }
 
-  private async assertUniqueCode(
-    trx: Kysely<any>,
-    creditCode: string | null,
-    self: string | null,
-  ): Promise<void> {
+  private async assertUniqueCode(trx: Db, creditCode: string | null, self: string | null): Promise<void> {
     if (!creditCode) return;
     const existing = await repo.findByCreditCode(trx, creditCode);
     if (existing && existing.id !== self) throw duplicate('credit code', creditCode);
   }
 
-  private namesFor(db: Kysely<any>, rows: PartnerTable[]): Promise<Names> {
+  private namesFor(db: Db, rows: PartnerTable[]): Promise<Names> {
     return namesOf(db, this.directory, rows);
   }
 
   private detail(
-    db: Kysely<any>,
+    db: Db,
     ctx: RequestContext,
     row: PartnerTable,
     abilities: Abilities,

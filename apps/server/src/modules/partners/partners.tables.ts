@@ -70,12 +70,28 @@ export interface PartnerBlacklistLogTable {
   at: string;
 }
 
+/** One recomputation of a partner's rating from the closing evaluations of its contracts. */
+export interface PartnerRatingHistoryTable {
+  id: string;
+  partner_id: string;
+  /** A/B/C/D, or null when no evaluation of the last three years is left. */
+  rating: string | null;
+  /** The average total score (× 100, 0–10000) of the evaluations counted. */
+  score: number | null;
+  evaluation_count: number;
+  source_contract_id: string | null;
+  /** The source contract's number and name when rated (the partners module does not read contracts). */
+  source_label: string | null;
+  created_at: string;
+}
+
 export interface PartnerTables {
   partner: PartnerTable;
   partner_bank_account: PartnerBankAccountTable;
   partner_contact: PartnerContactTable;
   partner_qualification: PartnerQualificationTable;
   partner_blacklist_log: PartnerBlacklistLogTable;
+  partner_rating_history: PartnerRatingHistoryTable;
 }
 
 declare module '../../db/index.js' {

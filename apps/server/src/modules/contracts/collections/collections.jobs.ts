@@ -1,11 +1,11 @@
 import { BUSINESS_TIME_ZONE, daysBetween, formatMoney } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { defineJob, type JobDefinition, type JobQueue } from '../../../platform/jobs/index.js';
 import type { NotificationTemplate, NotificationsService } from '../../../platform/notifications/index.js';
 import { chinaDate } from '../archive/archive.service.js';
 import * as repo from './collections.repository.js';
+import type { Db } from '../../../db/index.js';
 
 export const CONTRACT_COLLECTION_SCAN_JOB = 'contract.collectionScan';
 export const CONTRACT_COLLECTION_NOTICE_JOB = 'contract.collectionNotice';
@@ -79,8 +79,8 @@ export interface CollectionDeps {
   jobs: JobQueue;
   notifications: NotificationsService;
   systemContext: (requestId?: string) => RequestContext;
-  settingsFor: (db: Kysely<any>, entityId: string) => Promise<CollectionSettings>;
-  userNames: (db: Kysely<any>, ids: string[]) => Promise<Map<string, string>>;
+  settingsFor: (db: Db, entityId: string) => Promise<CollectionSettings>;
+  userNames: (db: Db, ids: string[]) => Promise<Map<string, string>>;
   /** The head of a department, or null. Called outside any transaction. */
   departmentHead: (departmentId: string) => Promise<string | null>;
   /** Finance of an entity: holders of a role allowed `contract.pay` there. Called outside any transaction. */
@@ -141,7 +141,7 @@ export function contractCollectionJobs(deps: CollectionDeps): JobDefinition[] {
       handler: async (payload, { db, now }) => {
         const item = await repo.itemForNotice(db, payload.itemId);
         // Paid, rescheduled or closed since the scan: nothing to say.
-        if (!item || item.status !== 'IN_FORCE' || item.due_date !== payload.dueDate) return;
+        if (item?.status !== 'IN_FORCE' || item.due_date !== payload.dueDate) return;
         if (item.paid_amount >= item.amount) return;
         const step = payload.step as CollectionStep;
         let recipients: string[] = [item.owner_id];

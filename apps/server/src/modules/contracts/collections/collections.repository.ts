@@ -1,11 +1,9 @@
 import { addDays, compareCurrencies } from '@concord/contracts';
 import type { ContractOverdueCurrencyTotal, ContractOverdueQuery } from '@concord/contracts';
-import { type Kysely, sql } from 'kysely';
-import { likePattern } from '../../../db/index.js';
+import { type InferResult, sql } from 'kysely';
+import { type Db, likePattern } from '../../../db/index.js';
 import { type Scope, withScope } from '../../../platform/access/index.js';
 import { applySort } from '../../../platform/http/index.js';
-
-type Db = Kysely<any>;
 
 const scopeColumns = { entity: 'c.entity_id', department: 'c.department_id', owner: 'c.owner_id' };
 
@@ -38,9 +36,9 @@ export async function openItemsDueBetween(
   }
   const rows = await query.orderBy('i.due_date').orderBy('i.id').limit(limit).execute();
   return rows.map((r) => ({
-    id: r.id as string,
-    due_date: String(r.due_date),
-    entity_id: r.entity_id as string,
+    id: r.id,
+    due_date: r.due_date,
+    entity_id: r.entity_id,
   }));
 }
 
@@ -85,14 +83,8 @@ export async function itemForNotice(db: Db, itemId: string): Promise<ItemForNoti
     ])
     .where('i.id', '=', itemId)
     .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    ...(row as ItemForNotice),
-    due_date: String(row.due_date),
-    amount: Number(row.amount),
-    paid_amount: Number(row.paid_amount),
-    seq: Number(row.seq),
-  };
+  // The register writes only INCOME or EXPENSE into the direction column.
+  return row as ItemForNotice | undefined;
 }
 
 export type OverdueFilter = Omit<ContractOverdueQuery, 'page' | 'pageSize' | 'sort'> & {
@@ -138,6 +130,9 @@ const overdueSorts: Record<string, string> = {
   partnerName: 'c.partner_name',
 };
 
+/** An overdue plan item with its contract, as `overdueRows` selects it. */
+export type OverdueRow = InferResult<ReturnType<typeof overdueRows>>[number];
+
 export function overdueRows(query: ReturnType<typeof overdueItems>, sort: string | undefined) {
   const selected = query.select([
     'i.id as item_id',
@@ -181,8 +176,8 @@ export async function overdueTotals(
   return rows
     .map((row) => ({
       currency: row.currency as ContractOverdueCurrencyTotal['currency'],
-      count: Number(row.count),
-      overdueAmount: Number(row.total),
+      count: row.count,
+      overdueAmount: row.total,
     }))
     .sort((a, b) => compareCurrencies(a.currency, b.currency));
 }

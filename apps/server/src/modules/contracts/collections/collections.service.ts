@@ -6,7 +6,6 @@ import type {
   contractOverdueQuerySchema,
 } from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import {
   fetchPage,
@@ -17,10 +16,11 @@ import {
 } from '../../../platform/http/index.js';
 import * as repo from './collections.repository.js';
 import type { ContractPorts } from '../contracts.ports.js';
+import type { Db } from '../../../db/index.js';
 
 type OverdueQuery = z.output<typeof contractOverdueQuerySchema>;
 type OverdueExportQuery = z.output<typeof contractOverdueExportQuerySchema>;
-type Row = Record<string, unknown>;
+type Row = repo.OverdueRow;
 
 /**
  * Overdue receivables (逾期应收) and payables: the plan items of contracts in force that fell due
@@ -28,7 +28,7 @@ type Row = Record<string, unknown>;
  */
 export class ContractCollectionsService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly ports: Pick<ContractPorts, 'org' | 'today'>,
   ) {}
 
@@ -38,7 +38,7 @@ export class ContractCollectionsService {
     const today = this.ports.today();
     const base = repo.overdueItems(this.db, scope, filter, today);
     const [result, overdueByCurrency] = await Promise.all([
-      fetchPage(repo.overdueRows(base, sort), { page, pageSize }, (row) => row as Row),
+      fetchPage(repo.overdueRows(base, sort), { page, pageSize }, (row) => row),
       repo.overdueTotals(base),
     ]);
     return {
@@ -64,42 +64,41 @@ export class ContractCollectionsService {
       filename: `${filter.direction === 'INCOME' ? '逾期应收' : '逾期应付'}-${today}.xlsx`,
       sheetName: filter.direction === 'INCOME' ? '逾期应收' : '逾期应付',
       columns: exportColumns,
-      rows: presentInBatches(inBatches(rows, 500) as AsyncGenerator<Row>, present),
+      rows: presentInBatches(inBatches(rows, 500), present),
     });
   }
 
   private async present(rows: Row[], today: string): Promise<ContractOverdueItem[]> {
-    const ids = (column: string) => [...new Set(rows.map((r) => r[column] as string))];
+    const ids = (column: 'entity_id' | 'department_id' | 'owner_id') => [
+      ...new Set(rows.map((r) => r[column])),
+    ];
     const [entities, departments, owners] = await Promise.all([
       this.ports.org.entities(this.db, ids('entity_id')),
       this.ports.org.departments(this.db, ids('department_id')),
       this.ports.org.userNames(this.db, ids('owner_id')),
     ]);
-    return rows.map((r) => {
-      const dueDate = String(r.due_date);
-      return {
-        itemId: r.item_id as string,
-        contractId: r.contract_id as string,
-        contractNumber: (r.number as string | null) ?? null,
-        contractName: r.contract_name as string,
-        direction: r.direction as ContractOverdueItem['direction'],
-        partnerId: r.partner_id as string,
-        partnerName: r.partner_name as string,
-        entityId: r.entity_id as string,
-        entityName: entities.get(r.entity_id as string)?.name ?? '',
-        departmentId: r.department_id as string,
-        departmentName: departments.get(r.department_id as string)?.name ?? '',
-        ownerId: r.owner_id as string,
-        ownerName: owners.get(r.owner_id as string) ?? '',
-        seq: Number(r.seq),
-        itemName: r.item_name as string,
-        dueDate,
-        amount: Number(r.amount),
-        paidAmount: Number(r.paid_amount),
-        overdueAmount: Number(r.overdue_amount),
-        daysOverdue: daysBetween(dueDate, today),
-      };
-    });
+    return rows.map((r) => ({
+      itemId: r.item_id,
+      contractId: r.contract_id,
+      contractNumber: r.number,
+      contractName: r.contract_name,
+      direction: r.direction as ContractOverdueItem['direction'],
+      partnerId: r.partner_id,
+      partnerName: r.partner_name,
+      entityId: r.entity_id,
+      entityName: entities.get(r.entity_id)?.name ?? '',
+      departmentId: r.department_id,
+      departmentName: departments.get(r.department_id)?.name ?? '',
+      ownerId: r.owner_id,
+      ownerName: owners.get(r.owner_id) ?? '',
+      seq: r.seq,
+      itemName: r.item_name,
+      dueDate: r.due_date,
+      amount: r.amount,
+      paidAmount: r.paid_amount,
+      overdueAmount: r.overdue_amount,
+      daysOverdue: daysBetween(r.due_date, today),
+    }));
   }
 }
 

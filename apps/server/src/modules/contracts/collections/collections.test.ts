@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, nowInstant, writeJson } from '../../../db/index.js';
 import { ManualClock } from '../../../platform/jobs/index.js';
@@ -56,7 +55,7 @@ describe('collection steps', () => {
 
 /** Plan items, payments and deliveries written into the execution tables, then the figures refreshed. */
 function execution(app: () => TestApp) {
-  const db = () => app().services.db as Kysely<any>;
+  const db = () => app().services.db;
   return {
     async item(contractId: string, seq: number, dueDate: string, amount: number): Promise<string> {
       const id = newId();
@@ -186,8 +185,8 @@ describeEachDialect(
     }
 
     async function notices(link: string) {
-      const rows = await (t().services.db as Kysely<any>)
-        .selectFrom('notification_item')
+      const rows = await t()
+        .services.db.selectFrom('notification_item')
         .select(['recipient_id', 'kind', 'params', 'created_at'])
         .where('link', '=', link)
         .orderBy('created_at')
@@ -201,7 +200,7 @@ describeEachDialect(
 
     beforeAll(async () => {
       clock.set(START);
-      const db = t().services.db as Kysely<any>;
+      const db = t().services.db;
       const cons = await t().given.entityByCode('CONS');
       // CONS's own settings (whatever the demo's group row says): tolerance 1 元; 5 and 2 days before; owner 1, head 4, finance 8 days after.
       await db
@@ -304,33 +303,30 @@ describeEachDialect(
       });
 
       // The totals, from one aggregate query, equal the sums of the source rows.
-      const db = t().services.db as Kysely<any>;
+      const db = t().services.db;
       const ids = [expense, income, techIncome];
-      const sum = async (table: string, column: string, where: (q: any) => any) =>
-        Number(
-          (
-            await where(
-              db.selectFrom(table).select((eb: any) => eb.fn.coalesce(eb.fn.sum(column), eb.lit(0)).as('s')),
-            )
-              .where('contract_id', 'in', ids)
-              .executeTakeFirstOrThrow()
-          ).s,
-        );
-      const paidOut = await sum('contract_payment', 'amount', (q) =>
-        q.where('kind', '=', 'PAYMENT').where('status', '=', 'PAID'),
-      );
-      const received =
-        (await sum('contract_payment', 'amount', (q) =>
-          q.where('kind', '=', 'RECEIPT').where('status', '=', 'RECEIVED'),
-        )) -
-        (await sum('contract_payment', 'amount', (q) =>
-          q.where('kind', '=', 'REFUND').where('status', '=', 'REFUNDED'),
-        ));
-      const requested = await sum('contract_payment', 'amount', (q) =>
-        q.where('kind', '=', 'PAYMENT').where('status', 'in', ['IN_APPROVAL', 'APPROVED']),
-      );
-      const accepted = await sum('contract_delivery', 'accepted_amount', (q) => q);
-      const planned = await sum('contract_plan_item', 'amount', (q) => q);
+      const payments = (kind: string, statuses: string[]) =>
+        db
+          .selectFrom('contract_payment')
+          .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('s'))
+          .where('contract_id', 'in', ids)
+          .where('kind', '=', kind)
+          .where('status', 'in', statuses)
+          .executeTakeFirstOrThrow()
+          .then((row) => row.s);
+      const paidOut = await payments('PAYMENT', ['PAID']);
+      const received = (await payments('RECEIPT', ['RECEIVED'])) - (await payments('REFUND', ['REFUNDED']));
+      const requested = await payments('PAYMENT', ['IN_APPROVAL', 'APPROVED']);
+      const { accepted } = await db
+        .selectFrom('contract_delivery')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('accepted_amount'), eb.lit(0)).as('accepted'))
+        .where('contract_id', 'in', ids)
+        .executeTakeFirstOrThrow();
+      const { planned } = await db
+        .selectFrom('contract_plan_item')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('planned'))
+        .where('contract_id', 'in', ids)
+        .executeTakeFirstOrThrow();
       expect(page.totals).toEqual({
         count: 3,
         amount: 1_570_000,

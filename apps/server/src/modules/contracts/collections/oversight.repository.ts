@@ -1,9 +1,8 @@
 import type { ContractOversightKind } from '@concord/contracts';
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import { type Scope, withScope } from '../../../platform/access/index.js';
 import { applySort } from '../../../platform/http/index.js';
-
-type Db = Kysely<any>;
+import type { Db } from '../../../db/index.js';
 
 const scopeColumns = { entity: 'c.entity_id', department: 'c.department_id', owner: 'c.owner_id' };
 
@@ -14,6 +13,25 @@ export interface OversightFilter {
   /** Partners blacklisted now, and partners with an expired qualification (from the partner library). */
   blacklisted: string[];
   unqualified: string[];
+}
+
+/** A breach as every branch of the union answers it (see breachColumns). */
+export interface BreachRow {
+  kind: ContractOversightKind;
+  record_id: string;
+  contract_id: string;
+  number: string | null;
+  contract_name: string;
+  contract_status: string;
+  partner_id: string;
+  partner_name: string;
+  entity_id: string;
+  department_id: string;
+  owner_id: string;
+  amount: number;
+  /** A date, or an instant's text whose first ten characters are its date. */
+  date: string | null;
+  detail: string | null;
 }
 
 /** The columns every kind of breach answers with (the same names and types on both dialects). */
@@ -123,7 +141,8 @@ export function breaches(db: Db, scope: Scope, filter: OversightFilter, sort: st
     (part): part is SelectQueryBuilder<any, any, any> => !!part,
   );
   if (!parts.length) return null;
-  const query = db.selectFrom(unionOf(parts).as('o')).selectAll();
+  // The branches are untyped unions of raw columns; their rows have breachColumns' shape.
+  const query = db.selectFrom(unionOf(parts).as('o')).selectAll().$castTo<BreachRow>();
   return applySort(
     query,
     sort,
@@ -143,5 +162,5 @@ export async function countsByKind(db: Db, scope: Scope, filter: OversightFilter
     .select(['o.kind', sql<number>`count(*)`.as('count')])
     .groupBy('o.kind')
     .execute();
-  return new Map(rows.map((r) => [r.kind as ContractOversightKind, Number(r.count)]));
+  return new Map(rows.map((r) => [r.kind as ContractOversightKind, r.count]));
 }

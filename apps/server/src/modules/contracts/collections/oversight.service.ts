@@ -7,9 +7,8 @@ import {
   type contractOversightQuerySchema,
 } from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { nowInstant } from '../../../db/index.js';
+import { type Db, nowInstant } from '../../../db/index.js';
 import {
   fetchPage,
   inBatches,
@@ -22,11 +21,11 @@ import * as repo from './oversight.repository.js';
 
 type OversightQuery = z.output<typeof contractOversightQuerySchema>;
 type OversightExportQuery = z.output<typeof contractOversightExportQuerySchema>;
-type Row = Record<string, unknown>;
+type Row = repo.BreachRow;
 
 /** What oversight asks the partner library: partners in breach right now. */
 export type FlaggedPartners = (
-  db: Kysely<any>,
+  db: Db,
   today: string,
 ) => Promise<{ blacklisted: string[]; unqualified: string[] }>;
 
@@ -46,7 +45,7 @@ const kindLabels: Record<ContractOversightKind, string> = {
  */
 export class ContractOversightService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly ports: Pick<ContractPorts, 'org' | 'today'>,
     private readonly flaggedPartners: FlaggedPartners,
   ) {}
@@ -57,9 +56,7 @@ export class ContractOversightService {
     const filter = await this.filter(kind, entityId);
     const rows = repo.breaches(this.db, scope, filter, sort);
     const [result, counts] = await Promise.all([
-      rows
-        ? fetchPage(rows, { page, pageSize }, (row) => row as Row)
-        : { items: [], total: 0, page, pageSize },
+      rows ? fetchPage(rows, { page, pageSize }, (row) => row) : { items: [], total: 0, page, pageSize },
       repo.countsByKind(this.db, scope, filter),
     ]);
     return {
@@ -82,7 +79,7 @@ export class ContractOversightService {
       if (!rows) return;
       let batch: Row[] = [];
       for await (const row of inBatches(rows, 500)) {
-        batch.push(row as Row);
+        batch.push(row);
         if (batch.length === 500) {
           yield* await present(batch);
           batch = [];
@@ -105,30 +102,32 @@ export class ContractOversightService {
   }
 
   private async present(rows: Row[]): Promise<ContractOversightItem[]> {
-    const ids = (column: string) => [...new Set(rows.map((r) => r[column] as string))];
+    const ids = (column: 'entity_id' | 'department_id' | 'owner_id') => [
+      ...new Set(rows.map((r) => r[column])),
+    ];
     const [entities, departments, owners] = await Promise.all([
       this.ports.org.entities(this.db, ids('entity_id')),
       this.ports.org.departments(this.db, ids('department_id')),
       this.ports.org.userNames(this.db, ids('owner_id')),
     ]);
     return rows.map((r) => ({
-      kind: r.kind as ContractOversightKind,
-      recordId: r.record_id as string,
-      contractId: r.contract_id as string,
-      contractNumber: (r.number as string | null) ?? null,
-      contractName: r.contract_name as string,
-      contractStatus: r.contract_status as string,
-      partnerId: r.partner_id as string,
-      partnerName: r.partner_name as string,
-      entityId: r.entity_id as string,
-      entityName: entities.get(r.entity_id as string)?.name ?? '',
-      departmentId: r.department_id as string,
-      departmentName: departments.get(r.department_id as string)?.name ?? '',
-      ownerId: r.owner_id as string,
-      ownerName: owners.get(r.owner_id as string) ?? '',
-      amount: Number(r.amount),
-      date: r.date === null || r.date === undefined ? null : String(r.date).slice(0, 10),
-      detail: (r.detail as string | null) ?? null,
+      kind: r.kind,
+      recordId: r.record_id,
+      contractId: r.contract_id,
+      contractNumber: r.number,
+      contractName: r.contract_name,
+      contractStatus: r.contract_status,
+      partnerId: r.partner_id,
+      partnerName: r.partner_name,
+      entityId: r.entity_id,
+      entityName: entities.get(r.entity_id)?.name ?? '',
+      departmentId: r.department_id,
+      departmentName: departments.get(r.department_id)?.name ?? '',
+      ownerId: r.owner_id,
+      ownerName: owners.get(r.owner_id) ?? '',
+      amount: r.amount,
+      date: r.date?.slice(0, 10) ?? null,
+      detail: r.detail,
     }));
   }
 }

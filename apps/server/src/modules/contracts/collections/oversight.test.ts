@@ -6,9 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { creditCodeCheckChar } from '@concord/contracts';
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { newId, nowInstant } from '../../../db/index.js';
+import { type Db, newId, nowInstant } from '../../../db/index.js';
 import { ManualClock } from '../../../platform/jobs/index.js';
 import { describeEachDialect } from '../../../testing/test-app.js';
 import { patchContract, testCategory, testContract, userWith } from '../archive/archive.testing.js';
@@ -46,7 +45,7 @@ describeEachDialect(
       overrideReason: string | null,
       amount: number,
     ) {
-      const db = t().services.db as Kysely<any>;
+      const db = t().services.db;
       const c = await db
         .selectFrom('contract')
         .select(['entity_id', 'department_id', 'owner_id'])
@@ -89,7 +88,7 @@ describeEachDialect(
       clock.set(START);
       const { services } = t();
       const ctx = services.systemContext();
-      const db = services.db as Kysely<any>;
+      const db = services.db as Db;
       const categoryId = (await testCategory(t(), 0)).id;
       const grp = (await t().given.entityByCode('GRP')).id;
       const base = {
@@ -292,7 +291,7 @@ describeEachDialect(
       const { services } = t();
       const ctx = services.systemContext();
       const hq = await t().login('zhang.wei');
-      const black = (await (services.db as Kysely<any>)
+      const black = (await (services.db as Db)
         .selectFrom('contract')
         .select('partner_id')
         .where('id', '=', ids.blacklisted)

@@ -1,5 +1,4 @@
 import { BUSINESS_TIME_ZONE, daysBetween } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { defineJob, type JobDefinition, type JobQueue } from '../../../platform/jobs/index.js';
@@ -7,6 +6,7 @@ import type { NotificationsService } from '../../../platform/notifications/index
 import * as archiveRepo from '../archive/archive.repository.js';
 import { addDays, type ContractFacts, chinaDate } from '../archive/archive.service.js';
 import { findContract } from '../register/contracts.repository.js';
+import type { Db } from '../../../db/index.js';
 
 export const CONTRACT_REMINDER_SCAN_JOB = 'contract.reminderScan';
 export const CONTRACT_EXPIRY_NOTICE_JOB = 'contract.expiryNotice';
@@ -28,7 +28,7 @@ export interface ContractReminderDeps {
   jobs: JobQueue;
   notifications: NotificationsService;
   systemContext: (requestId?: string) => RequestContext;
-  userNames: (db: Kysely<any>, ids: string[]) => Promise<Map<string, string>>;
+  userNames: (db: Db, ids: string[]) => Promise<Map<string, string>>;
   /** The head of a department, or null. Called outside any transaction. */
   departmentHead: (departmentId: string) => Promise<string | null>;
 }

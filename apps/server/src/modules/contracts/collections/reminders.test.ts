@@ -3,7 +3,6 @@
  * head) of an in-force contract ending within its category's reminder days, once per end date, and
  * the borrower and archivist of an overdue borrow, once a day until it comes back.
  */
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../../../platform/jobs/index.js';
 import { describeEachDialect } from '../../../testing/test-app.js';
@@ -37,8 +36,8 @@ describeEachDialect(
 
     /** Notifications of one kind about one record, per recipient. */
     async function notices(template: string, link: string) {
-      const rows = await (t().services.db as Kysely<any>)
-        .selectFrom('notification_item')
+      const rows = await t()
+        .services.db.selectFrom('notification_item')
         .select(['recipient_id', 'params'])
         .where('kind', '=', template)
         .where('link', '=', link)

@@ -1,21 +1,5 @@
-import type { Kysely } from 'kysely';
-import { readJson, writeJson } from '../../../db/index.js';
-
-// Callers pass transactions typed for other tables; the row type documents the table.
-type Db = Kysely<any>;
-
-export interface ContractEvaluationTable {
-  id: string;
-  contract_id: string;
-  partner_id: string;
-  /** [{ code, name, weight, score }] */
-  scores: unknown;
-  total_score: number;
-  grade: string;
-  comment: string | null;
-  evaluated_by: string;
-  created_at: string;
-}
+import { type Db, readJson, writeJson } from '../../../db/index.js';
+import type { ContractEvaluationTable } from '../contracts.tables.js';
 
 export interface EvaluationScore {
   code: string;
@@ -72,5 +56,5 @@ export async function evaluationScoresOf(db: Db, partnerId: string, since: strin
     .where('partner_id', '=', partnerId)
     .where('created_at', '>=', since)
     .execute();
-  return rows.map((r) => Number(r.total_score));
+  return rows.map((r) => r.total_score);
 }

@@ -12,8 +12,7 @@ import {
   type PartnerRating,
   weightedTotal,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, readJson } from '../../../db/index.js';
+import { type Db, newId, readJson } from '../../../db/index.js';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -22,13 +21,14 @@ import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
 import { warmScopes } from '../register/contracts.drafts.js';
 import * as repo from './evaluations.repository.js';
+import type { ContractEvaluationTable } from '../contracts.tables.js';
 
 /** What evaluations need outside the module (wired in the module definition). Each takes the caller's transaction. */
 export interface EvaluationPorts {
-  userNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  userNames(db: Db, ids: string[]): Promise<Map<string, string>>;
   /** Recomputes the partner's rating from its evaluations and writes its history row (partners module). */
   recomputeRating(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     partnerId: string,
     source: { contractId: string; label: string },
@@ -95,7 +95,7 @@ function validation(path: string, message: string): AppError {
  */
 export class ContractEvaluationsService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly ports: EvaluationPorts,
     private readonly clock: Clock,
@@ -141,7 +141,7 @@ export class ContractEvaluationsService {
         throw new AppError('CONTRACT_EVALUATION_STATE', { detail: messages.exists[ctx.locale] });
       const criteria = effectiveCriteria(await repo.criteriaOf(trx, contract.category_id));
       const card = scoreCard(criteria, data.scores);
-      const row: repo.ContractEvaluationTable = {
+      const row: ContractEvaluationTable = {
         id: newId(),
         contract_id: contractId,
         partner_id: contract.partner_id,
@@ -172,14 +172,14 @@ export class ContractEvaluationsService {
     });
   }
 
-  private async present(db: Kysely<any>, row: repo.ContractEvaluationTable): Promise<ContractEvaluation> {
+  private async present(db: Db, row: ContractEvaluationTable): Promise<ContractEvaluation> {
     const names = await this.ports.userNames(db, [row.evaluated_by]);
     return {
       id: row.id,
       contractId: row.contract_id,
       partnerId: row.partner_id,
       scores: repo.scoresOf(row),
-      totalScore: Number(row.total_score),
+      totalScore: row.total_score,
       grade: row.grade as EvaluationGrade,
       comment: row.comment,
       evaluatedBy: row.evaluated_by,

@@ -8,7 +8,6 @@ import {
   type InvoiceInput,
   type Locale,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { AccessControl, type Scope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -19,6 +18,7 @@ import { warmScopes } from '../register/contracts.drafts.js';
 import type { ContractTable } from '../contracts.tables.js';
 import type { ContractFiguresService, InvoiceUsageOf } from './figures.service.js';
 import { listItems } from './schedule.repository.js';
+import type { Db } from '../../../db/index.js';
 
 /** Invoices use a contract under this document type; its lines are the contract's plan items. */
 export const CONTRACT_DOCUMENT = 'contract';
@@ -54,7 +54,7 @@ export function contractInvoiceUsage(invoices: InvoiceUsePort): InvoiceUsageOf {
  */
 export class ContractInvoicesService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly invoices: InvoiceUsePort,
     private readonly figures: ContractFiguresService,
@@ -156,7 +156,7 @@ export class ContractInvoicesService {
     return this.list(ctx, contractId);
   }
 
-  private async lockLinkable(trx: Kysely<any>, scope: Scope, contractId: string): Promise<ContractTable> {
+  private async lockLinkable(trx: Db, scope: Scope, contractId: string): Promise<ContractTable> {
     const contract = await contracts.lockContract(trx, contractId);
     if (!contract) throw notFound();
     AccessControl.assertVisible(scope, scopedFacts(contract));

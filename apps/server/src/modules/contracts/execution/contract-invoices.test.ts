@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { newId, nowInstant } from '../../../db/index.js';
 import { digitalInvoice, paperInvoice } from '../../invoices/invoices.testing.js';
@@ -13,7 +12,7 @@ import {
 
 describeEachDialect('contract invoices', (t) => {
   let f: ContractFixture;
-  const db = () => t().services.db as Kysely<any>;
+  const db = () => t().services.db;
   beforeAll(async () => {
     f = await publishContractFlows(t());
   });
@@ -80,7 +79,7 @@ describeEachDialect('contract invoices', (t) => {
       .where('contract_id', '=', contractId)
       .orderBy('seq')
       .execute();
-    return { contract: Number(contract.invoiced_amount), items: items.map((i) => Number(i.invoiced_amount)) };
+    return { contract: contract.invoiced_amount, items: items.map((i) => i.invoiced_amount) };
   };
 
   it('registers an invoice inline, links it to a plan item and refreshes the invoiced figures', async () => {

@@ -8,13 +8,13 @@ import {
   deliveryCreateSchema,
   deliveryRejectSchema,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../../db/index.js';
+import { type Db, newId, nowInstant } from '../../../db/index.js';
 import { AccessControl } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { AppError, notFound } from '../../../platform/http/index.js';
 import { contractStatusLabels } from '../archive/archive.service.js';
+import type { ContractDeliveryTable, ContractFigureColumns, ContractTable } from '../contracts.tables.js';
 import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
 import { warmScopes } from '../register/contracts.drafts.js';
@@ -39,7 +39,7 @@ import type { ContractFiguresService } from './figures.service.js';
  */
 export class ContractDeliveryAcceptance {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly figures: ContractFiguresService,
     private readonly ports: Pick<DeliveryPorts, 'visibleFileIds'>,
@@ -61,13 +61,8 @@ export class ContractDeliveryAcceptance {
         if (!item) throw new AppError('INVALID_REFERENCE', { what: 'contract plan item' });
         planItemName = item.name;
       }
-      const executable = executableAmount({
-        current_amount: Number(contract.current_amount),
-        settled_amount:
-          (contract as unknown as { settled_amount: number | null }).settled_amount === null
-            ? null
-            : Number((contract as unknown as { settled_amount: number }).settled_amount),
-      });
+      // The register reads the contract's own columns; the row carries the execution figures too.
+      const executable = executableAmount(contract as ContractTable & ContractFigureColumns);
       const delivered = await repo.deliveredTotal(trx, contractId);
       if (delivered + data.deliveredAmount > executable) {
         throw new AppError('CONTRACT_OVER_DELIVERY', {
@@ -78,7 +73,7 @@ export class ContractDeliveryAcceptance {
       await this.assertFiles(trx, ctx, data.fileIds);
       const id = newId();
       const now = nowInstant();
-      const row: repo.ContractDeliveryTable = {
+      const row: ContractDeliveryTable = {
         id,
         contract_id: contractId,
         plan_item_id: data.planItemId ?? null,
@@ -129,7 +124,7 @@ export class ContractDeliveryAcceptance {
     const data = deliveryAcceptSchema.parse(input);
     await this.db.transaction().execute(async (trx) => {
       const before = await this.lockPending(trx, ctx, scope, deliveryId);
-      const delivered = Number(before.delivered_amount);
+      const delivered = before.delivered_amount;
       if (data.acceptedAmount <= 0)
         throw this.invalid(ctx, 'acceptedAmount', deliveryMessage(ctx.locale, 'zeroAccepted'));
       if (data.acceptedAmount > delivered) {
@@ -142,7 +137,7 @@ export class ContractDeliveryAcceptance {
           }),
         );
       }
-      const deliveredOn = String(before.delivered_on);
+      const deliveredOn = before.delivered_on;
       if (data.acceptedOn < deliveredOn) {
         throw this.invalid(
           ctx,
@@ -171,7 +166,7 @@ export class ContractDeliveryAcceptance {
         action: 'accept',
         changes: [
           { field: 'status', old: before.status, new: 'ACCEPTED' },
-          { field: 'acceptedAmount', old: Number(before.accepted_amount), new: data.acceptedAmount },
+          { field: 'acceptedAmount', old: before.accepted_amount, new: data.acceptedAmount },
           { field: 'acceptedOn', old: null, new: data.acceptedOn },
           { field: 'acceptanceFileIds', old: [], new: data.fileIds },
           ...(data.note ? [{ field: 'acceptanceNote', old: null, new: data.note }] : []),
@@ -214,7 +209,7 @@ export class ContractDeliveryAcceptance {
 
   /** Locks the contract (serialising writers on it), checks scope and that it is in force. */
   private async lockDeliverable(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     scope: Awaited<ReturnType<RequestContext['access']['require']>>,
     contractId: string,
@@ -233,11 +228,11 @@ export class ContractDeliveryAcceptance {
 
   /** Locks the delivery's contract, then the delivery; it must still await acceptance. */
   private async lockPending(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     scope: Awaited<ReturnType<RequestContext['access']['require']>>,
     deliveryId: string,
-  ): Promise<repo.ContractDeliveryTable> {
+  ): Promise<ContractDeliveryTable> {
     const visible = await repo.findDelivery(trx, deliveryId);
     if (!visible) throw notFound();
     AccessControl.assertVisible(scope, scopedFacts(visible));
@@ -252,7 +247,7 @@ export class ContractDeliveryAcceptance {
     return before;
   }
 
-  private async assertFiles(trx: Kysely<any>, ctx: RequestContext, fileIds: string[]): Promise<void> {
+  private async assertFiles(trx: Db, ctx: RequestContext, fileIds: string[]): Promise<void> {
     if (!fileIds.length) return;
     const visible = await this.ports.visibleFileIds(trx, ctx, fileIds);
     if (fileIds.some((id) => !visible.has(id))) {

@@ -1,30 +1,7 @@
-import { type Kysely, sql } from 'kysely';
-import { isPostgres, likePattern, readJson, writeJson } from '../../../db/index.js';
+import { sql } from 'kysely';
+import { type Db, isPostgres, likePattern, readJson, writeJson } from '../../../db/index.js';
 import { withContractFacts } from '../contract-records.repository.js';
-
-// Callers pass transactions typed for other tables; the row type documents the table.
-type Db = Kysely<any>;
-
-export interface ContractDeliveryTable {
-  id: string;
-  contract_id: string;
-  plan_item_id: string | null;
-  description: string;
-  quantity: string | null;
-  unit: string | null;
-  delivered_amount: number;
-  delivered_on: string;
-  status: string;
-  accepted_amount: number;
-  accepted_on: string | null;
-  accepted_by: string | null;
-  acceptance_note: string | null;
-  /** { delivery: fileId[], acceptance: fileId[] } as JSON. */
-  file_ids: unknown;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-}
+import type { ContractDeliveryTable } from '../contracts.tables.js';
 
 export interface DeliveryFiles {
   delivery: string[];
@@ -96,7 +73,7 @@ export async function deliveredTotal(db: Db, contractId: string): Promise<number
     .where('contract_id', '=', contractId)
     .where('status', '<>', 'REJECTED')
     .executeTakeFirst();
-  return Number(row?.total ?? 0);
+  return row?.total ?? 0;
 }
 
 export async function planItemOf(
@@ -110,7 +87,7 @@ export async function planItemOf(
     .where('id', '=', itemId)
     .where('contract_id', '=', contractId)
     .executeTakeFirst();
-  return row ? { id: row.id as string, name: row.name as string } : undefined;
+  return row ? { id: row.id, name: row.name } : undefined;
 }
 
 /** The contracts whose deliveries carry this file (for file read grants). */
@@ -133,5 +110,5 @@ export async function deliverySampleIn(db: Db, entityId: string): Promise<string
     .where('c.entity_id', '=', entityId)
     .orderBy('d.id')
     .executeTakeFirst();
-  return (row?.id as string | undefined) ?? null;
+  return row?.id ?? null;
 }

@@ -7,21 +7,22 @@ import type {
   Page,
 } from '@concord/contracts';
 import { deliveryListQuerySchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { notFound } from '../../../platform/http/index.js';
 import { applySort, fetchPage } from '../../../platform/http/index.js';
+import type { ContractFigureColumns, ContractTable } from '../contracts.tables.js';
 import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
 import * as repo from './deliveries.repository.js';
 import { executableAmount } from './execution.rules.js';
+import type { Db } from '../../../db/index.js';
 
 /** What deliveries need from outside: files (visibility and names) and user names (wired in the module definition). */
 export interface DeliveryPorts {
-  visibleFileIds(trx: Kysely<any>, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
-  fileNames(trx: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
-  userNames(trx: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  visibleFileIds(trx: Db, ctx: RequestContext, ids: string[]): Promise<Set<string>>;
+  fileNames(trx: Db, ids: string[]): Promise<Map<string, string>>;
+  userNames(trx: Db, ids: string[]): Promise<Map<string, string>>;
 }
 
 /** Deliveries are recorded and accepted on signed contracts only. */
@@ -80,7 +81,7 @@ export function fenText(fen: number): string {
  */
 export class ContractDeliveriesService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly ports: Pick<DeliveryPorts, 'fileNames' | 'userNames'>,
   ) {}
 
@@ -113,11 +114,9 @@ export class ContractDeliveriesService {
     const contract = await contracts.findContract(this.db, contractId);
     if (!contract) throw notFound();
     AccessControl.assertVisible(scope, scopedFacts(contract));
-    const figures = contract as unknown as { settled_amount: number | null; accepted_amount: number };
-    const executable = executableAmount({
-      current_amount: Number(contract.current_amount),
-      settled_amount: figures.settled_amount === null ? null : Number(figures.settled_amount),
-    });
+    // The register reads the contract's own columns; the row carries the execution figures too.
+    const figures = contract as ContractTable & ContractFigureColumns;
+    const executable = executableAmount(figures);
     const delivered = await repo.deliveredTotal(this.db, contractId);
     const canDeliver =
       DELIVERABLE_STATUSES.includes(contract.status) &&
@@ -127,7 +126,7 @@ export class ContractDeliveriesService {
       contractId,
       executableAmount: executable,
       delivered,
-      accepted: Number(figures.accepted_amount ?? 0),
+      accepted: figures.accepted_amount,
       remaining: Math.max(0, executable - delivered),
       canDeliver,
     };
@@ -142,15 +141,15 @@ export class ContractDeliveriesService {
   }
 
   /** Whoever may see a contract may read the documents of its deliveries. */
-  async mayReadFile(db: Kysely<any>, ctx: RequestContext, fileId: string): Promise<boolean> {
+  async mayReadFile(db: Db, ctx: RequestContext, fileId: string): Promise<boolean> {
     if (!ctx.access.has('contract.view')) return false;
     const scope = await ctx.access.require('contract.view');
     return (await repo.contractsWithDeliveryFile(db, fileId)).some((row) =>
-      isInScope(scope, scopedFacts(row as { entity_id: string; department_id: string; owner_id: string })),
+      isInScope(scope, scopedFacts(row)),
     );
   }
 
-  private async present(db: Kysely<any>, rows: repo.DeliveryRow[]): Promise<Delivery[]> {
+  private async present(db: Db, rows: repo.DeliveryRow[]): Promise<Delivery[]> {
     const files = rows.map((row) => repo.readFiles(row.file_ids));
     const [names, fileNames] = await Promise.all([
       this.ports.userNames(
@@ -173,11 +172,11 @@ export class ContractDeliveriesService {
       description: row.description,
       quantity: row.quantity,
       unit: row.unit,
-      deliveredAmount: Number(row.delivered_amount),
-      deliveredOn: String(row.delivered_on),
+      deliveredAmount: row.delivered_amount,
+      deliveredOn: row.delivered_on,
       status: row.status as DeliveryStatus,
-      acceptedAmount: Number(row.accepted_amount),
-      acceptedOn: row.accepted_on ? String(row.accepted_on) : null,
+      acceptedAmount: row.accepted_amount,
+      acceptedOn: row.accepted_on,
       acceptedBy: row.accepted_by,
       acceptedByName: row.accepted_by ? (names.get(row.accepted_by) ?? '') : null,
       acceptanceNote: row.acceptance_note,

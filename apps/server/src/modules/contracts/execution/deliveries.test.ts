@@ -4,7 +4,6 @@
  * acceptance documents, rejection, state rules, the figures refreshed in the same transaction, the
  * audit trail, and scope (a sibling subsidiary and users without contract.delivery are refused).
  */
-import type { Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { newId, nowInstant } from '../../../db/index.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
@@ -21,7 +20,7 @@ describeEachDialect('contract deliveries and acceptance', (t) => {
   let fengBo: ApiClient; // CONS ENG-1 head: contract.delivery over his department
   let contractId: string;
   let itemId: string;
-  const db = () => t().services.db as Kysely<any>;
+  const db = () => t().services.db;
 
   const contractRow = async (id: string) =>
     (await db()
@@ -200,7 +199,7 @@ describeEachDialect('contract deliveries and acceptance', (t) => {
       .select('accepted_amount')
       .where('id', '=', itemId)
       .executeTakeFirstOrThrow();
-    expect(Number(item.accepted_amount)).toBe(550_000);
+    expect(item.accepted_amount).toBe(550_000);
 
     const twice = await fengBo.post(`/api/v1/contract-deliveries/${delivery.id}/accept`, {
       acceptedAmount: 1,

@@ -1,19 +1,5 @@
-import type { Kysely } from 'kysely';
-import { readJson, writeJson } from '../../../db/index.js';
-
-type Db = Kysely<any>;
-
-export interface ExecutionSettingTable {
-  entity_id: string;
-  tolerance_amount: number;
-  tolerance_rate: number;
-  /** Days before a due date, as JSON: [7, 1]. */
-  remind_before_days: unknown;
-  owner_after_days: number;
-  head_after_days: number;
-  finance_after_days: number;
-  updated_at: string;
-}
+import { type Db, readJson, writeJson } from '../../../db/index.js';
+import type { ContractExecutionSettingTable as ExecutionSettingTable } from '../contracts.tables.js';
 
 export interface ExecutionSettingRow {
   entityId: string;
@@ -29,12 +15,12 @@ export interface ExecutionSettingRow {
 function toRow(row: ExecutionSettingTable): ExecutionSettingRow {
   return {
     entityId: row.entity_id,
-    toleranceAmount: Number(row.tolerance_amount),
-    toleranceRate: Number(row.tolerance_rate),
+    toleranceAmount: row.tolerance_amount,
+    toleranceRate: row.tolerance_rate,
     remindBeforeDays: readJson<number[]>(row.remind_before_days, []).map(Number),
-    ownerAfterDays: Number(row.owner_after_days),
-    headAfterDays: Number(row.head_after_days),
-    financeAfterDays: Number(row.finance_after_days),
+    ownerAfterDays: row.owner_after_days,
+    headAfterDays: row.head_after_days,
+    financeAfterDays: row.finance_after_days,
     updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
@@ -59,7 +45,7 @@ export async function groupRootId(db: Db): Promise<string | null> {
     .orderBy('created_at')
     .orderBy('id')
     .executeTakeFirst();
-  return (row?.id as string | undefined) ?? null;
+  return row?.id ?? null;
 }
 
 export async function upsertSetting(db: Db, row: ExecutionSettingRow): Promise<void> {
@@ -93,9 +79,9 @@ export async function entities(db: Db): Promise<{ id: string; name: string; pare
     .orderBy('code')
     .execute();
   const list = rows.map((r) => ({
-    id: r.id as string,
-    name: r.name as string,
-    parentId: (r.parent_id as string | null) ?? null,
+    id: r.id,
+    name: r.name,
+    parentId: r.parent_id ?? null,
   }));
   return [...list.filter((e) => !e.parentId), ...list.filter((e) => e.parentId)];
 }
@@ -106,5 +92,5 @@ export async function entity(db: Db, entityId: string): Promise<{ id: string; na
     .select(['id', 'name'])
     .where('id', '=', entityId)
     .executeTakeFirst();
-  return row ? { id: row.id as string, name: row.name as string } : undefined;
+  return row ? { id: row.id, name: row.name } : undefined;
 }

@@ -1,7 +1,6 @@
 import type { ExecutionSettings, ExecutionSettingsInput, ExecutionSettingsSource } from '@concord/contracts';
 import { executionSettingsInputSchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { nowInstant } from '../../../db/index.js';
+import { type Db, nowInstant } from '../../../db/index.js';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
@@ -53,12 +52,12 @@ function effective(
  */
 export class ExecutionSettingsService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
   ) {}
 
   /** The settings in force for an entity (call with the caller's transaction when inside one). */
-  async forEntity(trx: Kysely<any>, entityId: string): Promise<EffectiveExecutionSettings> {
+  async forEntity(trx: Db, entityId: string): Promise<EffectiveExecutionSettings> {
     const rootId = await repo.groupRootId(trx);
     const rows = await repo.settingsOf(trx, rootId && rootId !== entityId ? [entityId, rootId] : [entityId]);
     const own = rows.get(entityId);
@@ -72,7 +71,7 @@ export class ExecutionSettingsService {
   }
 
   /** The group root's settings (or the defaults): what applies where an entity has no row. */
-  async groupDefault(trx: Kysely<any>): Promise<EffectiveExecutionSettings> {
+  async groupDefault(trx: Db): Promise<EffectiveExecutionSettings> {
     const rootId = await repo.groupRootId(trx);
     return rootId ? this.forEntity(trx, rootId) : { ...DEFAULT_EXECUTION_SETTINGS };
   }
@@ -157,7 +156,7 @@ export class ExecutionSettingsService {
   }
 
   private async present(
-    db: Kysely<any>,
+    db: Db,
     entity: { id: string; name: string },
     editScope: Awaited<ReturnType<RequestContext['access']['require']>> | null,
   ): Promise<ExecutionSettings> {

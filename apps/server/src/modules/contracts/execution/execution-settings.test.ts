@@ -2,7 +2,6 @@
  * Execution settings per entity on a real database: the fallback entity → group → defaults through
  * `forEntity` and the API, saving and resetting (audited), validation, and who may change them.
  */
-import type { Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import { expectProblem } from '../contracts.testing.js';
@@ -10,7 +9,7 @@ import { expectProblem } from '../contracts.testing.js';
 describeEachDialect('contract execution settings', (t) => {
   let admin: ApiClient;
   let ids: { GRP: string; CONS: string; TECH: string };
-  const db = () => t().services.db as Kysely<any>;
+  const db = () => t().services.db;
   const forEntity = (id: string) => t().services.executionSettings.forEntity(db(), id);
   const body = (overrides: Record<string, unknown> = {}) => ({
     toleranceAmount: 1_000,

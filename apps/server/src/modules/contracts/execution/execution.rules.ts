@@ -13,7 +13,7 @@ export function executableAmount(contract: {
   current_amount: number;
   settled_amount: number | null;
 }): number {
-  return contract.settled_amount === null ? Number(contract.current_amount) : Number(contract.settled_amount);
+  return contract.settled_amount === null ? contract.current_amount : contract.settled_amount;
 }
 
 /**

@@ -1,6 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-
-type Db = Kysely<any>;
+import { sql } from 'kysely';
+import type { Db } from '../../../db/index.js';
 
 export async function itemDeliveries(db: Db, contractId: string) {
   const rows = await db
@@ -16,9 +15,9 @@ export async function itemDeliveries(db: Db, contractId: string) {
     .groupBy('plan_item_id')
     .execute();
   return rows.map((r) => ({
-    itemId: (r.plan_item_id as string | null) ?? null,
-    delivered: Number(r.delivered),
-    accepted: Number(r.accepted),
+    itemId: r.plan_item_id ?? null,
+    delivered: r.delivered,
+    accepted: r.accepted,
   }));
 }
 

@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
 import * as repo from './figures.repository.js';
 import { paymentFiguresByItem } from '../payments/payments.repository.js';
+import type { Db } from '../../../db/index.js';
 
 /** Invoice amounts used by a contract, per plan item (null: not tied to an item); from the invoice registry. */
 export type InvoiceUsageOf = (
-  trx: Kysely<any>,
+  trx: Db,
   contractId: string,
 ) => Promise<{ itemId: string | null; amount: number }[]>;
 
@@ -27,7 +27,7 @@ export interface ContractFigures {
 export class ContractFiguresService {
   constructor(private readonly invoiceUsage: InvoiceUsageOf) {}
 
-  async refresh(trx: Kysely<any>, contractId: string): Promise<ContractFigures> {
+  async refresh(trx: Db, contractId: string): Promise<ContractFigures> {
     const [items, money, deliveries, invoices] = await Promise.all([
       repo.planItems(trx, contractId),
       paymentFiguresByItem(trx, contractId),
@@ -70,12 +70,12 @@ export class ContractFiguresService {
         ),
       };
       await repo.setItemFigures(trx, item.id, figures);
-      const dueDate = String(item.due_date);
-      if (figures.paid < Number(item.amount) && (nextDueDate === null || dueDate < nextDueDate))
+      const dueDate = item.due_date;
+      if (figures.paid < item.amount && (nextDueDate === null || dueDate < nextDueDate))
         nextDueDate = dueDate;
     }
     const figures: ContractFigures = {
-      planned: total(items, (i) => Number(i.amount)),
+      planned: total(items, (i) => i.amount),
       requested: total(money, (r) => r.requested),
       paid: total(money, (r) => r.paid),
       invoiced: total(invoices, (r) => r.amount),

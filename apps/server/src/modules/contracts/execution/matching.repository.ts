@@ -1,9 +1,7 @@
-import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { likePattern } from '../../../db/index.js';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Db, likePattern } from '../../../db/index.js';
 import type { Scope } from '../../../platform/access/index.js';
 import { withScope } from '../../../platform/access/index.js';
-
-type Db = Kysely<any>;
 
 /** Plan items of a contract with their stored figures (refreshed by figures.service.ts). */
 export const itemFigures = (db: Db, contractId: string) =>

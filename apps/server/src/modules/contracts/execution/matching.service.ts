@@ -6,7 +6,6 @@ import type {
   Page,
 } from '@concord/contracts';
 import { contractExceptionsQuerySchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { AccessControl } from '../../../platform/access/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { notFound } from '../../../platform/http/index.js';
@@ -16,6 +15,7 @@ import { scopedFacts } from '../register/contracts.rules.js';
 import type { ExecutionSettingsService } from './execution-settings.service.js';
 import { executableAmount, matchingStatus, type Tolerance } from './execution.rules.js';
 import * as repo from './matching.repository.js';
+import type { Db } from '../../../db/index.js';
 
 type Figures = { paid: number; invoiced: number; accepted: number };
 
@@ -41,7 +41,7 @@ export function compare(figures: Figures, tolerance: Tolerance) {
  */
 export class ContractMatchingService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly settings: ExecutionSettingsService,
   ) {}
 
@@ -54,7 +54,7 @@ export class ContractMatchingService {
   }
 
   /** The matching of a contract without an access check (for other services, inside their transaction). */
-  async matchingOf(db: Kysely<any>, contractId: string): Promise<ContractMatching> {
+  async matchingOf(db: Db, contractId: string): Promise<ContractMatching> {
     const contract = (await contracts.findContract(db, contractId)) as
       | (Awaited<ReturnType<typeof contracts.findContract>> & {
           paid_amount: number;
@@ -67,21 +67,21 @@ export class ContractMatchingService {
     const settings = await this.settings.forEntity(db, contract.entity_id);
     const tolerance = settings.tolerance;
     const total: Figures = {
-      paid: Number(contract.paid_amount),
-      invoiced: Number(contract.invoiced_amount),
-      accepted: Number(contract.accepted_amount),
+      paid: contract.paid_amount,
+      invoiced: contract.invoiced_amount,
+      accepted: contract.accepted_amount,
     };
     const items = await repo.itemFigures(db, contractId);
     const lines: MatchingLine[] = items.map((item) => ({
-      planItemId: item.id as string,
-      seq: Number(item.seq),
-      name: item.name as string,
-      amount: Number(item.amount),
+      planItemId: item.id,
+      seq: item.seq,
+      name: item.name,
+      amount: item.amount,
       ...compare(
         {
-          paid: Number(item.paid_amount),
-          invoiced: Number(item.invoiced_amount),
-          accepted: Number(item.accepted_amount),
+          paid: item.paid_amount,
+          invoiced: item.invoiced_amount,
+          accepted: item.accepted_amount,
         },
         tolerance,
       ),
@@ -100,8 +100,8 @@ export class ContractMatchingService {
       contractId,
       direction: contract.direction as ContractMatching['direction'],
       executableAmount: executableAmount({
-        current_amount: Number(contract.current_amount),
-        settled_amount: contract.settled_amount === null ? null : Number(contract.settled_amount),
+        current_amount: contract.current_amount,
+        settled_amount: contract.settled_amount,
       }),
       tolerance: { amount: tolerance.amount, rate: tolerance.rate },
       toleranceSource: settings.source,
@@ -140,9 +140,9 @@ export class ContractMatchingService {
 }
 
 function toException(row: repo.ExceptionRow): ContractException {
-  const paid = Number(row.paid_amount);
-  const invoiced = Number(row.invoiced_amount);
-  const accepted = Number(row.accepted_amount);
+  const paid = row.paid_amount;
+  const invoiced = row.invoiced_amount;
+  const accepted = row.accepted_amount;
   return {
     contractId: row.id,
     number: row.number,
@@ -153,8 +153,8 @@ function toException(row: repo.ExceptionRow): ContractException {
     entityName: row.entity_name,
     status: row.status,
     executableAmount: executableAmount({
-      current_amount: Number(row.current_amount),
-      settled_amount: row.settled_amount === null ? null : Number(row.settled_amount),
+      current_amount: row.current_amount,
+      settled_amount: row.settled_amount,
     }),
     paid,
     invoiced,
@@ -162,8 +162,8 @@ function toException(row: repo.ExceptionRow): ContractException {
     paidVsInvoiced: paid - invoiced,
     paidVsAccepted: paid - accepted,
     invoicedVsAccepted: invoiced - accepted,
-    maxDifference: Number(row.max_difference),
-    toleranceAmount: Number(row.tolerance_amount),
-    toleranceRate: Number(row.tolerance_rate),
+    maxDifference: row.max_difference,
+    toleranceAmount: row.tolerance_amount,
+    toleranceRate: row.tolerance_rate,
   };
 }

@@ -6,7 +6,6 @@
  * there), so each case states exactly the figures it is about.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId, nowInstant } from '../../../db/index.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
@@ -32,7 +31,7 @@ describeEachDialect('contract matching and the exceptions list', (t) => {
   let f: ContractFixture;
   let admin: ApiClient;
   let tag: string;
-  const db = () => t().services.db as Kysely<any>;
+  const db = () => t().services.db;
 
   async function contract(input: {
     entity: 'CONS' | 'TECH' | 'GRP';

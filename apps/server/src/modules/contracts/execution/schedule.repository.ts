@@ -1,25 +1,9 @@
-import { type Kysely, sql } from 'kysely';
-
-// Callers pass transactions typed for other tables (the approval engine's), so take Kysely<any>.
-type Db = Kysely<any>;
+import { sql } from 'kysely';
+import type { Db } from '../../../db/index.js';
+import type { ContractPlanItemTable } from '../contracts.tables.js';
 
 /** A row of `contract_plan_item` (payment/receipt milestone) with its refreshed figures. */
-export interface PlanItemRow {
-  id: string;
-  contract_id: string;
-  seq: number;
-  name: string;
-  due_date: string;
-  amount: number;
-  percentage: number | null;
-  condition_text: string | null;
-  requested_amount: number;
-  paid_amount: number;
-  invoiced_amount: number;
-  accepted_amount: number;
-  created_at: string;
-  updated_at: string;
-}
+export type PlanItemRow = ContractPlanItemTable;
 
 export const listItems = (db: Db, contractId: string): Promise<PlanItemRow[]> =>
   db
@@ -32,10 +16,10 @@ export const listItems = (db: Db, contractId: string): Promise<PlanItemRow[]> =>
 export async function countItems(db: Db, contractId: string): Promise<number> {
   const row = await db
     .selectFrom('contract_plan_item')
-    .select((eb) => eb.fn.countAll().as('n'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('contract_id', '=', contractId)
     .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return row?.n ?? 0;
 }
 
 /**

@@ -7,8 +7,7 @@ import type {
   ContractScheduleReplace,
   ContractStatus,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant, readJson } from '../../../db/index.js';
+import { type Db, newId, nowInstant, readJson } from '../../../db/index.js';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -24,21 +23,21 @@ const PLANNABLE: ContractStatus[] = ['DRAFT', 'APPROVED', 'IN_FORCE'];
 
 /** What the schedule needs of the figures service: recompute after every write (same transaction). */
 export interface ScheduleFigures {
-  refresh(trx: Kysely<any>, contractId: string): Promise<unknown>;
+  refresh(trx: Db, contractId: string): Promise<unknown>;
 }
 
 /** What change orders need of the schedule (changes.service.ts): check at proposal, apply on approval. */
 export interface ChangeSchedule {
   /** The current plan as a proposal's `before`, or null when the contract has none. */
-  currentPlan(trx: Kysely<any>, contractId: string): Promise<ContractScheduleItemInput[] | null>;
+  currentPlan(trx: Db, contractId: string): Promise<ContractScheduleItemInput[] | null>;
   /**
    * Checks a proposal against the plan rule: a change of the amount on a contract with a plan must
    * carry the full new plan, summing to the new amount, keeping what is already paid or requested.
    */
-  checkProposal(trx: Kysely<any>, contract: ContractTable, proposed: ContractChangeProposal): Promise<void>;
+  checkProposal(trx: Db, contract: ContractTable, proposed: ContractChangeProposal): Promise<void>;
   /** Applies an approved proposal's plan to the (already updated) contract. */
   applyApproved(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     contract: ContractTable,
     proposed: ContractChangeProposal,
@@ -53,7 +52,7 @@ export interface ChangeSchedule {
  */
 export class ContractScheduleService implements ChangeSchedule {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly figures: ScheduleFigures,
     private readonly today: () => string,
@@ -92,7 +91,7 @@ export class ContractScheduleService implements ChangeSchedule {
           action: 'contract.action.schedule',
         });
       }
-      if (Number(contract.lock_version) !== input.lockVersion) throw new AppError('CONFLICT');
+      if (contract.lock_version !== input.lockVersion) throw new AppError('CONFLICT');
       // A change of the amount in approval carries its own plan; it replaces this one on approval.
       if (await this.amountChangePending(trx, contract)) throw new AppError('CONTRACT_CHANGE_PENDING');
       const items = await this.write(
@@ -105,7 +104,7 @@ export class ContractScheduleService implements ChangeSchedule {
       );
       const after = {
         ...contract,
-        lock_version: Number(contract.lock_version) + 1,
+        lock_version: contract.lock_version + 1,
         updated_at: nowInstant(),
       };
       await contractsRepo.updateContract(trx, contractId, {
@@ -118,23 +117,18 @@ export class ContractScheduleService implements ChangeSchedule {
 
   // ------------------------------------------------------------ change orders (ChangeSchedule)
 
-  async currentPlan(trx: Kysely<any>, contractId: string): Promise<ContractScheduleItemInput[] | null> {
+  async currentPlan(trx: Db, contractId: string): Promise<ContractScheduleItemInput[] | null> {
     const items = await repo.listItems(trx, contractId);
     return items.length ? items.map(inputOf) : null;
   }
 
-  async checkProposal(
-    trx: Kysely<any>,
-    contract: ContractTable,
-    proposed: ContractChangeProposal,
-  ): Promise<void> {
+  async checkProposal(trx: Db, contract: ContractTable, proposed: ContractChangeProposal): Promise<void> {
     const existing = await repo.listItems(trx, contract.id);
-    const amountChanges =
-      proposed.amount !== undefined && proposed.amount !== Number(contract.current_amount);
+    const amountChanges = proposed.amount !== undefined && proposed.amount !== contract.current_amount;
     if (proposed.schedule === undefined) {
       // Once settled, the plan follows the settled amount, which a change of the amount does not move.
       if (amountChanges && existing.length > 0 && figuresOf(contract).settled_amount === null) {
-        const planned = existing.reduce((total, item) => total + Number(item.amount), 0);
+        const planned = existing.reduce((total, item) => total + item.amount, 0);
         throw planSumError(planned, proposed.amount as number);
       }
       return;
@@ -151,7 +145,7 @@ export class ContractScheduleService implements ChangeSchedule {
   }
 
   async applyApproved(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     contract: ContractTable,
     proposed: ContractChangeProposal,
@@ -172,7 +166,7 @@ export class ContractScheduleService implements ChangeSchedule {
 
   /** Checks, writes the plan, refreshes the figures and audits; returns the new items. */
   private async write(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     contract: ContractTable,
     input: ContractScheduleItemInput[],
@@ -219,7 +213,7 @@ export class ContractScheduleService implements ChangeSchedule {
 
   /** The rules of a new plan against the existing items: known ids, the sum, and no item below its use. */
   private async checkItems(
-    trx: Kysely<any>,
+    trx: Db,
     contractId: string,
     existing: repo.PlanItemRow[],
     input: ContractScheduleItemInput[],
@@ -268,14 +262,14 @@ export class ContractScheduleService implements ChangeSchedule {
     for (const row of removed) {
       const kind =
         referenced.get(row.id) ??
-        (Number(row.invoiced_amount) > 0 ? 'invoice' : Number(row.accepted_amount) > 0 ? 'delivery' : null);
+        (row.invoiced_amount > 0 ? 'invoice' : row.accepted_amount > 0 ? 'delivery' : null);
       if (kind)
         throw new AppError('CONTRACT_PLAN_ITEM_IN_USE', { name: row.name, what: referenceLabels[kind] });
     }
   }
 
   /** A change order in approval that alters the amount (and so brings, or needs, its own plan). */
-  private async amountChangePending(db: Kysely<any>, contract: ContractTable): Promise<boolean> {
+  private async amountChangePending(db: Db, contract: ContractTable): Promise<boolean> {
     if (!contract.pending_change_id) return false;
     const change = await contractsRepo.findChange(db, contract.pending_change_id);
     if (change?.status !== 'IN_APPROVAL') return false;
@@ -286,21 +280,21 @@ export class ContractScheduleService implements ChangeSchedule {
   private view(contract: ContractTable, rows: repo.PlanItemRow[], editable: boolean): ContractSchedule {
     const today = this.today();
     const items: ContractScheduleItem[] = rows.map((row) => {
-      const amount = Number(row.amount);
-      const paid = Number(row.paid_amount);
-      const dueDate = String(row.due_date);
+      const amount = row.amount;
+      const paid = row.paid_amount;
+      const dueDate = row.due_date;
       return {
         id: row.id,
-        seq: Number(row.seq),
+        seq: row.seq,
         name: row.name,
         dueDate,
         amount,
-        percentage: row.percentage === null ? null : Number(row.percentage),
+        percentage: row.percentage,
         condition: row.condition_text,
-        requested: Number(row.requested_amount),
+        requested: row.requested_amount,
         paid,
-        invoiced: Number(row.invoiced_amount),
-        accepted: Number(row.accepted_amount),
+        invoiced: row.invoiced_amount,
+        accepted: row.accepted_amount,
         remaining: amount - paid,
         overdue: dueDate < today && paid < amount,
       };
@@ -313,9 +307,9 @@ export class ContractScheduleService implements ChangeSchedule {
       contractId: contract.id,
       direction: contract.direction as ContractSchedule['direction'],
       currency: contract.currency,
-      lockVersion: Number(contract.lock_version),
+      lockVersion: contract.lock_version,
       executableAmount: expected,
-      currentAmount: Number(contract.current_amount),
+      currentAmount: contract.current_amount,
       settledAmount: settled,
       today,
       editable,
@@ -334,14 +328,11 @@ export class ContractScheduleService implements ChangeSchedule {
   }
 }
 
-/** The contract with the settled amount the execution migration added (null until settled). */
-const figuresOf = (contract: ContractTable) => {
-  const settled = (contract as ContractTable & Partial<ContractFigureColumns>).settled_amount;
-  return {
-    current_amount: Number(contract.current_amount),
-    settled_amount: settled == null ? null : Number(settled),
-  };
-};
+/**
+ * The contract with the settled amount the execution migration added (null until settled): the
+ * register reads the contract's own columns, and the row carries the execution figures too.
+ */
+const figuresOf = (contract: ContractTable) => contract as ContractTable & ContractFigureColumns;
 
 /** Subjects of CONTRACT_PLAN_ITEM_IN_USE, translated through `subjectLabels`. */
 const referenceLabels: Record<'payment' | 'delivery' | 'invoice', string> = {
@@ -362,9 +353,9 @@ function inputOf(row: repo.PlanItemRow): ContractScheduleItemInput {
   return {
     id: row.id,
     name: row.name,
-    dueDate: String(row.due_date),
-    amount: Number(row.amount),
-    percentage: row.percentage === null ? null : Number(row.percentage),
+    dueDate: row.due_date,
+    amount: row.amount,
+    percentage: row.percentage,
     condition: row.condition_text,
   };
 }

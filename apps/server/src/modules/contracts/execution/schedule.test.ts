@@ -3,7 +3,6 @@
  * refused), items never below what is paid or requested on them, the figures the plan shows, and
  * change orders of the amount carrying (or lacking) the new plan.
  */
-import type { Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { newId, nowInstant } from '../../../db/index.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
@@ -46,7 +45,7 @@ describeEachDialect('contract payment plans (schedule)', (t) => {
     today = todayOf(t()).date;
   });
 
-  const db = () => t().services.db as Kysely<any>;
+  const db = () => t().services.db;
   const url = (id: string) => `/api/v1/contracts/${id}/schedule`;
   /** 30% / 65% / 5% of ¥11,300.00: 预付款 overdue, 进度款 due in a month, 质保金 in a year. */
   const threeItems = () => [
@@ -167,7 +166,7 @@ describeEachDialect('contract payment plans (schedule)', (t) => {
     expect(plan.lockVersion).toBe(empty.lockVersion + 1);
     // The figures the ledger reads were refreshed in the same transaction.
     const row = await contractRow(signed.id);
-    expect(Number(row.planned_amount)).toBe(1_130_000);
+    expect(row.planned_amount).toBe(1_130_000);
     expect(String(row.next_due_date)).toBe(addDays(today, -10));
 
     // The old lockVersion is stale now.
@@ -211,7 +210,7 @@ describeEachDialect('contract payment plans (schedule)', (t) => {
       overdue: 139_000,
     });
     const figures = await contractRow(signed.id);
-    expect([Number(figures.paid_amount), Number(figures.requested_amount)]).toEqual([200_000, 100_000]);
+    expect([figures.paid_amount, figures.requested_amount]).toEqual([200_000, 100_000]);
 
     const edit = (changes: (items: any[]) => void) => {
       const items = plan.items.map((i: any) => ({
@@ -457,7 +456,7 @@ describeEachDialect('contract payment plans (schedule)', (t) => {
       difference: 0,
     });
     const row = await contractRow(signed.id);
-    expect(Number(row.planned_amount)).toBe(1_356_000);
+    expect(row.planned_amount).toBe(1_356_000);
     // 预付款 is fully paid: the next due date is the progress payment's.
     expect(String(row.next_due_date)).toBe(progress.dueDate);
     expect((await creator.get(`/api/v1/contracts/${signed.id}`)).json().currentAmount).toBe(1_356_000);

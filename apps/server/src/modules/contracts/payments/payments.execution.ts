@@ -9,8 +9,7 @@ import {
   contractReceiptCreateSchema,
   contractRefundCreateSchema,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { nowInstant } from '../../../db/index.js';
+import { type Db, nowInstant } from '../../../db/index.js';
 import { AccessControl, type Scope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound } from '../../../platform/http/index.js';
@@ -33,6 +32,7 @@ import {
   withContract,
   yuan,
 } from './payments.writes.js';
+import type { ContractPaymentTable } from '../contracts.tables.js';
 
 /**
  * Money moving on a contract: receipts (收款) on income contracts, finance paying or cancelling an
@@ -42,7 +42,7 @@ import {
  */
 export class ContractPaymentExecution {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly figures: Pick<ContractFiguresService, 'refresh'>,
     private readonly ports: PaymentPorts,
@@ -156,7 +156,7 @@ export class ContractPaymentExecution {
           (original.kind === 'PAYMENT' && original.status === 'PAID') ||
           (original.kind === 'RECEIPT' && original.status === 'RECEIVED');
         if (!refundable) throw stateError(ctx.locale, 'notRefundable');
-        const remaining = Number(original.amount) - (await repo.refundedOf(trx, id));
+        const remaining = original.amount - (await repo.refundedOf(trx, id));
         if (data.amount > remaining) {
           throw new AppError('CONTRACT_OVER_REFUND', {
             amount: yuan(data.amount),
@@ -193,8 +193,8 @@ export class ContractPaymentExecution {
     scope: Scope,
     id: string,
     change: (
-      trx: Kysely<any>,
-      before: repo.ContractPaymentTable,
+      trx: Db,
+      before: ContractPaymentTable,
     ) => Promise<{ action: string; changes: { field: string; old: unknown; new: unknown }[] }>,
   ): Promise<void> {
     const head = await repo.paymentHead(this.db, id);

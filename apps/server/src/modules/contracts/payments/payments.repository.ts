@@ -1,32 +1,6 @@
-import { type Kysely, sql } from 'kysely';
-import { isPostgres } from '../../../db/index.js';
-
-/** A row of `contract_payment` (see the execution migration). */
-export interface ContractPaymentTable {
-  id: string;
-  contract_id: string;
-  plan_item_id: string | null;
-  kind: string;
-  number: string;
-  amount: number;
-  status: string;
-  refund_of_id: string | null;
-  purpose: string | null;
-  entity_id: string;
-  department_id: string;
-  requested_by: string;
-  instance_id: string | null;
-  paid_on: string | null;
-  bank_account: string | null;
-  method: string | null;
-  reference: string | null;
-  override_reason: string | null;
-  override_by: string | null;
-  idempotency_key: string | null;
-  request_hash: string | null;
-  created_at: string;
-  updated_at: string;
-}
+import { sql } from 'kysely';
+import { type Db, isPostgres } from '../../../db/index.js';
+import type { ContractPaymentTable } from '../contracts.tables.js';
 
 /** A payment with what its views show: the contract, the plan item, the refund's source, refunds so far. */
 export interface PaymentRow extends ContractPaymentTable {
@@ -38,9 +12,6 @@ export interface PaymentRow extends ContractPaymentTable {
   refund_of_number: string | null;
   refunded_amount: number;
 }
-
-// Callers pass transactions typed for other tables (the approval engine's).
-type Db = Kysely<any>;
 
 /** Where a payment keeps the facts a data scope judges (the contract's owner counts as its owner). */
 export const paymentScope = { entity: 'p.entity_id', department: 'p.department_id', owner: 'c.owner_id' };
@@ -152,9 +123,9 @@ export async function paymentFiguresByItem(db: Db, contractId: string) {
     .groupBy('plan_item_id')
     .execute();
   return rows.map((r) => ({
-    itemId: (r.plan_item_id as string | null) ?? null,
-    requested: Number(r.requested),
-    paid: Number(r.paid),
+    itemId: r.plan_item_id ?? null,
+    requested: r.requested,
+    paid: r.paid,
   }));
 }
 
@@ -179,10 +150,10 @@ export async function totalsOf(db: Db, contractId: string) {
     .where('contract_id', '=', contractId)
     .executeTakeFirstOrThrow();
   const totals = {
-    requested: Number(row.requested),
-    paid: Number(row.paid),
-    received: Number(row.received),
-    refunded: Number(row.refunded),
+    requested: row.requested,
+    paid: row.paid,
+    received: row.received,
+    refunded: row.refunded,
   };
   return { ...totals, net: totals.paid + totals.received - totals.refunded };
 }
@@ -195,7 +166,7 @@ export async function refundedOf(db: Db, paymentId: string): Promise<number> {
     .where('refund_of_id', '=', paymentId)
     .where('kind', '=', 'REFUND')
     .executeTakeFirstOrThrow();
-  return Number(row.total);
+  return row.total;
 }
 
 export interface PlanItemRow {
@@ -226,12 +197,12 @@ export const findPlanItem = (db: Db, id: string): Promise<PlanItemRow | undefine
 
 /** The contract facts a payment's approval shows and the flow is chosen by. */
 export async function approvalFacts(db: Db, contractId: string) {
-  return (await db
+  return await db
     .selectFrom('contract as c')
     .leftJoin('contract_category as k', 'k.id', 'c.category_id')
     .select(['c.partner_name', 'k.code as category_code'])
     .where('c.id', '=', contractId)
-    .executeTakeFirst()) as { partner_name: string; category_code: string | null } | undefined;
+    .executeTakeFirst();
 }
 
 export async function paymentExists(db: Db, id: string): Promise<boolean> {
@@ -246,5 +217,5 @@ export async function paymentSampleIn(db: Db, entityId: string): Promise<string 
     .where('entity_id', '=', entityId)
     .orderBy('id')
     .executeTakeFirst();
-  return (row?.id as string | undefined) ?? null;
+  return row?.id ?? null;
 }

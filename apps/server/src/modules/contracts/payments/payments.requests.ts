@@ -4,8 +4,7 @@ import {
   contractPaymentCreateSchema,
   type FormField,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { nowInstant } from '../../../db/index.js';
+import { type Db, nowInstant } from '../../../db/index.js';
 import { isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, forbidden } from '../../../platform/http/index.js';
@@ -57,7 +56,7 @@ export const PAYMENT_REQUEST_FIELDS: FormField[] = [
  */
 export class ContractPaymentRequests {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly figures: Pick<ContractFiguresService, 'refresh'>,
     private readonly ports: PaymentPorts,
@@ -89,8 +88,8 @@ export class ContractPaymentRequests {
         const position = {
           paid: money.total.paid,
           requested: money.total.requested,
-          invoiced: Number(contract.invoiced_amount),
-          accepted: Number(contract.accepted_amount),
+          invoiced: contract.invoiced_amount,
+          accepted: contract.accepted_amount,
         };
         let override: { reason: string; by: string } | null = null;
         if (needsOverride(position, data.amount, tolerance)) {
@@ -159,7 +158,7 @@ export class ContractPaymentRequests {
    * approval adapter) inside its own transaction. A request no longer in approval stays as it is.
    */
   async onApprovalOutcome(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     id: string,
     outcome: PaymentApprovalOutcome,
@@ -180,7 +179,7 @@ export class ContractPaymentRequests {
   }
 
   /** The fields a payment request shows in the approval detail (null: not a payment). */
-  async fieldsOf(db: Kysely<any>, id: string): Promise<FormField[] | null> {
+  async fieldsOf(db: Db, id: string): Promise<FormField[] | null> {
     return (await repo.paymentExists(db, id)) ? PAYMENT_REQUEST_FIELDS : null;
   }
 }

@@ -5,7 +5,6 @@ import type {
   ContractPaymentPosition,
   PaymentMethod,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { AccessControl, isInScope, type Scope } from '../../../platform/access/index.js';
 import { notFound } from '../../../platform/http/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
@@ -15,6 +14,7 @@ import { scopedFacts } from '../register/contracts.rules.js';
 import { executableAmount, paymentRoom } from '../execution/execution.rules.js';
 import * as repo from './payments.repository.js';
 import { type ContractRow, OPEN_STATUSES, type PaymentPorts } from './payments.writes.js';
+import type { Db } from '../../../db/index.js';
 
 /**
  * Reading money on a contract (付款申请/付款/收款/退款): the list with totals, one record and where the
@@ -23,7 +23,7 @@ import { type ContractRow, OPEN_STATUSES, type PaymentPorts } from './payments.w
  */
 export class ContractPaymentsService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly ports: Pick<PaymentPorts, 'userNames' | 'tolerance'>,
   ) {}
 
@@ -84,8 +84,8 @@ export class ContractPaymentsService {
       amount,
       paid: money.total.paid,
       requested: money.total.requested,
-      invoiced: Number(contract.invoiced_amount),
-      accepted: Number(contract.accepted_amount),
+      invoiced: contract.invoiced_amount,
+      accepted: contract.accepted_amount,
       room: Math.max(0, amount - money.total.paid - money.total.requested),
       tolerance,
       open: OPEN_STATUSES.includes(contract.status),
@@ -93,16 +93,16 @@ export class ContractPaymentsService {
         const own = money.byItem.get(item.id) ?? { paid: 0, requested: 0 };
         return {
           id: item.id,
-          seq: Number(item.seq),
+          seq: item.seq,
           name: item.name,
-          dueDate: String(item.due_date),
-          amount: Number(item.amount),
+          dueDate: item.due_date,
+          amount: item.amount,
           paid: own.paid,
           requested: own.requested,
-          invoiced: Number(item.invoiced_amount),
-          accepted: Number(item.accepted_amount),
+          invoiced: item.invoiced_amount,
+          accepted: item.accepted_amount,
           room: paymentRoom(
-            { amount: Number(item.amount), ...own },
+            { amount: item.amount, ...own },
             { amount, paid: money.total.paid, requested: money.total.requested },
           ),
         };
@@ -117,7 +117,7 @@ export class ContractPaymentsService {
 
   // ---------------------------------------------------------------- internals
 
-  private async visibleContract(db: Kysely<any>, scope: Scope, contractId: string): Promise<ContractRow> {
+  private async visibleContract(db: Db, scope: Scope, contractId: string): Promise<ContractRow> {
     const row = (await contractsRepo.findContract(db, contractId)) as ContractRow | undefined;
     if (!row) throw notFound();
     AccessControl.assertVisible(scope, scopedFacts(row));
@@ -143,9 +143,9 @@ function toPayment(row: repo.PaymentRow, names: Map<string, string>): ContractPa
     kind: row.kind as ContractPayment['kind'],
     number: row.number,
     planItemId: row.plan_item_id,
-    planItemSeq: row.item_seq === null ? null : Number(row.item_seq),
+    planItemSeq: row.item_seq,
     planItemName: row.item_name,
-    amount: Number(row.amount),
+    amount: row.amount,
     status: row.status as ContractPayment['status'],
     refundOfId: row.refund_of_id,
     refundOfNumber: row.refund_of_number,
@@ -153,14 +153,14 @@ function toPayment(row: repo.PaymentRow, names: Map<string, string>): ContractPa
     requestedBy: row.requested_by,
     requestedByName: names.get(row.requested_by) ?? '',
     instanceId: row.instance_id,
-    paidOn: row.paid_on === null ? null : String(row.paid_on),
+    paidOn: row.paid_on,
     bankAccount: row.bank_account,
     method: row.method as PaymentMethod | null,
     reference: row.reference,
     overrideReason: row.override_reason,
     overrideBy: row.override_by,
     overrideByName: row.override_by ? (names.get(row.override_by) ?? '') : null,
-    refundedAmount: Number(row.refunded_amount),
+    refundedAmount: row.refunded_amount,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };

@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { formatErrorMessage, type WfFlow } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId, nowInstant, writeJson } from '../../../db/index.js';
 import { actOnApproval } from '../../../testing/approvals.js';
@@ -16,7 +15,7 @@ import { requestHash, yuan } from './payments.writes.js';
 
 /** Plan items written straight into the table (the schedule's own rules are tested elsewhere). */
 async function givenItems(app: TestApp, contractId: string, amounts: number[]): Promise<string[]> {
-  const db = app.services.db as Kysely<any>;
+  const db = app.services.db;
   const ids: string[] = [];
   for (const [index, amount] of amounts.entries()) {
     const id = newId();
@@ -42,30 +41,30 @@ async function givenItems(app: TestApp, contractId: string, amounts: number[]): 
 }
 
 async function contractFigures(app: TestApp, contractId: string) {
-  const row = await (app.services.db as Kysely<any>)
+  const row = await app.services.db
     .selectFrom('contract')
     .select(['requested_amount', 'paid_amount'])
     .where('id', '=', contractId)
     .executeTakeFirstOrThrow();
-  return { requested: Number(row.requested_amount), paid: Number(row.paid_amount) };
+  return { requested: row.requested_amount, paid: row.paid_amount };
 }
 
 async function itemFigures(app: TestApp, itemId: string) {
-  const row = await (app.services.db as Kysely<any>)
+  const row = await app.services.db
     .selectFrom('contract_plan_item')
     .select(['requested_amount', 'paid_amount'])
     .where('id', '=', itemId)
     .executeTakeFirstOrThrow();
-  return { requested: Number(row.requested_amount), paid: Number(row.paid_amount) };
+  return { requested: row.requested_amount, paid: row.paid_amount };
 }
 
 async function instancesOf(app: TestApp, subjectId: string): Promise<number> {
-  const row = await (app.services.db as Kysely<any>)
+  const row = await app.services.db
     .selectFrom('wf_instance')
-    .select((eb) => eb.fn.countAll().as('n'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('subject_id', '=', subjectId)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 describeEachDialect('contract payments', (t) => {
@@ -248,8 +247,8 @@ describeEachDialect('contract payments', (t) => {
     expect(original.refundedAmount).toBe(50_000);
 
     // Every write is audited.
-    const audit = await (t().services.db as Kysely<any>)
-      .selectFrom('audit_log')
+    const audit = await t()
+      .services.db.selectFrom('audit_log')
       .select('action')
       .where('entity_type', '=', 'contract_payment')
       .where('entity_id', 'in', [payment.id, refund.json().id])
@@ -385,13 +384,13 @@ describeEachDialect('contract payments', (t) => {
     // 33 × ¥300 = ¥9,900 fits in ¥10,000; the 34th would not.
     expect(accepted).toHaveLength(33);
     expect(refused).toHaveLength(17);
-    const rows = await (t().services.db as Kysely<any>)
-      .selectFrom('contract_payment')
+    const rows = await t()
+      .services.db.selectFrom('contract_payment')
       .select(['amount', 'status'])
       .where('plan_item_id', '=', item)
       .execute();
     expect(rows).toHaveLength(33);
-    const sum = rows.reduce((total, r) => total + Number(r.amount), 0);
+    const sum = rows.reduce((total, r) => total + r.amount, 0);
     expect(sum).toBe(990_000);
     expect(sum).toBeLessThanOrEqual(1_000_000);
     expect(await itemFigures(t(), item)).toEqual({ requested: 990_000, paid: 0 });
@@ -435,8 +434,8 @@ describeEachDialect('contract payments', (t) => {
     expect(list.totals.requested).toBe(150_000);
 
     // Refunds and receipts are idempotent too.
-    const stored = await (t().services.db as Kysely<any>)
-      .selectFrom('contract_payment')
+    const stored = await t()
+      .services.db.selectFrom('contract_payment')
       .select(['request_hash', 'idempotency_key'])
       .where('id', '=', first.json().id)
       .executeTakeFirstOrThrow();
@@ -468,7 +467,7 @@ describeEachDialect('contract payments', (t) => {
     expect(allowed.json().overrideByName).toBeTruthy();
 
     // Within the entity's tolerance no override is needed (and none is stored).
-    const db = t().services.db as Kysely<any>;
+    const db = t().services.db;
     const consId = (await t().given.entityByCode('CONS')).id;
     await db.deleteFrom('contract_execution_setting').where('entity_id', '=', consId).execute();
     await db

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { formatMoney, type Locale } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../../db/index.js';
+import { type Db, newId, nowInstant } from '../../../db/index.js';
 import { AccessControl, type Scope } from '../../../platform/access/index.js';
 import { AppError, invalidReference, notFound } from '../../../platform/http/index.js';
 import * as contractsRepo from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
-import type { ContractFigureColumns, ContractTable } from '../contracts.tables.js';
+import type { ContractFigureColumns, ContractPaymentTable, ContractTable } from '../contracts.tables.js';
 import type { ContractPorts } from '../contracts.ports.js';
 import { executableAmount, type Tolerance } from '../execution/execution.rules.js';
 import * as repo from './payments.repository.js';
@@ -23,9 +22,9 @@ export const OPEN_STATUSES = ['APPROVED', 'IN_FORCE'];
 /** What the payments part needs from outside, wired in the module definition. */
 export interface PaymentPorts {
   startApproval: ContractPorts['startApproval'];
-  userNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  userNames(db: Db, ids: string[]): Promise<Map<string, string>>;
   /** The matching tolerance in force for an entity (execution settings). */
-  tolerance(trx: Kysely<any>, entityId: string): Promise<Tolerance>;
+  tolerance(trx: Db, entityId: string): Promise<Tolerance>;
   /** Today (YYYY-MM-DD, China time) for payment numbers. */
   today(): string;
 }
@@ -39,11 +38,11 @@ export type Committed = Awaited<ReturnType<typeof repo.committed>>;
  * different contracts race to the unique index; the loser answers like a replay.
  */
 export async function idempotent(
-  db: Kysely<any>,
+  db: Db,
   scope: Scope,
   key: string,
   hash: string,
-  create: (trx: Kysely<any>) => Promise<string | { replay: string }>,
+  create: (trx: Db) => Promise<string | { replay: string }>,
 ): Promise<string> {
   const replay = async () => {
     const existing = await repo.findByKey(db, key);
@@ -68,7 +67,7 @@ export async function idempotent(
 
 /** Locks the contract, checks the caller's scope on it and the key again (now serialised), then writes. */
 export async function withContract(
-  trx: Kysely<any>,
+  trx: Db,
   scope: Scope,
   contractId: string,
   key: string,
@@ -86,7 +85,7 @@ export async function withContract(
   return write(contract);
 }
 
-export async function itemOf(trx: Kysely<any>, contractId: string, itemId: string) {
+export async function itemOf(trx: Db, contractId: string, itemId: string) {
   const item = await repo.findPlanItem(trx, itemId);
   if (!item || item.contract_id !== contractId) throw invalidReference('contract plan item');
   return item;
@@ -103,7 +102,7 @@ export function guard(
   amount: number,
 ): number {
   const own = money.byItem.get(item.id) ?? { paid: 0, requested: 0 };
-  const itemRoom = Math.max(0, Number(item.amount) - own.paid - own.requested);
+  const itemRoom = Math.max(0, item.amount - own.paid - own.requested);
   const contractRoom = Math.max(0, executableAmount(contract) - money.total.paid - money.total.requested);
   if (amount > Math.min(itemRoom, contractRoom)) {
     const itemBinds = itemRoom <= contractRoom;
@@ -124,8 +123,8 @@ export function newRow(
   key: string,
   hash: string,
   today: string,
-  fields: Partial<repo.ContractPaymentTable> & { amount: number; status: string },
-): repo.ContractPaymentTable {
+  fields: Partial<ContractPaymentTable> & { amount: number; status: string },
+): ContractPaymentTable {
   const id = newId();
   const now = nowInstant();
   return {
@@ -206,7 +205,7 @@ export function stateError(locale: Locale, key: keyof typeof stateMessages): App
   return new AppError('CONTRACT_PAYMENT_STATE', { detail: stateMessages[key][locale] });
 }
 
-export function auditable(row: repo.ContractPaymentTable) {
+export function auditable(row: ContractPaymentTable) {
   return {
     contractId: row.contract_id,
     kind: row.kind,

@@ -1,5 +1,4 @@
 import { type ContractSettlement, type RetentionRelease, retentionReleaseSchema } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { AccessControl } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -9,6 +8,7 @@ import { warmScopes } from '../register/contracts.drafts.js';
 import type { ContractFiguresService } from '../execution/figures.service.js';
 import * as repo from './settlements.repository.js';
 import { type ContractSettlementsService, type SettlementPorts, stateError } from './settlements.service.js';
+import type { Db } from '../../../db/index.js';
 
 /**
  * Warranty retention (质保金) of an approved settlement: held until its release date (reminded of by
@@ -16,7 +16,7 @@ import { type ContractSettlementsService, type SettlementPorts, stateError } fro
  */
 export class ContractRetentionService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly ports: Pick<SettlementPorts, 'today'>,
     private readonly figures: ContractFiguresService,
@@ -39,7 +39,7 @@ export class ContractRetentionService {
       await contracts.lockContract(trx, visible.contract_id);
       const before = (await repo.lockSettlement(trx, id))!;
       if (before.status !== 'APPROVED') throw stateError(ctx, 'notApproved');
-      if (Number(before.retention_amount) <= 0) throw stateError(ctx, 'noRetention');
+      if (before.retention_amount <= 0) throw stateError(ctx, 'noRetention');
       if (before.retention_released_on) throw stateError(ctx, 'released', before.retention_released_on);
       const releasedOn = data.releasedOn ?? this.ports.today();
       await repo.updateSettlement(trx, id, { retention_released_on: releasedOn });

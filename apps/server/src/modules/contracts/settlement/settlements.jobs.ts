@@ -1,5 +1,4 @@
 import { BUSINESS_TIME_ZONE, daysBetween } from '@concord/contracts';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { defineJob, type JobDefinition, type JobQueue } from '../../../platform/jobs/index.js';
@@ -98,7 +97,7 @@ export function retentionReminderJobs(deps: RetentionReminderDeps): JobDefinitio
         stage: z.enum(['before', 'today']),
       }),
       handler: async (payload, { db, now }) => {
-        const settlement = await repo.findSettlement(db as Kysely<any>, payload.settlementId);
+        const settlement = await repo.findSettlement(db, payload.settlementId);
         // Released or re-dated since the scan: nothing to say.
         if (
           !settlement ||
@@ -106,7 +105,7 @@ export function retentionReminderJobs(deps: RetentionReminderDeps): JobDefinitio
           settlement.retention_release_date !== payload.releaseDate
         )
           return;
-        const contract = await findContract(db as Kysely<any>, settlement.contract_id);
+        const contract = await findContract(db, settlement.contract_id);
         if (!contract) return;
         const label = contract.number ? `${contract.number} ${contract.name}` : contract.name;
         await db.transaction().execute(async (trx) => {
@@ -115,7 +114,7 @@ export function retentionReminderJobs(deps: RetentionReminderDeps): JobDefinitio
             template: payload.stage === 'today' ? 'contract.retentionToday' : 'contract.retentionDue',
             params: {
               contract: label,
-              amount: yuan(Number(settlement.retention_amount)),
+              amount: yuan(settlement.retention_amount),
               releaseDate: payload.releaseDate,
               days: Math.max(0, daysBetween(chinaDate(now), payload.releaseDate)),
             },

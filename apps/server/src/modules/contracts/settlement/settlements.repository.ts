@@ -1,27 +1,6 @@
-import type { Kysely } from 'kysely';
-import { isPostgres, readJson, writeJson } from '../../../db/index.js';
+import { type Db, isPostgres, readJson, writeJson } from '../../../db/index.js';
 import { withContractFacts } from '../contract-records.repository.js';
-
-// Callers pass transactions typed for other tables (the approval engine's); the row type documents the table.
-type Db = Kysely<any>;
-
-export interface ContractSettlementTable {
-  id: string;
-  contract_id: string;
-  final_amount: number;
-  /** [{ reason, amount }] */
-  deductions: unknown;
-  deduction_total: number;
-  retention_amount: number;
-  retention_release_date: string | null;
-  retention_released_on: string | null;
-  note: string | null;
-  status: string;
-  instance_id: string | null;
-  created_by: string;
-  created_at: string;
-  decided_at: string | null;
-}
+import type { ContractSettlementTable } from '../contracts.tables.js';
 
 /** A settlement with the contract facts its views and scope checks need. */
 export interface SettlementRow extends ContractSettlementTable {
@@ -92,7 +71,7 @@ export async function categoryCodeOf(db: Db, categoryId: string): Promise<string
     .select('code')
     .where('id', '=', categoryId)
     .executeTakeFirst();
-  return (row?.code as string | undefined) ?? null;
+  return row?.code ?? null;
 }
 
 export const deductionsOf = (row: ContractSettlementTable): { reason: string; amount: number }[] =>
@@ -139,5 +118,5 @@ export async function settlementSampleIn(db: Db, entityId: string): Promise<stri
     .where('c.entity_id', '=', entityId)
     .orderBy('s.id')
     .executeTakeFirst();
-  return (row?.id as string | undefined) ?? null;
+  return row?.id ?? null;
 }

@@ -8,8 +8,7 @@ import {
   type SettlementStatus,
   formatMoney,
 } from '@concord/contracts';
-import type { Kysely } from 'kysely';
-import { newId, nowInstant } from '../../../db/index.js';
+import { type Db, newId, nowInstant } from '../../../db/index.js';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -30,7 +29,7 @@ export type SettlementOutcome = 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
 
 export interface SettlementPorts {
   startApproval: ContractPorts['startApproval'];
-  userNames(db: Kysely<any>, ids: string[]): Promise<Map<string, string>>;
+  userNames(db: Db, ids: string[]): Promise<Map<string, string>>;
   /** Today (YYYY-MM-DD, China) by the app's clock. */
   today(): string;
 }
@@ -100,7 +99,7 @@ export const SETTLEMENT_FIELDS: FormField[] = [
  */
 export class ContractSettlementsService {
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Db,
     private readonly audit: AuditService,
     private readonly ports: SettlementPorts,
     private readonly figures: ContractFiguresService,
@@ -187,8 +186,8 @@ export class ContractSettlementsService {
           contractNumber: contract.number ?? '',
           contractName: contract.name,
           partnerName: contract.partner_name,
-          currentAmount: Number(contract.current_amount),
-          paidAmount: Number((contract as ContractFiguresRow).paid_amount ?? 0),
+          currentAmount: contract.current_amount,
+          paidAmount: (contract as ContractFiguresRow).paid_amount,
           finalAmount: data.finalAmount,
           deductionTotal,
           deductionText: data.deductions.map((d) => `${d.reason}：${yuan(d.amount)}`).join('\n'),
@@ -225,19 +224,14 @@ export class ContractSettlementsService {
    * its transaction. Approved: the contract's settled amount becomes final − deductions, after
    * checking again that it still covers what is paid and requested. A stale report changes nothing.
    */
-  async approvalEnded(
-    trx: Kysely<any>,
-    ctx: RequestContext,
-    id: string,
-    outcome: SettlementOutcome,
-  ): Promise<void> {
+  async approvalEnded(trx: Db, ctx: RequestContext, id: string, outcome: SettlementOutcome): Promise<void> {
     const found = await repo.findSettlement(trx, id);
     if (!found) return;
     const contract = (await contracts.lockContract(trx, found.contract_id))!;
     const before = (await repo.lockSettlement(trx, id))!;
     if (before.status !== 'IN_APPROVAL') return;
     const now = nowInstant();
-    const settled = Number(before.final_amount) - Number(before.deduction_total);
+    const settled = before.final_amount - before.deduction_total;
     if (outcome === 'APPROVED') {
       await this.assertCoversCommitted(trx, ctx, before.contract_id, settled);
       await repo.setSettledAmount(trx, before.contract_id, settled);
@@ -249,7 +243,7 @@ export class ContractSettlementsService {
         changes: [
           {
             field: 'settledAmount',
-            old: (contract as ContractFiguresRow).settled_amount ?? null,
+            old: (contract as ContractFiguresRow).settled_amount,
             new: settled,
           },
         ],
@@ -266,7 +260,7 @@ export class ContractSettlementsService {
   }
 
   /** The fields a settlement shows in the approval detail (null: the id is no settlement). */
-  async fieldsOf(db: Kysely<any>, id: string): Promise<FormField[] | null> {
+  async fieldsOf(db: Db, id: string): Promise<FormField[] | null> {
     return (await repo.findSettlement(db, id)) ? SETTLEMENT_FIELDS : null;
   }
 
@@ -275,7 +269,7 @@ export class ContractSettlementsService {
    * items' unused remainders (never below what is paid or requested), so the plan-sum rule still holds.
    */
   private async fitPlanTo(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     contractId: string,
     settled: number,
@@ -285,8 +279,8 @@ export class ContractSettlementsService {
     const changes = fitPlan(
       items.map((item) => ({
         id: item.id,
-        amount: Number(item.amount),
-        used: Number(item.paid_amount) + Number(item.requested_amount),
+        amount: item.amount,
+        used: item.paid_amount + item.requested_amount,
       })),
       settled,
     );
@@ -300,7 +294,7 @@ export class ContractSettlementsService {
         .filter((item) => changes.has(item.id))
         .map((item) => ({
           field: `planItem.${item.seq}.amount`,
-          old: Number(item.amount),
+          old: item.amount,
           new: changes.get(item.id),
         })),
     });
@@ -308,7 +302,7 @@ export class ContractSettlementsService {
 
   /** The settled amount may not fall below what is paid (received) and requested so far. */
   private async assertCoversCommitted(
-    trx: Kysely<any>,
+    trx: Db,
     ctx: RequestContext,
     contractId: string,
     settled: number,
@@ -324,23 +318,24 @@ export class ContractSettlementsService {
   }
 }
 
-type ContractFiguresRow = ContractTable & Partial<ContractFigureColumns>;
+// The register reads the contract's own columns; the row carries the execution figures too.
+type ContractFiguresRow = ContractTable & ContractFigureColumns;
 
 function figuresOf(row: ContractTable) {
   const contract = row as ContractFiguresRow;
-  const settledAmount = contract.settled_amount == null ? null : Number(contract.settled_amount);
+  const settledAmount = contract.settled_amount;
   const executable = executableAmount({
-    current_amount: Number(contract.current_amount),
+    current_amount: contract.current_amount,
     settled_amount: settledAmount,
   });
-  const paidAmount = Number(contract.paid_amount ?? 0);
-  const plannedAmount = Number(contract.planned_amount ?? 0);
+  const paidAmount = contract.paid_amount;
+  const plannedAmount = contract.planned_amount;
   return {
-    currentAmount: Number(contract.current_amount),
+    currentAmount: contract.current_amount,
     settledAmount,
     executableAmount: executable,
     paidAmount,
-    requestedAmount: Number(contract.requested_amount ?? 0),
+    requestedAmount: contract.requested_amount,
     outstandingAmount: executable - paidAmount,
     plannedAmount,
     planAdjustmentNeeded: settledAmount !== null && plannedAmount !== settledAmount,
@@ -348,18 +343,18 @@ function figuresOf(row: ContractTable) {
 }
 
 function toSettlement(row: repo.SettlementRow, names: Map<string, string>): ContractSettlement {
-  const finalAmount = Number(row.final_amount);
-  const deductionTotal = Number(row.deduction_total);
+  const finalAmount = row.final_amount;
+  const deductionTotal = row.deduction_total;
   return {
     id: row.id,
     contractId: row.contract_id,
     contractNumber: row.contract_number,
     contractName: row.contract_name,
     finalAmount,
-    deductions: repo.deductionsOf(row).map((d) => ({ reason: d.reason, amount: Number(d.amount) })),
+    deductions: repo.deductionsOf(row).map((d) => ({ reason: d.reason, amount: d.amount })),
     deductionTotal,
     settledAmount: finalAmount - deductionTotal,
-    retentionAmount: Number(row.retention_amount),
+    retentionAmount: row.retention_amount,
     retentionReleaseDate: row.retention_release_date,
     retentionReleasedOn: row.retention_released_on,
     note: row.note,
