@@ -1,11 +1,12 @@
 import type { AuditEntry, AuditVerifyResult, FieldChange, Page } from '@concord/contracts';
-import { type Db, isPostgres, nowInstant, writeJson } from '../../db/index.js';
+import { type Db, isPostgres, writeJson } from '../../db/index.js';
 import type { Scope } from '../access/index.js';
 import { applySort, fetchPage, inBatches, type RequestContext } from '../http/index.js';
 import { diffFields } from './audit.diff.js';
 import { AuditEventCatalogue } from './audit.events.js';
 import { canonicalJson, entryHash } from './audit.hash.js';
 import * as repo from './audit.repository.js';
+import type { Clock } from '../jobs/index.js';
 
 export interface AuditRecordInput {
   entityType: string;
@@ -31,7 +32,10 @@ export class AuditService {
   #events = new AuditEventCatalogue([]);
   #refuseUndeclared = false;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   /** The organisation names the users of the audit viewer; it is created after the audit log. */
   nameUsersWith(userNames: UserNames): void {
@@ -62,7 +66,7 @@ export class AuditService {
     const head = await repo.lockHead(trx, isPostgres(trx));
     const fields = {
       seq: head.seq + 1,
-      at: nowInstant(),
+      at: this.clock.now().toISOString(),
       actorId: ctx.actor?.userId ?? null,
       actingEntityId: ctx.actor?.actingEntityId ?? null,
       entityType: input.entityType,

@@ -23,12 +23,12 @@ export const orgModule = defineModule({
   permissions: orgPermissionGroups,
   auditEvents: orgAuditEvents,
   recordTypes: orgRecordTypes,
-  create({ db }, { audit }) {
-    const org = new OrgService(db, audit);
+  create({ db, clock }, { audit }) {
+    const org = new OrgService(db, audit, clock);
     audit.nameUsersWith((ids) => org.userNames(ids));
     // Passwords, sessions and role assignments of a user are IAM's; it reads entity names from here.
-    const identity = new IdentityAdapter((trx, ids) => org.entitySummaries(ids, trx));
-    const users = new UsersService(db, audit, identity);
+    const identity = new IdentityAdapter((trx, ids) => org.entitySummaries(ids, trx), clock);
+    const users = new UsersService(db, audit, identity, clock);
     return {
       provides: { org, users },
       services: { org, users },

@@ -8,12 +8,13 @@ import type {
   positionCreateSchema,
   positionUpdateSchema,
 } from '@concord/contracts';
-import { type Db, newId, nowInstant, readBool } from '../../db/index.js';
+import { type Db, newId, readBool } from '../../db/index.js';
 import { AccessControl, isInScope, type OrgTree } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, duplicate, invalidReference, notFound, type RequestContext } from '../http/index.js';
 import { auditSnapshot, toDepartment, toEntity, toPosition } from './org.mappers.js';
 import * as repo from './org.repository.js';
+import type { Clock } from '../jobs/index.js';
 
 type EntityCreate = z.infer<typeof entityCreateSchema>;
 type EntityUpdate = z.infer<typeof entityUpdateSchema>;
@@ -32,6 +33,7 @@ export class OrgService implements OrgTree {
   constructor(
     db: Db,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {
     this.db = db;
   }
@@ -79,7 +81,7 @@ export class OrgService implements OrgTree {
     input: Omit<EntityCreate, 'parentId'>,
   ): Promise<Entity> {
     if (await repo.findEntityByCode(trx, input.code)) throw duplicate('code', input.code);
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     const row = {
       id: newId(),
       parent_id: parentId,
@@ -120,7 +122,7 @@ export class OrgService implements OrgTree {
         ...(input.creditCode !== undefined && { credit_code: input.creditCode }),
         ...(input.active !== undefined && { active: input.active }),
         ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       };
       await repo.updateEntity(trx, id, patch);
       const after = (await repo.findEntity(trx, id))!;
@@ -157,7 +159,7 @@ export class OrgService implements OrgTree {
       if (input.parentId) await this.assertParentDepartment(trx, input.parentId, entity.id);
       if (input.headUserId) await this.assertHead(trx, input.headUserId, entity.id);
       if (await repo.findDepartmentByCode(trx, entity.id, input.code)) throw duplicate('code', input.code);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const row = {
         id: newId(),
         entity_id: entity.id,
@@ -205,7 +207,7 @@ export class OrgService implements OrgTree {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.headUserId !== undefined && { head_user_id: input.headUserId }),
         ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       const after = (await repo.findDepartment(trx, id))!;
       await this.audit.record(trx, ctx, {
@@ -263,7 +265,7 @@ export class OrgService implements OrgTree {
         entity_id: entity.id,
         code: input.code,
         name: input.name,
-        created_at: nowInstant(),
+        created_at: this.clock.now().toISOString(),
       };
       await repo.insertPosition(trx, row);
       await this.audit.record(trx, ctx, {

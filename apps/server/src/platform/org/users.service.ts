@@ -7,7 +7,7 @@ import type {
 } from '@concord/contracts';
 import type { Expression, SqlBool } from 'kysely';
 import type { z } from 'zod';
-import { type Db, newId, nowInstant, readBool, readInstant } from '../../db/index.js';
+import { type Db, newId, readBool, readInstant } from '../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -22,6 +22,7 @@ import {
 } from '../http/index.js';
 import { auditSnapshot } from './org.mappers.js';
 import * as repo from './org.repository.js';
+import type { Clock } from '../jobs/index.js';
 
 type UserCreate = z.infer<typeof userCreateSchema>;
 type UserUpdate = z.infer<typeof userUpdateSchema>;
@@ -70,6 +71,7 @@ export class UsersService {
     db: Db,
     private readonly audit: AuditService,
     private readonly identity: IdentityPort,
+    private readonly clock: Clock,
   ) {
     this.db = db;
   }
@@ -169,7 +171,7 @@ export class UsersService {
       await this.assertExtraDepartments(trx, scope, input.extraDepartmentIds);
       if (input.positionId) await this.assertPosition(trx, input.positionId, department.entity_id);
       if (await repo.findUserByUsername(trx, input.username)) throw duplicate('username', input.username);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const row = {
         id: newId(),
         username: input.username.toLowerCase(),
@@ -219,7 +221,7 @@ export class UsersService {
         ...(input.departmentId !== undefined && { department_id: input.departmentId, entity_id: entityId }),
         ...(input.positionId !== undefined && { position_id: input.positionId }),
         ...(input.locale !== undefined && { locale: input.locale }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       // A new main department is never also an extra one, even when the extras are not resent.
       if (input.extraDepartmentIds || input.departmentId) {
@@ -249,7 +251,7 @@ export class UsersService {
     if (ctx.actor?.userId === id) throw new AppError('SELF_ACTION');
     return this.db.transaction().execute(async (trx) => {
       const before = await this.visibleUser(trx, scope, id);
-      await repo.updateUser(trx, id, { active, updated_at: nowInstant() });
+      await repo.updateUser(trx, id, { active, updated_at: this.clock.now().toISOString() });
       if (!active) await this.identity.endSessions(trx, id);
       await this.audit.record(trx, ctx, {
         entityType: 'user',
@@ -316,7 +318,7 @@ export class UsersService {
         ...(input.email !== undefined && { email: input.email }),
         ...(input.phone !== undefined && { phone: input.phone }),
         ...(input.locale !== undefined && { locale: input.locale }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       const after = await this.loadUser(trx, userId);
       await this.audit.record(trx, ctx, {
@@ -349,7 +351,7 @@ export class UsersService {
   }
 
   async recordLogin(trx: Db, userId: string): Promise<void> {
-    await repo.updateUser(trx, userId, { last_login_at: nowInstant() });
+    await repo.updateUser(trx, userId, { last_login_at: this.clock.now().toISOString() });
   }
 
   private async visibleUser(db: Db, scope: Scope, id: string): Promise<User> {
