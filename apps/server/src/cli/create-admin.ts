@@ -39,5 +39,5 @@ export async function createAdmin(
     password: input.password,
     locale: 'zh-CN',
   });
-  await users.setRoles(ctx, user.id, [{ roleId, entityId: root.id }]);
+  await services.userRoles.setRoles(ctx, user.id, [{ roleId, entityId: root.id }]);
 }

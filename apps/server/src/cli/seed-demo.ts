@@ -71,7 +71,11 @@ export async function seedDemo(services: Services): Promise<void> {
       departmentIds.set(`${entity.code}/${department.code}`, created.id);
     }
     for (const position of demoPositions) {
-      const created = await org.createPosition(ctx, { entityId, code: position.code, name: position.name });
+      const created = await services.positions.create(ctx, {
+        entityId,
+        code: position.code,
+        name: position.name,
+      });
       positionIds.set(`${entity.code}/${position.code}`, created.id);
     }
   }
@@ -91,7 +95,7 @@ export async function seedDemo(services: Services): Promise<void> {
     });
     const entityId = entityIds.get(user.entity)!;
     usersByEntity.set(entityId, [...(usersByEntity.get(entityId) ?? []), created.id]);
-    await users.setRoles(
+    await services.userRoles.setRoles(
       ctx,
       created.id,
       user.roles.map((code) => ({ roleId: roleIds.get(code)!, entityId })),
@@ -101,7 +105,7 @@ export async function seedDemo(services: Services): Promise<void> {
   // The group's administrator also administers each subsidiary, to show the entity switcher.
   const admin = await users.findByUsername('admin');
   if (admin) {
-    await users.setRoles(
+    await services.userRoles.setRoles(
       ctx,
       admin.id,
       [...entityIds.values()].map((entityId) => ({ roleId: roleIds.get('admin')!, entityId })),
