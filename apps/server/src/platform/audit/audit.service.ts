@@ -31,6 +31,8 @@ export class AuditService {
   #userNames: UserNames = async () => new Map();
   #events = new AuditEventCatalogue([]);
   #refuseUndeclared = false;
+  // Production logs a payload that does not fit and records the entry all the same.
+  #report: (problem: string) => void = (problem) => console.warn(problem);
 
   constructor(
     private readonly db: Db,
@@ -43,12 +45,19 @@ export class AuditService {
   }
 
   /**
-   * The modules' declared events, for labels. With `refuseUndeclared` (the test suite) writing an
-   * event no module declares fails, so a new action cannot reach the audit viewer as a raw code.
+   * The modules' declared events, for labels and payloads. With `refuseUndeclared` (the test
+   * suite) writing an event no module declares, or a payload its event does not declare, fails,
+   * so a new action cannot reach the audit viewer as a raw code nor an entry change shape unseen.
+   * Otherwise a payload that does not fit is reported (logged) and recorded all the same: the
+   * write it describes has happened and must not be refused for its description.
    */
-  describeEventsWith(events: AuditEventCatalogue, options: { refuseUndeclared: boolean }): void {
+  describeEventsWith(
+    events: AuditEventCatalogue,
+    options: { refuseUndeclared: boolean; reportPayloadProblem?: (problem: string) => void },
+  ): void {
     this.#events = events;
     this.#refuseUndeclared = options.refuseUndeclared;
+    if (options.reportPayloadProblem) this.#report = options.reportPayloadProblem;
   }
 
   /** The kinds of record and actions the audit log knows, in the reader's language. */
@@ -63,6 +72,12 @@ export class AuditService {
       );
     }
     const changes = input.changes ?? diffFields(input.before, input.after);
+    const problem = this.#events.payloadProblem(input.entityType, input.action, changes);
+    if (problem) {
+      const message = `Audit event ${input.entityType}.${input.action}: ${problem}`;
+      if (this.#refuseUndeclared) throw new Error(message);
+      this.#report(message);
+    }
     const head = await repo.lockHead(trx, isPostgres(trx));
     const fields = {
       seq: head.seq + 1,

@@ -19,7 +19,6 @@ import {
   notFound,
   type RequestContext,
 } from '../http/index.js';
-import { auditSnapshot } from './org.mappers.js';
 import * as repo from './org.repository.js';
 import type { IdentityPort } from './users.ports.js';
 import type { Clock } from '../jobs/index.js';
@@ -163,13 +162,15 @@ export class UsersService {
       const extra = [...new Set(input.extraDepartmentIds)].filter((d) => d !== department.id);
       await repo.replaceExtraDepartments(trx, row.id, extra);
       await this.identity.setPassword(trx, row.id, input.password);
+      const created = await this.loadUser(trx, row.id);
+      // The same fields as an update records, so the audit trail names them alike.
       await this.audit.record(trx, ctx, {
         entityType: 'user',
         entityId: row.id,
         action: 'create',
-        after: { ...auditSnapshot(row), extraDepartmentIds: extra, password: 'set' },
+        after: { ...userSnapshot(created), password: 'set' },
       });
-      return this.loadUser(trx, row.id);
+      return created;
     });
   }
 
