@@ -12,8 +12,9 @@ const flowFiles = fs
   .readdirSync(flowDir)
   .filter((f) => f.endsWith('.flow.ts'))
   .sort();
-const flows: Flow[] = [];
-for (const file of flowFiles) flows.push((await import(path.join(flowDir, file))).flow as Flow);
+const flows: { file: string; flow: Flow }[] = [];
+for (const file of flowFiles)
+  flows.push({ file, flow: (await import(path.join(flowDir, file))).flow as Flow });
 
 fs.mkdirSync(screenshotDir, { recursive: true });
 const server = await startServer();
@@ -21,8 +22,9 @@ const browser = await launchBrowser();
 let passed = 0;
 let failed = 0;
 try {
-  for (const flow of flows) {
-    if (only && !flow.name.includes(only)) continue;
+  for (const { file, flow } of flows) {
+    // A part of the flow's name, or its file's number (`npm run test:e2e -- 07`).
+    if (only && !flow.name.includes(only) && !file.startsWith(only)) continue;
     const started = Date.now();
     const pages: import('playwright-core').Page[] = [];
     try {

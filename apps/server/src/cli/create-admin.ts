@@ -1,6 +1,6 @@
 import { newPasswordSchema } from '@concord/contracts';
 import type { Services } from '../app.js';
-import { demoRoles } from './demo-data.js';
+import { builtInRoles, declaredPermissionGroups } from '../platform/iam/index.js';
 
 /** Creates an administrator holding the built-in admin role in the group (and the group when missing). */
 export async function createAdmin(
@@ -13,7 +13,7 @@ export async function createAdmin(
     throw new Error(`Password refused: ${password.error.issues.map((i) => i.message).join(', ')}`);
   const ctx = services.systemContext('create-admin');
   const { org, users, roles, db } = services;
-  const adminRole = demoRoles.find((r) => r.code === 'admin')!;
+  const adminRole = builtInRoles(declaredPermissionGroups(services.loaded)).find((r) => r.code === 'admin')!;
   const roleId = await db.transaction().execute((trx) => roles.ensureBuiltIn(trx, ctx, adminRole));
   const entities = await org.listEntities(ctx);
   const root =
@@ -39,5 +39,5 @@ export async function createAdmin(
     password: input.password,
     locale: 'zh-CN',
   });
-  await users.setRoles(ctx, user.id, [{ roleId, entityId: root.id }]);
+  await services.userRoles.setRoles(ctx, user.id, [{ roleId, entityId: root.id }]);
 }

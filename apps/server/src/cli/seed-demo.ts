@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { builtInRoles, declaredPermissionGroups } from '../platform/iam/index.js';
 import type { Services } from '../app.js';
 import { seedDemoApprovals } from './demo-approvals.js';
 import { seedContractArchive } from './demo-contract-archive.js';
@@ -10,7 +11,7 @@ import { seedContractSchedule } from './demo-contract-schedule.js';
 import { seedContractSetup } from './demo-contract-setup.js';
 import { seedDemoContracts } from './demo-contracts.js';
 import { seedDemoPartners } from './demo-partners.js';
-import { demoEntities, demoForms, demoPositions, demoRoles, demoUsers, DEMO_PASSWORD } from './demo-data.js';
+import { demoEntities, demoForms, demoPositions, demoUsers, DEMO_PASSWORD } from './demo-data.js';
 
 /** True when the database has no organisation yet (a first start). */
 export async function isEmpty(services: Services): Promise<boolean> {
@@ -27,7 +28,8 @@ export async function seedDemo(services: Services): Promise<void> {
 
   const roleIds = new Map<string, string>();
   await db.transaction().execute(async (trx) => {
-    for (const role of demoRoles) roleIds.set(role.code, await roles.ensureBuiltIn(trx, ctx, role));
+    for (const role of builtInRoles(declaredPermissionGroups(services.loaded)))
+      roleIds.set(role.code, await roles.ensureBuiltIn(trx, ctx, role));
   });
 
   const entityIds = new Map<string, string>();
@@ -69,7 +71,11 @@ export async function seedDemo(services: Services): Promise<void> {
       departmentIds.set(`${entity.code}/${department.code}`, created.id);
     }
     for (const position of demoPositions) {
-      const created = await org.createPosition(ctx, { entityId, code: position.code, name: position.name });
+      const created = await services.positions.create(ctx, {
+        entityId,
+        code: position.code,
+        name: position.name,
+      });
       positionIds.set(`${entity.code}/${position.code}`, created.id);
     }
   }
@@ -89,7 +95,7 @@ export async function seedDemo(services: Services): Promise<void> {
     });
     const entityId = entityIds.get(user.entity)!;
     usersByEntity.set(entityId, [...(usersByEntity.get(entityId) ?? []), created.id]);
-    await users.setRoles(
+    await services.userRoles.setRoles(
       ctx,
       created.id,
       user.roles.map((code) => ({ roleId: roleIds.get(code)!, entityId })),
@@ -99,7 +105,7 @@ export async function seedDemo(services: Services): Promise<void> {
   // The group's administrator also administers each subsidiary, to show the entity switcher.
   const admin = await users.findByUsername('admin');
   if (admin) {
-    await users.setRoles(
+    await services.userRoles.setRoles(
       ctx,
       admin.id,
       [...entityIds.values()].map((entityId) => ({ roleId: roleIds.get('admin')!, entityId })),

@@ -80,7 +80,7 @@ export class Given {
       locale: 'zh-CN',
     });
     if (input.roles?.length) {
-      await this.services.users.setRoles(
+      await this.services.userRoles.setRoles(
         this.ctx,
         user.id,
         input.roles.map((r) => ({ roleId: r.roleId, entityId: r.entityId ?? department.entityId })),

@@ -1,4 +1,53 @@
-import { type AuditEventSet, auditRecord, label } from '../../platform/audit/index.js';
+import { partnerKinds, partnerRatings, partnerTypes } from '@concord/contracts';
+import { z } from 'zod';
+import {
+  type AuditEventSet,
+  auditFields,
+  auditRecord,
+  auditValue as v,
+  label,
+} from '../../platform/audit/index.js';
+
+/** The partner itself (`partnerSnapshot`); blacklisting adds the reason given. */
+const partnerFields = {
+  name: v.text,
+  creditCode: v.text,
+  kinds: z.array(z.enum(partnerKinds)),
+  type: z.enum(partnerTypes),
+  industry: v.text,
+  region: v.text,
+  address: v.text,
+  rating: z.enum(partnerRatings),
+  remarks: v.text,
+  entityId: v.id,
+  sharedWithGroup: v.flag,
+  blacklisted: v.flag,
+  blacklistReason: v.text,
+};
+const blacklisting = auditFields({ ...partnerFields, reason: v.text });
+const bankAccount = auditFields({
+  accountId: v.id,
+  bankName: v.text,
+  accountName: v.text,
+  accountNumber: v.text,
+  isDefault: v.flag,
+});
+const contact = auditFields({
+  contactId: v.id,
+  contactName: v.text,
+  role: v.text,
+  position: v.text,
+  phone: v.text,
+  email: v.text,
+});
+const qualification = auditFields({
+  qualificationId: v.id,
+  qualificationType: v.text,
+  number: v.text,
+  validFrom: v.date,
+  validTo: v.date,
+  attachmentFileId: v.id,
+});
 
 export const partnersAuditEvents: AuditEventSet = {
   partner: auditRecord(
@@ -20,5 +69,19 @@ export const partnersAuditEvents: AuditEventSet = {
       removeQualification: label('删除资质', 'Qualification removed'),
     },
     ['update'],
+    {
+      '*': auditFields(partnerFields),
+      blacklist: blacklisting,
+      restore: blacklisting,
+      addBankAccount: bankAccount,
+      updateBankAccount: bankAccount,
+      removeBankAccount: bankAccount,
+      addContact: contact,
+      updateContact: contact,
+      removeContact: contact,
+      addQualification: qualification,
+      updateQualification: qualification,
+      removeQualification: qualification,
+    },
   ),
 };

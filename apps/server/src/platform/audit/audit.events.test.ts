@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { modules } from '../../app.js';
 import { describeEachDialect } from '../../testing/test-app.js';
-import { AuditEventCatalogue } from './audit.events.js';
+import { AuditEventCatalogue, auditRecord } from './audit.events.js';
+import { auditFields } from './audit.payloads.js';
 
 const label = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });
 
@@ -39,6 +42,43 @@ describe('audit event catalogue', () => {
   });
 });
 
+describe('audit event payloads', () => {
+  const catalogue = new AuditEventCatalogue([
+    {
+      role: auditRecord('角色', 'Role', {}, ['create', 'update'], {
+        '*': auditFields({ name: z.string(), permissions: z.array(z.string()) }),
+      }),
+      session: auditRecord('登录会话', 'Session', { login: label('登录', 'Signed in') }, []),
+    },
+  ]);
+  const change = (field: string, old: unknown, value: unknown) => ({ field, old, new: value });
+
+  it('accepts the declared fields, each of its type or null, on both sides', () => {
+    expect(catalogue.payloadProblem('role', 'create', [change('name', null, '财务')])).toBeNull();
+    expect(
+      catalogue.payloadProblem('role', 'update', [change('permissions', ['audit.view'], [])]),
+    ).toBeNull();
+    expect(catalogue.payloadProblem('session', 'login', [])).toBeNull();
+  });
+
+  it('names a field the event does not declare, a value of the wrong type, and fields of an event without payload', () => {
+    expect(catalogue.payloadProblem('role', 'update', [change('colour', null, 'red')])).toMatch(
+      /values: .*Unrecognized key.*colour/s,
+    );
+    expect(catalogue.payloadProblem('role', 'update', [change('name', 7, '财务')])).toMatch(
+      /old values: .*name/s,
+    );
+    expect(catalogue.payloadProblem('session', 'login', [change('ip', null, '::1')])).toBe(
+      'records ip but declares no payload',
+    );
+  });
+
+  it('gives every event of every module a payload, except sign-in and sign-out, which record nothing', () => {
+    const all = new AuditEventCatalogue(modules.map((module) => module.auditEvents ?? {}));
+    expect(all.withoutPayload()).toEqual(['session.login', 'session.logout']);
+  });
+});
+
 describeEachDialect('audit labels through the API', (t) => {
   it('labels every entry of the demo in the reader’s language, never a raw code', async () => {
     const admin = await t().login('admin');
@@ -59,6 +99,21 @@ describeEachDialect('audit labels through the API', (t) => {
       action: 'login',
     });
     expect(en.items[0]).toMatchObject({ entityTypeLabel: 'Session', actionLabel: 'Signed in' });
+  });
+
+  it('refuses, under the test suite, an entry whose fields its event does not declare', async () => {
+    const { services } = t();
+    const ctx = services.systemContext('payload-test');
+    const write = (changes: { field: string; old: unknown; new: unknown }[]) =>
+      services.db
+        .transaction()
+        .execute((trx) =>
+          services.audit.record(trx, ctx, { entityType: 'role', entityId: 'r1', action: 'update', changes }),
+        );
+    await expect(write([{ field: 'colour', old: null, new: 'red' }])).rejects.toThrow(
+      /Audit event role\.update: .*colour/s,
+    );
+    await expect(write([{ field: 'dataScope', old: 'entity', new: 'galaxy' }])).rejects.toThrow(/dataScope/);
   });
 
   it('lists the kinds of record and actions for the filters, to holders of audit.view only', async () => {

@@ -16,8 +16,8 @@ export const auditModule = defineModule({
   requires: [],
   migrations: auditMigrations,
   permissions: auditPermissionGroups,
-  create({ db }) {
-    const audit = new AuditService(db);
+  create({ db, clock }) {
+    const audit = new AuditService(db, clock);
     return { provides: audit, services: { audit }, routes: auditRoutes(audit) };
   },
 });

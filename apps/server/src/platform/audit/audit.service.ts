@@ -1,11 +1,12 @@
 import type { AuditEntry, AuditVerifyResult, FieldChange, Page } from '@concord/contracts';
-import { type Db, isPostgres, nowInstant, writeJson } from '../../db/index.js';
+import { type Db, isPostgres, writeJson } from '../../db/index.js';
 import type { Scope } from '../access/index.js';
 import { applySort, fetchPage, inBatches, type RequestContext } from '../http/index.js';
 import { diffFields } from './audit.diff.js';
 import { AuditEventCatalogue } from './audit.events.js';
 import { canonicalJson, entryHash } from './audit.hash.js';
 import * as repo from './audit.repository.js';
+import type { Clock } from '../jobs/index.js';
 
 export interface AuditRecordInput {
   entityType: string;
@@ -30,8 +31,13 @@ export class AuditService {
   #userNames: UserNames = async () => new Map();
   #events = new AuditEventCatalogue([]);
   #refuseUndeclared = false;
+  // Production logs a payload that does not fit and records the entry all the same.
+  #report: (problem: string) => void = (problem) => console.warn(problem);
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   /** The organisation names the users of the audit viewer; it is created after the audit log. */
   nameUsersWith(userNames: UserNames): void {
@@ -39,12 +45,19 @@ export class AuditService {
   }
 
   /**
-   * The modules' declared events, for labels. With `refuseUndeclared` (the test suite) writing an
-   * event no module declares fails, so a new action cannot reach the audit viewer as a raw code.
+   * The modules' declared events, for labels and payloads. With `refuseUndeclared` (the test
+   * suite) writing an event no module declares, or a payload its event does not declare, fails,
+   * so a new action cannot reach the audit viewer as a raw code nor an entry change shape unseen.
+   * Otherwise a payload that does not fit is reported (logged) and recorded all the same: the
+   * write it describes has happened and must not be refused for its description.
    */
-  describeEventsWith(events: AuditEventCatalogue, options: { refuseUndeclared: boolean }): void {
+  describeEventsWith(
+    events: AuditEventCatalogue,
+    options: { refuseUndeclared: boolean; reportPayloadProblem?: (problem: string) => void },
+  ): void {
     this.#events = events;
     this.#refuseUndeclared = options.refuseUndeclared;
+    if (options.reportPayloadProblem) this.#report = options.reportPayloadProblem;
   }
 
   /** The kinds of record and actions the audit log knows, in the reader's language. */
@@ -59,10 +72,16 @@ export class AuditService {
       );
     }
     const changes = input.changes ?? diffFields(input.before, input.after);
+    const problem = this.#events.payloadProblem(input.entityType, input.action, changes);
+    if (problem) {
+      const message = `Audit event ${input.entityType}.${input.action}: ${problem}`;
+      if (this.#refuseUndeclared) throw new Error(message);
+      this.#report(message);
+    }
     const head = await repo.lockHead(trx, isPostgres(trx));
     const fields = {
       seq: head.seq + 1,
-      at: nowInstant(),
+      at: this.clock.now().toISOString(),
       actorId: ctx.actor?.userId ?? null,
       actingEntityId: ctx.actor?.actingEntityId ?? null,
       entityType: input.entityType,

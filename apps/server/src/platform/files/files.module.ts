@@ -23,11 +23,12 @@ export const filesModule = defineModule({
   permissions: filesPermissionGroups,
   auditEvents: filesAuditEvents,
   recordTypes: filesRecordTypes,
-  create({ db, settings }, { audit }) {
+  create({ db, clock, settings }, { audit }) {
     const files = new FilesService(
       db,
       audit,
       settings.filesDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'concord-files-')),
+      clock,
     );
     return { provides: files, services: { files }, routes: filesRoutes(files) };
   },

@@ -5,12 +5,13 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FILE_MAX_BYTES, type FileObject } from '@concord/contracts';
-import { type Db, newId, nowInstant, readInstant } from '../../db/index.js';
+import { type Db, newId, readInstant } from '../../db/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, notFound, type RequestContext } from '../http/index.js';
 import * as repo from './files.repository.js';
 import type { FileObjectTable } from './files.tables.js';
+import type { Clock } from '../jobs/index.js';
 
 export interface FileUpload {
   name: string;
@@ -35,6 +36,7 @@ export class FilesService {
     db: Db,
     private readonly audit: AuditService,
     private readonly filesDir: string,
+    private readonly clock: Clock,
   ) {
     this.db = db;
   }
@@ -47,7 +49,7 @@ export class FilesService {
     const entityId = ctx.actor ? ctx.actor.actingEntityId : systemEntityId;
     if (!entityId) throw new AppError('FORBIDDEN');
     const id = newId();
-    const createdAt = nowInstant();
+    const createdAt = this.clock.now().toISOString();
     const relative = path.join(createdAt.slice(0, 4), createdAt.slice(5, 7), id);
     const target = path.join(this.filesDir, relative);
     const partial = `${target}.part`;

@@ -56,7 +56,7 @@ describeEachDialect('files', (t) => {
     const { given } = t();
     const colleague = await given.user({ departmentId: (await given.departmentByCode('CONS', 'ENG')).id });
     const staffRole = await given.role({ permissions: ['org.user.view'], dataScope: 'entity' });
-    await t().services.users.setRoles(t().services.systemContext(), colleague.id, [
+    await t().services.userRoles.setRoles(t().services.systemContext(), colleague.id, [
       { roleId: staffRole.id, entityId: (await given.entityByCode('CONS')).id },
     ]);
     const peer = await t().login(colleague.username, colleague.password);

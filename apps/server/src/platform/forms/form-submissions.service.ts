@@ -1,9 +1,10 @@
 import type { FormField } from '@concord/contracts';
-import { type Db, newId, nowInstant } from '../../db/index.js';
+import { type Db, newId } from '../../db/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, type RequestContext } from '../http/index.js';
 import * as repo from './form-submissions.repository.js';
 import type { FormsService } from './forms.service.js';
+import type { Clock } from '../jobs/index.js';
 
 /** What a submission needs from the approval engine (wired in the workflow module; forms do not import it). */
 export type StartApproval = (
@@ -35,6 +36,7 @@ export class FormSubmissionsService {
     private readonly forms: FormsService,
     private readonly audit: AuditService,
     private readonly startApproval: StartApproval,
+    private readonly clock: Clock,
   ) {}
 
   async submit(
@@ -47,7 +49,7 @@ export class FormSubmissionsService {
     return this.db.transaction().execute(async (trx) => {
       const prepared = await this.forms.prepareSubmission(trx, ctx, formId, input.data);
       const id = newId();
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       await repo.insertSubmission(trx, {
         id,
         form_id: formId,
@@ -93,7 +95,7 @@ export class FormSubmissionsService {
   ): Promise<void> {
     const before = await repo.findStatus(trx, submissionId);
     if (!before) return;
-    await repo.setStatus(trx, submissionId, status, nowInstant());
+    await repo.setStatus(trx, submissionId, status, this.clock.now().toISOString());
     await this.audit.record(trx, ctx, {
       entityType: 'form_submission',
       entityId: submissionId,

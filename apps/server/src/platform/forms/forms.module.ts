@@ -20,14 +20,19 @@ export const formsModule = defineModule({
   permissions: formsPermissionGroups,
   auditEvents: formsAuditEvents,
   recordTypes: formsRecordTypes,
-  create({ db }, { audit, org, files }) {
-    const forms = new FormsService(db, audit, {
-      activeUserIds: async (trx, ids) =>
-        new Set((await org.users.loadMany(trx, ids)).filter((user) => user.active).map((user) => user.id)),
-      departmentIds: (trx, ids) => org.org.existingDepartmentIds(ids, trx),
-      entityExists: async (trx, id) => (await org.org.entitySummaries([id], trx)).length > 0,
-      visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
-    });
+  create({ db, clock }, { audit, org, files }) {
+    const forms = new FormsService(
+      db,
+      audit,
+      {
+        activeUserIds: async (trx, ids) =>
+          new Set((await org.users.loadMany(trx, ids)).filter((user) => user.active).map((user) => user.id)),
+        departmentIds: (trx, ids) => org.org.existingDepartmentIds(ids, trx),
+        entityExists: async (trx, id) => (await org.org.entitySummaries([id], trx)).length > 0,
+        visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
+      },
+      clock,
+    );
     return { provides: forms, services: { forms }, routes: formsRoutes(forms) };
   },
 });

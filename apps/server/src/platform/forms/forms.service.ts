@@ -8,7 +8,7 @@ import {
   formDefinitionIssues,
   type Page,
 } from '@concord/contracts';
-import { type Db, newId, nowInstant, writeJson } from '../../db/index.js';
+import { type Db, newId, writeJson } from '../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -24,6 +24,7 @@ import { definitionSnapshot, toFormDefinition } from './forms.mappers.js';
 import * as repo from './forms.repository.js';
 import type { FormDefinitionTable } from './forms.tables.js';
 import { type FormDataIssue, formMessage, validateFormData } from './forms.validation.js';
+import type { Clock } from '../jobs/index.js';
 
 /**
  * What forms need to know from the rest of the platform, answered by the org, users and files
@@ -60,6 +61,7 @@ export class FormsService {
     db: Db,
     private readonly audit: AuditService,
     private readonly directory: FormDirectory,
+    private readonly clock: Clock,
   ) {
     this.db = db;
   }
@@ -106,7 +108,7 @@ export class FormsService {
       if (input.entityId && !(await this.directory.entityExists(trx, input.entityId)))
         throw invalidReference('entity');
       if (await repo.findDefinitionByCode(trx, input.code)) throw duplicate('form code', input.code);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const id = newId();
       await repo.insertDefinition(trx, {
         id,
@@ -145,7 +147,7 @@ export class FormsService {
         ...(input.fields !== undefined && { fields: writeJson(input.fields) }),
         ...(input.amountField !== undefined && { amount_field: input.amountField }),
         ...(input.active !== undefined && { active: input.active }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       const after = (await repo.findDefinition(trx, id))!;
       await this.audit.record(trx, ctx, {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Locale, SessionInfo } from '@concord/contracts';
-import { type Db, nowInstant, readBool } from '../../db/index.js';
+import { type Db, readBool } from '../../db/index.js';
 import { AccessControl } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, AppError, type RequestContext } from '../http/index.js';
@@ -8,6 +8,7 @@ import type { OrgService, UsersService } from '../org/index.js';
 import { loadGrants } from './identity.adapter.js';
 import * as repo from './iam.repository.js';
 import { burnVerification, hashPassword, verifyPassword } from './passwords.js';
+import type { Clock } from '../jobs/index.js';
 
 export interface AuthSettings {
   sessionTtlHours: number;
@@ -42,6 +43,7 @@ export class AuthService {
     private readonly org: OrgService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
     private readonly settings: AuthSettings = defaultAuthSettings,
   ) {
     this.db = db;
@@ -58,7 +60,7 @@ export class AuthService {
       await burnVerification(password);
       throw new AppError('LOGIN_FAILED');
     }
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     if (credential.locked_until && new Date(credential.locked_until).toISOString() > now) {
       const minutes = Math.ceil((Date.parse(credential.locked_until) - Date.parse(now)) / 60_000);
       throw new AppError('ACCOUNT_LOCKED', { minutes });
@@ -107,7 +109,7 @@ export class AuthService {
     await this.db.transaction().execute(async (trx) => {
       await repo.updateCredential(trx, userId, {
         failed_count: lock ? 0 : failedCount,
-        locked_until: lock ? addMinutes(nowInstant(), this.settings.lockMinutes) : null,
+        locked_until: lock ? addMinutes(this.clock.now().toISOString(), this.settings.lockMinutes) : null,
       });
       await this.audit.record(trx, ctx, {
         entityType: 'session',
@@ -147,7 +149,7 @@ export class AuthService {
     options: { checkCsrf: boolean; csrfHeader: string | undefined },
   ): Promise<RequestContext> {
     const session = await repo.findSession(this.db, sessionId);
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     if (!session || new Date(session.expires_at).toISOString() <= now) {
       if (session) await repo.deleteSession(this.db, sessionId);
       throw new AppError('UNAUTHENTICATED');
@@ -262,7 +264,7 @@ export class AuthService {
     await this.db.transaction().execute(async (trx) => {
       await repo.updateCredential(trx, actor.userId, {
         password_hash: passwordHash,
-        changed_at: nowInstant(),
+        changed_at: this.clock.now().toISOString(),
       });
       await repo.deleteSessionsOfUser(trx, actor.userId, actor.sessionId);
       await this.audit.record(trx, ctx, {
@@ -299,7 +301,7 @@ export class AuthService {
   }
 
   /** Removes sessions past their expiry (the hourly `iam.purgeSessions` job). */
-  purgeExpiredSessions(now: Date = new Date()): Promise<number> {
+  purgeExpiredSessions(now: Date = this.clock.now()): Promise<number> {
     return repo.deleteExpiredSessions(this.db, now.toISOString());
   }
 }

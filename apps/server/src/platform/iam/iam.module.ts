@@ -21,9 +21,9 @@ export const iamModule = defineModule({
   permissions: iamPermissionGroups,
   auditEvents: iamAuditEvents,
   recordTypes: [{ type: 'role', entityOwned: false }],
-  create({ db, settings }, { audit, org }) {
-    const roles = new RolesService(db, audit, org.org);
-    const auth = new AuthService(db, org.org, org.users, audit, {
+  create({ db, clock, settings }, { audit, org }) {
+    const roles = new RolesService(db, audit, org.org, clock);
+    const auth = new AuthService(db, org.org, org.users, audit, clock, {
       ...defaultAuthSettings,
       sessionTtlHours: settings.sessionTtlHours,
     });

@@ -1,17 +1,19 @@
 import type { RoleAssignment, User } from '@concord/contracts';
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { type Db, nowInstant } from '../../db/index.js';
+import type { Db } from '../../db/index.js';
 import type { Grants, ScopeSpec } from '../access/index.js';
 import type { IdentityPort, RoleGrant } from '../org/index.js';
 import { AppError } from '../http/index.js';
 import { newPasswordSchema } from '@concord/contracts';
 import * as repo from './iam.repository.js';
 import { hashPassword } from './passwords.js';
+import type { Clock } from '../jobs/index.js';
 
 /** IAM's side of user administration (passwords, sessions, role assignments) for the org service. */
 export class IdentityAdapter implements IdentityPort {
   constructor(
     private readonly entityNames: (db: Db, ids: string[]) => Promise<{ id: string; name: string }[]>,
+    private readonly clock: Clock,
   ) {}
 
   async setPassword(trx: Db, userId: string, password: string): Promise<void> {
@@ -21,7 +23,7 @@ export class IdentityAdapter implements IdentityPort {
       password_hash: await hashPassword(password),
       failed_count: 0,
       locked_until: null,
-      changed_at: nowInstant(),
+      changed_at: this.clock.now().toISOString(),
     });
   }
 
@@ -40,7 +42,7 @@ export class IdentityAdapter implements IdentityPort {
         e.name,
       ]),
     );
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     const result = new Map<string, { roles: User['roles']; lockedUntil: string | null }>();
     for (const id of userIds) {
       const lockedUntil = locks.get(id) ?? null;

@@ -4,3 +4,4 @@ export { clientInfo, SESSION_COOKIE } from './iam.routes.js';
 export { IdentityAdapter } from './identity.adapter.js';
 export { RolesService } from './roles.service.js';
 export { holdersOfRole, roleHoldersIn } from './iam.repository.js';
+export { type BuiltInRole, builtInRoles, declaredPermissionGroups } from './built-in-roles.js';

@@ -1,10 +1,11 @@
 import type { Role } from '@concord/contracts';
 import type { roleCreateSchema, roleUpdateSchema } from '@concord/contracts';
 import type { z } from 'zod';
-import { type Db, newId, nowInstant, readBool, readInstant } from '../../db/index.js';
+import { type Db, newId, readBool, readInstant } from '../../db/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, duplicate, invalidReference, notFound, type RequestContext } from '../http/index.js';
 import * as repo from './iam.repository.js';
+import type { Clock } from '../jobs/index.js';
 
 type RoleCreate = z.infer<typeof roleCreateSchema>;
 type RoleUpdate = z.infer<typeof roleUpdateSchema>;
@@ -23,6 +24,7 @@ export class RolesService {
     db: Db,
     private readonly audit: AuditService,
     private readonly org: OrgLookup,
+    private readonly clock: Clock,
   ) {
     this.db = db;
   }
@@ -42,7 +44,7 @@ export class RolesService {
     return this.db.transaction().execute(async (trx) => {
       if (await repo.findRoleByCode(trx, input.code)) throw duplicate('code', input.code);
       await this.assertCustomTargets(trx, input.scopeEntityIds, input.scopeDepartmentIds);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const id = newId();
       await repo.insertRole(trx, {
         id,
@@ -90,7 +92,7 @@ export class RolesService {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.description !== undefined && { description: input.description }),
         data_scope: dataScope,
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       if (input.permissions) await repo.replaceRolePermissions(trx, id, [...new Set(input.permissions)]);
       const custom = dataScope === 'custom';
@@ -132,7 +134,7 @@ export class RolesService {
     const existing = await repo.findRoleByCode(trx, role.code);
     if (existing) return existing.id;
     const id = newId();
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     await repo.insertRole(trx, {
       id,
       code: role.code,

@@ -24,7 +24,7 @@ export const notificationsModule = defineModule({
   permissions: notificationsPermissionGroups,
   auditEvents: notificationsAuditEvents,
   recordTypes: notificationsRecordTypes,
-  create({ db, settings }, { audit, org, jobs }) {
+  create({ db, clock, settings }, { audit, org, jobs }) {
     const email = settings.smtpUrl
       ? new EmailSender(settings.smtpUrl, settings.smtpFrom ?? 'Concord <no-reply@concord.local>')
       : null;
@@ -46,8 +46,9 @@ export const notificationsModule = defineModule({
           })),
       },
       { emailConfigured: !!email, publicUrl: settings.publicUrl },
+      clock,
     );
-    const robots = new RobotsService(db, audit, templates);
+    const robots = new RobotsService(db, audit, templates, clock);
     return {
       provides: { notifications, templates },
       services: { notifications, robots, templates, email },

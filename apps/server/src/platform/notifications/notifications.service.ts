@@ -5,7 +5,7 @@ import type {
   NotificationPreferences,
   Page,
 } from '@concord/contracts';
-import { type Db, newId, nowInstant, readBool, writeJson } from '../../db/index.js';
+import { type Db, newId, readBool, writeJson } from '../../db/index.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, AppError, applySort, fetchPage, notFound, type RequestContext } from '../http/index.js';
 import type { JobQueue } from '../jobs/index.js';
@@ -13,6 +13,7 @@ import { EMAIL_JOB, ROBOT_JOB } from './notifications.jobs.js';
 import { toNotification } from './notifications.mappers.js';
 import * as repo from './notifications.repository.js';
 import type { NotificationTemplates, TemplateParams } from './notifications.templates.js';
+import type { Clock } from '../jobs/index.js';
 
 /** Who may receive a notification, with the address and language it is written for; org implements it. */
 export interface RecipientDirectory {
@@ -59,6 +60,7 @@ export class NotificationsService {
     private readonly templates: NotificationTemplates,
     private readonly directory: RecipientDirectory,
     private readonly options: NotificationsOptions,
+    private readonly clock: Clock,
   ) {
     this.db = db;
   }
@@ -74,7 +76,7 @@ export class NotificationsService {
     const people = (await this.directory.recipients(trx, [...new Set(input.recipients)])).filter(
       (p) => p.active,
     );
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     const rows = people.map((person) => ({
       id: newId(),
       recipient_id: person.id,
@@ -170,7 +172,7 @@ export class NotificationsService {
       // Another reader's notification is indistinguishable from a missing one.
       if (!before || before.recipient_id !== me.userId) throw notFound();
       if (before.read_at) return toNotification(before, this.templates, ctx.locale);
-      const at = nowInstant();
+      const at = this.clock.now().toISOString();
       await repo.markRead(trx, id, at);
       await this.audit.record(trx, ctx, {
         entityType: 'notification',
@@ -186,7 +188,7 @@ export class NotificationsService {
   async markAllRead(ctx: RequestContext): Promise<number> {
     const me = reader(ctx);
     return this.db.transaction().execute(async (trx) => {
-      const count = await repo.markAllRead(trx, me.userId, nowInstant());
+      const count = await repo.markAllRead(trx, me.userId, this.clock.now().toISOString());
       if (count > 0) {
         await this.audit.record(trx, ctx, {
           entityType: 'notification',
@@ -215,7 +217,7 @@ export class NotificationsService {
       await repo.upsertPreference(trx, {
         user_id: me.userId,
         email_enabled: input.emailEnabled,
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       await this.audit.record(trx, ctx, {
         entityType: 'notification_preference',

@@ -7,7 +7,7 @@ import {
   type RobotUpdate,
   webhookUrlPattern,
 } from '@concord/contracts';
-import { type Db, newId, nowInstant } from '../../db/index.js';
+import { type Db, newId } from '../../db/index.js';
 import { AccessControl, isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -22,6 +22,7 @@ import { robotSnapshot, toRobot } from './notifications.mappers.js';
 import * as repo from './notifications.repository.js';
 import type { NotificationTemplates } from './notifications.templates.js';
 import { postToRobot } from './robot-webhooks.js';
+import type { Clock } from '../jobs/index.js';
 
 /**
  * Group-chat robots (DingTalk, WeCom, Feishu) of each legal entity: managed by administrators
@@ -34,6 +35,7 @@ export class RobotsService {
     db: Db,
     private readonly audit: AuditService,
     private readonly templates: NotificationTemplates,
+    private readonly clock: Clock,
   ) {
     this.db = db;
   }
@@ -64,7 +66,7 @@ export class RobotsService {
     if (!isInScope(scope, { entityId: input.entityId })) throw invalidReference('entity');
     return this.db.transaction().execute(async (trx) => {
       if (!(await repo.entityExists(trx, input.entityId))) throw invalidReference('entity');
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const id = newId();
       await repo.insertRobot(trx, {
         id,
@@ -102,7 +104,7 @@ export class RobotsService {
         ...(input.secret !== undefined && before.kind !== 'wecom' && { secret: input.secret }),
         ...(input.locale !== undefined && { locale: input.locale }),
         ...(input.enabled !== undefined && { enabled: input.enabled }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       const after = (await repo.findRobot(trx, id))!;
       await this.audit.record(trx, ctx, {
@@ -137,7 +139,8 @@ export class RobotsService {
    * Posts a test message now, not through the outbox: the administrator waits for the answer to
    * learn whether the URL and secret are right. Disabled robots can be tested before switching on.
    */
-  async sendTest(ctx: RequestContext, id: string, now: Date = new Date()): Promise<void> {
+  async sendTest(ctx: RequestContext, id: string): Promise<void> {
+    const now = this.clock.now();
     const scope = await ctx.access.require('notification.robot.manage');
     const row = await repo.findRobot(this.db, id);
     if (!row) throw notFound();

@@ -1,4 +1,7 @@
 export { orgModule } from './org.module.js';
 export { OrgService } from './org.service.js';
-export { type IdentityPort, type RoleGrant, UsersService } from './users.service.js';
+export { PositionsService } from './positions.service.js';
+export { UserRolesService } from './user-roles.service.js';
+export type { IdentityPort, RoleGrant } from './users.ports.js';
+export { UsersService } from './users.service.js';
 export type { OrgTables } from './org.tables.js';

@@ -5,7 +5,9 @@ import { orgMigrations } from './org.migrations.js';
 import { orgRecordTypes } from './org.record-types.js';
 import { orgRoutes } from './org.routes.js';
 import { OrgService } from './org.service.js';
+import { PositionsService } from './positions.service.js';
 import { usersRoutes } from './users.routes.js';
+import { UserRolesService } from './user-roles.service.js';
 import { UsersService } from './users.service.js';
 import { orgAuditEvents } from './org.audit-events.js';
 
@@ -23,16 +25,18 @@ export const orgModule = defineModule({
   permissions: orgPermissionGroups,
   auditEvents: orgAuditEvents,
   recordTypes: orgRecordTypes,
-  create({ db }, { audit }) {
-    const org = new OrgService(db, audit);
+  create({ db, clock }, { audit }) {
+    const org = new OrgService(db, audit, clock);
     audit.nameUsersWith((ids) => org.userNames(ids));
     // Passwords, sessions and role assignments of a user are IAM's; it reads entity names from here.
-    const identity = new IdentityAdapter((trx, ids) => org.entitySummaries(ids, trx));
-    const users = new UsersService(db, audit, identity);
+    const identity = new IdentityAdapter((trx, ids) => org.entitySummaries(ids, trx), clock);
+    const users = new UsersService(db, audit, identity, clock);
+    const positions = new PositionsService(db, audit, clock);
+    const userRoles = new UserRolesService(db, audit, identity, users);
     return {
       provides: { org, users },
-      services: { org, users },
-      routes: [...orgRoutes(org), ...usersRoutes(users)],
+      services: { org, users, positions, userRoles },
+      routes: [...orgRoutes(org, positions), ...usersRoutes(users, userRoles)],
     };
   },
 });

@@ -16,10 +16,11 @@ import {
 import { z } from 'zod';
 import { defineRoute, type RouteDefinition } from '../http/index.js';
 import type { OrgService } from './org.service.js';
+import type { PositionsService } from './positions.service.js';
 
 const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
-export function orgRoutes(org: OrgService): RouteDefinition[] {
+export function orgRoutes(org: OrgService, positions: PositionsService): RouteDefinition[] {
   return [
     defineRoute({
       method: 'GET',
@@ -118,7 +119,7 @@ export function orgRoutes(org: OrgService): RouteDefinition[] {
       tags: ['org'],
       querystring: positionListQuerySchema,
       response: itemsOf(positionSchema),
-      handler: async ({ ctx, query }) => ({ items: await org.listPositions(ctx, query.entityId) }),
+      handler: async ({ ctx, query }) => ({ items: await positions.list(ctx, query.entityId) }),
     }),
     defineRoute({
       method: 'POST',
@@ -127,7 +128,7 @@ export function orgRoutes(org: OrgService): RouteDefinition[] {
       tags: ['org'],
       body: positionCreateSchema,
       response: positionSchema,
-      handler: ({ ctx, body }) => org.createPosition(ctx, body),
+      handler: ({ ctx, body }) => positions.create(ctx, body),
     }),
     defineRoute({
       method: 'PATCH',
@@ -138,7 +139,7 @@ export function orgRoutes(org: OrgService): RouteDefinition[] {
       params: idParamsSchema,
       body: positionUpdateSchema,
       response: positionSchema,
-      handler: ({ ctx, params, body }) => org.updatePosition(ctx, params.id, body),
+      handler: ({ ctx, params, body }) => positions.update(ctx, params.id, body),
     }),
     defineRoute({
       method: 'DELETE',
@@ -149,7 +150,7 @@ export function orgRoutes(org: OrgService): RouteDefinition[] {
       params: idParamsSchema,
       response: okSchema,
       handler: async ({ ctx, params }) => {
-        await org.deletePosition(ctx, params.id);
+        await positions.delete(ctx, params.id);
         return { ok: true as const };
       },
     }),

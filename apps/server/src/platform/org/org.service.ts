@@ -1,30 +1,27 @@
-import type { Department, Entity, Position } from '@concord/contracts';
+import type { Department, Entity } from '@concord/contracts';
 import type { z } from 'zod';
 import type {
   departmentCreateSchema,
   departmentUpdateSchema,
   entityCreateSchema,
   entityUpdateSchema,
-  positionCreateSchema,
-  positionUpdateSchema,
 } from '@concord/contracts';
-import { type Db, newId, nowInstant, readBool } from '../../db/index.js';
+import { type Db, newId, readBool } from '../../db/index.js';
 import { AccessControl, isInScope, type OrgTree } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, duplicate, invalidReference, notFound, type RequestContext } from '../http/index.js';
-import { auditSnapshot, toDepartment, toEntity, toPosition } from './org.mappers.js';
+import { auditSnapshot, toDepartment, toEntity } from './org.mappers.js';
 import * as repo from './org.repository.js';
+import type { Clock } from '../jobs/index.js';
 
 type EntityCreate = z.infer<typeof entityCreateSchema>;
 type EntityUpdate = z.infer<typeof entityUpdateSchema>;
 type DepartmentCreate = z.infer<typeof departmentCreateSchema>;
 type DepartmentUpdate = z.infer<typeof departmentUpdateSchema>;
-type PositionCreate = z.infer<typeof positionCreateSchema>;
-type PositionUpdate = z.infer<typeof positionUpdateSchema>;
 
 /**
- * Legal entities, departments and positions, plus the organisation queries other parts of the
- * platform need (trees for data scopes, supervisors for the approval engine).
+ * Legal entities and departments, plus the organisation queries other parts of the platform need
+ * (trees for data scopes, supervisors for the approval engine). Positions are `PositionsService`'s.
  */
 export class OrgService implements OrgTree {
   private readonly db: Db;
@@ -32,6 +29,7 @@ export class OrgService implements OrgTree {
   constructor(
     db: Db,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {
     this.db = db;
   }
@@ -79,7 +77,7 @@ export class OrgService implements OrgTree {
     input: Omit<EntityCreate, 'parentId'>,
   ): Promise<Entity> {
     if (await repo.findEntityByCode(trx, input.code)) throw duplicate('code', input.code);
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     const row = {
       id: newId(),
       parent_id: parentId,
@@ -120,7 +118,7 @@ export class OrgService implements OrgTree {
         ...(input.creditCode !== undefined && { credit_code: input.creditCode }),
         ...(input.active !== undefined && { active: input.active }),
         ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       };
       await repo.updateEntity(trx, id, patch);
       const after = (await repo.findEntity(trx, id))!;
@@ -157,7 +155,7 @@ export class OrgService implements OrgTree {
       if (input.parentId) await this.assertParentDepartment(trx, input.parentId, entity.id);
       if (input.headUserId) await this.assertHead(trx, input.headUserId, entity.id);
       if (await repo.findDepartmentByCode(trx, entity.id, input.code)) throw duplicate('code', input.code);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const row = {
         id: newId(),
         entity_id: entity.id,
@@ -205,7 +203,7 @@ export class OrgService implements OrgTree {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.headUserId !== undefined && { head_user_id: input.headUserId }),
         ...(input.sortOrder !== undefined && { sort_order: input.sortOrder }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       const after = (await repo.findDepartment(trx, id))!;
       await this.audit.record(trx, ctx, {
@@ -244,82 +242,6 @@ export class OrgService implements OrgTree {
   private async assertHead(trx: Db, userId: string, entityId: string) {
     const head = await repo.findUser(trx, userId);
     if (!head || head.entity_id !== entityId) throw invalidReference('department head');
-  }
-
-  // ------------------------------------------------------------ positions
-  async listPositions(ctx: RequestContext, entityId?: string): Promise<Position[]> {
-    const scope = await ctx.access.require('org.position.view');
-    return (await repo.listPositions(this.db, scope, entityId)).map(toPosition);
-  }
-
-  async createPosition(ctx: RequestContext, input: PositionCreate): Promise<Position> {
-    const scope = await ctx.access.require('org.position.manage');
-    return this.db.transaction().execute(async (trx) => {
-      const entity = await repo.findEntity(trx, input.entityId);
-      if (!entity || !isInScope(scope, { entityId: entity.id })) throw invalidReference('entity');
-      if (await repo.findPositionByCode(trx, entity.id, input.code)) throw duplicate('code', input.code);
-      const row = {
-        id: newId(),
-        entity_id: entity.id,
-        code: input.code,
-        name: input.name,
-        created_at: nowInstant(),
-      };
-      await repo.insertPosition(trx, row);
-      await this.audit.record(trx, ctx, {
-        entityType: 'position',
-        entityId: row.id,
-        action: 'create',
-        after: auditSnapshot(row),
-      });
-      return toPosition(row);
-    });
-  }
-
-  async updatePosition(ctx: RequestContext, id: string, input: PositionUpdate): Promise<Position> {
-    const scope = await ctx.access.require('org.position.manage');
-    return this.db.transaction().execute(async (trx) => {
-      const before = await repo.findPosition(trx, id);
-      if (!before) throw notFound();
-      AccessControl.assertVisible(scope, { entityId: before.entity_id });
-      if (
-        input.code &&
-        input.code !== before.code &&
-        (await repo.findPositionByCode(trx, before.entity_id, input.code))
-      ) {
-        throw duplicate('code', input.code);
-      }
-      await repo.updatePosition(trx, id, {
-        ...(input.code !== undefined && { code: input.code }),
-        ...(input.name !== undefined && { name: input.name }),
-      });
-      const after = (await repo.findPosition(trx, id))!;
-      await this.audit.record(trx, ctx, {
-        entityType: 'position',
-        entityId: id,
-        action: 'update',
-        before: auditSnapshot(before),
-        after: auditSnapshot(after),
-      });
-      return toPosition(after);
-    });
-  }
-
-  async deletePosition(ctx: RequestContext, id: string): Promise<void> {
-    const scope = await ctx.access.require('org.position.manage');
-    await this.db.transaction().execute(async (trx) => {
-      const before = await repo.findPosition(trx, id);
-      if (!before) throw notFound();
-      AccessControl.assertVisible(scope, { entityId: before.entity_id });
-      if (await repo.positionInUse(trx, id)) throw new AppError('HAS_CHILDREN', { what: 'position' });
-      await repo.deletePosition(trx, id);
-      await this.audit.record(trx, ctx, {
-        entityType: 'position',
-        entityId: id,
-        action: 'delete',
-        before: auditSnapshot(before),
-      });
-    });
   }
 
   // ------------------------------------------------------------ directory (no access check: internal queries)

@@ -14,11 +14,12 @@ import {
 } from '@concord/contracts';
 import { z } from 'zod';
 import { defineRoute, type RouteDefinition, sendXlsx } from '../http/index.js';
+import type { UserRolesService } from './user-roles.service.js';
 import type { UsersService } from './users.service.js';
 
 const exportQuerySchema = userListQuerySchema.omit({ page: true, pageSize: true });
 
-export function usersRoutes(users: UsersService): RouteDefinition[] {
+export function usersRoutes(users: UsersService, userRoles: UserRolesService): RouteDefinition[] {
   return [
     defineRoute({
       method: 'GET',
@@ -139,7 +140,7 @@ export function usersRoutes(users: UsersService): RouteDefinition[] {
       params: idParamsSchema,
       body: userSetRolesSchema,
       response: userSchema,
-      handler: ({ ctx, params, body }) => users.setRoles(ctx, params.id, body.assignments),
+      handler: ({ ctx, params, body }) => userRoles.setRoles(ctx, params.id, body.assignments),
     }),
   ];
 }

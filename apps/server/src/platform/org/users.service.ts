@@ -1,13 +1,12 @@
-import type { DataScope, DirectoryEntry, Page, RoleAssignment, User } from '@concord/contracts';
+import type { DirectoryEntry, Page, User } from '@concord/contracts';
 import type {
   profileUpdateSchema,
   userCreateSchema,
   userListQuerySchema,
   userUpdateSchema,
 } from '@concord/contracts';
-import type { Expression, SqlBool } from 'kysely';
 import type { z } from 'zod';
-import { type Db, newId, nowInstant, readBool, readInstant } from '../../db/index.js';
+import { type Db, newId, readBool, readInstant } from '../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -20,41 +19,14 @@ import {
   notFound,
   type RequestContext,
 } from '../http/index.js';
-import { auditSnapshot } from './org.mappers.js';
 import * as repo from './org.repository.js';
+import type { IdentityPort } from './users.ports.js';
+import type { Clock } from '../jobs/index.js';
 
 type UserCreate = z.infer<typeof userCreateSchema>;
 type UserUpdate = z.infer<typeof userUpdateSchema>;
 type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
-type UserRoles = User['roles'];
-
-/**
- * What user administration needs from identity and rights. The IAM part of the platform implements
- * it; the organisation does not import IAM, so the dependency points one way.
- */
-export interface IdentityPort {
-  setPassword(trx: Db, userId: string, password: string): Promise<void>;
-  endSessions(trx: Db, userId: string): Promise<void>;
-  /** Roles held and a sign-in lockout, per user. */
-  identityOf(
-    db: Db,
-    userIds: string[],
-  ): Promise<Map<string, { roles: UserRoles; lockedUntil: string | null }>>;
-  replaceRoles(trx: Db, userId: string, assignments: RoleAssignment[]): Promise<void>;
-  /** `u.id IN (members of the role)`, to filter the user list by role. */
-  roleMemberCondition(roleId: string): Expression<SqlBool>;
-  /** What each role grants, so that nobody hands out more than they hold. Unknown ids are left out. */
-  roleGrants(db: Db, roleIds: string[]): Promise<Map<string, RoleGrant>>;
-}
-
-export interface RoleGrant {
-  permissions: string[];
-  dataScope: DataScope;
-  /** The targets of a `custom` scope. */
-  entityIds: string[];
-  departmentIds: string[];
-}
 
 const sortColumns = {
   username: 'u.username',
@@ -70,6 +42,7 @@ export class UsersService {
     db: Db,
     private readonly audit: AuditService,
     private readonly identity: IdentityPort,
+    private readonly clock: Clock,
   ) {
     this.db = db;
   }
@@ -169,7 +142,7 @@ export class UsersService {
       await this.assertExtraDepartments(trx, scope, input.extraDepartmentIds);
       if (input.positionId) await this.assertPosition(trx, input.positionId, department.entity_id);
       if (await repo.findUserByUsername(trx, input.username)) throw duplicate('username', input.username);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const row = {
         id: newId(),
         username: input.username.toLowerCase(),
@@ -189,13 +162,15 @@ export class UsersService {
       const extra = [...new Set(input.extraDepartmentIds)].filter((d) => d !== department.id);
       await repo.replaceExtraDepartments(trx, row.id, extra);
       await this.identity.setPassword(trx, row.id, input.password);
+      const created = await this.loadUser(trx, row.id);
+      // The same fields as an update records, so the audit trail names them alike.
       await this.audit.record(trx, ctx, {
         entityType: 'user',
         entityId: row.id,
         action: 'create',
-        after: { ...auditSnapshot(row), extraDepartmentIds: extra, password: 'set' },
+        after: { ...userSnapshot(created), password: 'set' },
       });
-      return this.loadUser(trx, row.id);
+      return created;
     });
   }
 
@@ -219,7 +194,7 @@ export class UsersService {
         ...(input.departmentId !== undefined && { department_id: input.departmentId, entity_id: entityId }),
         ...(input.positionId !== undefined && { position_id: input.positionId }),
         ...(input.locale !== undefined && { locale: input.locale }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       // A new main department is never also an extra one, even when the extras are not resent.
       if (input.extraDepartmentIds || input.departmentId) {
@@ -249,7 +224,7 @@ export class UsersService {
     if (ctx.actor?.userId === id) throw new AppError('SELF_ACTION');
     return this.db.transaction().execute(async (trx) => {
       const before = await this.visibleUser(trx, scope, id);
-      await repo.updateUser(trx, id, { active, updated_at: nowInstant() });
+      await repo.updateUser(trx, id, { active, updated_at: this.clock.now().toISOString() });
       if (!active) await this.identity.endSessions(trx, id);
       await this.audit.record(trx, ctx, {
         entityType: 'user',
@@ -276,35 +251,6 @@ export class UsersService {
     });
   }
 
-  async setRoles(ctx: RequestContext, id: string, assignments: RoleAssignment[]): Promise<User> {
-    const scope = await ctx.access.require('org.user.assignRoles');
-    if (ctx.actor?.userId === id) throw new AppError('SELF_ACTION');
-    return this.db.transaction().execute(async (trx) => {
-      const before = await this.visibleUser(trx, scope, id);
-      for (const assignment of assignments) {
-        const entity = await repo.findEntity(trx, assignment.entityId);
-        if (!entity || !isInScope(scope, { entityId: entity.id })) throw invalidReference('entity');
-      }
-      const unique = [...new Map(assignments.map((a) => [`${a.roleId}/${a.entityId}`, a])).values()];
-      const held = new Set(before.roles.map((r) => `${r.roleId}/${r.entityId}`));
-      await this.assertGrantable(
-        trx,
-        ctx,
-        scope,
-        unique.filter((a) => !held.has(`${a.roleId}/${a.entityId}`)),
-      );
-      await this.identity.replaceRoles(trx, id, unique);
-      const after = await this.loadUser(trx, id);
-      await this.audit.record(trx, ctx, {
-        entityType: 'user',
-        entityId: id,
-        action: 'set_roles',
-        changes: [{ field: 'roles', old: rolesSummary(before.roles), new: rolesSummary(after.roles) }],
-      });
-      return after;
-    });
-  }
-
   /** A user editing their own profile needs no permission beyond being signed in. */
   async updateOwnProfile(ctx: RequestContext, input: ProfileUpdate): Promise<void> {
     const userId = ctx.actor?.userId;
@@ -316,7 +262,7 @@ export class UsersService {
         ...(input.email !== undefined && { email: input.email }),
         ...(input.phone !== undefined && { phone: input.phone }),
         ...(input.locale !== undefined && { locale: input.locale }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       const after = await this.loadUser(trx, userId);
       await this.audit.record(trx, ctx, {
@@ -349,10 +295,11 @@ export class UsersService {
   }
 
   async recordLogin(trx: Db, userId: string): Promise<void> {
-    await repo.updateUser(trx, userId, { last_login_at: nowInstant() });
+    await repo.updateUser(trx, userId, { last_login_at: this.clock.now().toISOString() });
   }
 
-  private async visibleUser(db: Db, scope: Scope, id: string): Promise<User> {
+  /** A user the scope lets the caller see (404 otherwise), for use cases of user administration. */
+  async visibleUser(db: Db, scope: Scope, id: string): Promise<User> {
     const row = await repo.findUser(db, id);
     if (!row) throw notFound();
     const user = (await this.toUsers(db, [row]))[0];
@@ -363,43 +310,6 @@ export class UsersService {
       ownerId: user.id,
     });
     return user;
-  }
-
-  /**
-   * Nobody hands out more than they hold: a newly granted role may carry only permissions the actor
-   * has, and its data scope may reach only what the actor's own scope for assigning roles covers.
-   * Without this an entity administrator could make a colleague (or a user they create) a group
-   * administrator. Roles the user already holds may stay when someone with fewer rights edits the rest.
-   */
-  private async assertGrantable(db: Db, ctx: RequestContext, scope: Scope, assignments: RoleAssignment[]) {
-    if (assignments.length === 0) return;
-    const grants = await this.identity.roleGrants(db, [...new Set(assignments.map((a) => a.roleId))]);
-    for (const assignment of assignments) {
-      const role = grants.get(assignment.roleId);
-      if (!role) continue; // an unknown role is refused when the roles are replaced
-      if (!role.permissions.every((p) => ctx.access.has(p))) throw new AppError('FORBIDDEN');
-      if (!(await this.reachWithin(db, scope, role, assignment.entityId))) throw new AppError('FORBIDDEN');
-    }
-  }
-
-  private async reachWithin(db: Db, scope: Scope, role: RoleGrant, entityId: string): Promise<boolean> {
-    if (scope.all) return true;
-    switch (role.dataScope) {
-      case 'all':
-        return false;
-      case 'entity_and_below':
-        return (await repo.entityWithDescendants(db, [entityId])).every((id) =>
-          isInScope(scope, { entityId: id }),
-        );
-      case 'custom': {
-        if (!role.entityIds.every((id) => isInScope(scope, { entityId: id }))) return false;
-        const departments = await repo.departmentsExist(db, role.departmentIds);
-        return departments.every((d) => isInScope(scope, { entityId: d.entity_id, departmentId: d.id }));
-      }
-      default:
-        // self, department, department_and_below, entity: within the entity already checked to be in scope.
-        return true;
-    }
   }
 
   private async departmentInScope(db: Db, scope: Scope, departmentId: string) {
@@ -465,8 +375,4 @@ function userSnapshot(user: User): Record<string, unknown> {
     ...rest
   } = user;
   return rest;
-}
-
-function rolesSummary(roles: UserRoles): string[] {
-  return roles.map((r) => `${r.roleName}@${r.entityName}`).sort();
 }

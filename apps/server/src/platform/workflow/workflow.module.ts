@@ -76,8 +76,12 @@ export const workflowModule = defineModule({
         ),
     });
     // Ad-hoc forms are the first kind of document approved through the engine.
-    const formSubmissions = new FormSubmissionsService(db, forms, audit, (trx, ctx, input) =>
-      workflow.start(trx, ctx, input),
+    const formSubmissions = new FormSubmissionsService(
+      db,
+      forms,
+      audit,
+      (trx, ctx, input) => workflow.start(trx, ctx, input),
+      clock,
     );
     return {
       provides: { workflow, workflowDefinitions, approvalSubjects },

@@ -273,7 +273,8 @@ export function auditable(row: ContractTable): Record<string, unknown> {
     categoryId: row.category_id,
     partnerId: row.partner_id,
     partnerName: row.partner_name,
-    partnerBank: row.partner_bank,
+    // JSON columns parsed: SQLite returns their text, PostgreSQL the value, and the log must not differ.
+    partnerBank: readJson(row.partner_bank, null),
     entityId: row.entity_id,
     departmentId: row.department_id,
     ownerId: row.owner_id,
@@ -288,8 +289,8 @@ export function auditable(row: ContractTable): Record<string, unknown> {
     projectRef: row.project_ref,
     budgetRef: row.budget_ref,
     body: row.body,
-    attachments: row.attachments,
-    customData: row.custom_data,
+    attachments: readJson(row.attachments, null),
+    customData: readJson(row.custom_data, null),
     status: row.status,
   };
 }

@@ -336,6 +336,7 @@ function snapshot(row: ContractCategoryTable): Record<string, unknown> {
     active: readBool(row.active),
     required_attachment_types: readJson(row.required_attachment_types, []),
     fields: readJson(row.fields, []),
+    evaluation_criteria: readJson(row.evaluation_criteria, null),
   };
 }
 

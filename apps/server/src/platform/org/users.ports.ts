@@ -1,0 +1,32 @@
+import type { DataScope, RoleAssignment, User } from '@concord/contracts';
+import type { Expression, SqlBool } from 'kysely';
+import type { Db } from '../../db/index.js';
+
+type UserRoles = User['roles'];
+
+/**
+ * What user administration needs from identity and rights. The IAM part of the platform implements
+ * it; the organisation does not import IAM, so the dependency points one way.
+ */
+export interface IdentityPort {
+  setPassword(trx: Db, userId: string, password: string): Promise<void>;
+  endSessions(trx: Db, userId: string): Promise<void>;
+  /** Roles held and a sign-in lockout, per user. */
+  identityOf(
+    db: Db,
+    userIds: string[],
+  ): Promise<Map<string, { roles: UserRoles; lockedUntil: string | null }>>;
+  replaceRoles(trx: Db, userId: string, assignments: RoleAssignment[]): Promise<void>;
+  /** `u.id IN (members of the role)`, to filter the user list by role. */
+  roleMemberCondition(roleId: string): Expression<SqlBool>;
+  /** What each role grants, so that nobody hands out more than they hold. Unknown ids are left out. */
+  roleGrants(db: Db, roleIds: string[]): Promise<Map<string, RoleGrant>>;
+}
+
+export interface RoleGrant {
+  permissions: string[];
+  dataScope: DataScope;
+  /** The targets of a `custom` scope. */
+  entityIds: string[];
+  departmentIds: string[];
+}
