@@ -125,7 +125,7 @@ export async function paidPayment(
   const { pay, ...request } = input;
   const requested = await paymentRequest(services, ctx, contractId, request);
   if (requested.instanceId) await progress.approve(requested.instanceId);
-  const paidOn = (await services.contractSchedule.get(ctx, contractId)).today;
+  const paidOn = pay?.paidOn ?? (await services.contractSchedule.get(ctx, contractId)).today;
   return services.contractPaymentExecution.pay(
     progress.payer,
     requested.id,
