@@ -1,6 +1,7 @@
 import { allPermissionCodes, type WfFlow } from '@concord/contracts';
 import type { Services } from '../app.js';
 import type { RequestContext } from '../platform/http/index.js';
+import { contractFactories } from '../modules/contracts/index.js';
 import { partnerFactories } from '../modules/partners/index.js';
 
 /**
@@ -9,11 +10,19 @@ import { partnerFactories } from '../modules/partners/index.js';
  * modules offer within the entity, an approver, a numbering rule and one-step flows of the
  * entity's own (they win over the demo's group-wide flows). Rows built in it never meet the demo's.
  */
+/** Someone of the world: acts through `ctx`, or signs in through the API with `username`/`password`. */
+export interface GivenPerson {
+  id: string;
+  username: string;
+  password: string;
+  ctx: RequestContext;
+}
+
 export interface GivenWorld {
   entityId: string;
   departmentId: string;
-  registrar: { id: string; ctx: RequestContext };
-  approver: { id: string; ctx: RequestContext };
+  registrar: GivenPerson;
+  approver: GivenPerson;
   /** An expense and an income category on the world's numbering rule, requiring the signed scan to sign. */
   expenseCategoryId: string;
   incomeCategoryId: string;
@@ -56,7 +65,10 @@ export async function buildWorld(
   org: {
     department(input: { entityId: string }): Promise<{ id: string }>;
     role(input: { permissions: string[]; dataScope: 'entity' }): Promise<{ id: string }>;
-    user(input: { departmentId: string; roles: { roleId: string }[] }): Promise<{ id: string }>;
+    user(input: {
+      departmentId: string;
+      roles: { roleId: string }[];
+    }): Promise<{ id: string; username: string; password: string }>;
   },
   tag: string,
 ): Promise<GivenWorld> {
@@ -72,9 +84,10 @@ export async function buildWorld(
     : await services.org.createRootEntity(system, identity);
   const department = await org.department({ entityId: entity.id });
   const role = await org.role({ permissions: registrarPermissions, dataScope: 'entity' });
-  const person = async () => {
+  const person = async (): Promise<GivenPerson> => {
     const user = await org.user({ departmentId: department.id, roles: [{ roleId: role.id }] });
-    return { id: user.id, ctx: await services.auth.contextForUser(user.id, entity.id, 'given') };
+    const ctx = await services.auth.contextForUser(user.id, entity.id, 'given');
+    return { id: user.id, username: user.username, password: user.password, ctx };
   };
   const registrar = await person();
   const approver = await person();
@@ -101,19 +114,11 @@ export async function buildWorld(
   });
   const category = async (direction: 'EXPENSE' | 'INCOME') =>
     (
-      await services.contractCategories.create(system, {
+      await contractFactories.contractCategory(services, system, {
         code: `G${direction[0]}-${tag}`,
-        name: `测试类别 ${direction} ${tag}`,
-        parentId: null,
         direction,
         numberRuleId: rule.id,
-        flowKey: null,
         requiredAttachmentTypes: ['SIGNED_SCAN'],
-        fields: [],
-        expiryReminderDays: 30,
-        active: true,
-        sortOrder: 0,
-        description: null,
       })
     ).id;
   return {

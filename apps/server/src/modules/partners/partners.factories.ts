@@ -56,7 +56,7 @@ export async function partner(
     ctx,
     partnerCreateSchema.parse({
       name: `测试伙伴${uniqueTag()}有限公司`,
-      creditCode: fields.type && fields.type !== 'enterprise' ? null : randomCreditCode(),
+      creditCode: fields.type === 'individual' ? null : randomCreditCode(),
       kinds: ['supplier'],
       ...fields,
     }),

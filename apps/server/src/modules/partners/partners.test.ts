@@ -1,7 +1,8 @@
-import type { Partner, PartnerDetail } from '@concord/contracts';
+import { creditCodeCheckChar, type Partner, type PartnerDetail } from '@concord/contracts';
 import ExcelJS from 'exceljs';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { upload } from '../../platform/files/files.testing.js';
+import type { RequestContext } from '../../platform/http/index.js';
 import { type ApiClient, describeEachDialect } from '../../testing/test-app.js';
 
 /** Valid credit codes not used by the demo data (check characters computed). */
@@ -127,13 +128,29 @@ describeEachDialect('partners', (t) => {
     );
   });
 
-  it('keeps bank accounts with one default, contacts and qualifications with checked attachments', async () => {
+  /** A partner of the group of its own, registered by 王芳 (legal), with one default bank account. */
+  const ownPartner = async (legal: ApiClient) =>
+    t().given.partner({
+      as: await legal.context(t().services),
+      entityId: (await t().given.entityByCode('GRP')).id,
+      bank: { bankName: '中国建设银行北京朝阳支行', accountNumber: '1105 0163 5600 0000 0789' },
+    });
+  const auditActions = async (partnerId: string) =>
+    (
+      await (
+        await t().login('admin')
+      ).get(`/api/v1/audit?entityType=partner&entityId=${partnerId}&pageSize=50`)
+    )
+      .json()
+      .items.map((e: { action: string }) => e.action);
+
+  it('keeps bank accounts with exactly one default', async () => {
     const legal = await t().login('wang.fang');
-    const partner = await byName('北京金泰物业管理有限公司');
+    const partner = await ownPartner(legal);
     const base = `/api/v1/partners/${partner.id}`;
     const second = await legal.post(`${base}/bank-accounts`, {
       bankName: '招商银行北京分行',
-      accountName: '北京金泰物业管理有限公司',
+      accountName: partner.name,
       accountNumber: '1109 0123-4567 890',
       isDefault: true,
     });
@@ -156,8 +173,18 @@ describeEachDialect('partners', (t) => {
     expect(detail.bankAccounts.map((a) => [a.bankName, a.isDefault])).toEqual([
       ['中国建设银行北京朝阳支行', true],
     ]);
+    expect(await auditActions(partner.id)).toEqual([
+      'removeBankAccount',
+      'addBankAccount',
+      'addBankAccount',
+      'create',
+    ]);
+  });
 
-    const contact = await legal.post(`${base}/contacts`, {
+  it('adds, edits and removes contacts, audited', async () => {
+    const legal = await t().login('wang.fang');
+    const partner = await ownPartner(legal);
+    const contact = await legal.post(`/api/v1/partners/${partner.id}/contacts`, {
       name: '赵敏',
       role: '财务联系人',
       phone: '010-8888 6666',
@@ -169,11 +196,20 @@ describeEachDialect('partners', (t) => {
     });
     expect(edited.json()).toMatchObject({ name: '赵敏', email: 'zhaomin@jintai-pm.example', phone: null });
     expect((await legal.delete(`/api/v1/partners/contacts/${contact.json().id}`)).statusCode).toBe(200);
+    expect((await auditActions(partner.id)).slice(0, 3)).toEqual([
+      'removeContact',
+      'updateContact',
+      'addContact',
+    ]);
+  });
 
+  it('keeps qualifications with checked dates and attachments the user may see', async () => {
+    const legal = await t().login('wang.fang');
+    const partner = await ownPartner(legal);
     const file = (
       await upload(legal, '资质证书.pdf', Buffer.from('%PDF-1.4 demo'), 'application/pdf')
     ).json();
-    const qualification = await legal.post(`${base}/qualifications`, {
+    const qualification = await legal.post(`/api/v1/partners/${partner.id}/qualifications`, {
       type: '物业服务企业资质证书',
       number: '京物业 2026-0001',
       validFrom: '2026-01-01',
@@ -194,19 +230,7 @@ describeEachDialect('partners', (t) => {
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().code).toBe('INVALID_REFERENCE');
-
-    const admin = await t().login('admin');
-    const audit = (
-      await admin.get(`/api/v1/audit?entityType=partner&entityId=${partner.id}&pageSize=50`)
-    ).json();
-    expect(audit.items.slice(0, 6).map((e: { action: string }) => e.action)).toEqual([
-      'addQualification',
-      'removeContact',
-      'updateContact',
-      'addContact',
-      'removeBankAccount',
-      'addBankAccount',
-    ]);
+    expect((await auditActions(partner.id))[0]).toBe('addQualification');
   });
 
   it('lets whoever sees a partner read its qualification files', async () => {
@@ -282,130 +306,164 @@ describeEachDialect('partners', (t) => {
     ).toBe(403);
   });
 
-  it('blacklists with a reason and history; a blacklisted or unusable partner is refused for contracts', async () => {
-    const { services } = t();
-    const legal = await t().login('wang.fang');
+  describe('blacklisting and use by contracts', () => {
     // As the contracts module does: scopes are resolved before a transaction opens.
     const warmed = async (client: ApiClient) => {
-      const ctx = await client.context(services);
+      const ctx = await client.context(t().services);
       await ctx.access.require('partner.view');
       return ctx;
     };
-    const ctx = await warmed(legal);
-    const partner = await byName('北京中诚明律师事务所');
-    const group = await t().given.entityByCode('GRP');
-    const cons = await t().given.entityByCode('CONS');
-
-    const usable = await services.db
-      .transaction()
-      .execute((trx) => services.partners.forContract(trx, ctx, partner.id, cons.id));
-    expect(usable).toEqual({
-      id: partner.id,
-      name: '北京中诚明律师事务所',
-      creditCode: '31110000E736452153',
-      bankAccounts: [],
-    });
-
-    expect(
-      (
-        await (
-          await t().login('xu.tao')
-        ).post(`/api/v1/partners/${partner.id}/blacklist`, { reason: '测试原因' })
-      ).statusCode,
-    ).toBe(403);
-    const blacklisted = await legal.post(`/api/v1/partners/${partner.id}/blacklist`, {
-      reason: '未按约定提供服务',
-    });
-    expect(blacklisted.statusCode, blacklisted.body).toBe(200);
-    expect(blacklisted.json()).toMatchObject({ blacklisted: true, blacklistReason: '未按约定提供服务' });
-    expect(blacklisted.json().blacklistLog).toMatchObject([
-      { action: 'blacklist', reason: '未按约定提供服务', actorName: '王芳' },
-    ]);
-    const again = await legal.post(`/api/v1/partners/${partner.id}/blacklist`, { reason: '再次' });
-    expect(again.json()).toMatchObject({
-      code: 'VALIDATION_FAILED',
-      detail: '输入有误：该合作伙伴已在黑名单中',
-    });
-
-    await expect(
-      services.db
+    const forContract = async (ctx: RequestContext, partnerId: string, entityCode: string) => {
+      const { services, given } = t();
+      const entityId = (await given.entityByCode(entityCode)).id;
+      return services.db
         .transaction()
-        .execute((trx) => services.partners.forContract(trx, ctx, partner.id, group.id)),
-    ).rejects.toMatchObject({ code: 'PARTNER_BLACKLISTED', params: { name: '北京中诚明律师事务所' } });
-    const flagged = await list(legal, '&blacklisted=true');
-    expect(names(flagged)).toEqual(
-      expect.arrayContaining(['北京中诚明律师事务所', '上海申通建材贸易有限公司']),
-    );
-    expect(flagged.items.every((p) => p.blacklisted)).toBe(true);
-    expect(names(await list(legal, `&usableBy=${group.id}`))).not.toContain('北京中诚明律师事务所');
+        .execute((trx) => services.partners.forContract(trx, ctx, partnerId, entityId));
+    };
+    /** A partner of the group's own, shared with the group (usable by 协和建设 too), registered by 王芳. */
+    const sharedPartner = async (legal: ApiClient) =>
+      t().given.partner({
+        as: await legal.context(t().services),
+        entityId: (await t().given.entityByCode('GRP')).id,
+        name: `黑名单测试律师事务所${Date.now().toString(36)}`,
+        sharedWithGroup: true,
+      });
 
-    const restored = await legal.post(`/api/v1/partners/${partner.id}/restore`, {
-      reason: '整改完成，恢复合作',
+    it('offers a usable partner to a contract, with its code and bank accounts', async () => {
+      const legal = await t().login('wang.fang');
+      const partner = await sharedPartner(legal);
+      expect(await forContract(await warmed(legal), partner.id, 'CONS')).toEqual({
+        id: partner.id,
+        name: partner.name,
+        creditCode: partner.creditCode,
+        bankAccounts: [],
+      });
     });
-    expect(restored.json().blacklistLog.map((e: { action: string }) => e.action)).toEqual([
-      'restore',
-      'blacklist',
-    ]);
-    expect(restored.json()).toMatchObject({ blacklisted: false, blacklistReason: null, blacklistedAt: null });
 
-    // Not usable by 协和建设: 协和科技's own partner; not visible to sun.li: the same.
-    const techOwn = await byName('深圳云帆数据技术有限公司');
-    const admin = await warmed(await t().login('admin'));
-    await expect(
-      services.db
-        .transaction()
-        .execute((trx) => services.partners.forContract(trx, admin, techOwn.id, cons.id)),
-    ).rejects.toMatchObject({ code: 'INVALID_REFERENCE', params: { what: 'partner' } });
-    const tech = await t().given.entityByCode('TECH');
-    const fromTech = await services.db
-      .transaction()
-      .execute((trx) => services.partners.forContract(trx, admin, techOwn.id, tech.id));
-    expect(fromTech.bankAccounts).toMatchObject([{ bankName: '招商银行深圳科技园支行', isDefault: true }]);
-    const consUser = await warmed(await t().login('sun.li'));
-    await expect(
-      services.db
-        .transaction()
-        .execute((trx) => services.partners.forContract(trx, consUser, techOwn.id, tech.id)),
-    ).rejects.toMatchObject({ code: 'INVALID_REFERENCE' });
+    it('blacklists with a reason and history, by partner.blacklist only, once', async () => {
+      const legal = await t().login('wang.fang');
+      const partner = await sharedPartner(legal);
+      const refused = await (await t().login('xu.tao')).post(`/api/v1/partners/${partner.id}/blacklist`, {
+        reason: '测试原因',
+      });
+      expect(refused.statusCode).toBe(403);
+      const blacklisted = await legal.post(`/api/v1/partners/${partner.id}/blacklist`, {
+        reason: '未按约定提供服务',
+      });
+      expect(blacklisted.statusCode, blacklisted.body).toBe(200);
+      expect(blacklisted.json()).toMatchObject({ blacklisted: true, blacklistReason: '未按约定提供服务' });
+      expect(blacklisted.json().blacklistLog).toMatchObject([
+        { action: 'blacklist', reason: '未按约定提供服务', actorName: '王芳' },
+      ]);
+      const again = await legal.post(`/api/v1/partners/${partner.id}/blacklist`, { reason: '再次' });
+      expect(again.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        detail: '输入有误：该合作伙伴已在黑名单中',
+      });
+    });
+
+    it('refuses a blacklisted partner for contracts and lists it as flagged, until restored', async () => {
+      const legal = await t().login('wang.fang');
+      const partner = await sharedPartner(legal);
+      await legal.post(`/api/v1/partners/${partner.id}/blacklist`, { reason: '未按约定提供服务' });
+      await expect(forContract(await warmed(legal), partner.id, 'GRP')).rejects.toMatchObject({
+        code: 'PARTNER_BLACKLISTED',
+        params: { name: partner.name },
+      });
+      const flagged = await list(legal, '&blacklisted=true');
+      expect(names(flagged)).toContain(partner.name);
+      expect(flagged.items.every((p) => p.blacklisted)).toBe(true);
+      const group = await t().given.entityByCode('GRP');
+      expect(names(await list(legal, `&usableBy=${group.id}`))).not.toContain(partner.name);
+
+      const restored = await legal.post(`/api/v1/partners/${partner.id}/restore`, {
+        reason: '整改完成，恢复合作',
+      });
+      expect(restored.json().blacklistLog.map((e: { action: string }) => e.action)).toEqual([
+        'restore',
+        'blacklist',
+      ]);
+      expect(restored.json()).toMatchObject({
+        blacklisted: false,
+        blacklistReason: null,
+        blacklistedAt: null,
+      });
+      expect((await forContract(await warmed(legal), partner.id, 'GRP')).id).toBe(partner.id);
+    });
+
+    it("refuses another entity's own partner, and one the user cannot see", async () => {
+      // 协和科技's own partner (not shared), registered by 何军, with a default bank account.
+      const techOwn = await t().given.partner({
+        as: await (await t().login('he.jun')).context(t().services),
+        entityId: (await t().given.entityByCode('TECH')).id,
+        bank: { bankName: '招商银行深圳科技园支行', accountNumber: '7559 2788 8810 801' },
+      });
+      const admin = await warmed(await t().login('admin'));
+      await expect(forContract(admin, techOwn.id, 'CONS')).rejects.toMatchObject({
+        code: 'INVALID_REFERENCE',
+        params: { what: 'partner' },
+      });
+      const fromTech = await forContract(admin, techOwn.id, 'TECH');
+      expect(fromTech.bankAccounts).toMatchObject([{ bankName: '招商银行深圳科技园支行', isDefault: true }]);
+      const consUser = await warmed(await t().login('sun.li'));
+      await expect(forContract(consUser, techOwn.id, 'TECH')).rejects.toMatchObject({
+        code: 'INVALID_REFERENCE',
+      });
+    });
   });
 
   it('filters, sorts and pages the list', async () => {
-    const { services } = t();
+    const { services, given } = t();
+    // Four partners of the test's own company: the list filtered to it holds exactly these.
+    const { entityId } = await given.world();
+    const tag = Date.now().toString(36).toUpperCase();
+    const first17 = `91440300MA${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const cloud = await given.partner({
+      name: `深圳云帆数据${tag}有限公司`,
+      creditCode: first17 + creditCodeCheckChar(first17),
+      kinds: ['customer'],
+      industry: 'I',
+      region: '44',
+    });
+    const government = await given.partner({
+      name: `前海智慧城市服务中心${tag}`,
+      type: 'government',
+      kinds: ['customer'],
+      industry: 'S',
+      region: '44',
+    });
+    const software = await given.partner({
+      name: `杭州澄明软件${tag}有限公司`,
+      kinds: ['customer', 'supplier'],
+      industry: 'I',
+      region: '33',
+    });
+    const steel = await given.partner({ name: `苏州钢结构${tag}有限公司`, industry: 'E', region: '32' });
     const client = await t().login('zhang.wei');
-    const tech = await t().given.entityByCode('TECH');
-    // The demo's evaluated concrete supplier is rated A already; this partner joins it.
-    const ratedBefore = names(await list(client, '&rating=A'));
-    const rated = await byName('杭州澄明软件有限公司');
+    const ours = (query: string) => list(client, `&entityId=${entityId}${query}`).then(names);
+
     await services.db
       .transaction()
-      .execute((trx) => services.partners.setRating(trx, services.systemContext(), rated.id, 'A'));
-    expect(await services.partners.ratingOf(services.db, rated.id)).toBe('A');
+      .execute((trx) => services.partners.setRating(trx, services.systemContext(), software.id, 'A'));
+    expect(await services.partners.ratingOf(services.db, software.id)).toBe('A');
+    expect(await ours('&rating=A')).toEqual([software.name]);
+    expect(await ours('&type=government')).toEqual([government.name]);
+    expect(await ours('&sort=name')).toEqual([cloud.name, government.name, software.name, steel.name].sort());
+    expect(await ours('&kind=customer&region=44&sort=-name')).toEqual(
+      [cloud.name, government.name].sort().reverse(),
+    );
+    expect(await ours('&industry=E&kind=supplier')).toEqual([steel.name]);
+    // The search reads credit codes in any case, and names.
+    expect(await ours(`&q=${cloud.creditCode!.slice(6, 14)}`)).toEqual([cloud.name]);
+    expect(await ours(`&q=${cloud.creditCode!.slice(8, 14).toLowerCase()}`)).toEqual([cloud.name]);
+    expect(await ours(`&q=${encodeURIComponent('澄明软件')}`)).toEqual([software.name]);
 
-    expect(names(await list(client, '&rating=A'))).toEqual([...ratedBefore, '杭州澄明软件有限公司'].sort());
-    expect(names(await list(client, '&type=government'))).toEqual(['深圳市前海智慧城市建设服务中心']);
-    expect(names(await list(client, `&entityId=${tech.id}&sort=name`))).toEqual(
-      [
-        '广州智联电子科技有限公司',
-        '杭州澄明软件有限公司',
-        '深圳云帆数据技术有限公司',
-        '深圳市前海智慧城市建设服务中心',
-      ].sort(),
-    );
-    const customersIn44 = await list(client, '&kind=customer&region=44&sort=-name');
-    expect(names(customersIn44)).toEqual(
-      ['深圳市前海智慧城市建设服务中心', '深圳云帆数据技术有限公司'].sort().reverse(),
-    );
-    expect(names(await list(client, '&industry=E&kind=supplier'))).toEqual(
-      expect.arrayContaining(['苏州恒力钢结构工程有限公司', '张建国']),
-    );
-    expect(names(await list(client, '&q=9144030'))).toEqual(['深圳云帆数据技术有限公司']);
-    expect(names(await list(client, '&q=ma5f2k'))).toEqual(['深圳云帆数据技术有限公司']);
-    expect(names(await list(client, '&q=律师'))).toEqual(['北京中诚明律师事务所']);
-
-    const first = (await client.get('/api/v1/partners?pageSize=2&page=1&sort=createdAt')).json();
-    const second = (await client.get('/api/v1/partners?pageSize=2&page=2&sort=createdAt')).json();
-    expect(first.total).toBe(second.total);
-    expect(first.total).toBeGreaterThanOrEqual(12);
+    const page = (n: number) =>
+      client
+        .get(`/api/v1/partners?entityId=${entityId}&pageSize=2&page=${n}&sort=createdAt`)
+        .then((r) => r.json());
+    const [first, second] = [await page(1), await page(2)];
+    expect([first.total, second.total]).toEqual([4, 4]);
     expect(new Set([...names(first), ...names(second)]).size).toBe(4);
     expect((await client.get('/api/v1/partners?sort=shoeSize')).statusCode).toBe(400);
   });
