@@ -131,12 +131,13 @@ describeEachDialect(
         expect(await auditActions(services.db, 'contract_payment', paid.id)).not.toEqual([]);
       });
 
-      it('receives on an income contract', async () => {
-        const { given } = t();
+      it('receives on an income contract, audited', async () => {
+        const { given, services } = t();
         const active = await given.activeContract({ income: true, amount: 500_000 });
         await given.planItems(active.id);
         const received = await given.receipt(active.id, { amount: 100_000 });
         expect(received).toMatchObject({ kind: 'RECEIPT', status: 'RECEIVED', amount: 100_000 });
+        expect(await auditActions(services.db, 'contract_payment', received.id)).not.toEqual([]);
       });
 
       it('registers invoices, on their own and linked to a contract, audited', async () => {
@@ -147,6 +148,13 @@ describeEachDialect(
         const active = await given.activeContract();
         const linked = await given.contractInvoice(active.id, { invoice: { totalAmount: 50_000 } });
         expect(linked).toMatchObject({ contractId: active.id, amount: 50_000 });
+        // Registered in the registry and its use by the contract recorded, each audited.
+        expect(linked.invoice).toMatchObject({
+          direction: 'RECEIVED',
+          sellerTaxId: active.partnerCreditCode,
+        });
+        expect(await auditActions(services.db, 'invoice', linked.invoice.id)).not.toEqual([]);
+        expect(await auditActions(services.db, 'contract', active.id)).toContain('invoice.link');
       });
     });
   },
