@@ -1,16 +1,12 @@
-import type { Partner } from '@concord/contracts';
 import { expect, it } from 'vitest';
 import type { RequestContext } from '../../platform/http/index.js';
 import { type ApiClient, describeEachDialect } from '../../testing/test-app.js';
+import { listPartners, partnerNames } from './partners.testing.js';
 
-const names = (page: { items: Partner[] }) => page.items.map((p) => p.name);
+const names = partnerNames;
+const list = listPartners;
 
 describeEachDialect('partners: blacklisting and use by contracts', (t) => {
-  const list = async (client: ApiClient, query = '') => {
-    const response = await client.get(`/api/v1/partners?pageSize=200${query}`);
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json() as { items: Partner[]; total: number };
-  };
   // As the contracts module does: scopes are resolved before a transaction opens.
   const warmed = async (client: ApiClient) => {
     const ctx = await client.context(t().services);

@@ -1,19 +1,16 @@
 import { creditCodeCheckChar, type Partner, type PartnerDetail } from '@concord/contracts';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { type ApiClient, describeEachDialect } from '../../testing/test-app.js';
+import { describeEachDialect } from '../../testing/test-app.js';
+import { listPartners, partnerNames } from './partners.testing.js';
 
 /** Valid credit codes not used by the demo data (check characters computed). */
 const FREE_CODES = ['91330106MA2CFK8W06', '91310000MA1FL9QX7K'];
 
-const names = (page: { items: Partner[] }) => page.items.map((p) => p.name);
+const names = partnerNames;
+const list = listPartners;
 
 describeEachDialect('partners', (t) => {
-  const list = async (client: ApiClient, query = '') => {
-    const response = await client.get(`/api/v1/partners?pageSize=200${query}`);
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json() as { items: Partner[]; total: number };
-  };
   const byName = async (name: string): Promise<Partner> => {
     const page = await list(await t().login('admin'), `&q=${encodeURIComponent(name)}`);
     const found = page.items.find((p) => p.name === name);
