@@ -1,5 +1,6 @@
 import type { WfFlow } from '@concord/contracts';
 import type { Services } from '../app.js';
+import { executionFactories } from '../modules/contracts/index.js';
 import { approveAll, demoContext } from './demo-actors.js';
 
 /**
@@ -137,21 +138,27 @@ export async function seedContractPayments(services: Services): Promise<void> {
     const amount = Math.min(item.room, Math.round((item.amount * demo.share) / 10000));
     if (amount <= 0) continue;
     const ctx = await as(demo.by);
-    const payment = await services.contractPaymentRequests.request(ctx, current.contractId, {
+    const request = {
       planItemId: item.id,
       amount,
       purpose: demo.purpose,
       idempotencyKey: `demo-${current.contractId}-${demo.seq}-${demo.share}`,
       overrideReason: demo.override,
-    });
-    if (!demo.paidBy || !payment.instanceId) continue;
-    await approveAll(services, payment.instanceId);
-    await services.contractPaymentExecution.pay(await as(demo.paidBy), payment.id, {
-      paidOn: today,
-      bankAccount: demo.bankAccount!,
-      method: 'TRANSFER',
-      reference: demo.reference,
-    });
+    };
+    if (!demo.paidBy) {
+      await executionFactories.paymentRequest(services, ctx, current.contractId, request);
+      continue;
+    }
+    await executionFactories.paidPayment(
+      services,
+      ctx,
+      current.contractId,
+      {
+        ...request,
+        pay: { paidOn: today, bankAccount: demo.bankAccount!, method: 'TRANSFER', reference: demo.reference },
+      },
+      { approve: (instanceId) => approveAll(services, instanceId), payer: await as(demo.paidBy) },
+    );
   }
   for (const demo of receipts) {
     const current = await position(demo.contract);
@@ -159,7 +166,7 @@ export async function seedContractPayments(services: Services): Promise<void> {
     if (!current || !item) continue;
     const amount = Math.min(item.room, Math.round((item.amount * demo.share) / 10000));
     if (amount <= 0) continue;
-    await services.contractPaymentExecution.receive(await as(demo.by), current.contractId, {
+    await executionFactories.receipt(services, await as(demo.by), current.contractId, {
       planItemId: item.id,
       amount,
       receivedOn: today,

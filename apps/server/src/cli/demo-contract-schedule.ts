@@ -1,5 +1,6 @@
 import type { ContractScheduleItemInput } from '@concord/contracts';
 import type { Services } from '../app.js';
+import { executionFactories } from '../modules/contracts/index.js';
 
 /**
  * Payment and receipt plans of the demo contracts that are approved or in force: three milestones
@@ -93,11 +94,9 @@ export async function seedContractSchedule(services: Services): Promise<void> {
       (row) => row.name === plan.contract && (row.status === 'IN_FORCE' || row.status === 'APPROVED'),
     );
     if (!found) continue;
-    const current = await services.contractSchedule.get(system, found.id);
-    if (current.items.length > 0) continue;
-    await services.contractSchedule.replace(system, found.id, {
-      lockVersion: current.lockVersion,
-      items: demoItems(current.executableAmount, plan.milestones, now),
-    });
+    if ((await services.contractSchedule.get(system, found.id)).items.length > 0) continue;
+    await executionFactories.planItems(services, system, found.id, (amount) =>
+      demoItems(amount, plan.milestones, now),
+    );
   }
 }

@@ -1,11 +1,6 @@
-import {
-  type ContractAttachmentType,
-  type ContractDirection,
-  contractCategoryCreateSchema,
-  contractPlanLineCreateSchema,
-  type FormField,
-} from '@concord/contracts';
+import type { ContractAttachmentType, ContractDirection, FormField } from '@concord/contracts';
 import type { Services } from '../app.js';
+import { contractFactories } from '../modules/contracts/index.js';
 
 interface DemoCategory {
   code: string;
@@ -164,14 +159,14 @@ const demoPlanLines: DemoPlanLine[] = [
 ];
 
 /**
- * Seeds the demo contract categories and 2026 plan lines through the services. Returns category
+ * Seeds the demo contract categories and 2026 plan lines with the register's factories. Returns category
  * code → id, for the demo contracts to use.
  */
 export async function seedContractSetup(services: Services): Promise<Map<string, string>> {
   const ctx = services.systemContext('seed-demo');
   const ids = new Map<string, string>();
   const create = async (category: DemoCategory, parentId: string | null, sortOrder: number) => {
-    const input = contractCategoryCreateSchema.parse({
+    const created = await contractFactories.contractCategory(services, ctx, {
       code: category.code,
       name: category.name,
       parentId,
@@ -182,7 +177,6 @@ export async function seedContractSetup(services: Services): Promise<Map<string,
       sortOrder,
       description: category.description ?? null,
     });
-    const created = await services.contractCategories.create(ctx, input);
     ids.set(category.code, created.id);
     for (const [index, child] of (category.children ?? []).entries()) await create(child, created.id, index);
   };
@@ -194,7 +188,7 @@ export async function seedContractSetup(services: Services): Promise<Map<string,
     const department = (await services.org.listDepartments(ctx, entity.id)).find(
       (d) => d.code === line.department,
     )!;
-    const input = contractPlanLineCreateSchema.parse({
+    await contractFactories.planLine(services, ctx, {
       year: 2026,
       entityId: entity.id,
       departmentId: department.id,
@@ -204,7 +198,6 @@ export async function seedContractSetup(services: Services): Promise<Map<string,
       plannedAmount: line.yuan * 100,
       note: line.note ?? null,
     });
-    await services.contractPlans.create(ctx, input);
   }
   return ids;
 }

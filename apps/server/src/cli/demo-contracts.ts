@@ -1,8 +1,7 @@
-import { Readable } from 'node:stream';
-import type { ContractCreate, WfFlow } from '@concord/contracts';
+import type { WfFlow } from '@concord/contracts';
 import type { Services } from '../app.js';
+import { type ContractDraftInput, contractFactories } from '../modules/contracts/index.js';
 import { approveAll, demoContext } from './demo-actors.js';
-import type { RequestContext } from '../platform/http/index.js';
 import { seedClosingEvaluation } from './demo-contract-closing.js';
 
 /**
@@ -312,7 +311,7 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
           await services.contractPlans.list(system, { entityId, q: demo.plan, page: 1, pageSize: 10 })
         ).items.find((line) => line.name === demo.plan)?.id
       : undefined;
-    const input: ContractCreate = {
+    const input: ContractDraftInput = {
       planLineId: planLineId ?? null,
       name: demo.name,
       categoryId: categories.get(demo.category)!,
@@ -329,26 +328,23 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
       attachments: [],
       customData: demoCustomData(demo.category),
     };
-    // The category may require attachment types (a quotation for purchases): attach a document of each.
-    const required = (await services.contractCategories.get(system, input.categoryId))
-      .requiredAttachmentTypes;
-    for (const type of required.filter((t) => t !== 'SIGNED_SCAN')) {
-      const file = await upload(services, ctx, `${demo.name}-${type}.txt`, `${demo.name}\n${type}\n`);
-      input.attachments = [...(input.attachments ?? []), { fileId: file.id, type }];
-    }
-    let contract = await services.contracts.create(ctx, input);
-    ids.push(contract.id);
-    if (demo.target === 'DRAFT') continue;
-    contract = await services.contractLifecycle.submit(ctx, contract.id, {});
-    if (demo.target === 'IN_APPROVAL') continue;
-    await approveAll(services, contract.instanceId!);
-    if (demo.target === 'APPROVED') continue;
-    const scan = await upload(services, ctx, `${demo.name}（签署版）.txt`, `${demo.name}\n双方已签字盖章\n`);
+    // The factories attach a document of each type the category requires (a quotation for purchases),
+    // and take the contract as far as the demo wants it through the engine and the signing.
     const signer = await as('admin');
-    await services.contractLifecycle.sign(signer, contract.id, {
+    const progress = {
+      approve: (instanceId: string) => approveAll(services, instanceId),
+      signer,
       signDate: demo.sign ?? demo.start,
-      attachments: [{ fileId: scan.id, type: 'SIGNED_SCAN' }],
-    });
+    };
+    const reach = {
+      DRAFT: () => contractFactories.contract(services, ctx, input),
+      IN_APPROVAL: () => contractFactories.submittedContract(services, ctx, input),
+      APPROVED: () => contractFactories.approvedContract(services, ctx, input, progress),
+      IN_FORCE: () => contractFactories.activeContract(services, ctx, input, progress),
+    };
+    const contract =
+      await reach[demo.target === 'COMPLETED' || demo.target === 'CHANGED' ? 'IN_FORCE' : demo.target]();
+    ids.push(contract.id);
     if (demo.target === 'COMPLETED') {
       // Completing requires the closing evaluation (回归评价): the owner's department head scores it first.
       await seedClosingEvaluation(services, contract.id);
@@ -376,12 +372,4 @@ function demoCustomData(category: string): Record<string, unknown> {
   if (category === 'PURCHASE-EQUIP') return { deliveryPlace: '项目部仓库' };
   if (category === 'ENG-SUBCONTRACT') return { siteAddress: '杭州市余杭区城东产业园一期项目' };
   return {};
-}
-
-async function upload(services: Services, ctx: RequestContext, name: string, text: string) {
-  return services.files.upload(ctx, {
-    name,
-    contentType: 'text/plain',
-    stream: Readable.from([Buffer.from(text)]),
-  });
 }

@@ -1,5 +1,7 @@
 import type { InvoiceInput } from '@concord/contracts';
 import type { Services } from '../app.js';
+import { executionFactories } from '../modules/contracts/index.js';
+import { invoiceFactories } from '../modules/invoices/index.js';
 import type { RequestContext } from '../platform/http/index.js';
 
 /**
@@ -49,12 +51,6 @@ const linked: DemoContractInvoice[] = [
   },
 ];
 
-/** Splits a total into amount excluding tax and tax at a rate in basis points. */
-function split(total: number, rateBp: number): { amountExclTax: number; taxAmount: number } {
-  const amountExclTax = Math.round((total * 10000) / (10000 + rateBp));
-  return { amountExclTax, taxAmount: total - amountExclTax };
-}
-
 export async function seedContractInvoices(services: Services): Promise<void> {
   const system = services.systemContext('seed-demo');
   const as = async (username: string): Promise<RequestContext> => {
@@ -80,7 +76,7 @@ export async function seedContractInvoices(services: Services): Promise<void> {
     const us = { name: ours.name, taxId: ours.creditCode ?? '91000000MA00000002' };
     const received = contract.direction === 'EXPENSE';
     const [seller, buyer] = received ? [partner, us] : [us, partner];
-    await services.contractInvoices.link(await as(demo.by), contract.id, {
+    await executionFactories.contractInvoice(services, await as(demo.by), contract.id, {
       invoice: {
         direction: received ? 'RECEIVED' : 'ISSUED',
         type: demo.type,
@@ -91,7 +87,7 @@ export async function seedContractInvoices(services: Services): Promise<void> {
         buyerTaxId: buyer.taxId,
         buyerName: buyer.name,
         issueDate: demo.issueDate,
-        ...split(total, demo.taxRateBp),
+        ...invoiceFactories.splitTax(total, demo.taxRateBp),
         totalAmount: total,
         remarks: item ? `${contract.number ?? contract.name} ${item.name}` : null,
       },
@@ -104,7 +100,7 @@ export async function seedContractInvoices(services: Services): Promise<void> {
   const grp = entities.find((e) => e.parentId === null);
   const cons = entities.find((e) => e.code === 'CONS');
   if (grp) {
-    await services.invoices.register(await as('li.na'), {
+    await invoiceFactories.invoice(services, await as('li.na'), {
       direction: 'RECEIVED',
       type: 'DIGITAL_ORDINARY',
       code: null,
@@ -122,7 +118,7 @@ export async function seedContractInvoices(services: Services): Promise<void> {
   }
   if (cons) {
     const ctx = await as('sun.li');
-    const wrong = await services.invoices.register(ctx, {
+    const wrong = await invoiceFactories.invoice(services, ctx, {
       direction: 'RECEIVED',
       type: 'VAT_ORDINARY',
       code: '3100243320',

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
-import type { PartnerCreate, PartnerKind, PartnerType } from '@concord/contracts';
+import type { PartnerKind, PartnerType } from '@concord/contracts';
 import type { Services } from '../app.js';
+import { partnerFactories } from '../modules/partners/index.js';
 import type { RequestContext } from '../platform/http/index.js';
 import { calendarDate } from '../platform/numbering/index.js';
 
@@ -249,7 +250,7 @@ const demoPartners: DemoPartner[] = [
 /**
  * The numbering rules of contracts and change orders, and the demo partner library: registered by
  * demo users (so each has an owner who hears of expiring qualifications), with bank accounts,
- * contacts and qualifications.
+ * contacts and qualifications, built with the partner factories the tests use.
  */
 export async function seedDemoPartners(services: Services): Promise<void> {
   const system = services.systemContext('seed-demo');
@@ -291,7 +292,25 @@ export async function seedDemoPartners(services: Services): Promise<void> {
   for (const demo of demoPartners) {
     const entityId = entities.get(demo.entity)!;
     const ctx = await as(demo.by, entityId);
-    const input: PartnerCreate = {
+    // A qualification's scan is uploaded by the registrant before the partner's rows refer to it.
+    const qualifications = [];
+    for (const q of demo.qualifications ?? []) {
+      const file = q.file
+        ? await services.files.upload(ctx, {
+            name: q.file,
+            contentType: 'text/plain',
+            stream: Readable.from([Buffer.from(`${demo.name}\n${q.type}\n${q.number}\n（示例附件）\n`)]),
+          })
+        : null;
+      qualifications.push({
+        type: q.type,
+        number: q.number,
+        validFrom: day(-q.startedDaysAgo),
+        validTo: q.endsInDays === null ? null : day(q.endsInDays),
+        attachmentFileId: file?.id ?? null,
+      });
+    }
+    await partnerFactories.partner(services, ctx, {
       name: demo.name,
       creditCode: demo.creditCode,
       kinds: demo.kinds,
@@ -302,33 +321,10 @@ export async function seedDemoPartners(services: Services): Promise<void> {
       remarks: demo.remarks ?? null,
       entityId,
       sharedWithGroup: demo.shared ?? false,
-    };
-    const partner = await services.partners.create(ctx, input);
-    if (demo.bank) {
-      await services.partnerRecords.addBankAccount(ctx, partner.id, {
-        bankName: demo.bank.bankName,
-        accountName: demo.name,
-        accountNumber: demo.bank.accountNumber,
-        isDefault: true,
-      });
-    }
-    if (demo.contact) await services.partnerRecords.addContact(ctx, partner.id, demo.contact);
-    for (const q of demo.qualifications ?? []) {
-      const file = q.file
-        ? await services.files.upload(ctx, {
-            name: q.file,
-            contentType: 'text/plain',
-            stream: Readable.from([Buffer.from(`${demo.name}\n${q.type}\n${q.number}\n（示例附件）\n`)]),
-          })
-        : null;
-      await services.partnerRecords.addQualification(ctx, partner.id, {
-        type: q.type,
-        number: q.number,
-        validFrom: day(-q.startedDaysAgo),
-        validTo: q.endsInDays === null ? null : day(q.endsInDays),
-        attachmentFileId: file?.id ?? null,
-      });
-    }
-    if (demo.blacklist) await services.partners.blacklist(ctx, partner.id, demo.blacklist);
+      bank: demo.bank ? { ...demo.bank, accountName: demo.name } : undefined,
+      contact: demo.contact,
+      qualifications,
+      blacklist: demo.blacklist,
+    });
   }
 }

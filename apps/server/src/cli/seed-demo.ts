@@ -11,7 +11,9 @@ import { seedContractSchedule } from './demo-contract-schedule.js';
 import { seedContractSetup } from './demo-contract-setup.js';
 import { seedDemoContracts } from './demo-contracts.js';
 import { seedDemoPartners } from './demo-partners.js';
-import { demoEntities, demoForms, demoPositions, demoUsers, DEMO_PASSWORD } from './demo-data.js';
+import { DEMO_PASSWORD } from './demo-data.js';
+import { demoForms } from './demo-forms.js';
+import { demoEntities, demoPositions, demoUsers } from './demo-org.js';
 
 /** True when the database has no organisation yet (a first start). */
 export async function isEmpty(services: Services): Promise<boolean> {

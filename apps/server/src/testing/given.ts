@@ -1,12 +1,23 @@
 import type { DataScope } from '@concord/contracts';
 import type { Services } from '../app.js';
+import { GivenBusiness } from './given-business.js';
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-/** Factories for real rows, created through the services (validated and audited like API writes). */
-export class Given {
-  constructor(private readonly services: Services) {}
+/**
+ * Factories for real rows, created through the services (validated and audited like API writes):
+ * the organisation's here, the business modules' (partners, contracts, their execution, invoices)
+ * in `GivenBusiness`, on a company of the test's own.
+ */
+export class Given extends GivenBusiness {
+  constructor(services: Services) {
+    super(services, {
+      department: (input) => this.department(input),
+      role: (input) => this.role(input),
+      user: (input) => this.user(input),
+    });
+  }
 
   private get ctx() {
     return this.services.systemContext('test');

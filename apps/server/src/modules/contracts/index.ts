@@ -1,1 +1,4 @@
 export { contractsModule } from './contracts.module.js';
+/** Factories of real register and execution rows (tests and the demo seed build their rows with them). */
+export { type ContractDraftInput, contractFactories } from './contracts.factories.js';
+export { executionFactories, type PlanItemsInput } from './contracts.execution.factories.js';

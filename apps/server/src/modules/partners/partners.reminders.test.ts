@@ -1,4 +1,4 @@
-import { businessDate, type Notification, type Partner, type PartnerDetail } from '@concord/contracts';
+import { businessDate, type Notification, type PartnerDetail } from '@concord/contracts';
 import { afterAll, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/jobs/index.js';
 import { type ApiClient, describeEachDialect } from '../../testing/test-app.js';
@@ -27,36 +27,44 @@ describeEachDialect(
     };
 
     it('reminds the owner and the partner managers 30 days ahead, once', async () => {
-      const owner = await t().login('xu.tao');
-      const admin = await t().login('admin');
-      const steel = (await admin.get(`/api/v1/partners?q=${encodeURIComponent('苏州恒力')}`)).json()
-        .items[0] as Partner;
+      const { given } = t();
+      const world = await given.world();
+      // A partner of the test's own company, registered by its registrar (its owner), with one
+      // qualification ending 20 days after today (2026-03-21) and one already expired.
+      const steel = await given.partner({
+        name: '提醒测试钢结构工程有限公司',
+        qualifications: [
+          { type: '建筑业企业资质证书', number: 'D232045678', validTo: '2026-03-21' },
+          { type: '安全生产许可证', number: 'AQ-2023-1', validTo: '2026-02-14' },
+        ],
+      });
+      const ours = (items: Notification[]) => items.filter((n) => n.title.endsWith(steel.name));
+      const owner = await t().login(world.registrar.username, world.registrar.password);
 
       clock.set(START);
       await runJobs();
-      // The demo qualification of 苏州恒力 ends 20 days after seeding (2026-03-21); the other one
-      // has already expired and is not reminded of.
-      const first = await expiring(owner);
+      const first = ours(await expiring(owner));
       expect(first.map((n) => [n.title, n.body, n.link])).toEqual([
         [
-          '资质即将到期：苏州恒力钢结构工程有限公司',
-          '合作伙伴“苏州恒力钢结构工程有限公司”的资质“建筑业企业资质证书（钢结构工程专业承包一级）”（编号 D232045678）将于 2026-03-21 到期，还剩 20 天，请及时更新。',
+          '资质即将到期：提醒测试钢结构工程有限公司',
+          '合作伙伴“提醒测试钢结构工程有限公司”的资质“建筑业企业资质证书”（编号 D232045678）将于 2026-03-21 到期，还剩 20 天，请及时更新。',
           `/partners/${steel.id}`,
         ],
       ]);
-      // zhou.qiang holds partner.manage (department head) in 协和建设; 协和科技's he.jun does not.
-      expect(await expiring(await t().login('zhou.qiang'))).toHaveLength(1);
-      expect(await expiring(await t().login('he.jun'))).toHaveLength(0);
+      // The approver holds partner.manage in the company too; 协和科技's he.jun hears nothing of it.
+      const manager = await t().login(world.approver.username, world.approver.password);
+      expect(ours(await expiring(manager))).toHaveLength(1);
+      expect(ours(await expiring(await t().login('he.jun')))).toHaveLength(0);
 
       // The next day's scan finds the same qualification and threshold: nothing new.
       clock.advance(day);
       await runJobs();
-      expect(await expiring(owner)).toHaveLength(1);
+      expect(ours(await expiring(owner))).toHaveLength(1);
 
       // At 7 days left the second threshold is reached: one more reminder.
       clock.set(new Date(Date.parse(START) + 13 * day));
       await runJobs();
-      const second = await expiring(owner);
+      const second = ours(await expiring(owner));
       expect(second).toHaveLength(2);
       expect(second[0].body).toContain('还剩 7 天');
     });

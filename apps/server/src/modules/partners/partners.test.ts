@@ -1,20 +1,16 @@
-import type { Partner, PartnerDetail } from '@concord/contracts';
+import { creditCodeCheckChar, type Partner, type PartnerDetail } from '@concord/contracts';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { upload } from '../../platform/files/files.testing.js';
-import { type ApiClient, describeEachDialect } from '../../testing/test-app.js';
+import { describeEachDialect } from '../../testing/test-app.js';
+import { listPartners, partnerNames } from './partners.testing.js';
 
 /** Valid credit codes not used by the demo data (check characters computed). */
 const FREE_CODES = ['91330106MA2CFK8W06', '91310000MA1FL9QX7K'];
 
-const names = (page: { items: Partner[] }) => page.items.map((p) => p.name);
+const names = partnerNames;
+const list = listPartners;
 
 describeEachDialect('partners', (t) => {
-  const list = async (client: ApiClient, query = '') => {
-    const response = await client.get(`/api/v1/partners?pageSize=200${query}`);
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json() as { items: Partner[]; total: number };
-  };
   const byName = async (name: string): Promise<Partner> => {
     const page = await list(await t().login('admin'), `&q=${encodeURIComponent(name)}`);
     const found = page.items.find((p) => p.name === name);
@@ -127,104 +123,6 @@ describeEachDialect('partners', (t) => {
     );
   });
 
-  it('keeps bank accounts with one default, contacts and qualifications with checked attachments', async () => {
-    const legal = await t().login('wang.fang');
-    const partner = await byName('北京金泰物业管理有限公司');
-    const base = `/api/v1/partners/${partner.id}`;
-    const second = await legal.post(`${base}/bank-accounts`, {
-      bankName: '招商银行北京分行',
-      accountName: '北京金泰物业管理有限公司',
-      accountNumber: '1109 0123-4567 890',
-      isDefault: true,
-    });
-    expect(second.statusCode, second.body).toBe(200);
-    expect(second.json()).toMatchObject({
-      accountNumber: '11090123 4567890'.replace(' ', ''),
-      isDefault: true,
-    });
-    let detail: PartnerDetail = (await legal.get(base)).json();
-    expect(detail.bankAccounts.map((a) => [a.bankName, a.isDefault])).toEqual([
-      ['招商银行北京分行', true],
-      ['中国建设银行北京朝阳支行', false],
-    ]);
-    const cannotUnset = await legal.patch(`/api/v1/partners/bank-accounts/${second.json().id}`, {
-      isDefault: false,
-    });
-    expect(cannotUnset.statusCode).toBe(400);
-    expect((await legal.delete(`/api/v1/partners/bank-accounts/${second.json().id}`)).statusCode).toBe(200);
-    detail = (await legal.get(base)).json();
-    expect(detail.bankAccounts.map((a) => [a.bankName, a.isDefault])).toEqual([
-      ['中国建设银行北京朝阳支行', true],
-    ]);
-
-    const contact = await legal.post(`${base}/contacts`, {
-      name: '赵敏',
-      role: '财务联系人',
-      phone: '010-8888 6666',
-    });
-    expect(contact.statusCode, contact.body).toBe(200);
-    const edited = await legal.patch(`/api/v1/partners/contacts/${contact.json().id}`, {
-      email: 'zhaomin@jintai-pm.example',
-      phone: null,
-    });
-    expect(edited.json()).toMatchObject({ name: '赵敏', email: 'zhaomin@jintai-pm.example', phone: null });
-    expect((await legal.delete(`/api/v1/partners/contacts/${contact.json().id}`)).statusCode).toBe(200);
-
-    const file = (
-      await upload(legal, '资质证书.pdf', Buffer.from('%PDF-1.4 demo'), 'application/pdf')
-    ).json();
-    const qualification = await legal.post(`${base}/qualifications`, {
-      type: '物业服务企业资质证书',
-      number: '京物业 2026-0001',
-      validFrom: '2026-01-01',
-      validTo: '2028-12-31',
-      attachmentFileId: file.id,
-    });
-    expect(qualification.statusCode, qualification.body).toBe(200);
-    expect(qualification.json()).toMatchObject({ attachmentFileId: file.id, attachmentName: '资质证书.pdf' });
-    const backwards = await legal.patch(`/api/v1/partners/qualifications/${qualification.json().id}`, {
-      validTo: '2025-12-31',
-    });
-    expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().errors).toEqual([{ path: 'validTo', message: '有效期止不能早于有效期起' }]);
-    // A file the user cannot see (uploaded in 协和科技) cannot be attached.
-    const foreign = (await upload(await t().login('he.jun'), 'x.txt', Buffer.from('x'))).json();
-    const refused = await legal.patch(`/api/v1/partners/qualifications/${qualification.json().id}`, {
-      attachmentFileId: foreign.id,
-    });
-    expect(refused.statusCode).toBe(400);
-    expect(refused.json().code).toBe('INVALID_REFERENCE');
-
-    const admin = await t().login('admin');
-    const audit = (
-      await admin.get(`/api/v1/audit?entityType=partner&entityId=${partner.id}&pageSize=50`)
-    ).json();
-    expect(audit.items.slice(0, 6).map((e: { action: string }) => e.action)).toEqual([
-      'addQualification',
-      'removeContact',
-      'updateContact',
-      'addContact',
-      'removeBankAccount',
-      'addBankAccount',
-    ]);
-  });
-
-  it('lets whoever sees a partner read its qualification files', async () => {
-    const legal = await t().login('wang.fang');
-    const created = (
-      await legal.post('/api/v1/partners', { name: '共享资质测试', type: 'individual', kinds: ['supplier'] })
-    ).json() as PartnerDetail;
-    const file = (await upload(legal, '身份证明.txt', Buffer.from('id'))).json();
-    await legal.post(`/api/v1/partners/${created.id}/qualifications`, {
-      type: '身份证明',
-      attachmentFileId: file.id,
-    });
-    const cons = await t().login('sun.li');
-    expect((await cons.get(`/api/v1/files/${file.id}`)).statusCode).toBe(404);
-    await legal.patch(`/api/v1/partners/${created.id}`, { sharedWithGroup: true });
-    expect((await cons.get(`/api/v1/files/${file.id}`)).statusCode).toBe(200);
-  });
-
   it('shows each entity its own partners and the shared ones; the group sees all', async () => {
     // sun.li: CONS finance, partner.view over 协和建设.
     const cons = names(await list(await t().login('sun.li')));
@@ -282,130 +180,58 @@ describeEachDialect('partners', (t) => {
     ).toBe(403);
   });
 
-  it('blacklists with a reason and history; a blacklisted or unusable partner is refused for contracts', async () => {
-    const { services } = t();
-    const legal = await t().login('wang.fang');
-    // As the contracts module does: scopes are resolved before a transaction opens.
-    const warmed = async (client: ApiClient) => {
-      const ctx = await client.context(services);
-      await ctx.access.require('partner.view');
-      return ctx;
-    };
-    const ctx = await warmed(legal);
-    const partner = await byName('北京中诚明律师事务所');
-    const group = await t().given.entityByCode('GRP');
-    const cons = await t().given.entityByCode('CONS');
-
-    const usable = await services.db
-      .transaction()
-      .execute((trx) => services.partners.forContract(trx, ctx, partner.id, cons.id));
-    expect(usable).toEqual({
-      id: partner.id,
-      name: '北京中诚明律师事务所',
-      creditCode: '31110000E736452153',
-      bankAccounts: [],
-    });
-
-    expect(
-      (
-        await (
-          await t().login('xu.tao')
-        ).post(`/api/v1/partners/${partner.id}/blacklist`, { reason: '测试原因' })
-      ).statusCode,
-    ).toBe(403);
-    const blacklisted = await legal.post(`/api/v1/partners/${partner.id}/blacklist`, {
-      reason: '未按约定提供服务',
-    });
-    expect(blacklisted.statusCode, blacklisted.body).toBe(200);
-    expect(blacklisted.json()).toMatchObject({ blacklisted: true, blacklistReason: '未按约定提供服务' });
-    expect(blacklisted.json().blacklistLog).toMatchObject([
-      { action: 'blacklist', reason: '未按约定提供服务', actorName: '王芳' },
-    ]);
-    const again = await legal.post(`/api/v1/partners/${partner.id}/blacklist`, { reason: '再次' });
-    expect(again.json()).toMatchObject({
-      code: 'VALIDATION_FAILED',
-      detail: '输入有误：该合作伙伴已在黑名单中',
-    });
-
-    await expect(
-      services.db
-        .transaction()
-        .execute((trx) => services.partners.forContract(trx, ctx, partner.id, group.id)),
-    ).rejects.toMatchObject({ code: 'PARTNER_BLACKLISTED', params: { name: '北京中诚明律师事务所' } });
-    const flagged = await list(legal, '&blacklisted=true');
-    expect(names(flagged)).toEqual(
-      expect.arrayContaining(['北京中诚明律师事务所', '上海申通建材贸易有限公司']),
-    );
-    expect(flagged.items.every((p) => p.blacklisted)).toBe(true);
-    expect(names(await list(legal, `&usableBy=${group.id}`))).not.toContain('北京中诚明律师事务所');
-
-    const restored = await legal.post(`/api/v1/partners/${partner.id}/restore`, {
-      reason: '整改完成，恢复合作',
-    });
-    expect(restored.json().blacklistLog.map((e: { action: string }) => e.action)).toEqual([
-      'restore',
-      'blacklist',
-    ]);
-    expect(restored.json()).toMatchObject({ blacklisted: false, blacklistReason: null, blacklistedAt: null });
-
-    // Not usable by 协和建设: 协和科技's own partner; not visible to sun.li: the same.
-    const techOwn = await byName('深圳云帆数据技术有限公司');
-    const admin = await warmed(await t().login('admin'));
-    await expect(
-      services.db
-        .transaction()
-        .execute((trx) => services.partners.forContract(trx, admin, techOwn.id, cons.id)),
-    ).rejects.toMatchObject({ code: 'INVALID_REFERENCE', params: { what: 'partner' } });
-    const tech = await t().given.entityByCode('TECH');
-    const fromTech = await services.db
-      .transaction()
-      .execute((trx) => services.partners.forContract(trx, admin, techOwn.id, tech.id));
-    expect(fromTech.bankAccounts).toMatchObject([{ bankName: '招商银行深圳科技园支行', isDefault: true }]);
-    const consUser = await warmed(await t().login('sun.li'));
-    await expect(
-      services.db
-        .transaction()
-        .execute((trx) => services.partners.forContract(trx, consUser, techOwn.id, tech.id)),
-    ).rejects.toMatchObject({ code: 'INVALID_REFERENCE' });
-  });
-
   it('filters, sorts and pages the list', async () => {
-    const { services } = t();
+    const { services, given } = t();
+    // Four partners of the test's own company: the list filtered to it holds exactly these.
+    const { entityId } = await given.world();
+    const tag = Date.now().toString(36).toUpperCase();
+    const first17 = `91440300MA${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const cloud = await given.partner({
+      name: `深圳云帆数据${tag}有限公司`,
+      creditCode: first17 + creditCodeCheckChar(first17),
+      kinds: ['customer'],
+      industry: 'I',
+      region: '44',
+    });
+    const government = await given.partner({
+      name: `前海智慧城市服务中心${tag}`,
+      type: 'government',
+      kinds: ['customer'],
+      industry: 'S',
+      region: '44',
+    });
+    const software = await given.partner({
+      name: `杭州澄明软件${tag}有限公司`,
+      kinds: ['customer', 'supplier'],
+      industry: 'I',
+      region: '33',
+    });
+    const steel = await given.partner({ name: `苏州钢结构${tag}有限公司`, industry: 'E', region: '32' });
     const client = await t().login('zhang.wei');
-    const tech = await t().given.entityByCode('TECH');
-    // The demo's evaluated concrete supplier is rated A already; this partner joins it.
-    const ratedBefore = names(await list(client, '&rating=A'));
-    const rated = await byName('杭州澄明软件有限公司');
+    const ours = (query: string) => list(client, `&entityId=${entityId}${query}`).then(names);
+
     await services.db
       .transaction()
-      .execute((trx) => services.partners.setRating(trx, services.systemContext(), rated.id, 'A'));
-    expect(await services.partners.ratingOf(services.db, rated.id)).toBe('A');
+      .execute((trx) => services.partners.setRating(trx, services.systemContext(), software.id, 'A'));
+    expect(await services.partners.ratingOf(services.db, software.id)).toBe('A');
+    expect(await ours('&rating=A')).toEqual([software.name]);
+    expect(await ours('&type=government')).toEqual([government.name]);
+    expect(await ours('&sort=name')).toEqual([cloud.name, government.name, software.name, steel.name].sort());
+    expect(await ours('&kind=customer&region=44&sort=-name')).toEqual(
+      [cloud.name, government.name].sort().reverse(),
+    );
+    expect(await ours('&industry=E&kind=supplier')).toEqual([steel.name]);
+    // The search reads credit codes in any case, and names.
+    expect(await ours(`&q=${cloud.creditCode!.slice(6, 14)}`)).toEqual([cloud.name]);
+    expect(await ours(`&q=${cloud.creditCode!.slice(8, 14).toLowerCase()}`)).toEqual([cloud.name]);
+    expect(await ours(`&q=${encodeURIComponent('澄明软件')}`)).toEqual([software.name]);
 
-    expect(names(await list(client, '&rating=A'))).toEqual([...ratedBefore, '杭州澄明软件有限公司'].sort());
-    expect(names(await list(client, '&type=government'))).toEqual(['深圳市前海智慧城市建设服务中心']);
-    expect(names(await list(client, `&entityId=${tech.id}&sort=name`))).toEqual(
-      [
-        '广州智联电子科技有限公司',
-        '杭州澄明软件有限公司',
-        '深圳云帆数据技术有限公司',
-        '深圳市前海智慧城市建设服务中心',
-      ].sort(),
-    );
-    const customersIn44 = await list(client, '&kind=customer&region=44&sort=-name');
-    expect(names(customersIn44)).toEqual(
-      ['深圳市前海智慧城市建设服务中心', '深圳云帆数据技术有限公司'].sort().reverse(),
-    );
-    expect(names(await list(client, '&industry=E&kind=supplier'))).toEqual(
-      expect.arrayContaining(['苏州恒力钢结构工程有限公司', '张建国']),
-    );
-    expect(names(await list(client, '&q=9144030'))).toEqual(['深圳云帆数据技术有限公司']);
-    expect(names(await list(client, '&q=ma5f2k'))).toEqual(['深圳云帆数据技术有限公司']);
-    expect(names(await list(client, '&q=律师'))).toEqual(['北京中诚明律师事务所']);
-
-    const first = (await client.get('/api/v1/partners?pageSize=2&page=1&sort=createdAt')).json();
-    const second = (await client.get('/api/v1/partners?pageSize=2&page=2&sort=createdAt')).json();
-    expect(first.total).toBe(second.total);
-    expect(first.total).toBeGreaterThanOrEqual(12);
+    const page = (n: number) =>
+      client
+        .get(`/api/v1/partners?entityId=${entityId}&pageSize=2&page=${n}&sort=createdAt`)
+        .then((r) => r.json());
+    const [first, second] = [await page(1), await page(2)];
+    expect([first.total, second.total]).toEqual([4, 4]);
     expect(new Set([...names(first), ...names(second)]).size).toBe(4);
     expect((await client.get('/api/v1/partners?sort=shoeSize')).statusCode).toBe(400);
   });

@@ -1,5 +1,7 @@
-/** Test helpers of the partner library: suppliers with fresh, valid credit codes. */
-import { creditCodeCheckChar, type PartnerCreate } from '@concord/contracts';
+/** Test helpers of the partner library: suppliers with fresh, valid credit codes, and the partner list as a client sees it. */
+import { creditCodeCheckChar, type Partner, type PartnerCreate } from '@concord/contracts';
+import { expect } from 'vitest';
+import type { ApiClient } from '../../testing/test-app.js';
 
 /** A unified social credit code (统一社会信用代码) no other test uses, with its check character. */
 export function freshCreditCode(): string {
@@ -23,3 +25,16 @@ export function supplierInput(entityId: string, overrides: Partial<PartnerCreate
     ...overrides,
   };
 }
+
+/** The partner list as the client sees it (up to 200 rows), with extra query parameters (`&q=...`). */
+export async function listPartners(
+  client: ApiClient,
+  query = '',
+): Promise<{ items: Partner[]; total: number }> {
+  const response = await client.get(`/api/v1/partners?pageSize=200${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+}
+
+/** The names on a page of partners, in its order. */
+export const partnerNames = (page: { items: Partner[] }): string[] => page.items.map((p) => p.name);

@@ -111,7 +111,21 @@ describeEachDialect('contract archive and borrowing', (t) => {
     expect(view.json()).toMatchObject({ archive: null, canManage: false });
   });
 
-  it('lends the original once at a time and takes it back', async () => {
+  /** A contract in force with its original archived. */
+  const archived = async () => {
+    const id = await consContract('IN_FORCE');
+    await keeper.put(`/api/v1/contracts/${id}/archive`, archiveBody());
+    return id;
+  };
+  /** An archived contract with its original lent out (2026-02-10, due 2026-02-20). */
+  const lent = async () => {
+    const id = await archived();
+    const first = await keeper.post(`/api/v1/contracts/${id}/borrows`, borrowBody());
+    expect(first.statusCode, first.body).toBe(200);
+    return { id, borrow: first.json() };
+  };
+
+  it('lends only an archived original, within valid dates', async () => {
     const id = await consContract('IN_FORCE');
     const early = await keeper.post(`/api/v1/contracts/${id}/borrows`, borrowBody());
     expect(early.statusCode).toBe(409);
@@ -125,10 +139,11 @@ describeEachDialect('contract archive and borrowing', (t) => {
     );
     expect(badDates.statusCode).toBe(400);
     expect(badDates.json().errors).toEqual([{ path: 'dueDate', message: '应还日期不能早于借出日期' }]);
+  });
 
-    const first = await keeper.post(`/api/v1/contracts/${id}/borrows`, borrowBody());
-    expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toMatchObject({
+  it('lends the original once at a time', async () => {
+    const { id, borrow } = await lent();
+    expect(borrow).toMatchObject({
       contractId: id,
       borrowerId,
       borrowerName: '周强',
@@ -146,13 +161,16 @@ describeEachDialect('contract archive and borrowing', (t) => {
       '档案状态不允许此操作：原件已被周强借出（应还日期 2026-02-20），归还后才能再次借阅',
     );
     const view = (await keeper.get(`/api/v1/contracts/${id}/archive`)).json();
-    expect(view.openBorrow.id).toBe(first.json().id);
+    expect(view.openBorrow.id).toBe(borrow.id);
+  });
 
-    const early2 = await keeper.post(`/api/v1/contract-borrows/${first.json().id}/return`, {
+  it('takes the original back once, not before it was lent', async () => {
+    const { borrow } = await lent();
+    const early = await keeper.post(`/api/v1/contract-borrows/${borrow.id}/return`, {
       returnedDate: '2026-02-09',
     });
-    expect(early2.statusCode).toBe(400);
-    const returned = await keeper.post(`/api/v1/contract-borrows/${first.json().id}/return`, {
+    expect(early.statusCode).toBe(400);
+    const returned = await keeper.post(`/api/v1/contract-borrows/${borrow.id}/return`, {
       returnedDate: '2026-02-18',
       note: '完好无损',
     });
@@ -162,12 +180,16 @@ describeEachDialect('contract archive and borrowing', (t) => {
       returnNote: '完好无损',
       overdue: false,
     });
-    const again = await keeper.post(`/api/v1/contract-borrows/${first.json().id}/return`, {
+    const again = await keeper.post(`/api/v1/contract-borrows/${borrow.id}/return`, {
       returnedDate: '2026-02-19',
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().detail).toContain('已于 2026-02-18 归还');
+  });
 
+  it('lends a returned original again, and lists the borrow log newest first or by a column', async () => {
+    const { id, borrow } = await lent();
+    await keeper.post(`/api/v1/contract-borrows/${borrow.id}/return`, { returnedDate: '2026-02-18' });
     const next = await keeper.post(
       `/api/v1/contracts/${id}/borrows`,
       borrowBody({ borrowedDate: '2026-03-01', dueDate: '2026-03-05' }),

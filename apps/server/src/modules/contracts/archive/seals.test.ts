@@ -76,13 +76,28 @@ describeEachDialect('contract seal requests', (t) => {
     });
   const body = { sealType: 'CONTRACT_SEAL', copies: 3, purpose: '与供应商签署正本' };
 
-  it('ties a request to the current version and runs it through the engine to approved and used', async () => {
-    const id = await consContract('APPROVED', 2);
+  /** A request on a contract approved at `version`, in approval. */
+  const requested = async (version = 2) => {
+    const id = await consContract('APPROVED', version);
     const created = await requester.post(`/api/v1/contracts/${id}/seals`, body);
     expect(created.statusCode, created.body).toBe(200);
-    const request = created.json();
+    return { contractId: id, request: created.json() };
+  };
+  /** A request approved by the flow's approver. */
+  const approvedRequest = async () => {
+    const { contractId, request } = await requested();
+    const approved = await actOnApproval(approver, request.instanceId, {
+      action: 'approve',
+      comment: '同意用印',
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    return { contractId, request };
+  };
+
+  it('ties a request to the current version and starts its approval through the engine', async () => {
+    const { contractId, request } = await requested(2);
     expect(request).toMatchObject({
-      contractId: id,
+      contractId,
       contractName: '工程一部钢材采购合同',
       contractVersion: 2,
       sealType: 'CONTRACT_SEAL',
@@ -94,39 +109,46 @@ describeEachDialect('contract seal requests', (t) => {
       usedDate: null,
     });
     expect(request.instanceId).toMatch(/^[0-9a-f-]{36}$/);
-
     const detail = (await approver.get(`/api/v1/workflow/instances/${request.instanceId}`)).json();
     expect(detail.businessType).toBe('contract.seal');
     expect(detail.subjectId).toBe(request.id);
     expect(detail.formData).toMatchObject({ sealType: 'CONTRACT_SEAL', copies: 3, contractVersion: 2 });
+  });
 
-    const approved = await actOnApproval(approver, request.instanceId, {
-      action: 'approve',
-      comment: '同意用印',
-    });
-    expect(approved.statusCode, approved.body).toBe(200);
+  it("is approved when the engine's approval ends approved", async () => {
+    const { request } = await approvedRequest();
     const after = (await requester.get(`/api/v1/contract-seals/${request.id}`)).json();
     expect(after.status).toBe('APPROVED');
     expect(after.decidedAt).not.toBeNull();
+  });
 
-    // A later version of the contract gets its own request; the first stays on version 2.
-    await patchContract(t(), id, { version: 3, status: 'IN_FORCE' });
+  it('gives a later version of the contract its own request; the first stays on its version', async () => {
+    const { contractId } = await approvedRequest();
+    await patchContract(t(), contractId, { version: 3, status: 'IN_FORCE' });
     const second = (
-      await requester.post(`/api/v1/contracts/${id}/seals`, { ...body, sealType: 'COMPANY_SEAL' })
+      await requester.post(`/api/v1/contracts/${contractId}/seals`, { ...body, sealType: 'COMPANY_SEAL' })
     ).json();
     expect(second.contractVersion).toBe(3);
-    const list = (await requester.get(`/api/v1/contracts/${id}/seals`)).json();
+    const list = (await requester.get(`/api/v1/contracts/${contractId}/seals`)).json();
     expect(list.total).toBe(2);
     expect(list.items.map((r: any) => [r.contractVersion, r.sealType, r.status])).toEqual([
       [3, 'COMPANY_SEAL', 'IN_APPROVAL'],
       [2, 'CONTRACT_SEAL', 'APPROVED'],
     ]);
+  });
 
-    const notYet = await keeper.post(`/api/v1/contract-seals/${second.id}/used`, {});
+  it('refuses to record the stamping of a request still in approval, or by the requester', async () => {
+    const { request } = await requested();
+    const notYet = await keeper.post(`/api/v1/contract-seals/${request.id}/used`, {});
     expect(notYet.statusCode).toBe(409);
     expect(notYet.json().code).toBe('CONTRACT_SEAL_STATE');
     expect(notYet.json().detail).toContain('申请当前为「审批中」');
+    // The requester (contract.seal, no contract.archive) cannot record the stamping.
+    expect((await requester.post(`/api/v1/contract-seals/${request.id}/used`, {})).statusCode).toBe(403);
+  });
 
+  it('records the stamping of an approved request by the keeper, once, audited', async () => {
+    const { request } = await approvedRequest();
     const used = await keeper.post(`/api/v1/contract-seals/${request.id}/used`, {
       usedDate: '2026-03-02',
       note: '盖章三份，已交法务',
@@ -141,9 +163,6 @@ describeEachDialect('contract seal requests', (t) => {
     const twice = await keeper.post(`/api/v1/contract-seals/${request.id}/used`, {});
     expect(twice.statusCode).toBe(409);
     expect(twice.json().detail).toContain('申请当前为「已用印」');
-
-    // The requester (contract.seal, no contract.archive) cannot record the stamping.
-    expect((await requester.post(`/api/v1/contract-seals/${second.id}/used`, {})).statusCode).toBe(403);
 
     const audit = await t()
       .services.db.selectFrom('audit_log' as never)

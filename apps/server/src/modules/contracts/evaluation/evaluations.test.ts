@@ -71,41 +71,55 @@ describeEachDialect('contract evaluation', (t) => {
   const scores = (values: Record<string, number>) =>
     Object.entries(values).map(([code, score]) => ({ code, score }));
 
-  it('scores a contract once, requires it to complete, and rates the partner from its evaluations', async () => {
-    const first = await approvedContract(t(), clients, f, { sign: true });
-    const view = (await creator.get(`/api/v1/contracts/${first.id}/evaluation`)).json();
+  const fullMarks = () => scores({ quality: 100, schedule: 100, service: 100, compliance: 100 });
+  /** 86.00, grade B: 0.4 × 95 + 0.3 × 80 + 0.2 × 70 + 0.1 × 100. */
+  const eightySix = () => scores({ quality: 95, schedule: 80, service: 70, compliance: 100 });
+  /** A CONS supplier of its own (registered by 冯波, so his department scope sees it): its rating is this test's alone. */
+  const ownPartner = async () =>
+    (await t().given.partner({ as: await creator.context(t().services), entityId: f.cons.entityId })).id;
+  const signedWith = (partnerId?: string) =>
+    approvedContract(t(), clients, f, { sign: true, overrides: partnerId ? { partnerId } : {} });
+
+  it('shows the default scorecard and refuses completion before the evaluation', async () => {
+    const contract = await signedWith();
+    const view = (await creator.get(`/api/v1/contracts/${contract.id}/evaluation`)).json();
     expect(view).toMatchObject({ evaluation: null, canEvaluate: true });
     expect(view.criteria.map((c: any) => c.weight)).toEqual([4000, 3000, 2000, 1000]);
-
-    // Completion is refused without the evaluation.
     const refused = expectProblem(
-      await gm.post(`/api/v1/contracts/${first.id}/complete`, {}),
+      await gm.post(`/api/v1/contracts/${contract.id}/complete`, {}),
       409,
       'CONTRACT_EVALUATION_REQUIRED',
     );
     expect(refused.detail).toBe('合同完成前须先进行回归评价');
+  });
 
-    // Every criterion, each once, 0–100.
+  it('requires every criterion, each once, scored 0–100', async () => {
+    const contract = await signedWith();
     expectProblem(
-      await creator.post(`/api/v1/contracts/${first.id}/evaluation`, { scores: scores({ quality: 90 }) }),
+      await creator.post(`/api/v1/contracts/${contract.id}/evaluation`, { scores: scores({ quality: 90 }) }),
       400,
       'VALIDATION_FAILED',
     );
     expectProblem(
-      await creator.post(`/api/v1/contracts/${first.id}/evaluation`, {
+      await creator.post(`/api/v1/contracts/${contract.id}/evaluation`, {
         scores: scores({ quality: 101, schedule: 80, service: 70, compliance: 100 }),
       }),
       400,
       'VALIDATION_FAILED',
     );
-    const made = await creator.post(`/api/v1/contracts/${first.id}/evaluation`, {
-      scores: scores({ quality: 95, schedule: 80, service: 70, compliance: 100 }),
+  });
+
+  it('scores a contract once, weighted and graded', async () => {
+    const partnerId = await ownPartner();
+    const contract = await signedWith(partnerId);
+    const made = await creator.post(`/api/v1/contracts/${contract.id}/evaluation`, {
+      scores: eightySix(),
       comment: '质量好，交期略有延误',
     });
     expect(made.statusCode, made.body).toBe(200);
     expect(made.json()).toMatchObject({
-      contractId: first.id,
-      partnerId: f.partners.cons,
+      contractId: contract.id,
+      partnerId,
       totalScore: 8600,
       grade: 'B',
       comment: '质量好，交期略有延误',
@@ -118,50 +132,51 @@ describeEachDialect('contract evaluation', (t) => {
       { code: 'compliance', name: '合规', weight: 1000, score: 100 },
     ]);
     const twice = expectProblem(
-      await creator.post(`/api/v1/contracts/${first.id}/evaluation`, {
-        scores: scores({ quality: 100, schedule: 100, service: 100, compliance: 100 }),
-      }),
+      await creator.post(`/api/v1/contracts/${contract.id}/evaluation`, { scores: fullMarks() }),
       409,
       'CONTRACT_EVALUATION_STATE',
     );
     expect(twice.detail).toContain('每份合同只评价一次');
-    expect((await creator.get(`/api/v1/contracts/${first.id}/evaluation`)).json()).toMatchObject({
+    expect((await creator.get(`/api/v1/contracts/${contract.id}/evaluation`)).json()).toMatchObject({
       canEvaluate: false,
       evaluation: { totalScore: 8600, grade: 'B' },
     });
+    const done = await gm.post(`/api/v1/contracts/${contract.id}/complete`, { reason: '履约完毕' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().status).toBe('COMPLETED');
+  });
 
-    // The partner is rated B (one evaluation of 86.00), with its history.
-    const partner = async () => (await creator.get(`/api/v1/partners/${f.partners.cons}`)).json();
+  it('rates the partner from the average of its evaluations, with a history row each time', async () => {
+    const partnerId = await ownPartner();
+    const partner = async () => (await creator.get(`/api/v1/partners/${partnerId}`)).json();
+    const history = async () =>
+      (await creator.get(`/api/v1/partners/${partnerId}/rating-history`)).json().items as any[];
+    const first = await signedWith(partnerId);
+    await creator.post(`/api/v1/contracts/${first.id}/evaluation`, { scores: eightySix() });
+    // One evaluation of 86.00: B.
     expect((await partner()).rating).toBe('B');
-    const history1 = (await creator.get(`/api/v1/partners/${f.partners.cons}/rating-history`)).json();
-    expect(history1.items).toHaveLength(1);
-    expect(history1.items[0]).toMatchObject({
+    const once = await history();
+    expect(once).toHaveLength(1);
+    expect(once[0]).toMatchObject({
       rating: 'B',
       score: 8600,
       evaluationCount: 1,
       sourceContractId: first.id,
     });
-    expect(history1.items[0].sourceLabel).toContain(first.number);
+    expect(once[0].sourceLabel).toContain(first.number);
 
-    const done = await gm.post(`/api/v1/contracts/${first.id}/complete`, { reason: '履约完毕' });
-    expect(done.statusCode, done.body).toBe(200);
-    expect(done.json().status).toBe('COMPLETED');
-
-    // A second contract with the same partner, scored 100: the average 93.00 makes it A.
-    const second = await approvedContract(t(), clients, f, { sign: true });
-    const top = await gm.post(`/api/v1/contracts/${second.id}/evaluation`, {
-      scores: scores({ quality: 100, schedule: 100, service: 100, compliance: 100 }),
-    });
+    // A second contract scored 100: the average 93.00 makes it A.
+    const second = await signedWith(partnerId);
+    const top = await gm.post(`/api/v1/contracts/${second.id}/evaluation`, { scores: fullMarks() });
     expect(top.json()).toMatchObject({ totalScore: 10000, grade: 'A' });
     expect((await partner()).rating).toBe('A');
-    const history2 = (await creator.get(`/api/v1/partners/${f.partners.cons}/rating-history`)).json();
-    expect(
-      history2.items.map((h: any) => [h.rating, h.score, h.evaluationCount, h.sourceContractId]),
-    ).toEqual([
+    expect((await history()).map((h) => [h.rating, h.score, h.evaluationCount, h.sourceContractId])).toEqual([
       ['A', 9300, 2, second.id],
       ['B', 8600, 1, first.id],
     ]);
-    // Drafts cannot be evaluated.
+  });
+
+  it('refuses to evaluate a draft, and shows no rating history outside the entity', async () => {
     const draft = await givenContract(creator, f);
     expectProblem(
       await creator.post(`/api/v1/contracts/${draft.id}/evaluation`, {
@@ -170,7 +185,7 @@ describeEachDialect('contract evaluation', (t) => {
       409,
       'CONTRACT_EVALUATION_STATE',
     );
-    // A user outside CONS neither sees the history of a CONS partner nor evaluates its contracts.
+    // A user outside CONS does not see the history of a CONS partner.
     const techUser = await t().login('lin.feng');
     expect([403, 404]).toContain(
       (await techUser.get(`/api/v1/partners/${f.partners.cons}/rating-history`)).statusCode,

@@ -40,6 +40,8 @@ describeEachDialect('contract matching and the exceptions list', (t) => {
     direction?: 'INCOME' | 'EXPENSE';
     status?: string;
     amount?: number;
+    /** The name's prefix (the file's tag by default): a test that lists by it sees only its rows. */
+    prefix?: string;
   }): Promise<string> {
     const placement = {
       CONS: {
@@ -63,7 +65,7 @@ describeEachDialect('contract matching and the exceptions list', (t) => {
     }[input.entity];
     const id = await insertLedgerRow(t(), {
       ...placement,
-      name: `${tag} ${input.name}`,
+      name: `${input.prefix ?? tag} ${input.name}`,
       categoryId: f.category.id,
       partnerName: '对账伙伴',
       status: input.status ?? 'IN_FORCE',
@@ -229,100 +231,114 @@ describeEachDialect('contract matching and the exceptions list', (t) => {
     expect((await admin.get(`/api/v1/contracts/${outside}/matching`)).json().total.status).toBe('MISMATCHED');
   });
 
-  it('lists every contract whose figures disagree beyond tolerance, with differences, filters and scope', async () => {
-    const consBad = await contract({
-      entity: 'CONS',
-      name: '建设-不符',
-      figures: { paid: 500_000, invoiced: 300_000, accepted: 500_000 },
-    });
-    await contract({
-      entity: 'CONS',
-      name: '建设-相符',
-      figures: { paid: 500_000, invoiced: 500_300, accepted: 500_000 },
-    });
-    const consIncome = await contract({
-      entity: 'CONS',
-      name: '建设-收入不符',
-      direction: 'INCOME',
-      figures: { paid: 0, invoiced: 200_000, accepted: 200_000 },
-    });
-    // Voided and draft contracts are never exceptions.
-    await contract({
-      entity: 'CONS',
-      name: '建设-作废',
-      status: 'VOIDED',
-      figures: { paid: 1, invoiced: 0, accepted: 0 },
-    });
-    const techBad = await contract({
-      entity: 'TECH',
-      name: '科技-不符',
-      figures: { paid: 0, invoiced: 0, accepted: 800_000 },
-    });
-    const grpBad = await contract({
-      entity: 'GRP',
-      name: '集团-不符',
-      figures: { paid: 100_000, invoiced: 0, accepted: 0 },
-    });
-
-    const res = await admin.get(
-      `/api/v1/contract-exceptions?q=${encodeURIComponent(`${tag} `)}&pageSize=100`,
-    );
-    expect(res.statusCode, res.body).toBe(200);
-    const page = res.json();
-    const names = page.items.map((i: { name: string }) => i.name.replace(`${tag} `, ''));
-    // Earlier cases left 钢材 (outside ¥5.00) and 软件-容差外 mismatched too.
-    expect(new Set(names)).toEqual(
-      new Set(['钢材', '软件-容差外', '建设-不符', '建设-收入不符', '科技-不符', '集团-不符']),
-    );
-    expect(page.total).toBe(6);
-    // Largest difference first.
-    const diffs = page.items.map((i: { maxDifference: number }) => i.maxDifference);
-    expect(diffs).toEqual([...diffs].sort((x, y) => y - x));
-    expect(page.items[0].contractId).toBe(techBad);
-    const row = page.items.find((i: { contractId: string }) => i.contractId === consBad);
-    expect(row).toMatchObject({
-      direction: 'EXPENSE',
-      entityId: f.cons.entityId,
-      status: 'IN_FORCE',
-      executableAmount: 2_000_000,
-      paid: 500_000,
-      invoiced: 300_000,
-      accepted: 500_000,
-      paidVsInvoiced: 200_000,
-      paidVsAccepted: 0,
-      invoicedVsAccepted: -200_000,
-      maxDifference: 200_000,
-      toleranceAmount: 500,
-      toleranceRate: 0,
-    });
-    expect(page.items.find((i: { contractId: string }) => i.contractId === techBad)).toMatchObject({
-      toleranceAmount: 0,
-      toleranceRate: 100,
-      maxDifference: 800_000,
+  describe('the exceptions list', () => {
+    // Rows of their own (a prefix no other test uses), so the list holds exactly these.
+    const prefix = `EX${randomUUID().slice(0, 6)}`;
+    const q = `q=${encodeURIComponent(`${prefix} `)}&pageSize=100`;
+    const ids = { consBad: '', consIncome: '', techBad: '', grpBad: '' };
+    beforeAll(async () => {
+      ids.consBad = await contract({
+        prefix,
+        entity: 'CONS',
+        name: '建设-不符',
+        figures: { paid: 500_000, invoiced: 300_000, accepted: 500_000 },
+      });
+      await contract({
+        prefix,
+        entity: 'CONS',
+        name: '建设-相符',
+        figures: { paid: 500_000, invoiced: 500_300, accepted: 500_000 },
+      });
+      ids.consIncome = await contract({
+        prefix,
+        entity: 'CONS',
+        name: '建设-收入不符',
+        direction: 'INCOME',
+        figures: { paid: 0, invoiced: 200_000, accepted: 200_000 },
+      });
+      // Voided and draft contracts are never exceptions.
+      await contract({
+        prefix,
+        entity: 'CONS',
+        name: '建设-作废',
+        status: 'VOIDED',
+        figures: { paid: 1, invoiced: 0, accepted: 0 },
+      });
+      ids.techBad = await contract({
+        prefix,
+        entity: 'TECH',
+        name: '科技-不符',
+        figures: { paid: 0, invoiced: 0, accepted: 800_000 },
+      });
+      ids.grpBad = await contract({
+        prefix,
+        entity: 'GRP',
+        name: '集团-不符',
+        figures: { paid: 100_000, invoiced: 0, accepted: 0 },
+      });
     });
 
-    const q = `q=${encodeURIComponent(`${tag} `)}&pageSize=100`;
-    const income = (await admin.get(`/api/v1/contract-exceptions?${q}&direction=INCOME`)).json();
-    expect(income.items.map((i: { contractId: string }) => i.contractId)).toEqual([consIncome]);
-    const tech = (await admin.get(`/api/v1/contract-exceptions?${q}&entityId=${f.tech.entityId}`)).json();
-    expect(tech.total).toBe(2);
-    const paged = (
-      await admin.get(`/api/v1/contract-exceptions?${q.replace('pageSize=100', 'pageSize=2')}&page=2`)
-    ).json();
-    expect(paged).toMatchObject({ total: 6, page: 2, pageSize: 2 });
-    expect(paged.items).toHaveLength(2);
+    it('lists every contract whose figures disagree beyond tolerance, largest difference first', async () => {
+      const res = await admin.get(`/api/v1/contract-exceptions?${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json();
+      const names = page.items.map((i: { name: string }) => i.name.replace(`${prefix} `, ''));
+      expect(new Set(names)).toEqual(new Set(['建设-不符', '建设-收入不符', '科技-不符', '集团-不符']));
+      expect(page.total).toBe(4);
+      const diffs = page.items.map((i: { maxDifference: number }) => i.maxDifference);
+      expect(diffs).toEqual([...diffs].sort((x, y) => y - x));
+      expect(page.items[0].contractId).toBe(ids.techBad);
+    });
 
-    // 郑浩 (CONS entity admin) sees CONS only; 张伟 (group GM, entity and below) sees every one.
-    const consAdmin = await t().login('zheng.hao');
-    const consView = (await consAdmin.get(`/api/v1/contract-exceptions?${q}`)).json();
-    expect(consView.items.every((i: { entityId: string }) => i.entityId === f.cons.entityId)).toBe(true);
-    expect(consView.total).toBe(3);
-    expect(consView.items.map((i: { contractId: string }) => i.contractId)).not.toContain(grpBad);
-    const gm = (await (await t().login('zhang.wei')).get(`/api/v1/contract-exceptions?${q}`)).json();
-    expect(gm.total).toBe(6);
-    // A user scoped to TECH cannot read a CONS contract's matching.
-    const techUser = await t().login('ma.chao');
-    expect((await techUser.get(`/api/v1/contracts/${consBad}/matching`)).statusCode).toBe(404);
+    it("shows each figure's differences and the tolerance of the contract's entity", async () => {
+      const page = (await admin.get(`/api/v1/contract-exceptions?${q}`)).json();
+      const row = page.items.find((i: { contractId: string }) => i.contractId === ids.consBad);
+      expect(row).toMatchObject({
+        direction: 'EXPENSE',
+        entityId: f.cons.entityId,
+        status: 'IN_FORCE',
+        executableAmount: 2_000_000,
+        paid: 500_000,
+        invoiced: 300_000,
+        accepted: 500_000,
+        paidVsInvoiced: 200_000,
+        paidVsAccepted: 0,
+        invoicedVsAccepted: -200_000,
+        maxDifference: 200_000,
+        toleranceAmount: 500,
+        toleranceRate: 0,
+      });
+      expect(page.items.find((i: { contractId: string }) => i.contractId === ids.techBad)).toMatchObject({
+        toleranceAmount: 0,
+        toleranceRate: 100,
+        maxDifference: 800_000,
+      });
+    });
+
+    it('filters by direction and entity, and pages', async () => {
+      const income = (await admin.get(`/api/v1/contract-exceptions?${q}&direction=INCOME`)).json();
+      expect(income.items.map((i: { contractId: string }) => i.contractId)).toEqual([ids.consIncome]);
+      const tech = (await admin.get(`/api/v1/contract-exceptions?${q}&entityId=${f.tech.entityId}`)).json();
+      expect(tech.items.map((i: { contractId: string }) => i.contractId)).toEqual([ids.techBad]);
+      const paged = (
+        await admin.get(`/api/v1/contract-exceptions?${q.replace('pageSize=100', 'pageSize=3')}&page=2`)
+      ).json();
+      expect(paged).toMatchObject({ total: 4, page: 2, pageSize: 3 });
+      expect(paged.items).toHaveLength(1);
+    });
+
+    it("shows each user the exceptions within their scope, and no other entity's matching", async () => {
+      // 郑浩 (CONS entity admin) sees CONS only; 张伟 (group GM, entity and below) sees every one.
+      const consView = (await (await t().login('zheng.hao')).get(`/api/v1/contract-exceptions?${q}`)).json();
+      expect(consView.items.map((i: { contractId: string }) => i.contractId).sort()).toEqual(
+        [ids.consBad, ids.consIncome].sort(),
+      );
+      const gm = (await (await t().login('zhang.wei')).get(`/api/v1/contract-exceptions?${q}`)).json();
+      expect(gm.total).toBe(4);
+      // A user scoped to TECH cannot read a CONS contract's matching.
+      const techUser = await t().login('ma.chao');
+      expect((await techUser.get(`/api/v1/contracts/${ids.consBad}/matching`)).statusCode).toBe(404);
+    });
   });
 
   it('flags in SQL exactly what matchingStatus flags, around the tolerance boundaries', async () => {

@@ -6,7 +6,6 @@
  */
 import type { WfFlow } from '@concord/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { newId, nowInstant } from '../../../db/index.js';
 import { ManualClock } from '../../../platform/jobs/index.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import {
@@ -18,6 +17,7 @@ import {
   publishContractFlows,
 } from '../contracts.testing.js';
 import { executableAmount } from '../execution/execution.rules.js';
+import { insertPaidPayment } from './settlement.testing.js';
 
 const DAY = 24 * 3600 * 1000;
 // 09:00 in Beijing on 1 March 2026.
@@ -72,48 +72,7 @@ describeEachDialect(
 
     const db = () => t().services.db;
 
-    /** Money already paid on the contract (a PAID payment row), with the figures refreshed. */
-    async function paid(contractId: string, amount: number) {
-      const contract = await db()
-        .selectFrom('contract')
-        .selectAll()
-        .where('id', '=', contractId)
-        .executeTakeFirstOrThrow();
-      const now = nowInstant();
-      await db()
-        .transaction()
-        .execute(async (trx) => {
-          await trx
-            .insertInto('contract_payment')
-            .values({
-              id: newId(),
-              contract_id: contractId,
-              plan_item_id: null,
-              kind: 'PAYMENT',
-              number: `X5-${newId().slice(-12)}`,
-              amount,
-              status: 'PAID',
-              refund_of_id: null,
-              purpose: '进度款',
-              entity_id: contract.entity_id,
-              department_id: contract.department_id,
-              requested_by: contract.owner_id,
-              instance_id: null,
-              paid_on: '2026-02-20',
-              bank_account: null,
-              method: 'TRANSFER',
-              reference: null,
-              override_reason: null,
-              override_by: null,
-              idempotency_key: null,
-              request_hash: null,
-              created_at: now,
-              updated_at: now,
-            })
-            .execute();
-          await t().services.contractFigures.refresh(trx, contractId);
-        });
-    }
+    const paid = (contractId: string, amount: number) => insertPaidPayment(t(), contractId, amount);
 
     const settlementBody = (overrides: Record<string, unknown> = {}) => ({
       finalAmount: 1_130_000,
@@ -127,11 +86,28 @@ describeEachDialect(
       ...overrides,
     });
 
-    it('settles against what is paid, one at a time, and executes against the settled amount once approved', async () => {
+    /** A signed contract of ¥11,300.00 with ¥5,000.00 paid. */
+    const paidContract = async () => {
       const contract = await approvedContract(t(), clients, f, { sign: true });
       await paid(contract.id, 500_000);
+      return contract;
+    };
+    /** The same with a settlement of ¥10,800.00 (¥500.00 deducted, ¥540.00 retained) in approval. */
+    const settling = async () => {
+      const contract = await paidContract();
+      const created = await creator.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody());
+      expect(created.statusCode, created.body).toBe(200);
+      return { contract, settlement: created.json() };
+    };
+    /** The same settlement approved by 赵磊. */
+    const settled = async () => {
+      const { contract, settlement } = await settling();
+      await approveAll(settlement.instanceId, [gm]);
+      return { contract, settlement };
+    };
 
-      // Final − deductions below what is paid: refused, with both amounts named.
+    it('refuses a settlement below what is paid, naming both amounts', async () => {
+      const contract = await paidContract();
       const below = expectProblem(
         await creator.post(
           `/api/v1/contracts/${contract.id}/settlement`,
@@ -141,9 +117,7 @@ describeEachDialect(
         'CONTRACT_SETTLEMENT_BELOW_PAID',
       );
       expect(below.detail).toBe('结算金额 ¥4,300.00 低于已付（已收）及审批中的金额 ¥5,000.00，不能结算');
-
-      const before = (await creator.get(`/api/v1/contracts/${contract.id}/settlement`)).json();
-      expect(before).toMatchObject({
+      expect((await creator.get(`/api/v1/contracts/${contract.id}/settlement`)).json()).toMatchObject({
         settlements: [],
         currentAmount: 1_130_000,
         settledAmount: null,
@@ -153,10 +127,10 @@ describeEachDialect(
         planAdjustmentNeeded: false,
         canSettle: true,
       });
+    });
 
-      const created = await creator.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody());
-      expect(created.statusCode, created.body).toBe(200);
-      const settlement = created.json();
+    it('takes one settlement at a time into approval, changing nothing until it is approved', async () => {
+      const { contract, settlement } = await settling();
       expect(settlement).toMatchObject({
         contractId: contract.id,
         finalAmount: 1_130_000,
@@ -169,8 +143,6 @@ describeEachDialect(
         createdByName: '冯波',
       });
       expect(settlement.instanceId).toBeTruthy();
-
-      // One at a time.
       const again = expectProblem(
         await creator.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody()),
         409,
@@ -183,14 +155,15 @@ describeEachDialect(
         409,
         'CONTRACT_SETTLEMENT_STATE',
       );
-      // In approval, nothing changes yet.
       expect((await creator.get(`/api/v1/contracts/${contract.id}/settlement`)).json()).toMatchObject({
         settledAmount: null,
         executableAmount: 1_130_000,
         canSettle: false,
       });
+    });
 
-      await approveAll(settlement.instanceId, [gm]);
+    it('executes against the settled amount once approved, and settles a contract once', async () => {
+      const { contract } = await settled();
       const after = (await creator.get(`/api/v1/contracts/${contract.id}/settlement`)).json();
       expect(after).toMatchObject({
         currentAmount: 1_130_000,
@@ -219,8 +192,10 @@ describeEachDialect(
           'CONTRACT_SETTLEMENT_STATE',
         ).detail,
       ).toBe('结算不允许此操作：该合同已结算');
+    });
 
-      // Retention released once, audited.
+    it('releases the retention of an approved settlement once, audited', async () => {
+      const { settlement } = await settled();
       const released = await creator.post(`/api/v1/contract-settlements/${settlement.id}/release-retention`, {
         releasedOn: '2026-07-01',
         note: '质保期满，无质量问题',

@@ -92,22 +92,26 @@ describeEachDialect('contract change orders', (t) => {
     expect((await creator.get(`/api/v1/contracts/${signed.id}`)).json().pendingChangeId).toBeNull();
   });
 
-  it('approves a change: new amount, tax, version and the ledger’s current amount; one change at a time', async () => {
+  /** A signed contract (¥11,300.00 to 2026-12-31) with a supplement for ¥13,560.00 to 2027-03-31 in approval. */
+  const proposed = async () => {
     const signed = await approvedContract(t(), clients, f, { sign: true });
-    const before = await ledgerRow(signed.number);
-    expect(before.row).toMatchObject({
-      amount: 1_130_000,
-      signedAmount: 1_130_000,
-      currentAmount: 1_130_000,
-    });
-
     const created = await creator.post(`/api/v1/contracts/${signed.id}/changes`, {
       kind: 'SUPPLEMENT',
       reason: '增加钢材 20 吨',
       proposed: { amount: 1_356_000, endDate: '2027-03-31', name: signed.name },
     });
     expect(created.statusCode, created.body).toBe(200);
-    const change = created.json();
+    return { signed, change: created.json() };
+  };
+  /** The same, the change approved by 赵磊. */
+  const approvedChange = async () => {
+    const { signed, change } = await proposed();
+    await approveAll(change.instanceId, [gm]);
+    return { signed, change };
+  };
+
+  it('proposes only what changes, numbered after the contract, pending on it', async () => {
+    const { signed, change } = await proposed();
     expect(change).toMatchObject({
       contractId: signed.id,
       number: `${signed.number}-BG01`,
@@ -123,7 +127,16 @@ describeEachDialect('contract change orders', (t) => {
     const pending = (await gm.get(`/api/v1/contracts/${signed.id}`)).json();
     expect(pending).toMatchObject({ pendingChangeId: change.id, currentAmount: 1_130_000, version: 2 });
     expect(pending.actions).toEqual(['complete', 'terminate']);
+    // The ledger keeps the signed figures until the change is approved.
+    expect((await ledgerRow(signed.number)).row).toMatchObject({
+      amount: 1_130_000,
+      signedAmount: 1_130_000,
+      currentAmount: 1_130_000,
+    });
+  });
 
+  it('allows one change at a time, and no completion while one is pending', async () => {
+    const { signed } = await proposed();
     const second = expectProblem(
       await creator.post(`/api/v1/contracts/${signed.id}/changes`, {
         reason: '再改',
@@ -138,8 +151,10 @@ describeEachDialect('contract change orders', (t) => {
       409,
       'CONTRACT_CHANGE_PENDING',
     );
+  });
 
-    await approveAll(change.instanceId, [gm]);
+  it('applies an approved change: new amount, tax and end date as a new version', async () => {
+    const { signed, change } = await approvedChange();
     const after = (await creator.get(`/api/v1/contracts/${signed.id}`)).json();
     expect(after).toMatchObject({
       status: 'IN_FORCE',
@@ -170,7 +185,10 @@ describeEachDialect('contract change orders', (t) => {
     const [listed] = (await creator.get(`/api/v1/contracts/${signed.id}/changes`)).json();
     expect(listed).toMatchObject({ id: change.id, status: 'APPROVED', resultingVersion: 3 });
     expect(listed.decidedAt).toEqual(expect.any(String));
+  });
 
+  it("shows an approved change in the ledger's row and totals", async () => {
+    const { signed } = await approvedChange();
     const now = await ledgerRow(signed.number);
     expect(now.row).toMatchObject({
       amount: 1_356_000,
@@ -186,8 +204,10 @@ describeEachDialect('contract change orders', (t) => {
       // Nothing paid yet: all of the new amount is outstanding.
       outstandingAmount: 1_356_000,
     });
+  });
 
-    // The next change is numbered after the first and compares against the new values.
+  it('numbers the next change after the first and compares it with the new values', async () => {
+    const { signed } = await approvedChange();
     const next = await creator.post(`/api/v1/contracts/${signed.id}/changes`, {
       reason: '减少数量',
       proposed: { amount: 1_243_000 },
