@@ -18,9 +18,10 @@ const messages: RuleMessages = {
 /** Runs a field's rules the way antd does (required first), giving the first message or null. */
 async function check(rules: Rule[], value: unknown): Promise<string | null> {
   for (const rule of rules as RuleObject[]) {
+    const blank = typeof value === 'string' && rule.whitespace ? value.trim() === '' : value === '';
     if (
       rule.required &&
-      (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length))
+      (value === undefined || value === null || blank || (Array.isArray(value) && !value.length))
     )
       return String(rule.message);
     if (rule.validator)
@@ -69,6 +70,8 @@ describe('zod rules', () => {
     expect(isRequired(schema.shape.type)).toBe(true);
     expect(isRequired(schema.shape.shared)).toBe(false);
     expect(isRequired(schema.shape.email)).toBe(false);
+    expect(isRequired(z.string().max(10).default(''))).toBe(false);
+    expect(isRequired(z.array(z.string()).default([]))).toBe(false);
   });
 
   it('gives the message of the first broken bound', async () => {
@@ -88,6 +91,25 @@ describe('zod rules', () => {
     expect(await check(rules.amount, 99)).toBe('>= ¥1.00');
     expect(await check(rules.amount, 100001)).toBe('<= ¥1,000.00');
     expect(await check(rules.amount, 12.5)).toBe('invalid Amount');
+  });
+
+  it('takes blanks alone for no value, as the server trims them', async () => {
+    expect(await check(rules.name, '   ')).toBe('enter Name');
+  });
+
+  it('requires a field the form asks for though the body may omit it', async () => {
+    const optional = zodRules(schema, { note: 'Note' }, messages, { required: ['note'] });
+    expect(await check(optional.note, '')).toBe('enter Note');
+    expect(await check(optional.note, 'abcdef')).toBe('max 5');
+    expect(await check(rules.note, '')).toBeNull();
+  });
+
+  it('checks the value as the body carries it', async () => {
+    const percent = zodRules(schema, { amount: 'Amount' }, messages, {
+      toBody: { amount: (value) => Math.round(Number(value) * 100) },
+    });
+    expect(await check(percent.amount, 0.5)).toBe('>= 100');
+    expect(await check(percent.amount, 12.5)).toBeNull();
   });
 
   it('leaves fields without a label alone', () => {
