@@ -104,6 +104,11 @@ describe('zod rules', () => {
     expect(await check(rules.note, '')).toBeNull();
   });
 
+  it('asks to choose what a picker fills', async () => {
+    const picked = zodRules(schema, { name: 'Owner' }, messages, { picked: ['name'] });
+    expect(await check(picked.name, undefined)).toBe('choose Owner');
+  });
+
   it('checks the value as the body carries it', async () => {
     const percent = zodRules(schema, { amount: 'Amount' }, messages, {
       toBody: { amount: (value) => Math.round(Number(value) * 100) },

@@ -91,6 +91,8 @@ export interface FieldRuleOptions {
   required?: boolean;
   /** The form's value as the body carries it, before the schema reads it. */
   toBody?: (value: unknown) => unknown;
+  /** Picked rather than typed (an id from a picker, a date): "choose" rather than "enter". */
+  picked?: boolean;
 }
 
 /** The rules of one field: `required` (so antd shows the mark) and one validator running the schema. */
@@ -101,7 +103,7 @@ export function fieldRules(
   options: FieldRuleOptions = {},
 ): Rule[] {
   const inner = innermost(schema);
-  const choice = ['enum', 'array', 'literal', 'union'].includes(inner._zod.def.type);
+  const choice = options.picked || ['enum', 'array', 'literal', 'union'].includes(inner._zod.def.type);
   const rules: Rule[] = [];
   if (options.required || isRequired(schema))
     rules.push({
@@ -128,6 +130,8 @@ export interface ZodRulesOptions<K extends string> {
    * condition the form shows them for (an override reason once a payment goes beyond the invoices).
    */
   required?: readonly K[];
+  /** Fields filled by a picker (ids, dates): their required message says "choose". */
+  picked?: readonly K[];
   /** How a field's form value becomes the body's (a percent typed for basis points), per field. */
   toBody?: Partial<Record<K, (value: unknown) => unknown>>;
 }
@@ -141,6 +145,7 @@ export function zodRules<S extends ObjectSchemaLike>(
 ): Record<keyof S['shape'] & string, Rule[]> {
   const money = new Set<string>(options.money ?? []);
   const required = new Set<string>(options.required ?? []);
+  const picked = new Set<string>(options.picked ?? []);
   const moneyMessages: RuleMessages = {
     ...messages,
     minValue: (min) => messages.minValue(formatMoney(Number(min))),
@@ -157,6 +162,7 @@ export function zodRules<S extends ObjectSchemaLike>(
         ? []
         : fieldRules(field, label, money.has(name) ? moneyMessages : messages, {
             required: required.has(name),
+            picked: picked.has(name),
             toBody: options.toBody?.[name],
           });
   }
