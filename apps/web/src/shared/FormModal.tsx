@@ -20,6 +20,8 @@ interface FormModalProps<V> {
   width?: number | string;
   /** OK cannot be pressed (the request would be refused for a reason the dialog shows). */
   okDisabled?: boolean;
+  /** OK does something that cannot be taken back (reject, void): shown red. */
+  okDanger?: boolean;
   /** Called when OK found invalid fields (a page that also checks parts outside the form). */
   onSubmitFailed?: () => void;
   /** Below the form and outside it: previews, approval paths, controls with their own state. */
@@ -46,6 +48,7 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       confirmLoading={props.pending}
       okButtonProps={{
         disabled: props.okDisabled,
+        danger: props.okDanger,
         ...(props.okTestId ? { 'data-testid': props.okTestId } : {}),
       }}
       width={props.width}

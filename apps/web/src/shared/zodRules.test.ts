@@ -109,6 +109,12 @@ describe('zod rules', () => {
     expect(await check(picked.name, undefined)).toBe('choose Owner');
   });
 
+  it("says a field's own message for a value the schema refuses", async () => {
+    const own = zodRules(schema, { code: 'Code' }, messages, { invalid: { code: 'capitals only' } });
+    expect(await check(own.code, 'ab')).toBe('capitals only');
+    expect(await check(own.code, 'AB')).toBeNull();
+  });
+
   it('checks the value as the body carries it', async () => {
     const percent = zodRules(schema, { amount: 'Amount' }, messages, {
       toBody: { amount: (value) => Math.round(Number(value) * 100) },

@@ -93,6 +93,8 @@ export interface FieldRuleOptions {
   toBody?: (value: unknown) => unknown;
   /** Picked rather than typed (an id from a picker, a date): "choose" rather than "enter". */
   picked?: boolean;
+  /** Said instead of the generic message when a value breaks the schema. */
+  invalid?: string;
 }
 
 /** The rules of one field: `required` (so antd shows the mark) and one validator running the schema. */
@@ -116,7 +118,8 @@ export function fieldRules(
     validator: async (_rule, value: unknown) => {
       if (isEmpty(value)) return;
       const result = schema.safeParse(options.toBody ? options.toBody(value) : value);
-      if (!result.success) throw new Error(messageOf(result.error?.issues[0], label, messages));
+      if (!result.success)
+        throw new Error(options.invalid ?? messageOf(result.error?.issues[0], label, messages));
     },
   });
   return rules;
@@ -132,6 +135,8 @@ export interface ZodRulesOptions<K extends string> {
   required?: readonly K[];
   /** Fields filled by a picker (ids, dates): their required message says "choose". */
   picked?: readonly K[];
+  /** A field's own message for a value the schema refuses (what a quantity looks like), per field. */
+  invalid?: Partial<Record<K, string>>;
   /** How a field's form value becomes the body's (a percent typed for basis points), per field. */
   toBody?: Partial<Record<K, (value: unknown) => unknown>>;
 }
@@ -163,6 +168,7 @@ export function zodRules<S extends ObjectSchemaLike>(
         : fieldRules(field, label, money.has(name) ? moneyMessages : messages, {
             required: required.has(name),
             picked: picked.has(name),
+            invalid: options.invalid?.[name],
             toBody: options.toBody?.[name],
           });
   }
