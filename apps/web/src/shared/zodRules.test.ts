@@ -97,6 +97,13 @@ describe('zod rules', () => {
     expect(await check(rules.name, '   ')).toBe('enter Name');
   });
 
+  it('asks for no blank check on numbers and lists (antd would refuse any number under one)', () => {
+    const requiredRule = (field: Rule[]) => (field as RuleObject[]).find((rule) => rule.required);
+    expect(requiredRule(rules.name)?.whitespace).toBe(true);
+    expect(requiredRule(rules.amount)?.whitespace).toBe(false);
+    expect(requiredRule(rules.kinds)?.whitespace).toBe(false);
+  });
+
   it('requires a field the form asks for though the body may omit it', async () => {
     const optional = zodRules(schema, { note: 'Note' }, messages, { required: ['note'] });
     expect(await check(optional.note, '')).toBe('enter Note');

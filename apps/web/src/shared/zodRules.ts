@@ -110,8 +110,9 @@ export function fieldRules(
   if (options.required || isRequired(schema))
     rules.push({
       required: true,
-      // The server trims text: blanks alone are no value.
-      whitespace: true,
+      // The server trims text: blanks alone are no value. Only on text: antd's validator takes a
+      // rule with `whitespace` for a string rule and refuses a number under it.
+      whitespace: inner._zod.def.type === 'string',
       message: choice ? messages.requiredSelect(label) : messages.required(label),
     });
   rules.push({
