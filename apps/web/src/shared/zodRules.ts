@@ -110,10 +110,10 @@ export function fieldRules(
   if (options.required || isRequired(schema))
     rules.push({
       required: true,
-      // The server trims text: blanks alone are no value. Only on text: antd's validator takes a
-      // rule with `whitespace` for a string rule and refuses a number under it.
-      whitespace: inner._zod.def.type === 'string',
       message: choice ? messages.requiredSelect(label) : messages.required(label),
+      // The server trims text: blanks alone are no value. Only on text, and absent otherwise: with
+      // any key beside `required` and `message` antd checks the value as a string and refuses numbers.
+      ...(inner._zod.def.type === 'string' ? { whitespace: true } : {}),
     });
   rules.push({
     validator: async (_rule, value: unknown) => {
