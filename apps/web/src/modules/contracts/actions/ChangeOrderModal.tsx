@@ -7,12 +7,8 @@ import { DateInput, MoneyInput } from '../../../shared/FormInputs';
 import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
 import { useIsPhone } from '../../../shared/useIsPhone';
 import { useZodRules } from '../../../shared/zodRules';
-import {
-  ApproverSelections,
-  missingSelections,
-  selectableSteps,
-} from '../../approvals/centre/ApproverSelections';
-import { PathPreview } from '../../approvals/centre/PathPreview';
+import { missingSelections } from '../../approvals/centre/ApproverSelections';
+import { ApprovalPathPanel, chosenApprovers } from './ApprovalPathPanel';
 import { useContractCategories, useCreateChange } from '../contractsApi';
 import { useChangeSchedule } from '../execution/schedule/useChangeSchedule';
 import { PartnerBankSelect } from '../form/PartnerBankSelect';
@@ -96,15 +92,12 @@ export function ChangeOrderModal({ contract, onClose }: { contract: Contract | n
       return;
     }
     if (schedule) proposed.schedule = schedule;
-    const chosen = Object.fromEntries(
-      selectableSteps(preview.state.result).map((step) => [step.nodeId, selections[step.nodeId] ?? []]),
-    );
     create.mutate(
       {
         kind: values.kind,
         reason: values.reason.trim(),
         proposed,
-        selections: Object.keys(chosen).length ? chosen : undefined,
+        selections: chosenApprovers(preview.state.result, selections),
       },
       {
         onSuccess: () => {
@@ -193,15 +186,12 @@ export function ChangeOrderModal({ contract, onClose }: { contract: Contract | n
           </Typography.Title>
           {diff}
           {changeSchedule.element}
-          <PathPreview state={preview.state} onRefresh={preview.refresh} />
-          <div style={{ marginTop: 12 }}>
-            <ApproverSelections
-              result={preview.state.result}
-              value={selections}
-              onChange={setSelections}
-              showErrors={tried}
-            />
-          </div>
+          <ApprovalPathPanel
+            preview={preview}
+            selections={selections}
+            onChange={setSelections}
+            showErrors={tried}
+          />
         </>
       }
     >

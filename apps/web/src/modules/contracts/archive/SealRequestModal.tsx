@@ -4,12 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
 import { useZodRules } from '../../../shared/zodRules';
-import {
-  ApproverSelections,
-  missingSelections,
-  selectableSteps,
-} from '../../approvals/centre/ApproverSelections';
-import { PathPreview } from '../../approvals/centre/PathPreview';
+import { missingSelections } from '../../approvals/centre/ApproverSelections';
+import { ApprovalPathPanel, chosenApprovers } from '../actions/ApprovalPathPanel';
 import { useApprovalPreview } from '../actions/useApprovalPreview';
 import { useContractCategories } from '../contractsApi';
 import { type SealRequestBody, useRequestSeal } from './archiveApi';
@@ -77,11 +73,8 @@ export function SealRequestModal({
   const onFinish = (values: SealValues) => {
     setTried(true);
     if (missingSelections(preview.state.result, selections).length > 0) return;
-    const chosen = Object.fromEntries(
-      selectableSteps(preview.state.result).map((step) => [step.nodeId, selections[step.nodeId] ?? []]),
-    );
     request.mutate(
-      { ...values, selections: Object.keys(chosen).length ? chosen : undefined },
+      { ...values, selections: chosenApprovers(preview.state.result, selections) },
       {
         onSuccess: () => {
           message.success(t('contractArchive.seal.requested'));
@@ -111,17 +104,12 @@ export function SealRequestModal({
         </Typography.Paragraph>
       }
       after={
-        <>
-          <PathPreview state={preview.state} onRefresh={preview.refresh} />
-          <div style={{ marginTop: 12 }}>
-            <ApproverSelections
-              result={preview.state.result}
-              value={selections}
-              onChange={setSelections}
-              showErrors={tried}
-            />
-          </div>
-        </>
+        <ApprovalPathPanel
+          preview={preview}
+          selections={selections}
+          onChange={setSelections}
+          showErrors={tried}
+        />
       }
     >
       <Form.Item name="sealType" label={t('contractArchive.seal.sealType')} rules={rules.sealType}>

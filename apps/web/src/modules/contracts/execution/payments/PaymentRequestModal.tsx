@@ -7,12 +7,8 @@ import { MoneyInput } from '../../../../shared/FormInputs';
 import { FormModal, fieldErrorsInto } from '../../../../shared/FormModal';
 import { formatMoney } from '../../../../shared/format';
 import { useZodRules } from '../../../../shared/zodRules';
-import {
-  ApproverSelections,
-  missingSelections,
-  selectableSteps,
-} from '../../../approvals/centre/ApproverSelections';
-import { PathPreview } from '../../../approvals/centre/PathPreview';
+import { missingSelections } from '../../../approvals/centre/ApproverSelections';
+import { ApprovalPathPanel, chosenApprovers } from '../../actions/ApprovalPathPanel';
 import { useApprovalPreview } from '../../actions/useApprovalPreview';
 import { useRequestPayment } from './paymentsApi';
 
@@ -110,9 +106,6 @@ export function PaymentRequestModal({
   const onFinish = (values: Values) => {
     setTried(true);
     if (missingSelections(preview.state.result, selections).length > 0) return;
-    const chosen = Object.fromEntries(
-      selectableSteps(preview.state.result).map((step) => [step.nodeId, selections[step.nodeId] ?? []]),
-    );
     request.mutate(
       {
         planItemId: values.planItemId!,
@@ -120,7 +113,7 @@ export function PaymentRequestModal({
         purpose: values.purpose.trim(),
         idempotencyKey: key,
         overrideReason: flagged ? values.overrideReason?.trim() : undefined,
-        selections: Object.keys(chosen).length ? chosen : undefined,
+        selections: chosenApprovers(preview.state.result, selections),
       },
       {
         onSuccess: () => {
@@ -148,17 +141,12 @@ export function PaymentRequestModal({
       okDisabled={flagged && !position.can.override}
       width={600}
       after={
-        <>
-          <PathPreview state={preview.state} onRefresh={preview.refresh} />
-          <div style={{ marginTop: 12 }}>
-            <ApproverSelections
-              result={preview.state.result}
-              value={selections}
-              onChange={setSelections}
-              showErrors={tried}
-            />
-          </div>
-        </>
+        <ApprovalPathPanel
+          preview={preview}
+          selections={selections}
+          onChange={setSelections}
+          showErrors={tried}
+        />
       }
     >
       <Form.Item name="planItemId" label={t('contractPayments.form.item')} rules={rules.planItemId}>
