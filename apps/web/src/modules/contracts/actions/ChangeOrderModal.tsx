@@ -1,6 +1,5 @@
-import { type Contract, contractChangeCreateSchema, contractCreateSchema } from '@concord/contracts';
-import { App, Col, Form, Input, InputNumber, Radio, Row, Table, Typography } from 'antd';
-import type { Rule } from 'antd/es/form';
+import { type Contract, contractChangeCreateSchema } from '@concord/contracts';
+import { App, Col, Form, Input, Radio, Row, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput, MoneyInput } from '../../../shared/FormInputs';
@@ -12,9 +11,10 @@ import { ApprovalPathPanel, chosenApprovers } from './ApprovalPathPanel';
 import { useContractCategories, useCreateChange } from '../contractsApi';
 import { useChangeSchedule } from '../execution/schedule/useChangeSchedule';
 import { PartnerBankSelect } from '../form/PartnerBankSelect';
+import { useContractRules } from '../form/useContractRules';
 import { AttachmentsEditor } from '../shared/AttachmentsEditor';
+import { TaxRateInput } from '../shared/TaxRateInput';
 import { fieldLabel, fieldValue } from '../shared/fieldValues';
-import { percentToBasisPoints } from '../shared/money';
 import { type ChangeFormValues, initialOf, proposalOf } from './changeProposal';
 import { useApprovalPreview } from './useApprovalPreview';
 
@@ -66,16 +66,7 @@ export function ChangeOrderModal({ contract, onClose }: { contract: Contract | n
 
   // The reason from the change's schema; the contract's values from the contract's own.
   const changeRules = useZodRules(contractChangeCreateSchema, { reason: t('contracts.change.reason') });
-  const contractRules = useZodRules(
-    contractCreateSchema,
-    {
-      name: t('contracts.field.name'),
-      amount: t('contracts.field.amount'),
-      taxRate: t('contracts.field.taxRate'),
-      body: t('contracts.field.body'),
-    },
-    { money: ['amount'], toBody: { taxRate: (percent) => percentToBasisPoints(percent as number) } },
-  );
+  const contractRules = useContractRules();
 
   const onSubmit = (values: ChangeFormValues) => {
     if (!contract) return;
@@ -109,13 +100,6 @@ export function ChangeOrderModal({ contract, onClose }: { contract: Contract | n
     );
   };
 
-  const endAfterStart: Rule = ({ getFieldValue }) => ({
-    validator: async (_, end: string | null | undefined) => {
-      const start = getFieldValue('startDate') as string | null | undefined;
-      // Calendar dates compare as text (YYYY-MM-DD).
-      if (end && start && end < start) throw new Error(t('contracts.form.endBeforeStart'));
-    },
-  });
   const col = (span: number) => ({ xs: 24, md: span });
   const rows = Object.entries(proposal).map(([field, after]) => ({
     field,
@@ -228,14 +212,7 @@ export function ChangeOrderModal({ contract, onClose }: { contract: Contract | n
         </Col>
         <Col {...col(8)}>
           <Form.Item name="taxRate" label={t('contracts.field.taxRate')} rules={contractRules.taxRate}>
-            <InputNumber<number>
-              min={0}
-              max={100}
-              precision={2}
-              suffix="%"
-              style={{ width: '100%' }}
-              data-testid="change-tax-rate"
-            />
+            <TaxRateInput testId="change-tax-rate" />
           </Form.Item>
         </Col>
         <Col {...col(8)}>
@@ -258,7 +235,7 @@ export function ChangeOrderModal({ contract, onClose }: { contract: Contract | n
             name="endDate"
             label={t('contracts.field.endDate')}
             dependencies={['startDate']}
-            rules={[endAfterStart]}
+            rules={contractRules.endDate}
           >
             <DateInput testId="change-end-date" />
           </Form.Item>

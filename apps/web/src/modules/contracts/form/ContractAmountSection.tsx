@@ -1,7 +1,8 @@
 import { currencySchema } from '@concord/contracts';
-import { Card, Col, Form, type FormInstance, InputNumber, Row, Select } from 'antd';
+import { Card, Col, Form, type FormInstance, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MoneyInput } from '../../../shared/FormInputs';
+import { TaxRateInput } from '../shared/TaxRateInput';
 import { AmountSummary } from './AmountSummary';
 import { col } from './formLayout';
 import type { ContractFormValues } from './formValues';
@@ -27,14 +28,7 @@ export function ContractAmountSection({
         </Col>
         <Col {...col(8)}>
           <Form.Item name="taxRate" label={t('contracts.field.taxRate')} rules={rules.taxRate}>
-            <InputNumber<number>
-              min={0}
-              max={100}
-              precision={2}
-              suffix="%"
-              style={{ width: '100%' }}
-              data-testid="contract-tax-rate"
-            />
+            <TaxRateInput testId="contract-tax-rate" />
           </Form.Item>
         </Col>
         <Col {...col(8)}>
