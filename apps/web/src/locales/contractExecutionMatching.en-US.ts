@@ -61,7 +61,6 @@ export const contractExecutionMatchingEnUS: typeof contractExecutionMatchingZhCN
     validation: {
       overRemaining: 'The delivered amount cannot exceed what is left to deliver: {{remaining}}',
       overDelivered: 'The accepted amount cannot exceed the delivered amount {{delivered}}',
-      positive: 'The amount must be more than zero',
       quantity: 'Enter a number such as 12.5',
     },
     deliveryFiles: 'Delivery documents',

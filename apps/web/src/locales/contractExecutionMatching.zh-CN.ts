@@ -59,7 +59,6 @@ export const contractExecutionMatchingZhCN = {
     validation: {
       overRemaining: '交付金额不能超过剩余可交付金额 {{remaining}}',
       overDelivered: '验收金额不能超过交付金额 {{delivered}}',
-      positive: '金额须大于零',
       quantity: '请输入数字，例如 12.5',
     },
     deliveryFiles: '交付单据',

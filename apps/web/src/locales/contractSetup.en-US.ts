@@ -27,7 +27,6 @@ export const contractSetupEnUS: Pick<Messages, 'contractSetup'> = {
       direction: 'Direction',
       inheritDirection: 'Inherit from parent',
       inherited: 'inherited',
-      directionRequired: 'A top-level category needs a direction',
       numberRule: 'Numbering rule',
       numberRuleDefault: "The register's default contract numbering",
       numberRuleId: 'Numbering rule id',

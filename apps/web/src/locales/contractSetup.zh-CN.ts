@@ -27,7 +27,6 @@ export const contractSetupZhCN = {
       direction: '收支方向',
       inheritDirection: '继承上级',
       inherited: '继承',
-      directionRequired: '顶级类别须选择收支方向',
       numberRule: '编号规则',
       numberRuleDefault: '使用合同默认编号规则',
       numberRuleId: '编号规则 ID',

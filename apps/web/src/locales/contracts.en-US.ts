@@ -161,7 +161,6 @@ export const contractsEnUS: Pick<Messages, 'contracts'> = {
       upload: 'Upload',
       missingAttachments: 'This category requires: {{types}} (needed before submitting)',
       endBeforeStart: 'The end date cannot be before the start date',
-      amountInvalid: 'Enter a valid amount (two decimals at most, up to ten trillion)',
       fixFields: 'Correct the fields marked in red first',
       saveDraft: 'Save draft',
       saveAndSubmit: 'Save and submit',

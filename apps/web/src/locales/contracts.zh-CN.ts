@@ -160,7 +160,6 @@ export const contractsZhCN = {
       upload: '上传附件',
       missingAttachments: '本类别要求的附件尚缺：{{types}}（提交审批前需补齐）',
       endBeforeStart: '结束日期不能早于开始日期',
-      amountInvalid: '请输入有效金额（最多两位小数，不超过十万亿元）',
       fixFields: '请先修正标红的字段',
       saveDraft: '保存草稿',
       saveAndSubmit: '保存并提交审批',

@@ -1,14 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  DatePicker,
-  type DatePickerProps,
-  InputNumber,
-  type InputNumberProps,
-  Select,
-  type SelectProps,
-} from 'antd';
+import { DatePicker, type DatePickerProps, InputNumber, type InputNumberProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { fenToYuanText, yuanTextToFen } from './yuan';
 
 const currencySymbols: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$' };
@@ -81,79 +73,5 @@ export function DateInput({ value, onChange, testId, ...props }: DateInputProps)
   );
 }
 
-export interface RemoteOption {
-  value: string;
-  label: ReactNode;
-  disabled?: boolean;
-  title?: string;
-}
-
-interface RemoteSelectProps<T>
-  extends Omit<SelectProps<string>, 'options' | 'onSearch' | 'showSearch' | 'loading' | 'mode'> {
-  /** The query key of one search (the typed text is its last part). */
-  queryKey: (q: string) => readonly unknown[];
-  /** Asks the API for the records matching the text (the API pages and limits). */
-  search: (q: string, signal: AbortSignal) => Promise<T[]>;
-  toOption: (item: T) => RemoteOption;
-  /** The label of the current value when it is not among the results (an edited record's own). */
-  currentLabel?: ReactNode;
-}
-
-const searchDelayMs = 300;
-
-/**
- * A select that searches an API list as the user types (after a short pause), for records too
- * many to load up front. Nothing is fetched until it is opened; a picked option keeps its label
- * after the search text changes.
- */
-export function RemoteSelect<T>({
-  queryKey,
-  search,
-  toOption,
-  currentLabel,
-  value,
-  ...props
-}: RemoteSelectProps<T>) {
-  const [input, setInput] = useState('');
-  const [q, setQ] = useState('');
-  const [opened, setOpened] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(input.trim()), searchDelayMs);
-    return () => clearTimeout(timer);
-  }, [input]);
-
-  const { data, isFetching } = useQuery({
-    queryKey: queryKey(q),
-    queryFn: ({ signal }) => search(q, signal),
-    enabled: opened,
-    placeholderData: keepPreviousData,
-  });
-  const [seen, setSeen] = useState<Record<string, RemoteOption>>({});
-  const found = useMemo(() => (data ?? []).map(toOption), [data, toOption]);
-  useEffect(() => {
-    if (found.length === 0) return;
-    setSeen((previous) => {
-      const next = { ...previous };
-      for (const option of found) next[option.value] = option;
-      return next;
-    });
-  }, [found]);
-
-  const options = useMemo(() => {
-    if (!value || found.some((option) => option.value === value)) return found;
-    return [seen[value] ?? { value, label: currentLabel ?? value.slice(0, 8) }, ...found];
-  }, [found, value, seen, currentLabel]);
-
-  return (
-    <Select<string>
-      allowClear
-      {...props}
-      value={value}
-      showSearch={{ filterOption: false, onSearch: setInput }}
-      onOpenChange={(open) => open && setOpened(true)}
-      options={options}
-      loading={isFetching}
-      popupMatchSelectWidth={false}
-    />
-  );
-}
+export type { RemoteResult } from './remoteResult';
+export { type RemoteOption, RemoteSelect } from './RemoteSelect';

@@ -16,7 +16,16 @@ interface FormModalProps<V> {
   error?: unknown;
   /** A line of explanation above the form. */
   intro?: ReactNode;
-  width?: number;
+  /** A number of px, or a CSS width ('100%' at phone width). */
+  width?: number | string;
+  /** OK cannot be pressed (the request would be refused for a reason the dialog shows). */
+  okDisabled?: boolean;
+  /** OK does something that cannot be taken back (reject, void): shown red. */
+  okDanger?: boolean;
+  /** Called when OK found invalid fields (a page that also checks parts outside the form). */
+  onSubmitFailed?: () => void;
+  /** Below the form and outside it: previews, approval paths, controls with their own state. */
+  after?: ReactNode;
   okTestId?: string;
   formTestId?: string;
   children: ReactNode;
@@ -37,15 +46,26 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       onOk={() => form.submit()}
       okText={props.okText}
       confirmLoading={props.pending}
-      okButtonProps={props.okTestId ? { 'data-testid': props.okTestId } : undefined}
+      okButtonProps={{
+        disabled: props.okDisabled,
+        danger: props.okDanger,
+        ...(props.okTestId ? { 'data-testid': props.okTestId } : {}),
+      }}
       width={props.width}
       forceRender
     >
       {props.intro}
       <FormError error={error} />
-      <Form<V> form={form} layout="vertical" onFinish={props.onSubmit} data-testid={props.formTestId}>
+      <Form<V>
+        form={form}
+        layout="vertical"
+        onFinish={props.onSubmit}
+        onFinishFailed={props.onSubmitFailed}
+        data-testid={props.formTestId}
+      >
         {props.children}
       </Form>
+      {props.after}
     </Modal>
   );
 }

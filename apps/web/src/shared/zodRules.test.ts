@@ -1,5 +1,6 @@
 import { partnerCreateSchema } from '@concord/contracts';
 import type { Rule, RuleObject } from 'antd/es/form';
+import Schema, { type Rules } from '@rc-component/async-validator';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isRequired, type RuleMessages, zodRules } from './zodRules';
@@ -15,22 +16,20 @@ const messages: RuleMessages = {
   invalid: (label) => `invalid ${label}`,
 };
 
-/** Runs a field's rules the way antd does (required first), giving the first message or null. */
+/**
+ * Runs a field's rules with the validator antd's form runs them with (so a rule antd would read
+ * differently from what it says fails here too), giving the first message or null.
+ */
 async function check(rules: Rule[], value: unknown): Promise<string | null> {
-  for (const rule of rules as RuleObject[]) {
-    if (
-      rule.required &&
-      (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length))
-    )
-      return String(rule.message);
-    if (rule.validator)
-      try {
-        await rule.validator(rule, value, () => undefined);
-      } catch (error) {
-        return (error as Error).message;
-      }
+  const validator = new Schema({ field: rules as RuleObject[] } as Rules);
+  try {
+    await validator.validate({ field: value }, { first: true, suppressWarning: true });
+    return null;
+  } catch (failure) {
+    const errors = (failure as { errors?: { message: string }[] }).errors;
+    if (!errors) throw failure;
+    return errors[0]?.message ?? null;
   }
-  return null;
 }
 
 describe('zod rules', () => {
@@ -69,6 +68,8 @@ describe('zod rules', () => {
     expect(isRequired(schema.shape.type)).toBe(true);
     expect(isRequired(schema.shape.shared)).toBe(false);
     expect(isRequired(schema.shape.email)).toBe(false);
+    expect(isRequired(z.string().max(10).default(''))).toBe(false);
+    expect(isRequired(z.array(z.string()).default([]))).toBe(false);
   });
 
   it('gives the message of the first broken bound', async () => {
@@ -88,6 +89,45 @@ describe('zod rules', () => {
     expect(await check(rules.amount, 99)).toBe('>= ¥1.00');
     expect(await check(rules.amount, 100001)).toBe('<= ¥1,000.00');
     expect(await check(rules.amount, 12.5)).toBe('invalid Amount');
+    expect(await check(rules.amount, 500)).toBeNull();
+    expect(await check(rules.kinds, ['a'])).toBeNull();
+  });
+
+  it('takes blanks alone for no value, as the server trims them', async () => {
+    expect(await check(rules.name, '   ')).toBe('enter Name');
+  });
+
+  it('asks for no blank check on numbers and lists (antd would refuse any number under one)', () => {
+    const requiredRule = (field: Rule[]) => (field as RuleObject[]).find((rule) => rule.required);
+    expect(requiredRule(rules.name)?.whitespace).toBe(true);
+    expect(Object.keys(requiredRule(rules.amount) ?? {}).sort()).toEqual(['message', 'required']);
+    expect(Object.keys(requiredRule(rules.kinds) ?? {}).sort()).toEqual(['message', 'required']);
+  });
+
+  it('requires a field the form asks for though the body may omit it', async () => {
+    const optional = zodRules(schema, { note: 'Note' }, messages, { required: ['note'] });
+    expect(await check(optional.note, '')).toBe('enter Note');
+    expect(await check(optional.note, 'abcdef')).toBe('max 5');
+    expect(await check(rules.note, '')).toBeNull();
+  });
+
+  it('asks to choose what a picker fills', async () => {
+    const picked = zodRules(schema, { name: 'Owner' }, messages, { picked: ['name'] });
+    expect(await check(picked.name, undefined)).toBe('choose Owner');
+  });
+
+  it("says a field's own message for a value the schema refuses", async () => {
+    const own = zodRules(schema, { code: 'Code' }, messages, { invalid: { code: 'capitals only' } });
+    expect(await check(own.code, 'ab')).toBe('capitals only');
+    expect(await check(own.code, 'AB')).toBeNull();
+  });
+
+  it('checks the value as the body carries it', async () => {
+    const percent = zodRules(schema, { amount: 'Amount' }, messages, {
+      toBody: { amount: (value) => Math.round(Number(value) * 100) },
+    });
+    expect(await check(percent.amount, 0.5)).toBe('>= 100');
+    expect(await check(percent.amount, 12.5)).toBeNull();
   });
 
   it('leaves fields without a label alone', () => {

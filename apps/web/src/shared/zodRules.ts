@@ -57,20 +57,21 @@ function defaultOf(schema: FieldSchemaLike): unknown {
   return undefined;
 }
 
-/** Whether the body must carry a value for the field. */
-export function isRequired(schema: FieldSchemaLike): boolean {
-  const inner = innermost(schema);
-  if (inner._zod.def.type === 'boolean') return false;
-  const fallback = defaultOf(schema);
-  if (fallback !== undefined && fallback !== null) return true;
-  return !schema.safeParse(undefined).success && !schema.safeParse(null).success;
-}
-
 const isEmpty = (value: unknown) =>
   value === undefined ||
   value === null ||
   (typeof value === 'string' && value.trim() === '') ||
   (Array.isArray(value) && value.length === 0);
+
+/** Whether the body must carry a value for the field. */
+export function isRequired(schema: FieldSchemaLike): boolean {
+  const inner = innermost(schema);
+  if (inner._zod.def.type === 'boolean') return false;
+  // An empty default ('' for a body, [] for a list) says an empty value is fine.
+  const fallback = defaultOf(schema);
+  if (!isEmpty(fallback)) return true;
+  return !schema.safeParse(undefined).success && !schema.safeParse(null).success;
+}
 
 function messageOf(issue: ZodIssueLike | undefined, label: string, messages: RuleMessages): string {
   if (!issue) return messages.invalid(label);
@@ -84,21 +85,42 @@ function messageOf(issue: ZodIssueLike | undefined, label: string, messages: Rul
   return messages.invalid(label);
 }
 
+/** What a form may say about a field beyond its schema. */
+export interface FieldRuleOptions {
+  /** Require a value though the body may leave it out (see `ZodRulesOptions.required`). */
+  required?: boolean;
+  /** The form's value as the body carries it, before the schema reads it. */
+  toBody?: (value: unknown) => unknown;
+  /** Picked rather than typed (an id from a picker, a date): "choose" rather than "enter". */
+  picked?: boolean;
+  /** Said instead of the generic message when a value breaks the schema. */
+  invalid?: string;
+}
+
 /** The rules of one field: `required` (so antd shows the mark) and one validator running the schema. */
-export function fieldRules(schema: FieldSchemaLike, label: string, messages: RuleMessages): Rule[] {
+export function fieldRules(
+  schema: FieldSchemaLike,
+  label: string,
+  messages: RuleMessages,
+  options: FieldRuleOptions = {},
+): Rule[] {
   const inner = innermost(schema);
-  const choice = ['enum', 'array', 'literal', 'union'].includes(inner._zod.def.type);
+  const choice = options.picked || ['enum', 'array', 'literal', 'union'].includes(inner._zod.def.type);
   const rules: Rule[] = [];
-  if (isRequired(schema))
+  if (options.required || isRequired(schema))
     rules.push({
       required: true,
       message: choice ? messages.requiredSelect(label) : messages.required(label),
+      // The server trims text: blanks alone are no value. Only on text, and absent otherwise: with
+      // any key beside `required` and `message` antd checks the value as a string and refuses numbers.
+      ...(inner._zod.def.type === 'string' ? { whitespace: true } : {}),
     });
   rules.push({
     validator: async (_rule, value: unknown) => {
       if (isEmpty(value)) return;
-      const result = schema.safeParse(value);
-      if (!result.success) throw new Error(messageOf(result.error?.issues[0], label, messages));
+      const result = schema.safeParse(options.toBody ? options.toBody(value) : value);
+      if (!result.success)
+        throw new Error(options.invalid ?? messageOf(result.error?.issues[0], label, messages));
     },
   });
   return rules;
@@ -107,6 +129,17 @@ export function fieldRules(schema: FieldSchemaLike, label: string, messages: Rul
 export interface ZodRulesOptions<K extends string> {
   /** Money fields (分 in the body): their bounds are shown in yuan. */
   money?: readonly K[];
+  /**
+   * Fields the form requires though the body may leave them out: the server asks for them under a
+   * condition the form shows them for (an override reason once a payment goes beyond the invoices).
+   */
+  required?: readonly K[];
+  /** Fields filled by a picker (ids, dates): their required message says "choose". */
+  picked?: readonly K[];
+  /** A field's own message for a value the schema refuses (what a quantity looks like), per field. */
+  invalid?: Partial<Record<K, string>>;
+  /** How a field's form value becomes the body's (a percent typed for basis points), per field. */
+  toBody?: Partial<Record<K, (value: unknown) => unknown>>;
 }
 
 /** Rules for every labelled field of an object schema (fields without a label get none). */
@@ -117,6 +150,8 @@ export function zodRules<S extends ObjectSchemaLike>(
   options: ZodRulesOptions<keyof S['shape'] & string> = {},
 ): Record<keyof S['shape'] & string, Rule[]> {
   const money = new Set<string>(options.money ?? []);
+  const required = new Set<string>(options.required ?? []);
+  const picked = new Set<string>(options.picked ?? []);
   const moneyMessages: RuleMessages = {
     ...messages,
     minValue: (min) => messages.minValue(formatMoney(Number(min))),
@@ -129,7 +164,14 @@ export function zodRules<S extends ObjectSchemaLike>(
   ][]) {
     const label = labels[name];
     result[name] =
-      label === undefined ? [] : fieldRules(field, label, money.has(name) ? moneyMessages : messages);
+      label === undefined
+        ? []
+        : fieldRules(field, label, money.has(name) ? moneyMessages : messages, {
+            required: required.has(name),
+            picked: picked.has(name),
+            invalid: options.invalid?.[name],
+            toBody: options.toBody?.[name],
+          });
   }
   return result;
 }

@@ -16,7 +16,6 @@ import type {
   contractSubmitSchema,
   contractUpdateSchema,
   Page,
-  Partner,
   PartnerDetail,
   Problem,
 } from '@concord/contracts';
@@ -206,17 +205,6 @@ export function useCreateChange(id: string) {
 }
 
 // ---------------------------------------------------------------- partners (picker)
-export function usePartnerSearch(q: string, enabled: boolean) {
-  return useQuery({
-    queryKey: keys.partners.picker(q),
-    queryFn: ({ signal }) =>
-      api.get<Page<Partner>>('/partners', { q: q || undefined, pageSize: 30, sort: 'name' }, signal),
-    select: (data) => data.items,
-    enabled,
-    placeholderData: keepPreviousData,
-  });
-}
-
 export function usePartnerDetail(id: string | undefined) {
   return useQuery({
     queryKey: keys.partners.detail(id ?? ''),

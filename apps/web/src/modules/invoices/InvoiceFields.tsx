@@ -1,9 +1,10 @@
-import { type InvoiceType, invoiceTypes } from '@concord/contracts';
+import { type InvoiceType, invoiceInputSchema, invoiceTypes } from '@concord/contracts';
 import { Form, Input, Select, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../shared/format';
-import { DateInput, MoneyInput } from '../forms/components/inputs';
+import { DateInput, MoneyInput } from '../../shared/FormInputs';
+import { useZodRules } from '../../shared/zodRules';
 import type { InvoiceCreateBody } from './invoicesApi';
 
 /** What the invoice fields edit; the total is computed from amount and tax. */
@@ -58,11 +59,32 @@ export function InvoiceFields({ form, lockDirection }: { form: FormInstance; loc
   const amount = (Form.useWatch('amountExclTax', form) as number | null) ?? 0;
   const tax = (Form.useWatch('taxAmount', form) as number | null) ?? 0;
   const digital = isDigital(type);
-  const required = (field: string) => ({
-    required: true,
-    whitespace: true,
-    message: t('validation.required', { field: t(`invoices.field.${field}`) }),
-  });
+  const label = (field: string) => t(`invoices.field.${field}`);
+  // The shapes of code and number follow the type: the server's rules check them, and so do these.
+  const rules = useZodRules(
+    invoiceInputSchema,
+    {
+      direction: label('direction'),
+      type: label('type'),
+      code: label('code'),
+      number: label('number'),
+      sellerTaxId: label('sellerTaxId'),
+      sellerName: label('sellerName'),
+      buyerTaxId: label('buyerTaxId'),
+      buyerName: label('buyerName'),
+      issueDate: label('issueDate'),
+      amountExclTax: label('amountExclTax'),
+      taxAmount: label('taxAmount'),
+      remarks: label('remarks'),
+    },
+    {
+      money: ['amountExclTax', 'taxAmount'],
+      // Paper and electronic invoices carry a code; the field is shown only for them.
+      required: ['code'],
+      picked: ['issueDate'],
+      invalid: { sellerTaxId: t('invoices.validation.taxId'), buyerTaxId: t('invoices.validation.taxId') },
+    },
+  );
   return (
     <>
       <div style={row}>
@@ -70,7 +92,7 @@ export function InvoiceFields({ form, lockDirection }: { form: FormInstance; loc
           name="direction"
           label={t('invoices.field.direction')}
           style={{ flex: '1 1 140px' }}
-          rules={[{ required: true }]}
+          rules={rules.direction}
         >
           <Select
             disabled={lockDirection}
@@ -85,7 +107,7 @@ export function InvoiceFields({ form, lockDirection }: { form: FormInstance; loc
           name="type"
           label={t('invoices.field.type')}
           style={{ flex: '2 1 220px' }}
-          rules={[{ required: true }]}
+          rules={rules.type}
         >
           <Select
             data-testid="invoice-type"
@@ -99,10 +121,7 @@ export function InvoiceFields({ form, lockDirection }: { form: FormInstance; loc
             name="code"
             label={t('invoices.field.code')}
             style={{ flex: '1 1 160px' }}
-            rules={[
-              required('code'),
-              { pattern: /^(\d{10}|\d{12})$/, message: t('invoices.validation.code') },
-            ]}
+            rules={[...rules.code, { pattern: /^(\d{10}|\d{12})$/, message: t('invoices.validation.code') }]}
           >
             <Input inputMode="numeric" maxLength={12} data-testid="invoice-code" />
           </Form.Item>
@@ -112,7 +131,7 @@ export function InvoiceFields({ form, lockDirection }: { form: FormInstance; loc
           label={t('invoices.field.number')}
           style={{ flex: '1 1 200px' }}
           rules={[
-            required('number'),
+            ...rules.number,
             digital
               ? { pattern: /^\d{20}$/, message: t('invoices.validation.digitalNumber') }
               : { pattern: /^\d{8}$/, message: t('invoices.validation.number') },
@@ -124,11 +143,9 @@ export function InvoiceFields({ form, lockDirection }: { form: FormInstance; loc
           name="issueDate"
           label={t('invoices.field.issueDate')}
           style={{ flex: '1 1 150px' }}
-          rules={[
-            { required: true, message: t('validation.required', { field: t('invoices.field.issueDate') }) },
-          ]}
+          rules={rules.issueDate}
         >
-          <DateInput />
+          <DateInput testId="invoice-issue-date" />
         </Form.Item>
       </div>
       {(['seller', 'buyer'] as const).map((side) => (
@@ -137,7 +154,7 @@ export function InvoiceFields({ form, lockDirection }: { form: FormInstance; loc
             name={`${side}Name`}
             label={t(`invoices.field.${side}Name`)}
             style={{ flex: '2 1 220px' }}
-            rules={[required(`${side}Name`), { max: 200 }]}
+            rules={rules[`${side}Name`]}
           >
             <Input maxLength={200} data-testid={`invoice-${side}-name`} />
           </Form.Item>
@@ -146,7 +163,7 @@ export function InvoiceFields({ form, lockDirection }: { form: FormInstance; loc
             label={t(`invoices.field.${side}TaxId`)}
             style={{ flex: '1 1 200px' }}
             rules={[
-              required(`${side}TaxId`),
+              ...rules[`${side}TaxId`],
               { pattern: /^[0-9A-Za-z]{15,20}$/, message: t('invoices.validation.taxId') },
             ]}
           >
@@ -159,24 +176,17 @@ export function InvoiceFields({ form, lockDirection }: { form: FormInstance; loc
           name="amountExclTax"
           label={t('invoices.field.amountExclTax')}
           style={{ flex: '1 1 160px' }}
-          rules={[
-            {
-              required: true,
-              message: t('validation.required', { field: t('invoices.field.amountExclTax') }),
-            },
-          ]}
+          rules={rules.amountExclTax}
         >
-          <MoneyInput />
+          <MoneyInput testId="invoice-amount" />
         </Form.Item>
         <Form.Item
           name="taxAmount"
           label={t('invoices.field.taxAmount')}
           style={{ flex: '1 1 160px' }}
-          rules={[
-            { required: true, message: t('validation.required', { field: t('invoices.field.taxAmount') }) },
-          ]}
+          rules={rules.taxAmount}
         >
-          <MoneyInput />
+          <MoneyInput testId="invoice-tax" />
         </Form.Item>
         <Form.Item label={t('invoices.field.totalAmount')} style={{ flex: '1 1 160px' }}>
           <Typography.Text strong data-testid="invoice-total">
@@ -184,7 +194,7 @@ export function InvoiceFields({ form, lockDirection }: { form: FormInstance; loc
           </Typography.Text>
         </Form.Item>
       </div>
-      <Form.Item name="remarks" label={t('invoices.field.remarks')} rules={[{ max: 500 }]}>
+      <Form.Item name="remarks" label={t('invoices.field.remarks')} rules={rules.remarks}>
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
     </>

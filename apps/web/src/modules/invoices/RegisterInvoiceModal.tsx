@@ -1,9 +1,8 @@
-import { App, Form, Modal } from 'antd';
+import { App, Form } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../shared/FormError';
-import { showFieldErrors } from '../../shared/formRules';
+import { FormModal, fieldErrorsInto } from '../../shared/FormModal';
 import { InvoiceFields, type InvoiceFieldValues, invoiceBodyOf } from './InvoiceFields';
 import { useRegisterInvoice } from './invoicesApi';
 
@@ -26,33 +25,27 @@ export function RegisterInvoiceModal({ open, onClose }: { open: boolean; onClose
   }, [open, form, register.reset]);
 
   return (
-    <Modal
+    <FormModal<InvoiceFieldValues>
       open={open}
       title={t('invoices.registerTitle')}
+      form={form}
+      onSubmit={(values) =>
+        register.mutate(invoiceBodyOf(values), {
+          onSuccess: () => {
+            message.success(t('invoices.registered'));
+            onClose();
+          },
+          onError: fieldErrorsInto(form),
+        })
+      }
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('invoices.register')}
-      confirmLoading={register.isPending}
-      okButtonProps={{ 'data-testid': 'invoice-save' }}
+      pending={register.isPending}
+      error={register.error}
+      okTestId="invoice-save"
       width={680}
-      forceRender
     >
-      <FormError error={register.error} />
-      <Form<InvoiceFieldValues>
-        form={form}
-        layout="vertical"
-        onFinish={(values) =>
-          register.mutate(invoiceBodyOf(values), {
-            onSuccess: () => {
-              message.success(t('invoices.registered'));
-              onClose();
-            },
-            onError: (error) => showFieldErrors(form, error),
-          })
-        }
-      >
-        <InvoiceFields form={form} />
-      </Form>
-    </Modal>
+      <InvoiceFields form={form} />
+    </FormModal>
   );
 }

@@ -1,9 +1,10 @@
-import type { PartnerDetail } from '@concord/contracts';
-import { App, Form, Input, Modal } from 'antd';
+import { type PartnerDetail, partnerReasonSchema } from '@concord/contracts';
+import { App, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../shared/FormError';
+import { FormModal, fieldErrorsInto } from '../../shared/FormModal';
 import { useConfirm } from '../../shared/useConfirm';
+import { useZodRules } from '../../shared/zodRules';
 import { useSetBlacklisted } from './partnersApi';
 
 /** Blacklist or restore a partner: a reason, then a confirmation (blacklisting blocks new contracts). */
@@ -24,6 +25,12 @@ export function BlacklistModal({
   const confirm = useConfirm();
   const [form] = Form.useForm<{ reason: string }>();
   const mutation = useSetBlacklisted();
+  // One message for empty and too short alike: it says what a reason needs.
+  const rules = useZodRules(
+    partnerReasonSchema,
+    { reason: t('partners.blacklist.reason') },
+    { invalid: { reason: t('partners.blacklist.reasonRequired') } },
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -47,41 +54,35 @@ export function BlacklistModal({
           message.success(t(blacklist ? 'partners.blacklist.done' : 'partners.blacklist.restored'));
           onClose();
         },
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
   return (
-    <Modal
+    <FormModal<{ reason: string }>
       open={open}
       title={t(blacklist ? 'partners.blacklist.title' : 'partners.blacklist.restoreTitle', {
         name: partner.name,
       })}
+      form={form}
+      onSubmit={(values) => void onFinish(values)}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t(blacklist ? 'partners.actions.blacklist' : 'partners.actions.restore')}
-      okButtonProps={{ danger: blacklist, 'data-testid': 'partner-blacklist-ok' }}
-      confirmLoading={mutation.isPending}
-      forceRender
+      okDanger={blacklist}
+      pending={mutation.isPending}
+      error={mutation.error}
+      okTestId="partner-blacklist-ok"
     >
-      <FormError error={mutation.error} />
-      <Form form={form} layout="vertical" onFinish={(values) => void onFinish(values)}>
-        <Form.Item
-          name="reason"
-          label={t('partners.blacklist.reason')}
-          rules={[
-            { required: true, min: 2, whitespace: true, message: t('partners.blacklist.reasonRequired') },
-          ]}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            showCount
-            placeholder={t('partners.blacklist.reasonPlaceholder')}
-            data-testid="partner-blacklist-reason"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="reason" label={t('partners.blacklist.reason')} rules={rules.reason}>
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          showCount
+          placeholder={t('partners.blacklist.reasonPlaceholder')}
+          data-testid="partner-blacklist-reason"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
-import type { ContractArchive } from '@concord/contracts';
-import { App, DatePicker, Form, Input, InputNumber, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type ContractArchive, contractArchiveInputSchema } from '@concord/contracts';
+import { App, Form, Input, InputNumber } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../shared/FormError';
-import { showFieldErrors } from '../../../shared/formRules';
+import { DateInput } from '../../../shared/FormInputs';
+import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
+import { useZodRules } from '../../../shared/zodRules';
 import { ColleagueSelect } from '../pickers/ColleagueSelect';
 import { useSaveArchive } from './archiveApi';
 
@@ -12,7 +13,7 @@ interface ArchiveValues {
   location: string;
   boxNumber: string;
   archivistId: string;
-  archivedDate: Dayjs;
+  archivedDate: string;
   copies: number;
   note?: string;
 }
@@ -42,11 +43,11 @@ export function ArchiveModal({ contractId, open, archive, onClose }: ArchiveModa
             location: archive.location,
             boxNumber: archive.boxNumber,
             archivistId: archive.archivistId,
-            archivedDate: dayjs(archive.archivedDate),
+            archivedDate: archive.archivedDate,
             copies: archive.copies,
             note: archive.note ?? undefined,
           }
-        : { archivedDate: dayjs(), copies: 1 },
+        : { archivedDate: dayjs().format('YYYY-MM-DD'), copies: 1 },
     );
   }, [open, archive, form, save.reset]);
 
@@ -56,7 +57,7 @@ export function ArchiveModal({ contractId, open, archive, onClose }: ArchiveModa
         location: values.location,
         boxNumber: values.boxNumber,
         archivistId: values.archivistId,
-        archivedDate: values.archivedDate.format('YYYY-MM-DD'),
+        archivedDate: values.archivedDate,
         copies: values.copies,
         note: values.note?.trim() ? values.note : null,
       },
@@ -65,84 +66,62 @@ export function ArchiveModal({ contractId, open, archive, onClose }: ArchiveModa
           message.success(t('contractArchive.archive.saved'));
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
-  const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
-  const requiredSelect = (field: string) => [
-    { required: true, message: t('validation.requiredSelect', { field }) },
-  ];
+  const rules = useZodRules(
+    contractArchiveInputSchema,
+    {
+      location: t('contractArchive.archive.location'),
+      boxNumber: t('contractArchive.archive.boxNumber'),
+      archivistId: t('contractArchive.archive.archivist'),
+      archivedDate: t('contractArchive.archive.archivedDate'),
+      copies: t('contractArchive.archive.copies'),
+      note: t('contractArchive.archive.note'),
+    },
+    { picked: ['archivistId', 'archivedDate'] },
+  );
 
   return (
-    <Modal
+    <FormModal<ArchiveValues>
       open={open}
       title={t(archive ? 'contractArchive.archive.editTitle' : 'contractArchive.archive.createTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'archive-save' }}
-      forceRender
+      pending={save.isPending}
+      error={save.error}
+      okTestId="archive-save"
     >
-      <FormError error={save.error} />
-      <Form<ArchiveValues> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="location"
-          label={t('contractArchive.archive.location')}
-          rules={[
-            ...required(t('contractArchive.archive.location')),
-            { max: 200, message: t('validation.maxLength', { max: 200 }) },
-          ]}
-        >
-          <Input
-            maxLength={200}
-            placeholder={t('contractArchive.archive.locationPlaceholder')}
-            data-testid="archive-location"
-          />
-        </Form.Item>
-        <Form.Item
-          name="boxNumber"
-          label={t('contractArchive.archive.boxNumber')}
-          rules={[
-            ...required(t('contractArchive.archive.boxNumber')),
-            { max: 50, message: t('validation.maxLength', { max: 50 }) },
-          ]}
-        >
-          <Input maxLength={50} data-testid="archive-box" />
-        </Form.Item>
-        <Form.Item
-          name="archivistId"
-          label={t('contractArchive.archive.archivist')}
-          rules={requiredSelect(t('contractArchive.archive.archivist'))}
-        >
-          <ColleagueSelect currentLabel={archive?.archivistName} data-testid="archive-archivist" />
-        </Form.Item>
-        <Form.Item
-          name="archivedDate"
-          label={t('contractArchive.archive.archivedDate')}
-          rules={requiredSelect(t('contractArchive.archive.archivedDate'))}
-        >
-          <DatePicker style={{ width: '100%' }} data-testid="archive-date" />
-        </Form.Item>
-        <Form.Item
-          name="copies"
-          label={t('contractArchive.archive.copies')}
-          rules={required(t('contractArchive.archive.copies'))}
-        >
-          <InputNumber
-            min={1}
-            max={100}
-            precision={0}
-            style={{ width: '100%' }}
-            data-testid="archive-copies"
-          />
-        </Form.Item>
-        <Form.Item name="note" label={t('contractArchive.archive.note')}>
-          <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="archive-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="location" label={t('contractArchive.archive.location')} rules={rules.location}>
+        <Input
+          maxLength={200}
+          placeholder={t('contractArchive.archive.locationPlaceholder')}
+          data-testid="archive-location"
+        />
+      </Form.Item>
+      <Form.Item name="boxNumber" label={t('contractArchive.archive.boxNumber')} rules={rules.boxNumber}>
+        <Input maxLength={50} data-testid="archive-box" />
+      </Form.Item>
+      <Form.Item name="archivistId" label={t('contractArchive.archive.archivist')} rules={rules.archivistId}>
+        <ColleagueSelect currentLabel={archive?.archivistName} data-testid="archive-archivist" />
+      </Form.Item>
+      <Form.Item
+        name="archivedDate"
+        label={t('contractArchive.archive.archivedDate')}
+        rules={rules.archivedDate}
+      >
+        <DateInput testId="archive-date" />
+      </Form.Item>
+      <Form.Item name="copies" label={t('contractArchive.archive.copies')} rules={rules.copies}>
+        <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} data-testid="archive-copies" />
+      </Form.Item>
+      <Form.Item name="note" label={t('contractArchive.archive.note')} rules={rules.note}>
+        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="archive-note" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,18 +1,23 @@
-import { App, DatePicker, Form, Input, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { contractBorrowCreateSchema } from '@concord/contracts';
+import { App, Form, Input } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../shared/FormError';
-import { showFieldErrors } from '../../../shared/formRules';
+import { DateInput } from '../../../shared/FormInputs';
+import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
+import { useZodRules } from '../../../shared/zodRules';
 import { ColleagueSelect } from '../pickers/ColleagueSelect';
 import { useBorrowOriginal } from './archiveApi';
 
 interface BorrowValues {
   borrowerId: string;
-  borrowedDate: Dayjs;
-  dueDate: Dayjs;
+  /** `YYYY-MM-DD`, as are the other dates. */
+  borrowedDate: string;
+  dueDate: string;
   purpose: string;
 }
+
+const daysLentByDefault = 14;
 
 /** 借阅登记: who takes the original, from when, until when and why. */
 export function BorrowModal({
@@ -28,98 +33,80 @@ export function BorrowModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<BorrowValues>();
   const borrow = useBorrowOriginal(contractId);
+  const rules = useZodRules(
+    contractBorrowCreateSchema,
+    {
+      borrowerId: t('contractArchive.borrow.borrower'),
+      borrowedDate: t('contractArchive.borrow.borrowedDate'),
+      dueDate: t('contractArchive.borrow.dueDate'),
+      purpose: t('contractArchive.borrow.purpose'),
+    },
+    { picked: ['borrowerId', 'borrowedDate', 'dueDate'] },
+  );
 
   useEffect(() => {
     if (!open) return;
     borrow.reset();
     form.resetFields();
-    form.setFieldsValue({ borrowedDate: dayjs(), dueDate: dayjs().add(14, 'day') });
+    form.setFieldsValue({
+      borrowedDate: dayjs().format('YYYY-MM-DD'),
+      dueDate: dayjs().add(daysLentByDefault, 'day').format('YYYY-MM-DD'),
+    });
   }, [open, form, borrow.reset]);
 
   const onFinish = (values: BorrowValues) => {
-    borrow.mutate(
-      {
-        borrowerId: values.borrowerId,
-        borrowedDate: values.borrowedDate.format('YYYY-MM-DD'),
-        dueDate: values.dueDate.format('YYYY-MM-DD'),
-        purpose: values.purpose,
+    borrow.mutate(values, {
+      onSuccess: () => {
+        message.success(t('contractArchive.borrow.created'));
+        onClose();
       },
-      {
-        onSuccess: () => {
-          message.success(t('contractArchive.borrow.created'));
-          onClose();
-        },
-        onError: (error) => showFieldErrors(form, error),
-      },
-    );
+      onError: fieldErrorsInto(form),
+    });
   };
 
-  const requiredSelect = (field: string) => [
-    { required: true, message: t('validation.requiredSelect', { field }) },
-  ];
-
   return (
-    <Modal
+    <FormModal<BorrowValues>
       open={open}
       title={t('contractArchive.borrow.createTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('contractArchive.borrow.create')}
-      confirmLoading={borrow.isPending}
-      okButtonProps={{ 'data-testid': 'borrow-save' }}
-      forceRender
+      pending={borrow.isPending}
+      error={borrow.error}
+      okTestId="borrow-save"
     >
-      <FormError error={borrow.error} />
-      <Form<BorrowValues> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="borrowerId"
-          label={t('contractArchive.borrow.borrower')}
-          rules={requiredSelect(t('contractArchive.borrow.borrower'))}
-        >
-          <ColleagueSelect data-testid="borrow-borrower" />
-        </Form.Item>
-        <Form.Item
-          name="borrowedDate"
-          label={t('contractArchive.borrow.borrowedDate')}
-          rules={requiredSelect(t('contractArchive.borrow.borrowedDate'))}
-        >
-          <DatePicker style={{ width: '100%' }} data-testid="borrow-date" />
-        </Form.Item>
-        <Form.Item
-          name="dueDate"
-          label={t('contractArchive.borrow.dueDate')}
-          dependencies={['borrowedDate']}
-          rules={[
-            ...requiredSelect(t('contractArchive.borrow.dueDate')),
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value: Dayjs | undefined) => {
-                const from = getFieldValue('borrowedDate') as Dayjs | undefined;
-                if (value && from && value.isBefore(from, 'day'))
-                  throw new Error(t('contractArchive.borrow.dueBeforeBorrowed'));
-              },
-            }),
-          ]}
-        >
-          <DatePicker style={{ width: '100%' }} data-testid="borrow-due" />
-        </Form.Item>
-        <Form.Item
-          name="purpose"
-          label={t('contractArchive.borrow.purpose')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('validation.required', { field: t('contractArchive.borrow.purpose') }),
+      <Form.Item name="borrowerId" label={t('contractArchive.borrow.borrower')} rules={rules.borrowerId}>
+        <ColleagueSelect data-testid="borrow-borrower" />
+      </Form.Item>
+      <Form.Item
+        name="borrowedDate"
+        label={t('contractArchive.borrow.borrowedDate')}
+        rules={rules.borrowedDate}
+      >
+        <DateInput testId="borrow-date" />
+      </Form.Item>
+      <Form.Item
+        name="dueDate"
+        label={t('contractArchive.borrow.dueDate')}
+        dependencies={['borrowedDate']}
+        rules={[
+          ...rules.dueDate,
+          ({ getFieldValue }) => ({
+            validator: async (_rule, value: string | undefined) => {
+              const from = getFieldValue('borrowedDate') as string | undefined;
+              // Calendar dates compare as text (YYYY-MM-DD).
+              if (value && from && value < from)
+                throw new Error(t('contractArchive.borrow.dueBeforeBorrowed'));
             },
-          ]}
-        >
-          <Input.TextArea
-            maxLength={500}
-            autoSize={{ minRows: 2, maxRows: 4 }}
-            data-testid="borrow-purpose"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+          }),
+        ]}
+      >
+        <DateInput testId="borrow-due" />
+      </Form.Item>
+      <Form.Item name="purpose" label={t('contractArchive.borrow.purpose')} rules={rules.purpose}>
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="borrow-purpose" />
+      </Form.Item>
+    </FormModal>
   );
 }

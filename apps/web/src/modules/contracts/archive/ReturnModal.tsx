@@ -1,14 +1,16 @@
-import type { ContractBorrow } from '@concord/contracts';
-import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type ContractBorrow, contractBorrowReturnSchema } from '@concord/contracts';
+import { App, Form, Input, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../shared/FormError';
-import { showFieldErrors } from '../../../shared/formRules';
+import { DateInput } from '../../../shared/FormInputs';
+import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
+import { useZodRules } from '../../../shared/zodRules';
 import { useReturnOriginal } from './archiveApi';
 
 interface ReturnValues {
-  returnedDate: Dayjs;
+  /** `YYYY-MM-DD`. */
+  returnedDate: string;
   note?: string;
 }
 
@@ -18,12 +20,17 @@ export function ReturnModal({ borrow, onClose }: { borrow: ContractBorrow | null
   const { message } = App.useApp();
   const [form] = Form.useForm<ReturnValues>();
   const giveBack = useReturnOriginal(borrow?.contractId ?? '');
+  const rules = useZodRules(
+    contractBorrowReturnSchema,
+    { returnedDate: t('contractArchive.borrow.returnedDate'), note: t('contractArchive.borrow.returnNote') },
+    { picked: ['returnedDate'] },
+  );
 
   useEffect(() => {
     if (!borrow) return;
     giveBack.reset();
     form.resetFields();
-    form.setFieldsValue({ returnedDate: dayjs() });
+    form.setFieldsValue({ returnedDate: dayjs().format('YYYY-MM-DD') });
   }, [borrow, form, giveBack.reset]);
 
   const onFinish = (values: ReturnValues) => {
@@ -31,64 +38,58 @@ export function ReturnModal({ borrow, onClose }: { borrow: ContractBorrow | null
     giveBack.mutate(
       {
         borrowId: borrow.id,
-        body: {
-          returnedDate: values.returnedDate.format('YYYY-MM-DD'),
-          note: values.note?.trim() ? values.note : null,
-        },
+        body: { returnedDate: values.returnedDate, note: values.note?.trim() ? values.note : null },
       },
       {
         onSuccess: () => {
           message.success(t('contractArchive.borrow.returned'));
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
   return (
-    <Modal
+    <FormModal<ReturnValues>
       open={Boolean(borrow)}
       title={t('contractArchive.borrow.returnTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('contractArchive.borrow.return')}
-      confirmLoading={giveBack.isPending}
-      okButtonProps={{ 'data-testid': 'return-save' }}
-      forceRender
+      pending={giveBack.isPending}
+      error={giveBack.error}
+      okTestId="return-save"
+      intro={
+        borrow && (
+          <Typography.Paragraph type="secondary">
+            {t('contractArchive.borrow.returnHint', {
+              borrower: borrow.borrowerName,
+              contract: borrow.contractName,
+            })}
+          </Typography.Paragraph>
+        )
+      }
     >
-      {borrow && (
-        <Typography.Paragraph type="secondary">
-          {t('contractArchive.borrow.returnHint', {
-            borrower: borrow.borrowerName,
-            contract: borrow.contractName,
-          })}
-        </Typography.Paragraph>
-      )}
-      <FormError error={giveBack.error} />
-      <Form<ReturnValues> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="returnedDate"
-          label={t('contractArchive.borrow.returnedDate')}
-          rules={[
-            {
-              required: true,
-              message: t('validation.requiredSelect', { field: t('contractArchive.borrow.returnedDate') }),
+      <Form.Item
+        name="returnedDate"
+        label={t('contractArchive.borrow.returnedDate')}
+        rules={[
+          ...rules.returnedDate,
+          {
+            validator: async (_rule, value: string | undefined) => {
+              if (value && borrow && value < borrow.borrowedDate)
+                throw new Error(t('contractArchive.borrow.returnedBeforeBorrowed'));
             },
-            {
-              validator: async (_rule, value: Dayjs | undefined) => {
-                if (value && borrow && value.format('YYYY-MM-DD') < borrow.borrowedDate)
-                  throw new Error(t('contractArchive.borrow.returnedBeforeBorrowed'));
-              },
-            },
-          ]}
-        >
-          <DatePicker style={{ width: '100%' }} data-testid="return-date" />
-        </Form.Item>
-        <Form.Item name="note" label={t('contractArchive.borrow.returnNote')}>
-          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="return-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
+          },
+        ]}
+      >
+        <DateInput testId="return-date" />
+      </Form.Item>
+      <Form.Item name="note" label={t('contractArchive.borrow.returnNote')} rules={rules.note}>
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="return-note" />
+      </Form.Item>
+    </FormModal>
   );
 }

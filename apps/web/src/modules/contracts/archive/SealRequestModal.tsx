@@ -1,15 +1,11 @@
-import { type Contract, sealTypeSchema } from '@concord/contracts';
-import { App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { type Contract, sealRequestCreateSchema, sealTypeSchema } from '@concord/contracts';
+import { App, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../shared/FormError';
-import { showFieldErrors } from '../../../shared/formRules';
-import {
-  ApproverSelections,
-  missingSelections,
-  selectableSteps,
-} from '../../approvals/centre/ApproverSelections';
-import { PathPreview } from '../../approvals/centre/PathPreview';
+import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
+import { useZodRules } from '../../../shared/zodRules';
+import { missingSelections } from '../../approvals/centre/ApproverSelections';
+import { ApprovalPathPanel, chosenApprovers } from '../actions/ApprovalPathPanel';
 import { useApprovalPreview } from '../actions/useApprovalPreview';
 import { useContractCategories } from '../contractsApi';
 import { type SealRequestBody, useRequestSeal } from './archiveApi';
@@ -68,99 +64,74 @@ export function SealRequestModal({
     setTried(false);
   }, [open, form, request.reset]);
 
+  const rules = useZodRules(sealRequestCreateSchema, {
+    sealType: t('contractArchive.seal.sealType'),
+    copies: t('contractArchive.seal.copies'),
+    purpose: t('contractArchive.seal.purpose'),
+  });
+
   const onFinish = (values: SealValues) => {
     setTried(true);
     if (missingSelections(preview.state.result, selections).length > 0) return;
-    const chosen = Object.fromEntries(
-      selectableSteps(preview.state.result).map((step) => [step.nodeId, selections[step.nodeId] ?? []]),
-    );
     request.mutate(
-      { ...values, selections: Object.keys(chosen).length ? chosen : undefined },
+      { ...values, selections: chosenApprovers(preview.state.result, selections) },
       {
         onSuccess: () => {
           message.success(t('contractArchive.seal.requested'));
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
   return (
-    <Modal
+    <FormModal<SealValues>
       open={open}
       title={t('contractArchive.seal.createTitle')}
+      form={form}
+      onSubmit={onFinish}
+      onSubmitFailed={() => setTried(true)}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('contractArchive.seal.create')}
-      confirmLoading={request.isPending}
-      okButtonProps={{ 'data-testid': 'seal-request-save' }}
+      pending={request.isPending}
+      error={request.error}
+      okTestId="seal-request-save"
       width={560}
-      forceRender
-    >
-      <Typography.Paragraph type="secondary">
-        {t('contractArchive.seal.hint', { version: contract.version })}
-      </Typography.Paragraph>
-      <FormError error={request.error} />
-      <Form<SealValues> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="sealType"
-          label={t('contractArchive.seal.sealType')}
-          rules={[
-            {
-              required: true,
-              message: t('validation.requiredSelect', { field: t('contractArchive.seal.sealType') }),
-            },
-          ]}
-        >
-          <Select
-            data-testid="seal-type"
-            options={sealTypeSchema.options.map((value) => ({
-              value,
-              label: t(`contractArchive.seal.types.${value}`),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="copies"
-          label={t('contractArchive.seal.copies')}
-          rules={[
-            {
-              required: true,
-              message: t('validation.required', { field: t('contractArchive.seal.copies') }),
-            },
-          ]}
-        >
-          <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} data-testid="seal-copies" />
-        </Form.Item>
-        <Form.Item
-          name="purpose"
-          label={t('contractArchive.seal.purpose')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('validation.required', { field: t('contractArchive.seal.purpose') }),
-            },
-          ]}
-        >
-          <Input.TextArea
-            maxLength={1000}
-            autoSize={{ minRows: 2, maxRows: 4 }}
-            placeholder={t('contractArchive.seal.purposePlaceholder')}
-            data-testid="seal-purpose"
-          />
-        </Form.Item>
-      </Form>
-      <PathPreview state={preview.state} onRefresh={preview.refresh} />
-      <div style={{ marginTop: 12 }}>
-        <ApproverSelections
-          result={preview.state.result}
-          value={selections}
+      intro={
+        <Typography.Paragraph type="secondary">
+          {t('contractArchive.seal.hint', { version: contract.version })}
+        </Typography.Paragraph>
+      }
+      after={
+        <ApprovalPathPanel
+          preview={preview}
+          selections={selections}
           onChange={setSelections}
           showErrors={tried}
         />
-      </div>
-    </Modal>
+      }
+    >
+      <Form.Item name="sealType" label={t('contractArchive.seal.sealType')} rules={rules.sealType}>
+        <Select
+          data-testid="seal-type"
+          options={sealTypeSchema.options.map((value) => ({
+            value,
+            label: t(`contractArchive.seal.types.${value}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="copies" label={t('contractArchive.seal.copies')} rules={rules.copies}>
+        <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} data-testid="seal-copies" />
+      </Form.Item>
+      <Form.Item name="purpose" label={t('contractArchive.seal.purpose')} rules={rules.purpose}>
+        <Input.TextArea
+          maxLength={1000}
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          placeholder={t('contractArchive.seal.purposePlaceholder')}
+          data-testid="seal-purpose"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,13 +1,16 @@
-import type { SealRequest } from '@concord/contracts';
-import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type SealRequest, sealRequestUsedSchema } from '@concord/contracts';
+import { App, Form, Input, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../shared/FormError';
+import { DateInput } from '../../../shared/FormInputs';
+import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
+import { useZodRules } from '../../../shared/zodRules';
 import { useMarkSealUsed } from './archiveApi';
 
 interface UsedValues {
-  usedDate: Dayjs;
+  /** `YYYY-MM-DD`. */
+  usedDate: string;
   note?: string;
 }
 
@@ -17,12 +20,18 @@ export function SealUsedModal({ request, onClose }: { request: SealRequest | nul
   const { message } = App.useApp();
   const [form] = Form.useForm<UsedValues>();
   const markUsed = useMarkSealUsed(request?.contractId ?? '');
+  // The server takes today for a missing day; the form shows today and keeps a day there.
+  const rules = useZodRules(
+    sealRequestUsedSchema,
+    { usedDate: t('contractArchive.seal.usedDate'), note: t('contractArchive.seal.usedNote') },
+    { required: ['usedDate'], picked: ['usedDate'] },
+  );
 
   useEffect(() => {
     if (!request) return;
     markUsed.reset();
     form.resetFields();
-    form.setFieldsValue({ usedDate: dayjs() });
+    form.setFieldsValue({ usedDate: dayjs().format('YYYY-MM-DD') });
   }, [request, form, markUsed.reset]);
 
   const onFinish = (values: UsedValues) => {
@@ -30,54 +39,39 @@ export function SealUsedModal({ request, onClose }: { request: SealRequest | nul
     markUsed.mutate(
       {
         requestId: request.id,
-        body: {
-          usedDate: values.usedDate.format('YYYY-MM-DD'),
-          note: values.note?.trim() ? values.note : null,
-        },
+        body: { usedDate: values.usedDate, note: values.note?.trim() ? values.note : null },
       },
       {
         onSuccess: () => {
           message.success(t('contractArchive.seal.usedDone'));
           onClose();
         },
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
   return (
-    <Modal
+    <FormModal<UsedValues>
       open={Boolean(request)}
       title={t('contractArchive.seal.usedTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('contractArchive.seal.markUsed')}
-      confirmLoading={markUsed.isPending}
-      okButtonProps={{ 'data-testid': 'seal-used-save' }}
-      forceRender
+      pending={markUsed.isPending}
+      error={markUsed.error}
+      okTestId="seal-used-save"
+      intro={
+        <Typography.Paragraph type="secondary">{t('contractArchive.seal.usedHint')}</Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary">{t('contractArchive.seal.usedHint')}</Typography.Paragraph>
-      <FormError error={markUsed.error} />
-      <Form<UsedValues> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="usedDate"
-          label={t('contractArchive.seal.usedDate')}
-          rules={[
-            {
-              required: true,
-              message: t('validation.requiredSelect', { field: t('contractArchive.seal.usedDate') }),
-            },
-          ]}
-        >
-          <DatePicker style={{ width: '100%' }} data-testid="seal-used-date" />
-        </Form.Item>
-        <Form.Item name="note" label={t('contractArchive.seal.usedNote')}>
-          <Input.TextArea
-            maxLength={500}
-            autoSize={{ minRows: 2, maxRows: 4 }}
-            data-testid="seal-used-note"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="usedDate" label={t('contractArchive.seal.usedDate')} rules={rules.usedDate}>
+        <DateInput testId="seal-used-date" />
+      </Form.Item>
+      <Form.Item name="note" label={t('contractArchive.seal.usedNote')} rules={rules.note}>
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="seal-used-note" />
+      </Form.Item>
+    </FormModal>
   );
 }

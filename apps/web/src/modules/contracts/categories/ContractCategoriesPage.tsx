@@ -23,7 +23,8 @@ import {
   useDeleteCategory,
   useNumberingRuleOptions,
 } from './categoriesApi';
-import { CategoryDrawer, type CategoryTarget } from './CategoryDrawer';
+import { CategoryDrawer } from './CategoryDrawer';
+import type { CategoryTarget } from './categoryForm';
 
 const filterKeys = ['q', 'direction', 'active'] as const;
 

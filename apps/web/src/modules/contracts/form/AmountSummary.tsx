@@ -3,7 +3,7 @@ import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../shared/format';
 import { useIsPhone } from '../../../shared/useIsPhone';
-import { percentToBasisPoints, yuanTextToFen } from '../shared/money';
+import { percentToBasisPoints } from '../shared/money';
 
 /**
  * The tax inside the amount and the amount excluding tax, computed as the user types with the same
@@ -14,13 +14,14 @@ export function AmountSummary({
   taxRate,
   currency,
 }: {
-  amount: string | undefined;
+  /** 分. */
+  amount: number | null | undefined;
   taxRate: number | undefined;
   currency: string | undefined;
 }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
-  const fen = yuanTextToFen(amount);
+  const fen = amount ?? null;
   const basisPoints = percentToBasisPoints(taxRate);
   const valid = fen !== null && fen >= 0 && basisPoints !== null && basisPoints >= 0 && basisPoints <= 10000;
   const split = valid ? splitTax(fen, basisPoints) : null;

@@ -1,38 +1,22 @@
-import {
-  type Contract,
-  type ContractCategory,
-  contractCreateSchema,
-  currencySchema,
-  MAX_AMOUNT,
-} from '@concord/contracts';
-import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
-import type { Rule } from 'antd/es/form';
+import type { Contract, ContractCategory } from '@concord/contracts';
+import { App, Button, Card, Flex, Form, Input } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../../app/api/ApiError';
-import { usePermissions, useSession } from '../../../app/auth/session';
+import { useSession } from '../../../app/auth/session';
 import { FormError } from '../../../shared/FormError';
-import { showFieldErrors, zodRule } from '../../../shared/formRules';
+import { showFieldErrors } from '../../../shared/formRules';
 import { useIsPhone } from '../../../shared/useIsPhone';
-import { DepartmentTreeSelect } from '../../system/components/DepartmentTreeSelect';
-import { EntityPicker } from '../../system/components/EntityPicker';
 import { formDataOf, FormRenderer } from '../../forms';
 import { SubmitModal } from '../actions/SubmitModal';
 import { useContractCategories, useSaveContract } from '../contractsApi';
-import { CategoryTreeSelect } from '../pickers/CategoryTreeSelect';
-import { ColleagueSelect } from '../pickers/ColleagueSelect';
-import { PartnerSelect } from '../pickers/PartnerSelect';
-import { PlanLineSelect } from '../pickers/PlanLineSelect';
 import { AttachmentsEditor } from '../shared/AttachmentsEditor';
-import { DirectionTag } from '../shared/labels';
-import { yuanTextToFen } from '../shared/money';
-import { AmountSummary } from './AmountSummary';
-import { PartnerBankSelect } from './PartnerBankSelect';
+import { ContractAmountSection } from './ContractAmountSection';
+import { ContractBasicSection } from './ContractBasicSection';
+import { ContractTermSection } from './ContractTermSection';
 import { bodyOf, type ContractFormValues, DEFAULT_TAX_PERCENT, valuesOf } from './formValues';
-
-const fields = contractCreateSchema.shape;
-const maxYuan = String(MAX_AMOUNT / 100);
+import { useContractRules } from './useContractRules';
 
 /**
  * The contract form: register a new contract or edit a draft. "Save" keeps a draft; "save and
@@ -43,7 +27,6 @@ export function ContractForm({ contract }: { contract?: Contract }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const session = useSession();
-  const { can } = usePermissions();
   const isPhone = useIsPhone();
   const [form] = Form.useForm<ContractFormValues>();
   const [customForm] = Form.useForm<Record<string, unknown>>();
@@ -75,15 +58,7 @@ export function ContractForm({ contract }: { contract?: Contract }) {
   const partnerId = Form.useWatch('partnerId', form);
   const category: ContractCategory | undefined = categories.data?.find((c) => c.id === categoryId);
 
-  const required = (label: string): Rule => ({
-    required: true,
-    message: t('validation.required', { field: label }),
-  });
-  const requiredSelect = (label: string): Rule => ({
-    required: true,
-    message: t('validation.requiredSelect', { field: label }),
-  });
-  const label = (key: Parameters<typeof t>[0]) => t(key) as string;
+  const rules = useContractRules();
 
   /** Validates both forms; the body, or null when something is wrong (messages are under the inputs). */
   const collect = async () => {
@@ -132,23 +107,6 @@ export function ContractForm({ contract }: { contract?: Contract }) {
     });
   };
 
-  const col = (span: number) => ({ xs: 24, md: span });
-
-  const endAfterStart: Rule = ({ getFieldValue }) => ({
-    validator: async (_, end) => {
-      const start = getFieldValue('startDate');
-      if (end && start && end.isBefore(start, 'day')) throw new Error(t('contracts.form.endBeforeStart'));
-    },
-  });
-  const amountRule: Rule = {
-    validator: async (_, value) => {
-      if (value === undefined || value === null || value === '') return;
-      const fen = yuanTextToFen(value as string);
-      if (fen === null || !fields.amount.safeParse(fen).success)
-        throw new Error(t('contracts.form.amountInvalid'));
-    },
-  };
-
   return (
     <>
       <FormError error={save.error} />
@@ -160,252 +118,16 @@ export function ContractForm({ contract }: { contract?: Contract }) {
         scrollToFirstError
       >
         <Flex vertical gap={16}>
-          <Card size="small" title={t('contracts.form.sectionBasic')}>
-            <Row gutter={16}>
-              <Col {...col(24)}>
-                <Form.Item
-                  name="name"
-                  label={t('contracts.field.name')}
-                  rules={[
-                    required(label('contracts.field.name')),
-                    zodRule(fields.name, t('validation.maxLength', { max: 200 })),
-                  ]}
-                >
-                  <Input maxLength={200} data-testid="contract-name" />
-                </Form.Item>
-              </Col>
-              <Col {...col(12)}>
-                <Form.Item
-                  name="categoryId"
-                  label={t('contracts.field.category')}
-                  rules={[requiredSelect(label('contracts.field.category'))]}
-                  extra={
-                    category && (
-                      <Flex gap={6} align="center" style={{ marginTop: 4 }} data-testid="contract-direction">
-                        {t('contracts.field.direction')}: <DirectionTag direction={category.direction} />
-                      </Flex>
-                    )
-                  }
-                >
-                  <CategoryTreeSelect
-                    disabled={editing}
-                    placeholder={t('contracts.form.categoryPlaceholder')}
-                    data-testid="contract-category"
-                  />
-                </Form.Item>
-              </Col>
-              <Col {...col(12)}>
-                <Form.Item
-                  name="entityId"
-                  label={t('contracts.field.entity')}
-                  rules={[requiredSelect(label('contracts.field.entity'))]}
-                  extra={editing ? undefined : t('contracts.form.entityHint')}
-                >
-                  <EntityPicker
-                    disabled={editing}
-                    onChange={(next) => {
-                      form.setFieldsValue({
-                        planLineId: null,
-                        // Departments belong to an entity: keep the user's own only when it fits.
-                        departmentId:
-                          next === session.actingEntity.id
-                            ? (session.user.departmentId ?? undefined)
-                            : undefined,
-                      });
-                    }}
-                    data-testid="contract-entity"
-                  />
-                </Form.Item>
-              </Col>
-              <Col {...col(12)}>
-                <Form.Item
-                  name="partnerId"
-                  label={t('contracts.field.partner')}
-                  rules={[requiredSelect(label('contracts.field.partner'))]}
-                >
-                  <PartnerSelect
-                    signingEntityId={entityId}
-                    currentLabel={contract?.partnerId === partnerId ? contract?.partnerName : undefined}
-                    placeholder={t('contracts.form.partnerPlaceholder')}
-                    onChange={() => form.setFieldValue('partnerBank', undefined)}
-                    data-testid="contract-partner"
-                  />
-                </Form.Item>
-              </Col>
-              <Col {...col(12)}>
-                <Form.Item name="partnerBank" label={t('contracts.field.partnerBank')}>
-                  <PartnerBankSelect
-                    partnerId={partnerId}
-                    saved={contract?.partnerId === partnerId ? contract?.partnerBank : null}
-                    onDefault={(key) => {
-                      if (!form.getFieldValue('partnerBank')) form.setFieldValue('partnerBank', key);
-                    }}
-                    data-testid="contract-partner-bank"
-                  />
-                </Form.Item>
-              </Col>
-              <Col {...col(12)}>
-                <Form.Item
-                  name="departmentId"
-                  label={t('contracts.field.department')}
-                  rules={[requiredSelect(label('contracts.field.department'))]}
-                >
-                  {can('org.department.view') ? (
-                    <DepartmentTreeSelect entityId={entityId} data-testid="contract-department" />
-                  ) : (
-                    <Select
-                      data-testid="contract-department"
-                      options={[
-                        ...(session.user.departmentId
-                          ? [{ value: session.user.departmentId, label: session.user.departmentName ?? '' }]
-                          : []),
-                        ...(contract && contract.departmentId !== session.user.departmentId
-                          ? [{ value: contract.departmentId, label: contract.departmentName }]
-                          : []),
-                      ]}
-                    />
-                  )}
-                </Form.Item>
-              </Col>
-              <Col {...col(12)}>
-                <Form.Item
-                  name="ownerId"
-                  label={t('contracts.field.owner')}
-                  rules={[requiredSelect(label('contracts.field.owner'))]}
-                >
-                  <ColleagueSelect
-                    allowClear={false}
-                    currentLabel={contract ? contract.ownerName : session.user.displayName}
-                    data-testid="contract-owner"
-                  />
-                </Form.Item>
-              </Col>
-            </Row>
-          </Card>
-
-          <Card size="small" title={t('contracts.form.sectionAmount')}>
-            <Row gutter={16}>
-              <Col {...col(8)}>
-                <Form.Item
-                  name="amount"
-                  label={t('contracts.field.amountInclTax')}
-                  rules={[required(label('contracts.field.amount')), amountRule]}
-                >
-                  <InputNumber<string>
-                    stringMode
-                    min="0"
-                    max={maxYuan}
-                    precision={2}
-                    prefix="¥"
-                    style={{ width: '100%' }}
-                    data-testid="contract-amount"
-                  />
-                </Form.Item>
-              </Col>
-              <Col {...col(8)}>
-                <Form.Item
-                  name="taxRate"
-                  label={t('contracts.field.taxRate')}
-                  rules={[required(label('contracts.field.taxRate'))]}
-                >
-                  <InputNumber<number>
-                    min={0}
-                    max={100}
-                    precision={2}
-                    suffix="%"
-                    style={{ width: '100%' }}
-                    data-testid="contract-tax-rate"
-                  />
-                </Form.Item>
-              </Col>
-              <Col {...col(8)}>
-                <Form.Item
-                  name="currency"
-                  label={t('contracts.field.currency')}
-                  rules={[requiredSelect(label('contracts.field.currency'))]}
-                >
-                  <Select
-                    data-testid="contract-currency"
-                    options={currencySchema.options.map((code) => ({
-                      value: code,
-                      label: t(`contracts.currency.${code}`),
-                    }))}
-                  />
-                </Form.Item>
-              </Col>
-              <Col span={24}>
-                <Form.Item
-                  noStyle
-                  shouldUpdate={(a, b) =>
-                    a.amount !== b.amount || a.taxRate !== b.taxRate || a.currency !== b.currency
-                  }
-                >
-                  {() => (
-                    <AmountSummary
-                      amount={form.getFieldValue('amount')}
-                      taxRate={form.getFieldValue('taxRate')}
-                      currency={form.getFieldValue('currency')}
-                    />
-                  )}
-                </Form.Item>
-              </Col>
-            </Row>
-          </Card>
-
-          <Card size="small" title={t('contracts.form.sectionTerm')}>
-            <Row gutter={16}>
-              <Col {...col(8)}>
-                <Form.Item name="signDate" label={t('contracts.field.signDate')}>
-                  <DatePicker style={{ width: '100%' }} data-testid="contract-sign-date" />
-                </Form.Item>
-              </Col>
-              <Col {...col(8)}>
-                <Form.Item name="startDate" label={t('contracts.field.startDate')}>
-                  <DatePicker style={{ width: '100%' }} data-testid="contract-start-date" />
-                </Form.Item>
-              </Col>
-              <Col {...col(8)}>
-                <Form.Item
-                  name="endDate"
-                  label={t('contracts.field.endDate')}
-                  dependencies={['startDate']}
-                  rules={[endAfterStart]}
-                >
-                  <DatePicker style={{ width: '100%' }} data-testid="contract-end-date" />
-                </Form.Item>
-              </Col>
-              {can('contract.plan.view') && (
-                <Col {...col(8)}>
-                  <Form.Item name="planLineId" label={t('contracts.field.planLine')}>
-                    <PlanLineSelect
-                      entityId={entityId}
-                      enabled
-                      placeholder={t('contracts.form.planLinePlaceholder')}
-                      data-testid="contract-plan-line"
-                    />
-                  </Form.Item>
-                </Col>
-              )}
-              <Col {...col(8)}>
-                <Form.Item
-                  name="projectRef"
-                  label={t('contracts.field.projectRef')}
-                  rules={[zodRule(fields.projectRef, t('validation.maxLength', { max: 64 }))]}
-                >
-                  <Input maxLength={64} data-testid="contract-project-ref" />
-                </Form.Item>
-              </Col>
-              <Col {...col(8)}>
-                <Form.Item
-                  name="budgetRef"
-                  label={t('contracts.field.budgetRef')}
-                  rules={[zodRule(fields.budgetRef, t('validation.maxLength', { max: 64 }))]}
-                >
-                  <Input maxLength={64} data-testid="contract-budget-ref" />
-                </Form.Item>
-              </Col>
-            </Row>
-          </Card>
+          <ContractBasicSection
+            form={form}
+            contract={contract}
+            category={category}
+            entityId={entityId}
+            partnerId={partnerId}
+            rules={rules}
+          />
+          <ContractAmountSection form={form} rules={rules} />
+          <ContractTermSection entityId={entityId} rules={rules} />
 
           {category && category.fields.length > 0 && (
             <Card
@@ -418,11 +140,7 @@ export function ContractForm({ contract }: { contract?: Contract }) {
           )}
 
           <Card size="small" title={t('contracts.form.sectionBody')}>
-            <Form.Item
-              name="body"
-              label={t('contracts.field.body')}
-              rules={[zodRule(fields.body, t('validation.maxLength', { max: 100000 }))]}
-            >
+            <Form.Item name="body" label={t('contracts.field.body')} rules={rules.body}>
               <Input.TextArea
                 autoSize={{ minRows: 8, maxRows: 30 }}
                 maxLength={100000}

@@ -1,9 +1,8 @@
 import type { Contract, ContractCreate, Currency, PartnerBank } from '@concord/contracts';
-import dayjs, { type Dayjs } from 'dayjs';
 import type { AttachmentValue } from '../shared/AttachmentsEditor';
-import { basisPointsToPercent, fenToYuanText, percentToBasisPoints, yuanTextToFen } from '../shared/money';
+import { basisPointsToPercent, percentToBasisPoints } from '../shared/money';
 
-/** The contract form's values as antd holds them: yuan as text, percent, dayjs dates. */
+/** The contract form's values: the amount in 分 (MoneyInput), the tax rate in percent, dates `YYYY-MM-DD`. */
 export interface ContractFormValues {
   name: string;
   categoryId?: string;
@@ -13,12 +12,12 @@ export interface ContractFormValues {
   entityId: string;
   departmentId?: string;
   ownerId?: string;
-  amount?: string;
+  amount?: number | null;
   taxRate?: number;
   currency: Currency;
-  signDate?: Dayjs | null;
-  startDate?: Dayjs | null;
-  endDate?: Dayjs | null;
+  signDate?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
   planLineId?: string | null;
   projectRef?: string;
   budgetRef?: string;
@@ -37,8 +36,6 @@ export function bankOfKey(key: string | undefined): PartnerBank | null {
   return { bankName, accountName, accountNumber };
 }
 
-const day = (value: string | null) => (value ? dayjs(value) : null);
-const text = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
 const ref = (value: string | undefined) => (value?.trim() ? value.trim() : null);
 
 export function valuesOf(contract: Contract): ContractFormValues {
@@ -50,12 +47,12 @@ export function valuesOf(contract: Contract): ContractFormValues {
     entityId: contract.entityId,
     departmentId: contract.departmentId,
     ownerId: contract.ownerId,
-    amount: fenToYuanText(contract.amount),
+    amount: contract.amount,
     taxRate: basisPointsToPercent(contract.taxRate),
     currency: contract.currency,
-    signDate: day(contract.signDate),
-    startDate: day(contract.startDate),
-    endDate: day(contract.endDate),
+    signDate: contract.signDate,
+    startDate: contract.startDate,
+    endDate: contract.endDate,
     planLineId: contract.planLineId,
     projectRef: contract.projectRef ?? undefined,
     budgetRef: contract.budgetRef ?? undefined,
@@ -73,12 +70,12 @@ export function bodyOf(values: ContractFormValues, customData: Record<string, un
     entityId: values.entityId,
     departmentId: values.departmentId ?? '',
     ownerId: values.ownerId ?? '',
-    amount: yuanTextToFen(values.amount) ?? 0,
+    amount: values.amount ?? 0,
     taxRate: percentToBasisPoints(values.taxRate) ?? 0,
     currency: values.currency,
-    signDate: text(values.signDate),
-    startDate: text(values.startDate),
-    endDate: text(values.endDate),
+    signDate: values.signDate ?? null,
+    startDate: values.startDate ?? null,
+    endDate: values.endDate ?? null,
     planLineId: values.planLineId ?? null,
     projectRef: ref(values.projectRef),
     budgetRef: ref(values.budgetRef),

@@ -1,11 +1,13 @@
-import type { Partner } from '@concord/contracts';
-import { Select, type SelectProps, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import type { Page, Partner } from '@concord/contracts';
+import { type SelectProps, Tag, Typography } from 'antd';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePartnerDetail, usePartnerSearch } from '../contractsApi';
+import { api } from '../../../app/api/client';
+import { RemoteSelect } from '../../../shared/FormInputs';
+import { keys } from '../../../shared/queryKeys';
 
 interface PartnerSelectProps
-  extends Omit<SelectProps<string>, 'options' | 'onSearch' | 'showSearch' | 'onChange'> {
+  extends Omit<SelectProps<string>, 'options' | 'onSearch' | 'showSearch' | 'onChange' | 'loading' | 'mode'> {
   onChange?: (id: string | undefined, partner?: Partner) => void;
   /**
    * When set (the contract form), partners a new contract of this signing entity cannot use are
@@ -16,48 +18,33 @@ interface PartnerSelectProps
   currentLabel?: string;
 }
 
-const searchDelayMs = 300;
+const pageSize = 30;
+const searchPartners = (q: string, signal: AbortSignal, page: number) =>
+  api.get<Page<Partner>>('/partners', { q: q || undefined, page, pageSize, sort: 'name' }, signal);
+// A value from the URL or a saved contract: its name is read once, under the partner's own key.
+const lookup = {
+  queryKey: keys.partners.detail,
+  fetch: (id: string, signal: AbortSignal) => api.get<Partner>(`/partners/${id}`, undefined, signal),
+};
 
 /** Counterparty search over the partner library (`GET /partners?q=`): partners are too many to load up front. */
-export function PartnerSelect({
-  value,
-  onChange,
-  signingEntityId,
-  currentLabel,
-  ...props
-}: PartnerSelectProps) {
+export function PartnerSelect({ onChange, signingEntityId, currentLabel, ...props }: PartnerSelectProps) {
   const { t } = useTranslation();
-  const [input, setInput] = useState('');
-  const [q, setQ] = useState('');
-  const [opened, setOpened] = useState(false);
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(input.trim()), searchDelayMs);
-    return () => clearTimeout(timer);
-  }, [input]);
-
-  const { data, isFetching } = usePartnerSearch(q, opened);
-  // A value from the URL or a saved contract: fetch its name once if the caller does not know it.
-  const known = usePartnerDetail(
-    value && !currentLabel && !data?.some((p) => p.id === value) ? value : undefined,
-  );
-
-  const options = useMemo(() => {
-    const blockedReason = (partner: Partner): string | null => {
-      if (!signingEntityId) return null;
-      if (partner.blacklisted) return t('contracts.partner.blacklisted');
-      if (partner.entityId !== signingEntityId && !partner.sharedWithGroup)
-        return t('contracts.partner.notShared');
-      return null;
-    };
-    const found = (data ?? []).map((partner) => {
-      const reason = blockedReason(partner);
+  const toOption = useCallback(
+    (partner: Partner) => {
+      const reason = !signingEntityId
+        ? null
+        : partner.blacklisted
+          ? t('contracts.partner.blacklisted')
+          : partner.entityId !== signingEntityId && !partner.sharedWithGroup
+            ? t('contracts.partner.notShared')
+            : null;
       return {
         value: partner.id,
         label: partner.name,
         disabled: Boolean(reason),
-        partner,
         title: reason ?? partner.name,
+        item: partner,
         display: (
           <span>
             {partner.name}
@@ -74,36 +61,18 @@ export function PartnerSelect({
           </span>
         ),
       };
-    });
-    const label = currentLabel ?? known.data?.name;
-    if (value && !found.some((option) => option.value === value)) {
-      found.unshift({
-        value,
-        label: label ?? value.slice(0, 8),
-        disabled: false,
-        partner: undefined as unknown as Partner,
-        title: label ?? value,
-        display: <span>{label ?? value.slice(0, 8)}</span>,
-      });
-    }
-    return found;
-  }, [data, value, currentLabel, known.data, signingEntityId, t]);
-
+    },
+    [signingEntityId, t],
+  );
   return (
-    <Select<string>
-      allowClear
+    <RemoteSelect<Partner>
       {...props}
-      value={value}
-      showSearch={{ filterOption: false, onSearch: setInput }}
-      onOpenChange={(open) => open && setOpened(true)}
-      options={options}
-      optionRender={(option) => option.data.display}
-      loading={isFetching}
-      popupMatchSelectWidth={false}
-      onChange={(id) => {
-        const option = options.find((o) => o.value === id);
-        onChange?.(id ?? undefined, option?.partner);
-      }}
+      queryKey={keys.partners.picker}
+      search={searchPartners}
+      toOption={toOption}
+      currentLabel={currentLabel}
+      lookup={lookup}
+      onChange={(id, option) => onChange?.(id ?? undefined, Array.isArray(option) ? undefined : option?.item)}
     />
   );
 }

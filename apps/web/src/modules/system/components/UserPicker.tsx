@@ -1,51 +1,44 @@
-import { Select, type SelectProps } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { useUserSearch } from '../users/usersApi';
+import type { Page, User } from '@concord/contracts';
+import type { SelectProps } from 'antd';
+import { useCallback } from 'react';
+import { api } from '../../../app/api/client';
+import { RemoteSelect } from '../../../shared/FormInputs';
+import { systemKeys } from '../queryKeys';
 
 interface UserPickerProps
-  extends Omit<SelectProps<string>, 'options' | 'onSearch' | 'showSearch' | 'loading'> {
+  extends Omit<SelectProps<string>, 'options' | 'onSearch' | 'showSearch' | 'loading' | 'mode'> {
   /** Limit the search to one legal entity. */
   entityId?: string;
   /** The label of the current value, which may not be among the first search results. */
   currentLabel?: string | null;
 }
 
-const searchDelayMs = 300;
+const pageSize = 20;
+const toOption = (user: User) => ({
+  value: user.id,
+  label: `${user.displayName} (${user.username})`,
+  item: user,
+});
 
-/** Searchable user Select backed by `GET /org/users?q=`: users are too many to load up front. */
-export function UserPicker({ entityId, currentLabel, value, ...props }: UserPickerProps) {
-  const [input, setInput] = useState('');
-  const [q, setQ] = useState('');
-  const [opened, setOpened] = useState(false);
-
-  // Wait for a pause in typing so each keystroke does not cost a request.
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(input.trim()), searchDelayMs);
-    return () => clearTimeout(timer);
-  }, [input]);
-
-  const { data, isFetching } = useUserSearch(q, entityId, opened);
-  const options = useMemo(() => {
-    const found = (data ?? []).map((user) => ({
-      value: user.id,
-      label: `${user.displayName} (${user.username})`,
-    }));
-    if (value && currentLabel && !found.some((option) => option.value === value)) {
-      found.unshift({ value, label: currentLabel });
-    }
-    return found;
-  }, [data, value, currentLabel]);
-
+/** Searchable user Select backed by `GET /org/users?q=`, page by page: users are too many to load up front. */
+export function UserPicker({ entityId, currentLabel, ...props }: UserPickerProps) {
+  const queryKey = useCallback((q: string) => systemKeys.userSearch(q, entityId), [entityId]);
+  const search = useCallback(
+    (q: string, signal: AbortSignal, page: number) =>
+      api.get<Page<User>>(
+        '/org/users',
+        { q: q || undefined, entityId, page, pageSize, active: true },
+        signal,
+      ),
+    [entityId],
+  );
   return (
-    <Select<string>
-      allowClear
+    <RemoteSelect<User>
       {...props}
-      value={value}
-      showSearch={{ filterOption: false, onSearch: setInput }}
-      onOpenChange={(open) => open && setOpened(true)}
-      options={options}
-      loading={isFetching}
-      popupMatchSelectWidth={false}
+      queryKey={queryKey}
+      search={search}
+      toOption={toOption}
+      currentLabel={currentLabel ?? undefined}
     />
   );
 }

@@ -16,18 +16,6 @@ export function useUserList(query: QueryParams) {
   });
 }
 
-/** Type-ahead search for user pickers (department head, audit actor). */
-export function useUserSearch(q: string, entityId: string | undefined, enabled: boolean) {
-  return useQuery({
-    queryKey: systemKeys.userSearch(q, entityId),
-    queryFn: ({ signal }) =>
-      api.get<Page<User>>('/org/users', { q: q || undefined, entityId, pageSize: 20, active: true }, signal),
-    select: (data) => data.items,
-    enabled,
-    placeholderData: keepPreviousData,
-  });
-}
-
 function useInvalidateUsers() {
   const queryClient = useQueryClient();
   // Member counts of departments and user counts of roles change with the users.

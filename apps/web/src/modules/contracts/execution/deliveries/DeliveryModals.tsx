@@ -1,12 +1,20 @@
-import type { Delivery, DeliverySummary } from '@concord/contracts';
-import { App, Form, Input, Modal, Select, Typography } from 'antd';
+import {
+  type Delivery,
+  type DeliverySummary,
+  deliveryAcceptSchema,
+  deliveryCreateSchema,
+  deliveryRejectSchema,
+} from '@concord/contracts';
+import { App, Form, Input, Select, Typography } from 'antd';
+import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../../shared/FormError';
+import { DateInput, MoneyInput } from '../../../../shared/FormInputs';
+import { FormModal, fieldErrorsInto } from '../../../../shared/FormModal';
 import { formatMoney } from '../../../../shared/format';
-import { showFieldErrors } from '../../../../shared/formRules';
-import { AttachmentInput, DateInput, MoneyInput } from '../../../forms/components/inputs';
+import { useZodRules } from '../../../../shared/zodRules';
+import { AttachmentInput } from '../../../forms/components/inputs';
 import { useContractSchedule } from '../schedule/scheduleApi';
 import { useAcceptDelivery, useRecordDelivery, useRejectDelivery } from './deliveriesApi';
 
@@ -16,12 +24,21 @@ interface DeliveryValues {
   description: string;
   quantity?: string;
   unit?: string;
+  /** 分. */
   deliveredAmount: number | null;
   deliveredOn: string | null;
   fileIds: string[];
 }
 
 const today = () => dayjs().format('YYYY-MM-DD');
+const row = { display: 'flex', gap: 12, flexWrap: 'wrap' } as const;
+
+/** An amount up to a ceiling the dialog knows (what is left, what was delivered). */
+const atMost = (ceiling: number | undefined, message: string): Rule => ({
+  validator: async (_rule, fen: number | null | undefined) => {
+    if (ceiling !== undefined && fen && fen > ceiling) throw new Error(message);
+  },
+});
 
 /** 登记交付: what, how much (up to what is left on the contract), when, with the delivery documents. */
 export function DeliveryModal({
@@ -43,6 +60,21 @@ export function DeliveryModal({
   const record = useRecordDelivery(contractId);
   const schedule = useContractSchedule(contractId, open);
   const money = (fen: number) => formatMoney(fen, currency);
+  const rules = useZodRules(
+    deliveryCreateSchema,
+    {
+      description: t('contractDeliveries.field.description'),
+      quantity: t('contractDeliveries.field.quantity'),
+      unit: t('contractDeliveries.field.unit'),
+      deliveredAmount: t('contractDeliveries.field.deliveredAmount'),
+      deliveredOn: t('contractDeliveries.field.deliveredOn'),
+    },
+    {
+      money: ['deliveredAmount'],
+      picked: ['deliveredOn'],
+      invalid: { quantity: t('contractDeliveries.validation.quantity') },
+    },
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -67,119 +99,100 @@ export function DeliveryModal({
           message.success(t('contractDeliveries.recorded'));
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
   return (
-    <Modal
+    <FormModal<DeliveryValues>
       open={open}
       title={t('contractDeliveries.recordTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('contractDeliveries.record')}
-      confirmLoading={record.isPending}
-      okButtonProps={{ 'data-testid': 'delivery-save' }}
+      pending={record.isPending}
+      error={record.error}
+      okTestId="delivery-save"
       width={600}
-      forceRender
+      intro={
+        <Typography.Paragraph type="secondary">
+          {t('contractDeliveries.hint.remaining', { remaining: money(summary.remaining) })}
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        {t('contractDeliveries.hint.remaining', { remaining: money(summary.remaining) })}
-      </Typography.Paragraph>
-      <FormError error={record.error} />
-      <Form<DeliveryValues> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item name="planItemId" label={t('contractDeliveries.field.planItem')}>
-          <Select
-            data-testid="delivery-plan-item"
-            loading={schedule.isLoading}
-            options={[
-              { value: '', label: t('contractDeliveries.field.planItemNone') },
-              ...(schedule.data?.items ?? []).map((item) => ({
-                value: item.id,
-                label: `${item.seq}. ${item.name}（${money(item.amount)}）`,
-              })),
-            ]}
-          />
+      <Form.Item name="planItemId" label={t('contractDeliveries.field.planItem')}>
+        <Select
+          data-testid="delivery-plan-item"
+          loading={schedule.isLoading}
+          options={[
+            { value: '', label: t('contractDeliveries.field.planItemNone') },
+            ...(schedule.data?.items ?? []).map((item) => ({
+              value: item.id,
+              label: `${item.seq}. ${item.name}（${money(item.amount)}）`,
+            })),
+          ]}
+        />
+      </Form.Item>
+      <Form.Item
+        name="description"
+        label={t('contractDeliveries.field.description')}
+        rules={rules.description}
+      >
+        <Input.TextArea rows={2} maxLength={500} data-testid="delivery-description" />
+      </Form.Item>
+      <div style={row}>
+        <Form.Item
+          name="quantity"
+          label={t('contractDeliveries.field.quantity')}
+          style={{ flex: '1 1 160px' }}
+          rules={rules.quantity}
+        >
+          <Input inputMode="decimal" data-testid="delivery-quantity" />
         </Form.Item>
         <Form.Item
-          name="description"
-          label={t('contractDeliveries.field.description')}
+          name="unit"
+          label={t('contractDeliveries.field.unit')}
+          style={{ flex: '1 1 120px' }}
+          rules={rules.unit}
+        >
+          <Input maxLength={20} data-testid="delivery-unit" />
+        </Form.Item>
+      </div>
+      <div style={row}>
+        <Form.Item
+          name="deliveredAmount"
+          label={t('contractDeliveries.field.deliveredAmount')}
+          style={{ flex: '1 1 200px' }}
           rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('validation.required', { field: t('contractDeliveries.field.description') }),
-            },
-            { max: 500 },
+            ...rules.deliveredAmount,
+            atMost(
+              summary.remaining,
+              t('contractDeliveries.validation.overRemaining', { remaining: money(summary.remaining) }),
+            ),
           ]}
         >
-          <Input.TextArea rows={2} maxLength={500} data-testid="delivery-description" />
+          <MoneyInput currency={currency} testId="delivery-amount" />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <Form.Item
-            name="quantity"
-            label={t('contractDeliveries.field.quantity')}
-            style={{ flex: '1 1 160px' }}
-            rules={[
-              { pattern: /^\d{1,12}(\.\d{1,4})?$/, message: t('contractDeliveries.validation.quantity') },
-            ]}
-          >
-            <Input inputMode="decimal" data-testid="delivery-quantity" />
-          </Form.Item>
-          <Form.Item name="unit" label={t('contractDeliveries.field.unit')} style={{ flex: '1 1 120px' }}>
-            <Input maxLength={20} data-testid="delivery-unit" />
-          </Form.Item>
-        </div>
-        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <Form.Item
-            name="deliveredAmount"
-            label={t('contractDeliveries.field.deliveredAmount')}
-            style={{ flex: '1 1 200px' }}
-            rules={[
-              {
-                required: true,
-                message: t('validation.required', { field: t('contractDeliveries.field.deliveredAmount') }),
-              },
-              {
-                validator: async (_, value: number | null) => {
-                  if (value === null || value === undefined) return;
-                  if (value <= 0) throw new Error(t('contractDeliveries.validation.positive'));
-                  if (value > summary.remaining)
-                    throw new Error(
-                      t('contractDeliveries.validation.overRemaining', {
-                        remaining: money(summary.remaining),
-                      }),
-                    );
-                },
-              },
-            ]}
-          >
-            <MoneyInput />
-          </Form.Item>
-          <Form.Item
-            name="deliveredOn"
-            label={t('contractDeliveries.field.deliveredOn')}
-            style={{ flex: '1 1 160px' }}
-            rules={[
-              {
-                required: true,
-                message: t('validation.required', { field: t('contractDeliveries.field.deliveredOn') }),
-              },
-            ]}
-          >
-            <DateInput />
-          </Form.Item>
-        </div>
-        <Form.Item name="fileIds" label={t('contractDeliveries.field.deliveryFiles')}>
-          <AttachmentInput />
+        <Form.Item
+          name="deliveredOn"
+          label={t('contractDeliveries.field.deliveredOn')}
+          style={{ flex: '1 1 160px' }}
+          rules={rules.deliveredOn}
+        >
+          <DateInput testId="delivery-date" />
         </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="fileIds" label={t('contractDeliveries.field.deliveryFiles')}>
+        <AttachmentInput />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 interface AcceptValues {
+  /** 分. */
   acceptedAmount: number | null;
   acceptedOn: string | null;
   note?: string;
@@ -203,7 +216,16 @@ export function AcceptModal({
   const [form] = Form.useForm<AcceptValues>();
   const accept = useAcceptDelivery(contractId);
   const money = (fen: number) => formatMoney(fen, currency);
-  const open = delivery !== null;
+  // Accepting nothing is a rejection (its own dialog): the form asks for more than zero.
+  const rules = useZodRules(
+    deliveryAcceptSchema.extend({ acceptedAmount: deliveryCreateSchema.shape.deliveredAmount }),
+    {
+      acceptedAmount: t('contractDeliveries.field.acceptedAmount'),
+      acceptedOn: t('contractDeliveries.field.acceptedOn'),
+      note: t('contractDeliveries.field.note'),
+    },
+    { money: ['acceptedAmount'], picked: ['acceptedOn'] },
+  );
 
   useEffect(() => {
     if (!delivery) return;
@@ -234,79 +256,65 @@ export function AcceptModal({
           message.success(t('contractDeliveries.accepted'));
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
   return (
-    <Modal
-      open={open}
+    <FormModal<AcceptValues>
+      open={delivery !== null}
       title={t('contractDeliveries.acceptTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('contractDeliveries.accept')}
-      confirmLoading={accept.isPending}
-      okButtonProps={{ 'data-testid': 'delivery-accept-save' }}
+      pending={accept.isPending}
+      error={accept.error}
+      okTestId="delivery-accept-save"
       width={560}
-      forceRender
+      intro={
+        delivery && (
+          <Typography.Paragraph type="secondary">
+            {delivery.description} ·{' '}
+            {t('contractDeliveries.hint.accept', { delivered: money(delivery.deliveredAmount) })}
+          </Typography.Paragraph>
+        )
+      }
     >
-      {delivery && (
-        <Typography.Paragraph type="secondary">
-          {delivery.description} ·{' '}
-          {t('contractDeliveries.hint.accept', { delivered: money(delivery.deliveredAmount) })}
-        </Typography.Paragraph>
-      )}
-      <FormError error={accept.error} />
-      <Form<AcceptValues> form={form} layout="vertical" onFinish={onFinish}>
-        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <Form.Item
-            name="acceptedAmount"
-            label={t('contractDeliveries.field.acceptedAmount')}
-            style={{ flex: '1 1 200px' }}
-            rules={[
-              {
-                required: true,
-                message: t('validation.required', { field: t('contractDeliveries.field.acceptedAmount') }),
-              },
-              {
-                validator: async (_, value: number | null) => {
-                  if (value === null || value === undefined || !delivery) return;
-                  if (value <= 0) throw new Error(t('contractDeliveries.validation.positive'));
-                  if (value > delivery.deliveredAmount)
-                    throw new Error(
-                      t('contractDeliveries.validation.overDelivered', {
-                        delivered: money(delivery.deliveredAmount),
-                      }),
-                    );
-                },
-              },
-            ]}
-          >
-            <MoneyInput />
-          </Form.Item>
-          <Form.Item
-            name="acceptedOn"
-            label={t('contractDeliveries.field.acceptedOn')}
-            style={{ flex: '1 1 160px' }}
-            rules={[
-              {
-                required: true,
-                message: t('validation.required', { field: t('contractDeliveries.field.acceptedOn') }),
-              },
-            ]}
-          >
-            <DateInput />
-          </Form.Item>
-        </div>
-        <Form.Item name="note" label={t('contractDeliveries.field.note')} rules={[{ max: 1000 }]}>
-          <Input.TextArea rows={2} maxLength={1000} data-testid="delivery-accept-note" />
+      <div style={row}>
+        <Form.Item
+          name="acceptedAmount"
+          label={t('contractDeliveries.field.acceptedAmount')}
+          style={{ flex: '1 1 200px' }}
+          rules={[
+            ...rules.acceptedAmount,
+            atMost(
+              delivery?.deliveredAmount,
+              t('contractDeliveries.validation.overDelivered', {
+                delivered: money(delivery?.deliveredAmount ?? 0),
+              }),
+            ),
+          ]}
+        >
+          <MoneyInput currency={currency} testId="delivery-accept-amount" />
         </Form.Item>
-        <Form.Item name="fileIds" label={t('contractDeliveries.field.acceptanceFiles')}>
-          <AttachmentInput />
+        <Form.Item
+          name="acceptedOn"
+          label={t('contractDeliveries.field.acceptedOn')}
+          style={{ flex: '1 1 160px' }}
+          rules={rules.acceptedOn}
+        >
+          <DateInput testId="delivery-accept-date" />
         </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="note" label={t('contractDeliveries.field.note')} rules={rules.note}>
+        <Input.TextArea rows={2} maxLength={1000} data-testid="delivery-accept-note" />
+      </Form.Item>
+      <Form.Item name="fileIds" label={t('contractDeliveries.field.acceptanceFiles')}>
+        <AttachmentInput />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -324,6 +332,7 @@ export function RejectModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note: string }>();
   const reject = useRejectDelivery(contractId);
+  const rules = useZodRules(deliveryRejectSchema, { note: t('contractDeliveries.field.rejectNote') });
 
   useEffect(() => {
     if (!delivery) return;
@@ -332,50 +341,34 @@ export function RejectModal({
   }, [delivery, form, reject.reset]);
 
   return (
-    <Modal
+    <FormModal<{ note: string }>
       open={delivery !== null}
       title={t('contractDeliveries.rejectTitle')}
+      form={form}
+      onSubmit={(values) =>
+        delivery &&
+        reject.mutate(
+          { id: delivery.id, body: { note: values.note.trim() } },
+          {
+            onSuccess: () => {
+              message.success(t('contractDeliveries.rejected'));
+              onClose();
+            },
+            onError: fieldErrorsInto(form),
+          },
+        )
+      }
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('contractDeliveries.reject')}
-      okButtonProps={{ danger: true, 'data-testid': 'delivery-reject-save' }}
-      confirmLoading={reject.isPending}
-      forceRender
+      okDanger
+      pending={reject.isPending}
+      error={reject.error}
+      okTestId="delivery-reject-save"
+      intro={delivery && <Typography.Paragraph type="secondary">{delivery.description}</Typography.Paragraph>}
     >
-      {delivery && <Typography.Paragraph type="secondary">{delivery.description}</Typography.Paragraph>}
-      <FormError error={reject.error} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(values) =>
-          delivery &&
-          reject.mutate(
-            { id: delivery.id, body: { note: values.note.trim() } },
-            {
-              onSuccess: () => {
-                message.success(t('contractDeliveries.rejected'));
-                onClose();
-              },
-              onError: (error) => showFieldErrors(form, error),
-            },
-          )
-        }
-      >
-        <Form.Item
-          name="note"
-          label={t('contractDeliveries.field.rejectNote')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('validation.required', { field: t('contractDeliveries.field.rejectNote') }),
-            },
-            { max: 1000 },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={1000} data-testid="delivery-reject-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="note" label={t('contractDeliveries.field.rejectNote')} rules={rules.note}>
+        <Input.TextArea rows={3} maxLength={1000} data-testid="delivery-reject-note" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,24 +1,21 @@
-import { MAX_AMOUNT, type Contract, type ContractPaymentPosition } from '@concord/contracts';
-import { Alert, App, Descriptions, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { type Contract, type ContractPaymentPosition, contractPaymentCreateSchema } from '@concord/contracts';
+import { Alert, App, Descriptions, Form, Input, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../../shared/FormError';
+import { MoneyInput } from '../../../../shared/FormInputs';
+import { FormModal, fieldErrorsInto } from '../../../../shared/FormModal';
 import { formatMoney } from '../../../../shared/format';
-import { showFieldErrors } from '../../../../shared/formRules';
-import {
-  ApproverSelections,
-  missingSelections,
-  selectableSteps,
-} from '../../../approvals/centre/ApproverSelections';
-import { PathPreview } from '../../../approvals/centre/PathPreview';
+import { useZodRules } from '../../../../shared/zodRules';
+import { missingSelections } from '../../../approvals/centre/ApproverSelections';
+import { ApprovalPathPanel, chosenApprovers } from '../../actions/ApprovalPathPanel';
 import { useApprovalPreview } from '../../actions/useApprovalPreview';
-import { yuanTextToFen } from '../../shared/money';
 import { useRequestPayment } from './paymentsApi';
 
 interface Values {
   planItemId?: string;
-  amount?: string;
+  /** 分. */
+  amount?: number | null;
   purpose: string;
   overrideReason?: string;
 }
@@ -59,9 +56,8 @@ export function PaymentRequestModal({
   const [selections, setSelections] = useState<Record<string, string[]>>({});
   const [tried, setTried] = useState(false);
   const itemId = Form.useWatch('planItemId', form);
-  const amountText = Form.useWatch('amount', form);
+  const amount = Form.useWatch('amount', form) ?? 0;
   const item = position.items.find((i) => i.id === itemId);
-  const amount = yuanTextToFen(amountText ?? null) ?? 0;
   const flagged = amount > 0 && needsOverride(position, amount);
 
   const previewBody = useMemo(
@@ -89,12 +85,20 @@ export function PaymentRequestModal({
     setTried(false);
   }, [open, form, request.reset, position.items]);
 
-  const amountRule: Rule = {
-    validator: async (_rule, value) => {
-      const fen = yuanTextToFen(value as string);
-      if (fen === null || fen <= 0 || fen > MAX_AMOUNT)
-        throw new Error(t('contractPayments.form.amountInvalid'));
-      if (item && fen > item.room)
+  // The override reason is asked for only once the request goes beyond the invoices and acceptance.
+  const rules = useZodRules(
+    contractPaymentCreateSchema,
+    {
+      planItemId: t('contractPayments.form.item'),
+      amount: t('contractPayments.form.amount'),
+      purpose: t('contractPayments.form.purpose'),
+      overrideReason: t('contractPayments.form.overrideReason'),
+    },
+    { money: ['amount'], required: ['overrideReason'] },
+  );
+  const withinItemRoom: Rule = {
+    validator: async (_rule, fen: number | null | undefined) => {
+      if (item && fen && fen > item.room)
         throw new Error(t('contractPayments.form.overRoom', { room: formatMoney(item.room) }));
     },
   };
@@ -102,186 +106,146 @@ export function PaymentRequestModal({
   const onFinish = (values: Values) => {
     setTried(true);
     if (missingSelections(preview.state.result, selections).length > 0) return;
-    const chosen = Object.fromEntries(
-      selectableSteps(preview.state.result).map((step) => [step.nodeId, selections[step.nodeId] ?? []]),
-    );
     request.mutate(
       {
         planItemId: values.planItemId!,
-        amount: yuanTextToFen(values.amount ?? null) ?? 0,
+        amount: values.amount ?? 0,
         purpose: values.purpose.trim(),
         idempotencyKey: key,
         overrideReason: flagged ? values.overrideReason?.trim() : undefined,
-        selections: Object.keys(chosen).length ? chosen : undefined,
+        selections: chosenApprovers(preview.state.result, selections),
       },
       {
         onSuccess: () => {
           message.success(t('contractPayments.form.requested'));
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
   const committed = position.paid + position.requested + amount;
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('contractPayments.form.requestTitle')}
+      form={form}
+      onSubmit={onFinish}
+      onSubmitFailed={() => setTried(true)}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('contractPayments.request')}
-      confirmLoading={request.isPending}
-      okButtonProps={{ 'data-testid': 'payment-request-save', disabled: flagged && !position.can.override }}
+      pending={request.isPending}
+      error={request.error}
+      okTestId="payment-request-save"
+      okDisabled={flagged && !position.can.override}
       width={600}
-      forceRender
-    >
-      <FormError error={request.error} />
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="planItemId"
-          label={t('contractPayments.form.item')}
-          rules={[
-            {
-              required: true,
-              message: t('validation.requiredSelect', { field: t('contractPayments.form.item') }),
-            },
-          ]}
-        >
-          <Select
-            data-testid="payment-item"
-            options={position.items.map((i) => ({
-              value: i.id,
-              disabled: i.room <= 0,
-              label: t('contractPayments.form.itemOption', {
-                seq: i.seq,
-                name: i.name,
-                due: i.dueDate,
-                room: formatMoney(i.room),
-              }),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="amount"
-          label={t('contractPayments.form.amount')}
-          rules={[
-            {
-              required: true,
-              message: t('validation.required', { field: t('contractPayments.form.amount') }),
-            },
-            amountRule,
-          ]}
-        >
-          <InputNumber<string>
-            stringMode
-            min="0"
-            precision={2}
-            style={{ width: '100%' }}
-            data-testid="payment-amount"
-          />
-        </Form.Item>
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
-          title={<Typography.Text strong>{t('contractPayments.form.position')}</Typography.Text>}
-          data-testid="payment-position"
-          style={{ marginBottom: 16 }}
-          items={[
-            {
-              key: 'itemRoom',
-              label: t('contractPayments.form.itemRoom'),
-              children: <span data-testid="payment-item-room">{item ? formatMoney(item.room) : '—'}</span>,
-            },
-            {
-              key: 'contractRoom',
-              label: t('contractPayments.form.contractRoom'),
-              children: formatMoney(position.room),
-            },
-            {
-              key: 'after',
-              label: t('contractPayments.form.afterRequest'),
-              children: (
-                <Typography.Text type={flagged ? 'danger' : undefined} data-testid="payment-committed">
-                  {formatMoney(committed)}
-                </Typography.Text>
-              ),
-            },
-            {
-              key: 'covered',
-              label: t('contractPayments.form.covered'),
-              children: `${formatMoney(position.invoiced)} / ${formatMoney(position.accepted)}`,
-            },
-          ]}
+      after={
+        <ApprovalPathPanel
+          preview={preview}
+          selections={selections}
+          onChange={setSelections}
+          showErrors={tried}
         />
-        {flagged && (
-          <Alert
-            type={position.can.override ? 'warning' : 'error'}
-            showIcon
-            style={{ marginBottom: 16 }}
-            data-testid="payment-override-alert"
-            message={
-              position.can.override
-                ? t('contractPayments.form.overrideNeeded', {
-                    committed: formatMoney(committed),
-                    invoiced: formatMoney(position.invoiced),
-                    accepted: formatMoney(position.accepted),
-                    tolerance: formatMoney(position.tolerance.amount),
-                  })
-                : t('contractPayments.form.overrideForbidden')
-            }
-          />
-        )}
+      }
+    >
+      <Form.Item name="planItemId" label={t('contractPayments.form.item')} rules={rules.planItemId}>
+        <Select
+          data-testid="payment-item"
+          options={position.items.map((i) => ({
+            value: i.id,
+            disabled: i.room <= 0,
+            label: t('contractPayments.form.itemOption', {
+              seq: i.seq,
+              name: i.name,
+              due: i.dueDate,
+              room: formatMoney(i.room),
+            }),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="amount"
+        label={t('contractPayments.form.amount')}
+        rules={[...rules.amount, withinItemRoom]}
+        dependencies={['planItemId']}
+      >
+        <MoneyInput currency={contract.currency} testId="payment-amount" />
+      </Form.Item>
+      <Descriptions
+        size="small"
+        bordered
+        column={1}
+        title={<Typography.Text strong>{t('contractPayments.form.position')}</Typography.Text>}
+        data-testid="payment-position"
+        style={{ marginBottom: 16 }}
+        items={[
+          {
+            key: 'itemRoom',
+            label: t('contractPayments.form.itemRoom'),
+            children: <span data-testid="payment-item-room">{item ? formatMoney(item.room) : '—'}</span>,
+          },
+          {
+            key: 'contractRoom',
+            label: t('contractPayments.form.contractRoom'),
+            children: formatMoney(position.room),
+          },
+          {
+            key: 'after',
+            label: t('contractPayments.form.afterRequest'),
+            children: (
+              <Typography.Text type={flagged ? 'danger' : undefined} data-testid="payment-committed">
+                {formatMoney(committed)}
+              </Typography.Text>
+            ),
+          },
+          {
+            key: 'covered',
+            label: t('contractPayments.form.covered'),
+            children: `${formatMoney(position.invoiced)} / ${formatMoney(position.accepted)}`,
+          },
+        ]}
+      />
+      {flagged && (
+        <Alert
+          type={position.can.override ? 'warning' : 'error'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="payment-override-alert"
+          message={
+            position.can.override
+              ? t('contractPayments.form.overrideNeeded', {
+                  committed: formatMoney(committed),
+                  invoiced: formatMoney(position.invoiced),
+                  accepted: formatMoney(position.accepted),
+                  tolerance: formatMoney(position.tolerance.amount),
+                })
+              : t('contractPayments.form.overrideForbidden')
+          }
+        />
+      )}
+      <Form.Item name="purpose" label={t('contractPayments.form.purpose')} rules={rules.purpose}>
+        <Input.TextArea
+          maxLength={500}
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          placeholder={t('contractPayments.form.purposePlaceholder')}
+          data-testid="payment-purpose"
+        />
+      </Form.Item>
+      {flagged && position.can.override && (
         <Form.Item
-          name="purpose"
-          label={t('contractPayments.form.purpose')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('validation.required', { field: t('contractPayments.form.purpose') }),
-            },
-          ]}
+          name="overrideReason"
+          label={t('contractPayments.form.overrideReason')}
+          rules={rules.overrideReason}
         >
           <Input.TextArea
             maxLength={500}
             autoSize={{ minRows: 2, maxRows: 4 }}
-            placeholder={t('contractPayments.form.purposePlaceholder')}
-            data-testid="payment-purpose"
+            placeholder={t('contractPayments.form.overridePlaceholder')}
+            data-testid="payment-override-reason"
           />
         </Form.Item>
-        {flagged && position.can.override && (
-          <Form.Item
-            name="overrideReason"
-            label={t('contractPayments.form.overrideReason')}
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: t('validation.required', { field: t('contractPayments.form.overrideReason') }),
-              },
-            ]}
-          >
-            <Input.TextArea
-              maxLength={500}
-              autoSize={{ minRows: 2, maxRows: 4 }}
-              placeholder={t('contractPayments.form.overridePlaceholder')}
-              data-testid="payment-override-reason"
-            />
-          </Form.Item>
-        )}
-      </Form>
-      <PathPreview state={preview.state} onRefresh={preview.refresh} />
-      <div style={{ marginTop: 12 }}>
-        <ApproverSelections
-          result={preview.state.result}
-          value={selections}
-          onChange={setSelections}
-          showErrors={tried}
-        />
-      </div>
-    </Modal>
+      )}
+    </FormModal>
   );
 }
