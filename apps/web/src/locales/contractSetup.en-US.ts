@@ -1,7 +1,7 @@
-import type { Messages } from './zh-CN';
+import type { contractSetupZhCN } from './contractSetup.zh-CN';
 
 /** Contract set-up strings (en-US); same keys as the zh-CN file (the compiler checks it). */
-export const contractSetupEnUS: Pick<Messages, 'contractSetup'> = {
+export const contractSetupEnUS: typeof contractSetupZhCN = {
   contractSetup: {
     menu: {
       categories: 'Contract categories',

@@ -1,7 +1,7 @@
-import type { Messages } from './zh-CN';
+import type { contractsZhCN } from './contracts.zh-CN';
 
 /** Contract register strings (en-US); same keys as contracts.zh-CN.ts. */
-export const contractsEnUS: Pick<Messages, 'contracts'> = {
+export const contractsEnUS: typeof contractsZhCN = {
   contracts: {
     menuLabel: 'Contract ledger',
     menuSection: 'Contracts',

@@ -1,5 +1,7 @@
+import type { invoicesZhCN } from './invoices.zh-CN';
+
 /** Invoice registry and contract invoices tab strings (en-US). */
-export const invoicesEnUS = {
+export const invoicesEnUS: typeof invoicesZhCN = {
   invoices: {
     menuLabel: 'Invoice registry',
     title: 'Invoice registry',

@@ -15,7 +15,6 @@ import {
 } from './columnSettings';
 import { errorMessage } from './errorMessage';
 import { formatMoney } from './format';
-import { kitText, useKitText } from './kitText';
 import { sortFromSorter } from './ledgerSort';
 import { PageContainer } from './PageContainer';
 import { ResponsiveTable } from './ResponsiveTable';
@@ -131,11 +130,11 @@ function ColumnSettingsButton<T>({
   visible: string[];
   choose: (keys: string[] | null) => void;
 }) {
-  const text = useKitText();
+  const { t } = useTranslation();
   const shown = new Set(visible);
   const content = (
     <Flex vertical gap={8} style={{ maxWidth: 320 }} data-testid={`${ledgerId}-columns-panel`}>
-      <Typography.Text type="secondary">{text('columnsHint')}</Typography.Text>
+      <Typography.Text type="secondary">{t('kit.columnsHint')}</Typography.Text>
       <Flex vertical gap={4} style={{ maxHeight: 360, overflowY: 'auto' }}>
         {columns
           .filter((column) => column.key !== 'actions')
@@ -158,14 +157,14 @@ function ColumnSettingsButton<T>({
           ))}
       </Flex>
       <Button size="small" onClick={() => choose(null)} data-testid={`${ledgerId}-columns-reset`}>
-        {text('columnsReset')}
+        {t('kit.columnsReset')}
       </Button>
     </Flex>
   );
   return (
-    <Popover trigger="click" placement="bottomRight" title={text('columns')} content={content}>
+    <Popover trigger="click" placement="bottomRight" title={t('kit.columns')} content={content}>
       <Button icon={<SettingOutlined />} data-testid={`${ledgerId}-columns`}>
-        {text('columns')}
+        {t('kit.columns')}
       </Button>
     </Popover>
   );
@@ -183,17 +182,17 @@ export function ExportButton({
   onExport: (onProgress: DownloadProgress) => Promise<void>;
   testId?: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [progress, setProgress] = useState<string | null>(null);
   const run = async () => {
-    setProgress(kitText(i18n.language, 'exporting'));
+    setProgress(t('kit.exporting'));
     try {
       await onExport((received, total) =>
         setProgress(
           total
-            ? kitText(i18n.language, 'exportingPercent', { percent: Math.floor((received / total) * 100) })
-            : kitText(i18n.language, 'exportingBytes', { size: formatSize(received) }),
+            ? t('kit.exportingPercent', { percent: Math.floor((received / total) * 100) })
+            : t('kit.exportingBytes', { size: formatSize(received) }),
         ),
       );
       message.success(t('common.exported'));
@@ -221,7 +220,7 @@ function TotalsRow<T>({
   ledgerId: string;
   label?: (count: number) => ReactNode;
 }) {
-  const text = useKitText();
+  const { t } = useTranslation();
   return (
     <Table.Summary fixed>
       {totals.byCurrency.map(({ currency, amounts }, rowIndex) => (
@@ -229,7 +228,7 @@ function TotalsRow<T>({
           {columns.map((column, index) => {
             let content: ReactNode = null;
             if (index === 0 && rowIndex === 0)
-              content = label ? label(totals.count) : text('totalsCount', { count: totals.count });
+              content = label ? label(totals.count) : t('kit.totalsCount', { count: totals.count });
             else if (index === 0) content = currency;
             else if (column.total) content = formatMoney(amounts[column.total], currency);
             return (
@@ -253,7 +252,7 @@ function TotalsCard<T>({
   totals: LedgerTotals;
   ledgerId: string;
 }) {
-  const text = useKitText();
+  const { t } = useTranslation();
   const totalled = columns.filter((column) => column.total);
   return (
     <Card size="small" style={{ marginBottom: 8 }} data-testid={`${ledgerId}-totals`}>
@@ -261,7 +260,7 @@ function TotalsCard<T>({
         size="small"
         column={1}
         items={[
-          { key: 'count', label: text('count'), children: totals.count },
+          { key: 'count', label: t('kit.count'), children: totals.count },
           ...totals.byCurrency.flatMap(({ currency, amounts }) =>
             totalled.map((column) => ({
               key: `${currency}-${column.key}`,
@@ -283,7 +282,7 @@ function TotalsCard<T>({
 export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
   const { ledgerId, columns, totals, paging } = props;
   const isPhone = useIsPhone();
-  const text = useKitText();
+  const { t } = useTranslation();
   const { visible, choose } = useColumnSettings(ledgerId, columns);
   const shown = useMemo(() => {
     const keys = new Set(visible);
@@ -308,7 +307,7 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
     <>
       {props.onImport && (
         <Button icon={<UploadOutlined />} onClick={props.onImport} data-testid={`${ledgerId}-import`}>
-          {props.importLabel ?? text('import')}
+          {props.importLabel ?? t('kit.import')}
         </Button>
       )}
       {props.onExport && <ExportButton onExport={props.onExport} testId={`${ledgerId}-export`} />}
@@ -319,7 +318,6 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
     </>
   );
 
-  const { t } = useTranslation();
   return (
     <PageContainer title={props.title} extra={toolbar}>
       {props.filterBar}

@@ -4,6 +4,7 @@ import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../shared/format';
 import { DateInput, MoneyInput } from '../forms/components/inputs';
+import type { invoicesZhCN } from '../../locales/invoices.zh-CN';
 import type { InvoiceCreateBody } from './invoicesApi';
 
 /** What the invoice fields edit; the total is computed from amount and tax. */
@@ -58,7 +59,7 @@ export function InvoiceFields({ form, lockDirection }: { form: FormInstance; loc
   const amount = (Form.useWatch('amountExclTax', form) as number | null) ?? 0;
   const tax = (Form.useWatch('taxAmount', form) as number | null) ?? 0;
   const digital = isDigital(type);
-  const required = (field: string) => ({
+  const required = (field: keyof typeof invoicesZhCN.invoices.field) => ({
     required: true,
     whitespace: true,
     message: t('validation.required', { field: t(`invoices.field.${field}`) }),

@@ -7,6 +7,7 @@ import {
 } from '@concord/contracts';
 import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
+import type { ParseKeys } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -83,7 +84,7 @@ export function ContractForm({ contract }: { contract?: Contract }) {
     required: true,
     message: t('validation.requiredSelect', { field: label }),
   });
-  const label = (key: Parameters<typeof t>[0]) => t(key) as string;
+  const label = (key: ParseKeys) => t(key) as string;
 
   /** Validates both forms; the body, or null when something is wrong (messages are under the inputs). */
   const collect = async () => {

@@ -1,0 +1,27 @@
+/** Texts of the shared building blocks (`shared/`: ledger, import, detail page, form rules, audit trail). */
+export const kitZhCN = {
+  kit: {
+    columns: '列设置',
+    columnsReset: '恢复默认',
+    columnsHint: '勾选要显示的列；选择保存在本浏览器',
+    totals: '合计',
+    totalsCount: '合计（{{count}} 条）',
+    count: '条数',
+    exporting: '正在导出…',
+    exportingBytes: '正在导出… {{size}}',
+    exportingPercent: '正在导出… {{percent}}%',
+    import: '导入',
+    minLength: '至少 {{min}} 个字符',
+    pattern: '{{field}}格式不正确',
+    minValue: '不能小于 {{min}}',
+    maxValue: '不能大于 {{max}}',
+    invalid: '{{field}}无效',
+    auditEmpty: '暂无操作记录',
+    auditNoPermission: '需要“查看审计日志”权限才能查看操作记录',
+    auditTitle: '操作记录',
+    auditSystem: '系统',
+    auditMore: '加载更多',
+    moneyPlaceholder: '0.00',
+    back: '返回',
+  },
+};
