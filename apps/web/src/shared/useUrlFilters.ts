@@ -46,3 +46,40 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
 
   return { values, update, reset };
 }
+
+const pagingKeys = ['sort', 'page', 'pageSize'] as const;
+type PagingKey = (typeof pagingKeys)[number];
+
+function positiveInt(value: string | undefined, fallback: number, max: number): number {
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed >= 1 ? Math.min(parsed, max) : fallback;
+}
+
+/**
+ * A page-numbered ledger's view in the URL: its filters plus `sort`, `page` and `pageSize`. A sort
+ * the server does not offer (a hand-edited link) is dropped rather than answered with a 400; the
+ * page size is capped at the API's 200. `onPageChange` is the ledger's pager, `filtered` tells the
+ * empty state whether a filter hides rows.
+ */
+export function useUrlLedger<K extends string>(
+  filterKeys: readonly K[],
+  options: { sortFields: readonly string[]; defaultPageSize?: number },
+) {
+  const keys = useMemo(() => [...filterKeys, ...pagingKeys], [filterKeys]);
+  const { values, update, reset } = useUrlFilters<K | PagingKey>(keys);
+  const defaultPageSize = options.defaultPageSize ?? 20;
+  const page = positiveInt(values.page, 1, 100_000);
+  const pageSize = positiveInt(values.pageSize, defaultPageSize, 200);
+  const sort =
+    values.sort && options.sortFields.includes(values.sort.replace(/^-/, '')) ? values.sort : undefined;
+  const filtered = filterKeys.some((key) => values[key] !== undefined);
+  const onPageChange = useCallback(
+    (nextPage: number, nextPageSize: number) =>
+      update({
+        page: nextPage === 1 ? undefined : nextPage,
+        pageSize: nextPageSize === defaultPageSize ? undefined : nextPageSize,
+      } as UrlFilterPatch<K | PagingKey>),
+    [update, defaultPageSize],
+  );
+  return { values, update, reset, sort, page, pageSize, filtered, onPageChange };
+}
