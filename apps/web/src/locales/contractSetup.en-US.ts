@@ -83,6 +83,7 @@ export const contractSetupEnUS: typeof contractSetupZhCN = {
       totals: 'Total',
       totalsLines: '{{count}} plan lines',
       overPlan: 'Over plan',
+      reportFile: 'contract-plan-vs-signed.xlsx',
       reportHint:
         'Signed: contracts in force, completed or terminated, at their current amount; in progress: draft, in approval, approved. Voided contracts and contracts in another currency do not count.',
     },
