@@ -1,6 +1,6 @@
 import { DownloadOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Descriptions, Flex, Popover, Table, Typography } from 'antd';
-import type { TablePaginationConfig } from 'antd';
+import type { TablePaginationConfig, TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -92,6 +92,8 @@ export interface LedgerPageProps<T extends object> {
   cardTitle: (row: T) => ReactNode;
   cardActions?: (row: T) => ReactNode[];
   cardHiddenColumns?: string[];
+  /** Desktop rows: a highlight (an overdue borrow) or a double-click that opens the record. */
+  onRow?: TableProps<T>['onRow'];
   /** Under the table (a dialog the toolbar opens, say). */
   children?: ReactNode;
 }
@@ -336,6 +338,7 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
           dataSource={props.rows}
           loading={props.isFetching}
           onChange={onChange}
+          onRow={props.onRow}
           size="middle"
           sticky
           summary={

@@ -206,6 +206,7 @@ export default function ContractExceptionsPage() {
       error={error}
       onRetry={() => void refetch()}
       onSortChange={(sort) => update({ sort })}
+      onRow={(row) => ({ onDoubleClick: () => openMatching(row) })}
       paging={{
         mode: 'pages',
         page: ledger.page,
