@@ -18,6 +18,7 @@ export const invoicesEnUS: typeof invoicesZhCN = {
     usages: 'Used by',
     noUsages: 'Not used by any document yet',
     empty: 'No invoices match. Use "Register invoice" to record an invoice received or issued.',
+    exportFile: 'invoices.xlsx',
     field: {
       direction: 'Direction',
       type: 'Type',
