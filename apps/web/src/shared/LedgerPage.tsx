@@ -1,7 +1,6 @@
-import { DownloadOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Descriptions, Flex, Popover, Table, Typography } from 'antd';
+import { SettingOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Flex, Popover, Typography } from 'antd';
 import type { TablePaginationConfig, TableProps } from 'antd';
-import type { ColumnType } from 'antd/es/table';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DownloadProgress } from '../app/api/client';
@@ -9,47 +8,23 @@ import { AsyncContent } from './AsyncContent';
 import {
   type ColumnSettingsInput,
   columnChoiceToStore,
+  type LedgerColumn,
   mergeColumnSettings,
   readColumnChoice,
   writeColumnChoice,
 } from './columnSettings';
-import { errorMessage } from './errorMessage';
-import { formatMoney } from './format';
+import { ExportButton } from './ExportButton';
+import { ImportDialog, type LedgerImport } from './ImportDialog';
+import { type LedgerTotals, TotalsCard, TotalsRow } from './LedgerTotals';
 import { sortFromSorter } from './ledgerSort';
 import { PageContainer } from './PageContainer';
 import { ResponsiveTable } from './ResponsiveTable';
 import { useIsPhone } from './useIsPhone';
 
-/** A ledger column: antd's column with a key, and whether it is hidden by default, always shown or totalled. */
-export interface LedgerColumn<T> extends ColumnType<T> {
-  key: string;
-  /** Hidden until the user turns it on in the column settings. */
-  optional?: boolean;
-  /** Always shown (the record's number, the row actions). */
-  locked?: boolean;
-  /** A money column with a total under it: the key of its amount in the totals. */
-  total?: string;
-}
-
-/** Totals of the whole filtered set, one entry a currency (never summed across currencies). */
-export interface LedgerTotals {
-  count: number;
-  byCurrency: { currency: string; amounts: Partial<Record<string, number | null>> }[];
-}
-
-/** Totals of an API that gives one set of amounts per currency (`{ currency, count, ...amounts }[]`). */
-export function totalsByCurrency(
-  count: number,
-  rows: ({ currency: string; count?: number } & Record<string, number | string | undefined>)[],
-): LedgerTotals {
-  return {
-    count,
-    byCurrency: rows.map(({ currency, count: _count, ...amounts }) => ({
-      currency,
-      amounts: amounts as Record<string, number>,
-    })),
-  };
-}
+// The pieces a ledger page names when it describes itself, from the files that define them.
+export type { LedgerColumn } from './columnSettings';
+export { ExportButton } from './ExportButton';
+export { type LedgerTotals, totalsByCurrency } from './LedgerTotals';
 
 export type LedgerPaging =
   | {
@@ -84,9 +59,8 @@ export interface LedgerPageProps<T extends object> {
   totalsLabel?: (count: number) => ReactNode;
   /** Downloads the filtered set as Excel; `onProgress` drives the button's progress text. */
   onExport?: (onProgress: DownloadProgress) => Promise<void>;
-  /** Opens the module's import dialog (template, upload, dry run, report). */
-  onImport?: () => void;
-  importLabel?: ReactNode;
+  /** The ledger's Excel import: a toolbar button and the kit's dialog (template, upload with progress, report). */
+  importer?: LedgerImport;
   empty: ReactNode;
   /** Phone width: the card's heading, its actions and the columns left out of its body. */
   cardTitle: (row: T) => ReactNode;
@@ -172,110 +146,6 @@ function ColumnSettingsButton<T>({
   );
 }
 
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-/** The export button: busy while the file downloads, with the bytes (or percent) received so far. */
-export function ExportButton({
-  onExport,
-  testId,
-}: {
-  onExport: (onProgress: DownloadProgress) => Promise<void>;
-  testId?: string;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [progress, setProgress] = useState<string | null>(null);
-  const run = async () => {
-    setProgress(t('kit.exporting'));
-    try {
-      await onExport((received, total) =>
-        setProgress(
-          total
-            ? t('kit.exportingPercent', { percent: Math.floor((received / total) * 100) })
-            : t('kit.exportingBytes', { size: formatSize(received) }),
-        ),
-      );
-      message.success(t('common.exported'));
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    } finally {
-      setProgress(null);
-    }
-  };
-  return (
-    <Button icon={<DownloadOutlined />} loading={progress !== null} onClick={run} data-testid={testId}>
-      {progress ?? t('common.export')}
-    </Button>
-  );
-}
-
-function TotalsRow<T>({
-  columns,
-  totals,
-  ledgerId,
-  label,
-}: {
-  columns: LedgerColumn<T>[];
-  totals: LedgerTotals;
-  ledgerId: string;
-  label?: (count: number) => ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Table.Summary fixed>
-      {totals.byCurrency.map(({ currency, amounts }, rowIndex) => (
-        <Table.Summary.Row key={currency} data-testid={`${ledgerId}-totals`}>
-          {columns.map((column, index) => {
-            let content: ReactNode = null;
-            if (index === 0 && rowIndex === 0)
-              content = label ? label(totals.count) : t('kit.totalsCount', { count: totals.count });
-            else if (index === 0) content = currency;
-            else if (column.total) content = formatMoney(amounts[column.total], currency);
-            return (
-              <Table.Summary.Cell key={column.key} index={index} align={column.total ? 'right' : undefined}>
-                {content !== null && <strong>{content}</strong>}
-              </Table.Summary.Cell>
-            );
-          })}
-        </Table.Summary.Row>
-      ))}
-    </Table.Summary>
-  );
-}
-
-function TotalsCard<T>({
-  columns,
-  totals,
-  ledgerId,
-}: {
-  columns: LedgerColumn<T>[];
-  totals: LedgerTotals;
-  ledgerId: string;
-}) {
-  const { t } = useTranslation();
-  const totalled = columns.filter((column) => column.total);
-  return (
-    <Card size="small" style={{ marginBottom: 8 }} data-testid={`${ledgerId}-totals`}>
-      <Descriptions
-        size="small"
-        column={1}
-        items={[
-          { key: 'count', label: t('kit.count'), children: totals.count },
-          ...totals.byCurrency.flatMap(({ currency, amounts }) =>
-            totalled.map((column) => ({
-              key: `${currency}-${column.key}`,
-              label: column.title as ReactNode,
-              children: formatMoney(amounts[column.total as string], currency),
-            })),
-          ),
-        ]}
-      />
-    </Card>
-  );
-}
-
 /**
  * Every ledger the same way: filter bar (its state in the URL), toolbar (import, export with
  * progress, column settings, the page's own buttons), server-sorted and paged table with a totals
@@ -286,6 +156,7 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
   const isPhone = useIsPhone();
   const { t } = useTranslation();
   const { visible, choose } = useColumnSettings(ledgerId, columns);
+  const [importing, setImporting] = useState(false);
   const shown = useMemo(() => {
     const keys = new Set(visible);
     return columns.filter((column) => keys.has(column.key));
@@ -307,9 +178,13 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
 
   const toolbar = (
     <>
-      {props.onImport && (
-        <Button icon={<UploadOutlined />} onClick={props.onImport} data-testid={`${ledgerId}-import`}>
-          {props.importLabel ?? t('kit.import')}
+      {props.importer && (
+        <Button
+          icon={<UploadOutlined />}
+          onClick={() => setImporting(true)}
+          data-testid={`${ledgerId}-import`}
+        >
+          {props.importer.label ?? t('kit.import')}
         </Button>
       )}
       {props.onExport && <ExportButton onExport={props.onExport} testId={`${ledgerId}-export`} />}
@@ -366,6 +241,14 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
         />
         {paging.mode === 'keyset' && paging.pager}
       </AsyncContent>
+      {props.importer && (
+        <ImportDialog
+          importer={props.importer}
+          open={importing}
+          onClose={() => setImporting(false)}
+          testId={`${ledgerId}-import`}
+        />
+      )}
       {props.children}
     </PageContainer>
   );
