@@ -56,10 +56,27 @@ function positiveInt(value: string | undefined, fallback: number, max: number): 
 }
 
 /**
- * A page-numbered ledger's view in the URL: its filters plus `sort`, `page` and `pageSize`. A sort
- * the server does not offer (a hand-edited link) is dropped rather than answered with a 400; the
- * page size is capped at the API's 200. `onPageChange` is the ledger's pager, `filtered` tells the
- * empty state whether a filter hides rows.
+ * The page, page size and sort a ledger asks the server for, from the URL's text: a sort the
+ * server does not offer (a hand-edited link) is dropped rather than answered with a 400, and the
+ * page size is capped at the API's 200.
+ */
+export function pagedViewOf(
+  values: UrlFilterValues<PagingKey>,
+  sortFields: readonly string[],
+  defaultPageSize = 20,
+): { page: number; pageSize: number; sort: string | undefined } {
+  const sort = values.sort && sortFields.includes(values.sort.replace(/^-/, '')) ? values.sort : undefined;
+  return {
+    page: positiveInt(values.page, 1, 100_000),
+    pageSize: positiveInt(values.pageSize, defaultPageSize, 200),
+    sort,
+  };
+}
+
+/**
+ * A page-numbered ledger's view in the URL: its filters plus `sort`, `page` and `pageSize` (read
+ * by `pagedViewOf`). `onPageChange` is the ledger's pager, `filtered` tells the empty state
+ * whether a filter hides rows.
  */
 export function useUrlLedger<K extends string>(
   filterKeys: readonly K[],
@@ -68,10 +85,7 @@ export function useUrlLedger<K extends string>(
   const keys = useMemo(() => [...filterKeys, ...pagingKeys], [filterKeys]);
   const { values, update, reset } = useUrlFilters<K | PagingKey>(keys);
   const defaultPageSize = options.defaultPageSize ?? 20;
-  const page = positiveInt(values.page, 1, 100_000);
-  const pageSize = positiveInt(values.pageSize, defaultPageSize, 200);
-  const sort =
-    values.sort && options.sortFields.includes(values.sort.replace(/^-/, '')) ? values.sort : undefined;
+  const { page, pageSize, sort } = pagedViewOf(values, options.sortFields, defaultPageSize);
   const filtered = filterKeys.some((key) => values[key] !== undefined);
   const onPageChange = useCallback(
     (nextPage: number, nextPageSize: number) =>
