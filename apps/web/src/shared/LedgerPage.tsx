@@ -209,7 +209,8 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
         <ResponsiveTable<T>
           rowKey={props.rowKey}
           data-testid={`${ledgerId}-table`}
-          columns={isPhone ? columns : shown}
+          // Cards show the same columns as the table (the defaults or the user's choice made on a wider screen).
+          columns={shown}
           dataSource={props.rows}
           loading={props.isFetching}
           onChange={onChange}
@@ -224,7 +225,8 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
               : undefined
           }
           pagination={
-            paging.mode === 'pages'
+            // No pager under an empty list (the card list would show a lone "1").
+            paging.mode === 'pages' && paging.total > 0
               ? {
                   current: paging.page,
                   pageSize: paging.pageSize,

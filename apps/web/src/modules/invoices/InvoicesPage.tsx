@@ -62,7 +62,13 @@ function invoiceColumns(
         </Typography.Link>
       ),
     },
-    { key: 'code', title: t('invoices.field.code'), render: (_, invoice) => invoice.code ?? '—' },
+    // Fully digital invoices have no code: one column fewer before the amounts.
+    {
+      key: 'code',
+      title: t('invoices.field.code'),
+      optional: true,
+      render: (_, invoice) => invoice.code ?? '—',
+    },
     {
       key: 'type',
       title: t('invoices.field.type'),
