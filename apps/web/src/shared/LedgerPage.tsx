@@ -26,6 +26,21 @@ export type { LedgerColumn } from './columnSettings';
 export { ExportButton } from './ExportButton';
 export { type LedgerTotals, totalsByCurrency } from './LedgerTotals';
 
+/** The loading, error and retry props of a ledger from its TanStack query: `{...ledgerQueryState(list)}`. */
+export function ledgerQueryState(query: {
+  isLoading: boolean;
+  isFetching: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}) {
+  return {
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
+    error: query.error,
+    onRetry: () => void query.refetch(),
+  };
+}
+
 export type LedgerPaging =
   | {
       mode: 'pages';

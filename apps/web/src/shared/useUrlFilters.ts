@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import type { LedgerPaging } from './LedgerPage';
 
 export type UrlFilterValues<K extends string> = Partial<Record<K, string>>;
 export type UrlFilterPatch<K extends string> = Partial<
@@ -75,8 +76,8 @@ export function pagedViewOf(
 
 /**
  * A page-numbered ledger's view in the URL: its filters plus `sort`, `page` and `pageSize` (read
- * by `pagedViewOf`). `onPageChange` is the ledger's pager, `filtered` tells the empty state
- * whether a filter hides rows.
+ * by `pagedViewOf`). `paging(total)` is LedgerPage's pager for it, `filtered` tells the empty
+ * state whether a filter hides rows.
  */
 export function useUrlLedger<K extends string>(
   filterKeys: readonly K[],
@@ -95,5 +96,12 @@ export function useUrlLedger<K extends string>(
       } as UrlFilterPatch<K | PagingKey>),
     [update, defaultPageSize],
   );
-  return { values, update, reset, sort, page, pageSize, filtered, onPageChange };
+  const paging = (total: number | undefined): LedgerPaging => ({
+    mode: 'pages',
+    page,
+    pageSize,
+    total: total ?? 0,
+    onChange: onPageChange,
+  });
+  return { values, update, reset, sort, page, pageSize, filtered, paging };
 }

@@ -1,16 +1,17 @@
 import { type Invoice, invoiceSortFields, invoiceTypes } from '@concord/contracts';
-import { DatePicker, Input, Select, Typography } from 'antd';
+import { DatePicker, Select, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../app/api/client';
 import { usePermissions } from '../../app/auth/session';
 import { EmptyState } from '../../shared/EmptyState';
 import { FilterBar, useFilterWidth } from '../../shared/FilterBar';
 import { formatDate, formatDateTime, formatMoney } from '../../shared/format';
-import { type LedgerColumn, LedgerPage } from '../../shared/LedgerPage';
+import { type LedgerColumn, LedgerPage, ledgerQueryState } from '../../shared/LedgerPage';
 import { sortableBy } from '../../shared/ledgerSort';
+import { SearchFilter } from '../../shared/SearchFilter';
 import { CreateButton } from '../../shared/listPage';
 import type { invoicesZhCN } from '../../locales/invoices.zh-CN';
 import { useUrlLedger } from '../../shared/useUrlFilters';
@@ -141,10 +142,6 @@ export default function InvoicesPage() {
   );
   const list = useInvoiceList(query);
   const [registering, setRegistering] = useState(false);
-  const [search, setSearch] = useState(values.q ?? '');
-  const [seller, setSeller] = useState(values.seller ?? '');
-  useEffect(() => setSearch(values.q ?? ''), [values.q]);
-  useEffect(() => setSeller(values.seller ?? ''), [values.seller]);
   const open = (invoice: Invoice) => update({ open: invoice.id, page });
   const columns = useMemo(
     () => invoiceColumns(t, ledger.sort, (invoice) => update({ open: invoice.id, page })),
@@ -153,21 +150,15 @@ export default function InvoicesPage() {
 
   const filterBar = (
     <FilterBar
-      onReset={() => {
-        setSearch('');
-        setSeller('');
-        reset();
-      }}
+      onReset={reset}
       more={
         <>
-          <Input.Search
-            allowClear
+          <SearchFilter
+            value={values.seller}
+            onSearch={(seller) => update({ seller })}
             placeholder={t('invoices.filter.seller')}
-            value={seller}
-            onChange={(event) => setSeller(event.target.value)}
-            onSearch={(value) => update({ seller: value.trim() })}
-            style={width(200)}
-            data-testid="invoices-filter-seller"
+            width={200}
+            testId="invoices-filter-seller"
           />
           <Select
             allowClear
@@ -189,14 +180,12 @@ export default function InvoicesPage() {
         </>
       }
     >
-      <Input.Search
-        allowClear
+      <SearchFilter
+        value={values.q}
+        onSearch={(q) => update({ q })}
         placeholder={t('invoices.filter.q')}
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-        onSearch={(q) => update({ q: q.trim() })}
-        style={width(240)}
-        data-testid="invoices-filter-q"
+        width={240}
+        testId="invoices-filter-q"
       />
       <Select
         allowClear
@@ -259,18 +248,9 @@ export default function InvoicesPage() {
       columns={columns}
       rowKey="id"
       rows={list.data?.items}
-      isLoading={list.isLoading}
-      isFetching={list.isFetching}
-      error={list.error}
-      onRetry={() => void list.refetch()}
+      {...ledgerQueryState(list)}
       onSortChange={(sort) => update({ sort })}
-      paging={{
-        mode: 'pages',
-        page: ledger.page,
-        pageSize: ledger.pageSize,
-        total: list.data?.total ?? 0,
-        onChange: ledger.onPageChange,
-      }}
+      paging={ledger.paging(list.data?.total)}
       empty={<EmptyState description={t('invoices.empty')} />}
       cardTitle={(invoice) => (
         <Typography.Link onClick={() => open(invoice)}>

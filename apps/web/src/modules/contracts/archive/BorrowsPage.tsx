@@ -1,13 +1,14 @@
 import { type ContractBorrow, contractBorrowSortFields } from '@concord/contracts';
-import { Button, Input, Segmented, Tag } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, Segmented, Tag } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../shared/EmptyState';
-import { FilterBar, useFilterWidth } from '../../../shared/FilterBar';
+import { FilterBar } from '../../../shared/FilterBar';
 import { formatDateTime } from '../../../shared/format';
-import { type LedgerColumn, LedgerPage } from '../../../shared/LedgerPage';
+import { type LedgerColumn, LedgerPage, ledgerQueryState } from '../../../shared/LedgerPage';
 import { sortableBy } from '../../../shared/ledgerSort';
+import { SearchFilter } from '../../../shared/SearchFilter';
 import { useUrlLedger } from '../../../shared/useUrlFilters';
 import { useBorrowSearch } from './archiveApi';
 import { borrowColumns, borrowStateOf } from './borrowColumns';
@@ -25,11 +26,8 @@ const sortable = new Set<string>(contractBorrowSortFields);
  */
 export default function BorrowsPage() {
   const { t } = useTranslation();
-  const width = useFilterWidth();
   const ledger = useUrlLedger(filterKeys, { sortFields: contractBorrowSortFields });
   const { values, update, reset } = ledger;
-  const [search, setSearch] = useState(values.q ?? '');
-  useEffect(() => setSearch(values.q ?? ''), [values.q]);
   const [returning, setReturning] = useState<ContractBorrow | null>(null);
   const state = (states as readonly string[]).includes(values.state ?? '')
     ? (values.state as BorrowState)
@@ -46,7 +44,8 @@ export default function BorrowsPage() {
     }),
     [values.q, state, ledger.sort, ledger.page, ledger.pageSize],
   );
-  const { data, isLoading, isFetching, error, refetch } = useBorrowSearch(query);
+  const list = useBorrowSearch(query);
+  const { data } = list;
 
   const columns = useMemo((): LedgerColumn<ContractBorrow>[] => {
     const withSort = borrowColumns(t, { withContract: true, canReturn: true, onReturn: setReturning }).map(
@@ -64,27 +63,18 @@ export default function BorrowsPage() {
   }, [t, ledger.sort]);
 
   const filterBar = (
-    <FilterBar
-      onReset={() => {
-        setSearch('');
-        reset();
-      }}
-    >
+    <FilterBar onReset={reset}>
       <Segmented<BorrowState>
         value={state}
         onChange={(value) => update({ state: value === 'open' ? undefined : value })}
         options={states.map((value) => ({ value, label: t(`contractArchive.borrows.${value}`) }))}
         data-testid="borrows-filter-state"
       />
-      <Input.Search
-        allowClear
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-        onSearch={(value) => update({ q: value.trim() || undefined })}
+      <SearchFilter
+        value={values.q}
+        onSearch={(q) => update({ q })}
         placeholder={t('contractArchive.borrows.search')}
-        maxLength={100}
-        style={width(280)}
-        data-testid="borrows-search"
+        testId="borrows-search"
       />
     </FilterBar>
   );
@@ -97,19 +87,10 @@ export default function BorrowsPage() {
       columns={columns}
       rowKey="id"
       rows={data?.items}
-      isLoading={isLoading}
-      isFetching={isFetching}
-      error={error}
-      onRetry={() => void refetch()}
+      {...ledgerQueryState(list)}
       onSortChange={(sort) => update({ sort })}
       onRow={(borrow) => (borrow.overdue ? { style: { background: '#fff1f0' } } : {})}
-      paging={{
-        mode: 'pages',
-        page: ledger.page,
-        pageSize: ledger.pageSize,
-        total: data?.total ?? 0,
-        onChange: ledger.onPageChange,
-      }}
+      paging={ledger.paging(data?.total)}
       empty={<EmptyState description={t('contractArchive.borrows.empty')} />}
       cardTitle={(borrow) => {
         const borrowState = borrowStateOf(borrow);

@@ -1,16 +1,17 @@
 import { SettingOutlined } from '@ant-design/icons';
 import type { ContractDirection, ContractException, ContractStatus } from '@concord/contracts';
-import { Button, Flex, Input, Select, Typography } from 'antd';
+import { Button, Flex, Select, Typography } from 'antd';
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { usePermissions } from '../../../app/auth/session';
 import { EmptyState } from '../../../shared/EmptyState';
 import { FilterBar, useFilterWidth } from '../../../shared/FilterBar';
 import { formatMoney, formatPercentFromBasisPoints } from '../../../shared/format';
-import { type LedgerColumn, LedgerPage } from '../../../shared/LedgerPage';
+import { type LedgerColumn, LedgerPage, ledgerQueryState } from '../../../shared/LedgerPage';
 import { sortableBy } from '../../../shared/ledgerSort';
+import { SearchFilter } from '../../../shared/SearchFilter';
 import { useUrlLedger } from '../../../shared/useUrlFilters';
 import { ContractStatusTag, DirectionTag } from '../shared/labels';
 import { useContractExceptions, useExecutionSettings } from './exceptionsApi';
@@ -116,8 +117,6 @@ export default function ContractExceptionsPage() {
   const { can } = usePermissions();
   const ledger = useUrlLedger(filterKeys, { sortFields });
   const { values, update, reset } = ledger;
-  const [search, setSearch] = useState(values.q ?? '');
-  useEffect(() => setSearch(values.q ?? ''), [values.q]);
   const entities = useExecutionSettings();
   const direction: ContractDirection | undefined =
     values.direction === 'EXPENSE' || values.direction === 'INCOME' ? values.direction : undefined;
@@ -133,28 +132,20 @@ export default function ContractExceptionsPage() {
     }),
     [values.q, values.entityId, direction, ledger.sort, ledger.page, ledger.pageSize],
   );
-  const { data, isLoading, isFetching, error, refetch } = useContractExceptions(query);
+  const list = useContractExceptions(query);
+  const { data } = list;
   const columns = useMemo(() => exceptionColumns(t, ledger.sort), [t, ledger.sort]);
   const openMatching = (row: ContractException) => navigate(`/contracts/${row.contractId}?tab=matching`);
 
   const filterBar = (
     <>
       <Typography.Paragraph type="secondary">{t('contractExceptions.description')}</Typography.Paragraph>
-      <FilterBar
-        onReset={() => {
-          setSearch('');
-          reset();
-        }}
-      >
-        <Input.Search
-          allowClear
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => update({ q: value.trim() || undefined })}
+      <FilterBar onReset={reset}>
+        <SearchFilter
+          value={values.q}
+          onSearch={(q) => update({ q })}
           placeholder={t('contractExceptions.search')}
-          maxLength={100}
-          style={width(280)}
-          data-testid="exceptions-search"
+          testId="exceptions-search"
         />
         <Select
           allowClear
@@ -201,19 +192,10 @@ export default function ContractExceptionsPage() {
       columns={columns}
       rowKey="contractId"
       rows={data?.items}
-      isLoading={isLoading}
-      isFetching={isFetching}
-      error={error}
-      onRetry={() => void refetch()}
+      {...ledgerQueryState(list)}
       onSortChange={(sort) => update({ sort })}
       onRow={(row) => ({ onDoubleClick: () => openMatching(row) })}
-      paging={{
-        mode: 'pages',
-        page: ledger.page,
-        pageSize: ledger.pageSize,
-        total: data?.total ?? 0,
-        onChange: ledger.onPageChange,
-      }}
+      paging={ledger.paging(data?.total)}
       empty={<EmptyState description={t('contractExceptions.empty')} />}
       cardTitle={(row) => (
         <Flex gap={6} align="center" wrap>

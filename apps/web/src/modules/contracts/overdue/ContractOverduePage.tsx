@@ -1,7 +1,7 @@
 import { type ContractOverdueItem, contractOverdueSortFields } from '@concord/contracts';
-import { Flex, Input, InputNumber, Segmented, Select, Typography } from 'antd';
+import { Flex, InputNumber, Segmented, Select, Typography } from 'antd';
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { QueryParams } from '../../../app/api/client';
@@ -9,8 +9,14 @@ import { usePermissions } from '../../../app/auth/session';
 import { EmptyState } from '../../../shared/EmptyState';
 import { FilterBar, useFilterWidth } from '../../../shared/FilterBar';
 import { formatMoney } from '../../../shared/format';
-import { type LedgerColumn, LedgerPage, totalsByCurrency } from '../../../shared/LedgerPage';
+import {
+  type LedgerColumn,
+  LedgerPage,
+  ledgerQueryState,
+  totalsByCurrency,
+} from '../../../shared/LedgerPage';
 import { sortableBy } from '../../../shared/ledgerSort';
+import { SearchFilter } from '../../../shared/SearchFilter';
 import { useUrlLedger } from '../../../shared/useUrlFilters';
 import { useExecutionSettings } from '../exceptions/exceptionsApi';
 import { exportContractOverdue, useContractOverdue } from './overdueApi';
@@ -99,8 +105,6 @@ export default function ContractOverduePage() {
   const { can } = usePermissions();
   const ledger = useUrlLedger(filterKeys, { sortFields: contractOverdueSortFields });
   const { values, update, reset } = ledger;
-  const [search, setSearch] = useState(values.q ?? '');
-  useEffect(() => setSearch(values.q ?? ''), [values.q]);
   const entities = useExecutionSettings();
   const direction = values.direction === 'EXPENSE' ? 'EXPENSE' : 'INCOME';
   const minDays = Number(values.minDaysOverdue);
@@ -120,7 +124,8 @@ export default function ContractOverduePage() {
     () => ({ ...filterQuery, page: ledger.page, pageSize: ledger.pageSize }),
     [filterQuery, ledger.page, ledger.pageSize],
   );
-  const { data, isLoading, isFetching, error, refetch } = useContractOverdue(query);
+  const list = useContractOverdue(query);
+  const { data } = list;
   const columns = useMemo(() => overdueColumns(t, ledger.sort), [t, ledger.sort]);
   // One totals row per currency: yuan and dollars are never added together.
   const totals = useMemo(
@@ -141,21 +146,12 @@ export default function ContractOverduePage() {
         style={{ marginBottom: 12 }}
         data-testid="overdue-direction"
       />
-      <FilterBar
-        onReset={() => {
-          setSearch('');
-          reset();
-        }}
-      >
-        <Input.Search
-          allowClear
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => update({ q: value.trim() || undefined })}
+      <FilterBar onReset={reset}>
+        <SearchFilter
+          value={values.q}
+          onSearch={(q) => update({ q })}
           placeholder={t('contractOverdue.search')}
-          maxLength={100}
-          style={width(280)}
-          data-testid="overdue-search"
+          testId="overdue-search"
         />
         <Select
           allowClear
@@ -194,18 +190,9 @@ export default function ContractOverduePage() {
       columns={columns}
       rowKey="itemId"
       rows={data?.items}
-      isLoading={isLoading}
-      isFetching={isFetching}
-      error={error}
-      onRetry={() => void refetch()}
+      {...ledgerQueryState(list)}
       onSortChange={(sort) => update({ sort })}
-      paging={{
-        mode: 'pages',
-        page: ledger.page,
-        pageSize: ledger.pageSize,
-        total: data?.total ?? 0,
-        onChange: ledger.onPageChange,
-      }}
+      paging={ledger.paging(data?.total)}
       totals={totals}
       empty={<EmptyState description={t('contractOverdue.empty')} />}
       cardTitle={(row) => (

@@ -13,7 +13,7 @@ import { usePermissions } from '../../../app/auth/session';
 import { EmptyState } from '../../../shared/EmptyState';
 import { FilterBar, useFilterWidth } from '../../../shared/FilterBar';
 import { formatMoney } from '../../../shared/format';
-import { type LedgerColumn, LedgerPage } from '../../../shared/LedgerPage';
+import { type LedgerColumn, LedgerPage, ledgerQueryState } from '../../../shared/LedgerPage';
 import { sortableBy } from '../../../shared/ledgerSort';
 import { useUrlLedger } from '../../../shared/useUrlFilters';
 import { useExecutionSettings } from '../exceptions/exceptionsApi';
@@ -119,7 +119,8 @@ export default function ContractOversightPage() {
     () => ({ ...filterQuery, page: ledger.page, pageSize: ledger.pageSize }),
     [filterQuery, ledger.page, ledger.pageSize],
   );
-  const { data, isLoading, isFetching, error, refetch } = useContractOversight(query);
+  const list = useContractOversight(query);
+  const { data } = list;
   const columns = useMemo(() => oversightColumns(t, ledger.sort), [t, ledger.sort]);
 
   const counts = data?.counts;
@@ -175,18 +176,9 @@ export default function ContractOversightPage() {
       columns={columns}
       rowKey="rowKey"
       rows={rows}
-      isLoading={isLoading}
-      isFetching={isFetching}
-      error={error}
-      onRetry={() => void refetch()}
+      {...ledgerQueryState(list)}
       onSortChange={(sort) => update({ sort })}
-      paging={{
-        mode: 'pages',
-        page: ledger.page,
-        pageSize: ledger.pageSize,
-        total: data?.total ?? 0,
-        onChange: ledger.onPageChange,
-      }}
+      paging={ledger.paging(data?.total)}
       empty={<EmptyState description={t('contractOversight.empty')} />}
       cardTitle={(row) => (
         <Flex gap={6} align="center" wrap>

@@ -10,7 +10,7 @@ import { AsyncContent } from '../../../shared/AsyncContent';
 import { EmptyState } from '../../../shared/EmptyState';
 import { errorMessage } from '../../../shared/errorMessage';
 import { formatDateTime, formatMoney } from '../../../shared/format';
-import { ExportButton, type LedgerColumn, LedgerPage } from '../../../shared/LedgerPage';
+import { ExportButton, type LedgerColumn, LedgerPage, ledgerQueryState } from '../../../shared/LedgerPage';
 import { CreateButton } from '../../../shared/listPage';
 import { sortableBy } from '../../../shared/ledgerSort';
 import { PageContainer } from '../../../shared/PageContainer';
@@ -233,10 +233,7 @@ export default function ContractPlansPage() {
       columns={columns}
       rowKey="id"
       rows={lines.data?.items}
-      isLoading={lines.isLoading}
-      isFetching={lines.isFetching}
-      error={lines.error}
-      onRetry={() => void lines.refetch()}
+      {...ledgerQueryState(lines)}
       onSortChange={(next) => update({ sort: next })}
       paging={{ mode: 'pages', page, pageSize, total: lines.data?.total ?? 0, onChange: onPageChange }}
       empty={<EmptyState description={t('contractSetup.plans.empty')} action={createButton()} />}
