@@ -83,6 +83,8 @@ export const flow: Flow = {
         'menu-contract-categories',
         'menu-contract-exceptions',
         'menu-contract-overdue',
+        // Read-only: the execution settings in force (editing needs contract.settings).
+        'menu-contract-settings',
         'menu-contracts',
         'menu-home',
         'menu-partners',

@@ -1,14 +1,7 @@
 import type { Locale, PermissionCode } from '@concord/contracts';
 import type { ComponentType, LazyExoticComponent } from 'react';
+import type { TextKey, Translations } from '../locales/catalogue';
 import type { zhCN } from '../locales/zh-CN';
-
-/** A catalogue of texts in one language: the same nested keys as T, every leaf a string. */
-export type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
-
-/** The dotted key of every text in a catalogue, such as `users.title`. */
-export type TextKey<T> = {
-  [K in keyof T & string]: T[K] extends string ? K : `${K}.${TextKey<T[K]>}`;
-}[keyof T & string];
 
 /**
  * A menu label: a word of the shell's catalogue (`menu.users`) or one of the module's own texts.

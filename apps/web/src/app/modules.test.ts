@@ -101,7 +101,7 @@ describe('the modules of the web app', () => {
       '/contracts/overdue': 'contract.view',
       '/contracts/oversight': 'contract.oversight',
       '/invoices': 'invoice.view',
-      '/contracts/settings': 'contract.settings',
+      '/contracts/settings': 'contract.view',
       '/system/entities': 'org.entity.view',
       '/system/departments': 'org.department.view',
       '/system/positions': 'org.position.view',
@@ -155,6 +155,15 @@ describe('the modules of the web app', () => {
         '/invoices invoice.view',
       ].sort(),
     );
+  });
+
+  it('ask for the same permission in a menu entry as in the route it opens', () => {
+    // A link the menu shows must open, and a page must not open for a session the menu hides it from.
+    const guards = new Map(routeTable(webModules).map((route) => [route.path, route.permission ?? null]));
+    const mismatches = menuEntries(menuTree(webModules))
+      .filter((entry) => guards.get(entry.path) !== (entry.permission ?? null))
+      .map((entry) => `${entry.key}: menu ${entry.permission}, route ${guards.get(entry.path)}`);
+    expect(mismatches).toEqual([]);
   });
 
   it('merge every text namespace once, and every menu label exists in both languages', () => {
@@ -211,6 +220,7 @@ describe('the modules of the web app', () => {
       'contracts',
       'contract-exceptions',
       'contract-overdue',
+      'contract-settings',
     ]);
     expect(outline(visibleMenu(tree, only('example.view')))).toEqual([
       'home',

@@ -1,7 +1,7 @@
-import type { Messages } from './zh-CN';
+import type { approvalsZhCN } from './approvals.zh-CN';
 
 /** Approval centre, approval detail and flow designer strings (en-US); same keys as approvals.zh-CN.ts. */
-export const approvalsEnUS: Pick<Messages, 'approvals' | 'flows'> = {
+export const approvalsEnUS: typeof approvalsZhCN = {
   approvals: {
     menuLabel: 'Approvals',
     centre: {

@@ -1,7 +1,7 @@
-import type { Messages } from './zh-CN';
+import type { contractArchiveZhCN } from './contractArchive.zh-CN';
 
 /** Contract archive, borrowing and seal use strings (en-US); same keys as contractArchive.zh-CN.ts. */
-export const contractArchiveEnUS: Pick<Messages, 'contractArchive'> = {
+export const contractArchiveEnUS: typeof contractArchiveZhCN = {
   contractArchive: {
     menuLabel: 'Borrowed originals',
     archive: {

@@ -41,8 +41,11 @@ export const contractExecutionCollectionsEnUS: typeof contractExecutionCollectio
       overdueAmount: 'Overdue',
       owner: 'Owner',
       entity: 'Signing entity',
+      partner: 'Counterparty',
+      department: 'Department',
     },
     days: '{{days}} days',
+    exportFile: 'overdue.xlsx',
   },
   contractOversight: {
     menuLabel: 'Group oversight',
@@ -67,6 +70,9 @@ export const contractExecutionCollectionsEnUS: typeof contractExecutionCollectio
       amount: 'Amount',
       date: 'Date',
       detail: 'Detail',
+      partner: 'Counterparty',
+      department: 'Department',
     },
+    exportFile: 'oversight.xlsx',
   },
 };

@@ -39,8 +39,11 @@ export const contractExecutionCollectionsZhCN = {
       overdueAmount: '逾期金额',
       owner: '负责人',
       entity: '签约主体',
+      partner: '相对方',
+      department: '部门',
     },
     days: '{{days}} 天',
+    exportFile: '逾期款项.xlsx',
   },
   contractOversight: {
     menuLabel: '集团监督',
@@ -65,6 +68,9 @@ export const contractExecutionCollectionsZhCN = {
       amount: '金额',
       date: '日期',
       detail: '说明',
+      partner: '相对方',
+      department: '部门',
     },
+    exportFile: '集团合同监督.xlsx',
   },
 };

@@ -122,6 +122,7 @@ export const contractExecutionMatchingEnUS: typeof contractExecutionMatchingZhCN
       differences: 'Differences',
       maxDifference: 'Largest difference',
       tolerance: 'Tolerance',
+      status: 'Contract status',
     },
     open: 'View matching',
     settings: 'Tolerance settings',

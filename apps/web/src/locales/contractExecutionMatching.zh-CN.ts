@@ -119,6 +119,7 @@ export const contractExecutionMatchingZhCN = {
       differences: '差额',
       maxDifference: '最大差额',
       tolerance: '容差',
+      status: '合同状态',
     },
     open: '查看匹配',
     settings: '容差设置',

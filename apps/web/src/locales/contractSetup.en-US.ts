@@ -1,7 +1,7 @@
-import type { Messages } from './zh-CN';
+import type { contractSetupZhCN } from './contractSetup.zh-CN';
 
 /** Contract set-up strings (en-US); same keys as the zh-CN file (the compiler checks it). */
-export const contractSetupEnUS: Pick<Messages, 'contractSetup'> = {
+export const contractSetupEnUS: typeof contractSetupZhCN = {
   contractSetup: {
     menu: {
       categories: 'Contract categories',
@@ -82,6 +82,7 @@ export const contractSetupEnUS: Pick<Messages, 'contractSetup'> = {
       totals: 'Total',
       totalsLines: '{{count}} plan lines',
       overPlan: 'Over plan',
+      reportFile: 'contract-plan-vs-signed.xlsx',
       reportHint:
         'Signed: contracts in force, completed or terminated, at their current amount; in progress: draft, in approval, approved. Voided contracts and contracts in another currency do not count.',
     },

@@ -81,6 +81,7 @@ export const contractSetupZhCN = {
       totals: '合计',
       totalsLines: '{{count}} 条规划',
       overPlan: '超出规划',
+      reportFile: '合同规划执行.xlsx',
       reportHint:
         '已签：履行中、已完成、已终止的合同按当前金额计；在途：草稿、审批中、已审批。已作废及币种不同的合同不计。',
     },

@@ -1,7 +1,7 @@
-import type { Messages } from './zh-CN';
+import type { contractsZhCN } from './contracts.zh-CN';
 
 /** Contract register strings (en-US); same keys as contracts.zh-CN.ts. */
-export const contractsEnUS: Pick<Messages, 'contracts'> = {
+export const contractsEnUS: typeof contractsZhCN = {
   contracts: {
     menuLabel: 'Contract ledger',
     menuSection: 'Contracts',
@@ -283,29 +283,8 @@ export const contractsEnUS: Pick<Messages, 'contracts'> = {
     },
     import: {
       title: 'Import a contract ledger',
-      stepTemplate: 'Template',
-      stepUpload: 'Upload',
-      stepReport: 'Result',
       templateHint:
         'Download the import template and fill in your existing contracts, one per row, in its columns; dates as YYYY-MM-DD, amounts in yuan.',
-      template: 'Download template',
-      next: 'Next',
-      back: 'Back',
-      drop: 'Click or drag an Excel file (.xlsx) here',
-      dropHint: 'One file at a time',
-      modeAll: 'Import only if every row is valid (nothing is imported when any row fails)',
-      modeValid: 'Import the valid rows and skip the ones with errors',
-      submit: 'Import',
-      imported: '{{imported}} of {{rows}} rows imported',
-      nothingImported: 'Nothing was imported',
-      failedRows: '{{count}} rows have errors ({{errors}} in all)',
-      fixAndRetry:
-        'Correct the workbook as listed below and upload it again, or choose to import only the valid rows.',
-      row: 'Row',
-      column: 'Column',
-      message: 'Problem',
-      again: 'Import another file',
-      done: 'Done',
     },
   },
 };

@@ -1,3 +1,4 @@
+import { kitEnUS } from './kit.en-US';
 import type { ShellMessages } from './zh-CN';
 
 /** The shell's English texts. Must have exactly the keys of zh-CN (the `ShellMessages` type enforces it). */
@@ -94,4 +95,5 @@ export const enUS: ShellMessages = {
     'zh-CN': '简体中文',
     'en-US': 'English',
   },
+  ...kitEnUS,
 };

@@ -1,5 +1,7 @@
+import type { invoicesZhCN } from './invoices.zh-CN';
+
 /** Invoice registry and contract invoices tab strings (en-US). */
-export const invoicesEnUS = {
+export const invoicesEnUS: typeof invoicesZhCN = {
   invoices: {
     menuLabel: 'Invoice registry',
     title: 'Invoice registry',
@@ -16,6 +18,7 @@ export const invoicesEnUS = {
     usages: 'Used by',
     noUsages: 'Not used by any document yet',
     empty: 'No invoices match. Use "Register invoice" to record an invoice received or issued.',
+    exportFile: 'invoices.xlsx',
     field: {
       direction: 'Direction',
       type: 'Type',

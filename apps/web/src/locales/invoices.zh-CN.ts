@@ -15,6 +15,7 @@ export const invoicesZhCN = {
     usages: '使用记录',
     noUsages: '尚未被任何单据使用',
     empty: '没有符合条件的发票。可点击“登记发票”录入收到或开出的发票。',
+    exportFile: '发票登记簿.xlsx',
     field: {
       direction: '方向',
       type: '发票类型',

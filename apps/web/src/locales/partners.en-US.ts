@@ -1,7 +1,7 @@
-import type { Messages } from './zh-CN';
+import type { partnersZhCN } from './partners.zh-CN';
 
 /** Partner library and numbering rule strings (en-US); same keys as partners.zh-CN.ts. */
-export const partnersEnUS: Pick<Messages, 'partners' | 'numbering'> = {
+export const partnersEnUS: typeof partnersZhCN = {
   partners: {
     menuLabel: 'Partners',
     title: 'Partners',

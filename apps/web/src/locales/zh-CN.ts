@@ -1,8 +1,9 @@
-import type { Translations } from '../app/moduleKit';
-import type { AppMessages } from '../app/modules';
+import type { Translations } from './catalogue';
+import { kitZhCN } from './kit.zh-CN';
 
 /**
- * The shell's Simplified Chinese texts: login, layout, menu labels and words shared by every page.
+ * The shell's Simplified Chinese texts: login, layout, menu labels, words shared by every page and
+ * the shared building blocks' `kit` namespace (kit.zh-CN.ts).
  * Each module brings its own texts in its definition (`modules/<name>/index.ts`); app/modules.ts
  * merges them. zh-CN is the default language and the reference for the shape of every other
  * language (en-US must have the same keys; the compiler checks it).
@@ -99,9 +100,8 @@ export const zhCN = {
     'zh-CN': '简体中文',
     'en-US': 'English',
   },
+  ...kitZhCN,
 };
 
 /** The shape of the shell's texts in every language. */
 export type ShellMessages = Translations<typeof zhCN>;
-/** The shape of the whole catalogue (the shell's texts and every module's) in every language. */
-export type Messages = Translations<AppMessages>;

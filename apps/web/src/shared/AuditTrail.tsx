@@ -9,7 +9,6 @@ import { AuditChanges } from '../modules/system/audit/AuditChanges';
 import { AsyncContent } from './AsyncContent';
 import { EmptyState } from './EmptyState';
 import { formatDateTimeSeconds } from './format';
-import { useKitText } from './kitText';
 import { useIsPhone } from './useIsPhone';
 
 interface AuditTrailProps {
@@ -35,14 +34,13 @@ const actionColors: Record<string, string> = {
 
 function Entry({ entry, label }: { entry: AuditEntry; label: ReactNode }) {
   const { t } = useTranslation();
-  const text = useKitText();
   const isPhone = useIsPhone();
   const [open, setOpen] = useState(false);
   return (
     <Flex vertical gap={4}>
       <Flex gap={8} wrap align="center">
         <Tag color={actionColors[entry.action]}>{label}</Tag>
-        <Typography.Text>{entry.actorName ?? text('auditSystem')}</Typography.Text>
+        <Typography.Text>{entry.actorName ?? t('kit.auditSystem')}</Typography.Text>
         <Typography.Text type="secondary">{formatDateTimeSeconds(entry.at)}</Typography.Text>
         {!isPhone && entry.requestId && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -75,7 +73,7 @@ export function AuditTrail({
   testId,
 }: AuditTrailProps) {
   const { can } = usePermissions();
-  const text = useKitText();
+  const { t } = useTranslation();
   const allowed = can('audit.view');
   const [page, setPage] = useState(1);
   const { data, isLoading, error, refetch } = useQuery({
@@ -85,14 +83,14 @@ export function AuditTrail({
     enabled: allowed,
     placeholderData: keepPreviousData,
   });
-  if (!allowed) return <Typography.Text type="secondary">{text('auditNoPermission')}</Typography.Text>;
+  if (!allowed) return <Typography.Text type="secondary">{t('kit.auditNoPermission')}</Typography.Text>;
   return (
     <AsyncContent
       isLoading={isLoading}
       error={data ? null : error}
       onRetry={() => void refetch()}
       isEmpty={data?.items.length === 0}
-      empty={<EmptyState description={empty ?? text('auditEmpty')} />}
+      empty={<EmptyState description={empty ?? t('kit.auditEmpty')} />}
     >
       <Flex vertical gap={8} data-testid={testId}>
         <Timeline

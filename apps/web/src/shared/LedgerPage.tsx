@@ -1,7 +1,6 @@
-import { DownloadOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Descriptions, Flex, Popover, Table, Typography } from 'antd';
-import type { TablePaginationConfig } from 'antd';
-import type { ColumnType } from 'antd/es/table';
+import { SettingOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Flex, Popover, Typography } from 'antd';
+import type { TablePaginationConfig, TableProps } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DownloadProgress } from '../app/api/client';
@@ -9,46 +8,36 @@ import { AsyncContent } from './AsyncContent';
 import {
   type ColumnSettingsInput,
   columnChoiceToStore,
+  type LedgerColumn,
   mergeColumnSettings,
   readColumnChoice,
   writeColumnChoice,
 } from './columnSettings';
-import { errorMessage } from './errorMessage';
-import { formatMoney } from './format';
-import { kitText, useKitText } from './kitText';
+import { ExportButton } from './ExportButton';
+import { ImportDialog, type LedgerImport } from './ImportDialog';
+import { type LedgerTotals, TotalsCard, TotalsRow } from './LedgerTotals';
 import { sortFromSorter } from './ledgerSort';
 import { PageContainer } from './PageContainer';
 import { ResponsiveTable } from './ResponsiveTable';
 import { useIsPhone } from './useIsPhone';
 
-/** A ledger column: antd's column with a key, and whether it is hidden by default, always shown or totalled. */
-export interface LedgerColumn<T> extends ColumnType<T> {
-  key: string;
-  /** Hidden until the user turns it on in the column settings. */
-  optional?: boolean;
-  /** Always shown (the record's number, the row actions). */
-  locked?: boolean;
-  /** A money column with a total under it: the key of its amount in the totals. */
-  total?: string;
-}
+// The pieces a ledger page names when it describes itself, from the files that define them.
+export type { LedgerColumn } from './columnSettings';
+export { ExportButton } from './ExportButton';
+export { type LedgerTotals, totalsByCurrency } from './LedgerTotals';
 
-/** Totals of the whole filtered set, one entry a currency (never summed across currencies). */
-export interface LedgerTotals {
-  count: number;
-  byCurrency: { currency: string; amounts: Partial<Record<string, number | null>> }[];
-}
-
-/** Totals of an API that gives one set of amounts per currency (`{ currency, count, ...amounts }[]`). */
-export function totalsByCurrency(
-  count: number,
-  rows: ({ currency: string; count?: number } & Record<string, number | string | undefined>)[],
-): LedgerTotals {
+/** The loading, error and retry props of a ledger from its TanStack query: `{...ledgerQueryState(list)}`. */
+export function ledgerQueryState(query: {
+  isLoading: boolean;
+  isFetching: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}) {
   return {
-    count,
-    byCurrency: rows.map(({ currency, count: _count, ...amounts }) => ({
-      currency,
-      amounts: amounts as Record<string, number>,
-    })),
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
+    error: query.error,
+    onRetry: () => void query.refetch(),
   };
 }
 
@@ -85,14 +74,15 @@ export interface LedgerPageProps<T extends object> {
   totalsLabel?: (count: number) => ReactNode;
   /** Downloads the filtered set as Excel; `onProgress` drives the button's progress text. */
   onExport?: (onProgress: DownloadProgress) => Promise<void>;
-  /** Opens the module's import dialog (template, upload, dry run, report). */
-  onImport?: () => void;
-  importLabel?: ReactNode;
+  /** The ledger's Excel import: a toolbar button and the kit's dialog (template, upload with progress, report). */
+  importer?: LedgerImport;
   empty: ReactNode;
   /** Phone width: the card's heading, its actions and the columns left out of its body. */
   cardTitle: (row: T) => ReactNode;
   cardActions?: (row: T) => ReactNode[];
   cardHiddenColumns?: string[];
+  /** Desktop rows: a highlight (an overdue borrow) or a double-click that opens the record. */
+  onRow?: TableProps<T>['onRow'];
   /** Under the table (a dialog the toolbar opens, say). */
   children?: ReactNode;
 }
@@ -131,11 +121,11 @@ function ColumnSettingsButton<T>({
   visible: string[];
   choose: (keys: string[] | null) => void;
 }) {
-  const text = useKitText();
+  const { t } = useTranslation();
   const shown = new Set(visible);
   const content = (
     <Flex vertical gap={8} style={{ maxWidth: 320 }} data-testid={`${ledgerId}-columns-panel`}>
-      <Typography.Text type="secondary">{text('columnsHint')}</Typography.Text>
+      <Typography.Text type="secondary">{t('kit.columnsHint')}</Typography.Text>
       <Flex vertical gap={4} style={{ maxHeight: 360, overflowY: 'auto' }}>
         {columns
           .filter((column) => column.key !== 'actions')
@@ -158,120 +148,16 @@ function ColumnSettingsButton<T>({
           ))}
       </Flex>
       <Button size="small" onClick={() => choose(null)} data-testid={`${ledgerId}-columns-reset`}>
-        {text('columnsReset')}
+        {t('kit.columnsReset')}
       </Button>
     </Flex>
   );
   return (
-    <Popover trigger="click" placement="bottomRight" title={text('columns')} content={content}>
+    <Popover trigger="click" placement="bottomRight" title={t('kit.columns')} content={content}>
       <Button icon={<SettingOutlined />} data-testid={`${ledgerId}-columns`}>
-        {text('columns')}
+        {t('kit.columns')}
       </Button>
     </Popover>
-  );
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-/** The export button: busy while the file downloads, with the bytes (or percent) received so far. */
-export function ExportButton({
-  onExport,
-  testId,
-}: {
-  onExport: (onProgress: DownloadProgress) => Promise<void>;
-  testId?: string;
-}) {
-  const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const [progress, setProgress] = useState<string | null>(null);
-  const run = async () => {
-    setProgress(kitText(i18n.language, 'exporting'));
-    try {
-      await onExport((received, total) =>
-        setProgress(
-          total
-            ? kitText(i18n.language, 'exportingPercent', { percent: Math.floor((received / total) * 100) })
-            : kitText(i18n.language, 'exportingBytes', { size: formatSize(received) }),
-        ),
-      );
-      message.success(t('common.exported'));
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    } finally {
-      setProgress(null);
-    }
-  };
-  return (
-    <Button icon={<DownloadOutlined />} loading={progress !== null} onClick={run} data-testid={testId}>
-      {progress ?? t('common.export')}
-    </Button>
-  );
-}
-
-function TotalsRow<T>({
-  columns,
-  totals,
-  ledgerId,
-  label,
-}: {
-  columns: LedgerColumn<T>[];
-  totals: LedgerTotals;
-  ledgerId: string;
-  label?: (count: number) => ReactNode;
-}) {
-  const text = useKitText();
-  return (
-    <Table.Summary fixed>
-      {totals.byCurrency.map(({ currency, amounts }, rowIndex) => (
-        <Table.Summary.Row key={currency} data-testid={`${ledgerId}-totals`}>
-          {columns.map((column, index) => {
-            let content: ReactNode = null;
-            if (index === 0 && rowIndex === 0)
-              content = label ? label(totals.count) : text('totalsCount', { count: totals.count });
-            else if (index === 0) content = currency;
-            else if (column.total) content = formatMoney(amounts[column.total], currency);
-            return (
-              <Table.Summary.Cell key={column.key} index={index} align={column.total ? 'right' : undefined}>
-                {content !== null && <strong>{content}</strong>}
-              </Table.Summary.Cell>
-            );
-          })}
-        </Table.Summary.Row>
-      ))}
-    </Table.Summary>
-  );
-}
-
-function TotalsCard<T>({
-  columns,
-  totals,
-  ledgerId,
-}: {
-  columns: LedgerColumn<T>[];
-  totals: LedgerTotals;
-  ledgerId: string;
-}) {
-  const text = useKitText();
-  const totalled = columns.filter((column) => column.total);
-  return (
-    <Card size="small" style={{ marginBottom: 8 }} data-testid={`${ledgerId}-totals`}>
-      <Descriptions
-        size="small"
-        column={1}
-        items={[
-          { key: 'count', label: text('count'), children: totals.count },
-          ...totals.byCurrency.flatMap(({ currency, amounts }) =>
-            totalled.map((column) => ({
-              key: `${currency}-${column.key}`,
-              label: column.title as ReactNode,
-              children: formatMoney(amounts[column.total as string], currency),
-            })),
-          ),
-        ]}
-      />
-    </Card>
   );
 }
 
@@ -283,8 +169,9 @@ function TotalsCard<T>({
 export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
   const { ledgerId, columns, totals, paging } = props;
   const isPhone = useIsPhone();
-  const text = useKitText();
+  const { t } = useTranslation();
   const { visible, choose } = useColumnSettings(ledgerId, columns);
+  const [importing, setImporting] = useState(false);
   const shown = useMemo(() => {
     const keys = new Set(visible);
     return columns.filter((column) => keys.has(column.key));
@@ -306,9 +193,13 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
 
   const toolbar = (
     <>
-      {props.onImport && (
-        <Button icon={<UploadOutlined />} onClick={props.onImport} data-testid={`${ledgerId}-import`}>
-          {props.importLabel ?? text('import')}
+      {props.importer && (
+        <Button
+          icon={<UploadOutlined />}
+          onClick={() => setImporting(true)}
+          data-testid={`${ledgerId}-import`}
+        >
+          {props.importer.label ?? t('kit.import')}
         </Button>
       )}
       {props.onExport && <ExportButton onExport={props.onExport} testId={`${ledgerId}-export`} />}
@@ -319,7 +210,6 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
     </>
   );
 
-  const { t } = useTranslation();
   return (
     <PageContainer title={props.title} extra={toolbar}>
       {props.filterBar}
@@ -334,10 +224,12 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
         <ResponsiveTable<T>
           rowKey={props.rowKey}
           data-testid={`${ledgerId}-table`}
-          columns={isPhone ? columns : shown}
+          // Cards show the same columns as the table (the defaults or the user's choice made on a wider screen).
+          columns={shown}
           dataSource={props.rows}
           loading={props.isFetching}
           onChange={onChange}
+          onRow={props.onRow}
           size="middle"
           sticky
           summary={
@@ -348,7 +240,8 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
               : undefined
           }
           pagination={
-            paging.mode === 'pages'
+            // No pager under an empty list (the card list would show a lone "1").
+            paging.mode === 'pages' && paging.total > 0
               ? {
                   current: paging.page,
                   pageSize: paging.pageSize,
@@ -365,6 +258,14 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
         />
         {paging.mode === 'keyset' && paging.pager}
       </AsyncContent>
+      {props.importer && (
+        <ImportDialog
+          importer={props.importer}
+          open={importing}
+          onClose={() => setImporting(false)}
+          testId={`${ledgerId}-import`}
+        />
+      )}
       {props.children}
     </PageContainer>
   );

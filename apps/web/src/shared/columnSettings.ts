@@ -1,3 +1,16 @@
+import type { ColumnType } from 'antd/es/table';
+
+/** A ledger column: antd's column with a key, and whether it is hidden by default, always shown or totalled. */
+export interface LedgerColumn<T> extends ColumnType<T> {
+  key: string;
+  /** Hidden until the user turns it on in the column settings. */
+  optional?: boolean;
+  /** Always shown (the record's number, the row actions). */
+  locked?: boolean;
+  /** A money column with a total under it: the key of its amount in the totals. */
+  total?: string;
+}
+
 /**
  * Which columns of a ledger are shown. The user's choice is kept per ledger in localStorage as the
  * keys shown and the keys known when the choice was made, so a column added by a later release

@@ -1,7 +1,6 @@
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from './format';
-import { kitText } from './kitText';
 
 /*
  * antd form rules derived from the zod schema the server validates the same body with, so the
@@ -182,9 +181,7 @@ export function useZodRules<S extends ObjectSchemaLike>(
   labels: Partial<Record<keyof S['shape'] & string, string>>,
   options: ZodRulesOptions<keyof S['shape'] & string> = {},
 ): Record<keyof S['shape'] & string, Rule[]> {
-  const { t, i18n } = useTranslation();
-  const kit = (key: Parameters<typeof kitText>[1], values: Record<string, string | number>) =>
-    kitText(i18n.language, key, values);
+  const { t } = useTranslation();
   return zodRules(
     schema,
     labels,
@@ -192,11 +189,11 @@ export function useZodRules<S extends ObjectSchemaLike>(
       required: (field) => t('validation.required', { field }),
       requiredSelect: (field) => t('validation.requiredSelect', { field }),
       maxLength: (max) => t('validation.maxLength', { max }),
-      minLength: (min) => kit('minLength', { min }),
-      minValue: (min) => kit('minValue', { min }),
-      maxValue: (max) => kit('maxValue', { max }),
-      pattern: (field) => kit('pattern', { field }),
-      invalid: (field) => kit('invalid', { field }),
+      minLength: (min) => t('kit.minLength', { min }),
+      minValue: (min) => t('kit.minValue', { min }),
+      maxValue: (max) => t('kit.maxValue', { max }),
+      pattern: (field) => t('kit.pattern', { field }),
+      invalid: (field) => t('kit.invalid', { field }),
     },
     options,
   );

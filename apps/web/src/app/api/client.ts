@@ -150,3 +150,57 @@ export async function downloadFile(
   // Give the browser a moment to start the download before the blob URL is revoked.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Bytes sent so far of the whole request body. */
+export type UploadProgress = (sent: number, total: number) => void;
+
+function problemOfXhr(xhr: XMLHttpRequest): ApiError {
+  if (xhr.status === 401) unauthorizedHandler();
+  try {
+    const problem = JSON.parse(xhr.responseText) as Problem;
+    if (problem && typeof problem.code === 'string') return ApiError.fromProblem(problem);
+  } catch {
+    // fall through to the generic error below
+  }
+  return new ApiError({
+    status: xhr.status,
+    code: clientErrorCodes.badResponse,
+    detail: i18n.t('errors.badResponse', { status: xhr.status }),
+    requestId: xhr.getResponseHeader('X-Request-Id') ?? undefined,
+  });
+}
+
+/**
+ * Sends one file as multipart form data (field `file`) and returns the JSON answer. It goes through
+ * XMLHttpRequest, not fetch, because only XHR reports upload progress; headers, CSRF token and
+ * problem+json errors are those of every other call.
+ */
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  query?: QueryParams,
+  onProgress?: UploadProgress,
+): Promise<T> {
+  const data = new FormData();
+  data.append('file', file, file.name);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${apiBase}${path}${toQueryString(query)}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', i18n.language);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    if (onProgress) xhr.upload.onprogress = (event) => onProgress(event.loaded, event.total || file.size);
+    xhr.onerror = () =>
+      reject(new ApiError({ status: 0, code: clientErrorCodes.network, detail: i18n.t('errors.network') }));
+    xhr.onload = () => {
+      if (xhr.status < 200 || xhr.status >= 300) return reject(problemOfXhr(xhr));
+      try {
+        resolve(JSON.parse(xhr.responseText) as T);
+      } catch {
+        reject(problemOfXhr(xhr));
+      }
+    };
+    xhr.send(data);
+  });
+}

@@ -17,12 +17,16 @@ import type {
   contractUpdateSchema,
   Page,
   PartnerDetail,
-  Problem,
 } from '@concord/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, clientErrorCodes } from '../../app/api/ApiError';
-import { api, apiBase, type DownloadProgress, downloadFile, type QueryParams } from '../../app/api/client';
-import { i18n } from '../../app/i18n';
+import {
+  api,
+  type DownloadProgress,
+  downloadFile,
+  type QueryParams,
+  type UploadProgress,
+  uploadFile,
+} from '../../app/api/client';
 import type { BodyOf } from '../../shared/contractTypes';
 import { keys } from '../../shared/queryKeys';
 
@@ -54,39 +58,9 @@ export const exportContracts = (query: QueryParams, onProgress?: DownloadProgres
 export const downloadImportTemplate = () =>
   downloadFile('/contracts/import/template', {}, 'contract-import-template.xlsx');
 
-/**
- * Uploads an Excel ledger (multipart, one file field). The JSON client cannot send form data, so
- * this one call builds its own request with the same headers (CSRF token, language).
- */
-export async function importContracts(
-  file: File,
-  mode: 'all' | 'valid',
-  csrfToken: string,
-): Promise<ContractImportReport> {
-  const data = new FormData();
-  data.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`${apiBase}/contracts/import?mode=${mode}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Accept-Language': i18n.language, 'X-CSRF-Token': csrfToken },
-      body: data,
-    });
-  } catch {
-    throw new ApiError({ status: 0, code: clientErrorCodes.network, detail: i18n.t('errors.network') });
-  }
-  const type = response.headers.get('Content-Type') ?? '';
-  const payload: unknown = type.includes('json') ? await response.json().catch(() => null) : null;
-  if (response.ok) return payload as ContractImportReport;
-  const problem = payload as { code?: unknown } | null;
-  if (problem && typeof problem.code === 'string') throw ApiError.fromProblem(payload as Problem);
-  throw new ApiError({
-    status: response.status,
-    code: clientErrorCodes.badResponse,
-    detail: i18n.t('errors.badResponse', { status: response.status }),
-  });
-}
+/** Uploads an Excel ledger; `onProgress` follows the upload, the report comes once the server has read it. */
+export const importContracts = (file: File, mode: 'all' | 'valid', onProgress?: UploadProgress) =>
+  uploadFile<ContractImportReport>('/contracts/import', file, { mode }, onProgress);
 
 // ---------------------------------------------------------------- one contract
 export function useContract(id: string | undefined) {

@@ -84,7 +84,8 @@ export const contractsModule: WebModule<typeof zhCN> = {
       page: lazy(() => import('./oversight/ContractOversightPage')),
     },
     {
-      // The page opens with contract.view (it reads the settings); the menu offers it to contract.settings.
+      // Reading the settings in force needs contract.view, as on the server; each row says whether
+      // the caller may change it (contract.settings in that company), and only then offers the edit.
       path: '/contracts/settings',
       permission: 'contract.view',
       page: lazy(() => import('./exceptions/ExecutionSettingsPage')),
@@ -167,7 +168,7 @@ export const contractsModule: WebModule<typeof zhCN> = {
       labelKey: 'contractSettings.menuLabel',
       icon: ControlOutlined,
       path: '/contracts/settings',
-      permission: 'contract.settings',
+      permission: 'contract.view',
       section: 'contracts',
       order: 100,
     },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../shared/format';
 import { DateInput, MoneyInput } from '../../shared/FormInputs';
 import { useZodRules } from '../../shared/zodRules';
+import type { invoicesZhCN } from '../../locales/invoices.zh-CN';
 import type { InvoiceCreateBody } from './invoicesApi';
 
 /** What the invoice fields edit; the total is computed from amount and tax. */
@@ -59,7 +60,7 @@ export function InvoiceFields({ form, lockDirection }: { form: FormInstance; loc
   const amount = (Form.useWatch('amountExclTax', form) as number | null) ?? 0;
   const tax = (Form.useWatch('taxAmount', form) as number | null) ?? 0;
   const digital = isDigital(type);
-  const label = (field: string) => t(`invoices.field.${field}`);
+  const label = (field: keyof typeof invoicesZhCN.invoices.field) => t(`invoices.field.${field}`);
   // The shapes of code and number follow the type: the server's rules check them, and so do these.
   const rules = useZodRules(
     invoiceInputSchema,

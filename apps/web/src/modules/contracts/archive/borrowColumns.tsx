@@ -1,8 +1,8 @@
 import type { ContractBorrow } from '@concord/contracts';
 import { Button, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
+import type { LedgerColumn } from '../../../shared/LedgerPage';
 
 /** 借出中 / 已逾期 / 已归还, one colour each wherever a borrow shows. */
 export function borrowStateOf(borrow: ContractBorrow) {
@@ -18,12 +18,13 @@ export function borrowStateOf(borrow: ContractBorrow) {
 export function borrowColumns(
   t: TFunction,
   options: { withContract?: boolean; canReturn: boolean; onReturn: (borrow: ContractBorrow) => void },
-): ColumnsType<ContractBorrow> {
-  const columns: ColumnsType<ContractBorrow> = [];
+): LedgerColumn<ContractBorrow>[] {
+  const columns: LedgerColumn<ContractBorrow>[] = [];
   if (options.withContract) {
     columns.push({
       key: 'contract',
       title: t('contractArchive.borrows.contract'),
+      locked: true,
       render: (_, borrow) => (
         <Link to={`/contracts/${borrow.contractId}?tab=archive`} data-testid="borrow-contract-link">
           {borrow.contractNumber ? `${borrow.contractNumber} ` : ''}
@@ -38,13 +39,11 @@ export function borrowColumns(
       key: 'borrowedDate',
       title: t('contractArchive.borrow.borrowedDate'),
       dataIndex: 'borrowedDate',
-      sorter: options.withContract,
     },
     {
       key: 'dueDate',
       title: t('contractArchive.borrow.dueDate'),
       dataIndex: 'dueDate',
-      sorter: options.withContract,
       render: (_, borrow) =>
         borrow.overdue ? (
           <Typography.Text type="danger" strong data-testid="borrow-overdue-date">
@@ -90,6 +89,7 @@ export function borrowColumns(
       key: 'actions',
       title: t('common.actions'),
       fixed: 'right',
+      locked: true,
       render: (_, borrow) =>
         borrow.returnedDate ? null : (
           <Button size="small" onClick={() => options.onReturn(borrow)} data-testid="borrow-return">

@@ -1,27 +1,24 @@
 import { SettingOutlined } from '@ant-design/icons';
-import type { ContractDirection, ContractException } from '@concord/contracts';
-import { Button, Flex, Input, Select, Typography } from 'antd';
-import type { TablePaginationConfig } from 'antd';
-import type { ColumnType } from 'antd/es/table';
-import type { SorterResult } from 'antd/es/table/interface';
-import { useEffect, useMemo, useState } from 'react';
+import type { ContractDirection, ContractException, ContractStatus } from '@concord/contracts';
+import { Button, Flex, Select, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { QueryParams } from '../../../app/api/client';
 import { usePermissions } from '../../../app/auth/session';
-import { AsyncContent } from '../../../shared/AsyncContent';
 import { EmptyState } from '../../../shared/EmptyState';
 import { FilterBar, useFilterWidth } from '../../../shared/FilterBar';
 import { formatMoney, formatPercentFromBasisPoints } from '../../../shared/format';
-import { PageContainer } from '../../../shared/PageContainer';
-import { ResponsiveTable } from '../../../shared/ResponsiveTable';
-import { useUrlFilters } from '../../../shared/useUrlFilters';
-import { DirectionTag } from '../shared/labels';
+import { type LedgerColumn, LedgerPage, ledgerQueryState } from '../../../shared/LedgerPage';
+import { sortableBy } from '../../../shared/ledgerSort';
+import { SearchFilter } from '../../../shared/SearchFilter';
+import { useUrlLedger } from '../../../shared/useUrlFilters';
+import { ContractStatusTag, DirectionTag } from '../shared/labels';
 import { useContractExceptions, useExecutionSettings } from './exceptionsApi';
 
-const filterKeys = ['q', 'entityId', 'direction', 'sort', 'page', 'pageSize'] as const;
-const defaultPageSize = 20;
-const sortable = ['maxDifference', 'paid', 'invoiced', 'accepted'];
+const filterKeys = ['q', 'entityId', 'direction'] as const;
+/** The sorts the server's exceptions list offers (matching.service.ts). */
+const sortFields = ['maxDifference', 'number', 'name', 'paid', 'invoiced', 'accepted'] as const;
 
 function Diff({ fen }: { fen: number }) {
   return (
@@ -31,47 +28,15 @@ function Diff({ fen }: { fen: number }) {
   );
 }
 
-/**
- * `/contracts/exceptions`: every contract in the caller's scope whose paid (received), invoiced and
- * accepted amounts disagree beyond its entity's tolerance, largest difference first; filters in the
- * URL; a row opens the contract's matching tab.
- */
-export default function ContractExceptionsPage() {
-  const { t } = useTranslation();
-  const width = useFilterWidth();
-  const navigate = useNavigate();
-  const { can } = usePermissions();
-  const { values, update, reset } = useUrlFilters(filterKeys);
-  const [search, setSearch] = useState(values.q ?? '');
-  useEffect(() => setSearch(values.q ?? ''), [values.q]);
-  const entities = useExecutionSettings();
-
-  const query = useMemo<QueryParams>(
-    () => ({
-      q: values.q,
-      entityId: values.entityId,
-      direction: values.direction,
-      sort: values.sort,
-      page: Number(values.page ?? 1),
-      pageSize: Number(values.pageSize ?? defaultPageSize),
-    }),
-    [values],
-  );
-  const { data, isLoading, isFetching, error, refetch } = useContractExceptions(query);
-  const openMatching = (row: ContractException) => navigate(`/contracts/${row.contractId}?tab=matching`);
-
-  const sortOrder = (key: string) =>
-    values.sort?.replace(/^-/, '') === key
-      ? values.sort.startsWith('-')
-        ? ('descend' as const)
-        : ('ascend' as const)
-      : !values.sort && key === 'maxDifference'
-        ? ('descend' as const)
-        : null;
-  const columns: ColumnType<ContractException>[] = [
+function exceptionColumns(t: TFunction, sort: string | undefined): LedgerColumn<ContractException>[] {
+  // Without a sort in the URL the server lists the largest difference first.
+  const by = (field: string) => sortableBy(sort ?? '-maxDifference', field);
+  return [
     {
-      key: 'contract',
+      key: 'name',
       title: t('contractExceptions.col.contract'),
+      locked: true,
+      ...by('name'),
       render: (_, row) => (
         <Flex vertical>
           <Flex gap={6} align="center">
@@ -94,12 +59,11 @@ export default function ContractExceptionsPage() {
       render: (_, row) => formatMoney(row.executableAmount),
     },
     ...(['paid', 'invoiced', 'accepted'] as const).map(
-      (key): ColumnType<ContractException> => ({
+      (key): LedgerColumn<ContractException> => ({
         key,
         title: t(`contractExceptions.col.${key}`),
         align: 'right',
-        sorter: true,
-        sortOrder: sortOrder(key),
+        ...by(key),
         render: (_, row) => formatMoney(row[key]),
       }),
     ),
@@ -123,8 +87,7 @@ export default function ContractExceptionsPage() {
       key: 'maxDifference',
       title: t('contractExceptions.col.maxDifference'),
       align: 'right',
-      sorter: true,
-      sortOrder: sortOrder('maxDifference'),
+      ...by('maxDifference'),
       render: (_, row) => <Typography.Text strong>{formatMoney(row.maxDifference)}</Typography.Text>,
     },
     {
@@ -133,53 +96,56 @@ export default function ContractExceptionsPage() {
       render: (_, row) =>
         `${formatMoney(row.toleranceAmount)} / ${formatPercentFromBasisPoints(row.toleranceRate)}`,
     },
+    {
+      key: 'status',
+      title: t('contractExceptions.col.status'),
+      optional: true,
+      render: (_, row) => <ContractStatusTag status={row.status as ContractStatus} />,
+    },
   ];
+}
 
-  const onTableChange = (pagination: TablePaginationConfig, _filters: unknown, sorter: unknown) => {
-    const single = (Array.isArray(sorter) ? sorter[0] : sorter) as
-      | SorterResult<ContractException>
-      | undefined;
-    const field =
-      single?.order && sortable.includes(String(single.columnKey)) ? String(single.columnKey) : undefined;
-    const sort = field ? (single?.order === 'descend' ? `-${field}` : field) : undefined;
-    update({
-      sort,
-      page: sort !== values.sort || pagination.current === 1 ? undefined : pagination.current,
-      pageSize: pagination.pageSize === defaultPageSize ? undefined : pagination.pageSize,
-    });
-  };
+/**
+ * `/contracts/exceptions`: every contract in the caller's scope whose paid (received), invoiced and
+ * accepted amounts disagree beyond its entity's tolerance, largest difference first; filters in the
+ * URL, server paging and sorting, column settings; a row opens the contract's matching tab.
+ */
+export default function ContractExceptionsPage() {
+  const { t } = useTranslation();
+  const width = useFilterWidth();
+  const navigate = useNavigate();
+  const { can } = usePermissions();
+  const ledger = useUrlLedger(filterKeys, { sortFields });
+  const { values, update, reset } = ledger;
+  const entities = useExecutionSettings();
+  const direction: ContractDirection | undefined =
+    values.direction === 'EXPENSE' || values.direction === 'INCOME' ? values.direction : undefined;
 
-  return (
-    <PageContainer
-      title={t('contractExceptions.title')}
-      extra={
-        can('contract.settings') && (
-          <Button
-            icon={<SettingOutlined />}
-            onClick={() => navigate('/contracts/settings')}
-            data-testid="exceptions-settings"
-          >
-            {t('contractExceptions.settings')}
-          </Button>
-        )
-      }
-    >
+  const query = useMemo(
+    () => ({
+      q: values.q,
+      entityId: values.entityId,
+      direction,
+      sort: ledger.sort,
+      page: ledger.page,
+      pageSize: ledger.pageSize,
+    }),
+    [values.q, values.entityId, direction, ledger.sort, ledger.page, ledger.pageSize],
+  );
+  const list = useContractExceptions(query);
+  const { data } = list;
+  const columns = useMemo(() => exceptionColumns(t, ledger.sort), [t, ledger.sort]);
+  const openMatching = (row: ContractException) => navigate(`/contracts/${row.contractId}?tab=matching`);
+
+  const filterBar = (
+    <>
       <Typography.Paragraph type="secondary">{t('contractExceptions.description')}</Typography.Paragraph>
-      <FilterBar
-        onReset={() => {
-          setSearch('');
-          reset();
-        }}
-      >
-        <Input.Search
-          allowClear
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => update({ q: value.trim() || undefined })}
+      <FilterBar onReset={reset}>
+        <SearchFilter
+          value={values.q}
+          onSearch={(q) => update({ q })}
           placeholder={t('contractExceptions.search')}
-          maxLength={100}
-          style={width(280)}
-          data-testid="exceptions-search"
+          testId="exceptions-search"
         />
         <Select
           allowClear
@@ -194,7 +160,7 @@ export default function ContractExceptionsPage() {
         <Select<ContractDirection>
           allowClear
           placeholder={t('contractExceptions.direction')}
-          value={values.direction as ContractDirection | undefined}
+          value={direction}
           onChange={(value?: ContractDirection) => update({ direction: value })}
           options={(['EXPENSE', 'INCOME'] as const).map((value) => ({
             value,
@@ -204,38 +170,45 @@ export default function ContractExceptionsPage() {
           data-testid="exceptions-direction"
         />
       </FilterBar>
-      <AsyncContent isLoading={isLoading} error={data ? null : error} onRetry={() => void refetch()}>
-        <ResponsiveTable<ContractException>
-          rowKey="contractId"
-          size="middle"
-          data-testid="exceptions-table"
-          columns={columns}
-          dataSource={data?.items}
-          loading={isFetching}
-          onChange={onTableChange}
-          onRow={(row) => ({ onDoubleClick: () => openMatching(row) })}
-          empty={<EmptyState description={t('contractExceptions.empty')} />}
-          pagination={{
-            current: query.page as number,
-            pageSize: query.pageSize as number,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          cardTitle={(row) => (
-            <Flex gap={6} align="center" wrap>
-              <Link to={`/contracts/${row.contractId}?tab=matching`}>{row.name}</Link>
-              <DirectionTag direction={row.direction} />
-            </Flex>
-          )}
-          cardActions={(row) => [
-            <Button key="open" type="link" onClick={() => openMatching(row)} data-testid="exception-open">
-              {t('contractExceptions.open')}
-            </Button>,
-          ]}
-          cardHiddenColumns={['contract']}
-        />
-      </AsyncContent>
-    </PageContainer>
+    </>
+  );
+
+  return (
+    <LedgerPage<ContractException>
+      ledgerId="exceptions"
+      title={t('contractExceptions.title')}
+      filterBar={filterBar}
+      actions={
+        can('contract.settings') && (
+          <Button
+            icon={<SettingOutlined />}
+            onClick={() => navigate('/contracts/settings')}
+            data-testid="exceptions-settings"
+          >
+            {t('contractExceptions.settings')}
+          </Button>
+        )
+      }
+      columns={columns}
+      rowKey="contractId"
+      rows={data?.items}
+      {...ledgerQueryState(list)}
+      onSortChange={(sort) => update({ sort })}
+      onRow={(row) => ({ onDoubleClick: () => openMatching(row) })}
+      paging={ledger.paging(data?.total)}
+      empty={<EmptyState description={t('contractExceptions.empty')} />}
+      cardTitle={(row) => (
+        <Flex gap={6} align="center" wrap>
+          <Link to={`/contracts/${row.contractId}?tab=matching`}>{row.name}</Link>
+          <DirectionTag direction={row.direction} />
+        </Flex>
+      )}
+      cardActions={(row) => [
+        <Button key="open" type="link" onClick={() => openMatching(row)} data-testid="exception-open">
+          {t('contractExceptions.open')}
+        </Button>,
+      ]}
+      cardHiddenColumns={['name']}
+    />
   );
 }

@@ -8,7 +8,7 @@ import { usePermissions } from '../../../app/auth/session';
 import { EmptyState } from '../../../shared/EmptyState';
 import { LedgerPage, totalsByCurrency } from '../../../shared/LedgerPage';
 import { exportContracts, useContractLedger } from '../contractsApi';
-import { ImportWizard } from '../import/ImportWizard';
+import { useContractImport } from '../import/useContractImport';
 import { KeysetPager } from './KeysetPager';
 import { LedgerFilterBar } from './LedgerFilterBar';
 import { ledgerColumns } from './ledgerColumns';
@@ -23,7 +23,7 @@ export default function ContractLedgerPage() {
   const navigate = useNavigate();
   const { can } = usePermissions();
   const { values, filterQuery, limit, update, reset } = useLedgerFilters();
-  const [importing, setImporting] = useState(false);
+  const importer = useContractImport();
 
   // The cursors of the pages seen so far; a change of filters, sort or size starts again at page 1.
   const viewKey = JSON.stringify([filterQuery, limit]);
@@ -65,8 +65,7 @@ export default function ContractLedgerPage() {
           </Button>
         )
       }
-      onImport={can('contract.import') ? () => setImporting(true) : undefined}
-      importLabel={t('contracts.ledger.import')}
+      importer={can('contract.import') ? importer : undefined}
       onExport={can('contract.export') ? (onProgress) => exportContracts(filterQuery, onProgress) : undefined}
       columns={columns}
       rowKey="id"
@@ -127,8 +126,6 @@ export default function ContractLedgerPage() {
         'acceptedAmount',
         'nextDueDate',
       ]}
-    >
-      <ImportWizard open={importing} onClose={() => setImporting(false)} />
-    </LedgerPage>
+    />
   );
 }

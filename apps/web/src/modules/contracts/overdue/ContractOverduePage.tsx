@@ -1,93 +1,37 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import type { ContractOverdueItem } from '@concord/contracts';
-import { App, Button, Flex, Input, InputNumber, Segmented, Select, Typography } from 'antd';
-import type { TablePaginationConfig } from 'antd';
-import type { ColumnType } from 'antd/es/table';
-import type { SorterResult } from 'antd/es/table/interface';
-import { useEffect, useMemo, useState } from 'react';
+import { type ContractOverdueItem, contractOverdueSortFields } from '@concord/contracts';
+import { Flex, InputNumber, Segmented, Select, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { QueryParams } from '../../../app/api/client';
 import { usePermissions } from '../../../app/auth/session';
-import { AsyncContent } from '../../../shared/AsyncContent';
 import { EmptyState } from '../../../shared/EmptyState';
-import { errorMessage } from '../../../shared/errorMessage';
 import { FilterBar, useFilterWidth } from '../../../shared/FilterBar';
 import { formatMoney } from '../../../shared/format';
-import { PageContainer } from '../../../shared/PageContainer';
-import { ResponsiveTable } from '../../../shared/ResponsiveTable';
-import { useUrlFilters } from '../../../shared/useUrlFilters';
+import {
+  type LedgerColumn,
+  LedgerPage,
+  ledgerQueryState,
+  totalsByCurrency,
+} from '../../../shared/LedgerPage';
+import { sortableBy } from '../../../shared/ledgerSort';
+import { SearchFilter } from '../../../shared/SearchFilter';
+import { useUrlLedger } from '../../../shared/useUrlFilters';
 import { useExecutionSettings } from '../exceptions/exceptionsApi';
 import { exportContractOverdue, useContractOverdue } from './overdueApi';
 
-const filterKeys = ['direction', 'q', 'entityId', 'minDaysOverdue', 'sort', 'page', 'pageSize'] as const;
-const defaultPageSize = 20;
-const sortable = ['dueDate', 'daysOverdue', 'overdueAmount', 'contractNumber', 'partnerName'];
+const filterKeys = ['direction', 'q', 'entityId', 'minDaysOverdue'] as const;
 
-/**
- * `/contracts/overdue` (逾期款项): milestones past due with money open, receivables by default and
- * payables on the other tab; filters in the URL, server paging and sorting, the total overdue of
- * the filtered set, export.
- */
-export default function ContractOverduePage() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const width = useFilterWidth();
-  const { can } = usePermissions();
-  const { values, update, reset } = useUrlFilters(filterKeys);
-  const [search, setSearch] = useState(values.q ?? '');
-  useEffect(() => setSearch(values.q ?? ''), [values.q]);
-  const [exporting, setExporting] = useState(false);
-  const entities = useExecutionSettings();
-  const direction = values.direction === 'EXPENSE' ? 'EXPENSE' : 'INCOME';
-  const minDays = Number(values.minDaysOverdue);
-
-  const filterQuery = useMemo<QueryParams>(
-    () => ({
-      direction,
-      q: values.q,
-      entityId: values.entityId,
-      minDaysOverdue: Number.isInteger(minDays) && minDays > 0 && minDays <= 3650 ? minDays : undefined,
-      sort: values.sort && sortable.includes(values.sort.replace(/^-/, '')) ? values.sort : undefined,
-    }),
-    [direction, values.q, values.entityId, minDays, values.sort],
-  );
-  const query = useMemo<QueryParams>(
-    () => ({
-      ...filterQuery,
-      page: Number(values.page ?? 1),
-      pageSize: Number(values.pageSize ?? defaultPageSize),
-    }),
-    [filterQuery, values.page, values.pageSize],
-  );
-  const { data, isLoading, isFetching, error, refetch } = useContractOverdue(query);
-
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await exportContractOverdue(filterQuery);
-      message.success(t('common.exported'));
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  const sortOrder = (key: string) =>
-    values.sort?.replace(/^-/, '') === key
-      ? values.sort.startsWith('-')
-        ? ('descend' as const)
-        : ('ascend' as const)
-      : !values.sort && key === 'dueDate'
-        ? ('ascend' as const)
-        : null;
-  const columns: ColumnType<ContractOverdueItem>[] = [
+function overdueColumns(t: TFunction, sort: string | undefined): LedgerColumn<ContractOverdueItem>[] {
+  // Without a sort in the URL the server lists the earliest due date first.
+  const by = (field: string) => sortableBy(sort ?? 'dueDate', field);
+  return [
     {
       key: 'contractNumber',
       title: t('contractOverdue.col.contract'),
-      sorter: true,
-      sortOrder: sortOrder('contractNumber'),
+      locked: true,
+      ...by('contractNumber'),
       render: (_, row) => (
         <Flex vertical>
           <Link to={`/contracts/${row.contractId}?tab=schedule`} data-testid="overdue-contract-link">
@@ -99,24 +43,13 @@ export default function ContractOverduePage() {
         </Flex>
       ),
     },
-    {
-      key: 'item',
-      title: t('contractOverdue.col.item'),
-      render: (_, row) => `${row.seq}. ${row.itemName}`,
-    },
-    {
-      key: 'dueDate',
-      dataIndex: 'dueDate',
-      title: t('contractOverdue.col.dueDate'),
-      sorter: true,
-      sortOrder: sortOrder('dueDate'),
-    },
+    { key: 'item', title: t('contractOverdue.col.item'), render: (_, row) => `${row.seq}. ${row.itemName}` },
+    { key: 'dueDate', dataIndex: 'dueDate', title: t('contractOverdue.col.dueDate'), ...by('dueDate') },
     {
       key: 'daysOverdue',
       title: t('contractOverdue.col.daysOverdue'),
       align: 'right',
-      sorter: true,
-      sortOrder: sortOrder('daysOverdue'),
+      ...by('daysOverdue'),
       render: (_, row) => (
         <Typography.Text type={row.daysOverdue > 30 ? 'danger' : 'warning'}>
           {t('contractOverdue.days', { days: row.daysOverdue })}
@@ -139,50 +72,73 @@ export default function ContractOverduePage() {
       key: 'overdueAmount',
       title: t('contractOverdue.col.overdueAmount'),
       align: 'right',
-      sorter: true,
-      sortOrder: sortOrder('overdueAmount'),
+      total: 'overdueAmount',
+      ...by('overdueAmount'),
       render: (_, row) => <Typography.Text strong>{formatMoney(row.overdueAmount)}</Typography.Text>,
     },
     { key: 'owner', dataIndex: 'ownerName', title: t('contractOverdue.col.owner') },
     { key: 'entity', dataIndex: 'entityName', title: t('contractOverdue.col.entity') },
+    {
+      key: 'partnerName',
+      dataIndex: 'partnerName',
+      title: t('contractOverdue.col.partner'),
+      optional: true,
+      ...by('partnerName'),
+    },
+    {
+      key: 'department',
+      dataIndex: 'departmentName',
+      title: t('contractOverdue.col.department'),
+      optional: true,
+    },
   ];
+}
 
-  const onTableChange = (pagination: TablePaginationConfig, _filters: unknown, sorter: unknown) => {
-    const single = (Array.isArray(sorter) ? sorter[0] : sorter) as
-      | SorterResult<ContractOverdueItem>
-      | undefined;
-    const field =
-      single?.order && sortable.includes(String(single.columnKey)) ? String(single.columnKey) : undefined;
-    const sort = field ? (single?.order === 'descend' ? `-${field}` : field) : undefined;
-    update({
-      sort,
-      page: sort !== values.sort || pagination.current === 1 ? undefined : pagination.current,
-      pageSize: pagination.pageSize === defaultPageSize ? undefined : pagination.pageSize,
-    });
-  };
+/**
+ * `/contracts/overdue` (逾期款项): milestones past due with money open, receivables by default and
+ * payables on the other tab; filters in the URL, server paging and sorting, the overdue total of
+ * the filtered set per currency, export.
+ */
+export default function ContractOverduePage() {
+  const { t } = useTranslation();
+  const width = useFilterWidth();
+  const { can } = usePermissions();
+  const ledger = useUrlLedger(filterKeys, { sortFields: contractOverdueSortFields });
+  const { values, update, reset } = ledger;
+  const entities = useExecutionSettings();
+  const direction = values.direction === 'EXPENSE' ? 'EXPENSE' : 'INCOME';
+  const minDays = Number(values.minDaysOverdue);
+  const validMinDays = Number.isInteger(minDays) && minDays > 0 && minDays <= 3650 ? minDays : undefined;
 
-  return (
-    <PageContainer
-      title={t('contractOverdue.title')}
-      extra={
-        can('contract.export') && (
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={onExport}
-            data-testid="overdue-export"
-          >
-            {t('common.export')}
-          </Button>
-        )
-      }
-    >
+  const filterQuery = useMemo<QueryParams>(
+    () => ({
+      direction,
+      q: values.q,
+      entityId: values.entityId,
+      minDaysOverdue: validMinDays,
+      sort: ledger.sort,
+    }),
+    [direction, values.q, values.entityId, validMinDays, ledger.sort],
+  );
+  const query = useMemo(
+    () => ({ ...filterQuery, page: ledger.page, pageSize: ledger.pageSize }),
+    [filterQuery, ledger.page, ledger.pageSize],
+  );
+  const list = useContractOverdue(query);
+  const { data } = list;
+  const columns = useMemo(() => overdueColumns(t, ledger.sort), [t, ledger.sort]);
+  // One totals row per currency: yuan and dollars are never added together.
+  const totals = useMemo(
+    () => (data ? totalsByCurrency(data.total, data.overdueByCurrency) : undefined),
+    [data],
+  );
+
+  const filterBar = (
+    <>
       <Typography.Paragraph type="secondary">{t('contractOverdue.description')}</Typography.Paragraph>
       <Segmented
         value={direction}
-        onChange={(value) =>
-          update({ direction: value === 'INCOME' ? undefined : String(value), page: undefined })
-        }
+        onChange={(value) => update({ direction: value === 'INCOME' ? undefined : String(value) })}
         options={[
           { value: 'INCOME', label: t('contractOverdue.receivables') },
           { value: 'EXPENSE', label: t('contractOverdue.payables') },
@@ -190,27 +146,18 @@ export default function ContractOverduePage() {
         style={{ marginBottom: 12 }}
         data-testid="overdue-direction"
       />
-      <FilterBar
-        onReset={() => {
-          setSearch('');
-          reset();
-        }}
-      >
-        <Input.Search
-          allowClear
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => update({ q: value.trim() || undefined, page: undefined })}
+      <FilterBar onReset={reset}>
+        <SearchFilter
+          value={values.q}
+          onSearch={(q) => update({ q })}
           placeholder={t('contractOverdue.search')}
-          maxLength={100}
-          style={width(280)}
-          data-testid="overdue-search"
+          testId="overdue-search"
         />
         <Select
           allowClear
           placeholder={t('contractOverdue.entity')}
           value={values.entityId}
-          onChange={(value?: string) => update({ entityId: value, page: undefined })}
+          onChange={(value?: string) => update({ entityId: value })}
           loading={entities.isLoading}
           options={(entities.data ?? []).map((e) => ({ value: e.entityId, label: e.entityName }))}
           style={width(220)}
@@ -221,50 +168,39 @@ export default function ContractOverduePage() {
           max={3650}
           precision={0}
           placeholder={t('contractOverdue.minDays')}
-          value={Number.isInteger(minDays) && minDays > 0 ? minDays : null}
-          onChange={(value) => update({ minDaysOverdue: value ? String(value) : undefined, page: undefined })}
+          value={validMinDays ?? null}
+          onChange={(value) => update({ minDaysOverdue: value ? String(value) : undefined })}
           style={width(140)}
           data-testid="overdue-min-days"
         />
       </FilterBar>
-      <AsyncContent isLoading={isLoading} error={data ? null : error} onRetry={() => void refetch()}>
-        {data && data.total > 0 && (
-          <Typography.Paragraph data-testid="overdue-total">
-            {t('contractOverdue.totalOverdue')}：
-            {/* One amount per currency: yuan and dollars are never added together. */}
-            {data.overdueByCurrency.map((row, index) => (
-              <Typography.Text strong type="danger" key={row.currency}>
-                {index > 0 && ' / '}
-                {formatMoney(row.overdueAmount, row.currency)}
-              </Typography.Text>
-            ))}
-            <Typography.Text type="secondary">（{t('common.total', { total: data.total })}）</Typography.Text>
-          </Typography.Paragraph>
-        )}
-        <ResponsiveTable<ContractOverdueItem>
-          rowKey="itemId"
-          size="middle"
-          data-testid="overdue-table"
-          columns={columns}
-          dataSource={data?.items}
-          loading={isFetching}
-          onChange={onTableChange}
-          empty={<EmptyState description={t('contractOverdue.empty')} />}
-          pagination={{
-            current: query.page as number,
-            pageSize: query.pageSize as number,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          cardTitle={(row) => (
-            <Link to={`/contracts/${row.contractId}?tab=schedule`} data-testid="overdue-card-link">
-              {row.contractName}
-            </Link>
-          )}
-          cardHiddenColumns={['contractNumber']}
-        />
-      </AsyncContent>
-    </PageContainer>
+    </>
+  );
+
+  return (
+    <LedgerPage<ContractOverdueItem>
+      ledgerId="overdue"
+      title={t('contractOverdue.title')}
+      filterBar={filterBar}
+      onExport={
+        can('contract.export')
+          ? (onProgress) => exportContractOverdue(filterQuery, t('contractOverdue.exportFile'), onProgress)
+          : undefined
+      }
+      columns={columns}
+      rowKey="itemId"
+      rows={data?.items}
+      {...ledgerQueryState(list)}
+      onSortChange={(sort) => update({ sort })}
+      paging={ledger.paging(data?.total)}
+      totals={totals}
+      empty={<EmptyState description={t('contractOverdue.empty')} />}
+      cardTitle={(row) => (
+        <Link to={`/contracts/${row.contractId}?tab=schedule`} data-testid="overdue-card-link">
+          {row.contractName}
+        </Link>
+      )}
+      cardHiddenColumns={['contractNumber']}
+    />
   );
 }

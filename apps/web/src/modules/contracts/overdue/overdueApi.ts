@@ -1,6 +1,6 @@
 import type { ContractOverduePage, ContractOversightPage } from '@concord/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, downloadFile, type QueryParams } from '../../../app/api/client';
+import { api, type DownloadProgress, downloadFile, type QueryParams } from '../../../app/api/client';
 import { keys } from '../../../shared/queryKeys';
 
 /** Calls of the overdue list (/contract-overdue) and group oversight (/contract-oversight). */
@@ -12,8 +12,8 @@ export function useContractOverdue(query: QueryParams) {
   });
 }
 
-export const exportContractOverdue = (query: QueryParams) =>
-  downloadFile('/contract-overdue/export', query, 'contract-overdue.xlsx');
+export const exportContractOverdue = (query: QueryParams, fileName: string, onProgress?: DownloadProgress) =>
+  downloadFile('/contract-overdue/export', query, fileName, onProgress);
 
 export function useContractOversight(query: QueryParams) {
   return useQuery({
@@ -23,5 +23,8 @@ export function useContractOversight(query: QueryParams) {
   });
 }
 
-export const exportContractOversight = (query: QueryParams) =>
-  downloadFile('/contract-oversight/export', query, 'contract-oversight.xlsx');
+export const exportContractOversight = (
+  query: QueryParams,
+  fileName: string,
+  onProgress?: DownloadProgress,
+) => downloadFile('/contract-oversight/export', query, fileName, onProgress);

@@ -1,18 +1,19 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ContractPlanLine } from '@concord/contracts';
-import { Alert, App, Button, Tabs, Typography } from 'antd';
+import { Alert, App, Tabs, Typography } from 'antd';
 import type { TablePaginationConfig } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import type { SortOrder, SorterResult } from 'antd/es/table/interface';
-import { useState } from 'react';
+import type { SorterResult } from 'antd/es/table/interface';
+import type { TFunction } from 'i18next';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions } from '../../../app/auth/session';
 import { AsyncContent } from '../../../shared/AsyncContent';
 import { EmptyState } from '../../../shared/EmptyState';
 import { errorMessage } from '../../../shared/errorMessage';
-import { formatMoney } from '../../../shared/format';
+import { formatDateTime, formatMoney } from '../../../shared/format';
+import { ExportButton, type LedgerColumn, LedgerPage, ledgerQueryState } from '../../../shared/LedgerPage';
+import { CreateButton } from '../../../shared/listPage';
+import { sortableBy } from '../../../shared/ledgerSort';
 import { PageContainer } from '../../../shared/PageContainer';
-import { ResponsiveTable } from '../../../shared/ResponsiveTable';
 import { RowActions } from '../../../shared/RowActions';
 import { useConfirm } from '../../../shared/useConfirm';
 import { DirectionTag } from '../shared/labels';
@@ -22,73 +23,14 @@ import { PlanReportTable } from './PlanReportTable';
 import { exportPlanReport, useDeletePlanLine, usePlanLineList, usePlanReport } from './plansApi';
 import { defaultPlanPageSize, usePlanFilters } from './usePlanFilters';
 
-const sortOrderOf = (sort: string | undefined, field: string): SortOrder =>
-  sort === field ? 'ascend' : sort === `-${field}` ? 'descend' : null;
-
-/** Contract planning (合同规划): the yearly plan lines and, on the second tab, plan vs signed. */
-export default function ContractPlansPage() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const confirm = useConfirm();
-  const { can } = usePermissions();
-  const canManage = can('contract.plan.manage');
-  const { tab, values, query, exportQuery, update } = usePlanFilters();
-  const lines = usePlanLineList(query, tab === 'lines');
-  const report = usePlanReport(query, tab === 'report');
-  const remove = useDeletePlanLine();
-  const [target, setTarget] = useState<PlanLineTarget | null>(null);
-  const [exporting, setExporting] = useState(false);
-
-  const onDelete = async (line: ContractPlanLine) => {
-    const confirmed = await confirm({
-      title: t('contractSetup.plans.deleteConfirm', { name: line.name }),
-      content: t('contractSetup.plans.deleteHint'),
-      okText: t('common.delete'),
-      danger: true,
-    });
-    if (!confirmed) return;
-    remove.mutate(line.id, {
-      onSuccess: () => message.success(t('common.deleted')),
-      onError: (err) => message.error(errorMessage(err, t)),
-    });
-  };
-
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await exportPlanReport(exportQuery);
-      message.success(t('common.exported'));
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  const onTableChange = (pagination: TablePaginationConfig, _filters: unknown, sorter: unknown) => {
-    const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<unknown> | undefined;
-    const field = single?.order ? String(single.columnKey) : undefined;
-    const sort = field ? (single?.order === 'descend' ? `-${field}` : field) : undefined;
-    update({
-      sort,
-      page: sort !== values.sort || pagination.current === 1 ? undefined : pagination.current,
-      pageSize: pagination.pageSize === defaultPlanPageSize ? undefined : pagination.pageSize,
-    });
-  };
-
-  const columns: ColumnsType<ContractPlanLine> = [
-    {
-      key: 'year',
-      title: t('contractSetup.plans.year'),
-      dataIndex: 'year',
-      sorter: true,
-      sortOrder: sortOrderOf(values.sort, 'year'),
-    },
+function planColumns(t: TFunction, sort: string | undefined): LedgerColumn<ContractPlanLine>[] {
+  return [
+    { key: 'year', title: t('contractSetup.plans.year'), dataIndex: 'year', ...sortableBy(sort, 'year') },
     {
       key: 'name',
       title: t('contractSetup.plans.name'),
-      sorter: true,
-      sortOrder: sortOrderOf(values.sort, 'name'),
+      locked: true,
+      ...sortableBy(sort, 'name'),
       render: (_, line) => (
         <div data-testid={`plan-row-${line.id}`}>
           <div>{line.name}</div>
@@ -116,8 +58,7 @@ export default function ContractPlansPage() {
       key: 'plannedAmount',
       title: t('contractSetup.plans.plannedAmount'),
       align: 'right',
-      sorter: true,
-      sortOrder: sortOrderOf(values.sort, 'plannedAmount'),
+      ...sortableBy(sort, 'plannedAmount'),
       render: (_, line) => formatMoney(line.plannedAmount, line.currency),
     },
     {
@@ -127,7 +68,60 @@ export default function ContractPlansPage() {
       ellipsis: true,
       render: (note: string | null) => note ?? '',
     },
+    {
+      key: 'createdAt',
+      title: t('common.createdAt'),
+      optional: true,
+      ...sortableBy(sort, 'createdAt'),
+      render: (_, line) => formatDateTime(line.createdAt),
+    },
   ];
+}
+
+/** Contract planning (合同规划): the yearly plan lines and, on the second tab, plan vs signed. */
+export default function ContractPlansPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const confirm = useConfirm();
+  const { can } = usePermissions();
+  const canManage = can('contract.plan.manage');
+  const { tab, values, query, exportQuery, update } = usePlanFilters();
+  const lines = usePlanLineList(query, tab === 'lines');
+  const report = usePlanReport(query, tab === 'report');
+  const remove = useDeletePlanLine();
+  const [target, setTarget] = useState<PlanLineTarget | null>(null);
+  const page = query.page as number;
+  const pageSize = query.pageSize as number;
+  const sort = query.sort as string | undefined;
+
+  const onDelete = async (line: ContractPlanLine) => {
+    const confirmed = await confirm({
+      title: t('contractSetup.plans.deleteConfirm', { name: line.name }),
+      content: t('contractSetup.plans.deleteHint'),
+      okText: t('common.delete'),
+      danger: true,
+    });
+    if (!confirmed) return;
+    remove.mutate(line.id, {
+      onSuccess: () => message.success(t('common.deleted')),
+      onError: (err) => message.error(errorMessage(err, t)),
+    });
+  };
+
+  const onPageChange = (nextPage: number, nextPageSize: number) =>
+    update({
+      page: nextPage === 1 ? undefined : nextPage,
+      pageSize: nextPageSize === defaultPlanPageSize ? undefined : nextPageSize,
+    });
+  // The report tab's table (PlanReportTable) reports paging and sorting the way antd does.
+  const onReportChange = (pagination: TablePaginationConfig, _filters: unknown, sorter: unknown) => {
+    const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<unknown> | undefined;
+    const field = single?.order ? String(single.columnKey) : undefined;
+    const nextSort = field ? (single?.order === 'descend' ? `-${field}` : field) : undefined;
+    if (nextSort !== values.sort) update({ sort: nextSort });
+    else onPageChange(pagination.current ?? 1, pagination.pageSize ?? defaultPlanPageSize);
+  };
+
   const actionsOf = (line: ContractPlanLine) => (
     <RowActions
       actions={[
@@ -147,43 +141,30 @@ export default function ContractPlansPage() {
       ]}
     />
   );
-  if (canManage) {
-    columns.push({
-      key: 'actions',
-      title: t('common.actions'),
-      fixed: 'right',
-      render: (_, line) => actionsOf(line),
-    });
-  }
+  const baseColumns = useMemo(() => planColumns(t, sort), [t, sort]);
+  const columns: LedgerColumn<ContractPlanLine>[] = canManage
+    ? [
+        ...baseColumns,
+        {
+          key: 'actions',
+          title: t('common.actions'),
+          fixed: 'right',
+          locked: true,
+          render: (_, line) => actionsOf(line),
+        },
+      ]
+    : baseColumns;
 
-  const createButton = canManage && (
-    <Button
-      type="primary"
-      icon={<PlusOutlined />}
-      data-testid="plan-create"
+  const createButton = (testId?: string) => (
+    <CreateButton
+      allowed={canManage}
+      label={t('contractSetup.plans.create')}
       onClick={() => setTarget({ mode: 'create', entityId: values.entityId })}
-    >
-      {t('contractSetup.plans.create')}
-    </Button>
+      testId={testId}
+    />
   );
-  const toolbar =
-    tab === 'report' ? (
-      <Button
-        icon={<DownloadOutlined />}
-        loading={exporting}
-        onClick={onExport}
-        data-testid="plan-report-export"
-      >
-        {t('common.export')}
-      </Button>
-    ) : (
-      createButton
-    );
-
-  const page = query.page as number;
-  const pageSize = query.pageSize as number;
-  return (
-    <PageContainer title={t('contractSetup.plans.title')} extra={toolbar}>
+  const header = (
+    <>
       <Tabs
         activeKey={tab}
         // Sort fields differ between the tabs; paging starts again.
@@ -200,34 +181,24 @@ export default function ContractPlansPage() {
         ]}
       />
       <PlanFilterBar values={values} update={update} />
-      {tab === 'lines' ? (
-        <AsyncContent
-          isLoading={lines.isLoading}
-          error={lines.data ? null : lines.error}
-          onRetry={() => void lines.refetch()}
-        >
-          <ResponsiveTable<ContractPlanLine>
-            rowKey="id"
-            data-testid="plans-table"
-            columns={columns}
-            dataSource={lines.data?.items}
-            loading={lines.isFetching}
-            onChange={onTableChange}
-            size="middle"
-            empty={<EmptyState description={t('contractSetup.plans.empty')} action={createButton} />}
-            pagination={{
-              current: page,
-              pageSize,
-              total: lines.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
-            }}
-            cardTitle={(line) => line.name}
-            cardActions={(line) => (canManage ? [<span key="actions">{actionsOf(line)}</span>] : [])}
-            cardHiddenColumns={['name', 'actions', 'note']}
+    </>
+  );
+  const dialog = <PlanLineFormModal target={target} onClose={() => setTarget(null)} />;
+
+  if (tab === 'report') {
+    return (
+      <PageContainer
+        title={t('contractSetup.plans.title')}
+        extra={
+          <ExportButton
+            onExport={(onProgress) =>
+              exportPlanReport(exportQuery, t('contractSetup.plans.reportFile'), onProgress)
+            }
+            testId="plan-report-export"
           />
-        </AsyncContent>
-      ) : (
+        }
+      >
+        {header}
         <AsyncContent
           isLoading={report.isLoading}
           error={report.data ? null : report.error}
@@ -245,11 +216,32 @@ export default function ContractPlansPage() {
             sort={values.sort}
             page={page}
             pageSize={pageSize}
-            onChange={onTableChange}
+            onChange={onReportChange}
           />
         </AsyncContent>
-      )}
-      <PlanLineFormModal target={target} onClose={() => setTarget(null)} />
-    </PageContainer>
+        {dialog}
+      </PageContainer>
+    );
+  }
+
+  return (
+    <LedgerPage<ContractPlanLine>
+      ledgerId="plans"
+      title={t('contractSetup.plans.title')}
+      filterBar={header}
+      actions={createButton('plan-create')}
+      columns={columns}
+      rowKey="id"
+      rows={lines.data?.items}
+      {...ledgerQueryState(lines)}
+      onSortChange={(next) => update({ sort: next })}
+      paging={{ mode: 'pages', page, pageSize, total: lines.data?.total ?? 0, onChange: onPageChange }}
+      empty={<EmptyState description={t('contractSetup.plans.empty')} action={createButton()} />}
+      cardTitle={(line) => line.name}
+      cardActions={(line) => (canManage ? [<span key="actions">{actionsOf(line)}</span>] : [])}
+      cardHiddenColumns={['name', 'actions', 'note']}
+    >
+      {dialog}
+    </LedgerPage>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from '@concord/contracts';
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
+import type { ParseKeys } from 'i18next';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/auth/session';
@@ -86,7 +87,7 @@ export function PlanLineFormModal({
     }
   }, [target, form, save.reset, session.actingEntity.id]);
 
-  const required = (labelKey: Parameters<typeof t>[0]): Rule => ({
+  const required = (labelKey: ParseKeys): Rule => ({
     required: true,
     whitespace: true,
     message: t('validation.required', { field: t(labelKey) }),

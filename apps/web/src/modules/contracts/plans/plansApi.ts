@@ -6,7 +6,7 @@ import type {
   Page,
 } from '@concord/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, downloadFile, type QueryParams } from '../../../app/api/client';
+import { api, type DownloadProgress, downloadFile, type QueryParams } from '../../../app/api/client';
 import type { BodyOf } from '../../../shared/contractTypes';
 import { keys } from '../../../shared/queryKeys';
 
@@ -31,8 +31,12 @@ export function usePlanReport(query: QueryParams, enabled = true) {
   });
 }
 
-export function exportPlanReport(query: QueryParams): Promise<void> {
-  return downloadFile('/contract-plans/report/export', query, 'contract-plan-vs-signed.xlsx');
+export function exportPlanReport(
+  query: QueryParams,
+  fileName: string,
+  onProgress?: DownloadProgress,
+): Promise<void> {
+  return downloadFile('/contract-plans/report/export', query, fileName, onProgress);
 }
 
 export function useSavePlanLine() {
