@@ -1,4 +1,4 @@
-import type { WfActionBody } from '@concord/contracts';
+import type { Currency, WfActionBody } from '@concord/contracts';
 import { type Db, newId } from '../../db/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
@@ -8,6 +8,8 @@ import { attachToAction, checkAttachments, type VisibleFileIds } from './workflo
 import type { Command, Effect } from './workflow.commands.js';
 import { type DecideResult, decide } from './workflow.decide.js';
 import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
+import type { FlowGraph } from './workflow.compiler.js';
+import { currencyConflict, HOME_CURRENCY } from './workflow.currency.js';
 import { type EffectsDeps, WorkflowEffects } from './workflow.effects.js';
 import { WorkflowError } from './workflow.errors.js';
 import type { MemoryOrg } from './workflow.org.js';
@@ -28,7 +30,13 @@ export interface StartInput {
   title: string;
   entityId: string;
   departmentId: string | null;
+  /** The document's amount in minor units of `currency`; null when it has none. */
   amount: number | null;
+  /**
+   * The currency of the document's amounts (its money fields): amount ranges and amount conditions
+   * stated in another currency are never compared with them (ADR 0007).
+   */
+  currency: Currency;
   category: string | null;
   formData: Record<string, unknown>;
   selections?: Record<string, string[]>;
@@ -89,6 +97,7 @@ export class WorkflowService {
     initiatorId: string,
     { definition, versionId, graph }: Awaited<ReturnType<WorkflowDefinitionsService['resolveFor']>>,
   ): Promise<string> {
+    await this.refuseUnlikeCurrencies(trx, input, definition.name, graph);
     const now = this.now();
     const id = newId();
     const draft = createInstanceState(graph, {
@@ -98,6 +107,7 @@ export class WorkflowService {
       initiatorId,
       initiatorDeptId: input.departmentId,
       entityId: input.entityId,
+      currency: input.currency,
       formData: input.formData,
     });
     const org = await this.snapshot(trx, draft);
@@ -117,6 +127,8 @@ export class WorkflowService {
       department_id: input.departmentId,
       title: input.title,
       initiator_id: initiatorId,
+      amount: input.amount,
+      currency: input.currency,
       status: draft.instance.status,
       lock_version: draft.instance.lockVersion,
       state: { ...draft, graph: undefined },
@@ -134,6 +146,30 @@ export class WorkflowService {
       changes: [{ field: 'status', old: null, new: result.state.instance.status }],
     });
     return id;
+  }
+
+  /**
+   * A flow whose amount conditions are stated in another currency than the document's cannot route
+   * it: refused before anything is written, naming both currencies, so that a USD contract never
+   * silently takes the CNY path (ADR 0007). Fields the document declares as money count in CNY when
+   * the condition names no currency.
+   */
+  private async refuseUnlikeCurrencies(
+    trx: Db,
+    input: StartInput,
+    flowName: string,
+    graph: FlowGraph,
+  ): Promise<void> {
+    const subject = this.deps.subjects.forBusinessType(input.businessType);
+    const fields = (await subject?.fields?.(trx, input.subjectId)) ?? [];
+    const conflict = currencyConflict(graph, input.currency, fields);
+    if (!conflict) return;
+    throw new AppError('WF_CURRENCY_MISMATCH', {
+      flow: flowName,
+      flowCurrency: conflict.currency,
+      documentCurrency: input.currency,
+      detail: `${conflict.nodeName}: ${conflict.field}`,
+    });
   }
 
   /** One action by the signed-in user; idempotent per `requestId`. */
@@ -248,6 +284,8 @@ export class WorkflowService {
         entityId: parent.entityId!,
         departmentId: row?.department_id ?? parent.initiatorDeptId,
         amount: null,
+        // The child's amounts come from the parent's form: they are in the parent's currency.
+        currency: (parent.currency ?? HOME_CURRENCY) as Currency,
         category: null,
         formData: effect.formData,
       },

@@ -7,6 +7,7 @@ import { resolveAssignee } from './workflow.assignees.js';
 import { attachmentIdsOf } from './workflow.attachments.js';
 import type { Ctx } from './workflow.context.js';
 import { previewPath, returnTargetsOf } from './workflow.decide.js';
+import { HOME_CURRENCY } from './workflow.currency.js';
 import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
 import type { MemoryOrg } from './workflow.org.js';
 import * as repo from './workflow.repository.js';
@@ -182,6 +183,7 @@ export class WorkflowViews {
       businessType: body.businessType,
       entityId,
       amount: body.amount ?? null,
+      currency: body.currency ?? HOME_CURRENCY,
       category: body.category ?? null,
     });
     const state = createInstanceState(resolved.graph, {
@@ -190,6 +192,7 @@ export class WorkflowViews {
       initiatorId: userId,
       initiatorDeptId: actor.mainDepartmentId,
       entityId,
+      currency: body.currency ?? HOME_CURRENCY,
       formData: body.formData,
     });
     const org = await this.engine.snapshot(this.db, state);

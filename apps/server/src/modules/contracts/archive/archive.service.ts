@@ -38,6 +38,7 @@ export interface ContractFacts {
   department_id: string;
   owner_id: string;
   current_amount: number | string;
+  currency: string;
 }
 
 /** Today's calendar date where Concord's users are (Asia/Shanghai); the shared `businessDate`. */

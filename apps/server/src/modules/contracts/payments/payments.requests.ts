@@ -2,6 +2,7 @@ import {
   type ContractPayment,
   type ContractPaymentCreate,
   contractPaymentCreateSchema,
+  type Currency,
   type FormField,
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
@@ -124,6 +125,7 @@ export class ContractPaymentRequests {
           entityId: contract.entity_id,
           departmentId: contract.department_id,
           amount: data.amount,
+          currency: contract.currency as Currency,
           category: facts?.category_code ?? null,
           formData: {
             number: row.number,

@@ -1,4 +1,4 @@
-import type { Contract, ContractStatus, contractSignSchema } from '@concord/contracts';
+import type { Contract, ContractStatus, contractSignSchema, Currency } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { nowInstant, readJson } from '../../../db/index.js';
@@ -66,6 +66,7 @@ export class ContractLifecycle {
         entityId: row.entity_id,
         departmentId: row.department_id,
         amount: row.amount,
+        currency: row.currency as Currency,
         category: category.code,
         formData: approvalFormData(numbered, category),
         selections: input.selections,

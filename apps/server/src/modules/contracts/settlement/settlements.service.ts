@@ -3,6 +3,7 @@ import {
   type ContractSettlementCreate,
   type ContractSettlementView,
   contractSettlementCreateSchema,
+  type Currency,
   type FormField,
   type Locale,
   type SettlementStatus,
@@ -182,6 +183,7 @@ export class ContractSettlementsService {
         entityId: contract.entity_id,
         departmentId: contract.department_id,
         amount: settled,
+        currency: contract.currency as Currency,
         category: await repo.categoryCodeOf(trx, contract.category_id),
         formData: {
           contractNumber: contract.number ?? '',

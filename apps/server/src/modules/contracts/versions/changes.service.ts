@@ -4,6 +4,7 @@ import {
   type ContractScheduleItemInput,
   type contractChangeCreateSchema,
   type ContractStatus,
+  type Currency,
   type PartnerBank,
   splitTax,
 } from '@concord/contracts';
@@ -108,6 +109,7 @@ export class ContractChanges {
         entityId: contract.entity_id,
         departmentId: contract.department_id,
         amount: proposed.amount ?? Number(contract.current_amount),
+        currency: contract.currency as Currency,
         category: category.code,
         formData: changeFormData(contract, row),
         selections: input.selections,
