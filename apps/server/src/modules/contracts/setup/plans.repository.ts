@@ -199,28 +199,40 @@ export async function countLines(db: Kysely<any>, scope: Scope, filter: PlanFilt
   return Number(row.n);
 }
 
-/** Totals of the whole filtered report (the grouped rows summed once more). */
+/** Totals of the whole filtered report per currency (the grouped rows summed once more). */
 export async function reportTotals(
   db: Kysely<any>,
   scope: Scope,
   filter: PlanFilter,
-): Promise<{ lines: number; planned: number; signed: number; in_progress: number; contracts: number }> {
+): Promise<
+  {
+    currency: string;
+    lines: number;
+    planned: number;
+    signed: number;
+    in_progress: number;
+    contracts: number;
+  }[]
+> {
   const grouped = reportLines(db, scope, filter).as('g');
-  const row = await (asDb(db) as Kysely<any>)
+  const rows = await (asDb(db) as Kysely<any>)
     .selectFrom(grouped)
     .select([
+      'g.currency as currency',
       sql<number>`count(*)`.as('lines'),
       sql<number>`cast(coalesce(sum(g.planned_amount), 0) as bigint)`.as('planned'),
       sql<number>`cast(coalesce(sum(g.signed_sum), 0) as bigint)`.as('signed'),
       sql<number>`cast(coalesce(sum(g.in_progress_sum), 0) as bigint)`.as('in_progress'),
       sql<number>`cast(coalesce(sum(g.contract_count), 0) as bigint)`.as('contracts'),
     ])
-    .executeTakeFirstOrThrow();
-  return {
+    .groupBy('g.currency')
+    .execute();
+  return rows.map((row) => ({
+    currency: row.currency,
     lines: Number(row.lines),
     planned: Number(row.planned),
     signed: Number(row.signed),
     in_progress: Number(row.in_progress),
     contracts: Number(row.contracts),
-  };
+  }));
 }
