@@ -8,6 +8,7 @@ import {
   contractPaymentPaySchema,
   contractReceiptCreateSchema,
   contractRefundCreateSchema,
+  formatMoney,
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { nowInstant } from '../../../db/index.js';
@@ -31,7 +32,6 @@ import {
   requestHash,
   stateError,
   withContract,
-  yuan,
 } from './payments.writes.js';
 
 /**
@@ -159,8 +159,8 @@ export class ContractPaymentExecution {
         const remaining = Number(original.amount) - (await repo.refundedOf(trx, id));
         if (data.amount > remaining) {
           throw new AppError('CONTRACT_OVER_REFUND', {
-            amount: yuan(data.amount),
-            remaining: yuan(remaining),
+            amount: formatMoney(data.amount, contract.currency),
+            remaining: formatMoney(remaining, contract.currency),
           });
         }
         const row = newRow(contract, actor.userId, 'REFUND', data.idempotencyKey, hash, this.ports.today(), {

@@ -4,6 +4,7 @@ import {
   contractPaymentCreateSchema,
   type Currency,
   type FormField,
+  formatMoney,
 } from '@concord/contracts';
 import type { Kysely } from 'kysely';
 import { nowInstant } from '../../../db/index.js';
@@ -28,7 +29,6 @@ import {
   requestHash,
   stateError,
   withContract,
-  yuan,
 } from './payments.writes.js';
 
 /** The business type payment requests are approved under; `category` is the contract category's code. */
@@ -97,9 +97,9 @@ export class ContractPaymentRequests {
         if (needsOverride(position, data.amount, tolerance)) {
           if (!data.overrideReason) {
             throw new AppError('CONTRACT_PAYMENT_NEEDS_OVERRIDE', {
-              committed: yuan(position.paid + position.requested + data.amount),
-              invoiced: yuan(position.invoiced),
-              accepted: yuan(position.accepted),
+              committed: formatMoney(position.paid + position.requested + data.amount, contract.currency),
+              invoiced: formatMoney(position.invoiced, contract.currency),
+              accepted: formatMoney(position.accepted, contract.currency),
             });
           }
           if (!overrideScope || !isInScope(overrideScope, scopedFacts(contract))) throw forbidden();
@@ -118,10 +118,11 @@ export class ContractPaymentRequests {
         const instanceId = await this.ports.startApproval(trx, ctx, {
           businessType: PAYMENT_BUSINESS_TYPE,
           subjectId: row.id,
-          title: `付款申请：${contract.number ?? contract.name}（${item.name} ${yuan(data.amount)}）`.slice(
-            0,
-            200,
-          ),
+          title:
+            `付款申请：${contract.number ?? contract.name}（${item.name} ${formatMoney(data.amount, contract.currency)}）`.slice(
+              0,
+              200,
+            ),
           entityId: contract.entity_id,
           departmentId: contract.department_id,
           amount: data.amount,

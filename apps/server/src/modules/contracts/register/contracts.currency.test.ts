@@ -2,7 +2,7 @@
  * A contract's currency reaches the approval engine (ADR 0007): a USD contract on a flow whose
  * amount condition is stated in CNY is refused at submission with a 409 problem+json naming both
  * currencies in the user's language (the en-US text: workflow.currency.test.ts), and stays an
- * unnumbered draft; a CNY contract routes as before.
+ * unnumbered draft; a CNY contract routes as before. Messages name amounts in the contract's currency.
  */
 import { randomUUID } from 'node:crypto';
 import type { WfFlow } from '@concord/contracts';
@@ -95,6 +95,28 @@ describeEachDialect('contract currency in approvals', (t) => {
     const todo = (await gm.get('/api/v1/workflow/tasks?tab=todo')).json();
     expect(todo.items.map((i: { instanceId: string }) => i.instanceId)).toContain(
       submitted.json().instanceId,
+    );
+  });
+
+  it('names amounts in the contract’s own currency in its messages', async () => {
+    // On the other test category, whose flow has no amount condition.
+    const draft = await givenContract(creator, f, {
+      categoryId: f.otherCategory.id,
+      currency: 'USD',
+      amount: 1_130_000,
+    });
+    const short = expectProblem(
+      await creator.put(`/api/v1/contracts/${draft.id}/schedule`, {
+        lockVersion: draft.lockVersion,
+        items: [
+          { name: '预付款', dueDate: '2026-03-01', amount: 1_000_000, percentage: null, condition: null },
+        ],
+      }),
+      400,
+      'CONTRACT_PLAN_SUM',
+    );
+    expect(short.detail).toBe(
+      '计划金额合计 US$10,000.00 与合同应执行金额 US$11,300.00 不一致（相差 -US$1,300.00），请调整计划',
     );
   });
 });

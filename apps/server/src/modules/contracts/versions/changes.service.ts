@@ -287,7 +287,7 @@ function changeFormData(contract: ContractTable, change: ContractChangeTable): R
     proposed,
     before,
     ...(Array.isArray(proposed.schedule)
-      ? { schedulePlan: scheduleText(proposed.schedule as ContractScheduleItemInput[]) }
+      ? { schedulePlan: scheduleText(proposed.schedule as ContractScheduleItemInput[], contract.currency) }
       : {}),
   };
 }
