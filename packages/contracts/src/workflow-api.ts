@@ -196,6 +196,8 @@ export const wfInstanceDetailSchema = z.object({
   fields: z.array(formFieldSchema).nullable(),
   /** Form values the viewer may see (hidden fields are left out by the server). */
   formData: z.record(z.string(), z.unknown()),
+  /** The currency of the document's money fields (a USD contract's amount shows in dollars). */
+  currency: currencySchema,
   /** Per field: what the viewer may do with it now. */
   fieldPerms: z.record(z.string(), wfFieldPermSchema),
   path: z.array(wfPathStepSchema),

@@ -197,6 +197,9 @@ describeEachDialect('approval engine currencies', (t) => {
     it('compares a USD document with a USD condition', async () => {
       const big = await start('cur.usd', 2_000_000, 'USD');
       expect(await pathOf(big.instanceId)).toEqual(['start', 'gm']);
+      // The approval detail names the currency, so its money fields show in dollars.
+      const detail = (await initiator.get(`/api/v1/workflow/instances/${big.instanceId}`)).json();
+      expect(detail).toMatchObject({ currency: 'USD', formData: { amount: 2_000_000 } });
       const error = await refusal(start('cur.usd', 2_000_000, 'CNY'));
       expect(error.messageFor('en-US')).toContain('in USD and cannot compare a document in CNY');
     });

@@ -1,4 +1,11 @@
-import type { Page, WfActionName, WfFieldPerm, WfInstanceDetail, WfListItem } from '@concord/contracts';
+import type {
+  Currency,
+  Page,
+  WfActionName,
+  WfFieldPerm,
+  WfInstanceDetail,
+  WfListItem,
+} from '@concord/contracts';
 import type { z } from 'zod';
 import type { wfPreviewBodySchema, wfTaskListQuerySchema } from '@concord/contracts';
 import { type Db, newId, nowInstant, readInstant } from '../../db/index.js';
@@ -140,6 +147,7 @@ export class WorkflowViews {
       fields:
         (await this.subjects.forBusinessType(row.business_type)?.fields?.(this.db, row.subject_id)) ?? null,
       formData,
+      currency: row.currency as Currency,
       fieldPerms: perms,
       path,
       timeline: state.log.map((entry) => ({
