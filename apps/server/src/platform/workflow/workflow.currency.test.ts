@@ -4,36 +4,25 @@
  * document's refuses the start, naming both, while same-currency documents route as before.
  */
 import { randomUUID } from 'node:crypto';
-import type { Currency, WfCond, WfFlow } from '@concord/contracts';
+import type { Currency, WfCond, WfFlow, WfNode } from '@concord/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, describeEachDialect } from '../../testing/test-app.js';
 import { AppError } from '../http/index.js';
+import { approval, flow, users } from './workflow.testing.js';
 
 /** One approver, or a condition that sends big amounts to a second approver. */
 function flowOf(approver: string, big?: { when: WfCond; approver: string }): WfFlow {
-  const step = (id: string, userId: string) => ({
-    id,
-    name: id,
-    type: 'approval',
-    assignee: { users: [userId] },
-    mode: 'or',
-  });
-  const next = big
-    ? {
-        id: 'amount',
-        name: '金额条件',
-        type: 'condition',
-        branches: [
-          { id: 'big', name: '大额', priority: 1, when: big.when, next: step('gm', big.approver) },
-          { id: 'other', name: '其他', priority: 2, next: step('mgr', approver) },
-        ],
-      }
-    : step('mgr', approver);
-  return {
-    schemaVersion: 1,
-    settings: { dedupe: 'none', initiatorWithdraw: 'beforeFirstAction' },
-    root: { id: 'start', name: '发起', type: 'start', next },
-  } as unknown as WfFlow;
+  const step = (id: string, userId: string) => approval(id, users(userId), { mode: 'or' });
+  if (!big) return flow(step('mgr', approver));
+  return flow({
+    id: 'amount',
+    name: '金额条件',
+    type: 'condition',
+    branches: [
+      { id: 'big', name: '大额', priority: 1, when: big.when, next: step('gm', big.approver) },
+      { id: 'other', name: '其他', priority: 2, next: step('mgr', approver) },
+    ],
+  } as WfNode);
 }
 
 describeEachDialect('approval engine currencies', (t) => {

@@ -28,62 +28,57 @@ describeEachDialect('contract planning', (t) => {
     return t().login(user.username, user.password);
   };
   const names = (items: ContractPlanLine[]) => items.map((i) => i.name).sort();
-  /** A contract row linked to a plan line, written straight into the register with the figures a test needs. */
-  const insertPlannedContract = (c: {
-    planLineId: string;
-    status: string;
-    currentAmount: number;
-    currency?: string;
-    categoryId: string;
-    entityId: string;
-    departmentId: string;
-    ownerId: string;
-  }) => {
-    const { planLineId, status, currentAmount, currency = 'CNY' } = c;
-    const now = nowInstant();
-    return t()
-      .services.db.insertInto('contract' as never)
-      .values({
-        id: newId(),
-        number: null,
-        name: `测试合同 ${status}`,
-        category_id: c.categoryId,
-        direction: 'EXPENSE',
-        partner_id: newId(),
-        partner_name: '测试供应商',
-        partner_credit_code: null,
-        partner_bank: null,
-        entity_id: c.entityId,
-        department_id: c.departmentId,
-        owner_id: c.ownerId,
-        amount: currentAmount,
-        tax_rate: 0,
-        tax_amount: 0,
-        signed_amount: ['IN_FORCE', 'COMPLETED', 'TERMINATED'].includes(status) ? currentAmount : null,
-        current_amount: currentAmount,
-        currency,
-        sign_date: null,
-        start_date: null,
-        end_date: null,
-        plan_line_id: planLineId,
-        project_ref: null,
-        budget_ref: null,
-        body: '',
-        attachments: '[]',
-        custom_data: '{}',
-        status,
-        version: 0,
-        instance_id: null,
-        pending_change_id: null,
-        status_reason: null,
-        imported: false,
-        lock_version: 0,
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-      } as never)
-      .execute();
-  };
+  /**
+   * Writes contract rows linked to plan lines straight into the register, with the figures a test
+   * needs, in the given category, department and owner.
+   */
+  const contractsIn =
+    (c: { categoryId: string; entityId: string; departmentId: string; ownerId: string }) =>
+    (planLineId: string, status: string, currentAmount: number, currency = 'CNY') => {
+      const now = nowInstant();
+      return t()
+        .services.db.insertInto('contract' as never)
+        .values({
+          id: newId(),
+          number: null,
+          name: `测试合同 ${status}`,
+          category_id: c.categoryId,
+          direction: 'EXPENSE',
+          partner_id: newId(),
+          partner_name: '测试供应商',
+          partner_credit_code: null,
+          partner_bank: null,
+          entity_id: c.entityId,
+          department_id: c.departmentId,
+          owner_id: c.ownerId,
+          amount: currentAmount,
+          tax_rate: 0,
+          tax_amount: 0,
+          signed_amount: ['IN_FORCE', 'COMPLETED', 'TERMINATED'].includes(status) ? currentAmount : null,
+          current_amount: currentAmount,
+          currency,
+          sign_date: null,
+          start_date: null,
+          end_date: null,
+          plan_line_id: planLineId,
+          project_ref: null,
+          budget_ref: null,
+          body: '',
+          attachments: '[]',
+          custom_data: '{}',
+          status,
+          version: 0,
+          instance_id: null,
+          pending_change_id: null,
+          status_reason: null,
+          imported: false,
+          lock_version: 0,
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        } as never)
+        .execute();
+    };
 
   it('lists the demo lines each user may see, filtered and sorted in SQL', async () => {
     const group = await t().login('zhang.wei');
@@ -319,17 +314,12 @@ describeEachDialect('contract planning', (t) => {
       plannedAmount: 500_000,
     });
 
-    const insertContract = (planLineId: string, status: string, currentAmount: number, currency = 'CNY') =>
-      insertPlannedContract({
-        planLineId,
-        status,
-        currentAmount,
-        currency,
-        categoryId: material,
-        entityId: cons.id,
-        departmentId: eng.id,
-        ownerId: owner.id,
-      });
+    const insertContract = contractsIn({
+      categoryId: material,
+      entityId: cons.id,
+      departmentId: eng.id,
+      ownerId: owner.id,
+    });
     await insertContract(steel.id, 'IN_FORCE', 30_000_000);
     await insertContract(steel.id, 'COMPLETED', 10_000_000);
     await insertContract(steel.id, 'TERMINATED', 5_000_000);
@@ -446,17 +436,12 @@ describeEachDialect('contract planning', (t) => {
     };
     const yuanLine = await newLine('戊：国内钢材', 1_000_000, 'CNY');
     const dollarLine = await newLine('己：进口设备', 500_000, 'USD');
-    const contract = (planLineId: string, status: string, currentAmount: number, currency: string) =>
-      insertPlannedContract({
-        planLineId,
-        status,
-        currentAmount,
-        currency,
-        categoryId: material,
-        entityId: cons.id,
-        departmentId: eng.id,
-        ownerId: owner.id,
-      });
+    const contract = contractsIn({
+      categoryId: material,
+      entityId: cons.id,
+      departmentId: eng.id,
+      ownerId: owner.id,
+    });
     await contract(yuanLine, 'IN_FORCE', 400_000, 'CNY');
     await contract(dollarLine, 'IN_FORCE', 200_000, 'USD');
     await contract(dollarLine, 'IN_APPROVAL', 100_000, 'USD');
