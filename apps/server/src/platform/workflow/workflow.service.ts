@@ -1,4 +1,4 @@
-import type { Currency, WfActionBody } from '@concord/contracts';
+import type { WfActionBody } from '@concord/contracts';
 import { type Db, newId } from '../../db/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
@@ -8,42 +8,20 @@ import { attachToAction, checkAttachments, type VisibleFileIds } from './workflo
 import type { Command, Effect } from './workflow.commands.js';
 import { type DecideResult, decide } from './workflow.decide.js';
 import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
-import type { FlowGraph } from './workflow.compiler.js';
-import { currencyConflict, HOME_CURRENCY } from './workflow.currency.js';
+import { refuseUnlikeCurrencies } from './workflow.currency-check.js';
 import { type EffectsDeps, WorkflowEffects } from './workflow.effects.js';
 import { WorkflowError } from './workflow.errors.js';
 import type { MemoryOrg } from './workflow.org.js';
 import { fromStored, persistState } from './workflow.persistence.js';
 import * as repo from './workflow.repository.js';
 import { loadOrgSnapshot, type OrgSource } from './workflow.snapshot.js';
+import { childStartInput, type StartInput } from './workflow.start-input.js';
 import { createInstanceState, type WorkflowState } from './workflow.state.js';
 import type { WfInstanceTable } from './workflow.tables.js';
 import type { WebhookOutcome } from './workflow.webhook.js';
 
 export { WORKFLOW_TIMER_JOB } from './workflow.effects.js';
-/** Business type of a sub-process node's child instance; its subject id is `parentId:nodeInstanceId`. */
-export const SUBPROCESS_BUSINESS_TYPE = 'workflow.subprocess';
-
-export interface StartInput {
-  businessType: string;
-  subjectId: string;
-  title: string;
-  entityId: string;
-  departmentId: string | null;
-  /** The document's amount in minor units of `currency`; null when it has none. */
-  amount: number | null;
-  /**
-   * The currency of the document's amounts (its money fields): amount ranges and amount conditions
-   * stated in another currency are never compared with them (ADR 0007).
-   */
-  currency: Currency;
-  category: string | null;
-  formData: Record<string, unknown>;
-  selections?: Record<string, string[]>;
-  /** Use the published flow with this key instead of matching bindings (a contract category's own flow). */
-  flowKey?: string | null;
-}
-
+export type { StartInput } from './workflow.start-input.js';
 /**
  * Runs approvals: starts an instance for a document and applies every action as one transaction
  * that locks the instance row, decides with the pure core, persists the new state and its
@@ -97,7 +75,7 @@ export class WorkflowService {
     initiatorId: string,
     { definition, versionId, graph }: Awaited<ReturnType<WorkflowDefinitionsService['resolveFor']>>,
   ): Promise<string> {
-    await this.refuseUnlikeCurrencies(trx, input, definition.name, graph);
+    await refuseUnlikeCurrencies(trx, this.deps.subjects, input, definition.name, graph);
     const now = this.now();
     const id = newId();
     const draft = createInstanceState(graph, {
@@ -146,30 +124,6 @@ export class WorkflowService {
       changes: [{ field: 'status', old: null, new: result.state.instance.status }],
     });
     return id;
-  }
-
-  /**
-   * A flow whose amount conditions are stated in another currency than the document's cannot route
-   * it: refused before anything is written, naming both currencies, so that a USD contract never
-   * silently takes the CNY path (ADR 0007). Fields the document declares as money count in CNY when
-   * the condition names no currency.
-   */
-  private async refuseUnlikeCurrencies(
-    trx: Db,
-    input: StartInput,
-    flowName: string,
-    graph: FlowGraph,
-  ): Promise<void> {
-    const subject = this.deps.subjects.forBusinessType(input.businessType);
-    const fields = (await subject?.fields?.(trx, input.subjectId)) ?? [];
-    const conflict = currencyConflict(graph, input.currency, fields);
-    if (!conflict) return;
-    throw new AppError('WF_CURRENCY_MISMATCH', {
-      flow: flowName,
-      flowCurrency: conflict.currency,
-      documentCurrency: input.currency,
-      detail: `${conflict.nodeName}: ${conflict.field}`,
-    });
   }
 
   /** One action by the signed-in user; idempotent per `requestId`. */
@@ -273,25 +227,7 @@ export class WorkflowService {
   ): Promise<void> {
     const parent = state.instance;
     const resolved = await this.deps.definitions.resolveByKey(trx, effect.definitionKey);
-    const nodeName = state.graph.nodes[effect.nodeId]?.name ?? effect.nodeId;
-    await this.startOn(
-      trx,
-      ctx,
-      {
-        businessType: SUBPROCESS_BUSINESS_TYPE,
-        subjectId: `${parent.id}:${effect.nodeInstanceId}`,
-        title: `${parent.title} / ${nodeName}`.slice(0, 200),
-        entityId: parent.entityId!,
-        departmentId: row?.department_id ?? parent.initiatorDeptId,
-        amount: null,
-        // The child's amounts come from the parent's form: they are in the parent's currency.
-        currency: (parent.currency ?? HOME_CURRENCY) as Currency,
-        category: null,
-        formData: effect.formData,
-      },
-      parent.initiatorId,
-      resolved,
-    );
+    await this.startOn(trx, ctx, childStartInput(state, row, effect), parent.initiatorId, resolved);
   }
 
   /**
