@@ -233,7 +233,9 @@ export const contractPlanReportRowSchema = z.object({
 });
 export type ContractPlanReportRow = z.infer<typeof contractPlanReportRowSchema>;
 
+/** The totals of the report's lines in one currency (amounts of different currencies are never added). */
 export const contractPlanReportTotalsSchema = z.object({
+  currency: currencySchema,
   lines: z.number().int(),
   plannedAmount: z.number().int(),
   signedAmount: z.number().int(),
@@ -264,8 +266,8 @@ export const contractPlanReportSchema = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  /** Totals of the whole filtered set, not just this page. */
-  totals: contractPlanReportTotalsSchema,
+  /** Totals of the whole filtered set, not just this page: one row per currency, CNY first. */
+  totalsByCurrency: z.array(contractPlanReportTotalsSchema),
 });
 export type ContractPlanReport = z.infer<typeof contractPlanReportSchema>;
 

@@ -106,6 +106,12 @@ export const errorMessages = {
     'zh-CN': '没有适用的审批流程，请联系管理员配置（业务类型 {detail}）',
     'en-US': 'No approval flow applies; ask an administrator to set one up (business type {detail})',
   },
+  WF_CURRENCY_MISMATCH: {
+    'zh-CN':
+      '审批流程「{flow}」的金额条件以 {flowCurrency} 设定，不能比较 {documentCurrency} 金额的单据；请管理员为 {documentCurrency} 配置审批流程',
+    'en-US':
+      'The approval flow "{flow}" states its amount conditions in {flowCurrency} and cannot compare a document in {documentCurrency}; ask an administrator to set up a flow for {documentCurrency}',
+  },
   WF_FLOW_INVALID: {
     'zh-CN': '审批流程有误，不能发布',
     'en-US': 'The flow has errors and cannot be published',

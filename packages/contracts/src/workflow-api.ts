@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { codeSchema, idSchema, instantSchema, nameSchema, pageQuerySchema } from './common.js';
 import { formFieldSchema } from './forms.js';
+import { currencySchema } from './money.js';
 import { wfFieldPermSchema, wfFlowSchema, wfNodeIdSchema } from './workflow.js';
 
 /*
@@ -25,9 +26,11 @@ export const wfDefinitionSummarySchema = z.object({
   /** Only documents of this legal entity use the definition; null = any entity. */
   entityId: idSchema.nullable(),
   category: z.string().nullable(),
-  /** Amount range in 分 (inclusive); null = unbounded. */
+  /** Amount range in minor units of `amountCurrency` (inclusive); null = unbounded. */
   minAmount: z.number().int().nullable(),
   maxAmount: z.number().int().nullable(),
+  /** The currency the range is stated in: a document in another currency never matches a range (ADR 0007). */
+  amountCurrency: currencySchema,
   /** When several definitions match a document, the highest priority wins. */
   priority: z.number().int(),
   active: z.boolean(),
@@ -56,6 +59,7 @@ const bindingFields = {
   category: z.string().trim().max(60).nullable().optional(),
   minAmount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
   maxAmount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+  amountCurrency: currencySchema.optional(),
   priority: z.number().int().min(0).max(1000).optional(),
 };
 export const wfDefinitionCreateSchema = z.strictObject({
@@ -192,6 +196,8 @@ export const wfInstanceDetailSchema = z.object({
   fields: z.array(formFieldSchema).nullable(),
   /** Form values the viewer may see (hidden fields are left out by the server). */
   formData: z.record(z.string(), z.unknown()),
+  /** The currency of the document's money fields (a USD contract's amount shows in dollars). */
+  currency: currencySchema,
   /** Per field: what the viewer may do with it now. */
   fieldPerms: z.record(z.string(), wfFieldPermSchema),
   path: z.array(wfPathStepSchema),
@@ -236,6 +242,8 @@ export const wfPreviewBodySchema = z.strictObject({
   businessType: businessTypeSchema,
   entityId: idSchema.optional(),
   amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** The document's currency (default CNY): ranges and amount conditions compare like with like. */
+  currency: currencySchema.optional(),
   category: z.string().trim().max(60).optional(),
   formData: z.record(z.string().max(64), z.unknown()).default({}),
 });

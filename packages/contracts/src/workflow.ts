@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codeSchema, idSchema, nameSchema } from './common.js';
+import { type Currency, currencySchema } from './money.js';
 
 /*
  * The approval flow definition (WORKFLOW.md §3 "Flow JSON"): a tree rooted at a start node, each
@@ -61,7 +62,11 @@ export type WfCondValue = WfScalar | Array<string | number>;
 export type WfCond =
   | { all: WfCond[] }
   | { any: WfCond[] }
-  | { field: string; op: WfCondOp; value?: WfCondValue }
+  /**
+   * `currency` marks an amount condition: the value is in that currency's minor units and a
+   * document in another currency is never compared with it (ADR 0007).
+   */
+  | { field: string; op: WfCondOp; value?: WfCondValue; currency?: Currency }
   | { initiatorIn: { users?: string[]; depts?: string[]; roles?: string[] } };
 
 const scalarSchema = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
@@ -73,7 +78,12 @@ export const wfCondSchema: z.ZodType<WfCond> = z.lazy(() =>
   z.union([
     z.strictObject({ all: z.array(wfCondSchema).min(1).max(50) }),
     z.strictObject({ any: z.array(wfCondSchema).min(1).max(50) }),
-    z.strictObject({ field: wfFieldKeySchema, op: z.enum(wfCondOps), value: wfCondValueSchema.optional() }),
+    z.strictObject({
+      field: wfFieldKeySchema,
+      op: z.enum(wfCondOps),
+      value: wfCondValueSchema.optional(),
+      currency: currencySchema.optional(),
+    }),
     z.strictObject({
       initiatorIn: z.strictObject({
         users: userIds(200).optional(),

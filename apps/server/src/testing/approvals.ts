@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Currency } from '@concord/contracts';
 import type { ApiClient, TestApp } from './test-app.js';
 
 /**
@@ -12,6 +13,8 @@ export async function startApproval(
     businessType: string;
     title?: string;
     amount?: number | null;
+    /** The document's currency; CNY unless the test is about another. */
+    currency?: Currency;
     formData?: Record<string, unknown>;
     selections?: Record<string, string[]>;
   },
@@ -26,6 +29,7 @@ export async function startApproval(
       entityId: actor.actingEntityId,
       departmentId: actor.mainDepartmentId,
       amount: input.amount ?? null,
+      currency: input.currency ?? 'CNY',
       category: null,
       formData: input.formData ?? {},
       selections: input.selections,

@@ -514,6 +514,8 @@ export const approvalsEnUS: typeof approvalsZhCN = {
       initiatorIn: 'The initiator is among the chosen people',
       initiatorUsers: 'The initiator is one of',
       isEmpty: '{{field}} is empty',
+      currency: 'Currency of the amount',
+      notAmount: 'Not an amount',
       op: {
         eq: 'equals',
         ne: 'is not',
@@ -560,8 +562,9 @@ export const approvalsEnUS: typeof approvalsZhCN = {
       businessTypeHint: 'Cannot be changed after creation',
       entity: 'Legal entity',
       entityHint: 'Leave empty for every entity',
-      amountRange: 'Amount range (yuan)',
-      amountHint: 'The flow is used only for amounts in this range; leave empty for no limit',
+      amountRange: 'Amount range',
+      amountHint:
+        'The flow is used only for amounts in this range; leave empty for no limit. Documents in another currency never match the range',
       priority: 'Matching priority',
       priorityHint: 'When several flows match, the larger number wins',
       active: 'Active',

@@ -17,6 +17,7 @@ export type StartApproval = (
     entityId: string;
     departmentId: string | null;
     amount: number | null;
+    currency: 'CNY';
     category: string | null;
     formData: Record<string, unknown>;
     selections?: Record<string, string[]>;
@@ -71,6 +72,8 @@ export class FormSubmissionsService {
         entityId: actor.actingEntityId,
         departmentId: actor.mainDepartmentId,
         amount: prepared.amount,
+        // A form's money fields are yuan (分): ad-hoc forms have no currency of their own.
+        currency: 'CNY',
         category: null,
         formData: prepared.data,
         selections: input.selections,

@@ -145,7 +145,7 @@ function split(ctx: Ctx, ni: WfNodeInstanceRow, g: GraphNode): Step[] {
   const branches = g.branches ?? [];
   const facts = initiatorFacts(ctx);
   const matches = (b: (typeof branches)[number]) =>
-    b.when !== undefined && evaluateCond(b.when, ctx.s.instance.formData, facts);
+    b.when !== undefined && evaluateCond(b.when, ctx.s.instance.formData, facts, ctx.s.instance.currency);
   let chosen = branches;
   let reason: 'CONDITION_MATCHED' | 'DEFAULT_BRANCH' | 'PARALLEL_SPLIT' = 'PARALLEL_SPLIT';
   if (g.type !== 'parallel') {

@@ -53,6 +53,15 @@ describe('workflow conditions', () => {
     expect(check({ initiatorIn: { users: ['BOSS'], depts: ['HR'] } })).toBe(false);
   });
 
+  it('compares an amount condition only with a document of its currency', () => {
+    const cnyBig = { field: 'amount', op: 'gte', value: 10000, currency: 'CNY' } as const;
+    expect(evaluateCond(cnyBig, form, who, 'CNY')).toBe(true);
+    expect(evaluateCond(cnyBig, form, who)).toBe(true); // a document without a currency is in CNY
+    expect(evaluateCond(cnyBig, form, who, 'USD')).toBe(false);
+    expect(evaluateCond({ any: [cnyBig] }, form, who, 'USD')).toBe(false);
+    expect(evaluateCond({ field: 'amount', op: 'gte', value: 10000 }, form, who, 'USD')).toBe(true);
+  });
+
   it('reads nested fields without walking into arrays or prototypes', () => {
     expect(readField(form, 'nested.level')).toBe(3);
     expect(readField(form, 'tags.length')).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { WfCond, WfCondValue } from '@concord/contracts';
+import { HOME_CURRENCY } from './workflow.currency.js';
 
 /** What a condition may know about the initiator besides the form. */
 export interface InitiatorFacts {
@@ -28,11 +29,19 @@ export function readField(data: FormData, path: string): unknown {
 /**
  * Evaluates a structured condition. Never throws and never runs code: a comparison that does not
  * make sense for the value's type (a missing field, text against a number) is simply false, so a
- * half-filled form falls through to the default branch instead of failing the submission.
+ * half-filled form falls through to the default branch instead of failing the submission. An
+ * amount condition in another currency than the document's is false as well; the engine refuses
+ * to start such a document before any branch is taken (workflow.currency.ts), so this only keeps a
+ * comparison of unlike amounts from ever holding.
  */
-export function evaluateCond(cond: WfCond, data: FormData, initiator: InitiatorFacts): boolean {
-  if ('all' in cond) return cond.all.every((c) => evaluateCond(c, data, initiator));
-  if ('any' in cond) return cond.any.some((c) => evaluateCond(c, data, initiator));
+export function evaluateCond(
+  cond: WfCond,
+  data: FormData,
+  initiator: InitiatorFacts,
+  documentCurrency: string = HOME_CURRENCY,
+): boolean {
+  if ('all' in cond) return cond.all.every((c) => evaluateCond(c, data, initiator, documentCurrency));
+  if ('any' in cond) return cond.any.some((c) => evaluateCond(c, data, initiator, documentCurrency));
   if ('initiatorIn' in cond) {
     const { users, depts, roles } = cond.initiatorIn;
     return Boolean(
@@ -41,6 +50,7 @@ export function evaluateCond(cond: WfCond, data: FormData, initiator: InitiatorF
         roles?.some((r) => initiator.roles.includes(r)),
     );
   }
+  if (cond.currency !== undefined && cond.currency !== documentCurrency) return false;
   return compare(readField(data, cond.field), cond.op, cond.value);
 }
 

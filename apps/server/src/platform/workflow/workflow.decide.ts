@@ -152,7 +152,7 @@ export function previewPath(state: WorkflowState, org: OrgSnapshot): string[] {
       path.push(id);
       if (!node.branches) continue;
       const matches = node.branches.filter(
-        (b) => b.when && evaluateCond(b.when, state.instance.formData, facts),
+        (b) => b.when && evaluateCond(b.when, state.instance.formData, facts, state.instance.currency),
       );
       const taken = node.type === 'condition' ? matches.slice(0, 1) : matches;
       const fallback = node.branches.filter((b) => !b.when);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { WfDefinition, WfDefinitionSummary, WfFlow } from '@concord/contracts';
+import type { Currency, WfDefinition, WfDefinitionSummary, WfFlow } from '@concord/contracts';
 import type { wfDefinitionCreateSchema, wfDefinitionUpdateSchema } from '@concord/contracts';
 import type { z } from 'zod';
 import { type Db, newId, nowInstant, readBool, readInstant, readJson, writeJson } from '../../db/index.js';
@@ -9,7 +9,9 @@ import { AppError, duplicate, invalidReference, notFound, type RequestContext } 
 import { type CompileError, compileFlow, type FlowGraph } from './workflow.compiler.js';
 import { webhookUrlErrors } from './workflow.webhook.js';
 import { compileMessage } from './workflow.compile-messages.js';
+import { HOME_CURRENCY } from './workflow.currency.js';
 import * as repo from './workflow.repository.js';
+import type { MatchedDocument } from './workflow.repository.js';
 import type { WfDefinitionTable } from './workflow.tables.js';
 
 type DefinitionCreate = z.infer<typeof wfDefinitionCreateSchema>;
@@ -74,6 +76,7 @@ export class WorkflowDefinitionsService {
         category: input.category ?? null,
         min_amount: input.minAmount ?? null,
         max_amount: input.maxAmount ?? null,
+        amount_currency: input.amountCurrency ?? HOME_CURRENCY,
         priority: input.priority ?? 0,
         active: true,
         draft_flow: input.flow ? writeJson(input.flow) : null,
@@ -105,6 +108,7 @@ export class WorkflowDefinitionsService {
         ...(input.category !== undefined && { category: input.category }),
         ...(input.minAmount !== undefined && { min_amount: input.minAmount }),
         ...(input.maxAmount !== undefined && { max_amount: input.maxAmount }),
+        ...(input.amountCurrency !== undefined && { amount_currency: input.amountCurrency }),
         ...(input.priority !== undefined && { priority: input.priority }),
         ...(input.active !== undefined && { active: input.active }),
         ...(input.flow !== undefined && { draft_flow: writeJson(input.flow) }),
@@ -169,7 +173,7 @@ export class WorkflowDefinitionsService {
   /** The published version a new document of this kind starts on, or a 409 saying none applies. */
   async resolveFor(
     trx: Db,
-    document: { businessType: string; entityId: string; amount: number | null; category: string | null },
+    document: MatchedDocument,
   ): Promise<{ definition: WfDefinitionTable; versionId: string; flow: WfFlow; graph: FlowGraph }> {
     const [definition] = await repo.matchingDefinitions(trx, document);
     if (!definition?.current_version_id) throw new AppError('WF_NO_FLOW', { detail: document.businessType });
@@ -242,6 +246,7 @@ function toSummary(
     category: row.category,
     minAmount: row.min_amount,
     maxAmount: row.max_amount,
+    amountCurrency: row.amount_currency as Currency,
     priority: row.priority,
     active: readBool(row.active),
     currentVersion,

@@ -61,14 +61,21 @@ export async function insertVersion(db: Db, row: WfDefinitionVersionTable): Prom
   await db.insertInto('wf_definition_version').values(row).execute();
 }
 
+/** What a definition's binding is matched against. */
+export interface MatchedDocument {
+  businessType: string;
+  entityId: string;
+  amount: number | null;
+  currency: string;
+  category: string | null;
+}
+
 /**
  * Active, published definitions bound to a business type whose conditions the document meets,
- * best first: an entity-specific binding before a group-wide one, then by priority.
+ * best first: an entity-specific binding before a group-wide one, then by priority. An amount range
+ * holds only for an amount of its own currency (ADR 0007); a definition without a range takes any.
  */
-export async function matchingDefinitions(
-  db: Db,
-  document: { businessType: string; entityId: string; amount: number | null; category: string | null },
-): Promise<WfDefinitionTable[]> {
+export async function matchingDefinitions(db: Db, document: MatchedDocument): Promise<WfDefinitionTable[]> {
   let query = db
     .selectFrom('wf_definition')
     .selectAll()
@@ -82,10 +89,17 @@ export async function matchingDefinitions(
         : eb('category', 'is', null),
     );
   if (document.amount !== null) {
-    const amount = document.amount;
-    query = query
-      .where((eb) => eb.or([eb('min_amount', 'is', null), eb('min_amount', '<=', amount)]))
-      .where((eb) => eb.or([eb('max_amount', 'is', null), eb('max_amount', '>=', amount)]));
+    const { amount, currency } = document;
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('min_amount', 'is', null), eb('max_amount', 'is', null)]),
+        eb.and([
+          eb('amount_currency', '=', currency),
+          eb.or([eb('min_amount', 'is', null), eb('min_amount', '<=', amount)]),
+          eb.or([eb('max_amount', 'is', null), eb('max_amount', '>=', amount)]),
+        ]),
+      ]),
+    );
   }
   const rows = await query.execute();
   return rows.sort(

@@ -142,6 +142,7 @@ describeEachDialect('approval scenarios at the API', (t) => {
         entityId: user.entityId,
         departmentId: user.departmentId,
         amount: null,
+        currency: 'CNY',
         category: null,
         formData: {},
         selections: { picked: [chosen.id] },

@@ -1,56 +1,27 @@
-import { createHash } from 'node:crypto';
 import type { WfActionBody } from '@concord/contracts';
 import { type Db, newId } from '../../db/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, notFound, type RequestContext } from '../http/index.js';
-import type { Clock, JobQueue } from '../jobs/index.js';
-import type { NotificationsService } from '../notifications/index.js';
-import type { Command, Effect, NotifyReason } from './workflow.commands.js';
-import { durationMs } from './workflow.context.js';
+import { bodyHash, toCommand } from './workflow.action-body.js';
+import { attachToAction, checkAttachments, type VisibleFileIds } from './workflow.attachments.js';
+import type { Command, Effect } from './workflow.commands.js';
 import { type DecideResult, decide } from './workflow.decide.js';
 import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
+import { refuseUnlikeCurrencies } from './workflow.currency-check.js';
+import { type EffectsDeps, WorkflowEffects } from './workflow.effects.js';
 import { WorkflowError } from './workflow.errors.js';
 import type { MemoryOrg } from './workflow.org.js';
 import { fromStored, persistState } from './workflow.persistence.js';
 import * as repo from './workflow.repository.js';
 import { loadOrgSnapshot, type OrgSource } from './workflow.snapshot.js';
-import { attachToAction, checkAttachments, type VisibleFileIds } from './workflow.attachments.js';
+import { childStartInput, type StartInput } from './workflow.start-input.js';
 import { createInstanceState, type WorkflowState } from './workflow.state.js';
-import type { ApprovalSubjects } from './workflow.subjects.js';
 import type { WfInstanceTable } from './workflow.tables.js';
-import { WORKFLOW_WEBHOOK_JOB, type WebhookOutcome } from './workflow.webhook.js';
+import type { WebhookOutcome } from './workflow.webhook.js';
 
-export const WORKFLOW_TIMER_JOB = 'workflow.timer';
-/** Business type of a sub-process node's child instance; its subject id is `parentId:nodeInstanceId`. */
-export const SUBPROCESS_BUSINESS_TYPE = 'workflow.subprocess';
-
-export interface StartInput {
-  businessType: string;
-  subjectId: string;
-  title: string;
-  entityId: string;
-  departmentId: string | null;
-  amount: number | null;
-  category: string | null;
-  formData: Record<string, unknown>;
-  selections?: Record<string, string[]>;
-  /** Use the published flow with this key instead of matching bindings (a contract category's own flow). */
-  flowKey?: string | null;
-}
-
-const templateOf: Record<NotifyReason, string> = {
-  TASK_ASSIGNED: 'approval.pending',
-  REMIND: 'approval.reminder',
-  TASK_CANCELED: 'approval.taskCanceled',
-  CC: 'approval.cc',
-  APPROVED: 'approval.approved',
-  REJECTED: 'approval.rejected',
-  RETURNED: 'approval.returned',
-  CANCELED: 'approval.canceled',
-  ERROR: 'approval.error',
-};
-
+export { WORKFLOW_TIMER_JOB } from './workflow.effects.js';
+export type { StartInput } from './workflow.start-input.js';
 /**
  * Runs approvals: starts an instance for a document and applies every action as one transaction
  * that locks the instance row, decides with the pure core, persists the new state and its
@@ -59,23 +30,22 @@ const templateOf: Record<NotifyReason, string> = {
  */
 export class WorkflowService {
   private readonly db: Db;
+  private readonly effects: WorkflowEffects;
 
   constructor(
     db: Db,
-    private readonly deps: {
+    private readonly deps: EffectsDeps & {
       audit: AuditService;
       definitions: WorkflowDefinitionsService;
-      notifications: NotificationsService;
-      jobs: JobQueue;
-      clock: Clock;
-      subjects: ApprovalSubjects;
       orgSource: OrgSource;
-      userNames: (db: Db, ids: string[]) => Promise<Map<string, string>>;
       /** Checks comment attachments (FilesService.visibleIds); without it none are accepted. */
       visibleFileIds?: VisibleFileIds;
     },
   ) {
     this.db = db;
+    this.effects = new WorkflowEffects(deps, (trx, ctx, state, row, effect) =>
+      this.startChild(trx, ctx, state, row, effect),
+    );
     // The engine is the subject of its own child flows: a finished child reports to its parent.
     deps.subjects.register({
       type: 'workflow',
@@ -105,6 +75,7 @@ export class WorkflowService {
     initiatorId: string,
     { definition, versionId, graph }: Awaited<ReturnType<WorkflowDefinitionsService['resolveFor']>>,
   ): Promise<string> {
+    await refuseUnlikeCurrencies(trx, this.deps.subjects, input, definition.name, graph);
     const now = this.now();
     const id = newId();
     const draft = createInstanceState(graph, {
@@ -114,6 +85,7 @@ export class WorkflowService {
       initiatorId,
       initiatorDeptId: input.departmentId,
       entityId: input.entityId,
+      currency: input.currency,
       formData: input.formData,
     });
     const org = await this.snapshot(trx, draft);
@@ -133,6 +105,8 @@ export class WorkflowService {
       department_id: input.departmentId,
       title: input.title,
       initiator_id: initiatorId,
+      amount: input.amount,
+      currency: input.currency,
       status: draft.instance.status,
       lock_version: draft.instance.lockVersion,
       state: { ...draft, graph: undefined },
@@ -142,7 +116,7 @@ export class WorkflowService {
       updated_at: now,
     });
     await persistState(trx, draft, result.state, ctx.requestId, now);
-    await this.apply(trx, ctx, result.state, result.effects);
+    await this.effects.apply(trx, ctx, result.state, result.effects);
     await this.deps.audit.record(trx, ctx, {
       entityType: 'workflow_instance',
       entityId: id,
@@ -187,7 +161,7 @@ export class WorkflowService {
       if (result.state === state) return; // nothing changed (e.g. a repeated remind)
       await persistState(trx, state, result.state, ctx.requestId, this.now());
       await this.reportFormChange(trx, ctx, row, state, result.state);
-      await this.apply(trx, ctx, result.state, result.effects, row);
+      await this.effects.apply(trx, ctx, result.state, result.effects, row);
       await this.deps.audit.record(trx, ctx, {
         entityType: 'workflow_instance',
         entityId: instanceId,
@@ -211,7 +185,7 @@ export class WorkflowService {
       );
       if (result.state === state) return; // cancelled meanwhile: nothing to do
       await persistState(trx, state, result.state, null, this.now());
-      await this.apply(trx, ctx, result.state, result.effects, row);
+      await this.effects.apply(trx, ctx, result.state, result.effects, row);
     });
   }
 
@@ -236,7 +210,7 @@ export class WorkflowService {
       );
       if (result.state === state) return; // no longer waiting: nothing to do
       await persistState(trx, state, result.state, null, this.now());
-      await this.apply(trx, ctx, result.state, result.effects, row);
+      await this.effects.apply(trx, ctx, result.state, result.effects, row);
     });
   }
 
@@ -253,23 +227,7 @@ export class WorkflowService {
   ): Promise<void> {
     const parent = state.instance;
     const resolved = await this.deps.definitions.resolveByKey(trx, effect.definitionKey);
-    const nodeName = state.graph.nodes[effect.nodeId]?.name ?? effect.nodeId;
-    await this.startOn(
-      trx,
-      ctx,
-      {
-        businessType: SUBPROCESS_BUSINESS_TYPE,
-        subjectId: `${parent.id}:${effect.nodeInstanceId}`,
-        title: `${parent.title} / ${nodeName}`.slice(0, 200),
-        entityId: parent.entityId!,
-        departmentId: row?.department_id ?? parent.initiatorDeptId,
-        amount: null,
-        category: null,
-        formData: effect.formData,
-      },
-      parent.initiatorId,
-      resolved,
-    );
+    await this.startOn(trx, ctx, childStartInput(state, row, effect), parent.initiatorId, resolved);
   }
 
   /**
@@ -298,7 +256,7 @@ export class WorkflowService {
     );
     if (result.state === state) return; // the parent no longer waits (no-wait node, withdrawn)
     await persistState(trx, state, result.state, ctx.requestId, this.now());
-    await this.apply(trx, ctx, result.state, result.effects, row);
+    await this.effects.apply(trx, ctx, result.state, result.effects, row);
   }
 
   /**
@@ -369,138 +327,7 @@ export class WorkflowService {
     }
   }
 
-  /** Effects: notifications and timers through the outbox, subject callbacks in this transaction. */
-  private async apply(
-    trx: Db,
-    ctx: RequestContext,
-    state: WorkflowState,
-    effects: Effect[],
-    row?: WfInstanceTable,
-  ): Promise<void> {
-    const instance = state.instance;
-    if (effects.length === 0) return;
-    const stored = row ?? (await repo.findInstance(trx, instance.id));
-    const businessType = stored?.business_type ?? '';
-    const subjectId = stored?.subject_id ?? '';
-    const initiatorName =
-      (await this.deps.userNames(trx, [instance.initiatorId])).get(instance.initiatorId) ?? '';
-    for (const effect of effects) {
-      switch (effect.kind) {
-        case 'notify':
-          await this.deps.notifications.notify(trx, ctx, {
-            recipients: effect.userIds,
-            template: templateOf[effect.reason],
-            params: { subject: instance.title, applicant: initiatorName, reason: lastComment(state) },
-            link: `/approvals/${instance.id}`,
-            entityId: instance.entityId,
-            robots: false,
-          });
-          break;
-        case 'scheduleTimer':
-          await this.deps.jobs.enqueue(
-            trx,
-            WORKFLOW_TIMER_JOB,
-            { instanceId: instance.id, timerId: effect.timer.id },
-            {
-              runAt: new Date(effect.timer.fireAt),
-              dedupeKey: `wf:${instance.id}:${effect.timer.id}:${effect.timer.fireAt}`,
-            },
-          );
-          break;
-        case 'cancelTimer':
-          // The timer is marked cancelled in the state; its job finds that and does nothing.
-          break;
-        case 'callWebhook':
-          // The call runs after commit in the webhook job; its result comes back through webhookResult.
-          await this.deps.jobs.enqueue(
-            trx,
-            WORKFLOW_WEBHOOK_JOB,
-            {
-              instanceId: instance.id,
-              nodeInstanceId: effect.nodeInstanceId,
-              attempt: effect.attempt,
-              idempotencyKey: effect.idempotencyKey,
-              http: effect.http,
-            },
-            {
-              runAt: new Date(
-                this.deps.clock.now().getTime() + (effect.after ? durationMs(effect.after) : 0),
-              ),
-              dedupeKey: effect.idempotencyKey,
-            },
-          );
-          break;
-        case 'startSubprocess':
-          await this.startChild(trx, ctx, state, row, effect);
-          break;
-        case 'subjectCallback': {
-          const subject = this.deps.subjects.forBusinessType(businessType);
-          if (subject) await subject[effect.event](trx, ctx, subjectId, instance.id, businessType);
-          break;
-        }
-      }
-    }
-  }
-
   private now(): string {
     return this.deps.clock.now().toISOString();
   }
-}
-
-function toCommand(body: WfActionBody, actorId: string, asAdmin: boolean): Command {
-  const base = { actorId, asAdmin, expectedLockVersion: body.lockVersion, requestId: body.requestId };
-  const task = () => {
-    if (!body.taskId)
-      throw new AppError('VALIDATION_FAILED', { detail: 'taskId is required for this action' });
-    return { ...base, taskId: body.taskId, comment: body.comment };
-  };
-  const need = <T>(value: T | undefined, name: string): T => {
-    if (value === undefined)
-      throw new AppError('VALIDATION_FAILED', { detail: `${name} is required for this action` });
-    return value;
-  };
-  switch (body.action) {
-    case 'approve':
-      return { ...task(), type: 'approve', formPatch: body.formPatch };
-    case 'reject':
-      return { ...task(), type: 'reject' };
-    case 'return':
-      return { ...task(), type: 'return', targetNodeId: need(body.targetNodeId, 'targetNodeId') };
-    case 'transfer':
-      return { ...task(), type: 'transfer', toUserId: need(body.toUserId, 'toUserId') };
-    case 'addSign':
-      return {
-        ...task(),
-        type: 'addSign',
-        signType: need(body.signType, 'signType'),
-        userIds: need(body.userIds, 'userIds'),
-      };
-    case 'removeSign':
-      return { ...task(), type: 'removeSign' };
-    case 'delegate':
-      return { ...task(), type: 'delegate', toUserId: need(body.toUserId, 'toUserId') };
-    case 'delegateReply':
-      return { ...task(), type: 'delegateReply' };
-    case 'unapprove':
-      return { ...task(), type: 'unapprove' };
-    case 'withdraw':
-      return { ...base, type: 'withdraw', comment: body.comment };
-    case 'remind':
-      return { ...base, type: 'remind', taskId: body.taskId };
-    case 'addCc':
-      return { ...base, type: 'addCc', userIds: need(body.userIds, 'userIds') };
-    case 'resubmit':
-      return { ...base, type: 'resubmit', formData: body.formPatch, comment: body.comment };
-  }
-}
-
-function bodyHash(instanceId: string, body: WfActionBody): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ instanceId, ...body, requestId: undefined, lockVersion: undefined }))
-    .digest('hex');
-}
-
-function lastComment(state: WorkflowState): string {
-  for (let i = state.log.length - 1; i >= 0; i--) if (state.log[i].comment) return state.log[i].comment ?? '';
-  return '';
 }

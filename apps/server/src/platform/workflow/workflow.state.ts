@@ -1,5 +1,6 @@
 import type { WfApprovalMode } from '@concord/contracts';
 import type { FlowGraph } from './workflow.compiler.js';
+import { HOME_CURRENCY } from './workflow.currency.js';
 
 /*
  * The instance state the core works on, one array per table of WORKFLOW.md §3 so the service can
@@ -26,6 +27,11 @@ export interface WfInstanceRow {
   initiatorDeptId: string | null;
   /** Legal entity of the initiator, to narrow role lookups. */
   entityId: string | null;
+  /**
+   * The document's currency: amount conditions in another currency never hold (ADR 0007). Absent in
+   * states stored before currencies, which were all CNY.
+   */
+  currency?: string;
   status: InstanceStatus;
   formData: Record<string, unknown>;
   /** selections: nodeId → users picked by the initiator or the previous approver. */
@@ -269,6 +275,7 @@ export interface NewInstance {
   initiatorId: string;
   initiatorDeptId?: string | null;
   entityId?: string | null;
+  currency?: string;
   formData?: Record<string, unknown>;
 }
 
@@ -283,6 +290,7 @@ export function createInstanceState(graph: FlowGraph, init: NewInstance): Workfl
       initiatorId: init.initiatorId,
       initiatorDeptId: init.initiatorDeptId ?? null,
       entityId: init.entityId ?? null,
+      currency: init.currency ?? HOME_CURRENCY,
       status: 'DRAFT',
       formData: init.formData ?? {},
       variables: { selections: {} },

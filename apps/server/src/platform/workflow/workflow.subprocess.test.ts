@@ -176,6 +176,7 @@ describeEachDialect(
             entityId: user.entityId,
             departmentId: user.departmentId,
             amount: null,
+            currency: 'CNY',
             category: null,
             formData: {},
           }),

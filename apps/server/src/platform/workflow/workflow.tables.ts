@@ -7,6 +7,8 @@ export interface WfDefinitionTable {
   category: string | null;
   min_amount: number | null;
   max_amount: number | null;
+  /** The currency of min_amount/max_amount (ADR 0007). */
+  amount_currency: string;
   priority: number;
   active: boolean | number;
   draft_flow: unknown;
@@ -33,6 +35,9 @@ export interface WfInstanceTable {
   department_id: string | null;
   title: string;
   initiator_id: string;
+  /** The document's amount in minor units of `currency`, as the start received it. */
+  amount: number | null;
+  currency: string;
   status: string;
   lock_version: number;
   state: unknown;

@@ -1,4 +1,11 @@
-import type { Page, WfActionName, WfFieldPerm, WfInstanceDetail, WfListItem } from '@concord/contracts';
+import type {
+  Currency,
+  Page,
+  WfActionName,
+  WfFieldPerm,
+  WfInstanceDetail,
+  WfListItem,
+} from '@concord/contracts';
 import type { z } from 'zod';
 import type { wfPreviewBodySchema, wfTaskListQuerySchema } from '@concord/contracts';
 import { type Db, newId, nowInstant, readInstant } from '../../db/index.js';
@@ -7,6 +14,7 @@ import { resolveAssignee } from './workflow.assignees.js';
 import { attachmentIdsOf } from './workflow.attachments.js';
 import type { Ctx } from './workflow.context.js';
 import { previewPath, returnTargetsOf } from './workflow.decide.js';
+import { HOME_CURRENCY } from './workflow.currency.js';
 import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
 import type { MemoryOrg } from './workflow.org.js';
 import * as repo from './workflow.repository.js';
@@ -139,6 +147,7 @@ export class WorkflowViews {
       fields:
         (await this.subjects.forBusinessType(row.business_type)?.fields?.(this.db, row.subject_id)) ?? null,
       formData,
+      currency: row.currency as Currency,
       fieldPerms: perms,
       path,
       timeline: state.log.map((entry) => ({
@@ -182,6 +191,7 @@ export class WorkflowViews {
       businessType: body.businessType,
       entityId,
       amount: body.amount ?? null,
+      currency: body.currency ?? HOME_CURRENCY,
       category: body.category ?? null,
     });
     const state = createInstanceState(resolved.graph, {
@@ -190,6 +200,7 @@ export class WorkflowViews {
       initiatorId: userId,
       initiatorDeptId: actor.mainDepartmentId,
       entityId,
+      currency: body.currency ?? HOME_CURRENCY,
       formData: body.formData,
     });
     const org = await this.engine.snapshot(this.db, state);

@@ -40,6 +40,7 @@ export type ContractFacts = Pick<
   | 'department_id'
   | 'owner_id'
   | 'current_amount'
+  | 'currency'
 >;
 
 /** Today's calendar date where Concord's users are (Asia/Shanghai); the shared `businessDate`. */

@@ -1,4 +1,5 @@
 import type {
+  Currency,
   FormField,
   Locale,
   Page,
@@ -164,6 +165,7 @@ export class ContractSealsService {
         entityId: contract.entity_id,
         departmentId: contract.department_id,
         amount,
+        currency: contract.currency as Currency,
         category: await repo.categoryCodeOf(trx, contract.category_id),
         formData: {
           contractNumber: contract.number ?? '',

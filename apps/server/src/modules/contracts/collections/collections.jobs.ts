@@ -90,8 +90,6 @@ export interface CollectionDeps {
 const contractLabel = (c: { number: string | null; contract_name: string }) =>
   c.number ? `${c.number} ${c.contract_name}` : c.contract_name;
 
-const yuan = (fen: number) => formatMoney(fen);
-
 /**
  * Collection reminders (催收). The daily scan walks the open plan items of contracts in force near or
  * past their due dates (the due-date index, keyset batches), works out each item's step from its
@@ -164,7 +162,7 @@ export function contractCollectionJobs(deps: CollectionDeps): JobDefinition[] {
               partner: item.partner_name,
               item: item.name,
               dueDate: item.due_date,
-              amount: yuan(item.amount - item.paid_amount),
+              amount: formatMoney(item.amount - item.paid_amount, item.currency),
               days: Math.abs(daysBetween(today, item.due_date)),
               owner,
             },

@@ -58,6 +58,8 @@ export interface ItemForNotice {
   entity_id: string;
   department_id: string;
   owner_id: string;
+  /** The contract's currency: the notice shows the amount in it. */
+  currency: string;
 }
 
 export async function itemForNotice(db: Db, itemId: string): Promise<ItemForNotice | undefined> {
@@ -80,6 +82,7 @@ export async function itemForNotice(db: Db, itemId: string): Promise<ItemForNoti
       'c.entity_id',
       'c.department_id',
       'c.owner_id',
+      'c.currency',
     ])
     .where('i.id', '=', itemId)
     .executeTakeFirst();

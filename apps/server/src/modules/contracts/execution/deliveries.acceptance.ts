@@ -7,6 +7,7 @@ import {
   deliveryAcceptSchema,
   deliveryCreateSchema,
   deliveryRejectSchema,
+  formatMoney,
 } from '@concord/contracts';
 import { type Db, newId, nowInstant } from '../../../db/index.js';
 import { AccessControl } from '../../../platform/access/index.js';
@@ -24,7 +25,6 @@ import {
   type DeliveryPorts,
   deliveryMessage,
   deliveryStatusLabels,
-  fenText,
 } from './deliveries.service.js';
 import * as repo from './deliveries.repository.js';
 import { executableAmount } from './execution.rules.js';
@@ -66,8 +66,8 @@ export class ContractDeliveryAcceptance {
       const delivered = await repo.deliveredTotal(trx, contractId);
       if (delivered + data.deliveredAmount > executable) {
         throw new AppError('CONTRACT_OVER_DELIVERY', {
-          amount: fenText(data.deliveredAmount),
-          remaining: fenText(Math.max(0, executable - delivered)),
+          amount: formatMoney(data.deliveredAmount, contract.currency),
+          remaining: formatMoney(Math.max(0, executable - delivered), contract.currency),
         });
       }
       await this.assertFiles(trx, ctx, data.fileIds);
@@ -123,7 +123,7 @@ export class ContractDeliveryAcceptance {
     await warmScopes(ctx);
     const data = deliveryAcceptSchema.parse(input);
     await this.db.transaction().execute(async (trx) => {
-      const before = await this.lockPending(trx, ctx, scope, deliveryId);
+      const { delivery: before, currency } = await this.lockPending(trx, ctx, scope, deliveryId);
       const delivered = before.delivered_amount;
       if (data.acceptedAmount <= 0)
         throw this.invalid(ctx, 'acceptedAmount', deliveryMessage(ctx.locale, 'zeroAccepted'));
@@ -132,8 +132,8 @@ export class ContractDeliveryAcceptance {
           ctx,
           'acceptedAmount',
           deliveryMessage(ctx.locale, 'overAccepted', {
-            accepted: fenText(data.acceptedAmount),
-            delivered: fenText(delivered),
+            accepted: formatMoney(data.acceptedAmount, currency),
+            delivered: formatMoney(delivered, currency),
           }),
         );
       }
@@ -184,7 +184,7 @@ export class ContractDeliveryAcceptance {
     await warmScopes(ctx);
     const data = deliveryRejectSchema.parse(input);
     await this.db.transaction().execute(async (trx) => {
-      const before = await this.lockPending(trx, ctx, scope, deliveryId);
+      const { delivery: before } = await this.lockPending(trx, ctx, scope, deliveryId);
       await repo.updateDelivery(trx, deliveryId, {
         status: 'REJECTED',
         accepted_by: actor.userId,
@@ -232,11 +232,11 @@ export class ContractDeliveryAcceptance {
     ctx: RequestContext,
     scope: Awaited<ReturnType<RequestContext['access']['require']>>,
     deliveryId: string,
-  ): Promise<ContractDeliveryTable> {
+  ): Promise<{ delivery: ContractDeliveryTable; currency: string }> {
     const visible = await repo.findDelivery(trx, deliveryId);
     if (!visible) throw notFound();
     AccessControl.assertVisible(scope, scopedFacts(visible));
-    await this.lockDeliverable(trx, ctx, scope, visible.contract_id);
+    const contract = await this.lockDeliverable(trx, ctx, scope, visible.contract_id);
     const before = (await repo.lockDelivery(trx, deliveryId))!;
     if (before.status !== 'DELIVERED') {
       const status = deliveryStatusLabels[before.status as DeliveryStatus]?.[ctx.locale] ?? before.status;
@@ -244,7 +244,7 @@ export class ContractDeliveryAcceptance {
         detail: deliveryMessage(ctx.locale, 'notPending', { status }),
       });
     }
-    return before;
+    return { delivery: before, currency: contract.currency };
   }
 
   private async assertFiles(trx: Db, ctx: RequestContext, fileIds: string[]): Promise<void> {

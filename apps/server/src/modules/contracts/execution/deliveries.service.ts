@@ -65,15 +65,6 @@ export function deliveryMessage(
   return messages[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
 }
 
-/** 分 as ¥1,234.56, the way the pages show amounts. */
-export function fenText(fen: number): string {
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${fen < 0 ? '-' : ''}¥${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 /**
  * Reading deliveries and acceptance (交付/验收) on a contract: the list, the tab's totals, one
  * delivery and who may read its documents. Recording, accepting and rejecting are

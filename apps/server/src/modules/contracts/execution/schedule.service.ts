@@ -129,7 +129,7 @@ export class ContractScheduleService implements ChangeSchedule {
       // Once settled, the plan follows the settled amount, which a change of the amount does not move.
       if (amountChanges && existing.length > 0 && figuresOf(contract).settled_amount === null) {
         const planned = existing.reduce((total, item) => total + item.amount, 0);
-        throw planSumError(planned, proposed.amount as number);
+        throw planSumError(planned, proposed.amount as number, contract.currency);
       }
       return;
     }
@@ -141,7 +141,7 @@ export class ContractScheduleService implements ChangeSchedule {
       );
     }
     const expected = executableAmount({ ...figuresOf(contract), current_amount: proposed.amount as number });
-    await this.checkItems(trx, contract.id, existing, proposed.schedule, expected);
+    await this.checkItems(trx, contract, existing, proposed.schedule, expected);
   }
 
   async applyApproved(
@@ -174,7 +174,7 @@ export class ContractScheduleService implements ChangeSchedule {
     action: string,
   ): Promise<repo.PlanItemRow[]> {
     const existing = await repo.listItems(trx, contract.id);
-    await this.checkItems(trx, contract.id, existing, input, expected);
+    await this.checkItems(trx, contract, existing, input, expected);
     const now = nowInstant();
     await repo.parkSeqs(trx, contract.id);
     const kept = new Set<string>();
@@ -214,11 +214,12 @@ export class ContractScheduleService implements ChangeSchedule {
   /** The rules of a new plan against the existing items: known ids, the sum, and no item below its use. */
   private async checkItems(
     trx: Db,
-    contractId: string,
+    contract: { id: string; currency: string },
     existing: repo.PlanItemRow[],
     input: ContractScheduleItemInput[],
     expected: number,
   ): Promise<void> {
+    const { currency } = contract;
     const byId = new Map(existing.map((row) => [row.id, row]));
     const seen = new Set<string>();
     for (const [index, item] of input.entries()) {
@@ -237,10 +238,10 @@ export class ContractScheduleService implements ChangeSchedule {
         input.map((item) => item.amount),
         expected,
       );
-      if (difference !== 0) throw planSumError(difference + expected, expected);
+      if (difference !== 0) throw planSumError(difference + expected, expected, currency);
     }
     const used = new Map<string | null, number>();
-    for (const row of await paymentFiguresByItem(trx, contractId))
+    for (const row of await paymentFiguresByItem(trx, contract.id))
       used.set(row.itemId, row.requested + row.paid);
     const newAmount = new Map(input.filter((i) => i.id).map((i) => [i.id as string, i.amount]));
     const removed = existing.filter((row) => !newAmount.has(row.id));
@@ -250,8 +251,8 @@ export class ContractScheduleService implements ChangeSchedule {
       if (itemUsed > 0 && amount < itemUsed) {
         throw new AppError('CONTRACT_PLAN_BELOW_USED', {
           name: row.name,
-          used: yuan(itemUsed),
-          amount: yuan(amount),
+          used: formatMoney(itemUsed, currency),
+          amount: formatMoney(amount, currency),
         });
       }
     }
@@ -341,11 +342,12 @@ const referenceLabels: Record<'payment' | 'delivery' | 'invoice', string> = {
   invoice: 'plan item invoices',
 };
 
-function planSumError(planned: number, expected: number): AppError {
+/** Amounts in the contract's own currency. */
+function planSumError(planned: number, expected: number, currency: string): AppError {
   return new AppError('CONTRACT_PLAN_SUM', {
-    planned: yuan(planned),
-    expected: yuan(expected),
-    difference: yuan(planned - expected),
+    planned: formatMoney(planned, currency),
+    expected: formatMoney(expected, currency),
+    difference: formatMoney(planned - expected, currency),
   });
 }
 
@@ -361,15 +363,12 @@ function inputOf(row: repo.PlanItemRow): ContractScheduleItemInput {
 }
 
 /** A plan as text for approvers: one line per item, "1. 预付款 2026-03-01 ¥3,390.00（30.00%）". */
-export function scheduleText(items: ContractScheduleItemInput[]): string {
+export function scheduleText(items: ContractScheduleItemInput[], currency: string): string {
   return items
     .map((item, index) => {
       const share = item.percentage == null ? '' : `（${(item.percentage / 100).toFixed(2)}%）`;
       const condition = item.condition ? ` ${item.condition}` : '';
-      return `${index + 1}. ${item.name} ${item.dueDate} ${yuan(item.amount)}${share}${condition}`;
+      return `${index + 1}. ${item.name} ${item.dueDate} ${formatMoney(item.amount, currency)}${share}${condition}`;
     })
     .join('\n');
 }
-
-/** 分 as ¥1,234.56 (messages name amounts the way the pages show them). */
-export const yuan = (fen: number): string => formatMoney(fen);

@@ -8,6 +8,7 @@ import {
   contractPaymentPaySchema,
   contractReceiptCreateSchema,
   contractRefundCreateSchema,
+  formatMoney,
 } from '@concord/contracts';
 import { type Db, nowInstant } from '../../../db/index.js';
 import { AccessControl, type Scope } from '../../../platform/access/index.js';
@@ -30,7 +31,6 @@ import {
   requestHash,
   stateError,
   withContract,
-  yuan,
 } from './payments.writes.js';
 import type { ContractPaymentTable } from '../contracts.tables.js';
 
@@ -159,8 +159,8 @@ export class ContractPaymentExecution {
         const remaining = original.amount - (await repo.refundedOf(trx, id));
         if (data.amount > remaining) {
           throw new AppError('CONTRACT_OVER_REFUND', {
-            amount: yuan(data.amount),
-            remaining: yuan(remaining),
+            amount: formatMoney(data.amount, contract.currency),
+            remaining: formatMoney(remaining, contract.currency),
           });
         }
         const row = newRow(contract, actor.userId, 'REFUND', data.idempotencyKey, hash, this.ports.today(), {

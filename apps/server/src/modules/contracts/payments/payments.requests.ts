@@ -2,7 +2,9 @@ import {
   type ContractPayment,
   type ContractPaymentCreate,
   contractPaymentCreateSchema,
+  type Currency,
   type FormField,
+  formatMoney,
 } from '@concord/contracts';
 import { type Db, nowInstant } from '../../../db/index.js';
 import { isInScope } from '../../../platform/access/index.js';
@@ -26,7 +28,6 @@ import {
   requestHash,
   stateError,
   withContract,
-  yuan,
 } from './payments.writes.js';
 
 /** The business type payment requests are approved under; `category` is the contract category's code. */
@@ -95,9 +96,9 @@ export class ContractPaymentRequests {
         if (needsOverride(position, data.amount, tolerance)) {
           if (!data.overrideReason) {
             throw new AppError('CONTRACT_PAYMENT_NEEDS_OVERRIDE', {
-              committed: yuan(position.paid + position.requested + data.amount),
-              invoiced: yuan(position.invoiced),
-              accepted: yuan(position.accepted),
+              committed: formatMoney(position.paid + position.requested + data.amount, contract.currency),
+              invoiced: formatMoney(position.invoiced, contract.currency),
+              accepted: formatMoney(position.accepted, contract.currency),
             });
           }
           if (!overrideScope || !isInScope(overrideScope, scopedFacts(contract))) throw forbidden();
@@ -116,13 +117,15 @@ export class ContractPaymentRequests {
         const instanceId = await this.ports.startApproval(trx, ctx, {
           businessType: PAYMENT_BUSINESS_TYPE,
           subjectId: row.id,
-          title: `付款申请：${contract.number ?? contract.name}（${item.name} ${yuan(data.amount)}）`.slice(
-            0,
-            200,
-          ),
+          title:
+            `付款申请：${contract.number ?? contract.name}（${item.name} ${formatMoney(data.amount, contract.currency)}）`.slice(
+              0,
+              200,
+            ),
           entityId: contract.entity_id,
           departmentId: contract.department_id,
           amount: data.amount,
+          currency: contract.currency as Currency,
           category: facts?.category_code ?? null,
           formData: {
             number: row.number,

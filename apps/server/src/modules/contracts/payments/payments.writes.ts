@@ -107,9 +107,9 @@ export function guard(
   if (amount > Math.min(itemRoom, contractRoom)) {
     const itemBinds = itemRoom <= contractRoom;
     throw new AppError('CONTRACT_OVER_PAYMENT', {
-      amount: yuan(amount),
+      amount: formatMoney(amount, contract.currency),
       what: itemBinds ? 'contract plan item' : 'contract',
-      remaining: yuan(itemBinds ? itemRoom : contractRoom),
+      remaining: formatMoney(itemBinds ? itemRoom : contractRoom, contract.currency),
     });
   }
   return itemRoom;
@@ -173,9 +173,6 @@ export function requestHash(body: Record<string, unknown>): string {
     .update(JSON.stringify(canonical(body)))
     .digest('hex');
 }
-
-/** ¥1,234.56 from 分, for messages. */
-export const yuan = (fen: number): string => formatMoney(fen);
 
 const stateMessages = {
   notExpense: {

@@ -1,4 +1,4 @@
-import type { Contract, ContractStatus, contractSignSchema } from '@concord/contracts';
+import type { Contract, ContractStatus, contractSignSchema, Currency } from '@concord/contracts';
 import type { z } from 'zod';
 import { type Db, readJson } from '../../../db/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
@@ -67,6 +67,7 @@ export class ContractLifecycle {
         entityId: row.entity_id,
         departmentId: row.department_id,
         amount: row.amount,
+        currency: row.currency as Currency,
         category: category.code,
         formData: approvalFormData(numbered, category),
         selections: input.selections,

@@ -1,4 +1,4 @@
-import { BUSINESS_TIME_ZONE, daysBetween } from '@concord/contracts';
+import { BUSINESS_TIME_ZONE, daysBetween, formatMoney } from '@concord/contracts';
 import { z } from 'zod';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { defineJob, type JobDefinition, type JobQueue } from '../../../platform/jobs/index.js';
@@ -6,7 +6,6 @@ import type { NotificationsService, NotificationTemplate } from '../../../platfo
 import { addDays, chinaDate } from '../archive/archive.service.js';
 import { findContract } from '../register/contracts.repository.js';
 import * as repo from './settlements.repository.js';
-import { yuan } from './settlements.service.js';
 
 export const RETENTION_SCAN_JOB = 'contract.retentionScan';
 export const RETENTION_NOTICE_JOB = 'contract.retentionNotice';
@@ -114,7 +113,7 @@ export function retentionReminderJobs(deps: RetentionReminderDeps): JobDefinitio
             template: payload.stage === 'today' ? 'contract.retentionToday' : 'contract.retentionDue',
             params: {
               contract: label,
-              amount: yuan(settlement.retention_amount),
+              amount: formatMoney(settlement.retention_amount, contract.currency),
               releaseDate: payload.releaseDate,
               days: Math.max(0, daysBetween(chinaDate(now), payload.releaseDate)),
             },

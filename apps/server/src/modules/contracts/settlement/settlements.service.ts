@@ -3,8 +3,8 @@ import {
   type ContractSettlementCreate,
   type ContractSettlementView,
   contractSettlementCreateSchema,
+  type Currency,
   type FormField,
-  type Locale,
   type SettlementStatus,
   formatMoney,
 } from '@concord/contracts';
@@ -67,9 +67,6 @@ export const stateError = (ctx: RequestContext, key: keyof typeof messages, date
 function validation(path: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', { detail: `${path}: ${message}` }, [{ path, message }]);
 }
-
-/** ¥1,234.56 from 分. */
-export const yuan = (fen: number, locale: Locale = 'zh-CN'): string => formatMoney(fen, 'CNY', locale);
 
 /** How a settlement shows in the approval detail. */
 export const SETTLEMENT_FIELDS: FormField[] = [
@@ -155,7 +152,7 @@ export class ContractSettlementsService {
       if (contract.pending_change_id) throw new AppError('CONTRACT_CHANGE_PENDING');
       const open = await repo.openSettlement(trx, contractId);
       if (open) throw stateError(ctx, open.status === 'APPROVED' ? 'settled' : 'inApproval');
-      await this.assertCoversCommitted(trx, ctx, contractId, settled);
+      await this.assertCoversCommitted(trx, ctx, contract, settled);
       const id = newId();
       await repo.insertSettlement(trx, {
         id,
@@ -177,10 +174,11 @@ export class ContractSettlementsService {
       const instanceId = await this.ports.startApproval(trx, ctx, {
         businessType: SETTLEMENT_BUSINESS_TYPE,
         subjectId: id,
-        title: `合同结算：${label}（${yuan(settled)}）`.slice(0, 200),
+        title: `合同结算：${label}（${formatMoney(settled, contract.currency)}）`.slice(0, 200),
         entityId: contract.entity_id,
         departmentId: contract.department_id,
         amount: settled,
+        currency: contract.currency as Currency,
         category: await repo.categoryCodeOf(trx, contract.category_id),
         formData: {
           contractNumber: contract.number ?? '',
@@ -190,7 +188,9 @@ export class ContractSettlementsService {
           paidAmount: (contract as ContractFiguresRow).paid_amount,
           finalAmount: data.finalAmount,
           deductionTotal,
-          deductionText: data.deductions.map((d) => `${d.reason}：${yuan(d.amount)}`).join('\n'),
+          deductionText: data.deductions
+            .map((d) => `${d.reason}：${formatMoney(d.amount, contract.currency)}`)
+            .join('\n'),
           settledAmount: settled,
           retentionAmount: data.retentionAmount,
           retentionReleaseDate: data.retentionReleaseDate ?? '',
@@ -233,7 +233,7 @@ export class ContractSettlementsService {
     const now = nowInstant();
     const settled = before.final_amount - before.deduction_total;
     if (outcome === 'APPROVED') {
-      await this.assertCoversCommitted(trx, ctx, before.contract_id, settled);
+      await this.assertCoversCommitted(trx, ctx, contract, settled);
       await repo.setSettledAmount(trx, before.contract_id, settled);
       await this.fitPlanTo(trx, ctx, before.contract_id, settled, now);
       await this.audit.record(trx, ctx, {
@@ -304,15 +304,15 @@ export class ContractSettlementsService {
   private async assertCoversCommitted(
     trx: Db,
     ctx: RequestContext,
-    contractId: string,
+    contract: { id: string; currency: string },
     settled: number,
   ): Promise<void> {
-    const figures = await this.figures.refresh(trx, contractId);
+    const figures = await this.figures.refresh(trx, contract.id);
     const committed = figures.paid + figures.requested;
     if (settled < committed) {
       throw new AppError('CONTRACT_SETTLEMENT_BELOW_PAID', {
-        settled: yuan(settled, ctx.locale),
-        committed: yuan(committed, ctx.locale),
+        settled: formatMoney(settled, contract.currency, ctx.locale),
+        committed: formatMoney(committed, contract.currency, ctx.locale),
       });
     }
   }

@@ -158,22 +158,33 @@ export async function countLines(db: Db, scope: Scope, filter: PlanFilter): Prom
   return row.n;
 }
 
-/** Totals of the whole filtered report (the grouped rows summed once more). */
+/** Totals of the whole filtered report per currency (the grouped rows summed once more). */
 export async function reportTotals(
   db: Db,
   scope: Scope,
   filter: PlanFilter,
-): Promise<{ lines: number; planned: number; signed: number; in_progress: number; contracts: number }> {
+): Promise<
+  {
+    currency: string;
+    lines: number;
+    planned: number;
+    signed: number;
+    in_progress: number;
+    contracts: number;
+  }[]
+> {
   const grouped = reportLines(db, scope, filter).as('g');
-  const row = await db
+  const rows = await db
     .selectFrom(grouped)
     .select([
+      'g.currency as currency',
       sql<number>`count(*)`.as('lines'),
       sql<number>`cast(coalesce(sum(g.planned_amount), 0) as bigint)`.as('planned'),
       sql<number>`cast(coalesce(sum(g.signed_sum), 0) as bigint)`.as('signed'),
       sql<number>`cast(coalesce(sum(g.in_progress_sum), 0) as bigint)`.as('in_progress'),
       sql<number>`cast(coalesce(sum(g.contract_count), 0) as bigint)`.as('contracts'),
     ])
-    .executeTakeFirstOrThrow();
-  return row;
+    .groupBy('g.currency')
+    .execute();
+  return rows;
 }

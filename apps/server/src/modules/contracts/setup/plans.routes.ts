@@ -15,7 +15,8 @@ import {
 import { defineRoute, type RouteDefinition, sendXlsx } from '../../../platform/http/index.js';
 import type { ContractPlansService } from './plans.service.js';
 
-const yuan = (fen: number) => toMajorUnits(fen);
+/** A cell's amount in major units of the row's own currency (yen have no decimals). */
+const major = (row: ContractPlanReportRow, minor: number) => toMajorUnits(minor, row.currency);
 const money = '#,##0.00';
 
 export function contractPlansRoutes(plans: ContractPlansService): RouteDefinition[] {
@@ -92,24 +93,26 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
       handler: async ({ ctx, query }, reply) => {
         const { rows, totals } = await plans.reportExport(ctx, query);
         const zh = ctx.locale === 'zh-CN';
-        const totalRow: ContractPlanReportRow = {
-          planLineId: '',
-          year: 0,
-          name: zh ? '合计' : 'Total',
-          entityId: '',
-          entityName: '',
-          departmentId: '',
-          departmentName: '',
-          categoryId: null,
-          categoryName: null,
-          direction: 'EXPENSE',
-          projectRef: null,
-          currency: 'CNY',
-          ...totals,
-        };
+        // A totals row per currency under the lines: amounts of different currencies are never added.
+        const totalRows = totals.map(
+          ({ lines: _lines, ...sums }): ContractPlanReportRow => ({
+            planLineId: '',
+            year: 0,
+            name: zh ? '合计' : 'Total',
+            entityId: '',
+            entityName: '',
+            departmentId: '',
+            departmentName: '',
+            categoryId: null,
+            categoryName: null,
+            direction: 'EXPENSE',
+            projectRef: null,
+            ...sums,
+          }),
+        );
         async function* withTotals() {
           yield* rows;
-          yield totalRow;
+          yield* totalRows;
         }
         const direction = (row: ContractPlanReportRow) =>
           row.planLineId === ''
@@ -133,16 +136,20 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
             { header: zh ? '合同类别' : 'Category', value: (r) => r.categoryName },
             { header: zh ? '收支方向' : 'Direction', width: 10, value: direction },
             { header: zh ? '项目' : 'Project', value: (r) => r.projectRef },
-            { header: zh ? '币种' : 'Currency', width: 8, value: (r) => (r.planLineId ? r.currency : null) },
-            { header: zh ? '规划金额' : 'Planned', numFmt: money, value: (r) => yuan(r.plannedAmount) },
-            { header: zh ? '已签金额' : 'Signed', numFmt: money, value: (r) => yuan(r.signedAmount) },
+            { header: zh ? '币种' : 'Currency', width: 8, value: (r) => r.currency },
+            { header: zh ? '规划金额' : 'Planned', numFmt: money, value: (r) => major(r, r.plannedAmount) },
+            { header: zh ? '已签金额' : 'Signed', numFmt: money, value: (r) => major(r, r.signedAmount) },
             {
               header: zh ? '在途金额' : 'In progress',
               numFmt: money,
-              value: (r) => yuan(r.inProgressAmount),
+              value: (r) => major(r, r.inProgressAmount),
             },
             { header: zh ? '合同数' : 'Contracts', width: 10, value: (r) => r.contractCount },
-            { header: zh ? '剩余金额' : 'Remaining', numFmt: money, value: (r) => yuan(r.remainingAmount) },
+            {
+              header: zh ? '剩余金额' : 'Remaining',
+              numFmt: money,
+              value: (r) => major(r, r.remainingAmount),
+            },
             {
               header: zh ? '执行率' : 'Execution',
               width: 10,

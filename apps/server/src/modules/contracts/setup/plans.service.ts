@@ -6,6 +6,7 @@ import {
   type ContractPlanReportQuery,
   type ContractPlanReportRow,
   type ContractPlanReportTotals,
+  compareCurrencies,
   type Currency,
   type contractPlanLineCreateSchema,
   type contractPlanLineUpdateSchema,
@@ -211,13 +212,16 @@ export class ContractPlansService {
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute();
-    const [total, totals] = [await repo.countLines(this.db, scope, query), await this.totalsOf(scope, query)];
+    const [total, totalsByCurrency] = [
+      await repo.countLines(this.db, scope, query),
+      await this.totalsOf(scope, query),
+    ];
     return {
       items: rows.map((row) => toReportRow(row)),
       total,
       page: query.page,
       pageSize: query.pageSize,
-      totals,
+      totalsByCurrency,
     };
   }
 
@@ -228,7 +232,7 @@ export class ContractPlansService {
   async reportExport(
     ctx: RequestContext,
     query: ReportFilter,
-  ): Promise<{ rows: AsyncGenerator<ContractPlanReportRow>; totals: ContractPlanReportTotals }> {
+  ): Promise<{ rows: AsyncGenerator<ContractPlanReportRow>; totals: ContractPlanReportTotals[] }> {
     const scope = await ctx.access.require('contract.plan.view');
     const sorted = this.sortedReport(scope, query);
     const totals = await this.totalsOf(scope, query);
@@ -248,17 +252,21 @@ export class ContractPlansService {
     );
   }
 
-  private async totalsOf(scope: Scope, filter: ReportFilter): Promise<ContractPlanReportTotals> {
+  /** One totals row per currency, CNY first: amounts of different currencies are never added. */
+  private async totalsOf(scope: Scope, filter: ReportFilter): Promise<ContractPlanReportTotals[]> {
     const sums = await repo.reportTotals(this.db, scope, filter);
-    return {
-      lines: sums.lines,
-      plannedAmount: sums.planned,
-      signedAmount: sums.signed,
-      inProgressAmount: sums.in_progress,
-      contractCount: sums.contracts,
-      remainingAmount: sums.planned - sums.signed,
-      executionRate: executionRateOf(sums.signed, sums.planned),
-    };
+    return sums
+      .map((sum) => ({
+        currency: sum.currency as Currency,
+        lines: sum.lines,
+        plannedAmount: sum.planned,
+        signedAmount: sum.signed,
+        inProgressAmount: sum.in_progress,
+        contractCount: sum.contracts,
+        remainingAmount: sum.planned - sum.signed,
+        executionRate: executionRateOf(sum.signed, sum.planned),
+      }))
+      .sort((a, b) => compareCurrencies(a.currency, b.currency));
   }
 
   /** The department must belong to the line's entity and lie within the caller's scope. */

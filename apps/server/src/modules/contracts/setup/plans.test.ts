@@ -28,6 +28,57 @@ describeEachDialect('contract planning', (t) => {
     return t().login(user.username, user.password);
   };
   const names = (items: ContractPlanLine[]) => items.map((i) => i.name).sort();
+  /**
+   * Writes contract rows linked to plan lines straight into the register, with the figures a test
+   * needs, in the given category, department and owner.
+   */
+  const contractsIn =
+    (c: { categoryId: string; entityId: string; departmentId: string; ownerId: string }) =>
+    (planLineId: string, status: string, currentAmount: number, currency = 'CNY') => {
+      const now = nowInstant();
+      return t()
+        .services.db.insertInto('contract' as never)
+        .values({
+          id: newId(),
+          number: null,
+          name: `测试合同 ${status}`,
+          category_id: c.categoryId,
+          direction: 'EXPENSE',
+          partner_id: newId(),
+          partner_name: '测试供应商',
+          partner_credit_code: null,
+          partner_bank: null,
+          entity_id: c.entityId,
+          department_id: c.departmentId,
+          owner_id: c.ownerId,
+          amount: currentAmount,
+          tax_rate: 0,
+          tax_amount: 0,
+          signed_amount: ['IN_FORCE', 'COMPLETED', 'TERMINATED'].includes(status) ? currentAmount : null,
+          current_amount: currentAmount,
+          currency,
+          sign_date: null,
+          start_date: null,
+          end_date: null,
+          plan_line_id: planLineId,
+          project_ref: null,
+          budget_ref: null,
+          body: '',
+          attachments: '[]',
+          custom_data: '{}',
+          status,
+          version: 0,
+          instance_id: null,
+          pending_change_id: null,
+          status_reason: null,
+          imported: false,
+          lock_version: 0,
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        } as never)
+        .execute();
+    };
 
   it('lists the demo lines each user may see, filtered and sorted in SQL', async () => {
     const group = await t().login('zhang.wei');
@@ -230,7 +281,6 @@ describeEachDialect('contract planning', (t) => {
   });
 
   it('reports plan vs signed per line with totals, in one query, and exports it', async () => {
-    const { services } = t();
     const cons = await t().given.entityByCode('CONS');
     const tech = await t().given.entityByCode('TECH');
     const eng = await department('CONS', 'ENG');
@@ -264,51 +314,12 @@ describeEachDialect('contract planning', (t) => {
       plannedAmount: 500_000,
     });
 
-    const insertContract = (planLineId: string, status: string, currentAmount: number, currency = 'CNY') => {
-      const now = nowInstant();
-      return services.db
-        .insertInto('contract' as never)
-        .values({
-          id: newId(),
-          number: null,
-          name: `测试合同 ${status}`,
-          category_id: material,
-          direction: 'EXPENSE',
-          partner_id: newId(),
-          partner_name: '测试供应商',
-          partner_credit_code: null,
-          partner_bank: null,
-          entity_id: cons.id,
-          department_id: eng.id,
-          owner_id: owner.id,
-          amount: currentAmount,
-          tax_rate: 0,
-          tax_amount: 0,
-          signed_amount: ['IN_FORCE', 'COMPLETED', 'TERMINATED'].includes(status) ? currentAmount : null,
-          current_amount: currentAmount,
-          currency,
-          sign_date: null,
-          start_date: null,
-          end_date: null,
-          plan_line_id: planLineId,
-          project_ref: null,
-          budget_ref: null,
-          body: '',
-          attachments: '[]',
-          custom_data: '{}',
-          status,
-          version: 0,
-          instance_id: null,
-          pending_change_id: null,
-          status_reason: null,
-          imported: false,
-          lock_version: 0,
-          created_by: null,
-          created_at: now,
-          updated_at: now,
-        } as never)
-        .execute();
-    };
+    const insertContract = contractsIn({
+      categoryId: material,
+      entityId: cons.id,
+      departmentId: eng.id,
+      ownerId: owner.id,
+    });
     await insertContract(steel.id, 'IN_FORCE', 30_000_000);
     await insertContract(steel.id, 'COMPLETED', 10_000_000);
     await insertContract(steel.id, 'TERMINATED', 5_000_000);
@@ -357,27 +368,33 @@ describeEachDialect('contract planning', (t) => {
       remainingAmount: 500_000,
       executionRate: 0,
     });
-    expect(report.totals).toEqual({
-      lines: 3,
-      plannedAmount: 100_500_000,
-      signedAmount: 45_001_234,
-      inProgressAmount: 6_000_000,
-      contractCount: 7,
-      remainingAmount: 55_498_766,
-      executionRate: 4478,
-    });
+    // The USD contract on the CNY line counts nowhere: a line's figures are in its own currency.
+    expect(report.totalsByCurrency).toEqual([
+      {
+        currency: 'CNY',
+        lines: 3,
+        plannedAmount: 100_500_000,
+        signedAmount: 45_001_234,
+        inProgressAmount: 6_000_000,
+        contractCount: 7,
+        remainingAmount: 55_498_766,
+        executionRate: 4478,
+      },
+    ]);
 
     // Paging keeps the totals of the whole set; sorting works on the aggregates.
     const page = (await group.get(`${REPORT}?year=2031&pageSize=1&page=2&sort=-remainingAmount`)).json();
     expect(page.total).toBe(3);
     expect(page.items.map((r: { name: string }) => r.name)).toEqual(['丙：服务器']);
-    expect(page.totals.signedAmount).toBe(45_001_234);
+    expect(page.totalsByCurrency[0].signedAmount).toBe(45_001_234);
 
     // A subsidiary's user sees its own lines only, totals included.
     const consUser = await t().login('zhao.lei');
     const consReport: ContractPlanReport = (await consUser.get(`${REPORT}?year=2031`)).json();
     expect(consReport.items.map((r) => r.name).sort()).toEqual(['乙：零星采购', '甲：钢材']);
-    expect(consReport.totals).toMatchObject({ lines: 2, plannedAmount: 100_000_000, executionRate: 4500 });
+    expect(consReport.totalsByCurrency).toMatchObject([
+      { currency: 'CNY', lines: 2, plannedAmount: 100_000_000, executionRate: 4500 },
+    ]);
     const filtered: ContractPlanReport = (
       await group.get(`${REPORT}?year=2031&departmentId=${eng1.id}`)
     ).json();
@@ -402,7 +419,71 @@ describeEachDialect('contract planning', (t) => {
     expect(rows[1].slice(0, 4)).toEqual([2031, '甲：钢材', '协和建设工程有限公司', '工程部']);
     expect(rows[1].slice(8)).toEqual([1_000_000, 450_000, 60_000, 6, 550_000, 0.45]);
     expect(rows[4][1]).toBe('合计');
-    expect(rows[4].slice(8)).toEqual([1_005_000, 450_012.34, 60_000, 7, 554_987.66, 0.4478]);
+    expect(rows[4].slice(7)).toEqual(['CNY', 1_005_000, 450_012.34, 60_000, 7, 554_987.66, 0.4478]);
+  });
+
+  it('totals the report per currency and never adds CNY to USD, on the page and in the export', async () => {
+    const cons = await t().given.entityByCode('CONS');
+    const eng = await department('CONS', 'ENG');
+    const material = await categoryId('PURCHASE-MATERIAL');
+    const owner = await t().given.userByUsername('zhou.qiang');
+    const admin = await t().login('admin');
+    const newLine = async (name: string, plannedAmount: number, currency: string) => {
+      const body = { year: 2032, direction: 'EXPENSE', entityId: cons.id, departmentId: eng.id, name };
+      const response = await admin.post(LINES, { ...body, categoryId: material, plannedAmount, currency });
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json() as ContractPlanLine).id;
+    };
+    const yuanLine = await newLine('戊：国内钢材', 1_000_000, 'CNY');
+    const dollarLine = await newLine('己：进口设备', 500_000, 'USD');
+    const contract = contractsIn({
+      categoryId: material,
+      entityId: cons.id,
+      departmentId: eng.id,
+      ownerId: owner.id,
+    });
+    await contract(yuanLine, 'IN_FORCE', 400_000, 'CNY');
+    await contract(dollarLine, 'IN_FORCE', 200_000, 'USD');
+    await contract(dollarLine, 'IN_APPROVAL', 100_000, 'USD');
+
+    const group = await t().login('zhang.wei');
+    const report: ContractPlanReport = (await group.get(`${REPORT}?year=2032`)).json();
+    expect(report.total).toBe(2);
+    expect(report.totalsByCurrency).toEqual([
+      {
+        currency: 'CNY',
+        lines: 1,
+        plannedAmount: 1_000_000,
+        signedAmount: 400_000,
+        inProgressAmount: 0,
+        contractCount: 1,
+        remainingAmount: 600_000,
+        executionRate: 4000,
+      },
+      {
+        currency: 'USD',
+        lines: 1,
+        plannedAmount: 500_000,
+        signedAmount: 200_000,
+        inProgressAmount: 100_000,
+        contractCount: 2,
+        remainingAmount: 300_000,
+        executionRate: 4000,
+      },
+    ]);
+
+    const download = await group.get(`${REPORT}/export?year=2032&sort=name`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(download.rawPayload as never);
+    const rows: unknown[][] = [];
+    workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows.map((row) => [row[1], row[7], row[8]])).toEqual([
+      ['规划名称', '币种', '规划金额'],
+      ['己：进口设备', 'USD', 5_000],
+      ['戊：国内钢材', 'CNY', 10_000],
+      ['合计', 'CNY', 10_000],
+      ['合计', 'USD', 5_000],
+    ]);
   });
 
   it('gives the register a line only when the caller sees it and it belongs to the contract entity', async () => {

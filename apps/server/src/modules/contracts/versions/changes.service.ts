@@ -4,6 +4,7 @@ import {
   type ContractScheduleItemInput,
   type contractChangeCreateSchema,
   type ContractStatus,
+  type Currency,
   type PartnerBank,
   splitTax,
 } from '@concord/contracts';
@@ -109,6 +110,7 @@ export class ContractChanges {
         entityId: contract.entity_id,
         departmentId: contract.department_id,
         amount: proposed.amount ?? contract.current_amount,
+        currency: contract.currency as Currency,
         category: category.code,
         formData: changeFormData(contract, row),
         selections: input.selections,
@@ -286,7 +288,7 @@ function changeFormData(contract: ContractTable, change: ContractChangeTable): R
     proposed,
     before,
     ...(Array.isArray(proposed.schedule)
-      ? { schedulePlan: scheduleText(proposed.schedule as ContractScheduleItemInput[]) }
+      ? { schedulePlan: scheduleText(proposed.schedule as ContractScheduleItemInput[], contract.currency) }
       : {}),
   };
 }

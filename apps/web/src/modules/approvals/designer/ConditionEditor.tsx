@@ -1,8 +1,17 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { FormField, WfCond, WfCondOp, WfCondValue } from '@concord/contracts';
+import {
+  type Currency,
+  type FormField,
+  minorDigits,
+  type WfCond,
+  type WfCondOp,
+  type WfCondValue,
+} from '@concord/contracts';
 import { AutoComplete, Button, Card, Flex, Input, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { UsersSelect } from '../shared/UsersSelect';
+import { CurrencySelect } from './CurrencySelect';
+import { minorToShown, restated, shownToMinor } from './currencyAmounts';
 
 /*
  * Conditions as the admin sees them (DingTalk's 条件组): groups joined by OR, rows inside a group
@@ -42,22 +51,46 @@ function opsFor(field: FormField | undefined): WfCondOp[] {
   return textOps;
 }
 
+/** Operators that compare an amount, so the row states the amount's currency. */
+const amountOps: WfCondOp[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between'];
+
+type FieldLeaf = Extract<Leaf, { field: string }>;
+
+/**
+ * The currency a row's amount is stated in: a money field's is CNY unless chosen otherwise (how the
+ * engine reads conditions drawn before currencies); a typed key is an amount only if one is chosen.
+ */
+function rowCurrency(leaf: FieldLeaf, field: FormField | undefined): Currency | undefined {
+  if (!amountOps.includes(leaf.op)) return undefined;
+  return leaf.currency ?? (field?.type === 'money' ? 'CNY' : undefined);
+}
+
+/** A field row with its value, its operator and the currency an amount bound is stated in. */
+function withCurrency(leaf: FieldLeaf, currency: Currency | undefined): FieldLeaf {
+  const { currency: _old, ...rest } = leaf;
+  return currency ? { ...rest, currency } : rest;
+}
+
 interface ValueInputProps {
   field: FormField | undefined;
   op: WfCondOp;
   value: WfCondValue | undefined;
+  /** Set for an amount: the value is in this currency's minor units. */
+  currency: Currency | undefined;
   onChange: (value: WfCondValue | undefined) => void;
 }
 
-/** The value box: numbers (money in yuan, stored in 分), option pickers, free text, or a range. */
-function ValueInput({ field, op, value, onChange }: ValueInputProps) {
+/** The value box: numbers (amounts in major units, stored in minor units), option pickers, free text, or a range. */
+function ValueInput({ field, op, value, currency, onChange }: ValueInputProps) {
   const { t } = useTranslation();
   if (op === 'empty') return null;
-  const money = field?.type === 'money';
-  const numeric = money || field?.type === 'number';
-  const toShown = (raw: unknown) => (typeof raw === 'number' ? (money ? raw / 100 : raw) : undefined);
+  const money = currency !== undefined;
+  const numeric = money || field?.type === 'number' || field?.type === 'money';
+  const precision = money ? minorDigits(currency) : undefined;
+  const toShown = (raw: unknown) =>
+    typeof raw === 'number' ? (money ? minorToShown(raw, currency) : raw) : undefined;
   const toStored = (shown: number | null) =>
-    shown === null ? undefined : money ? Math.round(shown * 100) : shown;
+    shown === null ? undefined : money ? (shownToMinor(shown, currency) ?? undefined) : shown;
   const options = field?.options?.map((option) => ({ value: option.value, label: option.label }));
   if (op === 'between') {
     const [low, high] = Array.isArray(value) ? value : [];
@@ -66,14 +99,14 @@ function ValueInput({ field, op, value, onChange }: ValueInputProps) {
         <InputNumber
           style={{ flex: 1 }}
           value={toShown(low)}
-          precision={money ? 2 : undefined}
+          precision={precision}
           onChange={(v) => onChange([toStored(v) ?? 0, (high as number) ?? 0])}
         />
         ~
         <InputNumber
           style={{ flex: 1 }}
           value={toShown(high)}
-          precision={money ? 2 : undefined}
+          precision={precision}
           onChange={(v) => onChange([(low as number) ?? 0, toStored(v) ?? 0])}
         />
       </Flex>
@@ -96,8 +129,7 @@ function ValueInput({ field, op, value, onChange }: ValueInputProps) {
       <InputNumber
         style={{ flex: 1 }}
         value={toShown(value)}
-        precision={money ? 2 : undefined}
-        prefix={money ? '¥' : undefined}
+        precision={precision}
         onChange={(v) => onChange(toStored(v))}
       />
     );
@@ -141,14 +173,20 @@ function Row({
       .filter((candidate) => candidate.type !== 'table')
       .map((candidate) => ({ value: candidate.key, label: candidate.label })),
   ];
-  const pickField = (key: string) =>
-    onChange(
-      key === initiatorField
-        ? { initiatorIn: { users: [] } }
-        : 'field' in leaf
-          ? { ...leaf, field: key.trim() }
-          : { field: key.trim(), op: 'eq', value: '' },
-    );
+  const pickField = (key: string) => {
+    if (key === initiatorField) return onChange({ initiatorIn: { users: [] } });
+    const picked = fields.find((candidate) => candidate.key === key.trim());
+    const next: FieldLeaf =
+      'field' in leaf ? { ...leaf, field: key.trim() } : { field: key.trim(), op: 'eq', value: '' };
+    // A money field's amount is stated in CNY until the admin picks another currency; a known
+    // field of another type is no amount. A typed key keeps what the admin chose.
+    if (fields.length === 0) return onChange(next);
+    onChange(withCurrency(next, picked?.type === 'money' ? (next.currency ?? 'CNY') : undefined));
+  };
+  const currency = 'field' in leaf ? rowCurrency(leaf, field) : undefined;
+  // The currency box: always for a money field, on request for a key the designer cannot look up.
+  const offersCurrency =
+    'field' in leaf && amountOps.includes(leaf.op) && (field?.type === 'money' || fields.length === 0);
   return (
     <Flex gap={6} wrap align="start" data-testid="flow-cond-row">
       {fields.length > 0 ? (
@@ -186,18 +224,38 @@ function Row({
             value={leaf.op}
             options={opsFor(field).map((op) => ({ value: op, label: t(`flows.cond.op.${op}`) }))}
             onChange={(op: WfCondOp) =>
-              onChange({
-                field: leaf.field,
-                op,
-                value:
-                  op === 'empty' ? undefined : op === 'between' || op === 'in' || op === 'notIn' ? [] : '',
-              })
+              onChange(
+                withCurrency(
+                  {
+                    field: leaf.field,
+                    op,
+                    value:
+                      op === 'empty'
+                        ? undefined
+                        : op === 'between' || op === 'in' || op === 'notIn'
+                          ? []
+                          : '',
+                  },
+                  amountOps.includes(op) ? leaf.currency : undefined,
+                ),
+              )
             }
           />
+          {offersCurrency && (
+            <CurrencySelect
+              value={currency}
+              allowClear={field?.type !== 'money'}
+              onChange={(next) =>
+                onChange(withCurrency({ ...leaf, value: restated(leaf.value, currency, next) }, next))
+              }
+              testId="flow-cond-currency"
+            />
+          )}
           <ValueInput
             field={field}
             op={leaf.op}
             value={leaf.value}
+            currency={currency}
             onChange={(value) => onChange({ ...leaf, value })}
           />
         </>
@@ -222,11 +280,13 @@ interface ConditionEditorProps {
 export function ConditionEditor({ value, onChange, fields }: ConditionEditorProps) {
   const { t } = useTranslation();
   const groups = toGroups(value);
-  const blank = (): Leaf => ({
-    field: fields.find((field) => field.type !== 'table')?.key ?? '',
-    op: 'eq',
-    value: '',
-  });
+  const blank = (): Leaf => {
+    const first = fields.find((field) => field.type !== 'table');
+    return withCurrency(
+      { field: first?.key ?? '', op: 'eq', value: '' },
+      first?.type === 'money' ? 'CNY' : undefined,
+    );
+  };
   const set = (next: Groups) => onChange(fromGroups(next));
   return (
     <Flex vertical gap={8}>

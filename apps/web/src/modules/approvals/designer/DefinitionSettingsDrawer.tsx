@@ -1,15 +1,21 @@
-import type { WfDefinition, WfSettings } from '@concord/contracts';
+import { type Currency, minorDigits, type WfDefinition, type WfSettings } from '@concord/contracts';
 import { Drawer, Flex, Form, Input, InputNumber, Radio, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useIsPhone } from '../../../shared/useIsPhone';
+import { CurrencySelect } from './CurrencySelect';
+import { minorToShown, shownToMinor } from './currencyAmounts';
 import { EntityPicker } from '../../system/components/EntityPicker';
 
-/** The definition's binding (what documents use it) as edited in the designer; amounts in 分. */
+/**
+ * The definition's binding (what documents use it) as edited in the designer; amounts in minor units
+ * of `amountCurrency` (a document in another currency never matches the range).
+ */
 export interface DefinitionMeta {
   name: string;
   entityId: string | null;
   minAmount: number | null;
   maxAmount: number | null;
+  amountCurrency: Currency;
   priority: number;
   active: boolean;
 }
@@ -20,6 +26,7 @@ export function metaOf(definition: WfDefinition): DefinitionMeta {
     entityId: definition.entityId,
     minAmount: definition.minAmount,
     maxAmount: definition.maxAmount,
+    amountCurrency: definition.amountCurrency,
     priority: definition.priority,
     active: definition.active,
   };
@@ -35,10 +42,6 @@ interface Props {
   settings: WfSettings;
   onSettings: (settings: WfSettings) => void;
 }
-
-// Amounts are typed in yuan with two decimals and stored as integer 分, so no float reaches the API.
-const toYuan = (fen: number | null) => (fen === null ? null : fen / 100);
-const toFen = (yuan: number | null) => (yuan === null ? null : Math.round(yuan * 100));
 
 export function DefinitionSettingsDrawer({
   open,
@@ -83,22 +86,25 @@ export function DefinitionSettingsDrawer({
         </Form.Item>
         <Form.Item label={t('flows.settings.amountRange')} extra={t('flows.settings.amountHint')}>
           <Flex gap={8} align="center">
+            <CurrencySelect
+              value={meta.amountCurrency}
+              onChange={(amountCurrency) => amountCurrency && setMeta({ amountCurrency })}
+              testId="flow-settings-currency"
+            />
             <InputNumber
               style={{ flex: 1 }}
               min={0}
-              precision={2}
-              prefix="¥"
-              value={toYuan(meta.minAmount)}
-              onChange={(value) => setMeta({ minAmount: toFen(value) })}
+              precision={minorDigits(meta.amountCurrency)}
+              value={minorToShown(meta.minAmount, meta.amountCurrency)}
+              onChange={(value) => setMeta({ minAmount: shownToMinor(value, meta.amountCurrency) })}
             />
             ~
             <InputNumber
               style={{ flex: 1 }}
               min={0}
-              precision={2}
-              prefix="¥"
-              value={toYuan(meta.maxAmount)}
-              onChange={(value) => setMeta({ maxAmount: toFen(value) })}
+              precision={minorDigits(meta.amountCurrency)}
+              value={minorToShown(meta.maxAmount, meta.amountCurrency)}
+              onChange={(value) => setMeta({ maxAmount: shownToMinor(value, meta.amountCurrency) })}
             />
           </Flex>
         </Form.Item>

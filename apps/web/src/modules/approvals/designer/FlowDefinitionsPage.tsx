@@ -16,7 +16,8 @@ import { CreateDefinitionModal } from './CreateDefinitionModal';
 
 function amountRange(definition: WfDefinitionSummary): string {
   if (definition.minAmount === null && definition.maxAmount === null) return '—';
-  return `${formatMoney(definition.minAmount) || '0'} ~ ${formatMoney(definition.maxAmount) || '∞'}`;
+  const currency = definition.amountCurrency;
+  return `${formatMoney(definition.minAmount, currency) || '0'} ~ ${formatMoney(definition.maxAmount, currency) || '∞'}`;
 }
 
 /** 审批流程: every flow definition, its binding and publish state; rows open the designer. */

@@ -72,9 +72,11 @@ export function nodeSummary(t: TFunction, node: WfNode): string {
 
 const opSymbols: Record<string, string> = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤' };
 
-function valueText(field: FormField | undefined, value: unknown): string {
-  if (Array.isArray(value)) return value.map((item) => valueText(field, item)).join(' ~ ');
-  if (field?.type === 'money' && typeof value === 'number') return formatMoney(value);
+/** `currency`: the amount condition's own (a money field's is CNY unless it names another). */
+function valueText(field: FormField | undefined, value: unknown, currency?: string): string {
+  if (Array.isArray(value)) return value.map((item) => valueText(field, item, currency)).join(' ~ ');
+  if ((currency || field?.type === 'money') && typeof value === 'number')
+    return formatMoney(value, currency ?? 'CNY');
   const option = field?.options?.find((candidate) => candidate.value === value);
   return option ? option.label : String(value ?? '');
 }
@@ -87,9 +89,9 @@ export function condSummary(t: TFunction, cond: WfCond, fields: FormField[]): st
   const field = fields.find((candidate) => candidate.key === cond.field);
   const label = field?.label ?? cond.field;
   const symbol = opSymbols[cond.op];
-  if (symbol) return `${label} ${symbol} ${valueText(field, cond.value)}`;
+  if (symbol) return `${label} ${symbol} ${valueText(field, cond.value, cond.currency)}`;
   if (cond.op === 'empty') return t('flows.cond.isEmpty', { field: label });
-  return `${label} ${t(`flows.cond.op.${cond.op}`)} ${valueText(field, cond.value)}`;
+  return `${label} ${t(`flows.cond.op.${cond.op}`)} ${valueText(field, cond.value, cond.currency)}`;
 }
 
 /** `last`: the last column, where the default branch of a condition node belongs. */

@@ -120,7 +120,13 @@ function DetailBody({ detail, reload }: { detail: WfInstanceDetail; reload: () =
 
   const formCard = (
     <Card title={t('approvals.detail.form')} size="small">
-      <FormValues fields={fields} data={detail.formData} fieldPerms={detail.fieldPerms} omit={editableKeys} />
+      <FormValues
+        fields={fields}
+        data={detail.formData}
+        fieldPerms={detail.fieldPerms}
+        omit={editableKeys}
+        currency={detail.currency}
+      />
       {editableFields.length > 0 && (
         <div style={{ marginTop: 16 }}>
           <Typography.Text type="secondary">{t('approvals.detail.editableHint')}</Typography.Text>

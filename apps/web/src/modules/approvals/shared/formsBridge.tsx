@@ -27,10 +27,12 @@ interface FormValuesProps {
   fieldPerms: Record<string, WfFieldPerm>;
   /** Keys shown as inputs elsewhere on the page, left out here. */
   omit?: ReadonlySet<string>;
+  /** The document's currency, for its money fields. */
+  currency?: string;
 }
 
 /** The submitted values, read-only; hidden fields never reach the browser (the server drops them). */
-export function FormValues({ fields, data, fieldPerms, omit }: FormValuesProps) {
+export function FormValues({ fields, data, fieldPerms, omit, currency }: FormValuesProps) {
   const { t } = useTranslation();
   const visible = (key: string) => fieldPerms[key] !== 'hidden' && !omit?.has(key);
   if (fields) {
@@ -39,6 +41,7 @@ export function FormValues({ fields, data, fieldPerms, omit }: FormValuesProps) 
         fields={fields.filter((field) => visible(field.key) && field.key in data)}
         data={data}
         perms={fieldPerms}
+        currency={currency}
       />
     );
   }

@@ -1,4 +1,4 @@
-import type { ContractPlanReport, ContractPlanReportRow } from '@concord/contracts';
+import type { ContractPlanReport, ContractPlanReportRow, ContractPlanReportTotals } from '@concord/contracts';
 import { Descriptions, Progress, Table, Typography } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -107,51 +107,58 @@ interface PlanReportTableProps {
   onChange: (pagination: TablePaginationConfig, filters: unknown, sorter: unknown) => void;
 }
 
-/** Plan vs signed: one row per plan line with a totals row of the whole filtered set. */
+/** Plan vs signed: one row per plan line with a totals row per currency of the whole filtered set. */
 export function PlanReportTable({ report, loading, sort, page, pageSize, onChange }: PlanReportTableProps) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
-  const totals = report?.totals;
+  // One totals row per currency: amounts of different currencies are never added together.
+  const totals = report?.totalsByCurrency ?? [];
+  const totalsTitle = (row: ContractPlanReportTotals) =>
+    totals.length > 1
+      ? `${t('contractSetup.plans.totals')} · ${row.currency}`
+      : t('contractSetup.plans.totals');
   const columns = reportColumns(t, sort);
   return (
     <>
-      {isPhone && totals && (
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
-          style={{ marginBottom: 12 }}
-          data-testid="plan-report-totals"
-          title={t('contractSetup.plans.totals')}
-          items={[
-            {
-              key: 'planned',
-              label: t('contractSetup.plans.plannedAmount'),
-              children: formatMoney(totals.plannedAmount),
-            },
-            {
-              key: 'signed',
-              label: t('contractSetup.plans.signedAmount'),
-              children: formatMoney(totals.signedAmount),
-            },
-            {
-              key: 'inProgress',
-              label: t('contractSetup.plans.inProgressAmount'),
-              children: formatMoney(totals.inProgressAmount),
-            },
-            {
-              key: 'remaining',
-              label: t('contractSetup.plans.remainingAmount'),
-              children: remaining(totals),
-            },
-            {
-              key: 'rate',
-              label: t('contractSetup.plans.executionRate'),
-              children: <ExecutionBar rate={totals.executionRate} />,
-            },
-          ]}
-        />
-      )}
+      {isPhone &&
+        totals.map((row) => (
+          <Descriptions
+            key={row.currency}
+            size="small"
+            bordered
+            column={1}
+            style={{ marginBottom: 12 }}
+            data-testid="plan-report-totals"
+            title={totalsTitle(row)}
+            items={[
+              {
+                key: 'planned',
+                label: t('contractSetup.plans.plannedAmount'),
+                children: formatMoney(row.plannedAmount, row.currency),
+              },
+              {
+                key: 'signed',
+                label: t('contractSetup.plans.signedAmount'),
+                children: formatMoney(row.signedAmount, row.currency),
+              },
+              {
+                key: 'inProgress',
+                label: t('contractSetup.plans.inProgressAmount'),
+                children: formatMoney(row.inProgressAmount, row.currency),
+              },
+              {
+                key: 'remaining',
+                label: t('contractSetup.plans.remainingAmount'),
+                children: remaining(row),
+              },
+              {
+                key: 'rate',
+                label: t('contractSetup.plans.executionRate'),
+                children: <ExecutionBar rate={row.executionRate} />,
+              },
+            ]}
+          />
+        ))}
       <ResponsiveTable<ContractPlanReportRow>
         rowKey="planLineId"
         data-testid="plan-report-table"
@@ -171,34 +178,38 @@ export function PlanReportTable({ report, loading, sort, page, pageSize, onChang
         cardTitle={(row) => row.name}
         cardHiddenColumns={['name']}
         summary={() =>
-          totals && (
+          totals.length > 0 && (
             <Table.Summary fixed>
-              <Table.Summary.Row data-testid="plan-report-totals">
-                <Table.Summary.Cell index={0}>
-                  <Typography.Text strong>{t('contractSetup.plans.totals')}</Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={1}>
-                  {t('contractSetup.plans.totalsLines', { count: totals.lines })}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right">
-                  <Typography.Text strong>{formatMoney(totals.plannedAmount)}</Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">
-                  <Typography.Text strong>{formatMoney(totals.signedAmount)}</Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">
-                  <Typography.Text strong>{formatMoney(totals.inProgressAmount)}</Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={5} align="right">
-                  {totals.contractCount}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={6} align="right">
-                  <Typography.Text strong>{remaining(totals)}</Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={7}>
-                  <ExecutionBar rate={totals.executionRate} />
-                </Table.Summary.Cell>
-              </Table.Summary.Row>
+              {totals.map((row) => (
+                <Table.Summary.Row key={row.currency} data-testid="plan-report-totals">
+                  <Table.Summary.Cell index={0}>
+                    <Typography.Text strong>{totalsTitle(row)}</Typography.Text>
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={1}>
+                    {t('contractSetup.plans.totalsLines', { count: row.lines })}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={2} align="right">
+                    <Typography.Text strong>{formatMoney(row.plannedAmount, row.currency)}</Typography.Text>
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={3} align="right">
+                    <Typography.Text strong>{formatMoney(row.signedAmount, row.currency)}</Typography.Text>
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={4} align="right">
+                    <Typography.Text strong>
+                      {formatMoney(row.inProgressAmount, row.currency)}
+                    </Typography.Text>
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={5} align="right">
+                    {row.contractCount}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={6} align="right">
+                    <Typography.Text strong>{remaining(row)}</Typography.Text>
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={7}>
+                    <ExecutionBar rate={row.executionRate} />
+                  </Table.Summary.Cell>
+                </Table.Summary.Row>
+              ))}
             </Table.Summary>
           )
         }

@@ -7,8 +7,16 @@ import { columnTotals, FileLink } from './inputs';
 
 type Row = Record<string, unknown>;
 
-/** One submitted value, formatted for reading. */
-export function FieldValue({ field, value }: { field: FormField; value: unknown }) {
+/** One submitted value, formatted for reading; money in the document's currency (ad-hoc forms: CNY). */
+export function FieldValue({
+  field,
+  value,
+  currency = 'CNY',
+}: {
+  field: FormField;
+  value: unknown;
+  currency?: string;
+}) {
   const { t } = useTranslation();
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
     return <Typography.Text type="secondary">{t('forms.emptyValue')}</Typography.Text>;
@@ -16,7 +24,7 @@ export function FieldValue({ field, value }: { field: FormField; value: unknown 
   const label = (v: unknown) => field.options?.find((o) => o.value === v)?.label ?? String(v);
   switch (field.type) {
     case 'money':
-      return <>{formatMoney(value as number)}</>;
+      return <>{formatMoney(value as number, currency)}</>;
     case 'dateRange':
       return <>{(value as string[]).join(' ~ ')}</>;
     case 'select':
@@ -36,13 +44,13 @@ export function FieldValue({ field, value }: { field: FormField; value: unknown 
         </div>
       );
     case 'table':
-      return <TableView field={field} rows={value as Row[]} />;
+      return <TableView field={field} rows={value as Row[]} currency={currency} />;
     default:
       return <>{String(value)}</>;
   }
 }
 
-function TableView({ field, rows }: { field: FormField; rows: Row[] }) {
+function TableView({ field, rows, currency }: { field: FormField; rows: Row[]; currency: string }) {
   const { t } = useTranslation();
   const totals = columnTotals(field, rows);
   return (
@@ -55,7 +63,9 @@ function TableView({ field, rows }: { field: FormField; rows: Row[] }) {
       columns={(field.columns ?? []).map((column) => ({
         key: column.key,
         title: column.label,
-        render: (_: unknown, row: Row) => <FieldValue field={column as FormField} value={row[column.key]} />,
+        render: (_: unknown, row: Row) => (
+          <FieldValue field={column as FormField} value={row[column.key]} currency={currency} />
+        ),
       }))}
       summary={
         Object.keys(totals).length
@@ -65,7 +75,7 @@ function TableView({ field, rows }: { field: FormField; rows: Row[] }) {
                   <Table.Summary.Cell key={column.key} index={i}>
                     {column.key in totals
                       ? column.type === 'money'
-                        ? formatMoney(totals[column.key])
+                        ? formatMoney(totals[column.key], currency)
                         : totals[column.key]
                       : i === 0
                         ? t('forms.total')
@@ -85,10 +95,13 @@ export function FormView({
   fields,
   data,
   perms,
+  currency,
 }: {
   fields: FormField[];
   data: Record<string, unknown>;
   perms?: FormFieldPerms;
+  /** The currency of the money fields: the document's (a contract's own); CNY when not given. */
+  currency?: string;
 }) {
   const isPhone = useIsPhone();
   const shown = fields.filter((field) => perms?.[field.key] !== 'hidden');
@@ -103,7 +116,7 @@ export function FormView({
         key: field.key,
         label: field.label,
         span: field.type === 'table' || field.type === 'textarea' ? (isPhone ? 1 : 2) : 1,
-        children: <FieldValue field={field} value={data[field.key]} />,
+        children: <FieldValue field={field} value={data[field.key]} currency={currency} />,
       }))}
     />
   );
