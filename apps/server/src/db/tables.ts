@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 
 /**
  * Every table of the installation, by name. Empty here: each part's `<part>.tables.ts` adds its
@@ -9,8 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 export interface Database {}
 
 /**
- * The typed handle every repository and service takes: the database or a transaction on it. The
- * transaction is named because a caller's `Transaction<any>` (modules not yet typed) is assignable
- * to `Transaction<Database>` but not to `Kysely<Database>` (kysely's `fn.any` overloads differ).
+ * The typed handle every repository and service takes. A transaction is a `Kysely<Database>` too,
+ * so the same function runs inside or outside one.
  */
-export type Db = Kysely<Database> | Transaction<Database>;
+export type Db = Kysely<Database>;

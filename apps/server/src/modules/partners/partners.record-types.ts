@@ -9,7 +9,7 @@ const ownPartners = (db: Kysely<Database>, entityId: string) =>
 const firstId = async (row: Promise<{ id: string } | undefined>): Promise<string | null> =>
   (await row)?.id ?? null;
 
-export const partnersRecordTypes: RecordType<Database>[] = [
+export const partnersRecordTypes: RecordType[] = [
   {
     type: 'partner',
     entityOwned: true,

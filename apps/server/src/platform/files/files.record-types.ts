@@ -1,7 +1,6 @@
-import type { Database } from '../../db/index.js';
 import type { RecordType } from '../http/index.js';
 
-export const filesRecordTypes: RecordType<Database>[] = [
+export const filesRecordTypes: RecordType[] = [
   {
     type: 'file',
     entityOwned: true,

@@ -1,7 +1,6 @@
-import type { Database } from '../../db/index.js';
 import type { RecordType } from '../http/index.js';
 
-export const formsRecordTypes: RecordType<Database>[] = [
+export const formsRecordTypes: RecordType[] = [
   {
     type: 'formDefinition',
     entityOwned: true,

@@ -7,7 +7,7 @@ const sample =
     (await db.selectFrom(table).select('id').where('entity_id', '=', entityId).executeTakeFirst())?.id ??
     null;
 
-export const notificationsRecordTypes: RecordType<Database>[] = [
+export const notificationsRecordTypes: RecordType[] = [
   { type: 'notification', entityOwned: true, sampleIn: sample('notification_item') },
   { type: 'notificationRobot', entityOwned: true, sampleIn: sample('notification_robot') },
 ];

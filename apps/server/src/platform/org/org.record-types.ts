@@ -1,7 +1,6 @@
-import type { Database } from '../../db/index.js';
 import type { RecordType } from '../http/index.js';
 
-export const orgRecordTypes: RecordType<Database>[] = [
+export const orgRecordTypes: RecordType[] = [
   { type: 'entity', entityOwned: true, sampleIn: async (_db, entityId) => entityId },
   {
     type: 'department',

@@ -36,6 +36,7 @@ const definitionFields = auditFields({
   category: v.text,
   minAmount: v.integer,
   maxAmount: v.integer,
+  amountCurrency: v.text,
   priority: v.integer,
   active: v.flag,
   currentVersion: v.integer,

@@ -1,7 +1,6 @@
-import type { Database } from '../../db/index.js';
 import type { RecordType } from '../http/index.js';
 
-export const workflowRecordTypes: RecordType<Database>[] = [
+export const workflowRecordTypes: RecordType[] = [
   // Definitions are shared by the group; the binding's entity only narrows where they apply.
   { type: 'workflowDefinition', entityOwned: false },
   {
