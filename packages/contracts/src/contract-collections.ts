@@ -49,6 +49,8 @@ export const contractOverdueItemSchema = z.object({
   departmentName: z.string(),
   ownerId: idSchema,
   ownerName: z.string(),
+  /** The contract's currency: every amount of the row is in it. */
+  currency: currencySchema,
   seq: z.number().int(),
   itemName: z.string(),
   dueDate: dateSchema,
@@ -122,6 +124,8 @@ export const contractOversightItemSchema = z.object({
   departmentName: z.string(),
   ownerId: idSchema,
   ownerName: z.string(),
+  /** The contract's currency (a payment is in its contract's currency): the amount is in it. */
+  currency: currencySchema,
   /** The payment's amount, the overdue amount, or the contract's current amount. */
   amount: z.number().int(),
   /** When the breach began: the payment request, the end date, the earliest overdue due date, the sign date. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, instantSchema, pageQuerySchema } from './common.js';
 import { contractDirectionSchema } from './contracts.js';
+import { currencySchema } from './money.js';
 
 /*
  * Matching 款、票、物 (money paid or received, invoices, goods or services accepted) with a tolerance,
@@ -110,6 +111,8 @@ export const contractExceptionSchema = z.object({
   entityId: idSchema,
   entityName: z.string(),
   status: z.string(),
+  /** The contract's currency: the figures and differences are in it (the tolerance amount is in 分). */
+  currency: currencySchema,
   executableAmount: z.number().int(),
   paid: z.number().int(),
   invoiced: z.number().int(),

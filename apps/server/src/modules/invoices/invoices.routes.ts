@@ -8,9 +8,8 @@ import {
   invoiceUsageListSchema,
   invoiceVoidSchema,
   pageOf,
-  toMajorUnits,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition, sendXlsx } from '../../platform/http/index.js';
+import { defineRoute, moneyCell, type RouteDefinition, sendXlsx } from '../../platform/http/index.js';
 import type { InvoicesService } from './invoices.service.js';
 
 const tags = ['invoices'];
@@ -35,7 +34,9 @@ export function invoicesRoutes(invoices: InvoicesService): RouteDefinition[] {
       querystring: invoiceExportQuerySchema,
       handler: async ({ ctx, query }, reply) => {
         const zh = ctx.locale === 'zh-CN';
-        const yuanFmt = '#,##0.00';
+        // The registry holds Chinese VAT invoices (发票), which are in yuan by law: it has no currency
+        // column, so its amounts are CNY and the headers say so.
+        const yuan = (fen: number) => moneyCell(fen, 'CNY');
         return sendXlsx(reply, {
           filename: zh ? '发票登记簿.xlsx' : 'invoices.xlsx',
           sheetName: zh ? '发票' : 'Invoices',
@@ -56,23 +57,19 @@ export function invoicesRoutes(invoices: InvoicesService): RouteDefinition[] {
             { header: zh ? '购买方税号' : 'Buyer tax id', width: 22, value: (i) => i.buyerTaxId },
             {
               header: zh ? '金额（元）' : 'Amount excl. tax (yuan)',
-              numFmt: yuanFmt,
-              value: (i) => toMajorUnits(i.amountExclTax),
+              value: (i) => yuan(i.amountExclTax),
             },
             {
               header: zh ? '税额（元）' : 'Tax (yuan)',
-              numFmt: yuanFmt,
-              value: (i) => toMajorUnits(i.taxAmount),
+              value: (i) => yuan(i.taxAmount),
             },
             {
               header: zh ? '价税合计（元）' : 'Total (yuan)',
-              numFmt: yuanFmt,
-              value: (i) => toMajorUnits(i.totalAmount),
+              value: (i) => yuan(i.totalAmount),
             },
             {
               header: zh ? '已使用（元）' : 'Used (yuan)',
-              numFmt: yuanFmt,
-              value: (i) => toMajorUnits(i.usedAmount),
+              value: (i) => yuan(i.usedAmount),
             },
             {
               header: zh ? '状态' : 'Status',

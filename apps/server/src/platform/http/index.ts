@@ -12,5 +12,5 @@ export {
   routeCatalog,
 } from './routes.js';
 export { createHttpServer, type HttpServerOptions } from './server.js';
-export { sendXlsx, type XlsxColumn } from './xlsx.js';
+export { moneyCell, moneyNumFmt, sendXlsx, type XlsxCell, type XlsxColumn } from './xlsx.js';
 export type { RecordType } from './record-types.js';

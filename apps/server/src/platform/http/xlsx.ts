@@ -1,24 +1,68 @@
 import { PassThrough } from 'node:stream';
+import { minorDigits, toMajorUnits } from '@concord/contracts';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
-export interface XlsxColumn<T> {
+/** An amount cell: the number in major units of its currency, shown with that currency's digits. */
+export interface XlsxMoney {
+  money: number;
+  numFmt: string;
+}
+
+export type XlsxCell = string | number | boolean | XlsxMoney | null | undefined;
+
+export interface XlsxColumn<T, S = never> {
   header: string;
   width?: number;
-  value: (row: T) => string | number | boolean | null | undefined;
-  /** Excel number format, e.g. '#,##0.00' for yuan. */
+  value: (row: T) => XlsxCell;
+  /** Excel number format of the whole column, e.g. '0.0%'; an amount cell brings its own (moneyCell). */
   numFmt?: string;
+  /** This column's cell in a totals row (sendXlsx's `totals`); blank without it. */
+  total?: (total: S) => XlsxCell;
+}
+
+/** Excel's number format for amounts in a currency: '#,##0.00' for CNY and USD, '#,##0' for JPY. */
+export function moneyNumFmt(currency: string): string {
+  const digits = minorDigits(currency);
+  return digits === 0 ? '#,##0' : `#,##0.${'0'.repeat(digits)}`;
+}
+
+/**
+ * An amount of minor units as a spreadsheet cell in its own currency (never assumed yuan): 12345 分
+ * → 123.45 shown "123.45", ¥1 000 000 (JPY has no minor unit) → 1000000 shown "1,000,000".
+ */
+export function moneyCell(minor: number | null | undefined, currency: string): XlsxMoney | null {
+  if (minor === null || minor === undefined) return null;
+  return { money: toMajorUnits(minor, currency), numFmt: moneyNumFmt(currency) };
+}
+
+const isMoney = (cell: XlsxCell): cell is XlsxMoney => typeof cell === 'object' && cell !== null;
+
+function addRow(sheet: ExcelJS.Worksheet, cells: XlsxCell[], bold = false) {
+  const row = sheet.addRow(cells.map((cell) => (isMoney(cell) ? cell.money : (cell ?? null))));
+  cells.forEach((cell, index) => {
+    if (isMoney(cell)) row.getCell(index + 1).numFmt = cell.numFmt;
+  });
+  if (bold) row.font = { bold: true };
+  row.commit();
 }
 
 /**
  * Streams rows into an .xlsx download. Rows are written and committed one by one through exceljs'
  * streaming writer, so a ledger of any size is exported in bounded memory. The first row is read
  * before anything is sent: a refused permission or a bad filter still answers as a problem, not
- * as a broken download.
+ * as a broken download. `totals` (a row per currency: amounts of different currencies are never
+ * added) are written in bold under the rows.
  */
-export async function sendXlsx<T>(
+export async function sendXlsx<T, S = never>(
   reply: FastifyReply,
-  options: { filename: string; sheetName: string; columns: XlsxColumn<T>[]; rows: AsyncIterator<T> },
+  options: {
+    filename: string;
+    sheetName: string;
+    columns: XlsxColumn<T, S>[];
+    rows: AsyncIterator<T>;
+    totals?: readonly S[];
+  },
 ): Promise<FastifyReply> {
   const first = await options.rows.next();
   const stream = new PassThrough();
@@ -36,7 +80,17 @@ export async function sendXlsx<T>(
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(options.filename)}`);
   const writing = (async () => {
     for (let next = first; !next.done; next = await options.rows.next()) {
-      sheet.addRow(options.columns.map((c) => c.value(next.value) ?? null)).commit();
+      addRow(
+        sheet,
+        options.columns.map((c) => c.value(next.value)),
+      );
+    }
+    for (const total of options.totals ?? []) {
+      addRow(
+        sheet,
+        options.columns.map((c) => c.total?.(total)),
+        true,
+      );
     }
     sheet.commit();
     await workbook.commit();

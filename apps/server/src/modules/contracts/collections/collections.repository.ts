@@ -154,6 +154,7 @@ export function overdueRows(query: ReturnType<typeof overdueItems>, sort: string
     'c.entity_id',
     'c.department_id',
     'c.owner_id',
+    'c.currency',
   ]);
   const field = sort?.replace(/^-/, '');
   if (field === 'daysOverdue') {

@@ -1,5 +1,6 @@
-import { daysBetween, toMajorUnits } from '@concord/contracts';
+import { daysBetween } from '@concord/contracts';
 import type {
+  ContractOverdueCurrencyTotal,
   ContractOverdueItem,
   ContractOverduePage,
   contractOverdueExportQuerySchema,
@@ -10,6 +11,7 @@ import type { z } from 'zod';
 import {
   fetchPage,
   inBatches,
+  moneyCell,
   type RequestContext,
   sendXlsx,
   type XlsxColumn,
@@ -58,13 +60,14 @@ export class ContractCollectionsService {
     await ctx.access.require('contract.export');
     const { sort, ...filter } = query;
     const today = this.ports.today();
-    const rows = repo.overdueRows(repo.overdueItems(this.db, scope, filter, today), sort);
+    const base = repo.overdueItems(this.db, scope, filter, today);
     const present = (batch: Row[]) => this.present(batch, today);
     return sendXlsx(reply, {
       filename: `${filter.direction === 'INCOME' ? '逾期应收' : '逾期应付'}-${today}.xlsx`,
       sheetName: filter.direction === 'INCOME' ? '逾期应收' : '逾期应付',
       columns: exportColumns,
-      rows: presentInBatches(inBatches(rows, 500), present),
+      rows: presentInBatches(inBatches(repo.overdueRows(base, sort), 500), present),
+      totals: await repo.overdueTotals(base),
     });
   }
 
@@ -91,6 +94,7 @@ export class ContractCollectionsService {
       departmentName: departments.get(r.department_id)?.name ?? '',
       ownerId: r.owner_id,
       ownerName: owners.get(r.owner_id) ?? '',
+      currency: r.currency as ContractOverdueItem['currency'],
       seq: r.seq,
       itemName: r.item_name,
       dueDate: r.due_date,
@@ -115,10 +119,10 @@ async function* presentInBatches<T>(rows: AsyncGenerator<Row>, present: (batch: 
   if (batch.length) yield* await present(batch);
 }
 
-const yuan = (fen: number) => toMajorUnits(fen);
-const exportColumns: XlsxColumn<ContractOverdueItem>[] = [
-  { header: '合同编号', width: 24, value: (r) => r.contractNumber },
-  { header: '合同名称', width: 32, value: (r) => r.contractName },
+/** Amounts in the row's own currency; under the items, the open amount per currency. */
+const exportColumns: XlsxColumn<ContractOverdueItem, ContractOverdueCurrencyTotal>[] = [
+  { header: '合同编号', width: 24, value: (r) => r.contractNumber, total: () => '合计' },
+  { header: '合同名称', width: 32, value: (r) => r.contractName, total: (t) => `${t.count} 个节点` },
   { header: '相对方', width: 30, value: (r) => r.partnerName },
   { header: '签约主体', width: 26, value: (r) => r.entityName },
   { header: '承办部门', value: (r) => r.departmentName },
@@ -127,7 +131,12 @@ const exportColumns: XlsxColumn<ContractOverdueItem>[] = [
   { header: '节点名称', width: 24, value: (r) => r.itemName },
   { header: '到期日', width: 12, value: (r) => r.dueDate },
   { header: '逾期天数', width: 10, value: (r) => r.daysOverdue },
-  { header: '节点金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.amount) },
-  { header: '已结金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.paidAmount) },
-  { header: '逾期金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.overdueAmount) },
+  { header: '币种', width: 8, value: (r) => r.currency, total: (t) => t.currency },
+  { header: '节点金额', value: (r) => moneyCell(r.amount, r.currency) },
+  { header: '已结金额', value: (r) => moneyCell(r.paidAmount, r.currency) },
+  {
+    header: '逾期金额',
+    value: (r) => moneyCell(r.overdueAmount, r.currency),
+    total: (t) => moneyCell(t.overdueAmount, t.currency),
+  },
 ];

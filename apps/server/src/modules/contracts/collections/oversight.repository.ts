@@ -28,6 +28,8 @@ export interface BreachRow {
   entity_id: string;
   department_id: string;
   owner_id: string;
+  /** The contract's currency; a payment is in its contract's currency. */
+  currency: string;
   amount: number;
   /** A date, or an instant's text whose first ten characters are its date. */
   date: string | null;
@@ -54,6 +56,7 @@ function breachColumns(
     sql<string>`c.entity_id`.as('entity_id'),
     sql<string>`c.department_id`.as('department_id'),
     sql<string>`c.owner_id`.as('owner_id'),
+    sql<string>`c.currency`.as('currency'),
     sql<number>`${amount}`.as('amount'),
     sql<string | null>`${date}`.as('date'),
     sql<string | null>`${detail}`.as('detail'),

@@ -12,6 +12,7 @@ import { type Db, nowInstant } from '../../../db/index.js';
 import {
   fetchPage,
   inBatches,
+  moneyCell,
   type RequestContext,
   sendXlsx,
   type XlsxColumn,
@@ -125,6 +126,7 @@ export class ContractOversightService {
       departmentName: departments.get(r.department_id)?.name ?? '',
       ownerId: r.owner_id,
       ownerName: owners.get(r.owner_id) ?? '',
+      currency: r.currency as ContractOversightItem['currency'],
       amount: r.amount,
       date: r.date?.slice(0, 10) ?? null,
       detail: r.detail,
@@ -140,7 +142,8 @@ const exportColumns: XlsxColumn<ContractOversightItem>[] = [
   { header: '签约主体', width: 26, value: (r) => r.entityName },
   { header: '承办部门', value: (r) => r.departmentName },
   { header: '负责人', width: 12, value: (r) => r.ownerName },
-  { header: '金额（元）', numFmt: '#,##0.00', value: (r) => r.amount / 100 },
+  { header: '币种', width: 8, value: (r) => r.currency },
+  { header: '金额', value: (r) => moneyCell(r.amount, r.currency) },
   { header: '日期', width: 12, value: (r) => r.date },
   { header: '说明', width: 40, value: (r) => r.detail },
 ];

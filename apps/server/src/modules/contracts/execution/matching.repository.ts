@@ -95,6 +95,7 @@ export function exceptions(
       'c.entity_id',
       'e.name as entity_name',
       'c.status',
+      'c.currency',
       'c.current_amount',
       'c.settled_amount',
       'c.paid_amount',
@@ -137,6 +138,7 @@ export interface ExceptionRow {
   entity_id: string;
   entity_name: string;
   status: string;
+  currency: string;
   current_amount: number;
   settled_amount: number | null;
   paid_amount: number;

@@ -152,6 +152,7 @@ function toException(row: repo.ExceptionRow): ContractException {
     entityId: row.entity_id,
     entityName: row.entity_name,
     status: row.status,
+    currency: row.currency as ContractException['currency'],
     executableAmount: executableAmount({
       current_amount: row.current_amount,
       settled_amount: row.settled_amount,

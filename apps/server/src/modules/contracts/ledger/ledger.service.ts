@@ -1,8 +1,7 @@
-import { toMajorUnits } from '@concord/contracts';
 import type { ContractLedgerPage, ContractLedgerRow, contractLedgerQuerySchema } from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { AppError, type RequestContext, sendXlsx, type XlsxColumn } from '../../../platform/http/index.js';
+import { AppError, type RequestContext, sendXlsx } from '../../../platform/http/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
 import { daysBetween } from '../register/contracts.rules.js';
 import {
@@ -24,19 +23,10 @@ import {
   parseSort,
   sortValueOf,
 } from './ledger.repository.js';
+import { ledgerExportColumns } from './ledger.export.js';
 import type { Db } from '../../../db/index.js';
 
 type LedgerQuery = z.output<typeof contractLedgerQuerySchema>;
-
-const statusLabels: Record<string, string> = {
-  DRAFT: '草稿',
-  IN_APPROVAL: '审批中',
-  APPROVED: '已审批',
-  IN_FORCE: '履行中',
-  COMPLETED: '已完成',
-  TERMINATED: '已终止',
-  VOIDED: '已作废',
-};
 
 /**
  * The contract ledger (合同台账): one row per contract in the caller's data scope, filtered by any
@@ -75,12 +65,14 @@ export class ContractLedger {
     const scope = await ctx.access.require('contract.view');
     await ctx.access.require('contract.export');
     const sort = parseSort(query.sort);
-    const base = ledgerQuery(this.db, scope, query, this.ports.today(), await this.groupTolerance());
+    const today = this.ports.today();
+    const base = ledgerQuery(this.db, scope, query, today, await this.groupTolerance());
     return sendXlsx(reply, {
-      filename: `合同台账-${this.ports.today()}.xlsx`,
+      filename: `合同台账-${today}.xlsx`,
       sheetName: '合同台账',
-      columns: exportColumns,
+      columns: ledgerExportColumns,
       rows: this.batches(base, sort),
+      totals: (await ledgerTotals(base, today)).byCurrency,
     });
   }
 
@@ -209,40 +201,6 @@ function executionFigures(r: LedgerRow, tolerance: Tolerance) {
     matchingStatus: matchingStatus({ paid, invoiced, accepted }, tolerance),
   };
 }
-
-const matchingLabels: Record<string, string> = { MATCHED: '一致', MISMATCHED: '不一致' };
-
-const yuan = (fen: number | null) => (fen === null ? null : toMajorUnits(fen));
-const exportColumns: XlsxColumn<ContractLedgerRow>[] = [
-  { header: '合同编号', width: 24, value: (r) => r.number },
-  { header: '合同名称', width: 32, value: (r) => r.name },
-  { header: '相对方', width: 30, value: (r) => r.partnerName },
-  { header: '合同类别', value: (r) => r.categoryName },
-  { header: '收支方向', width: 10, value: (r) => (r.direction === 'INCOME' ? '收入' : '支出') },
-  { header: '签约主体', width: 26, value: (r) => r.entityName },
-  { header: '承办部门', value: (r) => r.departmentName },
-  { header: '负责人', width: 12, value: (r) => r.ownerName },
-  { header: '状态', width: 10, value: (r) => statusLabels[r.status] ?? r.status },
-  { header: '币种', width: 8, value: (r) => r.currency },
-  { header: '合同金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.amount) },
-  { header: '签约金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.signedAmount) },
-  { header: '变更后金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.currentAmount) },
-  { header: '签订日期', width: 12, value: (r) => r.signDate },
-  { header: '开始日期', width: 12, value: (r) => r.startDate },
-  { header: '结束日期', width: 12, value: (r) => r.endDate },
-  { header: '距到期天数', width: 12, value: (r) => r.daysToExpiry },
-  { header: '计划金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.plannedAmount) },
-  { header: '在途申请（元）', numFmt: '#,##0.00', value: (r) => yuan(r.requestedAmount) },
-  { header: '已付金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.paidAmount) },
-  { header: '已收金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.receivedAmount) },
-  { header: '已开票（元）', numFmt: '#,##0.00', value: (r) => yuan(r.invoicedAmount) },
-  { header: '已验收（元）', numFmt: '#,##0.00', value: (r) => yuan(r.acceptedAmount) },
-  { header: '结算金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.settledAmount) },
-  { header: '未结金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.outstandingAmount) },
-  { header: '逾期金额（元）', numFmt: '#,##0.00', value: (r) => yuan(r.overdueAmount) },
-  { header: '下一到期日', width: 12, value: (r) => r.nextDueDate },
-  { header: '款票物匹配', width: 10, value: (r) => matchingLabels[r.matchingStatus] ?? r.matchingStatus },
-];
 
 /** The cursor is opaque to clients: the last row's sort value and id, base64url-encoded JSON. */
 function encodeCursor(value: unknown, id: string): string {

@@ -10,14 +10,12 @@ import {
   idParamsSchema,
   okSchema,
   pageOf,
-  toMajorUnits,
 } from '@concord/contracts';
-import { defineRoute, type RouteDefinition, sendXlsx } from '../../../platform/http/index.js';
+import { defineRoute, moneyCell, type RouteDefinition, sendXlsx } from '../../../platform/http/index.js';
 import type { ContractPlansService } from './plans.service.js';
 
-/** A cell's amount in major units of the row's own currency (yen have no decimals). */
-const major = (row: ContractPlanReportRow, minor: number) => toMajorUnits(minor, row.currency);
-const money = '#,##0.00';
+/** A cell's amount in the row's own currency, in its digits (yen have no decimals). */
+const major = (row: ContractPlanReportRow, minor: number) => moneyCell(minor, row.currency);
 
 export function contractPlansRoutes(plans: ContractPlansService): RouteDefinition[] {
   const tags = ['contract planning'];
@@ -137,17 +135,15 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
             { header: zh ? '收支方向' : 'Direction', width: 10, value: direction },
             { header: zh ? '项目' : 'Project', value: (r) => r.projectRef },
             { header: zh ? '币种' : 'Currency', width: 8, value: (r) => r.currency },
-            { header: zh ? '规划金额' : 'Planned', numFmt: money, value: (r) => major(r, r.plannedAmount) },
-            { header: zh ? '已签金额' : 'Signed', numFmt: money, value: (r) => major(r, r.signedAmount) },
+            { header: zh ? '规划金额' : 'Planned', value: (r) => major(r, r.plannedAmount) },
+            { header: zh ? '已签金额' : 'Signed', value: (r) => major(r, r.signedAmount) },
             {
               header: zh ? '在途金额' : 'In progress',
-              numFmt: money,
               value: (r) => major(r, r.inProgressAmount),
             },
             { header: zh ? '合同数' : 'Contracts', width: 10, value: (r) => r.contractCount },
             {
               header: zh ? '剩余金额' : 'Remaining',
-              numFmt: money,
               value: (r) => major(r, r.remainingAmount),
             },
             {

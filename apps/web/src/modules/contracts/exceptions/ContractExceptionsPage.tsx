@@ -20,10 +20,11 @@ const filterKeys = ['q', 'entityId', 'direction'] as const;
 /** The sorts the server's exceptions list offers (matching.service.ts). */
 const sortFields = ['maxDifference', 'number', 'name', 'paid', 'invoiced', 'accepted'] as const;
 
-function Diff({ fen }: { fen: number }) {
+/** A difference of two figures, in the contract's currency. */
+function Diff({ minor, currency }: { minor: number; currency: string }) {
   return (
-    <Typography.Text type={fen === 0 ? 'secondary' : 'danger'} style={{ fontSize: 12 }}>
-      {formatMoney(fen)}
+    <Typography.Text type={minor === 0 ? 'secondary' : 'danger'} style={{ fontSize: 12 }}>
+      {formatMoney(minor, currency)}
     </Typography.Text>
   );
 }
@@ -56,7 +57,7 @@ function exceptionColumns(t: TFunction, sort: string | undefined): LedgerColumn<
       key: 'executable',
       title: t('contractExceptions.col.executable'),
       align: 'right',
-      render: (_, row) => formatMoney(row.executableAmount),
+      render: (_, row) => formatMoney(row.executableAmount, row.currency),
     },
     ...(['paid', 'invoiced', 'accepted'] as const).map(
       (key): LedgerColumn<ContractException> => ({
@@ -64,7 +65,7 @@ function exceptionColumns(t: TFunction, sort: string | undefined): LedgerColumn<
         title: t(`contractExceptions.col.${key}`),
         align: 'right',
         ...by(key),
-        render: (_, row) => formatMoney(row[key]),
+        render: (_, row) => formatMoney(row[key], row.currency),
       }),
     ),
     {
@@ -77,7 +78,7 @@ function exceptionColumns(t: TFunction, sort: string | undefined): LedgerColumn<
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t(`contractMatching.col.${key}`)}{' '}
               </Typography.Text>
-              <Diff fen={row[key]} />
+              <Diff minor={row[key]} currency={row.currency} />
             </span>
           ))}
         </Flex>
@@ -88,11 +89,12 @@ function exceptionColumns(t: TFunction, sort: string | undefined): LedgerColumn<
       title: t('contractExceptions.col.maxDifference'),
       align: 'right',
       ...by('maxDifference'),
-      render: (_, row) => <Typography.Text strong>{formatMoney(row.maxDifference)}</Typography.Text>,
+      render: (_, row) => <Typography.Text strong>{formatMoney(row.maxDifference, row.currency)}</Typography.Text>,
     },
     {
       key: 'tolerance',
       title: t('contractExceptions.col.tolerance'),
+      // The tolerance is an entity setting in 分 (CNY), whatever the contract's currency.
       render: (_, row) =>
         `${formatMoney(row.toleranceAmount)} / ${formatPercentFromBasisPoints(row.toleranceRate)}`,
     },

@@ -73,7 +73,7 @@ function oversightColumns(t: TFunction, sort: string | undefined): LedgerColumn<
       title: t('contractOversight.col.amount'),
       align: 'right',
       ...sortableBy(sort, 'amount'),
-      render: (_, row) => formatMoney(row.amount),
+      render: (_, row) => formatMoney(row.amount, row.currency),
     },
     { key: 'date', dataIndex: 'date', title: t('contractOversight.col.date'), ...sortableBy(sort, 'date') },
     {
