@@ -124,10 +124,10 @@ export const flow: Flow = {
     });
     // Under the contracts, a totals row per currency (here one: CNY).
     assertEqual(rows.length, 2, 'exported rows for the filter and its totals row');
-    assertEqual([rows[1].合同编号, rows[1].币种, rows[1]['合同金额']], ['合计', 'CNY', 560000], 'totals row');
+    assertEqual([rows[1].合同编号, rows[1].币种, rows[1].合同金额], ['合计', 'CNY', 560000], 'totals row');
     assertEqual(rows[0].合同编号, number, 'exported number');
     assertEqual(rows[0].合同名称, name, 'exported name');
-    assertEqual(rows[0]['合同金额'], 560000, 'exported amount after the change');
+    assertEqual(rows[0].合同金额, 560000, 'exported amount after the change');
     assertEqual(rows[0].状态, '已审批', 'exported status');
     await signOut(owner);
   },

@@ -32,8 +32,7 @@ async function readSheet(body: Buffer): Promise<Sheet> {
   return { headers, rows };
 }
 
-const cells = (row: Record<string, ExcelJS.Cell>, ...headers: string[]) =>
-  headers.map((h) => row[h].value);
+const cells = (row: Record<string, ExcelJS.Cell>, ...headers: string[]) => headers.map((h) => row[h].value);
 
 describeEachDialect(
   'amounts in the record’s own currency',
@@ -79,8 +78,13 @@ describeEachDialect(
         expect(headers.filter((h) => h.includes('元'))).toEqual([]);
         expect(rows).toHaveLength(7); // four contracts, then CNY, JPY and USD totals
         const [cny, cny2, usd, jpy, ...totals] = rows;
-        expect(cells(cny, '合同名称', '币种', '合同金额', '逾期金额')).toEqual(['人民币合同', 'CNY', 10_000, 4_000]);
-        expect(cny['合同金额'].numFmt).toBe('#,##0.00');
+        expect(cells(cny, '合同名称', '币种', '合同金额', '逾期金额')).toEqual([
+          '人民币合同',
+          'CNY',
+          10_000,
+          4_000,
+        ]);
+        expect(cny.合同金额.numFmt).toBe('#,##0.00');
         expect(cells(cny2, '币种', '合同金额')).toEqual(['CNY', 2_345.67]);
         expect(cells(usd, '合同名称', '币种', '合同金额', '已收金额', '逾期金额')).toEqual([
           'Dollar contract',
@@ -89,17 +93,19 @@ describeEachDialect(
           500,
           2_000.5,
         ]);
-        expect(usd['合同金额'].numFmt).toBe('#,##0.00');
+        expect(usd.合同金额.numFmt).toBe('#,##0.00');
         // Yen have no minor unit: ¥1,200,000 is 1 200 000 units, not 12 000.
         expect(cells(jpy, '币种', '合同金额', '逾期金额')).toEqual(['JPY', 1_200_000, 1_200_000]);
-        expect(jpy['合同金额'].numFmt).toBe('#,##0');
-        expect(totals.map((row) => cells(row, '合同编号', '合同名称', '币种', '合同金额', '逾期金额'))).toEqual([
+        expect(jpy.合同金额.numFmt).toBe('#,##0');
+        expect(
+          totals.map((row) => cells(row, '合同编号', '合同名称', '币种', '合同金额', '逾期金额')),
+        ).toEqual([
           ['合计', '2 份合同', 'CNY', 12_345.67, 4_000],
           ['合计', '1 份合同', 'JPY', 1_200_000, 1_200_000],
           ['合计', '1 份合同', 'USD', 2_500.5, 2_000.5],
         ]);
-        expect(totals.map((row) => row['合同金额'].numFmt)).toEqual(['#,##0.00', '#,##0', '#,##0.00']);
-        expect(totals[0]['合同金额'].font?.bold).toBe(true);
+        expect(totals.map((row) => row.合同金额.numFmt)).toEqual(['#,##0.00', '#,##0', '#,##0.00']);
+        expect(totals[0].合同金额.font?.bold).toBe(true);
       });
     });
 
@@ -127,20 +133,24 @@ describeEachDialect(
       });
 
       it('exports each amount in its currency with the open amount per currency under the items', async () => {
-        const res = await client.get(`/api/v1/contract-overdue/export?entityId=${entityId}&sort=overdueAmount`);
+        const res = await client.get(
+          `/api/v1/contract-overdue/export?entityId=${entityId}&sort=overdueAmount`,
+        );
         expect(res.statusCode, res.body).toBe(200);
         const { headers, rows } = await readSheet(res.rawPayload);
         expect(headers.slice(-4)).toEqual(['币种', '节点金额', '已结金额', '逾期金额']);
-        expect(rows.map((row) => cells(row, '合同名称', '币种', '节点金额', '已结金额', '逾期金额'))).toEqual([
-          ['Dollar contract', 'USD', 2_500.5, 500, 2_000.5],
-          ['人民币合同', 'CNY', 4_000, 0, 4_000],
-          ['Yen contract', 'JPY', 1_200_000, 0, 1_200_000],
-          ['1 个节点', 'CNY', null, null, 4_000],
-          ['1 个节点', 'JPY', null, null, 1_200_000],
-          ['1 个节点', 'USD', null, null, 2_000.5],
-        ]);
-        expect(rows.slice(3).map((row) => row['合同编号'].value)).toEqual(['合计', '合计', '合计']);
-        expect(rows.map((row) => row['逾期金额'].numFmt)).toEqual([
+        expect(rows.map((row) => cells(row, '合同名称', '币种', '节点金额', '已结金额', '逾期金额'))).toEqual(
+          [
+            ['Dollar contract', 'USD', 2_500.5, 500, 2_000.5],
+            ['人民币合同', 'CNY', 4_000, 0, 4_000],
+            ['Yen contract', 'JPY', 1_200_000, 0, 1_200_000],
+            ['1 个节点', 'CNY', null, null, 4_000],
+            ['1 个节点', 'JPY', null, null, 1_200_000],
+            ['1 个节点', 'USD', null, null, 2_000.5],
+          ],
+        );
+        expect(rows.slice(3).map((row) => row.合同编号.value)).toEqual(['合计', '合计', '合计']);
+        expect(rows.map((row) => row.逾期金额.numFmt)).toEqual([
           '#,##0.00',
           '#,##0.00',
           '#,##0',
@@ -153,7 +163,9 @@ describeEachDialect(
 
     describe('oversight and exceptions rows', () => {
       it('carry their contract’s currency', async () => {
-        const oversight = await client.get(`/api/v1/contract-oversight?kind=OVERDUE_COLLECTION&entityId=${entityId}`);
+        const oversight = await client.get(
+          `/api/v1/contract-oversight?kind=OVERDUE_COLLECTION&entityId=${entityId}`,
+        );
         expect(oversight.statusCode, oversight.body).toBe(200);
         const breaches = oversight.json().items as { contractId: string; currency: string; amount: number }[];
         expect(Object.fromEntries(breaches.map((b) => [b.contractId, [b.currency, b.amount]]))).toEqual({
@@ -165,8 +177,8 @@ describeEachDialect(
           (await client.get(`/api/v1/contract-oversight/export?kind=OVERDUE_COLLECTION&entityId=${entityId}`))
             .rawPayload,
         );
-        const yen = exported.rows.find((row) => row['合同名称'].value === 'Yen contract');
-        expect(yen && [...cells(yen, '币种', '金额'), yen['金额'].numFmt]).toEqual(['JPY', 1_200_000, '#,##0']);
+        const yen = exported.rows.find((row) => row.合同名称.value === 'Yen contract');
+        expect(yen && [...cells(yen, '币种', '金额'), yen.金额.numFmt]).toEqual(['JPY', 1_200_000, '#,##0']);
 
         const exceptions = await client.get(`/api/v1/contract-exceptions?entityId=${entityId}`);
         expect(exceptions.statusCode, exceptions.body).toBe(200);

@@ -490,8 +490,11 @@ describeEachDialect('contract ledger', (t) => {
       sheet.eachRow((row) => {
         sheetRows.push((row.values as unknown[]).slice(1));
       });
-      const [header, ...data] = sheetRows;
+      const [header, ...rows] = sheetRows;
       expect(header.slice(0, 3)).toEqual(['合同编号', '合同名称', '相对方']);
+      // Under the contracts, a totals row per currency (these are all CNY).
+      const data = rows.slice(0, -1);
+      expect(rows.slice(-1).map((r) => r.slice(0, 2))).toEqual([['合计', '22 份合同']]);
       expect(data).toHaveLength(22);
       expect(data.map((r) => r[1])).toEqual(ledger.items.map((i: any) => i.name));
       expect(data.map((r) => r[0] ?? null)).toEqual(ledger.items.map((i: any) => i.number));

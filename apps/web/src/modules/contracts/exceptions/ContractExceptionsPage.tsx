@@ -89,7 +89,9 @@ function exceptionColumns(t: TFunction, sort: string | undefined): LedgerColumn<
       title: t('contractExceptions.col.maxDifference'),
       align: 'right',
       ...by('maxDifference'),
-      render: (_, row) => <Typography.Text strong>{formatMoney(row.maxDifference, row.currency)}</Typography.Text>,
+      render: (_, row) => (
+        <Typography.Text strong>{formatMoney(row.maxDifference, row.currency)}</Typography.Text>
+      ),
     },
     {
       key: 'tolerance',

@@ -74,7 +74,9 @@ function overdueColumns(t: TFunction, sort: string | undefined): LedgerColumn<Co
       align: 'right',
       total: 'overdueAmount',
       ...by('overdueAmount'),
-      render: (_, row) => <Typography.Text strong>{formatMoney(row.overdueAmount, row.currency)}</Typography.Text>,
+      render: (_, row) => (
+        <Typography.Text strong>{formatMoney(row.overdueAmount, row.currency)}</Typography.Text>
+      ),
     },
     { key: 'owner', dataIndex: 'ownerName', title: t('contractOverdue.col.owner') },
     { key: 'entity', dataIndex: 'entityName', title: t('contractOverdue.col.entity') },
