@@ -5,6 +5,7 @@ import type {
   ContractOverduePage,
   contractOverdueExportQuerySchema,
   contractOverdueQuerySchema,
+  Locale,
 } from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
@@ -62,10 +63,19 @@ export class ContractCollectionsService {
     const today = this.ports.today();
     const base = repo.overdueItems(this.db, scope, filter, today);
     const present = (batch: Row[]) => this.present(batch, today);
+    const income = filter.direction === 'INCOME';
+    const title =
+      ctx.locale === 'zh-CN'
+        ? income
+          ? '逾期应收'
+          : '逾期应付'
+        : income
+          ? 'Overdue receivables'
+          : 'Overdue payables';
     return sendXlsx(reply, {
-      filename: `${filter.direction === 'INCOME' ? '逾期应收' : '逾期应付'}-${today}.xlsx`,
-      sheetName: filter.direction === 'INCOME' ? '逾期应收' : '逾期应付',
-      columns: exportColumns,
+      filename: `${title}-${today}.xlsx`,
+      sheetName: title,
+      columns: exportColumns(ctx.locale),
       rows: presentInBatches(inBatches(repo.overdueRows(base, sort), 500), present),
       totals: await repo.overdueTotals(base),
     });
@@ -120,23 +130,36 @@ async function* presentInBatches<T>(rows: AsyncGenerator<Row>, present: (batch: 
 }
 
 /** Amounts in the row's own currency; under the items, the open amount per currency. */
-const exportColumns: XlsxColumn<ContractOverdueItem, ContractOverdueCurrencyTotal>[] = [
-  { header: '合同编号', width: 24, value: (r) => r.contractNumber, total: () => '合计' },
-  { header: '合同名称', width: 32, value: (r) => r.contractName, total: (t) => `${t.count} 个节点` },
-  { header: '相对方', width: 30, value: (r) => r.partnerName },
-  { header: '签约主体', width: 26, value: (r) => r.entityName },
-  { header: '承办部门', value: (r) => r.departmentName },
-  { header: '负责人', width: 12, value: (r) => r.ownerName },
-  { header: '节点', width: 8, value: (r) => r.seq },
-  { header: '节点名称', width: 24, value: (r) => r.itemName },
-  { header: '到期日', width: 12, value: (r) => r.dueDate },
-  { header: '逾期天数', width: 10, value: (r) => r.daysOverdue },
-  { header: '币种', width: 8, value: (r) => r.currency, total: (t) => t.currency },
-  { header: '节点金额', value: (r) => moneyCell(r.amount, r.currency) },
-  { header: '已结金额', value: (r) => moneyCell(r.paidAmount, r.currency) },
-  {
-    header: '逾期金额',
-    value: (r) => moneyCell(r.overdueAmount, r.currency),
-    total: (t) => moneyCell(t.overdueAmount, t.currency),
-  },
-];
+function exportColumns(locale: Locale): XlsxColumn<ContractOverdueItem, ContractOverdueCurrencyTotal>[] {
+  const say = (zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
+  return [
+    {
+      header: say('合同编号', 'Contract number'),
+      width: 24,
+      value: (r) => r.contractNumber,
+      total: () => say('合计', 'Total'),
+    },
+    {
+      header: say('合同名称', 'Contract'),
+      width: 32,
+      value: (r) => r.contractName,
+      total: (t) => say(`${t.count} 个节点`, `${t.count} items`),
+    },
+    { header: say('相对方', 'Counterparty'), width: 30, value: (r) => r.partnerName },
+    { header: say('签约主体', 'Entity'), width: 26, value: (r) => r.entityName },
+    { header: say('承办部门', 'Department'), value: (r) => r.departmentName },
+    { header: say('负责人', 'Owner'), width: 12, value: (r) => r.ownerName },
+    { header: say('节点', 'Item'), width: 8, value: (r) => r.seq },
+    { header: say('节点名称', 'Item name'), width: 24, value: (r) => r.itemName },
+    { header: say('到期日', 'Due date'), width: 12, value: (r) => r.dueDate },
+    { header: say('逾期天数', 'Days overdue'), width: 10, value: (r) => r.daysOverdue },
+    { header: say('币种', 'Currency'), width: 8, value: (r) => r.currency, total: (t) => t.currency },
+    { header: say('节点金额', 'Amount'), value: (r) => moneyCell(r.amount, r.currency) },
+    { header: say('已结金额', 'Settled'), value: (r) => moneyCell(r.paidAmount, r.currency) },
+    {
+      header: say('逾期金额', 'Overdue'),
+      value: (r) => moneyCell(r.overdueAmount, r.currency),
+      total: (t) => moneyCell(t.overdueAmount, t.currency),
+    },
+  ];
+}

@@ -187,6 +187,41 @@ describeEachDialect(
         ]);
       });
     });
+    describe('in English', () => {
+      it('names the columns and the totals rows in the caller’s language', async () => {
+        // The session speaks the user's language (last in the file: it changes the registrar's).
+        const world = await t().given.world();
+        expect((await client.put('/api/v1/auth/locale', { locale: 'en-US' })).statusCode).toBe(200);
+        const englishClient = await t().login(world.registrar.username, world.registrar.password);
+        const english = async (url: string) => {
+          const res = await englishClient.get(url);
+          expect(res.statusCode, res.body).toBe(200);
+          return readSheet(res.rawPayload);
+        };
+        const ledger = await english(`/api/v1/contracts/export?entityId=${entityId}&sort=createdAt`);
+        expect(ledger.headers.slice(9, 11)).toEqual(['Currency', 'Amount']);
+        expect(cells(ledger.rows[2], 'Status', 'Currency', 'Amount')).toEqual(['In force', 'USD', 2_500.5]);
+        expect(cells(ledger.rows[4], 'Number', 'Name', 'Currency', 'Amount')).toEqual([
+          'Total',
+          '2 contracts',
+          'CNY',
+          12_345.67,
+        ]);
+        const overdue = await english(
+          `/api/v1/contract-overdue/export?entityId=${entityId}&sort=overdueAmount`,
+        );
+        expect(cells(overdue.rows[3], 'Contract number', 'Contract', 'Currency', 'Overdue')).toEqual([
+          'Total',
+          '1 items',
+          'CNY',
+          4_000,
+        ]);
+        const oversight = await english(
+          `/api/v1/contract-oversight/export?kind=OVERDUE_COLLECTION&entityId=${entityId}`,
+        );
+        expect(oversight.rows.map((row) => row.Kind.value)).toEqual(Array(3).fill('Overdue collection'));
+      });
+    });
   },
   { clock },
 );

@@ -5,6 +5,7 @@ import {
   contractOversightKindSchema,
   type contractOversightExportQuerySchema,
   type contractOversightQuerySchema,
+  type Locale,
 } from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
@@ -30,12 +31,15 @@ export type FlaggedPartners = (
   today: string,
 ) => Promise<{ blacklisted: string[]; unqualified: string[] }>;
 
-const kindLabels: Record<ContractOversightKind, string> = {
-  OVERRIDE_PAYMENT: '超票/超验收付款（已放行）',
-  PAST_END: '超期未结项',
-  OVERDUE_COLLECTION: '逾期未收款',
-  BLACKLISTED_PARTNER: '黑名单相对方',
-  UNQUALIFIED_PARTNER: '相对方资质过期',
+const kindLabels: Record<ContractOversightKind, { 'zh-CN': string; 'en-US': string }> = {
+  OVERRIDE_PAYMENT: {
+    'zh-CN': '超票/超验收付款（已放行）',
+    'en-US': 'Paid beyond invoices or acceptance (let through)',
+  },
+  PAST_END: { 'zh-CN': '超期未结项', 'en-US': 'In force past its end date' },
+  OVERDUE_COLLECTION: { 'zh-CN': '逾期未收款', 'en-US': 'Overdue collection' },
+  BLACKLISTED_PARTNER: { 'zh-CN': '黑名单相对方', 'en-US': 'Blacklisted counterparty' },
+  UNQUALIFIED_PARTNER: { 'zh-CN': '相对方资质过期', 'en-US': 'Counterparty qualification expired' },
 };
 
 /**
@@ -88,10 +92,11 @@ export class ContractOversightService {
       }
       if (batch.length) yield* await present(batch);
     }
+    const zh = ctx.locale === 'zh-CN';
     return sendXlsx(reply, {
-      filename: `合同监督-${this.ports.today()}.xlsx`,
-      sheetName: '合同监督',
-      columns: exportColumns,
+      filename: zh ? `合同监督-${this.ports.today()}.xlsx` : `contract-oversight-${this.ports.today()}.xlsx`,
+      sheetName: zh ? '合同监督' : 'Contract oversight',
+      columns: exportColumns(ctx.locale),
       rows: all(),
     });
   }
@@ -134,16 +139,20 @@ export class ContractOversightService {
   }
 }
 
-const exportColumns: XlsxColumn<ContractOversightItem>[] = [
-  { header: '类型', width: 22, value: (r) => kindLabels[r.kind] },
-  { header: '合同编号', width: 24, value: (r) => r.contractNumber },
-  { header: '合同名称', width: 32, value: (r) => r.contractName },
-  { header: '相对方', width: 30, value: (r) => r.partnerName },
-  { header: '签约主体', width: 26, value: (r) => r.entityName },
-  { header: '承办部门', value: (r) => r.departmentName },
-  { header: '负责人', width: 12, value: (r) => r.ownerName },
-  { header: '币种', width: 8, value: (r) => r.currency },
-  { header: '金额', value: (r) => moneyCell(r.amount, r.currency) },
-  { header: '日期', width: 12, value: (r) => r.date },
-  { header: '说明', width: 40, value: (r) => r.detail },
-];
+/** Each amount in its contract's currency (a payment is in its contract's currency). */
+function exportColumns(locale: Locale): XlsxColumn<ContractOversightItem>[] {
+  const say = (zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
+  return [
+    { header: say('类型', 'Kind'), width: 22, value: (r) => kindLabels[r.kind][locale] },
+    { header: say('合同编号', 'Contract number'), width: 24, value: (r) => r.contractNumber },
+    { header: say('合同名称', 'Contract'), width: 32, value: (r) => r.contractName },
+    { header: say('相对方', 'Counterparty'), width: 30, value: (r) => r.partnerName },
+    { header: say('签约主体', 'Entity'), width: 26, value: (r) => r.entityName },
+    { header: say('承办部门', 'Department'), value: (r) => r.departmentName },
+    { header: say('负责人', 'Owner'), width: 12, value: (r) => r.ownerName },
+    { header: say('币种', 'Currency'), width: 8, value: (r) => r.currency },
+    { header: say('金额', 'Amount'), value: (r) => moneyCell(r.amount, r.currency) },
+    { header: say('日期', 'Date'), width: 12, value: (r) => r.date },
+    { header: say('说明', 'Detail'), width: 40, value: (r) => r.detail },
+  ];
+}

@@ -1,62 +1,88 @@
-import type { ContractLedgerCurrencyTotals, ContractLedgerRow } from '@concord/contracts';
+import type { ContractLedgerCurrencyTotals, ContractLedgerRow, Locale } from '@concord/contracts';
 import { moneyCell, type XlsxColumn } from '../../../platform/http/index.js';
 
 /*
- * The ledger's .xlsx columns. Every amount is written in its contract's own currency (a 币种
- * column, the number in that currency's digits), and the totals rows under the contracts are one
- * per currency: yuan are never added to dollars.
+ * The ledger's .xlsx columns in the caller's language. Every amount is written in its contract's
+ * own currency (a currency column, the number in that currency's digits), and the totals rows
+ * under the contracts are one per currency: yuan are never added to dollars.
  */
 
-const statusLabels: Record<string, string> = {
-  DRAFT: '草稿',
-  IN_APPROVAL: '审批中',
-  APPROVED: '已审批',
-  IN_FORCE: '履行中',
-  COMPLETED: '已完成',
-  TERMINATED: '已终止',
-  VOIDED: '已作废',
+type Text = { 'zh-CN': string; 'en-US': string };
+
+const statusLabels: Record<string, Text> = {
+  DRAFT: { 'zh-CN': '草稿', 'en-US': 'Draft' },
+  IN_APPROVAL: { 'zh-CN': '审批中', 'en-US': 'In approval' },
+  APPROVED: { 'zh-CN': '已审批', 'en-US': 'Approved' },
+  IN_FORCE: { 'zh-CN': '履行中', 'en-US': 'In force' },
+  COMPLETED: { 'zh-CN': '已完成', 'en-US': 'Completed' },
+  TERMINATED: { 'zh-CN': '已终止', 'en-US': 'Terminated' },
+  VOIDED: { 'zh-CN': '已作废', 'en-US': 'Voided' },
 };
 
-const matchingLabels: Record<string, string> = { MATCHED: '一致', MISMATCHED: '不一致' };
+const matchingLabels: Record<string, Text> = {
+  MATCHED: { 'zh-CN': '一致', 'en-US': 'Matched' },
+  MISMATCHED: { 'zh-CN': '不一致', 'en-US': 'Mismatched' },
+};
 
 type Column = XlsxColumn<ContractLedgerRow, ContractLedgerCurrencyTotals>;
 type Summed = Exclude<keyof ContractLedgerCurrencyTotals, 'currency' | 'count'>;
 
-/** An amount column in the row's currency, with its per-currency sum in the totals rows. */
-const money = (header: string, key: Summed): Column => ({
-  header,
-  value: (r) => moneyCell(r[key], r.currency),
-  total: (t) => moneyCell(t[key], t.currency),
-});
-
-export const ledgerExportColumns: Column[] = [
-  { header: '合同编号', width: 24, value: (r) => r.number, total: () => '合计' },
-  { header: '合同名称', width: 32, value: (r) => r.name, total: (t) => `${t.count} 份合同` },
-  { header: '相对方', width: 30, value: (r) => r.partnerName },
-  { header: '合同类别', value: (r) => r.categoryName },
-  { header: '收支方向', width: 10, value: (r) => (r.direction === 'INCOME' ? '收入' : '支出') },
-  { header: '签约主体', width: 26, value: (r) => r.entityName },
-  { header: '承办部门', value: (r) => r.departmentName },
-  { header: '负责人', width: 12, value: (r) => r.ownerName },
-  { header: '状态', width: 10, value: (r) => statusLabels[r.status] ?? r.status },
-  { header: '币种', width: 8, value: (r) => r.currency, total: (t) => t.currency },
-  money('合同金额', 'amount'),
-  money('签约金额', 'signedAmount'),
-  money('变更后金额', 'currentAmount'),
-  { header: '签订日期', width: 12, value: (r) => r.signDate },
-  { header: '开始日期', width: 12, value: (r) => r.startDate },
-  { header: '结束日期', width: 12, value: (r) => r.endDate },
-  { header: '距到期天数', width: 12, value: (r) => r.daysToExpiry },
-  money('计划金额', 'plannedAmount'),
-  money('在途申请', 'requestedAmount'),
-  money('已付金额', 'paidAmount'),
-  money('已收金额', 'receivedAmount'),
-  money('已开票', 'invoicedAmount'),
-  money('已验收', 'acceptedAmount'),
-  // The totals have no settled sum (the ledger's totals row does not show one either).
-  { header: '结算金额', value: (r) => moneyCell(r.settledAmount, r.currency) },
-  money('未结金额', 'outstandingAmount'),
-  money('逾期金额', 'overdueAmount'),
-  { header: '下一到期日', width: 12, value: (r) => r.nextDueDate },
-  { header: '款票物匹配', width: 10, value: (r) => matchingLabels[r.matchingStatus] ?? r.matchingStatus },
-];
+export function ledgerExportColumns(locale: Locale): Column[] {
+  const zh = locale === 'zh-CN';
+  const say = (zhText: string, enText: string) => (zh ? zhText : enText);
+  /** An amount column in the row's currency, with its per-currency sum in the totals rows. */
+  const money = (header: string, key: Summed): Column => ({
+    header,
+    value: (r) => moneyCell(r[key], r.currency),
+    total: (t) => moneyCell(t[key], t.currency),
+  });
+  return [
+    {
+      header: say('合同编号', 'Number'),
+      width: 24,
+      value: (r) => r.number,
+      total: () => say('合计', 'Total'),
+    },
+    {
+      header: say('合同名称', 'Name'),
+      width: 32,
+      value: (r) => r.name,
+      total: (t) => say(`${t.count} 份合同`, `${t.count} contracts`),
+    },
+    { header: say('相对方', 'Counterparty'), width: 30, value: (r) => r.partnerName },
+    { header: say('合同类别', 'Category'), value: (r) => r.categoryName },
+    {
+      header: say('收支方向', 'Direction'),
+      width: 10,
+      value: (r) => (r.direction === 'INCOME' ? say('收入', 'Income') : say('支出', 'Expense')),
+    },
+    { header: say('签约主体', 'Entity'), width: 26, value: (r) => r.entityName },
+    { header: say('承办部门', 'Department'), value: (r) => r.departmentName },
+    { header: say('负责人', 'Owner'), width: 12, value: (r) => r.ownerName },
+    { header: say('状态', 'Status'), width: 10, value: (r) => statusLabels[r.status]?.[locale] ?? r.status },
+    { header: say('币种', 'Currency'), width: 8, value: (r) => r.currency, total: (t) => t.currency },
+    money(say('合同金额', 'Amount'), 'amount'),
+    money(say('签约金额', 'Signed amount'), 'signedAmount'),
+    money(say('变更后金额', 'Current amount'), 'currentAmount'),
+    { header: say('签订日期', 'Sign date'), width: 12, value: (r) => r.signDate },
+    { header: say('开始日期', 'Start date'), width: 12, value: (r) => r.startDate },
+    { header: say('结束日期', 'End date'), width: 12, value: (r) => r.endDate },
+    { header: say('距到期天数', 'Days to expiry'), width: 12, value: (r) => r.daysToExpiry },
+    money(say('计划金额', 'Planned'), 'plannedAmount'),
+    money(say('在途申请', 'Requested'), 'requestedAmount'),
+    money(say('已付金额', 'Paid'), 'paidAmount'),
+    money(say('已收金额', 'Received'), 'receivedAmount'),
+    money(say('已开票', 'Invoiced'), 'invoicedAmount'),
+    money(say('已验收', 'Accepted'), 'acceptedAmount'),
+    // The totals have no settled sum (the ledger's totals row does not show one either).
+    { header: say('结算金额', 'Settled'), value: (r) => moneyCell(r.settledAmount, r.currency) },
+    money(say('未结金额', 'Outstanding'), 'outstandingAmount'),
+    money(say('逾期金额', 'Overdue'), 'overdueAmount'),
+    { header: say('下一到期日', 'Next due date'), width: 12, value: (r) => r.nextDueDate },
+    {
+      header: say('款票物匹配', 'Money, invoices, goods'),
+      width: 10,
+      value: (r) => matchingLabels[r.matchingStatus]?.[locale] ?? r.matchingStatus,
+    },
+  ];
+}

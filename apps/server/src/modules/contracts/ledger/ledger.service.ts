@@ -67,10 +67,11 @@ export class ContractLedger {
     const sort = parseSort(query.sort);
     const today = this.ports.today();
     const base = ledgerQuery(this.db, scope, query, today, await this.groupTolerance());
+    const zh = ctx.locale === 'zh-CN';
     return sendXlsx(reply, {
-      filename: `合同台账-${today}.xlsx`,
-      sheetName: '合同台账',
-      columns: ledgerExportColumns,
+      filename: zh ? `合同台账-${today}.xlsx` : `contract-ledger-${today}.xlsx`,
+      sheetName: zh ? '合同台账' : 'Contract ledger',
+      columns: ledgerExportColumns(ctx.locale),
       rows: this.batches(base, sort),
       totals: (await ledgerTotals(base, today)).byCurrency,
     });
