@@ -143,7 +143,7 @@ function exportColumns(locale: Locale): XlsxColumn<ContractOverdueItem, Contract
       header: say('合同名称', 'Contract'),
       width: 32,
       value: (r) => r.contractName,
-      total: (t) => say(`${t.count} 个节点`, `${t.count} items`),
+      total: (t) => say(`${t.count} 个节点`, t.count === 1 ? '1 item' : `${t.count} items`),
     },
     { header: say('相对方', 'Counterparty'), width: 30, value: (r) => r.partnerName },
     { header: say('签约主体', 'Entity'), width: 26, value: (r) => r.entityName },

@@ -187,6 +187,7 @@ describeEachDialect(
         ]);
       });
     });
+
     describe('in English', () => {
       it('names the columns and the totals rows in the caller’s language', async () => {
         // The session speaks the user's language (last in the file: it changes the registrar's).
@@ -212,7 +213,7 @@ describeEachDialect(
         );
         expect(cells(overdue.rows[3], 'Contract number', 'Contract', 'Currency', 'Overdue')).toEqual([
           'Total',
-          '1 items',
+          '1 item',
           'CNY',
           4_000,
         ]);

@@ -47,7 +47,7 @@ export function ledgerExportColumns(locale: Locale): Column[] {
       header: say('合同名称', 'Name'),
       width: 32,
       value: (r) => r.name,
-      total: (t) => say(`${t.count} 份合同`, `${t.count} contracts`),
+      total: (t) => say(`${t.count} 份合同`, t.count === 1 ? '1 contract' : `${t.count} contracts`),
     },
     { header: say('相对方', 'Counterparty'), width: 30, value: (r) => r.partnerName },
     { header: say('合同类别', 'Category'), value: (r) => r.categoryName },
