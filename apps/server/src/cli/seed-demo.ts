@@ -16,7 +16,8 @@ export async function seedDemo(services: Services): Promise<void> {
     services.loaded.map(({ definition }) => definition),
     services,
   )) as Pick<DemoRegistry, 'org'>;
-  // Welcome messages last, so that they top the bell and the notification centre on first sign-in.
+  // Welcome messages, so that the bell and the notification centre are not empty on first sign-in;
+  // sent once every module's demo is in place, as the last write of the seed.
   const ctx = services.systemContext('seed-demo');
   await services.db.transaction().execute(async (trx) => {
     for (const [entityId, recipients] of seeded.org.usersByEntity) {
