@@ -40,6 +40,7 @@ import {
 } from './settlement/settlements.jobs.js';
 import { contractSetupRecordTypes } from './setup/setup.record-types.js';
 import { contractsAuditEvents } from './contracts.audit-events.js';
+import { contractsDemo } from './demo/contracts.demo.js';
 
 declare module '../../platform/kit/module.js' {
   interface ModuleRegistry {
@@ -75,6 +76,7 @@ export const contractsModule = defineModule({
     ...contractPaymentRecordTypes,
     ...contractSettlementRecordTypes,
   ],
+  demo: contractsDemo,
   create(platform, deps) {
     const { db, systemContext } = platform;
     const { org } = deps.org;

@@ -8,6 +8,7 @@ import type { InvoiceDirectory } from './invoices.present.js';
 import { InvoicesService } from './invoices.service.js';
 import { InvoiceUse } from './invoices.use.js';
 import { invoicesAuditEvents } from './invoices.audit-events.js';
+import { invoicesDemo } from './invoices.demo.js';
 
 declare module '../../platform/kit/module.js' {
   interface ModuleRegistry {
@@ -23,6 +24,7 @@ export const invoicesModule = defineModule({
   permissions: invoicesPermissionGroups,
   auditEvents: invoicesAuditEvents,
   recordTypes: invoicesRecordTypes,
+  demo: invoicesDemo,
   create({ db, clock }, { audit, org, files }) {
     const directory: InvoiceDirectory = {
       entityNames: async (trx, ids) =>

@@ -10,6 +10,7 @@ import { partnersRoutes } from './partners.routes.js';
 import { PartnersService } from './partners.service.js';
 import { partnersTemplates } from './partners.templates.js';
 import { partnersAuditEvents } from './partners.audit-events.js';
+import { partnersDemo } from './partners.demo.js';
 
 /** What other modules use of the partner library (contracts: a partner for a contract, flags, ratings). */
 export interface PartnersPort {
@@ -34,6 +35,7 @@ export const partnersModule = defineModule({
   auditEvents: partnersAuditEvents,
   templates: partnersTemplates,
   recordTypes: partnersRecordTypes,
+  demo: partnersDemo,
   create({ db, clock, systemContext }, { audit, org, iam, files, jobs, notifications }) {
     const partners = new PartnersService(
       db,

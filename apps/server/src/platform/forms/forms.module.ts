@@ -5,6 +5,7 @@ import { formsRecordTypes } from './forms.record-types.js';
 import { formsRoutes } from './forms.routes.js';
 import { FormsService } from './forms.service.js';
 import { formsAuditEvents } from './forms.audit-events.js';
+import { formsDemo } from './forms.demo.js';
 
 declare module '../kit/module.js' {
   interface ModuleRegistry {
@@ -20,6 +21,7 @@ export const formsModule = defineModule({
   permissions: formsPermissionGroups,
   auditEvents: formsAuditEvents,
   recordTypes: formsRecordTypes,
+  demo: formsDemo,
   create({ db, clock }, { audit, org, files }) {
     const forms = new FormsService(
       db,

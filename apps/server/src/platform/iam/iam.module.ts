@@ -6,6 +6,7 @@ import { iamMigrations } from './iam.migrations.js';
 import { iamRoutes } from './iam.routes.js';
 import { RolesService } from './roles.service.js';
 import { iamAuditEvents } from './iam.audit-events.js';
+import { iamDemo } from './iam.demo.js';
 
 declare module '../kit/module.js' {
   interface ModuleRegistry {
@@ -21,6 +22,7 @@ export const iamModule = defineModule({
   permissions: iamPermissionGroups,
   auditEvents: iamAuditEvents,
   recordTypes: [{ type: 'role', entityOwned: false }],
+  demo: iamDemo,
   create({ db, clock, settings }, { audit, org }) {
     const roles = new RolesService(db, audit, org.org, clock);
     const auth = new AuthService(db, org.org, org.users, audit, clock, {

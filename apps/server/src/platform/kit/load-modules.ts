@@ -4,7 +4,9 @@ import type { AnyModuleDefinition, ModuleInstance, PlatformPorts } from './modul
  * The definitions in an order where each comes after every module it requires (the list's own
  * order among independent modules). A missing or circular requirement is a programming error.
  */
-export function inDependencyOrder<D extends AnyModuleDefinition>(definitions: readonly D[]): D[] {
+export function inDependencyOrder<D extends Pick<AnyModuleDefinition, 'name' | 'requires'>>(
+  definitions: readonly D[],
+): D[] {
   const byName = new Map(definitions.map((d) => [d.name, d]));
   const ordered: D[] = [];
   const state = new Map<string, 'visiting' | 'done'>();

@@ -6,6 +6,7 @@ import type { RecordType, RequestContext, RouteDefinition } from '../http/index.
 import type { Clock, JobDefinition, JobQueue } from '../jobs/index.js';
 import type { NotificationTemplate } from '../notifications/index.js';
 import type { ApprovalSubject } from '../workflow/index.js';
+import type { DemoStep } from './demo.js';
 
 /**
  * What each module provides to the others, by module name. Every module adds its own entry where
@@ -62,6 +63,8 @@ export interface ModuleDefinition<
   Name extends ModuleName,
   Requires extends ModuleName,
   Services = ModuleRegistry[Name],
+  DemoAfter extends ModuleName = never,
+  DemoServices = unknown,
 > {
   name: Name;
   requires: readonly Requires[];
@@ -71,6 +74,8 @@ export interface ModuleDefinition<
   auditEvents?: AuditEventSet;
   templates?: Record<string, NotificationTemplate>;
   recordTypes?: readonly RecordType[];
+  /** Its part of the demo group, seeded after the demo of every module it requires (or names in `after`). */
+  demo?: DemoStep<Name, Requires | DemoAfter, DemoAfter, DemoServices>;
   create(
     platform: PlatformPorts,
     deps: Pick<ModuleRegistry, Requires>,
@@ -78,9 +83,15 @@ export interface ModuleDefinition<
 }
 
 /** Identity with the types inferred: `export const orgModule = defineModule({ name: 'org', … })`. */
-export function defineModule<Name extends ModuleName, Requires extends ModuleName, Services>(
-  definition: ModuleDefinition<Name, Requires, Services>,
-): ModuleDefinition<Name, Requires, Services> {
+export function defineModule<
+  Name extends ModuleName,
+  Requires extends ModuleName,
+  Services,
+  DemoAfter extends ModuleName = never,
+  DemoServices = unknown,
+>(
+  definition: ModuleDefinition<Name, Requires, Services, DemoAfter, DemoServices>,
+): ModuleDefinition<Name, Requires, Services, DemoAfter, DemoServices> {
   return definition;
 }
 
@@ -94,5 +105,9 @@ export interface AnyModuleDefinition {
   auditEvents?: AuditEventSet;
   templates?: Record<string, NotificationTemplate>;
   recordTypes?: readonly RecordType[];
+  demo?: {
+    after?: readonly string[];
+    seed: (services: any, seeded: any) => Promise<unknown>;
+  };
   create(platform: PlatformPorts, deps: any): ModuleInstance<unknown, object>;
 }

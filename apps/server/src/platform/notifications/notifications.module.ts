@@ -9,6 +9,7 @@ import { NotificationsService } from './notifications.service.js';
 import { NotificationTemplates } from './notifications.templates.js';
 import { RobotsService } from './robots.service.js';
 import { notificationsAuditEvents } from './notifications.audit-events.js';
+import { notificationsDemo } from './notifications.demo.js';
 
 declare module '../kit/module.js' {
   interface ModuleRegistry {
@@ -24,6 +25,7 @@ export const notificationsModule = defineModule({
   permissions: notificationsPermissionGroups,
   auditEvents: notificationsAuditEvents,
   recordTypes: notificationsRecordTypes,
+  demo: notificationsDemo,
   create({ db, clock, settings }, { audit, org, jobs }) {
     const email = settings.smtpUrl
       ? new EmailSender(settings.smtpUrl, settings.smtpFrom ?? 'Concord <no-reply@concord.local>')

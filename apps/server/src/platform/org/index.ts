@@ -5,3 +5,13 @@ export { UserRolesService } from './user-roles.service.js';
 export type { IdentityPort, RoleGrant } from './users.ports.js';
 export { UsersService } from './users.service.js';
 export type { OrgTables } from './org.tables.js';
+/** The demo group's people and password (the CLI prints the logins, tests sign in as them). */
+export {
+  DEMO_PASSWORD,
+  type DemoEntity,
+  type DemoUser,
+  demoEntities,
+  demoPositions,
+  demoUsers,
+} from './org.demo-data.js';
+export type { OrgDemo } from './org.demo.js';

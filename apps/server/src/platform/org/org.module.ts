@@ -10,6 +10,7 @@ import { usersRoutes } from './users.routes.js';
 import { UserRolesService } from './user-roles.service.js';
 import { UsersService } from './users.service.js';
 import { orgAuditEvents } from './org.audit-events.js';
+import { orgDemo } from './org.demo.js';
 
 declare module '../kit/module.js' {
   interface ModuleRegistry {
@@ -25,6 +26,7 @@ export const orgModule = defineModule({
   permissions: orgPermissionGroups,
   auditEvents: orgAuditEvents,
   recordTypes: orgRecordTypes,
+  demo: orgDemo,
   create({ db, clock }, { audit }) {
     const org = new OrgService(db, audit, clock);
     audit.nameUsersWith((ids) => org.userNames(ids));

@@ -14,6 +14,7 @@ import { ApprovalSubjects } from './workflow.subjects.js';
 import { workflowTemplates } from './workflow.templates.js';
 import { WorkflowViews } from './workflow.views.js';
 import { workflowAuditEvents } from './workflow.audit-events.js';
+import { workflowDemo } from './workflow.demo.js';
 
 declare module '../kit/module.js' {
   interface ModuleRegistry {
@@ -34,6 +35,7 @@ export const workflowModule = defineModule({
   auditEvents: workflowAuditEvents,
   templates: workflowTemplates,
   recordTypes: workflowRecordTypes,
+  demo: workflowDemo,
   create({ db, clock, systemContext }, { audit, org, forms, files, notifications, jobs }) {
     // Modules' approval subjects are registered here by the composition root.
     const approvalSubjects = new ApprovalSubjects();

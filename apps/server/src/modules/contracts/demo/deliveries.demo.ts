@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import type { Services } from '../app.js';
-import type { RequestContext } from '../platform/http/index.js';
+import type { ContractsDemoServices as Services } from './demo-services.js';
+import type { RequestContext } from '../../../platform/http/index.js';
 
 /**
  * Demo deliveries and acceptance (交付/验收) on the demo contracts in force, and a group default

@@ -1,6 +1,6 @@
 import type { WfFlow } from '@concord/contracts';
-import type { Services } from '../app.js';
-import { executionFactories } from '../modules/contracts/index.js';
+import type { ContractsDemoServices as Services } from './demo-services.js';
+import { executionFactories } from '../contracts.execution.factories.js';
 import { approveAll, demoContext } from './demo-actors.js';
 
 /**

@@ -1,11 +1,7 @@
-import { Readable } from 'node:stream';
 import type { PartnerKind, PartnerType } from '@concord/contracts';
-import type { Services } from '../app.js';
-import { partnerFactories } from '../modules/partners/index.js';
-import type { RequestContext } from '../platform/http/index.js';
-import { calendarDate } from '../platform/numbering/index.js';
 
-interface DemoPartner {
+/** A partner of the demo library (seeded by partners.demo.ts). */
+export interface DemoPartner {
   entity: string;
   /** Who registers it (its owner). */
   by: string;
@@ -36,7 +32,7 @@ interface DemoPartner {
  * organisation code inside them GB 11714). Every entity has partners of its own and shared ones;
  * one partner is blacklisted and one qualification expires within 30 days of seeding.
  */
-const demoPartners: DemoPartner[] = [
+export const demoPartners: DemoPartner[] = [
   {
     entity: 'GRP',
     by: 'wang.fang',
@@ -246,85 +242,3 @@ const demoPartners: DemoPartner[] = [
     address: '广东省深圳市前海深港合作区梦海大道 5035 号',
   },
 ];
-
-/**
- * The numbering rules of contracts and change orders, and the demo partner library: registered by
- * demo users (so each has an owner who hears of expiring qualifications), with bank accounts,
- * contacts and qualifications, built with the partner factories the tests use.
- */
-export async function seedDemoPartners(services: Services): Promise<void> {
-  const system = services.systemContext('seed-demo');
-  await services.numbering.create(system, {
-    code: 'contract',
-    name: '合同编号',
-    pattern: '{prefix}-{entity}-{yyyy}{mm}-{seq}',
-    prefix: 'HT',
-    seqWidth: 4,
-    reset: 'YEAR',
-    active: true,
-    description: '合同登记时取号：前缀-法人主体-年月-流水号，每年重新计数',
-  });
-  await services.numbering.create(system, {
-    code: 'contract-change',
-    name: '合同变更编号',
-    pattern: '{prefix}-{entity}-{yyyy}{mm}-{seq}',
-    prefix: 'BG',
-    seqWidth: 4,
-    reset: 'YEAR',
-    active: true,
-    description: '变更/补充协议取号',
-  });
-
-  const entities = new Map((await services.org.listEntities(system)).map((e) => [e.code, e.id]));
-  const contexts = new Map<string, RequestContext>();
-  const as = async (username: string, entityId: string): Promise<RequestContext> => {
-    const known = contexts.get(username);
-    if (known) return known;
-    const user = await services.users.findByUsername(username);
-    if (!user) throw new Error(`demo user ${username} missing`);
-    const ctx = await services.auth.contextForUser(user.id, entityId, 'seed-demo');
-    contexts.set(username, ctx);
-    return ctx;
-  };
-  const today = Date.parse(calendarDate(services.clock.now()));
-  const day = (offset: number) => new Date(today + offset * 86_400_000).toISOString().slice(0, 10);
-
-  for (const demo of demoPartners) {
-    const entityId = entities.get(demo.entity)!;
-    const ctx = await as(demo.by, entityId);
-    // A qualification's scan is uploaded by the registrant before the partner's rows refer to it.
-    const qualifications = [];
-    for (const q of demo.qualifications ?? []) {
-      const file = q.file
-        ? await services.files.upload(ctx, {
-            name: q.file,
-            contentType: 'text/plain',
-            stream: Readable.from([Buffer.from(`${demo.name}\n${q.type}\n${q.number}\n（示例附件）\n`)]),
-          })
-        : null;
-      qualifications.push({
-        type: q.type,
-        number: q.number,
-        validFrom: day(-q.startedDaysAgo),
-        validTo: q.endsInDays === null ? null : day(q.endsInDays),
-        attachmentFileId: file?.id ?? null,
-      });
-    }
-    await partnerFactories.partner(services, ctx, {
-      name: demo.name,
-      creditCode: demo.creditCode,
-      kinds: demo.kinds,
-      type: demo.type ?? 'enterprise',
-      industry: demo.industry,
-      region: demo.region,
-      address: demo.address,
-      remarks: demo.remarks ?? null,
-      entityId,
-      sharedWithGroup: demo.shared ?? false,
-      bank: demo.bank ? { ...demo.bank, accountName: demo.name } : undefined,
-      contact: demo.contact,
-      qualifications,
-      blacklist: demo.blacklist,
-    });
-  }
-}

@@ -11,7 +11,7 @@ export interface DemoForm {
   fields: FormField[];
 }
 
-/** Ad-hoc forms (表单工具) that employees can submit from the first start. */
+/** Ad-hoc forms (表单工具) that employees can submit from the first start (seeded by forms.demo.ts). */
 export const demoForms: DemoForm[] = [
   {
     code: 'seal',

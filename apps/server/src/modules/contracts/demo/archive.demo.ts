@@ -1,6 +1,6 @@
 import type { Contract, WfFlow } from '@concord/contracts';
-import type { Services } from '../app.js';
-import type { RequestContext } from '../platform/http/index.js';
+import type { ContractsDemoServices as Services } from './demo-services.js';
+import type { RequestContext } from '../../../platform/http/index.js';
 
 /** Where each demo entity keeps its originals, and who keeps them. */
 const archives: Record<string, { archivist: string; location: string; box: string }> = {

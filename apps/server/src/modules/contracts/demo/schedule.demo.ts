@@ -1,6 +1,6 @@
 import type { ContractScheduleItemInput } from '@concord/contracts';
-import type { Services } from '../app.js';
-import { executionFactories } from '../modules/contracts/index.js';
+import type { ContractsDemoServices as Services } from './demo-services.js';
+import { executionFactories } from '../contracts.execution.factories.js';
 
 /**
  * Payment and receipt plans of the demo contracts that are approved or in force: three milestones

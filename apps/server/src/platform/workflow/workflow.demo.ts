@@ -1,5 +1,9 @@
 import type { WfFlow } from '@concord/contracts';
-import type { Services } from '../app.js';
+import type { FormSubmissionsService, FormsService } from '../forms/index.js';
+import { type DemoPlatform, type DemoSeeded, defineDemo } from '../kit/index.js';
+import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
+import type { WorkflowService } from './workflow.service.js';
+import type { WorkflowViews } from './workflow.views.js';
 
 /** Published approval flows for the demo forms, and a few approvals under way or done. */
 const flows: { key: string; name: string; businessType: string; flow: WfFlow }[] = [
@@ -106,7 +110,29 @@ const flows: { key: string; name: string; businessType: string; flow: WfFlow }[]
   },
 ];
 
-export async function seedDemoApprovals(services: Services): Promise<void> {
+/** The services the approvals demo writes through. */
+interface ApprovalsDemoServices {
+  workflowDefinitions: WorkflowDefinitionsService;
+  workflow: WorkflowService;
+  workflowViews: WorkflowViews;
+  formSubmissions: FormSubmissionsService;
+  forms: FormsService;
+}
+
+/**
+ * Published approval flows for the demo forms, and a few approvals under way or done. It acts as
+ * demo people whose roles IAM's demo grants (approvers are found by role), hence `after: ['iam']`.
+ */
+export const workflowDemo = defineDemo({
+  after: ['iam'],
+  seed: (services: ApprovalsDemoServices & DemoPlatform, seeded: DemoSeeded<'iam'>) =>
+    seedDemoApprovals(services, seeded),
+});
+
+async function seedDemoApprovals(
+  services: ApprovalsDemoServices & DemoPlatform,
+  { iam }: DemoSeeded<'iam'>,
+): Promise<void> {
   const system = services.systemContext('seed-demo');
   for (const flow of flows) {
     const created = await services.workflowDefinitions.create(system, { ...flow, priority: 0 });
@@ -115,11 +141,7 @@ export async function seedDemoApprovals(services: Services): Promise<void> {
   const forms = new Map(
     (await services.forms.list(system, { page: 1, pageSize: 200 })).items.map((f) => [f.code, f.id]),
   );
-  const as = async (username: string) => {
-    const user = await services.users.findByUsername(username);
-    if (!user) throw new Error(`demo user ${username} missing`);
-    return services.auth.contextForUser(user.id, user.entity_id, 'seed-demo');
-  };
+  const as = (username: string) => iam.as(username);
   const submit = async (username: string, form: string, data: Record<string, unknown>) =>
     (await services.formSubmissions.submit(await as(username), forms.get(form)!, { data })).instanceId;
   const approve = async (username: string, instanceId: string, comment: string) => {

@@ -1,4 +1,4 @@
-/** The demo group's organisation: three companies, their departments, positions and about 20 people. */
+/** The demo group's organisation: three companies, their departments, positions and about 20 people (seeded by org.demo.ts). */
 
 export interface DemoEntity {
   code: string;
@@ -260,3 +260,6 @@ export const demoUsers: DemoUser[] = [
     roles: ['finance'],
   },
 ];
+
+/** One password for every demo login. */
+export const DEMO_PASSWORD = 'Concord2026';

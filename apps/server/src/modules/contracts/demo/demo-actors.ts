@@ -1,5 +1,5 @@
-import type { Services } from '../app.js';
-import type { RequestContext } from '../platform/http/index.js';
+import type { ContractsDemoServices as Services } from './demo-services.js';
+import type { RequestContext } from '../../../platform/http/index.js';
 
 /** A demo user's context in their home entity, as seeding acts on their behalf. */
 export async function demoContext(services: Services, username: string): Promise<RequestContext> {

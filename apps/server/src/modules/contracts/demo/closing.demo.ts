@@ -1,5 +1,5 @@
 import type { WfFlow } from '@concord/contracts';
-import type { Services } from '../app.js';
+import type { ContractsDemoServices as Services } from './demo-services.js';
 import { approveAll, demoContext } from './demo-actors.js';
 
 /**

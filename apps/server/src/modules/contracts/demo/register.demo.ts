@@ -1,8 +1,8 @@
 import type { WfFlow } from '@concord/contracts';
-import type { Services } from '../app.js';
-import { type ContractDraftInput, contractFactories } from '../modules/contracts/index.js';
+import type { ContractsDemoServices as Services } from './demo-services.js';
+import { type ContractDraftInput, contractFactories } from '../contracts.factories.js';
 import { approveAll, demoContext } from './demo-actors.js';
-import { seedClosingEvaluation } from './demo-contract-closing.js';
+import { seedClosingEvaluation } from './closing.demo.js';
 
 /**
  * The demo group's contract register: approval flows for contracts, their changes and seal use, and

@@ -1,6 +1,6 @@
 import type { ContractAttachmentType, ContractDirection, FormField } from '@concord/contracts';
-import type { Services } from '../app.js';
-import { contractFactories } from '../modules/contracts/index.js';
+import type { ContractsDemoServices as Services } from './demo-services.js';
+import { contractFactories } from '../contracts.factories.js';
 
 interface DemoCategory {
   code: string;
@@ -159,11 +159,32 @@ const demoPlanLines: DemoPlanLine[] = [
 ];
 
 /**
- * Seeds the demo contract categories and 2026 plan lines with the register's factories. Returns category
- * code → id, for the demo contracts to use.
+ * Seeds the numbering rules of contracts and change orders, then the demo contract categories and
+ * 2026 plan lines with the register's factories. Returns category code → id, for the demo contracts
+ * to use.
  */
 export async function seedContractSetup(services: Services): Promise<Map<string, string>> {
   const ctx = services.systemContext('seed-demo');
+  await services.numbering.create(ctx, {
+    code: 'contract',
+    name: '合同编号',
+    pattern: '{prefix}-{entity}-{yyyy}{mm}-{seq}',
+    prefix: 'HT',
+    seqWidth: 4,
+    reset: 'YEAR',
+    active: true,
+    description: '合同登记时取号：前缀-法人主体-年月-流水号，每年重新计数',
+  });
+  await services.numbering.create(ctx, {
+    code: 'contract-change',
+    name: '合同变更编号',
+    pattern: '{prefix}-{entity}-{yyyy}{mm}-{seq}',
+    prefix: 'BG',
+    seqWidth: 4,
+    reset: 'YEAR',
+    active: true,
+    description: '变更/补充协议取号',
+  });
   const ids = new Map<string, string>();
   const create = async (category: DemoCategory, parentId: string | null, sortOrder: number) => {
     const created = await contractFactories.contractCategory(services, ctx, {
