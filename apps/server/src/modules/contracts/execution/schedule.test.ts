@@ -4,7 +4,7 @@
  * change orders of the amount carrying (or lacking) the new plan.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { newId, nowInstant } from '../../../db/index.js';
+import { newId } from '../../../db/index.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import {
   approveAll,
@@ -84,7 +84,7 @@ describeEachDialect('contract payment plans (schedule)', (t) => {
     amount: number,
     status: 'IN_APPROVAL' | 'PAID' | 'REJECTED',
   ) => {
-    const now = nowInstant();
+    const now = t().services.clock.now().toISOString();
     await db()
       .insertInto('contract_payment')
       .values({

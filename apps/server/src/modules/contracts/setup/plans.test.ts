@@ -1,7 +1,7 @@
 import type { ContractPlanLine, ContractPlanReport } from '@concord/contracts';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { newId, nowInstant } from '../../../db/index.js';
+import { newId } from '../../../db/index.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 
 const LINES = '/api/v1/contract-plans';
@@ -35,7 +35,7 @@ describeEachDialect('contract planning', (t) => {
   const contractsIn =
     (c: { categoryId: string; entityId: string; departmentId: string; ownerId: string }) =>
     (planLineId: string, status: string, currentAmount: number, currency = 'CNY') => {
-      const now = nowInstant();
+      const now = t().services.clock.now().toISOString();
       return t()
         .services.db.insertInto('contract' as never)
         .values({
