@@ -53,7 +53,10 @@ describeEachDialect(
       const { contractId } = await contractWithPlan();
       clock.set(AFTER_BEIJING_MIDNIGHT);
       const requestedAt = AFTER_BEIJING_MIDNIGHT;
-      const requested = await given.paymentRequest(contractId, { amount: 400_000 });
+      const requested = await given.paymentRequest(contractId, {
+        amount: 400_000,
+        overrideReason: '时钟测试：发票后补',
+      });
       expect(requested).toMatchObject({
         status: 'IN_APPROVAL',
         createdAt: requestedAt,
@@ -139,7 +142,7 @@ describeEachDialect(
         headAfterDays: 2,
         financeAfterDays: 3,
       });
-      expect(settings).toMatchObject({ source: 'ENTITY', updatedAt: savedAt });
+      expect(settings).toMatchObject({ entityId: world.entityId, updatedAt: savedAt });
 
       const listedAt = tick();
       const page = await services.contractOversight.list(registrar, contractOversightQuerySchema.parse({}));
