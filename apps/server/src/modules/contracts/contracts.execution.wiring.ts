@@ -75,7 +75,6 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
     db,
     audit,
     contractFigures,
-    paymentPorts,
     contractPayments,
     clock,
   );

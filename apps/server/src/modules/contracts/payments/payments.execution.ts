@@ -28,7 +28,6 @@ import {
   itemOf,
   newRow,
   OPEN_STATUSES,
-  type PaymentPorts,
   requestHash,
   stateError,
   withContract,
@@ -46,7 +45,6 @@ export class ContractPaymentExecution {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly figures: Pick<ContractFiguresService, 'refresh'>,
-    private readonly ports: PaymentPorts,
     private readonly payments: Pick<ContractPaymentsService, 'get'>,
     private readonly clock: Clock,
   ) {}
