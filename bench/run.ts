@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../apps/server/src/app.js';
 import { seedDemo } from '../apps/server/src/cli/seed-demo.js';
-import { newId, nowInstant } from '../apps/server/src/db/index.js';
+import { newId } from '../apps/server/src/db/index.js';
 import { testDatabaseTarget } from '../apps/server/src/testing/dialects.js';
 import { ApiClient } from '../apps/server/src/testing/test-app.js';
 
@@ -32,7 +32,7 @@ console.log(`Generating ${userCount} users on ${pgUrl ? 'PostgreSQL' : 'SQLite'}
 const departments = await services.db.selectFrom('org_department').select(['id', 'entity_id']).execute();
 const generateStart = performance.now();
 for (let offset = 0; offset < userCount; offset += 1000) {
-  const now = nowInstant();
+  const now = services.clock.now().toISOString();
   const rows = Array.from({ length: Math.min(1000, userCount - offset) }, (_, i) => {
     const department = departments[(offset + i) % departments.length];
     return {

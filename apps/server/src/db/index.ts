@@ -8,5 +8,5 @@ export {
 } from './database.js';
 export { columnTypes } from './columns.js';
 export type { Database, Db } from './tables.js';
-export { likePattern, newId, nowInstant, readBool, readInstant, readJson, writeJson } from './values.js';
+export { likePattern, newId, readBool, readInstant, readJson, writeJson } from './values.js';
 export { type MigrationSet, migrateToLatest } from './migrator.js';

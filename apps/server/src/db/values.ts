@@ -3,8 +3,6 @@ import { v7 as uuidv7 } from 'uuid';
 /** New ids are UUID v7: unique across nodes and roughly ordered by creation time. */
 export const newId = (): string => uuidv7();
 
-export const nowInstant = (): string => new Date().toISOString();
-
 /** SQLite returns booleans as 0/1, PostgreSQL as true/false. */
 export const readBool = (value: unknown): boolean => value === true || value === 1 || value === '1';
 

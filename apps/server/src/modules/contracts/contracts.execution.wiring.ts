@@ -36,10 +36,11 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
     audit,
     { refresh: (trx, id) => contractFigures.refresh(trx, id) },
     ports.today,
+    clock,
   );
   const contractInvoices = new ContractInvoicesService(db, audit, deps.invoices, contractFigures);
   // Matching tolerance and collection days per entity (the group's row, else defaults, where none).
-  const executionSettings = new ExecutionSettingsService(db, audit);
+  const executionSettings = new ExecutionSettingsService(db, audit, clock);
   // Deliveries and acceptance (交付/验收), and matching 款票物 with the exceptions list.
   const contractDeliveries = new ContractDeliveriesService(db, {
     fileNames: (trx, ids) => files.namesOf(trx, ids),
@@ -51,6 +52,7 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
     contractFigures,
     { visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids) },
     contractDeliveries,
+    clock,
   );
   const contractMatching = new ContractMatchingService(db, executionSettings);
   // Payment requests, payments, receipts and refunds (the guard, idempotency, the override flag).
@@ -59,7 +61,6 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
     userNames,
     tolerance: async (trx: Db, entityId: string) =>
       (await executionSettings.forEntity(trx, entityId)).tolerance,
-    today: ports.today,
   };
   const contractPayments = new ContractPaymentsService(db, paymentPorts);
   const contractPaymentRequests = new ContractPaymentRequests(
@@ -68,13 +69,14 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
     contractFigures,
     paymentPorts,
     contractPayments,
+    clock,
   );
   const contractPaymentExecution = new ContractPaymentExecution(
     db,
     audit,
     contractFigures,
-    paymentPorts,
     contractPayments,
+    clock,
   );
   // Closing: settlement with retention (approved through the engine) and the evaluation that rates the partner.
   const contractSettlements = new ContractSettlementsService(
@@ -82,6 +84,7 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
     audit,
     { startApproval, userNames, today: ports.today },
     contractFigures,
+    clock,
   );
   const contractRetention = new ContractRetentionService(
     db,

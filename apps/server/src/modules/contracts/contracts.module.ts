@@ -96,8 +96,11 @@ export const contractsModule = defineModule({
     );
     // Collections (催收) and group oversight read across the register, its settings and the partners.
     const contractCollections = new ContractCollectionsService(db, ports);
-    const contractOversight = new ContractOversightService(db, ports, (trx, today) =>
-      deps.partners.flaggedIds(trx, today),
+    const contractOversight = new ContractOversightService(
+      db,
+      ports,
+      (trx, today) => deps.partners.flaggedIds(trx, today),
+      platform.clock,
     );
     const noticeDeps = {
       jobs: deps.jobs.jobs,

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Currency, WfDefinition, WfDefinitionSummary, WfFlow } from '@concord/contracts';
 import type { wfDefinitionCreateSchema, wfDefinitionUpdateSchema } from '@concord/contracts';
 import type { z } from 'zod';
-import { type Db, newId, nowInstant, readBool, readInstant, readJson, writeJson } from '../../db/index.js';
+import { type Db, newId, readBool, readInstant, readJson, writeJson } from '../../db/index.js';
+import type { Clock } from '../jobs/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, duplicate, invalidReference, notFound, type RequestContext } from '../http/index.js';
@@ -31,6 +32,7 @@ export class WorkflowDefinitionsService {
     db: Db,
     private readonly audit: AuditService,
     private readonly formFieldsOf: FormFieldsOf,
+    private readonly clock: Clock,
   ) {
     this.db = db;
   }
@@ -66,7 +68,7 @@ export class WorkflowDefinitionsService {
       if (await repo.findDefinitionByKey(trx, input.key)) throw duplicate('code', input.key);
       if (input.entityId && !isInScope(scope, { entityId: input.entityId })) throw invalidReference('entity');
       assertRange(input.minAmount, input.maxAmount);
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const row: WfDefinitionTable = {
         id: newId(),
         key: input.key,
@@ -112,7 +114,7 @@ export class WorkflowDefinitionsService {
         ...(input.priority !== undefined && { priority: input.priority }),
         ...(input.active !== undefined && { active: input.active }),
         ...(input.flow !== undefined && { draft_flow: writeJson(input.flow) }),
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       const after = await this.load(trx, id);
       await this.audit.record(trx, ctx, {
@@ -156,10 +158,13 @@ export class WorkflowDefinitionsService {
         version,
         flow: flowJson,
         checksum: createHash('sha256').update(flowJson).digest('hex'),
-        published_at: nowInstant(),
+        published_at: this.clock.now().toISOString(),
         published_by: ctx.actor?.userId ?? null,
       });
-      await repo.updateDefinition(trx, id, { current_version_id: versionId, updated_at: nowInstant() });
+      await repo.updateDefinition(trx, id, {
+        current_version_id: versionId,
+        updated_at: this.clock.now().toISOString(),
+      });
       await this.audit.record(trx, ctx, {
         entityType: 'workflow_definition',
         entityId: id,

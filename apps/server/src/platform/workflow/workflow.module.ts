@@ -39,8 +39,11 @@ export const workflowModule = defineModule({
   create({ db, clock, systemContext }, { audit, org, forms, files, notifications, jobs }) {
     // Modules' approval subjects are registered here by the composition root.
     const approvalSubjects = new ApprovalSubjects();
-    const workflowDefinitions = new WorkflowDefinitionsService(db, audit, (trx, businessType) =>
-      forms.fieldKeysFor(trx, businessType),
+    const workflowDefinitions = new WorkflowDefinitionsService(
+      db,
+      audit,
+      (trx, businessType) => forms.fieldKeysFor(trx, businessType),
+      clock,
     );
     const workflow = new WorkflowService(db, {
       audit,
@@ -56,27 +59,38 @@ export const workflowModule = defineModule({
       userNames: (trx, ids) => org.org.userNames(ids, trx),
       visibleFileIds: (trx, ctx, ids) => files.visibleIds(trx, ctx, ids),
     });
-    const workflowViews = new WorkflowViews(db, workflow, workflowDefinitions, approvalSubjects, {
-      names: (trx, ids) => org.org.userNames(ids, trx),
-      departmentName: async (trx, userId) =>
-        (await org.users.loadUser(trx, userId).catch(() => null))?.departmentName ?? null,
-      fileNames: (trx, ids) => files.namesOf(trx, ids),
-    });
-    const workflowProxies = new WorkflowProxiesService(db, {
-      audit,
-      people: async (trx, ids) =>
-        new Map(
-          (await org.users.loadMany(trx, ids)).map((user) => [
-            user.id,
-            {
-              name: user.displayName,
-              active: user.active,
-              entityId: user.entityId,
-              departmentId: user.departmentId,
-            },
-          ]),
-        ),
-    });
+    const workflowViews = new WorkflowViews(
+      db,
+      workflow,
+      workflowDefinitions,
+      approvalSubjects,
+      {
+        names: (trx, ids) => org.org.userNames(ids, trx),
+        departmentName: async (trx, userId) =>
+          (await org.users.loadUser(trx, userId).catch(() => null))?.departmentName ?? null,
+        fileNames: (trx, ids) => files.namesOf(trx, ids),
+      },
+      clock,
+    );
+    const workflowProxies = new WorkflowProxiesService(
+      db,
+      {
+        audit,
+        people: async (trx, ids) =>
+          new Map(
+            (await org.users.loadMany(trx, ids)).map((user) => [
+              user.id,
+              {
+                name: user.displayName,
+                active: user.active,
+                entityId: user.entityId,
+                departmentId: user.departmentId,
+              },
+            ]),
+          ),
+      },
+      clock,
+    );
     // Ad-hoc forms are the first kind of document approved through the engine.
     const formSubmissions = new FormSubmissionsService(
       db,

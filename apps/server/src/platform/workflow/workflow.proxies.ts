@@ -1,5 +1,6 @@
 import type { WfProxyRule, WfProxyRuleCreate } from '@concord/contracts';
-import { type Db, newId, nowInstant, readInstant } from '../../db/index.js';
+import { type Db, newId, readInstant } from '../../db/index.js';
+import type { Clock } from '../jobs/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, notFound, type RequestContext } from '../http/index.js';
@@ -27,6 +28,7 @@ export class WorkflowProxiesService {
   constructor(
     db: Db,
     private readonly deps: { audit: AuditService; people: ProxyPeople },
+    private readonly clock: Clock,
   ) {
     this.db = db;
   }
@@ -79,7 +81,7 @@ export class WorkflowProxiesService {
         proxy_id: body.proxyId,
         start_at: startAt,
         end_at: endAt,
-        created_at: nowInstant(),
+        created_at: this.clock.now().toISOString(),
       };
       await repo.insertRule(trx, row);
       await this.deps.audit.record(trx, ctx, {

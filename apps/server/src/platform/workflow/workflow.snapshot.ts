@@ -15,18 +15,18 @@ export interface OrgSource {
 /**
  * A synchronous snapshot of the organisation for one action, read inside its transaction. Roles are
  * those held in the instance's entity; the approval admins are the flow's, else the entity's
- * holders of the built-in `admin` role. Proxy rules (审批代理) are those in force at `at` (now when
- * absent), so new tasks of an absent user go to their proxy.
+ * holders of the built-in `admin` role. Proxy rules (审批代理) are those in force at `at` (the
+ * engine's clock), so new tasks of an absent user go to their proxy.
  */
 export async function loadOrgSnapshot(
   db: Db,
   source: OrgSource,
-  options: { entityId: string; flowAdmins?: string[]; at?: string },
+  options: { entityId: string; flowAdmins?: string[]; at: string },
 ): Promise<MemoryOrg> {
   const [chart, roles, proxies] = await Promise.all([
     source.orgChart(db),
     source.roleHoldersIn(db, options.entityId),
-    loadProxyRules(db, options.at ?? new Date().toISOString()),
+    loadProxyRules(db, options.at),
   ]);
   return new MemoryOrg({
     departments: chart.departments.map((d) => ({

@@ -8,7 +8,8 @@ import type {
 } from '@concord/contracts';
 import type { z } from 'zod';
 import type { wfPreviewBodySchema, wfTaskListQuerySchema } from '@concord/contracts';
-import { type Db, newId, nowInstant, readInstant } from '../../db/index.js';
+import { type Db, newId, readInstant } from '../../db/index.js';
+import type { Clock } from '../jobs/index.js';
 import { AppError, notFound, type RequestContext } from '../http/index.js';
 import { resolveAssignee } from './workflow.assignees.js';
 import { attachmentIdsOf } from './workflow.attachments.js';
@@ -41,6 +42,7 @@ export class WorkflowViews {
       /** Names of uploaded files (comment attachments), from the files module. */
       fileNames?: (db: Db, ids: string[]) => Promise<Map<string, string>>;
     },
+    private readonly clock: Clock,
   ) {
     this.db = db;
   }
@@ -83,7 +85,7 @@ export class WorkflowViews {
     await this.engine.assertVisible(this.db, ctx, row);
     const participant =
       row.initiator_id === userId || (await repo.isParticipant(this.db, instanceId, userId));
-    await repo.markCcRead(this.db, instanceId, userId, nowInstant());
+    await repo.markCcRead(this.db, instanceId, userId, this.clock.now().toISOString());
     const state = await this.engine.stateOf(this.db, row);
     const org = await this.engine.snapshot(this.db, state);
     const instance = state.instance;
@@ -242,7 +244,7 @@ export class WorkflowViews {
     if (!running) return steps;
     const ctx: Ctx = {
       s: state,
-      now: nowInstant(),
+      now: this.clock.now().toISOString(),
       org,
       cmd: { type: 'timerFired', timerId: '' },
       effects: [],

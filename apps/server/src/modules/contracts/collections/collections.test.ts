@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId, nowInstant, writeJson } from '../../../db/index.js';
+import { newId, writeJson } from '../../../db/index.js';
 import { ManualClock } from '../../../platform/jobs/index.js';
 import { describeEachDialect, type TestApp } from '../../../testing/test-app.js';
 import { patchContract, testCategory, testContract, userWith } from '../archive/archive.testing.js';
@@ -59,7 +59,7 @@ function execution(app: () => TestApp) {
   return {
     async item(contractId: string, seq: number, dueDate: string, amount: number): Promise<string> {
       const id = newId();
-      const now = nowInstant();
+      const now = app().services.clock.now().toISOString();
       await db()
         .insertInto('contract_plan_item')
         .values({
@@ -91,7 +91,7 @@ function execution(app: () => TestApp) {
         .where('id', '=', contractId)
         .executeTakeFirstOrThrow();
       const id = newId();
-      const now = nowInstant();
+      const now = app().services.clock.now().toISOString();
       await db()
         .insertInto('contract_payment')
         .values({
@@ -134,7 +134,7 @@ function execution(app: () => TestApp) {
         .select('owner_id')
         .where('id', '=', contractId)
         .executeTakeFirstOrThrow();
-      const now = nowInstant();
+      const now = app().services.clock.now().toISOString();
       await db()
         .insertInto('contract_delivery')
         .values({
@@ -213,7 +213,7 @@ describeEachDialect(
           owner_after_days: 1,
           head_after_days: 4,
           finance_after_days: 8,
-          updated_at: nowInstant(),
+          updated_at: t().services.clock.now().toISOString(),
         })
         .execute();
       categoryId = (await testCategory(t(), 0)).id;

@@ -9,7 +9,8 @@ import {
 } from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { type Db, nowInstant } from '../../../db/index.js';
+import type { Db } from '../../../db/index.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 import {
   fetchPage,
   inBatches,
@@ -53,6 +54,7 @@ export class ContractOversightService {
     private readonly db: Db,
     private readonly ports: Pick<ContractPorts, 'org' | 'today'>,
     private readonly flaggedPartners: FlaggedPartners,
+    private readonly clock: Clock,
   ) {}
 
   async list(ctx: RequestContext, query: OversightQuery): Promise<ContractOversightPage> {
@@ -70,7 +72,7 @@ export class ContractOversightService {
       counts: Object.fromEntries(
         contractOversightKindSchema.options.map((k) => [k, counts.get(k) ?? 0]),
       ) as Record<ContractOversightKind, number>,
-      asOf: nowInstant(),
+      asOf: this.clock.now().toISOString(),
     };
   }
 

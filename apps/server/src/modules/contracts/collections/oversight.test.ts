@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { creditCodeCheckChar } from '@concord/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Db, newId, nowInstant } from '../../../db/index.js';
+import { type Db, newId } from '../../../db/index.js';
 import { ManualClock } from '../../../platform/jobs/index.js';
 import { describeEachDialect } from '../../../testing/test-app.js';
 import { patchContract, testCategory, testContract, userWith } from '../archive/archive.testing.js';
@@ -52,7 +52,7 @@ describeEachDialect(
         .where('id', '=', contractId)
         .executeTakeFirstOrThrow();
       const id = newId();
-      const now = nowInstant();
+      const now = t().services.clock.now().toISOString();
       await db
         .insertInto('contract_payment')
         .values({
@@ -154,7 +154,7 @@ describeEachDialect(
       await payment(ids.override, 'REJECTED', '被驳回的放行', 30_000);
       await payment(ids.override, 'PAID', null, 10_000);
       await contract('overdue', 'CONS', { direction: 'INCOME' });
-      const now = nowInstant();
+      const now = t().services.clock.now().toISOString();
       for (const [seq, due, amount] of [
         [1, '2026-02-01', 200_000],
         [2, '2026-02-20', 100_000],

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { newId, nowInstant } from '../../../db/index.js';
+import { newId } from '../../../db/index.js';
 import { digitalInvoice, paperInvoice } from '../../invoices/invoices.testing.js';
 import { describeEachDialect } from '../../../testing/test-app.js';
 import {
@@ -58,8 +58,8 @@ describeEachDialect('contract invoices', (t) => {
           paid_amount: 0,
           invoiced_amount: 0,
           accepted_amount: 0,
-          created_at: nowInstant(),
-          updated_at: nowInstant(),
+          created_at: t().services.clock.now().toISOString(),
+          updated_at: t().services.clock.now().toISOString(),
         })
         .execute();
       items.push(itemId);

@@ -9,7 +9,8 @@ import {
   deliveryRejectSchema,
   formatMoney,
 } from '@concord/contracts';
-import { type Db, newId, nowInstant } from '../../../db/index.js';
+import { type Db, newId } from '../../../db/index.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 import { AccessControl } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
@@ -44,6 +45,7 @@ export class ContractDeliveryAcceptance {
     private readonly figures: ContractFiguresService,
     private readonly ports: Pick<DeliveryPorts, 'visibleFileIds'>,
     private readonly deliveries: Pick<ContractDeliveriesService, 'get'>,
+    private readonly clock: Clock,
   ) {}
 
   /** Records a delivery against the contract (and optionally one of its plan items). */
@@ -72,7 +74,7 @@ export class ContractDeliveryAcceptance {
       }
       await this.assertFiles(trx, ctx, data.fileIds);
       const id = newId();
-      const now = nowInstant();
+      const now = this.clock.now().toISOString();
       const row: ContractDeliveryTable = {
         id,
         contract_id: contractId,
@@ -157,7 +159,7 @@ export class ContractDeliveryAcceptance {
         accepted_by: actor.userId,
         acceptance_note: data.note || null,
         file_ids: { delivery: files.delivery, acceptance: [...new Set(data.fileIds)] },
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       await this.figures.refresh(trx, before.contract_id);
       await this.audit.record(trx, ctx, {
@@ -189,7 +191,7 @@ export class ContractDeliveryAcceptance {
         status: 'REJECTED',
         accepted_by: actor.userId,
         acceptance_note: data.note,
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       });
       await this.figures.refresh(trx, before.contract_id);
       await this.audit.record(trx, ctx, {

@@ -5,7 +5,7 @@
  * audit trail, and scope (a sibling subsidiary and users without contract.delivery are refused).
  */
 import { beforeAll, expect, it } from 'vitest';
-import { newId, nowInstant } from '../../../db/index.js';
+import { newId } from '../../../db/index.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import {
   type ContractFixture,
@@ -56,8 +56,8 @@ describeEachDialect('contract deliveries and acceptance', (t) => {
         amount: 1_000_000,
         percentage: 10000,
         condition_text: null,
-        created_at: nowInstant(),
-        updated_at: nowInstant(),
+        created_at: t().services.clock.now().toISOString(),
+        updated_at: t().services.clock.now().toISOString(),
       })
       .execute();
   });

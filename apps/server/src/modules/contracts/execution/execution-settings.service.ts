@@ -1,6 +1,7 @@
 import type { ExecutionSettings, ExecutionSettingsInput, ExecutionSettingsSource } from '@concord/contracts';
 import { executionSettingsInputSchema } from '@concord/contracts';
-import { type Db, nowInstant } from '../../../db/index.js';
+import type { Db } from '../../../db/index.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
@@ -54,6 +55,7 @@ export class ExecutionSettingsService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** The settings in force for an entity (call with the caller's transaction when inside one). */
@@ -119,7 +121,7 @@ export class ExecutionSettingsService {
         ownerAfterDays: data.ownerAfterDays,
         headAfterDays: data.headAfterDays,
         financeAfterDays: data.financeAfterDays,
-        updatedAt: nowInstant(),
+        updatedAt: this.clock.now().toISOString(),
       };
       await repo.upsertSetting(trx, row);
       const { updatedAt: _a, entityId: _b, ...after } = row;

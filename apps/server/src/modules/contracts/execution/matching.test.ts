@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newId, nowInstant } from '../../../db/index.js';
+import { newId } from '../../../db/index.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import { type ContractFixture, insertLedgerRow, publishContractFlows } from '../contracts.testing.js';
 import { matchingStatus, withinTolerance } from './execution.rules.js';
@@ -104,8 +104,8 @@ describeEachDialect('contract matching and the exceptions list', (t) => {
         paid_amount: figures.paid,
         invoiced_amount: figures.invoiced,
         accepted_amount: figures.accepted,
-        created_at: nowInstant(),
-        updated_at: nowInstant(),
+        created_at: t().services.clock.now().toISOString(),
+        updated_at: t().services.clock.now().toISOString(),
       })
       .execute();
     return id;

@@ -7,7 +7,8 @@ import type {
   ContractScheduleReplace,
   ContractStatus,
 } from '@concord/contracts';
-import { type Db, newId, nowInstant, readJson } from '../../../db/index.js';
+import { type Db, newId, readJson } from '../../../db/index.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -56,6 +57,7 @@ export class ContractScheduleService implements ChangeSchedule {
     private readonly audit: AuditService,
     private readonly figures: ScheduleFigures,
     private readonly today: () => string,
+    private readonly clock: Clock,
   ) {}
 
   async get(ctx: RequestContext, contractId: string): Promise<ContractSchedule> {
@@ -105,7 +107,7 @@ export class ContractScheduleService implements ChangeSchedule {
       const after = {
         ...contract,
         lock_version: contract.lock_version + 1,
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       };
       await contractsRepo.updateContract(trx, contractId, {
         lock_version: after.lock_version,
@@ -175,7 +177,7 @@ export class ContractScheduleService implements ChangeSchedule {
   ): Promise<repo.PlanItemRow[]> {
     const existing = await repo.listItems(trx, contract.id);
     await this.checkItems(trx, contract, existing, input, expected);
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     await repo.parkSeqs(trx, contract.id);
     const kept = new Set<string>();
     for (const [index, item] of input.entries()) {

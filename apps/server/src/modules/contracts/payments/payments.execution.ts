@@ -10,7 +10,8 @@ import {
   contractRefundCreateSchema,
   formatMoney,
 } from '@concord/contracts';
-import { type Db, nowInstant } from '../../../db/index.js';
+import type { Db } from '../../../db/index.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 import { AccessControl, type Scope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound } from '../../../platform/http/index.js';
@@ -27,7 +28,6 @@ import {
   itemOf,
   newRow,
   OPEN_STATUSES,
-  type PaymentPorts,
   requestHash,
   stateError,
   withContract,
@@ -45,8 +45,8 @@ export class ContractPaymentExecution {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly figures: Pick<ContractFiguresService, 'refresh'>,
-    private readonly ports: PaymentPorts,
     private readonly payments: Pick<ContractPaymentsService, 'get'>,
+    private readonly clock: Clock,
   ) {}
 
   /** A receipt (收款登记) on an income contract. */
@@ -66,7 +66,7 @@ export class ContractPaymentExecution {
         if (!OPEN_STATUSES.includes(contract.status)) throw stateError(ctx.locale, 'contractClosed');
         const item = await itemOf(trx, contractId, data.planItemId);
         guard(contract, item, await repo.committed(trx, contractId), data.amount);
-        const row = newRow(contract, actor.userId, 'RECEIPT', data.idempotencyKey, hash, this.ports.today(), {
+        const row = newRow(contract, actor.userId, 'RECEIPT', data.idempotencyKey, hash, this.clock.now(), {
           plan_item_id: item.id,
           amount: data.amount,
           status: 'RECEIVED',
@@ -102,7 +102,7 @@ export class ContractPaymentExecution {
         bank_account: data.bankAccount,
         method: data.method,
         reference: data.reference || null,
-        updated_at: nowInstant(),
+        updated_at: this.clock.now().toISOString(),
       };
       await repo.updatePayment(trx, id, patch);
       return {
@@ -126,7 +126,7 @@ export class ContractPaymentExecution {
     await this.onPayment(ctx, scope, id, async (trx, before) => {
       if (before.kind !== 'PAYMENT' || before.status !== 'APPROVED')
         throw stateError(ctx.locale, 'notApproved');
-      await repo.updatePayment(trx, id, { status: 'CANCELED', updated_at: nowInstant() });
+      await repo.updatePayment(trx, id, { status: 'CANCELED', updated_at: this.clock.now().toISOString() });
       return {
         action: 'cancel',
         changes: [
@@ -163,7 +163,7 @@ export class ContractPaymentExecution {
             remaining: formatMoney(remaining, contract.currency),
           });
         }
-        const row = newRow(contract, actor.userId, 'REFUND', data.idempotencyKey, hash, this.ports.today(), {
+        const row = newRow(contract, actor.userId, 'REFUND', data.idempotencyKey, hash, this.clock.now(), {
           plan_item_id: original.plan_item_id,
           amount: data.amount,
           status: 'REFUNDED',

@@ -6,7 +6,8 @@ import {
   type FormField,
   formatMoney,
 } from '@concord/contracts';
-import { type Db, nowInstant } from '../../../db/index.js';
+import type { Db } from '../../../db/index.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 import { isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, forbidden } from '../../../platform/http/index.js';
@@ -62,6 +63,7 @@ export class ContractPaymentRequests {
     private readonly figures: Pick<ContractFiguresService, 'refresh'>,
     private readonly ports: PaymentPorts,
     private readonly payments: Pick<ContractPaymentsService, 'get'>,
+    private readonly clock: Clock,
   ) {}
 
   /** A payment request (付款申请) against a plan item of an expense contract; starts its approval. */
@@ -104,7 +106,7 @@ export class ContractPaymentRequests {
           if (!overrideScope || !isInScope(overrideScope, scopedFacts(contract))) throw forbidden();
           override = { reason: data.overrideReason, by: actor.userId };
         }
-        const row = newRow(contract, actor.userId, 'PAYMENT', data.idempotencyKey, hash, this.ports.today(), {
+        const row = newRow(contract, actor.userId, 'PAYMENT', data.idempotencyKey, hash, this.clock.now(), {
           plan_item_id: item.id,
           amount: data.amount,
           status: 'IN_APPROVAL',
@@ -171,7 +173,7 @@ export class ContractPaymentRequests {
     await contractsRepo.lockContract(trx, head.contract_id);
     const before = await repo.lockPayment(trx, id);
     if (before?.status !== 'IN_APPROVAL') return;
-    await repo.updatePayment(trx, id, { status: outcome, updated_at: nowInstant() });
+    await repo.updatePayment(trx, id, { status: outcome, updated_at: this.clock.now().toISOString() });
     await this.figures.refresh(trx, head.contract_id);
     await this.audit.record(trx, ctx, {
       entityType: 'contract_payment',

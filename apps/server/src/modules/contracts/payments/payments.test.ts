@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { formatErrorMessage, type WfFlow } from '@concord/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newId, nowInstant, writeJson } from '../../../db/index.js';
+import { newId, writeJson } from '../../../db/index.js';
 import { actOnApproval } from '../../../testing/approvals.js';
 import { type ApiClient, describeEachDialect, type TestApp } from '../../../testing/test-app.js';
 import { patchContract, testCategory, testContract, userWith } from '../archive/archive.testing.js';
@@ -19,7 +19,7 @@ async function givenItems(app: TestApp, contractId: string, amounts: number[]): 
   const ids: string[] = [];
   for (const [index, amount] of amounts.entries()) {
     const id = newId();
-    const now = nowInstant();
+    const now = app.services.clock.now().toISOString();
     await db
       .insertInto('contract_plan_item')
       .values({
@@ -480,7 +480,7 @@ describeEachDialect('contract payments', (t) => {
         owner_after_days: 0,
         head_after_days: 7,
         finance_after_days: 15,
-        updated_at: nowInstant(),
+        updated_at: t().services.clock.now().toISOString(),
       })
       .execute();
     try {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { formatMoney, type Locale } from '@concord/contracts';
-import { type Db, newId, nowInstant } from '../../../db/index.js';
+import { businessDate, formatMoney, type Locale } from '@concord/contracts';
+import { type Db, newId } from '../../../db/index.js';
 import { AccessControl, type Scope } from '../../../platform/access/index.js';
 import { AppError, invalidReference, notFound } from '../../../platform/http/index.js';
 import * as contractsRepo from '../register/contracts.repository.js';
@@ -25,8 +25,6 @@ export interface PaymentPorts {
   userNames(db: Db, ids: string[]): Promise<Map<string, string>>;
   /** The matching tolerance in force for an entity (execution settings). */
   tolerance(trx: Db, entityId: string): Promise<Tolerance>;
-  /** Today (YYYY-MM-DD, China time) for payment numbers. */
-  today(): string;
 }
 
 export type ContractRow = ContractTable & ContractFigureColumns;
@@ -115,24 +113,27 @@ export function guard(
   return itemRoom;
 }
 
-/** A new payment, receipt or refund row, numbered by kind and today's date. */
+/**
+ * A new payment, receipt or refund row stamped with `now` (the app's clock) and numbered by kind and
+ * that instant's business date, so the number's date and the row's instant never disagree.
+ */
 export function newRow(
   contract: ContractRow,
   userId: string,
   kind: 'PAYMENT' | 'RECEIPT' | 'REFUND',
   key: string,
   hash: string,
-  today: string,
+  now: Date,
   fields: Partial<ContractPaymentTable> & { amount: number; status: string },
 ): ContractPaymentTable {
   const id = newId();
-  const now = nowInstant();
+  const instant = now.toISOString();
   return {
     id,
     contract_id: contract.id,
     plan_item_id: null,
     kind,
-    number: `${numberPrefix[kind]}${today.replaceAll('-', '')}-${id.slice(-8).toUpperCase()}`,
+    number: `${numberPrefix[kind]}${businessDate(now).replaceAll('-', '')}-${id.slice(-8).toUpperCase()}`,
     refund_of_id: null,
     purpose: null,
     entity_id: contract.entity_id,
@@ -147,8 +148,8 @@ export function newRow(
     override_by: null,
     idempotency_key: key,
     request_hash: hash,
-    created_at: now,
-    updated_at: now,
+    created_at: instant,
+    updated_at: instant,
     ...fields,
   };
 }

@@ -1,4 +1,4 @@
-import { newId, nowInstant } from '../../../db/index.js';
+import { newId } from '../../../db/index.js';
 import type { TestApp } from '../../../testing/test-app.js';
 
 /**
@@ -13,7 +13,7 @@ export async function insertPaidPayment(app: TestApp, contractId: string, amount
     .selectAll()
     .where('id', '=', contractId)
     .executeTakeFirstOrThrow();
-  const now = nowInstant();
+  const now = app.services.clock.now().toISOString();
   await db()
     .transaction()
     .execute(async (trx) => {

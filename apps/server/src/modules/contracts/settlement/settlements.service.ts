@@ -8,7 +8,8 @@ import {
   type SettlementStatus,
   formatMoney,
 } from '@concord/contracts';
-import { type Db, newId, nowInstant } from '../../../db/index.js';
+import { type Db, newId } from '../../../db/index.js';
+import type { Clock } from '../../../platform/jobs/index.js';
 import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, notFound, type RequestContext } from '../../../platform/http/index.js';
@@ -100,6 +101,7 @@ export class ContractSettlementsService {
     private readonly audit: AuditService,
     private readonly ports: SettlementPorts,
     private readonly figures: ContractFiguresService,
+    private readonly clock: Clock,
   ) {}
 
   /** The settlement tab: the contract's settlements and the figures they act on. */
@@ -167,7 +169,7 @@ export class ContractSettlementsService {
         status: 'IN_APPROVAL',
         instance_id: null,
         created_by: actor.userId,
-        created_at: nowInstant(),
+        created_at: this.clock.now().toISOString(),
         decided_at: null,
       });
       const label = contract.number ?? contract.name;
@@ -230,7 +232,7 @@ export class ContractSettlementsService {
     const contract = (await contracts.lockContract(trx, found.contract_id))!;
     const before = (await repo.lockSettlement(trx, id))!;
     if (before.status !== 'IN_APPROVAL') return;
-    const now = nowInstant();
+    const now = this.clock.now().toISOString();
     const settled = before.final_amount - before.deduction_total;
     if (outcome === 'APPROVED') {
       await this.assertCoversCommitted(trx, ctx, contract, settled);

@@ -1,23 +1,21 @@
 /**
- * The contract register on a real database: drafts and their validation, numbering at submission,
- * the approval round trip through the engine (status changes in the engine's transaction), approver
- * edits becoming versions, version compare, signing and closing, illegal transitions in both languages.
+ * The contract register on a real database, submission and approval: numbering at submission, the
+ * approval round trip through the engine (status changes in the engine's transaction), rejection and
+ * withdrawal back to draft, approver edits becoming versions and their compare, illegal transitions
+ * in both languages.
  */
-import { splitTax } from '@concord/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actOnApproval } from '../../../testing/approvals.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import {
   approveAll,
-  approvedContract,
   type ContractFixture,
   draftBody,
   expectProblem,
   givenContract,
-  publishContractFlows,
   todayOf,
-  uploadFile,
 } from '../contracts.testing.js';
+import { registerCast } from './register.testing.js';
 
 describeEachDialect('contract register', (t) => {
   let f: ContractFixture;
@@ -25,178 +23,9 @@ describeEachDialect('contract register', (t) => {
   let reviewer: ApiClient; // 周强: first step, may edit the body
   let gm: ApiClient; // 赵磊: CONS general manager, second step, contract.manage
   let techUser: ApiClient; // 林峰: TECH staff, en-US
-  let clients: { creator: ApiClient; reviewer: ApiClient; gm: ApiClient };
 
   beforeAll(async () => {
-    f = await publishContractFlows(t());
-    creator = await t().login('feng.bo');
-    reviewer = await t().login('zhou.qiang');
-    gm = await t().login('zhao.lei');
-    techUser = await t().login('lin.feng');
-    clients = { creator, reviewer, gm };
-  });
-
-  describe('drafts', () => {
-    it('registers a draft with the tax split, names and no number yet', async () => {
-      const draft = await givenContract(creator, f, { amount: 1_000_000, taxRate: 600 });
-      expect(draft).toMatchObject({
-        status: 'DRAFT',
-        number: null,
-        version: 0,
-        lockVersion: 0,
-        direction: 'EXPENSE',
-        categoryId: f.category.id,
-        partnerId: f.partners.cons,
-        partnerName: f.partners.consName,
-        entityId: f.cons.entityId,
-        entityName: '协和建设工程有限公司',
-        departmentName: '工程一部',
-        ownerName: '冯波',
-        amount: 1_000_000,
-        taxRate: 600,
-        taxAmount: splitTax(1_000_000, 600).taxAmount,
-        amountExclTax: 1_000_000 - 56_604,
-        currentAmount: 1_000_000,
-        signedAmount: null,
-        instanceId: null,
-        currency: 'CNY',
-      });
-      expect(draft.taxAmount).toBe(56_604);
-      expect(draft.actions).toEqual(['edit', 'delete', 'submit']);
-      const read = await creator.get(`/api/v1/contracts/${draft.id}`);
-      expect(read.json()).toMatchObject({ id: draft.id, body: draftBody(f).body, startDate: '2026-01-01' });
-    });
-
-    it('refuses bad amounts with problem+json naming the field', async () => {
-      for (const amount of [-1, 1.5, '100', 1_000_000_000_000_001]) {
-        const body = expectProblem(
-          await creator.post('/api/v1/contracts', draftBody(f, { amount })),
-          400,
-          'VALIDATION_FAILED',
-        );
-        expect(body.errors?.map((e) => e.path)).toContain('body.amount');
-      }
-      const rate = expectProblem(
-        await creator.post('/api/v1/contracts', draftBody(f, { taxRate: 10001 })),
-        400,
-        'VALIDATION_FAILED',
-      );
-      expect(rate.errors?.map((e) => e.path)).toContain('body.taxRate');
-    });
-
-    it('refuses an end date before the start date', async () => {
-      const body = expectProblem(
-        await creator.post(
-          '/api/v1/contracts',
-          draftBody(f, { startDate: '2026-06-01', endDate: '2026-05-31' }),
-        ),
-        400,
-        'VALIDATION_FAILED',
-      );
-      expect(body.detail).toBe('输入有误：endDate: the end date must not be before the start date');
-      expect(body.errors).toEqual([
-        { path: 'endDate', message: 'the end date must not be before the start date' },
-      ]);
-    });
-
-    it('refuses an unknown category', async () => {
-      const body = expectProblem(
-        await creator.post(
-          '/api/v1/contracts',
-          draftBody(f, { categoryId: '0190f000-0000-7000-8000-000000000abc' }),
-        ),
-        400,
-        'INVALID_REFERENCE',
-      );
-      expect(body.detail).toBe('合同类别无效或不可用');
-    });
-
-    it('refuses a blacklisted partner', async () => {
-      const body = expectProblem(
-        await creator.post('/api/v1/contracts', draftBody(f, { partnerId: f.partners.blacklisted })),
-        409,
-        'PARTNER_BLACKLISTED',
-      );
-      expect(body.detail).toBe(`合作伙伴「${f.partners.blacklistedName}」已被列入黑名单，不能用于新合同`);
-    });
-
-    it("refuses another entity's partner that is not shared, and accepts one shared with the group", async () => {
-      // 冯波 cannot even see TECH's partner; the administrator sees it but TECH alone may use it.
-      const hidden = expectProblem(
-        await creator.post('/api/v1/contracts', draftBody(f, { partnerId: f.partners.tech })),
-        400,
-        'INVALID_REFERENCE',
-      );
-      expect(hidden.detail).toBe('合作伙伴无效或不可用');
-      const admin = await t().login('admin');
-      const notUsable = expectProblem(
-        await admin.post(
-          '/api/v1/contracts',
-          draftBody(f, { partnerId: f.partners.tech, entityId: f.grp.entityId, departmentId: f.grp.legal }),
-        ),
-        400,
-        'INVALID_REFERENCE',
-      );
-      expect(notUsable.detail).toBe('合作伙伴无效或不可用');
-      const usable = await admin.post(
-        '/api/v1/contracts',
-        draftBody(f, { partnerId: f.partners.tech, entityId: f.tech.entityId, departmentId: f.tech.rnd }),
-      );
-      expect(usable.statusCode, usable.body).toBe(200);
-      const shared = await givenContract(creator, f, { partnerId: f.partners.shared });
-      expect(shared.partnerId).toBe(f.partners.shared);
-    });
-
-    it('refuses a department of another entity and an owner outside the creator’s scope', async () => {
-      expectProblem(
-        await creator.post('/api/v1/contracts', draftBody(f, { departmentId: f.tech.rnd })),
-        403,
-        'FORBIDDEN',
-      );
-      expectProblem(
-        await creator.post('/api/v1/contracts', draftBody(f, { departmentId: f.cons.proc })),
-        403,
-        'FORBIDDEN',
-      );
-    });
-
-    it('edits a draft with its lock version and refuses a stale one with 409', async () => {
-      const draft = await givenContract(creator, f);
-      const { categoryId: _category, ...rest } = draftBody(f);
-      const edited = await creator.put(`/api/v1/contracts/${draft.id}`, {
-        ...rest,
-        name: '钢材采购合同（修订）',
-        amount: 2_260_000,
-        lockVersion: 0,
-      });
-      expect(edited.statusCode, edited.body).toBe(200);
-      expect(edited.json()).toMatchObject({
-        name: '钢材采购合同（修订）',
-        amount: 2_260_000,
-        currentAmount: 2_260_000,
-        taxAmount: 260_000,
-        lockVersion: 1,
-      });
-      const stale = await creator.put(`/api/v1/contracts/${draft.id}`, {
-        ...rest,
-        name: '过期的修改',
-        lockVersion: 0,
-      });
-      expectProblem(stale, 409, 'CONFLICT');
-      expect((await creator.get(`/api/v1/contracts/${draft.id}`)).json().name).toBe('钢材采购合同（修订）');
-    });
-
-    it('deletes a draft that was never submitted', async () => {
-      const draft = await givenContract(creator, f);
-      const res = await creator.delete(`/api/v1/contracts/${draft.id}`);
-      expect(res.statusCode, res.body).toBe(200);
-      expectProblem(await creator.get(`/api/v1/contracts/${draft.id}`), 404, 'NOT_FOUND');
-    });
-
-    it('hides a CONS contract from a TECH user', async () => {
-      const draft = await givenContract(creator, f);
-      expectProblem(await techUser.get(`/api/v1/contracts/${draft.id}`), 404, 'NOT_FOUND');
-    });
+    ({ f, creator, reviewer, gm, techUser } = await registerCast(t()));
   });
 
   describe('submission and approval', () => {
@@ -445,128 +274,6 @@ describeEachDialect('contract register', (t) => {
         version: 2,
         body: newBody,
       });
-    });
-  });
-
-  describe('signing and closing', () => {
-    it('signs only with the signed scan; the signed amount is fixed and a version records the scan', async () => {
-      const approved = await approvedContract(t(), clients, f);
-      const missing = expectProblem(
-        await gm.post(`/api/v1/contracts/${approved.id}/sign`, { signDate: '2026-02-01' }),
-        400,
-        'CONTRACT_ATTACHMENTS_MISSING',
-      );
-      expect(missing.detail).toBe('缺少必需的附件：合同签署扫描件');
-      const annex = await uploadFile(t(), gm, '附件一.pdf');
-      expectProblem(
-        await gm.post(`/api/v1/contracts/${approved.id}/sign`, {
-          signDate: '2026-02-01',
-          attachments: [{ fileId: annex, type: 'ANNEX' }],
-        }),
-        400,
-        'CONTRACT_ATTACHMENTS_MISSING',
-      );
-      const scan = await uploadFile(t(), gm);
-      const signed = await gm.post(`/api/v1/contracts/${approved.id}/sign`, {
-        signDate: '2026-02-01',
-        attachments: [{ fileId: scan, type: 'SIGNED_SCAN' }],
-      });
-      expect(signed.statusCode, signed.body).toBe(200);
-      expect(signed.json()).toMatchObject({
-        status: 'IN_FORCE',
-        signDate: '2026-02-01',
-        signedAmount: 1_130_000,
-        currentAmount: 1_130_000,
-        version: 2,
-        attachments: [{ fileId: scan, type: 'SIGNED_SCAN', name: '合同签署扫描件.pdf' }],
-      });
-      expect(signed.json().actions).toEqual(['complete', 'terminate']);
-      const compare = (await gm.get(`/api/v1/contracts/${approved.id}/compare?from=1&to=2`)).json();
-      expect(compare.to.reason).toBe('SIGN');
-      expect(compare.fields).toEqual([{ field: 'signDate', before: null, after: '2026-02-01' }]);
-      expect(compare.attachments.added).toEqual([
-        { fileId: scan, type: 'SIGNED_SCAN', name: '合同签署扫描件.pdf' },
-      ]);
-    });
-
-    it('needs contract.manage to sign', async () => {
-      const approved = await approvedContract(t(), clients, f);
-      expectProblem(
-        await creator.post(`/api/v1/contracts/${approved.id}/sign`, { signDate: '2026-02-01' }),
-        403,
-        'FORBIDDEN',
-      );
-    });
-
-    it('completes a contract in force, and nothing closes it again', async () => {
-      const signed = await approvedContract(t(), clients, f, { sign: true });
-      // Completing requires the closing evaluation first (evaluations.service.ts).
-      expectProblem(
-        await gm.post(`/api/v1/contracts/${signed.id}/complete`, {}),
-        409,
-        'CONTRACT_EVALUATION_REQUIRED',
-      );
-      const scores = ['quality', 'schedule', 'service', 'compliance'].map((code) => ({ code, score: 90 }));
-      expect((await gm.post(`/api/v1/contracts/${signed.id}/evaluation`, { scores })).statusCode).toBe(200);
-      const done = await gm.post(`/api/v1/contracts/${signed.id}/complete`, { reason: '货物已全部交付' });
-      expect(done.statusCode, done.body).toBe(200);
-      expect(done.json()).toMatchObject({ status: 'COMPLETED', statusReason: '货物已全部交付', actions: [] });
-      expect(
-        expectProblem(
-          await gm.post(`/api/v1/contracts/${signed.id}/terminate`, { reason: '重复' }),
-          409,
-          'CONTRACT_ILLEGAL_TRANSITION',
-        ).detail,
-      ).toBe('合同当前状态为「已完成」，不能终止');
-      expectProblem(
-        await gm.post(`/api/v1/contracts/${signed.id}/void`, { reason: '重复' }),
-        409,
-        'CONTRACT_ILLEGAL_TRANSITION',
-      );
-    });
-
-    it('terminates a contract in force with a reason (a reason is required)', async () => {
-      const signed = await approvedContract(t(), clients, f, { sign: true });
-      expectProblem(await gm.post(`/api/v1/contracts/${signed.id}/terminate`, {}), 400, 'VALIDATION_FAILED');
-      const ended = await gm.post(`/api/v1/contracts/${signed.id}/terminate`, { reason: '对方违约' });
-      expect(ended.json()).toMatchObject({
-        status: 'TERMINATED',
-        statusReason: '对方违约',
-        signedAmount: 1_130_000,
-      });
-      expect(
-        expectProblem(
-          await gm.post(`/api/v1/contracts/${signed.id}/complete`, {}),
-          409,
-          'CONTRACT_ILLEGAL_TRANSITION',
-        ).detail,
-      ).toBe('合同当前状态为「已终止」，不能完成');
-    });
-
-    it('voids a draft or an approved contract, but not one in force', async () => {
-      const draft = await givenContract(creator, f);
-      const voidedDraft = await gm.post(`/api/v1/contracts/${draft.id}/void`, { reason: '项目取消' });
-      expect(voidedDraft.json()).toMatchObject({ status: 'VOIDED', statusReason: '项目取消' });
-      const approved = await approvedContract(t(), clients, f);
-      expect(
-        (await gm.post(`/api/v1/contracts/${approved.id}/void`, { reason: '未签订' })).json().status,
-      ).toBe('VOIDED');
-      const signed = await approvedContract(t(), clients, f, { sign: true });
-      expect(
-        expectProblem(
-          await gm.post(`/api/v1/contracts/${signed.id}/void`, { reason: '作废' }),
-          409,
-          'CONTRACT_ILLEGAL_TRANSITION',
-        ).detail,
-      ).toBe('合同当前状态为「履行中」，不能作废');
-      expectProblem(await gm.post(`/api/v1/contracts/${voidedDraft.json().id}/submit`, {}), 403, 'FORBIDDEN');
-      expect(
-        expectProblem(
-          await creator.post(`/api/v1/contracts/${voidedDraft.json().id}/submit`, {}),
-          409,
-          'CONTRACT_ILLEGAL_TRANSITION',
-        ).detail,
-      ).toBe('合同当前状态为「已作废」，不能提交审批');
     });
   });
 });

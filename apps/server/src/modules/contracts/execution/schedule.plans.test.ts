@@ -1,112 +1,34 @@
 /**
- * Payment and receipt plans on a real database: the plan-sum rule (equal passes, one 分 off is
- * refused), items never below what is paid or requested on them, the figures the plan shows, and
- * change orders of the amount carrying (or lacking) the new plan.
+ * Payment and receipt plans (收付款计划) on a real database: a plan sums exactly to the amount, items
+ * stay at or above what is paid or requested on them, permission, scope and status.
  */
+import { addDays } from '@concord/contracts';
 import { beforeAll, expect, it } from 'vitest';
-import { newId, nowInstant } from '../../../db/index.js';
+import { newId } from '../../../db/index.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import {
-  approveAll,
   approvedContract,
   type ContractFixture,
   expectProblem,
   givenContract,
-  publishContractFlows,
-  todayOf,
 } from '../contracts.testing.js';
-
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
+import { type ScheduleCast, scheduleCast, scheduleHelpers } from './schedule.testing.js';
 
 describeEachDialect('contract payment plans (schedule)', (t) => {
+  let cast: ScheduleCast;
   let f: ContractFixture;
-  let creator: ApiClient; // 冯波: CONS ENG-1 head, holds contract.payment
-  let reviewer: ApiClient; // 周强
-  let gm: ApiClient; // 赵磊: approves contracts and changes
-  let finance: ApiClient; // 孙丽: CONS finance and head of FIN
-  let staff: ApiClient; // 吴敏: no contract.payment
-  let tech: ApiClient; // 黄磊: TECH general manager
-  let clients: { creator: ApiClient; reviewer: ApiClient; gm: ApiClient };
+  let creator: ApiClient;
+  let finance: ApiClient;
+  let staff: ApiClient;
+  let tech: ApiClient;
+  let clients: ScheduleCast['clients'];
   let today: string;
 
   beforeAll(async () => {
-    f = await publishContractFlows(t());
-    creator = await t().login('feng.bo');
-    reviewer = await t().login('zhou.qiang');
-    gm = await t().login('zhao.lei');
-    finance = await t().login('sun.li');
-    staff = await t().login('wu.min');
-    tech = await t().login('huang.lei');
-    clients = { creator, reviewer, gm };
-    today = todayOf(t()).date;
+    cast = await scheduleCast(t());
+    ({ f, creator, finance, staff, tech, clients, today } = cast);
   });
-
-  const db = () => t().services.db;
-  const url = (id: string) => `/api/v1/contracts/${id}/schedule`;
-  /** 30% / 65% / 5% of ¥11,300.00: 预付款 overdue, 进度款 due in a month, 质保金 in a year. */
-  const threeItems = () => [
-    {
-      name: '预付款',
-      dueDate: addDays(today, -10),
-      amount: 339_000,
-      percentage: 3000,
-      condition: '合同签订后 10 日内',
-    },
-    {
-      name: '进度款',
-      dueDate: addDays(today, 30),
-      amount: 734_500,
-      percentage: 6500,
-      condition: '到货验收合格后',
-    },
-    {
-      name: '质保金',
-      dueDate: addDays(today, 365),
-      amount: 56_500,
-      percentage: 500,
-      condition: '质保期满无质量问题',
-    },
-  ];
-  const contractRow = (id: string) =>
-    db()
-      .selectFrom('contract')
-      .select(['planned_amount', 'requested_amount', 'paid_amount', 'next_due_date', 'lock_version'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-  /** A payment row written straight into the table (the payments service has its own tests). */
-  const givenPayment = async (
-    contract: Record<string, any>,
-    itemId: string,
-    amount: number,
-    status: 'IN_APPROVAL' | 'PAID' | 'REJECTED',
-  ) => {
-    const now = nowInstant();
-    await db()
-      .insertInto('contract_payment')
-      .values({
-        id: newId(),
-        contract_id: contract.id,
-        plan_item_id: itemId,
-        kind: 'PAYMENT',
-        number: `FK-${newId().slice(-12)}`,
-        amount,
-        status,
-        entity_id: contract.entityId,
-        department_id: contract.departmentId,
-        requested_by: f.users.fengBo,
-        paid_on: status === 'PAID' ? today : null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await db()
-      .transaction()
-      .execute((trx) => t().services.contractFigures.refresh(trx, contract.id));
-  };
+  const { db, url, threeItems, contractRow, givenPayment } = scheduleHelpers(t, () => cast);
 
   it('accepts a plan summing exactly to the amount and refuses one 分 off, naming both sums', async () => {
     const signed = await approvedContract(t(), clients, f, { sign: true });
@@ -357,135 +279,5 @@ describeEachDialect('contract payment plans (schedule)', (t) => {
     );
     expect(refused.detail).toBe('合同当前状态为「审批中」，不能调整收付款计划');
     expect((await creator.get(url(draft.id))).json().editable).toBe(false);
-  });
-
-  it('requires a change of the amount to carry the new plan, and applies it on approval', async () => {
-    const signed = await approvedContract(t(), clients, f, { sign: true });
-    const first = (
-      await creator.put(url(signed.id), { lockVersion: signed.lockVersion, items: threeItems() })
-    ).json();
-    const [advance, progress, retention] = first.items;
-    await givenPayment(signed, advance.id, 339_000, 'PAID');
-
-    // Without the plan: refused, naming the plan's sum and the new amount.
-    const without = expectProblem(
-      await creator.post(`/api/v1/contracts/${signed.id}/changes`, {
-        reason: '增加钢材 20 吨',
-        proposed: { amount: 1_356_000 },
-      }),
-      400,
-      'CONTRACT_PLAN_SUM',
-    );
-    expect(without.detail).toBe(
-      '计划金额合计 ¥11,300.00 与合同应执行金额 ¥13,560.00 不一致（相差 -¥2,260.00），请调整计划',
-    );
-    const newPlan = [
-      { id: advance.id, name: advance.name, dueDate: advance.dueDate, amount: 339_000, percentage: 2500 },
-      { id: progress.id, name: progress.name, dueDate: progress.dueDate, amount: 949_200, percentage: 7000 },
-      { id: retention.id, name: retention.name, dueDate: retention.dueDate, amount: 67_800, percentage: 500 },
-    ];
-    // A plan that sums to the old amount, or takes the paid advance below its payment: refused.
-    expectProblem(
-      await creator.post(`/api/v1/contracts/${signed.id}/changes`, {
-        reason: '增加钢材 20 吨',
-        proposed: { amount: 1_356_000, schedule: threeItems() },
-      }),
-      400,
-      'CONTRACT_PLAN_SUM',
-    );
-    expectProblem(
-      await creator.post(`/api/v1/contracts/${signed.id}/changes`, {
-        reason: '增加钢材 20 吨',
-        proposed: {
-          amount: 1_356_000,
-          schedule: [{ ...newPlan[0], amount: 338_000 }, { ...newPlan[1], amount: 950_200 }, newPlan[2]],
-        },
-      }),
-      409,
-      'CONTRACT_PLAN_BELOW_USED',
-    );
-    // A plan without a change of the amount is not a change order.
-    expectProblem(
-      await creator.post(`/api/v1/contracts/${signed.id}/changes`, {
-        reason: '调整计划',
-        proposed: { endDate: '2027-03-31', schedule: threeItems() },
-      }),
-      400,
-      'VALIDATION_FAILED',
-    );
-    expect((await creator.get(`/api/v1/contracts/${signed.id}`)).json().pendingChangeId).toBeNull();
-
-    const created = await creator.post(`/api/v1/contracts/${signed.id}/changes`, {
-      reason: '增加钢材 20 吨',
-      proposed: { amount: 1_356_000, schedule: newPlan },
-    });
-    expect(created.statusCode, created.body).toBe(200);
-    const change = created.json();
-    expect(change.proposed.schedule).toHaveLength(3);
-    expect(change.before.schedule.map((i: any) => i.amount)).toEqual([339_000, 734_500, 56_500]);
-    // While the change is in approval the plan is not edited on its own.
-    const pending = (await creator.get(url(signed.id))).json();
-    expect(pending.editable).toBe(false);
-    expectProblem(
-      await creator.put(url(signed.id), { lockVersion: pending.lockVersion, items: threeItems() }),
-      409,
-      'CONTRACT_CHANGE_PENDING',
-    );
-
-    // The approver reads the new plan in the approval's form.
-    const approval = (await gm.get(`/api/v1/workflow/instances/${change.instanceId}`)).json();
-    expect(approval.formData.schedulePlan).toBe(
-      [
-        `1. 预付款 ${advance.dueDate} ¥3,390.00（25.00%）`,
-        `2. 进度款 ${progress.dueDate} ¥9,492.00（70.00%）`,
-        `3. 质保金 ${retention.dueDate} ¥678.00（5.00%）`,
-      ].join('\n'),
-    );
-    await approveAll(change.instanceId, [gm]);
-    const after = (await creator.get(url(signed.id))).json();
-    expect(after.executableAmount).toBe(1_356_000);
-    expect(after.items.map((i: any) => [i.id, i.amount, i.percentage, i.paid])).toEqual([
-      [advance.id, 339_000, 2500, 339_000],
-      [progress.id, 949_200, 7000, 0],
-      [retention.id, 67_800, 500, 0],
-    ]);
-    expect(after.totals).toMatchObject({
-      amount: 1_356_000,
-      paid: 339_000,
-      remaining: 1_017_000,
-      difference: 0,
-    });
-    const row = await contractRow(signed.id);
-    expect(row.planned_amount).toBe(1_356_000);
-    // 预付款 is fully paid: the next due date is the progress payment's.
-    expect(String(row.next_due_date)).toBe(progress.dueDate);
-    expect((await creator.get(`/api/v1/contracts/${signed.id}`)).json().currentAmount).toBe(1_356_000);
-  });
-
-  it('lets a contract without a plan change its amount without one', async () => {
-    const signed = await approvedContract(t(), clients, f, { sign: true });
-    const created = await creator.post(`/api/v1/contracts/${signed.id}/changes`, {
-      reason: '减少数量',
-      proposed: { amount: 1_000_000 },
-    });
-    expect(created.statusCode, created.body).toBe(200);
-    await approveAll(created.json().instanceId, [gm]);
-    const plan = (await creator.get(url(signed.id))).json();
-    expect(plan).toMatchObject({
-      executableAmount: 1_000_000,
-      items: [],
-      totals: { amount: 0, difference: 0 },
-    });
-    // A plan made afterwards sums to the new amount.
-    const items = threeItems();
-    expectProblem(
-      await creator.put(url(signed.id), { lockVersion: plan.lockVersion, items }),
-      400,
-      'CONTRACT_PLAN_SUM',
-    );
-    items[1].amount -= 130_000;
-    const saved = await creator.put(url(signed.id), { lockVersion: plan.lockVersion, items });
-    expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json().totals.amount).toBe(1_000_000);
   });
 });
