@@ -105,7 +105,6 @@ export function PlanLineFormModal({
       currency,
       required: categoryId ? ['entityId'] : ['entityId', 'direction'],
       picked: ['entityId', 'departmentId'],
-      invalid: { plannedAmount: t('contractSetup.plans.amountInvalid') },
     },
   );
 
