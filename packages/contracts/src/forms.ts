@@ -24,7 +24,8 @@ export const formFieldTypes = [
 ] as const;
 export type FormFieldType = (typeof formFieldTypes)[number];
 
-const optionSchema = z.strictObject({
+/** One choice of a select field (the web's option editor checks its rows with it). */
+export const formFieldOptionSchema = z.strictObject({
   value: z.string().trim().min(1).max(60),
   label: z.string().trim().min(1).max(100),
 });
@@ -38,7 +39,7 @@ const baseField = {
   maxLength: z.number().int().min(1).max(10000).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
-  options: z.array(optionSchema).max(100).optional(),
+  options: z.array(formFieldOptionSchema).max(100).optional(),
 };
 
 /** A column of a detail table: any field type except another table. */

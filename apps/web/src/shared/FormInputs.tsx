@@ -1,15 +1,14 @@
 import { DatePicker, type DatePickerProps, InputNumber, type InputNumberProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { fenToYuanText, yuanTextToFen } from './yuan';
-
-const currencySymbols: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$' };
+import { inputTextToMinor, minorToInputText, moneyInputFormat } from './moneyInputText';
 
 interface MoneyInputProps
   extends Omit<InputNumberProps<string>, 'value' | 'onChange' | 'stringMode' | 'precision' | 'min' | 'max'> {
-  /** 分 (integer minor units), as the API takes it. */
+  /** Integer minor units (分 for CNY, yen for JPY), as the API takes it. */
   value?: number | null;
-  onChange?: (fen: number | null) => void;
+  onChange?: (minor: number | null) => void;
+  /** The record's currency: it sets the decimals typed (two for CNY, none for JPY) and the symbol. */
   currency?: string;
   /** Whether amounts below zero may be typed (refunds, adjustments). */
   allowNegative?: boolean;
@@ -17,8 +16,9 @@ interface MoneyInputProps
 }
 
 /**
- * Money typed in yuan with two decimals, given to the form as integer 分. The typed text is kept as
- * typed ("12." stays while typing) and only re-read from the value when the value changes elsewhere.
+ * Money typed in the currency's major unit with its minor unit's decimals, given to the form as
+ * integer minor units. The typed text is kept as typed ("12." stays while typing) and only re-read
+ * from the value when the value changes elsewhere.
  */
 export function MoneyInput({
   value,
@@ -28,24 +28,27 @@ export function MoneyInput({
   testId,
   ...props
 }: MoneyInputProps) {
-  const [text, setText] = useState<string | undefined>(() => fenToYuanText(value));
+  const format = moneyInputFormat(currency);
+  const [text, setText] = useState<string | undefined>(() => minorToInputText(value, currency));
   useEffect(() => {
-    setText((typed) => (yuanTextToFen(typed) === (value ?? null) ? typed : fenToYuanText(value)));
-  }, [value]);
+    setText((typed) =>
+      inputTextToMinor(typed, currency) === (value ?? null) ? typed : minorToInputText(value, currency),
+    );
+  }, [value, currency]);
   return (
     <InputNumber<string>
       style={{ width: '100%' }}
-      prefix={currencySymbols[currency] ?? currency}
-      placeholder="0.00"
+      prefix={format.symbol}
+      placeholder={format.placeholder}
       {...props}
       stringMode
-      precision={2}
+      precision={format.precision}
       min={allowNegative ? undefined : '0'}
       value={text}
       onChange={(next) => {
         const typed = next ?? undefined;
         setText(typed);
-        onChange?.(yuanTextToFen(typed));
+        onChange?.(inputTextToMinor(typed, currency));
       }}
       data-testid={testId}
     />

@@ -126,8 +126,10 @@ export function fieldRules(
 }
 
 export interface ZodRulesOptions<K extends string> {
-  /** Money fields (分 in the body): their bounds are shown in yuan. */
+  /** Money fields (minor units in the body): their bounds are shown in `currency`. */
   money?: readonly K[];
+  /** The currency of the money fields (the record's), CNY unless said. */
+  currency?: string;
   /**
    * Fields the form requires though the body may leave them out: the server asks for them under a
    * condition the form shows them for (an override reason once a payment goes beyond the invoices).
@@ -153,8 +155,8 @@ export function zodRules<S extends ObjectSchemaLike>(
   const picked = new Set<string>(options.picked ?? []);
   const moneyMessages: RuleMessages = {
     ...messages,
-    minValue: (min) => messages.minValue(formatMoney(Number(min))),
-    maxValue: (max) => messages.maxValue(formatMoney(Number(max))),
+    minValue: (min) => messages.minValue(formatMoney(Number(min), options.currency)),
+    maxValue: (max) => messages.maxValue(formatMoney(Number(max), options.currency)),
   };
   const result = {} as Record<keyof S['shape'] & string, Rule[]>;
   for (const [name, field] of Object.entries(schema.shape) as [

@@ -1,10 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import type { Locale } from '@concord/contracts';
+import { type Locale, loginBodySchema } from '@concord/contracts';
 import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../shared/errorMessage';
+import { useZodRules } from '../../shared/zodRules';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 import type { LoginRedirectState } from './RequireAuth';
 import { useLogin, useSessionQuery } from './session';
@@ -28,6 +29,11 @@ export function LoginPage() {
   const login = useLogin();
   const [chosenLocale, setChosenLocale] = useState<Locale>();
   const target = safeTarget((location.state as LoginRedirectState | null)?.from);
+  // The login body's own schema (the server checks the same); no format beyond "given" is told here.
+  const rules = useZodRules(loginBodySchema, {
+    username: t('login.username'),
+    password: t('login.password'),
+  });
 
   if (session && !login.isPending) return <Navigate to={target} replace />;
 
@@ -65,11 +71,7 @@ export function LoginPage() {
           />
         )}
         <Form<LoginForm> layout="vertical" size="large" onFinish={onFinish} requiredMark={false}>
-          <Form.Item
-            name="username"
-            label={t('login.username')}
-            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-          >
+          <Form.Item name="username" label={t('login.username')} rules={rules.username}>
             <Input
               data-testid="login-username"
               prefix={<UserOutlined />}
@@ -78,11 +80,7 @@ export function LoginPage() {
               maxLength={64}
             />
           </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
-          >
+          <Form.Item name="password" label={t('login.password')} rules={rules.password}>
             <Input.Password
               data-testid="login-password"
               prefix={<LockOutlined />}

@@ -1,11 +1,11 @@
-import { newPasswordSchema } from '@concord/contracts';
+import { changePasswordBodySchema } from '@concord/contracts';
 import { App, Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useChangePassword } from '../../app/auth/session';
 import { FormError } from '../../shared/FormError';
-import { zodRule } from '../../shared/formRules';
 import { PageContainer } from '../../shared/PageContainer';
+import { useZodRules } from '../../shared/zodRules';
 
 interface PasswordForm {
   currentPassword: string;
@@ -19,6 +19,19 @@ export default function ChangePasswordPage() {
   const navigate = useNavigate();
   const changePassword = useChangePassword();
   const [form] = Form.useForm<PasswordForm>();
+
+  const rules = useZodRules(
+    changePasswordBodySchema,
+    { currentPassword: t('account.currentPassword'), newPassword: t('account.newPassword') },
+    { invalid: { newPassword: t('validation.password') } },
+  );
+  // The confirmation is no part of the body: it is the new password typed again, so it takes the
+  // new password's schema (and must equal it, below).
+  const confirmRules = useZodRules(
+    { shape: { confirmPassword: changePasswordBodySchema.shape.newPassword } },
+    { confirmPassword: t('account.confirmPassword') },
+    { invalid: { confirmPassword: t('validation.passwordMismatch') } },
+  ).confirmPassword;
 
   const onFinish = ({ currentPassword, newPassword }: PasswordForm) => {
     changePassword.mutate(
@@ -38,23 +51,10 @@ export default function ChangePasswordPage() {
       <Form<PasswordForm> form={form} layout="vertical" style={{ maxWidth: 420 }} onFinish={onFinish}>
         <Alert type="info" showIcon title={t('account.passwordRules')} style={{ marginBottom: 16 }} />
         <FormError error={changePassword.error} />
-        <Form.Item
-          name="currentPassword"
-          label={t('account.currentPassword')}
-          rules={[
-            { required: true, message: t('validation.required', { field: t('account.currentPassword') }) },
-          ]}
-        >
+        <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={rules.currentPassword}>
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('account.newPassword')}
-          rules={[
-            { required: true, message: t('validation.required', { field: t('account.newPassword') }) },
-            zodRule(newPasswordSchema, t('validation.password')),
-          ]}
-        >
+        <Form.Item name="newPassword" label={t('account.newPassword')} rules={rules.newPassword}>
           <Input.Password autoComplete="new-password" data-testid="password-new" />
         </Form.Item>
         <Form.Item
@@ -62,7 +62,7 @@ export default function ChangePasswordPage() {
           label={t('account.confirmPassword')}
           dependencies={['newPassword']}
           rules={[
-            { required: true, message: t('validation.required', { field: t('account.confirmPassword') }) },
+            ...confirmRules,
             ({ getFieldValue }) => ({
               validator: async (_rule, value: string) => {
                 if (value && value !== getFieldValue('newPassword'))

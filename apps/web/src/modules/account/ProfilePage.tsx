@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useSession, useUpdateProfile } from '../../app/auth/session';
 import type { BodyOf } from '../../shared/contractTypes';
 import { FormError } from '../../shared/FormError';
-import { showFieldErrors, zodRule } from '../../shared/formRules';
+import { showFieldErrors } from '../../shared/formRules';
 import { PageContainer } from '../../shared/PageContainer';
 import { useLocaleOptions } from '../../shared/useLocaleOptions';
+import { useZodRules } from '../../shared/zodRules';
 import { ProxyRulesCard } from '../approvals/detail/ProxyRulesCard';
 import { NotificationPreferencesCard } from '../notifications/NotificationPreferencesCard';
 
@@ -14,8 +15,6 @@ type ProfileForm = Required<Pick<BodyOf<typeof profileUpdateSchema>, 'displayNam
   email?: string;
   phone?: string;
 };
-
-const fields = profileUpdateSchema.shape;
 
 export default function ProfilePage() {
   const { t } = useTranslation();
@@ -25,6 +24,12 @@ export default function ProfilePage() {
   const [form] = Form.useForm<ProfileForm>();
   const localeOptions = useLocaleOptions();
   const { user } = session;
+  // The update may leave the name out, but this page always sends it: it must keep one.
+  const rules = useZodRules(
+    profileUpdateSchema,
+    { displayName: t('account.displayName'), email: t('account.email'), phone: t('account.phone') },
+    { required: ['displayName'], invalid: { email: t('validation.email'), phone: t('validation.phone') } },
+  );
 
   const onFinish = (values: ProfileForm) => {
     updateProfile.mutate(
@@ -68,32 +73,13 @@ export default function ProfilePage() {
         onFinish={onFinish}
       >
         <FormError error={updateProfile.error} />
-        <Form.Item
-          name="displayName"
-          label={t('account.displayName')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('validation.required', { field: t('account.displayName') }),
-            },
-            { max: 100, message: t('validation.maxLength', { max: 100 }) },
-          ]}
-        >
+        <Form.Item name="displayName" label={t('account.displayName')} rules={rules.displayName}>
           <Input maxLength={100} data-testid="profile-display-name" />
         </Form.Item>
-        <Form.Item
-          name="email"
-          label={t('account.email')}
-          rules={[zodRule(fields.email, t('validation.email'))]}
-        >
+        <Form.Item name="email" label={t('account.email')} rules={rules.email}>
           <Input inputMode="email" maxLength={120} data-testid="profile-email" />
         </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('account.phone')}
-          rules={[zodRule(fields.phone, t('validation.phone'))]}
-        >
+        <Form.Item name="phone" label={t('account.phone')} rules={rules.phone}>
           <Input maxLength={20} data-testid="profile-phone" />
         </Form.Item>
         <Form.Item name="locale" label={t('account.locale')}>

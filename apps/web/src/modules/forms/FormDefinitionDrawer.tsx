@@ -1,11 +1,12 @@
 import type { FormDefinition, FormField } from '@concord/contracts';
-import { formDefinitionIssues } from '@concord/contracts';
+import { formDefinitionCreateSchema, formDefinitionIssues } from '@concord/contracts';
 import { App, Button, Drawer, Form, Input, Select, Space, Switch, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions } from '../../app/auth/session';
 import { FormError } from '../../shared/FormError';
 import { useIsPhone } from '../../shared/useIsPhone';
+import { useZodRules } from '../../shared/zodRules';
 import { EntityPicker } from '../system/components/EntityPicker';
 import { FieldEditor } from './components/FieldEditor';
 import { FormRenderer } from './components/FormRenderer';
@@ -61,6 +62,13 @@ export function FormDefinitionDrawer({
   const { can } = usePermissions();
   const editing = target?.mode === 'edit' ? target.form : undefined;
   const [tab, setTab] = useState('fields');
+  // No entity means the whole group; the entity input shows only once "group-wide" is off, and then
+  // it must hold one.
+  const rules = useZodRules(
+    formDefinitionCreateSchema,
+    { code: t('forms.code'), name: t('forms.name'), entityId: t('common.entity') },
+    { required: ['entityId'], picked: ['entityId'], invalid: { code: t('validation.code') } },
+  );
   const fields = Form.useWatch('fields', form) as FormField[] | undefined;
   const moneyFields = (fields ?? []).filter((f) => f?.type === 'money' && f.key);
 
@@ -143,14 +151,10 @@ export function FormDefinitionDrawer({
       <FormError error={save.error} />
       <Form form={form} layout="vertical" data-testid="form-definition-form">
         <Space wrap align="start">
-          <Form.Item
-            name="code"
-            label={t('forms.code')}
-            rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]+$/, max: 40 }]}
-          >
+          <Form.Item name="code" label={t('forms.code')} rules={rules.code}>
             <Input disabled={!!editing} style={{ width: 180 }} data-testid="form-definition-code" />
           </Form.Item>
-          <Form.Item name="name" label={t('forms.name')} rules={[{ required: true, max: 100 }]}>
+          <Form.Item name="name" label={t('forms.name')} rules={rules.name}>
             <Input style={{ width: 240 }} data-testid="form-definition-name" />
           </Form.Item>
           <Form.Item name="active" label={t('common.status')} valuePropName="checked">
@@ -171,7 +175,7 @@ export function FormDefinitionDrawer({
           <Form.Item noStyle shouldUpdate={(a, b) => a.groupWide !== b.groupWide}>
             {({ getFieldValue }) =>
               !getFieldValue('groupWide') && (
-                <Form.Item name="entityId" label={t('common.entity')} rules={[{ required: true }]}>
+                <Form.Item name="entityId" label={t('common.entity')} rules={rules.entityId}>
                   <EntityPicker disabled={!!editing} style={{ width: 240 }} />
                 </Form.Item>
               )

@@ -2,16 +2,17 @@ import {
   type Locale,
   type Robot,
   type RobotKind,
+  robotCreateSchema,
   robotKindLabels,
   robotKinds,
   webhookUrlPattern,
 } from '@concord/contracts';
-import { App, Checkbox, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, Checkbox, Form, Input, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../shared/FormError';
-import { showFieldErrors } from '../../shared/formRules';
+import { FormModal, fieldErrorsInto } from '../../shared/FormModal';
 import { useLocaleOptions } from '../../shared/useLocaleOptions';
+import { useZodRules } from '../../shared/zodRules';
 import { useSaveRobot } from './notificationsApi';
 
 export type RobotFormTarget = { mode: 'create' } | { mode: 'edit'; robot: Robot };
@@ -48,8 +49,15 @@ export function RobotFormModal(props: {
     if (target.mode === 'edit') {
       const { name, kind, webhookUrl, locale, enabled } = target.robot;
       form.setFieldsValue({ name, kind, webhookUrl, locale, enabled });
-    }
+    } else form.setFieldsValue({ kind: 'dingtalk', locale: 'zh-CN', enabled: true });
   }, [target, form, save.reset]);
+
+  // A kept secret is not shown: an empty secret field on edit keeps it, so it carries no required mark.
+  const rules = useZodRules(robotCreateSchema, {
+    name: t('robots.name'),
+    webhookUrl: t('robots.webhookUrl'),
+    secret: t('robots.secret'),
+  });
 
   const onFinish = (values: RobotForm) => {
     const secret = values.secret?.trim() || undefined;
@@ -69,82 +77,64 @@ export function RobotFormModal(props: {
           message.success(t('common.saved'));
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
   const currentKind = editing?.kind ?? kind;
   return (
-    <Modal
+    <FormModal<RobotForm>
       open={Boolean(target)}
       title={editing ? t('robots.editTitle') : t('robots.createTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'robot-form-ok' }}
-      forceRender
+      pending={save.isPending}
+      error={save.error}
+      okTestId="robot-form-ok"
     >
-      <FormError error={save.error} />
-      <Form<RobotForm>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ kind: 'dingtalk', locale: 'zh-CN', enabled: true }}
+      <Form.Item name="name" label={t('robots.name')} rules={rules.name}>
+        <Input maxLength={100} data-testid="robot-form-name" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('robots.kind')}>
+        <Select
+          disabled={Boolean(editing)}
+          options={robotKinds.map((value) => ({ value, label: robotKindLabels[value][language] }))}
+        />
+      </Form.Item>
+      {/* The address's form is the pattern the server checks beside the schema. */}
+      <Form.Item
+        name="webhookUrl"
+        label={t('robots.webhookUrl')}
+        rules={[...rules.webhookUrl, { pattern: webhookUrlPattern, message: t('robots.webhookUrlInvalid') }]}
       >
-        <Form.Item
-          name="name"
-          label={t('robots.name')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('validation.required', { field: t('robots.name') }),
-            },
-          ]}
-        >
-          <Input maxLength={100} data-testid="robot-form-name" />
-        </Form.Item>
-        <Form.Item name="kind" label={t('robots.kind')}>
-          <Select
-            disabled={Boolean(editing)}
-            options={robotKinds.map((value) => ({ value, label: robotKindLabels[value][language] }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="webhookUrl"
-          label={t('robots.webhookUrl')}
-          rules={[
-            { required: true, message: t('validation.required', { field: t('robots.webhookUrl') }) },
-            { pattern: webhookUrlPattern, message: t('robots.webhookUrlInvalid') },
-          ]}
-        >
-          <Input maxLength={500} data-testid="robot-form-url" />
-        </Form.Item>
-        {currentKind !== 'wecom' && (
-          <>
-            <Form.Item
-              name="secret"
-              label={t('robots.secret')}
-              extra={editing?.hasSecret ? t('robots.secretKeep') : t('robots.secretHint')}
-            >
-              <Input.Password maxLength={200} autoComplete="new-password" />
+        <Input maxLength={500} data-testid="robot-form-url" />
+      </Form.Item>
+      {currentKind !== 'wecom' && (
+        <>
+          <Form.Item
+            name="secret"
+            label={t('robots.secret')}
+            extra={editing?.hasSecret ? t('robots.secretKeep') : t('robots.secretHint')}
+            rules={rules.secret}
+          >
+            <Input.Password maxLength={200} autoComplete="new-password" />
+          </Form.Item>
+          {editing?.hasSecret && (
+            <Form.Item name="removeSecret" valuePropName="checked">
+              <Checkbox>{t('robots.removeSecret')}</Checkbox>
             </Form.Item>
-            {editing?.hasSecret && (
-              <Form.Item name="removeSecret" valuePropName="checked">
-                <Checkbox>{t('robots.removeSecret')}</Checkbox>
-              </Form.Item>
-            )}
-          </>
-        )}
-        <Form.Item name="locale" label={t('robots.locale')}>
-          <Select options={localeOptions} />
-        </Form.Item>
-        <Form.Item name="enabled" label={t('robots.enabled')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Modal>
+          )}
+        </>
+      )}
+      <Form.Item name="locale" label={t('robots.locale')}>
+        <Select options={localeOptions} />
+      </Form.Item>
+      <Form.Item name="enabled" label={t('robots.enabled')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }

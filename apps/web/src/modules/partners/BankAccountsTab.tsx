@@ -1,16 +1,16 @@
 import type { PartnerBankAccount, PartnerDetail } from '@concord/contracts';
 import { partnerBankAccountInputSchema } from '@concord/contracts';
-import { App, Checkbox, Flex, Form, Input, Modal, Tag, Typography } from 'antd';
+import { App, Checkbox, Flex, Form, Input, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../shared/errorMessage';
-import { FormError } from '../../shared/FormError';
-import { showFieldErrors, zodRule } from '../../shared/formRules';
+import { FormModal, fieldErrorsInto } from '../../shared/FormModal';
 import { CreateButton } from '../../shared/listPage';
 import { EmptyState } from '../../shared/EmptyState';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { RowActions } from '../../shared/RowActions';
 import { useConfirm } from '../../shared/useConfirm';
+import { useZodRules } from '../../shared/zodRules';
 import { useBankAccountMutations } from './partnersApi';
 
 type Target = { mode: 'create' } | { mode: 'edit'; account: PartnerBankAccount };
@@ -57,7 +57,7 @@ export function BankAccountsTab({ partner }: { partner: PartnerDetail }) {
           message.success(t('common.saved'));
           setTarget(null);
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
@@ -97,10 +97,15 @@ export function BankAccountsTab({ partner }: { partner: PartnerDetail }) {
         ]
       : [];
 
-  const required = (label: string) => ({
-    required: true,
-    message: t('validation.required', { field: label }),
-  });
+  const rules = useZodRules(
+    partnerBankAccountInputSchema,
+    {
+      bankName: t('partners.bank.bankName'),
+      accountName: t('partners.bank.accountName'),
+      accountNumber: t('partners.bank.accountNumber'),
+    },
+    { invalid: { accountNumber: t('partners.bank.accountNumberInvalid') } },
+  );
   const add = (
     <CreateButton
       allowed={partner.canManage}
@@ -152,50 +157,30 @@ export function BankAccountsTab({ partner }: { partner: PartnerDetail }) {
             : []),
         ]}
       />
-      <Modal
+      <FormModal<AccountForm>
         open={Boolean(target)}
         title={editing ? t('partners.bank.editTitle') : t('partners.bank.addTitle')}
+        form={form}
+        onSubmit={onFinish}
         onCancel={() => setTarget(null)}
-        onOk={() => form.submit()}
         okText={t('common.save')}
-        confirmLoading={save.isPending}
-        okButtonProps={{ 'data-testid': 'partner-bank-ok' }}
-        forceRender
+        pending={save.isPending}
+        error={save.error}
+        okTestId="partner-bank-ok"
       >
-        <FormError error={save.error} />
-        <Form<AccountForm> form={form} layout="vertical" onFinish={onFinish}>
-          <Form.Item
-            name="bankName"
-            label={t('partners.bank.bankName')}
-            rules={[required(t('partners.bank.bankName'))]}
-          >
-            <Input maxLength={100} data-testid="partner-bank-name" />
-          </Form.Item>
-          <Form.Item
-            name="accountName"
-            label={t('partners.bank.accountName')}
-            rules={[required(t('partners.bank.accountName'))]}
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item
-            name="accountNumber"
-            label={t('partners.bank.accountNumber')}
-            rules={[
-              required(t('partners.bank.accountNumber')),
-              zodRule(
-                partnerBankAccountInputSchema.shape.accountNumber,
-                t('partners.bank.accountNumberInvalid'),
-              ),
-            ]}
-          >
-            <Input maxLength={50} style={{ fontFamily: 'monospace' }} data-testid="partner-bank-number" />
-          </Form.Item>
-          <Form.Item name="isDefault" valuePropName="checked">
-            <Checkbox disabled={Boolean(editing?.isDefault)}>{t('partners.bank.isDefault')}</Checkbox>
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="bankName" label={t('partners.bank.bankName')} rules={rules.bankName}>
+          <Input maxLength={100} data-testid="partner-bank-name" />
+        </Form.Item>
+        <Form.Item name="accountName" label={t('partners.bank.accountName')} rules={rules.accountName}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="accountNumber" label={t('partners.bank.accountNumber')} rules={rules.accountNumber}>
+          <Input maxLength={50} style={{ fontFamily: 'monospace' }} data-testid="partner-bank-number" />
+        </Form.Item>
+        <Form.Item name="isDefault" valuePropName="checked">
+          <Checkbox disabled={Boolean(editing?.isDefault)}>{t('partners.bank.isDefault')}</Checkbox>
+        </Form.Item>
+      </FormModal>
     </Flex>
   );
 }

@@ -1,16 +1,16 @@
 import type { PartnerContact, PartnerDetail } from '@concord/contracts';
 import { partnerContactInputSchema } from '@concord/contracts';
-import { App, Col, Flex, Form, Input, Modal, Row } from 'antd';
+import { App, Col, Flex, Form, Input, Row } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../shared/EmptyState';
 import { errorMessage } from '../../shared/errorMessage';
-import { FormError } from '../../shared/FormError';
-import { showFieldErrors, zodRule } from '../../shared/formRules';
+import { FormModal, fieldErrorsInto } from '../../shared/FormModal';
 import { CreateButton } from '../../shared/listPage';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { RowActions } from '../../shared/RowActions';
 import { useConfirm } from '../../shared/useConfirm';
+import { useZodRules } from '../../shared/zodRules';
 import { useContactMutations } from './partnersApi';
 
 type Target = { mode: 'create' } | { mode: 'edit'; contact: PartnerContact };
@@ -22,8 +22,6 @@ interface ContactForm {
   phone?: string;
   email?: string;
 }
-
-const fields = partnerContactInputSchema.shape;
 
 export function ContactsTab({ partner }: { partner: PartnerDetail }) {
   const { t } = useTranslation();
@@ -50,6 +48,18 @@ export function ContactsTab({ partner }: { partner: PartnerDetail }) {
     }
   }, [target, form, save.reset]);
 
+  const rules = useZodRules(
+    partnerContactInputSchema,
+    {
+      name: t('partners.contact.name'),
+      role: t('partners.contact.role'),
+      position: t('partners.contact.position'),
+      phone: t('partners.contact.phone'),
+      email: t('partners.contact.email'),
+    },
+    { invalid: { phone: t('validation.phone'), email: t('validation.email') } },
+  );
+
   const onFinish = (values: ContactForm) => {
     const body = {
       name: values.name.trim(),
@@ -65,7 +75,7 @@ export function ContactsTab({ partner }: { partner: PartnerDetail }) {
           message.success(t('common.saved'));
           setTarget(null);
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
@@ -141,64 +151,45 @@ export function ContactsTab({ partner }: { partner: PartnerDetail }) {
             : []),
         ]}
       />
-      <Modal
+      <FormModal<ContactForm>
         open={Boolean(target)}
         title={editing ? t('partners.contact.editTitle') : t('partners.contact.addTitle')}
+        form={form}
+        onSubmit={onFinish}
         onCancel={() => setTarget(null)}
-        onOk={() => form.submit()}
         okText={t('common.save')}
-        confirmLoading={save.isPending}
-        okButtonProps={{ 'data-testid': 'partner-contact-ok' }}
-        forceRender
+        pending={save.isPending}
+        error={save.error}
+        okTestId="partner-contact-ok"
       >
-        <FormError error={save.error} />
-        <Form<ContactForm> form={form} layout="vertical" onFinish={onFinish}>
-          <Row gutter={16}>
-            <Col xs={24} sm={12}>
-              <Form.Item
-                name="name"
-                label={t('partners.contact.name')}
-                rules={[
-                  {
-                    required: true,
-                    message: t('validation.required', { field: t('partners.contact.name') }),
-                  },
-                ]}
-              >
-                <Input maxLength={60} data-testid="partner-contact-name" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item name="role" label={t('partners.contact.role')}>
-                <Input maxLength={40} placeholder={t('partners.contact.rolePlaceholder')} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item name="position" label={t('partners.contact.position')}>
-                <Input maxLength={60} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item
-                name="phone"
-                label={t('partners.contact.phone')}
-                rules={[zodRule(fields.phone, t('validation.phone'))]}
-              >
-                <Input maxLength={30} data-testid="partner-contact-phone" />
-              </Form.Item>
-            </Col>
-            <Col span={24}>
-              <Form.Item
-                name="email"
-                label={t('partners.contact.email')}
-                rules={[zodRule(fields.email, t('validation.email'))]}
-              >
-                <Input maxLength={120} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Modal>
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="name" label={t('partners.contact.name')} rules={rules.name}>
+              <Input maxLength={60} data-testid="partner-contact-name" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="role" label={t('partners.contact.role')} rules={rules.role}>
+              <Input maxLength={40} placeholder={t('partners.contact.rolePlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="position" label={t('partners.contact.position')} rules={rules.position}>
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="phone" label={t('partners.contact.phone')} rules={rules.phone}>
+              <Input maxLength={30} data-testid="partner-contact-phone" />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="email" label={t('partners.contact.email')} rules={rules.email}>
+              <Input maxLength={120} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </FormModal>
     </Flex>
   );
 }

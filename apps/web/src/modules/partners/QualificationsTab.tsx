@@ -1,5 +1,9 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import type { PartnerDetail, PartnerQualification } from '@concord/contracts';
+import {
+  type PartnerDetail,
+  type PartnerQualification,
+  partnerQualificationInputSchema,
+} from '@concord/contracts';
 import {
   App,
   AutoComplete,
@@ -9,7 +13,6 @@ import {
   Flex,
   Form,
   Input,
-  Modal,
   Row,
   Tag,
   Typography,
@@ -21,12 +24,12 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/session';
 import { EmptyState } from '../../shared/EmptyState';
 import { errorMessage } from '../../shared/errorMessage';
-import { FormError } from '../../shared/FormError';
-import { showFieldErrors } from '../../shared/formRules';
+import { FormModal, fieldErrorsInto } from '../../shared/FormModal';
 import { CreateButton } from '../../shared/listPage';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
 import { RowActions } from '../../shared/RowActions';
 import { useConfirm } from '../../shared/useConfirm';
+import { useZodRules } from '../../shared/zodRules';
 import { expiryOf } from './labels';
 import { fileContentUrl, fileUploadUrl, useQualificationMutations } from './partnersApi';
 
@@ -136,6 +139,12 @@ export function QualificationsTab({ partner }: { partner: PartnerDetail }) {
     }
   }, [target, form, save.reset]);
 
+  // The dates are checked by the pickers (and their order below); the texts by the body's schema.
+  const rules = useZodRules(partnerQualificationInputSchema, {
+    type: t('partners.qualification.type'),
+    number: t('partners.qualification.number'),
+  });
+
   const onFinish = (values: QualificationForm) => {
     const body = {
       type: values.type.trim(),
@@ -151,7 +160,7 @@ export function QualificationsTab({ partner }: { partner: PartnerDetail }) {
           message.success(t('common.saved'));
           setTarget(null);
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
@@ -248,64 +257,53 @@ export function QualificationsTab({ partner }: { partner: PartnerDetail }) {
             : []),
         ]}
       />
-      <Modal
+      <FormModal<QualificationForm>
         open={Boolean(target)}
         title={editing ? t('partners.qualification.editTitle') : t('partners.qualification.addTitle')}
+        form={form}
+        onSubmit={onFinish}
         onCancel={() => setTarget(null)}
-        onOk={() => form.submit()}
         okText={t('common.save')}
-        confirmLoading={save.isPending}
-        okButtonProps={{ 'data-testid': 'partner-qualification-ok' }}
-        forceRender
+        pending={save.isPending}
+        error={save.error}
+        okTestId="partner-qualification-ok"
       >
-        <FormError error={save.error} />
-        <Form<QualificationForm> form={form} layout="vertical" onFinish={onFinish}>
-          <Form.Item
-            name="type"
-            label={t('partners.qualification.type')}
-            rules={[
-              {
-                required: true,
-                message: t('validation.required', { field: t('partners.qualification.type') }),
-              },
-            ]}
-          >
-            <AutoComplete options={suggestions} maxLength={60} data-testid="qualification-type" />
-          </Form.Item>
-          <Form.Item name="number" label={t('partners.qualification.number')}>
-            <Input maxLength={60} />
-          </Form.Item>
-          <Row gutter={16}>
-            <Col xs={24} sm={12}>
-              <Form.Item name="validFrom" label={t('partners.qualification.validFrom')}>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item
-                name="validTo"
-                label={t('partners.qualification.validTo')}
-                extra={t('partners.qualification.validToHint')}
-                dependencies={['validFrom']}
-                rules={[
-                  ({ getFieldValue }) => ({
-                    validator: async (_rule, value?: Dayjs) => {
-                      const from = getFieldValue('validFrom') as Dayjs | undefined;
-                      if (value && from && value.isBefore(from, 'day'))
-                        throw new Error(t('partners.qualification.validOrder'));
-                    },
-                  }),
-                ]}
-              >
-                <DatePicker style={{ width: '100%' }} data-testid="qualification-valid-to" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="attachmentFileId" label={t('partners.qualification.attachment')}>
-            <AttachmentInput initialName={editing?.attachmentName} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="type" label={t('partners.qualification.type')} rules={rules.type}>
+          <AutoComplete options={suggestions} maxLength={60} data-testid="qualification-type" />
+        </Form.Item>
+        <Form.Item name="number" label={t('partners.qualification.number')} rules={rules.number}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="validFrom" label={t('partners.qualification.validFrom')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="validTo"
+              label={t('partners.qualification.validTo')}
+              extra={t('partners.qualification.validToHint')}
+              dependencies={['validFrom']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: async (_rule, value?: Dayjs) => {
+                    const from = getFieldValue('validFrom') as Dayjs | undefined;
+                    if (value && from && value.isBefore(from, 'day'))
+                      throw new Error(t('partners.qualification.validOrder'));
+                  },
+                }),
+              ]}
+            >
+              <DatePicker style={{ width: '100%' }} data-testid="qualification-valid-to" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="attachmentFileId" label={t('partners.qualification.attachment')}>
+          <AttachmentInput initialName={editing?.attachmentName} />
+        </Form.Item>
+      </FormModal>
     </Flex>
   );
 }

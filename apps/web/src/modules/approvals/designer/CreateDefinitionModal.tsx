@@ -1,9 +1,10 @@
-import { businessTypeSchema, codeSchema } from '@concord/contracts';
-import { App, AutoComplete, Form, Input, Modal } from 'antd';
+import { wfDefinitionCreateSchema } from '@concord/contracts';
+import { App, AutoComplete, Form, Input } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { FormError } from '../../../shared/FormError';
-import { showFieldErrors, zodRule } from '../../../shared/formRules';
+import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
+import { useZodRules } from '../../../shared/zodRules';
 import { useCreateDefinition } from '../api/workflowApi';
 import { useAvailableForms } from '../../forms';
 import { useDefaultNames } from './useDefaultNames';
@@ -25,10 +26,19 @@ export function CreateDefinitionModal({ open, onClose }: { open: boolean; onClos
   const create = useCreateDefinition();
   const forms = useAvailableForms();
 
-  const submit = async () => {
-    // A failed validation is shown under the inputs; it must not surface as an unhandled rejection.
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
+  useEffect(() => {
+    if (!open) return;
+    create.reset();
+    form.resetFields();
+  }, [open, form, create.reset]);
+
+  const rules = useZodRules(
+    wfDefinitionCreateSchema,
+    { name: t('flows.settings.name'), key: t('flows.key'), businessType: t('flows.settings.businessType') },
+    { invalid: { key: t('validation.code'), businessType: t('flows.businessTypeInvalid') } },
+  );
+
+  const onFinish = (values: Values) =>
     create.mutate(
       // Start with a saved start node, so the designer opens on a valid (if trivial) flow.
       {
@@ -43,80 +53,48 @@ export function CreateDefinitionModal({ open, onClose }: { open: boolean; onClos
           onClose();
           navigate(`/system/flows/${definition.id}`);
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
-  };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('flows.create')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={create.isPending}
+      pending={create.isPending}
+      error={create.error}
       okText={t('common.ok')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ 'data-testid': 'flow-create-ok' }}
-      afterClose={() => {
-        form.resetFields();
-        create.reset();
-      }}
-      destroyOnHidden
+      okTestId="flow-create-ok"
     >
-      <FormError error={create.error} />
-      <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item
-          name="name"
-          label={t('flows.settings.name')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('validation.required', { field: t('flows.settings.name') }),
-            },
-          ]}
-        >
-          <Input maxLength={100} data-testid="flow-create-name" />
-        </Form.Item>
-        <Form.Item
-          name="key"
-          label={t('flows.key')}
-          extra={t('flows.keyHint')}
-          rules={[
-            { required: true, message: t('validation.required', { field: t('flows.key') }) },
-            zodRule(codeSchema, t('validation.code')),
-          ]}
-        >
-          <Input maxLength={40} data-testid="flow-create-key" />
-        </Form.Item>
-        <Form.Item
-          name="businessType"
-          label={t('flows.settings.businessType')}
-          extra={t('flows.businessTypeHint')}
-          rules={[
-            {
-              required: true,
-              message: t('validation.required', { field: t('flows.settings.businessType') }),
-            },
-            zodRule(businessTypeSchema, t('flows.businessTypeInvalid')),
-          ]}
-        >
-          <AutoComplete
-            data-testid="flow-create-business-type"
-            options={(forms.data ?? []).map((definition) => ({
-              value: definition.businessType,
-              label: `${definition.name} (${definition.businessType})`,
-            }))}
-            showSearch={{
-              filterOption: (input, option) =>
-                String(option?.label ?? '')
-                  .toLowerCase()
-                  .includes(input.toLowerCase()),
-            }}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('flows.settings.name')} rules={rules.name}>
+        <Input maxLength={100} data-testid="flow-create-name" />
+      </Form.Item>
+      <Form.Item name="key" label={t('flows.key')} extra={t('flows.keyHint')} rules={rules.key}>
+        <Input maxLength={40} data-testid="flow-create-key" />
+      </Form.Item>
+      <Form.Item
+        name="businessType"
+        label={t('flows.settings.businessType')}
+        extra={t('flows.businessTypeHint')}
+        rules={rules.businessType}
+      >
+        <AutoComplete
+          data-testid="flow-create-business-type"
+          options={(forms.data ?? []).map((definition) => ({
+            value: definition.businessType,
+            label: `${definition.name} (${definition.businessType})`,
+          }))}
+          showSearch={{
+            filterOption: (input, option) =>
+              String(option?.label ?? '')
+                .toLowerCase()
+                .includes(input.toLowerCase()),
+          }}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,7 +1,9 @@
-import type { WfActionBody, WfInstanceDetail } from '@concord/contracts';
-import { Form, Input, Modal, Radio, Select } from 'antd';
+import { type WfActionBody, type WfInstanceDetail, wfActionBodySchema } from '@concord/contracts';
+import { Form, Input, Radio, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../shared/FormModal';
+import { useZodRules } from '../../../shared/zodRules';
 import { DirectoryPicker } from '../shared/DirectoryPicker';
 import { UsersSelect } from '../shared/UsersSelect';
 import { type AvailableAction, actionKinds } from './actionKinds';
@@ -33,14 +35,32 @@ export function ActionModal({ detail, action, pending, onCancel, onSubmit }: Act
   const commentRequired = Boolean(kind.decision && detail.myTask?.commentRequired);
 
   useEffect(() => {
-    if (action) form.resetFields();
+    if (!action) return;
+    form.resetFields();
+    form.setFieldsValue({ signType: 'before' });
   }, [action, form]);
 
-  const submit = async () => {
+  // The body is one for every action, each field optional: which ones the action needs is the
+  // server's rule per action (actionKinds), so the form requires exactly those.
+  const needed: ('targetNodeId' | 'toUserId' | 'userIds' | 'comment')[] = [
+    ...(kind.target ? (['targetNodeId'] as const) : []),
+    ...(kind.toUser ? (['toUserId'] as const) : []),
+    ...(kind.users ? (['userIds'] as const) : []),
+    ...(commentRequired ? (['comment'] as const) : []),
+  ];
+  const rules = useZodRules(
+    wfActionBodySchema,
+    {
+      targetNodeId: t('approvals.modal.target'),
+      toUserId: t('approvals.modal.toUser'),
+      userIds: t('approvals.modal.users'),
+      comment: t('approvals.modal.comment'),
+    },
+    { required: needed, picked: ['targetNodeId', 'toUserId', 'userIds'] },
+  );
+
+  const submit = (values: ActionValues) => {
     if (!action) return;
-    // A failed validation is shown under the inputs; it must not surface as an unhandled rejection.
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
     onSubmit({
       action: action.name,
       taskId: action.taskId,
@@ -54,104 +74,66 @@ export function ActionModal({ detail, action, pending, onCancel, onSubmit }: Act
   };
 
   return (
-    <Modal
+    <FormModal<ActionValues>
       open={action !== null}
       title={action ? t(`approvals.action.${action.name}`) : ''}
+      form={form}
+      onSubmit={submit}
       onCancel={onCancel}
-      onOk={submit}
-      confirmLoading={pending}
+      pending={pending}
       okText={t('common.ok')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ danger: kind.danger, 'data-testid': 'approval-action-ok' }}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" initialValues={{ signType: 'before' }} preserve={false}>
-        {action && (
+      okDanger={kind.danger}
+      okTestId="approval-action-ok"
+      intro={
+        action && (
           <p style={{ marginTop: 0, color: 'rgba(0,0,0,0.55)' }}>
             {t(`approvals.actionHint.${action.name}`)}
           </p>
-        )}
-        {kind.target && (
-          <Form.Item
-            name="targetNodeId"
-            label={t('approvals.modal.target')}
-            rules={[
-              {
-                required: true,
-                message: t('validation.requiredSelect', { field: t('approvals.modal.target') }),
-              },
-            ]}
-          >
-            <Select
-              data-testid="approval-action-target"
-              options={(detail.myTask?.returnTargets ?? []).map((target) => ({
-                value: target.nodeId,
-                label: target.name,
-              }))}
-            />
-          </Form.Item>
-        )}
-        {kind.toUser && (
-          <Form.Item
-            name="toUserId"
-            label={t('approvals.modal.toUser')}
-            rules={[
-              {
-                required: true,
-                message: t('validation.requiredSelect', { field: t('approvals.modal.toUser') }),
-              },
-            ]}
-          >
-            <DirectoryPicker
-              data-testid="approval-action-user"
-              placeholder={t('approvals.modal.searchUser')}
-            />
-          </Form.Item>
-        )}
-        {kind.signType && (
-          <Form.Item name="signType" label={t('approvals.modal.signType')}>
-            <Radio.Group
-              optionType="button"
-              options={(['before', 'after', 'parallel'] as const).map((type) => ({
-                value: type,
-                label: t(`approvals.modal.sign.${type}`),
-              }))}
-            />
-          </Form.Item>
-        )}
-        {kind.users && (
-          <Form.Item
-            name="userIds"
-            label={t('approvals.modal.users')}
-            rules={[
-              {
-                required: true,
-                message: t('validation.requiredSelect', { field: t('approvals.modal.users') }),
-              },
-            ]}
-          >
-            <UsersSelect
-              data-testid="approval-action-users"
-              placeholder={t('approvals.modal.searchUser')}
-              maxCount={20}
-            />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="comment"
-          label={t('approvals.modal.comment')}
-          rules={
-            commentRequired
-              ? [{ required: true, whitespace: true, message: t('approvals.modal.commentRequired') }]
-              : []
-          }
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount data-testid="approval-action-comment" />
+        )
+      }
+    >
+      {kind.target && (
+        <Form.Item name="targetNodeId" label={t('approvals.modal.target')} rules={rules.targetNodeId}>
+          <Select
+            data-testid="approval-action-target"
+            options={(detail.myTask?.returnTargets ?? []).map((target) => ({
+              value: target.nodeId,
+              label: target.name,
+            }))}
+          />
         </Form.Item>
-        <Form.Item name="attachmentIds" label={t('approvals.modal.attachments')}>
-          <CommentAttachmentsInput />
+      )}
+      {kind.toUser && (
+        <Form.Item name="toUserId" label={t('approvals.modal.toUser')} rules={rules.toUserId}>
+          <DirectoryPicker data-testid="approval-action-user" placeholder={t('approvals.modal.searchUser')} />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      {kind.signType && (
+        <Form.Item name="signType" label={t('approvals.modal.signType')}>
+          <Radio.Group
+            optionType="button"
+            options={(['before', 'after', 'parallel'] as const).map((type) => ({
+              value: type,
+              label: t(`approvals.modal.sign.${type}`),
+            }))}
+          />
+        </Form.Item>
+      )}
+      {kind.users && (
+        <Form.Item name="userIds" label={t('approvals.modal.users')} rules={rules.userIds}>
+          <UsersSelect
+            data-testid="approval-action-users"
+            placeholder={t('approvals.modal.searchUser')}
+            maxCount={20}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="comment" label={t('approvals.modal.comment')} rules={rules.comment}>
+        <Input.TextArea rows={3} maxLength={2000} showCount data-testid="approval-action-comment" />
+      </Form.Item>
+      <Form.Item name="attachmentIds" label={t('approvals.modal.attachments')}>
+        <CommentAttachmentsInput />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,11 @@
 import { DeleteOutlined } from '@ant-design/icons';
+import { wfProxyRuleCreateSchema } from '@concord/contracts';
 import { App, Button, Card, DatePicker, Flex, Form, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format';
 import { FormError } from '../../../shared/FormError';
+import { useZodRules } from '../../../shared/zodRules';
 import { useCreateProxyRule, useDeleteProxyRule, useMyProxyRules } from '../api/workflowApi';
 import { DirectoryPicker } from '../shared/DirectoryPicker';
 
@@ -21,6 +23,15 @@ export function ProxyRulesCard() {
   const create = useCreateProxyRule();
   const remove = useDeleteProxyRule();
   const now = new Date().toISOString();
+  // One range picker gives the body's start and end: the period is checked as the start it sends.
+  const fieldRules = useZodRules(
+    wfProxyRuleCreateSchema,
+    { proxyId: t('approvals.proxy.proxy'), startAt: t('approvals.proxy.period') },
+    {
+      picked: ['proxyId', 'startAt'],
+      toBody: { startAt: (period) => (period as [Dayjs, Dayjs])[0].toISOString() },
+    },
+  );
 
   const onFinish = (values: ProxyForm) => {
     if (!values.proxyId || !values.period) return;
@@ -52,30 +63,14 @@ export function ProxyRulesCard() {
         onFinish={onFinish}
         style={{ marginBottom: 16, rowGap: 8 }}
       >
-        <Form.Item
-          name="proxyId"
-          rules={[
-            {
-              required: true,
-              message: t('validation.requiredSelect', { field: t('approvals.proxy.proxy') }),
-            },
-          ]}
-        >
+        <Form.Item name="proxyId" rules={fieldRules.proxyId}>
           <DirectoryPicker
             placeholder={t('approvals.proxy.proxy')}
             style={{ minWidth: 200 }}
             data-testid="proxy-user"
           />
         </Form.Item>
-        <Form.Item
-          name="period"
-          rules={[
-            {
-              required: true,
-              message: t('validation.requiredSelect', { field: t('approvals.proxy.period') }),
-            },
-          ]}
-        >
+        <Form.Item name="period" rules={fieldRules.startAt}>
           <DatePicker.RangePicker
             showTime={{ format: 'HH:mm' }}
             format="YYYY-MM-DD HH:mm"

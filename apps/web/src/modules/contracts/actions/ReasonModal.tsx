@@ -1,10 +1,10 @@
-import { type Contract, contractReasonSchema } from '@concord/contracts';
-import { App, Form, Input, Modal, Typography } from 'antd';
+import { type Contract, contractCompleteSchema, contractReasonSchema } from '@concord/contracts';
+import { App, Form, Input, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../shared/FormError';
-import { zodRule } from '../../../shared/formRules';
+import { FormModal } from '../../../shared/FormModal';
 import { useConfirm } from '../../../shared/useConfirm';
+import { useZodRules } from '../../../shared/zodRules';
 import { useContractCommand } from '../contractsApi';
 
 export type ReasonAction = 'complete' | 'terminate' | 'void';
@@ -35,6 +35,11 @@ export function ReasonModal({
     form.resetFields();
   }, [action, form, command.reset]);
 
+  // Completing takes an optional reason, terminating and voiding a required one: each its own body.
+  const labels = { reason: t('contracts.action.reason') };
+  const reasonRules = useZodRules(contractReasonSchema, labels).reason;
+  const completeRules = useZodRules(contractCompleteSchema, labels).reason;
+
   const onFinish = async ({ reason }: { reason?: string }) => {
     if (!action) return;
     const text = reason?.trim() ?? '';
@@ -58,44 +63,34 @@ export function ReasonModal({
   };
 
   return (
-    <Modal
+    <FormModal<{ reason?: string }>
       open={Boolean(action)}
       title={action ? t(`contracts.action.${action}Title`) : ''}
+      form={form}
+      onSubmit={(values) => void onFinish(values)}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={action ? t(`contracts.action.${action}`) : ''}
-      okButtonProps={{ danger: required, 'data-testid': 'contract-reason-ok' }}
-      confirmLoading={command.isPending}
-      forceRender
+      okDanger={required}
+      okTestId="contract-reason-ok"
+      pending={command.isPending}
+      error={command.error}
+      intro={
+        <Typography.Paragraph type="secondary">
+          {action ? t(`contracts.action.${action}Hint`) : ''}
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        {action ? t(`contracts.action.${action}Hint`) : ''}
-      </Typography.Paragraph>
-      <FormError error={command.error} />
-      <Form form={form} layout="vertical" onFinish={(values) => void onFinish(values)}>
-        <Form.Item
-          name="reason"
-          label={t('contracts.action.reason')}
-          rules={[
-            ...(required
-              ? [
-                  {
-                    required: true,
-                    whitespace: true,
-                    message: t('validation.required', { field: t('contracts.action.reason') }),
-                  },
-                ]
-              : []),
-            zodRule(contractReasonSchema.shape.reason, t('validation.maxLength', { max: 1000 })),
-          ]}
-        >
-          <Input.TextArea
-            autoSize={{ minRows: 3, maxRows: 8 }}
-            maxLength={1000}
-            data-testid="contract-reason"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="reason"
+        label={t('contracts.action.reason')}
+        rules={required ? reasonRules : completeRules}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          maxLength={1000}
+          data-testid="contract-reason"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

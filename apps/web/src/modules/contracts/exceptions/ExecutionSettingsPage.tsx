@@ -1,18 +1,23 @@
-import type { ExecutionSettings, ExecutionSettingsSource } from '@concord/contracts';
-import { App, Button, Form, InputNumber, Modal, Select, Tag, Typography } from 'antd';
+import {
+  type ExecutionSettings,
+  type ExecutionSettingsSource,
+  executionSettingsInputSchema,
+} from '@concord/contracts';
+import { App, Button, Form, InputNumber, Select, Tag, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsyncContent } from '../../../shared/AsyncContent';
 import { EmptyState } from '../../../shared/EmptyState';
 import { FormError } from '../../../shared/FormError';
+import { MoneyInput } from '../../../shared/FormInputs';
+import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
 import { formatDateTime, formatMoney, formatPercentFromBasisPoints } from '../../../shared/format';
-import { showFieldErrors } from '../../../shared/formRules';
 import { PageContainer } from '../../../shared/PageContainer';
 import { ResponsiveTable } from '../../../shared/ResponsiveTable';
 import { RowActions } from '../../../shared/RowActions';
 import { useConfirm } from '../../../shared/useConfirm';
-import { MoneyInput } from '../../forms/components/inputs';
+import { useZodRules } from '../../../shared/zodRules';
 import { useExecutionSettings, useResetExecutionSettings, useSaveExecutionSettings } from './exceptionsApi';
 
 const sourceColors: Record<ExecutionSettingsSource, string> = {
@@ -212,18 +217,30 @@ function SettingsModal({ settings, onClose }: { settings: ExecutionSettings | nu
           message.success(t('contractSettings.saved'));
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
-  const days = (name: keyof SettingsValues, label: string) => (
-    <Form.Item
-      name={name}
-      label={label}
-      style={{ flex: '1 1 180px' }}
-      rules={[{ required: true, message: t('validation.required', { field: label }) }]}
-    >
+  // The rate is typed in percent and sent in basis points; the reminder days are free tags the
+  // submission filters, so they carry no rule. The tolerance is the company's, in its home currency.
+  const rules = useZodRules(
+    executionSettingsInputSchema,
+    {
+      toleranceAmount: t('contractSettings.field.toleranceAmount'),
+      toleranceRate: t('contractSettings.field.toleranceRate'),
+      ownerAfterDays: t('contractSettings.field.ownerAfterDays'),
+      headAfterDays: t('contractSettings.field.headAfterDays'),
+      financeAfterDays: t('contractSettings.field.financeAfterDays'),
+    },
+    {
+      money: ['toleranceAmount'],
+      toBody: { toleranceRate: (percent) => Math.round(Number(percent) * 100) },
+    },
+  );
+
+  const days = (name: 'ownerAfterDays' | 'headAfterDays' | 'financeAfterDays', label: string) => (
+    <Form.Item name={name} label={label} style={{ flex: '1 1 180px' }} rules={rules[name]}>
       <InputNumber
         min={0}
         max={365}
@@ -235,91 +252,79 @@ function SettingsModal({ settings, onClose }: { settings: ExecutionSettings | nu
   );
 
   return (
-    <Modal
+    <FormModal<SettingsValues>
       open={settings !== null}
       title={t('contractSettings.editTitle', { entity: settings?.entityName ?? '' })}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'settings-save' }}
+      pending={save.isPending}
+      error={save.error}
+      okTestId="settings-save"
       width={620}
-      forceRender
     >
-      <FormError error={save.error} />
-      <Form<SettingsValues> form={form} layout="vertical" onFinish={onFinish}>
-        <Typography.Paragraph type="secondary">
-          {t('contractSettings.field.toleranceHint')}
-        </Typography.Paragraph>
-        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <Form.Item
-            name="toleranceAmount"
-            label={t('contractSettings.field.toleranceAmount')}
-            style={{ flex: '1 1 200px' }}
-            rules={[
-              {
-                required: true,
-                message: t('validation.required', { field: t('contractSettings.field.toleranceAmount') }),
-              },
-            ]}
-          >
-            <MoneyInput />
-          </Form.Item>
-          <Form.Item
-            name="tolerancePercent"
-            label={t('contractSettings.field.toleranceRate')}
-            style={{ flex: '1 1 200px' }}
-            rules={[
-              {
-                required: true,
-                message: t('validation.required', { field: t('contractSettings.field.toleranceRate') }),
-              },
-            ]}
-          >
-            <InputNumber
-              min={0}
-              max={100}
-              precision={2}
-              step={0.1}
-              suffix="%"
-              style={{ width: '100%' }}
-              data-testid="settings-tolerance-rate"
-            />
-          </Form.Item>
-        </div>
+      <Typography.Paragraph type="secondary">
+        {t('contractSettings.field.toleranceHint')}
+      </Typography.Paragraph>
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
         <Form.Item
-          name="remindBeforeDays"
-          label={t('contractSettings.field.remindBeforeDays')}
-          extra={t('contractSettings.field.remindBeforeHint')}
+          name="toleranceAmount"
+          label={t('contractSettings.field.toleranceAmount')}
+          style={{ flex: '1 1 200px' }}
+          rules={rules.toleranceAmount}
         >
-          <Select
-            mode="tags"
-            tokenSeparators={[',', '，', ' ']}
-            maxCount={10}
-            options={['30', '15', '7', '3', '1'].map((value) => ({
-              value,
-              label: t('contractSettings.days', { days: value }),
-            }))}
-            data-testid="settings-remind-before"
+          <MoneyInput testId="settings-tolerance-amount" />
+        </Form.Item>
+        <Form.Item
+          name="tolerancePercent"
+          label={t('contractSettings.field.toleranceRate')}
+          style={{ flex: '1 1 200px' }}
+          rules={rules.toleranceRate}
+        >
+          <InputNumber
+            min={0}
+            max={100}
+            precision={2}
+            step={0.1}
+            suffix="%"
+            style={{ width: '100%' }}
+            data-testid="settings-tolerance-rate"
           />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          {days('ownerAfterDays', t('contractSettings.field.ownerAfterDays'))}
-          {days('headAfterDays', t('contractSettings.field.headAfterDays'))}
-          {days('financeAfterDays', t('contractSettings.field.financeAfterDays'))}
-        </div>
-        <Form.Item noStyle dependencies={['ownerAfterDays', 'headAfterDays', 'financeAfterDays']}>
-          {({ getFieldValue }) => {
-            const owner = getFieldValue('ownerAfterDays') ?? 0;
-            const head = getFieldValue('headAfterDays') ?? 0;
-            const finance = getFieldValue('financeAfterDays') ?? 0;
-            return owner <= head && head <= finance ? null : (
-              <Typography.Text type="danger" data-testid="settings-order-error">
-                {t('contractSettings.field.escalationOrder')}
-              </Typography.Text>
-            );
-          }}
-        </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item
+        name="remindBeforeDays"
+        label={t('contractSettings.field.remindBeforeDays')}
+        extra={t('contractSettings.field.remindBeforeHint')}
+      >
+        <Select
+          mode="tags"
+          tokenSeparators={[',', '，', ' ']}
+          maxCount={10}
+          options={['30', '15', '7', '3', '1'].map((value) => ({
+            value,
+            label: t('contractSettings.days', { days: value }),
+          }))}
+          data-testid="settings-remind-before"
+        />
+      </Form.Item>
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+        {days('ownerAfterDays', t('contractSettings.field.ownerAfterDays'))}
+        {days('headAfterDays', t('contractSettings.field.headAfterDays'))}
+        {days('financeAfterDays', t('contractSettings.field.financeAfterDays'))}
+      </div>
+      <Form.Item noStyle dependencies={['ownerAfterDays', 'headAfterDays', 'financeAfterDays']}>
+        {({ getFieldValue }) => {
+          const owner = getFieldValue('ownerAfterDays') ?? 0;
+          const head = getFieldValue('headAfterDays') ?? 0;
+          const finance = getFieldValue('financeAfterDays') ?? 0;
+          return owner <= head && head <= finance ? null : (
+            <Typography.Text type="danger" data-testid="settings-order-error">
+              {t('contractSettings.field.escalationOrder')}
+            </Typography.Text>
+          );
+        }}
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { Contract, ContractInvoice } from '@concord/contracts';
-import { App, Button, Descriptions, Flex, Form, Modal, Radio, Select, Typography } from 'antd';
+import { type Contract, type ContractInvoice, contractInvoiceLinkSchema } from '@concord/contracts';
+import { App, Button, Descriptions, Flex, Form, Radio, Select, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
@@ -10,13 +10,13 @@ import { usePermissions } from '../../../app/auth/session';
 import { AsyncContent } from '../../../shared/AsyncContent';
 import { EmptyState } from '../../../shared/EmptyState';
 import { errorMessage } from '../../../shared/errorMessage';
-import { FormError } from '../../../shared/FormError';
+import { MoneyInput } from '../../../shared/FormInputs';
+import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
 import { formatDate, formatMoney } from '../../../shared/format';
-import { showFieldErrors } from '../../../shared/formRules';
 import { ResponsiveTable } from '../../../shared/ResponsiveTable';
 import { RowActions } from '../../../shared/RowActions';
 import { useConfirm } from '../../../shared/useConfirm';
-import { MoneyInput } from '../../forms/components/inputs';
+import { useZodRules } from '../../../shared/zodRules';
 import { InvoiceFields, type InvoiceFieldValues, invoiceBodyOf } from '../../invoices/InvoiceFields';
 import { InvoiceStatusTag } from '../../invoices/InvoiceStatusTag';
 import {
@@ -257,6 +257,21 @@ function LinkInvoiceModal({
     form.setFieldsValue({ amount: followed.current });
   }, [mode, amountExcl, tax, form]);
 
+  // The body takes an existing invoice or a new one: the pick is required only when picking.
+  const rules = useZodRules(
+    contractInvoiceLinkSchema,
+    {
+      invoiceId: t('invoices.contract.pick'),
+      amount: t('invoices.contract.amount'),
+    },
+    {
+      money: ['amount'],
+      currency: contract.currency,
+      required: mode === 'existing' ? ['invoiceId'] : [],
+      picked: ['invoiceId'],
+    },
+  );
+
   const onFinish = (values: LinkValues) => {
     const body =
       values.mode === 'existing'
@@ -271,79 +286,71 @@ function LinkInvoiceModal({
         message.success(t('invoices.contract.linked'));
         onClose();
       },
-      onError: (error) => showFieldErrors(form, error),
+      onError: fieldErrorsInto(form),
     });
   };
 
   return (
-    <Modal
+    <FormModal<LinkValues>
       open={open}
       title={t('invoices.contract.addTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('invoices.contract.link')}
-      confirmLoading={link.isPending}
-      okButtonProps={{ 'data-testid': 'contract-invoice-save' }}
+      pending={link.isPending}
+      error={link.error}
+      okTestId="contract-invoice-save"
       width={700}
-      forceRender
     >
-      <FormError error={link.error} />
-      <Form<LinkValues> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item name="mode">
-          <Radio.Group
-            optionType="button"
-            data-testid="contract-invoice-mode"
+      <Form.Item name="mode">
+        <Radio.Group
+          optionType="button"
+          data-testid="contract-invoice-mode"
+          options={[
+            { value: 'new', label: t('invoices.contract.modeNew') },
+            { value: 'existing', label: t('invoices.contract.modeExisting') },
+          ]}
+        />
+      </Form.Item>
+      {mode === 'existing' ? (
+        <Form.Item name="invoiceId" label={t('invoices.contract.pick')} rules={rules.invoiceId}>
+          <Select
+            showSearch={{ filterOption: false, onSearch: setSearch }}
+            loading={candidates.isFetching}
+            data-testid="contract-invoice-pick"
+            options={(candidates.data?.items ?? []).map((i) => ({
+              value: i.id,
+              label: `${i.number} · ${i.sellerName} · ${money(i.totalAmount)}（${t('invoices.field.available')} ${money(i.totalAmount - i.usedAmount)}）`,
+            }))}
+          />
+        </Form.Item>
+      ) : (
+        <InvoiceFields form={form} lockDirection />
+      )}
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+        <Form.Item name="planItemId" label={t('invoices.contract.planItem')} style={{ flex: '2 1 240px' }}>
+          <Select
+            data-testid="contract-invoice-plan-item"
+            loading={schedule.isLoading}
             options={[
-              { value: 'new', label: t('invoices.contract.modeNew') },
-              { value: 'existing', label: t('invoices.contract.modeExisting') },
+              { value: '', label: t('invoices.contract.wholeContract') },
+              ...(schedule.data?.items ?? []).map((item) => ({
+                value: item.id,
+                label: `${item.seq}. ${item.name}（${money(item.amount)}）`,
+              })),
             ]}
           />
         </Form.Item>
-        {mode === 'existing' ? (
-          <Form.Item
-            name="invoiceId"
-            label={t('invoices.contract.pick')}
-            rules={[{ required: true, message: t('invoices.contract.pickRequired') }]}
-          >
-            <Select
-              showSearch={{ filterOption: false, onSearch: setSearch }}
-              loading={candidates.isFetching}
-              data-testid="contract-invoice-pick"
-              options={(candidates.data?.items ?? []).map((i) => ({
-                value: i.id,
-                label: `${i.number} · ${i.sellerName} · ${money(i.totalAmount)}（${t('invoices.field.available')} ${money(i.totalAmount - i.usedAmount)}）`,
-              }))}
-            />
-          </Form.Item>
-        ) : (
-          <InvoiceFields form={form} lockDirection />
-        )}
-        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <Form.Item name="planItemId" label={t('invoices.contract.planItem')} style={{ flex: '2 1 240px' }}>
-            <Select
-              data-testid="contract-invoice-plan-item"
-              loading={schedule.isLoading}
-              options={[
-                { value: '', label: t('invoices.contract.wholeContract') },
-                ...(schedule.data?.items ?? []).map((item) => ({
-                  value: item.id,
-                  label: `${item.seq}. ${item.name}（${money(item.amount)}）`,
-                })),
-              ]}
-            />
-          </Form.Item>
-          <Form.Item
-            name="amount"
-            label={t('invoices.contract.amount')}
-            style={{ flex: '1 1 180px' }}
-            rules={[
-              { required: true, message: t('validation.required', { field: t('invoices.contract.amount') }) },
-            ]}
-          >
-            <MoneyInput />
-          </Form.Item>
-        </div>
-      </Form>
-    </Modal>
+        <Form.Item
+          name="amount"
+          label={t('invoices.contract.amount')}
+          style={{ flex: '1 1 180px' }}
+          rules={rules.amount}
+        >
+          <MoneyInput currency={contract.currency} testId="contract-invoice-amount" />
+        </Form.Item>
+      </div>
+    </FormModal>
   );
 }

@@ -264,7 +264,12 @@ export function PaymentsTab({ contract }: { contract: Contract }) {
       {pos && direction === 'INCOME' && (
         <ReceiptModal contract={contract} position={pos} open={creating} onClose={() => setCreating(false)} />
       )}
-      <PaymentActionModal contractId={contract.id} target={target} onClose={() => setTarget(null)} />
+      <PaymentActionModal
+        contractId={contract.id}
+        currency={contract.currency}
+        target={target}
+        onClose={() => setTarget(null)}
+      />
     </Flex>
   );
 }

@@ -229,6 +229,7 @@ function SettlementCard({ contract, settlement }: { contract: Contract; settleme
       <RetentionReleaseModal
         contractId={contract.id}
         settlement={settlement}
+        currency={contract.currency}
         open={releasing}
         onClose={() => setReleasing(false)}
       />

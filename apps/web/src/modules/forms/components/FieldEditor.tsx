@@ -1,29 +1,31 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { formFieldTypes, type FormFieldType } from '@concord/contracts';
+import {
+  type FormFieldType,
+  formFieldOptionSchema,
+  formFieldSchema,
+  formFieldTypes,
+} from '@concord/contracts';
 import { Button, Card, Checkbox, Form, Input, Select, Space } from 'antd';
 import type { FormListFieldData } from 'antd/es/form/FormList';
 import { useTranslation } from 'react-i18next';
-
-const keyPattern = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+import { useZodRules } from '../../../shared/zodRules';
 
 function OptionsEditor({ name }: { name: (string | number)[] }) {
   const { t } = useTranslation();
+  const rules = useZodRules(formFieldOptionSchema, {
+    value: t('forms.editor.optionValue'),
+    label: t('forms.editor.optionLabel'),
+  });
   return (
     <Form.List name={[...name, 'options']}>
       {(items, { add, remove }) => (
         <div>
           {items.map((item) => (
             <Space key={item.key} align="baseline" wrap>
-              <Form.Item
-                name={[item.name, 'value']}
-                rules={[{ required: true, message: t('forms.editor.optionValue') }]}
-              >
+              <Form.Item name={[item.name, 'value']} rules={rules.value}>
                 <Input placeholder={t('forms.editor.optionValue')} style={{ width: 120 }} maxLength={60} />
               </Form.Item>
-              <Form.Item
-                name={[item.name, 'label']}
-                rules={[{ required: true, message: t('forms.editor.optionLabel') }]}
-              >
+              <Form.Item name={[item.name, 'label']} rules={rules.label}>
                 <Input placeholder={t('forms.editor.optionLabel')} style={{ width: 160 }} maxLength={100} />
               </Form.Item>
               <Button
@@ -67,6 +69,11 @@ function FieldCard({
 }) {
   const { t } = useTranslation();
   const types = nested ? formFieldTypes.filter((type) => type !== 'table') : formFieldTypes;
+  const rules = useZodRules(
+    formFieldSchema,
+    { label: t('forms.editor.label'), key: t('forms.editor.key'), type: t('forms.editor.type') },
+    { invalid: { key: t('forms.editor.keyRule') } },
+  );
   return (
     <Card
       size="small"
@@ -101,21 +108,13 @@ function FieldCard({
       }
     >
       <Space wrap align="start">
-        <Form.Item
-          name={[item.name, 'label']}
-          label={t('forms.editor.label')}
-          rules={[{ required: true, max: 60 }]}
-        >
+        <Form.Item name={[item.name, 'label']} label={t('forms.editor.label')} rules={rules.label}>
           <Input style={{ width: 160 }} maxLength={60} data-testid="form-editor-label" />
         </Form.Item>
-        <Form.Item
-          name={[item.name, 'key']}
-          label={t('forms.editor.key')}
-          rules={[{ required: true, pattern: keyPattern, message: t('forms.editor.keyRule') }]}
-        >
+        <Form.Item name={[item.name, 'key']} label={t('forms.editor.key')} rules={rules.key}>
           <Input style={{ width: 140 }} maxLength={64} data-testid="form-editor-key" />
         </Form.Item>
-        <Form.Item name={[item.name, 'type']} label={t('forms.editor.type')} rules={[{ required: true }]}>
+        <Form.Item name={[item.name, 'type']} label={t('forms.editor.type')} rules={rules.type}>
           <Select<FormFieldType>
             style={{ width: 140 }}
             data-testid="form-editor-type"

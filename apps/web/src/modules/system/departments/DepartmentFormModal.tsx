@@ -1,10 +1,10 @@
-import { codeSchema, type Department } from '@concord/contracts';
-import { App, Form, Input, InputNumber, Modal } from 'antd';
+import { type Department, departmentCreateSchema } from '@concord/contracts';
+import { App, Form, Input, InputNumber } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../shared/FormError';
-import { showFieldErrors, zodRule } from '../../../shared/formRules';
+import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
 import { findNode, type TreeNode, subtreeIds } from '../../../shared/tree';
+import { useZodRules } from '../../../shared/zodRules';
 import { DepartmentTreeSelect } from '../components/DepartmentTreeSelect';
 import { UserPicker } from '../components/UserPicker';
 import { useSaveDepartment } from './departmentsApi';
@@ -59,6 +59,13 @@ export function DepartmentFormModal({ target, entityId, tree, onClose }: Departm
     }
   }, [target, form, save.reset]);
 
+  // The sort order is sent as 0 when left empty and its input keeps it in range: it needs no rule.
+  const rules = useZodRules(
+    departmentCreateSchema,
+    { code: t('departments.code'), name: t('departments.name') },
+    { invalid: { code: t('validation.code') } },
+  );
+
   const onFinish = (values: DepartmentForm) => {
     const fields = {
       parentId: values.parentId ?? null,
@@ -74,68 +81,50 @@ export function DepartmentFormModal({ target, entityId, tree, onClose }: Departm
           message.success(editing ? t('common.saved') : t('departments.created'));
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
   return (
-    <Modal
+    <FormModal<DepartmentForm>
       open={Boolean(target)}
       title={editing ? t('departments.editTitle') : t('departments.createTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'department-form-ok' }}
-      forceRender
+      pending={save.isPending}
+      error={save.error}
+      okTestId="department-form-ok"
+      formTestId="department-form"
     >
-      <FormError error={save.error} />
-      <Form<DepartmentForm> form={form} layout="vertical" onFinish={onFinish} data-testid="department-form">
-        <Form.Item name="parentId" label={t('departments.parent')}>
-          <DepartmentTreeSelect
-            entityId={entityId}
-            disabledIds={disabledParents}
-            allowClear
-            placeholder={t('departments.topLevel')}
-            data-testid="department-form-parent"
-          />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('departments.code')}
-          rules={[
-            { required: true, message: t('validation.required', { field: t('departments.code') }) },
-            zodRule(codeSchema, t('validation.code')),
-          ]}
-        >
-          <Input maxLength={40} data-testid="department-form-code" />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('departments.name')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('validation.required', { field: t('departments.name') }),
-            },
-          ]}
-        >
-          <Input maxLength={100} data-testid="department-form-name" />
-        </Form.Item>
-        <Form.Item name="headUserId" label={t('departments.head')}>
-          <UserPicker
-            entityId={entityId}
-            currentLabel={editing?.headName}
-            placeholder={t('departments.headPlaceholder')}
-            data-testid="department-form-head"
-          />
-        </Form.Item>
-        <Form.Item name="sortOrder" label={t('common.sortOrder')}>
-          <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="parentId" label={t('departments.parent')}>
+        <DepartmentTreeSelect
+          entityId={entityId}
+          disabledIds={disabledParents}
+          allowClear
+          placeholder={t('departments.topLevel')}
+          data-testid="department-form-parent"
+        />
+      </Form.Item>
+      <Form.Item name="code" label={t('departments.code')} rules={rules.code}>
+        <Input maxLength={40} data-testid="department-form-code" />
+      </Form.Item>
+      <Form.Item name="name" label={t('departments.name')} rules={rules.name}>
+        <Input maxLength={100} data-testid="department-form-name" />
+      </Form.Item>
+      <Form.Item name="headUserId" label={t('departments.head')}>
+        <UserPicker
+          entityId={entityId}
+          currentLabel={editing?.headName}
+          placeholder={t('departments.headPlaceholder')}
+          data-testid="department-form-head"
+        />
+      </Form.Item>
+      <Form.Item name="sortOrder" label={t('common.sortOrder')}>
+        <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }

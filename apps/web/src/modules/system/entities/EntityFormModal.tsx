@@ -1,10 +1,10 @@
-import { codeSchema, type Entity, entityCreateSchema } from '@concord/contracts';
-import { App, Form, Input, InputNumber, Modal, Switch, TreeSelect } from 'antd';
+import { type Entity, entityCreateSchema } from '@concord/contracts';
+import { App, Form, Input, InputNumber, Switch, TreeSelect } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../shared/FormError';
-import { showFieldErrors, zodRule } from '../../../shared/formRules';
+import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
 import { bySortOrder, buildTree, type TreeNode } from '../../../shared/tree';
+import { useZodRules } from '../../../shared/zodRules';
 import { useSaveEntity } from './entitiesApi';
 
 export type EntityFormTarget = { mode: 'create'; parentId?: string } | { mode: 'edit'; entity: Entity };
@@ -66,6 +66,22 @@ export function EntityFormModal({ target, entities, onClose }: EntityFormModalPr
     }
   }, [target, form, save.reset]);
 
+  // The sort order is sent as 0 when left empty and its input keeps it in range: it needs no rule.
+  const rules = useZodRules(
+    entityCreateSchema,
+    {
+      parentId: t('entities.parent'),
+      code: t('entities.code'),
+      name: t('entities.name'),
+      shortName: t('entities.shortName'),
+      creditCode: t('entities.creditCode'),
+    },
+    {
+      picked: ['parentId'],
+      invalid: { code: t('validation.code'), creditCode: t('validation.creditCode') },
+    },
+  );
+
   const onFinish = (values: EntityForm) => {
     const common = {
       code: values.code.trim(),
@@ -92,79 +108,54 @@ export function EntityFormModal({ target, entities, onClose }: EntityFormModalPr
           message.success(editing ? t('common.saved') : t('entities.created'));
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
-  const fields = entityCreateSchema.shape;
   return (
-    <Modal
+    <FormModal<EntityForm>
       open={Boolean(target)}
       title={editing ? t('entities.editTitle') : t('entities.create')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'entity-form-ok' }}
-      forceRender
+      pending={save.isPending}
+      error={save.error}
+      okTestId="entity-form-ok"
+      formTestId="entity-form"
     >
-      <FormError error={save.error} />
-      <Form<EntityForm> form={form} layout="vertical" onFinish={onFinish} data-testid="entity-form">
-        {!editing && (
-          <Form.Item
-            name="parentId"
-            label={t('entities.parent')}
-            rules={[
-              { required: true, message: t('validation.requiredSelect', { field: t('entities.parent') }) },
-            ]}
-          >
-            <TreeSelect treeData={parentOptions} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="code"
-          label={t('entities.code')}
-          rules={[
-            { required: true, message: t('validation.required', { field: t('entities.code') }) },
-            zodRule(codeSchema, t('validation.code')),
-          ]}
-        >
-          <Input maxLength={40} data-testid="entity-form-code" />
+      {!editing && (
+        <Form.Item name="parentId" label={t('entities.parent')} rules={rules.parentId}>
+          <TreeSelect treeData={parentOptions} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('entities.name')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('validation.required', { field: t('entities.name') }),
-            },
-          ]}
-        >
-          <Input maxLength={100} data-testid="entity-form-name" />
+      )}
+      <Form.Item name="code" label={t('entities.code')} rules={rules.code}>
+        <Input maxLength={40} data-testid="entity-form-code" />
+      </Form.Item>
+      <Form.Item name="name" label={t('entities.name')} rules={rules.name}>
+        <Input maxLength={100} data-testid="entity-form-name" />
+      </Form.Item>
+      <Form.Item name="shortName" label={t('entities.shortName')} rules={rules.shortName}>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item
+        name="creditCode"
+        label={t('entities.creditCode')}
+        rules={rules.creditCode}
+        normalize={(value: string) => value?.toUpperCase()}
+      >
+        <Input maxLength={18} showCount />
+      </Form.Item>
+      <Form.Item name="sortOrder" label={t('common.sortOrder')}>
+        <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      {editing && (
+        <Form.Item name="active" label={t('common.status')} valuePropName="checked">
+          <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
         </Form.Item>
-        <Form.Item name="shortName" label={t('entities.shortName')}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item
-          name="creditCode"
-          label={t('entities.creditCode')}
-          rules={[zodRule(fields.creditCode, t('validation.creditCode'))]}
-          normalize={(value: string) => value?.toUpperCase()}
-        >
-          <Input maxLength={18} showCount />
-        </Form.Item>
-        <Form.Item name="sortOrder" label={t('common.sortOrder')}>
-          <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-        {editing && (
-          <Form.Item name="active" label={t('common.status')} valuePropName="checked">
-            <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
-import { codeSchema, type Position } from '@concord/contracts';
-import { App, Form, Input, Modal } from 'antd';
+import { type Position, positionCreateSchema } from '@concord/contracts';
+import { App, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../shared/FormError';
-import { showFieldErrors, zodRule } from '../../../shared/formRules';
+import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
+import { useZodRules } from '../../../shared/zodRules';
 import { useSavePosition } from './positionsApi';
 
 export type PositionFormTarget = { mode: 'create' } | { mode: 'edit'; position: Position };
@@ -33,6 +33,12 @@ export function PositionFormModal(props: {
       form.setFieldsValue({ code: target.position.code, name: target.position.name });
   }, [target, form, save.reset]);
 
+  const rules = useZodRules(
+    positionCreateSchema,
+    { code: t('positions.code'), name: t('positions.name') },
+    { invalid: { code: t('validation.code') } },
+  );
+
   const onFinish = (values: PositionForm) => {
     const fields = { code: values.code.trim(), name: values.name.trim() };
     save.mutate(
@@ -42,48 +48,29 @@ export function PositionFormModal(props: {
           message.success(t('common.saved'));
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
   return (
-    <Modal
+    <FormModal<PositionForm>
       open={Boolean(target)}
       title={editing ? t('positions.editTitle') : t('positions.createTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'position-form-ok' }}
-      forceRender
+      pending={save.isPending}
+      error={save.error}
+      okTestId="position-form-ok"
     >
-      <FormError error={save.error} />
-      <Form<PositionForm> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="code"
-          label={t('positions.code')}
-          rules={[
-            { required: true, message: t('validation.required', { field: t('positions.code') }) },
-            zodRule(codeSchema, t('validation.code')),
-          ]}
-        >
-          <Input maxLength={40} data-testid="position-form-code" />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('positions.name')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('validation.required', { field: t('positions.name') }),
-            },
-          ]}
-        >
-          <Input maxLength={100} data-testid="position-form-name" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="code" label={t('positions.code')} rules={rules.code}>
+        <Input maxLength={40} data-testid="position-form-code" />
+      </Form.Item>
+      <Form.Item name="name" label={t('positions.name')} rules={rules.name}>
+        <Input maxLength={100} data-testid="position-form-name" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,12 +1,13 @@
-import { codeSchema, type DataScope, dataScopeLabels, dataScopes, type Role } from '@concord/contracts';
+import { type DataScope, dataScopeLabels, dataScopes, type Role, roleCreateSchema } from '@concord/contracts';
 import { Alert, App, Button, Drawer, Flex, Form, Input, Select } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/auth/session';
 import { currentLocale } from '../../../app/i18n';
 import { FormError } from '../../../shared/FormError';
-import { showFieldErrors, zodRule } from '../../../shared/formRules';
+import { showFieldErrors } from '../../../shared/formRules';
 import { useIsPhone } from '../../../shared/useIsPhone';
+import { useZodRules } from '../../../shared/zodRules';
 import { EntityPicker } from '../components/EntityPicker';
 import { useEntityOptions } from '../entities/entitiesApi';
 import { PermissionMatrix } from './PermissionMatrix';
@@ -101,6 +102,12 @@ export function RoleEditorDrawer({
     );
   };
 
+  const rules = useZodRules(
+    roleCreateSchema,
+    { code: t('roles.code'), name: t('roles.name'), description: t('roles.description') },
+    { invalid: { code: t('validation.code') } },
+  );
+
   return (
     <Drawer
       open={Boolean(target)}
@@ -125,33 +132,14 @@ export function RoleEditorDrawer({
       <FormError error={save.error} />
       <Form<RoleForm> form={form} layout="vertical" onFinish={onFinish} data-testid="role-form">
         <Flex gap={16} wrap>
-          <Form.Item
-            name="code"
-            label={t('roles.code')}
-            style={{ flex: '1 1 200px' }}
-            rules={[
-              { required: true, message: t('validation.required', { field: t('roles.code') }) },
-              zodRule(codeSchema, t('validation.code')),
-            ]}
-          >
+          <Form.Item name="code" label={t('roles.code')} style={{ flex: '1 1 200px' }} rules={rules.code}>
             <Input maxLength={40} disabled={editing?.builtIn} data-testid="role-form-code" />
           </Form.Item>
-          <Form.Item
-            name="name"
-            label={t('roles.name')}
-            style={{ flex: '1 1 200px' }}
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: t('validation.required', { field: t('roles.name') }),
-              },
-            ]}
-          >
+          <Form.Item name="name" label={t('roles.name')} style={{ flex: '1 1 200px' }} rules={rules.name}>
             <Input maxLength={100} data-testid="role-form-name" />
           </Form.Item>
         </Flex>
-        <Form.Item name="description" label={t('roles.description')}>
+        <Form.Item name="description" label={t('roles.description')} rules={rules.description}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
         </Form.Item>
         <Form.Item name="dataScope" label={t('roles.dataScope')} extra={t('roles.dataScopeHint')}>

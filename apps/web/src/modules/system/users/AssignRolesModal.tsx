@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { User } from '@concord/contracts';
-import { Alert, App, Button, Flex, Form, Modal, Select, Typography } from 'antd';
+import { roleAssignmentSchema, type User } from '@concord/contracts';
+import { Alert, App, Button, Flex, Form, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/auth/session';
-import { FormError } from '../../../shared/FormError';
+import { FormModal } from '../../../shared/FormModal';
+import { useZodRules } from '../../../shared/zodRules';
 import { EntityPicker } from '../components/EntityPicker';
 import { useRoles } from '../roles/rolesApi';
 import { useSetUserRoles } from './usersApi';
@@ -37,6 +38,13 @@ export function AssignRolesModal({ user, onClose }: { user: User | null; onClose
     });
   }, [user, form, save.reset]);
 
+  // One row is one assignment of the body (userSetRolesSchema's items).
+  const rules = useZodRules(
+    roleAssignmentSchema,
+    { roleId: t('users.role'), entityId: t('users.roleEntity') },
+    { picked: ['roleId', 'entityId'] },
+  );
+
   const onFinish = ({ assignments }: AssignRolesForm) => {
     if (!user) return;
     const pairs = (assignments ?? []).map((row) => ({ roleId: row.roleId!, entityId: row.entityId! }));
@@ -57,77 +65,69 @@ export function AssignRolesModal({ user, onClose }: { user: User | null; onClose
   };
 
   return (
-    <Modal
+    <FormModal<AssignRolesForm>
       open={Boolean(user)}
       title={user && t('users.assignRolesTitle', { name: user.displayName })}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'user-roles-ok' }}
+      pending={save.isPending}
+      error={save.error ?? roles.error}
+      okTestId="user-roles-ok"
+      formTestId="user-roles-form"
       width={640}
-      forceRender
+      intro={<Typography.Paragraph type="secondary">{t('users.assignRolesHint')}</Typography.Paragraph>}
     >
-      <Typography.Paragraph type="secondary">{t('users.assignRolesHint')}</Typography.Paragraph>
-      <FormError error={save.error ?? roles.error} />
-      <Form<AssignRolesForm> form={form} onFinish={onFinish} data-testid="user-roles-form">
-        <Form.List name="assignments">
-          {(rows, { add, remove }) => (
-            <Flex vertical gap={8}>
-              {rows.length === 0 && <Alert type="warning" showIcon title={t('users.noAssignments')} />}
-              {rows.map((row, index) => (
-                <Flex key={row.key} gap={8} align="start" wrap>
-                  <Form.Item
-                    name={[row.name, 'roleId']}
-                    rules={[
-                      { required: true, message: t('validation.requiredSelect', { field: t('users.role') }) },
-                    ]}
-                    style={{ flex: '1 1 200px', marginBottom: 0 }}
-                  >
-                    <Select
-                      placeholder={t('users.role')}
-                      options={roleOptions}
-                      loading={roles.isLoading}
-                      showSearch={{ optionFilterProp: 'label' }}
-                      data-testid={`user-roles-role-${index}`}
-                    />
-                  </Form.Item>
-                  <Form.Item
-                    name={[row.name, 'entityId']}
-                    rules={[
-                      {
-                        required: true,
-                        message: t('validation.requiredSelect', { field: t('users.roleEntity') }),
-                      },
-                    ]}
-                    style={{ flex: '1 1 200px', marginBottom: 0 }}
-                  >
-                    <EntityPicker
-                      placeholder={t('users.roleEntity')}
-                      data-testid={`user-roles-entity-${index}`}
-                    />
-                  </Form.Item>
-                  <Button
-                    aria-label={t('users.removeAssignment')}
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(row.name)}
-                    data-testid={`user-roles-remove-${index}`}
+      <Form.List name="assignments">
+        {(rows, { add, remove }) => (
+          <Flex vertical gap={8}>
+            {rows.length === 0 && <Alert type="warning" showIcon title={t('users.noAssignments')} />}
+            {rows.map((row, index) => (
+              <Flex key={row.key} gap={8} align="start" wrap>
+                <Form.Item
+                  name={[row.name, 'roleId']}
+                  rules={rules.roleId}
+                  style={{ flex: '1 1 200px', marginBottom: 0 }}
+                >
+                  <Select
+                    placeholder={t('users.role')}
+                    options={roleOptions}
+                    loading={roles.isLoading}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    data-testid={`user-roles-role-${index}`}
                   />
-                </Flex>
-              ))}
-              <Button
-                type="dashed"
-                icon={<PlusOutlined />}
-                // A new row starts in the user's own entity, the usual case.
-                onClick={() => add({ entityId: user?.entityId ?? session.actingEntity.id })}
-                data-testid="user-roles-add"
-              >
-                {t('users.addAssignment')}
-              </Button>
-            </Flex>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+                </Form.Item>
+                <Form.Item
+                  name={[row.name, 'entityId']}
+                  rules={rules.entityId}
+                  style={{ flex: '1 1 200px', marginBottom: 0 }}
+                >
+                  <EntityPicker
+                    placeholder={t('users.roleEntity')}
+                    data-testid={`user-roles-entity-${index}`}
+                  />
+                </Form.Item>
+                <Button
+                  aria-label={t('users.removeAssignment')}
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(row.name)}
+                  data-testid={`user-roles-remove-${index}`}
+                />
+              </Flex>
+            ))}
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              // A new row starts in the user's own entity, the usual case.
+              onClick={() => add({ entityId: user?.entityId ?? session.actingEntity.id })}
+              data-testid="user-roles-add"
+            >
+              {t('users.addAssignment')}
+            </Button>
+          </Flex>
+        )}
+      </Form.List>
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
-import { newPasswordSchema, type User } from '@concord/contracts';
-import { App, Form, Input, Modal } from 'antd';
+import { type User, userResetPasswordSchema } from '@concord/contracts';
+import { App, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../shared/FormError';
-import { zodRule } from '../../../shared/formRules';
+import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
+import { useZodRules } from '../../../shared/zodRules';
 import { useResetUserPassword } from './usersApi';
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -18,6 +18,12 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     form.resetFields();
   }, [user, form, reset.reset]);
 
+  const rules = useZodRules(
+    userResetPasswordSchema,
+    { newPassword: t('account.newPassword') },
+    { invalid: { newPassword: t('validation.password') } },
+  );
+
   const onFinish = ({ newPassword }: { newPassword: string }) => {
     if (!user) return;
     reset.mutate(
@@ -27,35 +33,31 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
           message.success(t('users.resetPasswordDone'));
           onClose();
         },
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
   return (
-    <Modal
+    <FormModal<{ newPassword: string }>
       open={Boolean(user)}
       title={user && t('users.resetPasswordTitle', { name: user.displayName })}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      confirmLoading={reset.isPending}
-      okButtonProps={{ 'data-testid': 'user-reset-password-ok' }}
-      forceRender
+      pending={reset.isPending}
+      error={reset.error}
+      okTestId="user-reset-password-ok"
     >
-      <FormError error={reset.error} />
-      <Form form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="newPassword"
-          label={t('account.newPassword')}
-          extra={t('users.initialPasswordHint')}
-          rules={[
-            { required: true, message: t('validation.required', { field: t('account.newPassword') }) },
-            zodRule(newPasswordSchema, t('validation.password')),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="user-reset-password-input" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="newPassword"
+        label={t('account.newPassword')}
+        extra={t('users.initialPasswordHint')}
+        rules={rules.newPassword}
+      >
+        <Input.Password autoComplete="new-password" data-testid="user-reset-password-input" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,11 +1,11 @@
 import { type Locale, type User, userCreateSchema } from '@concord/contracts';
-import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions, useSession } from '../../../app/auth/session';
-import { FormError } from '../../../shared/FormError';
-import { showFieldErrors, zodRule } from '../../../shared/formRules';
+import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
 import { useLocaleOptions } from '../../../shared/useLocaleOptions';
+import { useZodRules } from '../../../shared/zodRules';
 import { DepartmentTreeSelect } from '../components/DepartmentTreeSelect';
 import { EntityPicker } from '../components/EntityPicker';
 import { usePositions } from '../positions/positionsApi';
@@ -26,8 +26,6 @@ interface UserForm {
   positionId?: string;
   locale: Locale;
 }
-
-const fields = userCreateSchema.shape;
 
 export function UserFormModal({ target, onClose }: { target: UserFormTarget | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -90,142 +88,132 @@ export function UserFormModal({ target, onClose }: { target: UserFormTarget | nu
           message.success(editing ? t('common.saved') : t('users.created'));
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
 
-  const required = (label: string) => ({
-    required: true,
-    message: t('validation.required', { field: label }),
-  });
-  const requiredSelect = (label: string) => ({
-    required: true,
-    message: t('validation.requiredSelect', { field: label }),
-  });
+  // The entity is no part of the body (a user's entity follows the department): it only narrows
+  // the pickers, is always prefilled, and the required department stands for it.
+  const rules = useZodRules(
+    userCreateSchema,
+    {
+      username: t('users.username'),
+      password: t('users.initialPassword'),
+      displayName: t('users.displayName'),
+      email: t('users.email'),
+      phone: t('users.phone'),
+      departmentId: t('users.department'),
+    },
+    {
+      picked: ['departmentId'],
+      invalid: {
+        username: t('validation.username'),
+        password: t('validation.password'),
+        email: t('validation.email'),
+        phone: t('validation.phone'),
+      },
+    },
+  );
 
   return (
-    <Modal
+    <FormModal<UserForm>
       open={Boolean(target)}
       title={editing ? t('users.editTitle', { name: editing.displayName }) : t('users.createTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'user-form-ok' }}
+      pending={save.isPending}
+      error={save.error}
+      okTestId="user-form-ok"
+      formTestId="user-form"
       width={720}
-      forceRender
     >
-      <FormError error={save.error} />
-      <Form<UserForm> form={form} layout="vertical" onFinish={onFinish} data-testid="user-form">
-        <Row gutter={16}>
-          {!editing && (
-            <>
-              <Col xs={24} sm={12}>
-                <Form.Item
-                  name="username"
-                  label={t('users.username')}
-                  rules={[required(t('users.username')), zodRule(fields.username, t('validation.username'))]}
-                >
-                  <Input maxLength={32} autoComplete="off" data-testid="user-form-username" />
-                </Form.Item>
-              </Col>
-              <Col xs={24} sm={12}>
-                <Form.Item
-                  name="password"
-                  label={t('users.initialPassword')}
-                  tooltip={t('users.initialPasswordHint')}
-                  rules={[
-                    required(t('users.initialPassword')),
-                    zodRule(fields.password, t('validation.password')),
-                  ]}
-                >
-                  <Input.Password autoComplete="new-password" data-testid="user-form-password" />
-                </Form.Item>
-              </Col>
-            </>
-          )}
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="displayName"
-              label={t('users.displayName')}
-              rules={[{ ...required(t('users.displayName')), whitespace: true }]}
-            >
-              <Input maxLength={100} data-testid="user-form-display-name" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="locale" label={t('users.locale')}>
-              <Select options={localeOptions} data-testid="user-form-locale" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="email"
-              label={t('users.email')}
-              rules={[zodRule(fields.email, t('validation.email'))]}
-            >
-              <Input inputMode="email" maxLength={120} data-testid="user-form-email" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="phone"
-              label={t('users.phone')}
-              rules={[zodRule(fields.phone, t('validation.phone'))]}
-            >
-              <Input maxLength={20} data-testid="user-form-phone" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="entityId" label={t('users.entity')} rules={[requiredSelect(t('users.entity'))]}>
-              <EntityPicker
-                data-testid="user-form-entity"
-                // Departments and positions belong to the entity: clear them when it changes.
-                onChange={() =>
-                  form.setFieldsValue({
-                    departmentId: undefined,
-                    extraDepartmentIds: [],
-                    positionId: undefined,
-                  })
-                }
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="departmentId"
-              label={t('users.department')}
-              rules={[requiredSelect(t('users.department'))]}
-            >
-              <DepartmentTreeSelect entityId={entityId} data-testid="user-form-department" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="positionId" label={t('users.position')}>
-              <Select
-                allowClear
-                loading={positions.isLoading}
-                options={(positions.data ?? []).map((position) => ({
-                  value: position.id,
-                  label: position.name,
-                }))}
-                data-testid="user-form-position"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="extraDepartmentIds" label={t('users.extraDepartments')}>
-              <DepartmentTreeSelect
-                entityId={entityId}
-                multiple
-                allowClear
-                data-testid="user-form-extra-departments"
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        {!editing && (
+          <>
+            <Col xs={24} sm={12}>
+              <Form.Item name="username" label={t('users.username')} rules={rules.username}>
+                <Input maxLength={32} autoComplete="off" data-testid="user-form-username" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item
+                name="password"
+                label={t('users.initialPassword')}
+                tooltip={t('users.initialPasswordHint')}
+                rules={rules.password}
+              >
+                <Input.Password autoComplete="new-password" data-testid="user-form-password" />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+        <Col xs={24} sm={12}>
+          <Form.Item name="displayName" label={t('users.displayName')} rules={rules.displayName}>
+            <Input maxLength={100} data-testid="user-form-display-name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="locale" label={t('users.locale')}>
+            <Select options={localeOptions} data-testid="user-form-locale" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="email" label={t('users.email')} rules={rules.email}>
+            <Input inputMode="email" maxLength={120} data-testid="user-form-email" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="phone" label={t('users.phone')} rules={rules.phone}>
+            <Input maxLength={20} data-testid="user-form-phone" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="entityId" label={t('users.entity')}>
+            <EntityPicker
+              data-testid="user-form-entity"
+              // Departments and positions belong to the entity: clear them when it changes.
+              onChange={() =>
+                form.setFieldsValue({
+                  departmentId: undefined,
+                  extraDepartmentIds: [],
+                  positionId: undefined,
+                })
+              }
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="departmentId" label={t('users.department')} rules={rules.departmentId}>
+            <DepartmentTreeSelect entityId={entityId} data-testid="user-form-department" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="positionId" label={t('users.position')}>
+            <Select
+              allowClear
+              loading={positions.isLoading}
+              options={(positions.data ?? []).map((position) => ({
+                value: position.id,
+                label: position.name,
+              }))}
+              data-testid="user-form-position"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="extraDepartmentIds" label={t('users.extraDepartments')}>
+            <DepartmentTreeSelect
+              entityId={entityId}
+              multiple
+              allowClear
+              data-testid="user-form-extra-departments"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

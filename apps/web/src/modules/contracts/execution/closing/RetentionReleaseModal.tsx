@@ -1,70 +1,96 @@
-import type { ContractSettlement } from '@concord/contracts';
-import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type ContractSettlement, retentionReleaseSchema } from '@concord/contracts';
+import { App, Form, Input, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../../shared/FormError';
+import { DateInput } from '../../../../shared/FormInputs';
+import { FormModal, fieldErrorsInto } from '../../../../shared/FormModal';
 import { formatMoney } from '../../../../shared/format';
+import { useZodRules } from '../../../../shared/zodRules';
 import { useReleaseRetention } from './closingApi';
+
+interface Values {
+  releasedOn?: string | null;
+  note?: string;
+}
 
 /** 释放质保金: records the release date (today by default) and a note. */
 export function RetentionReleaseModal({
   settlement,
+  currency,
   open,
   onClose,
 }: {
   contractId: string;
   settlement: ContractSettlement;
+  /** The contract's currency, which the retention is held in. */
+  currency?: string;
   open: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ releasedOn: Dayjs; note?: string }>();
+  const [form] = Form.useForm<Values>();
   const release = useReleaseRetention();
 
   useEffect(() => {
     if (!open) return;
     release.reset();
-    form.setFieldsValue({ releasedOn: dayjs(), note: '' });
+    form.resetFields();
+    form.setFieldsValue({ releasedOn: dayjs().format('YYYY-MM-DD'), note: '' });
   }, [open, form, release.reset]);
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    await release.mutateAsync({
-      id: settlement.id,
-      body: { releasedOn: values.releasedOn.format('YYYY-MM-DD'), note: values.note?.trim() || null },
-    });
-    message.success(t('contractClosing.settlement.released'));
-    onClose();
-  };
+  // The body may leave the date out (the server takes today) but the dialog always shows one.
+  const rules = useZodRules(
+    retentionReleaseSchema,
+    {
+      releasedOn: t('contractClosing.settlement.releasedOn'),
+      note: t('contractClosing.settlement.releaseNote'),
+    },
+    { required: ['releasedOn'], picked: ['releasedOn'] },
+  );
+
+  const onFinish = (values: Values) =>
+    release.mutate(
+      {
+        id: settlement.id,
+        body: { releasedOn: values.releasedOn ?? undefined, note: values.note?.trim() || null },
+      },
+      {
+        onSuccess: () => {
+          message.success(t('contractClosing.settlement.released'));
+          onClose();
+        },
+        onError: fieldErrorsInto(form),
+      },
+    );
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('contractClosing.settlement.releaseTitle')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={release.isPending}
-      okButtonProps={{ 'data-testid': 'retention-release-submit' } as never}
-      destroyOnHidden
+      pending={release.isPending}
+      error={release.error}
+      okTestId="retention-release-submit"
+      intro={
+        <Typography.Paragraph>
+          {t('contractClosing.settlement.retention')}：{formatMoney(settlement.retentionAmount, currency)}
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph>
-        {t('contractClosing.settlement.retention')}：{formatMoney(settlement.retentionAmount)}
-      </Typography.Paragraph>
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="releasedOn"
-          label={t('contractClosing.settlement.releasedOn')}
-          rules={[{ required: true }]}
-        >
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="note" label={t('contractClosing.settlement.releaseNote')}>
-          <Input.TextArea maxLength={500} rows={2} />
-        </Form.Item>
-      </Form>
-      <FormError error={release.error} />
-    </Modal>
+      <Form.Item
+        name="releasedOn"
+        label={t('contractClosing.settlement.releasedOn')}
+        rules={rules.releasedOn}
+      >
+        <DateInput />
+      </Form.Item>
+      <Form.Item name="note" label={t('contractClosing.settlement.releaseNote')} rules={rules.note}>
+        <Input.TextArea maxLength={500} rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,25 +1,27 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { type Contract, type ContractSettlementView, MAX_AMOUNT } from '@concord/contracts';
-import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Typography } from 'antd';
-import type { Rule } from 'antd/es/form';
-import type { Dayjs } from 'dayjs';
+import {
+  type Contract,
+  type ContractSettlementView,
+  contractSettlementCreateSchema,
+  settlementDeductionSchema,
+} from '@concord/contracts';
+import { Alert, App, Button, Flex, Form, Input, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../../shared/FormError';
+import { DateInput, MoneyInput } from '../../../../shared/FormInputs';
+import { FormModal, fieldErrorsInto } from '../../../../shared/FormModal';
 import { formatMoney } from '../../../../shared/format';
-import { showFieldErrors } from '../../../../shared/formRules';
-import { fenToYuanText, yuanTextToFen } from '../../shared/money';
+import { useZodRules } from '../../../../shared/zodRules';
 import { useCreateSettlement } from './closingApi';
 
+/** Amounts in minor units of the contract's currency. */
 interface Values {
-  finalAmount: string;
-  deductions: { reason: string; amount: string }[];
-  retentionAmount?: string;
-  retentionReleaseDate?: Dayjs;
+  finalAmount?: number | null;
+  deductions: { reason: string; amount?: number | null }[];
+  retentionAmount?: number | null;
+  retentionReleaseDate?: string | null;
   note?: string;
 }
-
-const fenOf = (text: string | undefined) => yuanTextToFen(text ?? '') ?? 0;
 
 /** 发起结算: final amount, a list of deductions, retention with its release date; the settled amount live. */
 export function SettlementModal({
@@ -37,165 +39,171 @@ export function SettlementModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateSettlement(contract.id);
-  const finalAmount = Form.useWatch('finalAmount', form);
+  const finalAmount = Form.useWatch('finalAmount', form) ?? 0;
   const deductions = Form.useWatch('deductions', form) ?? [];
-  const retention = Form.useWatch('retentionAmount', form);
-  const settled = fenOf(finalAmount) - deductions.reduce((sum, d) => sum + fenOf(d?.amount), 0);
+  const retention = Form.useWatch('retentionAmount', form) ?? 0;
+  const settled = finalAmount - deductions.reduce((sum, d) => sum + (d?.amount ?? 0), 0);
   const committed = view.paidAmount + view.requestedAmount;
+  const { currency } = contract;
 
   useEffect(() => {
     if (!open) return;
     create.reset();
     form.resetFields();
-    form.setFieldsValue({ finalAmount: fenToYuanText(view.currentAmount), deductions: [] });
+    form.setFieldsValue({ finalAmount: view.currentAmount, deductions: [] });
   }, [open, form, create.reset, view.currentAmount]);
 
-  const amount = (allowZero: boolean): Rule => ({
-    validator: async (_rule, value) => {
-      if ((value === undefined || value === '') && allowZero) return;
-      const fen = yuanTextToFen(value as string);
-      if (fen === null || fen < (allowZero ? 0 : 1) || fen > MAX_AMOUNT)
-        throw new Error(t('contractClosing.settlement.form.amountInvalid'));
+  // The release date is the server's question once some retention is held back.
+  const rules = useZodRules(
+    contractSettlementCreateSchema,
+    {
+      finalAmount: t('contractClosing.settlement.form.finalAmount'),
+      retentionAmount: t('contractClosing.settlement.form.retentionAmount'),
+      retentionReleaseDate: t('contractClosing.settlement.form.retentionReleaseDate'),
+      note: t('contractClosing.settlement.form.note'),
     },
-  });
-  const required = (field: string) => ({
-    required: true,
-    message: t('contractClosing.settlement.form.required', { field }),
-  });
+    {
+      money: ['finalAmount', 'retentionAmount'],
+      currency,
+      required: retention > 0 ? ['retentionReleaseDate'] : [],
+      picked: ['retentionReleaseDate'],
+    },
+  );
+  const deductionRules = useZodRules(
+    settlementDeductionSchema,
+    {
+      reason: t('contractClosing.settlement.form.reason'),
+      amount: t('contractClosing.settlement.form.amount'),
+    },
+    { money: ['amount'], currency },
+  );
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    try {
-      await create.mutateAsync({
-        finalAmount: fenOf(values.finalAmount),
-        deductions: (values.deductions ?? []).map((d) => ({ reason: d.reason, amount: fenOf(d.amount) })),
-        retentionAmount: fenOf(values.retentionAmount),
-        retentionReleaseDate: values.retentionReleaseDate?.format('YYYY-MM-DD') ?? null,
+  const onFinish = (values: Values) =>
+    create.mutate(
+      {
+        finalAmount: values.finalAmount ?? 0,
+        deductions: (values.deductions ?? []).map((d) => ({
+          reason: d.reason.trim(),
+          amount: d.amount ?? 0,
+        })),
+        retentionAmount: values.retentionAmount ?? 0,
+        retentionReleaseDate: values.retentionReleaseDate ?? null,
         note: values.note?.trim() || null,
-      });
-      message.success(t('contractClosing.settlement.created'));
-      onClose();
-    } catch (error) {
-      showFieldErrors(form, error);
-    }
-  };
+      },
+      {
+        onSuccess: () => {
+          message.success(t('contractClosing.settlement.created'));
+          onClose();
+        },
+        onError: fieldErrorsInto(form),
+      },
+    );
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('contractClosing.settlement.form.title')}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => void submit()}
       okText={t('contractClosing.settlement.form.submit')}
-      confirmLoading={create.isPending}
-      okButtonProps={{ 'data-testid': 'settlement-submit' } as never}
-      destroyOnHidden
+      pending={create.isPending}
+      error={create.error}
+      okTestId="settlement-submit"
+      formTestId="settlement-form"
       width={640}
-    >
-      <Form form={form} layout="vertical" data-testid="settlement-form">
-        <Form.Item
-          name="finalAmount"
-          label={t('contractClosing.settlement.form.finalAmount')}
-          rules={[required(t('contractClosing.settlement.form.finalAmount')), amount(true)]}
-        >
-          <Input inputMode="decimal" prefix="¥" data-testid="settlement-final-amount" />
-        </Form.Item>
-        <Typography.Text strong>{t('contractClosing.settlement.form.deductions')}</Typography.Text>
-        <Form.List name="deductions">
-          {(fields, { add, remove }) => (
-            <Flex vertical gap={8} style={{ marginTop: 8, marginBottom: 16 }}>
-              {fields.map((field, index) => (
-                <Flex key={field.key} gap={8} align="start" wrap>
-                  <Form.Item
-                    name={[field.name, 'reason']}
-                    rules={[required(t('contractClosing.settlement.form.reason'))]}
-                    style={{ flex: '2 1 180px', marginBottom: 0 }}
-                  >
-                    <Input
-                      maxLength={200}
-                      placeholder={t('contractClosing.settlement.form.reason')}
-                      data-testid={`settlement-deduction-reason-${index}`}
-                    />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'amount']}
-                    rules={[required(t('contractClosing.settlement.form.amount')), amount(false)]}
-                    style={{ flex: '1 1 120px', marginBottom: 0 }}
-                  >
-                    <Input
-                      inputMode="decimal"
-                      prefix="¥"
-                      placeholder={t('contractClosing.settlement.form.amount')}
-                      data-testid={`settlement-deduction-amount-${index}`}
-                    />
-                  </Form.Item>
-                  <Button
-                    icon={<DeleteOutlined />}
-                    aria-label={t('contractClosing.settlement.form.remove')}
-                    onClick={() => remove(field.name)}
-                  />
-                </Flex>
-              ))}
-              <Button
-                type="dashed"
-                icon={<PlusOutlined />}
-                onClick={() => add({ reason: '', amount: '' })}
-                data-testid="settlement-add-deduction"
-              >
-                {t('contractClosing.settlement.form.addDeduction')}
-              </Button>
-            </Flex>
-          )}
-        </Form.List>
-        <Flex gap={12} wrap>
-          <Form.Item
-            name="retentionAmount"
-            label={t('contractClosing.settlement.form.retentionAmount')}
-            rules={[amount(true)]}
-            style={{ flex: '1 1 200px' }}
-          >
-            <Input inputMode="decimal" prefix="¥" data-testid="settlement-retention-amount" />
-          </Form.Item>
-          <Form.Item
-            name="retentionReleaseDate"
-            label={t('contractClosing.settlement.form.retentionReleaseDate')}
-            rules={[
-              {
-                validator: async (_rule, value) => {
-                  if (fenOf(retention) > 0 && !value)
-                    throw new Error(
-                      t('contractClosing.settlement.form.required', {
-                        field: t('contractClosing.settlement.form.retentionReleaseDate'),
-                      }),
-                    );
-                },
-              },
-            ]}
-            dependencies={['retentionAmount']}
-            style={{ flex: '1 1 200px' }}
-          >
-            <DatePicker style={{ width: '100%' }} data-testid="settlement-retention-date" />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="note" label={t('contractClosing.settlement.form.note')}>
-          <Input.TextArea maxLength={2000} rows={2} />
-        </Form.Item>
+      after={
         <Flex vertical gap={8}>
           <Typography.Text strong data-testid="settlement-preview">
-            {t('contractClosing.settlement.form.settledPreview', { amount: formatMoney(settled) })}
+            {t('contractClosing.settlement.form.settledPreview', { amount: formatMoney(settled, currency) })}
           </Typography.Text>
           <Typography.Text type="secondary">
-            {t('contractClosing.settlement.form.paidHint', { amount: formatMoney(committed) })}
+            {t('contractClosing.settlement.form.paidHint', { amount: formatMoney(committed, currency) })}
           </Typography.Text>
           {settled < committed && (
             <Alert type="error" showIcon message={t('contractClosing.settlement.form.belowPaid')} />
           )}
-          {fenOf(retention) > settled && (
+          {retention > settled && (
             <Alert type="error" showIcon message={t('contractClosing.settlement.form.retentionTooLarge')} />
           )}
-          <FormError error={create.error} />
         </Flex>
-      </Form>
-    </Modal>
+      }
+    >
+      <Form.Item
+        name="finalAmount"
+        label={t('contractClosing.settlement.form.finalAmount')}
+        rules={rules.finalAmount}
+      >
+        <MoneyInput currency={currency} testId="settlement-final-amount" />
+      </Form.Item>
+      <Typography.Text strong>{t('contractClosing.settlement.form.deductions')}</Typography.Text>
+      <Form.List name="deductions">
+        {(fields, { add, remove }) => (
+          <Flex vertical gap={8} style={{ marginTop: 8, marginBottom: 16 }}>
+            {fields.map((field, index) => (
+              <Flex key={field.key} gap={8} align="start" wrap>
+                <Form.Item
+                  name={[field.name, 'reason']}
+                  rules={deductionRules.reason}
+                  style={{ flex: '2 1 180px', marginBottom: 0 }}
+                >
+                  <Input
+                    maxLength={200}
+                    placeholder={t('contractClosing.settlement.form.reason')}
+                    data-testid={`settlement-deduction-reason-${index}`}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'amount']}
+                  rules={deductionRules.amount}
+                  style={{ flex: '1 1 120px', marginBottom: 0 }}
+                >
+                  <MoneyInput
+                    currency={currency}
+                    placeholder={t('contractClosing.settlement.form.amount')}
+                    testId={`settlement-deduction-amount-${index}`}
+                  />
+                </Form.Item>
+                <Button
+                  icon={<DeleteOutlined />}
+                  aria-label={t('contractClosing.settlement.form.remove')}
+                  onClick={() => remove(field.name)}
+                />
+              </Flex>
+            ))}
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ reason: '', amount: null })}
+              data-testid="settlement-add-deduction"
+            >
+              {t('contractClosing.settlement.form.addDeduction')}
+            </Button>
+          </Flex>
+        )}
+      </Form.List>
+      <Flex gap={12} wrap>
+        <Form.Item
+          name="retentionAmount"
+          label={t('contractClosing.settlement.form.retentionAmount')}
+          rules={rules.retentionAmount}
+          style={{ flex: '1 1 200px' }}
+        >
+          <MoneyInput currency={currency} testId="settlement-retention-amount" />
+        </Form.Item>
+        <Form.Item
+          name="retentionReleaseDate"
+          label={t('contractClosing.settlement.form.retentionReleaseDate')}
+          rules={rules.retentionReleaseDate}
+          dependencies={['retentionAmount']}
+          style={{ flex: '1 1 200px' }}
+        >
+          <DateInput testId="settlement-retention-date" />
+        </Form.Item>
+      </Flex>
+      <Form.Item name="note" label={t('contractClosing.settlement.form.note')} rules={rules.note}>
+        <Input.TextArea maxLength={2000} rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }

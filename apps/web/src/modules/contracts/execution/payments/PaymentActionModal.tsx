@@ -1,33 +1,45 @@
-import { type ContractPayment, paymentMethodSchema } from '@concord/contracts';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import {
+  type ContractPayment,
+  contractPaymentCancelSchema,
+  contractPaymentPaySchema,
+  contractRefundCreateSchema,
+  paymentMethodSchema,
+} from '@concord/contracts';
+import { App, Form, Input, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../../shared/FormError';
+import { DateInput, MoneyInput } from '../../../../shared/FormInputs';
+import { FormModal, fieldErrorsInto } from '../../../../shared/FormModal';
 import { formatMoney } from '../../../../shared/format';
-import { showFieldErrors } from '../../../../shared/formRules';
-import { yuanTextToFen } from '../../shared/money';
+import { useZodRules } from '../../../../shared/zodRules';
 import { type PayBody, usePaymentAction } from './paymentsApi';
 
 export type PaymentAction = 'pay' | 'cancel' | 'refund';
 
+/** The fields of the three bodies, named as the bodies name them (the server's errors land there). */
 interface Values {
-  date?: Dayjs;
+  paidOn?: string | null;
+  refundedOn?: string | null;
   bankAccount?: string;
   method?: PayBody['method'];
   reference?: string;
-  amount?: string;
+  /** Minor units of the contract's currency. */
+  amount?: number | null;
   reason?: string;
 }
 
 /** Executing (finance), canceling an approved request, or refunding a paid payment or a receipt. */
 export function PaymentActionModal({
   contractId,
+  currency,
   target,
   onClose,
 }: {
   contractId: string;
+  /** The contract's currency, which its payments are in. */
+  currency: string;
   target: { payment: ContractPayment; action: PaymentAction } | null;
   onClose: () => void;
 }) {
@@ -44,31 +56,43 @@ export function PaymentActionModal({
     if (!target) return;
     mutation.reset();
     form.resetFields();
-    form.setFieldsValue({ date: dayjs(), method: 'TRANSFER' });
+    const today = dayjs().format('YYYY-MM-DD');
+    form.setFieldsValue({ paidOn: today, refundedOn: today, method: 'TRANSFER' });
     setKey(crypto.randomUUID());
   }, [target, form, mutation.reset]);
 
-  const required = (field: string) => ({
-    required: true,
-    whitespace: true,
-    message: t('validation.required', { field }),
+  const reasonLabel = t(
+    action === 'cancel' ? 'contractPayments.form.cancelReason' : 'contractPayments.form.refundReason',
+  );
+  const payRules = useZodRules(contractPaymentPaySchema, {
+    paidOn: t('contractPayments.form.paidOn'),
+    bankAccount: t('contractPayments.form.bankAccount'),
+    method: t('contractPayments.form.method'),
+    reference: t('contractPayments.form.reference'),
   });
-  const refundRule: Rule = {
-    validator: async (_rule, value) => {
-      const fen = yuanTextToFen(value as string);
-      if (fen === null || fen <= 0) throw new Error(t('contractPayments.form.amountInvalid'));
-      if (fen > refundable)
-        throw new Error(t('contractPayments.form.overRoom', { room: formatMoney(refundable) }));
+  const cancelRules = useZodRules(contractPaymentCancelSchema, { reason: reasonLabel });
+  const refundRules = useZodRules(
+    contractRefundCreateSchema,
+    {
+      amount: t('contractPayments.form.amount'),
+      refundedOn: t('contractPayments.form.refundedOn'),
+      reason: reasonLabel,
+    },
+    { money: ['amount'], currency, picked: ['refundedOn'] },
+  );
+  const withinRefundable: Rule = {
+    validator: async (_rule, minor: number | null | undefined) => {
+      if (minor && minor > refundable)
+        throw new Error(t('contractPayments.form.overRoom', { room: formatMoney(refundable, currency) }));
     },
   };
 
   const onFinish = (values: Values) => {
     if (!payment || !action) return;
-    const date = values.date?.format('YYYY-MM-DD') ?? '';
     const body =
       action === 'pay'
         ? {
-            paidOn: date,
+            paidOn: values.paidOn ?? '',
             bankAccount: values.bankAccount!.trim(),
             method: values.method!,
             reference: values.reference?.trim() || undefined,
@@ -76,8 +100,8 @@ export function PaymentActionModal({
         : action === 'cancel'
           ? { reason: values.reason!.trim() }
           : {
-              amount: yuanTextToFen(values.amount ?? null) ?? 0,
-              refundedOn: date,
+              amount: values.amount ?? 0,
+              refundedOn: values.refundedOn ?? '',
               reason: values.reason!.trim(),
               idempotencyKey: key,
             };
@@ -92,7 +116,7 @@ export function PaymentActionModal({
           );
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error),
+        onError: fieldErrorsInto(form),
       },
     );
   };
@@ -105,115 +129,90 @@ export function PaymentActionModal({
         : t('contractPayments.form.refundTitle', { number: payment?.number });
 
   return (
-    <Modal
+    <FormModal<Values>
       open={!!target}
       title={title}
+      form={form}
+      onSubmit={onFinish}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={action ? t(`contractPayments.${action}`) : undefined}
-      okButtonProps={{ danger: action !== 'pay', 'data-testid': 'payment-action-save' }}
-      confirmLoading={mutation.isPending}
+      okDanger={action !== 'pay'}
+      okTestId="payment-action-save"
+      pending={mutation.isPending}
+      error={mutation.error}
       width={520}
-      forceRender
+      intro={
+        payment && (
+          <Typography.Paragraph type="secondary">
+            {payment.planItemSeq ? `${payment.planItemSeq}. ${payment.planItemName} · ` : ''}
+            {formatMoney(payment.amount, currency)}
+            {action === 'refund' &&
+              ` · ${t('contractPayments.form.refundable', { amount: formatMoney(refundable, currency) })}`}
+          </Typography.Paragraph>
+        )
+      }
     >
-      {payment && (
-        <Typography.Paragraph type="secondary">
-          {payment.planItemSeq ? `${payment.planItemSeq}. ${payment.planItemName} · ` : ''}
-          {formatMoney(payment.amount)}
-          {action === 'refund' &&
-            ` · ${t('contractPayments.form.refundable', { amount: formatMoney(refundable) })}`}
-        </Typography.Paragraph>
-      )}
-      <FormError error={mutation.error} />
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish}>
-        {action === 'refund' && (
+      {action === 'refund' && (
+        <>
           <Form.Item
             name="amount"
             label={t('contractPayments.form.amount')}
-            rules={[
-              {
-                required: true,
-                message: t('validation.required', { field: t('contractPayments.form.amount') }),
-              },
-              refundRule,
-            ]}
+            rules={[...refundRules.amount, withinRefundable]}
           >
-            <InputNumber<string>
-              stringMode
-              min="0"
-              precision={2}
-              style={{ width: '100%' }}
-              data-testid="refund-amount"
+            <MoneyInput currency={currency} testId="refund-amount" />
+          </Form.Item>
+          <Form.Item
+            name="refundedOn"
+            label={t('contractPayments.form.refundedOn')}
+            rules={refundRules.refundedOn}
+          >
+            <DateInput testId="payment-action-date" />
+          </Form.Item>
+        </>
+      )}
+      {action === 'pay' && (
+        <>
+          <Form.Item name="paidOn" label={t('contractPayments.form.paidOn')} rules={payRules.paidOn}>
+            <DateInput testId="payment-action-date" />
+          </Form.Item>
+          <Form.Item
+            name="bankAccount"
+            label={t('contractPayments.form.bankAccount')}
+            rules={payRules.bankAccount}
+          >
+            <Input
+              maxLength={100}
+              placeholder={t('contractPayments.form.bankAccountPlaceholder')}
+              data-testid="pay-bank"
             />
           </Form.Item>
-        )}
-        {action !== 'cancel' && (
-          <Form.Item
-            name="date"
-            label={t(action === 'pay' ? 'contractPayments.form.paidOn' : 'contractPayments.form.refundedOn')}
-            rules={[
-              {
-                required: true,
-                message: t('validation.requiredSelect', { field: t('contractPayments.form.paidOn') }),
-              },
-            ]}
-          >
-            <DatePicker style={{ width: '100%' }} data-testid="payment-action-date" />
-          </Form.Item>
-        )}
-        {action === 'pay' && (
-          <>
-            <Form.Item
-              name="bankAccount"
-              label={t('contractPayments.form.bankAccount')}
-              rules={[required(t('contractPayments.form.bankAccount'))]}
-            >
-              <Input
-                maxLength={100}
-                placeholder={t('contractPayments.form.bankAccountPlaceholder')}
-                data-testid="pay-bank"
-              />
-            </Form.Item>
-            <Form.Item name="method" label={t('contractPayments.form.method')} rules={[{ required: true }]}>
-              <Select
-                data-testid="pay-method"
-                options={paymentMethodSchema.options.map((value) => ({
-                  value,
-                  label: t(`contractPayments.methods.${value}`),
-                }))}
-              />
-            </Form.Item>
-            <Form.Item name="reference" label={t('contractPayments.form.reference')}>
-              <Input maxLength={100} data-testid="pay-reference" />
-            </Form.Item>
-          </>
-        )}
-        {action !== 'pay' && (
-          <Form.Item
-            name="reason"
-            label={t(
-              action === 'cancel'
-                ? 'contractPayments.form.cancelReason'
-                : 'contractPayments.form.refundReason',
-            )}
-            rules={[
-              required(
-                t(
-                  action === 'cancel'
-                    ? 'contractPayments.form.cancelReason'
-                    : 'contractPayments.form.refundReason',
-                ),
-              ),
-            ]}
-          >
-            <Input.TextArea
-              maxLength={500}
-              autoSize={{ minRows: 2, maxRows: 4 }}
-              data-testid="payment-action-reason"
+          <Form.Item name="method" label={t('contractPayments.form.method')} rules={payRules.method}>
+            <Select
+              data-testid="pay-method"
+              options={paymentMethodSchema.options.map((value) => ({
+                value,
+                label: t(`contractPayments.methods.${value}`),
+              }))}
             />
           </Form.Item>
-        )}
-      </Form>
-    </Modal>
+          <Form.Item name="reference" label={t('contractPayments.form.reference')} rules={payRules.reference}>
+            <Input maxLength={100} data-testid="pay-reference" />
+          </Form.Item>
+        </>
+      )}
+      {action !== 'pay' && (
+        <Form.Item
+          name="reason"
+          label={reasonLabel}
+          rules={action === 'cancel' ? cancelRules.reason : refundRules.reason}
+        >
+          <Input.TextArea
+            maxLength={500}
+            autoSize={{ minRows: 2, maxRows: 4 }}
+            data-testid="payment-action-reason"
+          />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }
