@@ -23,7 +23,7 @@ export function recordReachedStates(): ReachedState[] {
  * DIALECTS and checks that it reads back identical: every state survives SQLite's text and
  * PostgreSQL's jsonb alike. Soft assertions name each scenario that does not, rather than the first.
  */
-export function describeReachedStatesPersist(reached: ReachedState[]): void {
+export function describeReachedStatesPersist(reached: ReachedState[], atLeast: number): void {
   for (const dialect of testDialects()) {
     describe(`scenario states persist unchanged [${dialect}]`, () => {
       let target: TestDatabaseTarget;
@@ -44,7 +44,8 @@ export function describeReachedStatesPersist(reached: ReachedState[]): void {
       });
 
       it('reads back every state every scenario reached', async () => {
-        expect(reached.length).toBeGreaterThan(150);
+        // A floor, so that scenarios that stop recording their states are noticed.
+        expect(reached.length).toBeGreaterThanOrEqual(atLeast);
         const db = database.db.withTables<{ scenario_state: { seq: number; state: unknown } }>();
         for (const [seq, { state }] of reached.entries()) {
           await db
