@@ -49,7 +49,6 @@ export const approvalFlowsEnUS: typeof approvalFlowsZhCN = {
     conditions: 'Conditions',
     initiators: 'Who may submit',
     initiatorsHint: 'Leave empty to let everyone submit',
-    notEditable: 'This kind of step cannot be edited in the designer yet.',
     modeLabel: 'Several approvers',
     passRatio: 'Approval ratio',
     nodeType: {

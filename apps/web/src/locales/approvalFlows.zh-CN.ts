@@ -49,7 +49,6 @@ export const approvalFlowsZhCN = {
     conditions: '条件',
     initiators: '可发起人',
     initiatorsHint: '不选表示所有人可发起',
-    notEditable: '此类节点暂不支持在设计器中编辑。',
     modeLabel: '多人审批方式',
     passRatio: '通过比例',
     nodeType: {

@@ -88,7 +88,6 @@ export const approvalsEnUS: typeof approvalsZhCN = {
     },
     form: {
       emptyValue: '(empty)',
-      unsupportedField: 'This kind of field cannot be filled in here yet',
     },
     detail: {
       back: 'Back to the approval centre',
@@ -136,7 +135,6 @@ export const approvalsEnUS: typeof approvalsZhCN = {
       attachments: 'Attachments',
       upload: 'Upload file',
       comment: 'Comment',
-      commentRequired: 'A comment is required',
       target: 'Return to',
       toUser: 'Person',
       users: 'People',
@@ -149,7 +147,6 @@ export const approvalsEnUS: typeof approvalsZhCN = {
       },
     },
     timeline: {
-      attachments: 'Attachments',
       showAll: 'Show system entries',
       system: 'System',
       onBehalfOf: '(for {{name}})',

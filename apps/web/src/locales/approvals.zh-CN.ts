@@ -91,7 +91,6 @@ export const approvalsZhCN = {
     },
     form: {
       emptyValue: '（空）',
-      unsupportedField: '此类字段暂不支持在此填写',
     },
     detail: {
       back: '返回审批中心',
@@ -139,7 +138,6 @@ export const approvalsZhCN = {
       attachments: '附件',
       upload: '上传附件',
       comment: '审批意见',
-      commentRequired: '请填写审批意见',
       target: '退回到',
       toUser: '处理人',
       users: '人员',
@@ -152,7 +150,6 @@ export const approvalsZhCN = {
       },
     },
     timeline: {
-      attachments: '附件',
       showAll: '显示系统记录',
       system: '系统',
       onBehalfOf: '（代 {{name}}）',
