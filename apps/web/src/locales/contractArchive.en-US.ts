@@ -71,7 +71,6 @@ export const contractArchiveEnUS: typeof contractArchiveZhCN = {
       usedDone: 'Stamping recorded',
       usedDate: 'Stamped on',
       usedNote: 'Note',
-      usedBy: 'Stamping recorded by',
       empty: 'No seal requests',
       emptyCan: 'No seal requests; approved contracts can have seals applied',
       notSealable: 'Only approved or in-force contracts can have seals applied',

@@ -72,7 +72,6 @@ export const contractArchiveZhCN = {
       usedDone: '已登记用印',
       usedDate: '用印日期',
       usedNote: '用印备注',
-      usedBy: '用印登记',
       empty: '暂无用印申请',
       emptyCan: '暂无用印申请；合同审批通过后可申请用印',
       notSealable: '只有已审批或已生效的合同可以申请用印',

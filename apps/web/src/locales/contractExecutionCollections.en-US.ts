@@ -29,7 +29,6 @@ export const contractExecutionCollectionsEnUS: typeof contractExecutionCollectio
     search: 'Contract number, name, counterparty or milestone',
     entity: 'Signing entity',
     minDays: 'Days overdue ≥',
-    totalOverdue: 'Total overdue',
     empty: 'Nothing overdue',
     col: {
       contract: 'Contract',

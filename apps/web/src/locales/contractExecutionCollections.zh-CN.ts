@@ -27,7 +27,6 @@ export const contractExecutionCollectionsZhCN = {
     search: '合同编号、名称、相对方或节点',
     entity: '签约主体',
     minDays: '逾期天数≥',
-    totalOverdue: '逾期合计',
     empty: '没有逾期款项',
     col: {
       contract: '合同',

@@ -29,9 +29,7 @@ export const contractExecutionMatchingEnUS: typeof contractExecutionMatchingZhCN
       deliveredAmount: 'Delivered amount',
       status: 'Status',
       acceptedAmount: 'Accepted amount',
-      acceptedOn: 'Accepted on',
       acceptance: 'Acceptance note',
-      files: 'Documents',
     },
     field: {
       planItem: 'Plan item',
@@ -63,8 +61,6 @@ export const contractExecutionMatchingEnUS: typeof contractExecutionMatchingZhCN
       overDelivered: 'The accepted amount cannot exceed the delivered amount {{delivered}}',
       quantity: 'Enter a number such as 12.5',
     },
-    deliveryFiles: 'Delivery documents',
-    acceptanceFiles: 'Acceptance documents',
     by: '{{name}} on {{date}}',
   },
   contractMatching: {

@@ -27,9 +27,7 @@ export const contractExecutionMatchingZhCN = {
       deliveredAmount: '交付金额',
       status: '状态',
       acceptedAmount: '验收金额',
-      acceptedOn: '验收日期',
       acceptance: '验收意见',
-      files: '附件',
     },
     field: {
       planItem: '计划节点',
@@ -61,8 +59,6 @@ export const contractExecutionMatchingZhCN = {
       overDelivered: '验收金额不能超过交付金额 {{delivered}}',
       quantity: '请输入数字，例如 12.5',
     },
-    deliveryFiles: '交付单据',
-    acceptanceFiles: '验收单据',
     by: '{{name}} 于 {{date}}',
   },
   contractMatching: {

@@ -73,7 +73,6 @@ export const contractSetupEnUS: typeof contractSetupZhCN = {
       plannedAmount: 'Planned',
       currency: 'Currency',
       note: 'Note',
-      amountInvalid: 'Enter a non-negative amount with at most two decimals',
       signedAmount: 'Signed',
       inProgressAmount: 'In progress',
       contractCount: 'Contracts',

@@ -72,7 +72,6 @@ export const contractSetupZhCN = {
       plannedAmount: '规划金额',
       currency: '币种',
       note: '备注',
-      amountInvalid: '请输入不超过两位小数的非负金额',
       signedAmount: '已签金额',
       inProgressAmount: '在途金额',
       contractCount: '合同数',

@@ -112,7 +112,6 @@ export const contractsEnUS: typeof contractsZhCN = {
       create: 'Register contract',
       import: 'Import',
       totals: 'Total ({{count}} contracts)',
-      count: 'Contracts',
       empty:
         'No contracts yet. Click "Register contract" to add the first one, or "Import" to bring in an existing Excel ledger.',
       emptyCreate: 'No contracts yet. Click "Register contract" to add the first one.',

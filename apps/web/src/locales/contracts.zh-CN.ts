@@ -113,7 +113,6 @@ export const contractsZhCN = {
       create: '登记合同',
       import: '导入',
       totals: '合计（{{count}} 份）',
-      count: '合同份数',
       empty: '还没有合同。点击“登记合同”录入第一份，或用“导入”把现有 Excel 台账迁移进来。',
       emptyCreate: '还没有合同。点击“登记合同”录入第一份。',
       emptyView: '暂无您可查看的合同。',

@@ -64,8 +64,6 @@ export const enUS: ShellMessages = {
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
-    usernameRequired: 'Please enter your username',
-    passwordRequired: 'Please enter your password',
     footer: 'Open-source enterprise office management',
   },
   menu: {

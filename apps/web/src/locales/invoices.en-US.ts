@@ -78,7 +78,6 @@ export const invoicesEnUS: typeof invoicesZhCN = {
       modeNew: 'Register a new invoice',
       modeExisting: 'Pick a registered invoice',
       pick: 'Invoice',
-      pickRequired: 'Pick an invoice',
       release: 'Release',
       released: 'Link released',
       releaseConfirm: 'Release invoice {{number}} from this contract?',

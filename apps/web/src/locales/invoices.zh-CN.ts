@@ -75,7 +75,6 @@ export const invoicesZhCN = {
       modeNew: '登记新发票',
       modeExisting: '选择已登记发票',
       pick: '发票',
-      pickRequired: '请选择发票',
       release: '解除关联',
       released: '已解除关联',
       releaseConfirm: '解除与发票 {{number}} 的关联？',

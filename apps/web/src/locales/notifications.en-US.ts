@@ -5,7 +5,6 @@ export const notificationsEnUS: typeof notificationsZhCN = {
   notifications: {
     title: 'Notifications',
     bell: 'Notifications',
-    viewAll: 'View all',
     all: 'All',
     unread: 'Unread',
     markRead: 'Mark read',
@@ -14,7 +13,6 @@ export const notificationsEnUS: typeof notificationsZhCN = {
     empty: 'No notifications yet. Approval tasks and results will appear here.',
     emptyUnread: 'No unread notifications.',
     read: 'Read',
-    open: 'Open',
     preferencesTitle: 'Notification channels',
     inApp: 'In-app',
     inAppHint: 'Always on',

@@ -3,7 +3,6 @@ export const notificationsZhCN = {
   notifications: {
     title: '通知中心',
     bell: '通知',
-    viewAll: '查看全部',
     all: '全部',
     unread: '未读',
     markRead: '标为已读',
@@ -12,7 +11,6 @@ export const notificationsZhCN = {
     empty: '暂无通知。审批待办、审批结果等消息会出现在这里。',
     emptyUnread: '没有未读通知。',
     read: '已读',
-    open: '查看',
     preferencesTitle: '通知方式',
     inApp: '站内通知',
     inAppHint: '始终开启',

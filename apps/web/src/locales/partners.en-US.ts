@@ -36,7 +36,6 @@ export const partnersEnUS: typeof partnersZhCN = {
     sharedNo: 'Own entity only',
     sharedHint: 'Once shared, the other entities of the group can see the partner and use it on contracts.',
     blacklistedTag: 'Blacklisted',
-    normalTag: 'Normal',
     ratingHint: 'The rating comes from contract evaluations; read-only here',
     noRating: 'Not rated',
     creditCodeHint: '18 characters, capital letters; optional for individuals',
@@ -82,8 +81,6 @@ export const partnersEnUS: typeof partnersZhCN = {
       log: 'Blacklist history',
       logEmpty: 'No blacklist history.',
       action: { blacklist: 'Blacklisted', restore: 'Restored' },
-      by: 'By',
-      at: 'When',
     },
     bank: {
       add: 'Add account',

@@ -37,7 +37,6 @@ export const partnersZhCN = {
     sharedNo: '仅本单位',
     sharedHint: '共享后，集团内其他单位也可查看并在合同中使用该合作伙伴。',
     blacklistedTag: '黑名单',
-    normalTag: '正常',
     ratingHint: '评级由合同评价得出，此处只读',
     noRating: '未评级',
     creditCodeHint: '18 位，字母须大写；个人可不填',
@@ -82,8 +81,6 @@ export const partnersZhCN = {
       log: '黑名单记录',
       logEmpty: '没有黑名单记录。',
       action: { blacklist: '列入黑名单', restore: '解除黑名单' },
-      by: '操作人',
-      at: '时间',
     },
     bank: {
       add: '新增账户',

@@ -69,8 +69,6 @@ export const zhCN = {
     username: '用户名',
     password: '密码',
     submit: '登录',
-    usernameRequired: '请输入用户名',
-    passwordRequired: '请输入密码',
     footer: '开源企业协同办公系统',
   },
   menu: {
