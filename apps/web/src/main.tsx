@@ -3,10 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { AppProviders } from './app/AppProviders';
 import { installUnauthorizedHandler } from './app/auth/session';
+import { loadModuleTexts } from './app/i18n';
+import { webModules } from './app/modules';
 import { queryClient } from './app/queryClient';
 import { router } from './app/router';
 import './app/styles.css';
 
+loadModuleTexts(webModules);
 installUnauthorizedHandler(queryClient);
 
 const container = document.getElementById('root');

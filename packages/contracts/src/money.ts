@@ -17,6 +17,12 @@ export const signedMoneySchema = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUN
 export const currencySchema = z.enum(['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP']);
 export type Currency = z.infer<typeof currencySchema>;
 
+/**
+ * The currency of an amount that states none: every amount before currencies was in CNY. The
+ * approval engine and its designer read an amount condition without a currency in it (ADR 0007).
+ */
+export const HOME_CURRENCY: Currency = 'CNY';
+
 export type MoneyLocale = 'zh-CN' | 'en-US' | (string & {});
 
 const digitsCache = new Map<string, number>();

@@ -5,8 +5,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { enUS } from '../locales/en-US';
 import { zhCN } from '../locales/zh-CN';
-import { translationResources } from './moduleKit';
-import { webModules } from './modules';
+import { type AnyWebModule, translationResources } from './moduleKit';
 
 export const supportedLocales: readonly Locale[] = ['zh-CN', 'en-US'];
 export const defaultLocale: Locale = 'zh-CN';
@@ -42,15 +41,26 @@ function applySideEffects(locale: Locale): void {
 
 export const i18n = i18next.createInstance();
 
+const shellTexts = { 'zh-CN': zhCN, 'en-US': enUS };
 const initialLocale = storedLocale();
 i18n.use(initReactI18next).init({
-  resources: translationResources({ 'zh-CN': zhCN, 'en-US': enUS }, webModules),
+  resources: translationResources(shellTexts, []),
   lng: initialLocale,
   fallbackLng: defaultLocale,
   interpolation: { escapeValue: false },
   initAsync: false,
 });
 applySideEffects(initialLocale);
+
+/**
+ * Adds the modules' texts to the shell's. The composition root (main.tsx) calls it with the module
+ * list, so this file never imports the modules: they import the API client, which imports i18n.
+ */
+export function loadModuleTexts(modules: readonly AnyWebModule[]): void {
+  for (const [locale, { translation }] of Object.entries(translationResources(shellTexts, modules))) {
+    i18n.addResourceBundle(locale, 'translation', translation, true, true);
+  }
+}
 
 export function currentLocale(): Locale {
   return isLocale(i18n.language) ? i18n.language : defaultLocale;

@@ -1,5 +1,5 @@
 import type { WfCond, WfCondValue } from '@concord/contracts';
-import { HOME_CURRENCY } from './workflow.currency.js';
+import { HOME_CURRENCY } from '@concord/contracts';
 
 /** What a condition may know about the initiator besides the form. */
 export interface InitiatorFacts {

@@ -1,4 +1,4 @@
-import type { Currency, FormField, WfCond } from '@concord/contracts';
+import { type FormField, HOME_CURRENCY, type WfCond } from '@concord/contracts';
 import type { FlowGraph } from './workflow.compiler.js';
 
 /*
@@ -6,9 +6,6 @@ import type { FlowGraph } from './workflow.compiler.js';
  * currency. A definition's amount range and a flow's amount condition are stated in a currency;
  * nothing converts between currencies here (a dated rate table belongs to the funds module).
  */
-
-/** The currency of amounts that state none: every amount before currencies was in CNY. */
-export const HOME_CURRENCY: Currency = 'CNY';
 
 /** A field condition of a flow that compares an amount, with the currency it is stated in. */
 export interface AmountCondition {

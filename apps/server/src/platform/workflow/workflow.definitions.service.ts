@@ -10,7 +10,7 @@ import { AppError, duplicate, invalidReference, notFound, type RequestContext } 
 import { type CompileError, compileFlow, type FlowGraph } from './workflow.compiler.js';
 import { webhookUrlErrors } from './workflow.webhook.js';
 import { compileMessage } from './workflow.compile-messages.js';
-import { HOME_CURRENCY } from './workflow.currency.js';
+import { HOME_CURRENCY } from '@concord/contracts';
 import * as repo from './workflow.repository.js';
 import type { MatchedDocument } from './workflow.repository.js';
 import type { WfDefinitionTable } from './workflow.tables.js';

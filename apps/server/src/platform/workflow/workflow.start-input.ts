@@ -1,6 +1,6 @@
 import type { Currency } from '@concord/contracts';
 import type { Effect } from './workflow.commands.js';
-import { HOME_CURRENCY } from './workflow.currency.js';
+import { HOME_CURRENCY } from '@concord/contracts';
 import type { WorkflowState } from './workflow.state.js';
 import type { WfInstanceTable } from './workflow.tables.js';
 

@@ -1,6 +1,6 @@
 import type { WfApprovalMode } from '@concord/contracts';
 import type { FlowGraph } from './workflow.compiler.js';
-import { HOME_CURRENCY } from './workflow.currency.js';
+import { HOME_CURRENCY } from '@concord/contracts';
 
 /*
  * The instance state the core works on, one array per table of WORKFLOW.md §3 so the service can

@@ -15,7 +15,7 @@ import { resolveAssignee } from './workflow.assignees.js';
 import { attachmentIdsOf } from './workflow.attachments.js';
 import type { Ctx } from './workflow.context.js';
 import { previewPath, returnTargetsOf } from './workflow.decide.js';
-import { HOME_CURRENCY } from './workflow.currency.js';
+import { HOME_CURRENCY } from '@concord/contracts';
 import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
 import type { MemoryOrg } from './workflow.org.js';
 import * as repo from './workflow.repository.js';

@@ -1,3 +1,4 @@
+import { HOME_CURRENCY } from '@concord/contracts';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   type Currency,
@@ -62,7 +63,7 @@ type FieldLeaf = Extract<Leaf, { field: string }>;
  */
 function rowCurrency(leaf: FieldLeaf, field: FormField | undefined): Currency | undefined {
   if (!amountOps.includes(leaf.op)) return undefined;
-  return leaf.currency ?? (field?.type === 'money' ? 'CNY' : undefined);
+  return leaf.currency ?? (field?.type === 'money' ? HOME_CURRENCY : undefined);
 }
 
 /** A field row with its value, its operator and the currency an amount bound is stated in. */
@@ -181,7 +182,7 @@ function Row({
     // A money field's amount is stated in CNY until the admin picks another currency; a known
     // field of another type is no amount. A typed key keeps what the admin chose.
     if (fields.length === 0) return onChange(next);
-    onChange(withCurrency(next, picked?.type === 'money' ? (next.currency ?? 'CNY') : undefined));
+    onChange(withCurrency(next, picked?.type === 'money' ? (next.currency ?? HOME_CURRENCY) : undefined));
   };
   const currency = 'field' in leaf ? rowCurrency(leaf, field) : undefined;
   // The currency box: always for a money field, on request for a key the designer cannot look up.
@@ -284,7 +285,7 @@ export function ConditionEditor({ value, onChange, fields }: ConditionEditorProp
     const first = fields.find((field) => field.type !== 'table');
     return withCurrency(
       { field: first?.key ?? '', op: 'eq', value: '' },
-      first?.type === 'money' ? 'CNY' : undefined,
+      first?.type === 'money' ? HOME_CURRENCY : undefined,
     );
   };
   const set = (next: Groups) => onChange(fromGroups(next));

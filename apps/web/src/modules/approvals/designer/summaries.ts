@@ -1,3 +1,4 @@
+import { HOME_CURRENCY } from '@concord/contracts';
 import type { FormField, WfAssignee, WfBranch, WfCond, WfDelayNode, WfNode } from '@concord/contracts';
 import type { TFunction } from 'i18next';
 import { formatMoney } from '../../../shared/format';
@@ -76,7 +77,7 @@ const opSymbols: Record<string, string> = { eq: '=', ne: 'â‰ ', gt: '>', gte: 'â
 function valueText(field: FormField | undefined, value: unknown, currency?: string): string {
   if (Array.isArray(value)) return value.map((item) => valueText(field, item, currency)).join(' ~ ');
   if ((currency || field?.type === 'money') && typeof value === 'number')
-    return formatMoney(value, currency ?? 'CNY');
+    return formatMoney(value, currency ?? HOME_CURRENCY);
   const option = field?.options?.find((candidate) => candidate.value === value);
   return option ? option.label : String(value ?? '');
 }
