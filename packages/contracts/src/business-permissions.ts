@@ -1,4 +1,4 @@
-import type { PermissionGroup } from './permission-types.js';
+import { commonActionLabels as common, type PermissionGroup } from './permission-types.js';
 
 export const partnersPermissionGroups = [
   {
@@ -7,12 +7,12 @@ export const partnersPermissionGroups = [
     actions: [
       {
         code: 'partner.view',
-        label: { 'zh-CN': '查看', 'en-US': 'View' },
+        label: common.view,
         roles: ['entity_admin', 'general_manager', 'finance', 'legal', 'dept_head', 'staff'],
       },
       {
         code: 'partner.manage',
-        label: { 'zh-CN': '新增/编辑', 'en-US': 'Create / edit' },
+        label: common.edit,
         roles: ['entity_admin', 'legal', 'dept_head'],
       },
       {
@@ -22,7 +22,7 @@ export const partnersPermissionGroups = [
       },
       {
         code: 'partner.export',
-        label: { 'zh-CN': '导出', 'en-US': 'Export' },
+        label: common.export,
         roles: ['general_manager', 'legal'],
       },
     ],
@@ -36,12 +36,12 @@ export const contractsPermissionGroups = [
     actions: [
       {
         code: 'contract.category.view',
-        label: { 'zh-CN': '查看', 'en-US': 'View' },
+        label: common.view,
         roles: ['entity_admin', 'general_manager', 'finance', 'legal', 'dept_head', 'staff'],
       },
       {
         code: 'contract.category.manage',
-        label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' },
+        label: common.manage,
         roles: ['entity_admin', 'legal'],
       },
     ],
@@ -52,12 +52,12 @@ export const contractsPermissionGroups = [
     actions: [
       {
         code: 'contract.plan.view',
-        label: { 'zh-CN': '查看', 'en-US': 'View' },
+        label: common.view,
         roles: ['entity_admin', 'general_manager', 'finance', 'legal', 'dept_head'],
       },
       {
         code: 'contract.plan.manage',
-        label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' },
+        label: common.manage,
         roles: ['legal'],
       },
     ],
@@ -98,7 +98,7 @@ export const contractsPermissionGroups = [
       },
       {
         code: 'contract.export',
-        label: { 'zh-CN': '导出', 'en-US': 'Export' },
+        label: common.export,
         roles: ['entity_admin', 'general_manager', 'finance', 'legal', 'dept_head'],
       },
       { code: 'contract.import', label: { 'zh-CN': '导入', 'en-US': 'Import' }, roles: ['legal'] },

@@ -4,6 +4,14 @@ interface PermissionLabel {
   readonly 'en-US': string;
 }
 
+/** The labels most permissions share, so each group states only the actions peculiar to it. */
+export const commonActionLabels = {
+  view: { 'zh-CN': '查看', 'en-US': 'View' },
+  manage: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' },
+  edit: { 'zh-CN': '新增/编辑', 'en-US': 'Create / edit' },
+  export: { 'zh-CN': '导出', 'en-US': 'Export' },
+} as const satisfies Record<string, PermissionLabel>;
+
 /** Data scopes, from narrowest to widest; `custom` lists entities and departments explicitly. */
 export const dataScopes = [
   'self',

@@ -1,4 +1,4 @@
-import type { PermissionGroup } from './permission-types.js';
+import { commonActionLabels as common, type PermissionGroup } from './permission-types.js';
 
 export const orgPermissionGroups = [
   {
@@ -7,10 +7,10 @@ export const orgPermissionGroups = [
     actions: [
       {
         code: 'org.entity.view',
-        label: { 'zh-CN': '查看', 'en-US': 'View' },
+        label: common.view,
         roles: ['entity_admin', 'general_manager', 'finance', 'legal'],
       },
-      { code: 'org.entity.manage', label: { 'zh-CN': '新增/编辑', 'en-US': 'Create / edit' }, roles: [] },
+      { code: 'org.entity.manage', label: common.edit, roles: [] },
     ],
   },
   {
@@ -19,12 +19,12 @@ export const orgPermissionGroups = [
     actions: [
       {
         code: 'org.department.view',
-        label: { 'zh-CN': '查看', 'en-US': 'View' },
+        label: common.view,
         roles: ['entity_admin', 'general_manager', 'finance', 'legal', 'dept_head'],
       },
       {
         code: 'org.department.manage',
-        label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' },
+        label: common.manage,
         roles: ['entity_admin'],
       },
     ],
@@ -35,12 +35,12 @@ export const orgPermissionGroups = [
     actions: [
       {
         code: 'org.position.view',
-        label: { 'zh-CN': '查看', 'en-US': 'View' },
+        label: common.view,
         roles: ['entity_admin', 'general_manager', 'finance', 'legal'],
       },
       {
         code: 'org.position.manage',
-        label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' },
+        label: common.manage,
         roles: ['entity_admin'],
       },
     ],
@@ -51,7 +51,7 @@ export const orgPermissionGroups = [
     actions: [
       {
         code: 'org.user.view',
-        label: { 'zh-CN': '查看', 'en-US': 'View' },
+        label: common.view,
         roles: ['entity_admin', 'general_manager', 'finance', 'legal', 'dept_head', 'staff'],
       },
       {
@@ -71,7 +71,7 @@ export const orgPermissionGroups = [
       },
       {
         code: 'org.user.export',
-        label: { 'zh-CN': '导出', 'en-US': 'Export' },
+        label: common.export,
         roles: ['entity_admin', 'general_manager', 'finance'],
       },
     ],
@@ -83,10 +83,10 @@ export const iamPermissionGroups = [
     key: 'iam.role',
     label: { 'zh-CN': '角色权限', 'en-US': 'Roles' },
     actions: [
-      { code: 'iam.role.view', label: { 'zh-CN': '查看', 'en-US': 'View' }, roles: ['entity_admin'] },
+      { code: 'iam.role.view', label: common.view, roles: ['entity_admin'] },
       {
         code: 'iam.role.manage',
-        label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' },
+        label: common.manage,
         roles: [],
       },
     ],
@@ -98,7 +98,7 @@ export const notificationsPermissionGroups = [
     key: 'notification.robot',
     label: { 'zh-CN': '群机器人', 'en-US': 'Group robots' },
     actions: [
-      { code: 'notification.robot.view', label: { 'zh-CN': '查看', 'en-US': 'View' }, roles: [] },
+      { code: 'notification.robot.view', label: common.view, roles: [] },
       {
         code: 'notification.robot.manage',
         label: { 'zh-CN': '新增/编辑/删除/测试', 'en-US': 'Create / edit / delete / test' },
@@ -115,12 +115,12 @@ export const formsPermissionGroups = [
     actions: [
       {
         code: 'form.definition.view',
-        label: { 'zh-CN': '查看', 'en-US': 'View' },
+        label: common.view,
         roles: ['entity_admin', 'general_manager'],
       },
       {
         code: 'form.definition.manage',
-        label: { 'zh-CN': '新增/编辑/删除', 'en-US': 'Create / edit / delete' },
+        label: common.manage,
         roles: ['entity_admin'],
       },
     ],
@@ -146,7 +146,7 @@ export const workflowPermissionGroups = [
     key: 'workflow.definition',
     label: { 'zh-CN': '审批流程', 'en-US': 'Approval flows' },
     actions: [
-      { code: 'workflow.definition.view', label: { 'zh-CN': '查看', 'en-US': 'View' }, roles: [] },
+      { code: 'workflow.definition.view', label: common.view, roles: [] },
       {
         code: 'workflow.definition.manage',
         label: { 'zh-CN': '设计/发布', 'en-US': 'Design / publish' },
@@ -179,12 +179,12 @@ export const numberingPermissionGroups = [
     actions: [
       {
         code: 'numbering.rule.view',
-        label: { 'zh-CN': '查看', 'en-US': 'View' },
+        label: common.view,
         roles: ['entity_admin', 'legal'],
       },
       {
         code: 'numbering.rule.manage',
-        label: { 'zh-CN': '新增/编辑', 'en-US': 'Create / edit' },
+        label: common.edit,
         roles: ['entity_admin'],
       },
     ],
@@ -198,10 +198,10 @@ export const auditPermissionGroups = [
     actions: [
       {
         code: 'audit.view',
-        label: { 'zh-CN': '查看', 'en-US': 'View' },
+        label: common.view,
         roles: ['entity_admin', 'general_manager'],
       },
-      { code: 'audit.export', label: { 'zh-CN': '导出', 'en-US': 'Export' }, roles: [] },
+      { code: 'audit.export', label: common.export, roles: [] },
     ],
   },
 ] as const satisfies readonly PermissionGroup[];
