@@ -71,11 +71,6 @@ export const contractOverdueCurrencyTotalSchema = z.object({
 export type ContractOverdueCurrencyTotal = z.infer<typeof contractOverdueCurrencyTotalSchema>;
 
 export const contractOverduePageSchema = pageOf(contractOverdueItemSchema).extend({
-  /**
-   * The open amount of the whole filtered set over all currencies (it adds yuan to dollars when
-   * there are several). Deprecated: show `overdueByCurrency`.
-   */
-  totalOverdueAmount: z.number().int(),
   /** The open amount of the whole filtered set per currency (CNY first). */
   overdueByCurrency: z.array(contractOverdueCurrencyTotalSchema),
 });

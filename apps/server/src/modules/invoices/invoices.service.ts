@@ -13,7 +13,7 @@ import type { AuditService } from '../../platform/audit/index.js';
 import type { RequestContext } from '../../platform/http/index.js';
 import type { Clock } from '../../platform/jobs/index.js';
 import { AppError, invalidReference, notFound } from '../../platform/http/index.js';
-import { applySort, fetchPage, inBatches } from '../../platform/http/index.js';
+import { applySort, fetchPage, presentedInBatches } from '../../platform/http/index.js';
 import {
   documentsText,
   facts,
@@ -72,15 +72,7 @@ export class InvoicesService {
       { column: 'i.issue_date', direction: 'desc' },
       'i.id',
     );
-    let batch: InvoiceTable[] = [];
-    for await (const row of inBatches(sorted, 500)) {
-      batch.push(row);
-      if (batch.length === 500) {
-        yield* await this.present(this.db, batch);
-        batch = [];
-      }
-    }
-    yield* await this.present(this.db, batch);
+    yield* presentedInBatches(sorted, (batch) => this.present(this.db, batch));
   }
 
   async get(ctx: RequestContext, id: string): Promise<Invoice> {

@@ -18,7 +18,7 @@ import {
   applySort,
   duplicate,
   fetchPage,
-  inBatches,
+  presentedInBatches,
   invalidReference,
   type RequestContext,
 } from '../../platform/http/index.js';
@@ -99,18 +99,10 @@ export class PartnersService {
       { column: 'p.name', direction: 'asc' },
       'p.id',
     );
-    let batch: PartnerTable[] = [];
-    const flush = async () => {
+    yield* presentedInBatches(sorted, async (batch) => {
       const names = await this.namesFor(this.db, batch);
-      const items = batch.map((row) => toListItem(row, names, originShown(viewer.scope, ctx, row)));
-      batch = [];
-      return items;
-    };
-    for await (const row of inBatches(sorted, 500)) {
-      batch.push(row);
-      if (batch.length === 500) yield* await flush();
-    }
-    yield* await flush();
+      return batch.map((row) => toListItem(row, names, originShown(viewer.scope, ctx, row)));
+    });
   }
 
   async get(ctx: RequestContext, id: string): Promise<PartnerDetail> {

@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditVerifyResult, FieldChange, Page } from '@concord/contracts';
 import { type Db, isPostgres, writeJson } from '../../db/index.js';
 import type { Scope } from '../access/index.js';
-import { applySort, fetchPage, inBatches, type RequestContext } from '../http/index.js';
+import { applySort, fetchPage, presentedInBatches, type RequestContext } from '../http/index.js';
 import { diffFields } from './audit.diff.js';
 import { AuditEventCatalogue } from './audit.events.js';
 import { canonicalJson, entryHash } from './audit.hash.js';
@@ -124,15 +124,7 @@ export class AuditService {
   async *exportRows(ctx: RequestContext, filter: repo.AuditFilter): AsyncGenerator<AuditEntry> {
     const scope = withOwnEntries(await ctx.access.require('audit.export'), ctx);
     const query = repo.filteredQuery(this.db, scope, filter).orderBy('seq', 'desc');
-    let batch: ReturnType<typeof repo.toEntry>[] = [];
-    for await (const row of inBatches(query, 500)) {
-      batch.push(repo.toEntry(row));
-      if (batch.length === 500) {
-        yield* await this.presented(ctx, batch);
-        batch = [];
-      }
-    }
-    yield* await this.presented(ctx, batch);
+    yield* presentedInBatches(query, (batch) => this.presented(ctx, batch.map(repo.toEntry)));
   }
 
   async verifyForUser(ctx: RequestContext): Promise<AuditVerifyResult> {

@@ -1,6 +1,6 @@
 export type { Actor, RequestContext } from './context.js';
 export { AppError, duplicate, forbidden, invalidReference, notFound } from './errors.js';
-export { applySort, fetchPage, inBatches } from './paging.js';
+export { applySort, fetchPage, inBatches, presentedInBatches } from './paging.js';
 export { localeOf, sendProblem, toProblem } from './problem.js';
 export {
   API_PREFIX,

@@ -70,3 +70,19 @@ export async function* inBatches<DB, TB extends keyof DB, O>(
     if (rows.length < batchSize) return;
   }
 }
+
+/**
+ * Every row of `query` as `present` turns it out, read and presented a batch at a time: one lookup
+ * of names (or whatever `present` needs) per batch, never per row, in bounded memory.
+ */
+export async function* presentedInBatches<DB, TB extends keyof DB, O, T>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  present: (batch: O[]) => Promise<T[]>,
+  batchSize = 500,
+): AsyncGenerator<T> {
+  for (let offset = 0; ; offset += batchSize) {
+    const rows = (await query.limit(batchSize).offset(offset).execute()) as O[];
+    if (rows.length) yield* await present(rows);
+    if (rows.length < batchSize) return;
+  }
+}

@@ -14,7 +14,7 @@ import {
   applySort,
   duplicate,
   fetchPage,
-  inBatches,
+  presentedInBatches,
   invalidReference,
   notFound,
   type RequestContext,
@@ -67,15 +67,7 @@ export class UsersService {
   ): AsyncGenerator<User> {
     const scope = await ctx.access.require('org.user.export');
     const filtered = (await this.filtered(scope, query)).orderBy('u.username').orderBy('u.id');
-    let batch: repo.UserRow[] = [];
-    for await (const row of inBatches(filtered, 500)) {
-      batch.push(row);
-      if (batch.length === 500) {
-        yield* await this.toUsers(this.db, batch);
-        batch = [];
-      }
-    }
-    yield* await this.toUsers(this.db, batch);
+    yield* presentedInBatches(filtered, (batch) => this.toUsers(this.db, batch));
   }
 
   private async filtered(scope: Scope, query: Omit<UserListQuery, 'page' | 'pageSize'>) {

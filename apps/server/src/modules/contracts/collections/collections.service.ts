@@ -11,7 +11,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
   fetchPage,
-  inBatches,
+  presentedInBatches,
   moneyCell,
   type RequestContext,
   sendXlsx,
@@ -19,6 +19,7 @@ import {
 } from '../../../platform/http/index.js';
 import * as repo from './collections.repository.js';
 import type { ContractPorts } from '../contracts.ports.js';
+import { ownerNames } from '../owner-names.js';
 import type { Db } from '../../../db/index.js';
 
 type OverdueQuery = z.output<typeof contractOverdueQuerySchema>;
@@ -47,7 +48,6 @@ export class ContractCollectionsService {
     return {
       ...result,
       items: await this.present(result.items, today),
-      totalOverdueAmount: overdueByCurrency.reduce((sum, row) => sum + row.overdueAmount, 0),
       overdueByCurrency,
     };
   }
@@ -62,7 +62,6 @@ export class ContractCollectionsService {
     const { sort, ...filter } = query;
     const today = this.ports.today();
     const base = repo.overdueItems(this.db, scope, filter, today);
-    const present = (batch: Row[]) => this.present(batch, today);
     const income = filter.direction === 'INCOME';
     const title =
       ctx.locale === 'zh-CN'
@@ -76,20 +75,13 @@ export class ContractCollectionsService {
       filename: `${title}-${today}.xlsx`,
       sheetName: title,
       columns: exportColumns(ctx.locale),
-      rows: presentInBatches(inBatches(repo.overdueRows(base, sort), 500), present),
+      rows: presentedInBatches(repo.overdueRows(base, sort), (batch) => this.present(batch, today)),
       totals: await repo.overdueTotals(base),
     });
   }
 
   private async present(rows: Row[], today: string): Promise<ContractOverdueItem[]> {
-    const ids = (column: 'entity_id' | 'department_id' | 'owner_id') => [
-      ...new Set(rows.map((r) => r[column])),
-    ];
-    const [entities, departments, owners] = await Promise.all([
-      this.ports.org.entities(this.db, ids('entity_id')),
-      this.ports.org.departments(this.db, ids('department_id')),
-      this.ports.org.userNames(this.db, ids('owner_id')),
-    ]);
+    const names = await ownerNames(this.ports.org, this.db, rows);
     return rows.map((r) => ({
       itemId: r.item_id,
       contractId: r.contract_id,
@@ -99,11 +91,11 @@ export class ContractCollectionsService {
       partnerId: r.partner_id,
       partnerName: r.partner_name,
       entityId: r.entity_id,
-      entityName: entities.get(r.entity_id)?.name ?? '',
+      entityName: names.entityName(r.entity_id),
       departmentId: r.department_id,
-      departmentName: departments.get(r.department_id)?.name ?? '',
+      departmentName: names.departmentName(r.department_id),
       ownerId: r.owner_id,
-      ownerName: owners.get(r.owner_id) ?? '',
+      ownerName: names.ownerName(r.owner_id),
       currency: r.currency as ContractOverdueItem['currency'],
       seq: r.seq,
       itemName: r.item_name,
@@ -114,19 +106,6 @@ export class ContractCollectionsService {
       daysOverdue: daysBetween(r.due_date, today),
     }));
   }
-}
-
-/** Presents rows 500 at a time (names are read per batch), yielding them one by one. */
-async function* presentInBatches<T>(rows: AsyncGenerator<Row>, present: (batch: Row[]) => Promise<T[]>) {
-  let batch: Row[] = [];
-  for await (const row of rows) {
-    batch.push(row);
-    if (batch.length === 500) {
-      yield* await present(batch);
-      batch = [];
-    }
-  }
-  if (batch.length) yield* await present(batch);
 }
 
 /** Amounts in the row's own currency; under the items, the open amount per currency. */

@@ -13,13 +13,14 @@ import type { Db } from '../../../db/index.js';
 import type { Clock } from '../../../platform/jobs/index.js';
 import {
   fetchPage,
-  inBatches,
+  presentedInBatches,
   moneyCell,
   type RequestContext,
   sendXlsx,
   type XlsxColumn,
 } from '../../../platform/http/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
+import { ownerNames } from '../owner-names.js';
 import * as repo from './oversight.repository.js';
 
 type OversightQuery = z.output<typeof contractOversightQuerySchema>;
@@ -81,25 +82,13 @@ export class ContractOversightService {
     await ctx.access.require('contract.export');
     const filter = await this.filter(query.kind, query.entityId);
     const rows = repo.breaches(this.db, scope, filter, query.sort);
-    const present = (batch: Row[]) => this.present(batch);
-    async function* all(): AsyncGenerator<ContractOversightItem> {
-      if (!rows) return;
-      let batch: Row[] = [];
-      for await (const row of inBatches(rows, 500)) {
-        batch.push(row);
-        if (batch.length === 500) {
-          yield* await present(batch);
-          batch = [];
-        }
-      }
-      if (batch.length) yield* await present(batch);
-    }
+    const all = rows ? presentedInBatches(rows, (batch) => this.present(batch)) : noRows();
     const zh = ctx.locale === 'zh-CN';
     return sendXlsx(reply, {
       filename: zh ? `合同监督-${this.ports.today()}.xlsx` : `contract-oversight-${this.ports.today()}.xlsx`,
       sheetName: zh ? '合同监督' : 'Contract oversight',
       columns: exportColumns(ctx.locale),
-      rows: all(),
+      rows: all,
     });
   }
 
@@ -110,14 +99,7 @@ export class ContractOversightService {
   }
 
   private async present(rows: Row[]): Promise<ContractOversightItem[]> {
-    const ids = (column: 'entity_id' | 'department_id' | 'owner_id') => [
-      ...new Set(rows.map((r) => r[column])),
-    ];
-    const [entities, departments, owners] = await Promise.all([
-      this.ports.org.entities(this.db, ids('entity_id')),
-      this.ports.org.departments(this.db, ids('department_id')),
-      this.ports.org.userNames(this.db, ids('owner_id')),
-    ]);
+    const names = await ownerNames(this.ports.org, this.db, rows);
     return rows.map((r) => ({
       kind: r.kind,
       recordId: r.record_id,
@@ -128,11 +110,11 @@ export class ContractOversightService {
       partnerId: r.partner_id,
       partnerName: r.partner_name,
       entityId: r.entity_id,
-      entityName: entities.get(r.entity_id)?.name ?? '',
+      entityName: names.entityName(r.entity_id),
       departmentId: r.department_id,
-      departmentName: departments.get(r.department_id)?.name ?? '',
+      departmentName: names.departmentName(r.department_id),
       ownerId: r.owner_id,
-      ownerName: owners.get(r.owner_id) ?? '',
+      ownerName: names.ownerName(r.owner_id),
       currency: r.currency as ContractOversightItem['currency'],
       amount: r.amount,
       date: r.date?.slice(0, 10) ?? null,
@@ -158,3 +140,6 @@ function exportColumns(locale: Locale): XlsxColumn<ContractOversightItem>[] {
     { header: say('说明', 'Detail'), width: 40, value: (r) => r.detail },
   ];
 }
+
+/** An empty export: the filter names a kind that has no rows today. */
+async function* noRows(): AsyncGenerator<ContractOversightItem> {}

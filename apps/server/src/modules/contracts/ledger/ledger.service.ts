@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { AppError, type RequestContext, sendXlsx } from '../../../platform/http/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
+import { ownerNames } from '../owner-names.js';
 import { daysBetween } from '../register/contracts.rules.js';
 import {
   DEFAULT_TOLERANCE,
@@ -114,13 +115,9 @@ export class ContractLedger {
 
   /** Rows with the names of their entity, department, owner and category, read in one batch each. */
   private async present(rows: LedgerRow[]): Promise<ContractLedgerRow[]> {
-    const ids = (column: 'entity_id' | 'department_id' | 'owner_id' | 'category_id') => [
-      ...new Set(rows.map((r) => r[column])),
-    ];
-    const [entities, departments, owners, categories, tolerances] = await Promise.all([
-      this.ports.org.entities(this.db, ids('entity_id')),
-      this.ports.org.departments(this.db, ids('department_id')),
-      this.ports.org.userNames(this.db, ids('owner_id')),
+    const ids = (column: 'entity_id' | 'category_id') => [...new Set(rows.map((r) => r[column]))];
+    const [names, categories, tolerances] = await Promise.all([
+      ownerNames(this.ports.org, this.db, rows),
       this.setup.categoryNames(this.db, ids('category_id')),
       this.tolerances(ids('entity_id')),
     ]);
@@ -138,11 +135,11 @@ export class ContractLedger {
         categoryName: categories.get(r.category_id) ?? '',
         direction: r.direction as ContractLedgerRow['direction'],
         entityId: r.entity_id,
-        entityName: entities.get(r.entity_id)?.name ?? '',
+        entityName: names.entityName(r.entity_id),
         departmentId: r.department_id,
-        departmentName: departments.get(r.department_id)?.name ?? '',
+        departmentName: names.departmentName(r.department_id),
         ownerId: r.owner_id,
-        ownerName: owners.get(r.owner_id) ?? '',
+        ownerName: names.ownerName(r.owner_id),
         status,
         currency: r.currency as ContractLedgerRow['currency'],
         amount: r.amount,
