@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Currency } from '@concord/contracts';
+import type { Currency, WfFlow } from '@concord/contracts';
 import type { ApiClient, TestApp } from './test-app.js';
 
 /**
@@ -46,4 +46,48 @@ export async function actOnApproval(client: ApiClient, instanceId: string, actio
     requestId: randomUUID(),
     ...action,
   });
+}
+
+/** One approval step done by `approverId`: what most tests need to route a document to someone. */
+export function oneStepFlow(approverId: string, step = { id: 'approve', name: '审批' }): WfFlow {
+  return {
+    schemaVersion: 1,
+    settings: { dedupe: 'none', initiatorWithdraw: 'beforeFirstAction' },
+    root: {
+      id: 'start',
+      name: '发起',
+      type: 'start',
+      next: { ...step, type: 'approval', assignee: { users: [approverId] }, mode: 'or' },
+    },
+  } as WfFlow;
+}
+
+/**
+ * Creates and publishes a one-step flow bound to a business type in an entity (and a category when
+ * given), at a priority above the demo's flows so it wins for that entity. Returns the definition.
+ */
+export async function publishOneStepFlow(
+  services: TestApp['services'],
+  input: {
+    key: string;
+    name: string;
+    businessType: string;
+    entityId: string;
+    category?: string;
+    approverId: string;
+    step?: { id: string; name: string };
+  },
+): Promise<{ id: string }> {
+  const system = services.systemContext('test');
+  const definition = await services.workflowDefinitions.create(system, {
+    key: input.key,
+    name: input.name,
+    businessType: input.businessType,
+    entityId: input.entityId,
+    ...(input.category ? { category: input.category } : {}),
+    priority: 1000,
+    flow: oneStepFlow(input.approverId, input.step),
+  } as never);
+  await services.workflowDefinitions.publish(system, definition.id);
+  return definition;
 }

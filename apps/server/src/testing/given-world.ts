@@ -1,8 +1,9 @@
-import { allPermissionCodes, type WfFlow } from '@concord/contracts';
+import { allPermissionCodes } from '@concord/contracts';
 import type { Services } from '../app.js';
 import type { RequestContext } from '../platform/http/index.js';
 import { contractFactories } from '../modules/contracts/index.js';
 import { partnerFactories } from '../modules/partners/index.js';
+import { publishOneStepFlow } from './approvals.js';
 
 /**
  * A company of a test's own, built on first use by `given`: an entity under the group (the group
@@ -38,18 +39,6 @@ const businessTypes = [
   'contract.seal',
   'contract.settlement',
 ];
-
-const oneStep = (approverId: string): WfFlow =>
-  ({
-    schemaVersion: 1,
-    settings: { dedupe: 'none', initiatorWithdraw: 'beforeFirstAction' },
-    root: {
-      id: 'start',
-      name: '发起',
-      type: 'start',
-      next: { id: 'approve', name: '审批', type: 'approval', assignee: { users: [approverId] }, mode: 'or' },
-    },
-  }) as unknown as WfFlow;
 
 /** What the registrar holds: every permission of the business modules and what they refer to. */
 const registrarPermissions = allPermissionCodes.filter(
@@ -92,15 +81,13 @@ export async function buildWorld(
   const registrar = await person();
   const approver = await person();
   for (const businessType of businessTypes) {
-    const definition = await services.workflowDefinitions.create(system, {
+    await publishOneStepFlow(services, {
       key: `given-${businessType.replace('.', '-')}-${tag.toLowerCase()}`,
       name: `${businessType}（测试 ${tag}）`,
       businessType,
       entityId: entity.id,
-      priority: 1000,
-      flow: oneStep(approver.id),
-    } as never);
-    await services.workflowDefinitions.publish(system, definition.id);
+      approverId: approver.id,
+    });
   }
   const rule = await services.numbering.create(system, {
     code: `given-${tag.toLowerCase()}`,

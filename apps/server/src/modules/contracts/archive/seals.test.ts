@@ -3,9 +3,8 @@
  * through the engine with a flow bound to `contract.seal` (approve, reject, withdraw round trips),
  * stamped by the keeper, refused on contracts without an approved text and out of scope.
  */
-import type { WfFlow } from '@concord/contracts';
 import { beforeAll, expect, it } from 'vitest';
-import { actOnApproval } from '../../../testing/approvals.js';
+import { actOnApproval, publishOneStepFlow } from '../../../testing/approvals.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import { patchContract, testCategory, testContract, userWith } from './archive.testing.js';
 
@@ -17,41 +16,27 @@ describeEachDialect('contract seal requests', (t) => {
 
   beforeAll(async () => {
     const { services, given } = t();
-    const system = services.systemContext('test');
     const cons = await given.entityByCode('CONS');
     const gm = await given.userByUsername('zhao.lei');
-    const flow = {
-      schemaVersion: 1,
-      settings: { dedupe: 'none', initiatorWithdraw: 'beforeFirstAction' },
-      root: {
-        id: 'start',
-        name: '发起',
-        type: 'start',
-        next: { id: 'gm', name: '总经理审批', type: 'approval', assignee: { users: [gm.id] }, mode: 'or' },
-      },
-    } as WfFlow;
-    const created = await services.workflowDefinitions.create(system, {
+    const step = { id: 'gm', name: '总经理审批' };
+    await publishOneStepFlow(services, {
       key: 'h4-seal-test',
       name: '合同用印（测试）',
       businessType: 'contract.seal',
       entityId: cons.id,
-      priority: 1000,
-      flow,
+      approverId: gm.id,
+      step,
     });
-    await services.workflowDefinitions.publish(system, created.id);
     const tech = await given.entityByCode('TECH');
     const techGm = await given.userByUsername('huang.lei');
-    const techFlow = structuredClone(flow) as any;
-    techFlow.root.next.assignee = { users: [techGm.id] };
-    const techDefinition = await services.workflowDefinitions.create(system, {
+    await publishOneStepFlow(services, {
       key: 'h4-seal-test-tech',
       name: '合同用印（测试，科技）',
       businessType: 'contract.seal',
       entityId: tech.id,
-      priority: 1000,
-      flow: techFlow,
+      approverId: techGm.id,
+      step,
     });
-    await services.workflowDefinitions.publish(system, techDefinition.id);
     requester = await t().login('feng.bo');
     approver = await t().login('zhao.lei');
     keeper = (

@@ -4,10 +4,10 @@
  * permission, approval outcomes through the engine, execution by finance, refunds, and figures.
  */
 import { randomUUID } from 'node:crypto';
-import { formatErrorMessage, type WfFlow } from '@concord/contracts';
+import { formatErrorMessage } from '@concord/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId, writeJson } from '../../../db/index.js';
-import { actOnApproval } from '../../../testing/approvals.js';
+import { actOnApproval, publishOneStepFlow } from '../../../testing/approvals.js';
 import { type ApiClient, describeEachDialect, type TestApp } from '../../../testing/test-app.js';
 import { patchContract, testCategory, testContract, userWith } from '../archive/archive.testing.js';
 import { expectProblem } from '../contracts.testing.js';
@@ -79,28 +79,16 @@ describeEachDialect('contract payments', (t) => {
 
   beforeAll(async () => {
     const { services, given } = t();
-    const system = services.systemContext('test');
     const cons = await given.entityByCode('CONS');
     const gm = await given.userByUsername('zhao.lei');
-    const flow = {
-      schemaVersion: 1,
-      settings: { dedupe: 'none', initiatorWithdraw: 'beforeFirstAction' },
-      root: {
-        id: 'start',
-        name: '发起',
-        type: 'start',
-        next: { id: 'gm', name: '总经理审批', type: 'approval', assignee: { users: [gm.id] }, mode: 'or' },
-      },
-    } as WfFlow;
-    const definition = await services.workflowDefinitions.create(system, {
+    await publishOneStepFlow(services, {
       key: 'x2-payment-test',
       name: '付款申请（测试）',
       businessType: 'contract.payment',
       entityId: cons.id,
-      priority: 1000,
-      flow,
+      approverId: gm.id,
+      step: { id: 'gm', name: '总经理审批' },
     });
-    await services.workflowDefinitions.publish(system, definition.id);
     const user = (permissions: string[], entity = 'CONS', department = 'MGT') =>
       userWith(t(), { entity, department, permissions: ['contract.view', ...permissions] }).then(
         (u) => u.client,

@@ -4,9 +4,9 @@
  * (outstanding amounts follow); the warranty retention is reminded of before and on its release
  * date (manual clock) and released once.
  */
-import type { WfFlow } from '@concord/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../../../platform/jobs/index.js';
+import { actOnApproval, publishOneStepFlow } from '../../../testing/approvals.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import {
   approveAll,
@@ -41,32 +41,15 @@ describeEachDialect(
       gm = await t().login('zhao.lei');
       clients = { creator, reviewer, gm };
       // The test category's settlements go to 赵磊 (bound to CONS and the category: wins over the demo flow).
-      const system = t().services.systemContext('test');
-      const flow = await t().services.workflowDefinitions.create(system, {
+      await publishOneStepFlow(t().services, {
         key: `x5-settle-${f.category.code.toLowerCase()}`,
         name: `合同结算（测试 ${f.category.code}）`,
         businessType: 'contract.settlement',
         entityId: f.cons.entityId,
         category: f.category.code,
-        priority: 1000,
-        flow: {
-          schemaVersion: 1,
-          settings: { dedupe: 'none', initiatorWithdraw: 'beforeFirstAction' },
-          root: {
-            id: 'start',
-            name: '发起',
-            type: 'start',
-            next: {
-              id: 'gm',
-              name: '总经理审批',
-              type: 'approval',
-              assignee: { users: [f.users.zhaoLei] },
-              mode: 'or',
-            },
-          },
-        } as unknown as WfFlow,
-      } as never);
-      await t().services.workflowDefinitions.publish(system, flow.id);
+        approverId: f.users.zhaoLei,
+        step: { id: 'gm', name: '总经理审批' },
+      });
     });
     afterAll(() => clock.set(START));
 
@@ -282,7 +265,6 @@ describeEachDialect(
       const rejected = (
         await post(settlementBody({ retentionAmount: 0, retentionReleaseDate: null }))
       ).json();
-      const { actOnApproval } = await import('../../../testing/approvals.js');
       expect(
         (await actOnApproval(gm, rejected.instanceId, { action: 'reject', comment: '扣款依据不足' }))
           .statusCode,
