@@ -61,7 +61,8 @@ export class AuditService {
   }
 
   /** The kinds of record and actions the audit log knows, in the reader's language. */
-  eventTypes(ctx: RequestContext) {
+  async eventTypes(ctx: RequestContext) {
+    await ctx.access.require('audit.view');
     return this.#events.entries(ctx.locale);
   }
 
