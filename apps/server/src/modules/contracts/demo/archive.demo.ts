@@ -1,4 +1,4 @@
-import type { Contract, WfFlow } from '@concord/contracts';
+import { addDays, businessDate, type Contract, type WfFlow } from '@concord/contracts';
 import type { ContractsDemoServices as Services } from './demo-services.js';
 import type { RequestContext } from '../../../platform/http/index.js';
 
@@ -33,11 +33,8 @@ const sealFlow: WfFlow = {
   },
 } as WfFlow;
 
-const dateFrom = (base: Date, days: number) => {
-  const at = new Date(base.getTime() + 8 * 3600_000);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-};
+/** Today in China plus some days, as YYYY-MM-DD. */
+const dateFrom = (base: Date, days: number) => addDays(businessDate(base), days);
 
 /**
  * Demo archive records, borrows (one of them overdue) and seal requests on the demo contracts, in

@@ -1,4 +1,4 @@
-import type { WfFlow } from '@concord/contracts';
+import { addDays, businessDate, type WfFlow } from '@concord/contracts';
 import type { ContractsDemoServices as Services } from './demo-services.js';
 import { approveAll, demoContext } from './demo-actors.js';
 
@@ -92,8 +92,7 @@ export async function seedContractClosing(services: Services): Promise<void> {
     });
     await services.workflowDefinitions.publish(system, created.id);
   }
-  const dateIn = (days: number) =>
-    new Date(services.clock.now().getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  const dateIn = (days: number) => addDays(businessDate(services.clock.now()), days);
 
   for (const demo of settlements) {
     const found = (await services.contractLedger.list(system, { q: demo.contract, limit: 20 })).items.find(

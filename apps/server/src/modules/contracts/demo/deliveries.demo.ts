@@ -1,3 +1,4 @@
+import { addDays, businessDate } from '@concord/contracts';
 import { Readable } from 'node:stream';
 import type { ContractsDemoServices as Services } from './demo-services.js';
 import type { RequestContext } from '../../../platform/http/index.js';
@@ -69,11 +70,8 @@ const deliveries: DemoDelivery[] = [
   },
 ];
 
-const dayFrom = (now: Date, days: number) => {
-  const at = new Date(now.getTime() + 8 * 3600_000);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-};
+/** Today in China plus some days, as YYYY-MM-DD. */
+const dayFrom = (now: Date, days: number) => addDays(businessDate(now), days);
 
 export async function seedContractDeliveries(services: Services): Promise<void> {
   const system = services.systemContext('seed-demo');

@@ -1,4 +1,4 @@
-import type { WfFlow } from '@concord/contracts';
+import { businessDate, type WfFlow } from '@concord/contracts';
 import type { ContractsDemoServices as Services } from './demo-services.js';
 import { executionFactories } from '../contracts.execution.factories.js';
 import { approveAll, demoContext } from './demo-actors.js';
@@ -129,7 +129,7 @@ export async function seedContractPayments(services: Services): Promise<void> {
     if (!found) return null;
     return services.contractPayments.position(system, found.id);
   };
-  const today = new Date(services.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = businessDate(services.clock.now());
 
   for (const demo of payments) {
     const current = await position(demo.contract);

@@ -1,4 +1,4 @@
-import type { ContractScheduleItemInput } from '@concord/contracts';
+import { addDays, businessDate, type ContractScheduleItemInput } from '@concord/contracts';
 import type { ContractsDemoServices as Services } from './demo-services.js';
 import { executionFactories } from '../contracts.execution.factories.js';
 
@@ -60,11 +60,7 @@ const plans: { contract: string; milestones: DemoMilestone[] }[] = [
 ];
 
 /** Today in China (the register's calendar) plus some days, as YYYY-MM-DD. */
-const dayFrom = (now: Date, days: number) => {
-  const at = new Date(now.getTime() + 8 * 3600_000);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-};
+const dayFrom = (now: Date, days: number) => addDays(businessDate(now), days);
 
 /** The milestones in 分: each share of the amount, the last one the remainder. */
 export function demoItems(
