@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Currency, WfFlow } from '@concord/contracts';
 import type { ApiClient, TestApp } from './test-app.js';
+import { workflowFactories } from '../platform/workflow/index.js';
 
 /**
  * Starts an approval as a signed-in user the way a document's service does: inside a transaction,
@@ -78,8 +79,7 @@ export async function publishOneStepFlow(
     step?: { id: string; name: string };
   },
 ): Promise<{ id: string }> {
-  const system = services.systemContext('test');
-  const definition = await services.workflowDefinitions.create(system, {
+  return workflowFactories.publishedFlow(services, services.systemContext('test'), {
     key: input.key,
     name: input.name,
     businessType: input.businessType,
@@ -87,7 +87,5 @@ export async function publishOneStepFlow(
     ...(input.category ? { category: input.category } : {}),
     priority: 1000,
     flow: oneStepFlow(input.approverId, input.step),
-  } as never);
-  await services.workflowDefinitions.publish(system, definition.id);
-  return definition;
+  });
 }

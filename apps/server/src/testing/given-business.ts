@@ -1,5 +1,7 @@
 import type { Services } from '../app.js';
 import {
+  archiveFactories,
+  closingFactories,
   type ContractDraftInput,
   contractFactories,
   executionFactories,
@@ -208,5 +210,70 @@ export class GivenBusiness {
   ) {
     const { as, ...fields } = input;
     return executionFactories.contractInvoice(this.services, await this.actor(as), contractId, fields);
+  }
+
+  // ---- closing and archive ----
+
+  /** A delivery on the contract (¥100.00 today unless told), recorded by the registrar. */
+  async delivery(
+    contractId: string,
+    input: ExecutionInputOf<typeof closingFactories.delivery> & { as?: RequestContext } = {},
+  ) {
+    const { as, ...fields } = input;
+    return closingFactories.delivery(this.services, await this.actor(as), contractId, fields);
+  }
+
+  /** A delivery accepted (in full unless told). */
+  async acceptance(
+    delivered: Parameters<typeof closingFactories.acceptance>[2],
+    input: ExecutionInputOf<typeof closingFactories.acceptance> & { as?: RequestContext } = {},
+  ) {
+    const { as, ...fields } = input;
+    return closingFactories.acceptance(this.services, await this.actor(as), delivered, fields);
+  }
+
+  /** A settlement in approval at the contract's current amount (unless told). */
+  async settlement(
+    contractId: string,
+    input: ExecutionInputOf<typeof closingFactories.settlement> & { as?: RequestContext } = {},
+  ) {
+    const { as, ...fields } = input;
+    return closingFactories.settlement(this.services, await this.actor(as), contractId, fields);
+  }
+
+  /** The contract's evaluation, every criterion 90 unless told. */
+  async evaluation(
+    contractId: string,
+    input: ExecutionInputOf<typeof closingFactories.evaluation> & { as?: RequestContext } = {},
+  ) {
+    const { as, ...fields } = input;
+    return closingFactories.evaluation(this.services, await this.actor(as), contractId, fields);
+  }
+
+  /** The contract's archive record, kept by the registrar. */
+  async archiveRecord(
+    contractId: string,
+    input: ExecutionInputOf<typeof archiveFactories.archiveRecord> & { as?: RequestContext } = {},
+  ) {
+    const { as, ...fields } = input;
+    return archiveFactories.archiveRecord(this.services, await this.actor(as), contractId, fields);
+  }
+
+  /** A borrow of the contract's original by the registrar, due in a week. */
+  async borrow(
+    contractId: string,
+    input: ExecutionInputOf<typeof archiveFactories.borrow> & { as?: RequestContext } = {},
+  ) {
+    const { as, ...fields } = input;
+    return archiveFactories.borrow(this.services, await this.actor(as), contractId, fields);
+  }
+
+  /** A seal request in approval (two copies, contract seal, unless told). */
+  async sealRequest(
+    contractId: string,
+    input: ExecutionInputOf<typeof archiveFactories.sealRequest> & { as?: RequestContext } = {},
+  ) {
+    const { as, ...fields } = input;
+    return archiveFactories.sealRequest(this.services, await this.actor(as), contractId, fields);
   }
 }

@@ -156,6 +156,38 @@ describeEachDialect(
         expect(await auditActions(services.db, 'invoice', linked.invoice.id)).not.toEqual([]);
         expect(await auditActions(services.db, 'contract', active.id)).toContain('invoice.link');
       });
+
+      it('delivers and accepts, settles and evaluates a contract in force, audited', async () => {
+        const { given, services } = t();
+        const active = await given.activeContract({ amount: 500_000 });
+        const delivered = await given.delivery(active.id, { deliveredAmount: 200_000 });
+        expect(delivered).toMatchObject({ status: 'DELIVERED', deliveredAmount: 200_000 });
+        const accepted = await given.acceptance(delivered, { acceptedAmount: 150_000 });
+        expect(accepted).toMatchObject({ status: 'ACCEPTED', acceptedAmount: 150_000 });
+        expect(await auditActions(services.db, 'contract_delivery', delivered.id)).toEqual([
+          'create',
+          'accept',
+        ]);
+        const settlement = await given.settlement(active.id);
+        expect(settlement).toMatchObject({ status: 'IN_APPROVAL', finalAmount: active.currentAmount });
+        expect(await auditActions(services.db, 'contract_settlement', settlement.id)).not.toEqual([]);
+        const evaluation = await given.evaluation(active.id, { comment: '按期交付' });
+        expect(evaluation.scores.every((s) => s.score === 90)).toBe(true);
+        expect(await auditActions(services.db, 'contract_evaluation', evaluation.id)).toEqual(['create']);
+      });
+
+      it('archives a signed contract, lends its original and asks for its seal, audited', async () => {
+        const { given, services } = t();
+        const active = await given.activeContract();
+        const archived = await given.archiveRecord(active.id);
+        expect(archived).toMatchObject({ contractId: active.id, copies: 2 });
+        const borrowed = await given.borrow(active.id);
+        expect(borrowed).toMatchObject({ contractId: active.id, returnedDate: null });
+        expect(await auditActions(services.db, 'contract_borrow', borrowed.id)).not.toEqual([]);
+        const seal = await given.sealRequest(active.id);
+        expect(seal).toMatchObject({ status: 'IN_APPROVAL', sealType: 'CONTRACT_SEAL', copies: 2 });
+        expect(await auditActions(services.db, 'contract_seal_request', seal.id)).not.toEqual([]);
+      });
     });
   },
   { demo: false },

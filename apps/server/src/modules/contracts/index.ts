@@ -2,3 +2,5 @@ export { contractsModule } from './contracts.module.js';
 /** Factories of real register and execution rows (tests and the demo seed build their rows with them). */
 export { type ContractDraftInput, contractFactories } from './contracts.factories.js';
 export { executionFactories, type PlanItemsInput } from './contracts.execution.factories.js';
+export { closingFactories } from './contracts.closing.factories.js';
+export { archiveFactories } from './contracts.archive.factories.js';

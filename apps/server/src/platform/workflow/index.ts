@@ -29,3 +29,4 @@ export { type ApprovalSubject, ApprovalSubjects } from './workflow.subjects.js';
 export { WorkflowViews } from './workflow.views.js';
 export { type ProxyPeople, WorkflowProxiesService } from './workflow.proxies.js';
 export { WORKFLOW_WEBHOOK_JOB } from './workflow.webhook.js';
+export { workflowFactories } from './workflow.factories.js';

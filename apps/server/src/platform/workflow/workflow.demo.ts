@@ -4,6 +4,7 @@ import { type DemoPlatform, type DemoSeeded, defineDemo } from '../kit/index.js'
 import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
 import type { WorkflowService } from './workflow.service.js';
 import type { WorkflowViews } from './workflow.views.js';
+import { approveOwnTask, publishedFlow } from './workflow.factories.js';
 
 /** Published approval flows for the demo forms, and a few approvals under way or done. */
 const flows: { key: string; name: string; businessType: string; flow: WfFlow }[] = [
@@ -135,8 +136,7 @@ async function seedDemoApprovals(
 ): Promise<void> {
   const system = services.systemContext('seed-demo');
   for (const flow of flows) {
-    const created = await services.workflowDefinitions.create(system, { ...flow, priority: 0 });
-    await services.workflowDefinitions.publish(system, created.id);
+    await publishedFlow(services, system, { ...flow, priority: 0 });
   }
   const forms = new Map(
     (await services.forms.list(system, { page: 1, pageSize: 200 })).items.map((f) => [f.code, f.id]),
@@ -144,12 +144,8 @@ async function seedDemoApprovals(
   const as = (username: string) => iam.as(username);
   const submit = async (username: string, form: string, data: Record<string, unknown>) =>
     (await services.formSubmissions.submit(await as(username), forms.get(form)!, { data })).instanceId;
-  const approve = async (username: string, instanceId: string, comment: string) => {
-    const ctx = await as(username);
-    const task = (await services.workflowViews.detail(ctx, instanceId)).myTask;
-    if (!task) throw new Error(`${username} has no task on demo approval ${instanceId}`);
-    await services.workflow.act(ctx, instanceId, { action: 'approve', taskId: task.taskId, comment });
-  };
+  const approve = async (username: string, instanceId: string, comment: string) =>
+    approveOwnTask(services, await as(username), instanceId, comment);
 
   // 协和建设: a large request approved by the manager, now waiting for the general manager.
   const travel = await submit('wu.min', 'general', {

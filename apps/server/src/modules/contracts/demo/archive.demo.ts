@@ -1,6 +1,8 @@
 import { addDays, businessDate, type Contract, type WfFlow } from '@concord/contracts';
 import type { ContractsDemoServices as Services } from './demo-services.js';
 import type { RequestContext } from '../../../platform/http/index.js';
+import { workflowFactories } from '../../../platform/workflow/index.js';
+import { archiveFactories } from '../contracts.archive.factories.js';
 
 /** Where each demo entity keeps its originals, and who keeps them. */
 const archives: Record<string, { archivist: string; location: string; box: string }> = {
@@ -54,14 +56,13 @@ export async function seedContractArchive(services: Services, contractIds: strin
 
   const definitions = await services.workflowDefinitions.list(system);
   if (!definitions.some((d) => d.businessType === 'contract.seal')) {
-    const created = await services.workflowDefinitions.create(system, {
+    await workflowFactories.publishedFlow(services, system, {
       key: 'contract-seal',
       name: '合同用印审批',
       businessType: 'contract.seal',
       priority: 0,
       flow: sealFlow,
     });
-    await services.workflowDefinitions.publish(system, created.id);
   }
 
   const entities = new Map((await services.org.listEntities(system)).map((e) => [e.id, e.code]));
@@ -75,7 +76,7 @@ export async function seedContractArchive(services: Services, contractIds: strin
     const code = entities.get(contract.entityId) ?? 'GRP';
     const place = archives[code] ?? archives.GRP;
     index += 1;
-    await services.contractArchive.save(system, contract.id, {
+    await archiveFactories.archiveRecord(services, system, contract.id, {
       location: place.location,
       boxNumber: `${place.box}-2026-${String(index).padStart(3, '0')}`,
       archivistId: await userId(place.archivist),
@@ -87,17 +88,17 @@ export async function seedContractArchive(services: Services, contractIds: strin
     borrowed.add(code);
     const borrowerId = await userId(borrowers[code] ?? 'li.na');
     // One returned borrow, then one still out: overdue in CONS, due next week elsewhere.
-    const returned = await services.contractBorrows.borrow(system, contract.id, {
+    const returned = await archiveFactories.borrow(services, system, contract.id, {
       borrowerId,
       borrowedDate: dateFrom(today, -40),
       dueDate: dateFrom(today, -33),
       purpose: '核对付款条款',
     });
-    await services.contractBorrows.returnBorrow(system, returned.id, {
+    await archiveFactories.returnedBorrow(services, system, returned.id, {
       returnedDate: dateFrom(today, -34),
       note: '原件完好',
     });
-    await services.contractBorrows.borrow(system, contract.id, {
+    await archiveFactories.borrow(services, system, contract.id, {
       borrowerId,
       borrowedDate: dateFrom(today, code === 'CONS' ? -20 : -3),
       dueDate: dateFrom(today, code === 'CONS' ? -6 : 7),
@@ -113,7 +114,7 @@ export async function seedContractArchive(services: Services, contractIds: strin
     const ctx = await requesterFor(services, contract, as);
     if (!ctx) continue;
     sealed.add(code);
-    const request = await services.contractSeals.request(ctx, contract.id, {
+    const request = await archiveFactories.sealRequest(services, ctx, contract.id, {
       sealType: 'CONTRACT_SEAL',
       copies: 2,
       purpose: '合同正本盖章，寄送对方',
@@ -135,7 +136,7 @@ export async function seedContractArchive(services: Services, contractIds: strin
       // Stamped by the group's administrator, who keeps the seals in the demo.
       const admin = await userId('admin');
       const keeper = await as(admin, (await services.users.loadUser(services.db, admin)).entityId);
-      await services.contractSeals.markUsed(keeper, request.id, {
+      await archiveFactories.sealUsed(services, keeper, request.id, {
         usedDate: dateFrom(today, 0),
         note: '已盖章两份',
       });

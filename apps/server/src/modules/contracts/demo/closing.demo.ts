@@ -1,6 +1,8 @@
 import { addDays, businessDate, type WfFlow } from '@concord/contracts';
 import type { ContractsDemoServices as Services } from './demo-services.js';
 import { approveAll, demoContext } from './demo-actors.js';
+import { workflowFactories } from '../../../platform/workflow/index.js';
+import { closingFactories } from '../contracts.closing.factories.js';
 
 /**
  * Demo closing: the settlement flow, an approved settlement with warranty retention on the group's
@@ -73,8 +75,8 @@ export async function seedClosingEvaluation(services: Services, contractId: stri
   const view = await services.contractEvaluations.view(ctx, contractId);
   if (view.evaluation) return;
   const demoScores: Record<string, number> = { quality: 92, schedule: 85, service: 90, compliance: 100 };
-  await services.contractEvaluations.create(ctx, contractId, {
-    scores: view.criteria.map((c) => ({ code: c.code, score: demoScores[c.code] ?? 85 })),
+  await closingFactories.evaluation(services, ctx, contractId, {
+    scoreOf: Object.fromEntries(view.criteria.map((c) => [c.code, demoScores[c.code] ?? 85])),
     comment: '混凝土质量稳定，供货及时；个别批次坍落度偏差已整改，整体表现优秀',
   });
 }
@@ -83,14 +85,13 @@ export async function seedContractClosing(services: Services): Promise<void> {
   const system = services.systemContext('seed-demo');
   const definitions = await services.workflowDefinitions.list(system);
   if (!definitions.some((d) => d.businessType === 'contract.settlement')) {
-    const created = await services.workflowDefinitions.create(system, {
+    await workflowFactories.publishedFlow(services, system, {
       key: 'contract-settlement',
       name: '合同结算审批',
       businessType: 'contract.settlement',
       priority: 0,
       flow: settlementFlow,
     });
-    await services.workflowDefinitions.publish(system, created.id);
   }
   const dateIn = (days: number) => addDays(businessDate(services.clock.now()), days);
 
@@ -112,7 +113,8 @@ export async function seedContractClosing(services: Services): Promise<void> {
       .filter((d) => d.amount > 0);
     const settled = view.currentAmount - deductions.reduce((sum, d) => sum + d.amount, 0);
     const retentionAmount = Math.round((settled * demo.retentionShare) / 10000);
-    const settlement = await services.contractSettlements.create(
+    const settlement = await closingFactories.settlement(
+      services,
       await contextOf(services, demo.by),
       found.id,
       {

@@ -1,7 +1,8 @@
-import { addDays, businessDate } from '@concord/contracts';
+import { addDays, businessDate, type Delivery } from '@concord/contracts';
 import { Readable } from 'node:stream';
 import type { ContractsDemoServices as Services } from './demo-services.js';
 import type { RequestContext } from '../../../platform/http/index.js';
+import { closingFactories } from '../contracts.closing.factories.js';
 
 /**
  * Demo deliveries and acceptance (交付/验收) on the demo contracts in force, and a group default
@@ -126,23 +127,23 @@ export async function seedContractDeliveries(services: Services): Promise<void> 
       deliveredOn: dayFrom(now, demo.deliveredInDays),
       fileIds: [await upload(demo.document)],
     };
-    let delivery: Awaited<ReturnType<typeof services.contractDeliveryAcceptance.deliver>>;
+    let delivered: Delivery;
     try {
-      delivery = await services.contractDeliveryAcceptance.deliver(ctx, row.id, input);
+      delivered = await closingFactories.delivery(services, ctx, row.id, input);
     } catch {
       // The contract is outside the owner's delivery scope: the administrator records it.
       ctx = await as(admin!.id, admin!.entity_id);
-      delivery = await services.contractDeliveryAcceptance.deliver(ctx, row.id, input);
+      delivered = await closingFactories.delivery(services, ctx, row.id, input);
     }
     if (demo.accept) {
-      await services.contractDeliveryAcceptance.accept(ctx, delivery.id, {
+      await closingFactories.acceptance(services, ctx, delivered, {
         acceptedAmount: Math.round((deliveredAmount * demo.accept.share) / 10000),
         acceptedOn: dayFrom(now, demo.accept.inDays),
         note: demo.accept.note,
         fileIds: [await upload(`验收单-${demo.document}`)],
       });
     } else if (demo.reject) {
-      await services.contractDeliveryAcceptance.reject(ctx, delivery.id, { note: demo.reject });
+      await closingFactories.rejection(services, ctx, delivered.id, demo.reject);
     }
   }
 }

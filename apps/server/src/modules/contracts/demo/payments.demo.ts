@@ -2,6 +2,7 @@ import { businessDate, type WfFlow } from '@concord/contracts';
 import type { ContractsDemoServices as Services } from './demo-services.js';
 import { executionFactories } from '../contracts.execution.factories.js';
 import { approveAll, demoContext } from './demo-actors.js';
+import { workflowFactories } from '../../../platform/workflow/index.js';
 
 /**
  * Demo money on the demo contracts: the payment request flow, a paid advance and a request in
@@ -112,14 +113,13 @@ export async function seedContractPayments(services: Services): Promise<void> {
   const system = services.systemContext('seed-demo');
   const definitions = await services.workflowDefinitions.list(system);
   if (!definitions.some((d) => d.businessType === 'contract.payment')) {
-    const created = await services.workflowDefinitions.create(system, {
+    await workflowFactories.publishedFlow(services, system, {
       key: 'contract-payment',
       name: '合同付款申请审批',
       businessType: 'contract.payment',
       priority: 0,
       flow: paymentFlow,
     });
-    await services.workflowDefinitions.publish(system, created.id);
   }
   const as = (username: string) => demoContext(services, username);
   const position = async (name: string) => {

@@ -3,6 +3,7 @@ import type { ContractsDemoServices as Services } from './demo-services.js';
 import { type ContractDraftInput, contractFactories } from '../contracts.factories.js';
 import { approveAll, demoContext } from './demo-actors.js';
 import { seedClosingEvaluation } from './closing.demo.js';
+import { workflowFactories } from '../../../platform/workflow/index.js';
 
 /**
  * The demo group's contract register: approval flows for contracts, their changes and seal use, and
@@ -284,8 +285,7 @@ const demoContracts: DemoContract[] = [
 export async function seedDemoContracts(services: Services): Promise<string[]> {
   const system = services.systemContext('seed-demo');
   for (const flow of flows) {
-    const created = await services.workflowDefinitions.create(system, { ...flow, priority: 0 });
-    await services.workflowDefinitions.publish(system, created.id);
+    await workflowFactories.publishedFlow(services, system, { ...flow, priority: 0 });
   }
   const entities = new Map((await services.org.listEntities(system)).map((e) => [e.code, e.id]));
   const categories = new Map(
