@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Currency, WfFlow } from '@concord/contracts';
+import type { Currency } from '@concord/contracts';
 import type { ApiClient, TestApp } from './test-app.js';
-import { workflowFactories } from '../platform/workflow/index.js';
 
 /**
  * Starts an approval as a signed-in user the way a document's service does: inside a transaction,
@@ -46,46 +45,5 @@ export async function actOnApproval(client: ApiClient, instanceId: string, actio
     lockVersion: detail.lockVersion,
     requestId: randomUUID(),
     ...action,
-  });
-}
-
-/** One approval step done by `approverId`: what most tests need to route a document to someone. */
-export function oneStepFlow(approverId: string, step = { id: 'approve', name: '审批' }): WfFlow {
-  return {
-    schemaVersion: 1,
-    settings: { dedupe: 'none', initiatorWithdraw: 'beforeFirstAction' },
-    root: {
-      id: 'start',
-      name: '发起',
-      type: 'start',
-      next: { ...step, type: 'approval', assignee: { users: [approverId] }, mode: 'or' },
-    },
-  } as WfFlow;
-}
-
-/**
- * Creates and publishes a one-step flow bound to a business type in an entity (and a category when
- * given), at a priority above the demo's flows so it wins for that entity. Returns the definition.
- */
-export async function publishOneStepFlow(
-  services: TestApp['services'],
-  input: {
-    key: string;
-    name: string;
-    businessType: string;
-    entityId: string;
-    category?: string;
-    approverId: string;
-    step?: { id: string; name: string };
-  },
-): Promise<{ id: string }> {
-  return workflowFactories.publishedFlow(services, services.systemContext('test'), {
-    key: input.key,
-    name: input.name,
-    businessType: input.businessType,
-    entityId: input.entityId,
-    ...(input.category ? { category: input.category } : {}),
-    priority: 1000,
-    flow: oneStepFlow(input.approverId, input.step),
   });
 }

@@ -3,7 +3,7 @@ import type { Services } from '../app.js';
 import type { RequestContext } from '../platform/http/index.js';
 import { contractFactories } from '../modules/contracts/index.js';
 import { partnerFactories } from '../modules/partners/index.js';
-import { publishOneStepFlow } from './approvals.js';
+import { publishOneStepFlow } from './flows.js';
 
 /**
  * A company of a test's own, built on first use by `given`: an entity under the group (the group

@@ -4,7 +4,8 @@
  * stamped by the keeper, refused on contracts without an approved text and out of scope.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { actOnApproval, publishOneStepFlow } from '../../../testing/approvals.js';
+import { actOnApproval } from '../../../testing/approvals.js';
+import { publishOneStepFlow } from '../../../testing/flows.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import { patchContract, testCategory, testContract, userWith } from './archive.testing.js';
 

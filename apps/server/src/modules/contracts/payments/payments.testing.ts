@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { newId } from '../../../db/index.js';
-import { publishOneStepFlow } from '../../../testing/approvals.js';
+import { publishOneStepFlow } from '../../../testing/flows.js';
 import type { ApiClient, TestApp } from '../../../testing/test-app.js';
 import { testCategory, testContract, userWith } from '../archive/archive.testing.js';
 

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../../../platform/jobs/index.js';
-import { actOnApproval, publishOneStepFlow } from '../../../testing/approvals.js';
+import { actOnApproval } from '../../../testing/approvals.js';
+import { publishOneStepFlow } from '../../../testing/flows.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import {
   approveAll,
