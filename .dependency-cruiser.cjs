@@ -79,8 +79,23 @@ module.exports = {
       comment:
         'A module or platform part is used by another only through its index.ts, its one public surface ' +
         '(house rule 1), so its files can be moved, split and renamed without touching anyone else.',
-      from: { path: part, pathNot: [test, testSupport] },
+      from: { path: part, pathNot: [test, testSupport, `${server}platform/kit/`] },
       to: { path: part, pathNot: [`${server}$1/$2/`, `${part}index\\.ts$`] },
+    },
+    {
+      name: 'kit-names-contribution-types-only',
+      severity: 'error',
+      comment:
+        'The module kit names the types of what parts contribute (audit events, jobs, templates, approval ' +
+        "subjects, file grants) from the files that define them, since a part's index.ts exports the part's " +
+        'definition, which is built with the kit. Those imports carry types only; anything else of another part ' +
+        'goes through its index.ts, as part-only-through-index says.',
+      from: { path: `${server}platform/kit/`, pathNot: [test, testSupport] },
+      to: {
+        path: part,
+        pathNot: [`${server}platform/kit/`, `${part}index\\.ts$`],
+        dependencyTypesNot: typeOnly,
+      },
     },
     {
       name: 'part-tests-through-index-or-test-support',

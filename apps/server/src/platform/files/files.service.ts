@@ -8,6 +8,7 @@ import { FILE_MAX_BYTES, type FileObject } from '@concord/contracts';
 import { type Db, newId, readInstant } from '../../db/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
+import type { FileReadGrant } from './files.grants.js';
 import { AppError, notFound, type RequestContext } from '../http/index.js';
 import * as repo from './files.repository.js';
 import type { FileObjectTable } from './files.tables.js';
@@ -21,8 +22,6 @@ export interface FileUpload {
   truncated?: () => boolean;
 }
 
-/** Answers whether the caller may read a file for a reason the files part does not know about. */
-export type FileReadGrant = (db: Db, ctx: RequestContext, fileId: string) => Promise<boolean>;
 /**
  * Attachments: bytes on disk under `<filesDir>/<yyyy>/<mm>/<id>`, metadata in `file_object`. The
  * uploader always sees their file; others need `file.view` with a data scope covering the entity the

@@ -1,3 +1,4 @@
 export { filesModule } from './files.module.js';
 export { registerUploads } from './files.routes.js';
-export { contentDisposition, type FileUpload, FilesService, type FileReadGrant } from './files.service.js';
+export { contentDisposition, type FileUpload, FilesService } from './files.service.js';
+export type { FileReadGrant } from './files.grants.js';

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../http/index.js';
 import { type DemoPlatform, type DemoSeeded, defineDemo, type ServicesOf } from '../kit/index.js';
-import { demoUsers, type orgModule } from '../org/index.js';
+import type { orgModule } from '../org/index.js';
 import type { AuthService } from './auth.service.js';
 import { builtInRoles, declaredPermissionGroups } from './built-in-roles.js';
 import type { RolesService } from './roles.service.js';
@@ -13,7 +13,7 @@ export interface IamDemo {
   as(username: string, entityId?: string): Promise<RequestContext>;
 }
 
-declare module '../kit/demo.js' {
+declare module '../kit/module.js' {
   interface DemoRegistry {
     iam: IamDemo;
   }
@@ -39,12 +39,11 @@ export const iamDemo = defineDemo({
       for (const role of builtInRoles(declaredPermissionGroups(services.loaded)))
         roleIds.set(role.code, await services.roles.ensureBuiltIn(trx, ctx, role));
     });
-    for (const user of demoUsers) {
-      const entityId = org.entityIds.get(user.entity)!;
+    for (const grant of org.roleGrants) {
       await services.userRoles.setRoles(
         ctx,
-        org.userIds.get(user.username)!,
-        user.roles.map((code) => ({ roleId: roleIds.get(code)!, entityId })),
+        grant.userId,
+        grant.roles.map((code) => ({ roleId: roleIds.get(code)!, entityId: grant.entityId })),
       );
     }
     const adminId = org.userIds.get('admin');

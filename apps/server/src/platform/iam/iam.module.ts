@@ -2,6 +2,7 @@ import { iamPermissionGroups } from '@concord/contracts';
 import { defineModule } from '../kit/index.js';
 import { AuthService, defaultAuthSettings } from './auth.service.js';
 import { iamJobs } from './iam.jobs.js';
+import { IdentityAdapter } from './identity.adapter.js';
 import { iamMigrations } from './iam.migrations.js';
 import { iamRoutes } from './iam.routes.js';
 import { RolesService } from './roles.service.js';
@@ -24,6 +25,9 @@ export const iamModule = defineModule({
   recordTypes: [{ type: 'role', entityOwned: false }],
   demo: iamDemo,
   create({ db, clock, settings }, { audit, org }) {
+    // The organisation's user administration sets passwords, ends sessions and assigns roles through
+    // this adapter; IAM reads entity names from the organisation for the role list.
+    org.bindIdentity(new IdentityAdapter((trx, ids) => org.org.entitySummaries(ids, trx), clock));
     const roles = new RolesService(db, audit, org.org, clock);
     const auth = new AuthService(db, org.org, org.users, audit, clock, {
       ...defaultAuthSettings,

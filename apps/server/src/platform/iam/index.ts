@@ -1,7 +1,6 @@
 export { iamModule } from './iam.module.js';
 export { AuthService, type AuthSettings, defaultAuthSettings } from './auth.service.js';
 export { clientInfo, SESSION_COOKIE } from './iam.routes.js';
-export { IdentityAdapter } from './identity.adapter.js';
 export { RolesService } from './roles.service.js';
 export { holdersOfRole, roleHoldersIn } from './iam.repository.js';
 export { type BuiltInRole, builtInRoles, declaredPermissionGroups } from './built-in-roles.js';

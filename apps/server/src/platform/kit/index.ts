@@ -1,17 +1,15 @@
 /** The module kit: how a platform part or business module declares itself and is loaded. */
+export { createModules, inDependencyOrder } from './load-modules.js';
 export {
+  type AnyModuleDefinition,
   type DemoPlatform,
   type DemoRecordOf,
   type DemoRegistry,
   type DemoSeeded,
   type DemoStep,
   defineDemo,
-  type ServicesOf,
-} from './demo.js';
-export { createModules, inDependencyOrder, type LoadedModule } from './load-modules.js';
-export {
-  type AnyModuleDefinition,
   defineModule,
+  type LoadedModule,
   type ModuleDefinition,
   type ModuleInstance,
   type ModuleName,
@@ -19,5 +17,6 @@ export {
   type PlatformPorts,
   type PlatformSettings,
   type ScheduleDefinition,
+  type ServicesOf,
 } from './module.js';
 export { seedModuleDemos } from './seed-demos.js';

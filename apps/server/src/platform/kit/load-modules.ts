@@ -1,4 +1,4 @@
-import type { AnyModuleDefinition, ModuleInstance, PlatformPorts } from './module.js';
+import type { AnyModuleDefinition, LoadedModule, PlatformPorts } from './module.js';
 
 /**
  * The definitions in an order where each comes after every module it requires (the list's own
@@ -26,11 +26,6 @@ export function inDependencyOrder<D extends Pick<AnyModuleDefinition, 'name' | '
   };
   for (const definition of definitions) visit(definition, []);
   return ordered;
-}
-
-export interface LoadedModule {
-  definition: AnyModuleDefinition;
-  instance: ModuleInstance<unknown, object>;
 }
 
 /**

@@ -1,12 +1,16 @@
+import type { Kysely } from 'kysely';
 import type { PermissionGroup } from '@concord/contracts';
-import type { Db, MigrationSet } from '../../db/index.js';
-import type { AuditEventSet } from '../audit/index.js';
-import type { FileReadGrant } from '../files/index.js';
+import type { Database, Db, MigrationSet } from '../../db/index.js';
+// The kit names the types of what parts contribute from the files that define them, not through
+// the parts' index.ts: each index exports its part's definition, built with the kit, and going
+// through it would tie every part and the kit into one circle (type-only, but a circle to read).
+import type { AuditEventSet } from '../audit/audit.events.js';
+import type { FileReadGrant } from '../files/files.grants.js';
 import type { RecordType, RequestContext, RouteDefinition } from '../http/index.js';
-import type { Clock, JobDefinition, JobQueue } from '../jobs/index.js';
-import type { NotificationTemplate } from '../notifications/index.js';
-import type { ApprovalSubject } from '../workflow/index.js';
-import type { DemoStep } from './demo.js';
+import type { Clock } from '../jobs/clock.js';
+import type { JobDefinition, JobQueue } from '../jobs/job-queue.js';
+import type { NotificationTemplate } from '../notifications/notifications.templates.js';
+import type { ApprovalSubject } from '../workflow/workflow.subjects.js';
 
 /**
  * What each module provides to the others, by module name. Every module adds its own entry where
@@ -110,4 +114,67 @@ export interface AnyModuleDefinition {
     seed: (services: any, seeded: any) => Promise<unknown>;
   };
   create(platform: PlatformPorts, deps: any): ModuleInstance<unknown, object>;
+}
+
+/** A module created by the loader: its definition and what its `create` returned. */
+export interface LoadedModule {
+  definition: AnyModuleDefinition;
+  instance: ModuleInstance<unknown, object>;
+}
+
+// ---- demo seed steps ----
+
+/**
+ * What each module's demo step seeded, by module name, for the steps after it (entity ids by
+ * code, user ids by username, ...). A module whose demo others read adds its entry where its demo
+ * step is defined (`declare module '…/platform/kit/index.js' { interface DemoRegistry { … } }`).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in each demo step.
+export interface DemoRegistry {}
+
+/** What a module's step leaves for later steps: its registry entry, or nothing. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a step that records nothing is an `async` function returning nothing.
+export type DemoRecordOf<Name extends string> = Name extends keyof DemoRegistry ? DemoRegistry[Name] : void;
+
+/**
+ * The records of the modules a step comes after (only those: a step cannot read what it does not
+ * wait for, so the compiler catches a step that would run before what it reads).
+ */
+export type DemoSeeded<After extends string> = { [Name in After & keyof DemoRegistry]: DemoRegistry[Name] };
+
+/** What every demo step receives besides the services it names: the platform's own handles. */
+export interface DemoPlatform {
+  db: Kysely<Database>;
+  clock: Clock;
+  systemContext: (requestId?: string) => RequestContext;
+  loaded: readonly LoadedModule[];
+}
+
+/** The use-case services a module definition's `create` returns, as a demo step names them. */
+export type ServicesOf<Definition> = Definition extends { create(...args: any[]): { services: infer S } }
+  ? S
+  : never;
+
+/**
+ * A module's demo seed step. Steps run in the modules' dependency order when the demo is seeded
+ * into an empty database; `after` names modules whose demo must come first although the module
+ * does not require them at run time (the approvals demo acts as people whose roles IAM's demo
+ * grants). `seed` writes through the services it names (validated and audited like any write),
+ * reads what the steps of the modules it requires or comes after recorded, and returns its own
+ * record for the steps after it. A property, not a method, so the compiler checks `seeded`
+ * contravariantly: a step that reads a module it neither requires nor comes after does not compile.
+ */
+export interface DemoStep<Name extends string, Seen extends string, After extends ModuleName, Services> {
+  after?: readonly After[];
+  seed: (services: Services & DemoPlatform, seeded: DemoSeeded<NoInfer<Seen>>) => Promise<DemoRecordOf<Name>>;
+}
+
+/** Identity that keeps a step's `after` list literal (`defineDemo({ after: ['iam'], seed })`). */
+export function defineDemo<
+  const Step extends {
+    after?: readonly ModuleName[];
+    seed: (services: any, seeded: any) => Promise<unknown>;
+  },
+>(step: Step): Step {
+  return step;
 }

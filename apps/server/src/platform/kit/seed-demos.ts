@@ -1,6 +1,5 @@
-import type { DemoPlatform } from './demo.js';
 import { inDependencyOrder } from './load-modules.js';
-import type { AnyModuleDefinition } from './module.js';
+import type { AnyModuleDefinition, DemoPlatform } from './module.js';
 
 /**
  * Runs every loaded module's demo step, each after the steps of the modules it requires or names

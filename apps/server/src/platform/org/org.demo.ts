@@ -18,9 +18,14 @@ export interface OrgDemo {
   userIds: ReadonlyMap<string, string>;
   /** The demo users of each entity (by entity id), in the demo data's order. */
   usersByEntity: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The built-in role codes each demo user is to hold in their home entity, in the demo data's
+   * order: IAM's demo grants them (the roles are IAM's; who holds what is the demo group's data).
+   */
+  roleGrants: readonly { userId: string; entityId: string; roles: readonly string[] }[];
 }
 
-declare module '../kit/demo.js' {
+declare module '../kit/module.js' {
   interface DemoRegistry {
     org: OrgDemo;
   }
@@ -81,6 +86,7 @@ export const orgDemo = defineDemo({
 
     const userIds = new Map<string, string>();
     const usersByEntity = new Map<string, string[]>();
+    const roleGrants: OrgDemo['roleGrants'][number][] = [];
     for (const user of demoUsers) {
       const departmentId = departmentIds.get(`${user.entity}/${user.department}`)!;
       const created = await users.create(ctx, {
@@ -96,9 +102,10 @@ export const orgDemo = defineDemo({
       userIds.set(user.username, created.id);
       const entityId = entityIds.get(user.entity)!;
       usersByEntity.set(entityId, [...(usersByEntity.get(entityId) ?? []), created.id]);
+      roleGrants.push({ userId: created.id, entityId, roles: user.roles });
       if (user.head) await org.updateDepartment(ctx, departmentId, { headUserId: created.id });
     }
     const groupId = entityIds.get(demoEntities[0].code)!;
-    return { entityIds, groupId, departmentIds, positionIds, userIds, usersByEntity };
+    return { entityIds, groupId, departmentIds, positionIds, userIds, usersByEntity, roleGrants };
   },
 });

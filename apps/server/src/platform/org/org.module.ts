@@ -1,6 +1,6 @@
 import { orgPermissionGroups } from '@concord/contracts';
-import { IdentityAdapter } from '../iam/index.js';
 import { defineModule } from '../kit/index.js';
+import { BoundIdentity } from './bound-identity.js';
 import { orgMigrations } from './org.migrations.js';
 import { orgRecordTypes } from './org.record-types.js';
 import { orgRoutes } from './org.routes.js';
@@ -8,13 +8,19 @@ import { OrgService } from './org.service.js';
 import { PositionsService } from './positions.service.js';
 import { usersRoutes } from './users.routes.js';
 import { UserRolesService } from './user-roles.service.js';
+import type { IdentityPort } from './users.ports.js';
 import { UsersService } from './users.service.js';
 import { orgAuditEvents } from './org.audit-events.js';
 import { orgDemo } from './org.demo.js';
 
 declare module '../kit/module.js' {
   interface ModuleRegistry {
-    org: { org: OrgService; users: UsersService };
+    org: {
+      org: OrgService;
+      users: UsersService;
+      /** IAM binds its implementation of the identity port here (passwords, sessions, roles). */
+      bindIdentity(port: IdentityPort): void;
+    };
   }
 }
 
@@ -30,13 +36,13 @@ export const orgModule = defineModule({
   create({ db, clock }, { audit }) {
     const org = new OrgService(db, audit, clock);
     audit.nameUsersWith((ids) => org.userNames(ids));
-    // Passwords, sessions and role assignments of a user are IAM's; it reads entity names from here.
-    const identity = new IdentityAdapter((trx, ids) => org.entitySummaries(ids, trx), clock);
+    // Passwords, sessions and role assignments of a user are IAM's, which binds them when created.
+    const identity = new BoundIdentity();
     const users = new UsersService(db, audit, identity, clock);
     const positions = new PositionsService(db, audit, clock);
     const userRoles = new UserRolesService(db, audit, identity, users);
     return {
-      provides: { org, users },
+      provides: { org, users, bindIdentity: (port: IdentityPort) => identity.bind(port) },
       services: { org, users, positions, userRoles },
       routes: [...orgRoutes(org, positions), ...usersRoutes(users, userRoles)],
     };
