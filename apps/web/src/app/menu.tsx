@@ -1,17 +1,9 @@
 import { Badge, type MenuProps } from 'antd';
 import type { ParseKeys, TFunction } from 'i18next';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { MenuPage } from './allowedPages';
 import { menuEntries, menuTree, selectedPath, visibleMenu, type WebMenuEntry } from './moduleKit';
 import { webModules } from './modules';
-
-export interface MenuPage {
-  path: string;
-  labelKey: ParseKeys;
-  icon: ReactNode;
-  /** Stable hook for browser tests. */
-  testId: string;
-}
 
 // The modules' menu in display order, before permissions (built once: the list does not change).
 const tree = menuTree(webModules);

@@ -1,9 +1,12 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Layout, Skeleton, theme } from 'antd';
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useIsPhone } from '../../shared/useIsPhone';
+import { AllowedPagesContext } from '../allowedPages';
+import { usePermissions } from '../auth/session';
+import { allowedPages } from '../menu';
 import { Brand } from './Brand';
 import { EntitySwitcher } from './EntitySwitcher';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -19,6 +22,8 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
+  const { can } = usePermissions();
+  const pages = useMemo(() => allowedPages(can), [can]);
 
   // Leaving phone width (rotating a tablet) must not leave a stale drawer open.
   useEffect(() => {
@@ -69,7 +74,9 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
-            <Outlet />
+            <AllowedPagesContext.Provider value={pages}>
+              <Outlet />
+            </AllowedPagesContext.Provider>
           </Suspense>
         </Layout.Content>
       </Layout>

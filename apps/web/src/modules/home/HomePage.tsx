@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePermissions, useSession } from '../../app/auth/session';
 import { currentLocale } from '../../app/i18n';
-import { allowedPages } from '../../app/menu';
+import { useAllowedPages } from '../../app/allowedPages';
 
 /** The workbench: who and where the user is acting, what they may do, and the way there. */
 export default function HomePage() {
@@ -13,7 +13,7 @@ export default function HomePage() {
   const session = useSession();
   const { can, permissions } = usePermissions();
   const locale = currentLocale();
-  const pages = allowedPages(can);
+  const pages = useAllowedPages();
   const grantedGroups = permissionGroups
     .map((group) => ({ group, actions: group.actions.filter((action) => can(action.code)) }))
     .filter(({ actions }) => actions.length > 0);
