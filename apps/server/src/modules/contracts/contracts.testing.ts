@@ -5,12 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { creditCodeCheckChar, type WfFlow } from '@concord/contracts';
+import { creditCodeCheckChar, type WfFlow, businessDate } from '@concord/contracts';
 import { expect } from 'vitest';
 import { newId, writeJson } from '../../db/index.js';
 import { actOnApproval } from '../../testing/approvals.js';
 import type { ApiClient, TestApp } from '../../testing/test-app.js';
-import { chinaDate } from './archive/archive.service.js';
 
 export interface ContractFixture {
   /** The test category (EXPENSE, requires SIGNED_SCAN at signing) bound to the test flows. */
@@ -189,7 +188,7 @@ export function creditCode(): string {
 
 /** Today in China (the register's calendar), as YYYY-MM-DD, and its `yyyymm` for numbers. */
 export function todayOf(app: TestApp): { date: string; yyyymm: string } {
-  const date = chinaDate(app.services.clock.now());
+  const date = businessDate(app.services.clock.now());
   return { date, yyyymm: date.slice(0, 4) + date.slice(5, 7) };
 }
 

@@ -1,11 +1,17 @@
-import { BUSINESS_TIME_ZONE, QUALIFICATION_REMINDER_DAYS, qualificationDaysLeft } from '@concord/contracts';
+import {
+  BUSINESS_TIME_ZONE,
+  QUALIFICATION_REMINDER_DAYS,
+  qualificationDaysLeft,
+  addDays,
+  businessDate,
+} from '@concord/contracts';
 import { z } from 'zod';
 import { inBatches, type RequestContext } from '../../platform/http/index.js';
 import { defineJob, type JobDefinition, type JobQueue } from '../../platform/jobs/index.js';
 import type { NotificationsService } from '../../platform/notifications/index.js';
 import { readDate } from './partners.mappers.js';
 import * as repo from './partners.repository.js';
-import { addDays, chinaDate, QUALIFICATION_THRESHOLDS, reminderThreshold } from './partners.rules.js';
+import { QUALIFICATION_THRESHOLDS, reminderThreshold } from './partners.rules.js';
 import type { Db } from '../../db/index.js';
 
 export const QUALIFICATION_SCAN_JOB = 'partners.qualificationScan';
@@ -45,7 +51,7 @@ export class QualificationReminders {
 
   /** Queues the reminders due on the day of `now`; returns how many were new. */
   async scan(now: Date): Promise<number> {
-    const today = chinaDate(now);
+    const today = businessDate(now);
     const horizon = addDays(today, Math.max(QUALIFICATION_REMINDER_DAYS, ...QUALIFICATION_THRESHOLDS));
     let queued = 0;
     await this.db.transaction().execute(async (trx) => {
@@ -69,7 +75,7 @@ export class QualificationReminders {
   async remind(payload: z.infer<typeof reminderPayload>, now: Date): Promise<void> {
     const qualification = await repo.findQualification(this.db, payload.qualificationId);
     if (!qualification || readDate(qualification.valid_to) !== payload.validTo) return;
-    const days = qualificationDaysLeft(chinaDate(now), payload.validTo);
+    const days = qualificationDaysLeft(businessDate(now), payload.validTo);
     if (days < 0) return;
     const partner = (await repo.findPartner(this.db, qualification.partner_id))!;
     const recipients = [

@@ -1,4 +1,5 @@
 import {
+  addDays,
   creditCodeCheckChar,
   creditCodeIssue,
   creditCodeIssueText,
@@ -7,13 +8,7 @@ import {
   regionOfCreditCode,
 } from '@concord/contracts';
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  checkCreditCode,
-  creditCodeCheckText,
-  reminderThreshold,
-  usableBy,
-} from './partners.rules.js';
+import { checkCreditCode, creditCodeCheckText, reminderThreshold, usableBy } from './partners.rules.js';
 
 /** Codes whose check characters were computed with GB 32100-2015 (the demo partners' among them). */
 const valid = [

@@ -4,7 +4,6 @@ import {
   creditCodeIssueText,
   normalizeCreditCode,
   type PartnerType,
-  businessDate,
 } from '@concord/contracts';
 
 export type CreditCodeCheck =
@@ -55,8 +54,3 @@ export function reminderThreshold(daysLeft: number): number | null {
   const reached = QUALIFICATION_THRESHOLDS.filter((t) => daysLeft <= t);
   return reached.length ? Math.min(...reached) : null;
 }
-
-export { addDays } from '@concord/contracts';
-
-/** The calendar date in China at an instant: qualifications end on Chinese calendar days. */
-export const chinaDate = (instant: Date): string => businessDate(instant);

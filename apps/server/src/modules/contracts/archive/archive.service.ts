@@ -43,11 +43,6 @@ export type ContractFacts = Pick<
   | 'currency'
 >;
 
-/** Today's calendar date where Concord's users are (Asia/Shanghai); the shared `businessDate`. */
-export const chinaDate = (now: Date): string => businessDate(now);
-
-export { addDays } from '@concord/contracts';
-
 /**
  * Reads a contract the caller may reach under `scope` (404 otherwise, like a missing one). Used by
  * both the archive and the seal requests: their records are scoped through their contract.
@@ -131,7 +126,7 @@ export class ContractArchiveService {
   ) {}
 
   private today(): string {
-    return chinaDate(this.clock.now());
+    return businessDate(this.clock.now());
   }
 
   async view(ctx: RequestContext, contractId: string): Promise<ContractArchiveView> {

@@ -6,7 +6,7 @@ import type {
   Locale,
   Page,
 } from '@concord/contracts';
-import { contractBorrowCreateSchema, contractBorrowReturnSchema } from '@concord/contracts';
+import { contractBorrowCreateSchema, contractBorrowReturnSchema, businessDate } from '@concord/contracts';
 import { type Db, newId } from '../../../db/index.js';
 import { AccessControl } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
@@ -18,7 +18,6 @@ import {
   ARCHIVABLE_STATUSES,
   type ArchiveDirectory,
   archiveMessage,
-  chinaDate,
   contractScopeOf,
   fieldError,
   toBorrow,
@@ -40,7 +39,7 @@ export class ContractBorrowsService {
   ) {}
 
   private today(): string {
-    return chinaDate(this.clock.now());
+    return businessDate(this.clock.now());
   }
 
   async listBorrows(

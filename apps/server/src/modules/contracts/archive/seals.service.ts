@@ -9,7 +9,7 @@ import type {
   SealRequestUsed,
   SealType,
 } from '@concord/contracts';
-import { sealRequestCreateSchema, sealRequestUsedSchema } from '@concord/contracts';
+import { sealRequestCreateSchema, sealRequestUsedSchema, businessDate } from '@concord/contracts';
 import { type Db, newId } from '../../../db/index.js';
 import { AccessControl } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
@@ -17,7 +17,7 @@ import type { RequestContext } from '../../../platform/http/index.js';
 import { AppError, notFound } from '../../../platform/http/index.js';
 import { applySort, fetchPage } from '../../../platform/http/index.js';
 import type { Clock } from '../../../platform/jobs/index.js';
-import { chinaDate, contractScopeOf, contractStatusLabels, visibleContract } from './archive.service.js';
+import { contractScopeOf, contractStatusLabels, visibleContract } from './archive.service.js';
 import * as repo from './seals.repository.js';
 import type { ContractPorts } from '../contracts.ports.js';
 
@@ -211,7 +211,7 @@ export class ContractSealsService {
         const status = statusLabels[before.status as SealRequestStatus]?.[ctx.locale] ?? before.status;
         throw new AppError('CONTRACT_SEAL_STATE', { detail: message(ctx.locale, 'notApproved', status) });
       }
-      const usedDate = data.usedDate ?? chinaDate(this.clock.now());
+      const usedDate = data.usedDate ?? businessDate(this.clock.now());
       await repo.updateRequest(trx, requestId, {
         status: 'USED',
         used_date: usedDate,

@@ -1,9 +1,8 @@
-import { BUSINESS_TIME_ZONE, daysBetween, formatMoney } from '@concord/contracts';
+import { addDays, BUSINESS_TIME_ZONE, businessDate, daysBetween, formatMoney } from '@concord/contracts';
 import { z } from 'zod';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { defineJob, type JobDefinition, type JobQueue } from '../../../platform/jobs/index.js';
 import type { NotificationTemplate, NotificationsService } from '../../../platform/notifications/index.js';
-import { chinaDate } from '../archive/archive.service.js';
 import * as repo from './collections.repository.js';
 import type { Db } from '../../../db/index.js';
 
@@ -101,10 +100,10 @@ export function contractCollectionJobs(deps: CollectionDeps): JobDefinition[] {
       type: CONTRACT_COLLECTION_SCAN_JOB,
       payload: z.object({}),
       handler: async (_payload, { db, now }) => {
-        const today = chinaDate(now);
+        const today = businessDate(now);
         const range = {
-          from: repo.addDays(today, -(MAX_SETTING_DAYS + CATCH_UP_DAYS)),
-          to: repo.addDays(today, MAX_SETTING_DAYS),
+          from: addDays(today, -(MAX_SETTING_DAYS + CATCH_UP_DAYS)),
+          to: addDays(today, MAX_SETTING_DAYS),
         };
         const settings = new Map<string, CollectionSettings>();
         let after: { dueDate: string; id: string } | null = null;
@@ -151,7 +150,7 @@ export function contractCollectionJobs(deps: CollectionDeps): JobDefinition[] {
           recipients = finance.length ? finance : [item.owner_id];
         }
         const owner = (await deps.userNames(db, [item.owner_id])).get(item.owner_id) ?? '';
-        const today = chinaDate(now);
+        const today = businessDate(now);
         const kind = item.direction === 'INCOME' ? 'receivable' : 'payable';
         await db.transaction().execute(async (trx) => {
           await deps.notifications.notify(trx, deps.systemContext('contract-collections'), {

@@ -185,5 +185,3 @@ export async function overdueTotals(
     }))
     .sort((a, b) => compareCurrencies(a.currency, b.currency));
 }
-
-export { addDays };

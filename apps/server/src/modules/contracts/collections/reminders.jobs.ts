@@ -1,10 +1,10 @@
-import { BUSINESS_TIME_ZONE, daysBetween } from '@concord/contracts';
+import { BUSINESS_TIME_ZONE, daysBetween, addDays, businessDate } from '@concord/contracts';
 import { z } from 'zod';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { defineJob, type JobDefinition, type JobQueue } from '../../../platform/jobs/index.js';
 import type { NotificationsService } from '../../../platform/notifications/index.js';
 import * as archiveRepo from '../archive/archive.repository.js';
-import { addDays, type ContractFacts, chinaDate } from '../archive/archive.service.js';
+import type { ContractFacts } from '../archive/archive.service.js';
 import { findContract } from '../register/contracts.repository.js';
 import type { Db } from '../../../db/index.js';
 
@@ -47,7 +47,7 @@ export function contractReminderJobs(deps: ContractReminderDeps): JobDefinition[
       type: CONTRACT_REMINDER_SCAN_JOB,
       payload: z.object({}),
       handler: async (_payload, { db, now }) => {
-        const today = chinaDate(now);
+        const today = businessDate(now);
         for (const days of await archiveRepo.reminderDayValues(db)) {
           let after: { endDate: string; id: string } | null = null;
           for (;;) {
@@ -110,7 +110,7 @@ export function contractReminderJobs(deps: ContractReminderDeps): JobDefinition[
             params: {
               contract: contractLabel(contract),
               endDate: payload.endDate,
-              days: Math.max(0, daysBetween(chinaDate(now), payload.endDate)),
+              days: Math.max(0, daysBetween(businessDate(now), payload.endDate)),
             },
             link: `/contracts/${contract.id}`,
             entityId: contract.entity_id,

@@ -1,3 +1,4 @@
+import { addDays } from '@concord/contracts';
 /**
  * The contract ledger on a real database, data scope and filters: data scope (group, subsidiary,
  * department, self), every filter against rows whose facts the test knows, totals of the filtered
@@ -6,7 +7,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import { type ContractFixture, expectProblem, insertLedgerRow } from '../contracts.testing.js';
-import { addDays } from './ledger.repository.js';
 import { type LedgerRow, type LedgerWorld, ledgerQueries, ledgerWorld } from './ledger.testing.js';
 
 describeEachDialect('contract ledger', (t) => {

@@ -289,8 +289,6 @@ export const ledgerColumns = [
   'contract.next_due_date',
 ] as const;
 
-export { addDays };
-
 export type { ContractLedgerQuery };
 
 /** The ledger columns of these contracts (the second step of a page read), in no particular order. */

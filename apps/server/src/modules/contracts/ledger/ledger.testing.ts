@@ -1,3 +1,4 @@
+import { addDays } from '@concord/contracts';
 import { expect } from 'vitest';
 import type { ApiClient, TestApp } from '../../../testing/test-app.js';
 import {
@@ -7,7 +8,6 @@ import {
   publishContractFlows,
   todayOf,
 } from '../contracts.testing.js';
-import { addDays } from './ledger.repository.js';
 
 export type LedgerEntity = 'CONS' | 'TECH' | 'GRP';
 /** A row the ledger tests wrote, with the facts they know about it. */

@@ -1,9 +1,8 @@
-import { BUSINESS_TIME_ZONE, daysBetween, formatMoney } from '@concord/contracts';
+import { BUSINESS_TIME_ZONE, daysBetween, formatMoney, addDays, businessDate } from '@concord/contracts';
 import { z } from 'zod';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { defineJob, type JobDefinition, type JobQueue } from '../../../platform/jobs/index.js';
 import type { NotificationsService, NotificationTemplate } from '../../../platform/notifications/index.js';
-import { addDays, chinaDate } from '../archive/archive.service.js';
 import { findContract } from '../register/contracts.repository.js';
 import * as repo from './settlements.repository.js';
 
@@ -65,7 +64,7 @@ export function retentionReminderJobs(deps: RetentionReminderDeps): JobDefinitio
       type: RETENTION_SCAN_JOB,
       payload: z.object({}),
       handler: async (_payload, { db, now }) => {
-        const today = chinaDate(now);
+        const today = businessDate(now);
         let after: { date: string; id: string } | null = null;
         for (;;) {
           const rows = await repo.retentionsDue(db, addDays(today, RETENTION_REMIND_DAYS), after, BATCH);
@@ -115,7 +114,7 @@ export function retentionReminderJobs(deps: RetentionReminderDeps): JobDefinitio
               contract: label,
               amount: formatMoney(settlement.retention_amount, contract.currency),
               releaseDate: payload.releaseDate,
-              days: Math.max(0, daysBetween(chinaDate(now), payload.releaseDate)),
+              days: Math.max(0, daysBetween(businessDate(now), payload.releaseDate)),
             },
             link: `/contracts/${contract.id}?tab=settlement`,
             entityId: contract.entity_id,
