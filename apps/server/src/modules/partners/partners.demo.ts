@@ -1,8 +1,8 @@
+import { addDays, businessDate } from '@concord/contracts';
 import { Readable } from 'node:stream';
 import type { FilesService } from '../../platform/files/index.js';
 import type { RequestContext } from '../../platform/http/index.js';
 import { type DemoPlatform, type DemoSeeded, defineDemo } from '../../platform/kit/index.js';
-import { calendarDate } from '../../platform/numbering/index.js';
 import { demoPartners } from './partners.demo-data.js';
 import { type PartnerFactoryServices, partner } from './partners.factories.js';
 
@@ -30,8 +30,8 @@ async function seedDemoPartners(
     contexts.set(username, ctx);
     return ctx;
   };
-  const today = Date.parse(calendarDate(services.clock.now()));
-  const day = (offset: number) => new Date(today + offset * 86_400_000).toISOString().slice(0, 10);
+  const today = businessDate(services.clock.now());
+  const day = (offset: number) => addDays(today, offset);
 
   for (const demo of demoPartners) {
     const entityId = org.entityIds.get(demo.entity)!;

@@ -1,6 +1,5 @@
 export { numberingModule } from './numbering.module.js';
 export {
-  calendarDate,
   type NumberFor,
   type NumberingDirectory,
   type NumberingRuleRef,

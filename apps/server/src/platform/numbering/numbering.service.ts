@@ -220,7 +220,7 @@ export class NumberingService {
   ): Promise<{ entityCode: string; date: string }> {
     const code = entityId ? await this.directory.entityCode(this.db, entityId) : null;
     if (entityId && code === null) throw new AppError('INVALID_REFERENCE', { what: 'entity' });
-    return { entityCode: code ?? 'GRP', date: calendarDate(this.clock.now()) };
+    return { entityCode: code ?? 'GRP', date: businessDate(this.clock.now()) };
   }
 
   private async toRule(
@@ -244,9 +244,6 @@ export class NumberingService {
     };
   }
 }
-
-/** Today in China, where Concord's users date their documents (the shared `businessDate`). */
-export const calendarDate = (instant: Date): string => businessDate(instant);
 
 /** A rule serves every entity, so only a scope over the whole group may change one. */
 function assertGroupWide(scope: Scope): void {
