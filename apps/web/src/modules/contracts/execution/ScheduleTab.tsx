@@ -25,7 +25,11 @@ export function ScheduleTab({ contract }: { contract: Contract }) {
   const { data, isLoading, error, refetch } = useContractSchedule(contract.id);
   const [editing, setEditing] = useState<DraftItem[] | null>(null);
   const startEditing = (schedule: ContractSchedule) =>
-    setEditing(schedule.items.length ? draftOf(schedule.items) : [emptyRow(), emptyRow(), emptyRow()]);
+    setEditing(
+      schedule.items.length
+        ? draftOf(schedule.items, schedule.currency)
+        : [emptyRow(), emptyRow(), emptyRow()],
+    );
 
   return (
     <AsyncContent isLoading={isLoading} error={data ? null : error} onRetry={() => void refetch()}>
@@ -319,11 +323,11 @@ function EditPlan({
   const labels = useDirectionLabels(schedule.direction);
   const replace = useReplaceSchedule(schedule.contractId);
   const [tried, setTried] = useState(false);
-  const balanced = rows.length === 0 || sumFen(rows) === schedule.executableAmount;
+  const balanced = rows.length === 0 || sumFen(rows, schedule.currency) === schedule.executableAmount;
 
   const save = () => {
     setTried(true);
-    const items = inputsOf(rows);
+    const items = inputsOf(rows, schedule.currency);
     if (!items || !balanced) return;
     replace.mutate({ lockVersion: schedule.lockVersion, items }, { onSuccess: onDone });
   };

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../shared/format';
 import { useIsPhone } from '../../../../shared/useIsPhone';
-import { fenToYuanText, yuanTextToFen } from '../../shared/money';
+import { inputTextToMinor, minorToInputText, moneyInputFormat } from '../../../../shared/moneyInputText';
 import {
   type DraftItem,
   emptyRow,
@@ -41,12 +41,13 @@ export function ScheduleEditor({
 }: ScheduleEditorProps) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
-  const total = sumFen(value);
+  const total = sumFen(value, currency);
+  const format = moneyInputFormat(currency);
   const difference = total - target;
   const update = (key: string, patch: Partial<DraftItem>) =>
     onChange(value.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   const setAmount = (row: DraftItem, text: string | null) => {
-    const fen = yuanTextToFen(text ?? undefined);
+    const fen = inputTextToMinor(text ?? undefined, currency);
     update(row.key, {
       amountText: text ?? undefined,
       percentage: fen === null ? null : shareOf(fen, target),
@@ -55,11 +56,14 @@ export function ScheduleEditor({
   const setShare = (row: DraftItem, percent: number | null) => {
     if (percent === null) return update(row.key, { percentage: null });
     const basisPoints = Math.round(percent * 100);
-    update(row.key, { percentage: basisPoints, amountText: fenToYuanText(fenForShare(target, basisPoints)) });
+    update(row.key, {
+      percentage: basisPoints,
+      amountText: minorToInputText(fenForShare(target, basisPoints), currency),
+    });
   };
   const status = (row: DraftItem, field: 'name' | 'dueDate' | 'amount') => {
     if (!showErrors) return undefined;
-    const problems = rowProblems(row);
+    const problems = rowProblems(row, currency);
     return problems.includes(field) || (field === 'amount' && problems.includes('belowUsed'))
       ? 'error'
       : undefined;
@@ -88,8 +92,8 @@ export function ScheduleEditor({
     <InputNumber<string>
       stringMode
       min="0"
-      precision={2}
-      prefix="¥"
+      precision={format.precision}
+      prefix={format.symbol}
       value={row.amountText}
       status={status(row, 'amount')}
       style={{ width: '100%' }}
@@ -121,7 +125,7 @@ export function ScheduleEditor({
   const usedHint = (row: DraftItem) =>
     row.used > 0 ? (
       <Typography.Text
-        type={showErrors && rowProblems(row).includes('belowUsed') ? 'danger' : 'secondary'}
+        type={showErrors && rowProblems(row, currency).includes('belowUsed') ? 'danger' : 'secondary'}
         style={{ fontSize: 12 }}
       >
         {t('contractSchedule.edit.usedHint', { amount: formatMoney(row.used, currency) })}
@@ -227,7 +231,7 @@ export function ScheduleEditor({
         <Button
           icon={<VerticalAlignBottomOutlined />}
           disabled={value.length === 0 || difference === 0}
-          onClick={() => onChange(fillRemainder(value, target))}
+          onClick={() => onChange(fillRemainder(value, target, currency))}
           data-testid={`${testId}-fill`}
         >
           {t('contractSchedule.edit.fillRemainder')}

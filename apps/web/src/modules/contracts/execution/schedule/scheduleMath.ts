@@ -1,9 +1,10 @@
 import type { ContractScheduleItem, ContractScheduleItemInput } from '@concord/contracts';
-import { fenToYuanText, yuanTextToFen } from '../../shared/money';
+import { inputTextToMinor, minorToInputText } from '../../../../shared/moneyInputText';
 
 /*
- * The plan editor's rows and their arithmetic: amounts are typed in yuan and held as text (string
- * mode inputs), turned into integer 分 only through yuanTextToFen, so nothing passes through a float.
+ * The plan editor's rows and their arithmetic: amounts are typed in the contract's currency (yuan,
+ * dollars, yen) and held as text (string mode inputs), turned into integer minor units (分) only
+ * through the shared money parsing, so nothing passes through a float and yen get no decimals.
  */
 
 export interface DraftItem {
@@ -12,7 +13,7 @@ export interface DraftItem {
   id?: string;
   name: string;
   dueDate: string | null;
-  /** Yuan as typed, e.g. "3390.00". */
+  /** The amount as typed in the contract's currency, e.g. "3390.00" (CNY) or "3390" (JPY). */
   amountText: string | undefined;
   /** Basis points as last entered or derived (informative; the amount rules). */
   percentage: number | null;
@@ -24,13 +25,13 @@ export interface DraftItem {
 let counter = 0;
 export const newRowKey = () => `new-${Date.now()}-${counter++}`;
 
-export function draftOf(items: ContractScheduleItem[]): DraftItem[] {
+export function draftOf(items: ContractScheduleItem[], currency: string): DraftItem[] {
   return items.map((item) => ({
     key: item.id,
     id: item.id,
     name: item.name,
     dueDate: item.dueDate,
-    amountText: fenToYuanText(item.amount),
+    amountText: minorToInputText(item.amount, currency),
     percentage: item.percentage,
     condition: item.condition ?? '',
     used: item.paid + item.requested,
@@ -49,10 +50,11 @@ export function emptyRow(): DraftItem {
   };
 }
 
-/** The amount of a row in 分 (0 when empty or malformed). */
-export const rowFen = (row: DraftItem) => yuanTextToFen(row.amountText) ?? 0;
+/** The amount of a row in minor units (0 when empty or malformed). */
+export const rowFen = (row: DraftItem, currency: string) => inputTextToMinor(row.amountText, currency) ?? 0;
 
-export const sumFen = (rows: DraftItem[]) => rows.reduce((total, row) => total + rowFen(row), 0);
+export const sumFen = (rows: DraftItem[], currency: string) =>
+  rows.reduce((total, row) => total + rowFen(row, currency), 0);
 
 /** A share of the target in basis points → 分, rounded half up (integer arithmetic via BigInt). */
 export function fenForShare(target: number, basisPoints: number): number {
@@ -67,37 +69,37 @@ export function shareOf(amount: number, target: number): number | null {
 
 /** What is wrong with a row, as message keys (empty when fine). */
 export type RowProblem = 'name' | 'dueDate' | 'amount' | 'belowUsed';
-export function rowProblems(row: DraftItem): RowProblem[] {
+export function rowProblems(row: DraftItem, currency: string): RowProblem[] {
   const problems: RowProblem[] = [];
   if (!row.name.trim()) problems.push('name');
   if (!row.dueDate) problems.push('dueDate');
-  const fen = yuanTextToFen(row.amountText);
+  const fen = inputTextToMinor(row.amountText, currency);
   if (fen === null || fen <= 0) problems.push('amount');
   else if (fen < row.used) problems.push('belowUsed');
   return problems;
 }
 
 /** The rows as the API takes them, or null while any row has a problem. */
-export function inputsOf(rows: DraftItem[]): ContractScheduleItemInput[] | null {
-  if (rows.some((row) => rowProblems(row).length > 0)) return null;
+export function inputsOf(rows: DraftItem[], currency: string): ContractScheduleItemInput[] | null {
+  if (rows.some((row) => rowProblems(row, currency).length > 0)) return null;
   return rows.map((row) => ({
     ...(row.id ? { id: row.id } : {}),
     name: row.name.trim(),
     dueDate: row.dueDate as string,
-    amount: rowFen(row),
+    amount: rowFen(row, currency),
     percentage: row.percentage,
     condition: row.condition.trim() || null,
   }));
 }
 
 /** Puts what is missing to reach the target on the last row (the usual last step of planning). */
-export function fillRemainder(rows: DraftItem[], target: number): DraftItem[] {
+export function fillRemainder(rows: DraftItem[], target: number, currency: string): DraftItem[] {
   if (rows.length === 0) return rows;
   const last = rows[rows.length - 1];
-  const others = sumFen(rows.slice(0, -1));
+  const others = sumFen(rows.slice(0, -1), currency);
   const amount = Math.max(0, target - others);
   return [
     ...rows.slice(0, -1),
-    { ...last, amountText: fenToYuanText(amount), percentage: shareOf(amount, target) },
+    { ...last, amountText: minorToInputText(amount, currency), percentage: shareOf(amount, target) },
   ];
 }

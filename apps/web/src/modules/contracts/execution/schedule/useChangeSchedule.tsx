@@ -1,4 +1,4 @@
-import type { Contract, ContractScheduleItemInput } from '@concord/contracts';
+import { type Contract, type ContractScheduleItemInput, HOME_CURRENCY } from '@concord/contracts';
 import { Alert, Flex, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,7 @@ export function useChangeSchedule(
   // Edits belong to the contract they were made on: another contract starts from its current plan.
   const [edited, setEdited] = useState<{ contractId: string; rows: DraftItem[] } | null>(null);
   const contractId = contract?.id;
+  const currency = contract?.currency ?? HOME_CURRENCY;
   // The modal closed: the next opening starts from the current plan (state adjusted while rendering).
   if (!contract && edited) setEdited(null);
   const needed = Boolean(
@@ -33,7 +34,11 @@ export function useChangeSchedule(
       newAmount !== undefined,
   );
   const rows =
-    edited && edited.contractId === contractId ? edited.rows : needed && data ? draftOf(data.items) : null;
+    edited && edited.contractId === contractId
+      ? edited.rows
+      : needed && data
+        ? draftOf(data.items, currency)
+        : null;
   const setRows = (next: DraftItem[]) => contractId && setEdited({ contractId, rows: next });
 
   const target = newAmount ?? 0;
@@ -48,7 +53,7 @@ export function useChangeSchedule(
           value={rows}
           onChange={setRows}
           target={target}
-          currency={contract?.currency ?? 'CNY'}
+          currency={currency}
           showErrors={showErrors}
           testId="change-schedule-editor"
         />
@@ -57,8 +62,8 @@ export function useChangeSchedule(
 
   const proposalPart = (): ContractScheduleItemInput[] | undefined | false => {
     if (!needed) return undefined;
-    const items = rows ? inputsOf(rows) : null;
-    if (!rows || !items || sumFen(rows) !== target) return false;
+    const items = rows ? inputsOf(rows, currency) : null;
+    if (!rows || !items || sumFen(rows, currency) !== target) return false;
     return items;
   };
   return { element, proposalPart };
