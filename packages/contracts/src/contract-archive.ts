@@ -104,6 +104,12 @@ export const contractBorrowSearchQuerySchema = z.strictObject({
   entityId: idSchema.optional(),
 });
 export type ContractBorrowSearchQuery = z.infer<typeof contractBorrowSearchQuerySchema>;
+/** The borrows list's filters and sort, for its Excel export (every row, no paging). */
+export const contractBorrowExportQuerySchema = contractBorrowSearchQuerySchema.omit({
+  page: true,
+  pageSize: true,
+});
+export type ContractBorrowExportQuery = z.infer<typeof contractBorrowExportQuerySchema>;
 
 // ---------------------------------------------------------------- seal use
 export const sealTypeSchema = z.enum(['CONTRACT_SEAL', 'COMPANY_SEAL', 'LEGAL_REP_SEAL']);

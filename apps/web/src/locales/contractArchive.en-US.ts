@@ -99,6 +99,7 @@ export const contractArchiveEnUS: typeof contractArchiveZhCN = {
       returned: 'Returned',
       empty: 'No borrows match these filters',
       openContract: 'Open contract',
+      exportFile: 'borrowed-originals.xlsx',
     },
   },
 };

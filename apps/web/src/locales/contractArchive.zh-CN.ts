@@ -100,6 +100,7 @@ export const contractArchiveZhCN = {
       returned: '已归还',
       empty: '没有符合条件的借阅记录',
       openContract: '打开合同',
+      exportFile: '原件借阅.xlsx',
     },
   },
 };

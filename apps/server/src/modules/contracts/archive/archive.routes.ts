@@ -3,6 +3,7 @@ import {
   contractArchiveSchema,
   contractArchiveViewSchema,
   contractBorrowCreateSchema,
+  contractBorrowExportQuerySchema,
   contractBorrowListQuerySchema,
   contractBorrowReturnSchema,
   contractBorrowSchema,
@@ -72,6 +73,15 @@ export function contractArchiveRoutes(deps: {
       querystring: contractBorrowSearchQuerySchema,
       response: pageOf(contractBorrowSchema),
       handler: ({ ctx, query }) => borrows.searchBorrows(ctx, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/contract-borrows/export',
+      summary: 'Export the filtered borrows list to .xlsx (streamed)',
+      tags,
+      download: true,
+      querystring: contractBorrowExportQuerySchema,
+      handler: ({ ctx, query }, reply) => borrows.exportBorrows(ctx, query, reply),
     }),
     defineRoute({
       method: 'POST',

@@ -3,6 +3,7 @@
  * the record's edits (audited), the borrow/return log with its one-open-borrow rule (also under
  * concurrent requests), overdue flags and the data scope through the contract.
  */
+import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import { patchContract, testCategory, testContract, userWith } from './archive.testing.js';
@@ -249,6 +250,37 @@ describeEachDialect('contract archive and borrowing', (t) => {
       await keeper.get(`/api/v1/contract-borrows?borrowerId=${borrowerId}&pageSize=200`)
     ).json();
     expect(byBorrower.items.every((b: any) => b.borrowerId === borrowerId)).toBe(true);
+
+    // The same list as a workbook: the export right is needed on top of contract.archive.
+    expect((await keeper.get('/api/v1/contract-borrows/export?overdue=true')).statusCode).toBe(403);
+    const exporter = (
+      await userWith(t(), {
+        entity: 'CONS',
+        department: 'MGT',
+        permissions: ['contract.view', 'contract.archive', 'contract.export'],
+      })
+    ).client;
+    const res = await exporter.get('/api/v1/contract-borrows/export?overdue=true&sort=dueDate');
+    expect(res.statusCode, res.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as never);
+    const rows: unknown[][] = [];
+    workbook.worksheets[0].eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    const [header, ...data] = rows;
+    expect(header.slice(0, 7)).toEqual([
+      '合同编号',
+      '合同名称',
+      '借阅人',
+      '借阅日期',
+      '应还日期',
+      '归还日期',
+      '状态',
+    ]);
+    expect(data).toHaveLength(overdue.items.length);
+    expect(data.every((r) => r[6] === '逾期未还')).toBe(true);
+    expect(data.map((r) => r[4])).toEqual(overdue.items.map((b: any) => b.dueDate).sort());
 
     await keeper.post(`/api/v1/contract-borrows/${late.id}/return`, { returnedDate: '2020-02-01' });
     const after = (await keeper.get('/api/v1/contract-borrows?overdue=true&pageSize=200')).json();

@@ -1,6 +1,7 @@
 import type {
   ContractBorrow,
   ContractBorrowCreate,
+  ContractBorrowExportQuery,
   ContractBorrowReturn,
   ContractBorrowSearchQuery,
   Locale,
@@ -8,11 +9,13 @@ import type {
 } from '@concord/contracts';
 import { contractBorrowCreateSchema, contractBorrowReturnSchema, businessDate } from '@concord/contracts';
 import { type Db, newId } from '../../../db/index.js';
-import { AccessControl } from '../../../platform/access/index.js';
+import { AccessControl, type Scope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { AppError, invalidReference, notFound } from '../../../platform/http/index.js';
-import { applySort, fetchPage } from '../../../platform/http/index.js';
+import { applySort, fetchPage, presentedInBatches, sendXlsx } from '../../../platform/http/index.js';
+import type { FastifyReply } from 'fastify';
+import { borrowExportColumns } from './borrows.export.js';
 import type { Clock } from '../../../platform/jobs/index.js';
 import {
   ARCHIVABLE_STATUSES,
@@ -62,14 +65,35 @@ export class ContractBorrowsService {
   /** Every borrow of contracts in the caller's archive scope (the archivists' list, with the overdue filter). */
   async searchBorrows(ctx: RequestContext, query: ContractBorrowSearchQuery): Promise<Page<ContractBorrow>> {
     const scope = await ctx.access.require('contract.archive');
-    const sorted = applySort(
+    return this.borrowPage(this.searched(scope, query), query);
+  }
+
+  /** The archivists' list as filtered and sorted, every row, to .xlsx (streamed a batch at a time). */
+  async exportBorrows(
+    ctx: RequestContext,
+    query: ContractBorrowExportQuery,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const scope = await ctx.access.require('contract.archive');
+    await ctx.access.require('contract.export');
+    const today = this.today();
+    const title = ctx.locale === 'zh-CN' ? '原件借阅' : 'Borrowed originals';
+    return sendXlsx(reply, {
+      filename: `${title}-${today}.xlsx`,
+      sheetName: title,
+      columns: borrowExportColumns(ctx.locale),
+      rows: presentedInBatches(this.searched(scope, query), (batch) => this.presentBorrows(batch, today)),
+    });
+  }
+
+  private searched(scope: Scope, query: ContractBorrowExportQuery) {
+    return applySort(
       repo.searchBorrows(this.db, scope, { ...query, today: this.today() }),
       query.sort,
       borrowSortColumns,
       { column: 'b.due_date', direction: 'asc' },
       'b.id',
     );
-    return this.borrowPage(sorted, query);
   }
 
   async borrow(
@@ -170,9 +194,13 @@ export class ContractBorrowsService {
     paging: { page: number; pageSize: number },
   ): Promise<Page<ContractBorrow>> {
     const page = await fetchPage(query, paging, (row) => row);
-    const names = await this.directory.userNames(this.db, [...new Set(page.items.map((b) => b.borrower_id))]);
-    const today = this.today();
-    return { ...page, items: page.items.map((row) => toBorrow(row, names, today)) };
+    return { ...page, items: await this.presentBorrows(page.items, this.today()) };
+  }
+
+  /** Borrows with their borrowers' names, read in one batch. */
+  private async presentBorrows(rows: repo.BorrowRow[], today: string): Promise<ContractBorrow[]> {
+    const names = await this.directory.userNames(this.db, [...new Set(rows.map((b) => b.borrower_id))]);
+    return rows.map((row) => toBorrow(row, names, today));
   }
 
   private async alreadyBorrowed(db: Db, locale: Locale, open: repo.BorrowRow): Promise<AppError> {

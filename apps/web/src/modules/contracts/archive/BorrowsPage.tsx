@@ -3,6 +3,7 @@ import { Button, Segmented, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { usePermissions } from '../../../app/auth/session';
 import { EmptyState } from '../../../shared/EmptyState';
 import { FilterBar } from '../../../shared/FilterBar';
 import { formatDateTime } from '../../../shared/format';
@@ -10,7 +11,7 @@ import { type LedgerColumn, LedgerPage, ledgerQueryState } from '../../../shared
 import { sortableBy } from '../../../shared/ledgerSort';
 import { SearchFilter } from '../../../shared/SearchFilter';
 import { useUrlLedger } from '../../../shared/useUrlFilters';
-import { useBorrowSearch } from './archiveApi';
+import { exportBorrows, useBorrowSearch } from './archiveApi';
 import { borrowColumns, borrowStateOf } from './borrowColumns';
 import { ReturnModal } from './ReturnModal';
 
@@ -45,6 +46,9 @@ export default function BorrowsPage() {
     [values.q, state, ledger.sort, ledger.page, ledger.pageSize],
   );
   const list = useBorrowSearch(query);
+  const { can } = usePermissions();
+  // The export takes the same filters and sort, every row.
+  const exportQuery = { q: query.q, open: query.open, overdue: query.overdue, sort: query.sort };
   const { data } = list;
 
   const columns = useMemo((): LedgerColumn<ContractBorrow>[] => {
@@ -84,6 +88,11 @@ export default function BorrowsPage() {
       ledgerId="borrows"
       title={t('contractArchive.borrows.title')}
       filterBar={filterBar}
+      onExport={
+        can('contract.export')
+          ? (onProgress) => exportBorrows(exportQuery, t('contractArchive.borrows.exportFile'), onProgress)
+          : undefined
+      }
       columns={columns}
       rowKey="id"
       rows={data?.items}

@@ -11,7 +11,7 @@ import type {
   sealRequestUsedSchema,
 } from '@concord/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type QueryParams } from '../../../app/api/client';
+import { api, type DownloadProgress, downloadFile, type QueryParams } from '../../../app/api/client';
 import type { BodyOf } from '../../../shared/contractTypes';
 import { keys } from '../../../shared/queryKeys';
 
@@ -53,6 +53,10 @@ export function useContractSeals(contractId: string, page: number, pageSize = 10
 }
 
 /** Every borrow in the caller's archive scope (the archivists' page). */
+/** The archivists' borrows list as filtered and sorted, every row, as .xlsx. */
+export const exportBorrows = (query: QueryParams, fileName: string, onProgress?: DownloadProgress) =>
+  downloadFile('/contract-borrows/export', query, fileName, onProgress);
+
 export function useBorrowSearch(query: QueryParams) {
   return useQuery({
     queryKey: keys.contractBorrows.list(query),
