@@ -101,6 +101,12 @@ export const contractExceptionsQuerySchema = pageQuerySchema
   })
   .strict();
 export type ContractExceptionsQuery = z.input<typeof contractExceptionsQuerySchema>;
+/** The exceptions list's filters and sort, for its Excel export (every row, no paging). */
+export const contractExceptionsExportQuerySchema = contractExceptionsQuerySchema.omit({
+  page: true,
+  pageSize: true,
+});
+export type ContractExceptionsExportQuery = z.input<typeof contractExceptionsExportQuerySchema>;
 
 export const contractExceptionSchema = z.object({
   contractId: idSchema,

@@ -102,6 +102,7 @@ export const contractExecutionMatchingEnUS: typeof contractExecutionMatchingZhCN
   contractExceptions: {
     menuLabel: 'Matching exceptions',
     title: 'Matching exceptions',
+    exportFile: 'matching-exceptions.xlsx',
     description:
       "Contracts whose paid (received), invoiced and accepted amounts differ beyond their company's tolerance. Open a contract to see the details.",
     empty: 'No contract has mismatched figures.',

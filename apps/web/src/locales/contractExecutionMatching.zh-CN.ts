@@ -100,6 +100,7 @@ export const contractExecutionMatchingZhCN = {
   contractExceptions: {
     menuLabel: '款票物异常',
     title: '款票物异常清单',
+    exportFile: '款票物异常.xlsx',
     description: '已付（已收）、已开票、已验收三者差额超出本公司容差的合同。点击合同查看匹配明细。',
     empty: '没有款票物不符的合同。',
     search: '合同编号、名称或相对方',

@@ -54,7 +54,7 @@ export function createContractExecution(platform: PlatformPorts, deps: ContractD
     contractDeliveries,
     clock,
   );
-  const contractMatching = new ContractMatchingService(db, executionSettings);
+  const contractMatching = new ContractMatchingService(db, executionSettings, clock);
   // Payment requests, payments, receipts and refunds (the guard, idempotency, the override flag).
   const paymentPorts = {
     startApproval,

@@ -1,5 +1,6 @@
 import {
   contractExceptionSchema,
+  contractExceptionsExportQuerySchema,
   contractExceptionsQuerySchema,
   contractMatchingSchema,
   idParamsSchema,
@@ -30,6 +31,15 @@ export function contractMatchingRoutes(matching: ContractMatchingService): Route
       querystring: contractExceptionsQuerySchema,
       response: pageOf(contractExceptionSchema),
       handler: ({ ctx, query }) => matching.exceptions(ctx, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/contract-exceptions/export',
+      summary: 'Export the filtered exceptions list to .xlsx (streamed)',
+      tags,
+      download: true,
+      querystring: contractExceptionsExportQuerySchema,
+      handler: ({ ctx, query }, reply) => matching.exportExceptions(ctx, query, reply),
     }),
   ];
 }

@@ -1,15 +1,24 @@
 import type {
   ContractException,
+  ContractExceptionsExportQuery,
   ContractExceptionsQuery,
   ContractMatching,
   MatchingLine,
   Page,
 } from '@concord/contracts';
-import { contractExceptionsQuerySchema } from '@concord/contracts';
+import {
+  businessDate,
+  contractExceptionsExportQuerySchema,
+  contractExceptionsQuerySchema,
+} from '@concord/contracts';
 import { AccessControl } from '../../../platform/access/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
 import { notFound } from '../../../platform/http/index.js';
-import { applySort, fetchPage } from '../../../platform/http/index.js';
+import { applySort, fetchPage, presentedInBatches, sendXlsx } from '../../../platform/http/index.js';
+import type { Clock } from '../../../platform/jobs/index.js';
+import type { Scope } from '../../../platform/access/index.js';
+import type { FastifyReply } from 'fastify';
+import { exceptionExportColumns } from './matching.export.js';
 import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
 import type { ExecutionSettingsService } from './execution-settings.service.js';
@@ -43,6 +52,7 @@ export class ContractMatchingService {
   constructor(
     private readonly db: Db,
     private readonly settings: ExecutionSettingsService,
+    private readonly clock: Clock,
   ) {}
 
   async forContract(ctx: RequestContext, contractId: string): Promise<ContractMatching> {
@@ -119,8 +129,37 @@ export class ContractMatchingService {
   async exceptions(ctx: RequestContext, query: ContractExceptionsQuery): Promise<Page<ContractException>> {
     const scope = await ctx.access.require('contract.view');
     const filter = contractExceptionsQuerySchema.parse(query);
+    const page = await fetchPage(
+      await this.sortedExceptions(scope, filter),
+      filter,
+      (row) => row as unknown as repo.ExceptionRow,
+    );
+    return { ...page, items: page.items.map(toException) };
+  }
+
+  /** The exceptions list as filtered and sorted, every row, to .xlsx (streamed a batch at a time). */
+  async exportExceptions(
+    ctx: RequestContext,
+    query: ContractExceptionsExportQuery,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const scope = await ctx.access.require('contract.view');
+    await ctx.access.require('contract.export');
+    const filter = contractExceptionsExportQuerySchema.parse(query);
+    const title = ctx.locale === 'zh-CN' ? '款票物异常' : 'Execution exceptions';
+    return sendXlsx(reply, {
+      filename: `${title}-${businessDate(this.clock.now())}.xlsx`,
+      sheetName: title,
+      columns: exceptionExportColumns(ctx.locale),
+      rows: presentedInBatches(await this.sortedExceptions(scope, filter), async (batch) =>
+        batch.map((row) => toException(row as unknown as repo.ExceptionRow)),
+      ),
+    });
+  }
+
+  private async sortedExceptions(scope: Scope, filter: ContractExceptionsExportQuery & { sort?: string }) {
     const group = (await this.settings.groupDefault(this.db)).tolerance;
-    const sorted = applySort(
+    return applySort(
       repo.exceptions(this.db, scope, filter, group),
       filter.sort,
       {
@@ -134,8 +173,6 @@ export class ContractMatchingService {
       { column: 'max_difference', direction: 'desc' },
       'c.id',
     );
-    const page = await fetchPage(sorted, filter, (row) => row as unknown as repo.ExceptionRow);
-    return { ...page, items: page.items.map(toException) };
   }
 }
 

@@ -6,6 +6,7 @@
  * there), so each case states exactly the figures it is about.
  */
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../db/index.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
@@ -325,6 +326,32 @@ describeEachDialect('contract matching and the exceptions list', (t) => {
       ).json();
       expect(paged).toMatchObject({ total: 4, page: 2, pageSize: 3 });
       expect(paged.items).toHaveLength(1);
+    });
+
+    it('exports the filtered list in its order, each figure in the contract’s currency', async () => {
+      const filter = `q=${encodeURIComponent(`${prefix} `)}`;
+      const list = (await admin.get(`/api/v1/contract-exceptions?${q}`)).json();
+      const res = await admin.get(`/api/v1/contract-exceptions/export?${filter}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as never);
+      const sheet = workbook.worksheets[0];
+      const rows: unknown[][] = [];
+      sheet.eachRow((row) => {
+        rows.push((row.values as unknown[]).slice(1));
+      });
+      const [header, ...data] = rows;
+      expect(header.slice(0, 2)).toEqual(['合同编号', '合同名称']);
+      expect(data.map((r) => r[1])).toEqual(list.items.map((i: { name: string }) => i.name));
+      const largest = header.indexOf('最大差额');
+      expect(data.map((r) => r[largest])).toEqual(
+        list.items.map((i: { maxDifference: number }) => i.maxDifference / 100),
+      );
+      expect(sheet.getRow(2).getCell(largest + 1).numFmt).toBe('#,##0.00');
+      // Without the export right, the list still reads but the workbook is refused.
+      const reader = await t().login('wu.min'); // staff: reads the register, exports nothing
+      expect((await reader.get(`/api/v1/contract-exceptions?${q}`)).statusCode).toBe(200);
+      expect((await reader.get(`/api/v1/contract-exceptions/export?${filter}`)).statusCode).toBe(403);
     });
 
     it("shows each user the exceptions within their scope, and no other entity's matching", async () => {

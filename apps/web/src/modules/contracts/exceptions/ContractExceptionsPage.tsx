@@ -14,7 +14,7 @@ import { sortableBy } from '../../../shared/ledgerSort';
 import { SearchFilter } from '../../../shared/SearchFilter';
 import { useUrlLedger } from '../../../shared/useUrlFilters';
 import { ContractStatusTag, DirectionTag } from '../shared/labels';
-import { useContractExceptions, useExecutionSettings } from './exceptionsApi';
+import { exportContractExceptions, useContractExceptions, useExecutionSettings } from './exceptionsApi';
 
 const filterKeys = ['q', 'entityId', 'direction'] as const;
 /** The sorts the server's exceptions list offers (matching.service.ts). */
@@ -137,6 +137,8 @@ export default function ContractExceptionsPage() {
     [values.q, values.entityId, direction, ledger.sort, ledger.page, ledger.pageSize],
   );
   const list = useContractExceptions(query);
+  // The export takes the same filters and sort, every row.
+  const exportQuery = { q: query.q, entityId: query.entityId, direction: query.direction, sort: query.sort };
   const { data } = list;
   const columns = useMemo(() => exceptionColumns(t, ledger.sort), [t, ledger.sort]);
   const openMatching = (row: ContractException) => navigate(`/contracts/${row.contractId}?tab=matching`);
@@ -182,6 +184,12 @@ export default function ContractExceptionsPage() {
       ledgerId="exceptions"
       title={t('contractExceptions.title')}
       filterBar={filterBar}
+      onExport={
+        can('contract.export')
+          ? (onProgress) =>
+              exportContractExceptions(exportQuery, t('contractExceptions.exportFile'), onProgress)
+          : undefined
+      }
       actions={
         can('contract.settings') && (
           <Button

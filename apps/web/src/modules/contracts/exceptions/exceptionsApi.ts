@@ -5,7 +5,7 @@ import type {
   Page,
 } from '@concord/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type QueryParams } from '../../../app/api/client';
+import { api, type DownloadProgress, downloadFile, type QueryParams } from '../../../app/api/client';
 import type { BodyOf } from '../../../shared/contractTypes';
 import { keys } from '../../../shared/queryKeys';
 
@@ -19,6 +19,13 @@ export function useContractExceptions(query: QueryParams) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** The exceptions list as filtered and sorted, every row, as .xlsx. */
+export const exportContractExceptions = (
+  query: QueryParams,
+  fileName: string,
+  onProgress?: DownloadProgress,
+) => downloadFile('/contract-exceptions/export', query, fileName, onProgress);
 
 /** Every entity the caller may see with the settings in force there (also the exceptions page's entity filter). */
 export function useExecutionSettings() {
