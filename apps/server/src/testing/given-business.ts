@@ -163,6 +163,21 @@ export class GivenBusiness {
     });
   }
 
+  /** A change order of a contract in force, approved through the engine unless `pending`. */
+  async changeOrder(
+    contractId: string,
+    input: Parameters<typeof contractFactories.changeOrder>[3] & { as?: RequestContext; pending?: boolean },
+  ) {
+    const { as, pending, ...fields } = input;
+    return contractFactories.changeOrder(
+      this.services,
+      await this.actor(as),
+      contractId,
+      fields,
+      pending ? undefined : { approve: (id) => this.approve(id) },
+    );
+  }
+
   // ---- execution ----
 
   async planItems(

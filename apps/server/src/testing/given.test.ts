@@ -157,6 +157,16 @@ describeEachDialect(
         expect(await auditActions(services.db, 'contract', active.id)).toContain('invoice.link');
       });
 
+      it('changes a contract in force through an approved change order, audited', async () => {
+        const { given, services } = t();
+        const active = await given.activeContract({ amount: 500_000 });
+        const change = await given.changeOrder(active.id, { proposed: { amount: 600_000 } });
+        expect(change).toMatchObject({ contractId: active.id, status: 'IN_APPROVAL' });
+        const after = await services.contracts.get(services.systemContext('test'), active.id);
+        expect(after).toMatchObject({ currentAmount: 600_000, version: active.version + 1 });
+        expect(await auditActions(services.db, 'contract_change', change.id)).not.toEqual([]);
+      });
+
       it('delivers and accepts, settles and evaluates a contract in force, audited', async () => {
         const { given, services } = t();
         const active = await given.activeContract({ amount: 500_000 });

@@ -10,6 +10,8 @@ import {
   type ContractCategory,
   type ContractCreate,
   type ContractPlanLine,
+  type ContractChange,
+  contractChangeCreateSchema,
   contractCategoryCreateSchema,
   contractCreateSchema,
   contractPlanLineCreateSchema,
@@ -22,6 +24,7 @@ import type { ContractLifecycle } from './register/contracts.lifecycle.js';
 import type { ContractsService } from './register/contracts.service.js';
 import type { ContractCategoriesService } from './setup/categories.service.js';
 import type { ContractPlansService } from './setup/plans.service.js';
+import type { ContractChanges } from './versions/changes.service.js';
 
 /** The services the register's factories write through (the app's `Services` has them all). */
 export interface ContractFactoryServices {
@@ -181,6 +184,28 @@ export async function activeContract(
   );
 }
 
+/**
+ * A change order (变更, or 补充协议 with kind SUPPLEMENT) proposing new values for a contract in
+ * force; its approval starts, and is driven to the end when `progress` is given. Returns the
+ * change as created (the contract carries the approved values).
+ */
+export async function changeOrder(
+  services: { contractChanges: ContractChanges },
+  ctx: RequestContext,
+  contractId: string,
+  input: Partial<z.input<typeof contractChangeCreateSchema>> &
+    Pick<z.input<typeof contractChangeCreateSchema>, 'proposed'>,
+  progress?: Pick<ContractProgress, 'approve'>,
+): Promise<ContractChange> {
+  const change = await services.contractChanges.create(
+    ctx,
+    contractId,
+    contractChangeCreateSchema.parse({ reason: '测试变更', ...input }),
+  );
+  if (progress && change.instanceId) await progress.approve(change.instanceId);
+  return change;
+}
+
 /** The register's factories, as the module's index exports them. */
 export const contractFactories = {
   contractCategory,
@@ -189,5 +214,6 @@ export const contractFactories = {
   submittedContract,
   approvedContract,
   activeContract,
+  changeOrder,
   textFile,
 };

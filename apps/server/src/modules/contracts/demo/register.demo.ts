@@ -352,17 +352,22 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
     }
     if (demo.target === 'CHANGED') {
       // A renewal by supplementary agreement: one more year at a higher rent, approved.
-      const change = await services.contractChanges.create(ctx, contract.id, {
-        kind: 'SUPPLEMENT',
-        reason: '租期延长一年，租金按市场价上调 5%',
-        proposed: {
-          // The third year at the old yearly rent plus 5%: ¥2,640,000 + ¥1,386,000.
-          amount: Math.round(demo.amountYuan * 100 * 1.525),
-          endDate: '2027-12-31',
-          body: `${demo.body}\n第七条 续租：租期延长至 2027 年 12 月 31 日，租金上调 5%。`,
+      await contractFactories.changeOrder(
+        services,
+        ctx,
+        contract.id,
+        {
+          kind: 'SUPPLEMENT',
+          reason: '租期延长一年，租金按市场价上调 5%',
+          proposed: {
+            // The third year at the old yearly rent plus 5%: ¥2,640,000 + ¥1,386,000.
+            amount: Math.round(demo.amountYuan * 100 * 1.525),
+            endDate: '2027-12-31',
+            body: `${demo.body}\n第七条 续租：租期延长至 2027 年 12 月 31 日，租金上调 5%。`,
+          },
         },
-      });
-      await approveAll(services, change.instanceId!);
+        progress,
+      );
     }
   }
   return ids;
