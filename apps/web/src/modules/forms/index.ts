@@ -3,6 +3,5 @@ export { FormRenderer, formDataOf, showFormDataErrors } from './components/FormR
 export { FieldValue, FormView } from './components/FormView';
 export { FileLink } from './components/inputs';
 export { useAvailableForms } from './formsApi';
-export { fenToYuan, yuanToFen } from './money';
 // The definition has its own file so the module list (and with it i18n) does not load these components.
 export { formsModule } from './module';

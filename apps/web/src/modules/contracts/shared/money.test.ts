@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuan, yuanToFen } from '../../forms/money';
 import { basisPointsToPercent, fenToYuanText, percentToBasisPoints, yuanTextToFen } from './money';
 
 describe('the money inputs of the contract pages (string mode)', () => {
@@ -28,15 +27,5 @@ describe('the money inputs of the contract pages (string mode)', () => {
     expect(percentToBasisPoints('13')).toBe(1300);
     expect(percentToBasisPoints(6.5)).toBe(650);
     expect(basisPointsToPercent(650)).toBe(6.5);
-  });
-});
-
-describe('the number money input of the form designer', () => {
-  it('turns yuan numbers into 分 without float drift', () => {
-    expect(yuanToFen(12.34)).toBe(1234);
-    expect(yuanToFen(0.1 + 0.2)).toBe(30);
-    expect(yuanToFen(1.005)).toBe(100);
-    expect(yuanToFen(null)).toBeNull();
-    expect(fenToYuan(1234)).toBe(12.34);
   });
 });

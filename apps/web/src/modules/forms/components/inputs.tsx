@@ -7,33 +7,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/auth/session';
 import { formatMoney } from '../../../shared/format';
+import { MoneyInput } from '../../../shared/FormInputs';
 import { DepartmentTreeSelect } from '../../system/components/DepartmentTreeSelect';
 import { UserPicker } from '../../system/components/UserPicker';
 import { fileContentUrl, fileUploadUrl, useFileObject } from '../formsApi';
-import { fenToYuan, yuanToFen } from '../money';
 
 interface ControlProps<T> {
   value?: T;
   onChange?: (value: T | null) => void;
   disabled?: boolean;
   id?: string;
-}
-
-/** Money typed in yuan with two decimals, held as integer 分. */
-export function MoneyInput({ value, onChange, disabled, id }: ControlProps<number>) {
-  return (
-    <InputNumber<number>
-      id={id}
-      style={{ width: '100%' }}
-      prefix="¥"
-      precision={2}
-      step={1}
-      min={0}
-      disabled={disabled}
-      value={fenToYuan(value)}
-      onChange={(yuan) => onChange?.(yuanToFen(yuan))}
-    />
-  );
 }
 
 export function DateInput({ value, onChange, disabled, id }: ControlProps<string>) {
