@@ -10,3 +10,17 @@ export { columnTypes } from './columns.js';
 export type { Database, Db } from './tables.js';
 export { likePattern, newId, readBool, readInstant, readJson, writeJson } from './values.js';
 export { type MigrationSet, migrateToLatest } from './migrator.js';
+export {
+  createRollup,
+  defineRollup,
+  dropRollup,
+  findRollupDrift,
+  type RollupDefinition,
+  type RollupDimension,
+  type RollupDrift,
+  type RollupMeasure,
+  type RollupSums,
+  type RollupWhere,
+  rebuildRollup,
+  sumRollup,
+} from './rollups.js';
