@@ -27,6 +27,7 @@ import {
 import { notificationsModule } from './platform/notifications/index.js';
 import { numberingModule } from './platform/numbering/index.js';
 import { orgModule } from './platform/org/index.js';
+import { rollupsModule } from './platform/rollups/index.js';
 import { workflowModule } from './platform/workflow/index.js';
 
 /**
@@ -38,6 +39,7 @@ export const modules = [
   orgModule,
   iamModule,
   jobsModule,
+  rollupsModule,
   notificationsModule,
   filesModule,
   formsModule,
@@ -105,7 +107,7 @@ export function createServices(
     systemContext,
   });
   provided = created.provided as Partial<ModuleRegistry>;
-  const { audit, jobs, notifications, workflow, files } = provided as ModuleRegistry;
+  const { audit, jobs, notifications, workflow, files, rollups } = provided as ModuleRegistry;
   // The test suite refuses undeclared audit events, so none reaches the viewer as a raw code.
   audit.describeEventsWith(
     new AuditEventCatalogue(created.loaded.map(({ definition }) => definition.auditEvents ?? {})),
@@ -113,7 +115,7 @@ export function createServices(
       refuseUndeclared: process.env.VITEST === 'true',
     },
   );
-  // What each module adds to the platform's registries: job types, templates, approval subjects, file reads.
+  // What each module adds to the platform's registries: job types, templates, approval subjects, file reads, rollups.
   for (const { definition, instance } of created.loaded) {
     jobs.jobs.declare(instance.jobs ?? []);
     for (const [key, template] of Object.entries(definition.templates ?? {})) {
@@ -121,6 +123,7 @@ export function createServices(
     }
     for (const subject of instance.approvalSubjects ?? []) workflow.approvalSubjects.register(subject);
     for (const grant of instance.fileReadGrants ?? []) files.grantReadsVia(grant);
+    rollups.register(definition.rollups ?? []);
   }
   const services = Object.assign({}, ...created.loaded.map(({ instance }) => instance.services));
   return { ...services, db, clock, systemContext, loaded: created.loaded };

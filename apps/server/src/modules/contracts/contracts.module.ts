@@ -23,6 +23,7 @@ import { contractDeliveriesRoutes, contractDeliveryRecordTypes } from './executi
 import { contractEvaluationRoutes } from './evaluation/evaluations.routes.js';
 import { executionSettingsRoutes } from './execution/execution-settings.routes.js';
 import { contractImportRoutes } from './ledger/import.routes.js';
+import { contractLedgerRollup } from './ledger/ledger.rollup.js';
 import { contractMatchingRoutes } from './execution/matching.routes.js';
 import { contractOversightRoutes } from './collections/oversight.routes.js';
 import { ContractOversightService } from './collections/oversight.service.js';
@@ -76,6 +77,7 @@ export const contractsModule = defineModule({
     ...contractPaymentRecordTypes,
     ...contractSettlementRecordTypes,
   ],
+  rollups: [contractLedgerRollup],
   demo: contractsDemo,
   create(platform, deps) {
     const { db, systemContext } = platform;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PermissionGroup } from '@concord/contracts';
-import type { Database, Db, MigrationSet } from '../../db/index.js';
+import type { Database, Db, MigrationSet, RollupDefinition } from '../../db/index.js';
 // The kit names the types of what parts contribute from the files that define them, not through
 // the parts' index.ts: each index exports its part's definition, built with the kit, and going
 // through it would tie every part and the kit into one circle (type-only, but a circle to read).
@@ -78,6 +78,8 @@ export interface ModuleDefinition<
   auditEvents?: AuditEventSet;
   templates?: Record<string, NotificationTemplate>;
   recordTypes?: readonly RecordType[];
+  /** Sums per bucket its migrations create (ledger totals), checked against their sources every night. */
+  rollups?: readonly RollupDefinition[];
   /** Its part of the demo group, seeded after the demo of every module it requires (or names in `after`). */
   demo?: DemoStep<Name, Requires | DemoAfter, DemoAfter, DemoServices>;
   create(
@@ -109,6 +111,7 @@ export interface AnyModuleDefinition {
   auditEvents?: AuditEventSet;
   templates?: Record<string, NotificationTemplate>;
   recordTypes?: readonly RecordType[];
+  rollups?: readonly RollupDefinition[];
   demo?: {
     after?: readonly string[];
     seed: (services: any, seeded: any) => Promise<unknown>;

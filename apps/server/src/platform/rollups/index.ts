@@ -1,0 +1,2 @@
+export { rollupsModule } from './rollups.module.js';
+export type { RollupCheck, RollupRegistry } from './rollups.service.js';
