@@ -140,18 +140,42 @@ export type ContractLedgerCurrencyTotals = z.infer<typeof contractLedgerCurrency
 
 export const contractLedgerPageSchema = z.object({
   items: z.array(contractLedgerRowSchema),
-  /**
-   * Totals of the whole filtered set, not just this page, over all currencies: the count holds, but
-   * the amounts add yuan to dollars once the set has more than one currency. Deprecated for money:
-   * show `totalsByCurrency`.
-   */
-  totals: contractLedgerTotalsSchema,
-  /** Totals of the whole filtered set per currency (CNY first): one totals row each. */
-  totalsByCurrency: z.array(contractLedgerCurrencyTotalsSchema),
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
 });
 export type ContractLedgerPage = z.infer<typeof contractLedgerPageSchema>;
+
+/** The totals take the ledger's filters (sort and paging do not change them). */
+export const contractLedgerTotalsQuerySchema = contractLedgerQuerySchema.omit({
+  cursor: true,
+  limit: true,
+  sort: true,
+});
+
+/** How the totals were found. */
+export const contractLedgerTotalsSourceSchema = z.enum([
+  /** From the rollups kept per bucket in every write: exact, whatever the size of the ledger. */
+  'rollup',
+  /** Summed over the filtered contracts (a filter the rollups cannot answer: search, department…). */
+  'computed',
+  /** The filtered set is larger than the ledger sums on request: the count is a lower bound, no amounts. */
+  'capped',
+]);
+export type ContractLedgerTotalsSource = z.infer<typeof contractLedgerTotalsSourceSchema>;
+
+/**
+ * The totals of the whole filtered ledger, asked for apart from its pages (the page shows at once,
+ * the totals when they arrive): the count and one set of amounts per currency, CNY first (amounts of
+ * different currencies are never added up).
+ */
+export const contractLedgerTotalsResultSchema = z.object({
+  /** The number of contracts; a lower bound ("10,000+") when `source` is `capped`. */
+  count: z.number().int(),
+  source: contractLedgerTotalsSourceSchema,
+  /** Empty when capped. */
+  byCurrency: z.array(contractLedgerCurrencyTotalsSchema),
+});
+export type ContractLedgerTotalsResult = z.infer<typeof contractLedgerTotalsResultSchema>;
 
 /** The export takes the ledger's filters and sort (no paging). */
 export const contractLedgerExportQuerySchema = contractLedgerQuerySchema.omit({ cursor: true, limit: true });

@@ -30,6 +30,8 @@ export const enUS: ShellMessages = {
     sortOrder: 'Sort order',
     entity: 'Legal entity',
     total: '{{total}} in total',
+    totalAtLeast: 'More than {{total}}',
+    totalPending: 'Counting…',
     requestId: 'Request ID',
     builtIn: 'Built-in',
     notSet: 'Not set',

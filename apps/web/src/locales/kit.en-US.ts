@@ -9,6 +9,8 @@ export const kitEnUS: Translations<typeof kitZhCN> = {
     columnsHint: 'Tick the columns to show; the choice is kept in this browser',
     totalsCount: 'Totals ({{count}} rows)',
     count: 'Rows',
+    totalsPending: 'Adding up the totals…',
+    totalsCapped: 'More than {{count}} rows: narrow the filters to see the totals',
     exporting: 'Exporting…',
     exportingBytes: 'Exporting… {{size}}',
     exportingPercent: 'Exporting… {{percent}}%',

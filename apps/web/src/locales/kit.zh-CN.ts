@@ -6,6 +6,8 @@ export const kitZhCN = {
     columnsHint: '勾选要显示的列；选择保存在本浏览器',
     totalsCount: '合计（{{count}} 条）',
     count: '条数',
+    totalsPending: '合计计算中…',
+    totalsCapped: '超过 {{count}} 条，请缩小筛选范围后查看金额合计',
     exporting: '正在导出…',
     exportingBytes: '正在导出… {{size}}',
     exportingPercent: '正在导出… {{percent}}%',

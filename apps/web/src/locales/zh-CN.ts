@@ -36,6 +36,8 @@ export const zhCN = {
     sortOrder: '排序',
     entity: '法人主体',
     total: '共 {{total}} 条',
+    totalAtLeast: '超过 {{total}} 条',
+    totalPending: '正在统计…',
     requestId: '请求号',
     builtIn: '内置',
     notSet: '未设置',

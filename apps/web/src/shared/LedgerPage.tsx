@@ -15,7 +15,7 @@ import {
 } from './columnSettings';
 import { ExportButton } from './ExportButton';
 import { ImportDialog, type LedgerImport } from './ImportDialog';
-import { type LedgerTotals, TotalsCard, TotalsRow } from './LedgerTotals';
+import { type LedgerTotalsState, TotalsCard, TotalsRow } from './LedgerTotals';
 import { sortFromSorter } from './ledgerSort';
 import { PageContainer } from './PageContainer';
 import { ResponsiveTable } from './ResponsiveTable';
@@ -24,7 +24,7 @@ import { useIsPhone } from './useIsPhone';
 // The pieces a ledger page names when it describes itself, from the files that define them.
 export type { LedgerColumn } from './columnSettings';
 export { ExportButton } from './ExportButton';
-export { type LedgerTotals, totalsByCurrency } from './LedgerTotals';
+export { type LedgerTotals, type LedgerTotalsState, totalsByCurrency } from './LedgerTotals';
 
 /** The loading, error and retry props of a ledger from its TanStack query: `{...ledgerQueryState(list)}`. */
 export function ledgerQueryState(query: {
@@ -69,7 +69,8 @@ export interface LedgerPageProps<T extends object> {
   /** The sort in the URL (`-amount`); columns carry their own `sortOrder`. */
   onSortChange: (sort: string | undefined) => void;
   paging: LedgerPaging;
-  totals?: LedgerTotals;
+  /** The totals of the filtered set; 'pending' while a ledger that asks for them apart waits for them. */
+  totals?: LedgerTotalsState;
   /** The first cell of the totals row; "合计（N 条）" unless given. */
   totalsLabel?: (count: number) => ReactNode;
   /** Downloads the filtered set as Excel; `onProgress` drives the button's progress text. */
@@ -218,9 +219,12 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
         error={props.rows ? null : props.error}
         onRetry={props.onRetry}
       >
-        {isPhone && totals && totals.count > 0 && shown.some((column) => column.total) && (
-          <TotalsCard columns={shown} totals={totals} ledgerId={ledgerId} />
-        )}
+        {isPhone &&
+          totals &&
+          (totals === 'pending' || totals.count > 0) &&
+          shown.some((column) => column.total) && (
+            <TotalsCard columns={shown} totals={totals} ledgerId={ledgerId} />
+          )}
         <ResponsiveTable<T>
           rowKey={props.rowKey}
           data-testid={`${ledgerId}-table`}

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Table } from 'antd';
+import { Card, Descriptions, Spin, Table } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerColumn } from './columnSettings';
@@ -7,21 +7,45 @@ import { formatMoney } from './format';
 /** Totals of the whole filtered set, one entry a currency (never summed across currencies). */
 export interface LedgerTotals {
   count: number;
+  /** The set is larger than the server adds up on request: `count` is a lower bound, no amounts. */
+  capped?: boolean;
   byCurrency: { currency: string; amounts: Partial<Record<string, number | null>> }[];
 }
+
+/** The totals of a ledger whose totals come apart from its pages: still on their way, or here. */
+export type LedgerTotalsState = LedgerTotals | 'pending';
 
 /** Totals of an API that gives one set of amounts per currency (`{ currency, count, ...amounts }[]`). */
 export function totalsByCurrency(
   count: number,
   rows: ({ currency: string; count?: number } & Record<string, number | string | undefined>)[],
+  capped = false,
 ): LedgerTotals {
   return {
     count,
+    capped,
     byCurrency: rows.map(({ currency, count: _count, ...amounts }) => ({
       currency,
       amounts: amounts as Record<string, number>,
     })),
   };
+}
+
+/** Whether the totals show as one line instead of the amounts: still added up, or the set too large. */
+const isNotice = (totals: LedgerTotalsState): totals is 'pending' | (LedgerTotals & { capped: true }) =>
+  totals === 'pending' || totals.capped === true;
+
+/** That one line. */
+function TotalsNotice({ totals }: { totals: LedgerTotalsState }) {
+  const { t } = useTranslation();
+  if (totals === 'pending') {
+    return (
+      <span role="status">
+        <Spin size="small" /> {t('kit.totalsPending')}
+      </span>
+    );
+  }
+  return <>{t('kit.totalsCapped', { count: totals.count.toLocaleString() })}</>;
 }
 
 /** The totals row under a ledger's table: a row per currency, the count in the first cell. */
@@ -32,11 +56,24 @@ export function TotalsRow<T>({
   label,
 }: {
   columns: LedgerColumn<T>[];
-  totals: LedgerTotals;
+  totals: LedgerTotalsState;
   ledgerId: string;
   label?: (count: number) => ReactNode;
 }) {
   const { t } = useTranslation();
+  if (isNotice(totals)) {
+    return (
+      <Table.Summary fixed>
+        <Table.Summary.Row data-testid={`${ledgerId}-totals`}>
+          <Table.Summary.Cell index={0} colSpan={columns.length}>
+            <strong>
+              <TotalsNotice totals={totals} />
+            </strong>
+          </Table.Summary.Cell>
+        </Table.Summary.Row>
+      </Table.Summary>
+    );
+  }
   return (
     <Table.Summary fixed>
       {totals.byCurrency.map(({ currency, amounts }, rowIndex) => (
@@ -66,11 +103,18 @@ export function TotalsCard<T>({
   ledgerId,
 }: {
   columns: LedgerColumn<T>[];
-  totals: LedgerTotals;
+  totals: LedgerTotalsState;
   ledgerId: string;
 }) {
   const { t } = useTranslation();
   const totalled = columns.filter((column) => column.total);
+  if (isNotice(totals)) {
+    return (
+      <Card size="small" style={{ marginBottom: 8 }} data-testid={`${ledgerId}-totals`}>
+        <TotalsNotice totals={totals} />
+      </Card>
+    );
+  }
   return (
     <Card size="small" style={{ marginBottom: 8 }} data-testid={`${ledgerId}-totals`}>
       <Descriptions

@@ -15,6 +15,8 @@ export const keys = {
     all: ['contracts'] as const,
     lists: ['contracts', 'ledger'] as const,
     list: (filters: QueryParams) => ['contracts', 'ledger', filters] as const,
+    /** Under `lists`, so whatever refreshes the ledger refreshes its totals. */
+    totals: (filters: QueryParams) => ['contracts', 'ledger', 'totals', filters] as const,
     detail: contractDetail,
     versions: (id: string) => [...contractDetail(id), 'versions'] as const,
     version: (id: string, number: number) => [...contractDetail(id), 'version', number] as const,

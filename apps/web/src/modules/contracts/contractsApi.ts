@@ -5,6 +5,7 @@ import type {
   ContractCompare,
   ContractImportReport,
   ContractLedgerPage,
+  ContractLedgerTotalsResult,
   ContractPlanLine,
   ContractVersion,
   ContractVersionSummary,
@@ -50,6 +51,17 @@ export function useContractLedger(query: QueryParams) {
     queryFn: ({ signal }) => api.get<ContractLedgerPage>('/contracts', query, signal),
     // Keep the current page on screen while the next one loads, so the table does not flash empty.
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The totals of the filtered ledger, asked for apart from its pages: the page shows at once and the
+ * totals when they arrive (from the server's rollups, or summed when the filter needs the rows).
+ */
+export function useContractLedgerTotals(filters: QueryParams) {
+  return useQuery({
+    queryKey: keys.contracts.totals(filters),
+    queryFn: ({ signal }) => api.get<ContractLedgerTotalsResult>('/contracts/totals', filters, signal),
   });
 }
 

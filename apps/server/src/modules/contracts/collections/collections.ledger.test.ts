@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { fetchPageWithTotals } from '../ledger/ledger.testing.js';
 import { ManualClock } from '../../../platform/jobs/index.js';
 import { describeEachDialect } from '../../../testing/test-app.js';
 import { patchContract, testCategory, testContract, userWith } from '../archive/archive.testing.js';
@@ -79,9 +80,7 @@ describeEachDialect(
 
     it('shows each contract’s execution figures and totals equal to the sums of their sources', async () => {
       const client = await t().login('zhang.wei');
-      const res = await client.get(`/api/v1/contracts?categoryId=${categoryId}&sort=createdAt&limit=50`);
-      expect(res.statusCode, res.body).toBe(200);
-      const page = res.json();
+      const page = await fetchPageWithTotals(client, `categoryId=${categoryId}&sort=createdAt&limit=50`);
       const byId = new Map(page.items.map((row: { id: string }) => [row.id, row]));
       expect(byId.get(expense)).toMatchObject({
         plannedAmount: 1_000_000,
@@ -158,59 +157,54 @@ describeEachDialect(
 
     it('sorts and keyset-pages on the money columns, and filters overdue only and by matching status', async () => {
       const client = await t().login('zhang.wei');
-      const first = (
-        await client.get(`/api/v1/contracts?categoryId=${categoryId}&sort=-overdueAmount&limit=2`)
-      ).json();
+      const first = await fetchPageWithTotals(client, `categoryId=${categoryId}&sort=-overdueAmount&limit=2`);
       expect(first.items.map((r: { id: string }) => r.id)).toEqual([income, expense]);
-      const next = (
-        await client.get(
-          `/api/v1/contracts?categoryId=${categoryId}&sort=-overdueAmount&limit=2&cursor=${first.nextCursor}`,
-        )
-      ).json();
+      const next = await fetchPageWithTotals(
+        client,
+        `categoryId=${categoryId}&sort=-overdueAmount&limit=2&cursor=${first.nextCursor}`,
+      );
       expect(next.items.map((r: { id: string }) => r.id)).toEqual([techIncome]);
       expect(next.nextCursor).toBeNull();
-      const byOutstanding = (
-        await client.get(`/api/v1/contracts?categoryId=${categoryId}&sort=outstandingAmount`)
-      ).json();
+      const byOutstanding = await fetchPageWithTotals(
+        client,
+        `categoryId=${categoryId}&sort=outstandingAmount`,
+      );
       expect(byOutstanding.items.map((r: { outstandingAmount: number }) => r.outstandingAmount)).toEqual([
         70_000, 420_000, 800_000,
       ]);
 
       // Invoices and acceptance of the income contract within the 1 元 default tolerance of its receipts.
       await patchContract(t(), income, { invoiced_amount: 80_000, accepted_amount: 80_090 });
-      const matched = (
-        await client.get(`/api/v1/contracts?categoryId=${categoryId}&matchingStatus=MATCHED`)
-      ).json();
+      const matched = await fetchPageWithTotals(client, `categoryId=${categoryId}&matchingStatus=MATCHED`);
       // The TECH contract has nothing paid, invoiced or accepted: 0 = 0 = 0 agrees too.
       expect(matched.items.map((r: { id: string }) => r.id).sort()).toEqual([income, techIncome].sort());
       expect(matched.totals.count).toBe(2);
       expect(matched.items.find((r: { id: string }) => r.id === income).matchingStatus).toBe('MATCHED');
-      const mismatched = (
-        await client.get(`/api/v1/contracts?categoryId=${categoryId}&matchingStatus=MISMATCHED`)
-      ).json();
+      const mismatched = await fetchPageWithTotals(
+        client,
+        `categoryId=${categoryId}&matchingStatus=MISMATCHED`,
+      );
       expect(
         mismatched.items.map((r: { id: string; matchingStatus: string }) => [r.id, r.matchingStatus]),
       ).toEqual([[expense, 'MISMATCHED']]);
       // Beyond the tolerance (1 元 and 0.01 元 too far): mismatched.
       await patchContract(t(), income, { accepted_amount: 80_101 });
       expect(
-        (await client.get(`/api/v1/contracts?categoryId=${categoryId}&matchingStatus=MISMATCHED`)).json()
-          .totals.count,
+        (await fetchPageWithTotals(client, `categoryId=${categoryId}&matchingStatus=MISMATCHED`)).totals
+          .count,
       ).toBe(2);
       await patchContract(t(), income, { invoiced_amount: 0, accepted_amount: 0 });
 
       // Once the expense contract's first item is paid in full, only the income contracts are overdue.
       await x.money(expense, expenseItems[0], 'PAYMENT', 'PAID', 100_000);
       await x.refresh(expense);
-      const overdue = (
-        await client.get(`/api/v1/contracts?categoryId=${categoryId}&overdueOnly=true`)
-      ).json();
+      const overdue = await fetchPageWithTotals(client, `categoryId=${categoryId}&overdueOnly=true`);
       expect(overdue.items.map((r: { id: string }) => r.id).sort()).toEqual([income, techIncome].sort());
       expect(overdue.totals.overdueAmount).toBe(490_000);
 
       // A settlement below the current amount lowers what is outstanding.
       await patchContract(t(), expense, { settled_amount: 900_000 });
-      const settled = (await client.get(`/api/v1/contracts?categoryId=${categoryId}&sort=createdAt`)).json();
+      const settled = await fetchPageWithTotals(client, `categoryId=${categoryId}&sort=createdAt`);
       expect(settled.items.find((r: { id: string }) => r.id === expense)).toMatchObject({
         settledAmount: 900_000,
         paidAmount: 300_000,
@@ -224,9 +218,9 @@ describeEachDialect(
     it('moves overdue amounts with the clock', async () => {
       const client = await t().login('zhang.wei');
       const overdueOf = async () =>
-        (await client.get(`/api/v1/contracts?categoryId=${categoryId}&sort=createdAt`))
-          .json()
-          .items.find((r: { id: string }) => r.id === expense).overdueAmount;
+        (await fetchPageWithTotals(client, `categoryId=${categoryId}&sort=createdAt`)).items.find(
+          (r: { id: string }) => r.id === expense,
+        ).overdueAmount;
       expect(await overdueOf()).toBe(0);
       clock.set('2026-04-02T01:00:00.000Z'); // item 2 (400 000 less 0 paid) is a day late
       expect(await overdueOf()).toBe(400_000);

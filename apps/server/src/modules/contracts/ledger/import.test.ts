@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fetchPageWithTotals } from './ledger.testing.js';
 import { multipartBody } from '../../../platform/files/files.testing.js';
 import { describeEachDialect } from '../../../testing/test-app.js';
 import { partnerFactories } from '../../partners/index.js';
@@ -41,9 +42,7 @@ describeEachDialect('contract import', (t) => {
   };
   const ledger = async (username: string, q: string) => {
     const client = await t().login(username);
-    const res = await client.get(`/api/v1/contracts?q=${encodeURIComponent(q)}&limit=200&sort=number`);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
+    return fetchPageWithTotals(client, `q=${encodeURIComponent(q)}&limit=200&sort=number`);
   };
 
   /** Partners of the group (wang.fang's entity): one with a credit code, one shared, one blacklisted, one of TECH. */
@@ -316,7 +315,7 @@ describeEachDialect('contract import', (t) => {
       let cursor: string | null = '';
       while (cursor !== null) {
         const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-        const body = (await wang.get(`/api/v1/contracts?q=IMP-K-&limit=200&sort=number${after}`)).json();
+        const body = await fetchPageWithTotals(wang, `q=IMP-K-&limit=200&sort=number${after}`);
         for (const item of body.items) numbers.add(item.number);
         cursor = body.nextCursor;
       }

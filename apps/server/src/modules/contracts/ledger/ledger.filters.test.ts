@@ -7,7 +7,13 @@ import { addDays } from '@concord/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import { type ContractFixture, expectProblem, insertLedgerRow } from '../contracts.testing.js';
-import { type LedgerRow, type LedgerWorld, ledgerQueries, ledgerWorld } from './ledger.testing.js';
+import {
+  type LedgerRow,
+  type LedgerWorld,
+  ledgerQueries,
+  ledgerWorld,
+  fetchPageWithTotals,
+} from './ledger.testing.js';
 
 describeEachDialect('contract ledger', (t) => {
   let world: LedgerWorld;
@@ -131,7 +137,7 @@ describeEachDialect('contract ledger', (t) => {
       await insertLedgerRow(t(), spec('进口设备', 'USD', 500_000));
       await insertLedgerRow(t(), spec('进口备件', 'USD', 25_000));
       await insertLedgerRow(t(), spec('国内安装', 'CNY', 300_000));
-      const page = (await group.get(`/api/v1/contracts?q=${other}`)).json();
+      const page = await fetchPageWithTotals(group, `q=${other}`);
       expect(
         page.totalsByCurrency.map((r: any) => [
           r.currency,
@@ -145,33 +151,30 @@ describeEachDialect('contract ledger', (t) => {
         ['USD', 2, 525_000, 525_000, 525_000],
       ]);
       expect(page.totals.count).toBe(3);
-      const cnyOnly = (
-        await group.get(`/api/v1/contracts?q=${encodeURIComponent(`国内安装 ${other}`)}`)
-      ).json();
+      const cnyOnly = await fetchPageWithTotals(group, `q=${encodeURIComponent(`国内安装 ${other}`)}`);
       expect(cnyOnly.totalsByCurrency).toEqual([{ ...cnyOnly.totals, currency: 'CNY' }]);
-      const none = (await group.get(`/api/v1/contracts?q=nothing-${other}`)).json();
+      const none = await fetchPageWithTotals(group, `q=nothing-${other}`);
       expect(none.totalsByCurrency).toEqual([]);
     });
 
     it('finds by number, name or counterparty, ignoring case', async () => {
-      const byNumber = (await group.get(`/api/v1/contracts?q=${token}-007`)).json();
+      const byNumber = await fetchPageWithTotals(group, `q=${token}-007`);
       expect(byNumber.items.map((i: any) => i.name)).toEqual([`服务器采购 ${token}`]);
       const byName = (
         await group.get(`/api/v1/contracts?q=${encodeURIComponent(`法律顾问 ${token}`)}`)
       ).json();
       expect(byName.items.map((i: any) => i.number)).toEqual([`${token}-009`]);
       const byPartner = await fetchAll(group, `partnerId=${f.partners.shared}`);
-      const partnerQ = (
-        await group.get(
-          `/api/v1/contracts?q=${encodeURIComponent('shared partner GROUP')}&entityId=${f.grp.entityId}&limit=200`,
-        )
-      ).json();
+      const partnerQ = await fetchPageWithTotals(
+        group,
+        `q=${encodeURIComponent('shared partner GROUP')}&entityId=${f.grp.entityId}&limit=200`,
+      );
       expect(idsOf(partnerQ.items.filter((i: any) => i.name.endsWith(token)))).toEqual(
         idsOf(byPartner.items),
       );
       expect(byPartner.items).toHaveLength(2);
       // LIKE wildcards in q are taken literally.
-      expect((await group.get(`/api/v1/contracts?q=${token}%25`)).json().items).toEqual([]);
+      expect((await fetchPageWithTotals(group, `q=${token}%25`)).items).toEqual([]);
     });
 
     it('shows days to expiry for approved and in-force contracts only', async () => {

@@ -1,9 +1,5 @@
-import { addDays, compareCurrencies } from '@concord/contracts';
-import type {
-  ContractLedgerCurrencyTotals,
-  ContractLedgerQuery,
-  contractLedgerQuerySchema,
-} from '@concord/contracts';
+import { addDays } from '@concord/contracts';
+import type { ContractLedgerQuery, contractLedgerQuerySchema } from '@concord/contracts';
 import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import { type Database, type Db, likePattern } from '../../../db/index.js';
@@ -18,7 +14,7 @@ export type LedgerFilter = Omit<z.output<typeof contractLedgerQuerySchema>, 'cur
  * The ledger's sortable fields and the SQL each sorts by. Nullable columns sort by a stand-in value
  * so that keyset comparisons never meet NULL (and both dialects order them alike).
  */
-const sortKeys: Record<string, RawBuilder<unknown>> = {
+export const sortKeys: Record<string, RawBuilder<unknown>> = {
   number: sql`coalesce(contract.number, '')`,
   name: sql`contract.name`,
   partnerName: sql`contract.partner_name`,
@@ -187,77 +183,6 @@ export function sortValueOf(row: LedgerRow, sort: LedgerSort): unknown {
     nextDueDate: row.next_due_date ?? '9999-12-31',
   }[sort.field];
   return value;
-}
-
-type LedgerTotals = Omit<ContractLedgerCurrencyTotals, 'currency'>;
-const moneyTotals = [
-  'amount',
-  'signedAmount',
-  'currentAmount',
-  'plannedAmount',
-  'requestedAmount',
-  'paidAmount',
-  'receivedAmount',
-  'invoicedAmount',
-  'acceptedAmount',
-  'outstandingAmount',
-  'overdueAmount',
-] as const;
-
-/**
- * The totals of the filtered set, one row per currency (amounts in different currencies are never
- * added up); `all` is their sum, kept for the page's `totals` while the web moves to the rows.
- */
-export async function ledgerTotals(
-  query: ReturnType<typeof ledgerQuery>,
-  today = '',
-): Promise<{ all: LedgerTotals; byCurrency: ContractLedgerCurrencyTotals[] }> {
-  const sumOf = (key: RawBuilder<unknown>, alias: string) => sql<number>`coalesce(sum(${key}), 0)`.as(alias);
-  const rows = await query
-    .select([
-      'contract.currency as currency',
-      (eb) => eb.fn.countAll<number>().as('count'),
-      sql<number>`coalesce(sum(contract.amount), 0)`.as('amount'),
-      sql<number>`coalesce(sum(contract.signed_amount), 0)`.as('signed_amount'),
-      sql<number>`coalesce(sum(contract.current_amount), 0)`.as('current_amount'),
-      sumOf(sortKeys.plannedAmount, 'planned_amount'),
-      sumOf(sortKeys.requestedAmount, 'requested_amount'),
-      sumOf(sortKeys.paidAmount, 'paid_amount'),
-      sumOf(sortKeys.receivedAmount, 'received_amount'),
-      sumOf(sortKeys.invoicedAmount, 'invoiced_amount'),
-      sumOf(sortKeys.acceptedAmount, 'accepted_amount'),
-      sumOf(sortKeys.outstandingAmount, 'outstanding_amount'),
-      sumOf(overdueAmountSql(today), 'overdue_amount'),
-    ])
-    .groupBy('contract.currency')
-    .execute();
-  // The sums are numbers in both dialects (the PostgreSQL dialect parses numeric and bigint).
-  const byCurrency = rows
-    .map((row) => ({
-      currency: row.currency as ContractLedgerCurrencyTotals['currency'],
-      count: row.count,
-      amount: row.amount,
-      signedAmount: row.signed_amount,
-      currentAmount: row.current_amount,
-      plannedAmount: row.planned_amount,
-      requestedAmount: row.requested_amount,
-      paidAmount: row.paid_amount,
-      receivedAmount: row.received_amount,
-      invoicedAmount: row.invoiced_amount,
-      acceptedAmount: row.accepted_amount,
-      outstandingAmount: row.outstanding_amount,
-      overdueAmount: row.overdue_amount,
-    }))
-    .sort((a, b) => compareCurrencies(a.currency, b.currency));
-  const all: LedgerTotals = {
-    count: 0,
-    ...Object.fromEntries(moneyTotals.map((k) => [k, 0])),
-  } as LedgerTotals;
-  for (const row of byCurrency) {
-    all.count += row.count;
-    for (const key of moneyTotals) all[key] += row[key];
-  }
-  return { all, byCurrency };
 }
 
 export const ledgerColumns = [

@@ -1,4 +1,9 @@
-import type { ContractLedgerPage, ContractLedgerRow, contractLedgerQuerySchema } from '@concord/contracts';
+import type {
+  ContractLedgerPage,
+  ContractLedgerRow,
+  ContractLedgerTotalsResult,
+  contractLedgerQuerySchema,
+} from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { AppError, type RequestContext, sendXlsx } from '../../../platform/http/index.js';
@@ -19,20 +24,27 @@ import {
   type LedgerSort,
   ledgerQuery,
   ledgerRowsByIds,
-  ledgerTotals,
   orderAndContinue,
   parseSort,
   sortValueOf,
 } from './ledger.repository.js';
 import { ledgerExportColumns } from './ledger.export.js';
+import {
+  bucketsAnswering,
+  cappedTotals,
+  type LedgerTotalsFilter,
+  TOTALS_ROW_LIMIT,
+} from './ledger.totals.js';
+import { countUpTo, rollupTotals, summedTotals } from './ledger.totals.repository.js';
 import type { Db } from '../../../db/index.js';
 
 type LedgerQuery = z.output<typeof contractLedgerQuerySchema>;
 
 /**
  * The contract ledger (合同台账): one row per contract in the caller's data scope, filtered by any
- * column, sorted, paged by keyset (stable while rows are added), with the totals of the whole
- * filtered set; exported to .xlsx in batches.
+ * column, sorted, paged by keyset (stable while rows are added); the totals of the whole filtered
+ * set asked for apart (from the rollups where they answer, so a page never scans the table);
+ * exported to .xlsx in batches.
  */
 export class ContractLedger {
   constructor(
@@ -46,20 +58,34 @@ export class ContractLedger {
     const { cursor, limit, ...filter } = query;
     const sort = parseSort(filter.sort);
     const today = this.ports.today();
-    const base = ledgerQuery(this.db, scope, filter, today, await this.groupTolerance());
+    const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter));
     const after = cursor ? decodeCursor(cursor) : null;
-    const [rows, totals] = await Promise.all([
-      this.pageOf(base, sort, after, limit + 1),
-      ledgerTotals(base, today),
-    ]);
+    const rows = await this.pageOf(base, sort, after, limit + 1);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: await this.present(page),
-      totals: totals.all,
-      totalsByCurrency: totals.byCurrency,
       nextCursor: rows.length > limit && last ? encodeCursor(sortValueOf(last, sort), last.id) : null,
     };
+  }
+
+  /**
+   * The count and the totals per currency of the filtered set: read from the rollup buckets when
+   * they answer the filter in the caller's scope, else summed over the contracts when there are at
+   * most TOTALS_ROW_LIMIT of them, else the count capped.
+   */
+  async totals(ctx: RequestContext, filter: LedgerTotalsFilter): Promise<ContractLedgerTotalsResult> {
+    const scope = await ctx.access.require('contract.view');
+    const today = this.ports.today();
+    const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter));
+    const buckets = bucketsAnswering(scope, filter);
+    if (buckets) {
+      const byCurrency = await rollupTotals(this.db, buckets, base, today);
+      return { count: sumOfCounts(byCurrency), source: 'rollup', byCurrency };
+    }
+    if ((await countUpTo(this.db, base, TOTALS_ROW_LIMIT)) > TOTALS_ROW_LIMIT) return cappedTotals();
+    const byCurrency = await summedTotals(base, today);
+    return { count: sumOfCounts(byCurrency), source: 'computed', byCurrency };
   }
 
   async export(ctx: RequestContext, query: LedgerFilter, reply: FastifyReply): Promise<FastifyReply> {
@@ -67,14 +93,14 @@ export class ContractLedger {
     await ctx.access.require('contract.export');
     const sort = parseSort(query.sort);
     const today = this.ports.today();
-    const base = ledgerQuery(this.db, scope, query, today, await this.groupTolerance());
+    const base = ledgerQuery(this.db, scope, query, today, await this.toleranceFor(query));
     const zh = ctx.locale === 'zh-CN';
     return sendXlsx(reply, {
       filename: zh ? `合同台账-${today}.xlsx` : `contract-ledger-${today}.xlsx`,
       sheetName: zh ? '合同台账' : 'Contract ledger',
       columns: ledgerExportColumns(ctx.locale),
       rows: this.batches(base, sort),
-      totals: (await ledgerTotals(base, today)).byCurrency,
+      totals: await summedTotals(base, today),
     });
   }
 
@@ -156,6 +182,11 @@ export class ContractLedger {
     });
   }
 
+  /** The group's tolerance when the filter asks for a matching status (the only filter that reads it). */
+  private async toleranceFor(filter: { matchingStatus?: unknown }): Promise<Tolerance> {
+    return filter.matchingStatus ? this.groupTolerance() : DEFAULT_TOLERANCE;
+  }
+
   /** The group root's matching tolerance (its settings row), else the default: where an entity has no row. */
   private async groupTolerance(): Promise<Tolerance> {
     const rootId = await settingsRepo.groupRootId(this.db);
@@ -177,6 +208,8 @@ export class ContractLedger {
     );
   }
 }
+
+const sumOfCounts = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);
 
 /** The ledger's execution columns of a contract row (figures kept by figures.service). */
 function executionFigures(r: LedgerRow, tolerance: Tolerance) {

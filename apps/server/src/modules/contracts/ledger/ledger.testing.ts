@@ -1,4 +1,4 @@
-import { addDays } from '@concord/contracts';
+import { addDays, type ContractLedgerTotalsResult } from '@concord/contracts';
 import { expect } from 'vitest';
 import type { ApiClient, TestApp } from '../../../testing/test-app.js';
 import {
@@ -221,9 +221,7 @@ export async function ledgerWorld(app: TestApp): Promise<LedgerWorld> {
 /** Reading the ledger back: every row of the token (one page of 200) and the ids a predicate expects. */
 export function ledgerQueries(world: () => LedgerWorld) {
   const fetchAll = async (client: ApiClient, query: string) => {
-    const res = await client.get(`/api/v1/contracts?q=${world().token}&limit=200${query ? `&${query}` : ''}`);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { items: any[]; totals: any; nextCursor: string | null };
+    return fetchPageWithTotals(client, `q=${world().token}&limit=200${query ? `&${query}` : ''}`);
   };
   const idsOf = (items: { id: string }[]) => items.map((i) => i.id).sort();
   const expected = (predicate: (row: LedgerRow) => boolean) =>
@@ -233,4 +231,46 @@ export function ledgerQueries(world: () => LedgerWorld) {
       .sort();
   const current = (r: LedgerRow) => r.currentAmount ?? r.amount ?? 1_000_000;
   return { fetchAll, idsOf, expected, current };
+}
+
+const moneyTotalKeys = [
+  'amount',
+  'signedAmount',
+  'currentAmount',
+  'plannedAmount',
+  'requestedAmount',
+  'paidAmount',
+  'receivedAmount',
+  'invoicedAmount',
+  'acceptedAmount',
+  'outstandingAmount',
+  'overdueAmount',
+] as const;
+
+/**
+ * The ledger's totals for the filters of a page query (its `limit`, `sort` and `cursor` dropped),
+ * with `all`: the count and the amounts added over currencies, for the tests whose sets hold one.
+ */
+export async function fetchLedgerTotals(client: ApiClient, pageQuery: string) {
+  const params = new URLSearchParams(pageQuery);
+  for (const key of ['limit', 'sort', 'cursor']) params.delete(key);
+  const res = await client.get(`/api/v1/contracts/totals?${params}`);
+  expect(res.statusCode, res.body).toBe(200);
+  const body = res.json() as ContractLedgerTotalsResult;
+  const all: Record<string, number> = { count: body.count };
+  for (const key of moneyTotalKeys) all[key] = body.byCurrency.reduce((sum, row) => sum + row[key], 0);
+  return { ...body, all };
+}
+
+/** A page of the ledger and the totals of its filters, as the web asks for them (two requests). */
+export async function fetchPageWithTotals(client: ApiClient, pageQuery: string) {
+  const res = await client.get(`/api/v1/contracts?${pageQuery}`);
+  expect(res.statusCode, res.body).toBe(200);
+  const totals = await fetchLedgerTotals(client, pageQuery);
+  return {
+    ...(res.json() as { items: any[]; nextCursor: string | null }),
+    totals: totals.all as any,
+    totalsByCurrency: totals.byCurrency as any[],
+    totalsSource: totals.source,
+  };
 }

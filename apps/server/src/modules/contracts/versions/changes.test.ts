@@ -5,6 +5,7 @@
  */
 import { splitTax } from '@concord/contracts';
 import { beforeAll, expect, it } from 'vitest';
+import { fetchPageWithTotals } from '../ledger/ledger.testing.js';
 import { actOnApproval } from '../../../testing/approvals.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import {
@@ -34,9 +35,10 @@ describeEachDialect('contract change orders', (t) => {
   });
 
   const ledgerRow = async (number: string) => {
-    const page = (
-      await group.get(`/api/v1/contracts?categoryId=${f.category.id}&q=${encodeURIComponent(number)}`)
-    ).json();
+    const page = await fetchPageWithTotals(
+      group,
+      `categoryId=${f.category.id}&q=${encodeURIComponent(number)}`,
+    );
     expect(page.items).toHaveLength(1);
     return { row: page.items[0], totals: page.totals };
   };

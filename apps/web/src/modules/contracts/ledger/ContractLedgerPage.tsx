@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { usePermissions } from '../../../app/auth/session';
 import { EmptyState } from '../../../shared/EmptyState';
 import { LedgerPage, totalsByCurrency } from '../../../shared/LedgerPage';
-import { exportContracts, useContractLedger } from '../contractsApi';
+import { exportContracts, useContractLedger, useContractLedgerTotals } from '../contractsApi';
 import { useContractImport } from '../import/useContractImport';
 import { KeysetPager } from './KeysetPager';
 import { LedgerFilterBar } from './LedgerFilterBar';
@@ -16,7 +16,8 @@ import { defaultLedgerLimit, useLedgerFilters } from './useLedgerFilters';
 
 /**
  * 合同台账: URL-driven filters, server sorting, keyset paging (next/previous through a stack of
- * cursors), totals of the filtered set, column settings, export of the same filters, import wizard.
+ * cursors), totals of the filtered set (asked for apart: the rows show at once, the totals when they
+ * arrive), column settings, export of the same filters, import wizard.
  */
 export default function ContractLedgerPage() {
   const { t } = useTranslation();
@@ -35,6 +36,9 @@ export default function ContractLedgerPage() {
   const cursor = cursors[cursors.length - 1];
   const query = useMemo(() => ({ ...filterQuery, limit, cursor }), [filterQuery, limit, cursor]);
   const { data, isLoading, isFetching, error, refetch } = useContractLedger(query);
+  // The totals do not depend on the sort or the page: one request per set of filters.
+  const { sort: _sort, ...totalsFilters } = filterQuery;
+  const totalsQuery = useContractLedgerTotals(totalsFilters);
 
   const goNext = () => {
     if (data?.nextCursor) setPaging({ key: viewKey, cursors: [...cursors, data.nextCursor] });
@@ -42,9 +46,15 @@ export default function ContractLedgerPage() {
   const goPrevious = () => setPaging({ key: viewKey, cursors: cursors.slice(0, -1) });
   const columns = useMemo(() => ledgerColumns(t, values.sort), [t, values.sort]);
   // One totals row per currency: yuan and dollars are never added together.
+  const totalsData = totalsQuery.data;
   const totals = useMemo(
-    () => (data ? totalsByCurrency(data.totals.count, data.totalsByCurrency) : undefined),
-    [data],
+    () =>
+      totalsData
+        ? totalsByCurrency(totalsData.count, totalsData.byCurrency, totalsData.source === 'capped')
+        : totalsQuery.isError
+          ? undefined
+          : ('pending' as const),
+    [totalsData, totalsQuery.isError],
   );
   const filtered = Object.keys(filterQuery).some((key) => filterQuery[key] !== undefined && key !== 'sort');
 
@@ -84,7 +94,7 @@ export default function ContractLedgerPage() {
             page={cursors.length}
             hasPrevious={cursors.length > 1}
             hasNext={Boolean(data?.nextCursor)}
-            total={data?.totals.count ?? 0}
+            total={totalsData ? { count: totalsData.count, atLeast: totalsData.source === 'capped' } : null}
             limit={limit}
             loading={isFetching}
             onPrevious={goPrevious}

@@ -8,7 +8,8 @@ interface KeysetPagerProps {
   page: number;
   hasPrevious: boolean;
   hasNext: boolean;
-  total: number;
+  /** The count of the filtered set (a lower bound when `atLeast`), or null while it is counted. */
+  total: { count: number; atLeast: boolean } | null;
   limit: number;
   loading: boolean;
   onPrevious: () => void;
@@ -31,7 +32,13 @@ export function KeysetPager(props: KeysetPagerProps) {
       style={{ marginTop: 16 }}
       data-testid="contracts-pager"
     >
-      <Typography.Text type="secondary">{t('common.total', { total: props.total })}</Typography.Text>
+      <Typography.Text type="secondary" data-testid="contracts-count">
+        {props.total === null
+          ? t('common.totalPending')
+          : t(props.total.atLeast ? 'common.totalAtLeast' : 'common.total', {
+              total: props.total.count.toLocaleString(),
+            })}
+      </Typography.Text>
       <Button
         size="small"
         icon={<LeftOutlined />}
