@@ -24,3 +24,4 @@ export {
   rebuildRollup,
   sumRollup,
 } from './rollups.js';
+export { type ChangeStamp, createChangeStamp, dropChangeStamp } from './change-stamps.js';

@@ -18,13 +18,20 @@ export type Grants = Map<string, ScopeSpec[]>;
  * 403 and otherwise returns the data scope to apply to the method's queries.
  */
 export class AccessControl {
-  readonly #resolved = new Map<string, Promise<Scope>>();
+  readonly #resolved: Map<string, Promise<Scope>>;
 
+  /**
+   * `resolved` holds the scopes resolved so far by permission: a fresh map per request by default,
+   * or one shared by every request of a cached access context (resolved once per access stamp).
+   */
   constructor(
     private readonly grants: Grants | 'system',
     private readonly subject: ScopeSubject,
     private readonly tree: OrgTree,
-  ) {}
+    resolved: Map<string, Promise<Scope>> = new Map(),
+  ) {
+    this.#resolved = resolved;
+  }
 
   permissions(): string[] {
     return this.grants === 'system' ? [] : [...this.grants.keys()].sort();
@@ -42,6 +49,8 @@ export class AccessControl {
     if (!scope) {
       scope = resolveScope(specs, this.subject, this.tree);
       this.#resolved.set(permission, scope);
+      // A failed resolution (the database was away) is not kept for the next request.
+      scope.catch(() => this.#resolved.delete(permission));
     }
     return scope;
   }

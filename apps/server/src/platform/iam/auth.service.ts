@@ -5,6 +5,7 @@ import { AccessControl } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { type Actor, AppError, type RequestContext } from '../http/index.js';
 import type { OrgService, UsersService } from '../org/index.js';
+import type { AccessCache, CachedAccess } from './access-cache.js';
 import { loadGrants } from './identity.adapter.js';
 import * as repo from './iam.repository.js';
 import { burnVerification, hashPassword, verifyPassword } from './passwords.js';
@@ -45,6 +46,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly settings: AuthSettings = defaultAuthSettings,
+    private readonly accessCache?: AccessCache,
   ) {
     this.db = db;
   }
@@ -143,12 +145,16 @@ export class AuthService {
     return this.contextForSession(client, sessionIdOf(token), options);
   }
 
+  /**
+   * One statement (the session with the access stamp) when this user's access context in this
+   * entity is cached at the current stamp; else the user and the grants are read and cached.
+   */
   private async contextForSession(
     client: ClientInfo,
     sessionId: string,
     options: { checkCsrf: boolean; csrfHeader: string | undefined },
   ): Promise<RequestContext> {
-    const session = await repo.findSession(this.db, sessionId);
+    const session = await repo.findSessionWithStamp(this.db, sessionId);
     const now = this.clock.now().toISOString();
     if (!session || new Date(session.expires_at).toISOString() <= now) {
       if (session) await repo.deleteSession(this.db, sessionId);
@@ -156,16 +162,21 @@ export class AuthService {
     }
     if (options.checkCsrf && !sameSecret(session.csrf_token, options.csrfHeader))
       throw new AppError('CSRF_FAILED');
-    const user = await this.users.loadUser(this.db, session.user_id);
-    if (!user.active) {
-      await repo.deleteSessionsOfUser(this.db, user.id);
+    const stamp = Number(session.access_stamp);
+    let access = this.accessCache?.get(session.user_id, session.acting_entity_id, stamp);
+    if (!access) {
+      access = await this.readAccess(session.user_id, session.acting_entity_id, stamp);
+      this.accessCache?.set(session.user_id, session.acting_entity_id, access);
+    }
+    if (!access.user.active) {
+      await repo.deleteSessionsOfUser(this.db, access.user.id);
       throw new AppError('UNAUTHENTICATED');
     }
     // Sliding expiry, written at most once a minute to keep reads cheap.
     if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
       await repo.touchSession(this.db, sessionId, now, addMinutes(now, this.settings.sessionTtlHours * 60));
     }
-    return this.contextFor(user, session.acting_entity_id, sessionId, client);
+    return this.contextOf(access, session.acting_entity_id, sessionId, client);
   }
 
   /**
@@ -173,21 +184,44 @@ export class AuthService {
    * users, or a job acting for the user who scheduled it. Same permissions and scopes as signed in.
    */
   async contextForUser(userId: string, actingEntityId: string, requestId: string): Promise<RequestContext> {
-    const user = await this.users.loadUser(this.db, userId);
-    return this.contextFor(user, actingEntityId, '', {
+    const access = await this.readAccess(userId, actingEntityId, -1);
+    return this.contextOf(access, actingEntityId, '', {
       requestId,
       ip: null,
       userAgent: null,
-      locale: user.locale,
+      locale: access.user.locale as Locale,
     });
   }
 
-  private async contextFor(
-    user: Awaited<ReturnType<UsersService['loadUser']>>,
+  /** What an access context is built from, read now (the stamp given is the one read before). */
+  private async readAccess(userId: string, actingEntityId: string, stamp: number): Promise<CachedAccess> {
+    const [user, grants] = await Promise.all([
+      this.users.loadUser(this.db, userId),
+      loadGrants(this.db, userId, actingEntityId),
+    ]);
+    return {
+      stamp,
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        locale: user.locale,
+        departmentId: user.departmentId,
+        extraDepartmentIds: user.extraDepartmentIds,
+        active: user.active,
+      },
+      grants,
+      scopes: new Map(),
+    };
+  }
+
+  private contextOf(
+    access: CachedAccess,
     actingEntityId: string,
     sessionId: string,
     client: ClientInfo,
-  ): Promise<RequestContext> {
+  ): RequestContext {
+    const { user } = access;
     const actor: Actor = {
       userId: user.id,
       username: user.username,
@@ -197,13 +231,17 @@ export class AuthService {
       mainDepartmentId: user.departmentId,
       departmentIds: [user.departmentId, ...user.extraDepartmentIds],
     };
-    const grants = await loadGrants(this.db, user.id, actingEntityId);
     return {
       requestId: client.requestId,
       ip: client.ip,
-      locale: user.locale,
+      locale: user.locale as Locale,
       actor,
-      access: new AccessControl(grants, { userId: user.id, departmentIds: actor.departmentIds }, this.org),
+      access: new AccessControl(
+        access.grants,
+        { userId: user.id, departmentIds: actor.departmentIds },
+        this.org,
+        access.scopes,
+      ),
     };
   }
 

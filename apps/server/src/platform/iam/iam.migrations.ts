@@ -1,4 +1,8 @@
 import type { MigrationSet } from '../../db/index.js';
 import * as init from './migrations/20261129_000200_iam_init.js';
+import * as accessStamp from './migrations/20261205_000200_iam_access_stamp.js';
 
-export const iamMigrations: MigrationSet = { '20261129_000200_iam_init': init };
+export const iamMigrations: MigrationSet = {
+  '20261129_000200_iam_init': init,
+  '20261205_000200_iam_access_stamp': accessStamp,
+};

@@ -1,5 +1,6 @@
 import { iamPermissionGroups } from '@concord/contracts';
 import { defineModule } from '../kit/index.js';
+import { AccessCache } from './access-cache.js';
 import { AuthService, defaultAuthSettings } from './auth.service.js';
 import { iamJobs } from './iam.jobs.js';
 import { IdentityAdapter } from './identity.adapter.js';
@@ -29,10 +30,18 @@ export const iamModule = defineModule({
     // this adapter; IAM reads entity names from the organisation for the role list.
     org.bindIdentity(new IdentityAdapter((trx, ids) => org.org.entitySummaries(ids, trx), clock));
     const roles = new RolesService(db, audit, org.org, clock);
-    const auth = new AuthService(db, org.org, org.users, audit, clock, {
-      ...defaultAuthSettings,
-      sessionTtlHours: settings.sessionTtlHours,
-    });
+    const auth = new AuthService(
+      db,
+      org.org,
+      org.users,
+      audit,
+      clock,
+      {
+        ...defaultAuthSettings,
+        sessionTtlHours: settings.sessionTtlHours,
+      },
+      new AccessCache(),
+    );
     return {
       provides: { auth, roles },
       services: { auth, roles },

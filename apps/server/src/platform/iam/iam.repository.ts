@@ -48,6 +48,26 @@ export function findSession(db: Db, id: string): Promise<IamSessionTable | undef
   return db.selectFrom('iam_session').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The session with the access stamp (one statement: the one every authenticated request costs). */
+export function findSessionWithStamp(
+  db: Db,
+  id: string,
+): Promise<(IamSessionTable & { access_stamp: number }) | undefined> {
+  return db
+    .selectFrom('iam_session')
+    .selectAll('iam_session')
+    .select((eb) =>
+      eb
+        .selectFrom('iam_access_stamp')
+        .select('version')
+        .where('iam_access_stamp.id', '=', 1)
+        .$castTo<number>()
+        .as('access_stamp'),
+    )
+    .where('iam_session.id', '=', id)
+    .executeTakeFirst() as Promise<(IamSessionTable & { access_stamp: number }) | undefined>;
+}
+
 export async function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
   await db
     .updateTable('iam_session')

@@ -29,6 +29,8 @@ export interface IamRoleTable {
 export interface IamTables {
   iam_credential: IamCredentialTable;
   iam_session: IamSessionTable;
+  /** One row (id 1): raised by triggers on every write to what access contexts are built from. */
+  iam_access_stamp: { id: number; version: number };
   iam_role: IamRoleTable;
   iam_role_permission: { role_id: string; permission: string };
   iam_role_scope: { role_id: string; target_type: 'entity' | 'department'; target_id: string };
