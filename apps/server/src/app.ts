@@ -63,6 +63,8 @@ export interface AppOptions extends PlatformSettings {
   clock?: Clock;
   /** Modules loaded after the standard list (the kit's own test adds an example module). */
   extraModules?: readonly AnyModuleDefinition[];
+  /** Called with the SQL of every statement the app runs (the statement-count test). */
+  onQuery?: (sql: string) => void;
 }
 
 /** Every migration of the platform and of each module, collected for the migrator. */
@@ -143,6 +145,7 @@ export async function buildApp(
   const database = createDatabase(options.databaseUrl, {
     schema: options.schema,
     sqliteBytes: options.sqliteBytes,
+    onQuery: options.onQuery,
   });
   const migrations = [...allMigrations, ...(options.extraModules ?? []).map((module) => module.migrations)];
   await migrateToLatest(database.db, migrations, { schema: options.schema });

@@ -1,4 +1,4 @@
-import { Kysely, PostgresAdapter, type QueryExecutor } from 'kysely';
+import { Kysely, type KyselyConfig, PostgresAdapter, type QueryExecutor } from 'kysely';
 import { openPostgres } from './dialects/postgres.js';
 import { openSqlite, SqliteBooleanPlugin } from './dialects/sqlite.js';
 import type { Database } from './tables.js';
@@ -30,17 +30,31 @@ export interface DatabaseOptions {
   schema?: string;
   /** `sqlite::memory:` only: start from this serialized database (a test template). */
   sqliteBytes?: Buffer;
+  /** Called with the SQL of every statement run (tests count statements per request with it). */
+  onQuery?: (sql: string) => void;
+}
+
+function queryLog(options: DatabaseOptions): KyselyConfig['log'] {
+  const { onQuery } = options;
+  if (!onQuery) return undefined;
+  return (event) => {
+    if (event.level === 'query') onQuery(event.query.sql);
+  };
 }
 
 export function createDatabase(url: string, options: DatabaseOptions = {}): AppDatabase {
   const dialect = dialectOfUrl(url);
   if (dialect === 'postgres') {
     const { dialect: pgDialect } = openPostgres(url, options);
-    const db = new Kysely<any>({ dialect: pgDialect });
+    const db = new Kysely<any>({ dialect: pgDialect, log: queryLog(options) });
     return { db, dialect, url, close: () => db.destroy() };
   }
   const { dialect: sqliteDialect, raw } = openSqlite(url, options.sqliteBytes);
-  const db = new Kysely<any>({ dialect: sqliteDialect, plugins: [new SqliteBooleanPlugin()] });
+  const db = new Kysely<any>({
+    dialect: sqliteDialect,
+    plugins: [new SqliteBooleanPlugin()],
+    log: queryLog(options),
+  });
   return {
     db,
     dialect,

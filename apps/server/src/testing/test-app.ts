@@ -26,6 +26,8 @@ export interface TestAppOptions {
   rateLimit?: boolean;
   /** A controllable clock for the job runner (reminders, timeouts). */
   clock?: Clock;
+  /** Called with the SQL of every statement the app runs. */
+  onQuery?: (sql: string) => void;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     logLevel: 'silent',
     rateLimit: options.rateLimit ?? false,
     clock: options.clock,
+    onQuery: options.onQuery,
     cookieSecure: false,
     // Sessions expire on the app's clock: a suite that moves a manual clock on by weeks keeps its
     // users signed in, as if they had stayed at their desks.

@@ -1,18 +1,11 @@
 import type { Grants, Scope } from '../access/index.js';
+import type { AccessSubject } from '../org/index.js';
 
 /** What a request's access context is built from, for one user acting in one entity. */
 export interface CachedAccess {
   /** The access stamp it was read at: good while the database's stamp is the same. */
   stamp: number;
-  user: {
-    id: string;
-    username: string;
-    displayName: string;
-    locale: string;
-    departmentId: string;
-    extraDepartmentIds: string[];
-    active: boolean;
-  };
+  user: AccessSubject;
   grants: Grants;
   /** Scopes resolved so far, by permission, shared by every request of this user and entity. */
   scopes: Map<string, Promise<Scope>>;

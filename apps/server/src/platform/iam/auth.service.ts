@@ -189,27 +189,19 @@ export class AuthService {
       requestId,
       ip: null,
       userAgent: null,
-      locale: access.user.locale as Locale,
+      locale: access.user.locale,
     });
   }
 
   /** What an access context is built from, read now (the stamp given is the one read before). */
   private async readAccess(userId: string, actingEntityId: string, stamp: number): Promise<CachedAccess> {
     const [user, grants] = await Promise.all([
-      this.users.loadUser(this.db, userId),
+      this.users.accessSubject(this.db, userId),
       loadGrants(this.db, userId, actingEntityId),
     ]);
     return {
       stamp,
-      user: {
-        id: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        locale: user.locale,
-        departmentId: user.departmentId,
-        extraDepartmentIds: user.extraDepartmentIds,
-        active: user.active,
-      },
+      user,
       grants,
       scopes: new Map(),
     };
@@ -234,7 +226,7 @@ export class AuthService {
     return {
       requestId: client.requestId,
       ip: client.ip,
-      locale: user.locale as Locale,
+      locale: user.locale,
       actor,
       access: new AccessControl(
         access.grants,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { IamCredentialTable, IamRoleTable, IamSessionTable } from './iam.tables.js';
 import type { Db } from '../../db/index.js';
 
@@ -238,6 +239,41 @@ export async function rolesHeldIn(db: Db, userId: string, entityId: string) {
     .select(['r.id', 'r.code', 'r.name', 'r.data_scope'])
     .where('ur.user_id', '=', userId)
     .where('ur.entity_id', '=', entityId)
+    .execute();
+}
+
+/**
+ * The permissions and custom scope targets of the roles a user holds in an entity, in one statement
+ * (a union of both kinds of row), read on every change of the access stamp.
+ */
+export function grantRows(db: Db, userId: string, entityId: string) {
+  const held = db
+    .selectFrom('iam_user_role as ur')
+    .innerJoin('iam_role as r', 'r.id', 'ur.role_id')
+    .where('ur.user_id', '=', userId)
+    .where('ur.entity_id', '=', entityId);
+  return held
+    .innerJoin('iam_role_permission as p', 'p.role_id', 'r.id')
+    .select([
+      'r.id as role_id',
+      'r.data_scope',
+      sql<'permission' | 'scope'>`'permission'`.as('kind'),
+      'p.permission as value',
+      sql<string | null>`cast(null as text)`.as('target_type'),
+    ])
+    .unionAll(
+      held
+        .innerJoin('iam_role_scope as s', 's.role_id', 'r.id')
+        .select([
+          'r.id as role_id',
+          'r.data_scope',
+          sql<'permission' | 'scope'>`'scope'`.as('kind'),
+          // Ids are uuid on PostgreSQL, permissions text: one type for the union's column.
+          sql<string>`cast(s.target_id as text)`.as('value'),
+          's.target_type',
+        ]),
+    )
+    .orderBy('value')
     .execute();
 }
 

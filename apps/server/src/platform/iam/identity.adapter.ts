@@ -100,22 +100,28 @@ export class IdentityAdapter implements IdentityPort {
 
 /** The grants a user holds while acting in one entity: permission → scopes of the roles granting it. */
 export async function loadGrants(db: Db, userId: string, entityId: string): Promise<Grants> {
-  const roles = await repo.rolesHeldIn(db, userId, entityId);
-  const roleIds = roles.map((r) => r.id);
-  const [permissions, scopes] = await Promise.all([
-    repo.rolePermissions(db, roleIds),
-    repo.roleScopes(db, roleIds),
-  ]);
+  const rows = await repo.grantRows(db, userId, entityId);
+  const specs = new Map<string, ScopeSpec>();
+  const specOf = (row: (typeof rows)[number]) => {
+    let spec = specs.get(row.role_id);
+    if (!spec) {
+      spec = {
+        dataScope: row.data_scope as ScopeSpec['dataScope'],
+        entityId,
+        customEntityIds: [],
+        customDepartmentIds: [],
+      };
+      specs.set(row.role_id, spec);
+    }
+    return spec;
+  };
   const grants: Grants = new Map();
-  for (const role of roles) {
-    const spec: ScopeSpec = {
-      dataScope: role.data_scope as ScopeSpec['dataScope'],
-      entityId,
-      customEntityIds: scopes.get(role.id)?.entities ?? [],
-      customDepartmentIds: scopes.get(role.id)?.departments ?? [],
-    };
-    for (const permission of permissions.get(role.id) ?? []) {
-      grants.set(permission, [...(grants.get(permission) ?? []), spec]);
+  for (const row of rows) {
+    const spec = specOf(row);
+    if (row.kind === 'scope') {
+      (row.target_type === 'entity' ? spec.customEntityIds : spec.customDepartmentIds).push(row.value);
+    } else {
+      grants.set(row.value, [...(grants.get(row.value) ?? []), spec]);
     }
   }
   return grants;

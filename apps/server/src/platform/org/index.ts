@@ -2,7 +2,7 @@ export { orgModule } from './org.module.js';
 export { OrgService } from './org.service.js';
 export { PositionsService } from './positions.service.js';
 export { UserRolesService } from './user-roles.service.js';
-export type { IdentityPort, RoleGrant } from './users.ports.js';
+export type { AccessSubject, IdentityPort, RoleGrant } from './users.ports.js';
 export { UsersService } from './users.service.js';
 export type { OrgTables } from './org.tables.js';
 /** The demo group's people and password (the CLI prints the logins, tests sign in as them). */

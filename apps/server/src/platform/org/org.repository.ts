@@ -273,6 +273,28 @@ export function findUser(db: Db, id: string): Promise<UserRow | undefined> {
   return userQuery(db).where('u.id', '=', id).executeTakeFirst();
 }
 
+/**
+ * What a request's access context needs of a user, in one statement: a row per extra department
+ * (or one with none), read on every change of the access stamp.
+ */
+export function accessSubjectRows(db: Db, id: string) {
+  return db
+    .selectFrom('org_user as u')
+    .leftJoin('org_user_department as d', 'd.user_id', 'u.id')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.locale',
+      'u.department_id',
+      'u.active',
+      'd.department_id as extra_department_id',
+    ])
+    .where('u.id', '=', id)
+    .orderBy('d.department_id')
+    .execute();
+}
+
 export function findUserByUsername(db: Db, username: string): Promise<OrgUserTable | undefined> {
   return db
     .selectFrom('org_user')

@@ -1,4 +1,4 @@
-import type { DataScope, RoleAssignment, User } from '@concord/contracts';
+import type { DataScope, Locale, RoleAssignment, User } from '@concord/contracts';
 import type { Expression, SqlBool } from 'kysely';
 import type { Db } from '../../db/index.js';
 
@@ -29,4 +29,15 @@ export interface RoleGrant {
   /** The targets of a `custom` scope. */
   entityIds: string[];
   departmentIds: string[];
+}
+
+/** What a request's access context is built from, of the user acting. */
+export interface AccessSubject {
+  id: string;
+  username: string;
+  displayName: string;
+  locale: Locale;
+  departmentId: string;
+  extraDepartmentIds: string[];
+  active: boolean;
 }

@@ -1,4 +1,4 @@
-import type { DirectoryEntry, Page, User } from '@concord/contracts';
+import type { DirectoryEntry, Locale, Page, User } from '@concord/contracts';
 import type {
   profileUpdateSchema,
   userCreateSchema,
@@ -20,7 +20,7 @@ import {
   type RequestContext,
 } from '../http/index.js';
 import * as repo from './org.repository.js';
-import type { IdentityPort } from './users.ports.js';
+import type { AccessSubject, IdentityPort } from './users.ports.js';
 import type { Clock } from '../jobs/index.js';
 
 type UserCreate = z.infer<typeof userCreateSchema>;
@@ -272,6 +272,22 @@ export class UsersService {
     const row = await repo.findUser(db, id);
     if (!row) throw notFound();
     return (await this.toUsers(db, [row]))[0];
+  }
+
+  /** Internal read of what an access context is built from (one statement). No access check. */
+  async accessSubject(db: Db, id: string): Promise<AccessSubject> {
+    const rows = await repo.accessSubjectRows(db, id);
+    const [row] = rows;
+    if (!row) throw notFound();
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      locale: row.locale as Locale,
+      departmentId: row.department_id,
+      extraDepartmentIds: rows.flatMap((r) => (r.extra_department_id ? [r.extra_department_id] : [])),
+      active: readBool(row.active),
+    };
   }
 
   /** Internal batch read (one query for the rows): unknown ids are left out. No access check. */
