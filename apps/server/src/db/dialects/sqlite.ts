@@ -13,6 +13,7 @@ import {
   type UnknownRow,
   type ValueNode,
 } from 'kysely';
+import { withStatementCache } from './statement-cache.js';
 
 /** better-sqlite3 cannot bind booleans; store them as 0/1 like SQLite itself does. */
 class BooleanToIntegerTransformer extends OperationNodeTransformer {
@@ -50,5 +51,5 @@ export function openSqlite(url: string, bytes?: Buffer): { dialect: SqliteDialec
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
-  return { dialect: new SqliteDialect({ database: raw }), raw };
+  return { dialect: new SqliteDialect({ database: withStatementCache(raw) }), raw };
 }
