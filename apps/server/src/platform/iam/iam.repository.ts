@@ -262,16 +262,14 @@ export function grantRows(db: Db, userId: string, entityId: string) {
       sql<string | null>`cast(null as text)`.as('target_type'),
     ])
     .unionAll(
-      held
-        .innerJoin('iam_role_scope as s', 's.role_id', 'r.id')
-        .select([
-          'r.id as role_id',
-          'r.data_scope',
-          sql<'permission' | 'scope'>`'scope'`.as('kind'),
-          // Ids are uuid on PostgreSQL, permissions text: one type for the union's column.
-          sql<string>`cast(s.target_id as text)`.as('value'),
-          's.target_type',
-        ]),
+      held.innerJoin('iam_role_scope as s', 's.role_id', 'r.id').select([
+        'r.id as role_id',
+        'r.data_scope',
+        sql<'permission' | 'scope'>`'scope'`.as('kind'),
+        // Ids are uuid on PostgreSQL, permissions text: one type for the union's column.
+        sql<string>`cast(s.target_id as text)`.as('value'),
+        's.target_type',
+      ]),
     )
     .orderBy('value')
     .execute();

@@ -12,7 +12,9 @@ export type LedgerFilter = Omit<z.output<typeof contractLedgerQuerySchema>, 'cur
 
 /**
  * The ledger's sortable fields and the SQL each sorts by. Nullable columns sort by a stand-in value
- * so that keyset comparisons never meet NULL (and both dialects order them alike).
+ * so that keyset comparisons never meet NULL (and both dialects order them alike). Each has an index
+ * on exactly this expression and the id (migration `contract_ledger_sort_indexes`): literals are
+ * written in the SQL, not bound, so the databases can match the expression to its index.
  */
 export const sortKeys: Record<string, RawBuilder<unknown>> = {
   number: sql`coalesce(contract.number, '')`,
@@ -21,8 +23,8 @@ export const sortKeys: Record<string, RawBuilder<unknown>> = {
   status: sql`contract.status`,
   amount: sql`contract.amount`,
   currentAmount: sql`contract.current_amount`,
-  signDate: sql`coalesce(contract.sign_date, ${'0001-01-01'})`,
-  endDate: sql`coalesce(contract.end_date, ${'0001-01-01'})`,
+  signDate: sql`coalesce(contract.sign_date, '0001-01-01')`,
+  endDate: sql`coalesce(contract.end_date, '0001-01-01')`,
   createdAt: sql`contract.created_at`,
   plannedAmount: sql`contract.planned_amount`,
   requestedAmount: sql`contract.requested_amount`,
@@ -31,7 +33,7 @@ export const sortKeys: Record<string, RawBuilder<unknown>> = {
   invoicedAmount: sql`contract.invoiced_amount`,
   acceptedAmount: sql`contract.accepted_amount`,
   outstandingAmount: sql`(coalesce(contract.settled_amount, contract.current_amount) - contract.paid_amount)`,
-  nextDueDate: sql`coalesce(contract.next_due_date, ${'9999-12-31'})`,
+  nextDueDate: sql`coalesce(contract.next_due_date, '9999-12-31')`,
 };
 
 /** Sort keys that depend on today's date. */
@@ -148,15 +150,11 @@ export function orderAndContinue<O>(
   const key = sortKeys[sort.field] ?? datedSortKeys[sort.field](today);
   const direction = sort.descending ? 'desc' : 'asc';
   const after = sort.descending ? '<' : '>';
-  let ordered = query;
-  if (cursor) {
-    ordered = ordered.where((eb) =>
-      eb.or([
-        eb(key, after, cursor.value),
-        eb.and([eb(key, '=', cursor.value), eb('contract.id', after, cursor.id)]),
-      ]),
-    );
-  }
+  // A row value comparison, not `key < v or (key = v and id < x)`: both databases seek the
+  // (key, id) index to the cursor with it, where the `or` walks the index from its start.
+  const ordered = cursor
+    ? query.where(sql<boolean>`(${key}, contract.id) ${sql.raw(after)} (${cursor.value}, ${cursor.id})`)
+    : query;
   return ordered.orderBy(key, direction).orderBy('contract.id', direction);
 }
 

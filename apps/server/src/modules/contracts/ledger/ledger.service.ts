@@ -24,11 +24,11 @@ import {
   type LedgerSort,
   ledgerQuery,
   ledgerRowsByIds,
-  orderAndContinue,
   parseSort,
   sortValueOf,
 } from './ledger.repository.js';
 import { ledgerExportColumns } from './ledger.export.js';
+import { ledgerPageIds } from './ledger.page.repository.js';
 import {
   bucketsAnswering,
   cappedTotals,
@@ -60,7 +60,8 @@ export class ContractLedger {
     const today = this.ports.today();
     const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter));
     const after = cursor ? decodeCursor(cursor) : null;
-    const rows = await this.pageOf(base, sort, after, limit + 1);
+    const { sort: _sort, ...setFilter } = filter;
+    const rows = await this.pageOf(base, sort, after, limit + 1, bucketsAnswering(scope, setFilter));
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -128,11 +129,10 @@ export class ContractLedger {
     sort: LedgerSort,
     after: { value: unknown; id: string } | null,
     limit: number,
+    buckets: ReturnType<typeof bucketsAnswering> = null,
   ): Promise<LedgerRow[]> {
     const today = this.ports.today();
-    const ids = (
-      await orderAndContinue(base.select('contract.id'), sort, after, today).limit(limit).execute()
-    ).map((r) => r.id);
+    const ids = await ledgerPageIds(this.db, base, sort, after, limit, today, buckets);
     if (!ids.length) return [];
     const rows = await ledgerRowsByIds(this.db, ids, today);
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -66,6 +66,12 @@ export async function countUpTo(db: Db, query: LedgerSet, limit: number): Promis
   return count;
 }
 
+/** The number of contracts in the buckets (no contract read). */
+export async function rollupCount(db: Db, where: RollupWhere<typeof contractLedgerRollup>): Promise<number> {
+  const buckets = await sumRollup(db, contractLedgerRollup, where, ['currency']);
+  return buckets.reduce((count, bucket) => count + bucket.row_count, 0);
+}
+
 /**
  * The totals from the ledger's rollup buckets (no contract read), with the overdue amount, which
  * depends on today, summed over the overdue contracts only (in force with an open item due before
