@@ -24,6 +24,7 @@ import {
   type ModuleRegistry,
   type PlatformSettings,
 } from './platform/kit/index.js';
+import { maintenanceModule } from './platform/maintenance/index.js';
 import { notificationsModule } from './platform/notifications/index.js';
 import { numberingModule } from './platform/numbering/index.js';
 import { orgModule } from './platform/org/index.js';
@@ -40,6 +41,7 @@ export const modules = [
   iamModule,
   jobsModule,
   rollupsModule,
+  maintenanceModule,
   notificationsModule,
   filesModule,
   formsModule,

@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './cli/seed-demo.js';
 import { demoUsers } from './cli/demo-data.js';
 import { loadConfig } from './config/config.js';
+import { refreshPlannerStatistics } from './db/index.js';
 
 /** Start-up: config → database → migrations → demo data on first run → HTTP. */
 const config = loadConfig();
@@ -24,6 +25,7 @@ if (config.seedDemo && (await isEmpty(services))) {
   await seedDemo(services);
   seeded = true;
 }
+await refreshPlannerStatistics(database.db, 'start');
 services.jobRunner.start();
 
 await app.listen({ port: config.port, host: config.host });

@@ -25,3 +25,4 @@ export {
   sumRollup,
 } from './rollups.js';
 export { type ChangeStamp, createChangeStamp, dropChangeStamp } from './change-stamps.js';
+export { refreshPlannerStatistics } from './maintenance.js';
