@@ -106,6 +106,7 @@ export function createServices(
   });
   const created = createModules([...modules, ...(options.extraModules ?? [])], {
     db,
+    heavyReads: database.heavyReads,
     clock,
     settings: options,
     systemContext,

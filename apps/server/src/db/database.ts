@@ -1,6 +1,7 @@
 import { Kysely, type KyselyConfig, PostgresAdapter, type QueryExecutor } from 'kysely';
 import { openPostgres } from './dialects/postgres.js';
 import { openSqlite, SqliteBooleanPlugin } from './dialects/sqlite.js';
+import { type HeavyReads, InProcessReads, WorkerReadPool } from './read-pool.js';
 import type { Database } from './tables.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -14,6 +15,8 @@ export interface AppDatabase {
   db: Kysely<Database>;
   dialect: DialectName;
   url: string;
+  /** Where long reads run: worker threads on an SQLite file, the app's connection otherwise. */
+  heavyReads: HeavyReads;
   /** SQLite only: the raw handle, for online backups. */
   sqliteBackup?: (file: string) => Promise<void>;
   close(): Promise<void>;
@@ -47,7 +50,7 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): AppD
   if (dialect === 'postgres') {
     const { dialect: pgDialect } = openPostgres(url, options);
     const db = new Kysely<any>({ dialect: pgDialect, log: queryLog(options) });
-    return { db, dialect, url, close: () => db.destroy() };
+    return { db, dialect, url, heavyReads: new InProcessReads(db, 'postgres'), close: () => db.destroy() };
   }
   const { dialect: sqliteDialect, raw } = openSqlite(url, options.sqliteBytes);
   const db = new Kysely<any>({
@@ -55,14 +58,20 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): AppD
     plugins: [new SqliteBooleanPlugin()],
     log: queryLog(options),
   });
+  // A file can be opened by other connections: long reads go to worker threads reading it.
+  const heavyReads = raw.memory ? new InProcessReads(db, 'sqlite') : new WorkerReadPool(raw.name);
   return {
     db,
     dialect,
     url,
+    heavyReads,
     sqliteBackup: async (file) => {
       await raw.backup(file);
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await heavyReads.close();
+      await db.destroy();
+    },
   };
 }
 

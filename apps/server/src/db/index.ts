@@ -26,3 +26,4 @@ export {
 } from './rollups.js';
 export { type ChangeStamp, createChangeStamp, dropChangeStamp } from './change-stamps.js';
 export { refreshPlannerStatistics } from './maintenance.js';
+export { type HeavyReads, InProcessReads, ReadBudgetExceeded, WorkerReadPool } from './read-pool.js';

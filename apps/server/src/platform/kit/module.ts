@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PermissionGroup } from '@concord/contracts';
-import type { Database, Db, MigrationSet, RollupDefinition } from '../../db/index.js';
+import type { Database, Db, HeavyReads, MigrationSet, RollupDefinition } from '../../db/index.js';
 // The kit names the types of what parts contribute from the files that define them, not through
 // the parts' index.ts: each index exports its part's definition, built with the kit, and going
 // through it would tie every part and the kit into one circle (type-only, but a circle to read).
@@ -35,6 +35,8 @@ export interface PlatformSettings {
 /** What every module receives, whatever it requires: the database, the clock, settings, the system's own context. */
 export interface PlatformPorts {
   db: Db;
+  /** Where reads that may cover many rows run (off the event loop on SQLite), with a time budget. */
+  heavyReads: HeavyReads;
   clock: Clock;
   settings: PlatformSettings;
   /** The context of Concord itself acting (CLI, seeding, jobs): every permission, every record. */

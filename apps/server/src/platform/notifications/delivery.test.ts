@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createServices, type Services } from '../../app.js';
+import { InProcessReads } from '../../db/index.js';
 import { describeEachDialect } from '../../testing/test-app.js';
 import { ManualClock } from '../jobs/index.js';
 
@@ -98,7 +99,13 @@ describeEachDialect('notifications: delivery through the outbox', (t) => {
     clock = new ManualClock(new Date());
     // The same database, wired with SMTP, a public URL and a manual clock for the job runner.
     services = createServices(
-      { db: t().services.db, dialect: t().dialect, url: '', close: async () => {} },
+      {
+        db: t().services.db,
+        dialect: t().dialect,
+        url: '',
+        heavyReads: new InProcessReads(t().services.db, t().dialect),
+        close: async () => {},
+      },
       {
         sessionTtlHours: 12,
         clock,

@@ -1,6 +1,6 @@
 import { type ContractLedgerCurrencyTotals, compareCurrencies } from '@concord/contracts';
 import { type RawBuilder, sql } from 'kysely';
-import { type Db, type RollupWhere, sumRollup } from '../../../db/index.js';
+import { type Db, type HeavyReads, type RollupWhere, sumRollup } from '../../../db/index.js';
 import { type ledgerQuery, overdueAmountSql, sortKeys } from './ledger.repository.js';
 import { contractLedgerRollup } from './ledger.rollup.js';
 
@@ -10,11 +10,16 @@ type Currency = ContractLedgerCurrencyTotals['currency'];
 /**
  * The totals of the filtered set summed over its rows, one row per currency (amounts in different
  * currencies are never added up), CNY first. Reads every matching contract: only for sets the
- * caller has bounded with `countUpTo` (and for the export, which reads them all anyway).
+ * caller has bounded with `countUpTo` (and for the export, which reads them all anyway). With
+ * `reads`, on the heavy-read pool within `budgetMs` (ReadBudgetExceeded past it).
  */
-export async function summedTotals(query: LedgerSet, today: string): Promise<ContractLedgerCurrencyTotals[]> {
+export async function summedTotals(
+  query: LedgerSet,
+  today: string,
+  reads?: { pool: HeavyReads; budgetMs: number },
+): Promise<ContractLedgerCurrencyTotals[]> {
   const sumOf = (key: RawBuilder<unknown>, alias: string) => sql<number>`coalesce(sum(${key}), 0)`.as(alias);
-  const rows = await query
+  const summed = query
     .select([
       'contract.currency as currency',
       (eb) => eb.fn.countAll<number>().as('count'),
@@ -30,8 +35,8 @@ export async function summedTotals(query: LedgerSet, today: string): Promise<Con
       sumOf(sortKeys.outstandingAmount, 'outstanding_amount'),
       sumOf(overdueAmountSql(today), 'overdue_amount'),
     ])
-    .groupBy('contract.currency')
-    .execute();
+    .groupBy('contract.currency');
+  const rows = reads ? await reads.pool.all(summed, { budgetMs: reads.budgetMs }) : await summed.execute();
   // The sums are numbers in both dialects (the PostgreSQL dialect parses numeric and bigint).
   return rows
     .map((row) => ({
@@ -53,16 +58,21 @@ export async function summedTotals(query: LedgerSet, today: string): Promise<Con
 }
 
 /** The number of rows in the set, counting no further than `limit + 1` (so a huge set costs `limit` index reads). */
-export async function countUpTo(db: Db, query: LedgerSet, limit: number): Promise<number> {
-  const { count } = await db
+export async function countUpTo(
+  db: Db,
+  query: LedgerSet,
+  limit: number,
+  reads?: HeavyReads,
+): Promise<number> {
+  const counted = db
     .selectFrom(
       query
         .select(sql.lit(1).as('one'))
         .limit(limit + 1)
         .as('bounded'),
     )
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
+    .select((eb) => eb.fn.countAll<number>().as('count'));
+  const [{ count }] = reads ? await reads.all(counted) : [await counted.executeTakeFirstOrThrow()];
   return count;
 }
 

@@ -18,6 +18,9 @@ type LedgerRollupWhere = RollupWhere<typeof contractLedgerRollup>;
  */
 export const TOTALS_ROW_LIMIT = 50_000;
 
+/** How long summing a filtered set may take before the totals answer capped instead. */
+export const TOTALS_BUDGET_MS = 3_000;
+
 /** The filters the rollup buckets answer: every other one needs the contracts themselves. */
 const answeredByBuckets = new Set<keyof LedgerTotalsFilter>([
   'status',

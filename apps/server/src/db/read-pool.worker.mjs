@@ -1,0 +1,29 @@
+// A worker of the read pool (read-pool.ts): one read-only connection to the SQLite file, running
+// one statement at a time off the main thread. Plain JavaScript so it starts without a TypeScript
+// loader, under tsx, Vitest and a bundled build alike.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+
+const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+const statements = new Map();
+
+function statementOf(sql) {
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    statements.set(sql, statement);
+    if (statements.size > 200) statements.delete(statements.keys().next().value);
+  }
+  return statement;
+}
+
+parentPort.on('message', ({ id, sql, parameters }) => {
+  try {
+    const statement = statementOf(sql);
+    if (!statement.reader) throw new Error('The read pool runs reads only');
+    parentPort.postMessage({ id, rows: statement.all(parameters) });
+  } catch (error) {
+    parentPort.postMessage({ id, error: { message: error.message, code: error.code } });
+  }
+});
