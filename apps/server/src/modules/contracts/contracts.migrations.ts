@@ -5,6 +5,7 @@ import * as archive from './migrations/20261201_000300_contract_archive.js';
 import * as execution from './migrations/20261202_000100_contract_execution.js';
 import * as ledgerRollup from './migrations/20261205_000100_contract_ledger_rollup.js';
 import * as ledgerSortIndexes from './migrations/20261206_000100_contract_ledger_sort_indexes.js';
+import * as search from './migrations/20261206_000200_contract_search.js';
 
 export const contractsMigrations: MigrationSet = {
   '20261201_000050_contract_setup': setup,
@@ -13,4 +14,5 @@ export const contractsMigrations: MigrationSet = {
   '20261202_000100_contract_execution': execution,
   '20261205_000100_contract_ledger_rollup': ledgerRollup,
   '20261206_000100_contract_ledger_sort_indexes': ledgerSortIndexes,
+  '20261206_000200_contract_search': search,
 };

@@ -37,7 +37,8 @@ const cursorValues: Record<string, unknown> = {
 
 const filters: Record<string, LedgerFilter> = {
   none: {},
-  keyword: { q: '采购' },
+  keyword: { q: '采购部' },
+  shortKeyword: { q: '采购' },
   status: { status: ['IN_FORCE'] },
   statuses: { status: ['APPROVED', 'IN_FORCE'] },
   direction: { direction: 'EXPENSE' },
@@ -62,11 +63,11 @@ const filters: Record<string, LedgerFilter> = {
 } as Record<string, LedgerFilter>;
 
 /**
- * Filters whose matches no index can find yet, so their probe reads the contracts until DENSE_SET
- * matches: the keyword (a full-text index is still to come) and the matching status (computed from
- * three amounts and the entity's tolerance).
+ * Filters whose matches no index can find, so their probe reads the contracts until DENSE_SET
+ * matches: a keyword shorter than a trigram, and the matching status (computed from three amounts
+ * and the entity's tolerance).
  */
-const probedByScan: Record<string, string> = { keyword: 'no full-text index yet', matching: 'computed' };
+const probedByScan: Record<string, string> = { shortKeyword: 'under three characters', matching: 'computed' };
 
 const everything: Scope = { all: true, entityIds: new Set(), departmentIds: new Set(), userIds: new Set() };
 const scopes: Record<string, Scope> = {

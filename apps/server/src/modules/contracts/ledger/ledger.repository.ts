@@ -2,7 +2,7 @@ import { addDays } from '@concord/contracts';
 import type { ContractLedgerQuery, contractLedgerQuerySchema } from '@concord/contracts';
 import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
-import { type Database, type Db, likePattern } from '../../../db/index.js';
+import { type Database, type Db, isPostgres, likePattern } from '../../../db/index.js';
 import { type Scope, withScope } from '../../../platform/access/index.js';
 import { AppError } from '../../../platform/http/index.js';
 import { contractScope } from '../register/contracts.repository.js';
@@ -86,6 +86,25 @@ export function parseSort(sort: string | undefined): LedgerSort {
   return { field, descending };
 }
 
+/** The shortest search the trigram indexes serve (three characters: one trigram). */
+const TRIGRAM = 3;
+
+/**
+ * A contract whose number, name or counterparty contains the keyword, case aside. From three
+ * characters on, through the search index (SQLite: the FTS5 trigram table, a phrase query matches
+ * any substring; PostgreSQL: the pg_trgm indexes behind these `like`s); a shorter keyword is
+ * matched on the rows read in the sort's order.
+ */
+function keywordMatches(db: Db, keyword: string): RawBuilder<boolean> {
+  const lowered = keyword.toLowerCase();
+  if (!isPostgres(db) && [...lowered].length >= TRIGRAM) {
+    const phrase = `"${lowered.replaceAll('"', '""')}"`;
+    return sql<boolean>`contract.rowid in (select rowid from contract_search where contract_search match ${phrase})`;
+  }
+  const pattern = sql`${likePattern(lowered)} escape '\\'`;
+  return sql<boolean>`(lower(coalesce(contract.number, '')) like ${pattern} or lower(contract.name) like ${pattern} or lower(contract.partner_name) like ${pattern})`;
+}
+
 /** The filtered, scoped set of ledger rows, before sorting and paging. */
 export function ledgerQuery(
   db: Db,
@@ -95,16 +114,7 @@ export function ledgerQuery(
   groupTolerance: Tolerance = DEFAULT_TOLERANCE,
 ) {
   let query = withScope(db.selectFrom('contract'), scope, contractScope);
-  if (filter.q) {
-    const pattern = sql`${likePattern(filter.q.toLowerCase())} escape '\\'`;
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(coalesce(contract.number, ''))`, 'like', pattern),
-        eb(sql`lower(contract.name)`, 'like', pattern),
-        eb(sql`lower(contract.partner_name)`, 'like', pattern),
-      ]),
-    );
-  }
+  if (filter.q) query = query.where(keywordMatches(db, filter.q));
   if (filter.status?.length) query = query.where('contract.status', 'in', filter.status);
   if (filter.direction) query = query.where('contract.direction', '=', filter.direction);
   for (const [key, column] of [
