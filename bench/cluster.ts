@@ -111,7 +111,8 @@ async function login(port: number, username: string): Promise<Session> {
   });
   if (response.status !== 200) throw new Error(`login ${username} on ${port}: ${response.status}`);
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
-  return { cookie, csrf: (await response.json()).csrfToken };
+  const session = (await response.json()) as { csrfToken: string };
+  return { cookie, csrf: session.csrfToken };
 }
 async function call(port: number, session: Session, method: string, url: string, body?: unknown) {
   const response = await fetch(`${base(port)}${url}`, {

@@ -3,14 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { AppProviders } from './app/AppProviders';
 import { installUnauthorizedHandler } from './app/auth/session';
-import { loadModuleTexts } from './app/i18n';
-import { webModules } from './app/modules';
 import { queryClient } from './app/queryClient';
-import { router } from './app/router';
+import { createAppRouter } from './app/router';
+import { signedInPages } from './app/signedInLoader';
 import './app/styles.css';
 
-loadModuleTexts(webModules);
 installUnauthorizedHandler(queryClient);
+// Opened anywhere but the login page, the pages are needed before the router matches the URL.
+const router = createAppRouter(window.location.pathname === '/login' ? [] : await signedInPages());
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks the #root element');

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import type { Locale as AntLocale } from 'antd/es/locale';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -16,7 +16,7 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   const locale = antdLocales[instance.language === 'en-US' ? 'en-US' : 'zh-CN'];
   return (
     <ConfigProvider locale={locale} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
-      <AntApp>{children}</AntApp>
+      {children}
     </ConfigProvider>
   );
 }

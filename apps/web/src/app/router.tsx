@@ -1,39 +1,46 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth } from './auth/RequireAuth';
-import { RequirePermission } from './auth/RequirePermission';
-import { AppLayout } from './layout/AppLayout';
-import { routeTable, type WebRoute } from './moduleKit';
-import { webModules } from './modules';
-import { NotFoundPage } from './NotFoundPage';
-import { RouteErrorPage } from './RouteErrorPage';
+import { PageSkeleton } from './layout/PageSkeleton';
+import { attachRouter, SIGNED_IN_ROUTE } from './signedInLoader';
 
-function pageElement({ permission, page: Page }: WebRoute) {
-  if (!permission) return <Page />;
-  return (
-    <RequirePermission permission={permission}>
-      <Page />
-    </RequirePermission>
-  );
-}
-
-// Every module's pages under the signed-in layout; a page with a permission is guarded by it.
-const modulePages: RouteObject[] = routeTable(webModules).map((route) =>
-  route.path === '/'
-    ? { index: true, element: pageElement(route) }
-    : { path: route.path.slice(1), element: pageElement(route) },
+// The signed-in layout (menu, header, drawers) and the modules' pages are chunks of their own: the
+// login page loads only what login needs.
+const SignedInShell = lazy(() =>
+  import('./layout/SignedInShell').then((module) => ({ default: module.SignedInShell })),
+);
+const RouteErrorPage = lazy(() =>
+  import('./RouteErrorPage').then((module) => ({ default: module.RouteErrorPage })),
 );
 
-export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
-  {
-    path: '/',
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
-    errorElement: <RouteErrorPage />,
-    children: [...modulePages, { path: '*', element: <NotFoundPage /> }],
-  },
-]);
+const routeError = (
+  <Suspense fallback={null}>
+    <RouteErrorPage />
+  </Suspense>
+);
+
+/**
+ * The app's router, with the signed-in pages when the app opens anywhere but the login page (they
+ * must be there before the router matches the first URL), else added by loadSignedInPages.
+ */
+export function createAppRouter(pages: RouteObject[]) {
+  const router = createBrowserRouter([
+    { path: '/login', element: <LoginPage />, errorElement: routeError },
+    {
+      id: SIGNED_IN_ROUTE,
+      path: '/',
+      element: (
+        <RequireAuth>
+          <Suspense fallback={<PageSkeleton />}>
+            <SignedInShell />
+          </Suspense>
+        </RequireAuth>
+      ),
+      errorElement: routeError,
+      children: pages,
+    },
+  ]);
+  attachRouter(router, pages.length > 0);
+  return router;
+}

@@ -4,7 +4,6 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -13,6 +12,7 @@ import type { RequestContext } from './context.js';
 import { AppError } from './errors.js';
 import { sendProblem, toProblem } from './problem.js';
 import { API_PREFIX, type RouteConfig, registeredRoutes, routeCatalog } from './routes.js';
+import { REVALIDATE, registerWebAssets } from './static-assets.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -131,16 +131,17 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     return sendProblem(reply, body);
   });
 
-  const indexHtml = options.webDistDir ? path.join(options.webDistDir, 'index.html') : null;
-  const hasWeb = indexHtml !== null && fs.existsSync(indexHtml);
-  if (hasWeb && options.webDistDir) {
-    await app.register(fastifyStatic, { root: options.webDistDir, wildcard: false, index: false });
-  }
+  const hasWeb = await registerWebAssets(app, options.webDistDir);
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api') || request.url.startsWith('/healthz');
     if (!isApi && request.method === 'GET' && hasWeb) {
       const assetLike = /\.[a-z0-9]+$/i.test(request.url.split('?')[0]);
-      if (!assetLike) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      if (!assetLike) {
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', REVALIDATE)
+          .sendFile('index.html');
+      }
     }
     if (!isApi && !hasWeb && request.method === 'GET') {
       return reply

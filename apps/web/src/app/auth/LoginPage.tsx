@@ -1,18 +1,24 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { type Locale, loginBodySchema } from '@concord/contracts';
-import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
-import { useState } from 'react';
+import type { Locale } from '@concord/contracts';
+import { Alert, Button, Flex, Input, theme } from 'antd';
+import { type ChangeEvent, type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../shared/errorMessage';
-import { useZodRules } from '../../shared/zodRules';
-import { LanguageSwitch } from '../layout/LanguageSwitch';
+import { LanguageButton } from '../layout/LanguageButton';
+import { loadSignedInPages } from '../signedInLoader';
 import type { LoginRedirectState } from './RequireAuth';
 import { useLogin, useSessionQuery } from './session';
 
-interface LoginForm {
-  username: string;
-  password: string;
+type Field = 'username' | 'password';
+
+interface FieldInputProps {
+  id: string;
+  value: string;
+  status: 'error' | undefined;
+  'aria-invalid': boolean;
+  'aria-describedby': string | undefined;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
 }
 
 /** Only same-site paths: an attacker-supplied `from` must not turn the login into an open redirect. */
@@ -29,16 +35,54 @@ export function LoginPage() {
   const login = useLogin();
   const [chosenLocale, setChosenLocale] = useState<Locale>();
   const target = safeTarget((location.state as LoginRedirectState | null)?.from);
-  // The login body's own schema (the server checks the same); no format beyond "given" is told here.
-  const rules = useZodRules(loginBodySchema, {
-    username: t('login.username'),
-    password: t('login.password'),
-  });
+  const [values, setValues] = useState<Record<Field, string>>({ username: '', password: '' });
+  const [missing, setMissing] = useState<Field[]>([]);
 
-  if (session && !login.isPending) return <Navigate to={target} replace />;
+  // Signed in: on to the page asked for, once its code (the signed-in pages) is loaded.
+  const signedIn = Boolean(session) && !login.isPending;
+  useEffect(() => {
+    if (signedIn) void loadSignedInPages().then(() => navigate(target, { replace: true }));
+  }, [signedIn, navigate, target]);
+  if (signedIn) return null;
 
-  const onFinish = (values: LoginForm) => {
-    login.mutate({ ...values, chosenLocale }, { onSuccess: () => navigate(target, { replace: true }) });
+  // The login body's schema asks only for both fields, within the lengths the inputs already cap:
+  // a plain form checks "given" itself, so the first page anyone sees loads no form library or zod.
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const empty = (['username', 'password'] as const).filter((field) => !values[field].trim());
+    setMissing(empty);
+    if (empty.length === 0)
+      login.mutate({ username: values.username.trim(), password: values.password, chosenLocale });
+  };
+  const field = (name: Field, label: string, input: (props: FieldInputProps) => ReactNode) => {
+    const invalid = missing.includes(name);
+    return (
+      <div style={{ marginBottom: 24 }}>
+        <label htmlFor={`login-${name}`} style={{ display: 'block', paddingBottom: 8 }}>
+          {label}
+        </label>
+        {input({
+          id: `login-${name}`,
+          value: values[name],
+          status: invalid ? 'error' : undefined,
+          'aria-invalid': invalid,
+          'aria-describedby': invalid ? `login-${name}-error` : undefined,
+          onChange: (event) => {
+            setValues((current) => ({ ...current, [name]: event.target.value }));
+            setMissing((current) => current.filter((other) => other !== name));
+          },
+        })}
+        {invalid && (
+          <div
+            id={`login-${name}-error`}
+            role="alert"
+            style={{ color: token.colorError, fontSize: token.fontSize, marginTop: 4 }}
+          >
+            {t('validation.required', { field: label })}
+          </div>
+        )}
+      </div>
+    );
   };
 
   return (
@@ -49,17 +93,35 @@ export function LoginPage() {
       style={{ minHeight: '100vh', padding: 16, background: token.colorBgLayout }}
     >
       <Flex justify="flex-end" style={{ width: '100%', maxWidth: 400, marginBottom: 12 }}>
-        <LanguageSwitch onSwitched={setChosenLocale} />
+        <LanguageButton onSwitched={setChosenLocale} title={t('header.switchLanguage')} />
       </Flex>
-      <Card style={{ width: '100%', maxWidth: 400 }}>
+      {/* A plain box drawn like antd's Card: the Card would bring its tabs, menus and dropdowns. */}
+      <div
+        style={{
+          width: '100%',
+          maxWidth: 400,
+          padding: 24,
+          background: token.colorBgContainer,
+          border: `1px solid ${token.colorBorderSecondary}`,
+          borderRadius: token.borderRadiusLG,
+        }}
+      >
         <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
           <span className="concord-brand-mark" style={{ width: 44, height: 44, fontSize: 22 }}>
             C
           </span>
-          <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
+          {/* Plain elements in antd's typography tokens: Typography would add its own code here. */}
+          <h1
+            style={{
+              margin: '8px 0 0',
+              fontSize: token.fontSizeHeading3,
+              fontWeight: 600,
+              color: token.colorText,
+            }}
+          >
             {t('app.productName')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
+          </h1>
+          <span style={{ color: token.colorTextSecondary }}>{t('login.subtitle')}</span>
         </Flex>
         {login.error && (
           <Alert
@@ -70,32 +132,43 @@ export function LoginPage() {
             style={{ marginBottom: 16 }}
           />
         )}
-        <Form<LoginForm> layout="vertical" size="large" onFinish={onFinish} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={rules.username}>
+        <form onSubmit={onSubmit} noValidate>
+          {field('username', t('login.username'), (props) => (
             <Input
+              {...props}
               data-testid="login-username"
+              size="large"
               prefix={<UserOutlined />}
               autoComplete="username"
               autoFocus
               maxLength={64}
             />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={rules.password}>
+          ))}
+          {field('password', t('login.password'), (props) => (
             <Input.Password
+              {...props}
               data-testid="login-password"
+              size="large"
               prefix={<LockOutlined />}
               autoComplete="current-password"
               maxLength={200}
             />
-          </Form.Item>
-          <Button data-testid="login-submit" type="primary" htmlType="submit" block loading={login.isPending}>
+          ))}
+          <Button
+            data-testid="login-submit"
+            type="primary"
+            htmlType="submit"
+            size="large"
+            block
+            loading={login.isPending}
+          >
             {t('login.submit')}
           </Button>
-        </Form>
-      </Card>
-      <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
+        </form>
+      </div>
+      <span style={{ marginTop: 24, fontSize: 12, color: token.colorTextSecondary }}>
         {t('login.footer')}
-      </Typography.Text>
+      </span>
     </Flex>
   );
 }

@@ -1,9 +1,13 @@
 import { Flex, Spin } from 'antd';
-import { type ReactNode, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { ErrorState } from '../../shared/ErrorState';
 import { changeLocale } from '../i18n';
 import { useSessionQuery, wasSignedOutByUser } from './session';
+
+// Loaded only when the session cannot be read: the login page's code stays small.
+const ErrorState = lazy(() =>
+  import('../../shared/ErrorState').then((module) => ({ default: module.ErrorState })),
+);
 
 export interface LoginRedirectState {
   /** Where the user was headed; the login page returns there. */
@@ -31,7 +35,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (error) {
     return (
       <div style={{ maxWidth: 560, margin: '80px auto', padding: 16 }}>
-        <ErrorState error={error} onRetry={() => void refetch()} />
+        <Suspense fallback={<Spin />}>
+          <ErrorState error={error} onRetry={() => void refetch()} />
+        </Suspense>
       </div>
     );
   }

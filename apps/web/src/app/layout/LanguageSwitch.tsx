@@ -1,41 +1,13 @@
-import { GlobalOutlined } from '@ant-design/icons';
-import type { Locale } from '@concord/contracts';
-import { Button, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSessionQuery, useUpdateProfile } from '../auth/session';
-import { changeLocale, currentLocale } from '../i18n';
+import { LanguageButton, type LanguageButtonProps } from './LanguageButton';
 
-interface LanguageSwitchProps {
-  /** Told about an explicit switch (the login page remembers it to save it to the profile). */
-  onSwitched?: (locale: Locale) => void;
-}
-
-/**
- * With two languages a toggle is the quickest control: it shows the language it switches to.
- * When signed in, the choice is saved to the user's profile so it follows them to other devices.
- */
-export function LanguageSwitch({ onSwitched }: LanguageSwitchProps) {
+/** The header's language toggle, with a tooltip naming what it does. */
+export function LanguageSwitch(props: LanguageButtonProps) {
   const { t } = useTranslation();
-  const { data: session } = useSessionQuery();
-  const updateProfile = useUpdateProfile();
-
-  const toggle = async () => {
-    const next: Locale = currentLocale() === 'zh-CN' ? 'en-US' : 'zh-CN';
-    await changeLocale(next);
-    onSwitched?.(next);
-    if (session) updateProfile.mutate({ locale: next });
-  };
-
   return (
     <Tooltip title={t('header.switchLanguage')}>
-      <Button
-        data-testid="language-switch"
-        icon={<GlobalOutlined />}
-        onClick={toggle}
-        aria-label={`${t('header.switchLanguage')}: ${t('header.otherLanguageName')}`}
-      >
-        {t('header.otherLanguageShort')}
-      </Button>
+      <LanguageButton {...props} />
     </Tooltip>
   );
 }
