@@ -66,7 +66,7 @@ export interface AppOptions extends PlatformSettings {
   /** Modules loaded after the standard list (the kit's own test adds an example module). */
   extraModules?: readonly AnyModuleDefinition[];
   /** Called with the SQL of every statement the app runs (the statement-count test). */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 /** Every migration of the platform and of each module, collected for the migrator. */

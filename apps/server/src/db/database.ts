@@ -34,14 +34,14 @@ export interface DatabaseOptions {
   /** `sqlite::memory:` only: start from this serialized database (a test template). */
   sqliteBytes?: Buffer;
   /** Called with the SQL of every statement run (tests count statements per request with it). */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 function queryLog(options: DatabaseOptions): KyselyConfig['log'] {
   const { onQuery } = options;
   if (!onQuery) return undefined;
   return (event) => {
-    if (event.level === 'query') onQuery(event.query.sql);
+    if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
   };
 }
 

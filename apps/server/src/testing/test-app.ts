@@ -27,7 +27,7 @@ export interface TestAppOptions {
   /** A controllable clock for the job runner (reminders, timeouts). */
   clock?: Clock;
   /** Called with the SQL of every statement the app runs. */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 /**
