@@ -50,16 +50,27 @@ export async function ledgerPageIds(
   cursor: { value: unknown; id: string } | null,
   limit: number,
   today: string,
-  buckets: RollupWhere<typeof contractLedgerRollup> | null,
+  dense: boolean,
 ): Promise<string[]> {
   const query = orderAndContinue(base.select('contract.id'), sort, cursor, today).limit(limit);
   const index = sortIndexes[sort.field];
-  const matches = () => (buckets ? rollupCount(db, buckets) : countUpTo(db, base, DENSE_SET));
-  if (!index || isPostgres(db) || (await matches()) <= DENSE_SET) {
-    return (await query.execute()).map((row) => row.id);
-  }
+  if (!index || !dense || isPostgres(db)) return (await query.execute()).map((row) => row.id);
   const result = await db.executeQuery<{ id: string }>(inSortIndexOrder(query.compile(), index));
   return result.rows.map((row) => row.id);
+}
+
+/**
+ * Whether the set holds more than DENSE_SET contracts: counted from the rollup buckets when they
+ * answer the filter, else up to DENSE_SET through the filters' indexes (PostgreSQL: not needed).
+ */
+export async function isDenseSet(
+  db: Db,
+  base: LedgerSet,
+  buckets: RollupWhere<typeof contractLedgerRollup> | null,
+): Promise<boolean> {
+  if (isPostgres(db)) return false;
+  const matches = buckets ? await rollupCount(db, buckets) : await countUpTo(db, base, DENSE_SET);
+  return matches > DENSE_SET;
 }
 
 /** The page query, told to read the contracts through the sort's index (SQLite's `indexed by`). */

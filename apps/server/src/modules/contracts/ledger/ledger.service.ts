@@ -28,7 +28,7 @@ import {
   sortValueOf,
 } from './ledger.repository.js';
 import { ledgerExportColumns } from './ledger.export.js';
-import { ledgerPageIds } from './ledger.page.repository.js';
+import { isDenseSet, ledgerPageIds } from './ledger.page.repository.js';
 import {
   bucketsAnswering,
   cappedTotals,
@@ -63,7 +63,8 @@ export class ContractLedger {
     const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter));
     const after = cursor ? decodeCursor(cursor) : null;
     const { sort: _sort, ...setFilter } = filter;
-    const rows = await this.pageOf(base, sort, after, limit + 1, bucketsAnswering(scope, setFilter));
+    const dense = await isDenseSet(this.db, base, bucketsAnswering(scope, setFilter));
+    const rows = await this.pageOf(base, sort, after, limit + 1, dense);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -110,7 +111,8 @@ export class ContractLedger {
       sheetName: zh ? '合同台账' : 'Contract ledger',
       columns: ledgerExportColumns(ctx.locale),
       rows: this.batches(base, sort),
-      totals: await summedTotals(base, today),
+      // Every matching row summed: on the heavy-read pool, not the connection requests wait on.
+      totals: await summedTotals(base, today, { pool: this.heavyReads }),
     });
   }
 
@@ -120,8 +122,9 @@ export class ContractLedger {
     sort: LedgerSort,
   ): AsyncGenerator<ContractLedgerRow> {
     let after: { value: unknown; id: string } | null = null;
+    const dense = await isDenseSet(this.db, base, null);
     for (;;) {
-      const rows = await this.pageOf(base, sort, after, 500);
+      const rows = await this.pageOf(base, sort, after, 500, dense);
       for (const item of await this.present(rows)) yield item;
       if (rows.length < 500) return;
       const last = rows[rows.length - 1];
@@ -138,10 +141,10 @@ export class ContractLedger {
     sort: LedgerSort,
     after: { value: unknown; id: string } | null,
     limit: number,
-    buckets: ReturnType<typeof bucketsAnswering> = null,
+    dense: boolean,
   ): Promise<LedgerRow[]> {
     const today = this.ports.today();
-    const ids = await ledgerPageIds(this.db, base, sort, after, limit, today, buckets);
+    const ids = await ledgerPageIds(this.db, base, sort, after, limit, today, dense);
     if (!ids.length) return [];
     const rows = await ledgerRowsByIds(this.db, ids, today);
     const byId = new Map(rows.map((r) => [r.id, r]));

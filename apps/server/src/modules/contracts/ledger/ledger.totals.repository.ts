@@ -16,7 +16,7 @@ type Currency = ContractLedgerCurrencyTotals['currency'];
 export async function summedTotals(
   query: LedgerSet,
   today: string,
-  reads?: { pool: HeavyReads; budgetMs: number },
+  reads?: { pool: HeavyReads; budgetMs?: number },
 ): Promise<ContractLedgerCurrencyTotals[]> {
   const sumOf = (key: RawBuilder<unknown>, alias: string) => sql<number>`coalesce(sum(${key}), 0)`.as(alias);
   const summed = query
