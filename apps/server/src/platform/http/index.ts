@@ -12,5 +12,13 @@ export {
   routeCatalog,
 } from './routes.js';
 export { createHttpServer, type HttpServerOptions } from './server.js';
-export { moneyCell, moneyNumFmt, sendXlsx, type XlsxCell, type XlsxColumn } from './xlsx.js';
+export {
+  DATE_NUM_FMT,
+  dateCell,
+  moneyCell,
+  moneyNumFmt,
+  sendXlsx,
+  type XlsxCell,
+  type XlsxColumn,
+} from './xlsx.js';
 export type { RecordType } from './record-types.js';

@@ -9,7 +9,23 @@ export interface XlsxMoney {
   numFmt: string;
 }
 
-export type XlsxCell = string | number | boolean | XlsxMoney | null | undefined;
+/** A calendar date cell: a real Excel date (sortable, filterable), shown yyyy-mm-dd. */
+export interface XlsxDate {
+  date: string;
+}
+
+export type XlsxCell = string | number | boolean | XlsxMoney | XlsxDate | null | undefined;
+
+/** Excel's format for calendar dates, as Concord writes them everywhere. */
+export const DATE_NUM_FMT = 'yyyy-mm-dd';
+
+/**
+ * A `YYYY-MM-DD` date as a spreadsheet date. Written as that day's midnight in UTC, which exceljs
+ * turns into the day's serial number exactly: no time-zone shift, whatever the server's zone.
+ */
+export function dateCell(day: string | null | undefined): XlsxDate | null {
+  return day ? { date: day } : null;
+}
 
 export interface XlsxColumn<T, S = never> {
   header: string;
@@ -36,12 +52,22 @@ export function moneyCell(minor: number | null | undefined, currency: string): X
   return { money: toMajorUnits(minor, currency), numFmt: moneyNumFmt(currency) };
 }
 
-const isMoney = (cell: XlsxCell): cell is XlsxMoney => typeof cell === 'object' && cell !== null;
+const isMoney = (cell: XlsxCell): cell is XlsxMoney =>
+  typeof cell === 'object' && cell !== null && 'money' in cell;
+const isDate = (cell: XlsxCell): cell is XlsxDate =>
+  typeof cell === 'object' && cell !== null && 'date' in cell;
 
 function addRow(sheet: ExcelJS.Worksheet, cells: XlsxCell[], bold = false) {
-  const row = sheet.addRow(cells.map((cell) => (isMoney(cell) ? cell.money : (cell ?? null))));
+  const row = sheet.addRow(
+    cells.map((cell) => {
+      if (isMoney(cell)) return cell.money;
+      if (isDate(cell)) return new Date(`${cell.date}T00:00:00Z`);
+      return cell ?? null;
+    }),
+  );
   cells.forEach((cell, index) => {
     if (isMoney(cell)) row.getCell(index + 1).numFmt = cell.numFmt;
+    if (isDate(cell)) row.getCell(index + 1).numFmt = DATE_NUM_FMT;
   });
   if (bold) row.font = { bold: true };
   row.commit();

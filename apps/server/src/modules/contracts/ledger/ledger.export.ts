@@ -1,5 +1,5 @@
 import type { ContractLedgerCurrencyTotals, ContractLedgerRow, Locale } from '@concord/contracts';
-import { moneyCell, type XlsxColumn } from '../../../platform/http/index.js';
+import { dateCell, moneyCell, type XlsxColumn } from '../../../platform/http/index.js';
 
 /*
  * The ledger's .xlsx columns in the caller's language. Every amount is written in its contract's
@@ -64,9 +64,9 @@ export function ledgerExportColumns(locale: Locale): Column[] {
     money(say('合同金额', 'Amount'), 'amount'),
     money(say('签约金额', 'Signed amount'), 'signedAmount'),
     money(say('变更后金额', 'Current amount'), 'currentAmount'),
-    { header: say('签订日期', 'Sign date'), width: 12, value: (r) => r.signDate },
-    { header: say('开始日期', 'Start date'), width: 12, value: (r) => r.startDate },
-    { header: say('结束日期', 'End date'), width: 12, value: (r) => r.endDate },
+    { header: say('签订日期', 'Sign date'), width: 12, value: (r) => dateCell(r.signDate) },
+    { header: say('开始日期', 'Start date'), width: 12, value: (r) => dateCell(r.startDate) },
+    { header: say('结束日期', 'End date'), width: 12, value: (r) => dateCell(r.endDate) },
     { header: say('距到期天数', 'Days to expiry'), width: 12, value: (r) => r.daysToExpiry },
     money(say('计划金额', 'Planned'), 'plannedAmount'),
     money(say('在途申请', 'Requested'), 'requestedAmount'),
@@ -78,7 +78,7 @@ export function ledgerExportColumns(locale: Locale): Column[] {
     { header: say('结算金额', 'Settled'), value: (r) => moneyCell(r.settledAmount, r.currency) },
     money(say('未结金额', 'Outstanding'), 'outstandingAmount'),
     money(say('逾期金额', 'Overdue'), 'overdueAmount'),
-    { header: say('下一到期日', 'Next due date'), width: 12, value: (r) => r.nextDueDate },
+    { header: say('下一到期日', 'Next due date'), width: 12, value: (r) => dateCell(r.nextDueDate) },
     {
       header: say('款票物匹配', 'Money, invoices, goods'),
       width: 10,

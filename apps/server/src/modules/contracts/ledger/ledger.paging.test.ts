@@ -125,6 +125,13 @@ describeEachDialect('contract ledger', (t) => {
         ],
       );
       expect(top.currentAmount).toBe(5_500_000);
+      // Dates are Excel dates (sortable in Excel), of the same day, shown yyyy-mm-dd.
+      expect(
+        data.map((r) => (r[13] instanceof Date ? r[13].toISOString().slice(0, 10) : (r[13] ?? null))),
+      ).toEqual(ledger.items.map((i: any) => i.signDate));
+      const signed = data.findIndex((r) => r[13] instanceof Date);
+      expect(signed).toBeGreaterThanOrEqual(0);
+      expect(sheet.getRow(signed + 2).getCell(14).numFmt).toBe('yyyy-mm-dd');
     });
 
     it('needs contract.export', async () => {
