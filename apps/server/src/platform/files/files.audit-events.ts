@@ -12,6 +12,7 @@ export const filesAuditEvents: AuditEventSet = {
       size: v.integer,
       sha256: v.text,
       created_at: v.instant,
+      owner_only: v.flag,
     }),
   }),
 };

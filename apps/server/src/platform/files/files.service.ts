@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FILE_MAX_BYTES, type FileObject } from '@concord/contracts';
-import { type Db, newId, readInstant } from '../../db/index.js';
+import { type Db, newId, readBool, readInstant } from '../../db/index.js';
 import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { FileReadGrant } from './files.grants.js';
@@ -20,6 +20,10 @@ export interface FileUpload {
   stream: Readable;
   /** Set by the multipart reader when the stream was cut at the size limit. */
   truncated?: () => boolean;
+  /** Readable by its owner only (an export or import workbook of theirs), whatever others' scopes. */
+  ownerOnly?: boolean;
+  /** The size limit; FILE_MAX_BYTES unless Concord writes the file itself (an export). */
+  maxBytes?: number;
 }
 
 /**
@@ -67,7 +71,8 @@ export class FilesService {
         },
         fs.createWriteStream(partial, { flags: 'wx' }),
       );
-      if (input.truncated?.() || size > FILE_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
+      if (input.truncated?.() || size > (input.maxBytes ?? FILE_MAX_BYTES))
+        throw new AppError('PAYLOAD_TOO_LARGE');
       return await this.db.transaction().execute(async (trx) => {
         const row: FileObjectTable = {
           id,
@@ -78,6 +83,7 @@ export class FilesService {
           size,
           sha256: hash.digest('hex'),
           created_at: createdAt,
+          ...(input.ownerOnly ? { owner_only: true } : {}),
         };
         await repo.insertFile(trx, row);
         await this.audit.record(trx, ctx, {
@@ -148,6 +154,7 @@ export class FilesService {
 
   private async canSee(db: Db, ctx: RequestContext, row: FileObjectTable): Promise<boolean> {
     if (ctx.actor && row.owner_id === ctx.actor.userId) return true;
+    if (readBool(row.owner_only)) return false;
     if (ctx.access.has('file.view')) {
       const scope = await ctx.access.require('file.view');
       if (isInScope(scope, { entityId: row.entity_id, ownerId: row.owner_id })) return true;

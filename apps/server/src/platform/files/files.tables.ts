@@ -8,6 +8,8 @@ export interface FileObjectTable {
   size: number;
   sha256: string;
   created_at: string;
+  /** Only its owner reads it (an export made for them): no scope or read grant reaches it. */
+  owner_only?: boolean | number;
 }
 
 export interface FileTables {

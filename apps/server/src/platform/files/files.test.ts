@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../cli/demo-data.js';
 import { describeEachDialect } from '../../testing/test-app.js';
@@ -67,6 +68,36 @@ describeEachDialect('files', (t) => {
     expect((await zhengHao.get(`/api/v1/files/${file.id}/content`)).body).toBe('hello');
     const admin = await t().login('admin', DEMO_PASSWORD);
     expect((await admin.get(`/api/v1/files/${file.id}`)).statusCode).toBe(200);
+  });
+
+  it('keeps a file made for one user (an export) theirs alone, even above 20 MB when Concord writes it', async () => {
+    const wuMin = await t().login('wu.min');
+    const ctx = await wuMin.context(t().services);
+    const bytes = Buffer.alloc(20 * 1024 * 1024 + 10, 3);
+    const file = await t().services.files.upload(ctx, {
+      name: '合同台账.xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      stream: Readable.from([bytes]),
+      ownerOnly: true,
+      maxBytes: 64 * 1024 * 1024,
+    });
+    expect(file.size).toBe(bytes.length);
+    const own = await wuMin.get(`/api/v1/files/${file.id}/content`);
+    expect(own.statusCode).toBe(200);
+    expect(own.rawPayload.length).toBe(bytes.length);
+    // 郑浩 reads 协和建设's attachments (file.view over the entity), but not this one; nor does admin.
+    for (const username of ['zheng.hao', 'admin']) {
+      const other = await t().login(username);
+      expect((await other.get(`/api/v1/files/${file.id}`)).statusCode, username).toBe(404);
+      expect((await other.get(`/api/v1/files/${file.id}/content`)).statusCode, username).toBe(404);
+    }
+    const audit = await t()
+      .services.db.selectFrom('audit_log')
+      .select(['action'])
+      .where('entity_type', '=', 'file')
+      .where('entity_id', '=', file.id)
+      .execute();
+    expect(audit).toEqual([{ action: 'create' }]);
   });
 
   it('refuses a JSON body, a request without a file and a file over 20 MB with 4xx problems', async () => {

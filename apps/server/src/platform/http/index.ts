@@ -18,7 +18,10 @@ export {
   moneyCell,
   moneyNumFmt,
   sendXlsx,
+  writeXlsx,
+  XLSX_CONTENT_TYPE,
   type XlsxCell,
   type XlsxColumn,
+  type XlsxSheet,
 } from './xlsx.js';
 export type { RecordType } from './record-types.js';

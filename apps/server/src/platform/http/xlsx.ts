@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { minorDigits, toMajorUnits } from '@concord/contracts';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
@@ -73,54 +73,74 @@ function addRow(sheet: ExcelJS.Worksheet, cells: XlsxCell[], bold = false) {
   row.commit();
 }
 
+/** A sheet to write: its columns, its rows (read as they are written) and the totals under them. */
+export interface XlsxSheet<T, S = never> {
+  sheetName: string;
+  columns: XlsxColumn<T, S>[];
+  rows: AsyncIterator<T>;
+  /**
+   * Totals rows (one per currency: amounts of different currencies are never added), written in
+   * bold under the rows. A promise may still be running while the rows stream; it is awaited last.
+   */
+  totals?: readonly S[] | Promise<readonly S[]>;
+}
+
 /**
- * Streams rows into an .xlsx download. Rows are written and committed one by one through exceljs'
- * streaming writer, so a ledger of any size is exported in bounded memory. The first row is read
- * before anything is sent: a refused permission or a bad filter still answers as a problem, not
- * as a broken download. `totals` (a row per currency: amounts of different currencies are never
- * added) are written in bold under the rows.
+ * Writes a sheet into a stream through exceljs' streaming writer: rows are written and committed
+ * one by one, so a sheet of any size is written in bounded memory. `first` is a row already read
+ * (sendXlsx reads one before answering). Resolves once the workbook is complete.
  */
-export async function sendXlsx<T, S = never>(
-  reply: FastifyReply,
-  options: {
-    filename: string;
-    sheetName: string;
-    columns: XlsxColumn<T, S>[];
-    rows: AsyncIterator<T>;
-    totals?: readonly S[];
-  },
-): Promise<FastifyReply> {
-  const first = await options.rows.next();
-  const stream = new PassThrough();
+export async function writeXlsx<T, S = never>(
+  stream: Writable,
+  sheet: XlsxSheet<T, S>,
+  first?: IteratorResult<T>,
+): Promise<void> {
+  // A totals promise that fails before the rows are done must not go unhandled meanwhile.
+  const totals = Promise.resolve(sheet.totals ?? []);
+  totals.catch(() => {});
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-  const sheet = workbook.addWorksheet(options.sheetName);
-  sheet.columns = options.columns.map((c, i) => ({
+  const worksheet = workbook.addWorksheet(sheet.sheetName);
+  worksheet.columns = sheet.columns.map((c, i) => ({
     header: c.header,
     key: String(i),
     width: c.width ?? 18,
     style: c.numFmt ? { numFmt: c.numFmt } : {},
   }));
-  sheet.getRow(1).font = { bold: true };
+  worksheet.getRow(1).font = { bold: true };
+  for (let next = first ?? (await sheet.rows.next()); !next.done; next = await sheet.rows.next()) {
+    const row = next.value;
+    addRow(
+      worksheet,
+      sheet.columns.map((c) => c.value(row)),
+    );
+  }
+  for (const total of await totals) {
+    addRow(
+      worksheet,
+      sheet.columns.map((c) => c.total?.(total)),
+      true,
+    );
+  }
+  worksheet.commit();
+  await workbook.commit();
+}
+
+/**
+ * Streams rows into an .xlsx download (writeXlsx into the response). The first row is read before
+ * anything is sent: a refused permission or a bad filter still answers as a problem, not as a
+ * broken download.
+ */
+export async function sendXlsx<T, S = never>(
+  reply: FastifyReply,
+  options: XlsxSheet<T, S> & { filename: string },
+): Promise<FastifyReply> {
+  const first = await options.rows.next();
+  const stream = new PassThrough();
   reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-type', XLSX_CONTENT_TYPE)
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(options.filename)}`);
-  const writing = (async () => {
-    for (let next = first; !next.done; next = await options.rows.next()) {
-      addRow(
-        sheet,
-        options.columns.map((c) => c.value(next.value)),
-      );
-    }
-    for (const total of options.totals ?? []) {
-      addRow(
-        sheet,
-        options.columns.map((c) => c.total?.(total)),
-        true,
-      );
-    }
-    sheet.commit();
-    await workbook.commit();
-  })();
-  writing.catch((error) => stream.destroy(error as Error));
+  writeXlsx(stream, options, first).catch((error) => stream.destroy(error as Error));
   return reply.send(stream);
 }
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -10,6 +10,12 @@ export interface JobContext {
   attempt: number;
   now: Date;
   db: Db;
+  /**
+   * Records how far the job is (units done of a total, null while unknown) and renews this
+   * worker's lease on it, so a long job is not taken over while it runs. False when the lease was
+   * lost (another worker took the job over): the handler should stop.
+   */
+  progress(done: number, total?: number | null): Promise<boolean>;
 }
 
 /**
@@ -23,7 +29,8 @@ export interface JobDefinition<P = any> {
   maxAttempts?: number;
   /** The wait before the first retry; it doubles with each further retry, up to an hour. */
   retryAfterSeconds?: number;
-  handler(payload: P, context: JobContext): Promise<void>;
+  /** What it resolves to is kept as the job's result (JSON), for whoever asked for the job. */
+  handler(payload: P, context: JobContext): Promise<unknown>;
 }
 
 export const defineJob = <S extends z.ZodType>(
@@ -118,6 +125,8 @@ export class JobQueue {
 
   async status(id: string) {
     const row = await repo.findJob(this.db, id);
-    return row ? { ...row, payload: readJson(row.payload, null) } : undefined;
+    return row
+      ? { ...row, payload: readJson(row.payload, null), result: readJson(row.result ?? null, null) }
+      : undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Db, readJson } from '../../db/index.js';
+import { type Db, readJson, writeJson } from '../../db/index.js';
 import type { Clock } from './clock.js';
 import { nextOccurrence } from './cron.js';
 import type { JobQueue } from './job-queue.js';
@@ -44,7 +44,7 @@ export class JobRunner {
       now: now.toISOString(),
       limit: this.options.batchSize ?? 20,
       workerId: this.workerId,
-      leaseUntil: new Date(now.getTime() + (this.options.leaseSeconds ?? 300) * 1000).toISOString(),
+      leaseUntil: this.leaseUntil(),
     });
     let failed = 0;
     for (const job of claimed) {
@@ -56,10 +56,26 @@ export class JobRunner {
   private async run(job: Awaited<ReturnType<typeof repo.claimDue>>[number]): Promise<boolean> {
     const attempt = job.attempts;
     try {
+      // The jobs claimed with it may have run long: the lease starts afresh, unless another worker
+      // already took the job over.
+      if (!(await repo.renewLease(this.db, job.id, this.workerId, this.leaseUntil()))) return true;
       const definition = this.queue.definition(job.type);
       const payload = definition.payload.parse(readJson(job.payload, null));
-      await definition.handler(payload, { jobId: job.id, attempt, now: this.clock.now(), db: this.db });
-      await repo.finishJob(this.db, job.id, this.workerId, this.clock.now().toISOString());
+      const result = await definition.handler(payload, {
+        jobId: job.id,
+        attempt,
+        now: this.clock.now(),
+        db: this.db,
+        progress: (done, total = null) =>
+          repo.renewLease(this.db, job.id, this.workerId, this.leaseUntil(), { done, total }),
+      });
+      await repo.finishJob(
+        this.db,
+        job.id,
+        this.workerId,
+        this.clock.now().toISOString(),
+        result === undefined ? null : writeJson(result),
+      );
       return true;
     } catch (error) {
       this.options.onError?.(error, job);
@@ -77,6 +93,10 @@ export class JobRunner {
       });
       return false;
     }
+  }
+
+  private leaseUntil(): string {
+    return new Date(this.clock.now().getTime() + (this.options.leaseSeconds ?? 300) * 1000).toISOString();
   }
 
   private safeDefinition(type: string) {

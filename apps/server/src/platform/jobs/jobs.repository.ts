@@ -50,13 +50,50 @@ export async function claimDue(
     .execute();
 }
 
-export async function finishJob(db: Db, id: string, workerId: string, finishedAt: string): Promise<void> {
+export async function finishJob(
+  db: Db,
+  id: string,
+  workerId: string,
+  finishedAt: string,
+  result: string | null,
+): Promise<void> {
   await db
     .updateTable('job')
-    .set({ status: 'done', finished_at: finishedAt, locked_by: null, locked_until: null, last_error: null })
+    .set({
+      status: 'done',
+      finished_at: finishedAt,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      result,
+    })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
     .execute();
+}
+
+/**
+ * Renews a worker's lease on a running job, with its progress when given; false when the worker no
+ * longer holds it (its lease ran out and another worker took the job over).
+ */
+export async function renewLease(
+  db: Db,
+  id: string,
+  workerId: string,
+  leaseUntil: string,
+  progress?: { done: number; total: number | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('job')
+    .set({
+      locked_until: leaseUntil,
+      ...(progress ? { progress_done: progress.done, progress_total: progress.total } : {}),
+    })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function failJob(

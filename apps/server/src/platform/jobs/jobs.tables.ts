@@ -14,6 +14,11 @@ export interface JobTable {
   dedupe_key: string | null;
   created_at: string;
   finished_at: string | null;
+  /** How far a long job is: units done (rows, say) of progress_total (null while unknown). */
+  progress_done?: number | null;
+  progress_total?: number | null;
+  /** What the handler returned (JSON), for whoever asked for the job. */
+  result?: unknown;
 }
 
 export interface JobScheduleTable {

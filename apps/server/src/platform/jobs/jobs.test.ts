@@ -10,6 +10,7 @@ function harness(db: any) {
   const clock = new ManualClock(START);
   const ran: { id: string; value: number; attempt: number }[] = [];
   let failuresLeft = 0;
+  const hooks: { onLongStep?: () => Promise<void> } = {};
   const definitions = [
     defineJob({
       type: 'test.record',
@@ -31,11 +32,24 @@ function harness(db: any) {
         ran.push({ id: 'flaky', value: payload.value, attempt });
       },
     }),
+    defineJob({
+      type: 'test.long',
+      payload: z.object({ steps: z.number().int() }),
+      handler: async (payload, { progress }) => {
+        for (let step = 1; step <= payload.steps; step++) {
+          clock.advance(50_000); // longer in all than the lease
+          if (!(await progress(step, payload.steps))) return { stopped: step };
+          ran.push({ id: 'long', value: step, attempt: 1 });
+          await hooks.onLongStep?.();
+        }
+        return { steps: payload.steps, word: '完成' };
+      },
+    }),
   ];
   const queue = new JobQueue(db, definitions, clock);
   const runner = (workerId = 'w1') =>
     new JobRunner(db, queue, clock, { workerId, batchSize: 10, leaseSeconds: 60 });
-  return { clock, queue, runner, ran, failTimes: (n: number) => (failuresLeft = n) };
+  return { clock, queue, runner, ran, hooks, failTimes: (n: number) => (failuresLeft = n) };
 }
 
 describeEachDialect(
@@ -56,6 +70,52 @@ describeEachDialect(
       expect(await worker.tick()).toEqual({ ran: 0, failed: 0 });
       expect(ran).toEqual([{ id, value: 1, attempt: 1 }]);
       expect((await queue.status(id!))?.status).toBe('done');
+    });
+
+    it("keeps a long job's progress and result, its lease renewed as it reports", async () => {
+      const { queue, runner, ran, clock, hooks } = harness(t().services.db);
+      const id = (await queue.enqueue(t().services.db, 'test.long', { steps: 4 }))!;
+      expect(await queue.status(id)).toMatchObject({ progress_done: null, result: null });
+      // Another node ticking while the job runs (past its first lease) must not take it over.
+      const other = runner('w-other');
+      const seen: number[] = [];
+      hooks.onLongStep = async () => {
+        seen.push((await other.tick()).ran);
+        expect((await queue.status(id))?.locked_by).toBe('w1');
+      };
+      expect(await runner().tick()).toEqual({ ran: 1, failed: 0 });
+      expect(seen).toEqual([0, 0, 0, 0]);
+      expect(ran.filter((r) => r.id === 'long').map((r) => r.value)).toEqual([1, 2, 3, 4]);
+      const job = await queue.status(id);
+      expect(job).toMatchObject({
+        status: 'done',
+        progress_done: 4,
+        progress_total: 4,
+        result: { steps: 4, word: '完成' },
+      });
+      expect(clock.now().getTime() - Date.parse(START)).toBeGreaterThan(60_000);
+    });
+
+    it('stops reporting a job whose lease another worker took over', async () => {
+      const { queue, ran } = harness(t().services.db);
+      const db = t().services.db;
+      const id = (await queue.enqueue(db, 'test.record', { value: 70 }))!;
+      await db
+        .updateTable('job')
+        .set({ status: 'running', locked_by: 'w-new' })
+        .where('id', '=', id)
+        .execute();
+      const { renewLease } = await import('./jobs.repository.js');
+      expect(await renewLease(db, id, 'w-old', '2030-01-01T00:00:00.000Z', { done: 1, total: 2 })).toBe(
+        false,
+      );
+      expect(await renewLease(db, id, 'w-new', '2030-01-01T00:00:00.000Z', { done: 1, total: 2 })).toBe(true);
+      expect(await queue.status(id)).toMatchObject({
+        progress_done: 1,
+        progress_total: 2,
+        locked_by: 'w-new',
+      });
+      expect(ran.filter((r) => r.value === 70)).toEqual([]);
     });
 
     it('refuses a payload that does not fit the declared schema, and unknown job types', async () => {

@@ -244,7 +244,10 @@ describeEachDialect(
         .find((row) => row.getCell(2).value === 'X6 收入合同')!;
       expect(incomeRow.getCell(column('已收金额')).value).toBe(800);
       expect(incomeRow.getCell(column('逾期金额')).value).toBe(4200);
-      expect(incomeRow.getCell(column('下一到期日')).value).toBe('2026-02-15');
+      expect(incomeRow.getCell(column('逾期金额')).numFmt).toBe('#,##0.00');
+      // A real Excel date of that day (no zone shift), shown yyyy-mm-dd.
+      expect(incomeRow.getCell(column('下一到期日')).value).toEqual(new Date('2026-02-15T00:00:00Z'));
+      expect(incomeRow.getCell(column('下一到期日')).numFmt).toBe('yyyy-mm-dd');
     });
 
     it('lists overdue receivables and payables within the caller’s scope', async () => {

@@ -1,4 +1,5 @@
 import type {
+  ContractLedgerCurrencyTotals,
   ContractLedgerPage,
   ContractLedgerRow,
   ContractLedgerTotalsResult,
@@ -6,7 +7,7 @@ import type {
 } from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { AppError, type RequestContext, sendXlsx } from '../../../platform/http/index.js';
+import { AppError, type RequestContext, sendXlsx, type XlsxSheet } from '../../../platform/http/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
 import { ownerNames } from '../owner-names.js';
 import { daysBetween } from '../register/contracts.rules.js';
@@ -36,7 +37,7 @@ import {
   TOTALS_BUDGET_MS,
   TOTALS_ROW_LIMIT,
 } from './ledger.totals.js';
-import { countUpTo, rollupTotals, summedTotals } from './ledger.totals.repository.js';
+import { countUpTo, rollupCount, rollupTotals, summedTotals } from './ledger.totals.repository.js';
 import { type Db, type HeavyReads, ReadBudgetExceeded } from '../../../db/index.js';
 
 type LedgerQuery = z.output<typeof contractLedgerQuerySchema>;
@@ -100,20 +101,43 @@ export class ContractLedger {
   }
 
   async export(ctx: RequestContext, query: LedgerFilter, reply: FastifyReply): Promise<FastifyReply> {
+    return sendXlsx(reply, await this.exportSheet(ctx, query));
+  }
+
+  /**
+   * The export's workbook: the filtered set in the sort's order, walked in batches, and its totals
+   * per currency, summed on the heavy-read pool while the rows stream (written under them).
+   */
+  async exportSheet(
+    ctx: RequestContext,
+    query: LedgerFilter,
+  ): Promise<XlsxSheet<ContractLedgerRow, ContractLedgerCurrencyTotals> & { filename: string }> {
     const scope = await ctx.access.require('contract.view');
     await ctx.access.require('contract.export');
     const sort = parseSort(query.sort);
     const today = this.ports.today();
     const base = ledgerQuery(this.db, scope, query, today, await this.toleranceFor(query));
     const zh = ctx.locale === 'zh-CN';
-    return sendXlsx(reply, {
+    return {
       filename: zh ? `合同台账-${today}.xlsx` : `contract-ledger-${today}.xlsx`,
       sheetName: zh ? '合同台账' : 'Contract ledger',
       columns: ledgerExportColumns(ctx.locale),
       rows: this.batches(base, sort),
-      // Every matching row summed: on the heavy-read pool, not the connection requests wait on.
-      totals: await summedTotals(base, today, { pool: this.heavyReads }),
-    });
+      totals: summedTotals(base, today, { pool: this.heavyReads }),
+    };
+  }
+
+  /**
+   * How many contracts an export of this filter writes, counted no further than `cap` (a result
+   * above `cap` means "more"): from the rollup when it answers, else a bounded count.
+   */
+  async exportSize(ctx: RequestContext, query: LedgerFilter, cap: number): Promise<number> {
+    const scope = await ctx.access.require('contract.view');
+    await ctx.access.require('contract.export');
+    const base = ledgerQuery(this.db, scope, query, this.ports.today(), await this.toleranceFor(query));
+    const { sort: _sort, ...filter } = query;
+    const buckets = bucketsAnswering(scope, filter);
+    return buckets ? rollupCount(this.db, buckets) : countUpTo(this.db, base, cap, this.heavyReads);
   }
 
   /** Walks the sorted set by keyset in batches of 500, so memory stays bounded for any ledger size. */
