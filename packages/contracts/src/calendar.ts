@@ -35,9 +35,26 @@ export function isCalendarDate(value: string): boolean {
 
 /** The calendar date in `timeZone` at an instant: 2026-03-04T16:30Z → "2026-03-05" in Shanghai. */
 export function businessDate(instant: Date | string | number, timeZone: string = BUSINESS_TIME_ZONE): string {
-  const at = dayjs(instant);
-  if (!at.isValid()) throw new RangeError(`Not an instant: ${String(instant)}`);
-  return at.tz(timeZone).format('YYYY-MM-DD');
+  const at = instant instanceof Date ? instant : new Date(instant);
+  if (Number.isNaN(at.getTime())) throw new RangeError(`Not an instant: ${String(instant)}`);
+  return dayFormat(timeZone).format(at);
+}
+
+// Asked on every request (what is overdue today): a formatter per zone, built once, is far cheaper
+// than converting through dayjs's time-zone plugin each time. en-CA writes dates as YYYY-MM-DD.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /**

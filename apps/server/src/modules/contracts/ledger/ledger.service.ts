@@ -63,8 +63,7 @@ export class ContractLedger {
     const today = this.ports.today();
     const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter));
     const after = cursor ? decodeCursor(cursor) : null;
-    const { sort: _sort, ...setFilter } = filter;
-    const dense = await isDenseSet(this.db, base, bucketsAnswering(scope, setFilter));
+    const dense = await isDenseSet(this.db, base);
     const rows = await this.pageOf(base, sort, after, limit + 1, dense);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -146,7 +145,7 @@ export class ContractLedger {
     sort: LedgerSort,
   ): AsyncGenerator<ContractLedgerRow> {
     let after: { value: unknown; id: string } | null = null;
-    const dense = await isDenseSet(this.db, base, null);
+    const dense = await isDenseSet(this.db, base);
     for (;;) {
       const rows = await this.pageOf(base, sort, after, 500, dense);
       for (const item of await this.present(rows)) yield item;
