@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, instantSchema, queryBool } from './common.js';
 import { contractDirectionSchema, contractStatusSchema } from './contracts.js';
+import { fileObjectSchema } from './files.js';
+import { backgroundJobFields } from './jobs.js';
 import { currencySchema, MAX_AMOUNT } from './money.js';
 
 /* The contract ledger (keyset-paged, filtered, with totals per currency), its export and its import. */
@@ -191,5 +193,41 @@ export const contractImportReportSchema = z.object({
   /** False when nothing was written (a failure in `all` mode). */
   committed: z.boolean(),
   errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+  /** Present (true) when more problems were found than the report lists (CONTRACT_IMPORT_REPORT_MAX_ERRORS). */
+  errorsTruncated: z.literal(true).optional(),
 });
 export type ContractImportReport = z.infer<typeof contractImportReportSchema>;
+
+/** The most problems an import's report lists; past them it says there were more. */
+export const CONTRACT_IMPORT_REPORT_MAX_ERRORS = 10_000;
+
+/** An import running in the background: its progress in rows, then its per-row report. */
+export const contractImportJobSchema = z.object({
+  ...backgroundJobFields,
+  /** The report, once done. */
+  report: contractImportReportSchema.nullable(),
+});
+export type ContractImportJob = z.infer<typeof contractImportJobSchema>;
+
+// ---------------------------------------------------------------- background export
+/** Above this many rows the ledger's export runs as a background job (below it, a direct download). */
+export const CONTRACT_EXPORT_JOB_THRESHOLD = 20_000;
+
+/** An export running in the background: its progress in rows, then the workbook to download. */
+export const contractExportJobSchema = z.object({
+  ...backgroundJobFields,
+  /** The workbook once done, the caller's alone: the bytes are at `/api/v1/files/{id}/content`. */
+  file: fileObjectSchema.nullable(),
+});
+export type ContractExportJob = z.infer<typeof contractExportJobSchema>;
+
+/**
+ * How an export of the filtered ledger goes: `direct`, a streamed download from GET
+ * /contracts/export with the same filters (at most CONTRACT_EXPORT_JOB_THRESHOLD rows); `job`, a
+ * background job to follow at GET /contracts/export-jobs/{id}.
+ */
+export const contractExportStartSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('direct'), rows: z.number().int() }),
+  z.object({ mode: z.literal('job'), job: contractExportJobSchema }),
+]);
+export type ContractExportStart = z.infer<typeof contractExportStartSchema>;

@@ -12,6 +12,7 @@ export * from './notifications.js';
 export * from './workflow-api.js';
 export * from './forms.js';
 export * from './files.js';
+export * from './jobs.js';
 export * from './contracts.js';
 export * from './contract-ledger.js';
 export * from './contract-setup.js';

@@ -23,6 +23,7 @@ import { contractDeliveriesRoutes, contractDeliveryRecordTypes } from './executi
 import { contractEvaluationRoutes } from './evaluation/evaluations.routes.js';
 import { executionSettingsRoutes } from './execution/execution-settings.routes.js';
 import { contractImportRoutes } from './ledger/import.routes.js';
+import { ContractLedgerExports } from './ledger/ledger.export.job.js';
 import { contractLedgerRollup } from './ledger/ledger.rollup.js';
 import { contractMatchingRoutes } from './execution/matching.routes.js';
 import { contractOversightRoutes } from './collections/oversight.routes.js';
@@ -123,6 +124,15 @@ export const contractsModule = defineModule({
         ),
       ];
     };
+    // The ledger's export above the direct-download size: a job acting as its requester.
+    const contractLedgerExports = new ContractLedgerExports(register.contractLedger, {
+      db,
+      audit: deps.audit,
+      jobs: deps.jobs.jobs,
+      files: deps.files,
+      contextFor: (requester, requestId) =>
+        deps.iam.auth.contextForUser(requester.userId, requester.entityId, requestId),
+    });
     const { setup: _setup, ...registerServices } = register;
     const services = {
       ...registerServices,
@@ -130,6 +140,7 @@ export const contractsModule = defineModule({
       contractChanges,
       contractCollections,
       contractOversight,
+      contractLedgerExports,
     };
     return {
       provides: {},
@@ -141,6 +152,7 @@ export const contractsModule = defineModule({
           contracts,
           lifecycle: register.contractLifecycle,
           ledger: register.contractLedger,
+          exports: contractLedgerExports,
           versions: contractVersions,
           changes: contractChanges,
         }),
@@ -169,6 +181,7 @@ export const contractsModule = defineModule({
         ...contractOversightRoutes(contractOversight),
       ],
       jobs: [
+        contractLedgerExports.job(),
         ...retentionReminderJobs(noticeDeps),
         ...contractReminderJobs(noticeDeps),
         ...contractCollectionJobs({

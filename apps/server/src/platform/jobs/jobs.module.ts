@@ -1,6 +1,7 @@
 import { defineModule } from '../kit/index.js';
 import { JobQueue } from './job-queue.js';
 import { JobRunner } from './job-runner.js';
+import { jobsAuditEvents } from './jobs.audit-events.js';
 import { jobsMigrations } from './jobs.migrations.js';
 
 declare module '../kit/module.js' {
@@ -14,6 +15,9 @@ export const jobsModule = defineModule({
   name: 'jobs',
   requires: [],
   migrations: jobsMigrations,
+  auditEvents: jobsAuditEvents,
+  // A job is its requester's: the routes that show one check who asks (others get 404).
+  recordTypes: [{ type: 'job', entityOwned: false }],
   create({ db, clock }) {
     // Every module's jobs are declared on the queue once all modules exist (their handlers need them).
     const jobs = new JobQueue(db, [], clock);

@@ -5,6 +5,8 @@ import {
   contractCompareSchema,
   contractCompleteSchema,
   contractCreateSchema,
+  contractExportJobSchema,
+  contractExportStartSchema,
   contractLedgerExportQuerySchema,
   contractLedgerPageSchema,
   contractLedgerTotalsQuerySchema,
@@ -25,6 +27,7 @@ import { defineRoute, type RouteDefinition } from '../../../platform/http/index.
 import type { ContractChanges } from '../versions/changes.service.js';
 import type { ContractLifecycle } from './contracts.lifecycle.js';
 import type { ContractsService } from './contracts.service.js';
+import type { ContractLedgerExports } from '../ledger/ledger.export.job.js';
 import type { ContractLedger } from '../ledger/ledger.service.js';
 import type { ContractVersions } from '../versions/versions.service.js';
 
@@ -34,10 +37,11 @@ export function contractsRoutes(deps: {
   contracts: ContractsService;
   lifecycle: ContractLifecycle;
   ledger: ContractLedger;
+  exports: ContractLedgerExports;
   versions: ContractVersions;
   changes: ContractChanges;
 }): RouteDefinition[] {
-  const { contracts, lifecycle, ledger, versions, changes } = deps;
+  const { contracts, lifecycle, ledger, exports, versions, changes } = deps;
   const tags = ['contracts'];
   const one = { tags, recordType: 'contract', params: idParamsSchema };
   return [
@@ -67,6 +71,27 @@ export function contractsRoutes(deps: {
       download: true,
       querystring: contractLedgerExportQuerySchema,
       handler: ({ ctx, query }, reply) => ledger.export(ctx, query, reply),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/contracts/export-jobs',
+      summary:
+        'Start an export of the filtered ledger: a direct download (GET /contracts/export) when small, else a background job',
+      tags,
+      // The filters and sort in the body, as the export's query takes them.
+      body: contractLedgerExportQuerySchema,
+      response: contractExportStartSchema,
+      handler: ({ ctx, body }) => exports.start(ctx, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/contracts/export-jobs/:id',
+      summary: "The caller's background export: rows done of the total, then the workbook to download",
+      tags,
+      recordType: 'job',
+      params: idParamsSchema,
+      response: contractExportJobSchema,
+      handler: ({ ctx, params }) => exports.status(ctx, params.id),
     }),
     defineRoute({
       method: 'POST',
