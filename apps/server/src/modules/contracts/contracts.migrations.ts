@@ -6,6 +6,7 @@ import * as execution from './migrations/20261202_000100_contract_execution.js';
 import * as ledgerRollup from './migrations/20261205_000100_contract_ledger_rollup.js';
 import * as ledgerSortIndexes from './migrations/20261206_000100_contract_ledger_sort_indexes.js';
 import * as search from './migrations/20261206_000200_contract_search.js';
+import * as equalityIndexes from './migrations/20261208_000100_contract_ledger_equality_indexes.js';
 
 export const contractsMigrations: MigrationSet = {
   '20261201_000050_contract_setup': setup,
@@ -15,4 +16,5 @@ export const contractsMigrations: MigrationSet = {
   '20261205_000100_contract_ledger_rollup': ledgerRollup,
   '20261206_000100_contract_ledger_sort_indexes': ledgerSortIndexes,
   '20261206_000200_contract_search': search,
+  '20261208_000100_contract_ledger_equality_indexes': equalityIndexes,
 };

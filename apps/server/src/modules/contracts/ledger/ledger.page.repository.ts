@@ -1,6 +1,11 @@
 import { CompiledQuery } from 'kysely';
 import { type Db, isPostgres } from '../../../db/index.js';
-import { type LedgerSort, type ledgerQuery, orderAndContinue } from './ledger.repository.js';
+import {
+  type LedgerFilter,
+  type LedgerSort,
+  type ledgerQuery,
+  orderAndContinue,
+} from './ledger.repository.js';
 import { countUpTo } from './ledger.totals.repository.js';
 
 /** The index behind each sort (migration `contract_ledger_sort_indexes`; creation: the first one). */
@@ -38,8 +43,8 @@ type LedgerSet = ReturnType<typeof ledgerQuery>;
  * The ids of one page in the sort's order, after the cursor. SQLite's planner, told a filter matches
  * a fraction of the table, reads the matches by that filter's index and sorts them all, which at a
  * million contracts is most of the table; it does not price the page's limit. So Concord chooses: a
- * probe counts the matches up to DENSE_SET (isDenseSet), and a dense set is read through the sort's
- * index (`indexed by`).
+ * probe counts the matches up to DENSE_SET, and a dense set is read through the sort's index
+ * (`indexed by`, see pageIndex).
  * PostgreSQL prices the limit itself.
  */
 export async function ledgerPageIds(
@@ -49,23 +54,50 @@ export async function ledgerPageIds(
   cursor: { value: unknown; id: string } | null,
   limit: number,
   today: string,
-  dense: boolean,
+  readBy: string | null,
 ): Promise<string[]> {
   const query = orderAndContinue(base.select('contract.id'), sort, cursor, today).limit(limit);
-  const index = sortIndexes[sort.field];
-  if (!index || !dense || isPostgres(db)) return (await query.execute()).map((row) => row.id);
-  const result = await db.executeQuery<{ id: string }>(inSortIndexOrder(query.compile(), index));
+  if (!readBy) return (await query.execute()).map((row) => row.id);
+  const result = await db.executeQuery<{ id: string }>(inSortIndexOrder(query.compile(), readBy));
   return result.rows.map((row) => row.id);
 }
 
 /**
- * Whether the set holds more than DENSE_SET contracts, counted no further than that through the
- * filters' indexes: at most DENSE_SET index entries, under a millisecond (summing the rollup's
- * buckets costs more at a million contracts). PostgreSQL plans without it.
+ * Indexes that begin with a filter's equalities and end in a sort key: a subsidiary's contracts in
+ * one status, newest first, are read in order without skipping the other entities' or statuses'.
+ * A dense set read through the sort key's own index would skip them, and when the filter follows
+ * the sort (a range of sign dates far from the newest) it skips most of the table first.
  */
-export async function isDenseSet(db: Db, base: LedgerSet): Promise<boolean> {
-  if (isPostgres(db)) return false;
-  return (await countUpTo(db, base, DENSE_SET)) > DENSE_SET;
+const equalityIndexes: { sort: string; index: string; applies: (filter: LedgerFilter) => boolean }[] = [
+  {
+    sort: 'createdAt',
+    index: 'contract_by_entity_status_created',
+    applies: (filter) => Boolean(filter.entityId) && filter.status?.length === 1,
+  },
+];
+
+/**
+ * The index a page is to be read through (SQLite's `indexed by`), or null to let the planner read a
+ * sparse set by its filters and sort it. A set is dense when it holds more than DENSE_SET contracts,
+ * counted no further than that (at most DENSE_SET index entries, under a millisecond). PostgreSQL
+ * prices the page's limit itself: always null there.
+ */
+export async function pageIndex(
+  db: Db,
+  base: LedgerSet,
+  sort: LedgerSort,
+  filter?: LedgerFilter,
+): Promise<string | null> {
+  const index = denseReadIndex(sort, filter);
+  if (!index || isPostgres(db)) return null;
+  if ((await countUpTo(db, base, DENSE_SET)) <= DENSE_SET) return null;
+  return index;
+}
+
+/** The index a dense set is read through: one of the equality indexes when it fits, else the sort's. */
+export function denseReadIndex(sort: LedgerSort, filter?: LedgerFilter): string | null {
+  const equality = filter && equalityIndexes.find((e) => e.sort === sort.field && e.applies(filter));
+  return equality?.index ?? sortIndexes[sort.field] ?? null;
 }
 
 /** The page query, told to read the contracts through the sort's index (SQLite's `indexed by`). */

@@ -5,7 +5,7 @@ import type { Db } from '../../../db/index.js';
 import type { Scope } from '../../../platform/access/index.js';
 import { testDialects } from '../../../testing/dialects.js';
 import { createTestApp, type TestApp } from '../../../testing/test-app.js';
-import { DENSE_SET, inSortIndexOrder, sortIndexes } from './ledger.page.repository.js';
+import { DENSE_SET, denseReadIndex, inSortIndexOrder, sortIndexes } from './ledger.page.repository.js';
 import { type LedgerFilter, ledgerQuery, orderAndContinue, sortKeys } from './ledger.repository.js';
 import { bucketsAnswering } from './ledger.totals.js';
 
@@ -180,7 +180,7 @@ for (const dialect of testDialects()) {
                   const query = pageQuery(db, scope, filter, field, descending, later).compile();
                   // SQLite reads a dense set in the sort index's order (ledgerPageIds); a sparse
                   // one (at most DENSE_SET matches) by its filters.
-                  const index = sortIndexes[field];
+                  const index = denseReadIndex({ field, descending }, filter) ?? '';
                   const found = await planDefects(
                     db,
                     dialect,

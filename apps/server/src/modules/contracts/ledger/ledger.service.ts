@@ -29,7 +29,7 @@ import {
   sortValueOf,
 } from './ledger.repository.js';
 import { ledgerExportColumns } from './ledger.export.js';
-import { isDenseSet, ledgerPageIds } from './ledger.page.repository.js';
+import { ledgerPageIds, pageIndex } from './ledger.page.repository.js';
 import {
   bucketsAnswering,
   cappedTotals,
@@ -63,8 +63,8 @@ export class ContractLedger {
     const today = this.ports.today();
     const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter));
     const after = cursor ? decodeCursor(cursor) : null;
-    const dense = await isDenseSet(this.db, base);
-    const rows = await this.pageOf(base, sort, after, limit + 1, dense);
+    const readBy = await pageIndex(this.db, base, sort, filter);
+    const rows = await this.pageOf(base, sort, after, limit + 1, readBy);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -145,9 +145,9 @@ export class ContractLedger {
     sort: LedgerSort,
   ): AsyncGenerator<ContractLedgerRow> {
     let after: { value: unknown; id: string } | null = null;
-    const dense = await isDenseSet(this.db, base);
+    const readBy = await pageIndex(this.db, base, sort);
     for (;;) {
-      const rows = await this.pageOf(base, sort, after, 500, dense);
+      const rows = await this.pageOf(base, sort, after, 500, readBy);
       for (const item of await this.present(rows)) yield item;
       if (rows.length < 500) return;
       const last = rows[rows.length - 1];
@@ -164,10 +164,10 @@ export class ContractLedger {
     sort: LedgerSort,
     after: { value: unknown; id: string } | null,
     limit: number,
-    dense: boolean,
+    readBy: string | null,
   ): Promise<LedgerRow[]> {
     const today = this.ports.today();
-    const ids = await ledgerPageIds(this.db, base, sort, after, limit, today, dense);
+    const ids = await ledgerPageIds(this.db, base, sort, after, limit, today, readBy);
     if (!ids.length) return [];
     const rows = await ledgerRowsByIds(this.db, ids, today);
     const byId = new Map(rows.map((r) => [r.id, r]));
