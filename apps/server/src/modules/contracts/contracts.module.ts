@@ -22,6 +22,7 @@ import { contractsRoutes } from './register/contracts.routes.js';
 import { contractDeliveriesRoutes, contractDeliveryRecordTypes } from './execution/deliveries.routes.js';
 import { contractEvaluationRoutes } from './evaluation/evaluations.routes.js';
 import { executionSettingsRoutes } from './execution/execution-settings.routes.js';
+import { ContractImportJobs } from './ledger/import.job.js';
 import { contractImportRoutes } from './ledger/import.routes.js';
 import { ContractLedgerExports } from './ledger/ledger.export.job.js';
 import { contractLedgerRollup } from './ledger/ledger.rollup.js';
@@ -133,6 +134,14 @@ export const contractsModule = defineModule({
       contextFor: (requester, requestId) =>
         deps.iam.auth.contextForUser(requester.userId, requester.entityId, requestId),
     });
+    const contractImportJobs = new ContractImportJobs(register.contractImport, {
+      db,
+      audit: deps.audit,
+      jobs: deps.jobs.jobs,
+      files: deps.files,
+      contextFor: (requester, requestId) =>
+        deps.iam.auth.contextForUser(requester.userId, requester.entityId, requestId),
+    });
     const { setup: _setup, ...registerServices } = register;
     const services = {
       ...registerServices,
@@ -141,6 +150,7 @@ export const contractsModule = defineModule({
       contractCollections,
       contractOversight,
       contractLedgerExports,
+      contractImportJobs,
     };
     return {
       provides: {},
@@ -169,7 +179,7 @@ export const contractsModule = defineModule({
           execution: execution.contractPaymentExecution,
         }),
         ...contractInvoicesRoutes(execution.contractInvoices),
-        ...contractImportRoutes(register.contractImport),
+        ...contractImportRoutes(register.contractImport, contractImportJobs),
         ...contractScheduleRoutes(execution.contractSchedule),
         ...executionSettingsRoutes(execution.executionSettings),
         ...contractDeliveriesRoutes({
@@ -182,6 +192,7 @@ export const contractsModule = defineModule({
       ],
       jobs: [
         contractLedgerExports.job(),
+        contractImportJobs.job(),
         ...retentionReminderJobs(noticeDeps),
         ...contractReminderJobs(noticeDeps),
         ...contractCollectionJobs({

@@ -1,6 +1,12 @@
-import { contractImportQuerySchema, contractImportReportSchema, type Locale } from '@concord/contracts';
+import {
+  contractImportJobSchema,
+  contractImportQuerySchema,
+  idParamsSchema,
+  type Locale,
+} from '@concord/contracts';
 import { z } from 'zod';
 import { AppError, defineRoute, type RouteDefinition } from '../../../platform/http/index.js';
+import type { ContractImportJobs } from './import.job.js';
 import type { ContractImportService } from './import.service.js';
 import { buildImportTemplate, IMPORT_MAX_BYTES } from './import.template.js';
 
@@ -13,7 +19,10 @@ const tooLarge = (locale: Locale) =>
         : `the file is larger than ${MB} MB; split it and import the parts`,
   });
 
-export function contractImportRoutes(imports: ContractImportService): RouteDefinition[] {
+export function contractImportRoutes(
+  imports: ContractImportService,
+  jobs: ContractImportJobs,
+): RouteDefinition[] {
   const tags = ['contracts'];
   return [
     defineRoute({
@@ -38,10 +47,10 @@ export function contractImportRoutes(imports: ContractImportService): RouteDefin
       method: 'POST',
       url: '/contracts/import',
       summary:
-        'Import a contract ledger (multipart/form-data, one .xlsx file, at most 10 MB and 5,000 rows): a report by row and column',
+        'Import a contract ledger (multipart/form-data, one .xlsx file, at most 20 MB and 200,000 rows): stored, then read by a background job to follow at GET /contracts/import-jobs/{id}',
       tags,
       querystring: contractImportQuerySchema,
-      response: contractImportReportSchema,
+      response: contractImportJobSchema,
       handler: async ({ ctx, query, request }) => {
         await imports.assertMayImport(ctx);
         if (!request.isMultipart()) {
@@ -51,16 +60,32 @@ export function contractImportRoutes(imports: ContractImportService): RouteDefin
         }
         const part = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 0 } });
         if (!part) throw new AppError('VALIDATION_FAILED', { detail: 'no file in the request' });
-        let file: Buffer;
         try {
-          file = await part.toBuffer();
+          return await jobs.start(
+            ctx,
+            {
+              name: part.filename,
+              contentType: part.mimetype,
+              stream: part.file,
+              truncated: () => part.file.truncated,
+            },
+            query.mode,
+          );
         } catch (error) {
-          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(ctx.locale);
+          if (error instanceof AppError && error.code === 'PAYLOAD_TOO_LARGE') throw tooLarge(ctx.locale);
           throw error;
         }
-        if (part.file.truncated) throw tooLarge(ctx.locale);
-        return imports.import(ctx, file, query.mode);
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/contracts/import-jobs/:id',
+      summary: "The caller's background import: rows done of the total, then the per-row report",
+      tags,
+      recordType: 'job',
+      params: idParamsSchema,
+      response: contractImportJobSchema,
+      handler: ({ ctx, params }) => jobs.status(ctx, params.id),
     }),
   ];
 }

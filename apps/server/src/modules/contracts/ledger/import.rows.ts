@@ -1,4 +1,5 @@
 import { type Currency, currencySchema, type Locale } from '@concord/contracts';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { isInScope, type Scope } from '../../../platform/access/index.js';
 import { AppError } from '../../../platform/http/index.js';
@@ -63,21 +64,88 @@ export const header = Object.fromEntries(importColumns.map((c) => [c.key, c.head
 
 // ---------------------------------------------------------------- reading the file
 
-export async function readFile(
-  file: Buffer,
+/** One data row of the file: its Excel row number and its non-empty cells by column. */
+export interface FileRow {
+  row: number;
+  cells: Map<ImportColumnKey, RawCell>;
+}
+
+const notXlsx = (t: Texts) => new AppError('VALIDATION_FAILED', { detail: t.notXlsx });
+
+/**
+ * The data rows of the ledger sheet (the sheet named IMPORT_SHEET, else the first), read as the
+ * workbook streams in (exceljs' streaming reader): the header row finds the columns, then each
+ * non-empty row comes with the cells of those columns. Memory stays flat whatever the file's size.
+ * A file that is no workbook, or whose header lacks required columns, is refused (400) before the
+ * first row; so is a file of more than IMPORT_MAX_ROWS rows, when its row IMPORT_MAX_ROWS + 1 is read.
+ */
+export async function* readRows(
+  stream: Readable,
   locale: Locale,
-): Promise<{ row: number; cells: Map<ImportColumnKey, RawCell> }[]> {
+  maxRows = IMPORT_MAX_ROWS,
+): AsyncGenerator<FileRow> {
   const t = texts[locale];
-  const workbook = new ExcelJS.Workbook();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>;
+  let first: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
   try {
-    await workbook.xlsx.load(file as never);
+    sheets = reader[Symbol.asyncIterator]();
+    first = await sheets.next();
   } catch {
-    throw new AppError('VALIDATION_FAILED', { detail: t.notXlsx });
+    throw notXlsx(t);
   }
-  const sheet = workbook.getWorksheet(IMPORT_SHEET) ?? workbook.worksheets[0];
-  if (!sheet) throw new AppError('VALIDATION_FAILED', { detail: t.notXlsx });
+  // Sheet names come from the workbook part, read before the sheets.
+  const names: string[] = (
+    (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []
+  ).map((sheet) => sheet.name);
+  const wanted = names.includes(IMPORT_SHEET) ? IMPORT_SHEET : (names[0] ?? null);
+  let found = false;
+  let count = 0;
+  try {
+    for (let next = first; !next.done; next = await sheets.next()) {
+      const sheet = next.value;
+      const name = (sheet as unknown as { name?: string }).name;
+      if (wanted !== null && name !== wanted) continue;
+      found = true;
+      let positions: Map<ImportColumnKey, number> | null = null;
+      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
+        if (!positions) {
+          positions = headerPositions(row, t);
+          continue;
+        }
+        const cells = new Map<ImportColumnKey, RawCell>();
+        for (const [key, col] of positions) {
+          const cell = readCell(row.getCell(col));
+          if (cell.value !== null) cells.set(key, cell);
+        }
+        if (!cells.size) continue;
+        if (++count > maxRows) throw new AppError('VALIDATION_FAILED', { detail: t.tooManyRows(maxRows) });
+        yield { row: row.number, cells };
+      }
+      if (!positions) headerPositions(null, t);
+      break;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw notXlsx(t);
+  } finally {
+    // The sheets after the ledger's are not read: the file is closed here.
+    stream.destroy();
+  }
+  if (!found) throw notXlsx(t);
+  if (!count) throw new AppError('VALIDATION_FAILED', { detail: t.noRows });
+}
+
+/** Where each known column is, from the header row; refused when a required one is missing. */
+function headerPositions(row: ExcelJS.Row | null, t: Texts): Map<ImportColumnKey, number> {
   const positions = new Map<ImportColumnKey, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
+  row?.eachCell((cell, col) => {
     const text = cellText(readCell(cell))?.replace(/\s+/g, '');
     const column = importColumns.find(
       (c) => c.header === text || c.alias.replace(/\s+/g, '').toLowerCase() === text?.toLowerCase(),
@@ -88,23 +156,7 @@ export async function readFile(
   if (!positions.has('partnerName') && !positions.has('partnerCreditCode')) missing.push(header.partnerName);
   if (missing.length)
     throw new AppError('VALIDATION_FAILED', { detail: t.missingColumns(missing.join('、')) });
-
-  const rows: { row: number; cells: Map<ImportColumnKey, RawCell> }[] = [];
-  let tooMany = false;
-  sheet.eachRow((row, number) => {
-    if (number === 1 || tooMany) return;
-    const cells = new Map<ImportColumnKey, RawCell>();
-    for (const [key, col] of positions) {
-      const cell = readCell(row.getCell(col));
-      if (cell.value !== null) cells.set(key, cell);
-    }
-    if (!cells.size) return;
-    if (rows.length === IMPORT_MAX_ROWS) tooMany = true;
-    else rows.push({ row: number, cells });
-  });
-  if (tooMany) throw new AppError('VALIDATION_FAILED', { detail: t.tooManyRows(IMPORT_MAX_ROWS) });
-  if (!rows.length) throw new AppError('VALIDATION_FAILED', { detail: t.noRows });
-  return rows;
+  return positions;
 }
 
 const EMPTY: RawCell = { value: null, percent: false };
@@ -204,7 +256,7 @@ export function resolveRow(
   found: {
     entityId: string | undefined;
     departments: Map<string, string>;
-    users: Map<string, { id: string; active: boolean }>;
+    users: Map<string, { id: string; active: boolean } | null>;
     categories: Map<string, { id: string; direction: string; active: boolean | number }>;
     candidates: ImportPartnerCandidate[];
     scope: Scope;

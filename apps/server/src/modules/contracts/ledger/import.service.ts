@@ -1,4 +1,5 @@
-import { type ContractImportReport, splitTax } from '@concord/contracts';
+import { Readable } from 'node:stream';
+import { CONTRACT_IMPORT_REPORT_MAX_ERRORS, type ContractImportReport, splitTax } from '@concord/contracts';
 import { type Db, newId } from '../../../db/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, type RequestContext } from '../../../platform/http/index.js';
@@ -12,11 +13,12 @@ import {
   type Draft,
   distinct,
   type Fail,
+  type FileRow,
   header,
   type ImportPartnerCandidate,
   parseRow,
   type Resolved,
-  readFile,
+  readRows,
   resolveRow,
   SIGNED,
   texts,
@@ -40,11 +42,27 @@ export interface ContractImportLookups {
 
 type Mode = 'all' | 'valid';
 
+/** Rows checked and written per transaction: other writers (one connection on SQLite) get their turn between. */
+export const IMPORT_BATCH = 500;
+
+/** Where an import is: row-steps done of the whole (a check pass and a write pass count each row once). */
+export type ImportProgress = (done: number, total: number) => Promise<void>;
+
+/** The workbook to read, opened afresh for each pass over it. */
+export type ImportSource = () => Promise<Readable>;
+
+type Partner = Awaited<ReturnType<ContractPorts['partners']['forContract']>>;
+
 /**
  * Imports an existing Excel contract ledger (合同台账) so a company moves its history in on day one.
  * Every row is checked and every problem reported by row and column; `all` writes nothing when any
- * row fails, `valid` writes the valid rows. What is written is written in one transaction: imported
- * contracts keep their historical numbers, get version 1 (reason IMPORT) and skip the approval.
+ * row fails, `valid` writes the valid rows. Imported contracts keep their historical numbers, get
+ * version 1 (reason IMPORT) and skip the approval.
+ *
+ * The workbook is read streamed, IMPORT_BATCH rows at a time, each batch checked and written in a
+ * transaction of its own, so a file of any size (up to IMPORT_MAX_ROWS) takes flat memory and never
+ * holds the database for long. `all` first checks the whole file without writing (a dry run), then
+ * writes it; a number another import took in between is reported on its row.
  *
  * Audit: one `import` record per contract (its `after` is the contract's fields), so each imported
  * contract's own history shows where it came from, like a contract registered by hand.
@@ -64,71 +82,140 @@ export class ContractImportService {
     await ctx.access.require('contract.import');
   }
 
+  /** Imports a workbook held in memory (the same engine as the background job's). */
   async import(ctx: RequestContext, file: Buffer, mode: Mode): Promise<ContractImportReport> {
+    return this.run(ctx, async () => Readable.from([file]), mode);
+  }
+
+  /**
+   * Imports the workbook `open` reads: first a pass counting its rows (the header and the row limit
+   * are checked there, before anything else), then the check and write passes by batches.
+   */
+  async run(
+    ctx: RequestContext,
+    open: ImportSource,
+    mode: Mode,
+    onProgress: ImportProgress = async () => {},
+  ): Promise<ContractImportReport> {
     const actor = ctx.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     await ctx.access.require('contract.import');
-    const scope = await ctx.access.require('contract.create');
+    await ctx.access.require('contract.create');
     await warmScopes(ctx);
+    let rows = 0;
+    for await (const _ of readRows(await open(), ctx.locale)) rows += 1;
+    const passes = mode === 'all' ? 2 : 1;
+    const total = rows * passes;
+    await onProgress(0, total);
+    const directory = await this.directory();
+    if (mode === 'all') {
+      const check = await this.pass(ctx, open, directory, false, (done) => onProgress(done, total));
+      if (check.errors.length) return report(rows, 0, check);
+    }
+    const write = await this.pass(ctx, open, directory, true, (done) =>
+      onProgress(done + (passes - 1) * rows, total),
+    );
+    return report(rows, write.imported, write);
+  }
+
+  /** What every batch resolves codes against: the short lists read once, the rest cached as met. */
+  private async directory(): Promise<Directory> {
+    return {
+      entityIds: await this.lookups.entityIdsByCode(),
+      categories: new Map((await listCategories(this.db)).map((c) => [c.code.toUpperCase(), c])),
+      departments: new Map(),
+      departmentsOf: new Set(),
+      users: new Map(),
+      candidates: new Map(),
+      partners: new Map(),
+    };
+  }
+
+  /** One pass over the file by batches: checks every row, and writes the valid ones when `write`. */
+  private async pass(
+    ctx: RequestContext,
+    open: ImportSource,
+    directory: Directory,
+    write: boolean,
+    onProgress: (done: number) => Promise<void>,
+  ): Promise<PassOutcome> {
+    const outcome: PassOutcome = { errors: [], truncated: false, imported: 0, firstRow: new Map() };
+    let batch: FileRow[] = [];
+    let done = 0;
+    const flush = async () => {
+      if (!batch.length) return;
+      await this.batch(ctx, batch, directory, write, outcome);
+      done += batch.length;
+      batch = [];
+      await onProgress(done);
+    };
+    for await (const row of readRows(await open(), ctx.locale)) {
+      batch.push(row);
+      if (batch.length === IMPORT_BATCH) await flush();
+    }
+    await flush();
+    return outcome;
+  }
+
+  /** A batch of rows: parsed, resolved, checked against the register, and written in one transaction. */
+  private async batch(
+    ctx: RequestContext,
+    rows: FileRow[],
+    directory: Directory,
+    write: boolean,
+    outcome: PassOutcome,
+  ): Promise<void> {
+    const actor = ctx.actor!;
     const t = texts[ctx.locale];
-    const rows = await readFile(file, ctx.locale);
+    const scope = await ctx.access.require('contract.create');
     const errors: ContractImportReport['errors'] = [];
     const fail: Fail = (row, column, message) => {
       errors.push({ row, column: header[column], message });
     };
     const parsed = rows.map(({ row, cells }) => parseRow(row, cells, fail, t));
     const drafts = parsed.map((p) => p.draft);
+    await this.lookUp(drafts, directory, actor.actingEntityId);
 
-    // Directory lookups, each once per distinct value (before the transaction: SQLite has one connection).
-    const entityIds = await this.lookups.entityIdsByCode();
     const entityOf = new Map<Draft, string>();
     for (const d of drafts) {
-      const id = d.entityCode ? entityIds.get(d.entityCode.toUpperCase()) : actor.actingEntityId;
+      const id = d.entityCode ? directory.entityIds.get(d.entityCode.toUpperCase()) : actor.actingEntityId;
       if (id) entityOf.set(d, id);
       else fail(d.row, 'entity', t.unknown(d.entityCode ?? ''));
     }
-    const departments = new Map(
-      (await this.lookups.departments([...new Set(entityOf.values())])).map((dep) => [
-        `${dep.entityId}/${dep.code.toUpperCase()}`,
-        dep.id,
-      ]),
-    );
-    const users = await this.lookups.users(distinct(drafts.map((d) => d.username)));
-    const categories = new Map((await listCategories(this.db)).map((c) => [c.code.toUpperCase(), c]));
-    const candidates = await this.lookups.partners({
-      creditCodes: distinct(drafts.map((d) => d.creditCode)),
-      names: distinct(drafts.map((d) => d.partnerName)),
-    });
-
+    const candidates = [
+      ...new Map(
+        [...distinct(drafts.map((d) => d.creditCode)), ...distinct(drafts.map((d) => d.partnerName))]
+          .flatMap((key) => directory.candidates.get(key) ?? [])
+          .map((p) => [p.id, p]),
+      ).values(),
+    ];
     const resolved = new Map<Draft, Resolved>();
     drafts.forEach((d, i) => {
       const entityId = entityOf.get(d);
-      const r = resolveRow(d, { entityId, departments, users, categories, candidates, scope }, fail, t);
+      const r = resolveRow(d, { entityId, ...directory, candidates, scope }, fail, t);
       if (r && parsed[i].ok && entityId) resolved.set(d, r);
     });
 
-    return this.db.transaction().execute(async (trx) => {
-      // Numbers: unique within the file and against every contract (read in the transaction that writes).
-      const firstRow = new Map<string, number>();
+    const checkAndWrite = async (trx: Db) => {
+      // Numbers: unique within the file (the first row keeps it) and against every contract, read
+      // in the transaction that writes.
       for (const d of drafts) {
         if (!d.number) continue;
-        const first = firstRow.get(d.number);
-        if (first === undefined) firstRow.set(d.number, d.row);
+        const first = outcome.firstRow.get(d.number);
+        if (first === undefined) outcome.firstRow.set(d.number, d.row);
         else fail(d.row, 'number', t.duplicateInFile(first));
       }
-      const taken = await repo.takenNumbers(trx, [...firstRow.keys()]);
-      for (const d of drafts)
+      // A repeat is reported as one, even once its first row is written (an earlier batch).
+      const firsts = drafts.filter((d) => d.number && outcome.firstRow.get(d.number) === d.row);
+      const taken = await repo.takenNumbers(trx, distinct(firsts.map((d) => d.number)));
+      for (const d of firsts)
         if (d.number && taken.has(d.number)) fail(d.row, 'number', t.numberTaken(d.number));
 
       // The partner as the contract register itself accepts it (visibility, use by the entity, blacklist).
-      const partners = new Map<
-        string,
-        Awaited<ReturnType<ContractPorts['partners']['forContract']>> | string
-      >();
       for (const [d, r] of resolved) {
         const key = `${r.partnerId}/${r.entityId}`;
-        if (!partners.has(key)) {
-          partners.set(
+        if (!directory.partners.has(key)) {
+          directory.partners.set(
             key,
             await this.ports.partners
               .forContract(trx, ctx, r.partnerId, r.entityId)
@@ -138,68 +225,19 @@ export class ContractImportService {
               }),
           );
         }
-        const partner = partners.get(key);
+        const partner = directory.partners.get(key);
         if (typeof partner === 'string')
           fail(d.row, d.creditCode ? 'partnerCreditCode' : 'partnerName', partner);
       }
-
+      if (!write) return;
       const failedRows = new Set(errors.map((e) => e.row));
-      errors.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
-      const report = { rows: drafts.length, errors };
-      if ((mode === 'all' && errors.length) || resolved.size === 0)
-        return { ...report, imported: 0, committed: false };
-
-      const now = this.clock.now().toISOString();
-      const records: ContractTable[] = [];
-      for (const [d, r] of resolved) {
-        if (failedRows.has(d.row)) continue;
-        const partner = partners.get(`${r.partnerId}/${r.entityId}`);
-        if (!partner || typeof partner === 'string') continue;
-        const bank = partner.bankAccounts.find((b) => b.isDefault) ?? partner.bankAccounts[0];
-        const amount = d.amount as number;
-        records.push({
-          id: newId(),
-          number: d.number,
-          name: d.name as string,
-          category_id: r.categoryId,
-          direction: r.direction,
-          partner_id: partner.id,
-          partner_name: partner.name,
-          partner_credit_code: partner.creditCode,
-          partner_bank: bank
-            ? { bankName: bank.bankName, accountName: bank.accountName, accountNumber: bank.accountNumber }
-            : null,
-          entity_id: r.entityId,
-          department_id: r.departmentId,
-          owner_id: r.ownerId,
-          amount,
-          tax_rate: d.taxRate as number,
-          tax_amount: splitTax(amount, d.taxRate as number).taxAmount,
-          signed_amount: SIGNED.includes(d.status) ? amount : null,
-          current_amount: amount,
-          currency: d.currency,
-          sign_date: d.signDate,
-          start_date: d.startDate,
-          end_date: d.endDate,
-          plan_line_id: null,
-          project_ref: d.projectRef,
-          budget_ref: null,
-          body: d.body,
-          attachments: [],
-          custom_data: {},
-          status: d.status,
-          version: 1,
-          instance_id: null,
-          pending_change_id: null,
-          status_reason: null,
-          imported: true,
-          lock_version: 0,
-          created_by: actor.userId,
-          created_at: now,
-          updated_at: now,
-        });
-      }
-      if (!records.length) return { ...report, imported: 0, committed: false };
+      const records = [...resolved]
+        .filter(([d]) => !failedRows.has(d.row))
+        .map(([d, r]) =>
+          this.record(d, r, directory.partners.get(`${r.partnerId}/${r.entityId}`), actor.userId),
+        )
+        .filter((row): row is ContractTable => row !== null);
+      if (!records.length) return;
       // A concurrent import may have taken a number since it was checked (PostgreSQL): ask for a retry.
       await repo.insertContracts(trx, records).catch((error: { code?: string }) => {
         if (error.code === '23505' || error.code === 'SQLITE_CONSTRAINT_UNIQUE')
@@ -215,7 +253,139 @@ export class ContractImportService {
           after: auditable(row),
         });
       }
-      return { ...report, imported: records.length, committed: true };
-    });
+      outcome.imported += records.length;
+    };
+    if (write) await this.db.transaction().execute(checkAndWrite);
+    else await checkAndWrite(this.db);
+
+    errors.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
+    const room = CONTRACT_IMPORT_REPORT_MAX_ERRORS - outcome.errors.length;
+    if (errors.length > room) outcome.truncated = true;
+    outcome.errors.push(...errors.slice(0, Math.max(0, room)));
+    if (errors.length && room <= 0) outcome.truncated = true;
   }
+
+  /**
+   * Directory reads for the codes of a batch not met before, each once per distinct value (before
+   * the batch's transaction: SQLite has one connection).
+   */
+  private async lookUp(drafts: Draft[], directory: Directory, actingEntityId: string): Promise<void> {
+    const entities = distinct(
+      drafts.map((d) =>
+        d.entityCode ? (directory.entityIds.get(d.entityCode.toUpperCase()) ?? null) : actingEntityId,
+      ),
+    ).filter((id) => !directory.departmentsOf.has(id));
+    if (entities.length) {
+      for (const dep of await this.lookups.departments(entities))
+        directory.departments.set(`${dep.entityId}/${dep.code.toUpperCase()}`, dep.id);
+      for (const id of entities) directory.departmentsOf.add(id);
+    }
+    const usernames = distinct(drafts.map((d) => d.username)).filter((u) => !directory.users.has(u));
+    if (usernames.length) {
+      const found = await this.lookups.users(usernames);
+      for (const username of usernames) directory.users.set(username, found.get(username) ?? null);
+    }
+    const creditCodes = distinct(drafts.map((d) => d.creditCode)).filter((k) => !directory.candidates.has(k));
+    const names = distinct(drafts.map((d) => d.partnerName)).filter((k) => !directory.candidates.has(k));
+    if (creditCodes.length || names.length) {
+      const found = await this.lookups.partners({ creditCodes, names });
+      for (const code of creditCodes)
+        directory.candidates.set(
+          code,
+          found.filter((p) => p.creditCode === code),
+        );
+      for (const name of names)
+        directory.candidates.set(
+          name,
+          found.filter((p) => p.name === name),
+        );
+    }
+  }
+
+  /** The contract row of a valid draft. */
+  private record(
+    d: Draft,
+    r: Resolved,
+    partner: Partner | string | undefined,
+    userId: string,
+  ): ContractTable | null {
+    if (!partner || typeof partner === 'string') return null;
+    const now = this.clock.now().toISOString();
+    const bank = partner.bankAccounts.find((b) => b.isDefault) ?? partner.bankAccounts[0];
+    const amount = d.amount as number;
+    return {
+      id: newId(),
+      number: d.number,
+      name: d.name as string,
+      category_id: r.categoryId,
+      direction: r.direction,
+      partner_id: partner.id,
+      partner_name: partner.name,
+      partner_credit_code: partner.creditCode,
+      partner_bank: bank
+        ? { bankName: bank.bankName, accountName: bank.accountName, accountNumber: bank.accountNumber }
+        : null,
+      entity_id: r.entityId,
+      department_id: r.departmentId,
+      owner_id: r.ownerId,
+      amount,
+      tax_rate: d.taxRate as number,
+      tax_amount: splitTax(amount, d.taxRate as number).taxAmount,
+      signed_amount: SIGNED.includes(d.status) ? amount : null,
+      current_amount: amount,
+      currency: d.currency,
+      sign_date: d.signDate,
+      start_date: d.startDate,
+      end_date: d.endDate,
+      plan_line_id: null,
+      project_ref: d.projectRef,
+      budget_ref: null,
+      body: d.body,
+      attachments: [],
+      custom_data: {},
+      status: d.status,
+      version: 1,
+      instance_id: null,
+      pending_change_id: null,
+      status_reason: null,
+      imported: true,
+      lock_version: 0,
+      created_by: userId,
+      created_at: now,
+      updated_at: now,
+    };
+  }
+}
+
+/** Codes resolved so far in an import (entities and categories in full; the rest as met). */
+interface Directory {
+  entityIds: Map<string, string>;
+  categories: Map<string, { id: string; direction: string; active: boolean | number }>;
+  /** `entityId/DEPARTMENT-CODE` → id, for the entities in departmentsOf. */
+  departments: Map<string, string>;
+  departmentsOf: Set<string>;
+  /** Username → user; null when there is no such user. */
+  users: Map<string, { id: string; active: boolean } | null>;
+  /** Credit code or exact name → the partners it finds. */
+  candidates: Map<string, ImportPartnerCandidate[]>;
+  /** `partnerId/entityId` → the partner as the register accepts it for the entity, or why not. */
+  partners: Map<string, Partner | string>;
+}
+
+interface PassOutcome {
+  errors: ContractImportReport['errors'];
+  truncated: boolean;
+  imported: number;
+  /** Contract number → the first row of the file that has it. */
+  firstRow: Map<string, number>;
+}
+
+function report(rows: number, imported: number, outcome: PassOutcome): ContractImportReport {
+  return {
+    rows,
+    imported,
+    committed: imported > 0,
+    errors: outcome.errors,
+    ...(outcome.truncated ? { errorsTruncated: true as const } : {}),
+  };
 }

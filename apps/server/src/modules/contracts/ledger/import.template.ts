@@ -1,10 +1,12 @@
-import { type Locale, MAX_AMOUNT } from '@concord/contracts';
+import { FILE_MAX_BYTES, type Locale, MAX_AMOUNT } from '@concord/contracts';
 import ExcelJS from 'exceljs';
 
 /** The sheet the import reads (the first sheet when no sheet has this name). */
 export const IMPORT_SHEET = '合同台账';
-export const IMPORT_MAX_ROWS = 5000;
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+/** Rows per file: a large migration is read streamed in batches; beyond this, split the file. */
+export const IMPORT_MAX_ROWS = 200_000;
+/** As large as any upload (the workbook is stored as a file for the import job). */
+export const IMPORT_MAX_BYTES = FILE_MAX_BYTES;
 
 export type ImportColumnKey =
   | 'number'
@@ -277,8 +279,8 @@ export async function buildImportTemplate(): Promise<Buffer> {
   help.addRow({});
   help.addRow({
     header: '导入方式',
-    zh: '“全部导入”：任何一行有错则不导入任何数据；“仅导入正确行”：导入正确的行，报告出错的行。每个文件最多 5000 行、10 MB；第 1 行为表头，示例行请删除或改成真实数据。',
-    en: '"All": nothing is imported when any row fails; "valid rows only": the valid rows are imported and the failures reported. At most 5,000 rows and 10 MB per file; row 1 is the header; replace the example row.',
+    zh: '“全部导入”：任何一行有错则不导入任何数据；“仅导入正确行”：导入正确的行，报告出错的行。每个文件最多 200,000 行、20 MB，在后台分批校验和导入；第 1 行为表头，示例行请删除或改成真实数据。',
+    en: '"All": nothing is imported when any row fails; "valid rows only": the valid rows are imported and the failures reported. At most 200,000 rows and 20 MB per file, checked and imported in the background in batches; row 1 is the header; replace the example row.',
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
