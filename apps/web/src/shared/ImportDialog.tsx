@@ -16,6 +16,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UploadProgress } from '../app/api/client';
+import { type BackgroundJobState, jobPercent, POLL_MS } from './ExportButton';
 import { errorMessage } from './errorMessage';
 import { FormError } from './FormError';
 
@@ -29,6 +30,14 @@ export interface ImportReport {
   /** False when nothing was written (a failure in `all` mode). */
   committed: boolean;
   errors: { row: number; column: string; message: string }[];
+  /** More problems were found than the report lists. */
+  errorsTruncated?: true;
+}
+
+/** An import the server runs in the background: followed until its report is ready. */
+export interface BackgroundImport {
+  /** The job's state now (polled while it runs); the report once done. */
+  poll(): Promise<BackgroundJobState & { report: ImportReport | null }>;
 }
 
 /** A ledger's import: its words, its template and its upload call; the dialog does the rest. */
@@ -39,13 +48,21 @@ export interface LedgerImport {
   /** The first step: which columns the template has and how to fill them. */
   templateHint: ReactNode;
   downloadTemplate: () => Promise<void>;
-  upload: (file: File, mode: ImportMode, onProgress: UploadProgress) => Promise<ImportReport>;
+  /** Sends the file: the report at once, or a background import to follow to it. */
+  upload: (
+    file: File,
+    mode: ImportMode,
+    onProgress: UploadProgress,
+  ) => Promise<ImportReport | BackgroundImport>;
   /** Called once rows were written (refresh the ledger's queries). */
   onImported?: () => Promise<unknown> | undefined;
 }
 
-/** Bytes sent as a percentage; null before the first progress event. */
-type Sending = { percent: number | null };
+/**
+ * Bytes sent as a percentage (null before the first progress event); then, for a background
+ * import, the job's state as last polled.
+ */
+type Sending = { percent: number | null; job?: BackgroundJobState };
 
 /**
  * The import dialog of every ledger: 1 download the template, 2 upload the filled workbook (with
@@ -71,6 +88,7 @@ export function ImportDialog({
   const [sending, setSending] = useState<Sending | null>(null);
   const [downloading, setDownloading] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [jobError, setJobError] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
 
   const close = () => {
@@ -78,6 +96,7 @@ export function ImportDialog({
     setFile(null);
     setMode('all');
     setError(null);
+    setJobError(null);
     setReport(null);
     onClose();
   };
@@ -97,10 +116,13 @@ export function ImportDialog({
     if (!file) return;
     setSending({ percent: null });
     setError(null);
+    setJobError(null);
     try {
-      const result = await importer.upload(file, mode, (sent, total) =>
-        setSending({ percent: total > 0 ? Math.floor((sent / total) * 100) : null }),
+      const sent = await importer.upload(file, mode, (bytes, total) =>
+        setSending({ percent: total > 0 ? Math.floor((bytes / total) * 100) : null }),
       );
+      const result = 'poll' in sent ? await follow(sent) : sent;
+      if (!result) return;
       setReport(result);
       setStep(2);
       if (result.committed && result.imported > 0) await importer.onImported?.();
@@ -108,6 +130,20 @@ export function ImportDialog({
       setError(err);
     } finally {
       setSending(null);
+    }
+  };
+
+  /** Polls a background import until it is done (its report) or failed (its reason shown). */
+  const follow = async (job: BackgroundImport): Promise<ImportReport | null> => {
+    for (;;) {
+      const state = await job.poll();
+      setSending({ percent: 100, job: state });
+      if (state.status === 'done') return state.report;
+      if (state.status === 'failed') {
+        setJobError(state.error ?? t('kit.importer.jobFailed'));
+        return null;
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   };
 
@@ -190,6 +226,7 @@ export function ImportDialog({
       {step === 1 && (
         <Flex vertical gap={16}>
           <FormError error={error} />
+          {jobError && <Alert type="error" showIcon title={jobError} data-testid={`${testId}-job-error`} />}
           <div data-testid={`${testId}-file`}>
             <Upload.Dragger
               accept=".xlsx"
@@ -240,10 +277,33 @@ export function ImportDialog({
   );
 }
 
-/** The upload's percentage, then (all bytes sent) the wait while the server checks and writes the rows. */
+/**
+ * The upload's percentage, then (all bytes sent) the wait while the server checks and writes the
+ * rows: for a background import, the rows done of the total as the job reports them.
+ */
 function SendingProgress({ sending, testId }: { sending: Sending; testId: string }) {
   const { t } = useTranslation();
   const sent = sending.percent ?? 0;
+  const { job } = sending;
+  if (job) {
+    const percent = jobPercent(job);
+    return (
+      <Flex
+        vertical
+        gap={4}
+        data-testid={`${testId}-progress`}
+        data-percent={percent ?? 0}
+        data-job={job.status}
+      >
+        <Progress percent={percent ?? 0} status="active" showInfo={percent !== null} />
+        <Typography.Text type="secondary">
+          {job.status === 'queued' || percent === null
+            ? t('kit.importer.queued')
+            : t('kit.importer.jobPercent', { percent })}
+        </Typography.Text>
+      </Flex>
+    );
+  }
   const checking = sent >= 100;
   return (
     <Flex vertical gap={4} data-testid={`${testId}-progress`} data-percent={sent}>
@@ -279,6 +339,13 @@ function ImportReportView({ report, testId }: { report: ImportReport; testId: st
       {report.errors.length > 0 && (
         <>
           {!report.committed && <Alert type="info" showIcon title={t('kit.importer.fixAndRetry')} />}
+          {report.errorsTruncated && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('kit.importer.truncated', { count: report.errors.length })}
+            />
+          )}
           <Table<ImportReport['errors'][number] & { key: number }>
             size="small"
             data-testid={`${testId}-errors`}

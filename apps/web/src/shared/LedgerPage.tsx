@@ -74,7 +74,7 @@ export interface LedgerPageProps<T extends object> {
   /** The first cell of the totals row; "合计（N 条）" unless given. */
   totalsLabel?: (count: number) => ReactNode;
   /** Downloads the filtered set as Excel; `onProgress` drives the button's progress text. */
-  onExport?: (onProgress: DownloadProgress) => Promise<void>;
+  onExport?: (onProgress: DownloadProgress) => Promise<unknown>;
   /** The ledger's Excel import: a toolbar button and the kit's dialog (template, upload with progress, report). */
   importer?: LedgerImport;
   empty: ReactNode;

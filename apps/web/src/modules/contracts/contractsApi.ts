@@ -3,7 +3,6 @@ import type {
   ContractCategory,
   ContractChange,
   ContractCompare,
-  ContractImportReport,
   ContractLedgerPage,
   ContractLedgerTotalsResult,
   ContractPlanLine,
@@ -20,14 +19,7 @@ import type {
   PartnerDetail,
 } from '@concord/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  api,
-  type DownloadProgress,
-  downloadFile,
-  type QueryParams,
-  type UploadProgress,
-  uploadFile,
-} from '../../app/api/client';
+import { api, downloadFile, type QueryParams } from '../../app/api/client';
 import type { BodyOf } from '../../shared/contractTypes';
 import { keys } from '../../shared/queryKeys';
 
@@ -65,14 +57,9 @@ export function useContractLedgerTotals(filters: QueryParams) {
   });
 }
 
-export const exportContracts = (query: QueryParams, onProgress?: DownloadProgress) =>
-  downloadFile('/contracts/export', query, 'contracts.xlsx', onProgress);
+export { exportContracts } from './import/transferApi';
 export const downloadImportTemplate = () =>
   downloadFile('/contracts/import/template', {}, 'contract-import-template.xlsx');
-
-/** Uploads an Excel ledger; `onProgress` follows the upload, the report comes once the server has read it. */
-export const importContracts = (file: File, mode: 'all' | 'valid', onProgress?: UploadProgress) =>
-  uploadFile<ContractImportReport>('/contracts/import', file, { mode }, onProgress);
 
 // ---------------------------------------------------------------- one contract
 export function useContract(id: string | undefined) {
