@@ -85,6 +85,25 @@ export interface XlsxSheet<T, S = never> {
   totals?: readonly S[] | Promise<readonly S[]>;
 }
 
+/** Rows between two turns of the event loop for the output (and a wait while its reader lags). */
+const YIELD_EVERY = 200;
+
+/**
+ * Lets the compressed bytes written so far reach the output. Rows read from SQLite arrive without
+ * ever leaving the current turn of the event loop (the driver is synchronous), so without a turn
+ * the first byte would wait for the last row; and while the reader of the output is slower than
+ * the rows (a slow network), writing waits for it rather than buffering the workbook in memory.
+ */
+async function letTheStreamFlow(stream: Writable): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  while (stream.writableNeedDrain && !stream.destroyed) {
+    await new Promise((resolve) => {
+      stream.once('drain', resolve);
+      stream.once('close', resolve);
+    });
+  }
+}
+
 /**
  * Writes a sheet into a stream through exceljs' streaming writer: rows are written and committed
  * one by one, so a sheet of any size is written in bounded memory. `first` is a row already read
@@ -107,12 +126,14 @@ export async function writeXlsx<T, S = never>(
     style: c.numFmt ? { numFmt: c.numFmt } : {},
   }));
   worksheet.getRow(1).font = { bold: true };
+  let written = 0;
   for (let next = first ?? (await sheet.rows.next()); !next.done; next = await sheet.rows.next()) {
     const row = next.value;
     addRow(
       worksheet,
       sheet.columns.map((c) => c.value(row)),
     );
+    if (++written % YIELD_EVERY === 0) await letTheStreamFlow(stream);
   }
   for (const total of await totals) {
     addRow(

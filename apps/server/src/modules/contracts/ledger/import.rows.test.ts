@@ -1,6 +1,8 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readRows } from './import.rows.js';
+import { readRows, utf8Chunks } from './import.rows.js';
+import { importColumns } from './import.template.js';
 import { workbook } from './import.testing.js';
 
 describe('reading an import workbook streamed', () => {
@@ -27,5 +29,42 @@ describe('reading an import workbook streamed', () => {
       'a file may hold at most 1 rows; split it and import the parts',
     );
     await expect(read(2, 'zh-CN')).resolves.toBeUndefined();
+  });
+
+  it('reads Chinese text whole in a long sheet, where the streamed parts split characters between chunks', async () => {
+    const out = new PassThrough();
+    const bytes = new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      out.on('data', (chunk: Buffer) => chunks.push(chunk));
+      out.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+    // Inline strings (no shared strings part), as exceljs' streaming writer and some tools write them.
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
+    const sheet = writer.addWorksheet('合同台账');
+    sheet.addRow(importColumns.map((c) => c.header)).commit();
+    const names = Array.from({ length: 3000 }, (_, i) => `历史合同迁移第${i}号·上海某某物业管理有限公司`);
+    for (const name of names) sheet.addRow([`N-${name.length}`, name, null, '导入测试共享客户乙']).commit();
+    sheet.commit();
+    await writer.commit();
+    const read: string[] = [];
+    for await (const r of readRows(Readable.from([await bytes]), 'zh-CN')) {
+      read.push(String(r.cells.get('name')?.value));
+      expect(r.cells.get('partnerName')?.value).toBe('导入测试共享客户乙');
+    }
+    expect(read).toEqual(names);
+  });
+
+  it('cuts chunks only at character boundaries', async () => {
+    const text = Buffer.from('履行中€a😀');
+    const chunks: Buffer[] = [];
+    for (let cut = 1; cut < text.length; cut++) {
+      const pieces: (Buffer | string)[] = [];
+      for await (const piece of utf8Chunks(Readable.from([text.subarray(0, cut), text.subarray(cut)])))
+        pieces.push(piece);
+      for (const piece of pieces)
+        expect(Buffer.from(piece as Buffer).toString('utf8')).not.toContain('\ufffd');
+      chunks.push(Buffer.concat(pieces.map((p) => Buffer.from(p as Buffer))));
+    }
+    for (const chunk of chunks) expect(chunk.equals(text)).toBe(true);
   });
 });

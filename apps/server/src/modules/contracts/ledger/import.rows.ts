@@ -1,5 +1,5 @@
 import { type Currency, currencySchema, type Locale } from '@concord/contracts';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { isInScope, type Scope } from '../../../platform/access/index.js';
 import { AppError } from '../../../platform/http/index.js';
@@ -92,6 +92,7 @@ export async function* readRows(
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  wholeCharacters(reader);
   let sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>;
   let first: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
   try {
@@ -140,6 +141,50 @@ export async function* readRows(
   }
   if (!found) throw notXlsx(t);
   if (!count) throw new AppError('VALIDATION_FAILED', { detail: t.noRows });
+}
+
+/**
+ * exceljs' streaming reader decodes each chunk of a part as UTF-8 on its own, so a character split
+ * between two chunks of the inflated sheet (or shared strings) comes out as two replacement
+ * characters: "履行中" read as "履��中" in a long Chinese ledger. Its sheets and shared strings are
+ * handed to it in chunks cut at character boundaries instead.
+ */
+function wholeCharacters(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const internals = reader as unknown as {
+    _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+    _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  };
+  const sharedStrings = internals._parseSharedStrings.bind(reader);
+  internals._parseSharedStrings = (entry) => sharedStrings(Readable.from(utf8Chunks(entry)));
+  const worksheet = internals._parseWorksheet.bind(reader);
+  internals._parseWorksheet = (iterator, sheetNo) => worksheet(utf8Chunks(iterator), sheetNo);
+}
+
+/** The same bytes in chunks that never end inside a UTF-8 character. */
+export async function* utf8Chunks(source: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string> {
+  let carry: Buffer | null = null;
+  for await (const chunk of source) {
+    if (typeof chunk === 'string') {
+      yield chunk;
+      continue;
+    }
+    const buffer: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const end = wholeUtf8Length(buffer);
+    carry = end < buffer.length ? Buffer.from(buffer.subarray(end)) : null;
+    if (end > 0) yield buffer.subarray(0, end);
+  }
+  if (carry) yield carry;
+}
+
+/** The length of the buffer's leading bytes that end on a character boundary. */
+function wholeUtf8Length(bytes: Buffer): number {
+  let lead = bytes.length - 1;
+  // Back over at most three continuation bytes (10xxxxxx) to the character's first byte.
+  while (lead >= 0 && bytes.length - lead <= 3 && (bytes[lead] & 0xc0) === 0x80) lead -= 1;
+  if (lead < 0) return bytes.length;
+  const first = bytes[lead];
+  const size = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 1;
+  return bytes.length - lead >= size ? bytes.length : lead;
 }
 
 /** Where each known column is, from the header row; refused when a required one is missing. */
