@@ -1,5 +1,6 @@
 import type { Locale, PermissionCode } from '@concord/contracts';
-import type { ComponentType, LazyExoticComponent } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { TextKey, Translations } from '../locales/catalogue';
 import type { zhCN } from '../locales/zh-CN';
 
@@ -9,14 +10,43 @@ import type { zhCN } from '../locales/zh-CN';
  */
 export type LabelKey<Messages = object> = TextKey<typeof zhCN> | TextKey<Messages>;
 
+/** A page loaded on demand; `preload` starts loading its code before React first renders it. */
+export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+
+/**
+ * A module's page as its own chunk: `lazyPage(() => import('./LedgerPage'))`. The router starts
+ * loading it as a navigation to it starts (and the app opening on it, beside the signed-in layout),
+ * not once React reaches it.
+ */
+export function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const once = () => {
+    loading ??= load();
+    return loading;
+  };
+  return Object.assign(lazy(once), { preload: once });
+}
+
 /** One page of a module, mounted under the signed-in layout. */
 export interface WebRoute {
   /** The URL path from the root: `/` is the home (index) page, `:id` a parameter. */
   path: string;
   /** The page opens only when the session holds this permission in the acting entity. */
   permission?: PermissionCode;
-  /** Loaded on demand, so the login page does not wait for every module's code. */
-  page: LazyExoticComponent<ComponentType>;
+  /** Loaded on demand (`lazyPage`), so the login page does not wait for every module's code. */
+  page: LazyPage;
+  /**
+   * Asks for the data the page shows first (`queryClient.prefetchQuery` with the page's own query
+   * key) as the navigation starts, while the page's code is still loading.
+   */
+  prefetch?: (target: PrefetchTarget) => void;
+}
+
+/** Where a navigation is headed, for a page's prefetch. */
+export interface PrefetchTarget {
+  params: Record<string, string | undefined>;
+  search: URLSearchParams;
+  queryClient: QueryClient;
 }
 
 /** A top-level folder of the side menu (合同管理, 系统管理); any module may contribute one. */

@@ -1,9 +1,9 @@
 import type { PermissionCode } from '@concord/contracts';
-import { lazy } from 'react';
 import { describe, expect, it } from 'vitest';
 import { enUS } from '../locales/en-US';
 import { zhCN } from '../locales/zh-CN';
 import {
+  lazyPage,
   type MenuNode,
   menuEntries,
   menuTree,
@@ -34,11 +34,15 @@ const ExampleIcon = () => null;
 const exampleModule: WebModule<{ examples: { menuLabel: string; title: string } }> = {
   name: 'examples',
   routes: [
-    { path: '/examples', permission: examplePermission, page: lazy(async () => ({ default: () => null })) },
+    {
+      path: '/examples',
+      permission: examplePermission,
+      page: lazyPage(async () => ({ default: () => null })),
+    },
     {
       path: '/examples/:id',
       permission: examplePermission,
-      page: lazy(async () => ({ default: () => null })),
+      page: lazyPage(async () => ({ default: () => null })),
     },
   ],
   menuSections: [{ key: 'lab', labelKey: 'examples.title', icon: ExampleIcon, order: 95 }],

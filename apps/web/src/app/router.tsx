@@ -3,13 +3,11 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { PageSkeleton } from './layout/PageSkeleton';
-import { attachRouter, SIGNED_IN_ROUTE } from './signedInLoader';
+import { attachRouter, loadSignedInShell, SIGNED_IN_ROUTE } from './signedInLoader';
 
 // The signed-in layout (menu, header, drawers) and the modules' pages are chunks of their own: the
 // login page loads only what login needs.
-const SignedInShell = lazy(() =>
-  import('./layout/SignedInShell').then((module) => ({ default: module.SignedInShell })),
-);
+const SignedInShell = lazy(loadSignedInShell);
 const RouteErrorPage = lazy(() =>
   import('./RouteErrorPage').then((module) => ({ default: module.RouteErrorPage })),
 );
@@ -38,6 +36,8 @@ export function createAppRouter(pages: RouteObject[]) {
         </RequireAuth>
       ),
       errorElement: routeError,
+      // The pages' loaders only start their code and data loading, so this shows for a moment.
+      hydrateFallbackElement: <PageSkeleton />,
       children: pages,
     },
   ]);

@@ -11,6 +11,11 @@ let pages: Promise<RouteObject[]> | undefined;
 let router: PatchableRouter | undefined;
 let patched: Promise<void> | undefined;
 
+/** The signed-in layout's code (its own chunk; the router renders it lazily). */
+export function loadSignedInShell() {
+  return import('./layout/SignedInShell').then((module) => ({ default: module.SignedInShell }));
+}
+
 /** The modules' pages (their own chunk, loaded once). */
 export function signedInPages(): Promise<RouteObject[]> {
   pages ??= import('./signedInPages').then((module) => module.modulePages);
@@ -28,6 +33,7 @@ export function attachRouter(created: PatchableRouter, withPages: boolean): void
  * leaves for the page the user asked for (a router created on the login page has none yet).
  */
 export function loadSignedInPages(): Promise<void> {
+  void loadSignedInShell();
   patched ??= signedInPages().then((children) => {
     if (!router) throw new Error('loadSignedInPages before the router was created');
     router.patchRoutes(SIGNED_IN_ROUTE, children);

@@ -1,9 +1,10 @@
-import type { RouteObject } from 'react-router';
+import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { RequirePermission } from './auth/RequirePermission';
 import { loadModuleTexts } from './i18n';
 import { routeTable, type WebRoute } from './moduleKit';
 import { webModules } from './modules';
 import { NotFoundPage } from './NotFoundPage';
+import { queryClient } from './queryClient';
 
 /*
  * Everything behind the sign-in, loaded after it (or at once when the app opens signed in): the
@@ -21,12 +22,25 @@ function pageElement({ permission, page: Page }: WebRoute) {
   );
 }
 
+/**
+ * Runs as a navigation to the page starts: its code starts loading, and so does the data it will
+ * ask for first, side by side instead of one after the other. Nothing is awaited: the page renders
+ * its own loading state and reads the data from the query cache.
+ */
+function startLoading(route: WebRoute) {
+  return ({ request, params }: LoaderFunctionArgs) => {
+    void route.page.preload();
+    route.prefetch?.({ params, search: new URL(request.url).searchParams, queryClient });
+    return null;
+  };
+}
+
 /** Every module's pages under the signed-in layout; a page with a permission is guarded by it. */
 export const modulePages: RouteObject[] = [
-  ...routeTable(webModules).map((route) =>
-    route.path === '/'
-      ? { index: true, element: pageElement(route) }
-      : { path: route.path.slice(1), element: pageElement(route) },
-  ),
+  ...routeTable(webModules).map((route) => ({
+    ...(route.path === '/' ? { index: true as const } : { path: route.path.slice(1) }),
+    loader: startLoading(route),
+    element: pageElement(route),
+  })),
   { path: '*', element: <NotFoundPage /> },
 ];

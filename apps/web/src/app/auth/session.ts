@@ -27,12 +27,19 @@ export function installUnauthorizedHandler(queryClient: QueryClient): void {
   });
 }
 
+const sessionQuery = {
+  queryKey: sessionQueryKey,
+  queryFn: ({ signal }: { signal?: AbortSignal }) => sessionApi.fetchSession(signal),
+  staleTime: Number.POSITIVE_INFINITY,
+};
+
 export function useSessionQuery() {
-  return useQuery({
-    queryKey: sessionQueryKey,
-    queryFn: ({ signal }) => sessionApi.fetchSession(signal),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  return useQuery(sessionQuery);
+}
+
+/** Asks for the session at once (the app opens on a signed-in page), before the router renders. */
+export function prefetchSession(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(sessionQuery);
 }
 
 /** The signed-in session. Only for components rendered inside the authenticated layout. */

@@ -1,5 +1,4 @@
-import { lazy } from 'react';
-import type { WebModule } from '../../app/moduleKit';
+import { lazyPage, type WebModule } from '../../app/moduleKit';
 import { accountEnUS } from '../../locales/account.en-US';
 import { accountZhCN } from '../../locales/account.zh-CN';
 
@@ -7,8 +6,8 @@ import { accountZhCN } from '../../locales/account.zh-CN';
 export const accountModule: WebModule<typeof accountZhCN> = {
   name: 'account',
   routes: [
-    { path: '/account/profile', page: lazy(() => import('./ProfilePage')) },
-    { path: '/account/password', page: lazy(() => import('./ChangePasswordPage')) },
+    { path: '/account/profile', page: lazyPage(() => import('./ProfilePage')) },
+    { path: '/account/password', page: lazyPage(() => import('./ChangePasswordPage')) },
   ],
   locales: { 'zh-CN': accountZhCN, 'en-US': accountEnUS },
 };

@@ -1,20 +1,19 @@
 import { BranchesOutlined, CheckSquareOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
-import type { WebModule } from '../../app/moduleKit';
+import { lazyPage, type WebModule } from '../../app/moduleKit';
 import { approvalsEnUS } from '../../locales/approvals.en-US';
 import { approvalsZhCN } from '../../locales/approvals.zh-CN';
 import { workflowPermissions } from './shared/permissions';
 
-const FlowDefinitionsPage = lazy(() => import('./designer/FlowDefinitionsPage'));
-const FlowDesignerPage = lazy(() => import('./designer/FlowDesignerPage'));
+const FlowDefinitionsPage = lazyPage(() => import('./designer/FlowDefinitionsPage'));
+const FlowDesignerPage = lazyPage(() => import('./designer/FlowDesignerPage'));
 
 /** The approval centre (for everyone signed in), approval detail and the flow designer. */
 export const approvalsModule: WebModule<typeof approvalsZhCN> = {
   name: 'approvals',
   routes: [
-    { path: '/approvals', page: lazy(() => import('./centre/ApprovalCentrePage')) },
-    { path: '/approvals/new', page: lazy(() => import('./centre/NewApprovalPage')) },
-    { path: '/approvals/:id', page: lazy(() => import('./detail/ApprovalDetailPage')) },
+    { path: '/approvals', page: lazyPage(() => import('./centre/ApprovalCentrePage')) },
+    { path: '/approvals/new', page: lazyPage(() => import('./centre/NewApprovalPage')) },
+    { path: '/approvals/:id', page: lazyPage(() => import('./detail/ApprovalDetailPage')) },
     { path: '/system/flows', permission: workflowPermissions.definitionView, page: FlowDefinitionsPage },
     { path: '/system/flows/:id', permission: workflowPermissions.definitionView, page: FlowDesignerPage },
   ],

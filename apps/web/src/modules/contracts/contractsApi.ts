@@ -3,8 +3,6 @@ import type {
   ContractCategory,
   ContractChange,
   ContractCompare,
-  ContractLedgerPage,
-  ContractLedgerTotalsResult,
   ContractPlanLine,
   ContractVersion,
   ContractVersionSummary,
@@ -18,8 +16,8 @@ import type {
   Page,
   PartnerDetail,
 } from '@concord/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, downloadFile, type QueryParams } from '../../app/api/client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, downloadFile } from '../../app/api/client';
 import type { BodyOf } from '../../shared/contractTypes';
 import { keys } from '../../shared/queryKeys';
 
@@ -37,26 +35,7 @@ export type ContractCompleteBody = BodyOf<typeof contractCompleteSchema>;
 export type ContractChangeBody = BodyOf<typeof contractChangeCreateSchema>;
 
 // ---------------------------------------------------------------- ledger
-export function useContractLedger(query: QueryParams) {
-  return useQuery({
-    queryKey: keys.contracts.list(query),
-    queryFn: ({ signal }) => api.get<ContractLedgerPage>('/contracts', query, signal),
-    // Keep the current page on screen while the next one loads, so the table does not flash empty.
-    placeholderData: keepPreviousData,
-  });
-}
-
-/**
- * The totals of the filtered ledger, asked for apart from its pages: the page shows at once and the
- * totals when they arrive (from the server's rollups, or summed when the filter needs the rows).
- */
-export function useContractLedgerTotals(filters: QueryParams) {
-  return useQuery({
-    queryKey: keys.contracts.totals(filters),
-    queryFn: ({ signal }) => api.get<ContractLedgerTotalsResult>('/contracts/totals', filters, signal),
-  });
-}
-
+// The ledger's page and totals queries are in ledger/ledgerQueries.ts (the route prefetches them).
 export { exportContracts } from './import/transferApi';
 export const downloadImportTemplate = () =>
   downloadFile('/contracts/import/template', {}, 'contract-import-template.xlsx');

@@ -8,8 +8,7 @@ import {
   InboxOutlined,
   ProjectOutlined,
 } from '@ant-design/icons';
-import { lazy } from 'react';
-import type { WebModule } from '../../app/moduleKit';
+import { lazyPage, type WebModule } from '../../app/moduleKit';
 import { contractArchiveEnUS } from '../../locales/contractArchive.en-US';
 import { contractArchiveZhCN } from '../../locales/contractArchive.zh-CN';
 import { contractExecutionClosingEnUS } from '../../locales/contractExecutionClosing.en-US';
@@ -38,7 +37,7 @@ const zhCN = {
   ...contractExecutionCollectionsZhCN,
 };
 
-const ContractFormPage = lazy(() => import('./form/ContractFormPage'));
+const ContractFormPage = lazyPage(() => import('./form/ContractFormPage'));
 
 /**
  * Contracts (合同管理): the register, the contract form and detail, archive and borrowing, categories,
@@ -50,50 +49,51 @@ export const contractsModule: WebModule<typeof zhCN> = {
     {
       path: '/contracts',
       permission: 'contract.view',
-      page: lazy(() => import('./ledger/ContractLedgerPage')),
+      page: lazyPage(() => import('./ledger/ContractLedgerPage')),
+      prefetch: (target) => void import('./ledger/ledgerQueries').then((m) => m.prefetchLedger(target)),
     },
     { path: '/contracts/new', permission: 'contract.create', page: ContractFormPage },
     {
       path: '/contracts/borrows',
       permission: 'contract.archive',
-      page: lazy(() => import('./archive/BorrowsPage')),
+      page: lazyPage(() => import('./archive/BorrowsPage')),
     },
     {
       path: '/contracts/categories',
       permission: 'contract.category.view',
-      page: lazy(() => import('./categories/ContractCategoriesPage')),
+      page: lazyPage(() => import('./categories/ContractCategoriesPage')),
     },
     {
       path: '/contracts/plans',
       permission: 'contract.plan.view',
-      page: lazy(() => import('./plans/ContractPlansPage')),
+      page: lazyPage(() => import('./plans/ContractPlansPage')),
     },
     {
       path: '/contracts/exceptions',
       permission: 'contract.view',
-      page: lazy(() => import('./exceptions/ContractExceptionsPage')),
+      page: lazyPage(() => import('./exceptions/ContractExceptionsPage')),
     },
     {
       path: '/contracts/overdue',
       permission: 'contract.view',
-      page: lazy(() => import('./overdue/ContractOverduePage')),
+      page: lazyPage(() => import('./overdue/ContractOverduePage')),
     },
     {
       path: '/contracts/oversight',
       permission: 'contract.oversight',
-      page: lazy(() => import('./oversight/ContractOversightPage')),
+      page: lazyPage(() => import('./oversight/ContractOversightPage')),
     },
     {
       // Reading the settings in force needs contract.view, as on the server; each row says whether
       // the caller may change it (contract.settings in that company), and only then offers the edit.
       path: '/contracts/settings',
       permission: 'contract.view',
-      page: lazy(() => import('./exceptions/ExecutionSettingsPage')),
+      page: lazyPage(() => import('./exceptions/ExecutionSettingsPage')),
     },
     {
       path: '/contracts/:id',
       permission: 'contract.view',
-      page: lazy(() => import('./detail/ContractDetailPage')),
+      page: lazyPage(() => import('./detail/ContractDetailPage')),
     },
     { path: '/contracts/:id/edit', permission: 'contract.create', page: ContractFormPage },
   ],

@@ -1,6 +1,5 @@
 import { FormOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
-import type { WebModule } from '../../app/moduleKit';
+import { lazyPage, type WebModule } from '../../app/moduleKit';
 import { formsEnUS } from '../../locales/forms.en-US';
 import { formsZhCN } from '../../locales/forms.zh-CN';
 
@@ -11,7 +10,7 @@ export const formsModule: WebModule<typeof formsZhCN> = {
     {
       path: '/system/forms',
       permission: 'form.definition.view',
-      page: lazy(() => import('./FormDefinitionsPage')),
+      page: lazyPage(() => import('./FormDefinitionsPage')),
     },
   ],
   menu: [

@@ -1,13 +1,12 @@
 import { HomeOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
-import type { WebModule } from '../../app/moduleKit';
+import { lazyPage, type WebModule } from '../../app/moduleKit';
 import { homeEnUS } from '../../locales/home.en-US';
 import { homeZhCN } from '../../locales/home.zh-CN';
 
 /** The workbench: who and where the user acts, and quick links to what they may open. */
 export const homeModule: WebModule<typeof homeZhCN> = {
   name: 'home',
-  routes: [{ path: '/', page: lazy(() => import('./HomePage')) }],
+  routes: [{ path: '/', page: lazyPage(() => import('./HomePage')) }],
   menu: [{ key: 'home', labelKey: 'menu.home', icon: HomeOutlined, path: '/', order: 10 }],
   locales: { 'zh-CN': homeZhCN, 'en-US': homeEnUS },
 };

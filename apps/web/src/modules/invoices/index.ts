@@ -1,13 +1,12 @@
 import { AccountBookOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
-import type { WebModule } from '../../app/moduleKit';
+import { lazyPage, type WebModule } from '../../app/moduleKit';
 import { invoicesEnUS } from '../../locales/invoices.en-US';
 import { invoicesZhCN } from '../../locales/invoices.zh-CN';
 
 /** The invoice register (发票登记簿). */
 export const invoicesModule: WebModule<typeof invoicesZhCN> = {
   name: 'invoices',
-  routes: [{ path: '/invoices', permission: 'invoice.view', page: lazy(() => import('./InvoicesPage')) }],
+  routes: [{ path: '/invoices', permission: 'invoice.view', page: lazyPage(() => import('./InvoicesPage')) }],
   menu: [
     {
       key: 'invoices',

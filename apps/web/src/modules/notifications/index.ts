@@ -1,6 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
-import type { WebModule } from '../../app/moduleKit';
+import { lazyPage, type WebModule } from '../../app/moduleKit';
 import { notificationsEnUS } from '../../locales/notifications.en-US';
 import { notificationsZhCN } from '../../locales/notifications.zh-CN';
 
@@ -8,11 +7,11 @@ import { notificationsZhCN } from '../../locales/notifications.zh-CN';
 export const notificationsModule: WebModule<typeof notificationsZhCN> = {
   name: 'notifications',
   routes: [
-    { path: '/notifications', page: lazy(() => import('./NotificationsPage')) },
+    { path: '/notifications', page: lazyPage(() => import('./NotificationsPage')) },
     {
       path: '/system/robots',
       permission: 'notification.robot.view',
-      page: lazy(() => import('./RobotsPage')),
+      page: lazyPage(() => import('./RobotsPage')),
     },
   ],
   menu: [

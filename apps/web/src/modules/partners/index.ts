@@ -1,6 +1,5 @@
 import { ShopOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
-import type { WebModule } from '../../app/moduleKit';
+import { lazyPage, type WebModule } from '../../app/moduleKit';
 import { partnersEnUS } from '../../locales/partners.en-US';
 import { partnersZhCN } from '../../locales/partners.zh-CN';
 
@@ -11,8 +10,12 @@ const zhCN = { partners: partnersZhCN.partners };
 export const partnersModule: WebModule<typeof zhCN> = {
   name: 'partners',
   routes: [
-    { path: '/partners', permission: 'partner.view', page: lazy(() => import('./PartnersPage')) },
-    { path: '/partners/:id', permission: 'partner.view', page: lazy(() => import('./PartnerDetailPage')) },
+    { path: '/partners', permission: 'partner.view', page: lazyPage(() => import('./PartnersPage')) },
+    {
+      path: '/partners/:id',
+      permission: 'partner.view',
+      page: lazyPage(() => import('./PartnerDetailPage')),
+    },
   ],
   menu: [
     {

@@ -8,8 +8,7 @@ import {
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { lazy } from 'react';
-import type { WebModule } from '../../app/moduleKit';
+import { lazyPage, type WebModule } from '../../app/moduleKit';
 import { partnersEnUS } from '../../locales/partners.en-US';
 import { partnersZhCN } from '../../locales/partners.zh-CN';
 import { systemEnUS } from '../../locales/system.en-US';
@@ -28,25 +27,25 @@ export const systemModule: WebModule<typeof zhCN> = {
     {
       path: '/system/entities',
       permission: 'org.entity.view',
-      page: lazy(() => import('./entities/EntitiesPage')),
+      page: lazyPage(() => import('./entities/EntitiesPage')),
     },
     {
       path: '/system/departments',
       permission: 'org.department.view',
-      page: lazy(() => import('./departments/DepartmentsPage')),
+      page: lazyPage(() => import('./departments/DepartmentsPage')),
     },
     {
       path: '/system/positions',
       permission: 'org.position.view',
-      page: lazy(() => import('./positions/PositionsPage')),
+      page: lazyPage(() => import('./positions/PositionsPage')),
     },
-    { path: '/system/users', permission: 'org.user.view', page: lazy(() => import('./users/UsersPage')) },
-    { path: '/system/roles', permission: 'iam.role.view', page: lazy(() => import('./roles/RolesPage')) },
-    { path: '/system/audit', permission: 'audit.view', page: lazy(() => import('./audit/AuditPage')) },
+    { path: '/system/users', permission: 'org.user.view', page: lazyPage(() => import('./users/UsersPage')) },
+    { path: '/system/roles', permission: 'iam.role.view', page: lazyPage(() => import('./roles/RolesPage')) },
+    { path: '/system/audit', permission: 'audit.view', page: lazyPage(() => import('./audit/AuditPage')) },
     {
       path: '/system/numbering',
       permission: 'numbering.rule.view',
-      page: lazy(() => import('./numbering/NumberingRulesPage')),
+      page: lazyPage(() => import('./numbering/NumberingRulesPage')),
     },
   ],
   menuSections: [{ key: 'system', labelKey: 'menu.system', icon: SettingOutlined, order: 90 }],

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { ContractLedgerRow } from '@concord/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +8,11 @@ import { useNavigate } from 'react-router';
 import { usePermissions } from '../../../app/auth/session';
 import { EmptyState } from '../../../shared/EmptyState';
 import { LedgerPage, totalsByCurrency } from '../../../shared/LedgerPage';
-import { exportContracts, useContractLedger, useContractLedgerTotals } from '../contractsApi';
+import { exportContracts } from '../contractsApi';
 import { useContractImport } from '../import/useContractImport';
 import { KeysetPager } from './KeysetPager';
 import { LedgerFilterBar } from './LedgerFilterBar';
+import { ledgerPageQuery, ledgerTotalsQuery } from './ledgerQueries';
 import { ledgerColumns } from './ledgerColumns';
 import { defaultLedgerLimit, useLedgerFilters } from './useLedgerFilters';
 
@@ -35,10 +37,10 @@ export default function ContractLedgerPage() {
   const cursors = paging.key === viewKey ? paging.cursors : [undefined];
   const cursor = cursors[cursors.length - 1];
   const query = useMemo(() => ({ ...filterQuery, limit, cursor }), [filterQuery, limit, cursor]);
-  const { data, isLoading, isFetching, error, refetch } = useContractLedger(query);
+  const { data, isLoading, isFetching, error, refetch } = useQuery(ledgerPageQuery(query));
   // The totals do not depend on the sort or the page: one request per set of filters.
   const { sort: _sort, ...totalsFilters } = filterQuery;
-  const totalsQuery = useContractLedgerTotals(totalsFilters);
+  const totalsQuery = useQuery(ledgerTotalsQuery(totalsFilters));
 
   const goNext = () => {
     if (data?.nextCursor) setPaging({ key: viewKey, cursors: [...cursors, data.nextCursor] });

@@ -1,7 +1,7 @@
 import { contractDirectionSchema, contractLedgerSortFields } from '@concord/contracts';
 import { useMemo } from 'react';
 import type { QueryParams } from '../../../app/api/client';
-import { useUrlFilters } from '../../../shared/useUrlFilters';
+import { type UrlFilterValues, useUrlFilters } from '../../../shared/useUrlFilters';
 import { contractStatuses } from '../shared/labels';
 import { yuanTextToFen } from '../shared/money';
 
@@ -58,48 +58,60 @@ const isoDate = (value: string | undefined) =>
  */
 export function useLedgerFilters() {
   const { values, update, reset } = useUrlFilters(filterKeys);
-  const filterQuery = useMemo(() => {
-    const sort = values.sort && sortFields.has(values.sort.replace(/^-/, '')) ? values.sort : undefined;
-    const statuses = (values.status ?? '').split(',').filter((s) => statusSet.has(s));
-    const direction = contractDirectionSchema.safeParse(values.direction).success
-      ? values.direction
-      : undefined;
-    const money = (text: string | undefined) => {
-      const fen = yuanTextToFen(text);
-      return fen !== null && fen >= 0 ? fen : undefined;
-    };
-    const days = Number(values.expiringWithinDays);
-    const result: QueryParams = {
-      q: values.q,
-      status: statuses.length ? statuses.join(',') : undefined,
-      direction,
-      categoryId: values.categoryId,
-      entityId: values.entityId,
-      departmentId: values.departmentId,
-      ownerId: values.ownerId,
-      partnerId: values.partnerId,
-      signDateFrom: isoDate(values.signDateFrom),
-      signDateTo: isoDate(values.signDateTo),
-      endDateFrom: isoDate(values.endDateFrom),
-      endDateTo: isoDate(values.endDateTo),
-      amountMin: money(values.amountMin),
-      amountMax: money(values.amountMax),
-      expiringWithinDays:
-        Number.isInteger(days) && days >= 0 && days <= 3650 && values.expiringWithinDays ? days : undefined,
-      matchingStatus:
-        values.matchingStatus === 'MATCHED' || values.matchingStatus === 'MISMATCHED'
-          ? values.matchingStatus
-          : undefined,
-      overdueOnly: values.overdueOnly === 'true' ? 'true' : undefined,
-      sort,
-    };
-    return result;
-  }, [values]);
-
-  const limit = useMemo(() => {
-    const parsed = Number(values.limit);
-    return Number.isInteger(parsed) && parsed >= 1 && parsed <= 200 ? parsed : defaultLedgerLimit;
-  }, [values.limit]);
-
+  const { filterQuery, limit } = useMemo(() => ledgerQueryOf(values), [values]);
   return { values, filterQuery, limit, update, reset };
+}
+
+/** The ledger's filter values in a URL's search params (as useLedgerFilters reads them). */
+export function ledgerValuesOf(search: URLSearchParams): UrlFilterValues<LedgerFilterKey> {
+  const values: UrlFilterValues<LedgerFilterKey> = {};
+  for (const key of filterKeys) {
+    const value = search.get(key);
+    if (value !== null && value !== '') values[key] = value;
+  }
+  return values;
+}
+
+/** The API query of the ledger's filter values, and the page size. */
+export function ledgerQueryOf(values: UrlFilterValues<LedgerFilterKey>): {
+  filterQuery: QueryParams;
+  limit: number;
+} {
+  const sort = values.sort && sortFields.has(values.sort.replace(/^-/, '')) ? values.sort : undefined;
+  const statuses = (values.status ?? '').split(',').filter((s) => statusSet.has(s));
+  const direction = contractDirectionSchema.safeParse(values.direction).success
+    ? values.direction
+    : undefined;
+  const money = (text: string | undefined) => {
+    const fen = yuanTextToFen(text);
+    return fen !== null && fen >= 0 ? fen : undefined;
+  };
+  const days = Number(values.expiringWithinDays);
+  const filterQuery: QueryParams = {
+    q: values.q,
+    status: statuses.length ? statuses.join(',') : undefined,
+    direction,
+    categoryId: values.categoryId,
+    entityId: values.entityId,
+    departmentId: values.departmentId,
+    ownerId: values.ownerId,
+    partnerId: values.partnerId,
+    signDateFrom: isoDate(values.signDateFrom),
+    signDateTo: isoDate(values.signDateTo),
+    endDateFrom: isoDate(values.endDateFrom),
+    endDateTo: isoDate(values.endDateTo),
+    amountMin: money(values.amountMin),
+    amountMax: money(values.amountMax),
+    expiringWithinDays:
+      Number.isInteger(days) && days >= 0 && days <= 3650 && values.expiringWithinDays ? days : undefined,
+    matchingStatus:
+      values.matchingStatus === 'MATCHED' || values.matchingStatus === 'MISMATCHED'
+        ? values.matchingStatus
+        : undefined,
+    overdueOnly: values.overdueOnly === 'true' ? 'true' : undefined,
+    sort,
+  };
+  const parsed = Number(values.limit);
+  const limit = Number.isInteger(parsed) && parsed >= 1 && parsed <= 200 ? parsed : defaultLedgerLimit;
+  return { filterQuery, limit };
 }
