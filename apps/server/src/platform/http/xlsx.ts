@@ -89,19 +89,39 @@ export interface XlsxSheet<T, S = never> {
 const YIELD_EVERY = 200;
 
 /**
- * Lets the compressed bytes written so far reach the output. Rows read from SQLite arrive without
- * ever leaving the current turn of the event loop (the driver is synchronous), so without a turn
- * the first byte would wait for the last row; and while the reader of the output is slower than
- * the rows (a slow network), writing waits for it rather than buffering the workbook in memory.
+ * Lets the bytes written so far reach the output, and waits while they cannot. Rows read from
+ * SQLite arrive without ever leaving the current turn of the event loop (the driver is
+ * synchronous), so without a turn the first byte would wait for the last row. And exceljs hands
+ * the sheet's XML to the zip through a pass-through whose writes it never holds back: while the
+ * compressor (or the reader of the output, a slow network) is slower than the rows, the
+ * uncompressed sheet would pile up in memory. Writing waits for both to drain instead.
  */
-async function letTheStreamFlow(stream: Writable): Promise<void> {
+async function letTheStreamFlow(worksheet: ExcelJS.Worksheet, output: Writable): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
-  while (stream.writableNeedDrain && !stream.destroyed) {
-    await new Promise((resolve) => {
-      stream.once('drain', resolve);
-      stream.once('close', resolve);
-    });
+  const toZip = (worksheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
+  for (const stage of [toZip, output]) {
+    while (stage && needsDrain(stage) && !stage.destroyed && !output.destroyed) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stage.off('drain', done);
+          stage.off('close', done);
+          output.off('close', done);
+          resolve();
+        };
+        stage.on('drain', done);
+        stage.on('close', done);
+        output.on('close', done);
+      });
+    }
   }
+}
+
+/** Whether a stream refused more writes until it drains (archiver's pass-through is readable-stream 2's: no `writableNeedDrain`). */
+function needsDrain(stream: Writable): boolean {
+  return (
+    stream.writableNeedDrain ??
+    (stream as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain === true
+  );
 }
 
 /**
@@ -133,7 +153,7 @@ export async function writeXlsx<T, S = never>(
       worksheet,
       sheet.columns.map((c) => c.value(row)),
     );
-    if (++written % YIELD_EVERY === 0) await letTheStreamFlow(stream);
+    if (++written % YIELD_EVERY === 0) await letTheStreamFlow(worksheet, stream);
   }
   for (const total of await totals) {
     addRow(
