@@ -7,6 +7,7 @@
  * The web app must be built (`npm run build:web`); this script builds nothing.
  *   npm run bench:web                                   (a fresh demo database in a temp dir)
  *   npm run bench:web -- --db sqlite:/tmp/concord-L.db --rounds 7
+ *   npm run bench:web -- --db sqlite:/tmp/concord-S.db --path '/contracts?limit=200'
  * Prints the median and p99 per kind of round; no timing is asserted.
  */
 import { spawn } from 'node:child_process';
@@ -22,6 +23,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '7' },
     port: { type: 'string', default: '3971' },
     user: { type: 'string', default: 'zhang.wei' },
+    // The ledger's URL: a page size or filters (`/contracts?limit=200` is a virtualised page).
+    path: { type: 'string', default: '/contracts' },
   },
 });
 const rounds = Math.max(5, Number(args.rounds));
@@ -86,7 +89,7 @@ interface Round {
 async function measure(context: BrowserContext): Promise<Round> {
   const tab = await context.newPage();
   await tab.addInitScript(watchFirstRow, ROW);
-  await tab.goto(`${base}/contracts`);
+  await tab.goto(`${base}${args.path}`);
   await tab.locator(ROW).first().waitFor({ timeout: 60_000 });
   const round = await tab.evaluate(() => {
     const scripts = performance
@@ -152,7 +155,9 @@ try {
   for (let round = 0; round < rounds; round++) warm.push(await measure(context));
   await context.close();
 
-  console.log(`the contract ledger's first rows after navigation, ${rounds} rounds each (${databaseUrl}):`);
+  console.log(
+    `the contract ledger's first rows after navigation to ${args.path}, ${rounds} rounds each (${databaseUrl}):`,
+  );
   report('cold', cold);
   report('warm', warm);
 } finally {

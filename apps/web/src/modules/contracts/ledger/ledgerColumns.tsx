@@ -74,6 +74,7 @@ function columnsOf(
     {
       key: 'number',
       dataIndex: 'number',
+      width: 200,
       title: t('contracts.field.number'),
       fixed: 'left',
       ...sortable('number'),
@@ -86,6 +87,7 @@ function columnsOf(
     {
       key: 'name',
       dataIndex: 'name',
+      width: 272,
       title: t('contracts.field.name'),
       ...sortable('name'),
       render: (name: string, row) => (
@@ -97,6 +99,7 @@ function columnsOf(
     {
       key: 'partnerName',
       dataIndex: 'partnerName',
+      width: 232,
       title: t('contracts.field.partner'),
       ...sortable('partnerName'),
       render: (name: string) => (
@@ -108,6 +111,7 @@ function columnsOf(
     {
       key: 'status',
       dataIndex: 'status',
+      width: 100,
       title: t('contracts.field.status'),
       ...sortable('status'),
       render: (_, row) => <ContractStatusTag status={row.status} />,
@@ -115,6 +119,7 @@ function columnsOf(
     {
       key: 'currentAmount',
       dataIndex: 'currentAmount',
+      width: 150,
       title: t('contracts.field.currentAmount'),
       align: 'right',
       ...sortable('currentAmount'),
@@ -123,6 +128,7 @@ function columnsOf(
     {
       key: 'amount',
       dataIndex: 'amount',
+      width: 150,
       title: t('contracts.field.amount'),
       align: 'right',
       ...sortable('amount'),
@@ -131,15 +137,29 @@ function columnsOf(
     {
       key: 'signedAmount',
       dataIndex: 'signedAmount',
+      width: 150,
       title: t('contracts.field.signedAmount'),
       align: 'right',
       render: money,
     },
-    { key: 'signDate', dataIndex: 'signDate', title: t('contracts.field.signDate'), ...sortable('signDate') },
-    { key: 'endDate', dataIndex: 'endDate', title: t('contracts.field.endDate'), ...sortable('endDate') },
+    {
+      key: 'signDate',
+      dataIndex: 'signDate',
+      width: 120,
+      title: t('contracts.field.signDate'),
+      ...sortable('signDate'),
+    },
+    {
+      key: 'endDate',
+      dataIndex: 'endDate',
+      width: 120,
+      title: t('contracts.field.endDate'),
+      ...sortable('endDate'),
+    },
     {
       key: 'daysToExpiry',
       dataIndex: 'daysToExpiry',
+      width: 110,
       title: t('contracts.field.daysToExpiry'),
       align: 'right',
       render: (days: number | null) => <ExpiryDays days={days} />,
@@ -147,6 +167,7 @@ function columnsOf(
     {
       key: 'categoryName',
       dataIndex: 'categoryName',
+      width: 170,
       title: t('contracts.field.category'),
       render: (name: string, row) => (
         <span style={{ whiteSpace: 'nowrap' }}>
@@ -154,11 +175,17 @@ function columnsOf(
         </span>
       ),
     },
-    { key: 'ownerName', dataIndex: 'ownerName', title: t('contracts.field.owner') },
-    { key: 'departmentName', dataIndex: 'departmentName', title: t('contracts.field.department') },
+    { key: 'ownerName', dataIndex: 'ownerName', width: 100, title: t('contracts.field.owner') },
+    {
+      key: 'departmentName',
+      dataIndex: 'departmentName',
+      width: 140,
+      title: t('contracts.field.department'),
+    },
     {
       key: 'entityName',
       dataIndex: 'entityName',
+      width: 212,
       title: t('contracts.field.entity'),
       render: (name: string) => (
         <span title={name} style={clipped(180)}>
@@ -166,12 +193,13 @@ function columnsOf(
         </span>
       ),
     },
-    { key: 'startDate', dataIndex: 'startDate', title: t('contracts.field.startDate') },
+    { key: 'startDate', dataIndex: 'startDate', width: 120, title: t('contracts.field.startDate') },
     // Execution figures (kept by the server from payments, invoices and acceptance).
     ...executionMoneyColumns.map(
       (field): LedgerColumn<ContractLedgerRow> => ({
         key: field,
         dataIndex: field,
+        width: 150,
         title: t(`contractLedgerExecution.col.${field}`),
         align: 'right',
         ...sortable(field),
@@ -181,6 +209,7 @@ function columnsOf(
     {
       key: 'nextDueDate',
       dataIndex: 'nextDueDate',
+      width: 130,
       title: t('contractLedgerExecution.col.nextDueDate'),
       ...sortable('nextDueDate'),
       render: (date: string | null) => date ?? <Typography.Text type="secondary">—</Typography.Text>,
@@ -188,6 +217,7 @@ function columnsOf(
     {
       key: 'matchingStatus',
       dataIndex: 'matchingStatus',
+      width: 120,
       title: t('contractLedgerExecution.col.matchingStatus'),
       render: (status: ContractLedgerRow['matchingStatus']) => (
         <Tag color={status === 'MATCHED' ? 'green' : 'red'}>
