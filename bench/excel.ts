@@ -20,7 +20,7 @@ import { buildApp } from '../apps/server/src/app.js';
 import { DEMO_PASSWORD } from '../apps/server/src/cli/demo-data.js';
 import { seedDemo } from '../apps/server/src/cli/seed-demo.js';
 import { newId, refreshPlannerStatistics, writeJson } from '../apps/server/src/db/index.js';
-import { importColumns } from '../apps/server/src/modules/contracts/ledger/import.template.js';
+import { importColumns } from '../apps/server/src/modules/contracts/index.js';
 import { partnerFactories } from '../apps/server/src/modules/partners/index.js';
 
 const { values: args } = parseArgs({

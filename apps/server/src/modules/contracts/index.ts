@@ -4,3 +4,5 @@ export { type ContractDraftInput, contractFactories } from './contracts.factorie
 export { executionFactories, type PlanItemsInput } from './contracts.execution.factories.js';
 export { closingFactories } from './contracts.closing.factories.js';
 export { archiveFactories } from './contracts.archive.factories.js';
+/** The import template's columns (the Excel benchmark writes a ledger file in that shape). */
+export { importColumns } from './ledger/import.template.js';
