@@ -24,10 +24,15 @@ export const ledgerTotalsQuery = (filters: QueryParams) =>
     queryFn: ({ signal }) => api.get<ContractLedgerTotalsResult>('/contracts/totals', filters, signal),
   });
 
-/** The ledger's first page and totals of the URL's filters, asked for while the page's code loads. */
+/**
+ * The ledger's first page of the URL's filters, asked for while the page's code loads, and its
+ * totals once the rows are in: the totals may take the server longer, and the rows (and the page's
+ * code still on its way) should not queue behind them.
+ */
 export function prefetchLedger({ search, queryClient }: PrefetchTarget): void {
   const { filterQuery, limit } = ledgerQueryOf(ledgerValuesOf(search));
   const { sort: _sort, ...totalsFilters } = filterQuery;
-  void queryClient.prefetchQuery(ledgerPageQuery({ ...filterQuery, limit }));
-  void queryClient.prefetchQuery(ledgerTotalsQuery(totalsFilters));
+  void queryClient
+    .prefetchQuery(ledgerPageQuery({ ...filterQuery, limit }))
+    .then(() => queryClient.prefetchQuery(ledgerTotalsQuery(totalsFilters)));
 }
