@@ -30,13 +30,9 @@ const { values: args } = parseArgs({
 const rounds = Math.max(5, Number(args.rounds));
 const ROW = '[data-testid="contracts-table"] .ant-table-row';
 
-/** What the benchmark uses of the page (the server's tsconfig has no DOM types). */
+/** What the benchmark reads of the page (the server's tsconfig has no DOM types). */
 interface PageWindow {
   __firstRowAt?: number;
-  document: { querySelector(selector: string): unknown; documentElement: unknown };
-  MutationObserver: new (
-    callback: () => void,
-  ) => { observe(target: unknown, options: object): void; disconnect(): void };
 }
 interface ResourceTiming {
   initiatorType: string;
@@ -67,18 +63,21 @@ await new Promise<void>((resolve, reject) => {
   server.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
 });
 
-/** Records, inside the page, the performance clock when the first ledger row enters the DOM. */
-function watchFirstRow(selector: string) {
-  const page = globalThis as unknown as PageWindow;
-  const seen = () => {
-    if (page.__firstRowAt === undefined && page.document.querySelector(selector)) {
-      page.__firstRowAt = performance.now();
+/**
+ * Records, inside the page, the performance clock when the first ledger row enters the DOM. A
+ * string, not a function: tsx would wrap a function's inner functions in a helper the page lacks.
+ * It observes the document itself (its root element does not exist yet when an init script runs).
+ */
+const watchFirstRow = `(() => {
+  const selector = ${JSON.stringify(ROW)};
+  const observer = new MutationObserver(() => {
+    if (window.__firstRowAt === undefined && document.querySelector(selector)) {
+      window.__firstRowAt = performance.now();
       observer.disconnect();
     }
-  };
-  const observer = new page.MutationObserver(seen);
-  observer.observe(page.document.documentElement, { childList: true, subtree: true });
-}
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
 
 interface Round {
   firstRow: number;
@@ -88,21 +87,25 @@ interface Round {
 
 async function measure(context: BrowserContext): Promise<Round> {
   const tab = await context.newPage();
-  await tab.addInitScript(watchFirstRow, ROW);
+  await tab.addInitScript(watchFirstRow);
   await tab.goto(`${base}${args.path}`);
   await tab.locator(ROW).first().waitFor({ timeout: 60_000 });
+  // The round ends when the page is quiet (its totals in): a request still running on the server
+  // would otherwise slow the next round down.
+  await tab.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => {});
   const round = await tab.evaluate(() => {
     const scripts = performance
       .getEntriesByType('resource')
       .map((entry) => entry as unknown as ResourceTiming)
       .filter((entry) => entry.initiatorType === 'script' || entry.name.endsWith('.js'));
     return {
-      firstRow: (globalThis as unknown as PageWindow).__firstRowAt ?? performance.now(),
+      firstRow: (globalThis as unknown as PageWindow).__firstRowAt ?? Number.NaN,
       scriptKb: scripts.reduce((sum, entry) => sum + entry.transferSize, 0) / 1024,
       scripts: scripts.length,
     };
   });
   await tab.close();
+  if (Number.isNaN(round.firstRow)) throw new Error('the page did not record its first row');
   return round;
 }
 
