@@ -13,7 +13,7 @@ import {
   jobRequesterSchema,
   requestersJob,
 } from '../../../platform/jobs/index.js';
-import { readRows } from './import.rows.js';
+import { readRows } from './import.file.js';
 import type { ContractImportService } from './import.service.js';
 
 export const IMPORT_JOB = 'contracts.ledger.import';

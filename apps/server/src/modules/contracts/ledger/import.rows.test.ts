@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readRows, utf8Chunks } from './import.rows.js';
+import { readRows, utf8Chunks } from './import.file.js';
 import { importColumns } from './import.template.js';
 import { workbook } from './import.testing.js';
 

@@ -13,16 +13,15 @@ import {
   type Draft,
   distinct,
   type Fail,
-  type FileRow,
   header,
   type ImportPartnerCandidate,
   parseRow,
   type Resolved,
-  readRows,
   resolveRow,
   SIGNED,
-  texts,
 } from './import.rows.js';
+import { type FileRow, readRows } from './import.file.js';
+import { texts } from './import.texts.js';
 import type { ContractVersions } from '../versions/versions.service.js';
 import type { Clock } from '../../../platform/jobs/index.js';
 
