@@ -44,6 +44,7 @@ import {
 import { contractSetupRecordTypes } from './setup/setup.record-types.js';
 import { contractsAuditEvents } from './contracts.audit-events.js';
 import { contractsDemo } from './demo/contracts.demo.js';
+import type { JobRequester } from '../../platform/jobs/index.js';
 
 declare module '../../platform/kit/module.js' {
   interface ModuleRegistry {
@@ -125,23 +126,17 @@ export const contractsModule = defineModule({
         ),
       ];
     };
-    // The ledger's export above the direct-download size: a job acting as its requester.
-    const contractLedgerExports = new ContractLedgerExports(register.contractLedger, {
+    // The ledger's export above the direct-download size and the import: jobs acting as their requester.
+    const backgroundJobs = {
       db,
       audit: deps.audit,
       jobs: deps.jobs.jobs,
       files: deps.files,
-      contextFor: (requester, requestId) =>
+      contextFor: (requester: JobRequester, requestId: string) =>
         deps.iam.auth.contextForUser(requester.userId, requester.entityId, requestId),
-    });
-    const contractImportJobs = new ContractImportJobs(register.contractImport, {
-      db,
-      audit: deps.audit,
-      jobs: deps.jobs.jobs,
-      files: deps.files,
-      contextFor: (requester, requestId) =>
-        deps.iam.auth.contextForUser(requester.userId, requester.entityId, requestId),
-    });
+    };
+    const contractLedgerExports = new ContractLedgerExports(register.contractLedger, backgroundJobs);
+    const contractImportJobs = new ContractImportJobs(register.contractImport, backgroundJobs);
     const { setup: _setup, ...registerServices } = register;
     const services = {
       ...registerServices,
