@@ -7,6 +7,7 @@ import * as ledgerRollup from './migrations/20261205_000100_contract_ledger_roll
 import * as ledgerSortIndexes from './migrations/20261206_000100_contract_ledger_sort_indexes.js';
 import * as search from './migrations/20261206_000200_contract_search.js';
 import * as equalityIndexes from './migrations/20261208_000100_contract_ledger_equality_indexes.js';
+import * as pastDue from './migrations/20261209_000100_contract_past_due.js';
 
 export const contractsMigrations: MigrationSet = {
   '20261201_000050_contract_setup': setup,
@@ -17,4 +18,5 @@ export const contractsMigrations: MigrationSet = {
   '20261206_000100_contract_ledger_sort_indexes': ledgerSortIndexes,
   '20261206_000200_contract_search': search,
   '20261208_000100_contract_ledger_equality_indexes': equalityIndexes,
+  '20261209_000100_contract_past_due': pastDue,
 };

@@ -22,6 +22,7 @@ import { contractsRoutes } from './register/contracts.routes.js';
 import { contractDeliveriesRoutes, contractDeliveryRecordTypes } from './execution/deliveries.routes.js';
 import { contractEvaluationRoutes } from './evaluation/evaluations.routes.js';
 import { executionSettingsRoutes } from './execution/execution-settings.routes.js';
+import { pastDueJobs, pastDueSchedule } from './execution/past-due.js';
 import { ContractImportJobs } from './ledger/import.job.js';
 import { contractImportRoutes } from './ledger/import.routes.js';
 import { ContractLedgerExports } from './ledger/ledger.export.job.js';
@@ -188,6 +189,7 @@ export const contractsModule = defineModule({
       jobs: [
         contractLedgerExports.job(),
         contractImportJobs.job(),
+        ...pastDueJobs(),
         ...retentionReminderJobs(noticeDeps),
         ...contractReminderJobs(noticeDeps),
         ...contractCollectionJobs({
@@ -196,7 +198,12 @@ export const contractsModule = defineModule({
           financeOf,
         }),
       ],
-      schedules: [contractReminderSchedule, retentionReminderSchedule, contractCollectionSchedule],
+      schedules: [
+        contractReminderSchedule,
+        retentionReminderSchedule,
+        contractCollectionSchedule,
+        pastDueSchedule,
+      ],
       approvalSubjects: [
         contractApprovalSubject({
           lifecycle: register.contractLifecycle,

@@ -88,6 +88,21 @@ export interface ContractFigureColumns {
   /** The settled amount once a settlement is approved (null before). */
   settled_amount: number | null;
   next_due_date: string | null;
+  /**
+   * Open money on plan items due before the past-due day (`contract_past_due_day.day`): the overdue
+   * amount as of that day for a contract in force (execution/past-due.ts keeps it).
+   */
+  past_due_open_amount: number;
+}
+
+/** The day the contracts' past-due amounts are computed as of (one row, id 1). */
+export interface ContractPastDueDayTable {
+  id: number;
+  /** Null before the first computation. */
+  day: string | null;
+  /** Equal to `day` once every contract is computed as of it; behind it while a run is at work. */
+  computed_day: string | null;
+  updated_at: string;
 }
 
 /**
@@ -326,7 +341,9 @@ export interface ContractTables {
     | 'invoiced_amount'
     | 'accepted_amount'
     | 'delivered_amount'
+    | 'past_due_open_amount'
   >;
+  contract_past_due_day: ContractPastDueDayTable;
   contract_version: ContractVersionTable;
   contract_change: ContractChangeTable;
   contract_category: ContractCategoryTable;

@@ -1,4 +1,6 @@
+import { businessDate } from '@concord/contracts';
 import { defineDemo } from '../../../platform/kit/index.js';
+import { advancePastDueDay } from '../execution/past-due.js';
 import { seedContractArchive } from './archive.demo.js';
 import { seedContractClosing } from './closing.demo.js';
 import { seedContractDeliveries } from './deliveries.demo.js';
@@ -24,5 +26,7 @@ export const contractsDemo = defineDemo({
     await seedContractDeliveries(services);
     // Closing last: settlements (with retention) once the money is in place.
     await seedContractClosing(services);
+    // The overdue amounts as of today, so the ledger's totals come from its rollup from the start.
+    await advancePastDueDay(services.db, businessDate(services.clock.now()));
   },
 });

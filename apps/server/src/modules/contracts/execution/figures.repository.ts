@@ -57,6 +57,7 @@ export async function setContractFigures(
     accepted: number;
     delivered: number;
     nextDueDate: string | null;
+    pastDueOpen: number;
   },
 ): Promise<void> {
   await db
@@ -69,6 +70,7 @@ export async function setContractFigures(
       accepted_amount: figures.accepted,
       delivered_amount: figures.delivered,
       next_due_date: figures.nextDueDate,
+      past_due_open_amount: figures.pastDueOpen,
     })
     .where('id', '=', contractId)
     .execute();

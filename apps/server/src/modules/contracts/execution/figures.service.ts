@@ -1,6 +1,7 @@
 import * as repo from './figures.repository.js';
 import { paymentFiguresByItem } from '../payments/payments.repository.js';
 import type { Db } from '../../../db/index.js';
+import { pastDueDay, pastDueOpenAmount } from './past-due.js';
 
 /** Invoice amounts used by a contract, per plan item (null: not tied to an item); from the invoice registry. */
 export type InvoiceUsageOf = (
@@ -16,6 +17,8 @@ export interface ContractFigures {
   accepted: number;
   delivered: number;
   nextDueDate: string | null;
+  /** Open money on items due before the past-due day (see past-due.ts). */
+  pastDueOpen: number;
 }
 
 /**
@@ -28,11 +31,12 @@ export class ContractFiguresService {
   constructor(private readonly invoiceUsage: InvoiceUsageOf) {}
 
   async refresh(trx: Db, contractId: string): Promise<ContractFigures> {
-    const [items, money, deliveries, invoices] = await Promise.all([
+    const [items, money, deliveries, invoices, pastDue] = await Promise.all([
       repo.planItems(trx, contractId),
       paymentFiguresByItem(trx, contractId),
       repo.itemDeliveries(trx, contractId),
       this.invoiceUsage(trx, contractId),
+      pastDueDay(trx, { lockForWrite: true }),
     ]);
     const sumFor = <T>(
       rows: T[],
@@ -42,6 +46,7 @@ export class ContractFiguresService {
     ) => rows.filter((row) => itemOf(row) === itemId).reduce((total, row) => total + value(row), 0);
     const total = <T>(rows: T[], value: (row: T) => number) => rows.reduce((sum, row) => sum + value(row), 0);
     let nextDueDate: string | null = null;
+    const itemsPaid: { amount: number; paid: number; dueDate: string }[] = [];
     for (const item of items) {
       const figures = {
         requested: sumFor(
@@ -70,6 +75,7 @@ export class ContractFiguresService {
         ),
       };
       await repo.setItemFigures(trx, item.id, figures);
+      itemsPaid.push({ amount: item.amount, paid: figures.paid, dueDate: item.due_date });
       const dueDate = item.due_date;
       if (figures.paid < item.amount && (nextDueDate === null || dueDate < nextDueDate))
         nextDueDate = dueDate;
@@ -82,6 +88,7 @@ export class ContractFiguresService {
       accepted: total(deliveries, (r) => r.accepted),
       delivered: total(deliveries, (r) => r.delivered),
       nextDueDate,
+      pastDueOpen: pastDueOpenAmount(itemsPaid, pastDue.day),
     };
     await repo.setContractFigures(trx, contractId, figures);
     return figures;

@@ -27,6 +27,7 @@ export const sortIndexes: Record<string, string> = {
   acceptedAmount: 'contract_sort_accepted',
   outstandingAmount: 'contract_sort_outstanding',
   nextDueDate: 'contract_sort_next_due',
+  overdueAmount: 'contract_sort_overdue',
 };
 
 /**
@@ -53,10 +54,9 @@ export async function ledgerPageIds(
   sort: LedgerSort,
   cursor: { value: unknown; id: string } | null,
   limit: number,
-  today: string,
   readBy: string | null,
 ): Promise<string[]> {
-  const query = orderAndContinue(base.select('contract.id'), sort, cursor, today).limit(limit);
+  const query = orderAndContinue(base.select('contract.id'), sort, cursor).limit(limit);
   if (!readBy) return (await query.execute()).map((row) => row.id);
   const result = await db.executeQuery<{ id: string }>(inSortIndexOrder(query.compile(), readBy));
   return result.rows.map((row) => row.id);

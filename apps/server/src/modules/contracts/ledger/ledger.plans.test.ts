@@ -130,7 +130,7 @@ function pageQuery(
 ) {
   const base = ledgerQuery(db, scope, filter, TODAY).select('contract.id');
   const cursor = later ? { value: cursorValues[field] ?? 1_000_000, id: ID } : null;
-  return orderAndContinue(base, { field, descending }, cursor, TODAY).limit(21);
+  return orderAndContinue(base, { field, descending }, cursor).limit(21);
 }
 
 /** The plan's lines that read the whole contract table or sort the rows; empty when none does. */
@@ -245,7 +245,7 @@ for (const dialect of testDialects()) {
             sortKeys[field].as('key'),
           ]);
           for (let page = 0; page < 3; page++) {
-            const query: typeof base = orderAndContinue(base, { field, descending }, cursor, TODAY).limit(2);
+            const query: typeof base = orderAndContinue(base, { field, descending }, cursor).limit(2);
             const natural = (await query.execute()).map((row: { id: string }) => row.id);
             const forced = await db.executeQuery<{ id: string; key: unknown }>(
               inSortIndexOrder(query.compile(), sortIndexes[field]),

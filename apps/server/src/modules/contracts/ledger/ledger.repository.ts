@@ -13,7 +13,7 @@ export type LedgerFilter = Omit<z.output<typeof contractLedgerQuerySchema>, 'cur
 /**
  * The ledger's sortable fields and the SQL each sorts by. Nullable columns sort by a stand-in value
  * so that keyset comparisons never meet NULL (and both dialects order them alike). Each has an index
- * on exactly this expression and the id (migration `contract_ledger_sort_indexes`): literals are
+ * on exactly this expression and the id (migrations `contract_ledger_sort_indexes`, `contract_past_due`): literals are
  * written in the SQL, not bound, so the databases can match the expression to its index.
  */
 export const sortKeys: Record<string, RawBuilder<unknown>> = {
@@ -34,11 +34,9 @@ export const sortKeys: Record<string, RawBuilder<unknown>> = {
   acceptedAmount: sql`contract.accepted_amount`,
   outstandingAmount: sql`(coalesce(contract.settled_amount, contract.current_amount) - contract.paid_amount)`,
   nextDueDate: sql`coalesce(contract.next_due_date, '9999-12-31')`,
-};
-
-/** Sort keys that depend on today's date. */
-const datedSortKeys: Record<string, (today: string) => RawBuilder<unknown>> = {
-  overdueAmount: (today) => overdueAmountSql(today),
+  // The overdue amount as of the past-due day (execution/past-due.ts): today's once the day's job
+  // has run, which it does minutes after midnight. Stored, so an index serves it.
+  overdueAmount: sql`case when contract.status = 'IN_FORCE' then contract.past_due_open_amount else 0 end`,
 };
 
 /**
@@ -78,9 +76,9 @@ export function parseSort(sort: string | undefined): LedgerSort {
   if (!sort) return { field: 'createdAt', descending: true };
   const descending = sort.startsWith('-');
   const field = descending ? sort.slice(1) : sort;
-  if (!sortKeys[field] && !datedSortKeys[field]) {
+  if (!sortKeys[field]) {
     throw new AppError('VALIDATION_FAILED', {
-      detail: `sort: unknown field "${field}" (allowed: ${[...Object.keys(sortKeys), ...Object.keys(datedSortKeys)].join(', ')})`,
+      detail: `sort: unknown field "${field}" (allowed: ${Object.keys(sortKeys).join(', ')})`,
     });
   }
   return { field, descending };
@@ -155,9 +153,8 @@ export function orderAndContinue<O>(
   query: SelectQueryBuilder<Database, 'contract', O>,
   sort: LedgerSort,
   cursor: { value: unknown; id: string } | null,
-  today = '',
 ): SelectQueryBuilder<Database, 'contract', O> {
-  const key = sortKeys[sort.field] ?? datedSortKeys[sort.field](today);
+  const key = sortKeys[sort.field];
   const direction = sort.descending ? 'desc' : 'asc';
   const after = sort.descending ? '<' : '>';
   // A row value comparison, not `key < v or (key = v and id < x)`: both databases seek the
@@ -187,7 +184,7 @@ export function sortValueOf(row: LedgerRow, sort: LedgerSort): unknown {
     invoicedAmount: row.invoiced_amount,
     acceptedAmount: row.accepted_amount,
     outstandingAmount: (row.settled_amount ?? row.current_amount) - row.paid_amount,
-    overdueAmount: row.overdue_amount,
+    overdueAmount: row.status === 'IN_FORCE' ? row.past_due_open_amount : 0,
     nextDueDate: row.next_due_date ?? '9999-12-31',
   }[sort.field];
   return value;
@@ -220,6 +217,7 @@ export const ledgerColumns = [
   'contract.accepted_amount',
   'contract.settled_amount',
   'contract.next_due_date',
+  'contract.past_due_open_amount',
 ] as const;
 
 export type { ContractLedgerQuery };

@@ -84,7 +84,7 @@ export class ContractLedger {
     const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter));
     const buckets = bucketsAnswering(scope, filter);
     if (buckets) {
-      const byCurrency = await rollupTotals(this.db, buckets, base, today);
+      const byCurrency = await rollupTotals(this.db, buckets, base, today, this.heavyReads);
       return { count: sumOfCounts(byCurrency), source: 'rollup', byCurrency };
     }
     // Off the event loop (the heavy-read pool), within a time budget: past it, the count is capped.
@@ -167,7 +167,7 @@ export class ContractLedger {
     readBy: string | null,
   ): Promise<LedgerRow[]> {
     const today = this.ports.today();
-    const ids = await ledgerPageIds(this.db, base, sort, after, limit, today, readBy);
+    const ids = await ledgerPageIds(this.db, base, sort, after, limit, readBy);
     if (!ids.length) return [];
     const rows = await ledgerRowsByIds(this.db, ids, today);
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -2,6 +2,7 @@ import { type ContractLedgerCurrencyTotals, compareCurrencies } from '@concord/c
 import { type RawBuilder, sql } from 'kysely';
 import { type Db, type HeavyReads, type RollupWhere, sumRollup } from '../../../db/index.js';
 import { type ledgerQuery, overdueAmountSql, sortKeys } from './ledger.repository.js';
+import { pastDueDay, pastDueIsCurrent } from '../execution/past-due.js';
 import { contractLedgerRollup } from './ledger.rollup.js';
 
 type LedgerSet = ReturnType<typeof ledgerQuery>;
@@ -83,28 +84,34 @@ export async function rollupCount(db: Db, where: RollupWhere<typeof contractLedg
 }
 
 /**
- * The totals from the ledger's rollup buckets (no contract read), with the overdue amount, which
- * depends on today, summed over the overdue contracts only (in force with an open item due before
- * today: the index `contract_by_status_next_due` finds them).
+ * The totals from the ledger's rollup buckets (no contract read). The overdue amount depends on
+ * today: the buckets hold it as of the past-due day (execution/past-due.ts), which is today once the
+ * day's job has run; until then it is summed over the overdue contracts (in force with an open item
+ * due before today: the index `contract_by_status_next_due` finds them) on the heavy-read pool.
  */
 export async function rollupTotals(
   db: Db,
   where: RollupWhere<typeof contractLedgerRollup>,
   overdueSet: LedgerSet,
   today: string,
+  reads: HeavyReads,
 ): Promise<ContractLedgerCurrencyTotals[]> {
-  const [buckets, overdue] = await Promise.all([
+  const [buckets, pastDue] = await Promise.all([
     sumRollup(db, contractLedgerRollup, where, ['currency', 'direction']),
-    overdueSet
-      .where('contract.status', '=', 'IN_FORCE')
-      .where('contract.next_due_date', '<', today)
-      .select([
-        'contract.currency as currency',
-        sql<number>`coalesce(sum(${overdueAmountSql(today)}), 0)`.as('overdue'),
-      ])
-      .groupBy('contract.currency')
-      .execute(),
+    pastDueDay(db),
   ]);
+  const overdue = pastDueIsCurrent(pastDue, today)
+    ? buckets.map((bucket) => ({ currency: bucket.currency, overdue: bucket.overdue_amount }))
+    : await reads.all(
+        overdueSet
+          .where('contract.status', '=', 'IN_FORCE')
+          .where('contract.next_due_date', '<', today)
+          .select([
+            'contract.currency as currency',
+            sql<number>`coalesce(sum(${overdueAmountSql(today)}), 0)`.as('overdue'),
+          ])
+          .groupBy('contract.currency'),
+      );
   const byCurrency = new Map<string, ContractLedgerCurrencyTotals>();
   const totalsOf = (currency: string) => {
     let totals = byCurrency.get(currency);
