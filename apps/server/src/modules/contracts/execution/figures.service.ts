@@ -1,7 +1,8 @@
 import * as repo from './figures.repository.js';
 import { paymentFiguresByItem } from '../payments/payments.repository.js';
 import type { Db } from '../../../db/index.js';
-import { pastDueDay, pastDueOpenAmount } from './past-due.js';
+import { pastDueOpenAmount } from './past-due.js';
+import { pastDueDay } from './past-due.repository.js';
 
 /** Invoice amounts used by a contract, per plan item (null: not tied to an item); from the invoice registry. */
 export type InvoiceUsageOf = (

@@ -10,7 +10,8 @@ import { type ApiClient, describeEachDialect } from '../../../testing/test-app.j
 import { patchContract, testCategory, testContract } from '../archive/archive.testing.js';
 import { execution, START } from '../collections/collections.testing.js';
 import { fetchLedgerTotals } from '../ledger/ledger.testing.js';
-import { advancePastDueDay, PAST_DUE_JOB, pastDueDay } from './past-due.js';
+import { advancePastDueDay, PAST_DUE_JOB } from './past-due.js';
+import { pastDueDay } from './past-due.repository.js';
 
 const clock = new ManualClock(START);
 

@@ -2,7 +2,8 @@ import { type ContractLedgerCurrencyTotals, compareCurrencies } from '@concord/c
 import { type RawBuilder, sql } from 'kysely';
 import { type Db, type HeavyReads, type RollupWhere, sumRollup } from '../../../db/index.js';
 import { type ledgerQuery, overdueAmountSql, sortKeys } from './ledger.repository.js';
-import { pastDueDay, pastDueIsCurrent } from '../execution/past-due.js';
+import { pastDueIsCurrent } from '../execution/past-due.js';
+import { pastDueDay } from '../execution/past-due.repository.js';
 import { contractLedgerRollup } from './ledger.rollup.js';
 
 type LedgerSet = ReturnType<typeof ledgerQuery>;
