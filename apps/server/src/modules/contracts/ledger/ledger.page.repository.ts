@@ -6,7 +6,8 @@ import {
   type ledgerQuery,
   orderAndContinue,
 } from './ledger.repository.js';
-import { countUpTo } from './ledger.totals.repository.js';
+import type { LedgerRollupWhere } from './ledger.totals.js';
+import { countUpTo, rollupCount } from './ledger.totals.repository.js';
 
 /** The index behind each sort (migration `contract_ledger_sort_indexes`; creation: the first one). */
 export const sortIndexes: Record<string, string> = {
@@ -78,20 +79,24 @@ const equalityIndexes: { sort: string; index: string; applies: (filter: LedgerFi
 
 /**
  * The index a page is to be read through (SQLite's `indexed by`), or null to let the planner read a
- * sparse set by its filters and sort it. A set is dense when it holds more than DENSE_SET contracts,
- * counted no further than that (at most DENSE_SET index entries, under a millisecond). PostgreSQL
- * prices the page's limit itself: always null there.
+ * sparse set by its filters and sort it. A set is dense when it holds more than DENSE_SET contracts:
+ * counted from the ledger's rollup when its buckets hold exactly the filtered set (`buckets`, no
+ * contract read), else counted no further than DENSE_SET (at most that many matches read, but the
+ * index entries the filter refuses on the way are read too: a date range far from the index's start
+ * can cost milliseconds at a million contracts). PostgreSQL prices the page's limit itself: always
+ * null there.
  */
 export async function pageIndex(
   db: Db,
   base: LedgerSet,
   sort: LedgerSort,
   filter?: LedgerFilter,
+  buckets?: LedgerRollupWhere | null,
 ): Promise<string | null> {
   const index = denseReadIndex(sort, filter);
   if (!index || isPostgres(db)) return null;
-  if ((await countUpTo(db, base, DENSE_SET)) <= DENSE_SET) return null;
-  return index;
+  const matches = buckets ? await rollupCount(db, buckets) : await countUpTo(db, base, DENSE_SET);
+  return matches > DENSE_SET ? index : null;
 }
 
 /** The index a dense set is read through: one of the equality indexes when it fits, else the sort's. */

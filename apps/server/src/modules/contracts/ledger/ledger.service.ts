@@ -63,7 +63,8 @@ export class ContractLedger {
     const today = this.ports.today();
     const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter));
     const after = cursor ? decodeCursor(cursor) : null;
-    const readBy = await pageIndex(this.db, base, sort, filter);
+    const { sort: _sort, ...setFilter } = filter;
+    const readBy = await pageIndex(this.db, base, sort, filter, bucketsAnswering(scope, setFilter));
     const rows = await this.pageOf(base, sort, after, limit + 1, readBy);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

@@ -71,6 +71,20 @@ for (const dialect of testDialects()) {
       expect(fifty).toHaveLength(five.length);
     });
 
+    it('counts a filtered set from the rollup, not the contracts, when its buckets answer the filter', async () => {
+      const readsContracts = (sql: string) => sql.includes('from "contract"');
+      const byBuckets = await statementsOf(() =>
+        api.get(`${LEDGER}?limit=20&status=IN_FORCE&signDateFrom=2020-01-01&signDateTo=2026-12-31`),
+      );
+      // The page's ids, then their columns: nothing else reads the contract table.
+      expect(byBuckets.filter(readsContracts)).toHaveLength(2);
+      if (dialect === 'sqlite')
+        expect(byBuckets.some((sql) => sql.includes('contract_ledger_rollup'))).toBe(true);
+      // An amount is not a bucket: the page's plan is chosen by a bounded count of the contracts.
+      const byProbe = await statementsOf(() => api.get(`${LEDGER}?limit=20&status=IN_FORCE&amountMin=100`));
+      expect(byProbe.filter(readsContracts)).toHaveLength(dialect === 'sqlite' ? 3 : 2);
+    });
+
     it('sees a role taken away on the next request, even when written outside the service', async () => {
       const client = await t.login('wu.min');
       expect((await client.get(`${LEDGER}?limit=5`)).statusCode).toBe(200);

@@ -9,7 +9,7 @@ import type { Scope } from '../../../platform/access/index.js';
 import type { contractLedgerRollup } from './ledger.rollup.js';
 
 export type LedgerTotalsFilter = z.output<typeof contractLedgerTotalsQuerySchema>;
-type LedgerRollupWhere = RollupWhere<typeof contractLedgerRollup>;
+export type LedgerRollupWhere = RollupWhere<typeof contractLedgerRollup>;
 
 /**
  * How many contracts the ledger sums on request when its rollups cannot answer the filter: about
