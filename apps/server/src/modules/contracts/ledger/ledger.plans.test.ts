@@ -207,6 +207,30 @@ for (const dialect of testDialects()) {
       expect(defects).toEqual([]);
     });
 
+    it('judges entity, status and sign dates on the index entry when reading newest first', async () => {
+      // A dense set read in creation order skips the contracts these filters refuse; a sign-date
+      // range far back skips most of the table, so the skip must not read each contract's row.
+      if (dialect !== 'sqlite') return;
+      const db = t.services.db;
+      const uncovered: string[] = [];
+      for (const filterName of ['entity', 'status', 'signDates', 'entityStatusSignDates']) {
+        for (const scopeName of ['group', 'entities']) {
+          const filter = filters[filterName];
+          const query = pageQuery(db, scopes[scopeName], filter, 'createdAt', true, false).compile();
+          const index = denseReadIndex({ field: 'createdAt', descending: true }, filter) ?? '';
+          const plan = await db.executeQuery<{ detail: string }>(
+            CompiledQuery.raw(`explain query plan ${inSortIndexOrder(query, index).sql}`, [
+              ...query.parameters,
+            ]),
+          );
+          const reads = plan.rows.map((row) => row.detail).filter((line) => / contract USING /.test(line));
+          if (!reads.every((line) => line.includes('COVERING INDEX')))
+            uncovered.push(`${filterName}, scope ${scopeName}: ${reads.join(' | ')}`);
+        }
+      }
+      expect(uncovered).toEqual([]);
+    });
+
     it('probes the size of each filtered set through an index, never by a scan of the contracts', async () => {
       if (dialect !== 'sqlite') return;
       const db = t.services.db;
