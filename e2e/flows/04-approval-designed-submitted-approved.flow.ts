@@ -24,6 +24,25 @@ async function pickCode(page: Page, testId: string, code: string) {
   }
 }
 
+/**
+ * Chooses how a node's approver is found and waits for that kind's field: as with the role code, a
+ * click on an option still animating in can be lost on a busy machine, so try again.
+ */
+async function chooseAssigneeKind(page: Page, kind: string, fieldTestId: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.getByTestId('flow-assignee-kind').click({ timeout: 3_000 });
+      await option(page, kind).click({ timeout: 3_000 });
+      await page.getByTestId(fieldTestId).waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      // Not Escape to close a dropdown left open: it would close the node's drawer too. The next
+      // click on the field closes it, and the one after opens it again.
+      if (attempt === 4) throw error;
+    }
+  }
+}
+
 /** Cards of nodes whose ids start with a prefix (ids are random: `approval_x1y2z3`). */
 /** Adding a node or opening a card opens its drawer; "完成" closes it. */
 async function closeDrawer(page: Page) {
@@ -79,8 +98,7 @@ export const flow: Flow = {
     await admin.getByTestId('flow-add-node').nth(2).click();
     await admin.getByTestId('flow-add-approval').click();
     await admin.getByTestId('flow-node-name').fill('总经理审批');
-    await admin.getByTestId('flow-assignee-kind').click();
-    await option(admin, '角色').click();
+    await chooseAssigneeKind(admin, '角色', 'flow-role-code');
     await pickCode(admin, 'flow-role-code', 'general_manager');
     await closeDrawer(admin);
     await screenshot(admin, 'flow-04-designer');
