@@ -22,6 +22,7 @@ export {
   type RollupSums,
   type RollupWhere,
   rebuildRollup,
+  countRollup,
   sumRollup,
 } from './rollups.js';
 export { type ChangeStamp, createChangeStamp, dropChangeStamp } from './change-stamps.js';

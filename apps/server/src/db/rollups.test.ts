@@ -6,6 +6,7 @@ import {
   columnTypes,
   createDatabase,
   createRollup,
+  countRollup,
   defineRollup,
   dropRollup,
   findRollupDrift,
@@ -121,6 +122,10 @@ for (const dialect of testDialects()) {
       ]);
       // An empty list of values matches nothing (a scope without entities), without asking the database.
       expect(await sumRollup(db, orderRollup, { region: [] }, ['status'])).toEqual([]);
+      // Counted alone: the same row counts.
+      expect(await countRollup(db, orderRollup, { region: ['north'], month: { from: '2026-03' } })).toBe(3);
+      expect(await countRollup(db, orderRollup, { month: { from: '2026-04', to: '2026-05' } })).toBe(1);
+      expect(await countRollup(db, orderRollup, { region: [] })).toBe(0);
     });
 
     it('finds a bucket that drifted, and a rebuild repairs it', async () => {

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { isPostgres } from './database.js';
 
 /**
@@ -226,12 +226,49 @@ export async function sumRollup<R extends RollupDefinition, G extends RollupDime
   where: RollupWhere<R>,
   groupBy: readonly G[],
 ): Promise<Array<Record<G, string> & RollupSums<R>>> {
-  const conditions = [];
-  for (const [dimension, condition] of Object.entries(where) as [string, RollupWhere<R>[G]][]) {
+  const conditions = bucketConditions(where);
+  if (conditions === null) return [];
+  const sums = ['row_count', ...names(rollup.measures)].map(
+    (measure) => sql`coalesce(sum(${sql.ref(measure)}), 0) as ${sql.ref(measure)}`,
+  );
+  const groups = groupBy.map((dimension) => sql.ref(dimension));
+  const query = sql<
+    Record<G, string> & RollupSums<R>
+  >`select ${sql.join([...groups, ...sums])} from ${sql.table(rollup.table)} ${whereClause(conditions)} ${
+    groups.length ? sql`group by ${sql.join(groups)}` : sql``
+  }`;
+  // Sums arrive as numbers in both dialects (the PostgreSQL dialect parses bigint and numeric).
+  return (await query.execute(db)).rows;
+}
+
+/**
+ * How many source rows the matching buckets hold: one sum, no measure (summing every measure and
+ * grouping costs ten times as much over a few thousand buckets).
+ */
+export async function countRollup<R extends RollupDefinition>(
+  db: Kysely<any>,
+  rollup: R,
+  where: RollupWhere<R>,
+): Promise<number> {
+  const conditions = bucketConditions(where);
+  if (conditions === null) return 0;
+  const query = sql<{ count: number }>`select coalesce(sum(row_count), 0) as count from ${sql.table(
+    rollup.table,
+  )} ${whereClause(conditions)}`;
+  return Number((await query.execute(db)).rows[0]?.count ?? 0);
+}
+
+/** The conditions on the bucket rows, or null when a dimension must be in an empty list (no bucket). */
+function bucketConditions<R extends RollupDefinition>(where: RollupWhere<R>): RawBuilder<unknown>[] | null {
+  const conditions: RawBuilder<unknown>[] = [];
+  for (const [dimension, condition] of Object.entries(where) as [
+    string,
+    RollupWhere<R>[RollupDimension<R>],
+  ][]) {
     if (!condition) continue;
     const column = sql.ref(dimension);
     if (Array.isArray(condition)) {
-      if (!condition.length) return [];
+      if (!condition.length) return null;
       conditions.push(sql`${column} in (${sql.join(condition)})`);
     } else {
       const range = condition as { from?: string; to?: string };
@@ -239,17 +276,8 @@ export async function sumRollup<R extends RollupDefinition, G extends RollupDime
       if (range.to !== undefined) conditions.push(sql`${column} <= ${range.to}`);
     }
   }
-  const sums = ['row_count', ...names(rollup.measures)].map(
-    (measure) => sql`coalesce(sum(${sql.ref(measure)}), 0) as ${sql.ref(measure)}`,
-  );
-  const groups = groupBy.map((dimension) => sql.ref(dimension));
-  const query = sql<
-    Record<G, string> & RollupSums<R>
-  >`select ${sql.join([...groups, ...sums])} from ${sql.table(
-    rollup.table,
-  )} ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``} ${
-    groups.length ? sql`group by ${sql.join(groups)}` : sql``
-  }`;
-  // Sums arrive as numbers in both dialects (the PostgreSQL dialect parses bigint and numeric).
-  return (await query.execute(db)).rows;
+  return conditions;
 }
+
+const whereClause = (conditions: readonly RawBuilder<unknown>[]) =>
+  conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;

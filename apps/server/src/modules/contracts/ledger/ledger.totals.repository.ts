@@ -1,6 +1,6 @@
 import { type ContractLedgerCurrencyTotals, compareCurrencies } from '@concord/contracts';
 import { type RawBuilder, sql } from 'kysely';
-import { type Db, type HeavyReads, type RollupWhere, sumRollup } from '../../../db/index.js';
+import { countRollup, type Db, type HeavyReads, type RollupWhere, sumRollup } from '../../../db/index.js';
 import { type ledgerQuery, overdueAmountSql, sortKeys } from './ledger.repository.js';
 import { pastDueIsCurrent } from '../execution/past-due.js';
 import { pastDueDay } from '../execution/past-due.repository.js';
@@ -79,10 +79,8 @@ export async function countUpTo(
 }
 
 /** The number of contracts in the buckets (no contract read). */
-export async function rollupCount(db: Db, where: RollupWhere<typeof contractLedgerRollup>): Promise<number> {
-  const buckets = await sumRollup(db, contractLedgerRollup, where, ['currency']);
-  return buckets.reduce((count, bucket) => count + bucket.row_count, 0);
-}
+export const rollupCount = (db: Db, where: RollupWhere<typeof contractLedgerRollup>): Promise<number> =>
+  countRollup(db, contractLedgerRollup, where);
 
 /**
  * The totals from the ledger's rollup buckets (no contract read). The overdue amount depends on
