@@ -6,7 +6,8 @@
  *   npm run bench -- --db sqlite:/tmp/concord-L.db --connections 50
  *   npm run bench -- --db postgres://concord:concord@localhost:5432/concord_l --only W3,W4
  *   npm run bench -- --db sqlite:/tmp/concord-S.db --check-only          (CI: answers only)
- * Workloads (bench/workloads/): W1 ledger pages and W2 search (ledger.ts); the others follow. Each round checks its answer (the same on all three ways), so a fast wrong
+ * Workloads (bench/workloads/): W1 ledger pages and W2 search (ledger.ts), W5 dashboard aggregates
+ * (dashboard.ts); the others follow. Each round checks its answer (the same on all three ways), so a fast wrong
  * answer fails the run; a target is printed beside its figure, never asserted. Prints a table
  * (medians of the rounds, p99, the ratio Concord/baseline) and writes it as JSON (beside an SQLite
  * database, else --out or the system's temp directory).
@@ -25,6 +26,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openBare } from './workloads/bare.js';
 import { startBareRoute, startConcord } from './workloads/concord.js';
+import { dashboardWorkloads } from './workloads/dashboard.js';
 import { ledgerWorkloads } from './workloads/ledger.js';
 import { type Bench, type Options, Report } from './workloads/measure.js';
 
@@ -59,10 +61,10 @@ const options: Options = {
   rounds: checkOnly ? 1 : Number(args.rounds),
   checkOnly,
 };
-const all = ['W1', 'W2'];
+const all = ['W1', 'W2', 'W5'];
 const only = new Set((args.only ?? all.join(',')).split(',').map((w) => w.trim().toUpperCase()));
 for (const w of only) if (!all.includes(w)) throw new Error(`--only: unknown workload ${w}`);
-const writes = ['W3', 'W4', 'W7', 'W8'].some((w) => only.has(w)); // none yet
+const writes = ['W3', 'W4', 'W7', 'W8'].some((w) => only.has(w));
 
 // ------------------------------------------------------------------------------- the database (a copy for writes)
 const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
@@ -120,6 +122,7 @@ report.header();
 
 const groups: [string[], () => Promise<void>][] = [
   [['W1', 'W2'], () => ledgerWorkloads(bench, { ledger: only.has('W1'), search: only.has('W2') })],
+  [['W5'], () => dashboardWorkloads(bench)],
 ];
 for (const [names, run] of groups) {
   if (!names.some((w) => only.has(w))) continue;

@@ -51,7 +51,8 @@ export async function loop(
   seconds: number,
 ): Promise<Round> {
   const latencies: number[] = [];
-  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  const end = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       do {
@@ -61,7 +62,7 @@ export async function loop(
       } while (performance.now() < end);
     }),
   );
-  return summary(latencies, seconds);
+  return summary(latencies, (performance.now() - started) / 1000);
 }
 
 /**
