@@ -28,3 +28,4 @@ export {
 export { type ChangeStamp, createChangeStamp, dropChangeStamp } from './change-stamps.js';
 export { refreshPlannerStatistics } from './maintenance.js';
 export { type HeavyReads, InProcessReads, ReadBudgetExceeded, WorkerReadPool } from './read-pool.js';
+export { type TrigramQuery, trigramMatch } from './trigram-search.js';

@@ -2,7 +2,7 @@ import { addDays } from '@concord/contracts';
 import type { ContractLedgerQuery, contractLedgerQuerySchema } from '@concord/contracts';
 import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
-import { type Database, type Db, isPostgres, likePattern } from '../../../db/index.js';
+import { type Database, type Db, isPostgres, likePattern, trigramMatch } from '../../../db/index.js';
 import { type Scope, withScope } from '../../../platform/access/index.js';
 import { AppError } from '../../../platform/http/index.js';
 import { contractScope } from '../register/contracts.repository.js';
@@ -95,12 +95,16 @@ const TRIGRAM = 3;
  */
 function keywordMatches(db: Db, keyword: string): RawBuilder<boolean> {
   const lowered = keyword.toLowerCase();
-  if (!isPostgres(db) && [...lowered].length >= TRIGRAM) {
-    const phrase = `"${lowered.replaceAll('"', '""')}"`;
-    return sql<boolean>`contract.rowid in (select rowid from contract_search where contract_search match ${phrase})`;
-  }
   const pattern = sql`${likePattern(lowered)} escape '\\'`;
-  return sql<boolean>`(lower(coalesce(contract.number, '')) like ${pattern} or lower(contract.name) like ${pattern} or lower(contract.partner_name) like ${pattern})`;
+  const contains = sql<boolean>`(lower(coalesce(contract.number, '')) like ${pattern} or lower(contract.name) like ${pattern} or lower(contract.partner_name) like ${pattern})`;
+  if (!isPostgres(db) && [...lowered].length >= TRIGRAM) {
+    // Pieces of the keyword when it holds words in most company names (trigram-search.ts); the
+    // rows they find are then checked for the whole keyword.
+    const { match, exact } = trigramMatch(lowered);
+    const found = sql<boolean>`contract.rowid in (select rowid from contract_search where contract_search match ${match})`;
+    return exact ? found : sql<boolean>`(${found} and ${contains})`;
+  }
+  return contains;
 }
 
 /** The filtered, scoped set of ledger rows, before sorting and paging. */

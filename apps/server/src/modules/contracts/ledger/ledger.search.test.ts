@@ -48,4 +48,14 @@ describeEachDialect('contract search', (t) => {
     expect(short).toContain(`设备维保 ${tag}`);
     expect(short.every((found) => found.includes('维保'))).toBe(true);
   });
+
+  it('finds a keyword holding 有限公司 whole, not its pieces apart', async () => {
+    // The index is asked for the pieces around the ubiquitous "有限公"/"限公司" (trigram-search.ts);
+    // the rows it finds are checked for the whole keyword.
+    const tag = randomUUID().slice(0, 8);
+    await t().given.contract({ name: `鼎盛科技有限公司12 ${tag}` });
+    await t().given.contract({ name: `鼎盛科技有限责任 公司12 ${tag}` });
+    expect(await namesFound(`鼎盛科技有限公司12 ${tag}`)).toEqual([`鼎盛科技有限公司12 ${tag}`]);
+    expect((await namesFound(`有限公司12 ${tag}`)).sort()).toEqual([`鼎盛科技有限公司12 ${tag}`]);
+  });
 });
