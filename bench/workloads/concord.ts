@@ -60,7 +60,8 @@ export async function startConcord(url: string): Promise<Concord> {
   const { app, services } = await buildApp({
     databaseUrl: url,
     filesDir,
-    logLevel: 'silent',
+    // BENCH_LOG=error shows the server's errors (a 500's cause).
+    logLevel: process.env.BENCH_LOG ?? 'silent',
     rateLimit: false,
     cookieSecure: false,
     sessionTtlHours: 12,
