@@ -15,13 +15,20 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { CONTRACT_EXPORT_JOB_THRESHOLD } from '@concord/contracts';
-import ExcelJS from 'exceljs';
 import { buildApp } from '../apps/server/src/app.js';
 import { DEMO_PASSWORD } from '../apps/server/src/cli/demo-data.js';
 import { seedDemo } from '../apps/server/src/cli/seed-demo.js';
 import { newId, refreshPlannerStatistics, writeJson } from '../apps/server/src/db/index.js';
-import { importColumns } from '../apps/server/src/modules/contracts/index.js';
-import { partnerFactories } from '../apps/server/src/modules/partners/index.js';
+import {
+  buildImportWorkbook,
+  downloadTo,
+  drainJobs,
+  ensureImportPartner,
+  importWorkbook,
+  mb,
+  sheetRows,
+} from './workloads/excel.js';
+import { peakRss } from './workloads/measure.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -39,25 +46,7 @@ for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force
 const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-bench-excel-files-'));
 const exportFile = path.join(filesDir, 'export.xlsx');
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-/** The peak RSS above the start while `work` runs (sampled every 20 ms). */
-async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; growth: number }> {
-  global.gc?.();
-  const start = process.memoryUsage().rss;
-  let peak = start;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  try {
-    const result = await work();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { result, growth: peak - start };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 console.log(`Database ${file}: demo company and ${exportRows.toLocaleString()} contracts...`);
 const { app, services } = await buildApp({
@@ -150,40 +139,17 @@ async function login(username: string) {
 const group = await login('zhang.wei'); // group GM: every contract
 const wang = await login('wang.fang'); // the group's legal staff: imports into GRP
 
-/** Runs the job runner's rounds (as a node's runner does every 2 s) until nothing is left. */
-async function drainJobs() {
-  while ((await services.jobRunner.tick()).ran > 0);
-}
-
 console.log(`\nExport of ${exportRows.toLocaleString()} contracts (direct streamed download):`);
-const downloadOnce = async () => {
-  const started = performance.now();
-  const res = await fetch(`${base}/contracts/export?sort=-createdAt`, { headers: group });
-  const headers = performance.now() - started;
-  if (!res.ok || !res.body) throw new Error(`export: ${res.status} ${await res.text()}`);
-  let firstByte = 0;
-  let bytes = 0;
-  // Written to a file as it arrives, so the client's memory is not counted as the server's.
-  const out = fs.createWriteStream(exportFile);
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    if (!firstByte) firstByte = performance.now() - started;
-    bytes += chunk.byteLength;
-    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  }
-  await new Promise<void>((resolve) => out.end(() => resolve()));
-  return { headers, firstByte, total: performance.now() - started, bytes };
-};
+const downloadOnce = () => downloadTo(`${base}/contracts/export?sort=-createdAt`, group, exportFile);
 const direct = await peakRss(downloadOnce);
 // Again in the same process: the heap has grown to its working size, what is left is the export's own.
 const again = await peakRss(downloadOnce);
 // Sanity: the workbook reads back with every contract, a header and a totals row per currency.
-let sheetRows = 0;
-const reader = new ExcelJS.stream.xlsx.WorkbookReader(fs.createReadStream(exportFile), {});
-for await (const sheet of reader) for await (const _ of sheet) sheetRows += 1;
+const rowsBack = await sheetRows(exportFile);
 console.log(`  headers        ${seconds(direct.result.headers)}`);
 console.log(`  first byte     ${seconds(direct.result.firstByte)}`);
 console.log(
-  `  whole file     ${seconds(direct.result.total)}  (${mb(direct.result.bytes)}, ${sheetRows - 1} rows read back)`,
+  `  whole file     ${seconds(direct.result.total)}  (${mb(direct.result.bytes)}, ${rowsBack - 1} rows read back)`,
 );
 console.log(`  rows/s         ${Math.round(exportRows / (direct.result.total / 1000)).toLocaleString()}`);
 console.log(
@@ -202,7 +168,7 @@ if (exportRows > CONTRACT_EXPORT_JOB_THRESHOLD) {
     const start = (await res.json()) as { mode: string; job?: { id: string } };
     if (start.mode !== 'job' || !start.job) throw new Error(`expected a job: ${JSON.stringify(start)}`);
     const answered = performance.now() - started;
-    await drainJobs();
+    await drainJobs(services);
     const job = (await (
       await fetch(`${base}/contracts/export-jobs/${start.job.id}`, { headers: group })
     ).json()) as {
@@ -223,94 +189,14 @@ if (exportRows > CONTRACT_EXPORT_JOB_THRESHOLD) {
 
 // ---------------------------------------------------------------- import
 console.log(`\nImport of ${importRows.toLocaleString()} rows (background job, mode valid):`);
-const systemCtx = services.systemContext();
-const grp = await db
-  .selectFrom('org_entity')
-  .select('id')
-  .where('code', '=', 'GRP')
-  .executeTakeFirstOrThrow();
-await services.partners.create(systemCtx, {
-  name: '导入基准测试供应商有限公司',
-  creditCode: partnerFactories.randomCreditCode(),
-  kinds: ['supplier'],
-  type: 'enterprise',
-  industry: null,
-  region: null,
-  address: null,
-  remarks: null,
-  entityId: grp.id,
-  sharedWithGroup: true,
-});
+await ensureImportPartner(services);
 const built = performance.now();
 const workbookFile = path.join(filesDir, 'import.xlsx');
-const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: workbookFile, useStyles: true });
-const sheet = writer.addWorksheet('合同台账');
-sheet.addRow(importColumns.map((c) => c.header)).commit();
-const cell = (n: number, key: string): ExcelJS.CellValue => {
-  switch (key) {
-    case 'number':
-      return `IMPORT-${String(n).padStart(7, '0')}`;
-    case 'name':
-      return `导入基准合同 ${n}`;
-    case 'category':
-      return 'OTHER';
-    case 'partnerName':
-      return '导入基准测试供应商有限公司';
-    case 'department':
-      return 'LEGAL';
-    case 'owner':
-      return 'wang.fang';
-    case 'amount':
-      return 1000 + (n % 997) + 0.5;
-    case 'taxRate':
-      return 6;
-    case 'signDate':
-      return new Date(Date.UTC(2023, n % 12, 1 + (n % 28)));
-    case 'status':
-      return '履行中';
-    default:
-      return null;
-  }
-};
-for (let n = 1; n <= importRows; n++) {
-  const row = sheet.addRow(importColumns.map((c) => cell(n, c.key)));
-  row.getCell(importColumns.findIndex((c) => c.key === 'signDate') + 1).numFmt = 'yyyy-mm-dd';
-  row.commit();
-}
-sheet.commit();
-await writer.commit();
+await buildImportWorkbook(workbookFile, importRows);
 const size = fs.statSync(workbookFile).size;
 console.log(`  workbook built in ${seconds(performance.now() - built)} (${mb(size)})`);
 
-const imported = await peakRss(async () => {
-  const started = performance.now();
-  const form = new FormData();
-  form.append(
-    'file',
-    new Blob([fs.readFileSync(workbookFile)], {
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    }),
-    'import.xlsx',
-  );
-  const res = await fetch(`${base}/contracts/import?mode=valid`, {
-    method: 'POST',
-    headers: wang,
-    body: form,
-  });
-  if (!res.ok) throw new Error(`import: ${res.status} ${await res.text()}`);
-  const { id } = (await res.json()) as { id: string };
-  const uploaded = performance.now() - started;
-  await drainJobs();
-  const job = (await (await fetch(`${base}/contracts/import-jobs/${id}`, { headers: wang })).json()) as {
-    status: string;
-    report: {
-      rows: number;
-      imported: number;
-      errors: { row: number; column: string; message: string }[];
-    } | null;
-  };
-  return { uploaded, total: performance.now() - started, job };
-});
+const imported = await peakRss(() => importWorkbook(base, wang, services, workbookFile));
 const report = imported.result.job.report;
 if (imported.result.job.status !== 'done' || !report)
   throw new Error(`import job: ${JSON.stringify(imported.result.job)}`);

@@ -8,16 +8,19 @@
  *   npm run bench -- --db sqlite:/tmp/concord-S.db --check-only          (CI: answers only)
  * Workloads (bench/workloads/): W1 ledger pages and W2 search (ledger.ts), W3 approvals by 10-50
  * concurrent approvers (approvals.ts), W4 payment requests with idempotency keys (payments.ts), W5
- * dashboard aggregates (dashboard.ts); W6-W8 follow. Each round checks its answer (the same on all three ways), so a fast wrong
+ * dashboard aggregates (dashboard.ts), W6 export and W7 import (excel.ts), W8 a mixed day at a fixed
+ * arrival rate (mixed.ts); reads first, then the writes. A write's bare SQL replays the transaction
+ * Concord ran for a sample request on rows of its own (replay.ts); W6 and W7 have no bare route (the
+ * workbook is Concord's work), W8 no baseline. Each round checks its answer (the same on all ways), so a fast wrong
  * answer fails the run; a target is printed beside its figure, never asserted. Prints a table
  * (medians of the rounds, p99, the ratio Concord/baseline) and writes it as JSON (beside an SQLite
  * database, else --out or the system's temp directory).
  *
- * The write workloads (W3, W4) create their own data through the API and change the
+ * The write workloads (W3, W4, W7, W8) create their own data through the API and change the
  * database: they run on a copy (SQLite: a backup to a temp file; PostgreSQL: CREATE DATABASE ...
  * TEMPLATE, which needs no other session on the source), dropped at the end unless --keep.
- * --in-place runs on the database itself (it then keeps the contracts, approvals and payments
- * the run made).
+ * --in-place runs on the database itself (it then keeps the contracts, approvals, payments and
+ * imported rows the run made).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,8 +32,10 @@ import { approvalWorkloads } from './workloads/approvals.js';
 import { openBare } from './workloads/bare.js';
 import { startBareRoute, startConcord } from './workloads/concord.js';
 import { dashboardWorkloads } from './workloads/dashboard.js';
+import { exportWorkload, importWorkload } from './workloads/excel.js';
 import { ledgerWorkloads } from './workloads/ledger.js';
 import { type Bench, type Options, Report } from './workloads/measure.js';
+import { mixedDay } from './workloads/mixed.js';
 import { paymentWorkloads } from './workloads/payments.js';
 
 const { values: args } = parseArgs({
@@ -64,10 +69,10 @@ const options: Options = {
   rounds: checkOnly ? 1 : Number(args.rounds),
   checkOnly,
 };
-const all = ['W1', 'W2', 'W3', 'W4', 'W5'];
+const all = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7', 'W8'];
 const only = new Set((args.only ?? all.join(',')).split(',').map((w) => w.trim().toUpperCase()));
 for (const w of only) if (!all.includes(w)) throw new Error(`--only: unknown workload ${w}`);
-const writes = ['W3', 'W4'].some((w) => only.has(w));
+const writes = ['W3', 'W4', 'W7', 'W8'].some((w) => only.has(w));
 
 // ------------------------------------------------------------------------------- the database (a copy for writes)
 const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
@@ -126,8 +131,11 @@ report.header();
 const groups: [string[], () => Promise<void>][] = [
   [['W1', 'W2'], () => ledgerWorkloads(bench, { ledger: only.has('W1'), search: only.has('W2') })],
   [['W5'], () => dashboardWorkloads(bench)],
+  [['W6'], () => exportWorkload(bench, Number(args['export-rows']))],
   [['W3'], () => approvalWorkloads(bench)],
   [['W4'], () => paymentWorkloads(bench)],
+  [['W7'], () => importWorkload(bench, Number(args['import-rows']))],
+  [['W8'], () => mixedDay(bench, Number(args.rate))],
 ];
 for (const [names, run] of groups) {
   if (!names.some((w) => only.has(w))) continue;

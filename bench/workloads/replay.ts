@@ -140,27 +140,32 @@ export class Template {
         return text;
       });
       if (step.role === 'auditInsert' && step.columns && head) {
+        // One entry after the other (an insert may hold several), each chained to the one before.
+        const width = step.columns.length;
         const column = (name: string) => step.columns!.indexOf(name);
-        const seq: number = head.seq + 1;
-        const prevHash: string = head.hash;
-        const fields: Record<string, unknown> = {
-          seq,
-          at: new Date(parameters[column('at')] as string).toISOString(),
-          actorId: parameters[column('actor_id')],
-          actingEntityId: parameters[column('acting_entity_id')],
-          entityType: parameters[column('entity_type')],
-          entityId: parameters[column('entity_id')],
-          action: parameters[column('action')],
-          changes: json(parameters[column('changes')]),
-          requestId: parameters[column('request_id')],
-          ip: parameters[column('ip')],
-          prevHash,
-        };
-        const hash: string = createHash('sha256').update(canonicalJson(fields)).digest('hex');
-        parameters[column('seq')] = seq;
-        parameters[column('prev_hash')] = prevHash;
-        parameters[column('hash')] = hash;
-        head = { seq, hash };
+        for (let row = 0; row < parameters.length; row += width) {
+          const at = (name: string) => parameters[row + column(name)];
+          const seq: number = head.seq + 1;
+          const prevHash: string = head.hash;
+          const fields: Record<string, unknown> = {
+            seq,
+            at: new Date(at('at') as string).toISOString(),
+            actorId: at('actor_id'),
+            actingEntityId: at('acting_entity_id'),
+            entityType: at('entity_type'),
+            entityId: at('entity_id'),
+            action: at('action'),
+            changes: json(at('changes')),
+            requestId: at('request_id'),
+            ip: at('ip'),
+            prevHash,
+          };
+          const hash: string = createHash('sha256').update(canonicalJson(fields)).digest('hex');
+          parameters[row + column('seq')] = seq;
+          parameters[row + column('prev_hash')] = prevHash;
+          parameters[row + column('hash')] = hash;
+          head = { seq, hash };
+        }
       }
       if (step.role === 'auditHeadUpdate' && head) {
         parameters[0] = head.seq;
