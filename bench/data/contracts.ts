@@ -10,7 +10,9 @@ export interface GeneratorWorld {
   departments: { id: string; entity_id: string }[];
   owners: { id: string; department_id: string }[];
   categories: { id: string; direction: string }[];
-  partners: { id: string; name: string }[];
+  partners: { id: string; name: string; index: number }[];
+  /** The day the stored past-due amounts are as of (contract_past_due_day), null before the first run. */
+  pastDueDay: string | null;
   today: string;
 }
 
@@ -39,9 +41,9 @@ function drawStatus(random: Random): string {
 }
 
 /**
- * One contract and its payment plan, consistent as the register keeps them: the plan's items add up
- * to the current amount; paid, invoiced and accepted amounts are those of the items; the next due
- * date is the earliest item with money open. Dates span the five years before today.
+ * One contract and its payment plan as the register keeps them: the plan's items add up to the
+ * current amount. Its money (figures, next due date, past-due amount) is filled in by execution.ts
+ * from the payments, invoices and deliveries it generates. Dates span the five years before today.
  */
 export function contractWithPlan(random: Random, world: GeneratorWorld, n: number) {
   const entityId =
@@ -54,31 +56,30 @@ export function contractWithPlan(random: Random, world: GeneratorWorld, n: numbe
   const partner = random.pick(world.partners);
   const status = drawStatus(random);
   const todayMs = Date.parse(`${world.today}T00:00:00Z`);
-  const signMs = todayMs - random.int(1, 5 * 365) * DAY;
   const signed = ['IN_FORCE', 'COMPLETED', 'TERMINATED'].includes(status);
+  // A contract still being drafted, approved or waiting to be signed was registered in the last
+  // weeks and starts about now; the others were signed over the five years before today. Either
+  // way it was registered 10 to 40 days before its date, time enough for its approval (approvals.ts).
+  const inTheWorks = ['DRAFT', 'IN_APPROVAL', 'APPROVED'].includes(status);
+  const signMs = inTheWorks ? todayMs + random.int(-10, 60) * DAY : todayMs - random.int(1, 5 * 365) * DAY;
+  const createdMs = inTheWorks
+    ? todayMs - random.int(8, 40) * DAY + random.int(0, DAY - 1)
+    : signMs - random.int(10, 40) * DAY + random.int(0, DAY - 1);
   const planned = ['APPROVED', 'IN_FORCE', 'COMPLETED', 'TERMINATED'].includes(status);
-  // Amounts from ¥1,000 to about ¥5,000,000, in whole yuan: integers of 分.
-  const amount = random.int(1_000, 5_000_000) * 100;
+  // Amounts from ¥1,000 to ¥5,000,000 in whole yuan (integers of 分), log-uniform as ledgers are:
+  // many small orders, few large contracts (about one in five reaches the ¥1M approval branch).
+  const amount = Math.round(1_000 * 5_000 ** random.next()) * 100;
   const id = random.id();
-  const created = new Date(signMs - random.int(1, 30) * DAY + random.int(0, DAY - 1)).toISOString();
+  const created = new Date(createdMs).toISOString();
 
-  const itemCount = planned ? random.int(1, 4) : 0;
+  // Two to nine milestones: about five plan items per contract over the tier (tiers.ts).
+  const itemCount = planned ? random.int(2, 9) : 0;
   const items = [];
   let left = amount;
-  let paid = 0;
-  let nextDue: string | null = null;
   for (let seq = 1; seq <= itemCount; seq++) {
     const itemAmount = seq === itemCount ? left : Math.floor(amount / itemCount / 100) * 100;
     left -= itemAmount;
     const due = isoDay(signMs + seq * random.int(30, 180) * DAY);
-    const itemPaid =
-      status === 'COMPLETED'
-        ? itemAmount
-        : status === 'IN_FORCE' && due < world.today && random.next() < 0.8
-          ? itemAmount
-          : 0;
-    paid += itemPaid;
-    if (status === 'IN_FORCE' && itemPaid < itemAmount && (nextDue === null || due < nextDue)) nextDue = due;
     items.push({
       id: random.id(),
       contract_id: id,
@@ -88,10 +89,11 @@ export function contractWithPlan(random: Random, world: GeneratorWorld, n: numbe
       amount: itemAmount,
       percentage: null,
       condition_text: null,
+      // Figures are the sums of the item's payments, invoices and deliveries (execution.ts).
       requested_amount: 0,
-      paid_amount: itemPaid,
-      invoiced_amount: itemPaid,
-      accepted_amount: itemPaid,
+      paid_amount: 0,
+      invoiced_amount: 0,
+      accepted_amount: 0,
       created_at: created,
       updated_at: created,
     });
@@ -111,7 +113,9 @@ export function contractWithPlan(random: Random, world: GeneratorWorld, n: numbe
     owner_id: owner.id,
     currency: 'CNY',
     amount,
-    tax_amount: Math.round(amount * 0.06),
+    // Services at 6% VAT, the tax included in the amount (the register's rule).
+    tax_rate: 600,
+    tax_amount: amount - Math.round((amount * 10_000) / 10_600),
     signed_amount: signed ? amount : null,
     current_amount: amount,
     settled_amount: status === 'COMPLETED' ? amount : null,
@@ -120,19 +124,23 @@ export function contractWithPlan(random: Random, world: GeneratorWorld, n: numbe
     end_date: isoDay(signMs + random.int(180, 3 * 365) * DAY),
     status,
     plan_line_id: null,
-    instance_id: null,
+    instance_id: null as string | null,
+    status_reason: null as string | null,
     pending_change_id: null,
     imported: false,
     version: status === 'DRAFT' ? 0 : 1,
     lock_version: 1,
     planned_amount: planned ? amount : 0,
+    partner_credit_code: null,
     requested_amount: 0,
-    paid_amount: paid,
-    invoiced_amount: paid,
-    accepted_amount: paid,
-    next_due_date: nextDue,
+    paid_amount: 0,
+    invoiced_amount: 0,
+    accepted_amount: 0,
+    delivered_amount: 0,
+    next_due_date: null as string | null,
+    past_due_open_amount: 0,
     created_at: created,
     updated_at: created,
   };
-  return { contract, items };
+  return { contract, items, partnerIndex: partner.index, signDay: isoDay(signMs) };
 }

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Audit entries continuing the demo's hash chain. The audit log is append-only and each entry's
+ * hash covers its content and the previous hash (platform/audit/audit.hash.ts), and the tamper
+ * check walks it from GENESIS to `audit_head`: generated entries must take the next sequence numbers
+ * and chain exactly as AuditService.record would, and the head must move with them in the same
+ * transaction. canonicalJson and entryHash repeat audit.hash.ts (the audit part does not export
+ * them); the generator's final check runs the real AuditService.verify over the whole chain, so a
+ * difference between the two fails the run instead of shipping a database whose check fails.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export interface AuditEvent {
+  at: string;
+  actorId: string | null;
+  actingEntityId: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  changes: { field: string; old: unknown; new: unknown }[];
+}
+
+export class AuditChain {
+  #seq: number;
+  #hash: string;
+  readonly #requestId = 'bench:data';
+
+  constructor(head: { seq: number; hash: string }) {
+    this.#seq = Number(head.seq);
+    this.#hash = head.hash;
+  }
+
+  get head(): { seq: number; hash: string } {
+    return { seq: this.#seq, hash: this.#hash };
+  }
+
+  /** The next entry of the chain, as an audit_log row. */
+  append(event: AuditEvent) {
+    const changes = canonicalJson(event.changes);
+    const fields = {
+      seq: this.#seq + 1,
+      at: event.at,
+      actorId: event.actorId,
+      actingEntityId: event.actingEntityId,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      action: event.action,
+      changes: event.changes,
+      requestId: this.#requestId,
+      ip: null,
+      prevHash: this.#hash,
+    };
+    // canonicalJson(fields) with the changes already canonical: the hash of AuditService.record.
+    const hash = createHash('sha256').update(canonicalJson(fields)).digest('hex');
+    this.#seq = fields.seq;
+    this.#hash = hash;
+    return {
+      seq: fields.seq,
+      at: fields.at,
+      actor_id: fields.actorId,
+      acting_entity_id: fields.actingEntityId,
+      entity_type: fields.entityType,
+      entity_id: fields.entityId,
+      action: fields.action,
+      changes,
+      request_id: fields.requestId,
+      ip: null,
+      prev_hash: fields.prevHash,
+      hash,
+    };
+  }
+}
+
+export type AuditRow = ReturnType<AuditChain['append']>;
