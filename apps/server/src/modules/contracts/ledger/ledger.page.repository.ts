@@ -6,6 +6,7 @@ import {
   type ledgerQuery,
   orderAndContinue,
 } from './ledger.repository.js';
+import type { DensityMemo } from './ledger.density.js';
 import type { LedgerRollupWhere } from './ledger.totals.js';
 import { countUpTo, rollupCount } from './ledger.totals.repository.js';
 
@@ -84,7 +85,7 @@ const equalityIndexes: { sort: string; index: string; applies: (filter: LedgerFi
  * contract read), else counted no further than DENSE_SET (at most that many matches read, but the
  * index entries the filter refuses on the way are read too: a date range far from the index's start
  * can cost milliseconds at a million contracts). PostgreSQL prices the page's limit itself: always
- * null there.
+ * null there. `memo` remembers the answer per filtered query for a while (ledger.density.ts).
  */
 export async function pageIndex(
   db: Db,
@@ -92,11 +93,15 @@ export async function pageIndex(
   sort: LedgerSort,
   filter?: LedgerFilter,
   buckets?: LedgerRollupWhere | null,
+  memo?: DensityMemo,
 ): Promise<string | null> {
   const index = denseReadIndex(sort, filter);
   if (!index || isPostgres(db)) return null;
-  const matches = buckets ? await rollupCount(db, buckets) : await countUpTo(db, base, DENSE_SET);
-  return matches > DENSE_SET ? index : null;
+  const measure = async () =>
+    (buckets ? await rollupCount(db, buckets) : await countUpTo(db, base, DENSE_SET)) > DENSE_SET;
+  if (!memo) return (await measure()) ? index : null;
+  const { sql, parameters } = base.select('contract.id').compile();
+  return (await memo.dense(`${sql}\u0000${JSON.stringify(parameters)}`, measure)) ? index : null;
 }
 
 /** The index a dense set is read through: one of the equality indexes when it fits, else the sort's. */

@@ -29,6 +29,7 @@ import {
   parseSort,
   sortValueOf,
 } from './ledger.repository.js';
+import { DensityMemo } from './ledger.density.js';
 import { ledgerExportColumns } from './ledger.export.js';
 import { ledgerPageIds, pageIndex } from './ledger.page.repository.js';
 import {
@@ -50,6 +51,9 @@ type LedgerQuery = z.output<typeof contractLedgerQuerySchema>;
  * exported to .xlsx in batches.
  */
 export class ContractLedger {
+  /** Per filtered query, whether its set is dense (how a page is read): see ledger.density.ts. */
+  private readonly density = new DensityMemo();
+
   constructor(
     private readonly db: Db,
     private readonly ports: ContractPorts,
@@ -64,7 +68,14 @@ export class ContractLedger {
     const today = this.ports.today();
     const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter));
     const after = cursor ? decodeCursor(cursor) : null;
-    const readBy = await pageIndex(this.db, base, sort, filter, this.bucketsCounting(scope, filter));
+    const readBy = await pageIndex(
+      this.db,
+      base,
+      sort,
+      filter,
+      this.bucketsCounting(scope, filter),
+      this.density,
+    );
     const rows = await this.pageOf(base, sort, after, limit + 1, readBy);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

@@ -83,6 +83,11 @@ for (const dialect of testDialects()) {
       // An amount is not a bucket: the page's plan is chosen by a bounded count of the contracts.
       const byProbe = await statementsOf(() => api.get(`${LEDGER}?limit=20&status=IN_FORCE&amountMin=100`));
       expect(byProbe.filter(readsContracts)).toHaveLength(dialect === 'sqlite' ? 3 : 2);
+      // Asked again (the next page, another sort): the answer is remembered, no probe.
+      const again = await statementsOf(() =>
+        api.get(`${LEDGER}?limit=20&status=IN_FORCE&amountMin=100&sort=-amount`),
+      );
+      expect(again.filter(readsContracts)).toHaveLength(2);
     });
 
     it('sees a role taken away on the next request, even when written outside the service', async () => {
