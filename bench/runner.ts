@@ -9,12 +9,12 @@
  * Workloads (bench/workloads/): W1 ledger pages and W2 search (ledger.ts), W3 approvals by 10-50
  * concurrent approvers (approvals.ts), W4 payment requests with idempotency keys (payments.ts), W5
  * dashboard aggregates (dashboard.ts), W6 export and W7 import (excel.ts), W8 a mixed day at a fixed
- * arrival rate (mixed.ts); reads first, then the writes. A write's bare SQL replays the transaction
- * Concord ran for a sample request on rows of its own (replay.ts); W6 and W7 have no bare route (the
- * workbook is Concord's work), W8 no baseline. Each round checks its answer (the same on all ways), so a fast wrong
- * answer fails the run; a target is printed beside its figure, never asserted. Prints a table
- * (medians of the rounds, p99, the ratio Concord/baseline) and writes it as JSON (beside an SQLite
- * database, else --out or the system's temp directory).
+ * arrival rate (mixed.ts); the reads first, then the writes. A write's bare SQL replays the
+ * transaction Concord ran for a sample request, on rows of its own (replay.ts); W6 and W7 have no
+ * bare route (the workbook is Concord's work), W8 no baseline. Each round checks its answer (the same
+ * on every way), so a fast wrong answer fails the run; a target is printed beside its figure, never
+ * asserted. Prints a table (medians of the rounds, p99, the ratio Concord/baseline) and writes it as
+ * JSON (beside an SQLite database, else --out or the system's temp directory).
  *
  * The write workloads (W3, W4, W7, W8) create their own data through the API and change the
  * database: they run on a copy (SQLite: a backup to a temp file; PostgreSQL: CREATE DATABASE ...
