@@ -34,7 +34,9 @@ const SMALL = 100;
 const LARGE = 10_000_000_000;
 
 interface Shape {
-  json: string;
+  /** The stored state's JSON cut at its stand-ins: text, stand-in, text, … (one more text than stand-ins). */
+  parts: string[];
+  slots: (number | 'id' | 'title' | 'form')[];
   status: string;
   lockVersion: number;
   /** Decisions taken (steps after submit). */
@@ -76,62 +78,81 @@ export interface ApprovalRows {
   finishedAt: string | null;
 }
 
+/**
+ * What the approvals are drawn from, read from the database once: the published contract.sign flow,
+ * the organisation chart and each entity's role holders. Plain data, so the drawing worker
+ * (draw.worker.ts) gets a copy and builds the engine's inputs itself.
+ */
+export interface ApprovalSetup {
+  definitionId: string;
+  versionId: string;
+  flow: WfFlow;
+  chart: {
+    departments: { id: string; parentId: string | null; headUserId: string | null }[];
+    members: Record<string, string>;
+    inactive: string[];
+  };
+  roles: Record<string, Record<string, string[]>>;
+}
+
+export async function readApprovalSetup(
+  db: Db,
+  orgChart: (db: Db) => Promise<ApprovalSetup['chart']>,
+  entityIds: string[],
+): Promise<ApprovalSetup> {
+  const definition = await db
+    .selectFrom('wf_definition')
+    .select(['id', 'current_version_id'])
+    .where('business_type', '=', 'contract.sign')
+    .where('entity_id', 'is', null)
+    .orderBy('priority', 'desc')
+    .executeTakeFirstOrThrow();
+  const version = await db
+    .selectFrom('wf_definition_version')
+    .select(['id', 'flow'])
+    .where('id', '=', definition.current_version_id as string)
+    .executeTakeFirstOrThrow();
+  const roles: ApprovalSetup['roles'] = {};
+  for (const entityId of entityIds) roles[entityId] = await roleHoldersIn(db, entityId);
+  return {
+    definitionId: definition.id,
+    versionId: version.id,
+    flow: readJson<WfFlow>(version.flow, null as unknown as WfFlow),
+    chart: await orgChart(db),
+    roles,
+  };
+}
+
 export class ContractApprovals {
   readonly #shapes = new Map<string, Shape>();
+  readonly #graph: FlowGraph;
+  readonly #orgs = new Map<string, MemoryOrg>();
+  /** The demo flow's amount condition: ¥1M and more goes to the general manager. */
+  readonly #amountThreshold = 100_000_000;
 
-  private constructor(
-    private readonly graph: FlowGraph,
-    private readonly definitionId: string,
-    private readonly versionId: string,
-    private readonly orgs: Map<string, MemoryOrg>,
-    private readonly amountThreshold: number,
-  ) {}
-
-  static async load(
-    db: Db,
-    orgChart: (db: Db) => Promise<{
-      departments: { id: string; parentId: string | null; headUserId: string | null }[];
-      members: Record<string, string>;
-      inactive: string[];
-    }>,
-    entityIds: string[],
-  ): Promise<ContractApprovals> {
-    const definition = await db
-      .selectFrom('wf_definition')
-      .select(['id', 'current_version_id'])
-      .where('business_type', '=', 'contract.sign')
-      .where('entity_id', 'is', null)
-      .orderBy('priority', 'desc')
-      .executeTakeFirstOrThrow();
-    const version = await db
-      .selectFrom('wf_definition_version')
-      .select(['id', 'flow'])
-      .where('id', '=', definition.current_version_id as string)
-      .executeTakeFirstOrThrow();
-    const compiled = compileFlow(readJson<WfFlow>(version.flow, null as unknown as WfFlow));
+  constructor(private readonly setup: ApprovalSetup) {
+    const compiled = compileFlow(setup.flow);
     if (!compiled.ok)
       throw new Error(`contract.sign flow does not compile: ${JSON.stringify(compiled.errors)}`);
-    const chart = await orgChart(db);
-    const orgs = new Map<string, MemoryOrg>();
-    for (const entityId of entityIds) {
-      const roles = await roleHoldersIn(db, entityId);
-      orgs.set(
+    this.#graph = compiled.graph;
+    const departments = setup.chart.departments.map((d) => ({
+      id: d.id,
+      parentId: d.parentId,
+      heads: d.headUserId ? [d.headUserId] : [],
+    }));
+    for (const [entityId, roles] of Object.entries(setup.roles)) {
+      this.#orgs.set(
         entityId,
         new MemoryOrg({
-          departments: chart.departments.map((d) => ({
-            id: d.id,
-            parentId: d.parentId,
-            heads: d.headUserId ? [d.headUserId] : [],
-          })),
-          members: chart.members,
+          departments,
+          members: setup.chart.members,
           roles,
-          inactive: chart.inactive,
+          inactive: setup.chart.inactive,
           admins: roles.admin ?? [],
           proxies: [],
         }),
       );
     }
-    return new ContractApprovals(compiled.graph, definition.id, version.id, orgs, 100_000_000);
   }
 
   /**
@@ -154,7 +175,7 @@ export class ContractApprovals {
     pending: boolean,
     submittedAt: string,
   ): ApprovalRows {
-    const large = contract.amount >= this.amountThreshold;
+    const large = contract.amount >= this.#amountThreshold;
     const full = this.shape(contract.entity_id, contract.owner_id, contract.department_id, large, null);
     const shape = pending
       ? this.shape(
@@ -171,18 +192,23 @@ export class ContractApprovals {
     const at = (k: number) => new Date(times[k]).toISOString();
     const title = `合同审批：${contract.name}（${contract.number}）`.slice(0, 200);
     const instanceId = random.id();
-    const state = shape.json.replace(stepPattern, (match, step: string | undefined) => {
-      if (step !== undefined) return at(Number(step));
-      if (match === ID) return instanceId;
-      if (match === TITLE) return JSON.stringify(title).slice(1, -1);
-      return JSON.stringify(formData);
-    });
+    const instants = times.map((_, k) => at(k));
+    const values = {
+      id: instanceId,
+      title: JSON.stringify(title).slice(1, -1),
+      form: JSON.stringify(formData),
+    };
+    let state = shape.parts[0];
+    for (let i = 0; i < shape.slots.length; i++) {
+      const slot = shape.slots[i];
+      state += (typeof slot === 'number' ? instants[slot] : values[slot]) + shape.parts[i + 1];
+    }
     const finishedAt = pending ? null : at(shape.steps);
     return {
       instance: {
         id: instanceId,
-        definition_id: this.definitionId,
-        version_id: this.versionId,
+        definition_id: this.setup.definitionId,
+        version_id: this.setup.versionId,
         business_type: 'contract.sign',
         subject_id: contract.id,
         entity_id: contract.entity_id,
@@ -248,11 +274,11 @@ export class ContractApprovals {
     const key = `${entityId}|${ownerId}|${departmentId}|${large}|${stopAfter}`;
     const known = this.#shapes.get(key);
     if (known) return known;
-    const org = this.orgs.get(entityId);
+    const org = this.#orgs.get(entityId);
     if (!org) throw new Error(`no organisation for entity ${entityId}`);
-    let state: WorkflowState = createInstanceState(this.graph, {
+    let state: WorkflowState = createInstanceState(this.#graph, {
       id: ID,
-      versionId: this.versionId,
+      versionId: this.setup.versionId,
       title: TITLE,
       initiatorId: ownerId,
       initiatorDeptId: departmentId,
@@ -279,9 +305,28 @@ export class ContractApprovals {
     const stepOf = (instant: string | null) => (instant === null ? null : Number(instant.slice(18, 19)));
     const { graph: _graph, ...stored } = state;
     const json = JSON.stringify({ ...stored, instance: { ...stored.instance, formData: FORM } });
-    const nodeName = (nodeId: string) => this.graph.nodes[nodeId]?.name ?? nodeId;
+    // Cut once here; each contract's state is then a join of the parts with its own values.
+    const parts: string[] = [];
+    const slots: Shape['slots'] = [];
+    let from = 0;
+    for (const match of json.matchAll(stepPattern)) {
+      parts.push(json.slice(from, match.index));
+      slots.push(
+        match[1] !== undefined
+          ? Number(match[1])
+          : match[0] === ID
+            ? 'id'
+            : match[0] === TITLE
+              ? 'title'
+              : 'form',
+      );
+      from = (match.index ?? 0) + match[0].length;
+    }
+    parts.push(json.slice(from));
+    const nodeName = (nodeId: string) => this.#graph.nodes[nodeId]?.name ?? nodeId;
     const shape: Shape = {
-      json,
+      parts,
+      slots,
       status: state.instance.status,
       lockVersion: state.instance.lockVersion,
       steps,

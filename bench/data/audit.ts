@@ -44,36 +44,38 @@ export class AuditChain {
 
   /** The next entry of the chain, as an audit_log row. */
   append(event: AuditEvent) {
-    const changes = canonicalJson(event.changes);
-    const fields = {
-      seq: this.#seq + 1,
-      at: event.at,
-      actorId: event.actorId,
-      actingEntityId: event.actingEntityId,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      action: event.action,
-      changes: event.changes,
-      requestId: this.#requestId,
-      ip: null,
-      prevHash: this.#hash,
-    };
-    // canonicalJson(fields) with the changes already canonical: the hash of AuditService.record.
-    const hash = createHash('sha256').update(canonicalJson(fields)).digest('hex');
-    this.#seq = fields.seq;
+    // Each change's keys in sorted order (field, new, old), its values canonical.
+    const changes = `[${event.changes
+      .map(
+        (c) =>
+          `{"field":${JSON.stringify(c.field)},"new":${canonicalJson(c.new)},"old":${canonicalJson(c.old)}}`,
+      )
+      .join(',')}]`;
+    const seq = this.#seq + 1;
+    const prevHash = this.#hash;
+    // canonicalJson of AuditService.record's fields, written out with its keys in sorted order and
+    // the changes already canonical: a third of the generator's time went to sorting these keys.
+    const fields =
+      `{"actingEntityId":${JSON.stringify(event.actingEntityId)},"action":${JSON.stringify(event.action)}` +
+      `,"actorId":${JSON.stringify(event.actorId)},"at":${JSON.stringify(event.at)},"changes":${changes}` +
+      `,"entityId":${JSON.stringify(event.entityId)},"entityType":${JSON.stringify(event.entityType)}` +
+      `,"ip":null,"prevHash":${JSON.stringify(prevHash)},"requestId":${JSON.stringify(this.#requestId)}` +
+      `,"seq":${seq}}`;
+    const hash = createHash('sha256').update(fields).digest('hex');
+    this.#seq = seq;
     this.#hash = hash;
     return {
-      seq: fields.seq,
-      at: fields.at,
-      actor_id: fields.actorId,
-      acting_entity_id: fields.actingEntityId,
-      entity_type: fields.entityType,
-      entity_id: fields.entityId,
-      action: fields.action,
+      seq,
+      at: event.at,
+      actor_id: event.actorId,
+      acting_entity_id: event.actingEntityId,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      action: event.action,
       changes,
-      request_id: fields.requestId,
+      request_id: this.#requestId,
       ip: null,
-      prev_hash: fields.prevHash,
+      prev_hash: prevHash,
       hash,
     };
   }

@@ -1,122 +1,84 @@
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../apps/server/src/db/index.js';
 
 /**
- * Bulk loading for the generator. Kysely's builder compiles every multi-row insert afresh (12% of
- * the time at tier L); here one statement text per table and batch size is written once and run
- * with plain parameters: SQLite reuses the prepared statement (the dialect caches them by text),
- * PostgreSQL gets one `insert … select * from unnest($1::type[], …)` per batch, one parameter per
- * column whatever the row count (a VALUES list is capped at 65,535 parameters).
- *
- * Secondary indexes and row triggers of the loaded tables are taken off while loading and put back
- * afterwards from the database's own definitions: building an index once over sorted keys is many
- * times cheaper than a million random B-tree inserts, and the contract's rollup and search triggers
- * cost more per row than the row itself. What the triggers would have kept (the ledger rollup, the
- * FTS index) is rebuilt by the caller from the loaded rows.
+ * What bulk loading needs on both sides of the drawing worker: the rows encoded as the writers
+ * (writers.ts) send them, and the loaded tables' secondary indexes, triggers and (PostgreSQL)
+ * foreign keys taken off while loading and put back afterwards from the database's own
+ * definitions. Building an index once over sorted keys is many times cheaper than a million
+ * B-tree inserts, and the contract's rollup and search triggers cost more per row than the row
+ * itself. What the triggers would have kept (the ledger rollup, the FTS index) is rebuilt by the
+ * caller from the loaded rows.
  */
 export type Row = Record<string, unknown>;
 
-interface TableShape {
+/** A table's columns in the database's order. */
+export interface TableShape {
   columns: string[];
-  /** PostgreSQL: the column's type name for the unnest cast (`int8`, `jsonb`…). */
-  types: string[];
-  /** Columns the database types as booleans or JSON, converted before binding. */
-  bools: Set<string>;
 }
 
-export class BulkLoader {
-  readonly #shapes = new Map<string, TableShape>();
-  readonly #counts = new Map<string, number>();
-  readonly #seconds = new Map<string, number>();
+/**
+ * Rows as a writer sends them, encoded in the drawing worker (draw.worker.ts) so the main thread
+ * only passes them on: for SQLite each row's values in column order, one after another (`flat`,
+ * bound to multi-row VALUES: booleans as 0/1, JSON as text, a missing value as null); for
+ * PostgreSQL the text of a COPY (`copy`), one string however many rows, so handing it from the
+ * worker to the main thread costs a copy of its bytes and no object per value.
+ */
+export type EncodedRows = { rows: number; flat: unknown[] } | { rows: number; copy: string };
 
-  constructor(private readonly postgres: boolean) {}
+function bindable(v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') return JSON.stringify(v);
+  return v;
+}
 
-  /** Rows loaded and seconds spent in the database per table so far. */
-  get tables(): { table: string; rows: number; seconds: number }[] {
-    return [...this.#counts].map(([table, rows]) => ({
-      table,
-      rows,
-      seconds: this.#seconds.get(table) ?? 0,
-    }));
+const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** A value in COPY's text format: \N for null, backslash escapes for the separators. */
+function copyField(v: unknown): string {
+  if (v === undefined || v === null) return '\\N';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (typeof v === 'number') return String(v);
+  const text = typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : JSON.stringify(v);
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c]) : text;
+}
+
+export function encodeRows(rows: readonly Row[], shape: TableShape, postgres: boolean): EncodedRows {
+  if (postgres) {
+    let copy = '';
+    for (const row of rows) copy += `${shape.columns.map((column) => copyField(row[column])).join('\t')}\n`;
+    return { rows: rows.length, copy };
   }
+  const flat = new Array<unknown>(rows.length * shape.columns.length);
+  let i = 0;
+  for (const row of rows) for (const column of shape.columns) flat[i++] = bindable(row[column]);
+  return { rows: rows.length, flat };
+}
 
-  async insert(trx: Db, table: string, rows: readonly Row[]): Promise<void> {
-    if (!rows.length) return;
-    // Read through the transaction: SQLite's one connection is the transaction's until it ends.
-    const shape = await this.shape(trx, table);
-    const started = performance.now();
-    this.#counts.set(table, (this.#counts.get(table) ?? 0) + rows.length);
-    try {
-      await this.write(trx, table, shape, rows);
-    } finally {
-      this.#seconds.set(table, (this.#seconds.get(table) ?? 0) + (performance.now() - started) / 1000);
-    }
+/** The column lists of these tables, read once (the worker encodes rows by them). */
+export async function readShapes(db: Db, postgres: boolean, tables: readonly string[]) {
+  const shapes: Record<string, TableShape> = {};
+  for (const table of tables) {
+    const columns = postgres
+      ? (
+          await sql<{ name: string }>`
+            select column_name as name from information_schema.columns
+            where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(
+            db,
+          )
+        ).rows
+      : (await sql<{ name: string }>`select name from pragma_table_info(${table}) order by cid`.execute(db))
+          .rows;
+    if (!columns.length) throw new Error(`no table "${table}"`);
+    shapes[table] = { columns: columns.map((c) => c.name) };
   }
-
-  private async write(trx: Db, table: string, shape: TableShape, rows: readonly Row[]): Promise<void> {
-    const value = (row: Row, column: string) => {
-      const v = row[column];
-      if (v === undefined) return null;
-      if (typeof v === 'boolean') return this.postgres ? v : v ? 1 : 0;
-      if (v instanceof Date) return v.toISOString();
-      if (v !== null && typeof v === 'object') return JSON.stringify(v);
-      return v;
-    };
-    if (this.postgres) {
-      // Batches of 5,000 rows: large enough that statement overhead vanishes, small enough that
-      // one array parameter stays well under pg's message limits.
-      for (let start = 0; start < rows.length; start += 5000) {
-        const slice = rows.slice(start, start + 5000);
-        const params = shape.columns.map((column) => slice.map((row) => value(row, column)));
-        const text = `insert into "${table}" (${shape.columns.map((c) => `"${c}"`).join(', ')}) select * from unnest(${shape.types
-          .map((type, i) => `$${i + 1}::${type}[]`)
-          .join(', ')})`;
-        await trx.executeQuery(CompiledQuery.raw(text, params));
-      }
-      return;
-    }
-    // SQLite binds at most 32,766 parameters per statement; 200 rows keeps every table under it.
-    const perStatement = Math.max(1, Math.min(200, Math.floor(32_000 / shape.columns.length)));
-    const head = `insert into "${table}" (${shape.columns.map((c) => `"${c}"`).join(', ')}) values `;
-    const tuple = `(${shape.columns.map(() => '?').join(', ')})`;
-    for (let start = 0; start < rows.length; start += perStatement) {
-      const slice = rows.slice(start, start + perStatement);
-      const params: unknown[] = [];
-      for (const row of slice) for (const column of shape.columns) params.push(value(row, column));
-      const text = head + Array.from({ length: slice.length }, () => tuple).join(', ');
-      await trx.executeQuery(CompiledQuery.raw(text, params));
-    }
-  }
-
-  private async shape(db: Db, table: string): Promise<TableShape> {
-    const known = this.#shapes.get(table);
-    if (known) return known;
-    let shape: TableShape;
-    if (this.postgres) {
-      const { rows } = await sql<{ column_name: string; udt_name: string }>`
-        select column_name, udt_name from information_schema.columns
-        where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(
-        db,
-      );
-      shape = {
-        columns: rows.map((r) => r.column_name),
-        types: rows.map((r) => r.udt_name),
-        bools: new Set(rows.filter((r) => r.udt_name === 'bool').map((r) => r.column_name)),
-      };
-    } else {
-      const { rows } = await sql<{ name: string; type: string }>`
-        select name, type from pragma_table_info(${table}) order by cid`.execute(db);
-      shape = { columns: rows.map((r) => r.name), types: rows.map((r) => r.type), bools: new Set() };
-    }
-    if (!shape.columns.length) throw new Error(`no table "${table}"`);
-    this.#shapes.set(table, shape);
-    return shape;
-  }
+  return shapes;
 }
 
 /** A statement that recreates what `suspendIndexesAndTriggers` dropped, with its name for the report. */
 interface Suspended {
-  kind: 'index' | 'trigger';
+  kind: 'index' | 'trigger' | 'foreign key';
   name: string;
   table: string;
   create: string;
@@ -126,7 +88,10 @@ interface Suspended {
  * Drops the secondary indexes (not those behind a primary key or unique constraint) and the row
  * triggers of `tables`, and returns a function that creates them again from their stored
  * definitions. Triggers that refuse updates and deletes (the audit log's append-only guard) stay:
- * loading only inserts, so they cost nothing, and they must never be missing.
+ * loading only inserts, so they cost nothing, and they must never be missing. On PostgreSQL the
+ * foreign keys go too (each is a trigger running a lookup per row: half the time of a 7 KB
+ * approval row); adding one back checks every row in one join, so a dangling key still fails the
+ * run. SQLite's are switched off for the connection instead (the caller, pragma foreign_keys).
  */
 export async function suspendIndexesAndTriggers(
   db: Db,
@@ -152,6 +117,14 @@ export async function suspendIndexesAndTriggers(
       if (/BEFORE (UPDATE|DELETE)/i.test(trigger.def) && !/INSERT/i.test(trigger.def)) continue;
       dropped.push({ kind: 'trigger', name: trigger.tgname, table: trigger.relname, create: trigger.def });
     }
+    const keys = await sql<{ conname: string; relname: string; def: string }>`
+      select k.conname, c.relname, pg_get_constraintdef(k.oid) as def from pg_constraint k
+      join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+      where k.contype = 'f' and n.nspname = current_schema() and c.relname = any(${[...tables]})`.execute(db);
+    for (const key of keys.rows) {
+      const create = `alter table "${key.relname}" add constraint "${key.conname.replaceAll('"', '""')}" ${key.def}`;
+      dropped.push({ kind: 'foreign key', name: key.conname, table: key.relname, create });
+    }
   } else {
     const rows = await sql<{ type: 'index' | 'trigger'; name: string; tbl_name: string; sql: string }>`
       select type, name, tbl_name, sql from sqlite_master
@@ -167,17 +140,21 @@ export async function suspendIndexesAndTriggers(
     const drop =
       item.kind === 'index'
         ? `drop index ${name}`
-        : postgres
-          ? `drop trigger ${name} on "${item.table}"`
-          : `drop trigger ${name}`;
+        : item.kind === 'foreign key'
+          ? `alter table "${item.table}" drop constraint ${name}`
+          : postgres
+            ? `drop trigger ${name} on "${item.table}"`
+            : `drop trigger ${name}`;
     await sql.raw(drop).execute(db);
   }
   return {
     suspended: dropped.length,
     restore: async () => {
       const timings: { name: string; seconds: number }[] = [];
-      // Indexes first, so that triggers come back onto a table that is whole again.
-      for (const item of [...dropped].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'index' ? -1 : 1))) {
+      // Indexes first, then the keys (their check reads the tables whole), and the triggers last,
+      // onto tables that are whole again.
+      const order = { index: 0, 'foreign key': 1, trigger: 2 };
+      for (const item of [...dropped].sort((a, b) => order[a.kind] - order[b.kind])) {
         const started = performance.now();
         if (postgres && item.kind === 'index') {
           // More sort memory for the build than a query gets (one index at a time, so it is bounded).
