@@ -9,6 +9,7 @@ import * as search from './migrations/20261206_000200_contract_search.js';
 import * as equalityIndexes from './migrations/20261208_000100_contract_ledger_equality_indexes.js';
 import * as pastDue from './migrations/20261209_000100_contract_past_due.js';
 import * as createdIndexCoversFilters from './migrations/20261210_000100_contract_created_index_covers_filters.js';
+import * as paymentRefundIndex from './migrations/20261211_000100_contract_payment_refund_index.js';
 
 export const contractsMigrations: MigrationSet = {
   '20261201_000050_contract_setup': setup,
@@ -21,4 +22,5 @@ export const contractsMigrations: MigrationSet = {
   '20261208_000100_contract_ledger_equality_indexes': equalityIndexes,
   '20261209_000100_contract_past_due': pastDue,
   '20261210_000100_contract_created_index_covers_filters': createdIndexCoversFilters,
+  '20261211_000100_contract_payment_refund_index': paymentRefundIndex,
 };
