@@ -11,13 +11,15 @@ import { performance } from 'node:perf_hooks';
 
 interface PageStatements {
   ids: Statement;
-  rows: Statement;
+  /** Absent when the page is empty: Concord then reads no rows. */
+  rows?: Statement;
 }
 
 async function barePage(bare: BareSql, page: PageStatements): Promise<string[]> {
   const ids = (await bare.all<{ id: string }>(page.ids.sql, page.ids.parameters))
     .map((row) => row.id)
     .slice(0, 20);
+  if (!page.rows) return ids.length ? [`no rows for ${ids.length} ids`] : [];
   const rows = await bare.all<{ id: string }>(page.rows.sql, page.rows.parameters);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id)?.id ?? `missing ${id}`);
@@ -77,7 +79,7 @@ export async function ledgerWorkloads(
     const { statements: captured } = await concord.capture(() => page(path));
     const ids = captured.find((q) => q.sql.startsWith('select "contract"."id" from "contract"'));
     const rows = captured.find((q) => q.sql.startsWith('select "contract"."id", "contract"."number"'));
-    if (!ids || !rows) throw new Error(`${path}: the page's statements were not seen`);
+    if (!ids) throw new Error(`${path}: the page's statements were not seen`);
     const statements = { ids, rows };
     route.set(name, async () => ({ items: await barePage(bare, statements) }));
     await compareReads(bench, name, {
