@@ -110,10 +110,20 @@ if (writes && !args['in-place']) {
     dropCopy = async () => {
       const client = new pg.Client({ connectionString: maintenance.toString() });
       await client.connect();
-      await client.query(`drop database if exists "${copyName}"`);
+      await client.query(`drop database if exists "${copyName}" with (force)`);
       await client.end();
     };
   }
+}
+
+// An interrupted run drops its copy too (unless --keep).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    // Dropping a PostgreSQL copy ends its sessions: the pools' errors are the end, not news.
+    process.on('uncaughtException', () => undefined);
+    const drop = dropCopy && !args.keep ? dropCopy() : Promise.resolve();
+    void drop.finally(() => process.exit(130));
+  });
 }
 
 // ------------------------------------------------------------------------------- Concord and the baselines
