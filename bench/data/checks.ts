@@ -81,11 +81,26 @@ const checks: Record<string, string> = {
            or exists (select 1 from wf_task t where t.instance_id = c.instance_id and t.status = 'PENDING'))`,
 };
 
+/** JSON columns the app reads as objects and lists: a value written twice over is a string of JSON. */
+const jsonKinds = (postgres: boolean) => {
+  const kind = (column: string) => (postgres ? `jsonb_typeof(${column})` : `json_type(${column})`);
+  return {
+    'contract JSON columns hold an object or list, not a string of JSON': `
+      select count(*) as n from contract
+      where coalesce(${kind('partner_bank')}, 'object') <> 'object' or ${kind('attachments')} <> 'array'
+         or ${kind('custom_data')} <> 'object'`,
+    'approval states and delivery files hold objects': `
+      select (select count(*) from wf_instance where ${kind('state')} <> 'object')
+           + (select count(*) from contract_delivery where ${kind('file_ids')} <> 'object') as n`,
+  };
+};
+
 export async function consistencyChecks(
   db: Db,
+  postgres: boolean,
 ): Promise<{ name: string; failures: number; seconds: number }[]> {
   const results = [];
-  for (const [name, query] of Object.entries(checks)) {
+  for (const [name, query] of Object.entries({ ...checks, ...jsonKinds(postgres) })) {
     const started = performance.now();
     const row = (await sql.raw<{ n: number | string }>(query).execute(db)).rows[0];
     results.push({ name, failures: Number(row?.n ?? 0), seconds: (performance.now() - started) / 1000 });

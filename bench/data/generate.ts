@@ -239,7 +239,7 @@ if (!postgres) {
     if (broken) failures.push(line);
   }
 }
-for (const result of await consistencyChecks(db)) {
+for (const result of await consistencyChecks(db, postgres)) {
   const line = `${result.name}: ${result.failures} row(s) disagree (${result.seconds.toFixed(1)} s)`;
   console.log(`  ${result.failures ? 'FAIL' : 'ok  '} ${line}`);
   if (result.failures) failures.push(line);

@@ -47,8 +47,9 @@ export async function readDemoWorld(db: Db, today: string): Promise<DemoWorld> {
   return {
     template: {
       ...template,
-      // JSON columns as the database takes them (PostgreSQL hands jsonb back parsed).
-      partner_bank: template.partner_bank === null ? null : JSON.stringify(template.partner_bank),
+      // JSON columns as the writers take them: SQLite's text as read, PostgreSQL's parsed jsonb
+      // as an object (load.ts writes objects as JSON; a string would be written as a JSON string).
+      partner_bank: template.partner_bank,
       attachments: '[]',
       custom_data: '{}',
       status_reason: null,
