@@ -46,9 +46,17 @@ function copyField(v: unknown): string {
 
 export function encodeRows(rows: readonly Row[], shape: TableShape, postgres: boolean): EncodedRows {
   if (postgres) {
-    let copy = '';
-    for (const row of rows) copy += `${shape.columns.map((column) => copyField(row[column])).join('\t')}\n`;
-    return { rows: rows.length, copy };
+    // One line per row, each built by appending (no array per row), joined once at the end.
+    const lines = new Array<string>(rows.length + 1);
+    const [first, ...rest] = shape.columns;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      let line = copyField(row[first]);
+      for (const column of rest) line += `\t${copyField(row[column])}`;
+      lines[r] = line;
+    }
+    lines[rows.length] = '';
+    return { rows: rows.length, copy: lines.join('\n') };
   }
   const flat = new Array<unknown>(rows.length * shape.columns.length);
   let i = 0;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Random } from './random.js';
 
 /**
@@ -93,9 +93,10 @@ function paymentRow(
     override_reason: null,
     override_by: null,
     idempotency_key: key,
-    request_hash: createHash('sha256')
-      .update(`${kind}|${contract.id}|${item.id}|${fields.amount}|${fields.refundOf ?? ''}`)
-      .digest('hex'),
+    request_hash: hash(
+      'sha256',
+      `${kind}|${contract.id}|${item.id}|${fields.amount}|${fields.refundOf ?? ''}`,
+    ),
     created_at: fields.created,
     updated_at: fields.created,
   };
