@@ -116,7 +116,9 @@ export function settledItemPayments(
   const kind = contract.direction === 'INCOME' ? 'RECEIPT' : 'PAYMENT';
   const settledStatus = kind === 'RECEIPT' ? 'RECEIVED' : 'PAID';
   const draw = random.next();
-  const parts = instalments(item.amount, draw < 0.5 ? 1 : draw < 0.9 ? 2 : 3);
+  // Most items are paid at once, some in two or three parts: about 1.35 rows an item, so a tier's
+  // payments come to about five a contract (tiers.ts) from its three to four settled items.
+  const parts = instalments(item.amount, draw < 0.7 ? 1 : draw < 0.95 ? 2 : 3);
   const rows: PaymentRow[] = [];
   const paid: { amount: number; day: string }[] = [];
   let day = item.due_date;
