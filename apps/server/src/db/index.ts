@@ -23,6 +23,7 @@ export {
   type RollupWhere,
   rebuildRollup,
   countRollup,
+  deferTriggersToCommit,
   sumRollup,
 } from './rollups.js';
 export { type ChangeStamp, createChangeStamp, dropChangeStamp } from './change-stamps.js';

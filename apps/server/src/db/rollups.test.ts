@@ -128,6 +128,56 @@ for (const dialect of testDialects()) {
       expect(await countRollup(db, orderRollup, { region: [] })).toBe(0);
     });
 
+    it('applies at commit on PostgreSQL, so a writer that locks a shared row first and one that writes first queue instead of deadlocking', async () => {
+      if (dialect !== 'postgres') return;
+      // The shared row stands for the audit chain's head, which every write transaction locks.
+      await sql`create table scratch_head (id integer primary key)`.execute(db);
+      await sql`insert into scratch_head (id) values (1)`.execute(db);
+      await insert({ region: 'east', status: 'OPEN', day: '2026-07-01', amount: 1 });
+      const eastId = `o${next}`;
+      const lockHead = (trx: Kysely<any>) =>
+        sql`select id from scratch_head where id = 1 for update`.execute(trx);
+      let wrote!: () => void;
+      const firstWrote = new Promise<void>((resolve) => {
+        wrote = resolve;
+      });
+      let tookHead!: () => void;
+      const secondTookHead = new Promise<void>((resolve) => {
+        tookHead = resolve;
+      });
+      // Writes into the east bucket, then wants the head (as a contract's creation then its audit).
+      const writesFirst = db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('scratch_order')
+          .values({
+            id: `o${++next}`,
+            note: '',
+            region: 'east',
+            status: 'OPEN',
+            day: '2026-07-02',
+            amount: 10,
+            refund: null,
+          })
+          .execute();
+        wrote();
+        await secondTookHead;
+        await lockHead(trx);
+      });
+      // Holds the head, then writes into the same bucket (as a submit: its audit, then the status).
+      const locksFirst = db.transaction().execute(async (trx) => {
+        await firstWrote;
+        await lockHead(trx);
+        tookHead();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await trx.updateTable('scratch_order').set({ amount: 5 }).where('id', '=', eastId).execute();
+      });
+      await Promise.all([writesFirst, locksFirst]);
+      expect((await buckets()).filter((bucket) => bucket.region === 'east')).toEqual([
+        { region: 'east', status: 'OPEN', month: '2026-07', row_count: 2, amount: 15, net: 15 },
+      ]);
+      await sql`drop table scratch_head`.execute(db);
+    });
+
     it('finds a bucket that drifted, and a rebuild repairs it', async () => {
       await sql`update scratch_order_rollup set amount = amount + 1 where status = 'CLOSED'`.execute(db);
       await sql`insert into scratch_order_rollup (region, status, month, row_count, amount, net) values ('west', 'OPEN', '', 1, 1, 1)`.execute(

@@ -204,9 +204,48 @@ begin
   return null;
 end
 $rollup$`,
-    `create trigger ${fn} after insert or delete on ${source} for each row execute function ${fn}()`,
-    `create trigger ${quoted(`${rollup.table}_update`)} after update of ${reads} on ${source} for each row when (${changed}) execute function ${fn}()`,
+    `create constraint trigger ${fn} after insert or delete on ${source} ${AT_COMMIT} for each row execute function ${fn}()`,
+    `create constraint trigger ${quoted(`${rollup.table}_update`)} after update of ${reads} on ${source} ${AT_COMMIT} for each row when (${changed}) execute function ${fn}()`,
   ];
+}
+
+/**
+ * PostgreSQL applies a rollup's changes when the writing transaction commits, not at each row: a
+ * bucket is locked from its update to the commit, and every write transaction also locks the audit
+ * chain's head (audit.repository.ts lockHead) wherever it audits. Applied at the row, a transaction
+ * that wrote a contract before auditing (create: bucket, then head) and one that audited before
+ * writing (submit: head, then bucket) deadlocked. At commit, every bucket lock comes after the
+ * head's, so writers queue on the head instead. Still in the writing transaction: all or nothing.
+ */
+const AT_COMMIT = 'deferrable initially deferred';
+
+/**
+ * Makes a PostgreSQL database's existing row triggers on `table` run at commit, as triggerStatements
+ * now writes them (a migration of rollups created before): each is dropped and created again from
+ * its own definition as a deferred constraint trigger. No-op on SQLite, where one writer at a time
+ * cannot deadlock.
+ */
+export async function deferTriggersToCommit(
+  db: Kysely<any>,
+  table: string,
+  triggers: readonly string[],
+): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  for (const name of triggers) {
+    const found = await sql<{
+      definition: string;
+    }>`select pg_get_triggerdef(t.oid) as definition from pg_trigger t where t.tgname = ${name} and t.tgrelid = ${table}::regclass and not t.tgisinternal`.execute(
+      db,
+    );
+    const definition = found.rows[0]?.definition;
+    if (!definition) throw new Error(`no trigger ${name} on ${table}`);
+    if (definition.startsWith('CREATE CONSTRAINT TRIGGER')) continue;
+    const deferred = definition
+      .replace(/^CREATE TRIGGER /, 'CREATE CONSTRAINT TRIGGER ')
+      .replace(/ FOR EACH ROW /, ` ${AT_COMMIT.toUpperCase()} FOR EACH ROW `);
+    await sql.raw(`drop trigger ${quoted(name)} on ${quoted(table)}`).execute(db);
+    await sql.raw(deferred).execute(db);
+  }
 }
 
 // ---- reading ----

@@ -10,6 +10,7 @@ import * as equalityIndexes from './migrations/20261208_000100_contract_ledger_e
 import * as pastDue from './migrations/20261209_000100_contract_past_due.js';
 import * as createdIndexCoversFilters from './migrations/20261210_000100_contract_created_index_covers_filters.js';
 import * as paymentRefundIndex from './migrations/20261211_000100_contract_payment_refund_index.js';
+import * as ledgerRollupAtCommit from './migrations/20261212_000100_contract_ledger_rollup_at_commit.js';
 
 export const contractsMigrations: MigrationSet = {
   '20261201_000050_contract_setup': setup,
@@ -23,4 +24,5 @@ export const contractsMigrations: MigrationSet = {
   '20261209_000100_contract_past_due': pastDue,
   '20261210_000100_contract_created_index_covers_filters': createdIndexCoversFilters,
   '20261211_000100_contract_payment_refund_index': paymentRefundIndex,
+  '20261212_000100_contract_ledger_rollup_at_commit': ledgerRollupAtCommit,
 };
