@@ -1,23 +1,15 @@
 import { hash as digest } from 'node:crypto';
+import { canonicalJson } from '../../apps/server/src/platform/audit/index.js';
 
 /**
  * Audit entries continuing the demo's hash chain. The audit log is append-only and each entry's
  * hash covers its content and the previous hash (platform/audit/audit.hash.ts), and the tamper
  * check walks it from GENESIS to `audit_head`: generated entries must take the next sequence numbers
  * and chain exactly as AuditService.record would, and the head must move with them in the same
- * transaction. canonicalJson and entryHash repeat audit.hash.ts (the audit part does not export
- * them); the generator's final check runs the real AuditService.verify over the whole chain, so a
- * difference between the two fails the run instead of shipping a database whose check fails.
+ * transaction. Entries are hashed with the audit part's own canonicalJson (the fields written out in
+ * its key order, one-shot SHA-256 for speed); the generator's final check runs the real
+ * AuditService.verify over the whole chain, so a difference fails the run.
  */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
 export interface AuditEvent {
   at: string;
   actorId: string | null;

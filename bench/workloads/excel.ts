@@ -19,7 +19,7 @@ import type { Services } from '../../apps/server/src/app.js';
 import { importColumns } from '../../apps/server/src/modules/contracts/index.js';
 import { partnerFactories } from '../../apps/server/src/modules/partners/index.js';
 import type { Session } from './concord.js';
-import { type Bench, median, peakRss } from './measure.js';
+import { type Bench, median, peakRss, type Report } from './measure.js';
 import { Template, transactionOf } from './replay.js';
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -215,8 +215,6 @@ export async function exportWorkload(bench: Bench, maxRows: number): Promise<voi
     const read = await bareRead();
     sqlRounds.push({ ms: performance.now() - started, answer: `${read} rows` });
   }
-  const answerOf = (list: { answer: string }[]) =>
-    list.find((r) => r.answer !== expected)?.answer ?? expected;
   const ms = median(exportRounds.map((r) => r.ms));
   const growth = Math.max(...exportRounds.map((r) => r.growth));
   const name = `W6 export (${rows} rows)`;
@@ -227,25 +225,21 @@ export async function exportWorkload(bench: Bench, maxRows: number): Promise<voi
     perSecond: rows / (ms / 1000),
     p50: ms,
     p99: Math.max(...exportRounds.map((r) => r.ms)),
-    answer: answerOf(exportRounds),
-    agrees: answerOf(exportRounds) === expected,
+    answer: answerOf(exportRounds, expected),
+    agrees: answerOf(exportRounds, expected) === expected,
     rssGrowth: growth,
     target: { text: '≤ 20 s, RSS ≤ +100 MB', met: ms <= 20_000 && growth <= 100 * 1024 * 1024 },
     note: `peak RSS +${mb(growth)}; rows/s, ms per export`,
   });
-  const sqlMs = median(sqlRounds.map((r) => r.ms));
-  report.add({
-    workload: name,
-    way: 'sql',
-    unit: 'rows',
-    perSecond: rows / (sqlMs / 1000),
-    p50: sqlMs,
-    p99: Math.max(...sqlRounds.map((r) => r.ms)),
-    answer: answerOf(sqlRounds),
-    agrees: answerOf(sqlRounds) === expected,
-    note: `the export's ${own.length} statements, rows only`,
-  });
-  console.log(`${''.padEnd(34)} Concord/bare SQL ${(sqlMs / ms).toFixed(2)}× (throughput)`);
+  reportSqlBaseline(
+    report,
+    name,
+    rows,
+    sqlRounds,
+    expected,
+    `the export's ${own.length} statements, rows only`,
+    ms,
+  );
 }
 
 // ---------------------------------------------------------------------------------------- W7
@@ -312,8 +306,6 @@ export async function importWorkload(bench: Bench, importRows: number): Promise<
     }
     sqlRounds.push({ ms: performance.now() - started, answer: `${await imported(barePrefix)} rows` });
   }
-  const answerOf = (list: { answer: string }[]) =>
-    list.find((r) => r.answer !== expected)?.answer ?? expected;
   const ms = median(concordRounds.map((r) => r.ms));
   const name = `W7 import (${rows} rows)`;
   const perSecond = rows / (ms / 1000);
@@ -325,12 +317,33 @@ export async function importWorkload(bench: Bench, importRows: number): Promise<
     perSecond,
     p50: ms,
     p99: Math.max(...concordRounds.map((r) => r.ms)),
-    answer: answerOf(concordRounds),
-    agrees: answerOf(concordRounds) === expected,
+    answer: answerOf(concordRounds, expected),
+    agrees: answerOf(concordRounds, expected) === expected,
     rssGrowth: growth,
     target: { text: '≥ 5,000 rows/s', met: perSecond >= 5000 },
     note: `peak RSS +${mb(growth)}; rows/s, ms per import`,
   });
+  reportSqlBaseline(
+    report,
+    name,
+    rows,
+    sqlRounds,
+    expected,
+    `a batch's ${template.statements} statements × ${rows / inBatch.length}`,
+    ms,
+  );
+}
+
+/** The bare-SQL row of a rows workload (W6, W7) and the throughput ratio of Concord to it. */
+function reportSqlBaseline(
+  report: Report,
+  name: string,
+  rows: number,
+  sqlRounds: { ms: number; answer: string }[],
+  expected: string,
+  note: string,
+  concordMs: number,
+): void {
   const sqlMs = median(sqlRounds.map((r) => r.ms));
   report.add({
     workload: name,
@@ -339,9 +352,14 @@ export async function importWorkload(bench: Bench, importRows: number): Promise<
     perSecond: rows / (sqlMs / 1000),
     p50: sqlMs,
     p99: Math.max(...sqlRounds.map((r) => r.ms)),
-    answer: answerOf(sqlRounds),
-    agrees: answerOf(sqlRounds) === expected,
-    note: `a batch's ${template.statements} statements × ${rows / inBatch.length}`,
+    answer: answerOf(sqlRounds, expected),
+    agrees: answerOf(sqlRounds, expected) === expected,
+    note,
   });
-  console.log(`${''.padEnd(34)} Concord/bare SQL ${(sqlMs / ms).toFixed(2)}× (throughput)`);
+  console.log(`${''.padEnd(34)} Concord/bare SQL ${(sqlMs / concordMs).toFixed(2)}× (throughput)`);
+}
+
+/** A workload's answer over its rounds: the first that differs from the expected one, else that one. */
+function answerOf(rounds: { answer: string }[], expected: string): string {
+  return rounds.find((r) => r.answer !== expected)?.answer ?? expected;
 }

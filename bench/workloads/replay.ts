@@ -7,10 +7,10 @@
  * read in the same transaction, hashed as the audit module does, so the chain still verifies).
  * Everything else (timestamps, the JSON a row stores) is written as the sample wrote it.
  */
-import { createHash } from 'node:crypto';
 import { newId } from '../../apps/server/src/db/index.js';
 import type { BareSql, Steps } from './bare.js';
 import type { Statement } from './concord.js';
+import { type ChainedFields, entryHash } from '../../apps/server/src/platform/audit/index.js';
 
 /** The statements of the first transaction that `writes` (a regexp on its SQL), begin and commit left out. */
 export function transactionOf(statements: Statement[], writes: RegExp): Statement[] {
@@ -33,15 +33,6 @@ function insertColumns(sql: string): { table: string; columns: string[] } | null
   return { table: match[1], columns: match[2].split(',').map((c) => c.trim().replace(/"/g, '')) };
 }
 
-// The audit module's entry hash: canonical JSON (keys sorted at every level), SHA-256.
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
 
 type Parameter =
@@ -160,7 +151,7 @@ export class Template {
             ip: at('ip'),
             prevHash,
           };
-          const hash: string = createHash('sha256').update(canonicalJson(fields)).digest('hex');
+          const hash = entryHash(fields as unknown as ChainedFields);
           parameters[row + column('seq')] = seq;
           parameters[row + column('prev_hash')] = prevHash;
           parameters[row + column('hash')] = hash;

@@ -11,3 +11,4 @@ export {
 export { type AuditPayload, auditFields, auditValue, redacted } from './audit.payloads.js';
 export { type AuditRecordInput, AuditService } from './audit.service.js';
 export { diffFields } from './audit.diff.js';
+export { type ChainedFields, canonicalJson, entryHash } from './audit.hash.js';
