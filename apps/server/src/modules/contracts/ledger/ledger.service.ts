@@ -8,7 +8,6 @@ import type {
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { AppError, type RequestContext, sendXlsx, type XlsxSheet } from '../../../platform/http/index.js';
-import type { Scope } from '../../../platform/access/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
 import { ownerNames } from '../owner-names.js';
 import { daysBetween } from '../register/contracts.rules.js';
@@ -68,14 +67,7 @@ export class ContractLedger {
     const today = this.ports.today();
     const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter));
     const after = cursor ? decodeCursor(cursor) : null;
-    const readBy = await pageIndex(
-      this.db,
-      base,
-      sort,
-      filter,
-      this.bucketsCounting(scope, filter),
-      this.density,
-    );
+    const readBy = await pageIndex(this.db, base, sort, { filter, scope, memo: this.density });
     const rows = await this.pageOf(base, sort, after, limit + 1, readBy);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -83,19 +75,6 @@ export class ContractLedger {
       items: await this.present(page),
       nextCursor: rows.length > limit && last ? encodeCursor(sortValueOf(last, sort), last.id) : null,
     };
-  }
-
-  /**
-   * The rollup buckets that count a page's filtered set for pageIndex, when they answer the filter
-   * and it has a sign-date range: the bounded probe skips through every entry the range refuses
-   * (the dates follow the index's creation order, so a range years back is reached last: about 10
-   * ms at a million contracts), where summing the buckets' counts costs under a millisecond whatever
-   * the filter. Without a range, the probe stops after DENSE_SET matches, as cheap as the sum.
-   */
-  private bucketsCounting(scope: Scope, filter: LedgerFilter) {
-    if (!filter.signDateFrom && !filter.signDateTo) return null;
-    const { sort: _sort, ...setFilter } = filter;
-    return bucketsAnswering(scope, setFilter);
   }
 
   /**
