@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { Flow } from '../harness.js';
 import { assert, assertEqual, menuItems, signIn, signOut } from './helpers.js';
 
@@ -5,6 +6,27 @@ import { assert, assertEqual, menuItems, signIn, signOut } from './helpers.js';
  * The foundation's headline flow: the demo admin creates a department and a user in it, gives the
  * user the staff role, and the user then sees only what that role allows.
  */
+/**
+ * Picks the department in the user form's tree select and waits for the dropdown to close. On a busy
+ * machine a click on a node still animating in can be lost (seen in CI: the dropdown stayed open over
+ * the OK button), so open and pick again until the field shows the department.
+ */
+async function pickDepartment(page: Page, departmentName: string) {
+  const field = page.getByTestId('user-form-department');
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await dropdown.isVisible())) await field.click({ timeout: 3_000 });
+      await page.locator('.ant-select-tree-title', { hasText: departmentName }).click({ timeout: 3_000 });
+      await dropdown.waitFor({ state: 'hidden', timeout: 3_000 });
+      await field.getByText(departmentName).waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+}
+
 export const flow: Flow = {
   name: 'admin creates a department and a user who sees only what the role allows',
   async run({ baseUrl, newPage, screenshot }) {
@@ -57,8 +79,7 @@ export const flow: Flow = {
     await page.getByTestId('user-form-username').fill(username);
     await page.getByTestId('user-form-password').fill(password);
     await page.getByTestId('user-form-display-name').fill(`测试员${suffix}`);
-    await page.getByTestId('user-form-department').click();
-    await page.locator('.ant-select-tree-title', { hasText: departmentName }).click();
+    await pickDepartment(page, departmentName);
     await screenshot(page, 'flow-01-user-form');
     await page.getByTestId('user-form-ok').click();
     await page.getByTestId('users-filter-q').locator('input').fill(username);

@@ -1,9 +1,29 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Flow } from '../harness.js';
 import { assert, signIn, signOut } from './helpers.js';
 
 const option = (page: Page, text: string) =>
   page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+
+/**
+ * Chooses an option of an antd Select and waits until the select shows it. A click on an option
+ * still animating in can be lost on a busy machine, and a lost choice here would not fail until the
+ * submitted form is routed the wrong way, several steps later; so check and try again.
+ */
+async function selectOption(page: Page, select: Locator, text: string) {
+  // The select's text is its chosen value(s) (antd 6 has no common class for single and multiple).
+  const shows = async () => ((await select.textContent()) ?? '').includes(text);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await option(page, text)
+      .click({ timeout: 3_000 })
+      .catch(() => undefined);
+    for (let wait = 0; wait < 10 && !(await shows()); wait++) await page.waitForTimeout(200);
+    if (await shows()) return;
+    // The next click on the select closes a dropdown left open, the one after opens it again.
+    if (attempt === 5) throw new Error(`the select does not take ${text}`);
+  }
+}
 
 /**
  * Picks an option of the role code field (an AutoComplete: the code lands in its input) and waits
@@ -41,6 +61,29 @@ async function chooseAssigneeKind(page: Page, kind: string, fieldTestId: string)
       if (attempt === 4) throw error;
     }
   }
+}
+
+/**
+ * Submits the filled form and waits for the instance's page. On a busy machine a click landing while
+ * the path preview re-lays the page out can be lost (seen once in CI: no request, no navigation);
+ * click again only when no submission went out, so the form is never submitted twice.
+ */
+async function submitAndOpenInstance(page: Page) {
+  for (let attempt = 1; ; attempt++) {
+    const submitted = page
+      .waitForRequest(
+        (request) => request.method() === 'POST' && /\/forms\/[^/]+\/submissions$/.test(request.url()),
+        {
+          timeout: 5_000,
+        },
+      )
+      .then(() => true)
+      .catch(() => false);
+    await page.getByTestId('approval-submit').click();
+    if (await submitted) break;
+    if (attempt === 3) throw new Error('The approval form was clicked three times and never submitted');
+  }
+  await page.waitForURL(/\/approvals\/[0-9a-f-]{36}$/, { timeout: 30_000 });
 }
 
 /** Cards of nodes whose ids start with a prefix (ids are random: `approval_x1y2z3`). */
@@ -85,14 +128,18 @@ export const flow: Flow = {
     await closeDrawer(admin);
     // The first branch: amount ≥ 10,000 → the general manager.
     await cards(admin, 'b').first().click();
-    await admin.getByTestId('flow-branch-default').click(); // a branch without conditions counts as the default
+    // A branch without conditions counts as the default: switch that off to give it a condition.
+    const defaultSwitch = admin.getByTestId('flow-branch-default');
+    for (let attempt = 1; (await defaultSwitch.getAttribute('aria-checked')) !== 'false'; attempt++) {
+      if (attempt === 4) throw new Error('the default-branch switch does not turn off');
+      await defaultSwitch.click();
+      await admin.waitForTimeout(300);
+    }
     if ((await admin.getByTestId('flow-cond-row').count()) === 0)
       await admin.getByTestId('flow-cond-add-group').click();
-    await admin.getByTestId('flow-cond-field').first().click();
-    await option(admin, '金额').click();
     const row = admin.getByTestId('flow-cond-row').first();
-    await row.locator('.ant-select').nth(1).click();
-    await option(admin, '大于等于').click();
+    await selectOption(admin, row.locator('.ant-select').nth(0), '金额');
+    await selectOption(admin, row.locator('.ant-select').nth(1), '大于等于');
     await row.locator('input.ant-input-number-input').fill('10000');
     await closeDrawer(admin);
     await admin.getByTestId('flow-add-node').nth(2).click();
@@ -106,8 +153,7 @@ export const flow: Flow = {
     // Bind it to 协和科技 only, so it takes precedence over the group-wide demo flow there.
     await admin.getByTestId('flow-settings').click();
     const settings = admin.getByTestId('flow-settings-drawer');
-    await settings.locator('.ant-select').first().click();
-    await option(admin, '协和智能科技').click();
+    await selectOption(admin, settings.locator('.ant-select').first(), '协和智能科技');
     await settings.locator('.ant-drawer-close').click();
     await settings.waitFor({ state: 'hidden' });
     await admin.getByTestId('flow-save').click();
@@ -122,10 +168,20 @@ export const flow: Flow = {
       .locator('.ant-modal-confirm-btns .ant-btn-primary, .ant-popconfirm-buttons .ant-btn-primary')
       .first();
     await confirmPublish.waitFor();
+    const published = admin.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' &&
+        /\/workflow\/definitions\/[^/]+\/publish$/.test(response.url()),
+    );
     for (let attempt = 0; attempt < 5 && (await confirmPublish.isVisible()); attempt++) {
       await confirmPublish.click({ timeout: 2000 }).catch(() => undefined);
       await admin.waitForTimeout(400);
     }
+    const publishAnswer = await published;
+    assert(
+      publishAnswer.ok(),
+      `publishing the flow answered ${publishAnswer.status()}: ${await publishAnswer.text()}`,
+    );
     await admin
       .getByText(/已发布|发布成功/)
       .first()
@@ -139,10 +195,18 @@ export const flow: Flow = {
     await initiator.getByTestId('form-pick-general').click();
     await initiator.getByLabel('申请事项').fill(`参展费用${suffix}`);
     await initiator.getByLabel('金额').fill('25000');
-    await initiator.getByTestId('approval-preview').getByText('总经理审批').waitFor();
+    const preview = initiator.getByTestId('approval-preview');
+    await preview
+      .getByText('总经理审批')
+      .waitFor()
+      .catch(async (error: unknown) => {
+        // Say which path was predicted instead: that tells a lost designer step from a slow preview.
+        throw new Error(`the preview never named 总经理审批; it shows: ${await preview.textContent()}`, {
+          cause: error,
+        });
+      });
     await screenshot(initiator, 'flow-04-submit-with-preview');
-    await initiator.getByTestId('approval-submit').click();
-    await initiator.waitForURL(/\/approvals\/[0-9a-f-]{36}$/);
+    await submitAndOpenInstance(initiator);
     const instanceUrl = initiator.url();
 
     // The sales manager approves on a phone.

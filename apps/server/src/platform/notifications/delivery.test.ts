@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createServices, type Services } from '../../app.js';
-import { InProcessReads } from '../../db/index.js';
+import { InProcessReads, readJson } from '../../db/index.js';
 import { describeEachDialect } from '../../testing/test-app.js';
 import { ManualClock } from '../jobs/index.js';
 
@@ -54,6 +54,18 @@ async function startReceiver() {
   return { requests, answers, base, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
+/**
+ * The next hh:20 from `now`. The tests count the jobs each tick runs while the clock moves a few
+ * minutes, so they start where no schedule fires nearby (hourly at :05, daily at :30 and :50);
+ * starting at the wall clock failed whenever CI ran a minute before :05.
+ */
+function quietMinuteAhead(now: Date): Date {
+  const quiet = new Date(now);
+  quiet.setUTCMinutes(20, 0, 0);
+  if (quiet <= now) quiet.setUTCHours(quiet.getUTCHours() + 1);
+  return quiet;
+}
+
 /** RFC 2047 encoded words and the transfer encodings nodemailer uses, enough to read our messages. */
 function decodeMail(raw: string): { subject: string; body: string } {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
@@ -96,7 +108,7 @@ describeEachDialect('notifications: delivery through the outbox', (t) => {
   beforeAll(async () => {
     smtp = await startSmtpSink();
     receiver = await startReceiver();
-    clock = new ManualClock(new Date());
+    clock = new ManualClock(quietMinuteAhead(new Date()));
     // The same database, wired with SMTP, a public URL and a manual clock for the job runner.
     services = createServices(
       {
@@ -114,6 +126,10 @@ describeEachDialect('notifications: delivery through the outbox', (t) => {
         publicUrl: 'https://oa.example.com',
       },
     );
+  });
+  beforeAll(async () => {
+    // Whatever the schedules made due before the quiet minute runs now, not in a counted tick.
+    for (let i = 0; i < 5; i++) if ((await services.jobRunner.tick()).ran === 0) return;
   });
   afterAll(async () => {
     services?.email?.close();
@@ -248,27 +264,36 @@ describeEachDialect('notifications: delivery through the outbox', (t) => {
       params: { subject: 'Leave' },
       entityId: entity.id,
     });
-    const [job] = await services.db
+    // This robot's job: an earlier test's robot may still have a retry queued.
+    const queued = await services.db
       .selectFrom('job')
       .selectAll()
       .where('type', '=', 'notifications.robot')
       .where('status', '=', 'queued')
       .execute();
+    const job = queued.find((row) => readJson<{ robotId?: string }>(row.payload, {}).robotId === robot.id)!;
+    expect(job).toBeDefined();
 
-    expect(await services.jobRunner.tick()).toMatchObject({ ran: 1, failed: 1 });
-    let status = await services.jobs.status(job.id);
+    // Judged by this job's own state, not by how many jobs a tick ran: a tick also runs whatever
+    // else fell due on the database meanwhile (seen in CI under load: ran 2 where 1 was expected).
+    const tickThenStatus = async () => {
+      await services.jobRunner.tick();
+      return (await services.jobs.status(job.id))!;
+    };
+    let status = await tickThenStatus();
     expect(status).toMatchObject({ status: 'queued', attempts: 1 });
-    expect(status!.last_error).toContain('HTTP 502');
-    expect(await services.jobRunner.tick()).toMatchObject({ ran: 0 }); // waits for the back-off
+    expect(status.last_error).toContain('HTTP 502');
+    // Before the back-off has passed the job waits: no second attempt, no second request.
+    expect(await tickThenStatus()).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(receiver.requests).toHaveLength(1);
 
     clock.advance(60_000);
-    expect(await services.jobRunner.tick()).toMatchObject({ ran: 1, failed: 1 });
-    status = await services.jobs.status(job.id);
-    expect(status!.last_error).toContain('130101');
+    status = await tickThenStatus();
+    expect(status).toMatchObject({ status: 'queued', attempts: 2 });
+    expect(status.last_error).toContain('130101');
 
     clock.advance(120_000);
-    expect(await services.jobRunner.tick()).toMatchObject({ ran: 1, failed: 0 });
-    expect(await services.jobs.status(job.id)).toMatchObject({ status: 'done', attempts: 3 });
+    expect(await tickThenStatus()).toMatchObject({ status: 'done', attempts: 3 });
     expect(receiver.requests).toHaveLength(3);
     expect(receiver.requests[2].body.markdown.title).toBe('Approved: Leave');
     await services.robots.update(ctx, robot.id, { enabled: false });
