@@ -51,13 +51,14 @@ const checks: Record<string, string> = {
     left join (select contract_id, min(due_date) as due from contract_plan_item where paid_amount < amount
                group by contract_id) i on i.contract_id = c.id
     where c.next_due_date is distinct from i.due`,
-  'contract past-due amount = open money on its items due before the past-due day': `
+  'contract past-due amount and items = open money and items due before the past-due day': `
     select count(*) as n from contract c
-    left join (select i.contract_id, sum(i.amount - i.paid_amount) as open from contract_plan_item i
+    left join (select i.contract_id, sum(i.amount - i.paid_amount) as open, count(*) as items
+               from contract_plan_item i
                join contract_past_due_day d on d.id = 1
                where i.due_date < d.day and i.paid_amount < i.amount group by i.contract_id) o
       on o.contract_id = c.id
-    where c.past_due_open_amount <> coalesce(o.open, 0)`,
+    where c.past_due_open_amount <> coalesce(o.open, 0) or c.past_due_open_items <> coalesce(o.items, 0)`,
   'contract planned = sum of its plan items': `
     select count(*) as n from contract c
     join (select contract_id, sum(amount) as amount from contract_plan_item group by contract_id) i

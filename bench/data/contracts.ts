@@ -139,6 +139,7 @@ export function contractWithPlan(random: Random, world: GeneratorWorld, n: numbe
     delivered_amount: 0,
     next_due_date: null as string | null,
     past_due_open_amount: 0,
+    past_due_open_items: 0,
     created_at: created,
     updated_at: created,
   };

@@ -42,6 +42,7 @@ interface Contract {
   delivered_amount: number;
   next_due_date: string | null;
   past_due_open_amount: number;
+  past_due_open_items: number;
 }
 
 export interface Execution {
@@ -111,6 +112,7 @@ function applyFigures(contract: Contract, items: Item[], rows: Execution, pastDu
   ) => list.filter((r) => (r.plan_item_id ?? r.document_line_id) === id);
   let nextDue: string | null = null;
   let pastDue = 0;
+  let pastDueItems = 0;
   for (const item of items) {
     const money = paymentFigures(byItem(rows.payments, item.id));
     item.requested_amount = money.requested;
@@ -119,8 +121,10 @@ function applyFigures(contract: Contract, items: Item[], rows: Execution, pastDu
     item.accepted_amount = byItem(rows.deliveries, item.id).reduce((sum, d) => sum + d.accepted_amount, 0);
     if (item.paid_amount < item.amount && (nextDue === null || item.due_date < nextDue))
       nextDue = item.due_date;
-    if (pastDueDay !== null && item.due_date < pastDueDay && item.paid_amount < item.amount)
+    if (pastDueDay !== null && item.due_date < pastDueDay && item.paid_amount < item.amount) {
       pastDue += item.amount - item.paid_amount;
+      pastDueItems += 1;
+    }
   }
   const total = paymentFigures(rows.payments);
   contract.requested_amount = total.requested;
@@ -132,4 +136,5 @@ function applyFigures(contract: Contract, items: Item[], rows: Execution, pastDu
     .reduce((sum, d) => sum + d.delivered_amount, 0);
   contract.next_due_date = nextDue;
   contract.past_due_open_amount = pastDue;
+  contract.past_due_open_items = pastDueItems;
 }

@@ -287,7 +287,9 @@ async function rebuildDerived(db: Db): Promise<void> {
 async function pastDueAsOf(db: Db, day: string): Promise<void> {
   await sql`update contract set past_due_open_amount = coalesce((select sum(i.amount - i.paid_amount)
     from contract_plan_item i where i.contract_id = contract.id and i.due_date < ${day}
-    and i.paid_amount < i.amount), 0)`.execute(db);
+    and i.paid_amount < i.amount), 0), past_due_open_items = (select count(*)
+    from contract_plan_item i where i.contract_id = contract.id and i.due_date < ${day}
+    and i.paid_amount < i.amount)`.execute(db);
 }
 
 function seconds(since: number): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, instantSchema, pageOf, pageQuerySchema } from './common.js';
+import { dateSchema, idSchema, instantSchema } from './common.js';
+import { contractLedgerTotalsSourceSchema } from './contract-ledger.js';
 import { currencySchema } from './money.js';
 
 /*
@@ -18,8 +19,12 @@ export const contractOverdueSortFields = [
   'partnerName',
 ] as const;
 
+/**
+ * The overdue list is a ledger (see docs/architecture.md, "The ledger pattern"): pages by keyset
+ * (`cursor` from the previous page's `nextCursor`), never counted; the totals asked for apart
+ * (`/contract-overdue/totals`, the same filters).
+ */
 export const contractOverdueQuerySchema = z.strictObject({
-  ...pageQuerySchema.shape,
   /** INCOME (overdue receivables, the default) or EXPENSE (overdue payables). */
   direction: direction.default('INCOME'),
   entityId: idSchema.optional(),
@@ -28,12 +33,28 @@ export const contractOverdueQuerySchema = z.strictObject({
   partnerId: idSchema.optional(),
   /** Only items overdue by at least this many days. */
   minDaysOverdue: z.coerce.number().int().min(0).max(3650).optional(),
+  /** Part of the contract's number or name, the counterparty's name or the item's name. */
+  q: z.string().trim().max(100).optional(),
+  sort: z
+    .enum([...contractOverdueSortFields, ...contractOverdueSortFields.map((f) => `-${f}` as const)], {
+      message: `sort must be one of ${contractOverdueSortFields.join(', ')}, optionally prefixed with "-"`,
+    })
+    .optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type ContractOverdueQuery = z.input<typeof contractOverdueQuerySchema>;
 export const contractOverdueExportQuerySchema = contractOverdueQuerySchema.omit({
-  page: true,
-  pageSize: true,
+  cursor: true,
+  limit: true,
 });
+/** The totals take the list's filters (sort and paging do not change them). */
+export const contractOverdueTotalsQuerySchema = contractOverdueQuerySchema.omit({
+  cursor: true,
+  limit: true,
+  sort: true,
+});
+export type ContractOverdueTotalsQuery = z.input<typeof contractOverdueTotalsQuerySchema>;
 
 export const contractOverdueItemSchema = z.object({
   itemId: idSchema,
@@ -70,11 +91,24 @@ export const contractOverdueCurrencyTotalSchema = z.object({
 });
 export type ContractOverdueCurrencyTotal = z.infer<typeof contractOverdueCurrencyTotalSchema>;
 
-export const contractOverduePageSchema = pageOf(contractOverdueItemSchema).extend({
-  /** The open amount of the whole filtered set per currency (CNY first). */
-  overdueByCurrency: z.array(contractOverdueCurrencyTotalSchema),
+export const contractOverduePageSchema = z.object({
+  items: z.array(contractOverdueItemSchema),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 export type ContractOverduePage = z.infer<typeof contractOverduePageSchema>;
+
+/**
+ * The overdue items of the whole filtered set and their open amount per currency (CNY first):
+ * `source` as the contract ledger's totals (`rollup`, `computed`, or `capped`: `count` a lower
+ * bound and no amounts).
+ */
+export const contractOverdueTotalsResultSchema = z.object({
+  count: z.number().int(),
+  source: contractLedgerTotalsSourceSchema,
+  byCurrency: z.array(contractOverdueCurrencyTotalSchema),
+});
+export type ContractOverdueTotalsResult = z.infer<typeof contractOverdueTotalsResultSchema>;
 
 // ---------------------------------------------------------------- group oversight
 /**
@@ -92,16 +126,44 @@ export const contractOversightKindSchema = z.enum([
 ]);
 export type ContractOversightKind = z.infer<typeof contractOversightKindSchema>;
 
+/**
+ * The sorts the oversight list offers, each read through an index per kind (oversight.repository.ts):
+ * `date`, when the breach began (then the record's id), and `kind` (then the date, then the id). The
+ * amount and the contract number are not offered: no index gives them over a kind's breaches
+ * without sorting all of them (the overdue amount is computed; the number's index walks contracts in
+ * no breach).
+ */
+export const contractOversightSortFields = ['date', 'kind'] as const;
+
+/**
+ * Group oversight is a ledger (docs/architecture.md, "The ledger pattern"): pages by keyset
+ * (`cursor` from the previous page's `nextCursor`), never counted; the counts per kind asked for
+ * apart (`/contract-oversight/counts`, the same filters).
+ */
 export const contractOversightQuerySchema = z.strictObject({
-  ...pageQuerySchema.shape,
   kind: contractOversightKindSchema.optional(),
   entityId: idSchema.optional(),
+  sort: z
+    .enum([...contractOversightSortFields, ...contractOversightSortFields.map((f) => `-${f}` as const)], {
+      message: `sort must be one of ${contractOversightSortFields.join(', ')}, optionally prefixed with "-"`,
+    })
+    .optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type ContractOversightQuery = z.input<typeof contractOversightQuerySchema>;
 export const contractOversightExportQuerySchema = contractOversightQuerySchema.omit({
-  page: true,
-  pageSize: true,
+  cursor: true,
+  limit: true,
 });
+/** The counts take the list's filters but the kind (every kind is counted), sort and paging. */
+export const contractOversightCountsQuerySchema = contractOversightQuerySchema.omit({
+  kind: true,
+  sort: true,
+  cursor: true,
+  limit: true,
+});
+export type ContractOversightCountsQuery = z.input<typeof contractOversightCountsQuerySchema>;
 
 export const contractOversightItemSchema = z.object({
   kind: contractOversightKindSchema,
@@ -130,9 +192,24 @@ export const contractOversightItemSchema = z.object({
 });
 export type ContractOversightItem = z.infer<typeof contractOversightItemSchema>;
 
-export const contractOversightPageSchema = pageOf(contractOversightItemSchema).extend({
-  /** Breaches per kind in the caller's scope (before the kind filter). */
-  counts: z.record(contractOversightKindSchema, z.number().int()),
+export const contractOversightPageSchema = z.object({
+  items: z.array(contractOversightItemSchema),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
   asOf: instantSchema,
 });
 export type ContractOversightPage = z.infer<typeof contractOversightPageSchema>;
+
+/** The breaches of one kind: counted no further than a cap (`capped`: there are more than `count`). */
+export const contractOversightKindCountSchema = z.object({
+  count: z.number().int(),
+  capped: z.boolean(),
+});
+export type ContractOversightKindCount = z.infer<typeof contractOversightKindCountSchema>;
+
+/** Breaches per kind in the caller's scope (and entity), each counted up to the cap. */
+export const contractOversightCountsSchema = z.object({
+  byKind: z.record(contractOversightKindSchema, contractOversightKindCountSchema),
+  asOf: instantSchema,
+});
+export type ContractOversightCounts = z.infer<typeof contractOversightCountsSchema>;

@@ -59,7 +59,9 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): AppD
     log: queryLog(options),
   });
   // A file can be opened by other connections: long reads go to worker threads reading it.
-  const heavyReads = raw.memory ? new InProcessReads(db, 'sqlite') : new WorkerReadPool(raw.name);
+  const heavyReads = raw.memory
+    ? new InProcessReads(db, 'sqlite')
+    : new WorkerReadPool(raw.name, undefined, options.onQuery);
   return {
     db,
     dialect,

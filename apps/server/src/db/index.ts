@@ -27,6 +27,7 @@ export {
   sumRollup,
 } from './rollups.js';
 export { type ChangeStamp, createChangeStamp, dropChangeStamp } from './change-stamps.js';
+export { countUpTo } from './bounded-count.js';
 export { refreshPlannerStatistics } from './maintenance.js';
 export { type HeavyReads, InProcessReads, ReadBudgetExceeded, WorkerReadPool } from './read-pool.js';
 export { type TrigramQuery, trigramMatch } from './trigram-search.js';

@@ -33,12 +33,15 @@ export class WorkerReadPool implements HeavyReads {
   constructor(
     private readonly file: string,
     size = Math.max(2, Math.min(4, availableParallelism() - 1)),
+    /** Told of each read as it is sent, like the main connection's query log (statement counts, the bench's capture). */
+    private readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void,
   ) {
     for (let i = 0; i < size; i++) this.#idle.push(this.#spawn());
   }
 
   async all<R>(query: Compilable<R>, options: { budgetMs?: number } = {}): Promise<R[]> {
     const compiled = query.compile();
+    this.onQuery?.(compiled.sql, compiled.parameters);
     const worker = await this.#take();
     let rows: unknown[];
     try {

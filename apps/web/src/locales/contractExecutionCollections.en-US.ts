@@ -43,6 +43,7 @@ export const contractExecutionCollectionsEnUS: typeof contractExecutionCollectio
       partner: 'Counterparty',
       department: 'Department',
     },
+    totals: 'Total ({{count}} overdue items)',
     days: '{{days}} days',
     exportFile: 'overdue.xlsx',
   },
@@ -54,6 +55,7 @@ export const contractExecutionCollectionsEnUS: typeof contractExecutionCollectio
     all: 'All',
     entity: 'Signing entity',
     empty: 'No breaches found',
+    cappedHint: 'Counting stops past 10,000; narrow the list by signing entity',
     kind: {
       OVERRIDE_PAYMENT: 'Payment beyond invoices/acceptance',
       PAST_END: 'Past end date',

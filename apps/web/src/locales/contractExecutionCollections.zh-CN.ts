@@ -41,6 +41,7 @@ export const contractExecutionCollectionsZhCN = {
       partner: '相对方',
       department: '部门',
     },
+    totals: '合计（{{count}} 个逾期节点）',
     days: '{{days}} 天',
     exportFile: '逾期款项.xlsx',
   },
@@ -52,6 +53,7 @@ export const contractExecutionCollectionsZhCN = {
     all: '全部',
     entity: '签约主体',
     empty: '未发现违规事项',
+    cappedHint: '超过 10,000 条后不再计数；可按签约主体缩小范围',
     kind: {
       OVERRIDE_PAYMENT: '超票/超验收付款',
       PAST_END: '超期未结项',

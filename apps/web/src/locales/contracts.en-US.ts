@@ -117,10 +117,6 @@ export const contractsEnUS: typeof contractsZhCN = {
       emptyCreate: 'No contracts yet. Click "Register contract" to add the first one.',
       emptyView: 'There are no contracts you may see.',
       emptyFiltered: 'No contracts match. Change or reset the filters.',
-      previous: 'Previous',
-      next: 'Next',
-      page: 'Page {{page}}',
-      perPage: '{{limit}} / page',
     },
     filter: {
       search: 'Search number, name, counterparty',

@@ -117,10 +117,6 @@ export const contractsZhCN = {
       emptyCreate: '还没有合同。点击“登记合同”录入第一份。',
       emptyView: '暂无您可查看的合同。',
       emptyFiltered: '没有符合条件的合同，可调整或重置筛选条件。',
-      previous: '上一页',
-      next: '下一页',
-      page: '第 {{page}} 页',
-      perPage: '{{limit}} 条/页',
     },
     filter: {
       search: '搜索编号、名称、相对方',

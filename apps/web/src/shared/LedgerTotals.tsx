@@ -121,7 +121,7 @@ export function TotalsCard<T>({
         size="small"
         column={1}
         items={[
-          { key: 'count', label: t('kit.count'), children: totals.count },
+          { key: 'count', label: t('kit.count'), children: totals.count.toLocaleString() },
           ...totals.byCurrency.flatMap(({ currency, amounts }) =>
             totalled.map((column) => ({
               key: `${currency}-${column.key}`,

@@ -35,5 +35,7 @@ describe('query keys', () => {
     expect(keyStartsWith(keys.partners.audit('p1', 3), keys.partners.audits)).toBe(true);
     expect(keyStartsWith(keys.contractPlans.picker('e1', 2026), keys.contractPlans.all)).toBe(true);
     expect(keyStartsWith(keys.contractCategories.picker, keys.contractCategories.all)).toBe(true);
+    expect(keyStartsWith(keys.contractOverdueTotals({}), ['contract-overdue'])).toBe(true);
+    expect(keyStartsWith(keys.contractOverdue({}), ['contract-overdue'])).toBe(true);
   });
 });

@@ -57,7 +57,11 @@ export const keys = {
   },
   contractSettings: ['contract-settings'] as const,
   contractOverdue: (filters: QueryParams) => ['contract-overdue', filters] as const,
+  /** Under the overdue list's prefix, so whatever refreshes the list refreshes its totals. */
+  contractOverdueTotals: (filters: QueryParams) => ['contract-overdue', 'totals', filters] as const,
   contractOversight: (filters: QueryParams) => ['contract-oversight', filters] as const,
+  /** Under the oversight list's prefix, so whatever refreshes the list refreshes its counts. */
+  contractOversightCounts: (filters: QueryParams) => ['contract-oversight', 'counts', filters] as const,
   partners: {
     /** The contract form's partner picker reads under this prefix too, so a change refreshes it. */
     all: ['partners'] as const,

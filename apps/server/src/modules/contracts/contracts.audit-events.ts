@@ -138,10 +138,12 @@ export const contractsAuditEvents: AuditEventSet = {
       plan_fit_to_settlement: label('按结算调整付款计划', 'Plan fitted to the settlement'),
       'invoice.link': label('关联发票', 'Invoice linked'),
       'invoice.release': label('解除发票', 'Invoice released'),
+      past_due_repair: label('核对后修正逾期金额', 'Past-due figures corrected after a check'),
     },
     ['delete'],
     {
       '*': contractFields,
+      past_due_repair: auditFields({ past_due_open_amount: v.integer, past_due_open_items: v.integer }),
       'invoice.link': invoiceLink,
       'invoice.release': invoiceLink,
       plan_fit_to_settlement: planFit,

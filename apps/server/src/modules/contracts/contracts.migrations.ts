@@ -11,6 +11,8 @@ import * as pastDue from './migrations/20261209_000100_contract_past_due.js';
 import * as createdIndexCoversFilters from './migrations/20261210_000100_contract_created_index_covers_filters.js';
 import * as paymentRefundIndex from './migrations/20261211_000100_contract_payment_refund_index.js';
 import * as ledgerRollupAtCommit from './migrations/20261212_000100_contract_ledger_rollup_at_commit.js';
+import * as overdueItems from './migrations/20261213_000100_contract_overdue_items.js';
+import * as oversightIndexes from './migrations/20261214_000100_contract_oversight_indexes.js';
 
 export const contractsMigrations: MigrationSet = {
   '20261201_000050_contract_setup': setup,
@@ -25,4 +27,6 @@ export const contractsMigrations: MigrationSet = {
   '20261210_000100_contract_created_index_covers_filters': createdIndexCoversFilters,
   '20261211_000100_contract_payment_refund_index': paymentRefundIndex,
   '20261212_000100_contract_ledger_rollup_at_commit': ledgerRollupAtCommit,
+  '20261213_000100_contract_overdue_items': overdueItems,
+  '20261214_000100_contract_oversight_indexes': oversightIndexes,
 };

@@ -23,6 +23,7 @@ import { contractDeliveriesRoutes, contractDeliveryRecordTypes } from './executi
 import { contractEvaluationRoutes } from './evaluation/evaluations.routes.js';
 import { executionSettingsRoutes } from './execution/execution-settings.routes.js';
 import { pastDueJobs, pastDueSchedule } from './execution/past-due.js';
+import { pastDueCheckJobs, pastDueCheckSchedule } from './execution/past-due.check.js';
 import { ContractImportJobs } from './ledger/import.job.js';
 import { contractImportRoutes } from './ledger/import.routes.js';
 import { ContractLedgerExports } from './ledger/ledger.export.job.js';
@@ -101,12 +102,13 @@ export const contractsModule = defineModule({
       execution.contractSchedule,
     );
     // Collections (催收) and group oversight read across the register, its settings and the partners.
-    const contractCollections = new ContractCollectionsService(db, ports);
+    const contractCollections = new ContractCollectionsService(db, ports, platform.heavyReads);
     const contractOversight = new ContractOversightService(
       db,
       ports,
       (trx, today) => deps.partners.flaggedIds(trx, today),
       platform.clock,
+      platform.heavyReads,
     );
     const noticeDeps = {
       jobs: deps.jobs.jobs,
@@ -190,6 +192,7 @@ export const contractsModule = defineModule({
         contractLedgerExports.job(),
         contractImportJobs.job(),
         ...pastDueJobs(),
+        ...pastDueCheckJobs({ audit: deps.audit, heavyReads: platform.heavyReads, systemContext }),
         ...retentionReminderJobs(noticeDeps),
         ...contractReminderJobs(noticeDeps),
         ...contractCollectionJobs({
@@ -203,6 +206,7 @@ export const contractsModule = defineModule({
         retentionReminderSchedule,
         contractCollectionSchedule,
         pastDueSchedule,
+        pastDueCheckSchedule,
       ],
       approvalSubjects: [
         contractApprovalSubject({

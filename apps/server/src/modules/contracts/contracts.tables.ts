@@ -93,6 +93,8 @@ export interface ContractFigureColumns {
    * amount as of that day for a contract in force (execution/past-due.ts keeps it).
    */
   past_due_open_amount: number;
+  /** How many plan items are open and due before the past-due day (the overdue list's count). */
+  past_due_open_items: number;
 }
 
 /** The day the contracts' past-due amounts are computed as of (one row, id 1). */
@@ -342,6 +344,7 @@ export interface ContractTables {
     | 'accepted_amount'
     | 'delivered_amount'
     | 'past_due_open_amount'
+    | 'past_due_open_items'
   >;
   contract_past_due_day: ContractPastDueDayTable;
   contract_version: ContractVersionTable;

@@ -1,10 +1,10 @@
 import type { AuditEntry, AuditVerifyResult, FieldChange, Page } from '@concord/contracts';
-import { type Db, isPostgres, writeJson } from '../../db/index.js';
+import { type Db, isPostgres } from '../../db/index.js';
 import type { Scope } from '../access/index.js';
 import { applySort, fetchPage, presentedInBatches, type RequestContext } from '../http/index.js';
 import { diffFields } from './audit.diff.js';
 import { AuditEventCatalogue } from './audit.events.js';
-import { canonicalJson, entryHash } from './audit.hash.js';
+import { canonicalJson, entryHash, entryHashOfCanonical } from './audit.hash.js';
 import * as repo from './audit.repository.js';
 
 /**
@@ -86,6 +86,8 @@ export class AuditService {
       if (this.#refuseUndeclared) throw new Error(message);
       this.#report(message);
     }
+    // Written out once: stored as it is hashed.
+    const changesJson = canonicalJson(changes);
     const head = await repo.lockHead(trx, isPostgres(trx));
     const fields = {
       seq: head.seq + 1,
@@ -95,7 +97,6 @@ export class AuditService {
       entityType: input.entityType,
       entityId: input.entityId,
       action: input.action,
-      changes: JSON.parse(canonicalJson(changes)) as unknown,
       requestId: ctx.requestId,
       ip: ctx.ip,
       prevHash: head.hash,
@@ -108,11 +109,11 @@ export class AuditService {
       entity_type: fields.entityType,
       entity_id: fields.entityId,
       action: fields.action,
-      changes: writeJson(fields.changes),
+      changes: changesJson,
       request_id: fields.requestId,
       ip: fields.ip,
       prev_hash: fields.prevHash,
-      hash: entryHash(fields),
+      hash: entryHashOfCanonical(fields, changesJson),
     });
   }
 

@@ -1,6 +1,7 @@
 export type { Actor, RequestContext } from './context.js';
 export { AppError, duplicate, forbidden, invalidReference, notFound } from './errors.js';
 export { applySort, fetchPage, inBatches, presentedInBatches } from './paging.js';
+export { cursorId, decodeKeysetCursor, encodeKeysetCursor } from './keyset-cursor.js';
 export { localeOf, sendProblem, toProblem } from './problem.js';
 export {
   API_PREFIX,

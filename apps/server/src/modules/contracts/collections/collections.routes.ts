@@ -2,6 +2,8 @@ import {
   contractOverdueExportQuerySchema,
   contractOverduePageSchema,
   contractOverdueQuerySchema,
+  contractOverdueTotalsQuerySchema,
+  contractOverdueTotalsResultSchema,
 } from '@concord/contracts';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/index.js';
 import type { ContractCollectionsService } from './collections.service.js';
@@ -12,11 +14,22 @@ export function contractCollectionsRoutes(collections: ContractCollectionsServic
     defineRoute({
       method: 'GET',
       url: '/contract-overdue',
-      summary: 'Overdue receivables (or payables): plan items past due with money open, in scope, paged',
+      summary:
+        'Overdue receivables (or payables): plan items past due with money open, in scope, paged by keyset',
       tags,
       querystring: contractOverdueQuerySchema,
       response: contractOverduePageSchema,
       handler: ({ ctx, query }) => collections.overdue(ctx, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/contract-overdue/totals',
+      summary:
+        'Count and open amount per currency of the filtered overdue items (from the rollup where it answers; else summed, or capped)',
+      tags,
+      querystring: contractOverdueTotalsQuerySchema,
+      response: contractOverdueTotalsResultSchema,
+      handler: ({ ctx, query }) => collections.overdueTotals(ctx, query),
     }),
     defineRoute({
       method: 'GET',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { newId, writeJson } from '../../../db/index.js';
+import { CompiledQuery, sql } from 'kysely';
+import { type Db, isPostgres, newId, writeJson } from '../../../db/index.js';
 import type { TestApp } from '../../../testing/test-app.js';
 
 /*
@@ -165,4 +166,33 @@ export async function notices(app: TestApp, link: string) {
     kind: r.kind as string,
     params: typeof r.params === 'string' ? JSON.parse(r.params) : r.params,
   }));
+}
+
+/**
+ * The plan of a statement as text, a line per step: SQLite's `explain query plan` details, or
+ * PostgreSQL's `explain` lines.
+ */
+export async function explainPlan(db: Db, query: CompiledQuery): Promise<string> {
+  const pg = isPostgres(db);
+  const result = await db.executeQuery<Record<string, unknown>>(
+    CompiledQuery.raw(`${pg ? 'explain ' : 'explain query plan '}${query.sql}`, [...query.parameters]),
+  );
+  return result.rows.map((row) => String(pg ? row['QUERY PLAN'] : row.detail)).join('\n');
+}
+
+/**
+ * Runs `explainAll` with PostgreSQL's sequential scans and sorts priced out (a small test table
+ * would otherwise be scanned whatever its indexes): a plan that still holds one has no index to
+ * avoid it. No-op on SQLite.
+ */
+export async function withScansPricedOut(db: Db, explainAll: () => Promise<void>): Promise<void> {
+  if (!isPostgres(db)) return explainAll();
+  await sql`set enable_seqscan = off`.execute(db);
+  await sql`set enable_sort = off`.execute(db);
+  try {
+    await explainAll();
+  } finally {
+    await sql`reset enable_seqscan`.execute(db);
+    await sql`reset enable_sort`.execute(db);
+  }
 }

@@ -125,7 +125,8 @@ describeEachDialect(
           [ids.cny, 'CNY', 400_000],
           [ids.jpy, 'JPY', 1_200_000],
         ]);
-        expect(page.overdueByCurrency).toEqual([
+        const totals = (await client.get(`/api/v1/contract-overdue/totals?entityId=${entityId}`)).json();
+        expect(totals.byCurrency).toEqual([
           { currency: 'CNY', count: 1, overdueAmount: 400_000 },
           { currency: 'JPY', count: 1, overdueAmount: 1_200_000 },
           { currency: 'USD', count: 1, overdueAmount: 200_050 },

@@ -1,4 +1,6 @@
 import {
+  contractOversightCountsQuerySchema,
+  contractOversightCountsSchema,
   contractOversightExportQuerySchema,
   contractOversightPageSchema,
   contractOversightQuerySchema,
@@ -12,7 +14,8 @@ export function contractOversightRoutes(oversight: ContractOversightService): Ro
     defineRoute({
       method: 'GET',
       url: '/contract-oversight',
-      summary: 'Group oversight: rule breaches across the subsidiaries in scope, paged, by kind',
+      summary:
+        'Group oversight: rule breaches across the subsidiaries in scope, paged by keyset (never counted)',
       tags,
       querystring: contractOversightQuerySchema,
       response: contractOversightPageSchema,
@@ -20,8 +23,17 @@ export function contractOversightRoutes(oversight: ContractOversightService): Ro
     }),
     defineRoute({
       method: 'GET',
+      url: '/contract-oversight/counts',
+      summary: 'Group oversight: breaches per kind in scope, each counted up to a cap',
+      tags,
+      querystring: contractOversightCountsQuerySchema,
+      response: contractOversightCountsSchema,
+      handler: ({ ctx, query }) => oversight.counts(ctx, query),
+    }),
+    defineRoute({
+      method: 'GET',
       url: '/contract-oversight/export',
-      summary: 'Export the oversight list to .xlsx (streamed)',
+      summary: 'Export the oversight list to .xlsx (streamed by keyset, in the list’s order)',
       tags,
       download: true,
       querystring: contractOversightExportQuerySchema,

@@ -1,31 +1,47 @@
 import {
+  type ContractOversightCounts,
   type ContractOversightItem,
   type ContractOversightKind,
   type ContractOversightPage,
   contractOversightKindSchema,
+  type contractOversightCountsQuerySchema,
   type contractOversightExportQuerySchema,
   type contractOversightQuerySchema,
   type Locale,
 } from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import type { Db } from '../../../db/index.js';
+import { countUpTo, type Db, type HeavyReads } from '../../../db/index.js';
+import type { Scope } from '../../../platform/access/index.js';
 import type { Clock } from '../../../platform/jobs/index.js';
-import {
-  fetchPage,
-  presentedInBatches,
-  moneyCell,
-  type RequestContext,
-  sendXlsx,
-  type XlsxColumn,
-} from '../../../platform/http/index.js';
+import { moneyCell, type RequestContext, sendXlsx, type XlsxColumn } from '../../../platform/http/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
+import { pastDueIsCurrent } from '../execution/past-due.js';
+import { pastDueDay } from '../execution/past-due.repository.js';
 import { ownerNames } from '../owner-names.js';
-import * as repo from './oversight.repository.js';
+import {
+  decodeOversightCursor,
+  encodeOversightCursor,
+  type OversightCursor,
+  parseOversightSort,
+} from './oversight.keyset.js';
+import {
+  type BreachRow,
+  kindSet,
+  type OversightFilter,
+  type OversightPageRequest,
+  oversightPage,
+} from './oversight.repository.js';
 
 type OversightQuery = z.output<typeof contractOversightQuerySchema>;
 type OversightExportQuery = z.output<typeof contractOversightExportQuerySchema>;
-type Row = repo.BreachRow;
+type OversightCountsQuery = z.output<typeof contractOversightCountsQuerySchema>;
+
+/** Each kind is counted no further than this; past it the web shows "10,000+". */
+export const OVERSIGHT_COUNT_CAP = 10_000;
+/** Rows per read while an export walks the whole list. */
+const EXPORT_BATCH = 500;
+const allKinds = contractOversightKindSchema.options;
 
 /** What oversight asks the partner library: partners in breach right now. */
 export type FlaggedPartners = (
@@ -56,23 +72,40 @@ export class ContractOversightService {
     private readonly ports: Pick<ContractPorts, 'org' | 'today'>,
     private readonly flaggedPartners: FlaggedPartners,
     private readonly clock: Clock,
+    private readonly heavyReads: HeavyReads,
   ) {}
 
+  /** A page by keyset, never counted (the counts per kind: `counts`). */
   async list(ctx: RequestContext, query: OversightQuery): Promise<ContractOversightPage> {
     const scope = await ctx.access.require('contract.oversight');
-    const { page, pageSize, sort, kind, entityId } = query;
-    const filter = await this.filter(kind, entityId);
-    const rows = repo.breaches(this.db, scope, filter, sort);
-    const [result, counts] = await Promise.all([
-      rows ? fetchPage(rows, { page, pageSize }, (row) => row) : { items: [], total: 0, page, pageSize },
-      repo.countsByKind(this.db, scope, filter),
-    ]);
+    const cursor = query.cursor ? decodeOversightCursor(query.cursor) : null;
+    const request = await this.pageRequest(scope, query, cursor);
+    const rows = await oversightPage(this.db, { ...request, limit: query.limit + 1 });
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
     return {
-      ...result,
-      items: await this.present(result.items),
-      counts: Object.fromEntries(
-        contractOversightKindSchema.options.map((k) => [k, counts.get(k) ?? 0]),
-      ) as Record<ContractOversightKind, number>,
+      items: await this.present(page),
+      nextCursor: rows.length > query.limit && last ? encodeOversightCursor(last) : null,
+      asOf: this.clock.now().toISOString(),
+    };
+  }
+
+  /**
+   * Breaches per kind in scope (and entity), each counted no further than OVERSIGHT_COUNT_CAP, on
+   * the heavy-read pool (a count reads up to the cap's rows: off the event loop).
+   */
+  async counts(ctx: RequestContext, query: OversightCountsQuery): Promise<ContractOversightCounts> {
+    const scope = await ctx.access.require('contract.oversight');
+    const filter = await this.filter(query.entityId);
+    const counted = await Promise.all(
+      allKinds.map(async (kind) => {
+        const set = kindSet(this.db, scope, filter, kind);
+        const count = set ? await countUpTo(this.db, set, OVERSIGHT_COUNT_CAP, this.heavyReads) : 0;
+        return [kind, { count: Math.min(count, OVERSIGHT_COUNT_CAP), capped: count > OVERSIGHT_COUNT_CAP }];
+      }),
+    );
+    return {
+      byKind: Object.fromEntries(counted) as ContractOversightCounts['byKind'],
       asOf: this.clock.now().toISOString(),
     };
   }
@@ -80,25 +113,52 @@ export class ContractOversightService {
   async export(ctx: RequestContext, query: OversightExportQuery, reply: FastifyReply): Promise<FastifyReply> {
     const scope = await ctx.access.require('contract.oversight');
     await ctx.access.require('contract.export');
-    const filter = await this.filter(query.kind, query.entityId);
-    const rows = repo.breaches(this.db, scope, filter, query.sort);
-    const all = rows ? presentedInBatches(rows, (batch) => this.present(batch)) : noRows();
     const zh = ctx.locale === 'zh-CN';
     return sendXlsx(reply, {
       filename: zh ? `合同监督-${this.ports.today()}.xlsx` : `contract-oversight-${this.ports.today()}.xlsx`,
       sheetName: zh ? '合同监督' : 'Contract oversight',
       columns: exportColumns(ctx.locale),
-      rows: all,
+      rows: this.batches(await this.pageRequest(scope, query, null)),
     });
   }
 
-  private async filter(kind: ContractOversightKind | undefined, entityId: string | undefined) {
-    const today = this.ports.today();
-    const flagged = await this.flaggedPartners(this.db, today);
-    return { kind, entityId, today, ...flagged };
+  /** The whole list in the page's order, read by keyset in batches: memory stays flat for any size. */
+  private async *batches(
+    request: Omit<OversightPageRequest, 'limit'>,
+  ): AsyncGenerator<ContractOversightItem> {
+    let cursor = request.cursor;
+    for (;;) {
+      // Read on the heavy-read pool: a batch's reads never hold the connection other requests use.
+      const rows = await oversightPage(this.db, { ...request, cursor, limit: EXPORT_BATCH }, this.heavyReads);
+      for (const item of await this.present(rows)) yield item;
+      const last = rows[rows.length - 1];
+      if (rows.length < EXPORT_BATCH || !last) return;
+      cursor = { dateKey: last.date_key, id: last.record_id, kind: last.kind };
+    }
   }
 
-  private async present(rows: Row[]): Promise<ContractOversightItem[]> {
+  private async pageRequest(
+    scope: Scope,
+    query: Pick<OversightQuery, 'kind' | 'entityId' | 'sort'>,
+    cursor: OversightCursor | null,
+  ): Promise<Omit<OversightPageRequest, 'limit'>> {
+    return {
+      scope,
+      filter: await this.filter(query.entityId),
+      kinds: query.kind ? [query.kind] : allKinds,
+      sort: parseOversightSort(query.sort),
+      cursor,
+    };
+  }
+
+  private async filter(entityId: string | undefined): Promise<OversightFilter> {
+    const today = this.ports.today();
+    const flagged = await this.flaggedPartners(this.db, today);
+    const storedOverdueIsCurrent = pastDueIsCurrent(await pastDueDay(this.db), today);
+    return { entityId, today, ...flagged, storedOverdueIsCurrent };
+  }
+
+  private async present(rows: BreachRow[]): Promise<ContractOversightItem[]> {
     const names = await ownerNames(this.ports.org, this.db, rows);
     return rows.map((r) => ({
       kind: r.kind,
@@ -116,7 +176,7 @@ export class ContractOversightService {
       ownerId: r.owner_id,
       ownerName: names.ownerName(r.owner_id),
       currency: r.currency as ContractOversightItem['currency'],
-      amount: r.amount,
+      amount: Number(r.amount),
       date: r.date?.slice(0, 10) ?? null,
       detail: r.detail,
     }));
@@ -140,6 +200,3 @@ function exportColumns(locale: Locale): XlsxColumn<ContractOversightItem>[] {
     { header: say('说明', 'Detail'), width: 40, value: (r) => r.detail },
   ];
 }
-
-/** An empty export: the filter names a kind that has no rows today. */
-async function* noRows(): AsyncGenerator<ContractOversightItem> {}

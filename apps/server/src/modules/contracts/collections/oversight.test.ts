@@ -1,7 +1,8 @@
 /**
  * Group oversight: every kind of breach is listed for the contracts in the caller's scope (HQ sees
- * all subsidiaries, a subsidiary only itself), counted per kind, paged and exported; resolved
- * breaches (a rejected request, a renewed qualification, a restored partner) drop off.
+ * all subsidiaries, a subsidiary only itself), counted per kind apart (/counts), paged by keyset and
+ * exported; resolved breaches (a rejected request, a renewed qualification, a restored partner) drop
+ * off. The order of every sort and the plans of the reads: oversight.paging.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { creditCodeCheckChar } from '@concord/contracts';
@@ -9,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Db, newId } from '../../../db/index.js';
 import { ManualClock } from '../../../platform/jobs/index.js';
-import { describeEachDialect } from '../../../testing/test-app.js';
+import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import { patchContract, testCategory, testContract, userWith } from '../archive/archive.testing.js';
 
 const START = '2026-03-01T01:00:00.000Z';
@@ -21,6 +22,23 @@ function creditCode(): string {
     `91440000MA${String(Date.now() % 10_000_000).padStart(7, '0')}`.slice(0, 13) +
     String(codeSeed).padStart(4, '0');
   return first17 + creditCodeCheckChar(first17);
+}
+
+/** Every breach of the list for this query, page after page (200 a page) until the last. */
+async function everything(client: ApiClient, query = ''): Promise<Breach[]> {
+  const items: Breach[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 50; page++) {
+    const res = await client.get(
+      `/api/v1/contract-oversight?limit=200${query ? `&${query}` : ''}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    items.push(...body.items);
+    cursor = body.nextCursor;
+    if (!cursor) return items;
+  }
+  throw new Error('more than 50 pages');
 }
 
 interface Breach {
@@ -198,10 +216,8 @@ describeEachDialect(
 
     it('lists every kind of breach across the subsidiaries for HQ', async () => {
       const hq = await t().login('zhang.wei');
-      const res = await hq.get('/api/v1/contract-oversight?pageSize=200');
-      expect(res.statusCode, res.body).toBe(200);
-      const page = res.json();
-      expect(mine(page.items)).toEqual([
+      const items = await everything(hq);
+      expect(mine(items)).toEqual([
         'BLACKLISTED_PARTNER:blacklisted',
         'OVERDUE_COLLECTION:overdue',
         'OVERRIDE_PAYMENT:override',
@@ -209,7 +225,6 @@ describeEachDialect(
         'PAST_END:techPastEnd',
         'UNQUALIFIED_PARTNER:unqualified',
       ]);
-      const items = page.items as Breach[];
       expect(items.find((i) => i.kind === 'OVERRIDE_PAYMENT' && i.contractId === ids.override)).toMatchObject(
         {
           recordId: overridePayment,
@@ -230,31 +245,55 @@ describeEachDialect(
         amount: 500_000,
         entityName: expect.stringContaining('科技'),
       });
-      // The counts per kind agree with the list filtered by kind.
-      for (const kind of Object.keys(page.counts)) {
-        const filtered = (await hq.get(`/api/v1/contract-oversight?kind=${kind}&pageSize=1`)).json();
-        expect(filtered.total).toBe(page.counts[kind]);
-        expect(filtered.items.every((i: Breach) => i.kind === kind)).toBe(true);
+      // The counts per kind, asked for apart, agree with the list filtered by kind.
+      const res = await hq.get('/api/v1/contract-oversight/counts');
+      expect(res.statusCode, res.body).toBe(200);
+      const counts = res.json().byKind as Record<string, { count: number; capped: boolean }>;
+      expect(Object.keys(counts).sort()).toEqual([
+        'BLACKLISTED_PARTNER',
+        'OVERDUE_COLLECTION',
+        'OVERRIDE_PAYMENT',
+        'PAST_END',
+        'UNQUALIFIED_PARTNER',
+      ]);
+      for (const [kind, counted] of Object.entries(counts)) {
+        const filtered = await everything(hq, `kind=${kind}`);
+        expect(counted, kind).toEqual({ count: filtered.length, capped: false });
+        expect(filtered.every((i) => i.kind === kind)).toBe(true);
       }
-      expect(Object.values(page.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(
-        page.total,
-      );
+      const sum = Object.values(counts).reduce((total, counted) => total + counted.count, 0);
+      expect(sum).toBe(items.length);
+      // A subsidiary's counts: its own breaches only.
+      const tech = (await t().given.entityByCode('TECH')).id;
+      const techCounts = (await hq.get(`/api/v1/contract-oversight/counts?entityId=${tech}`)).json().byKind;
+      for (const [kind, counted] of Object.entries(techCounts as typeof counts)) {
+        expect(counted.count, kind).toBe((await everything(hq, `kind=${kind}&entityId=${tech}`)).length);
+      }
     });
 
     it('pages, sorts and exports', async () => {
       const hq = await t().login('zhang.wei');
-      const all = (await hq.get('/api/v1/contract-oversight?pageSize=200&sort=-amount')).json();
-      const amounts = all.items.map((i: Breach) => i.amount);
-      expect(amounts).toEqual([...amounts].sort((a: number, b: number) => b - a));
+      const all = await everything(hq, 'sort=-date');
+      const dates = all.map((i) => i.date ?? '');
+      expect(dates).toEqual([...dates].sort().reverse());
       const pages: Breach[] = [];
-      for (let page = 1; page <= Math.ceil(all.total / 3); page++) {
-        pages.push(
-          ...(await hq.get(`/api/v1/contract-oversight?pageSize=3&page=${page}&sort=-amount`)).json().items,
+      let cursor: string | null = null;
+      do {
+        const res = await hq.get(
+          `/api/v1/contract-oversight?limit=3&sort=-date${cursor ? `&cursor=${cursor}` : ''}`,
         );
+        const body = res.json();
+        expect(body.items.length).toBeLessThanOrEqual(3);
+        pages.push(...body.items);
+        cursor = body.nextCursor;
+      } while (cursor);
+      expect(pages.map((i) => `${i.kind}:${i.recordId}`)).toEqual(all.map((i) => `${i.kind}:${i.recordId}`));
+      const byKind = (await everything(hq, 'sort=kind')).map((i) => i.kind);
+      expect(byKind).toEqual([...byKind].sort());
+      // The sorts no index serves are refused, like any sort the list does not offer.
+      for (const sort of ['amount', '-contractNumber']) {
+        expect((await hq.get(`/api/v1/contract-oversight?sort=${sort}`)).statusCode, sort).toBe(400);
       }
-      expect(pages.map((i) => `${i.kind}:${i.recordId}`)).toEqual(
-        all.items.map((i: Breach) => `${i.kind}:${i.recordId}`),
-      );
       const exported = await hq.get('/api/v1/contract-oversight/export?kind=PAST_END');
       expect(exported.statusCode, exported.body).toBe(200);
       const workbook = new ExcelJS.Workbook();
@@ -271,20 +310,21 @@ describeEachDialect(
         department: 'MGT',
         permissions: ['contract.view', 'contract.oversight'],
       });
-      const page = (await cons.client.get('/api/v1/contract-oversight?pageSize=200')).json();
-      expect(mine(page.items)).toEqual([
+      const items = await everything(cons.client);
+      expect(mine(items)).toEqual([
         'BLACKLISTED_PARTNER:blacklisted',
         'OVERDUE_COLLECTION:overdue',
         'OVERRIDE_PAYMENT:override',
         'PAST_END:pastEnd',
       ]);
-      expect(page.items.every((i: Breach) => i.entityName === page.items[0].entityName)).toBe(true);
+      expect(items.every((i) => i.entityName === items[0].entityName)).toBe(true);
       const viewer = await userWith(t(), {
         entity: 'CONS',
         department: 'MGT',
         permissions: ['contract.view'],
       });
       expect((await viewer.client.get('/api/v1/contract-oversight')).statusCode).toBe(403);
+      expect((await viewer.client.get('/api/v1/contract-oversight/counts')).statusCode).toBe(403);
     });
 
     it('drops breaches once resolved', async () => {
@@ -298,8 +338,7 @@ describeEachDialect(
         .executeTakeFirstOrThrow()) as { partner_id: string };
       await services.partners.restore(ctx, black.partner_id, '测试：整改完成');
       await patchContract(t(), ids.pastEnd, { status: 'COMPLETED' });
-      const page = (await hq.get('/api/v1/contract-oversight?pageSize=200')).json();
-      expect(mine(page.items)).toEqual([
+      expect(mine(await everything(hq))).toEqual([
         'OVERDUE_COLLECTION:overdue',
         'OVERRIDE_PAYMENT:override',
         'PAST_END:techPastEnd',
@@ -307,8 +346,10 @@ describeEachDialect(
       ]);
       // Later, the contract that ended today is past its end too.
       clock.set('2026-03-02T01:00:00.000Z');
-      const tomorrow = (await hq.get('/api/v1/contract-oversight?kind=PAST_END&pageSize=200')).json();
-      expect(mine(tomorrow.items)).toEqual(['PAST_END:endsToday', 'PAST_END:techPastEnd']);
+      expect(mine(await everything(hq, 'kind=PAST_END'))).toEqual([
+        'PAST_END:endsToday',
+        'PAST_END:techPastEnd',
+      ]);
       clock.set(START);
     });
   },

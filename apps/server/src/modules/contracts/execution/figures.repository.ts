@@ -58,6 +58,7 @@ export async function setContractFigures(
     delivered: number;
     nextDueDate: string | null;
     pastDueOpen: number;
+    pastDueOpenItems: number;
   },
 ): Promise<void> {
   await db
@@ -71,6 +72,7 @@ export async function setContractFigures(
       delivered_amount: figures.delivered,
       next_due_date: figures.nextDueDate,
       past_due_open_amount: figures.pastDueOpen,
+      past_due_open_items: figures.pastDueOpenItems,
     })
     .where('id', '=', contractId)
     .execute();

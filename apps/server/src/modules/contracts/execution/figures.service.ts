@@ -1,7 +1,7 @@
 import * as repo from './figures.repository.js';
 import { paymentFiguresByItem } from '../payments/payments.repository.js';
 import type { Db } from '../../../db/index.js';
-import { pastDueOpenAmount } from './past-due.js';
+import { pastDueOpen } from './past-due.js';
 import { pastDueDay } from './past-due.repository.js';
 
 /** Invoice amounts used by a contract, per plan item (null: not tied to an item); from the invoice registry. */
@@ -20,6 +20,8 @@ export interface ContractFigures {
   nextDueDate: string | null;
   /** Open money on items due before the past-due day (see past-due.ts). */
   pastDueOpen: number;
+  /** How many items are open and due before the past-due day. */
+  pastDueOpenItems: number;
 }
 
 /**
@@ -81,6 +83,7 @@ export class ContractFiguresService {
       if (figures.paid < item.amount && (nextDueDate === null || dueDate < nextDueDate))
         nextDueDate = dueDate;
     }
+    const pastDueItems = pastDueOpen(itemsPaid, pastDue.day);
     const figures: ContractFigures = {
       planned: total(items, (i) => i.amount),
       requested: total(money, (r) => r.requested),
@@ -89,7 +92,8 @@ export class ContractFiguresService {
       accepted: total(deliveries, (r) => r.accepted),
       delivered: total(deliveries, (r) => r.delivered),
       nextDueDate,
-      pastDueOpen: pastDueOpenAmount(itemsPaid, pastDue.day),
+      pastDueOpen: pastDueItems.amount,
+      pastDueOpenItems: pastDueItems.items,
     };
     await repo.setContractFigures(trx, contractId, figures);
     return figures;

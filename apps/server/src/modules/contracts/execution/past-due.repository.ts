@@ -44,13 +44,14 @@ export async function markPastDueDayComputed(db: Db, day: string): Promise<void>
     .execute();
 }
 
-/** Recomputes these contracts' past-due amounts as of `day` from their plan items, in one statement. */
+/** Recomputes these contracts' past-due amounts and item counts as of `day` from their plan items, in one statement. */
 export async function recomputePastDue(db: Db, ids: readonly string[], day: string): Promise<void> {
   if (!ids.length) return;
   await db
     .updateTable('contract')
     .set({
       past_due_open_amount: sql<number>`coalesce((select sum(i.amount - i.paid_amount) from contract_plan_item i where i.contract_id = contract.id and i.due_date < ${day} and i.paid_amount < i.amount), 0)`,
+      past_due_open_items: sql<number>`(select count(*) from contract_plan_item i where i.contract_id = contract.id and i.due_date < ${day} and i.paid_amount < i.amount)`,
     })
     .where('id', 'in', ids)
     .execute();
@@ -74,4 +75,61 @@ export async function contractsWithOpenItemsDueBetween(db: Db, low: string, high
     .whereRef('paid_amount', '<', 'amount')
     .execute();
   return rows.map((row) => row.contract_id);
+}
+
+/** A contract whose stored past-due figures differ from its plan items as of a day. */
+export interface PastDueDrift {
+  id: string;
+  stored: { amount: number; items: number };
+  computed: { amount: number; items: number };
+}
+
+/**
+ * The contracts whose stored past-due amount or item count differs from their open plan items due
+ * before `day`: a read of every open plan item (the nightly check, on the heavy-read pool).
+ */
+export function pastDueDriftQuery(db: Db, day: string) {
+  const open = db
+    .selectFrom('contract_plan_item as i')
+    .select([
+      'i.contract_id',
+      sql<number>`sum(i.amount - i.paid_amount)`.as('amount'),
+      sql<number>`count(*)`.as('items'),
+    ])
+    .where('i.due_date', '<', day)
+    .whereRef('i.paid_amount', '<', 'i.amount')
+    .groupBy('i.contract_id')
+    .as('o');
+  return db
+    .selectFrom('contract as c')
+    .leftJoin(open, 'o.contract_id', 'c.id')
+    .select([
+      'c.id',
+      'c.past_due_open_amount as stored_amount',
+      'c.past_due_open_items as stored_items',
+      sql<number>`coalesce(o.amount, 0)`.as('amount'),
+      sql<number>`coalesce(o.items, 0)`.as('items'),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('c.past_due_open_amount', '<>', sql<number>`coalesce(o.amount, 0)`),
+        eb('c.past_due_open_items', '<>', sql<number>`coalesce(o.items, 0)`),
+      ]),
+    );
+}
+
+/** The stored past-due figures of these contracts. */
+export async function storedPastDue(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { amount: number; items: number }>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('contract')
+    .select(['id', 'past_due_open_amount', 'past_due_open_items'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(
+    rows.map((r) => [r.id, { amount: Number(r.past_due_open_amount), items: Number(r.past_due_open_items) }]),
+  );
 }

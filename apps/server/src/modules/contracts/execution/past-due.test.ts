@@ -2,9 +2,11 @@
  * The stored past-due amounts, on a manual clock and a real database: the ledger's overdue total
  * comes from its rollup while the past-due day is today, and equals the open money of the items due
  * before today in every state — before the first run, on the day the clock has moved but the job has
- * not, after the job moved the day (a window of days, or everything at once), after payments.
+ * not, after the job moved the day (a window of days, or everything at once), after payments. The
+ * overdue list's totals (count of items and open money per currency) follow the same rule.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readJson } from '../../../db/index.js';
 import { ManualClock } from '../../../platform/jobs/index.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import { patchContract, testCategory, testContract } from '../archive/archive.testing.js';
@@ -12,6 +14,7 @@ import { execution, START } from '../collections/collections.testing.js';
 import { fetchLedgerTotals } from '../ledger/ledger.testing.js';
 import { advancePastDueDay, PAST_DUE_JOB } from './past-due.js';
 import { pastDueDay } from './past-due.repository.js';
+import { PAST_DUE_CHECK_JOB } from './past-due.check.js';
 
 const clock = new ManualClock(START);
 
@@ -41,6 +44,34 @@ describeEachDialect(
       return Number(overdue);
     }
     const today = () => clock.now().toISOString().slice(0, 10);
+    /** The overdue list's totals of payables, and the oracle: the open items due before today. */
+    async function expectOverdueTotals(source: 'rollup' | 'computed'): Promise<void> {
+      const oracle = await t()
+        .services.db.selectFrom('contract_plan_item as i')
+        .innerJoin('contract as c', 'c.id', 'i.contract_id')
+        .select((eb) => [
+          'c.currency',
+          eb.fn.countAll<number>().as('count'),
+          eb.fn.sum<number>(eb('i.amount', '-', eb.ref('i.paid_amount'))).as('open'),
+        ])
+        .where('c.direction', '=', 'EXPENSE')
+        .where('c.status', '=', 'IN_FORCE')
+        .where('i.due_date', '<', today())
+        .whereRef('i.paid_amount', '<', 'i.amount')
+        .groupBy('c.currency')
+        .orderBy('c.currency')
+        .execute();
+      const answer = (await group.get('/api/v1/contract-overdue/totals?direction=EXPENSE')).json();
+      expect(answer.source).toBe(source);
+      expect(answer.byCurrency).toEqual(
+        oracle.map((row) => ({
+          currency: row.currency,
+          count: Number(row.count),
+          overdueAmount: Number(row.open),
+        })),
+      );
+      expect(answer.count).toBe(oracle.reduce((sum, row) => sum + Number(row.count), 0));
+    }
     const totals = () => fetchLedgerTotals(group, `categoryId=${categoryId}`);
     const listed = async (sort = 'createdAt') =>
       (await group.get(`/api/v1/contracts?categoryId=${categoryId}&sort=${sort}&limit=50`)).json().items as {
@@ -87,6 +118,7 @@ describeEachDialect(
       expect(answer.all.overdueAmount).toBe(expected);
       const rows = await listed();
       expect(rows.reduce((sum, row) => sum + row.overdueAmount, 0)).toBe(expected);
+      await expectOverdueTotals('rollup');
     });
 
     it('keeps the stored amounts with every payment, without the job', async () => {
@@ -103,8 +135,10 @@ describeEachDialect(
       // A contract that leaves force leaves the overdue total (the rollup's trigger moves it).
       await patchContract(t(), contracts[2], { status: 'COMPLETED' });
       expect((await totals()).all.overdueAmount).toBe(await openMoneyDue(today()));
+      await expectOverdueTotals('rollup');
       await patchContract(t(), contracts[2], { status: 'IN_FORCE' });
       expect((await totals()).all.overdueAmount).toBe(630_000);
+      await expectOverdueTotals('rollup');
     });
 
     it('sorts by the overdue amount through its index, in the order of the amounts shown', async () => {
@@ -120,16 +154,19 @@ describeEachDialect(
       expect(expected).toBe(630_000 + 250_000);
       // The stored day is behind: the total is summed from the plan items meanwhile.
       expect((await totals()).all.overdueAmount).toBe(expected);
+      await expectOverdueTotals('computed');
       clock.set('2026-03-06T01:06:00.000Z');
       await runJobs();
       expect(await pastDueDay(t().services.db)).toEqual({ day: '2026-03-06', computedDay: '2026-03-06' });
       const stored = await t()
         .services.db.selectFrom('contract')
-        .select('past_due_open_amount')
+        .select(['past_due_open_amount', 'past_due_open_items'])
         .where('id', '=', contracts[1])
         .executeTakeFirstOrThrow();
       expect(Number(stored.past_due_open_amount)).toBe(500_000);
+      expect(Number(stored.past_due_open_items)).toBe(2);
       expect((await totals()).all.overdueAmount).toBe(expected);
+      await expectOverdueTotals('rollup');
       const jobs = await t()
         .services.db.selectFrom('job')
         .select('type')
@@ -148,18 +185,57 @@ describeEachDialect(
       // A stored amount gone wrong: a run from no day rewrites it from the plan items.
       await db
         .updateTable('contract')
-        .set({ past_due_open_amount: 1 })
+        .set({ past_due_open_amount: 1, past_due_open_items: 9 })
         .where('id', '=', contracts[0])
         .execute();
       clock.set('2026-06-02T01:00:00.000Z');
       expect(await advancePastDueDay(db, today())).toBeGreaterThanOrEqual(3);
       expect((await totals()).all.overdueAmount).toBe(await openMoneyDue(today()));
+      await expectOverdueTotals('rollup');
       expect(await advancePastDueDay(db, today())).toBe(0);
       // The clock back by a week: the window's contracts are recomputed as of the earlier day.
       clock.set('2026-05-26T01:00:00.000Z');
       await advancePastDueDay(db, today());
       expect((await totals()).all.overdueAmount).toBe(await openMoneyDue(today()));
+      await expectOverdueTotals('rollup');
       expect(await openMoneyDue(today())).toBeLessThan(await openMoneyDue('2026-06-02'));
+    });
+
+    it('corrects a stored figure gone wrong at the nightly check, and records it on the contract', async () => {
+      const { db, jobs } = t().services;
+      const stored = () =>
+        db
+          .selectFrom('contract')
+          .select(['past_due_open_amount', 'past_due_open_items'])
+          .where('id', '=', contracts[1])
+          .executeTakeFirstOrThrow();
+      const right = await stored();
+      await db
+        .updateTable('contract')
+        .set({ past_due_open_items: 7, past_due_open_amount: Number(right.past_due_open_amount) + 1 })
+        .where('id', '=', contracts[1])
+        .execute();
+      const repairs = () =>
+        db
+          .selectFrom('audit_log')
+          .select('changes')
+          .where('entity_id', '=', contracts[1])
+          .where('action', '=', 'past_due_repair')
+          .execute();
+      expect(await jobs.enqueue(db, PAST_DUE_CHECK_JOB, {})).toBeTruthy();
+      await runJobs();
+      expect(await stored()).toEqual(right);
+      const [entry, ...more] = await repairs();
+      expect(more).toEqual([]);
+      expect(readJson(entry.changes, [])).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: 'past_due_open_items', old: 7 })]),
+      );
+      expect((await totals()).all.overdueAmount).toBe(await openMoneyDue(today()));
+      await expectOverdueTotals('rollup');
+      // Nothing differs now: a second run corrects nothing.
+      expect(await jobs.enqueue(db, PAST_DUE_CHECK_JOB, {})).toBeTruthy();
+      await runJobs();
+      expect(await repairs()).toHaveLength(1);
     });
   },
   { demo: true, clock },

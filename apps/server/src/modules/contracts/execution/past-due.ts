@@ -44,16 +44,23 @@ const MAX_WINDOW_DAYS = 62;
 export const pastDueIsCurrent = (state: PastDueDay, today: string): boolean =>
   state.day === today && state.computedDay === today;
 
-/** The open money of a contract's items due before `day` (0 before the first run: `day` null). */
-export function pastDueOpenAmount(
+/**
+ * The open money of a contract's items due before `day`, and how many such items there are (both 0
+ * before the first run: `day` null).
+ */
+export function pastDueOpen(
   items: readonly { amount: number; paid: number; dueDate: string }[],
   day: string | null,
-): number {
-  if (day === null) return 0;
-  return items.reduce(
-    (open, item) => (item.dueDate < day && item.paid < item.amount ? open + item.amount - item.paid : open),
-    0,
-  );
+): { amount: number; items: number } {
+  const open = { amount: 0, items: 0 };
+  if (day === null) return open;
+  for (const item of items) {
+    if (item.dueDate < day && item.paid < item.amount) {
+      open.amount += item.amount - item.paid;
+      open.items += 1;
+    }
+  }
+  return open;
 }
 
 /**

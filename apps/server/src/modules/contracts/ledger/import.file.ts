@@ -25,7 +25,15 @@ export interface FileRow {
   cells: Map<ImportColumnKey, RawCell>;
 }
 
-const notXlsx = (t: Texts) => new AppError('VALIDATION_FAILED', { detail: t.notXlsx });
+/**
+ * The answer for a file the reader cannot read. The reader's own error is kept as the cause: the
+ * user sees the plain message, a log or a failing test shows why.
+ */
+function notXlsx(t: Texts, cause?: unknown): AppError {
+  const error = new AppError('VALIDATION_FAILED', { detail: t.notXlsx });
+  if (cause !== undefined) error.cause = cause;
+  return error;
+}
 
 /**
  * The data rows of the ledger sheet (the sheet named IMPORT_SHEET, else the first), read as the
@@ -53,8 +61,8 @@ export async function* readRows(
   try {
     sheets = reader[Symbol.asyncIterator]();
     first = await sheets.next();
-  } catch {
-    throw notXlsx(t);
+  } catch (error) {
+    throw notXlsx(t, error);
   }
   // Sheet names come from the workbook part, read before the sheets.
   const names: string[] = (
@@ -89,7 +97,7 @@ export async function* readRows(
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw notXlsx(t);
+    throw notXlsx(t, error);
   } finally {
     // The sheets after the ledger's are not read: the file is closed here.
     stream.destroy();

@@ -1,5 +1,5 @@
 import { CompiledQuery } from 'kysely';
-import { type Db, isPostgres } from '../../../db/index.js';
+import { countUpTo, type Db, type HeavyReads, isPostgres } from '../../../db/index.js';
 import {
   type LedgerFilter,
   type LedgerSort,
@@ -9,7 +9,7 @@ import {
 import type { DensityMemo } from './ledger.density.js';
 import type { Scope } from '../../../platform/access/index.js';
 import { bucketsAnswering, type LedgerRollupWhere } from './ledger.totals.js';
-import { countUpTo, rollupCount } from './ledger.totals.repository.js';
+import { rollupCount } from './ledger.totals.repository.js';
 
 /** The index behind each sort (migration `contract_ledger_sort_indexes`; creation: the first one). */
 export const sortIndexes: Record<string, string> = {
@@ -49,7 +49,7 @@ type LedgerSet = ReturnType<typeof ledgerQuery>;
  * million contracts is most of the table; it does not price the page's limit. So Concord chooses: a
  * probe counts the matches up to DENSE_SET, and a dense set is read through the sort's index
  * (`indexed by`, see pageIndex).
- * PostgreSQL prices the limit itself.
+ * PostgreSQL prices the limit itself. With `reads` (an export's batches) on the heavy-read pool.
  */
 export async function ledgerPageIds(
   db: Db,
@@ -58,11 +58,14 @@ export async function ledgerPageIds(
   cursor: { value: unknown; id: string } | null,
   limit: number,
   readBy: string | null,
+  reads?: HeavyReads,
 ): Promise<string[]> {
   const query = orderAndContinue(base.select('contract.id'), sort, cursor).limit(limit);
-  if (!readBy) return (await query.execute()).map((row) => row.id);
-  const result = await db.executeQuery<{ id: string }>(inSortIndexOrder(query.compile(), readBy));
-  return result.rows.map((row) => row.id);
+  const compiled = readBy ? inSortIndexOrder(query.compile(), readBy) : query.compile();
+  const rows = reads
+    ? await reads.all<{ id: string }>({ compile: () => compiled as CompiledQuery<{ id: string }> })
+    : (await db.executeQuery<{ id: string }>(compiled)).rows;
+  return rows.map((row) => row.id);
 }
 
 /**

@@ -1,8 +1,15 @@
 import { addDays } from '@concord/contracts';
 import type { ContractLedgerQuery, contractLedgerQuerySchema } from '@concord/contracts';
-import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type InferResult, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { z } from 'zod';
-import { type Database, type Db, isPostgres, likePattern, trigramMatch } from '../../../db/index.js';
+import {
+  type Database,
+  type Db,
+  type HeavyReads,
+  isPostgres,
+  likePattern,
+  trigramMatch,
+} from '../../../db/index.js';
 import { type Scope, withScope } from '../../../platform/access/index.js';
 import { AppError } from '../../../platform/http/index.js';
 import { contractScope } from '../register/contracts.repository.js';
@@ -162,9 +169,13 @@ export function orderAndContinue<O>(
   const direction = sort.descending ? 'desc' : 'asc';
   const after = sort.descending ? '<' : '>';
   // A row value comparison, not `key < v or (key = v and id < x)`: both databases seek the
-  // (key, id) index to the cursor with it, where the `or` walks the index from its start.
+  // (key, id) index to the cursor with it, where the `or` walks the index from its start. SQLite
+  // seeks an index on an expression (a stand-in for null, an amount by direction) by a scalar bound
+  // only, not by a row value, so the key's own bound comes first.
   const ordered = cursor
-    ? query.where(sql<boolean>`(${key}, contract.id) ${sql.raw(after)} (${cursor.value}, ${cursor.id})`)
+    ? query
+        .where(sql<boolean>`${key} ${sql.raw(sort.descending ? '<=' : '>=')} ${cursor.value}`)
+        .where(sql<boolean>`(${key}, contract.id) ${sql.raw(after)} (${cursor.value}, ${cursor.id})`)
     : query;
   return ordered.orderBy(key, direction).orderBy('contract.id', direction);
 }
@@ -227,14 +238,23 @@ export const ledgerColumns = [
 export type { ContractLedgerQuery };
 
 /** The ledger columns of these contracts (the second step of a page read), in no particular order. */
-export function ledgerRowsByIds(db: Db, ids: string[], today: string) {
+export function ledgerRowsByIds(
+  db: Db,
+  ids: string[],
+  today: string,
+  reads?: HeavyReads,
+): Promise<LedgerRow[]> {
+  const query = ledgerRowsQuery(db, ids, today);
+  return reads ? reads.all(query) : query.execute();
+}
+
+function ledgerRowsQuery(db: Db, ids: string[], today: string) {
   return db
     .selectFrom('contract')
     .select([...ledgerColumns])
     .select(overdueAmountSql(today).as('overdue_amount'))
-    .where('contract.id', 'in', ids)
-    .execute();
+    .where('contract.id', 'in', ids);
 }
 
 /** A contract as the ledger reads it: its ledger columns and the overdue amount as of today. */
-export type LedgerRow = Awaited<ReturnType<typeof ledgerRowsByIds>>[number];
+export type LedgerRow = InferResult<ReturnType<typeof ledgerRowsQuery>>[number];

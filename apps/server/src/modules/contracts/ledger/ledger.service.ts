@@ -7,7 +7,14 @@ import type {
 } from '@concord/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { AppError, type RequestContext, sendXlsx, type XlsxSheet } from '../../../platform/http/index.js';
+import {
+  cursorId,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  type RequestContext,
+  sendXlsx,
+  type XlsxSheet,
+} from '../../../platform/http/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
 import { ownerNames } from '../owner-names.js';
 import { daysBetween } from '../register/contracts.rules.js';
@@ -38,8 +45,8 @@ import {
   TOTALS_BUDGET_MS,
   TOTALS_ROW_LIMIT,
 } from './ledger.totals.js';
-import { countUpTo, rollupCount, rollupTotals, summedTotals } from './ledger.totals.repository.js';
-import { type Db, type HeavyReads, ReadBudgetExceeded } from '../../../db/index.js';
+import { rollupCount, rollupTotals, summedTotals } from './ledger.totals.repository.js';
+import { countUpTo, type Db, type HeavyReads, ReadBudgetExceeded } from '../../../db/index.js';
 
 type LedgerQuery = z.output<typeof contractLedgerQuerySchema>;
 
@@ -151,7 +158,8 @@ export class ContractLedger {
     let after: { value: unknown; id: string } | null = null;
     const readBy = await pageIndex(this.db, base, sort);
     for (;;) {
-      const rows = await this.pageOf(base, sort, after, 500, readBy);
+      // Read on the heavy-read pool: a batch's reads never hold the connection other requests use.
+      const rows = await this.pageOf(base, sort, after, 500, readBy, this.heavyReads);
       for (const item of await this.present(rows)) yield item;
       if (rows.length < 500) return;
       const last = rows[rows.length - 1];
@@ -169,11 +177,12 @@ export class ContractLedger {
     after: { value: unknown; id: string } | null,
     limit: number,
     readBy: string | null,
+    reads?: HeavyReads,
   ): Promise<LedgerRow[]> {
     const today = this.ports.today();
-    const ids = await ledgerPageIds(this.db, base, sort, after, limit, readBy);
+    const ids = await ledgerPageIds(this.db, base, sort, after, limit, readBy, reads);
     if (!ids.length) return [];
-    const rows = await ledgerRowsByIds(this.db, ids, today);
+    const rows = await ledgerRowsByIds(this.db, ids, today, reads);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)).filter((r): r is LedgerRow => !!r);
   }
@@ -272,21 +281,19 @@ function executionFigures(r: LedgerRow, tolerance: Tolerance) {
   };
 }
 
-/** The cursor is opaque to clients: the last row's sort value and id, base64url-encoded JSON. */
+/** The cursor: the last row's sort value and id. */
 function encodeCursor(value: unknown, id: string): string {
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+  return encodeKeysetCursor([value, id]);
 }
 
 function decodeCursor(cursor: string): { value: unknown; id: string } {
-  try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad id');
-    if (value !== null && typeof value !== 'string' && typeof value !== 'number')
-      throw new Error('bad value');
-    return { value, id };
-  } catch {
-    throw new AppError('VALIDATION_FAILED', { detail: 'cursor: not a cursor this ledger gave out' }, [
-      { path: 'cursor', message: 'not a cursor this ledger gave out' },
-    ]);
-  }
+  return decodeKeysetCursor(
+    cursor,
+    ([value, id]) => {
+      if (value !== null && typeof value !== 'string' && typeof value !== 'number')
+        throw new Error('bad value');
+      return { value, id: cursorId(id) };
+    },
+    'ledger',
+  );
 }

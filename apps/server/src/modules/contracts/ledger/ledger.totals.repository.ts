@@ -59,25 +59,6 @@ export async function summedTotals(
     .sort((a, b) => compareCurrencies(a.currency, b.currency));
 }
 
-/** The number of rows in the set, counting no further than `limit + 1` (so a huge set costs `limit` index reads). */
-export async function countUpTo(
-  db: Db,
-  query: LedgerSet,
-  limit: number,
-  reads?: HeavyReads,
-): Promise<number> {
-  const counted = db
-    .selectFrom(
-      query
-        .select(sql.lit(1).as('one'))
-        .limit(limit + 1)
-        .as('bounded'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('count'));
-  const [{ count }] = reads ? await reads.all(counted) : [await counted.executeTakeFirstOrThrow()];
-  return count;
-}
-
 /** The number of contracts in the buckets (no contract read). */
 export const rollupCount = (db: Db, where: RollupWhere<typeof contractLedgerRollup>): Promise<number> =>
   countRollup(db, contractLedgerRollup, where);

@@ -5,11 +5,11 @@
  */
 import type { ContractLedgerCurrencyTotals } from '@concord/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { countUpTo } from '../../../db/index.js';
 import { ALL_SCOPE } from '../../../platform/access/index.js';
 import { type ApiClient, describeEachDialect } from '../../../testing/test-app.js';
 import { ledgerQuery } from './ledger.repository.js';
 import { bucketsAnswering } from './ledger.totals.js';
-import { countUpTo } from './ledger.totals.repository.js';
 import { fetchLedgerTotals, type LedgerWorld, ledgerWorld } from './ledger.testing.js';
 
 type Amounts = Omit<ContractLedgerCurrencyTotals, 'currency'>;

@@ -2,15 +2,16 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { ContractLedgerRow } from '@concord/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { usePermissions } from '../../../app/auth/session';
 import { EmptyState } from '../../../shared/EmptyState';
+import { KeysetPager } from '../../../shared/KeysetPager';
 import { LedgerPage, totalsByCurrency } from '../../../shared/LedgerPage';
+import { useKeysetCursors } from '../../../shared/useKeysetCursors';
 import { exportContracts } from '../contractsApi';
 import { useContractImport } from '../import/useContractImport';
-import { KeysetPager } from './KeysetPager';
 import { LedgerFilterBar } from './LedgerFilterBar';
 import { ledgerPageQuery, ledgerTotalsQuery } from './ledgerQueries';
 import { ledgerColumns } from './ledgerColumns';
@@ -29,23 +30,14 @@ export default function ContractLedgerPage() {
   const importer = useContractImport();
 
   // The cursors of the pages seen so far; a change of filters, sort or size starts again at page 1.
-  const viewKey = JSON.stringify([filterQuery, limit]);
-  const [paging, setPaging] = useState<{ key: string; cursors: (string | undefined)[] }>({
-    key: viewKey,
-    cursors: [undefined],
-  });
-  const cursors = paging.key === viewKey ? paging.cursors : [undefined];
-  const cursor = cursors[cursors.length - 1];
+  const pages = useKeysetCursors([filterQuery, limit]);
+  const { cursor } = pages;
   const query = useMemo(() => ({ ...filterQuery, limit, cursor }), [filterQuery, limit, cursor]);
   const { data, isLoading, isFetching, error, refetch } = useQuery(ledgerPageQuery(query));
   // The totals do not depend on the sort or the page: one request per set of filters.
   const { sort: _sort, ...totalsFilters } = filterQuery;
   const totalsQuery = useQuery(ledgerTotalsQuery(totalsFilters));
 
-  const goNext = () => {
-    if (data?.nextCursor) setPaging({ key: viewKey, cursors: [...cursors, data.nextCursor] });
-  };
-  const goPrevious = () => setPaging({ key: viewKey, cursors: cursors.slice(0, -1) });
   const columns = useMemo(() => ledgerColumns(t, values.sort), [t, values.sort]);
   // One totals row per currency: yuan and dollars are never added together.
   const totalsData = totalsQuery.data;
@@ -88,19 +80,20 @@ export default function ContractLedgerPage() {
       onRetry={() => void refetch()}
       onSortChange={(sort) => update({ sort })}
       totals={totals}
-      totalsLabel={(count) => t('contracts.ledger.totals', { count })}
+      totalsLabel={(count) => t('contracts.ledger.totals', { count: count.toLocaleString() })}
       paging={{
         mode: 'keyset',
         pager: (
           <KeysetPager
-            page={cursors.length}
-            hasPrevious={cursors.length > 1}
+            testId="contracts"
+            page={pages.page}
+            hasPrevious={pages.hasPrevious}
             hasNext={Boolean(data?.nextCursor)}
             total={totalsData ? { count: totalsData.count, atLeast: totalsData.source === 'capped' } : null}
             limit={limit}
             loading={isFetching}
-            onPrevious={goPrevious}
-            onNext={goNext}
+            onPrevious={pages.previous}
+            onNext={() => pages.next(data?.nextCursor)}
             onLimit={(next) => update({ limit: next === defaultLedgerLimit ? undefined : next })}
           />
         ),

@@ -30,7 +30,6 @@ const filterKeys = [
 
 export type LedgerFilterKey = (typeof filterKeys)[number];
 export const defaultLedgerLimit = 20;
-export const ledgerLimits = [10, 20, 50, 100];
 /** Filters folded behind "more filters": the bar opens folded unless one of them is set. */
 export const foldedFilterKeys: LedgerFilterKey[] = [
   'entityId',

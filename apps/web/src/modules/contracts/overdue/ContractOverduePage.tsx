@@ -1,14 +1,15 @@
 import { type ContractOverdueItem, contractOverdueSortFields } from '@concord/contracts';
 import { Flex, InputNumber, Segmented, Select, Typography } from 'antd';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
+import { type CSSProperties, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { QueryParams } from '../../../app/api/client';
-import { usePermissions } from '../../../app/auth/session';
+import { usePermissions, useSession } from '../../../app/auth/session';
 import { EmptyState } from '../../../shared/EmptyState';
 import { FilterBar, useFilterWidth } from '../../../shared/FilterBar';
 import { formatMoney } from '../../../shared/format';
+import { defaultKeysetLimit, KeysetPager } from '../../../shared/KeysetPager';
 import {
   type LedgerColumn,
   LedgerPage,
@@ -17,11 +18,58 @@ import {
 } from '../../../shared/LedgerPage';
 import { sortableBy } from '../../../shared/ledgerSort';
 import { SearchFilter } from '../../../shared/SearchFilter';
-import { useUrlLedger } from '../../../shared/useUrlFilters';
+import { useKeysetCursors } from '../../../shared/useKeysetCursors';
+import { type UrlFilterValues, useUrlFilters } from '../../../shared/useUrlFilters';
+import { DepartmentTreeSelect } from '../../system/components/DepartmentTreeSelect';
 import { useExecutionSettings } from '../exceptions/exceptionsApi';
-import { exportContractOverdue, useContractOverdue } from './overdueApi';
+import { ColleagueSelect } from '../pickers/ColleagueSelect';
+import { PartnerSelect } from '../pickers/PartnerSelect';
+import { exportContractOverdue, useContractOverdue, useContractOverdueTotals } from './overdueApi';
 
-const filterKeys = ['direction', 'q', 'entityId', 'minDaysOverdue'] as const;
+const urlKeys = [
+  'direction',
+  'q',
+  'entityId',
+  'departmentId',
+  'ownerId',
+  // The owner's name, kept beside the id so the picker shows who after a reload.
+  'ownerName',
+  'partnerId',
+  'minDaysOverdue',
+  'sort',
+  'limit',
+] as const;
+type OverdueUrlKey = (typeof urlKeys)[number];
+
+/**
+ * The API filters, sort and page size of the URL's values. What the server would refuse (a
+ * hand-edited sort field, a limit of 0) is dropped here instead of answered with a 400.
+ */
+function overdueQueryOf(values: UrlFilterValues<OverdueUrlKey>) {
+  const direction = values.direction === 'EXPENSE' ? 'EXPENSE' : 'INCOME';
+  const minDays = Number(values.minDaysOverdue);
+  const minDaysOverdue = Number.isInteger(minDays) && minDays > 0 && minDays <= 3650 ? minDays : undefined;
+  const sort =
+    values.sort && (contractOverdueSortFields as readonly string[]).includes(values.sort.replace(/^-/, ''))
+      ? values.sort
+      : undefined;
+  const parsed = Number(values.limit);
+  const limit = Number.isInteger(parsed) && parsed >= 1 && parsed <= 200 ? parsed : defaultKeysetLimit;
+  return { direction, minDaysOverdue, sort, limit } as const;
+}
+
+/**
+ * One line, cut with an ellipsis: a page of 50 or more rows is a virtual table of fixed row height,
+ * where a column without a width gets 160 px (too narrow for a contract's name and number). The
+ * other columns keep their content's width, so a page of 20 fits a 1366 px screen.
+ */
+const clipped: CSSProperties = {
+  display: 'block',
+  maxWidth: 256,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+};
 
 function overdueColumns(t: TFunction, sort: string | undefined): LedgerColumn<ContractOverdueItem>[] {
   // Without a sort in the URL the server lists the earliest due date first.
@@ -30,14 +78,20 @@ function overdueColumns(t: TFunction, sort: string | undefined): LedgerColumn<Co
     {
       key: 'contractNumber',
       title: t('contractOverdue.col.contract'),
+      width: 280,
       locked: true,
       ...by('contractNumber'),
       render: (_, row) => (
         <Flex vertical>
-          <Link to={`/contracts/${row.contractId}?tab=schedule`} data-testid="overdue-contract-link">
+          <Link
+            to={`/contracts/${row.contractId}?tab=schedule`}
+            title={row.contractName}
+            style={clipped}
+            data-testid="overdue-contract-link"
+          >
             {row.contractName}
           </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ ...clipped, fontSize: 12 }}>
             {[row.contractNumber, row.partnerName].filter(Boolean).join(' · ')}
           </Typography.Text>
         </Flex>
@@ -98,41 +152,61 @@ function overdueColumns(t: TFunction, sort: string | undefined): LedgerColumn<Co
 
 /**
  * `/contracts/overdue` (逾期款项): milestones past due with money open, receivables by default and
- * payables on the other tab; filters in the URL, server paging and sorting, the overdue total of
- * the filtered set per currency, export.
+ * payables on the other tab; a ledger like the contract ledger: filters in the URL, server sorting,
+ * keyset paging (next/previous through a stack of cursors), the count and overdue total of the
+ * filtered set per currency asked for apart (the rows show at once, the totals when they arrive),
+ * export.
  */
 export default function ContractOverduePage() {
   const { t } = useTranslation();
   const width = useFilterWidth();
   const { can } = usePermissions();
-  const ledger = useUrlLedger(filterKeys, { sortFields: contractOverdueSortFields });
-  const { values, update, reset } = ledger;
+  const session = useSession();
+  const { values, update, reset } = useUrlFilters(urlKeys);
   const entities = useExecutionSettings();
-  const direction = values.direction === 'EXPENSE' ? 'EXPENSE' : 'INCOME';
-  const minDays = Number(values.minDaysOverdue);
-  const validMinDays = Number.isInteger(minDays) && minDays > 0 && minDays <= 3650 ? minDays : undefined;
+  const { direction, minDaysOverdue, sort, limit } = useMemo(() => overdueQueryOf(values), [values]);
 
-  const filterQuery = useMemo<QueryParams>(
+  // The totals' filters; the export takes them and the sort, the page also the limit and cursor.
+  const filters = useMemo<QueryParams>(
     () => ({
       direction,
       q: values.q,
       entityId: values.entityId,
-      minDaysOverdue: validMinDays,
-      sort: ledger.sort,
+      departmentId: values.departmentId,
+      ownerId: values.ownerId,
+      partnerId: values.partnerId,
+      minDaysOverdue,
     }),
-    [direction, values.q, values.entityId, validMinDays, ledger.sort],
+    [
+      direction,
+      values.q,
+      values.entityId,
+      values.departmentId,
+      values.ownerId,
+      values.partnerId,
+      minDaysOverdue,
+    ],
   );
-  const query = useMemo(
-    () => ({ ...filterQuery, page: ledger.page, pageSize: ledger.pageSize }),
-    [filterQuery, ledger.page, ledger.pageSize],
-  );
+  const filterQuery = useMemo<QueryParams>(() => ({ ...filters, sort }), [filters, sort]);
+  // The cursors of the pages seen so far; a change of filters, sort or size starts again at page 1.
+  const pages = useKeysetCursors([filterQuery, limit]);
+  const { cursor } = pages;
+  const query = useMemo(() => ({ ...filterQuery, limit, cursor }), [filterQuery, limit, cursor]);
   const list = useContractOverdue(query);
   const { data } = list;
-  const columns = useMemo(() => overdueColumns(t, ledger.sort), [t, ledger.sort]);
+  // The totals do not depend on the sort or the page: one request per set of filters.
+  const totalsQuery = useContractOverdueTotals(filters);
+  const totalsData = totalsQuery.data;
+  const columns = useMemo(() => overdueColumns(t, sort), [t, sort]);
   // One totals row per currency: yuan and dollars are never added together.
   const totals = useMemo(
-    () => (data ? totalsByCurrency(data.total, data.overdueByCurrency) : undefined),
-    [data],
+    () =>
+      totalsData
+        ? totalsByCurrency(totalsData.count, totalsData.byCurrency, totalsData.source === 'capped')
+        : totalsQuery.isError
+          ? undefined
+          : ('pending' as const),
+    [totalsData, totalsQuery.isError],
   );
 
   const filterBar = (
@@ -159,18 +233,48 @@ export default function ContractOverduePage() {
           allowClear
           placeholder={t('contractOverdue.entity')}
           value={values.entityId}
-          onChange={(value?: string) => update({ entityId: value })}
+          // Departments belong to one entity, so a department filter cannot survive an entity change.
+          onChange={(value?: string) => update({ entityId: value, departmentId: undefined })}
           loading={entities.isLoading}
           options={(entities.data ?? []).map((e) => ({ value: e.entityId, label: e.entityName }))}
           style={width(220)}
           data-testid="overdue-entity"
+        />
+        {can('org.department.view') && (
+          <DepartmentTreeSelect
+            allowClear
+            entityId={values.entityId ?? session.actingEntity.id}
+            placeholder={t('contracts.field.department')}
+            value={values.departmentId}
+            onChange={(departmentId: string | undefined) => update({ departmentId })}
+            style={width(180)}
+            data-testid="overdue-department"
+          />
+        )}
+        <ColleagueSelect
+          placeholder={t('contracts.field.owner')}
+          value={values.ownerId}
+          currentLabel={values.ownerName}
+          onChange={(ownerId, option) => {
+            const label = Array.isArray(option) ? undefined : (option?.label as string | undefined);
+            update({ ownerId, ownerName: ownerId ? label : undefined });
+          }}
+          style={width(180)}
+          data-testid="overdue-owner"
+        />
+        <PartnerSelect
+          placeholder={t('contracts.field.partner')}
+          value={values.partnerId}
+          onChange={(partnerId) => update({ partnerId })}
+          style={width(220)}
+          data-testid="overdue-partner"
         />
         <InputNumber
           min={1}
           max={3650}
           precision={0}
           placeholder={t('contractOverdue.minDays')}
-          value={validMinDays ?? null}
+          value={minDaysOverdue ?? null}
           onChange={(value) => update({ minDaysOverdue: value ? String(value) : undefined })}
           style={width(140)}
           data-testid="overdue-min-days"
@@ -193,9 +297,28 @@ export default function ContractOverduePage() {
       rowKey="itemId"
       rows={data?.items}
       {...ledgerQueryState(list)}
-      onSortChange={(sort) => update({ sort })}
-      paging={ledger.paging(data?.total)}
+      onSortChange={(next) => update({ sort: next })}
       totals={totals}
+      totalsLabel={(count) => t('contractOverdue.totals', { count: count.toLocaleString() })}
+      paging={{
+        mode: 'keyset',
+        // No pager under an empty first page: "0 items, page 1" beside the empty state says nothing.
+        pager:
+          data?.items.length === 0 && !pages.hasPrevious ? null : (
+            <KeysetPager
+              testId="overdue"
+              page={pages.page}
+              hasPrevious={pages.hasPrevious}
+              hasNext={Boolean(data?.nextCursor)}
+              total={totalsData ? { count: totalsData.count, atLeast: totalsData.source === 'capped' } : null}
+              limit={limit}
+              loading={list.isFetching}
+              onPrevious={pages.previous}
+              onNext={() => pages.next(data?.nextCursor)}
+              onLimit={(next) => update({ limit: next === defaultKeysetLimit ? undefined : next })}
+            />
+          ),
+      }}
       empty={<EmptyState description={t('contractOverdue.empty')} />}
       cardTitle={(row) => (
         <Link to={`/contracts/${row.contractId}?tab=schedule`} data-testid="overdue-card-link">

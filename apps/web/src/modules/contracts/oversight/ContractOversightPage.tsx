@@ -1,7 +1,9 @@
 import {
   type ContractOversightItem,
   type ContractOversightKind,
+  type ContractOversightKindCount,
   contractOversightKindSchema,
+  contractOversightSortFields,
 } from '@concord/contracts';
 import { Flex, Segmented, Select, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
@@ -13,16 +15,47 @@ import { usePermissions } from '../../../app/auth/session';
 import { EmptyState } from '../../../shared/EmptyState';
 import { FilterBar, useFilterWidth } from '../../../shared/FilterBar';
 import { formatMoney } from '../../../shared/format';
+import { defaultKeysetLimit, KeysetPager } from '../../../shared/KeysetPager';
 import { type LedgerColumn, LedgerPage, ledgerQueryState } from '../../../shared/LedgerPage';
 import { sortableBy } from '../../../shared/ledgerSort';
-import { useUrlLedger } from '../../../shared/useUrlFilters';
+import { useKeysetCursors } from '../../../shared/useKeysetCursors';
+import { type UrlFilterValues, useUrlFilters } from '../../../shared/useUrlFilters';
 import { useExecutionSettings } from '../exceptions/exceptionsApi';
-import { exportContractOversight, useContractOversight } from '../overdue/overdueApi';
+import {
+  exportContractOversight,
+  useContractOversight,
+  useContractOversightCounts,
+} from '../overdue/overdueApi';
 
-const filterKeys = ['kind', 'entityId'] as const;
-/** The sorts the server's oversight list offers (oversight.repository.ts). */
-const sortFields = ['date', 'amount', 'kind', 'contractNumber'] as const;
+const urlKeys = ['kind', 'entityId', 'sort', 'limit'] as const;
+type OversightUrlKey = (typeof urlKeys)[number];
 const kinds = contractOversightKindSchema.options;
+
+/**
+ * The API's kind, sort and page size of the URL's values. What the server would refuse (an unknown
+ * kind, a sort it does not offer, such as the amount an old link may carry, a limit of 0) is dropped
+ * here instead of answered with a 400.
+ */
+function oversightQueryOf(values: UrlFilterValues<OversightUrlKey>) {
+  const kind = kinds.includes(values.kind as ContractOversightKind)
+    ? (values.kind as ContractOversightKind)
+    : undefined;
+  const sort =
+    values.sort && (contractOversightSortFields as readonly string[]).includes(values.sort.replace(/^-/, ''))
+      ? values.sort
+      : undefined;
+  const parsed = Number(values.limit);
+  const limit = Number.isInteger(parsed) && parsed >= 1 && parsed <= 200 ? parsed : defaultKeysetLimit;
+  return { kind, sort, limit } as const;
+}
+
+/** The breaches of some kinds together: a lower bound when any of them was capped. */
+function sumOf(counts: ContractOversightKindCount[]): ContractOversightKindCount {
+  return {
+    count: counts.reduce((sum, counted) => sum + counted.count, 0),
+    capped: counts.some((counted) => counted.capped),
+  };
+}
 type Row = ContractOversightItem & { rowKey: string };
 const kindColors: Record<ContractOversightKind, string> = {
   OVERRIDE_PAYMENT: 'orange',
@@ -54,7 +87,6 @@ function oversightColumns(t: TFunction, sort: string | undefined): LedgerColumn<
       key: 'contractNumber',
       title: t('contractOversight.col.contract'),
       locked: true,
-      ...sortableBy(sort, 'contractNumber'),
       render: (_, row) => (
         <Flex vertical>
           <Link to={linkOf(row)} data-testid="oversight-contract-link">
@@ -72,7 +104,6 @@ function oversightColumns(t: TFunction, sort: string | undefined): LedgerColumn<
       key: 'amount',
       title: t('contractOversight.col.amount'),
       align: 'right',
-      ...sortableBy(sort, 'amount'),
       render: (_, row) => formatMoney(row.amount, row.currency),
     },
     { key: 'date', dataIndex: 'date', title: t('contractOversight.col.date'), ...sortableBy(sort, 'date') },
@@ -98,40 +129,50 @@ function oversightColumns(t: TFunction, sort: string | undefined): LedgerColumn<
 
 /**
  * `/contracts/oversight` (集团监督): rule breaches across the subsidiaries in the caller's scope, a
- * segmented filter per kind with its count, the entity filter, server paging and sorting, export.
+ * segmented filter per kind with its count, the entity filter, server sorting (by date or kind),
+ * keyset paging (next/previous through a stack of cursors), export. A ledger like the overdue list:
+ * the page shows at once and the counts per kind when they arrive (asked for apart, each counted up
+ * to a cap: "10,000+" past it).
  */
 export default function ContractOversightPage() {
   const { t } = useTranslation();
   const width = useFilterWidth();
   const { can } = usePermissions();
-  const ledger = useUrlLedger(filterKeys, { sortFields });
-  const { values, update, reset } = ledger;
+  const { values, update, reset } = useUrlFilters(urlKeys);
   const entities = useExecutionSettings();
-  const kind = kinds.includes(values.kind as ContractOversightKind)
-    ? (values.kind as ContractOversightKind)
-    : undefined;
+  const { kind, sort, limit } = useMemo(() => oversightQueryOf(values), [values]);
 
+  // The counts' filter; the export takes it, the kind and the sort, the page also the limit and cursor.
+  const countsFilter = useMemo<QueryParams>(() => ({ entityId: values.entityId }), [values.entityId]);
   const filterQuery = useMemo<QueryParams>(
-    () => ({ kind, entityId: values.entityId, sort: ledger.sort }),
-    [kind, values.entityId, ledger.sort],
+    () => ({ ...countsFilter, kind, sort }),
+    [countsFilter, kind, sort],
   );
-  const query = useMemo(
-    () => ({ ...filterQuery, page: ledger.page, pageSize: ledger.pageSize }),
-    [filterQuery, ledger.page, ledger.pageSize],
-  );
+  // The cursors of the pages seen so far; a change of filters, sort or size starts again at page 1.
+  const pages = useKeysetCursors([filterQuery, limit]);
+  const { cursor } = pages;
+  const query = useMemo(() => ({ ...filterQuery, limit, cursor }), [filterQuery, limit, cursor]);
   const list = useContractOversight(query);
   const { data } = list;
-  const columns = useMemo(() => oversightColumns(t, ledger.sort), [t, ledger.sort]);
+  // The counts do not depend on the kind shown, the sort or the page: one request per entity filter.
+  const byKind = useContractOversightCounts(countsFilter).data?.byKind;
+  const columns = useMemo(() => oversightColumns(t, sort), [t, sort]);
 
-  const counts = data?.counts;
   // A contract may breach two rules at once: the kind makes the row key unique.
   const rows = useMemo(
     () => data?.items.map((item) => ({ ...item, rowKey: `${item.kind}:${item.recordId}` })),
     [data],
   );
-  const allCount = counts ? Object.values(counts).reduce((sum, n) => sum + n, 0) : undefined;
-  const label = (text: string, count: number | undefined) =>
-    count === undefined ? text : `${text} ${count}`;
+  const allCount = byKind ? sumOf(Object.values(byKind)) : undefined;
+  const shownCount = byKind ? (kind ? byKind[kind] : allCount) : undefined;
+  const label = (text: string, counted: ContractOversightKindCount | undefined) =>
+    counted === undefined ? (
+      text
+    ) : (
+      <span title={counted.capped ? t('contractOversight.cappedHint') : undefined}>
+        {`${text} ${counted.count.toLocaleString()}${counted.capped ? '+' : ''}`}
+      </span>
+    );
 
   const filterBar = (
     <>
@@ -142,7 +183,7 @@ export default function ContractOversightPage() {
           onChange={(value) => update({ kind: value === 'ALL' ? undefined : String(value) })}
           options={[
             { value: 'ALL', label: label(t('contractOversight.all'), allCount) },
-            ...kinds.map((k) => ({ value: k, label: label(t(`contractOversight.kind.${k}`), counts?.[k]) })),
+            ...kinds.map((k) => ({ value: k, label: label(t(`contractOversight.kind.${k}`), byKind?.[k]) })),
           ]}
           data-testid="oversight-kind"
         />
@@ -177,8 +218,26 @@ export default function ContractOversightPage() {
       rowKey="rowKey"
       rows={rows}
       {...ledgerQueryState(list)}
-      onSortChange={(sort) => update({ sort })}
-      paging={ledger.paging(data?.total)}
+      onSortChange={(next) => update({ sort: next })}
+      paging={{
+        mode: 'keyset',
+        // No pager under an empty first page: "0 items, page 1" beside the empty state says nothing.
+        pager:
+          data?.items.length === 0 && !pages.hasPrevious ? null : (
+            <KeysetPager
+              testId="oversight"
+              page={pages.page}
+              hasPrevious={pages.hasPrevious}
+              hasNext={Boolean(data?.nextCursor)}
+              total={shownCount ? { count: shownCount.count, atLeast: shownCount.capped } : null}
+              limit={limit}
+              loading={list.isFetching}
+              onPrevious={pages.previous}
+              onNext={() => pages.next(data?.nextCursor)}
+              onLimit={(next) => update({ limit: next === defaultKeysetLimit ? undefined : next })}
+            />
+          ),
+      }}
       empty={<EmptyState description={t('contractOversight.empty')} />}
       cardTitle={(row) => (
         <Flex gap={6} align="center" wrap>
