@@ -3,8 +3,8 @@
  * (the home page shows no figures yet), so W5 takes the aggregates a manager's dashboard would ask
  * for from the endpoints that have them: the ledger totals (from the rollups: the whole group, and
  * in-force expense contracts), the plan-vs-signed report of the plan year, the overdue payment
- * milestones with their sums, the approval centre's counts; and the whole set asked at once. The
- * baselines replay each endpoint's own statements (all Concord ran for the request but the session
+ * milestones' totals (from the rollup) and their first page, the approval centre's counts; and the
+ * whole set asked at once. The baselines replay each endpoint's own statements (all Concord ran for the request but the session
  * lookup), and answer with the figures computed from their rows: they must equal Concord's.
  */
 import { bareCall, type Statement } from './concord.js';
@@ -71,20 +71,34 @@ function aggregates(planYear: number): Aggregate[] {
     },
     {
       name: 'W5 overdue milestones',
-      path: '/contract-overdue?page=1&pageSize=20',
+      path: '/contract-overdue/totals',
       concord: (body) => [
-        Number(body.total),
+        Number(body.count),
         sorted(
-          (body.overdueByCurrency as Row[]).map((c) => [
+          (body.byCurrency as Row[]).map((c) => [
             String(c.currency),
             [Number(c.count), Number(c.overdueAmount)],
           ]),
         ),
       ],
-      bare: (results) => [
-        Number(rowsOf(results, /^select count\(\*\) as "total"/)[0].total),
-        byCurrency(rowsOf(results, /^select "c"\."currency" as "currency", count\(\*\)/), ['count', 'total']),
-      ],
+      // From the rollup's buckets (the past-due day is today): the in-force contracts' items and open money.
+      bare: (results) => {
+        const rows = byCurrency(rowsOf(results, /from "contract_ledger_rollup"/), [
+          'overdue_items',
+          'overdue_amount',
+        ]).filter(([, [items]]) => items > 0);
+        return [rows.reduce((sum, [, [items]]) => sum + items, 0), rows];
+      },
+    },
+    {
+      name: 'W5 overdue milestones (first page)',
+      path: '/contract-overdue?limit=20',
+      concord: (body) => (body.items as Row[]).map((r) => [r.itemId, Number(r.overdueAmount)]),
+      bare: (results) =>
+        // The page reads one row more than it shows, to know whether there is a next page.
+        rowsOf(results, /^select "i"\."id" as "item_id"/)
+          .slice(0, 20)
+          .map((r) => [r.item_id, Number(r.overdue_amount)]),
     },
     {
       name: 'W5 approval centre counts',
@@ -93,7 +107,7 @@ function aggregates(planYear: number): Aggregate[] {
       // Concord asks the four at once: found by their SQL, not by the order they ended in.
       bare: (results) =>
         [
-          /from "wf_task" where "assignee_id" = \S+ and "open" = \S+$/,
+          /from "wf_task" where "assignee_id" = \S+ and "open" = \S+ limit/,
           /from "wf_task" .* "status" not in/,
           /from "wf_instance" where "initiator_id"/,
           /from "wf_cc" where "user_id"/,

@@ -126,7 +126,15 @@ export const wfListItemSchema = z.object({
 });
 export type WfListItem = z.infer<typeof wfListItemSchema>;
 
+/**
+ * The approval centre's counts stop here: a long-serving approver has hundreds of thousands of done
+ * tasks, and counting them exactly read every one (0.9 s at a million contracts, on the request's
+ * connection). A count above the cap is answered as `WF_COUNT_CAP + 1` and shown as "999+".
+ */
+export const WF_COUNT_CAP = 999;
+
 export const wfCountsSchema = z.object({
+  /** Each count is exact up to WF_COUNT_CAP; WF_COUNT_CAP + 1 means "more than the cap". */
   todo: z.number().int(),
   done: z.number().int(),
   initiated: z.number().int(),

@@ -1,6 +1,6 @@
-import type { Page } from '@concord/contracts';
+import { type Page, WF_COUNT_CAP } from '@concord/contracts';
 import { type SelectQueryBuilder, sql } from 'kysely';
-import { type Db, isPostgres, likePattern, readBool, writeJson } from '../../db/index.js';
+import { countUpTo, type Db, isPostgres, likePattern, readBool, writeJson } from '../../db/index.js';
 import { applySort, fetchPage } from '../http/index.js';
 import type {
   WfActionLogTable,
@@ -320,22 +320,23 @@ export function centrePage(
   );
 }
 
+/**
+ * The four tab counts, each stopped at WF_COUNT_CAP + 1 (`countUpTo`): a request reads at most that
+ * many index entries per count however long the user's history is.
+ */
 export async function centreCounts(db: Db, userId: string) {
-  const n = sql<number>`count(*)`.as('n');
-  const count = async (query: { executeTakeFirstOrThrow(): Promise<{ n: number }> }) =>
-    (await query.executeTakeFirstOrThrow()).n;
+  const upToCap = (rows: Parameters<typeof countUpTo>[1]) => countUpTo(db, rows, WF_COUNT_CAP);
   const [todo, done, initiated, cc] = await Promise.all([
-    count(db.selectFrom('wf_task').select(n).where('assignee_id', '=', userId).where('open', '=', true)),
-    count(
+    upToCap(db.selectFrom('wf_task').where('assignee_id', '=', userId).where('open', '=', true)),
+    upToCap(
       db
         .selectFrom('wf_task')
-        .select(n)
         .where('assignee_id', '=', userId)
         .where('open', '=', false)
         .where('status', 'not in', ['CANCELED', 'TRANSFERRED', 'SKIPPED', 'WAIT']),
     ),
-    count(db.selectFrom('wf_instance').select(n).where('initiator_id', '=', userId)),
-    count(db.selectFrom('wf_cc').select(n).where('user_id', '=', userId).where('read_at', 'is', null)),
+    upToCap(db.selectFrom('wf_instance').where('initiator_id', '=', userId)),
+    upToCap(db.selectFrom('wf_cc').where('user_id', '=', userId).where('read_at', 'is', null)),
   ]);
   return { todo, done, initiated, cc };
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { wfTabs } from '@concord/contracts';
+import { WF_COUNT_CAP, wfTabs } from '@concord/contracts';
 import { Badge, Button, Input, Segmented, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,7 +54,12 @@ export default function ApprovalCentrePage() {
         {badge && count > 0 && (
           <Badge count={count} size="small" overflowCount={99} style={{ marginInlineStart: 4 }} />
         )}
-        {!badge && count > 0 && <span style={{ marginInlineStart: 4, opacity: 0.6 }}>{count}</span>}
+        {!badge && count > 0 && (
+          // The server stops counting at the cap (WF_COUNT_CAP + 1 means more).
+          <span style={{ marginInlineStart: 4, opacity: 0.6 }}>
+            {count > WF_COUNT_CAP ? `${WF_COUNT_CAP}+` : count}
+          </span>
+        )}
       </span>
     );
   };
