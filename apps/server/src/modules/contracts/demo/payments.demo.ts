@@ -100,9 +100,11 @@ const receipts: {
   reference: string;
 }[] = [
   {
+    // The customer paid 60% of the advance: the rest is an overdue receivable, so the overdue list
+    // (逾期应收, its default tab) and the collection reminders have something to show from the start.
     contract: '智慧园区平台销售合同',
     seq: 1,
-    share: 10000,
+    share: 6000,
     by: 'he.jun',
     bankAccount: '中国银行深圳前海支行 7445 **** 2026',
     reference: 'KJ-SK-202606-003',
