@@ -111,7 +111,7 @@ function aggregates(planYear: number): Aggregate[] {
           /from "wf_task" .* "status" not in/,
           /from "wf_instance" where "initiator_id"/,
           /from "wf_cc" where "user_id"/,
-        ].map((test) => Number(rowsOf(results, test)[0].n)),
+        ].map((test) => Number(rowsOf(results, test)[0].count)),
     },
   ];
 }
