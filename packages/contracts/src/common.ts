@@ -39,10 +39,19 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
     total: z.number().int(),
+    /** The count stopped at its cap (`total`): there are more rows than that, and pages end there. */
+    totalAtLeast: z.literal(true).optional(),
     page: z.number().int(),
     pageSize: z.number().int(),
   });
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type Page<T> = {
+  items: T[];
+  total: number;
+  /** The count stopped at its cap (`total`): there are more rows than that, and pages end there. */
+  totalAtLeast?: true;
+  page: number;
+  pageSize: number;
+};
 
 export const idParamsSchema = z.strictObject({ id: idSchema });
 

@@ -11,6 +11,10 @@ export const errorMessages = {
     'en-US': 'The record does not exist or you may not see it',
   },
   ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', 'en-US': 'No such endpoint' },
+  PAGE_BEYOND_CAP: {
+    'zh-CN': '列表只分页显示前 {cap} 条，请缩小筛选范围查看更早的记录',
+    'en-US': 'Only the first {cap} rows are paged; narrow the filter to see older ones',
+  },
   CSRF_FAILED: {
     'zh-CN': '请求校验失败，请刷新页面后重试',
     'en-US': 'Request check failed; reload the page and try again',

@@ -2,6 +2,7 @@ import { type ErrorCode, formatErrorMessage, type Locale } from '@concord/contra
 
 const statusByCode: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
+  PAGE_BEYOND_CAP: 400,
   PASSWORD_POLICY: 400,
   PASSWORD_WRONG: 400,
   INVALID_REFERENCE: 400,

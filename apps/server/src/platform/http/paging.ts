@@ -1,28 +1,43 @@
 import type { Page } from '@concord/contracts';
 import { type SelectQueryBuilder, sql } from 'kysely';
+import { countUpTo, type Db } from '../../db/index.js';
 import { AppError } from './errors.js';
 
 /**
  * Runs a list query as one page plus its total. The count uses the same filters (and scope) as the
  * page, so totals and rows always agree.
+ *
+ * With `countCap` the count stops after `cap` rows (`total` is then the cap and `totalAtLeast` says
+ * "more than"), and the pages end there: a list that grows with a person's history (the approval
+ * centre's) costs at most that many index entries per request instead of a count of the whole
+ * history, and OFFSET never walks further. Past the cap the user narrows the filter.
  */
 export async function fetchPage<DB, TB extends keyof DB, O, T>(
   query: SelectQueryBuilder<DB, TB, O>,
   paging: { page: number; pageSize: number },
   toItem: (row: O) => T,
+  options: { countCap?: { db: Db; cap: number } } = {},
 ): Promise<Page<T>> {
-  const countRow = await query
-    .clearSelect()
-    .clearOrderBy()
-    .select(sql<number>`count(*)`.as('total'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
-    .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize)
-    .execute();
+  const offset = (paging.page - 1) * paging.pageSize;
+  const { countCap } = options;
+  if (countCap && offset >= countCap.cap) throw new AppError('PAGE_BEYOND_CAP', { cap: countCap.cap });
+  const counted = countCap
+    ? await countUpTo(countCap.db, query.clearOrderBy().clearSelect(), countCap.cap)
+    : Number(
+        (
+          (await query
+            .clearSelect()
+            .clearOrderBy()
+            .select(sql<number>`count(*)`.as('total'))
+            .executeTakeFirstOrThrow()) as { total: number }
+        ).total,
+      );
+  const capped = countCap !== undefined && counted > countCap.cap;
+  const rows = await query.limit(paging.pageSize).offset(offset).execute();
   return {
     items: rows.map(toItem),
-    total: (countRow as { total: number }).total,
+    total: capped ? countCap.cap : counted,
+    ...(capped ? { totalAtLeast: true as const } : {}),
     page: paging.page,
     pageSize: paging.pageSize,
   };

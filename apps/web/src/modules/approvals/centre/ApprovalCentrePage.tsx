@@ -117,6 +117,7 @@ export default function ApprovalCentrePage() {
           items={data?.items ?? []}
           loading={isFetching}
           total={data?.total ?? 0}
+          totalAtLeast={data?.totalAtLeast}
           page={query.page as number}
           pageSize={query.pageSize as number}
           onPage={(page, pageSize) =>

@@ -15,6 +15,8 @@ interface ApprovalListProps {
   items: WfListItem[];
   loading: boolean;
   total: number;
+  /** The server stopped counting at `total`: there are more (see `Page.totalAtLeast`). */
+  totalAtLeast?: boolean;
   page: number;
   pageSize: number;
   onPage: (page: number, pageSize: number) => void;
@@ -70,7 +72,16 @@ function columns(t: TFunction, tab: WfTab): TableColumnsType<WfListItem> {
 }
 
 /** The rows of one approval-centre tab: a table on desktop, tappable cards at phone width. */
-export function ApprovalList({ tab, items, loading, total, page, pageSize, onPage }: ApprovalListProps) {
+export function ApprovalList({
+  tab,
+  items,
+  loading,
+  total,
+  totalAtLeast,
+  page,
+  pageSize,
+  onPage,
+}: ApprovalListProps) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const navigate = useNavigate();
@@ -81,7 +92,11 @@ export function ApprovalList({ tab, items, loading, total, page, pageSize, onPag
     total,
     onChange: onPage,
     showSizeChanger: !isPhone,
-    showTotal: isPhone ? undefined : (count: number) => t('common.total', { total: count }),
+    // A tab holds a person's whole history: the server counts and pages its first WF_COUNT_CAP rows.
+    showTotal: isPhone
+      ? undefined
+      : (count: number) =>
+          t(totalAtLeast ? 'common.totalAtLeast' : 'common.total', { total: count.toLocaleString() }),
     size: isPhone ? ('small' as const) : undefined,
     align: isPhone ? ('center' as const) : undefined,
   };
