@@ -2,15 +2,12 @@ import { Checkbox, DatePicker, Input, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePermissions, useSession } from '../../../app/auth/session';
 import { FilterBar, useFilterWidth } from '../../../shared/FilterBar';
 import { useIsPhone } from '../../../shared/useIsPhone';
 import type { UrlFilterPatch, UrlFilterValues } from '../../../shared/useUrlFilters';
-import { DepartmentTreeSelect } from '../../system/components/DepartmentTreeSelect';
 import { EntityPicker } from '../../system/components/EntityPicker';
 import { CategoryTreeSelect } from '../pickers/CategoryTreeSelect';
-import { ColleagueSelect } from '../pickers/ColleagueSelect';
-import { PartnerSelect } from '../pickers/PartnerSelect';
+import { PeopleFilters } from '../pickers/PeopleFilters';
 import { contractStatuses, directionLabel, statusLabel } from '../shared/labels';
 import type { LedgerFilterKey } from './useLedgerFilters';
 
@@ -66,8 +63,6 @@ function AmountBox({
 export function LedgerFilterBar({ values, update, reset }: LedgerFilterBarProps) {
   const { t } = useTranslation();
   const width = useFilterWidth();
-  const session = useSession();
-  const { can } = usePermissions();
   // The search box is edited locally and applied on Enter, so typing does not reload the list.
   const [search, setSearch] = useState(values.q ?? '');
   useEffect(() => setSearch(values.q ?? ''), [values.q]);
@@ -145,35 +140,7 @@ export function LedgerFilterBar({ values, update, reset }: LedgerFilterBarProps)
         style={width(180)}
         data-testid="contracts-filter-entity"
       />
-      {can('org.department.view') && (
-        <DepartmentTreeSelect
-          allowClear
-          entityId={values.entityId ?? session.actingEntity.id}
-          placeholder={t('contracts.field.department')}
-          value={values.departmentId}
-          onChange={(departmentId: string | undefined) => update({ departmentId })}
-          style={width(180)}
-          data-testid="contracts-filter-department"
-        />
-      )}
-      <ColleagueSelect
-        placeholder={t('contracts.field.owner')}
-        value={values.ownerId}
-        currentLabel={values.ownerName}
-        onChange={(ownerId, option) => {
-          const label = Array.isArray(option) ? undefined : (option?.label as string | undefined);
-          update({ ownerId, ownerName: ownerId ? label : undefined });
-        }}
-        style={width(180)}
-        data-testid="contracts-filter-owner"
-      />
-      <PartnerSelect
-        placeholder={t('contracts.field.partner')}
-        value={values.partnerId}
-        onChange={(partnerId) => update({ partnerId })}
-        style={width(220)}
-        data-testid="contracts-filter-partner"
-      />
+      <PeopleFilters values={values} update={update} testIdPrefix="contracts-filter" />
       <DatePicker.RangePicker
         allowEmpty={[true, true]}
         placeholder={[t('contracts.filter.endFrom'), t('contracts.filter.endTo')]}

@@ -5,7 +5,7 @@ import { type CSSProperties, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { QueryParams } from '../../../app/api/client';
-import { usePermissions, useSession } from '../../../app/auth/session';
+import { usePermissions } from '../../../app/auth/session';
 import { EmptyState } from '../../../shared/EmptyState';
 import { FilterBar, useFilterWidth } from '../../../shared/FilterBar';
 import { formatMoney } from '../../../shared/format';
@@ -20,10 +20,8 @@ import { sortableBy } from '../../../shared/ledgerSort';
 import { SearchFilter } from '../../../shared/SearchFilter';
 import { useKeysetCursors } from '../../../shared/useKeysetCursors';
 import { type UrlFilterValues, useUrlFilters } from '../../../shared/useUrlFilters';
-import { DepartmentTreeSelect } from '../../system/components/DepartmentTreeSelect';
 import { useExecutionSettings } from '../exceptions/exceptionsApi';
-import { ColleagueSelect } from '../pickers/ColleagueSelect';
-import { PartnerSelect } from '../pickers/PartnerSelect';
+import { PeopleFilters } from '../pickers/PeopleFilters';
 import { exportContractOverdue, useContractOverdue, useContractOverdueTotals } from './overdueApi';
 
 const urlKeys = [
@@ -161,7 +159,6 @@ export default function ContractOverduePage() {
   const { t } = useTranslation();
   const width = useFilterWidth();
   const { can } = usePermissions();
-  const session = useSession();
   const { values, update, reset } = useUrlFilters(urlKeys);
   const entities = useExecutionSettings();
   const { direction, minDaysOverdue, sort, limit } = useMemo(() => overdueQueryOf(values), [values]);
@@ -240,35 +237,7 @@ export default function ContractOverduePage() {
           style={width(220)}
           data-testid="overdue-entity"
         />
-        {can('org.department.view') && (
-          <DepartmentTreeSelect
-            allowClear
-            entityId={values.entityId ?? session.actingEntity.id}
-            placeholder={t('contracts.field.department')}
-            value={values.departmentId}
-            onChange={(departmentId: string | undefined) => update({ departmentId })}
-            style={width(180)}
-            data-testid="overdue-department"
-          />
-        )}
-        <ColleagueSelect
-          placeholder={t('contracts.field.owner')}
-          value={values.ownerId}
-          currentLabel={values.ownerName}
-          onChange={(ownerId, option) => {
-            const label = Array.isArray(option) ? undefined : (option?.label as string | undefined);
-            update({ ownerId, ownerName: ownerId ? label : undefined });
-          }}
-          style={width(180)}
-          data-testid="overdue-owner"
-        />
-        <PartnerSelect
-          placeholder={t('contracts.field.partner')}
-          value={values.partnerId}
-          onChange={(partnerId) => update({ partnerId })}
-          style={width(220)}
-          data-testid="overdue-partner"
-        />
+        <PeopleFilters values={values} update={update} testIdPrefix="overdue" />
         <InputNumber
           min={1}
           max={3650}
