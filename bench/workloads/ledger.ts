@@ -1,8 +1,9 @@
 /**
  * W1 the contract ledger (first page, keyset pages deep in, filters) and W2 its search, as the group's
  * general manager (zhang.wei: every contract in scope). The baselines replay the page's own
- * statements as Concord ran them for one request: the ids in order, then the rows by id (the names
- * and settings Concord adds are its own cost). The answer: the first page's ids, hashed.
+ * statements as Concord ran them for one request: the ids in order, then the rows by id, and the
+ * bare route sends those rows as the database returned them (the names Concord adds, its access
+ * checks and its response schema are its own cost). The answer: the first page's ids, hashed.
  */
 import type { BareSql } from './bare.js';
 import { bareCall, type Statement, type Session } from './concord.js';
@@ -15,15 +16,18 @@ interface PageStatements {
   rows?: Statement;
 }
 
-async function barePage(bare: BareSql, page: PageStatements): Promise<string[]> {
+/** The page's rows in order, as the database returns them (what the bare route sends). */
+async function barePage(bare: BareSql, page: PageStatements): Promise<{ id: string }[]> {
   const ids = (await bare.all<{ id: string }>(page.ids.sql, page.ids.parameters))
     .map((row) => row.id)
     .slice(0, 20);
-  if (!page.rows) return ids.length ? [`no rows for ${ids.length} ids`] : [];
+  if (!page.rows) return ids.length ? [{ id: `no rows for ${ids.length} ids` }] : [];
   const rows = await bare.all<{ id: string }>(page.rows.sql, page.rows.parameters);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id)?.id ?? `missing ${id}`);
+  return ids.map((id) => byId.get(id) ?? { id: `missing ${id}` });
 }
+
+const idsOf = (rows: { id: string }[]) => rows.map((row) => row.id);
 
 /** A counterparty's name in the ledger: the one the first tiers drew, else the most frequent one. */
 async function searchTerm(bare: BareSql): Promise<string> {
@@ -84,8 +88,8 @@ export async function ledgerWorkloads(
     route.set(name, async () => ({ items: await barePage(bare, statements) }));
     await compareReads(bench, name, {
       concord: async () => hash(await page(path)),
-      fastify: async () => hash((await bareCall<{ items: string[] }>(route, name)).items),
-      sql: async () => hash(await barePage(bare, statements)),
+      fastify: async () => hash(idsOf((await bareCall<{ items: { id: string }[] }>(route, name)).items)),
+      sql: async () => hash(idsOf(await barePage(bare, statements))),
     });
   }
 

@@ -1,5 +1,6 @@
 import type { ContractAttachmentType, FormField, PartnerBank } from '@concord/contracts';
 import type { RequestContext } from '../../platform/http/index.js';
+import type { OrgNames } from '../../platform/org/index.js';
 import type { StartInput } from '../../platform/workflow/index.js';
 import type { Db } from '../../db/index.js';
 
@@ -31,6 +32,8 @@ export interface ContractPorts {
     departments(trx: Db, ids: string[]): Promise<Map<string, { name: string; entityId: string }>>;
     userNames(trx: Db, ids: string[]): Promise<Map<string, string>>;
     activeUserIds(trx: Db, ids: string[]): Promise<Set<string>>;
+    /** Names for a list's rows, cached per access stamp: for read paths, not inside a write. */
+    names(ctx: RequestContext): OrgNames;
   };
   files: {
     visibleIds(trx: Db, ctx: RequestContext, ids: string[]): Promise<Set<string>>;

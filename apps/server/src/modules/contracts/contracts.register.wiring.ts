@@ -46,6 +46,7 @@ export function contractPorts({ clock }: PlatformPorts, deps: ContractDeps): Con
       departments: (trx, ids) => org.departmentSummaries(ids, trx),
       userNames: (trx, ids) => org.userNames(ids, trx),
       activeUserIds,
+      names: (ctx) => org.namesFor(ctx),
     },
     files: {
       visibleIds: (trx, ctx, ids) => deps.files.visibleIds(trx, ctx, ids),
@@ -96,7 +97,7 @@ export function createContractRegister(platform: PlatformPorts, deps: ContractDe
   const contractVersions = new ContractVersions(db, ports, clock);
   const contracts = new ContractsService(db, audit, ports, setup, clock);
   const contractLifecycle = new ContractLifecycle(db, audit, ports, setup, contractVersions, clock);
-  const contractLedger = new ContractLedger(db, ports, setup, platform.heavyReads);
+  const contractLedger = new ContractLedger(db, ports, platform.heavyReads);
   // Imports resolve codes through the directory once per distinct value; the register's own checks
   // (scope, partner use by the entity, blacklist) run with the importing user's context.
   const contractImport = new ContractImportService(

@@ -1,5 +1,4 @@
-import type { Db } from '../../db/index.js';
-import type { ContractPorts } from './contracts.ports.js';
+import type { OrgNames } from '../../platform/org/index.js';
 
 /** The columns that say whose a contract-linked row is: its entity, department and owner. */
 export interface OwnedRow {
@@ -9,15 +8,16 @@ export interface OwnedRow {
 }
 
 /**
- * The names of the rows' entities, departments and owners, read from the organisation in one batch
- * each: the ledger, the overdue list and oversight show them beside every row.
+ * The names of the rows' entities, departments and owners (the organisation's name cache: no
+ * statement once they are cached): the ledger, the overdue list and oversight show them beside
+ * every row.
  */
-export async function ownerNames(org: ContractPorts['org'], db: Db, rows: readonly OwnedRow[]) {
+export async function ownerNames(names: OrgNames, rows: readonly OwnedRow[]) {
   const distinct = (column: keyof OwnedRow) => [...new Set(rows.map((r) => r[column]))];
   const [entities, departments, owners] = await Promise.all([
-    org.entities(db, distinct('entity_id')),
-    org.departments(db, distinct('department_id')),
-    org.userNames(db, distinct('owner_id')),
+    names.entities(distinct('entity_id')),
+    names.departments(distinct('department_id')),
+    names.userNames(distinct('owner_id')),
   ]);
   return {
     entityName: (id: string) => entities.get(id)?.name ?? '',

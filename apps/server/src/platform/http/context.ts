@@ -20,6 +20,11 @@ export interface RequestContext {
   locale: Locale;
   actor: Actor | null;
   access: AccessControl;
+  /**
+   * The access stamp read with the session (the organisation and grants as of this request), which
+   * the organisation's name cache is good for; absent outside a signed-in request.
+   */
+  accessStamp?: number;
 }
 
 declare module 'fastify' {

@@ -234,6 +234,7 @@ export class AuthService {
         this.org,
         access.scopes,
       ),
+      ...(access.stamp >= 0 ? { accessStamp: access.stamp } : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 export { orgModule } from './org.module.js';
 export { OrgService } from './org.service.js';
+export type { OrgNames } from './org-names.js';
 export { PositionsService } from './positions.service.js';
 export { UserRolesService } from './user-roles.service.js';
 export type { AccessSubject, IdentityPort, RoleGrant } from './users.ports.js';

@@ -348,6 +348,16 @@ export async function userNames(db: Db, ids: string[]): Promise<Map<string, stri
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+/** Every entity's name, code and parent, in creation order (the first without a parent is the root). */
+export function entityNames(db: Db) {
+  return db
+    .selectFrom('org_entity')
+    .select(['id', 'name', 'code', 'parent_id'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 export async function entitiesExist(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('org_entity').select('id').where('id', 'in', ids).execute();

@@ -12,6 +12,7 @@ import type { AuditService } from '../audit/index.js';
 import { AppError, duplicate, invalidReference, notFound, type RequestContext } from '../http/index.js';
 import { auditSnapshot, toDepartment, toEntity } from './org.mappers.js';
 import * as repo from './org.repository.js';
+import { OrgNameCache, type OrgNames } from './org-names.js';
 import type { Clock } from '../jobs/index.js';
 
 type EntityCreate = z.infer<typeof entityCreateSchema>;
@@ -25,6 +26,7 @@ type DepartmentUpdate = z.infer<typeof departmentUpdateSchema>;
  */
 export class OrgService implements OrgTree {
   private readonly db: Db;
+  readonly #names: OrgNameCache;
 
   constructor(
     db: Db,
@@ -32,6 +34,15 @@ export class OrgService implements OrgTree {
     private readonly clock: Clock,
   ) {
     this.db = db;
+    this.#names = new OrgNameCache(db);
+  }
+
+  /**
+   * Entity, department and user names for a list's rows, cached per access stamp (`org-names.ts`):
+   * a read path's helper, not for a transaction that has just written to the organisation.
+   */
+  namesFor(ctx: RequestContext): OrgNames {
+    return this.#names.at(ctx.accessStamp);
   }
 
   // ------------------------------------------------------------ entities

@@ -20,6 +20,7 @@ import {
   type XlsxColumn,
 } from '../../../platform/http/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
+import type { OrgNames } from '../../../platform/org/index.js';
 import { ownerNames } from '../owner-names.js';
 import { countUpTo, type Db, type HeavyReads, isPostgres, ReadBudgetExceeded } from '../../../db/index.js';
 import type { Scope } from '../../../platform/access/index.js';
@@ -81,7 +82,7 @@ export class ContractCollectionsService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: await this.present(page, today),
+      items: await this.present(page, today, this.ports.org.names(ctx)),
       nextCursor: rows.length > limit && last ? encodeCursor(cursorAfter(last, sort)) : null,
     };
   }
@@ -133,13 +134,16 @@ export class ContractCollectionsService {
       filename: `${title}-${today}.xlsx`,
       sheetName: title,
       columns: exportColumns(ctx.locale),
-      rows: this.batches({
-        scope,
-        filter,
-        today,
-        sort,
-        readBy: await this.readIndex(sort, scope, filter, today),
-      }),
+      rows: this.batches(
+        {
+          scope,
+          filter,
+          today,
+          sort,
+          readBy: await this.readIndex(sort, scope, filter, today),
+        },
+        this.ports.org.names(ctx),
+      ),
       // Summed on the heavy-read pool while the rows stream; written under them.
       totals: summedOverdue(set, { pool: this.heavyReads }),
     });
@@ -148,12 +152,13 @@ export class ContractCollectionsService {
   /** The whole set in the sort's order, read by keyset in batches: memory stays flat for any size. */
   private async *batches(
     page: Omit<OverduePageRequest, 'cursor' | 'limit'>,
+    names: OrgNames,
   ): AsyncGenerator<ContractOverdueItem> {
     let cursor: OverdueCursor | null = null;
     for (;;) {
       // Read on the heavy-read pool: a batch's reads never hold the connection other requests use.
       const rows = await overduePage(this.db, { ...page, cursor, limit: EXPORT_BATCH }, this.heavyReads);
-      for (const item of await this.present(rows, page.today)) yield item;
+      for (const item of await this.present(rows, page.today, names)) yield item;
       const last = rows[rows.length - 1];
       if (rows.length < EXPORT_BATCH || !last) return;
       cursor = cursorAfter(last, page.sort);
@@ -195,8 +200,12 @@ export class ContractCollectionsService {
     return overdueFromRollup(this.db, buckets);
   }
 
-  private async present(rows: OverdueRow[], today: string): Promise<ContractOverdueItem[]> {
-    const names = await ownerNames(this.ports.org, this.db, rows);
+  private async present(
+    rows: OverdueRow[],
+    today: string,
+    orgNames: OrgNames,
+  ): Promise<ContractOverdueItem[]> {
+    const names = await ownerNames(orgNames, rows);
     return rows.map((r) => ({
       itemId: r.item_id,
       contractId: r.contract_id,

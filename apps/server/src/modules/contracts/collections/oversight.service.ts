@@ -18,6 +18,7 @@ import { moneyCell, type RequestContext, sendXlsx, type XlsxColumn } from '../..
 import type { ContractPorts } from '../contracts.ports.js';
 import { pastDueIsCurrent } from '../execution/past-due.js';
 import { pastDueDay } from '../execution/past-due.repository.js';
+import type { OrgNames } from '../../../platform/org/index.js';
 import { ownerNames } from '../owner-names.js';
 import {
   decodeOversightCursor,
@@ -84,7 +85,7 @@ export class ContractOversightService {
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
-      items: await this.present(page),
+      items: await this.present(page, this.ports.org.names(ctx)),
       nextCursor: rows.length > query.limit && last ? encodeOversightCursor(last) : null,
       asOf: this.clock.now().toISOString(),
     };
@@ -118,19 +119,20 @@ export class ContractOversightService {
       filename: zh ? `合同监督-${this.ports.today()}.xlsx` : `contract-oversight-${this.ports.today()}.xlsx`,
       sheetName: zh ? '合同监督' : 'Contract oversight',
       columns: exportColumns(ctx.locale),
-      rows: this.batches(await this.pageRequest(scope, query, null)),
+      rows: this.batches(await this.pageRequest(scope, query, null), this.ports.org.names(ctx)),
     });
   }
 
   /** The whole list in the page's order, read by keyset in batches: memory stays flat for any size. */
   private async *batches(
     request: Omit<OversightPageRequest, 'limit'>,
+    names: OrgNames,
   ): AsyncGenerator<ContractOversightItem> {
     let cursor = request.cursor;
     for (;;) {
       // Read on the heavy-read pool: a batch's reads never hold the connection other requests use.
       const rows = await oversightPage(this.db, { ...request, cursor, limit: EXPORT_BATCH }, this.heavyReads);
-      for (const item of await this.present(rows)) yield item;
+      for (const item of await this.present(rows, names)) yield item;
       const last = rows[rows.length - 1];
       if (rows.length < EXPORT_BATCH || !last) return;
       cursor = { dateKey: last.date_key, id: last.record_id, kind: last.kind };
@@ -158,8 +160,8 @@ export class ContractOversightService {
     return { entityId, today, ...flagged, storedOverdueIsCurrent };
   }
 
-  private async present(rows: BreachRow[]): Promise<ContractOversightItem[]> {
-    const names = await ownerNames(this.ports.org, this.db, rows);
+  private async present(rows: BreachRow[], orgNames: OrgNames): Promise<ContractOversightItem[]> {
+    const names = await ownerNames(orgNames, rows);
     return rows.map((r) => ({
       kind: r.kind,
       recordId: r.record_id,

@@ -237,24 +237,45 @@ export const ledgerColumns = [
 
 export type { ContractLedgerQuery };
 
-/** The ledger columns of these contracts (the second step of a page read), in no particular order. */
+/**
+ * The ledger columns of these contracts (the second step of a page read), in no particular order,
+ * with what the page shows beside them read in the same statement: the category's name and the
+ * matching tolerance in force (the entity's settings row, else the group root's).
+ */
 export function ledgerRowsByIds(
   db: Db,
   ids: string[],
-  today: string,
+  context: { today: string; groupRootId: string | null },
   reads?: HeavyReads,
 ): Promise<LedgerRow[]> {
-  const query = ledgerRowsQuery(db, ids, today);
+  const query = ledgerRowsQuery(db, ids, context);
   return reads ? reads.all(query) : query.execute();
 }
 
-function ledgerRowsQuery(db: Db, ids: string[], today: string) {
+function ledgerRowsQuery(
+  db: Db,
+  ids: string[],
+  { today, groupRootId }: { today: string; groupRootId: string | null },
+) {
   return db
     .selectFrom('contract')
+    .leftJoin('contract_category as category', 'category.id', 'contract.category_id')
+    .leftJoin('contract_execution_setting as own_setting', 'own_setting.entity_id', 'contract.entity_id')
+    .leftJoin('contract_execution_setting as group_setting', (join) =>
+      join.on('group_setting.entity_id', '=', groupRootId ?? ''),
+    )
     .select([...ledgerColumns])
+    .select('category.name as category_name')
+    .select((eb) => [
+      eb.fn.coalesce('own_setting.tolerance_amount', 'group_setting.tolerance_amount').as('tolerance_amount'),
+      eb.fn.coalesce('own_setting.tolerance_rate', 'group_setting.tolerance_rate').as('tolerance_rate'),
+    ])
     .select(overdueAmountSql(today).as('overdue_amount'))
     .where('contract.id', 'in', ids);
 }
 
-/** A contract as the ledger reads it: its ledger columns and the overdue amount as of today. */
+/**
+ * A contract as the ledger reads it: its ledger columns, the overdue amount as of today, its
+ * category's name and its tolerance (null where neither its entity nor the group has a row).
+ */
 export type LedgerRow = InferResult<ReturnType<typeof ledgerRowsQuery>>[number];

@@ -16,6 +16,7 @@ import {
   type XlsxSheet,
 } from '../../../platform/http/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
+import type { OrgNames } from '../../../platform/org/index.js';
 import { ownerNames } from '../owner-names.js';
 import { daysBetween } from '../register/contracts.rules.js';
 import {
@@ -25,7 +26,6 @@ import {
   type Tolerance,
 } from '../execution/execution.rules.js';
 import * as settingsRepo from '../execution/execution-settings.repository.js';
-import type { ContractSetup } from '../register/contracts.drafts.js';
 import {
   type LedgerFilter,
   type LedgerRow,
@@ -63,7 +63,6 @@ export class ContractLedger {
   constructor(
     private readonly db: Db,
     private readonly ports: ContractPorts,
-    private readonly setup: ContractSetup,
     private readonly heavyReads: HeavyReads,
   ) {}
 
@@ -72,14 +71,15 @@ export class ContractLedger {
     const { cursor, limit, ...filter } = query;
     const sort = parseSort(filter.sort);
     const today = this.ports.today();
-    const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter));
+    const names = this.ports.org.names(ctx);
+    const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter, names));
     const after = cursor ? decodeCursor(cursor) : null;
     const readBy = await pageIndex(this.db, base, sort, { filter, scope, memo: this.density });
-    const rows = await this.pageOf(base, sort, after, limit + 1, readBy);
+    const rows = await this.pageOf(base, sort, after, limit + 1, readBy, await names.groupRootId());
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: await this.present(page),
+      items: await this.present(page, names),
       nextCursor: rows.length > limit && last ? encodeCursor(sortValueOf(last, sort), last.id) : null,
     };
   }
@@ -92,7 +92,13 @@ export class ContractLedger {
   async totals(ctx: RequestContext, filter: LedgerTotalsFilter): Promise<ContractLedgerTotalsResult> {
     const scope = await ctx.access.require('contract.view');
     const today = this.ports.today();
-    const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter));
+    const base = ledgerQuery(
+      this.db,
+      scope,
+      filter,
+      today,
+      await this.toleranceFor(filter, this.ports.org.names(ctx)),
+    );
     const buckets = bucketsAnswering(scope, filter);
     if (buckets) {
       const byCurrency = await rollupTotals(this.db, buckets, base, today, this.heavyReads);
@@ -126,13 +132,19 @@ export class ContractLedger {
     await ctx.access.require('contract.export');
     const sort = parseSort(query.sort);
     const today = this.ports.today();
-    const base = ledgerQuery(this.db, scope, query, today, await this.toleranceFor(query));
+    const base = ledgerQuery(
+      this.db,
+      scope,
+      query,
+      today,
+      await this.toleranceFor(query, this.ports.org.names(ctx)),
+    );
     const zh = ctx.locale === 'zh-CN';
     return {
       filename: zh ? `合同台账-${today}.xlsx` : `contract-ledger-${today}.xlsx`,
       sheetName: zh ? '合同台账' : 'Contract ledger',
       columns: ledgerExportColumns(ctx.locale),
-      rows: this.batches(base, sort),
+      rows: this.batches(base, sort, this.ports.org.names(ctx)),
       totals: summedTotals(base, today, { pool: this.heavyReads }),
     };
   }
@@ -144,7 +156,13 @@ export class ContractLedger {
   async exportSize(ctx: RequestContext, query: LedgerFilter, cap: number): Promise<number> {
     const scope = await ctx.access.require('contract.view');
     await ctx.access.require('contract.export');
-    const base = ledgerQuery(this.db, scope, query, this.ports.today(), await this.toleranceFor(query));
+    const base = ledgerQuery(
+      this.db,
+      scope,
+      query,
+      this.ports.today(),
+      await this.toleranceFor(query, this.ports.org.names(ctx)),
+    );
     const { sort: _sort, ...filter } = query;
     const buckets = bucketsAnswering(scope, filter);
     return buckets ? rollupCount(this.db, buckets) : countUpTo(this.db, base, cap, this.heavyReads);
@@ -154,13 +172,15 @@ export class ContractLedger {
   private async *batches(
     base: ReturnType<typeof ledgerQuery>,
     sort: LedgerSort,
+    names: OrgNames,
   ): AsyncGenerator<ContractLedgerRow> {
     let after: { value: unknown; id: string } | null = null;
     const readBy = await pageIndex(this.db, base, sort);
+    const groupRootId = await names.groupRootId();
     for (;;) {
       // Read on the heavy-read pool: a batch's reads never hold the connection other requests use.
-      const rows = await this.pageOf(base, sort, after, 500, readBy, this.heavyReads);
-      for (const item of await this.present(rows)) yield item;
+      const rows = await this.pageOf(base, sort, after, 500, readBy, groupRootId, this.heavyReads);
+      for (const item of await this.present(rows, names)) yield item;
       if (rows.length < 500) return;
       const last = rows[rows.length - 1];
       after = { value: sortValueOf(last, sort), id: last.id };
@@ -177,24 +197,20 @@ export class ContractLedger {
     after: { value: unknown; id: string } | null,
     limit: number,
     readBy: string | null,
+    groupRootId: string | null,
     reads?: HeavyReads,
   ): Promise<LedgerRow[]> {
     const today = this.ports.today();
     const ids = await ledgerPageIds(this.db, base, sort, after, limit, readBy, reads);
     if (!ids.length) return [];
-    const rows = await ledgerRowsByIds(this.db, ids, today, reads);
+    const rows = await ledgerRowsByIds(this.db, ids, { today, groupRootId }, reads);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)).filter((r): r is LedgerRow => !!r);
   }
 
-  /** Rows with the names of their entity, department, owner and category, read in one batch each. */
-  private async present(rows: LedgerRow[]): Promise<ContractLedgerRow[]> {
-    const ids = (column: 'entity_id' | 'category_id') => [...new Set(rows.map((r) => r[column]))];
-    const [names, categories, tolerances] = await Promise.all([
-      ownerNames(this.ports.org, this.db, rows),
-      this.setup.categoryNames(this.db, ids('category_id')),
-      this.tolerances(ids('entity_id')),
-    ]);
+  /** Rows with the names of their entity, department and owner (the organisation's name cache). */
+  private async present(rows: LedgerRow[], orgNames: OrgNames): Promise<ContractLedgerRow[]> {
+    const names = await ownerNames(orgNames, rows);
     const today = this.ports.today();
     return rows.map((r) => {
       const status = r.status as ContractLedgerRow['status'];
@@ -206,7 +222,7 @@ export class ContractLedger {
         partnerId: r.partner_id,
         partnerName: r.partner_name,
         categoryId: r.category_id,
-        categoryName: categories.get(r.category_id) ?? '',
+        categoryName: r.category_name ?? '',
         direction: r.direction as ContractLedgerRow['direction'],
         entityId: r.entity_id,
         entityName: names.entityName(r.entity_id),
@@ -225,36 +241,25 @@ export class ContractLedger {
         daysToExpiry:
           endDate && (status === 'IN_FORCE' || status === 'APPROVED') ? daysBetween(today, endDate) : null,
         createdAt: new Date(r.created_at).toISOString(),
-        ...executionFigures(r, tolerances.get(r.entity_id) ?? DEFAULT_TOLERANCE),
+        ...executionFigures(r, toleranceOf(r)),
       };
     });
   }
 
   /** The group's tolerance when the filter asks for a matching status (the only filter that reads it). */
-  private async toleranceFor(filter: { matchingStatus?: unknown }): Promise<Tolerance> {
-    return filter.matchingStatus ? this.groupTolerance() : DEFAULT_TOLERANCE;
-  }
-
-  /** The group root's matching tolerance (its settings row), else the default: where an entity has no row. */
-  private async groupTolerance(): Promise<Tolerance> {
-    const rootId = await settingsRepo.groupRootId(this.db);
+  private async toleranceFor(filter: { matchingStatus?: unknown }, names: OrgNames): Promise<Tolerance> {
+    if (!filter.matchingStatus) return DEFAULT_TOLERANCE;
+    const rootId = await names.groupRootId();
     const row = rootId ? (await settingsRepo.settingsOf(this.db, [rootId])).get(rootId) : undefined;
     return row ? { amount: row.toleranceAmount, rate: row.toleranceRate } : DEFAULT_TOLERANCE;
   }
+}
 
-  /** The tolerance in force per entity: its own row, else the group's. */
-  private async tolerances(entityIds: string[]): Promise<Map<string, Tolerance>> {
-    const [own, group] = await Promise.all([
-      settingsRepo.settingsOf(this.db, entityIds),
-      this.groupTolerance(),
-    ]);
-    return new Map(
-      entityIds.map((id) => {
-        const row = own.get(id);
-        return [id, row ? { amount: row.toleranceAmount, rate: row.toleranceRate } : group];
-      }),
-    );
-  }
+/** The tolerance in force for a row: its entity's, else the group's (both joined by the page's read). */
+function toleranceOf(r: LedgerRow): Tolerance {
+  return r.tolerance_amount === null || r.tolerance_rate === null
+    ? DEFAULT_TOLERANCE
+    : { amount: Number(r.tolerance_amount), rate: Number(r.tolerance_rate) };
 }
 
 const sumOfCounts = (rows: { count: number }[]) => rows.reduce((sum, row) => sum + row.count, 0);

@@ -71,6 +71,36 @@ for (const dialect of testDialects()) {
       expect(fifty).toHaveLength(five.length);
     });
 
+    it('reads a cached page in three statements: the session, the page\'s ids and their rows', async () => {
+      await api.get(`${LEDGER}?limit=20`);
+      const page = await statementsOf(() => api.get(`${LEDGER}?limit=20`));
+      expect(page).toHaveLength(3);
+      expect(page[0]).toContain('iam_session');
+      // The names beside the rows come from the organisation's name cache; the category's name and
+      // the tolerance in force are read with the rows.
+      expect(page.filter((sql) => sql.includes('from "contract"'))).toHaveLength(2);
+      expect(page.some((sql) => /from "org_/.test(sql))).toBe(false);
+    });
+
+    it('shows a department or owner renamed outside the service on the next page', async () => {
+      const first = (await api.get(`${LEDGER}?limit=1`)).json().items[0];
+      // Straight to the tables, as another node would: the stamp's triggers tell every cache.
+      await t.services.db
+        .updateTable('org_department')
+        .set({ name: '改名后的部门' })
+        .where('id', '=', first.departmentId)
+        .execute();
+      await t.services.db
+        .updateTable('org_user')
+        .set({ display_name: '改名后的经办人' })
+        .where('id', '=', first.ownerId)
+        .execute();
+      const after = (await api.get(`${LEDGER}?limit=1`)).json().items[0];
+      expect(after.id).toBe(first.id);
+      expect(after.departmentName).toBe('改名后的部门');
+      expect(after.ownerName).toBe('改名后的经办人');
+    });
+
     it('counts a filtered set from the rollup, not the contracts, when its buckets answer the filter', async () => {
       const readsContracts = (sql: string) => sql.includes('from "contract"');
       const byBuckets = await statementsOf(() =>
