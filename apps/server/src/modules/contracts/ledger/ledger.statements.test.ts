@@ -71,7 +71,7 @@ for (const dialect of testDialects()) {
       expect(fifty).toHaveLength(five.length);
     });
 
-    it('reads a cached page in three statements: the session, the page\'s ids and their rows', async () => {
+    it("reads a cached page in three statements: the session, the page's ids and their rows", async () => {
       await api.get(`${LEDGER}?limit=20`);
       const page = await statementsOf(() => api.get(`${LEDGER}?limit=20`));
       expect(page).toHaveLength(3);
