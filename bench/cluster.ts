@@ -5,8 +5,9 @@
  * Checks (each prints PASS or FAIL, and the run exits 1 on a FAIL): a session opened on one node works
  * on the other; a role taken away on one node is refused on the other at its next request (the
  * access stamp); a scheduled job runs exactly once; two approvals of one task racing on the two
- * nodes leave exactly one approval. Then the ledger's first page (W1) at a fixed number of
- * connections: requests per second on one node, and through the proxy on two, as a ratio.
+ * nodes leave exactly one approval. Then the ledger's first page (W1) and the mixed day's requests
+ * (W8's mix, as fast as the connections go) at a fixed number of connections: requests per second
+ * on one node, and through the proxy on two, as ratios.
  * No timing is asserted; on a 2-core machine both nodes, PostgreSQL and the load share the cores.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -17,6 +18,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { httpClient } from './workloads/http-client.js';
+import { prepareDay } from './workloads/mixed.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -128,7 +131,44 @@ async function call(port: number, session: Session, method: string, url: string,
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
+interface Figures {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+/** `connections` loops, each sending its next request when the last was answered, for `seconds`. */
+async function closedLoop(request: () => Promise<boolean>): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const start = performance.now();
+        const ok = await request().catch(() => false);
+        if (ok) latencies.push(performance.now() - start);
+        else errors++;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors };
+}
+/** A connection to the cluster's database (the nodes' own). */
+async function withDatabase<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
 const results: { check: string; pass: boolean; detail: string }[] = [];
+
 const check = (name: string, pass: boolean, detail: string) => {
   results.push({ check: name, pass, detail });
   console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}: ${detail}`);
@@ -152,12 +192,20 @@ try {
   const administrator = await login(one, 'admin');
   const users = await call(one, administrator, 'GET', '/org/users?q=wu.min&pageSize=5');
   const wu = users.body.items.find((u: { username: string }) => u.username === 'wu.min');
+  const held = (await call(one, administrator, 'GET', `/org/users/${wu.id}`)).body.roles as {
+    roleId: string;
+    entityId: string;
+  }[];
   const revoked = await call(one, administrator, 'PUT', `/org/users/${wu.id}/roles`, { assignments: [] });
   const after = await call(two, staff, 'GET', '/contracts?limit=1');
+  // Given back: the mixed day below writes as this user.
+  const restored = await call(one, administrator, 'PUT', `/org/users/${wu.id}/roles`, {
+    assignments: held.map(({ roleId, entityId }) => ({ roleId, entityId })),
+  });
   check(
     'access change seen by the other node',
-    before.status === 200 && revoked.status < 300 && after.status === 403,
-    `ledger on :${two} ${before.status}, roles removed on :${one} ${revoked.status}, ledger on :${two} → ${after.status}`,
+    before.status === 200 && revoked.status < 300 && after.status === 403 && restored.status < 300,
+    `ledger on :${two} ${before.status}, roles removed on :${one} ${revoked.status}, ledger on :${two} → ${after.status}, roles given back ${restored.status}`,
   );
 
   // The hourly session purge is due at start: both nodes declared it, it must have run once.
@@ -212,51 +260,68 @@ try {
   if (!raced) check('racing approvals keep one', false, 'no demo approver had a task to approve');
 
   // W1: the ledger's first page, `connections` loops for `seconds`, on one node and through the proxy.
-  async function throughput(
-    port: number,
-  ): Promise<{ perSecond: number; p50: number; p99: number; errors: number }> {
+  async function throughput(port: number): Promise<Figures> {
     const session = await login(port, 'zhang.wei');
-    const latencies: number[] = [];
-    let errors = 0;
-    const end = performance.now() + seconds * 1000;
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (performance.now() < end) {
-          const start = performance.now();
-          const response = await fetch(`${base(port)}/contracts?limit=20`, {
-            headers: { cookie: session.cookie },
-          });
-          await response.arrayBuffer();
-          if (response.status === 200) latencies.push(performance.now() - start);
-          else errors++;
-        }
-      }),
-    );
-    latencies.sort((a, b) => a - b);
-    const at = (q: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-    return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors };
+    return closedLoop(async () => {
+      const response = await fetch(`${base(port)}/contracts?limit=20`, {
+        headers: { cookie: session.cookie },
+      });
+      await response.arrayBuffer();
+      return response.status === 200;
+    });
   }
+  // W8's mix (80% reads, 15% lists and searches, 5% writes) as fast as `connections` loops go: the
+  // mixed day's throughput, where the runner's W8 holds a fixed rate. Its answer: every request
+  // answered with its own record, and every draft it registered in the database.
+  const sample = await withDatabase(async (client) => ({
+    ids: (await client.query<{ id: string }>('select id from contract order by id limit 5000')).rows.map(
+      (row) => row.id,
+    ),
+    names: (
+      await client.query<{ partner_name: string }>(
+        'select distinct partner_name from contract order by partner_name limit 500',
+      )
+    ).rows.map((row) => row.partner_name),
+  }));
+  async function mixedThroughput(port: number): Promise<Figures> {
+    const day = await prepareDay(httpClient(base(port)), sample);
+    const figures = await closedLoop(() => day.arrival().run());
+    const stored = await withDatabase(
+      async (client) =>
+        (
+          await client.query<{ n: string }>('select count(*) as n from contract where name like $1', [
+            `${day.tag} %`,
+          ])
+        ).rows[0].n,
+    );
+    return Number(stored) === day.drafted() ? figures : { ...figures, errors: figures.errors + 1 };
+  }
+
   const single = await throughput(one);
   const pair = await throughput(ports.proxy);
+  const mixedSingle = await mixedThroughput(one);
+  const mixedPair = await mixedThroughput(ports.proxy);
   console.log('');
-  console.log(
-    `W1 ledger first page, ${connections} connections, ${seconds} s each (PostgreSQL, ${os.cpus().length} cores)`,
-  );
-  console.log('             req/s    p50 ms   p99 ms   errors');
+  console.log(`${connections} connections, ${seconds} s each (PostgreSQL, ${os.cpus().length} cores)`);
+  console.log(`${''.padEnd(32)}    req/s    p50 ms   p99 ms   errors`);
   for (const [name, figures] of [
-    ['one node', single],
-    ['two nodes', pair],
+    ['W1 ledger first page, one node', single],
+    ['W1 ledger first page, two nodes', pair],
+    ['W8 mixed day, one node', mixedSingle],
+    ['W8 mixed day, two nodes', mixedPair],
   ] as const) {
     console.log(
-      `${name.padEnd(10)} ${figures.perSecond.toFixed(1).padStart(8)} ${figures.p50.toFixed(1).padStart(9)} ${figures.p99.toFixed(1).padStart(8)} ${String(figures.errors).padStart(8)}`,
+      `${name.padEnd(32)} ${figures.perSecond.toFixed(1).padStart(8)} ${figures.p50.toFixed(1).padStart(9)} ${figures.p99.toFixed(1).padStart(8)} ${String(figures.errors).padStart(8)}`,
     );
   }
-  console.log(`two nodes / one node: ${(pair.perSecond / single.perSecond).toFixed(2)}×`);
+  console.log(
+    `two nodes / one node: W1 ${(pair.perSecond / single.perSecond).toFixed(2)}×, W8 ${(mixedPair.perSecond / mixedSingle.perSecond).toFixed(2)}×`,
+  );
+  const errors = [single, pair, mixedSingle, mixedPair].map((figures) => figures.errors);
   check(
     'no errors under load',
-    single.errors === 0 && pair.errors === 0,
-    `${single.errors} + ${pair.errors} non-200 answers`,
+    errors.every((n) => n === 0),
+    `${errors.join(' + ')} wrong or non-200 answers (W1 one node, two nodes; W8 one node, two nodes)`,
   );
 } finally {
   proxy.close();

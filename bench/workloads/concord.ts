@@ -9,46 +9,20 @@ import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp, type Services } from '../../apps/server/src/app.js';
+import { HttpError, type HttpClient, httpClient } from './http-client.js';
 
-export const PASSWORD = 'Concord2026';
+export { HttpError, PASSWORD, type Session } from './http-client.js';
 
 export interface Statement {
   sql: string;
   parameters: readonly unknown[];
 }
 
-export interface Session {
-  username: string;
-  userId: string;
-  entityId: string;
-  departmentId: string;
-  permissions: string[];
-  headers: Record<string, string>;
-}
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: string,
-    what: string,
-  ) {
-    super(`${what}: ${status} ${body.slice(0, 300)}`);
-  }
-}
-
-export interface Concord {
+export interface Concord extends HttpClient {
   app: FastifyInstance;
   services: Services;
   base: string;
   filesDir: string;
-  login(username: string): Promise<Session>;
-  /** A JSON request as `session`; throws HttpError on a status other than 200. */
-  call<T = Record<string, unknown>>(
-    session: Session,
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<T>;
   /** The statements Concord ran while `work` ran (nothing else should run meanwhile). */
   capture<T>(work: () => Promise<T>): Promise<{ result: T; statements: Statement[] }>;
   close(): Promise<void>;
@@ -70,43 +44,7 @@ export async function startConcord(url: string): Promise<Concord> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1`;
 
-  async function call<T>(session: Session, method: string, url: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${base}${url}`, {
-      method,
-      headers:
-        body === undefined ? session.headers : { ...session.headers, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (response.status !== 200) throw new HttpError(response.status, text, `${method} ${url}`);
-    return JSON.parse(text) as T;
-  }
-
-  async function login(username: string): Promise<Session> {
-    const response = await fetch(`${base}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    if (response.status !== 200)
-      throw new HttpError(response.status, await response.text(), `login ${username}`);
-    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
-    const { csrfToken } = (await response.json()) as { csrfToken: string };
-    const headers = { cookie, 'x-csrf-token': csrfToken };
-    const me = await call<{
-      user: { id: string; departmentId: string };
-      actingEntity: { id: string };
-      permissions: string[];
-    }>({ headers } as unknown as Session, 'GET', '/auth/session');
-    return {
-      username,
-      userId: me.user.id,
-      entityId: me.actingEntity.id,
-      departmentId: me.user.departmentId,
-      permissions: me.permissions,
-      headers,
-    };
-  }
+  const { login, call } = httpClient(base);
 
   async function capture<T>(work: () => Promise<T>) {
     const statements: Statement[] = [];

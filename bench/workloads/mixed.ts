@@ -10,7 +10,7 @@
  * counterpart of a day.
  */
 import { performance } from 'node:perf_hooks';
-import type { Session } from './concord.js';
+import type { HttpClient, Session } from './http-client.js';
 import { type Bench, median, summary } from './measure.js';
 
 type Kind = 'read' | 'list' | 'write';
@@ -28,15 +28,136 @@ function random(seed: number) {
   };
 }
 
+/** A day's mix on any client of the API: the runner's Concord, a node of `bench:cluster` or its proxy. */
+export interface Day {
+  /** The next request of the day (deterministic: the same sequence every run). */
+  arrival(): Arrival;
+  /** The drafts the day registers are named `${tag} n`. */
+  tag: string;
+  /** How many drafts the day has registered so far. */
+  drafted(): number;
+}
+
+/**
+ * Signs the day's users in and picks what the writes need (a category, a usable counterparty);
+ * `sample` holds contract ids to read and counterparty names to search for.
+ */
+export async function prepareDay(
+  client: HttpClient,
+  sample: { ids: string[]; names: string[] },
+): Promise<Day> {
+  const { ids, names } = sample;
+  const gm = await client.login('zhang.wei');
+  const users: Session[] = [
+    gm,
+    ...(await Promise.all(['li.na', 'wu.min', 'he.jun'].map((u) => client.login(u)))),
+  ];
+  const writer = users[2];
+  const other = (
+    await client.call<{ items: { id: string; code: string }[] }>(writer, 'GET', '/contract-categories')
+  ).items.find((c) => c.code === 'OTHER');
+  const partner = (
+    await client.call<{ items: { id: string; blacklisted: boolean }[] }>(
+      writer,
+      'GET',
+      `/partners?page=1&pageSize=10&usableBy=${writer.entityId}&sort=name`,
+    )
+  ).items.find((p) => !p.blacklisted);
+  if (!other || !partner) throw new Error('W8: no category OTHER or no partner for the drafts');
+  const draftOf = { categoryId: other.id, partnerId: partner.id };
+
+  const tag = `基准日 ${process.pid}-${Date.now().toString(36)}`;
+  const next = random(20261206);
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+  let drafts = 0;
+  function arrival(): Arrival {
+    const u = next();
+    const user = pick(users);
+    if (u < 0.5) {
+      const id = pick(ids);
+      return {
+        kind: 'read',
+        run: async () => (await client.call<{ id: string }>(gm, 'GET', `/contracts/${id}`)).id === id,
+      };
+    }
+    if (u < 0.65)
+      return {
+        kind: 'read',
+        run: async () =>
+          typeof (await client.call<{ todo: number }>(user, 'GET', '/workflow/tasks/counts')).todo ===
+          'number',
+      };
+    if (u < 0.8)
+      return {
+        kind: 'read',
+        run: async () =>
+          typeof (await client.call<{ count: number }>(user, 'GET', '/notifications/unread-count')).count ===
+          'number',
+      };
+    if (u < 0.85)
+      return {
+        kind: 'list',
+        run: async () =>
+          Array.isArray((await client.call<{ items: unknown[] }>(user, 'GET', '/contracts?limit=20')).items),
+      };
+    if (u < 0.9) {
+      const name = pick(names);
+      const text = name.slice(0, Math.max(2, Math.min(8, name.length)));
+      return {
+        kind: 'list',
+        run: async () =>
+          (
+            await client.call<{ items: { number: string | null; name: string; partnerName: string }[] }>(
+              gm,
+              'GET',
+              `/contracts?limit=20&q=${encodeURIComponent(text)}`,
+            )
+          ).items.every((row) =>
+            [row.number ?? '', row.name, row.partnerName].some((v) =>
+              v.toLowerCase().includes(text.toLowerCase()),
+            ),
+          ),
+      };
+    }
+    if (u < 0.95)
+      return {
+        kind: 'list',
+        run: async () =>
+          Array.isArray(
+            (
+              await client.call<{ items: unknown[] }>(
+                user,
+                'GET',
+                '/workflow/tasks?tab=todo&page=1&pageSize=20',
+              )
+            ).items,
+          ),
+      };
+    return {
+      kind: 'write',
+      run: async () => {
+        const draft = await client.call<{ status: string }>(writer, 'POST', '/contracts', {
+          name: `${tag} ${++drafts}`,
+          ...draftOf,
+          entityId: writer.entityId,
+          departmentId: writer.departmentId,
+          ownerId: writer.userId,
+          amount: 500_000,
+          taxRate: 600,
+          startDate: '2027-01-01',
+          endDate: '2027-06-30',
+        });
+        return draft.status === 'DRAFT';
+      },
+    };
+  }
+
+  return { arrival, tag, drafted: () => drafts };
+}
+
 export async function mixedDay(bench: Bench, rate: number): Promise<void> {
   const { concord, bare, report, options } = bench;
   const seconds = options.checkOnly ? 1 : options.roundSeconds;
-  const gm = await concord.login('zhang.wei');
-  const users: Session[] = [
-    gm,
-    ...(await Promise.all(['li.na', 'wu.min', 'he.jun'].map((u) => concord.login(u)))),
-  ];
-  const writer = users[2];
   // A contract whose counterparty's bank is JSON text inside JSON (not an object) answers its detail
   // with 500: a fault of the data, reported as a wrong answer; the day reads the others.
   const sane =
@@ -66,104 +187,7 @@ export async function mixedDay(bench: Bench, rate: number): Promise<void> {
       [500],
     )
   ).map((r) => r.partner_name);
-  const other = (
-    await concord.call<{ items: { id: string; code: string }[] }>(writer, 'GET', '/contract-categories')
-  ).items.find((c) => c.code === 'OTHER');
-  const partner = (
-    await concord.call<{ items: { id: string; blacklisted: boolean }[] }>(
-      writer,
-      'GET',
-      `/partners?page=1&pageSize=10&usableBy=${writer.entityId}&sort=name`,
-    )
-  ).items.find((p) => !p.blacklisted);
-  if (!other || !partner) throw new Error('W8: no category OTHER or no partner for the drafts');
-  const draftOf = { categoryId: other.id, partnerId: partner.id };
-
-  const tag = `基准日 ${process.pid}-${Date.now().toString(36)}`;
-  const next = random(20261206);
-  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
-  let drafts = 0;
-  function arrival(): Arrival {
-    const u = next();
-    const user = pick(users);
-    if (u < 0.5) {
-      const id = pick(ids);
-      return {
-        kind: 'read',
-        run: async () => (await concord.call<{ id: string }>(gm, 'GET', `/contracts/${id}`)).id === id,
-      };
-    }
-    if (u < 0.65)
-      return {
-        kind: 'read',
-        run: async () =>
-          typeof (await concord.call<{ todo: number }>(user, 'GET', '/workflow/tasks/counts')).todo ===
-          'number',
-      };
-    if (u < 0.8)
-      return {
-        kind: 'read',
-        run: async () =>
-          typeof (await concord.call<{ count: number }>(user, 'GET', '/notifications/unread-count')).count ===
-          'number',
-      };
-    if (u < 0.85)
-      return {
-        kind: 'list',
-        run: async () =>
-          Array.isArray((await concord.call<{ items: unknown[] }>(user, 'GET', '/contracts?limit=20')).items),
-      };
-    if (u < 0.9) {
-      const name = pick(names);
-      const text = name.slice(0, Math.max(2, Math.min(8, name.length)));
-      return {
-        kind: 'list',
-        run: async () =>
-          (
-            await concord.call<{ items: { number: string | null; name: string; partnerName: string }[] }>(
-              gm,
-              'GET',
-              `/contracts?limit=20&q=${encodeURIComponent(text)}`,
-            )
-          ).items.every((row) =>
-            [row.number ?? '', row.name, row.partnerName].some((v) =>
-              v.toLowerCase().includes(text.toLowerCase()),
-            ),
-          ),
-      };
-    }
-    if (u < 0.95)
-      return {
-        kind: 'list',
-        run: async () =>
-          Array.isArray(
-            (
-              await concord.call<{ items: unknown[] }>(
-                user,
-                'GET',
-                '/workflow/tasks?tab=todo&page=1&pageSize=20',
-              )
-            ).items,
-          ),
-      };
-    return {
-      kind: 'write',
-      run: async () => {
-        const draft = await concord.call<{ status: string }>(writer, 'POST', '/contracts', {
-          name: `${tag} ${++drafts}`,
-          ...draftOf,
-          entityId: writer.entityId,
-          departmentId: writer.departmentId,
-          ownerId: writer.userId,
-          amount: 500_000,
-          taxRate: 600,
-          startDate: '2027-01-01',
-          endDate: '2027-06-30',
-        });
-        return draft.status === 'DRAFT';
-      },
-    };
-  }
+  const { arrival, tag, drafted } = await prepareDay(concord, { ids, names });
 
   const kinds: Kind[] = ['read', 'list', 'write'];
   const byKind: Record<Kind | 'all', { perSecond: number[]; p50: number[]; p99: number[] }> = {
@@ -211,7 +235,7 @@ export async function mixedDay(bench: Bench, rate: number): Promise<void> {
     );
     expectedOf.push(`${count} ok`);
     answers.push(
-      failed === 0 && Number(n) === drafts ? `${count} ok` : `${failed} failed, ${n}/${drafts} drafts`,
+      failed === 0 && Number(n) === drafted() ? `${count} ok` : `${failed} failed, ${n}/${drafted()} drafts`,
     );
     for (const kind of kinds) {
       const figures = summary(latencies[kind], elapsed);
