@@ -3,6 +3,7 @@
  * organisation tables (through any path) raises the stamp and is seen at the next stamp, and a
  * request that read an older stamp than the cache holds reads from the database.
  */
+import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../testing/test-app.js';
 import { OrgNameCache } from './org-names.js';
@@ -57,7 +58,7 @@ describeEachDialect('organisation: name cache', (t) => {
     const user = await t().given.userByUsername('li.na');
     const group = await t().given.entityByCode('GRP');
     const construction = await t().given.entityByCode('CONS');
-    expect((await names.userNames([user.id, 'missing'])).get(user.id)).toBe(user.displayName);
+    expect((await names.userNames([user.id, randomUUID()])).get(user.id)).toBe(user.displayName);
     const entities = await names.entities([group.id, construction.id]);
     expect(entities.get(construction.id)?.code).toBe('CONS');
     expect(await names.groupRootId()).toBe(group.id);
