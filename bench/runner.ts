@@ -157,11 +157,14 @@ for (const [names, run] of groups) {
   }
 }
 
-const output =
-  args.out ??
-  (sqlite
+const output = args.out
+  ? // A directory (as --out /some/dir) gets the file's usual name inside it.
+    fs.existsSync(args.out) && fs.statSync(args.out).isDirectory()
+    ? path.join(args.out, `concord-bench-${stamp}.json`)
+    : args.out
+  : sqlite
     ? `${url.replace(/^sqlite:/, '')}.bench-${stamp}.json`
-    : path.join(os.tmpdir(), `concord-bench-${new URL(url).pathname.slice(1)}-${stamp}.json`));
+    : path.join(os.tmpdir(), `concord-bench-${new URL(url).pathname.slice(1)}-${stamp}.json`);
 fs.writeFileSync(
   output,
   JSON.stringify(
