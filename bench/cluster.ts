@@ -15,10 +15,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { httpClient } from './workloads/http-client.js';
+import { loop, type Round } from './workloads/measure.js';
 import { prepareDay } from './workloads/mixed.js';
 
 const { values: args } = parseArgs({
@@ -36,8 +36,9 @@ const connections = Number(args.connections);
 // ------------------------------------------------------------------------------------ database
 const admin = new URL(args.db as string);
 const databaseName = `concord_cluster_${process.pid}`;
-async function withServer<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: admin.toString() });
+/** A connection to `url` for the length of `run`. */
+async function withConnection<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await run(client);
@@ -45,8 +46,12 @@ async function withServer<T>(run: (client: pg.Client) => Promise<T>): Promise<T>
     await client.end();
   }
 }
+/** The server's maintenance database (to create and drop the cluster's). */
+const withServer = <T>(run: (client: pg.Client) => Promise<T>) => withConnection(admin.toString(), run);
 await withServer((client) => client.query(`create database ${databaseName}`));
 const databaseUrl = Object.assign(new URL(admin.toString()), { pathname: `/${databaseName}` }).toString();
+/** The cluster's database (the nodes' own). */
+const withDatabase = <T>(run: (client: pg.Client) => Promise<T>) => withConnection(databaseUrl, run);
 
 // ------------------------------------------------------------------------------------ nodes
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-cluster-'));
@@ -131,40 +136,23 @@ async function call(port: number, session: Session, method: string, url: string,
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
-interface Figures {
-  perSecond: number;
-  p50: number;
-  p99: number;
+interface Figures extends Round {
   errors: number;
 }
-/** `connections` loops, each sending its next request when the last was answered, for `seconds`. */
+/**
+ * The runner's closed loop (`connections` callers for `seconds`), counting the requests that failed
+ * or answered wrongly; the run fails on any.
+ */
 async function closedLoop(request: () => Promise<boolean>): Promise<Figures> {
-  const latencies: number[] = [];
   let errors = 0;
-  const end = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < end) {
-        const start = performance.now();
-        const ok = await request().catch(() => false);
-        if (ok) latencies.push(performance.now() - start);
-        else errors++;
-      }
-    }),
+  const round = await loop(
+    async () => {
+      if (!(await request().catch(() => false))) errors++;
+    },
+    connections,
+    seconds,
   );
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors };
-}
-/** A connection to the cluster's database (the nodes' own). */
-async function withDatabase<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
+  return { ...round, errors };
 }
 
 const results: { check: string; pass: boolean; detail: string }[] = [];
@@ -210,13 +198,10 @@ try {
 
   // The hourly session purge is due at start: both nodes declared it, it must have run once.
   await new Promise((resolve) => setTimeout(resolve, 5_000));
-  const runs = await withServer(async () => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
+  const runs = await withDatabase(async (client) => {
     const { rows } = await client.query(
       "select status, count(*)::int as n from job where type = 'iam.purgeSessions' group by status",
     );
-    await client.end();
     return rows as { status: string; n: number }[];
   });
   const total = runs.reduce((sum, row) => sum + row.n, 0);

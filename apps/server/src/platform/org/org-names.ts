@@ -50,23 +50,22 @@ export class OrgNameCache {
     const generation = this.#generation;
     if (generation.stamp !== stamp) return readThrough(this.db);
     const entities = () => {
-      generation.entities ??= allEntities(this.db);
+      // A failed read is not kept: the next request of this generation reads again.
+      generation.entities ??= allEntities(this.db).catch((error: unknown) => {
+        generation.entities = null;
+        throw error;
+      });
       return generation.entities;
     };
     return {
       entities: async (ids) => pick(await entities(), ids),
       groupRootId: async () => rootOf(await entities()),
       departments: (ids) =>
-        this.filled(generation, generation.departments, ids, async (missing) =>
-          (await repo.departmentSummaries(this.db, missing)).map((d) => [
-            d.id,
-            { name: d.name, entityId: d.entity_id },
-          ]),
+        this.filled(generation, generation.departments, ids, (missing) =>
+          repo.departmentSummaries(this.db, missing),
         ),
       userNames: (ids) =>
-        this.filled(generation, generation.users, ids, async (missing) => [
-          ...(await repo.userNames(this.db, missing)),
-        ]),
+        this.filled(generation, generation.users, ids, (missing) => repo.userNames(this.db, missing)),
     };
   }
 
@@ -75,7 +74,7 @@ export class OrgNameCache {
     generation: Generation,
     cache: Map<string, T>,
     ids: readonly string[],
-    read: (missing: string[]) => Promise<[string, T][]>,
+    read: (missing: string[]) => Promise<Map<string, T>>,
   ): Promise<Map<string, T>> {
     const answer = new Map<string, T>();
     const missing: string[] = [];
@@ -89,7 +88,7 @@ export class OrgNameCache {
     for (const [id, value] of found) answer.set(id, value);
     // A generation replaced meanwhile is not filled: its successor starts from what it reads.
     if (generation === this.#generation) {
-      if (cache.size + found.length > this.capacity) cache.clear();
+      if (cache.size + found.size > this.capacity) cache.clear();
       for (const [id, value] of found) cache.set(id, value);
     }
     return answer;
@@ -118,13 +117,7 @@ function readThrough(db: Db): OrgNames {
   return {
     entities: async (ids) => pick(await allEntities(db), ids),
     groupRootId: async () => rootOf(await allEntities(db)),
-    departments: async (ids) =>
-      new Map(
-        (await repo.departmentSummaries(db, [...ids])).map((d) => [
-          d.id,
-          { name: d.name, entityId: d.entity_id },
-        ]),
-      ),
-    userNames: (ids) => repo.userNames(db, [...ids]),
+    departments: (ids) => repo.departmentSummaries(db, ids),
+    userNames: (ids) => repo.userNames(db, ids),
   };
 }

@@ -338,7 +338,7 @@ export async function replaceExtraDepartments(
   }
 }
 
-export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+export async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('org_user')
@@ -363,13 +363,18 @@ export async function entitiesExist(db: Db, ids: string[]) {
   return db.selectFrom('org_entity').select('id').where('id', 'in', ids).execute();
 }
 
-export async function departmentSummaries(db: Db, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
+/** Names and entities of these departments, by id. */
+export async function departmentSummaries(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; entityId: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
     .selectFrom('org_department')
     .select(['id', 'name', 'entity_id'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, entityId: r.entity_id }]));
 }
 
 export async function departmentsExist(db: Db, ids: string[]) {

@@ -311,8 +311,7 @@ export class OrgService implements OrgTree {
     ids: string[],
     db: Db = this.db,
   ): Promise<Map<string, { name: string; entityId: string }>> {
-    const rows = await repo.departmentSummaries(db, ids);
-    return new Map(rows.map((r) => [r.id, { name: r.name, entityId: r.entity_id }]));
+    return repo.departmentSummaries(db, ids);
   }
 
   /** Pass the transaction when inside one (SQLite's single connection). */

@@ -47,6 +47,7 @@ import {
 } from './ledger.totals.js';
 import { rollupCount, rollupTotals, summedTotals } from './ledger.totals.repository.js';
 import { countUpTo, type Db, type HeavyReads, ReadBudgetExceeded } from '../../../db/index.js';
+import type { Scope } from '../../../platform/access/index.js';
 
 type LedgerQuery = z.output<typeof contractLedgerQuerySchema>;
 
@@ -72,7 +73,7 @@ export class ContractLedger {
     const sort = parseSort(filter.sort);
     const today = this.ports.today();
     const names = this.ports.org.names(ctx);
-    const base = ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter, names));
+    const base = await this.filteredSet(scope, filter, today, names);
     const after = cursor ? decodeCursor(cursor) : null;
     const readBy = await pageIndex(this.db, base, sort, { filter, scope, memo: this.density });
     const rows = await this.pageOf(base, sort, after, limit + 1, readBy, await names.groupRootId());
@@ -92,13 +93,7 @@ export class ContractLedger {
   async totals(ctx: RequestContext, filter: LedgerTotalsFilter): Promise<ContractLedgerTotalsResult> {
     const scope = await ctx.access.require('contract.view');
     const today = this.ports.today();
-    const base = ledgerQuery(
-      this.db,
-      scope,
-      filter,
-      today,
-      await this.toleranceFor(filter, this.ports.org.names(ctx)),
-    );
+    const base = await this.filteredSet(scope, filter, today, this.ports.org.names(ctx));
     const buckets = bucketsAnswering(scope, filter);
     if (buckets) {
       const byCurrency = await rollupTotals(this.db, buckets, base, today, this.heavyReads);
@@ -132,19 +127,14 @@ export class ContractLedger {
     await ctx.access.require('contract.export');
     const sort = parseSort(query.sort);
     const today = this.ports.today();
-    const base = ledgerQuery(
-      this.db,
-      scope,
-      query,
-      today,
-      await this.toleranceFor(query, this.ports.org.names(ctx)),
-    );
+    const names = this.ports.org.names(ctx);
+    const base = await this.filteredSet(scope, query, today, names);
     const zh = ctx.locale === 'zh-CN';
     return {
       filename: zh ? `合同台账-${today}.xlsx` : `contract-ledger-${today}.xlsx`,
       sheetName: zh ? '合同台账' : 'Contract ledger',
       columns: ledgerExportColumns(ctx.locale),
-      rows: this.batches(base, sort, this.ports.org.names(ctx)),
+      rows: this.batches(base, sort, names),
       totals: summedTotals(base, today, { pool: this.heavyReads }),
     };
   }
@@ -156,13 +146,7 @@ export class ContractLedger {
   async exportSize(ctx: RequestContext, query: LedgerFilter, cap: number): Promise<number> {
     const scope = await ctx.access.require('contract.view');
     await ctx.access.require('contract.export');
-    const base = ledgerQuery(
-      this.db,
-      scope,
-      query,
-      this.ports.today(),
-      await this.toleranceFor(query, this.ports.org.names(ctx)),
-    );
+    const base = await this.filteredSet(scope, query, this.ports.today(), this.ports.org.names(ctx));
     const { sort: _sort, ...filter } = query;
     const buckets = bucketsAnswering(scope, filter);
     return buckets ? rollupCount(this.db, buckets) : countUpTo(this.db, base, cap, this.heavyReads);
@@ -244,6 +228,11 @@ export class ContractLedger {
         ...executionFigures(r, toleranceOf(r)),
       };
     });
+  }
+
+  /** The filtered set in `scope`, as every read of the ledger starts from it. */
+  private async filteredSet(scope: Scope, filter: LedgerFilter, today: string, names: OrgNames) {
+    return ledgerQuery(this.db, scope, filter, today, await this.toleranceFor(filter, names));
   }
 
   /** The group's tolerance when the filter asks for a matching status (the only filter that reads it). */
