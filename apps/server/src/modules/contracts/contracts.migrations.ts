@@ -13,6 +13,7 @@ import * as paymentRefundIndex from './migrations/20261211_000100_contract_payme
 import * as ledgerRollupAtCommit from './migrations/20261212_000100_contract_ledger_rollup_at_commit.js';
 import * as overdueItems from './migrations/20261213_000100_contract_overdue_items.js';
 import * as oversightIndexes from './migrations/20261214_000100_contract_oversight_indexes.js';
+import * as searchAutomerge from './migrations/20261217_000100_contract_search_automerge.js';
 
 export const contractsMigrations: MigrationSet = {
   '20261201_000050_contract_setup': setup,
@@ -29,4 +30,5 @@ export const contractsMigrations: MigrationSet = {
   '20261212_000100_contract_ledger_rollup_at_commit': ledgerRollupAtCommit,
   '20261213_000100_contract_overdue_items': overdueItems,
   '20261214_000100_contract_oversight_indexes': oversightIndexes,
+  '20261217_000100_contract_search_automerge': searchAutomerge,
 };

@@ -74,6 +74,54 @@ export class AuditService {
   }
 
   async record(trx: Db, ctx: RequestContext, input: AuditRecordInput): Promise<void> {
+    await this.recordAll(trx, ctx, [input]);
+  }
+
+  /**
+   * Several entries of one write (an import's batch), chained in the order given: the head is
+   * locked and moved once and the rows are inserted in a few statements, not four per entry.
+   */
+  async recordAll(trx: Db, ctx: RequestContext, inputs: AuditRecordInput[]): Promise<void> {
+    if (!inputs.length) return;
+    const prepared = inputs.map((input) => ({ input, changesJson: canonicalJson(this.changesOf(input)) }));
+    const head = await repo.lockHead(trx, isPostgres(trx));
+    const at = this.clock.now().toISOString();
+    let { seq, hash } = head;
+    const rows = prepared.map(({ input, changesJson }) => {
+      const fields = {
+        seq: seq + 1,
+        at,
+        actorId: ctx.actor?.userId ?? null,
+        actingEntityId: ctx.actor?.actingEntityId ?? null,
+        entityType: input.entityType,
+        entityId: input.entityId,
+        action: input.action,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+        prevHash: hash,
+      };
+      seq = fields.seq;
+      hash = entryHashOfCanonical(fields, changesJson);
+      return {
+        seq: fields.seq,
+        at: fields.at,
+        actor_id: fields.actorId,
+        acting_entity_id: fields.actingEntityId,
+        entity_type: fields.entityType,
+        entity_id: fields.entityId,
+        action: fields.action,
+        changes: changesJson,
+        request_id: fields.requestId,
+        ip: fields.ip,
+        prev_hash: fields.prevHash,
+        hash,
+      };
+    });
+    await repo.append(trx, rows);
+  }
+
+  /** The entry's changes, checked against the event its module declares. */
+  private changesOf(input: AuditRecordInput): FieldChange[] {
     if (this.#refuseUndeclared && !this.#events.has(input.entityType, input.action)) {
       throw new Error(
         `Audit event ${input.entityType}.${input.action} is declared by no module (auditEvents)`,
@@ -86,35 +134,7 @@ export class AuditService {
       if (this.#refuseUndeclared) throw new Error(message);
       this.#report(message);
     }
-    // Written out once: stored as it is hashed.
-    const changesJson = canonicalJson(changes);
-    const head = await repo.lockHead(trx, isPostgres(trx));
-    const fields = {
-      seq: head.seq + 1,
-      at: this.clock.now().toISOString(),
-      actorId: ctx.actor?.userId ?? null,
-      actingEntityId: ctx.actor?.actingEntityId ?? null,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      action: input.action,
-      requestId: ctx.requestId,
-      ip: ctx.ip,
-      prevHash: head.hash,
-    };
-    await repo.append(trx, {
-      seq: fields.seq,
-      at: fields.at,
-      actor_id: fields.actorId,
-      acting_entity_id: fields.actingEntityId,
-      entity_type: fields.entityType,
-      entity_id: fields.entityId,
-      action: fields.action,
-      changes: changesJson,
-      request_id: fields.requestId,
-      ip: fields.ip,
-      prev_hash: fields.prevHash,
-      hash: entryHashOfCanonical(fields, changesJson),
-    });
+    return changes;
   }
 
   async list(ctx: RequestContext, query: AuditListQuery): Promise<Page<AuditEntry>> {

@@ -243,15 +243,17 @@ export class ContractImportService {
           throw new AppError('CONFLICT');
         throw error;
       });
-      for (const row of records) {
-        await this.versions.snapshot(trx, ctx, row, 'IMPORT');
-        await this.audit.record(trx, ctx, {
+      await this.versions.snapshotAll(trx, ctx, records, 'IMPORT');
+      await this.audit.recordAll(
+        trx,
+        ctx,
+        records.map((row) => ({
           entityType: 'contract',
           entityId: row.id,
           action: 'import',
           after: auditable(row),
-        });
-      }
+        })),
+      );
       outcome.imported += records.length;
     };
     if (write) await this.db.transaction().execute(checkAndWrite);

@@ -355,6 +355,31 @@ describeEachDialect('contract import', (t) => {
       expect(numbers.has('IMP-K-0500')).toBe(true);
       expect(numbers.has('IMP-K-0999')).toBe(false);
 
+      // Each imported contract has its version 1 and its own audit entry, written by batches (two
+      // 500-row batches, the audit rows in 200-row statements), and the audit chain is whole.
+      const db = t().services.db;
+      const imported = db.selectFrom('contract').select('id').where('number', 'like', 'IMP-K-%');
+      const versions = await db
+        .selectFrom('contract_version')
+        .select(['reason', db.fn.countAll<number>().as('n')])
+        .where('contract_id', 'in', imported)
+        .groupBy('reason')
+        .execute();
+      expect(versions.map((v) => [v.reason, Number(v.n)])).toEqual([['IMPORT', 994]]);
+      const ids = new Set((await imported.execute()).map((c) => c.id));
+      const entries = (
+        await db
+          .selectFrom('audit_log')
+          .select(['entity_id', 'seq'])
+          .where('entity_type', '=', 'contract')
+          .where('action', '=', 'import')
+          .orderBy('seq')
+          .execute()
+      ).filter((e) => ids.has(e.entity_id));
+      expect(new Set(entries.map((e) => e.entity_id)).size).toBe(994);
+      expect(Number(entries[993].seq) - Number(entries[0].seq)).toBe(993); // consecutive, across both batches
+      expect(await t().services.audit.verify()).toMatchObject({ ok: true });
+
       // The same file again: every number is now taken, nothing more is written.
       const again = (await importFile('wang.fang', file, 'valid')).report;
       expect(again).toMatchObject({ imported: 0, committed: false });

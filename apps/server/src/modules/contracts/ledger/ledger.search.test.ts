@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../testing/test-app.js';
 
@@ -57,5 +58,13 @@ describeEachDialect('contract search', (t) => {
     await t().given.contract({ name: `鼎盛科技有限责任 公司12 ${tag}` });
     expect(await namesFound(`鼎盛科技有限公司12 ${tag}`)).toEqual([`鼎盛科技有限公司12 ${tag}`]);
     expect((await namesFound(`有限公司12 ${tag}`)).sort()).toEqual([`鼎盛科技有限公司12 ${tag}`]);
+  });
+
+  it('merges the SQLite search index at 8 segments a level (fewer rewrites of each entry than the default 4)', async () => {
+    if (t().dialect !== 'sqlite') return; // pg_trgm's GIN indexes have no such setting
+    const config = await sql<{
+      v: number;
+    }>`select v from contract_search_config where k = 'automerge'`.execute(t().services.db);
+    expect(config.rows).toEqual([{ v: 8 }]);
   });
 });

@@ -72,11 +72,17 @@ export async function insertContracts(db: Db, rows: ContractTable[]): Promise<vo
 }
 
 // ---------------------------------------------------------------- versions
-export async function insertVersion(db: Db, row: ContractVersionTable): Promise<void> {
-  await db
-    .insertInto('contract_version')
-    .values({ ...row, fields: writeJson(row.fields), attachments: writeJson(row.attachments) })
-    .execute();
+export async function insertVersions(db: Db, rows: ContractVersionTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) {
+    await db
+      .insertInto('contract_version')
+      .values(
+        rows
+          .slice(i, i + 100)
+          .map((row) => ({ ...row, fields: writeJson(row.fields), attachments: writeJson(row.attachments) })),
+      )
+      .execute();
+  }
 }
 
 export const listVersions = (db: Db, contractId: string) =>

@@ -36,7 +36,24 @@ export class ContractVersions {
     reason: Reason,
     extra: { changeId?: string; note?: string; createdBy?: string } = {},
   ): Promise<void> {
-    await repo.insertVersion(trx, {
+    await repo.insertVersions(trx, [this.versionOf(ctx, row, reason, extra)]);
+  }
+
+  /** Records each of `rows` as its version, in a few statements (an import's batch). */
+  async snapshotAll(trx: Db, ctx: RequestContext, rows: ContractTable[], reason: Reason): Promise<void> {
+    await repo.insertVersions(
+      trx,
+      rows.map((row) => this.versionOf(ctx, row, reason, {})),
+    );
+  }
+
+  private versionOf(
+    ctx: RequestContext,
+    row: ContractTable,
+    reason: Reason,
+    extra: { changeId?: string; note?: string; createdBy?: string },
+  ): ContractVersionTable {
+    return {
       id: newId(),
       contract_id: row.id,
       version: row.version,
@@ -48,7 +65,7 @@ export class ContractVersions {
       attachments: readJson(row.attachments, []),
       created_by: extra.createdBy ?? ctx.actor?.userId ?? null,
       created_at: this.clock.now().toISOString(),
-    });
+    };
   }
 
   async list(ctx: RequestContext, contractId: string): Promise<ContractVersionSummary[]> {
