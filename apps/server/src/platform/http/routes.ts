@@ -2,6 +2,7 @@ import { problemSchema } from '@concord/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { asBuiltSerializer } from './as-built-serializer.js';
 import type { RequestContext } from './context.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -45,6 +46,13 @@ export interface RouteDefinition<
   querystring?: Q;
   params?: P;
   response?: R;
+  /**
+   * The handler builds its 200 answer field by field in `response`'s shape (no database row passed
+   * through), so it is written as it is, without encoding it through the schema on every request
+   * (as-built-serializer.ts; the test suite still checks every such answer against the schema).
+   * For the hot lists only.
+   */
+  responseAsBuilt?: true;
   handler: (
     args: HandlerArgs<z.infer<B>, z.infer<Q>, z.infer<P>>,
     reply: FastifyReply,
@@ -69,6 +77,9 @@ export interface RouteConfig {
   download: boolean;
 }
 
+/** Whether answers of `responseAsBuilt` routes are checked against their schema (the test suite). */
+export const checkBuiltResponses = Symbol('checkBuiltResponses');
+
 /** Everything registered through `registerRoutes`, for the docs and the route-walking guard test. */
 export const routeCatalog = Symbol('routeCatalog');
 
@@ -79,6 +90,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     [routeCatalog]: RouteDefinition[];
     [registeredRoutes]: { method: string; url: string; concord: boolean }[];
+    [checkBuiltResponses]: boolean;
   }
 }
 
@@ -107,6 +119,7 @@ export function registerRoutes(app: FastifyInstance, definitions: RouteDefinitio
         ...(def.params ? { params: def.params } : {}),
         ...(def.response && !def.download ? { response: { 200: def.response, '4xx': problemSchema } } : {}),
       },
+      ...(def.responseAsBuilt ? { serializerCompiler: asBuiltSerializer(app[checkBuiltResponses]) } : {}),
       handler: (request, reply) =>
         def.handler(
           {

@@ -9,7 +9,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { RequestContext } from './context.js';
 import { AppError } from './errors.js';
 import { sendProblem, toProblem } from './problem.js';
-import { API_PREFIX, type RouteConfig, registeredRoutes, routeCatalog } from './routes.js';
+import {
+  API_PREFIX,
+  checkBuiltResponses,
+  type RouteConfig,
+  registeredRoutes,
+  routeCatalog,
+} from './routes.js';
 import { REVALIDATE, registerWebAssets } from './static-assets.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -24,6 +30,8 @@ export interface HttpServerOptions {
   authenticate: (request: FastifyRequest, options: { checkCsrf: boolean }) => Promise<RequestContext>;
   /** The context of a request without a session (sign-in, health, docs). */
   anonymous: (request: FastifyRequest) => RequestContext;
+  /** Check every `responseAsBuilt` answer against its schema (the test suite; see routes.ts). */
+  checkBuiltResponses?: boolean;
 }
 
 /** Builds the Fastify instance with Concord's HTTP conventions; modules add routes afterwards. */
@@ -40,6 +48,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   });
   app.decorate(routeCatalog, []);
   app.decorate(registeredRoutes, []);
+  app.decorate(checkBuiltResponses, options.checkBuiltResponses ?? false);
   // Every route, however it was added, so the guard test can find any that bypassed `registerRoutes`.
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];

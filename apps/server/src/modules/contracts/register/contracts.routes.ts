@@ -52,6 +52,7 @@ export function contractsRoutes(deps: {
       tags,
       querystring: contractLedgerQuerySchema,
       response: contractLedgerPageSchema,
+      responseAsBuilt: true,
       handler: ({ ctx, query }) => ledger.list(ctx, query),
     }),
     defineRoute({
