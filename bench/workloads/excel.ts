@@ -16,6 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import type { Services } from '../../apps/server/src/app.js';
+import type { BareSql } from './bare.js';
 import { importColumns } from '../../apps/server/src/modules/contracts/index.js';
 import { partnerFactories } from '../../apps/server/src/modules/partners/index.js';
 import type { Session } from './concord.js';
@@ -332,6 +333,37 @@ export async function importWorkload(bench: Bench, importRows: number): Promise<
     `a batch's ${template.statements} statements × ${rows / inBatch.length}`,
     ms,
   );
+  const started = performance.now();
+  const removed = await removeImported(bare, `${run}-`);
+  console.log(
+    `${''.padEnd(34)} removed the ${removed} contracts W7 wrote (${Math.round((performance.now() - started) / 1000)} s)`,
+  );
+}
+
+/**
+ * Deletes the contracts numbered `prefix…` and their versions, so that a run on the database in place
+ * leaves the register as it found it: the imported rows were the newest, and a workload reading in
+ * creation order (the filtered ledger) walked past all of them on the next run. Audit entries stay:
+ * the log is append-only. Exported for cleaning a database that earlier runs left them in.
+ */
+export async function removeImported(bare: BareSql, prefix: string): Promise<number> {
+  const ids = (
+    await bare.all<{ id: string }>(bare.sql('select id from contract where number like ?'), [`${prefix}%`])
+  ).map((row) => row.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const marks = chunk.map(() => '?').join(', ');
+    await bare.transaction(
+      (function* () {
+        yield {
+          sql: bare.sql(`delete from contract_version where contract_id in (${marks})`),
+          parameters: chunk,
+        };
+        yield { sql: bare.sql(`delete from contract where id in (${marks})`), parameters: chunk };
+      })(),
+    );
+  }
+  return ids.length;
 }
 
 /** The bare-SQL row of a rows workload (W6, W7) and the throughput ratio of Concord to it. */
