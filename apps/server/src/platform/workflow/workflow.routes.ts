@@ -98,6 +98,7 @@ export function workflowRoutes(
       tags: ['workflow'],
       querystring: wfTaskListQuerySchema,
       response: pageOf(wfListItemSchema),
+      responseAsBuilt: true,
       handler: ({ ctx, query }) => views.list(ctx, query),
     }),
     defineRoute({
@@ -127,6 +128,7 @@ export function workflowRoutes(
       params: idParamsSchema,
       body: wfActionBodySchema,
       response: wfInstanceDetailSchema,
+      responseAsBuilt: true,
       handler: async ({ ctx, params, body }) => {
         await engine.act(ctx, params.id, body);
         return views.detail(ctx, params.id);

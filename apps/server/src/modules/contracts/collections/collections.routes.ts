@@ -19,6 +19,7 @@ export function contractCollectionsRoutes(collections: ContractCollectionsServic
       tags,
       querystring: contractOverdueQuerySchema,
       response: contractOverduePageSchema,
+      responseAsBuilt: true,
       handler: ({ ctx, query }) => collections.overdue(ctx, query),
     }),
     defineRoute({

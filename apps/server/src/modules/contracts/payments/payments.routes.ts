@@ -60,6 +60,7 @@ export function contractPaymentsRoutes(deps: {
       params: idParamsSchema,
       body: contractPaymentCreateSchema,
       response: contractPaymentSchema,
+      responseAsBuilt: true,
       handler: ({ ctx, params, body }) => requests.request(ctx, params.id, body),
     }),
     defineRoute({

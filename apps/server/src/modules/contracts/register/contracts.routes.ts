@@ -109,6 +109,7 @@ export function contractsRoutes(deps: {
       summary: 'Get a contract',
       ...one,
       response: contractSchema,
+      responseAsBuilt: true,
       handler: ({ ctx, params }) => contracts.get(ctx, params.id),
     }),
     defineRoute({

@@ -79,6 +79,7 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
       tags,
       querystring: contractPlanReportQuerySchema,
       response: contractPlanReportSchema,
+      responseAsBuilt: true,
       handler: ({ ctx, query }) => plans.report(ctx, query),
     }),
     defineRoute({
