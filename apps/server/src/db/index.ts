@@ -28,6 +28,7 @@ export {
 } from './rollups.js';
 export { type ChangeStamp, createChangeStamp, dropChangeStamp } from './change-stamps.js';
 export { countUpTo } from './bounded-count.js';
+export { QueryTemplate } from './query-template.js';
 export { refreshPlannerStatistics } from './maintenance.js';
 export { type HeavyReads, InProcessReads, ReadBudgetExceeded, WorkerReadPool } from './read-pool.js';
 export { type TrigramQuery, trigramMatch } from './trigram-search.js';

@@ -8,6 +8,7 @@ import {
   type HeavyReads,
   isPostgres,
   likePattern,
+  QueryTemplate,
   trigramMatch,
 } from '../../../db/index.js';
 import { type Scope, withScope } from '../../../platform/access/index.js';
@@ -242,27 +243,32 @@ export type { ContractLedgerQuery };
  * with what the page shows beside them read in the same statement: the category's name and the
  * matching tolerance in force (the entity's settings row, else the group root's).
  */
-export function ledgerRowsByIds(
+export async function ledgerRowsByIds(
   db: Db,
   ids: string[],
-  context: { today: string; groupRootId: string | null },
+  { today, groupRootId }: { today: string; groupRootId: string | null },
   reads?: HeavyReads,
 ): Promise<LedgerRow[]> {
-  const query = ledgerRowsQuery(db, ids, context);
-  return reads ? reads.all(query) : query.execute();
+  const query = ledgerRowsTemplate.bind(db, [today, groupRootId ?? '', ...ids]);
+  return reads ? reads.all({ compile: () => query }) : (await db.executeQuery(query)).rows;
 }
+
+/** The rows statement built once per count of ids (every page asks it): today, the group root, the ids. */
+const ledgerRowsTemplate = new QueryTemplate<LedgerRow>((db, [today, groupRootId, ...ids]) =>
+  ledgerRowsQuery(db, ids, { today, groupRootId }),
+);
 
 function ledgerRowsQuery(
   db: Db,
   ids: string[],
-  { today, groupRootId }: { today: string; groupRootId: string | null },
+  { today, groupRootId }: { today: string; groupRootId: string },
 ) {
   return db
     .selectFrom('contract')
     .leftJoin('contract_category as category', 'category.id', 'contract.category_id')
     .leftJoin('contract_execution_setting as own_setting', 'own_setting.entity_id', 'contract.entity_id')
     .leftJoin('contract_execution_setting as group_setting', (join) =>
-      join.on('group_setting.entity_id', '=', groupRootId ?? ''),
+      join.on('group_setting.entity_id', '=', groupRootId),
     )
     .select([...ledgerColumns])
     .select('category.name as category_name')
