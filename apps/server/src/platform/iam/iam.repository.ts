@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type Compilable, sql } from 'kysely';
 import type { IamCredentialTable, IamRoleTable, IamSessionTable } from './iam.tables.js';
-import type { Db } from '../../db/index.js';
+import { type Db, QueryTemplate } from '../../db/index.js';
 
 // ---------------------------------------------------------------- credentials
 export function findCredential(db: Db, userId: string): Promise<IamCredentialTable | undefined> {
@@ -50,11 +50,17 @@ export function findSession(db: Db, id: string): Promise<IamSessionTable | undef
 }
 
 /** The session with the access stamp (one statement: the one every authenticated request costs). */
-export function findSessionWithStamp(
+export async function findSessionWithStamp(
   db: Db,
   id: string,
 ): Promise<(IamSessionTable & { access_stamp: number }) | undefined> {
-  return db
+  const [row] = (await db.executeQuery(sessionWithStamp.bind(db, [id]))).rows;
+  return row;
+}
+
+/** Every authenticated request reads it: built once (query-template.ts), bound to the session id. */
+const sessionWithStamp = new QueryTemplate<IamSessionTable & { access_stamp: number }>((db, [id]) =>
+  db
     .selectFrom('iam_session')
     .selectAll('iam_session')
     .select((eb) =>
@@ -65,9 +71,8 @@ export function findSessionWithStamp(
         .$castTo<number>()
         .as('access_stamp'),
     )
-    .where('iam_session.id', '=', id)
-    .executeTakeFirst() as Promise<(IamSessionTable & { access_stamp: number }) | undefined>;
-}
+    .where('iam_session.id', '=', id),
+);
 
 export async function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
   await db
