@@ -1,4 +1,6 @@
+import type BetterSqlite from 'better-sqlite3';
 import { Kysely, type KyselyConfig, PostgresAdapter, type QueryExecutor } from 'kysely';
+import { WalCheckpointer } from './checkpointer.js';
 import { openPostgres } from './dialects/postgres.js';
 import { openSqlite, SqliteBooleanPlugin } from './dialects/sqlite.js';
 import { type HeavyReads, InProcessReads, WorkerReadPool } from './read-pool.js';
@@ -17,6 +19,8 @@ export interface AppDatabase {
   url: string;
   /** Where long reads run: worker threads on an SQLite file, the app's connection otherwise. */
   heavyReads: HeavyReads;
+  /** An SQLite file only: the worker that checkpoints its write-ahead log (checkpointer.ts). */
+  checkpointer?: WalCheckpointer;
   /** SQLite only: the raw handle, for online backups. */
   sqliteBackup?: (file: string) => Promise<void>;
   close(): Promise<void>;
@@ -58,19 +62,23 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): AppD
     plugins: [new SqliteBooleanPlugin()],
     log: queryLog(options),
   });
-  // A file can be opened by other connections: long reads go to worker threads reading it.
+  // A file can be opened by other connections: long reads go to worker threads reading it, and
+  // the write-ahead log is checkpointed on one of its own instead of in the writer's commits.
   const heavyReads = raw.memory
     ? new InProcessReads(db, 'sqlite')
     : new WorkerReadPool(raw.name, undefined, options.onQuery);
+  const checkpointer = raw.memory ? null : checkpointOffTheWriter(raw);
   return {
     db,
     dialect,
     url,
     heavyReads,
+    ...(checkpointer ? { checkpointer } : {}),
     sqliteBackup: async (file) => {
       await raw.backup(file);
     },
     close: async () => {
+      await checkpointer?.close();
       await heavyReads.close();
       await db.destroy();
     },
@@ -80,4 +88,13 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): AppD
 /** Takes any handle (typed for any tables, or a transaction): only its executor is read. */
 export function isPostgres(db: { getExecutor(): QueryExecutor }): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** The writer stops checkpointing; a worker does it (checkpointer.ts), and should it fail the writer resumes. */
+function checkpointOffTheWriter(raw: BetterSqlite.Database): WalCheckpointer {
+  raw.pragma('wal_autocheckpoint = 0');
+  return new WalCheckpointer(raw.name, (error) => {
+    console.warn(`WAL checkpointer: ${error.message}; the writer checkpoints again`);
+    if (raw.open) raw.pragma('wal_autocheckpoint = 1000');
+  });
 }
