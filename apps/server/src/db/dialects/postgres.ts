@@ -1,5 +1,6 @@
 import { PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { preparingPool } from './postgres-prepared.js';
 
 // PostgreSQL type OIDs whose default parsing would make the JSON differ from SQLite's.
 const INT8 = 20;
@@ -41,8 +42,13 @@ export function openPostgres(
     connectionString: url,
     max: options.maxConnections ?? 10,
     types: types as pg.CustomTypesConfig,
-    // A per-schema search path lets parallel test files share one database without seeing each other.
-    options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    // Statements are prepared once per connection (postgres-prepared.ts) and planned for each run's
+    // values, as unprepared ones are. A per-schema search path lets parallel test files share one
+    // database without seeing each other.
+    options: [
+      '-c plan_cache_mode=force_custom_plan',
+      ...(options.schema ? [`-c search_path=${options.schema}`] : []),
+    ].join(' '),
   });
-  return { dialect: new PostgresDialect({ pool }), pool };
+  return { dialect: new PostgresDialect({ pool: preparingPool(pool) }), pool };
 }

@@ -141,18 +141,30 @@ export class ContractImportService {
     const outcome: PassOutcome = { errors: [], truncated: false, imported: 0, firstRow: new Map() };
     let batch: FileRow[] = [];
     let done = 0;
-    const flush = async () => {
-      if (!batch.length) return;
-      await this.batch(ctx, batch, directory, write, outcome);
-      done += batch.length;
-      batch = [];
+    const flush = async (rows: FileRow[]) => {
+      await this.batch(ctx, rows, directory, write, outcome);
+      done += rows.length;
       await onProgress(done);
     };
-    for await (const row of readRows(await open(), ctx.locale)) {
-      batch.push(row);
-      if (batch.length === IMPORT_BATCH) await flush();
+    // The batches are checked and written one after the other, and the file's next batch is read
+    // while one is written: on PostgreSQL the parsing runs while the database works (one import of
+    // 50,000 rows parses for about 1.5 s).
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for await (const row of readRows(await open(), ctx.locale)) {
+        batch.push(row);
+        if (batch.length < IMPORT_BATCH) continue;
+        const full = batch;
+        batch = [];
+        await writing;
+        writing = flush(full);
+        // Handled when awaited (next batch or below); meanwhile it must not count as unhandled.
+        writing.catch(() => {});
+      }
+    } finally {
+      await writing;
     }
-    await flush();
+    if (batch.length) await flush(batch);
     return outcome;
   }
 
