@@ -57,9 +57,13 @@ describe('the WAL checkpointer (SQLite file)', () => {
   });
 
   it('reports a checkpointer that cannot open its file (database.ts then lets the writer checkpoint again)', async () => {
+    let checkpointer: WalCheckpointer | undefined;
     const failure = await new Promise<Error>((resolve) => {
-      new WalCheckpointer(path.join(dir, 'no-such.db'), resolve);
+      checkpointer = new WalCheckpointer(path.join(dir, 'no-such.db'), resolve);
     });
     expect(failure.message).toMatch(/unable to open|no such file|SQLITE_CANTOPEN|stopped/i);
+    // Closing one whose worker has already stopped returns at once.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await checkpointer?.close();
   });
 });

@@ -22,6 +22,7 @@ export class WalCheckpointer {
   #next = 0;
   readonly #asked = new Map<number, (result: CheckpointResult) => void>();
   #closing = false;
+  #exited = false;
 
   constructor(file: string, onFailure: (error: Error) => void, intervalMs = 200) {
     this.#worker = new Worker(new URL('./checkpointer.worker.mjs', import.meta.url), {
@@ -45,6 +46,7 @@ export class WalCheckpointer {
       ),
     );
     this.#worker.on('exit', () => {
+      this.#exited = true;
       if (!this.#closing) onFailure(new Error('The WAL checkpointer stopped'));
     });
   }
@@ -60,6 +62,7 @@ export class WalCheckpointer {
 
   async close(): Promise<void> {
     this.#closing = true;
+    if (this.#exited) return;
     const closed = new Promise<void>((resolve) => {
       this.#worker.once('exit', () => resolve());
       this.#worker.on('message', (message: { closed?: boolean }) => {
