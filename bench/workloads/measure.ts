@@ -90,7 +90,11 @@ export async function drain<T>(
   return summary(latencies, (performance.now() - started) / 1000);
 }
 
-/** The peak RSS above the start while `work` runs (sampled every 20 ms). */
+/**
+ * The peak RSS above the start while `work` runs (sampled every 20 ms). The start is taken after a
+ * full collection (the npm scripts run with --expose-gc), so what the previous steps left in the heap
+ * (the workbook read back, the baseline's rows) is not counted against `work`.
+ */
 export async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; growth: number }> {
   global.gc?.();
   const start = process.memoryUsage().rss;
