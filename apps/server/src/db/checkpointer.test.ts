@@ -38,7 +38,7 @@ describe('the WAL checkpointer (SQLite file)', () => {
 
   it('leaves checkpoints off the writer and copies the WAL back on its worker', async () => {
     const setting = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(database.db);
-    expect(setting.rows).toEqual([{ wal_autocheckpoint: 0 }]);
+    expect(setting.rows).toEqual([{ wal_autocheckpoint: 16_384 }]);
     const before = fileSize();
     await write(5_000); // about 1.2 MB: some 300 pages in the WAL
     // The worker's interval (200 ms) copies them into the database file: it grows.

@@ -90,11 +90,21 @@ export function isPostgres(db: { getExecutor(): QueryExecutor }): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/** The writer stops checkpointing; a worker does it (checkpointer.ts), and should it fail the writer resumes. */
+/**
+ * A worker checkpoints the WAL (checkpointer.ts); the writer checkpoints only past WAL_BOUND_PAGES.
+ * The worker copies pages while the writer appends more, so under a steady stream of commits the WAL
+ * is never wholly copied when a write begins, and SQLite only starts it over from its beginning
+ * then: it would grow without end (it filled the disk during the tier-L benchmark). Past the bound
+ * the writer's own checkpoint finds nearly every page copied already, finishes the few left, and the
+ * next write starts the WAL over. Should the worker fail, the writer checkpoints at SQLite's default.
+ */
 function checkpointOffTheWriter(raw: BetterSqlite.Database): WalCheckpointer {
-  raw.pragma('wal_autocheckpoint = 0');
+  raw.pragma(`wal_autocheckpoint = ${WAL_BOUND_PAGES}`);
   return new WalCheckpointer(raw.name, (error) => {
     console.warn(`WAL checkpointer: ${error.message}; the writer checkpoints again`);
     if (raw.open) raw.pragma('wal_autocheckpoint = 1000');
   });
 }
+
+/** The WAL's bound, in pages (64 MiB): below it only the worker checkpoints. */
+const WAL_BOUND_PAGES = 16_384;
