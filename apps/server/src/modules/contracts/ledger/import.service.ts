@@ -3,7 +3,6 @@ import { CONTRACT_IMPORT_REPORT_MAX_ERRORS, type ContractImportReport, splitTax 
 import { type Db, newId } from '../../../db/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, type RequestContext } from '../../../platform/http/index.js';
-import { listCategories } from '../setup/categories.repository.js';
 import type { ContractPorts } from '../contracts.ports.js';
 import * as repo from '../register/contracts.repository.js';
 import { auditable, warmScopes } from '../register/contracts.drafts.js';
@@ -14,30 +13,25 @@ import {
   distinct,
   type Fail,
   header,
-  type ImportPartnerCandidate,
   parseRow,
   type Resolved,
   resolveRow,
   SIGNED,
 } from './import.rows.js';
 import { type FileRow, readRows } from './import.file.js';
+import {
+  type ContractImportLookups,
+  type Directory,
+  lookUpCodes,
+  openDirectory,
+  type Partner,
+} from './import.directory.js';
 import { texts } from './import.texts.js';
 import type { ContractVersions } from '../versions/versions.service.js';
 import type { Clock } from '../../../platform/jobs/index.js';
 
 export type { ImportPartnerCandidate } from './import.rows.js';
-
-/** Directory reads the import resolves codes through, once per distinct value (wired in the module definition). */
-export interface ContractImportLookups {
-  /** Entity code → id (every entity of the group: a short list). */
-  entityIdsByCode(): Promise<Map<string, string>>;
-  /** The departments of these entities. */
-  departments(entityIds: string[]): Promise<{ id: string; entityId: string; code: string }[]>;
-  /** Username → user, for these usernames (unknown ones left out). */
-  users(usernames: string[]): Promise<Map<string, { id: string; active: boolean }>>;
-  /** Partners whose credit code is one of these or whose name is exactly one of these. */
-  partners(keys: { creditCodes: string[]; names: string[] }): Promise<ImportPartnerCandidate[]>;
-}
+export type { ContractImportLookups } from './import.directory.js';
 
 type Mode = 'all' | 'valid';
 
@@ -49,8 +43,6 @@ export type ImportProgress = (done: number, total: number) => Promise<void>;
 
 /** The workbook to read, opened afresh for each pass over it. */
 export type ImportSource = () => Promise<Readable>;
-
-type Partner = Awaited<ReturnType<ContractPorts['partners']['forContract']>>;
 
 /**
  * Imports an existing Excel contract ledger (合同台账) so a company moves its history in on day one.
@@ -106,7 +98,7 @@ export class ContractImportService {
     const passes = mode === 'all' ? 2 : 1;
     const total = rows * passes;
     await onProgress(0, total);
-    const directory = await this.directory();
+    const directory = await openDirectory(this.db, this.lookups);
     if (mode === 'all') {
       const check = await this.pass(ctx, open, directory, false, (done) => onProgress(done, total));
       if (check.errors.length) return report(rows, 0, check);
@@ -115,19 +107,6 @@ export class ContractImportService {
       onProgress(done + (passes - 1) * rows, total),
     );
     return report(rows, write.imported, write);
-  }
-
-  /** What every batch resolves codes against: the short lists read once, the rest cached as met. */
-  private async directory(): Promise<Directory> {
-    return {
-      entityIds: await this.lookups.entityIdsByCode(),
-      categories: new Map((await listCategories(this.db)).map((c) => [c.code.toUpperCase(), c])),
-      departments: new Map(),
-      departmentsOf: new Set(),
-      users: new Map(),
-      candidates: new Map(),
-      partners: new Map(),
-    };
   }
 
   /** One pass over the file by batches: checks every row, and writes the valid ones when `write`. */
@@ -185,7 +164,7 @@ export class ContractImportService {
     };
     const parsed = rows.map(({ row, cells }) => parseRow(row, cells, fail, t));
     const drafts = parsed.map((p) => p.draft);
-    await this.lookUp(drafts, directory, actor.actingEntityId);
+    await lookUpCodes(this.lookups, drafts, directory, actor.actingEntityId);
 
     const entityOf = new Map<Draft, string>();
     for (const d of drafts) {
@@ -278,43 +257,6 @@ export class ContractImportService {
     if (errors.length && room <= 0) outcome.truncated = true;
   }
 
-  /**
-   * Directory reads for the codes of a batch not met before, each once per distinct value (before
-   * the batch's transaction: SQLite has one connection).
-   */
-  private async lookUp(drafts: Draft[], directory: Directory, actingEntityId: string): Promise<void> {
-    const entities = distinct(
-      drafts.map((d) =>
-        d.entityCode ? (directory.entityIds.get(d.entityCode.toUpperCase()) ?? null) : actingEntityId,
-      ),
-    ).filter((id) => !directory.departmentsOf.has(id));
-    if (entities.length) {
-      for (const dep of await this.lookups.departments(entities))
-        directory.departments.set(`${dep.entityId}/${dep.code.toUpperCase()}`, dep.id);
-      for (const id of entities) directory.departmentsOf.add(id);
-    }
-    const usernames = distinct(drafts.map((d) => d.username)).filter((u) => !directory.users.has(u));
-    if (usernames.length) {
-      const found = await this.lookups.users(usernames);
-      for (const username of usernames) directory.users.set(username, found.get(username) ?? null);
-    }
-    const creditCodes = distinct(drafts.map((d) => d.creditCode)).filter((k) => !directory.candidates.has(k));
-    const names = distinct(drafts.map((d) => d.partnerName)).filter((k) => !directory.candidates.has(k));
-    if (creditCodes.length || names.length) {
-      const found = await this.lookups.partners({ creditCodes, names });
-      for (const code of creditCodes)
-        directory.candidates.set(
-          code,
-          found.filter((p) => p.creditCode === code),
-        );
-      for (const name of names)
-        directory.candidates.set(
-          name,
-          found.filter((p) => p.name === name),
-        );
-    }
-  }
-
   /** The contract row of a valid draft. */
   private record(
     d: Draft,
@@ -368,21 +310,6 @@ export class ContractImportService {
       updated_at: now,
     };
   }
-}
-
-/** Codes resolved so far in an import (entities and categories in full; the rest as met). */
-interface Directory {
-  entityIds: Map<string, string>;
-  categories: Map<string, { id: string; direction: string; active: boolean | number }>;
-  /** `entityId/DEPARTMENT-CODE` → id, for the entities in departmentsOf. */
-  departments: Map<string, string>;
-  departmentsOf: Set<string>;
-  /** Username → user; null when there is no such user. */
-  users: Map<string, { id: string; active: boolean } | null>;
-  /** Credit code or exact name → the partners it finds. */
-  candidates: Map<string, ImportPartnerCandidate[]>;
-  /** `partnerId/entityId` → the partner as the register accepts it for the entity, or why not. */
-  partners: Map<string, Partner | string>;
 }
 
 interface PassOutcome {

@@ -1,0 +1,94 @@
+import type { ContractPorts } from '../contracts.ports.js';
+import type { Db } from '../../../db/index.js';
+import { listCategories } from '../setup/categories.repository.js';
+import { type Draft, distinct, type ImportPartnerCandidate } from './import.rows.js';
+
+/*
+ * What an import resolves the codes and names of its rows against: the group's entities and the
+ * categories read once, departments, users and partners read as a batch first meets them.
+ */
+
+/** The partner as the contract register accepts it for an entity (its port's answer). */
+export type Partner = Awaited<ReturnType<ContractPorts['partners']['forContract']>>;
+
+/** Directory reads the import resolves codes through, once per distinct value (wired in the module definition). */
+export interface ContractImportLookups {
+  /** Entity code → id (every entity of the group: a short list). */
+  entityIdsByCode(): Promise<Map<string, string>>;
+  /** The departments of these entities. */
+  departments(entityIds: string[]): Promise<{ id: string; entityId: string; code: string }[]>;
+  /** Username → user, for these usernames (unknown ones left out). */
+  users(usernames: string[]): Promise<Map<string, { id: string; active: boolean }>>;
+  /** Partners whose credit code is one of these or whose name is exactly one of these. */
+  partners(keys: { creditCodes: string[]; names: string[] }): Promise<ImportPartnerCandidate[]>;
+}
+
+/** Codes resolved so far in an import (entities and categories in full; the rest as met). */
+export interface Directory {
+  entityIds: Map<string, string>;
+  categories: Map<string, { id: string; direction: string; active: boolean | number }>;
+  /** `entityId/DEPARTMENT-CODE` → id, for the entities in departmentsOf. */
+  departments: Map<string, string>;
+  departmentsOf: Set<string>;
+  /** Username → user; null when there is no such user. */
+  users: Map<string, { id: string; active: boolean } | null>;
+  /** Credit code or exact name → the partners it finds. */
+  candidates: Map<string, ImportPartnerCandidate[]>;
+  /** `partnerId/entityId` → the partner as the register accepts it for the entity, or why not. */
+  partners: Map<string, Partner | string>;
+}
+
+/** What every batch resolves codes against: the short lists read once, the rest cached as met. */
+export async function openDirectory(db: Db, lookups: ContractImportLookups): Promise<Directory> {
+  return {
+    entityIds: await lookups.entityIdsByCode(),
+    categories: new Map((await listCategories(db)).map((c) => [c.code.toUpperCase(), c])),
+    departments: new Map(),
+    departmentsOf: new Set(),
+    users: new Map(),
+    candidates: new Map(),
+    partners: new Map(),
+  };
+}
+
+/**
+ * Directory reads for the codes of a batch not met before, each once per distinct value (before
+ * the batch's transaction: SQLite has one connection).
+ */
+export async function lookUpCodes(
+  lookups: ContractImportLookups,
+  drafts: Draft[],
+  directory: Directory,
+  actingEntityId: string,
+): Promise<void> {
+  const entities = distinct(
+    drafts.map((d) =>
+      d.entityCode ? (directory.entityIds.get(d.entityCode.toUpperCase()) ?? null) : actingEntityId,
+    ),
+  ).filter((id) => !directory.departmentsOf.has(id));
+  if (entities.length) {
+    for (const dep of await lookups.departments(entities))
+      directory.departments.set(`${dep.entityId}/${dep.code.toUpperCase()}`, dep.id);
+    for (const id of entities) directory.departmentsOf.add(id);
+  }
+  const usernames = distinct(drafts.map((d) => d.username)).filter((u) => !directory.users.has(u));
+  if (usernames.length) {
+    const found = await lookups.users(usernames);
+    for (const username of usernames) directory.users.set(username, found.get(username) ?? null);
+  }
+  const creditCodes = distinct(drafts.map((d) => d.creditCode)).filter((k) => !directory.candidates.has(k));
+  const names = distinct(drafts.map((d) => d.partnerName)).filter((k) => !directory.candidates.has(k));
+  if (creditCodes.length || names.length) {
+    const found = await lookups.partners({ creditCodes, names });
+    for (const code of creditCodes)
+      directory.candidates.set(
+        code,
+        found.filter((p) => p.creditCode === code),
+      );
+    for (const name of names)
+      directory.candidates.set(
+        name,
+        found.filter((p) => p.name === name),
+      );
+  }
+}
