@@ -344,9 +344,9 @@ export async function importWorkload(bench: Bench, importRows: number): Promise<
  * Deletes the contracts numbered `prefix…` and their versions, so that a run on the database in place
  * leaves the register as it found it: the imported rows were the newest, and a workload reading in
  * creation order (the filtered ledger) walked past all of them on the next run. Audit entries stay:
- * the log is append-only. Exported for cleaning a database that earlier runs left them in.
+ * the log is append-only.
  */
-export async function removeImported(bare: BareSql, prefix: string): Promise<number> {
+async function removeImported(bare: BareSql, prefix: string): Promise<number> {
   const ids = (
     await bare.all<{ id: string }>(bare.sql('select id from contract where number like ?'), [`${prefix}%`])
   ).map((row) => row.id);
