@@ -37,7 +37,7 @@ import {
 } from './ledger.repository.js';
 import { DensityMemo } from './ledger.density.js';
 import { ledgerExportColumns } from './ledger.export.js';
-import { ledgerPageIds, pageIndex } from './ledger.page.repository.js';
+import { ledgerPageIds, pageIndex, pageReadsMany } from './ledger.page.repository.js';
 import {
   bucketsAnswering,
   cappedTotals,
@@ -76,7 +76,10 @@ export class ContractLedger {
     const base = await this.filteredSet(scope, filter, today, names);
     const after = cursor ? decodeCursor(cursor) : null;
     const readBy = await pageIndex(this.db, base, sort, { filter, scope, memo: this.density });
-    const rows = await this.pageOf(base, sort, after, limit + 1, readBy, await names.groupRootId());
+    const idReads = pageReadsMany(filter, readBy) ? this.heavyReads : undefined;
+    const rows = await this.pageOf(base, sort, after, limit + 1, readBy, await names.groupRootId(), {
+      ids: idReads,
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -163,7 +166,11 @@ export class ContractLedger {
     const groupRootId = await names.groupRootId();
     for (;;) {
       // Read on the heavy-read pool: a batch's reads never hold the connection other requests use.
-      const rows = await this.pageOf(base, sort, after, 500, readBy, groupRootId, this.heavyReads);
+      const reads = this.heavyReads;
+      const rows = await this.pageOf(base, sort, after, 500, readBy, groupRootId, {
+        ids: reads,
+        rows: reads,
+      });
       for (const item of await this.present(rows, names)) yield item;
       if (rows.length < 500) return;
       const last = rows[rows.length - 1];
@@ -174,6 +181,7 @@ export class ContractLedger {
   /**
    * One page in two steps: the ids in order first (a narrow sort), then their columns. Sorting only
    * the key and the id keeps the sort cheap when the scope filter, not the sort index, picks the rows.
+   * `reads` says which of the two steps run on the heavy-read pool (else on the app's connection).
    */
   private async pageOf(
     base: ReturnType<typeof ledgerQuery>,
@@ -182,12 +190,12 @@ export class ContractLedger {
     limit: number,
     readBy: string | null,
     groupRootId: string | null,
-    reads?: HeavyReads,
+    reads: { ids?: HeavyReads; rows?: HeavyReads } = {},
   ): Promise<LedgerRow[]> {
     const today = this.ports.today();
-    const ids = await ledgerPageIds(this.db, base, sort, after, limit, readBy, reads);
+    const ids = await ledgerPageIds(this.db, base, sort, after, limit, readBy, reads.ids);
     if (!ids.length) return [];
-    const rows = await ledgerRowsByIds(this.db, ids, { today, groupRootId }, reads);
+    const rows = await ledgerRowsByIds(this.db, ids, { today, groupRootId }, reads.rows);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)).filter((r): r is LedgerRow => !!r);
   }
