@@ -2,7 +2,7 @@ import type BetterSqlite from 'better-sqlite3';
 import { Kysely, type KyselyConfig, PostgresAdapter, type QueryExecutor } from 'kysely';
 import { WalCheckpointer } from './checkpointer.js';
 import { openPostgres } from './dialects/postgres.js';
-import { openSqlite, SqliteBooleanPlugin } from './dialects/sqlite.js';
+import { openSqlite } from './dialects/sqlite.js';
 import { type HeavyReads, InProcessReads, WorkerReadPool } from './read-pool.js';
 import type { Database } from './tables.js';
 
@@ -57,11 +57,8 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): AppD
     return { db, dialect, url, heavyReads: new InProcessReads(db, 'postgres'), close: () => db.destroy() };
   }
   const { dialect: sqliteDialect, raw } = openSqlite(url, options.sqliteBytes);
-  const db = new Kysely<any>({
-    dialect: sqliteDialect,
-    plugins: [new SqliteBooleanPlugin()],
-    log: queryLog(options),
-  });
+  // Booleans are bound as 0/1 by the statements themselves (statement-cache.ts `bindable`).
+  const db = new Kysely<any>({ dialect: sqliteDialect, log: queryLog(options) });
   // A file can be opened by other connections: long reads go to worker threads reading it, and
   // the write-ahead log is checkpointed on one of its own instead of in the writer's commits.
   const heavyReads = raw.memory

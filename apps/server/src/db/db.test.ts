@@ -110,6 +110,15 @@ describe('readJson', () => {
     expect(readJson('[3,1,2]', [])).toEqual([3, 1, 2]);
   });
 
+  it('sorts below keys already in order, and hands back what needs no sorting as it is', () => {
+    const nested = readJson<Record<string, unknown>>('{"a":{"d":1,"c":2},"b":[{"y":1,"x":2},{"k":1}]}', {});
+    expect(JSON.stringify(nested)).toBe('{"a":{"c":2,"d":1},"b":[{"x":2,"y":1},{"k":1}]}');
+    const inOrder = { a: [{ b: 1, c: [1, { d: 2 }] }], e: null };
+    expect(readJson(inOrder, null)).toBe(inOrder);
+    // Integer-like keys come first in any object; sorted as text they are "10" before "2".
+    expect(Object.keys(readJson<object>('{"2":1,"10":2,"a":3}', {}))).toEqual(['2', '10', 'a']);
+  });
+
   it('keeps a "__proto__" key as data', () => {
     const value = readJson<Record<string, unknown>>('{"__proto__":{"polluted":true}}', {});
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);

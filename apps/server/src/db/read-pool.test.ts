@@ -41,6 +41,11 @@ describe('heavy reads on a worker pool (SQLite file)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('binds booleans as 0 and 1, as the app’s own connection does', async () => {
+    const query = database.db.selectFrom('item').select('name').where(sql<boolean>`amount > 10`, '=', true);
+    expect(await pool.all(query)).toEqual([{ name: '甲' }, { name: '乙' }]);
+  });
+
   it('answers what the app connection answers, committed writes included', async () => {
     const query = database.db
       .selectFrom('item' as never)

@@ -18,11 +18,17 @@ function statementOf(sql) {
   return statement;
 }
 
+// better-sqlite3 cannot bind booleans: 0/1, as the app's statements bind them (statement-cache.ts).
+const bindable = (parameters) =>
+  parameters.some((v) => typeof v === 'boolean')
+    ? parameters.map((v) => (typeof v === 'boolean' ? Number(v) : v))
+    : parameters;
+
 parentPort.on('message', ({ id, sql, parameters }) => {
   try {
     const statement = statementOf(sql);
     if (!statement.reader) throw new Error('The read pool runs reads only');
-    parentPort.postMessage({ id, rows: statement.all(parameters) });
+    parentPort.postMessage({ id, rows: statement.all(bindable(parameters)) });
   } catch (error) {
     parentPort.postMessage({ id, error: { message: error.message, code: error.code } });
   }

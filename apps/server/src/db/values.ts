@@ -16,14 +16,36 @@ export function readJson<T>(value: unknown, fallback: T): T {
 }
 
 function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    // The array itself when no element changed: JSON read back is mostly sorted already.
+    let changed: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const sorted = sortKeys(value[i]);
+      if (sorted === value[i]) continue;
+      changed ??= value.slice();
+      changed[i] = sorted;
+    }
+    return changed ?? value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let inOrder = true;
+  for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1] < keys[i];
+  if (inOrder) {
+    let changed = false;
+    const children = keys.map((key) => {
+      const sorted = sortKeys(record[key]);
+      if (sorted !== record[key]) changed = true;
+      return sorted;
+    });
+    // Sorted and unchanged below: the object itself, no copy (a "__proto__" key JSON.parse made is
+    // an own property already, data like any other).
+    if (!changed) return record;
+    return Object.fromEntries(keys.map((key, i) => [key, children[i]]));
+  }
   // fromEntries defines own properties, so a "__proto__" key stays data and never sets a prototype.
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-  );
+  return Object.fromEntries(keys.sort().map((key) => [key, sortKeys(record[key])]));
 }
 
 /** Always write JSON as text: pg would turn a JS array into a PostgreSQL array otherwise. */

@@ -49,4 +49,11 @@ describe('SQLite statement cache', () => {
     raw.exec('alter table t add column label text');
     expect(cached.prepare('select * from t where n = ?').all([1])).toEqual([{ n: 1, label: null }]);
   });
+
+  it('binds booleans as 0 and 1, in reads, writes and streamed reads', () => {
+    const cached = withStatementCache(database());
+    cached.prepare('insert into t values (?)').run([true]);
+    expect(cached.prepare('select count(*) as c from t where n = ?').all([true])).toEqual([{ c: 2 }]);
+    expect([...cached.prepare('select n from t where n = ? or n = ?').iterate([false, 3])]).toEqual([{ n: 3 }]);
+  });
 });

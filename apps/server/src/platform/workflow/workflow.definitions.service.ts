@@ -25,8 +25,25 @@ export type FormFieldsOf = (db: Db, businessType: string) => Promise<string[] | 
  * Flow definitions: drafts edited in the designer, published as immutable versions (running
  * instances keep theirs), bound to a business type and optional entity, category and amount range.
  */
+/** Compiled versions kept in memory (each a few KB). */
+const COMPILED_VERSIONS_KEPT = 500;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export class WorkflowDefinitionsService {
   private readonly db: Db;
+  /**
+   * Published versions compiled, by version id. A version is never changed once written, and every
+   * action of every running approval reads its own (an approval read and compiled it again: ~0.2 ms
+   * of the event loop each time). Frozen, since every caller shares them; bounded, oldest first out.
+   */
+  private readonly compiled = new Map<string, { flow: WfFlow; graph: FlowGraph }>();
 
   constructor(
     db: Db,
@@ -207,12 +224,21 @@ export class WorkflowDefinitionsService {
   }
 
   async compiledVersion(trx: Db, versionId: string): Promise<{ flow: WfFlow; graph: FlowGraph }> {
+    const kept = this.compiled.get(versionId);
+    if (kept) return kept;
     const version = await repo.findVersion(trx, versionId);
     if (!version) throw notFound();
     const flow = readJson<WfFlow>(version.flow, null as unknown as WfFlow);
     const compiled = compileFlow(flow);
     if (!compiled.ok) throw new Error(`Published version ${versionId} no longer compiles`);
-    return { flow, graph: compiled.graph };
+    // A version written in a transaction that rolls back leaves an entry no row names: harmless.
+    const entry = deepFreeze({ flow, graph: compiled.graph });
+    this.compiled.set(versionId, entry);
+    if (this.compiled.size > COMPILED_VERSIONS_KEPT) {
+      const oldest = this.compiled.keys().next().value;
+      if (oldest !== undefined) this.compiled.delete(oldest);
+    }
+    return entry;
   }
 
   private async load(db: Db, id: string): Promise<WfDefinition> {
