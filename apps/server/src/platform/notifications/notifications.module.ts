@@ -39,13 +39,7 @@ export const notificationsModule = defineModule({
       templates,
       {
         // A removed user is simply not found.
-        recipients: async (trx, ids) =>
-          (await org.users.loadMany(trx, ids)).map((user) => ({
-            id: user.id,
-            email: user.email,
-            locale: user.locale,
-            active: user.active,
-          })),
+        recipients: (trx, ids) => org.users.contacts(trx, ids),
       },
       { emailConfigured: !!email, publicUrl: settings.publicUrl },
       clock,

@@ -338,6 +338,15 @@ export async function replaceExtraDepartments(
   }
 }
 
+/** What a notification needs of its recipients: no roles, departments or lockouts. */
+export function userContacts(db: Db, ids: readonly string[]) {
+  return db
+    .selectFrom('org_user')
+    .select(['id', 'email', 'locale', 'active'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
 export async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db

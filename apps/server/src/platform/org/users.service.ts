@@ -298,6 +298,25 @@ export class UsersService {
     return this.toUsers(db, rows);
   }
 
+  /**
+   * How to reach these users (address, language, whether active): what a notification needs, in
+   * one read. loadMany would also read their roles, lockouts, entities and departments, four
+   * statements more in every approval's transaction.
+   */
+  async contacts(
+    db: Db,
+    ids: string[],
+  ): Promise<{ id: string; email: string | null; locale: User['locale']; active: boolean }[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    return (await repo.userContacts(db, unique)).map((row) => ({
+      id: row.id,
+      email: row.email,
+      locale: row.locale === 'en-US' ? 'en-US' : 'zh-CN',
+      active: readBool(row.active),
+    }));
+  }
+
   findByUsername(username: string) {
     return repo.findUserByUsername(this.db, username);
   }

@@ -40,6 +40,15 @@ describeEachDialect('user administration: create, update and roles', (t) => {
     expect((await api.get(`${USERS}/${user.id}`)).json().lastLoginAt).not.toBeNull();
   });
 
+  it('answers how to reach users, once each, for the notifications', async () => {
+    const input = validUser({ locale: 'en-US' });
+    const user = (await api.post(USERS, input)).json();
+    expect((await api.post(`${USERS}/${user.id}/active`, { active: false })).statusCode).toBe(200);
+    const { services } = t();
+    const found = await services.users.contacts(services.db, [user.id, user.id, randomUUID()]);
+    expect(found).toEqual([{ id: user.id, email: 'new@concord.example', locale: 'en-US', active: false }]);
+  });
+
   it('stores usernames in lower case and signs in case-insensitively', async () => {
     const name = uname('Mixed');
     const created = (await api.post(USERS, validUser({ username: name }))).json();

@@ -107,6 +107,26 @@ describeEachDialect(
       expect(published.json().currentVersion).toBe(1);
     });
 
+    it('compiles a published version once: every action after the first gets the same frozen flow', async () => {
+      const { services } = t();
+      const id = await start(500);
+      const row = await services.db
+        .selectFrom('wf_instance')
+        .select('version_id')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const definitions = services.workflowDefinitions;
+      const first = await definitions.compiledVersion(services.db, row.version_id);
+      // Asked again, it reads nothing: a database that cannot be read answers as well.
+      const noDatabase = null as unknown as typeof services.db;
+      const again = await definitions.compiledVersion(noDatabase, row.version_id);
+      expect(again).toBe(first);
+      expect(Object.isFrozen(first.graph)).toBe(true);
+      expect(() => {
+        (first.flow.root as { name: string }).name = 'changed';
+      }).toThrow(TypeError);
+    });
+
     it('refuses to publish a flow with errors and lists them by node', async () => {
       const flow = twoLevelFlow() as any;
       flow.root.next.next.branches[1].when = { field: 'amount', op: 'lt', value: 5 }; // no default branch
