@@ -54,6 +54,8 @@ describe('SQLite statement cache', () => {
     const cached = withStatementCache(database());
     cached.prepare('insert into t values (?)').run([true]);
     expect(cached.prepare('select count(*) as c from t where n = ?').all([true])).toEqual([{ c: 2 }]);
-    expect([...cached.prepare('select n from t where n = ? or n = ?').iterate([false, 3])]).toEqual([{ n: 3 }]);
+    expect([...cached.prepare('select n from t where n = ? or n = ?').iterate([false, 3])]).toEqual([
+      { n: 3 },
+    ]);
   });
 });
