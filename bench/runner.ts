@@ -31,7 +31,7 @@ import pg from 'pg';
 import { approvalWorkloads } from './workloads/approvals.js';
 import { openBare } from './workloads/bare.js';
 import { startBareRoute, startConcord } from './workloads/concord.js';
-import { advancePastDueDay } from '../apps/server/src/modules/contracts/execution/past-due.js';
+import { advancePastDueDay } from '../apps/server/src/modules/contracts/index.js';
 import { businessDate } from '@concord/contracts';
 import { dashboardWorkloads } from './workloads/dashboard.js';
 import { exportWorkload, importWorkload } from './workloads/excel.js';

@@ -6,3 +6,5 @@ export { closingFactories } from './contracts.closing.factories.js';
 export { archiveFactories } from './contracts.archive.factories.js';
 /** The import template's columns (the Excel benchmark writes a ledger file in that shape). */
 export { importColumns } from './ledger/import.template.js';
+/** The past-due day moved to today, as the hourly job does (the bench runs no job runner). */
+export { advancePastDueDay } from './execution/past-due.js';
