@@ -131,8 +131,10 @@ if (!postgres) {
   // page written twice, once to the log and once at its checkpoint) nor the fsyncs of each commit,
   // nor a parent lookup per foreign key per row: the keys are checked in one pass at the end
   // (pragma foreign_key_check). All three come back before the checks.
-  // Leaving WAL mode needs the file to itself: the app's WAL checkpointer has a connection open.
+  // Leaving WAL mode needs the file to itself: the app's WAL checkpointer has a connection open,
+  // and so do the heavy-read pool's readers once the demo's ledger reads have started them.
   await database.checkpointer?.close();
+  await database.heavyReads.release();
   const mode = (await sql<{ journal_mode: string }>`pragma journal_mode = memory`.execute(db)).rows[0];
   if (mode?.journal_mode !== 'memory') console.log(`  (journal mode stays ${mode?.journal_mode})`);
   await sql`pragma synchronous = off`.execute(db);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import Database from 'better-sqlite3';
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTarget, testDialects } from '../testing/dialects.js';
 import { type AppDatabase, createDatabase } from './database.js';
@@ -39,6 +40,44 @@ describe('heavy reads on a worker pool (SQLite file)', () => {
     await pool.close();
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts its readers with the first read, and lets go of the file when released', async () => {
+    // A file of its own, in WAL mode: leaving WAL mode needs every other connection gone.
+    const file = path.join(dir, 'release.db');
+    const setup = new Database(file);
+    setup.pragma('journal_mode = WAL');
+    setup.exec('create table t (n integer); insert into t values (1), (2)');
+    setup.close();
+    const leaveWal = () => {
+      const own = new Database(file);
+      own.pragma('busy_timeout = 0');
+      try {
+        return own.pragma('journal_mode = delete', { simple: true });
+      } catch (error) {
+        return (error as { code?: string }).code;
+      } finally {
+        own.close();
+      }
+    };
+    const backToWal = () => {
+      const own = new Database(file);
+      own.pragma('journal_mode = WAL');
+      own.close();
+    };
+    const lazy = new WorkerReadPool(file, 2);
+    // Not started: nothing holds the file.
+    expect(leaveWal()).toBe('delete');
+    backToWal();
+    const query = { compile: () => CompiledQuery.raw('select n from t order by n', []) };
+    expect(await lazy.all(query)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(leaveWal()).toBe('SQLITE_BUSY');
+    await lazy.release();
+    expect(leaveWal()).toBe('delete');
+    backToWal();
+    // Released, it starts again with the next read.
+    expect(await lazy.all(query)).toHaveLength(2);
+    await lazy.close();
   });
 
   it('binds booleans as 0 and 1, as the app’s own connection does', async () => {

@@ -16,6 +16,8 @@ export class ReadBudgetExceeded extends Error {
  */
 export interface HeavyReads {
   all<R>(query: Compilable<R>, options?: { budgetMs?: number }): Promise<R[]>;
+  /** Ends the idle readers' connections to the file; the next read opens them again. */
+  release(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,16 +32,24 @@ export class WorkerReadPool implements HeavyReads {
   readonly #waiting: ((worker: PoolWorker) => void)[] = [];
   #closed = false;
 
+  /**
+   * The workers start with the first read, not with the pool: an idle reader in WAL mode holds the
+   * file's shared memory, and a process that takes the file out of WAL mode (`bench:data`, for its
+   * load) must have it to itself: it releases the pool first, and the next read starts it again.
+   */
+  #unstarted: number;
+
   constructor(
     private readonly file: string,
     size = Math.max(2, Math.min(4, availableParallelism() - 1)),
     /** Told of each read as it is sent, like the main connection's query log (statement counts, the bench's capture). */
     private readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void,
   ) {
-    for (let i = 0; i < size; i++) this.#idle.push(this.#spawn());
+    this.#unstarted = size;
   }
 
   async all<R>(query: Compilable<R>, options: { budgetMs?: number } = {}): Promise<R[]> {
+    for (; this.#unstarted > 0 && !this.#closed; this.#unstarted--) this.#idle.push(this.#spawn());
     const compiled = query.compile();
     this.onQuery?.(compiled.sql, compiled.parameters);
     const worker = await this.#take();
@@ -58,6 +68,12 @@ export class WorkerReadPool implements HeavyReads {
     }
     this.#give(worker);
     return rows as R[];
+  }
+
+  async release(): Promise<void> {
+    const idle = this.#idle.splice(0);
+    this.#unstarted += idle.length;
+    await Promise.all(idle.map((worker) => worker.end()));
   }
 
   async close(): Promise<void> {
@@ -135,9 +151,23 @@ class PoolWorker {
     }) as Promise<unknown[]>;
   }
 
+  /**
+   * An idle worker closes its connection and leaves (a thread that is terminated leaves its SQLite
+   * connection open: a file descriptor and the file's shared memory held for the process's life);
+   * one still running a read (over its budget) can only be terminated.
+   */
   async end(): Promise<void> {
     this.alive = false;
-    await this.#worker.terminate();
+    if (this.#pending.size > 0) {
+      await this.#worker.terminate();
+      return;
+    }
+    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
+    this.#worker.ref();
+    this.#worker.postMessage({ close: true });
+    const timer = setTimeout(() => void this.#worker.terminate(), 1_000);
+    await exited;
+    clearTimeout(timer);
   }
 
   #failAll(error: Error): void {
@@ -173,6 +203,8 @@ export class InProcessReads implements HeavyReads {
       throw error;
     }
   }
+
+  async release(): Promise<void> {}
 
   async close(): Promise<void> {}
 }

@@ -24,7 +24,13 @@ const bindable = (parameters) =>
     ? parameters.map((v) => (typeof v === 'boolean' ? Number(v) : v))
     : parameters;
 
-parentPort.on('message', ({ id, sql, parameters }) => {
+parentPort.on('message', ({ id, sql, parameters, close }) => {
+  if (close) {
+    // Asked to leave: the connection closed first, so the file is let go of (read-pool.ts `end`).
+    db.close();
+    parentPort.close();
+    return;
+  }
   try {
     const statement = statementOf(sql);
     if (!statement.reader) throw new Error('The read pool runs reads only');
