@@ -2,7 +2,7 @@ import { type Compilable, CompiledQuery } from 'kysely';
 import { isPostgres } from './database.js';
 import type { Db } from './tables.js';
 
-interface Compiled<R> {
+interface Compiled {
   sql: string;
   parameters: readonly unknown[];
   /** For each parameter, the index of the value it takes, or -1 for a constant of the query. */
@@ -23,7 +23,7 @@ const standIn = (i: number) => `\u0000concord-value-${i}\u0000`;
  * applied to them).
  */
 export class QueryTemplate<R> {
-  readonly #compiled = new Map<string, Compiled<R>>();
+  readonly #compiled = new Map<string, Compiled>();
   constructor(private readonly build: (db: Db, values: string[]) => Compilable<R>) {}
 
   bind(db: Db, values: readonly (string | number | null)[]): CompiledQuery<R> {
@@ -40,7 +40,7 @@ export class QueryTemplate<R> {
     ) as CompiledQuery<R>;
   }
 
-  #compile(db: Db, count: number): Compiled<R> {
+  #compile(db: Db, count: number): Compiled {
     const standIns = Array.from({ length: count }, (_, i) => standIn(i));
     const index = new Map(standIns.map((value, i) => [value, i]));
     const query = this.build(db, standIns).compile();

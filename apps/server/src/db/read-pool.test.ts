@@ -80,6 +80,14 @@ describe('heavy reads on a worker pool (SQLite file)', () => {
     await lazy.close();
   });
 
+  it('is released and closed even when a reader has crashed', async () => {
+    const broken = new WorkerReadPool(path.join(dir, 'missing', 'none.db'), 1);
+    const query = { compile: () => CompiledQuery.raw('select 1 as one', []) };
+    await expect(broken.all(query)).rejects.toThrow();
+    await broken.release();
+    await broken.close();
+  }, 5_000);
+
   it('binds booleans as 0 and 1, as the app’s own connection does', async () => {
     const query = database.db
       .selectFrom('item' as never)

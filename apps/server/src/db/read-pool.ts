@@ -59,7 +59,7 @@ export class WorkerReadPool implements HeavyReads {
     } catch (error) {
       // A read over its budget is still running in its worker: end it, start another.
       if (error instanceof ReadBudgetExceeded || !worker.alive) {
-        void worker.end();
+        void worker.end({ stillReading: error instanceof ReadBudgetExceeded });
         this.#give(this.#spawn());
       } else {
         this.#give(worker);
@@ -108,6 +108,8 @@ class PoolWorker {
   #next = 0;
   #pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: Error) => void }>();
   alive = true;
+  /** Settles when the thread has ended, whoever ended it. */
+  readonly #exited: Promise<void>;
 
   constructor(file: string) {
     this.#worker = new Worker(new URL('./read-pool.worker.mjs', import.meta.url), { workerData: { file } });
@@ -121,10 +123,13 @@ class PoolWorker {
       else pending.resolve(rows);
     });
     this.#worker.on('error', (error) => this.#failAll(error));
-    this.#worker.on('exit', () => {
-      this.alive = false;
-      this.#failAll(new Error('The read worker stopped'));
-    });
+    this.#exited = new Promise((resolve) =>
+      this.#worker.on('exit', () => {
+        this.alive = false;
+        this.#failAll(new Error('The read worker stopped'));
+        resolve();
+      }),
+    );
   }
 
   run(query: CompiledQuery, budgetMs?: number): Promise<unknown[]> {
@@ -156,17 +161,17 @@ class PoolWorker {
    * connection open: a file descriptor and the file's shared memory held for the process's life);
    * one still running a read (over its budget) can only be terminated.
    */
-  async end(): Promise<void> {
+  async end(options: { stillReading?: boolean } = {}): Promise<void> {
     this.alive = false;
-    if (this.#pending.size > 0) {
+    if (options.stillReading || this.#pending.size > 0) {
       await this.#worker.terminate();
       return;
     }
-    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
     this.#worker.ref();
     this.#worker.postMessage({ close: true });
     const timer = setTimeout(() => void this.#worker.terminate(), 1_000);
-    await exited;
+    // A thread that had already ended (it crashed while idle) settled this long ago.
+    await this.#exited;
     clearTimeout(timer);
   }
 

@@ -6,7 +6,8 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  * statement it runs, and preparing (parsing and planning) costs as much as running a small query.
  * A statement still being iterated (a streamed read) is busy; a second run of the same text then
  * gets a statement of its own. SQLite re-prepares a kept statement itself after a schema change.
- * Bounded: the least recently used text goes first.
+ * Bounded: the least recently used text goes first. Each kept statement binds booleans as 0/1
+ * (`bindable`), which better-sqlite3 cannot bind itself.
  */
 export function withStatementCache(raw: Database.Database, capacity = 500): SqliteDatabase {
   const statements = new Map<string, BindingStatement>();

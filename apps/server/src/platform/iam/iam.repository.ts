@@ -1,4 +1,4 @@
-import { type Compilable, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { IamCredentialTable, IamRoleTable, IamSessionTable } from './iam.tables.js';
 import { type Db, QueryTemplate } from '../../db/index.js';
 
