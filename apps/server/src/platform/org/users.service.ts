@@ -1,4 +1,4 @@
-import type { DirectoryEntry, Locale, Page, User } from '@concord/contracts';
+import type { DirectoryEntry, Page, User } from '@concord/contracts';
 import type {
   profileUpdateSchema,
   userCreateSchema,
@@ -6,7 +6,7 @@ import type {
   userUpdateSchema,
 } from '@concord/contracts';
 import type { z } from 'zod';
-import { type Db, newId, readBool, readInstant } from '../../db/index.js';
+import { type Db, newId } from '../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -20,7 +20,8 @@ import {
   type RequestContext,
 } from '../http/index.js';
 import * as repo from './org.repository.js';
-import type { AccessSubject, IdentityPort } from './users.ports.js';
+import type { IdentityPort } from './users.ports.js';
+import { UserReads } from './users.reads.js';
 import type { Clock } from '../jobs/index.js';
 
 type UserCreate = z.infer<typeof userCreateSchema>;
@@ -35,15 +36,16 @@ const sortColumns = {
   lastLoginAt: 'u.last_login_at',
 };
 
-export class UsersService {
+export class UsersService extends UserReads {
   private readonly db: Db;
 
   constructor(
     db: Db,
     private readonly audit: AuditService,
-    private readonly identity: IdentityPort,
+    identity: IdentityPort,
     private readonly clock: Clock,
   ) {
+    super(identity);
     this.db = db;
   }
 
@@ -267,56 +269,6 @@ export class UsersService {
     });
   }
 
-  /** Internal read for sign-in and session building: no access check. */
-  async loadUser(db: Db, id: string): Promise<User> {
-    const row = await repo.findUser(db, id);
-    if (!row) throw notFound();
-    return (await this.toUsers(db, [row]))[0];
-  }
-
-  /** Internal read of what an access context is built from (one statement). No access check. */
-  async accessSubject(db: Db, id: string): Promise<AccessSubject> {
-    const rows = await repo.accessSubjectRows(db, id);
-    const [row] = rows;
-    if (!row) throw notFound();
-    return {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      locale: row.locale as Locale,
-      departmentId: row.department_id,
-      extraDepartmentIds: rows.flatMap((r) => (r.extra_department_id ? [r.extra_department_id] : [])),
-      active: readBool(row.active),
-    };
-  }
-
-  /** Internal batch read (one query for the rows): unknown ids are left out. No access check. */
-  async loadMany(db: Db, ids: string[]): Promise<User[]> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return [];
-    const rows = await repo.userQuery(db).where('u.id', 'in', unique).execute();
-    return this.toUsers(db, rows);
-  }
-
-  /**
-   * How to reach these users (address, language, whether active): what a notification needs, in
-   * one read. loadMany would also read their roles, lockouts, entities and departments, four
-   * statements more in every approval's transaction.
-   */
-  async contacts(
-    db: Db,
-    ids: string[],
-  ): Promise<{ id: string; email: string | null; locale: User['locale']; active: boolean }[]> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return [];
-    return (await repo.userContacts(db, unique)).map((row) => ({
-      id: row.id,
-      email: row.email,
-      locale: row.locale === 'en-US' ? 'en-US' : 'zh-CN',
-      active: readBool(row.active),
-    }));
-  }
-
   findByUsername(username: string) {
     return repo.findUserByUsername(this.db, username);
   }
@@ -359,34 +311,6 @@ export class UsersService {
   private async assertPosition(db: Db, positionId: string, entityId: string) {
     const position = await repo.findPosition(db, positionId);
     if (!position || position.entity_id !== entityId) throw invalidReference('position');
-  }
-
-  private async toUsers(db: Db, rows: repo.UserRow[]): Promise<User[]> {
-    const ids = rows.map((r) => r.id);
-    const [extras, identities] = await Promise.all([
-      repo.extraDepartments(db, ids),
-      this.identity.identityOf(db, ids),
-    ]);
-    return rows.map((row) => ({
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      email: row.email,
-      phone: row.phone,
-      entityId: row.entity_id,
-      entityName: row.entity_name,
-      departmentId: row.department_id,
-      departmentName: row.department_name,
-      extraDepartmentIds: extras.get(row.id) ?? [],
-      positionId: row.position_id,
-      positionName: row.position_name ?? null,
-      active: readBool(row.active),
-      locale: row.locale === 'en-US' ? 'en-US' : 'zh-CN',
-      lockedUntil: identities.get(row.id)?.lockedUntil ?? null,
-      lastLoginAt: readInstant(row.last_login_at),
-      createdAt: readInstant(row.created_at)!,
-      roles: identities.get(row.id)?.roles ?? [],
-    }));
   }
 }
 
