@@ -56,6 +56,7 @@ export async function* readRows(
     entries: 'ignore',
   });
   wholeCharacters(reader);
+  sheetsAfterWorkbook(reader);
   let sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>;
   let first: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
   try {
@@ -121,6 +122,27 @@ function wholeCharacters(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
   internals._parseSharedStrings = (entry) => sharedStrings(Readable.from(utf8Chunks(entry)));
   const worksheet = internals._parseWorksheet.bind(reader);
   internals._parseWorksheet = (iterator, sheetNo) => worksheet(utf8Chunks(iterator), sheetNo);
+}
+
+/**
+ * exceljs' streaming reader reads a sheet as it arrives once it has the shared strings and the
+ * workbook's relationships, but it names the sheet from the workbook part (xl/workbook.xml), which a
+ * zip may hold after the sheet: exceljs' own writer does so now and then, and the reader then fails
+ * ("Cannot read properties of undefined (reading 'sheets')"): 2 of 300 header-only files here.
+ * The relationships are shown to the reader only once the workbook part has been read, so a sheet
+ * that comes first waits in a temporary file (the reader's own path for a sheet that comes before the
+ * shared strings) and is read, named, after the workbook part.
+ */
+function sheetsAfterWorkbook(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const internals = reader as unknown as { model?: unknown; workbookRels?: unknown };
+  let relationships: unknown;
+  Object.defineProperty(internals, 'workbookRels', {
+    configurable: true,
+    get: () => (internals.model === undefined ? undefined : relationships),
+    set: (value: unknown) => {
+      relationships = value;
+    },
+  });
 }
 
 /** The same bytes in chunks that never end inside a UTF-8 character. */

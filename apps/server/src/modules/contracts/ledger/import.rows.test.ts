@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readRows, utf8Chunks } from './import.file.js';
 import { importColumns } from './import.template.js';
@@ -66,5 +67,32 @@ describe('reading an import workbook streamed', () => {
       chunks.push(Buffer.concat(pieces.map((p) => Buffer.from(p as Buffer))));
     }
     for (const chunk of chunks) expect(chunk.equals(text)).toBe(true);
+  });
+
+  it('reads the ledger sheet by its name when the zip holds the sheets before the workbook part', async () => {
+    // A notes sheet first, the ledger second: only the workbook part says which sheet is the ledger.
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('说明').addRow(['本表由旧系统导出']);
+    const ledger = book.addWorksheet('合同台账');
+    ledger.addRow(importColumns.map((c) => c.header));
+    ledger.addRow(['LATE-1', '后置工作簿部件']);
+    const written = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()));
+    const reordered = new JSZip();
+    const parts = Object.keys(written.files).filter((name) => !written.files[name].dir);
+    // The relationships and shared strings first, the workbook part last: the reader has all it needs
+    // to read a sheet at once except the sheets' names.
+    const early = ['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml'];
+    const rank = (name: string) => (early.includes(name) ? 0 : name === 'xl/workbook.xml' ? 2 : 1);
+    for (const name of parts.sort((a, b) => rank(a) - rank(b)))
+      reordered.file(name, await written.files[name].async('uint8array'));
+    const file = await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const order = Object.keys((await JSZip.loadAsync(file)).files);
+    expect(order.indexOf('xl/workbook.xml')).toBeGreaterThan(order.indexOf('xl/worksheets/sheet2.xml'));
+
+    const rows = [];
+    for await (const r of readRows(Readable.from([file]), 'zh-CN')) rows.push(r);
+    expect(rows.map((r) => [r.row, r.cells.get('number')?.value, r.cells.get('name')?.value])).toEqual([
+      [2, 'LATE-1', '后置工作簿部件'],
+    ]);
   });
 });
