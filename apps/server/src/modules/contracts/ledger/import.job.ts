@@ -106,7 +106,10 @@ export class ContractImportJobs {
     try {
       const report = await this.imports.run(
         ctx,
-        async () => (await this.deps.files.open(ctx, payload.fileId)).stream,
+        async () => {
+          const { file, stream } = await this.deps.files.open(ctx, payload.fileId);
+          return { stream, bytes: file.size };
+        },
         payload.mode,
         async (done, total) => {
           // Another worker took the job over (this one stalled past its lease): stop here.

@@ -2,11 +2,15 @@ import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { readRows, utf8Chunks } from './import.file.js';
+import { utf8Chunks } from '../../../platform/imports/index.js';
+import { readRows } from './import.file.js';
 import { importColumns } from './import.template.js';
 import { workbook } from './import.testing.js';
 
-describe('reading an import workbook streamed', () => {
+describe.each([
+  { way: 'on the event loop', inWorker: false },
+  { way: 'on a worker thread', inWorker: true },
+])('reading an import workbook streamed, $way', ({ inWorker }) => {
   it('yields each data row with its cells by column, and refuses a file past the row limit with a clear message', async () => {
     const file = await workbook(
       [
@@ -17,13 +21,13 @@ describe('reading an import workbook streamed', () => {
       { percentTax: true },
     );
     const rows = [];
-    for await (const r of readRows(Readable.from([file]), 'zh-CN')) rows.push(r);
+    for await (const r of readRows(Readable.from([file]), 'zh-CN', { inWorker })) rows.push(r);
     expect(rows.map((r) => r.row)).toEqual([2, 4]);
     expect(rows[0].cells.get('number')).toEqual({ value: 'R-1', percent: false });
     expect(rows[0].cells.get('signDate')?.value).toEqual(new Date(Date.UTC(2024, 0, 15)));
     expect(rows[1].cells.get('taxRate')).toEqual({ value: 0.06, percent: true });
     const read = async (maxRows: number, locale: 'zh-CN' | 'en-US') => {
-      for await (const _ of readRows(Readable.from([file]), locale, maxRows));
+      for await (const _ of readRows(Readable.from([file]), locale, { maxRows, inWorker }));
     };
     await expect(read(1, 'zh-CN')).rejects.toThrow('每个文件最多 1 行数据，请拆分后分批导入');
     await expect(read(1, 'en-US')).rejects.toThrow(
@@ -48,25 +52,21 @@ describe('reading an import workbook streamed', () => {
     sheet.commit();
     await writer.commit();
     const read: string[] = [];
-    for await (const r of readRows(Readable.from([await bytes]), 'zh-CN')) {
+    for await (const r of readRows(Readable.from([await bytes]), 'zh-CN', { inWorker })) {
       read.push(String(r.cells.get('name')?.value));
       expect(r.cells.get('partnerName')?.value).toBe('导入测试共享客户乙');
     }
     expect(read).toEqual(names);
   });
 
-  it('cuts chunks only at character boundaries', async () => {
-    const text = Buffer.from('履行中€a😀');
-    const chunks: Buffer[] = [];
-    for (let cut = 1; cut < text.length; cut++) {
-      const pieces: (Buffer | string)[] = [];
-      for await (const piece of utf8Chunks(Readable.from([text.subarray(0, cut), text.subarray(cut)])))
-        pieces.push(piece);
-      for (const piece of pieces)
-        expect(Buffer.from(piece as Buffer).toString('utf8')).not.toContain('\ufffd');
-      chunks.push(Buffer.concat(pieces.map((p) => Buffer.from(p as Buffer))));
-    }
-    for (const chunk of chunks) expect(chunk.equals(text)).toBe(true);
+  it('refuses what is no workbook and stops reading when asked to, the file closed', async () => {
+    const garbage = readRows(Readable.from([Buffer.from('not a workbook')]), 'zh-CN', { inWorker });
+    await expect(garbage.next()).rejects.toThrow('无法读取文件');
+    const source = Readable.from([await workbook([{ 合同编号: 'S-1' }, { 合同编号: 'S-2' }])]);
+    const rows = readRows(source, 'en-US', { inWorker });
+    expect((await rows.next()).value?.cells.get('number')?.value).toBe('S-1');
+    await rows.return(undefined);
+    expect(source.destroyed).toBe(true);
   });
 
   it('reads the ledger sheet by its name when the zip holds the sheets before the workbook part', async () => {
@@ -90,9 +90,22 @@ describe('reading an import workbook streamed', () => {
     expect(order.indexOf('xl/workbook.xml')).toBeGreaterThan(order.indexOf('xl/worksheets/sheet2.xml'));
 
     const rows = [];
-    for await (const r of readRows(Readable.from([file]), 'zh-CN')) rows.push(r);
+    for await (const r of readRows(Readable.from([file]), 'zh-CN', { inWorker })) rows.push(r);
     expect(rows.map((r) => [r.row, r.cells.get('number')?.value, r.cells.get('name')?.value])).toEqual([
       [2, 'LATE-1', '后置工作簿部件'],
     ]);
   });
+});
+
+it('cuts chunks only at character boundaries', async () => {
+  const text = Buffer.from('履行中€a😀');
+  const chunks: Buffer[] = [];
+  for (let cut = 1; cut < text.length; cut++) {
+    const pieces: (Buffer | string)[] = [];
+    for await (const piece of utf8Chunks(Readable.from([text.subarray(0, cut), text.subarray(cut)])))
+      pieces.push(piece);
+    for (const piece of pieces) expect(Buffer.from(piece as Buffer).toString('utf8')).not.toContain('\ufffd');
+    chunks.push(Buffer.concat(pieces.map((p) => Buffer.from(p as Buffer))));
+  }
+  for (const chunk of chunks) expect(chunk.equals(text)).toBe(true);
 });

@@ -3,6 +3,7 @@ import { CONTRACT_IMPORT_REPORT_MAX_ERRORS, type ContractImportReport, splitTax 
 import { type Db, newId } from '../../../db/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, type RequestContext } from '../../../platform/http/index.js';
+import { SHEET_WORKER_FROM_BYTES } from '../../../platform/imports/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
 import * as repo from '../register/contracts.repository.js';
 import { auditable, warmScopes } from '../register/contracts.drafts.js';
@@ -41,8 +42,14 @@ export const IMPORT_BATCH = 500;
 /** Where an import is: row-steps done of the whole (a check pass and a write pass count each row once). */
 export type ImportProgress = (done: number, total: number) => Promise<void>;
 
-/** The workbook to read, opened afresh for each pass over it. */
-export type ImportSource = () => Promise<Readable>;
+/** The workbook to read, opened afresh for each pass over it, and its size in bytes. */
+export type ImportSource = () => Promise<{ stream: Readable; bytes: number }>;
+
+/** A pass over the workbook: a large one is parsed on a worker thread, off the event loop. */
+async function readSource(open: ImportSource, locale: RequestContext['locale']) {
+  const { stream, bytes } = await open();
+  return readRows(stream, locale, { inWorker: bytes >= SHEET_WORKER_FROM_BYTES });
+}
 
 /**
  * Imports an existing Excel contract ledger (合同台账) so a company moves its history in on day one.
@@ -75,7 +82,7 @@ export class ContractImportService {
 
   /** Imports a workbook held in memory (the same engine as the background job's). */
   async import(ctx: RequestContext, file: Buffer, mode: Mode): Promise<ContractImportReport> {
-    return this.run(ctx, async () => Readable.from([file]), mode);
+    return this.run(ctx, async () => ({ stream: Readable.from([file]), bytes: file.length }), mode);
   }
 
   /**
@@ -94,7 +101,7 @@ export class ContractImportService {
     await ctx.access.require('contract.create');
     await warmScopes(ctx);
     let rows = 0;
-    for await (const _ of readRows(await open(), ctx.locale)) rows += 1;
+    for await (const _ of await readSource(open, ctx.locale)) rows += 1;
     const passes = mode === 'all' ? 2 : 1;
     const total = rows * passes;
     await onProgress(0, total);
@@ -130,7 +137,7 @@ export class ContractImportService {
     // 50,000 rows parses for about 1.5 s).
     let writing: Promise<void> = Promise.resolve();
     try {
-      for await (const row of readRows(await open(), ctx.locale)) {
+      for await (const row of await readSource(open, ctx.locale)) {
         batch.push(row);
         if (batch.length < IMPORT_BATCH) continue;
         const full = batch;

@@ -1,5 +1,6 @@
 import { FILE_MAX_BYTES, type Locale, MAX_AMOUNT } from '@concord/contracts';
 import ExcelJS from 'exceljs';
+import type { SheetCell } from '../../../platform/imports/index.js';
 
 /** The sheet the import reads (the first sheet when no sheet has this name). */
 export const IMPORT_SHEET = '合同台账';
@@ -287,34 +288,8 @@ export async function buildImportTemplate(): Promise<Buffer> {
 
 // ---------------------------------------------------------------- reading cells
 
-/** A cell as the import reads it: its value without formulas, rich text or hyperlinks, and its number format. */
-export interface RawCell {
-  value: string | number | boolean | Date | null;
-  percent: boolean;
-}
-
-export function readCell(cell: ExcelJS.Cell): RawCell {
-  return { value: plain(cell.value), percent: (cell.numFmt ?? '').includes('%') };
-}
-
-function plain(value: ExcelJS.CellValue): RawCell['value'] {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value !== 'object') {
-    return typeof value === 'string' ? value.trim() || null : value;
-  }
-  if ('richText' in value)
-    return (
-      value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim() || null
-    );
-  if ('error' in value) return String(value.error);
-  if ('result' in value) return plain(value.result as ExcelJS.CellValue);
-  if ('formula' in value || 'sharedFormula' in value) return null;
-  if ('text' in value) return plain(value.text as ExcelJS.CellValue);
-  return null;
-}
+/** A cell as the import reads it (the platform's sheet reader): its plain value, and whether it is formatted as a percentage. */
+export type RawCell = SheetCell;
 
 /** The cell as text (numbers as Excel shows them without format), or null when empty. */
 export function cellText(cell: RawCell): string | null {
