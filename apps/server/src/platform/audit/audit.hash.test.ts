@@ -30,4 +30,22 @@ describe('audit entry hash', () => {
       entryHashOfCanonical(fields, changesJson),
     );
   });
+
+  it('writes canonical JSON exactly as the chain was hashed with: sorted keys, undefined left out', () => {
+    const value = {
+      é: 1,
+      b: [undefined, null, 2.5, 'x"y', { z: undefined, a: true }],
+      A: { '10': 1, '9': 2, ä: 'ü' },
+      '😀': -0,
+      n: undefined,
+      d: new Date(0),
+    };
+    expect(canonicalJson(value)).toBe(
+      '{"A":{"10":1,"9":2,"ä":"ü"},"b":[null,null,2.5,"x\\"y",{"a":true}],"d":{},"é":1,"😀":0}',
+    );
+    expect(canonicalJson([])).toBe('[]');
+    expect(canonicalJson({})).toBe('{}');
+    expect(canonicalJson({ only: undefined })).toBe('{}');
+    expect(canonicalJson(undefined)).toBe('null');
+  });
 });

@@ -1,13 +1,29 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with keys sorted at every level: PostgreSQL's jsonb reorders keys, the hash must not care. */
+/**
+ * JSON with keys sorted at every level: PostgreSQL's jsonb reorders keys, the hash must not care.
+ * Every entry's hash is computed from it, so its output must never change (the chain of existing
+ * entries is verified with it): undefined members are left out, undefined in an array is null, and
+ * an object is its own enumerable keys (a Date is `{}`). Written as loops: an import hashes one
+ * entry per contract, and the chained array methods cost 0.7 s per 50,000 of them.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  // Sorted by UTF-16 code units, as `<` compares strings; keys are unique, so the order is total.
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${out}}`;
 }
 
 export interface ChainedFields {

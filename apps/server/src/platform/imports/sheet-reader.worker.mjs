@@ -1,11 +1,14 @@
 // A worker reading one sheet of a large .xlsx (sheet-rows.ts): the parent streams the file's bytes
-// in as this worker asks for them, and takes the rows in batches, at most two ahead of what it has
-// used, so memory stays flat on both sides while the parsing runs off the parent's event loop.
+// in as this worker asks for them, and takes the rows in batches, at most AHEAD batches ahead of what
+// it has used, so memory stays flat on both sides while the parsing runs off the parent's event loop.
 import { Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readSheet, SheetUnreadable } from './sheet-reader.mjs';
 
 const BATCH = 250;
+// Enough to keep parsing while the parent writes a batch of its own (an import writes 500 rows at a
+// time): with two the worker waited for every write, and the import for the worker.
+const AHEAD = 8;
 let asked = false;
 const source = new Readable({
   read() {
@@ -14,7 +17,7 @@ const source = new Readable({
     parentPort.postMessage({ want: true });
   },
 });
-let credit = 2;
+let credit = AHEAD;
 let wake = null;
 parentPort.on('message', (message) => {
   if (message.chunk) {
