@@ -14,7 +14,7 @@ export interface SheetRow {
 
 export function readSheet(
   stream: Readable,
-  options?: { sheet?: string },
+  options?: { sheet?: string; whole?: boolean },
 ): AsyncGenerator<SheetRow, { found: boolean }, undefined>;
 
 export class SheetUnreadable extends Error {
@@ -22,3 +22,6 @@ export class SheetUnreadable extends Error {
 }
 
 export function utf8Chunks(source: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string>;
+
+/** Holds back an 'end' the stream emits by hand while it still buffers unread entries (see the .mjs). */
+export function endOnlyWhenDrained(zip: import('node:stream').Readable): void;

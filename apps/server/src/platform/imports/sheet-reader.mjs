@@ -7,41 +7,16 @@ import ExcelJS from 'exceljs';
 /**
  * The rows of the sheet named `sheet` (else the workbook's first), each as its Excel row number and
  * its cells by column (index 0 is column A; a missing cell is null). A cell is its plain value and
- * whether its number format is a percentage. Throws SheetUnreadable when the bytes are no workbook;
- * returns `{ found: false }` when the workbook has no sheet at all.
+ * whether its number format is a percentage. `whole` reads the file into memory and loads it at once
+ * (exceljs' workbook loader: for a small file, see sheet-rows.ts); else it is read as it streams in,
+ * in flat memory. Throws SheetUnreadable when the bytes are no workbook; returns `{ found: false }`
+ * when the workbook has no sheet at all.
  */
-export async function* readSheet(stream, { sheet: preferred } = {}) {
-  const { head, rest } = await headOf(stream, WHOLE_BELOW_BYTES);
-  if (!rest) return yield* readWhole(Buffer.concat(head), preferred);
-  return yield* readStreamed(Readable.from(chained(head, rest)), preferred);
-}
-
-/**
- * A file smaller than this is read whole (exceljs' workbook loader) instead of streamed. The
- * streaming reader now and then misses the shared strings when the zip holds a sheet before them:
- * every text cell then reads empty (4 of 1,500 one-row files exceljs wrote, under the test runner's
- * load). Read whole, a small file is read the same every time.
- */
-const WHOLE_BELOW_BYTES = 256 * 1024;
-
-/** The stream's first chunks up to `limit` bytes, and the rest of it (null when it ended before). */
-async function headOf(stream, limit) {
-  const iterator = stream[Symbol.asyncIterator]();
-  const head = [];
-  let size = 0;
-  while (size < limit) {
-    const { value, done } = await iterator.next();
-    if (done) return { head, rest: null };
-    const chunk = typeof value === 'string' ? Buffer.from(value) : value;
-    head.push(chunk);
-    size += chunk.length;
-  }
-  return { head, rest: iterator };
-}
-
-async function* chained(head, rest) {
-  yield* head;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+export async function* readSheet(stream, { sheet: preferred, whole = false } = {}) {
+  if (!whole) return yield* readStreamed(stream, preferred);
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return yield* readWhole(Buffer.concat(chunks), preferred);
 }
 
 /** The rows of a small workbook, read whole. */
@@ -80,6 +55,7 @@ async function* readStreamed(stream, preferred) {
   });
   wholeCharacters(reader);
   sheetsAfterWorkbook(reader);
+  everyEntry(reader);
   let sheets;
   let first;
   try {
@@ -166,6 +142,47 @@ function sheetsAfterWorkbook(reader) {
       relationships = value;
     },
   });
+}
+
+/**
+ * unzipper's Parse (the zip stream exceljs' streaming reader iterates) emits 'end' itself as soon as
+ * it has taken in the last byte, while entries it has parsed may still wait in its readable buffer
+ * unread; exceljs then stops at 'end' and never sees them. It happens when the reader is busy with a
+ * sheet that came before the shared strings (it writes that sheet to a temporary file meanwhile):
+ * every later part is lost, the shared strings with them, and every text cell reads empty (3 to 7 of
+ * 1,500 one-row files exceljs wrote, read one after another). So an 'end' that would leave entries
+ * unread is held back; the stream's own end, once those entries are read, follows (or, if the zip has
+ * no closing record to end it, an 'end' once the buffer has run empty).
+ */
+function everyEntry(reader) {
+  const getStream = reader._getStream.bind(reader);
+  reader._getStream = (input) => {
+    const stream = getStream(input);
+    const pipe = stream.pipe.bind(stream);
+    stream.pipe = (zip, options) => {
+      endOnlyWhenDrained(zip);
+      return pipe(zip, options);
+    };
+    return stream;
+  };
+}
+
+export function endOnlyWhenDrained(zip) {
+  const emit = zip.emit.bind(zip);
+  let heldEnd = false;
+  zip.emit = (event, ...args) => {
+    if (event === 'end' && !zip.readableEnded && zip.readableLength > 0) {
+      heldEnd = true;
+      return false;
+    }
+    const listened = emit(event, ...args);
+    if (event === 'data' && heldEnd && zip.readableLength === 0) {
+      setImmediate(() => {
+        if (!zip.readableEnded && zip.readableLength === 0) emit('end');
+      });
+    }
+    return listened;
+  };
 }
 
 /** The same bytes in chunks that never end inside a UTF-8 character. */

@@ -39,7 +39,7 @@ async function send(rows) {
 }
 
 try {
-  const rows = readSheet(source, { sheet: workerData.sheet });
+  const rows = readSheet(source, { sheet: workerData.sheet, whole: false });
   let batch = [];
   let next = await rows.next();
   for (; !next.done; next = await rows.next()) {

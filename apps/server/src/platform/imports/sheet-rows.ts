@@ -3,32 +3,52 @@ import { Worker } from 'node:worker_threads';
 import { readSheet, type SheetRow, SheetUnreadable } from './sheet-reader.mjs';
 
 /**
- * From this size on a workbook is parsed on a worker thread: parsing costs about 30 µs a row on
- * the event loop (a 50,000-row ledger, 2.5 MB, took some 1.5 s per pass there), while a worker
- * costs about 200 ms to start (it loads exceljs afresh), which a small file does not repay.
+ * How a workbook is read:
+ * - `whole`: into memory and loaded at once, on the event loop. exceljs' workbook loader reads the
+ *   zip by its directory, so the order of the parts does not matter, where the streaming reader
+ *   needs three patches for it (sheet-reader.mjs); for a small file it is the plainer way.
+ * - `streamed`: as it streams in, in flat memory, on the event loop.
+ * - `worker`: streamed on a worker thread, off the event loop. Parsing costs about 30 µs a row (a
+ *   50,000-row ledger, 2.5 MB, took some 1.5 s per pass on the event loop); a worker costs about
+ *   200 ms to start (it loads exceljs afresh), which a small file does not repay.
  */
+export type SheetReading = 'whole' | 'streamed' | 'worker';
+
+/** Below this size a workbook is read whole. */
+export const SHEET_WHOLE_BELOW_BYTES = 256 * 1024;
+/** From this size on a workbook is parsed on a worker thread. */
 export const SHEET_WORKER_FROM_BYTES = 512 * 1024;
+
+/** The way to read a workbook of `bytes` bytes. */
+export function sheetReadingFor(bytes: number): SheetReading {
+  if (bytes < SHEET_WHOLE_BELOW_BYTES) return 'whole';
+  return bytes < SHEET_WORKER_FROM_BYTES ? 'streamed' : 'worker';
+}
 
 export interface SheetRowsOptions {
   /** The sheet to read, when the workbook has it; else the first. */
   sheet?: string;
-  /** Parse on a worker thread (see SHEET_WORKER_FROM_BYTES). */
-  inWorker?: boolean;
+  /** The file's size: it chooses how the file is read (sheetReadingFor). */
+  bytes: number;
+  /** Read this way whatever the size (tests cover each way with small files). */
+  reading?: SheetReading;
 }
 
 /**
- * The rows of one sheet of the .xlsx `stream` brings, as they stream in: each row's Excel number and
- * its cells by column (plain values, percent formats marked), in flat memory whatever the file's
- * size. Throws SheetUnreadable when the bytes are no workbook; returns whether a sheet was found.
- * Stopping early (return, or a throw in the consumer) ends the reading and closes the stream.
+ * The rows of one sheet of the .xlsx `stream` brings: each row's Excel number and its cells by
+ * column (plain values, percent formats marked). Read whole when small, else streamed, a large file
+ * on a worker thread, so memory stays flat and the event loop free whatever the file's size. Throws
+ * SheetUnreadable when the bytes are no workbook; returns whether a sheet was found. Stopping early
+ * (return, or a throw in the consumer) ends the reading and closes the stream.
  */
 export async function* sheetRows(
   stream: Readable,
-  options: SheetRowsOptions = {},
+  options: SheetRowsOptions,
 ): AsyncGenerator<SheetRow, { found: boolean }, undefined> {
-  if (!options.inWorker) {
+  const reading = options.reading ?? sheetReadingFor(options.bytes);
+  if (reading !== 'worker') {
     try {
-      return yield* readSheet(stream, { sheet: options.sheet });
+      return yield* readSheet(stream, { sheet: options.sheet, whole: reading === 'whole' });
     } finally {
       stream.destroy();
     }
@@ -69,6 +89,8 @@ export async function* sheetRows(
       }
     }
   } finally {
+    // Stopped on purpose: its exit is no error any more, and a chunk still on its way is not sent.
+    worker.removeAllListeners();
     await worker.terminate();
     stream.destroy();
   }

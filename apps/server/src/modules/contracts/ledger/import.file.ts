@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/http/index.js';
 import {
   type SheetCell,
   type SheetRow,
+  type SheetReading,
   SheetUnreadable,
   sheetRows,
 } from '../../../platform/imports/index.js';
@@ -42,18 +43,18 @@ function notXlsx(t: Texts, cause?: unknown): AppError {
 /**
  * The data rows of the ledger sheet (the sheet named IMPORT_SHEET, else the first), read as the
  * workbook streams in: the header row finds the columns, then each non-empty row comes with the
- * cells of those columns. Memory stays flat whatever the file's size; a large file (`inWorker`) is
- * parsed on a worker thread. A file that is no workbook, or whose header lacks required columns, is
+ * cells of those columns. Memory stays flat whatever the file's size (`bytes`): the platform's reader
+ * parses a large file on a worker thread. A file that is no workbook, or whose header lacks required columns, is
  * refused (400) before the first row; so is a file of more than IMPORT_MAX_ROWS rows, when its row
  * IMPORT_MAX_ROWS + 1 is read.
  */
 export async function* readRows(
   stream: Readable,
   locale: Locale,
-  { maxRows = IMPORT_MAX_ROWS, inWorker = false }: { maxRows?: number; inWorker?: boolean } = {},
+  { bytes, maxRows = IMPORT_MAX_ROWS, reading }: { bytes: number; maxRows?: number; reading?: SheetReading },
 ): AsyncGenerator<FileRow> {
   const t = texts[locale];
-  const rows = sheetRows(stream, { sheet: IMPORT_SHEET, inWorker });
+  const rows = sheetRows(stream, { sheet: IMPORT_SHEET, bytes, reading });
   let positions: Map<ImportColumnKey, number> | null = null;
   let count = 0;
   let next: IteratorResult<SheetRow, { found: boolean }>;

@@ -66,7 +66,9 @@ export class ContractImportJobs {
     await ctx.access.require('contract.create');
     const file = await this.deps.files.upload(ctx, { ...upload, ownerOnly: true });
     // Not a ledger at all (no workbook, no header, no rows): said now, not after a wait.
-    const rows = readRows((await this.deps.files.open(ctx, file.id)).stream, ctx.locale);
+    const rows = readRows((await this.deps.files.open(ctx, file.id)).stream, ctx.locale, {
+      bytes: file.size,
+    });
     await rows.next();
     await rows.return(undefined);
     const id = await this.deps.db.transaction().execute(async (trx) => {

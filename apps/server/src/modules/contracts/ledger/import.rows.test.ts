@@ -3,14 +3,19 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { utf8Chunks } from '../../../platform/imports/index.js';
-import { readRows } from './import.file.js';
+import { readRows as readFileRows } from './import.file.js';
 import { importColumns } from './import.template.js';
 import { workbook } from './import.testing.js';
 
+// Each way the platform's reader can take, forced on small files (by size it would read them whole).
 describe.each([
-  { way: 'on the event loop', inWorker: false },
-  { way: 'on a worker thread', inWorker: true },
-])('reading an import workbook streamed, $way', ({ inWorker }) => {
+  { way: 'whole', reading: 'whole' as const },
+  { way: 'streamed on the event loop', reading: 'streamed' as const },
+  { way: 'streamed on a worker thread', reading: 'worker' as const },
+])('reading an import workbook $way', ({ reading }) => {
+  const readRows = (stream: Readable, locale: 'zh-CN' | 'en-US', options: { maxRows?: number } = {}) =>
+    readFileRows(stream, locale, { bytes: 0, reading, ...options });
+
   it('yields each data row with its cells by column, and refuses a file past the row limit with a clear message', async () => {
     const file = await workbook(
       [
@@ -21,13 +26,13 @@ describe.each([
       { percentTax: true },
     );
     const rows = [];
-    for await (const r of readRows(Readable.from([file]), 'zh-CN', { inWorker })) rows.push(r);
+    for await (const r of readRows(Readable.from([file]), 'zh-CN')) rows.push(r);
     expect(rows.map((r) => r.row)).toEqual([2, 4]);
     expect(rows[0].cells.get('number')).toEqual({ value: 'R-1', percent: false });
     expect(rows[0].cells.get('signDate')?.value).toEqual(new Date(Date.UTC(2024, 0, 15)));
     expect(rows[1].cells.get('taxRate')).toEqual({ value: 0.06, percent: true });
     const read = async (maxRows: number, locale: 'zh-CN' | 'en-US') => {
-      for await (const _ of readRows(Readable.from([file]), locale, { maxRows, inWorker }));
+      for await (const _ of readRows(Readable.from([file]), locale, { maxRows }));
     };
     await expect(read(1, 'zh-CN')).rejects.toThrow('每个文件最多 1 行数据，请拆分后分批导入');
     await expect(read(1, 'en-US')).rejects.toThrow(
@@ -52,7 +57,7 @@ describe.each([
     sheet.commit();
     await writer.commit();
     const read: string[] = [];
-    for await (const r of readRows(Readable.from([await bytes]), 'zh-CN', { inWorker })) {
+    for await (const r of readRows(Readable.from([await bytes]), 'zh-CN')) {
       read.push(String(r.cells.get('name')?.value));
       expect(r.cells.get('partnerName')?.value).toBe('导入测试共享客户乙');
     }
@@ -60,10 +65,10 @@ describe.each([
   });
 
   it('refuses what is no workbook and stops reading when asked to, the file closed', async () => {
-    const garbage = readRows(Readable.from([Buffer.from('not a workbook')]), 'zh-CN', { inWorker });
+    const garbage = readRows(Readable.from([Buffer.from('not a workbook')]), 'zh-CN');
     await expect(garbage.next()).rejects.toThrow('无法读取文件');
     const source = Readable.from([await workbook([{ 合同编号: 'S-1' }, { 合同编号: 'S-2' }])]);
-    const rows = readRows(source, 'en-US', { inWorker });
+    const rows = readRows(source, 'en-US');
     expect((await rows.next()).value?.cells.get('number')?.value).toBe('S-1');
     await rows.return(undefined);
     expect(source.destroyed).toBe(true);
@@ -90,7 +95,7 @@ describe.each([
     expect(order.indexOf('xl/workbook.xml')).toBeGreaterThan(order.indexOf('xl/worksheets/sheet2.xml'));
 
     const rows = [];
-    for await (const r of readRows(Readable.from([file]), 'zh-CN', { inWorker })) rows.push(r);
+    for await (const r of readRows(Readable.from([file]), 'zh-CN')) rows.push(r);
     expect(rows.map((r) => [r.row, r.cells.get('number')?.value, r.cells.get('name')?.value])).toEqual([
       [2, 'LATE-1', '后置工作簿部件'],
     ]);

@@ -3,7 +3,6 @@ import { CONTRACT_IMPORT_REPORT_MAX_ERRORS, type ContractImportReport, splitTax 
 import { type Db, newId } from '../../../db/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, type RequestContext } from '../../../platform/http/index.js';
-import { SHEET_WORKER_FROM_BYTES } from '../../../platform/imports/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
 import * as repo from '../register/contracts.repository.js';
 import { auditable, warmScopes } from '../register/contracts.drafts.js';
@@ -45,10 +44,10 @@ export type ImportProgress = (done: number, total: number) => Promise<void>;
 /** The workbook to read, opened afresh for each pass over it, and its size in bytes. */
 export type ImportSource = () => Promise<{ stream: Readable; bytes: number }>;
 
-/** A pass over the workbook: a large one is parsed on a worker thread, off the event loop. */
+/** A pass over the workbook (the reader chooses by its size how to read it: a large one off the event loop). */
 async function readSource(open: ImportSource, locale: RequestContext['locale']) {
   const { stream, bytes } = await open();
-  return readRows(stream, locale, { inWorker: bytes >= SHEET_WORKER_FROM_BYTES });
+  return readRows(stream, locale, { bytes });
 }
 
 /**
