@@ -8,3 +8,13 @@ export {
   sheetReadingFor,
   sheetRows,
 } from './sheet-rows.js';
+export {
+  type AmountProblem,
+  halfWidth,
+  type RateReading,
+  readDate,
+  readRate,
+  readYuan,
+  TAX_EXEMPTIONS,
+  type TaxExemption,
+} from './cell-values.js';

@@ -1,13 +1,11 @@
-import { type Currency, currencySchema } from '@concord/contracts';
+import { type Currency, currencySchema, MAX_AMOUNT } from '@concord/contracts';
 import { isInScope, type Scope } from '../../../platform/access/index.js';
+import { readDate, readRate, readYuan } from '../../../platform/imports/index.js';
 import {
   cellText,
   type ImportColumnKey,
   importColumns,
   importStatuses,
-  parseAmount,
-  parseDate,
-  parseTaxRate,
   type RawCell,
 } from './import.template.js';
 import type { Texts } from './import.texts.js';
@@ -108,14 +106,16 @@ export function parseRow(
 
   const amountCell = cells.get('amount');
   if (amountCell) {
-    const amount = parseAmount(amountCell);
+    const amount = readYuan(amountCell, MAX_AMOUNT);
     if (typeof amount === 'number') d.amount = amount;
     else bad('amount', t.amount[amount]);
   }
   const rateCell = cells.get('taxRate');
   if (rateCell) {
-    d.taxRate = parseTaxRate(rateCell);
-    if (d.taxRate === null) bad('taxRate', t.taxRate);
+    const rate = readRate(rateCell);
+    // 免税/不征税/零税率 are a rate of 0; the contract has no field for the exemption's kind yet.
+    if ('basisPoints' in rate) d.taxRate = rate.basisPoints;
+    else bad('taxRate', rate.problem === 'ambiguous' ? t.taxRateAmbiguous : t.taxRate);
   }
   const currency = cells.get('currency');
   if (currency) {
@@ -126,7 +126,7 @@ export function parseRow(
   for (const key of ['signDate', 'startDate', 'endDate'] as const) {
     const cell = cells.get(key);
     if (!cell) continue;
-    d[key] = parseDate(cell);
+    d[key] = readDate(cell);
     if (!d[key]) bad(key, t.date);
   }
   if (d.startDate && d.endDate && d.endDate < d.startDate) bad('endDate', t.endBeforeStart);

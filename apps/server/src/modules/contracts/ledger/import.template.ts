@@ -1,4 +1,4 @@
-import { FILE_MAX_BYTES, type Locale, MAX_AMOUNT } from '@concord/contracts';
+import { FILE_MAX_BYTES, type Locale } from '@concord/contracts';
 import ExcelJS from 'exceljs';
 import type { SheetCell } from '../../../platform/imports/index.js';
 
@@ -43,9 +43,16 @@ export interface ImportColumn {
 /** Labels of the statuses an imported contract may have, and the status each stands for. */
 export const importStatuses: Record<string, 'IN_FORCE' | 'COMPLETED' | 'TERMINATED' | 'APPROVED'> = {
   履行中: 'IN_FORCE',
+  执行中: 'IN_FORCE',
+  履约中: 'IN_FORCE',
+  已生效: 'IN_FORCE',
   已完成: 'COMPLETED',
+  已履行完毕: 'COMPLETED',
+  已结束: 'COMPLETED',
   已终止: 'TERMINATED',
+  已解除: 'TERMINATED',
   已审批: 'APPROVED',
+  已批准: 'APPROVED',
   IN_FORCE: 'IN_FORCE',
   COMPLETED: 'COMPLETED',
   TERMINATED: 'TERMINATED',
@@ -151,8 +158,9 @@ export const importColumns: ImportColumn[] = [
     width: 16,
     example: 120000.5,
     help: {
-      'zh-CN': '必填，含税金额，单位元，最多两位小数。',
-      'en-US': 'Required: the amount including tax, in yuan, at most 2 decimals.',
+      'zh-CN': '必填，含税金额，单位元，最多两位小数；也可写 1,234.50、¥1234.5 或 12.3万。',
+      'en-US':
+        'Required: the amount including tax, in yuan, at most 2 decimals; 1,234.50, ¥1234.5 or 12.3万 work too.',
     },
   },
   {
@@ -163,8 +171,8 @@ export const importColumns: ImportColumn[] = [
     width: 10,
     example: 6,
     help: {
-      'zh-CN': '必填，百分数的数值，例如 13、9、6、0；也可填百分比格式的单元格。',
-      'en-US': 'Required: the percentage, e.g. 13, 9, 6 or 0 (a percent-formatted cell works too).',
+      'zh-CN': '必填，例如 13、13% 或 0.13（都是 13%），免税、不征税、零税率为 0；“1”请写成 1%。',
+      'en-US': 'Required: e.g. 13, 13% or 0.13 (all 13%); 免税, 不征税, 零税率 for 0; write "1" as 1%.',
     },
   },
   {
@@ -187,8 +195,10 @@ export const importColumns: ImportColumn[] = [
     width: 12,
     example: '2024-03-01',
     help: {
-      'zh-CN': '日期单元格或 YYYY-MM-DD 文本。状态为履行中、已完成、已终止时必填。',
-      'en-US': 'A date cell or YYYY-MM-DD text. Required for in force, completed and terminated contracts.',
+      'zh-CN':
+        '日期单元格，或 2024-03-05、2024/3/5、2024年3月5日 等文本。状态为履行中、已完成、已终止时必填。',
+      'en-US':
+        'A date cell, or text such as 2024-03-05, 2024/3/5 or 2024年3月5日. Required for in force, completed and terminated contracts.',
     },
   },
   {
@@ -199,8 +209,8 @@ export const importColumns: ImportColumn[] = [
     width: 12,
     example: '2024-03-01',
     help: {
-      'zh-CN': '选填，日期单元格或 YYYY-MM-DD 文本。',
-      'en-US': 'Optional: a date cell or YYYY-MM-DD text.',
+      'zh-CN': '选填，日期单元格，或 2024-03-05、2024/3/5、2024年3月5日 等文本。',
+      'en-US': 'Optional: a date cell, or text such as 2024-03-05, 2024/3/5 or 2024年3月5日.',
     },
   },
   {
@@ -297,58 +307,6 @@ export function cellText(cell: RawCell): string | null {
   if (value === null) return null;
   if (value instanceof Date) return isoDate(value);
   return String(value).trim() || null;
-}
-
-/** Yuan with at most two decimals → 分; a reason key when the cell is not such an amount. */
-export function parseAmount(cell: RawCell): number | 'number' | 'decimals' | 'negative' | 'tooLarge' {
-  let cents: number;
-  if (typeof cell.value === 'number') {
-    if (!Number.isFinite(cell.value)) return 'number';
-    if (cell.value < 0) return 'negative';
-    cents = Math.round(cell.value * 100);
-    if (Math.abs(cell.value * 100 - cents) > 1e-6) return 'decimals';
-  } else if (typeof cell.value === 'string') {
-    const text = cell.value.replace(/[,，\s¥￥]/g, '');
-    if (text.startsWith('-')) return 'negative';
-    const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
-    if (!match) return 'number';
-    if ((match[2] ?? '').length > 2) return 'decimals';
-    cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  } else {
-    return 'number';
-  }
-  return Number.isSafeInteger(cents) && cents <= MAX_AMOUNT ? cents : 'tooLarge';
-}
-
-/** A percentage (13, "13%", or 0.13 in a percent-formatted cell) → basis points; null when not one. */
-export function parseTaxRate(cell: RawCell): number | null {
-  let percent: number;
-  if (typeof cell.value === 'number') percent = cell.percent ? cell.value * 100 : cell.value;
-  else if (typeof cell.value === 'string' && /^\d+(\.\d+)?\s*%?$/.test(cell.value)) {
-    percent = Number(cell.value.replace('%', '').trim());
-  } else return null;
-  const basisPoints = Math.round(percent * 100);
-  if (Math.abs(percent * 100 - basisPoints) > 1e-6 || basisPoints < 0 || basisPoints > 10000) return null;
-  return basisPoints;
-}
-
-/** An Excel date, a date serial number or `YYYY-MM-DD` text (also with / or .) → `YYYY-MM-DD`; null when none of these. */
-export function parseDate(cell: RawCell): string | null {
-  const { value } = cell;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : isoDate(value);
-  if (typeof value === 'number') {
-    // Excel's day serial (1900 date system): 25569 is 1970-01-01. Only plausible contract years.
-    if (!Number.isInteger(value) || value < 18264 || value > 73051) return null;
-    return isoDate(new Date((value - 25569) * 86_400_000));
-  }
-  if (typeof value !== 'string') return null;
-  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return null;
-  return isoDate(date);
 }
 
 /** Excel dates carry no zone: exceljs reads them as UTC midnight (give or take float noise). */

@@ -4,30 +4,11 @@ import { fetchPageWithTotals } from './ledger.testing.js';
 import { multipartBody } from '../../../platform/files/files.testing.js';
 import { describeEachDialect } from '../../../testing/test-app.js';
 import { partnerFactories } from '../../partners/index.js';
-import { parseAmount, parseDate, parseTaxRate } from './import.template.js';
 import { type Cells, workbook } from './import.testing.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const creditCode = partnerFactories.randomCreditCode;
-
-describe('import cell parsing', () => {
-  it('reads yuan with at most two decimals as 分, percentages as basis points, and dates in three forms', () => {
-    expect(parseAmount({ value: 120000.5, percent: false })).toBe(12_000_050);
-    expect(parseAmount({ value: '1,234.56', percent: false })).toBe(123_456);
-    expect(parseAmount({ value: '12.345', percent: false })).toBe('decimals');
-    expect(parseAmount({ value: -1, percent: false })).toBe('negative');
-    expect(parseAmount({ value: 'abc', percent: false })).toBe('number');
-    expect(parseTaxRate({ value: 13, percent: false })).toBe(1300);
-    expect(parseTaxRate({ value: 0.06, percent: true })).toBe(600);
-    expect(parseTaxRate({ value: '9%', percent: false })).toBe(900);
-    expect(parseTaxRate({ value: 101, percent: false })).toBeNull();
-    expect(parseDate({ value: new Date(Date.UTC(2024, 1, 29)), percent: false })).toBe('2024-02-29');
-    expect(parseDate({ value: '2024/3/1', percent: false })).toBe('2024-03-01');
-    expect(parseDate({ value: 45352, percent: false })).toBe('2024-03-01');
-    expect(parseDate({ value: '2023-02-29', percent: false })).toBeNull();
-  });
-});
 
 describeEachDialect('contract import', (t) => {
   /** Uploads a workbook: the answer starts the import job (or refuses the file at once). */
@@ -385,6 +366,39 @@ describeEachDialect('contract import', (t) => {
       expect(again).toMatchObject({ imported: 0, committed: false });
       expect((await ledger('wang.fang', 'IMP-K-')).totals.count).toBe(994);
     });
+  });
+
+  it("reads values as a company's own ledger writes them: 0.13 is 13% (never 0.13%), 12.3万, 2024年3月5日, 执行中", async () => {
+    await given();
+    const file = await workbook([
+      // No percent format on the tax column: a plain 0.13 was stored as 0.13% before.
+      row('IMP-W-001', {
+        '合同金额（元）': '12.3万',
+        '税率（%）': 0.13,
+        签订日期: '2024年3月5日',
+        状态: '执行中',
+      }),
+      row('IMP-W-002', { '合同金额（元）': '￥1,130.00', '税率（%）': '13%', 签订日期: '2024.3.6' }),
+      row('IMP-W-003', { '合同金额（元）': 500, '税率（%）': '免税', 签订日期: 45358 }),
+      row('IMP-W-004', { '税率（%）': 1 }),
+      row('IMP-W-005', { '合同金额（元）': '(1,234.50)' }),
+    ]);
+    const job = await importFile('wang.fang', file, 'valid');
+    expect(job.report).toMatchObject({ rows: 5, imported: 3 });
+    expect(job.report.errors).toEqual([
+      { row: 5, column: '税率（%）', message: '“1”可能是 1% 也可能是 100%，请写成 1% 或 100%' },
+      { row: 6, column: '合同金额（元）', message: '金额不能为负数' },
+    ]);
+    const page = await ledger('wang.fang', 'IMP-W-');
+    const wang = await t().login('wang.fang');
+    const contracts = await Promise.all(
+      page.items.map(async (r: { id: string }) => (await wang.get(`/api/v1/contracts/${r.id}`)).json()),
+    );
+    expect(contracts.map((c) => [c.number, c.amount, c.taxRate, c.taxAmount, c.signDate, c.status])).toEqual([
+      ['IMP-W-001', 12_300_000, 1300, 1_415_044, '2024-03-05', 'IN_FORCE'],
+      ['IMP-W-002', 113_000, 1300, 13_000, '2024-03-06', 'IN_FORCE'],
+      ['IMP-W-003', 50_000, 0, 0, '2024-03-07', 'IN_FORCE'],
+    ]);
   });
 
   it('refuses rows outside the caller scope and partners the entity may not use, naming the column', async () => {

@@ -1,0 +1,127 @@
+import type { SheetCell } from './sheet-reader.mjs';
+
+/*
+ * Reading the values of an imported sheet as companies write them in their own Excel ledgers:
+ * amounts with units, separators, currency signs and accounting parentheses; dates as Excel dates,
+ * serials or Chinese text; rates as percentages or fractions. Every import (contracts now; budgets,
+ * customers and bank statements later) reads its cells through these, so a value means the same
+ * thing in every ledger. None of them guesses: a value that could be read two ways is refused with
+ * its reason, never stored as one of them.
+ */
+
+/** Why a cell is no amount: not a number, more decimals than 分, below zero, or beyond `max`. */
+export type AmountProblem = 'number' | 'decimals' | 'negative' | 'tooLarge';
+
+/** Chinese units of yuan, as powers of ten. */
+const YUAN_UNITS: Record<string, number> = { 万: 4, 万元: 4, 亿: 8, 亿元: 8, 元: 0 };
+
+/**
+ * An amount in yuan → 分 (an integer), exactly: `1234.5`, `1,234.50`, `¥1234.5`, `12.3万` (123,000
+ * yuan), `1.2亿`, full-width digits and commas. Negative amounts (`-5`, `(1,234.50)` as accountants
+ * write them) are the problem `negative`: no ledger of Concord's takes them from a file. A number
+ * cell is taken as yuan.
+ */
+export function readYuan(cell: SheetCell, max: number): number | AmountProblem {
+  if (typeof cell.value === 'number') {
+    if (!Number.isFinite(cell.value)) return 'number';
+    if (cell.value < 0) return 'negative';
+    const cents = Math.round(cell.value * 100);
+    if (Math.abs(cell.value * 100 - cents) > 1e-6) return 'decimals';
+    return Number.isSafeInteger(cents) && cents <= max ? cents : 'tooLarge';
+  }
+  if (typeof cell.value !== 'string') return 'number';
+  let text = halfWidth(cell.value).replace(/[,\s]/g, '');
+  const negative = /^\(.*\)$/.test(text) || /^[-−]/.test(text);
+  text = text.replace(/^\((.*)\)$/, '$1').replace(/^[-−]/, '');
+  text = text.replace(/^(?:¥|RMB|CNY)/i, '');
+  const match = /^(\d+)(?:\.(\d+))?(万元|亿元|万|亿|元)?$/.exec(text);
+  if (!match) return 'number';
+  if (negative) return 'negative';
+  const scale = 2 + YUAN_UNITS[match[3] ?? '元'];
+  const fraction = match[2] ?? '';
+  if (fraction.replace(/0+$/, '').length > scale) return 'decimals';
+  const cents = BigInt(match[1] + fraction.padEnd(scale, '0').slice(0, scale));
+  return cents <= BigInt(max) ? Number(cents) : 'tooLarge';
+}
+
+/** Excel's day serial of 1970-01-01 (1900 date system); serials are taken within these years. */
+const SERIAL_1970 = 25569;
+const SERIAL_FIRST = 18264; // 1950-01-01
+const SERIAL_LAST = 73051; // 2099-12-31
+
+/**
+ * A date → `YYYY-MM-DD`, or null: an Excel date cell, a day serial (a date cell that lost its
+ * format), or text `2024-03-05`, `2024/3/5`, `2024.3.5`, `2024年3月5日`, with a time of day ignored.
+ * A day that does not exist (2023-02-29) is null.
+ */
+export function readDate(cell: SheetCell): string | null {
+  const { value } = cell;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : excelDay(value);
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) || value < SERIAL_FIRST || value > SERIAL_LAST) return null;
+    return excelDay(new Date((value - SERIAL_1970) * 86_400_000));
+  }
+  if (typeof value !== 'string') return null;
+  const text = halfWidth(value).trim();
+  const match =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text) ??
+    /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/.exec(text);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Excel dates carry no zone: exceljs reads them as UTC midnight (give or take float noise). */
+function excelDay(date: Date): string {
+  return new Date(Math.round(date.getTime() / 60_000) * 60_000).toISOString().slice(0, 10);
+}
+
+/** The words a ledger writes for a tax rate of 0 and the treatment each names. */
+export const TAX_EXEMPTIONS = { 免税: 'EXEMPT', 不征税: 'NOT_TAXABLE', 零税率: 'ZERO_RATED' } as const;
+export type TaxExemption = (typeof TAX_EXEMPTIONS)[keyof typeof TAX_EXEMPTIONS];
+
+/** A rate read: basis points (13% is 1300), and the exemption when the cell named one. */
+export type RateReading =
+  | { basisPoints: number; exemption: TaxExemption | null }
+  | { problem: 'rate' | 'ambiguous' };
+
+/**
+ * A rate (a tax rate) → basis points. `13%` (text, or 0.13 in a percent-formatted cell), `13` and
+ * `0.13` all mean 13%: a plain number below 1 is a fraction, from 1 up a number of percent. Only a
+ * plain 1 can be read both ways (1% or 100%): it is the problem `ambiguous`, to be written as `1%`.
+ * `免税`, `不征税` and `零税率` are 0 with the exemption named. At most two decimals of a percent.
+ */
+export function readRate(cell: SheetCell): RateReading {
+  const { value } = cell;
+  let percent: number;
+  if (typeof value === 'number') {
+    if (cell.percent) percent = value * 100;
+    else if (value === 1) return { problem: 'ambiguous' };
+    else percent = value < 1 ? value * 100 : value;
+  } else if (typeof value === 'string') {
+    const text = halfWidth(value).replace(/\s/g, '');
+    if (text in TAX_EXEMPTIONS)
+      return { basisPoints: 0, exemption: TAX_EXEMPTIONS[text as keyof typeof TAX_EXEMPTIONS] };
+    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
+    if (!match) return { problem: 'rate' };
+    const number = Number(match[1]);
+    if (match[2]) percent = number;
+    else if (number === 1) return { problem: 'ambiguous' };
+    else percent = number < 1 ? number * 100 : number;
+  } else return { problem: 'rate' };
+  const basisPoints = Math.round(percent * 100);
+  if (Math.abs(percent * 100 - basisPoints) > 1e-6 || basisPoints < 0 || basisPoints > 10000)
+    return { problem: 'rate' };
+  return { basisPoints, exemption: null };
+}
+
+/** Full-width digits, signs and brackets (as a Chinese input method types them) as their ASCII twins. */
+export function halfWidth(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\uffe5/g, '¥')
+    .replace(/\u3000/g, ' ');
+}
