@@ -17,6 +17,16 @@ describe('amounts as ledgers write them', () => {
     expect(read('12.3456万元')).toBe(12_345_600);
     expect(read('1.2亿')).toBe(12_000_000_000);
     expect(read('12.300')).toBe(1_230);
+    // A formula's float noise, as Excel shows the number (15 significant digits).
+    expect(read(1130.0000000000002)).toBe(113_000);
+  });
+
+  it('reads an amount in the unit its column names, unless it writes its own', () => {
+    expect(readYuan(cell(12.3), MAX, '万')).toBe(12_300_000);
+    expect(readYuan(cell('12.3'), MAX, '万')).toBe(12_300_000);
+    expect(readYuan(cell('500元'), MAX, '万')).toBe(50_000);
+    expect(readYuan(cell('1.5亿'), MAX, '万')).toBe(15_000_000_000);
+    expect(readYuan(cell(0.0000001), MAX, '万')).toBe('decimals');
   });
 
   it('refuses what is no amount of 分, saying why', () => {

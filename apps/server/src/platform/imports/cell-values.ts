@@ -12,36 +12,47 @@ import type { SheetCell } from './sheet-reader.mjs';
 /** Why a cell is no amount: not a number, more decimals than 分, below zero, or beyond `max`. */
 export type AmountProblem = 'number' | 'decimals' | 'negative' | 'tooLarge';
 
-/** Chinese units of yuan, as powers of ten. */
-const YUAN_UNITS: Record<string, number> = { 万: 4, 万元: 4, 亿: 8, 亿元: 8, 元: 0 };
+/** Units of yuan a ledger writes an amount in (a header may name one for its column), as powers of ten. */
+const YUAN_UNITS = { 元: 0, 万: 4, 亿: 8 } as const;
+export type YuanUnit = keyof typeof YUAN_UNITS;
 
 /**
  * An amount in yuan → 分 (an integer), exactly: `1234.5`, `1,234.50`, `¥1234.5`, `12.3万` (123,000
- * yuan), `1.2亿`, full-width digits and commas. Negative amounts (`-5`, `(1,234.50)` as accountants
- * write them) are the problem `negative`: no ledger of Concord's takes them from a file. A number
- * cell is taken as yuan.
+ * yuan), `1.2亿`, full-width digits and commas. Without a unit of its own an amount is in the column's
+ * `unit` (a column headed "金额（万元）" holds 万). A number cell is read as Excel shows it (15
+ * significant digits: a formula's float noise is no third decimal). Negative amounts (`-5`, `(1,234.50)` as accountants write them) are the problem
+ * `negative`: no ledger of Concord's takes them from a file.
  */
-export function readYuan(cell: SheetCell, max: number): number | AmountProblem {
+export function readYuan(cell: SheetCell, max: number, unit: YuanUnit = '元'): number | AmountProblem {
+  let text: string;
   if (typeof cell.value === 'number') {
     if (!Number.isFinite(cell.value)) return 'number';
-    if (cell.value < 0) return 'negative';
-    const cents = Math.round(cell.value * 100);
-    if (Math.abs(cell.value * 100 - cents) > 1e-6) return 'decimals';
-    return Number.isSafeInteger(cents) && cents <= max ? cents : 'tooLarge';
-  }
-  if (typeof cell.value !== 'string') return 'number';
-  let text = halfWidth(cell.value).replace(/[,\s]/g, '');
+    text = excelDigits(cell.value);
+    if (text.includes('e')) return Math.abs(cell.value) < 1 ? 'decimals' : 'tooLarge';
+  } else if (typeof cell.value === 'string') {
+    text = halfWidth(cell.value).replace(/[,\s]/g, '');
+  } else return 'number';
   const negative = /^\(.*\)$/.test(text) || /^[-−]/.test(text);
-  text = text.replace(/^\((.*)\)$/, '$1').replace(/^[-−]/, '');
-  text = text.replace(/^(?:¥|RMB|CNY)/i, '');
+  text = text
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/^[-−]/, '')
+    .replace(/^(?:¥|RMB|CNY)/i, '');
   const match = /^(\d+)(?:\.(\d+))?(万元|亿元|万|亿|元)?$/.exec(text);
   if (!match) return 'number';
   if (negative) return 'negative';
-  const scale = 2 + YUAN_UNITS[match[3] ?? '元'];
-  const fraction = match[2] ?? '';
-  if (fraction.replace(/0+$/, '').length > scale) return 'decimals';
-  const cents = BigInt(match[1] + fraction.padEnd(scale, '0').slice(0, scale));
+  // A unit written with the amount wins over the column's.
+  const scale = 2 + YUAN_UNITS[match[3] ? (match[3][0] as YuanUnit) : unit];
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  if (fraction.length > scale) return 'decimals';
+  const cents = BigInt(match[1] + fraction.padEnd(scale, '0'));
   return cents <= BigInt(max) ? Number(cents) : 'tooLarge';
+}
+
+/** A number as Excel shows it: 15 significant digits, trailing zeros dropped (1130.0000000000002 → 1130). */
+function excelDigits(value: number): string {
+  const text = value.toPrecision(15);
+  if (text.includes('e')) return text;
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
 /** Excel's day serial of 1970-01-01 (1900 date system); serials are taken within these years. */

@@ -17,4 +17,15 @@ export {
   readYuan,
   TAX_EXEMPTIONS,
   type TaxExemption,
+  type YuanUnit,
 } from './cell-values.js';
+export {
+  findHeader,
+  type FoundHeader,
+  HEADER_SEARCH_ROWS,
+  type HeaderUnit,
+  headerUnit,
+  type ImportField,
+  matchHeader,
+  normaliseHeader,
+} from './header.js';

@@ -2,32 +2,37 @@ import type { Locale } from '@concord/contracts';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../platform/http/index.js';
 import {
-  type SheetCell,
-  type SheetRow,
+  type FoundHeader,
+  findHeader,
+  HEADER_SEARCH_ROWS,
+  type HeaderUnit,
   type SheetReading,
+  type SheetRow,
   SheetUnreadable,
   sheetRows,
 } from '../../../platform/imports/index.js';
 import { header } from './import.rows.js';
 import {
-  cellText,
   IMPORT_MAX_ROWS,
   IMPORT_SHEET,
   type ImportColumnKey,
   importColumns,
+  importFields,
   type RawCell,
 } from './import.template.js';
 import { type Texts, texts } from './import.texts.js';
 
 /*
  * Reading a contract import's workbook as it streams in (the platform's sheet reader): the header
- * row finds the columns, then each data row comes with its cells, in flat memory whatever the file's size.
+ * row (found among the first rows, by the columns' names and synonyms) finds the columns, then each
+ * data row comes with its cells, in flat memory whatever the file's size.
  */
 
-/** One data row of the file: its Excel row number and its non-empty cells by column. */
+/** One data row of the file: its Excel row number, its non-empty cells by column, and the units the header names. */
 export interface FileRow {
   row: number;
   cells: Map<ImportColumnKey, RawCell>;
+  units: ReadonlyMap<ImportColumnKey, HeaderUnit>;
 }
 
 /**
@@ -55,24 +60,41 @@ export async function* readRows(
 ): AsyncGenerator<FileRow> {
   const t = texts[locale];
   const rows = sheetRows(stream, { sheet: IMPORT_SHEET, bytes, reading });
-  let positions: Map<ImportColumnKey, number> | null = null;
+  let columns: Columns | null = null;
+  // The rows read while looking for the header (titles above it, at most HEADER_SEARCH_ROWS).
+  let above: SheetRow[] = [];
   let count = 0;
   let next: IteratorResult<SheetRow, { found: boolean }>;
+  const dataRow = ({ row, cells: line }: SheetRow, { positions, units }: Columns): FileRow | null => {
+    const cells = new Map<ImportColumnKey, RawCell>();
+    for (const [key, column] of positions) {
+      const cell = line[column];
+      if (cell && cell.value !== null) cells.set(key, cell);
+    }
+    if (!cells.size) return null;
+    if (++count > maxRows) throw new AppError('VALIDATION_FAILED', { detail: t.tooManyRows(maxRows) });
+    return { row, cells, units };
+  };
   try {
     for (next = await rows.next(); !next.done; next = await rows.next()) {
-      const { row, cells: line } = next.value;
-      if (!positions) {
-        positions = headerPositions(line, t);
+      if (columns) {
+        const row = dataRow(next.value, columns);
+        if (row) yield row;
         continue;
       }
-      const cells = new Map<ImportColumnKey, RawCell>();
-      for (const [key, column] of positions) {
-        const cell = line[column];
-        if (cell && cell.value !== null) cells.set(key, cell);
-      }
-      if (!cells.size) continue;
-      if (++count > maxRows) throw new AppError('VALIDATION_FAILED', { detail: t.tooManyRows(maxRows) });
-      yield { row, cells };
+      above.push(next.value);
+      const header = findHeader(
+        above.map((r) => r.cells),
+        importFields,
+      );
+      if ('found' in header) {
+        columns = columnsOf(header.found, t);
+        for (const line of above.slice(header.found.at + 1)) {
+          const row = dataRow(line, columns);
+          if (row) yield row;
+        }
+        above = [];
+      } else if (above.length >= HEADER_SEARCH_ROWS) refuseHeader(header.best?.positions, t);
     }
   } catch (error) {
     if (error instanceof SheetUnreadable) throw notXlsx(t, error.cause);
@@ -82,24 +104,30 @@ export async function* readRows(
     await rows.return({ found: true });
   }
   if (!next.value.found) throw notXlsx(t);
-  if (!positions) headerPositions([], t);
+  if (!columns) {
+    const header = findHeader(
+      above.map((r) => r.cells),
+      importFields,
+    );
+    refuseHeader('best' in header ? header.best?.positions : undefined, t);
+  }
   if (!count) throw new AppError('VALIDATION_FAILED', { detail: t.noRows });
 }
 
-/** Where each known column is, from the header row; refused when a required one is missing. */
-function headerPositions(row: (SheetCell | null)[], t: Texts): Map<ImportColumnKey, number> {
-  const positions = new Map<ImportColumnKey, number>();
-  row.forEach((cell, index) => {
-    const text = cell ? cellText(cell)?.replace(/\s+/g, '') : undefined;
-    if (!text) return;
-    const column = importColumns.find(
-      (c) => c.header === text || c.alias.replace(/\s+/g, '').toLowerCase() === text.toLowerCase(),
-    );
-    if (column && !positions.has(column.key)) positions.set(column.key, index);
-  });
-  const missing = importColumns.filter((c) => c.required && !positions.has(c.key)).map((c) => c.header);
-  if (!positions.has('partnerName') && !positions.has('partnerCreditCode')) missing.push(header.partnerName);
-  if (missing.length)
-    throw new AppError('VALIDATION_FAILED', { detail: t.missingColumns(missing.join('、')) });
-  return positions;
+/** The known columns a header row names, and the units it names for them. */
+type Columns = Pick<FoundHeader<ImportColumnKey>, 'positions' | 'units'>;
+
+/** The header's columns; refused when the file names neither the counterparty nor its credit code. */
+function columnsOf(found: FoundHeader<ImportColumnKey>, t: Texts): Columns {
+  if (!found.positions.has('partnerName') && !found.positions.has('partnerCreditCode'))
+    refuseHeader(found.positions, t);
+  return found;
+}
+
+/** Refuses a file by the columns its header (the row naming the most of them) lacks, as the template names them. */
+function refuseHeader(positions: Map<ImportColumnKey, number> | undefined, t: Texts): never {
+  const has = (key: ImportColumnKey) => positions?.has(key) ?? false;
+  const missing = importColumns.filter((c) => c.required && !has(c.key)).map((c) => c.header);
+  if (!has('partnerName') && !has('partnerCreditCode')) missing.push(header.partnerName);
+  throw new AppError('VALIDATION_FAILED', { detail: t.missingColumns(missing.join('、')) });
 }

@@ -1,6 +1,6 @@
 import { type Currency, currencySchema, MAX_AMOUNT } from '@concord/contracts';
 import { isInScope, type Scope } from '../../../platform/access/index.js';
-import { readDate, readRate, readYuan } from '../../../platform/imports/index.js';
+import { type HeaderUnit, readDate, readRate, readYuan } from '../../../platform/imports/index.js';
 import {
   cellText,
   type ImportColumnKey,
@@ -59,10 +59,14 @@ export const header = Object.fromEntries(importColumns.map((c) => [c.key, c.head
 const EMPTY: RawCell = { value: null, percent: false };
 export type Fail = (row: number, column: ImportColumnKey, message: string) => void;
 
-/** Reads a row's values and checks those it carries by themselves; `ok` when none is wrong. */
+/**
+ * Reads a row's values and checks those it carries by themselves; `ok` when none is wrong. `units`
+ * are the units the header names (an amount column headed "合同金额（万元）" holds 万).
+ */
 export function parseRow(
   row: number,
   cells: Map<ImportColumnKey, RawCell>,
+  units: ReadonlyMap<ImportColumnKey, HeaderUnit>,
   fail: Fail,
   t: Texts,
 ): { draft: Draft; ok: boolean } {
@@ -106,7 +110,7 @@ export function parseRow(
 
   const amountCell = cells.get('amount');
   if (amountCell) {
-    const amount = readYuan(amountCell, MAX_AMOUNT);
+    const amount = readYuan(amountCell, MAX_AMOUNT, units.get('amount'));
     if (typeof amount === 'number') d.amount = amount;
     else bad('amount', t.amount[amount]);
   }

@@ -168,7 +168,7 @@ export class ContractImportService {
     const fail: Fail = (row, column, message) => {
       errors.push({ row, column: header[column], message });
     };
-    const parsed = rows.map(({ row, cells }) => parseRow(row, cells, fail, t));
+    const parsed = rows.map(({ row, cells, units }) => parseRow(row, cells, units, fail, t));
     const drafts = parsed.map((p) => p.draft);
     await lookUpCodes(this.lookups, drafts, directory, actor.actingEntityId);
 

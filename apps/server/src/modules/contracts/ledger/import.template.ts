@@ -1,6 +1,6 @@
 import { FILE_MAX_BYTES, type Locale } from '@concord/contracts';
 import ExcelJS from 'exceljs';
-import type { SheetCell } from '../../../platform/imports/index.js';
+import type { ImportField, SheetCell } from '../../../platform/imports/index.js';
 
 /** The sheet the import reads (the first sheet when no sheet has this name). */
 export const IMPORT_SHEET = '合同台账';
@@ -32,8 +32,11 @@ export interface ImportColumn {
   key: ImportColumnKey;
   /** The header in the file; errors name the column by it. */
   header: string;
-  /** Also accepted as the header (a ledger prepared in English). */
-  alias: string;
+  /**
+   * Also accepted as the header: the names companies' own ledgers use, and English (compared
+   * normalised: full-width, spaces, brackets; see the platform's normaliseHeader).
+   */
+  aliases: string[];
   required: boolean;
   width: number;
   example: string | number;
@@ -64,7 +67,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'number',
     header: '合同编号',
-    alias: 'Number',
+    aliases: ['合同号', '合同编码', '合同序号', 'Number', 'Contract number', 'Contract No'],
     required: true,
     width: 20,
     example: 'HT-2024-0001',
@@ -76,7 +79,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'name',
     header: '合同名称',
-    alias: 'Name',
+    aliases: ['合同标题', 'Name', 'Contract name', 'Title'],
     required: true,
     width: 30,
     example: '办公楼物业服务合同',
@@ -85,7 +88,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'category',
     header: '合同类别编码',
-    alias: 'Category code',
+    aliases: ['合同类别', '合同类型', '合同分类', 'Category code', 'Category'],
     required: true,
     width: 16,
     example: 'OTHER',
@@ -97,7 +100,15 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'partnerName',
     header: '相对方名称',
-    alias: 'Counterparty',
+    aliases: [
+      '相对方',
+      '合同相对方',
+      '对方单位',
+      '签约对方',
+      '签约单位',
+      'Counterparty',
+      'Counterparty name',
+    ],
     required: false,
     width: 28,
     example: '上海某某物业管理有限公司',
@@ -111,7 +122,14 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'partnerCreditCode',
     header: '相对方统一社会信用代码',
-    alias: 'Counterparty credit code',
+    aliases: [
+      '统一社会信用代码',
+      '社会信用代码',
+      '信用代码',
+      '相对方信用代码',
+      'Counterparty credit code',
+      'Credit code',
+    ],
     required: false,
     width: 24,
     example: '',
@@ -120,7 +138,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'entity',
     header: '签约主体编码',
-    alias: 'Entity code',
+    aliases: ['签约主体', '我方主体', '我方单位', 'Entity code', 'Entity'],
     required: false,
     width: 14,
     example: '',
@@ -132,7 +150,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'department',
     header: '承办部门编码',
-    alias: 'Department code',
+    aliases: ['承办部门', '经办部门', '主办部门', 'Department code', 'Department'],
     required: true,
     width: 14,
     example: 'LEGAL',
@@ -144,7 +162,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'owner',
     header: '负责人用户名',
-    alias: 'Owner username',
+    aliases: ['负责人', '经办人', '承办人', '合同负责人', 'Owner username', 'Owner'],
     required: true,
     width: 16,
     example: 'wang.fang',
@@ -153,7 +171,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'amount',
     header: '合同金额（元）',
-    alias: 'Amount (yuan)',
+    aliases: ['合同金额', '签订金额', '签约金额', '合同总价', '含税金额', 'Amount'],
     required: true,
     width: 16,
     example: 120000.5,
@@ -166,7 +184,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'taxRate',
     header: '税率（%）',
-    alias: 'Tax rate (%)',
+    aliases: ['税率', '增值税税率', 'Tax rate'],
     required: true,
     width: 10,
     example: 6,
@@ -178,7 +196,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'currency',
     header: '币种',
-    alias: 'Currency',
+    aliases: ['货币', 'Currency'],
     required: false,
     width: 8,
     example: 'CNY',
@@ -190,7 +208,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'signDate',
     header: '签订日期',
-    alias: 'Sign date',
+    aliases: ['签约日期', '签署日期', 'Sign date', 'Signed on'],
     required: false,
     width: 12,
     example: '2024-03-01',
@@ -204,7 +222,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'startDate',
     header: '开始日期',
-    alias: 'Start date',
+    aliases: ['生效日期', '起始日期', '履行开始日期', 'Start date'],
     required: false,
     width: 12,
     example: '2024-03-01',
@@ -216,7 +234,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'endDate',
     header: '结束日期',
-    alias: 'End date',
+    aliases: ['到期日期', '截止日期', '履行截止日期', 'End date'],
     required: false,
     width: 12,
     example: '2027-02-28',
@@ -228,7 +246,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'status',
     header: '状态',
-    alias: 'Status',
+    aliases: ['合同状态', '履行状态', 'Status'],
     required: false,
     width: 10,
     example: '履行中',
@@ -241,7 +259,7 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'projectRef',
     header: '项目编号',
-    alias: 'Project',
+    aliases: ['项目编码', '项目号', 'Project', 'Project number'],
     required: false,
     width: 14,
     example: '',
@@ -250,13 +268,20 @@ export const importColumns: ImportColumn[] = [
   {
     key: 'body',
     header: '备注',
-    alias: 'Remarks',
+    aliases: ['说明', 'Notes', 'Remarks'],
     required: false,
     width: 30,
     example: '历史合同迁移',
     help: { 'zh-CN': '选填，写入合同正文。', 'en-US': 'Optional; becomes the contract body.' },
   },
 ];
+
+/** The columns as the platform's header finder looks for them: the header and its synonyms. */
+export const importFields: ImportField<ImportColumnKey>[] = importColumns.map((c) => ({
+  key: c.key,
+  names: [c.header, ...c.aliases],
+  required: c.required,
+}));
 
 /** The downloadable template: the ledger sheet with its header and one example row, and a sheet explaining each column. */
 export async function buildImportTemplate(): Promise<Buffer> {
@@ -290,8 +315,8 @@ export async function buildImportTemplate(): Promise<Buffer> {
   help.addRow({});
   help.addRow({
     header: '导入方式',
-    zh: '“全部导入”：任何一行有错则不导入任何数据；“仅导入正确行”：导入正确的行，报告出错的行。每个文件最多 200,000 行、20 MB，在后台分批校验和导入；第 1 行为表头，示例行请删除或改成真实数据。',
-    en: '"All": nothing is imported when any row fails; "valid rows only": the valid rows are imported and the failures reported. At most 200,000 rows and 20 MB per file, checked and imported in the background in batches; row 1 is the header; replace the example row.',
+    zh: '“全部导入”：任何一行有错则不导入任何数据；“仅导入正确行”：导入正确的行，报告出错的行。每个文件最多 200,000 行、20 MB，在后台分批校验和导入；表头可以在前 10 行内（标题行之下），列名也可用贵公司台账的常用说法（如 合同号、对方单位、签约金额（万元）、经办部门），金额列名写明“万元”时按万元读取；示例行请删除或改成真实数据。',
+    en: '"All": nothing is imported when any row fails; "valid rows only": the valid rows are imported and the failures reported. At most 200,000 rows and 20 MB per file, checked and imported in the background in batches; the header may be in the first 10 rows (below title rows), and columns may be named as your own ledger names them (合同号, 对方单位, 签约金额（万元）, 经办部门…); an amount column headed 万元 is read in 万; replace the example row.',
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -401,6 +401,71 @@ describeEachDialect('contract import', (t) => {
     ]);
   });
 
+  it("imports a company's own ledger: its header below a title, its columns by their own names, amounts in 万元", async () => {
+    await given();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('2024年合同');
+    sheet.addRow(['某某集团 2024 年度合同台账']);
+    sheet.addRow(['导出日期：2024-12-01', null, '单位：万元']);
+    sheet.addRow([]);
+    sheet.addRow([
+      '序号',
+      '合同号',
+      ' 合同名称 ',
+      '合同类型',
+      '对方单位',
+      '签约金额（万元）',
+      '税率',
+      '签约日期',
+      '经办部门',
+      '经办人',
+      '合同状态',
+    ]);
+    sheet.addRow([
+      1,
+      'IMP-H-001',
+      '办公楼租赁',
+      'OTHER',
+      '导入测试共享客户乙',
+      12.3,
+      0.09,
+      '2024/3/5',
+      'LEGAL',
+      'wang.fang',
+      '执行中',
+    ]);
+    sheet.addRow([
+      2,
+      'IMP-H-002',
+      '物业服务',
+      'OTHER',
+      '导入测试共享客户乙',
+      '5.25',
+      '6%',
+      '2024年4月1日',
+      'LEGAL',
+      'wang.fang',
+      '已完成',
+    ]);
+    const job = await importFile('wang.fang', Buffer.from(await book.xlsx.writeBuffer()), 'all');
+    expect(job.report).toEqual({ rows: 2, imported: 2, committed: true, errors: [] });
+    const page = await ledger('wang.fang', 'IMP-H-');
+    expect(page.items.map((r: Record<string, unknown>) => [r.number, r.name, r.amount, r.status])).toEqual([
+      ['IMP-H-001', '办公楼租赁', 12_300_000, 'IN_FORCE'],
+      ['IMP-H-002', '物业服务', 5_250_000, 'COMPLETED'],
+    ]);
+
+    // A header with a column missing is refused naming it, from the row meant as the header.
+    const lacking = new ExcelJS.Workbook();
+    const ledgerSheet = lacking.addWorksheet('合同台账');
+    ledgerSheet.addRow(['合同台账']);
+    ledgerSheet.addRow(['合同号', '合同名称', '合同类型', '对方单位', '签约金额', '经办部门', '经办人']);
+    ledgerSheet.addRow(['IMP-H-003', '缺税率', 'OTHER', '导入测试共享客户乙', 10, 'LEGAL', 'wang.fang']);
+    const refused = await post('wang.fang', Buffer.from(await lacking.xlsx.writeBuffer()), 'all');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().detail).toContain('表头缺少列：税率（%）（');
+  });
+
   it('refuses rows outside the caller scope and partners the entity may not use, naming the column', async () => {
     const p = await given();
     const file = await workbook([
