@@ -1,4 +1,4 @@
-import { type Currency, currencySchema, MAX_AMOUNT } from '@concord/contracts';
+import { type Currency, creditCodeIssue, currencySchema, MAX_AMOUNT } from '@concord/contracts';
 import { isInScope, type Scope } from '../../../platform/access/index.js';
 import { type HeaderUnit, readDate, readRate, readYuan } from '../../../platform/imports/index.js';
 import {
@@ -107,6 +107,9 @@ export function parseRow(
     ['body', d.body, 100_000],
   ];
   for (const [key, value, max] of lengths) if (value && value.length > max) bad(key, t.tooLong(max));
+  // A mistyped code is said as such, not as "no such partner in the library".
+  const codeIssue = d.creditCode && d.creditCode.length <= 18 ? creditCodeIssue(d.creditCode) : null;
+  if (codeIssue) bad('partnerCreditCode', t.creditCode(codeIssue));
 
   const amountCell = cells.get('amount');
   if (amountCell) {
@@ -216,6 +219,8 @@ function matchPartner(
   if (!d.creditCode && !d.partnerName) return null;
   const usable = (p: ImportPartnerCandidate) => p.sharedWithGroup || p.entityId === entityId;
   if (d.creditCode) {
+    // A code that is no credit code is reported as such by parseRow.
+    if (creditCodeIssue(d.creditCode)) return null;
     const partner = candidates.find((p) => p.creditCode === d.creditCode);
     if (!partner) return 'noCode';
     if (!usable(partner)) return 'notUsable';

@@ -370,6 +370,10 @@ describeEachDialect('contract import', (t) => {
 
   it("reads values as a company's own ledger writes them: 0.13 is 13% (never 0.13%), 12.3万, 2024年3月5日, 执行中", async () => {
     await given();
+    const unknown = creditCode();
+    const valid = creditCode();
+    const wrongCheck = valid[17] === '0' ? '1' : '0';
+    const mistyped = valid.slice(0, 17) + wrongCheck;
     const file = await workbook([
       // No percent format on the tax column: a plain 0.13 was stored as 0.13% before.
       row('IMP-W-001', {
@@ -382,12 +386,25 @@ describeEachDialect('contract import', (t) => {
       row('IMP-W-003', { '合同金额（元）': 500, '税率（%）': '免税', 签订日期: 45358 }),
       row('IMP-W-004', { '税率（%）': 1 }),
       row('IMP-W-005', { '合同金额（元）': '(1,234.50)' }),
+      // A code with a wrong check character is said to be mistyped, not "no such partner".
+      row('IMP-W-006', { 相对方名称: null, 相对方统一社会信用代码: mistyped }),
+      row('IMP-W-007', { 相对方名称: null, 相对方统一社会信用代码: unknown }),
     ]);
     const job = await importFile('wang.fang', file, 'valid');
-    expect(job.report).toMatchObject({ rows: 5, imported: 3 });
+    expect(job.report).toMatchObject({ rows: 7, imported: 3 });
     expect(job.report.errors).toEqual([
       { row: 5, column: '税率（%）', message: '“1”可能是 1% 也可能是 100%，请写成 1% 或 100%' },
       { row: 6, column: '合同金额（元）', message: '金额不能为负数' },
+      {
+        row: 7,
+        column: '相对方统一社会信用代码',
+        message: `统一社会信用代码有误：校验位（第 18 位）应为“${valid[17]}”，实际为“${wrongCheck}”，请核对是否抄错`,
+      },
+      {
+        row: 8,
+        column: '相对方统一社会信用代码',
+        message: '合作伙伴库中没有该统一社会信用代码的伙伴（导入不会新建伙伴）',
+      },
     ]);
     const page = await ledger('wang.fang', 'IMP-W-');
     const wang = await t().login('wang.fang');

@@ -1,4 +1,4 @@
-import type { Locale } from '@concord/contracts';
+import { type CreditCodeIssue, creditCodeIssueText, type Locale } from '@concord/contracts';
 
 /** The import's messages in the caller's language, by row and column where they concern one. */
 export const texts = {
@@ -9,6 +9,7 @@ export const texts = {
     noRows: '文件中没有数据行',
     required: '必填',
     partnerRequired: '相对方名称和统一社会信用代码至少填一项',
+    creditCode: (issue: CreditCodeIssue) => `统一社会信用代码有误：${creditCodeIssueText(issue, 'zh-CN')}`,
     tooLong: (max: number) => `不能超过 ${max} 个字符`,
     amount: {
       number: '不是有效的金额',
@@ -45,6 +46,7 @@ export const texts = {
     noRows: 'the file has no data rows',
     required: 'required',
     partnerRequired: 'give the counterparty name or its credit code',
+    creditCode: (issue: CreditCodeIssue) => `not a valid credit code: ${creditCodeIssueText(issue, 'en-US')}`,
     tooLong: (max: number) => `at most ${max} characters`,
     amount: {
       number: 'not an amount',
