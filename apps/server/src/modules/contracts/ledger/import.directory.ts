@@ -16,7 +16,7 @@ export interface ContractImportLookups {
   /** Entity code → id (every entity of the group: a short list). */
   entityIdsByCode(): Promise<Map<string, string>>;
   /** The departments of these entities. */
-  departments(entityIds: string[]): Promise<{ id: string; entityId: string; code: string }[]>;
+  departments(entityIds: string[]): Promise<{ id: string; entityId: string; code: string; name: string }[]>;
   /** Username → user, for these usernames (unknown ones left out). */
   users(usernames: string[]): Promise<Map<string, { id: string; active: boolean }>>;
   /** Partners whose credit code is one of these or whose name is exactly one of these. */
@@ -26,9 +26,14 @@ export interface ContractImportLookups {
 /** Codes resolved so far in an import (entities and categories in full; the rest as met). */
 export interface Directory {
   entityIds: Map<string, string>;
-  categories: Map<string, { id: string; direction: string; active: boolean | number }>;
+  /** Category code (upper case) → category. */
+  categories: Map<string, ImportCategory>;
+  /** Category name → the categories of that name (a ledger names them; two may share a name). */
+  categoryNames: Map<string, ImportCategory[]>;
   /** `entityId/DEPARTMENT-CODE` → id, for the entities in departmentsOf. */
   departments: Map<string, string>;
+  /** `entityId/department name` → the ids of that entity's departments of that name. */
+  departmentNames: Map<string, string[]>;
   departmentsOf: Set<string>;
   /** Username → user; null when there is no such user. */
   users: Map<string, { id: string; active: boolean } | null>;
@@ -38,12 +43,21 @@ export interface Directory {
   partners: Map<string, Partner | string>;
 }
 
+export interface ImportCategory {
+  id: string;
+  direction: string;
+  active: boolean | number;
+}
+
 /** What every batch resolves codes against: the short lists read once, the rest cached as met. */
 export async function openDirectory(db: Db, lookups: ContractImportLookups): Promise<Directory> {
+  const categories = await listCategories(db);
   return {
     entityIds: await lookups.entityIdsByCode(),
-    categories: new Map((await listCategories(db)).map((c) => [c.code.toUpperCase(), c])),
+    categories: new Map(categories.map((c) => [c.code.toUpperCase(), c])),
+    categoryNames: groupBy(categories, (c) => c.name.trim()),
     departments: new Map(),
+    departmentNames: new Map(),
     departmentsOf: new Set(),
     users: new Map(),
     candidates: new Map(),
@@ -67,8 +81,11 @@ export async function lookUpCodes(
     ),
   ).filter((id) => !directory.departmentsOf.has(id));
   if (entities.length) {
-    for (const dep of await lookups.departments(entities))
+    for (const dep of await lookups.departments(entities)) {
       directory.departments.set(`${dep.entityId}/${dep.code.toUpperCase()}`, dep.id);
+      const byName = `${dep.entityId}/${dep.name.trim()}`;
+      directory.departmentNames.set(byName, [...(directory.departmentNames.get(byName) ?? []), dep.id]);
+    }
     for (const id of entities) directory.departmentsOf.add(id);
   }
   const usernames = distinct(drafts.map((d) => d.username)).filter((u) => !directory.users.has(u));
@@ -91,4 +108,10 @@ export async function lookUpCodes(
         found.filter((p) => p.name === name),
       );
   }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }

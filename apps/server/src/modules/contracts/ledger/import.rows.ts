@@ -9,6 +9,7 @@ import {
   type RawCell,
 } from './import.template.js';
 import type { Texts } from './import.texts.js';
+import type { ImportCategory } from './import.directory.js';
 
 /*
  * The rows of a contract import: checking each value and resolving codes to records, with every
@@ -162,8 +163,10 @@ export function resolveRow(
   found: {
     entityId: string | undefined;
     departments: Map<string, string>;
+    departmentNames: Map<string, string[]>;
     users: Map<string, { id: string; active: boolean } | null>;
-    categories: Map<string, { id: string; direction: string; active: boolean | number }>;
+    categories: Map<string, ImportCategory>;
+    categoryNames: Map<string, ImportCategory[]>;
     candidates: ImportPartnerCandidate[];
     scope: Scope;
   },
@@ -175,18 +178,30 @@ export function resolveRow(
     fail(d.row, column, message);
     ok = false;
   };
-  const category = d.categoryCode ? found.categories.get(d.categoryCode.toUpperCase()) : undefined;
-  if (d.categoryCode && !category) bad('category', t.unknown(d.categoryCode));
+  // By code, else by name (a ledger writes 材料采购 where the template asks for its code).
+  const category = d.categoryCode
+    ? byCodeOrName(found.categories, found.categoryNames, d.categoryCode.toUpperCase(), d.categoryCode)
+    : undefined;
+  if (category === 'ambiguous') bad('category', t.ambiguousName(d.categoryCode ?? ''));
+  else if (d.categoryCode && !category) bad('category', t.unknown(d.categoryCode));
   else if (category && !category.active) bad('category', t.inactiveCategory(d.categoryCode ?? ''));
   const user = d.username ? found.users.get(d.username) : undefined;
   if (d.username && !user) bad('owner', t.unknown(d.username));
   else if (user && !user.active) bad('owner', t.inactiveUser(d.username ?? ''));
   const { entityId } = found;
-  const departmentId =
+  const department =
     entityId && d.departmentCode
-      ? found.departments.get(`${entityId}/${d.departmentCode.toUpperCase()}`)
+      ? byCodeOrName(
+          found.departments,
+          found.departmentNames,
+          `${entityId}/${d.departmentCode.toUpperCase()}`,
+          `${entityId}/${d.departmentCode}`,
+        )
       : undefined;
-  if (entityId && d.departmentCode && !departmentId) bad('department', t.unknownDepartment(d.departmentCode));
+  if (department === 'ambiguous') bad('department', t.ambiguousName(d.departmentCode ?? ''));
+  else if (entityId && d.departmentCode && !department)
+    bad('department', t.unknownDepartment(d.departmentCode));
+  const departmentId = department === 'ambiguous' ? undefined : department;
   if (
     entityId &&
     departmentId &&
@@ -198,7 +213,16 @@ export function resolveRow(
   const partner = entityId ? matchPartner(d, entityId, found.candidates) : null;
   if (typeof partner === 'string')
     bad(d.creditCode ? 'partnerCreditCode' : 'partnerName', t.partner[partner]);
-  if (!ok || !entityId || !departmentId || !user || !category || typeof partner !== 'object' || !partner)
+  if (
+    !ok ||
+    !entityId ||
+    !departmentId ||
+    !user ||
+    !category ||
+    category === 'ambiguous' ||
+    typeof partner !== 'object' ||
+    !partner
+  )
     return null;
   return {
     entityId,
@@ -208,6 +232,19 @@ export function resolveRow(
     direction: category.direction,
     partnerId: partner.id,
   };
+}
+
+/** The record of a code, else of a name when exactly one record has it; `ambiguous` when several do. */
+function byCodeOrName<T>(
+  byCode: Map<string, T>,
+  byName: Map<string, T[]>,
+  code: string,
+  name: string,
+): T | 'ambiguous' | undefined {
+  const coded = byCode.get(code);
+  if (coded) return coded;
+  const named = byName.get(name.trim()) ?? [];
+  return named.length > 1 ? 'ambiguous' : named[0];
 }
 
 /** By credit code when the row has one, else by exact name among partners the entity may use. */

@@ -93,8 +93,10 @@ export const importColumns: ImportColumn[] = [
     width: 16,
     example: 'OTHER',
     help: {
-      'zh-CN': '必填。合同类别的编码（见“合同类别”设置），须为启用的类别；收支方向取自类别。',
-      'en-US': 'Required. The code of an active contract category; the direction comes from it.',
+      'zh-CN':
+        '必填。合同类别的编码或名称（见“合同类别”设置；名称重复时请填编码），须为启用的类别；收支方向取自类别。',
+      'en-US':
+        'Required. The code or name of an active contract category (the code when two share a name); the direction comes from it.',
     },
   },
   {
@@ -155,8 +157,9 @@ export const importColumns: ImportColumn[] = [
     width: 14,
     example: 'LEGAL',
     help: {
-      'zh-CN': '必填，签约主体下的部门编码。',
-      'en-US': 'Required: a department code of the signing entity.',
+      'zh-CN': '必填，签约主体下的部门编码或名称（名称重复时请填编码）。',
+      'en-US':
+        'Required: the code or name of a department of the signing entity (the code when two share a name).',
     },
   },
   {

@@ -442,12 +442,12 @@ describeEachDialect('contract import', (t) => {
       1,
       'IMP-H-001',
       '办公楼租赁',
-      'OTHER',
+      '材料采购',
       '导入测试共享客户乙',
       12.3,
       0.09,
       '2024/3/5',
-      'LEGAL',
+      '法务部',
       'wang.fang',
       '执行中',
     ]);
@@ -470,6 +470,34 @@ describeEachDialect('contract import', (t) => {
     expect(page.items.map((r: Record<string, unknown>) => [r.number, r.name, r.amount, r.status])).toEqual([
       ['IMP-H-001', '办公楼租赁', 12_300_000, 'IN_FORCE'],
       ['IMP-H-002', '物业服务', 5_250_000, 'COMPLETED'],
+    ]);
+    // The category and the department by name, as the ledger wrote them.
+    const wang = await t().login('wang.fang');
+    expect((await wang.get(`/api/v1/contracts/${page.items[0].id}`)).json()).toMatchObject({
+      categoryName: '材料采购',
+      departmentName: '法务部',
+      taxRate: 900,
+    });
+
+    // A name two departments share is no answer: the row asks for the code.
+    const ctx = t().services.systemContext();
+    const grp = (await t().given.entityByCode('GRP')).id;
+    await t().services.org.createDepartment(ctx, {
+      entityId: grp,
+      parentId: null,
+      code: 'LEGAL2',
+      name: '法务部',
+      headUserId: null,
+      sortOrder: 0,
+    });
+    const twice = new ExcelJS.Workbook();
+    twice.addWorksheet('合同台账').addRows([
+      ['合同号', '合同名称', '合同类型', '对方单位', '签约金额', '税率', '经办部门', '经办人', '状态'],
+      ['IMP-H-004', '同名部门', 'OTHER', '导入测试共享客户乙', 10, 6, '法务部', 'wang.fang', '已审批'],
+    ]);
+    const ambiguous = await importFile('wang.fang', Buffer.from(await twice.xlsx.writeBuffer()), 'all');
+    expect(ambiguous.report.errors).toEqual([
+      { row: 2, column: '承办部门编码', message: '名称“法务部”对应多条记录，请填写编码' },
     ]);
 
     // A header with a column missing is refused naming it, from the row meant as the header.
