@@ -295,6 +295,12 @@ export function accessSubjectRows(db: Db, id: string) {
     .execute();
 }
 
+/** The users with any of these display names (a name may belong to several). */
+export function findUsersByDisplayNames(db: Db, names: string[]): Promise<OrgUserTable[]> {
+  if (!names.length) return Promise.resolve([]);
+  return db.selectFrom('org_user').selectAll().where('display_name', 'in', names).execute();
+}
+
 export function findUserByUsername(db: Db, username: string): Promise<OrgUserTable | undefined> {
   return db
     .selectFrom('org_user')

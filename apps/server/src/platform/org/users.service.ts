@@ -273,6 +273,11 @@ export class UsersService extends UserReads {
     return repo.findUserByUsername(this.db, username);
   }
 
+  /** The users with any of these display names (an import resolving "王芳"). */
+  findByDisplayNames(names: string[]) {
+    return repo.findUsersByDisplayNames(this.db, names);
+  }
+
   async recordLogin(trx: Db, userId: string): Promise<void> {
     await repo.updateUser(trx, userId, { last_login_at: this.clock.now().toISOString() });
   }

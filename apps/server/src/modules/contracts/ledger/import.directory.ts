@@ -17,8 +17,11 @@ export interface ContractImportLookups {
   entityIdsByCode(): Promise<Map<string, string>>;
   /** The departments of these entities. */
   departments(entityIds: string[]): Promise<{ id: string; entityId: string; code: string; name: string }[]>;
-  /** Username → user, for these usernames (unknown ones left out). */
-  users(usernames: string[]): Promise<Map<string, { id: string; active: boolean }>>;
+  /**
+   * The user each of these owners names: by username, else by display name (a ledger writes 王芳);
+   * `ambiguous` when several users have that name; unknown ones left out.
+   */
+  users(owners: string[]): Promise<Map<string, ImportUser | 'ambiguous'>>;
   /** Partners whose credit code is one of these or whose name is exactly one of these. */
   partners(keys: { creditCodes: string[]; names: string[] }): Promise<ImportPartnerCandidate[]>;
 }
@@ -36,11 +39,16 @@ export interface Directory {
   departmentNames: Map<string, string[]>;
   departmentsOf: Set<string>;
   /** Username → user; null when there is no such user. */
-  users: Map<string, { id: string; active: boolean } | null>;
+  users: Map<string, ImportUser | 'ambiguous' | null>;
   /** Credit code or exact name → the partners it finds. */
   candidates: Map<string, ImportPartnerCandidate[]>;
   /** `partnerId/entityId` → the partner as the register accepts it for the entity, or why not. */
   partners: Map<string, Partner | string>;
+}
+
+export interface ImportUser {
+  id: string;
+  active: boolean;
 }
 
 export interface ImportCategory {
@@ -88,10 +96,10 @@ export async function lookUpCodes(
     }
     for (const id of entities) directory.departmentsOf.add(id);
   }
-  const usernames = distinct(drafts.map((d) => d.username)).filter((u) => !directory.users.has(u));
-  if (usernames.length) {
-    const found = await lookups.users(usernames);
-    for (const username of usernames) directory.users.set(username, found.get(username) ?? null);
+  const owners = distinct(drafts.map((d) => d.owner)).filter((u) => !directory.users.has(u));
+  if (owners.length) {
+    const found = await lookups.users(owners);
+    for (const owner of owners) directory.users.set(owner, found.get(owner) ?? null);
   }
   const creditCodes = distinct(drafts.map((d) => d.creditCode)).filter((k) => !directory.candidates.has(k));
   const names = distinct(drafts.map((d) => d.partnerName)).filter((k) => !directory.candidates.has(k));

@@ -9,7 +9,7 @@ import {
   type RawCell,
 } from './import.template.js';
 import type { Texts } from './import.texts.js';
-import type { ImportCategory } from './import.directory.js';
+import type { ImportCategory, ImportUser } from './import.directory.js';
 
 /*
  * The rows of a contract import: checking each value and resolving codes to records, with every
@@ -40,7 +40,8 @@ export interface Draft {
   creditCode: string | null;
   entityCode: string | null;
   departmentCode: string | null;
-  username: string | null;
+  /** The owner as the row names them: a username or a display name. */
+  owner: string | null;
   amount: number | null;
   taxRate: number | null;
   currency: Currency;
@@ -81,7 +82,7 @@ export function parseRow(
     creditCode: text('partnerCreditCode')?.replace(/\s+/g, '').toUpperCase() ?? null,
     entityCode: text('entity'),
     departmentCode: text('department'),
-    username: text('owner')?.toLowerCase() ?? null,
+    owner: text('owner'),
     amount: null,
     taxRate: null,
     currency: 'CNY',
@@ -164,7 +165,7 @@ export function resolveRow(
     entityId: string | undefined;
     departments: Map<string, string>;
     departmentNames: Map<string, string[]>;
-    users: Map<string, { id: string; active: boolean } | null>;
+    users: Map<string, ImportUser | 'ambiguous' | null>;
     categories: Map<string, ImportCategory>;
     categoryNames: Map<string, ImportCategory[]>;
     candidates: ImportPartnerCandidate[];
@@ -185,9 +186,11 @@ export function resolveRow(
   if (category === 'ambiguous') bad('category', t.ambiguousName(d.categoryCode ?? ''));
   else if (d.categoryCode && !category) bad('category', t.unknown(d.categoryCode));
   else if (category && !category.active) bad('category', t.inactiveCategory(d.categoryCode ?? ''));
-  const user = d.username ? found.users.get(d.username) : undefined;
-  if (d.username && !user) bad('owner', t.unknown(d.username));
-  else if (user && !user.active) bad('owner', t.inactiveUser(d.username ?? ''));
+  const owner = d.owner ? found.users.get(d.owner) : undefined;
+  if (owner === 'ambiguous') bad('owner', t.ambiguousName(d.owner ?? ''));
+  else if (d.owner && !owner) bad('owner', t.unknown(d.owner));
+  else if (owner && !owner.active) bad('owner', t.inactiveUser(d.owner ?? ''));
+  const user = owner === 'ambiguous' ? undefined : owner;
   const { entityId } = found;
   const department =
     entityId && d.departmentCode

@@ -169,7 +169,10 @@ export const importColumns: ImportColumn[] = [
     required: true,
     width: 16,
     example: 'wang.fang',
-    help: { 'zh-CN': '必填，在职用户的用户名。', 'en-US': 'Required: the username of an active user.' },
+    help: {
+      'zh-CN': '必填，在职用户的用户名或姓名（同名时请填用户名）。',
+      'en-US': 'Required: the username or name of an active user (the username when two share a name).',
+    },
   },
   {
     key: 'amount',

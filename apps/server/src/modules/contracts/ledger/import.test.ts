@@ -448,7 +448,7 @@ describeEachDialect('contract import', (t) => {
       0.09,
       '2024/3/5',
       '法务部',
-      'wang.fang',
+      '王芳',
       '执行中',
     ]);
     sheet.addRow([
@@ -476,6 +476,7 @@ describeEachDialect('contract import', (t) => {
     expect((await wang.get(`/api/v1/contracts/${page.items[0].id}`)).json()).toMatchObject({
       categoryName: '材料采购',
       departmentName: '法务部',
+      ownerId: wang.session.user.id,
       taxRate: 900,
     });
 
