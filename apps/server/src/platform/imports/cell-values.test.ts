@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { halfWidth, readDate, readRate, readYuan } from './index.js';
+import { halfWidth, readDate, readMoney, readRate, readYuan } from './index.js';
 
 const cell = (value: string | number | boolean | Date | null, percent = false) => ({ value, percent });
 const MAX = 1_000_000_000_000_00; // ¥1,000,000,000,000.00 in 分
@@ -19,6 +19,13 @@ describe('amounts as ledgers write them', () => {
     expect(read('12.300')).toBe(1_230);
     // A formula's float noise, as Excel shows the number (15 significant digits).
     expect(read(1130.0000000000002)).toBe(113_000);
+  });
+
+  it("reads an amount in its currency's minor units: yen have none", () => {
+    expect(readMoney(cell(120000), { max: MAX, minorDigits: 0 })).toBe(120_000);
+    expect(readMoney(cell('1.2万'), { max: MAX, minorDigits: 0 })).toBe(12_000);
+    expect(readMoney(cell('1000.5'), { max: MAX, minorDigits: 0 })).toBe('decimals');
+    expect(readMoney(cell('1000.50'), { max: MAX, minorDigits: 2 })).toBe(100_050);
   });
 
   it('reads an amount in the unit its column names, unless it writes its own', () => {

@@ -9,7 +9,7 @@ import type { SheetCell } from './sheet-reader.mjs';
  * its reason, never stored as one of them.
  */
 
-/** Why a cell is no amount: not a number, more decimals than 分, below zero, or beyond `max`. */
+/** Why a cell is no amount: not a number, more decimals than the minor unit (分), below zero, or beyond `max`. */
 export type AmountProblem = 'number' | 'decimals' | 'negative' | 'tooLarge';
 
 /** Units of yuan a ledger writes an amount in (a header may name one for its column), as powers of ten. */
@@ -24,6 +24,18 @@ export type YuanUnit = keyof typeof YUAN_UNITS;
  * `negative`: no ledger of Concord's takes them from a file.
  */
 export function readYuan(cell: SheetCell, max: number, unit: YuanUnit = '元'): number | AmountProblem {
+  return readMoney(cell, { max, unit, minorDigits: 2 });
+}
+
+/**
+ * An amount in major units → minor units (an integer), exactly, as readYuan reads yuan: for a
+ * currency of `minorDigits` decimals (JPY has none: 1000 is ¥1000, 1000 minor units), `unit` the
+ * column's (万, 亿) when the amount writes none.
+ */
+export function readMoney(
+  cell: SheetCell,
+  { max, unit = '元', minorDigits }: { max: number; unit?: YuanUnit; minorDigits: number },
+): number | AmountProblem {
   let text: string;
   if (typeof cell.value === 'number') {
     if (!Number.isFinite(cell.value)) return 'number';
@@ -41,7 +53,7 @@ export function readYuan(cell: SheetCell, max: number, unit: YuanUnit = '元'): 
   if (!match) return 'number';
   if (negative) return 'negative';
   // A unit written with the amount wins over the column's.
-  const scale = 2 + YUAN_UNITS[match[3] ? (match[3][0] as YuanUnit) : unit];
+  const scale = minorDigits + YUAN_UNITS[match[3] ? (match[3][0] as YuanUnit) : unit];
   const fraction = (match[2] ?? '').replace(/0+$/, '');
   if (fraction.length > scale) return 'decimals';
   const cents = BigInt(match[1] + fraction.padEnd(scale, '0'));

@@ -13,6 +13,7 @@ export {
   halfWidth,
   type RateReading,
   readDate,
+  readMoney,
   readRate,
   readYuan,
   TAX_EXEMPTIONS,

@@ -1,6 +1,6 @@
-import { type Currency, creditCodeIssue, currencySchema, MAX_AMOUNT } from '@concord/contracts';
+import { type Currency, creditCodeIssue, currencySchema, MAX_AMOUNT, minorDigits } from '@concord/contracts';
 import { isInScope, type Scope } from '../../../platform/access/index.js';
-import { type HeaderUnit, readDate, readRate, readYuan } from '../../../platform/imports/index.js';
+import { type HeaderUnit, readDate, readMoney, readRate } from '../../../platform/imports/index.js';
 import {
   cellText,
   type ImportColumnKey,
@@ -113,9 +113,20 @@ export function parseRow(
   const codeIssue = d.creditCode && d.creditCode.length <= 18 ? creditCodeIssue(d.creditCode) : null;
   if (codeIssue) bad('partnerCreditCode', t.creditCode(codeIssue));
 
+  const currency = cells.get('currency');
+  if (currency) {
+    const parsed = currencySchema.safeParse(cellText(currency)?.toUpperCase());
+    if (parsed.success) d.currency = parsed.data;
+    else bad('currency', t.currency);
+  }
+  // In the contract's currency's minor units: JPY has no decimals, so 1000 is ¥1000, not ¥100,000.
   const amountCell = cells.get('amount');
   if (amountCell) {
-    const amount = readYuan(amountCell, MAX_AMOUNT, units.get('amount'));
+    const amount = readMoney(amountCell, {
+      max: MAX_AMOUNT,
+      unit: units.get('amount'),
+      minorDigits: minorDigits(d.currency),
+    });
     if (typeof amount === 'number') d.amount = amount;
     else bad('amount', t.amount[amount]);
   }
@@ -125,12 +136,6 @@ export function parseRow(
     // 免税/不征税/零税率 are a rate of 0; the contract has no field for the exemption's kind yet.
     if ('basisPoints' in rate) d.taxRate = rate.basisPoints;
     else bad('taxRate', rate.problem === 'ambiguous' ? t.taxRateAmbiguous : t.taxRate);
-  }
-  const currency = cells.get('currency');
-  if (currency) {
-    const parsed = currencySchema.safeParse(cellText(currency)?.toUpperCase());
-    if (parsed.success) d.currency = parsed.data;
-    else bad('currency', t.currency);
   }
   for (const key of ['signDate', 'startDate', 'endDate'] as const) {
     const cell = cells.get(key);

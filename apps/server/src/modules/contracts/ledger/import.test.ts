@@ -293,7 +293,9 @@ describeEachDialect('contract import', (t) => {
         [1001, '负责人用户名'],
         [1001, '税率（%）'],
       ]);
-      expect(report.errors[0].message).toBe('金额最多两位小数');
+      expect(report.errors[0].message).toBe(
+        '金额的小数位数超过币种的最小单位（人民币最多两位小数，日元没有小数）',
+      );
       expect(report.errors[1].message).toBe('找不到“NO-SUCH-CATEGORY”');
       expect(report.errors[2].message).toBe('合同编号“IMP-T-001”已存在');
       expect(report.errors[3].message).toContain('没有签约主体可用的同名伙伴');
@@ -309,7 +311,11 @@ describeEachDialect('contract import', (t) => {
         file,
         'all',
       );
-      expect(english.errors[0]).toEqual({ row: 17, column: '合同金额（元）', message: 'at most 2 decimals' });
+      expect(english.errors[0]).toEqual({
+        row: 17,
+        column: '合同金额（元）',
+        message: 'more decimals than the currency has (yuan at most 2, yen none)',
+      });
       expect(english.errors[4].message).toBe('the same contract number as row 500');
       expect(english).toMatchObject({ imported: 0, committed: false });
     });
@@ -389,9 +395,11 @@ describeEachDialect('contract import', (t) => {
       // A code with a wrong check character is said to be mistyped, not "no such partner".
       row('IMP-W-006', { 相对方名称: null, 相对方统一社会信用代码: mistyped }),
       row('IMP-W-007', { 相对方名称: null, 相对方统一社会信用代码: unknown }),
+      // Yen have no minor unit: 120000 is ¥120,000 (it was stored as 12,000,000 yen).
+      row('IMP-W-008', { '合同金额（元）': 120000, 币种: 'JPY', '税率（%）': 10 }),
     ]);
     const job = await importFile('wang.fang', file, 'valid');
-    expect(job.report).toMatchObject({ rows: 7, imported: 3 });
+    expect(job.report).toMatchObject({ rows: 8, imported: 4 });
     expect(job.report.errors).toEqual([
       { row: 5, column: '税率（%）', message: '“1”可能是 1% 也可能是 100%，请写成 1% 或 100%' },
       { row: 6, column: '合同金额（元）', message: '金额不能为负数' },
@@ -415,6 +423,7 @@ describeEachDialect('contract import', (t) => {
       ['IMP-W-001', 12_300_000, 1300, 1_415_044, '2024-03-05', 'IN_FORCE'],
       ['IMP-W-002', 113_000, 1300, 13_000, '2024-03-06', 'IN_FORCE'],
       ['IMP-W-003', 50_000, 0, 0, '2024-03-07', 'IN_FORCE'],
+      ['IMP-W-008', 120_000, 1000, 10_909, '2024-01-15', 'IN_FORCE'],
     ]);
   });
 

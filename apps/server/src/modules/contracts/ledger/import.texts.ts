@@ -13,7 +13,7 @@ export const texts = {
     tooLong: (max: number) => `不能超过 ${max} 个字符`,
     amount: {
       number: '不是有效的金额',
-      decimals: '金额最多两位小数',
+      decimals: '金额的小数位数超过币种的最小单位（人民币最多两位小数，日元没有小数）',
       negative: '金额不能为负数',
       tooLarge: '金额过大',
     },
@@ -51,7 +51,7 @@ export const texts = {
     tooLong: (max: number) => `at most ${max} characters`,
     amount: {
       number: 'not an amount',
-      decimals: 'at most 2 decimals',
+      decimals: 'more decimals than the currency has (yuan at most 2, yen none)',
       negative: 'must not be negative',
       tooLarge: 'too large',
     },
