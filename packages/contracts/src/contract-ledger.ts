@@ -92,6 +92,9 @@ export const contractLedgerRowSchema = z.object({
   status: contractStatusSchema,
   currency: currencySchema,
   amount: z.number().int(),
+  /** Basis points (13% is 1300), and the VAT within the amount. */
+  taxRate: z.number().int(),
+  taxAmount: z.number().int(),
   signedAmount: z.number().int().nullable(),
   currentAmount: z.number().int(),
   signDate: dateSchema.nullable(),

@@ -105,8 +105,7 @@ export function createContractRegister(platform: PlatformPorts, deps: ContractDe
     audit,
     ports,
     {
-      entityIdsByCode: async () =>
-        new Map((await org.listEntities(systemContext())).map((e) => [e.code.toUpperCase(), e.id])),
+      entities: () => org.listEntities(systemContext()),
       departments: async (entityIds) =>
         (await Promise.all(entityIds.map((id) => org.listDepartments(systemContext(), id)))).flat(),
       users: async (owners) => {

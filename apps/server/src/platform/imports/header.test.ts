@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findHeader, headerUnit, type ImportField, matchHeader, normaliseHeader } from './index.js';
+import {
+  findHeader,
+  headerUnit,
+  type ImportField,
+  isTotalsRow,
+  matchHeader,
+  normaliseHeader,
+} from './index.js';
 
 type Key = 'number' | 'amount' | 'rate' | 'notes';
 const fields: ImportField<Key>[] = [
@@ -10,6 +17,14 @@ const fields: ImportField<Key>[] = [
 ];
 const row = (...texts: (string | null)[]) =>
   texts.map((value) => (value === null ? null : { value, percent: false }));
+
+it('knows a totals row by its first filled cell', () => {
+  expect(isTotalsRow(row(null, '合计', '22 份合同'))).toBe(true);
+  expect(isTotalsRow(row('Total', '3 contracts'))).toBe(true);
+  expect(isTotalsRow(row('小 计：'))).toBe(true);
+  expect(isTotalsRow(row('HT-1', '合计'))).toBe(false);
+  expect(isTotalsRow(row(null))).toBe(false);
+});
 
 describe('finding the header of a ledger', () => {
   it('compares names without full width, spaces, asterisks, colons or a bracketed unit', () => {

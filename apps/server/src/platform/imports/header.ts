@@ -29,6 +29,15 @@ export interface FoundHeader<K extends string> {
 /** The unit of yuan a header names for its column's amounts. */
 export type HeaderUnit = YuanUnit;
 
+/** The words a totals row of a ledger starts with (Concord's own export writes 合计 / Total). */
+const TOTALS_LABELS = new Set(['合计', '总计', '小计', '合计金额', 'total', 'subtotal', 'grandtotal']);
+
+/** Whether a row is a totals row under the data (its first filled cell says 合计, Total...), not a record. */
+export function isTotalsRow(cells: readonly (SheetCell | null)[]): boolean {
+  const first = cells.find((cell) => cell && cell.value !== null);
+  return typeof first?.value === 'string' && TOTALS_LABELS.has(normaliseHeader(first.value));
+}
+
 /** The header is looked for among a sheet's first rows (titles, a date line, a blank row above it). */
 export const HEADER_SEARCH_ROWS = 10;
 

@@ -27,6 +27,7 @@ export {
   type HeaderUnit,
   headerUnit,
   type ImportField,
+  isTotalsRow,
   matchHeader,
   normaliseHeader,
 } from './header.js';

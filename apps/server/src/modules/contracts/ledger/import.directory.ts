@@ -1,7 +1,7 @@
 import type { ContractPorts } from '../contracts.ports.js';
 import type { Db } from '../../../db/index.js';
 import { listCategories } from '../setup/categories.repository.js';
-import { type Draft, distinct, type ImportPartnerCandidate } from './import.rows.js';
+import { byCodeOrName, type Draft, distinct, type ImportPartnerCandidate } from './import.rows.js';
 
 /*
  * What an import resolves the codes and names of its rows against: the group's entities and the
@@ -14,7 +14,8 @@ export type Partner = Awaited<ReturnType<ContractPorts['partners']['forContract'
 /** Directory reads the import resolves codes through, once per distinct value (wired in the module definition). */
 export interface ContractImportLookups {
   /** Entity code → id (every entity of the group: a short list). */
-  entityIdsByCode(): Promise<Map<string, string>>;
+  /** Every entity of the group (a short list). */
+  entities(): Promise<{ id: string; code: string; name: string }[]>;
   /** The departments of these entities. */
   departments(entityIds: string[]): Promise<{ id: string; entityId: string; code: string; name: string }[]>;
   /**
@@ -28,7 +29,10 @@ export interface ContractImportLookups {
 
 /** Codes resolved so far in an import (entities and categories in full; the rest as met). */
 export interface Directory {
+  /** Entity code (upper case) → id. */
   entityIds: Map<string, string>;
+  /** Entity name → the ids of the entities of that name (the ledger's export writes names). */
+  entityNames: Map<string, string[]>;
   /** Category code (upper case) → category. */
   categories: Map<string, ImportCategory>;
   /** Category name → the categories of that name (a ledger names them; two may share a name). */
@@ -60,8 +64,12 @@ export interface ImportCategory {
 /** What every batch resolves codes against: the short lists read once, the rest cached as met. */
 export async function openDirectory(db: Db, lookups: ContractImportLookups): Promise<Directory> {
   const categories = await listCategories(db);
+  const entities = await lookups.entities();
   return {
-    entityIds: await lookups.entityIdsByCode(),
+    entityIds: new Map(entities.map((e) => [e.code.toUpperCase(), e.id])),
+    entityNames: new Map(
+      [...groupBy(entities, (e) => e.name.trim())].map(([name, es]) => [name, es.map((e) => e.id)]),
+    ),
     categories: new Map(categories.map((c) => [c.code.toUpperCase(), c])),
     categoryNames: groupBy(categories, (c) => c.name.trim()),
     departments: new Map(),
@@ -84,10 +92,8 @@ export async function lookUpCodes(
   actingEntityId: string,
 ): Promise<void> {
   const entities = distinct(
-    drafts.map((d) =>
-      d.entityCode ? (directory.entityIds.get(d.entityCode.toUpperCase()) ?? null) : actingEntityId,
-    ),
-  ).filter((id) => !directory.departmentsOf.has(id));
+    drafts.map((d) => (d.entityCode ? (entityOf(directory, d.entityCode) ?? null) : actingEntityId)),
+  ).filter((id) => id !== 'ambiguous' && !directory.departmentsOf.has(id));
   if (entities.length) {
     for (const dep of await lookups.departments(entities)) {
       directory.departments.set(`${dep.entityId}/${dep.code.toUpperCase()}`, dep.id);
@@ -116,6 +122,11 @@ export async function lookUpCodes(
         found.filter((p) => p.name === name),
       );
   }
+}
+
+/** The entity a row names by code or by name; `ambiguous` when two entities share the name. */
+export function entityOf(directory: Directory, written: string): string | 'ambiguous' | undefined {
+  return byCodeOrName(directory.entityIds, directory.entityNames, written.toUpperCase(), written);
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -6,6 +6,7 @@ import {
   findHeader,
   HEADER_SEARCH_ROWS,
   type HeaderUnit,
+  isTotalsRow,
   type SheetReading,
   type SheetRow,
   SheetUnreadable,
@@ -66,6 +67,8 @@ export async function* readRows(
   let count = 0;
   let next: IteratorResult<SheetRow, { found: boolean }>;
   const dataRow = ({ row, cells: line }: SheetRow, { positions, units }: Columns): FileRow | null => {
+    // The totals under a ledger (its own export writes one per currency) are no contract.
+    if (isTotalsRow(line)) return null;
     const cells = new Map<ImportColumnKey, RawCell>();
     for (const [key, column] of positions) {
       const cell = line[column];

@@ -243,7 +243,7 @@ export function resolveRow(
 }
 
 /** The record of a code, else of a name when exactly one record has it; `ambiguous` when several do. */
-function byCodeOrName<T>(
+export function byCodeOrName<T>(
   byCode: Map<string, T>,
   byName: Map<string, T[]>,
   code: string,

@@ -22,6 +22,7 @@ import { type FileRow, readRows } from './import.file.js';
 import {
   type ContractImportLookups,
   type Directory,
+  entityOf,
   lookUpCodes,
   openDirectory,
   type Partner,
@@ -172,10 +173,11 @@ export class ContractImportService {
     const drafts = parsed.map((p) => p.draft);
     await lookUpCodes(this.lookups, drafts, directory, actor.actingEntityId);
 
-    const entityOf = new Map<Draft, string>();
+    const entityOfRow = new Map<Draft, string>();
     for (const d of drafts) {
-      const id = d.entityCode ? directory.entityIds.get(d.entityCode.toUpperCase()) : actor.actingEntityId;
-      if (id) entityOf.set(d, id);
+      const id = d.entityCode ? entityOf(directory, d.entityCode) : actor.actingEntityId;
+      if (id === 'ambiguous') fail(d.row, 'entity', t.ambiguousName(d.entityCode ?? ''));
+      else if (id) entityOfRow.set(d, id);
       else fail(d.row, 'entity', t.unknown(d.entityCode ?? ''));
     }
     const candidates = [
@@ -187,7 +189,7 @@ export class ContractImportService {
     ];
     const resolved = new Map<Draft, Resolved>();
     drafts.forEach((d, i) => {
-      const entityId = entityOf.get(d);
+      const entityId = entityOfRow.get(d);
       const r = resolveRow(d, { entityId, ...directory, candidates, scope }, fail, t);
       if (r && parsed[i].ok && entityId) resolved.set(d, r);
     });

@@ -56,6 +56,11 @@ export const importStatuses: Record<string, 'IN_FORCE' | 'COMPLETED' | 'TERMINAT
   已解除: 'TERMINATED',
   已审批: 'APPROVED',
   已批准: 'APPROVED',
+  // As the ledger's English export writes them.
+  'In force': 'IN_FORCE',
+  Completed: 'COMPLETED',
+  Terminated: 'TERMINATED',
+  Approved: 'APPROVED',
   IN_FORCE: 'IN_FORCE',
   COMPLETED: 'COMPLETED',
   TERMINATED: 'TERMINATED',

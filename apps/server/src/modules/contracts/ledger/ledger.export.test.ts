@@ -78,8 +78,8 @@ describeEachDialect('contract ledger export job', (t) => {
       // The same workbook as the direct download: header, 26 contracts in order, the totals row.
       expect(fromJob.rows).toHaveLength(1 + 26 + 1);
       expect(fromJob.rows.map((r) => r.values)).toEqual(fromDirect.rows.map((r) => r.values));
-      const signed = fromJob.rows.find((r, i) => i > 0 && r.getCell(14).value instanceof Date)!;
-      expect(signed.getCell(14).numFmt).toBe('yyyy-mm-dd');
+      const signed = fromJob.rows.find((r, i) => i > 0 && r.getCell(16).value instanceof Date)!;
+      expect(signed.getCell(16).numFmt).toBe('yyyy-mm-dd');
       expect(signed.getCell(11).numFmt).toBe('#,##0.00');
     });
 

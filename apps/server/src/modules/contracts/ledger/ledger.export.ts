@@ -62,6 +62,10 @@ export function ledgerExportColumns(locale: Locale): Column[] {
     { header: say('状态', 'Status'), width: 10, value: (r) => statusLabels[r.status]?.[locale] ?? r.status },
     { header: say('币种', 'Currency'), width: 8, value: (r) => r.currency, total: (t) => t.currency },
     money(say('合同金额', 'Amount'), 'amount'),
+    // The rate as a percent cell (0.13 shown 13.00%) and the VAT within the amount: what an
+    // accountant checks, and what the import needs to read the file back.
+    { header: say('税率', 'Tax rate'), width: 9, numFmt: '0.00%', value: (r) => r.taxRate / 10000 },
+    { header: say('税额', 'Tax'), value: (r) => moneyCell(r.taxAmount, r.currency) },
     money(say('签约金额', 'Signed amount'), 'signedAmount'),
     money(say('变更后金额', 'Current amount'), 'currentAmount'),
     { header: say('签订日期', 'Sign date'), width: 12, value: (r) => dateCell(r.signDate) },

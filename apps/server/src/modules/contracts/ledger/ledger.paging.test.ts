@@ -115,7 +115,12 @@ describeEachDialect('contract ledger', (t) => {
       expect(data).toHaveLength(22);
       expect(data.map((r) => r[1])).toEqual(ledger.items.map((i: any) => i.name));
       expect(data.map((r) => r[0] ?? null)).toEqual(ledger.items.map((i: any) => i.number));
-      expect(data.map((r) => r[12])).toEqual(ledger.items.map((i: any) => i.currentAmount / 100));
+      expect(data.map((r) => r[14])).toEqual(ledger.items.map((i: any) => i.currentAmount / 100));
+      // The tax rate as a percent cell and the VAT within the amount, as the import reads them back.
+      expect(header.slice(10, 13)).toEqual(['合同金额', '税率', '税额']);
+      expect(data.map((r) => [r[11], r[12]])).toEqual(
+        ledger.items.map((i: any) => [i.taxRate / 10000, i.taxAmount / 100]),
+      );
       const first = data[0];
       const top = ledger.items[0];
       expect(first[5]).toBe('协和建设工程有限公司');
@@ -127,11 +132,12 @@ describeEachDialect('contract ledger', (t) => {
       expect(top.currentAmount).toBe(5_500_000);
       // Dates are Excel dates (sortable in Excel), of the same day, shown yyyy-mm-dd.
       expect(
-        data.map((r) => (r[13] instanceof Date ? r[13].toISOString().slice(0, 10) : (r[13] ?? null))),
+        data.map((r) => (r[15] instanceof Date ? r[15].toISOString().slice(0, 10) : (r[15] ?? null))),
       ).toEqual(ledger.items.map((i: any) => i.signDate));
-      const signed = data.findIndex((r) => r[13] instanceof Date);
+      const signed = data.findIndex((r) => r[15] instanceof Date);
       expect(signed).toBeGreaterThanOrEqual(0);
-      expect(sheet.getRow(signed + 2).getCell(14).numFmt).toBe('yyyy-mm-dd');
+      expect(sheet.getRow(signed + 2).getCell(16).numFmt).toBe('yyyy-mm-dd');
+      expect(sheet.getRow(signed + 2).getCell(12).numFmt).toBe('0.00%');
     });
 
     it('needs contract.export', async () => {

@@ -220,6 +220,8 @@ export const ledgerColumns = [
   'contract.status',
   'contract.currency',
   'contract.amount',
+  'contract.tax_rate',
+  'contract.tax_amount',
   'contract.signed_amount',
   'contract.current_amount',
   'contract.sign_date',

@@ -225,6 +225,8 @@ export class ContractLedger {
         status,
         currency: r.currency as ContractLedgerRow['currency'],
         amount: r.amount,
+        taxRate: r.tax_rate,
+        taxAmount: r.tax_amount,
         signedAmount: r.signed_amount,
         currentAmount: r.current_amount,
         signDate: r.sign_date,
