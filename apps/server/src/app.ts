@@ -61,6 +61,8 @@ export interface AppOptions extends PlatformSettings {
   logLevel: string;
   webDistDir?: string;
   rateLimit: boolean;
+  /** Proxies trusted for X-Forwarded-For (TRUST_PROXY); none when unset. */
+  trustProxy?: string;
   /** Where the job runner takes "now" from (a manual clock in tests). */
   clock?: Clock;
   /** Modules loaded after the standard list (the kit's own test adds an example module). */
@@ -159,6 +161,7 @@ export async function buildApp(
     logLevel: options.logLevel,
     webDistDir: options.webDistDir,
     rateLimit: options.rateLimit,
+    trustProxy: options.trustProxy,
     // The test suite checks the hot lists' answers against their schemas (routes.ts responseAsBuilt).
     checkBuiltResponses: process.env.VITEST === 'true',
     anonymous: (request) => auth.systemlessContext(clientInfo(request), null),

@@ -11,6 +11,7 @@ const { app, services, database } = await buildApp({
   logLevel: config.logLevel,
   webDistDir: config.webDistDir,
   rateLimit: true,
+  trustProxy: config.trustProxy,
   cookieSecure: config.cookieSecure,
   sessionTtlHours: config.sessionTtlHours,
   smtpUrl: config.smtpUrl,
@@ -32,6 +33,8 @@ await app.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${config.port}`;
 const where = database.dialect === 'sqlite' ? config.databaseUrl.replace(/^sqlite:/, '') : 'PostgreSQL';
 const lines = ['', `Concord is running at ${url}   (database: ${where})`, `API docs: ${url}/api/docs`];
+if (['127.0.0.1', 'localhost', '::1'].includes(config.host))
+  lines.push('Served to this machine only; set HOST=0.0.0.0 to serve other machines.');
 if (config.seedDemo) {
   lines.push(
     '',

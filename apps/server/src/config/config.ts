@@ -4,7 +4,20 @@ import { z } from 'zod';
 /** Environment read once at start; every setting has a default so `npm start` needs none. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /**
+   * The interface to listen on. Only this machine by default: a fresh start serves the demo's
+   * well-known passwords, which must not reach the network unasked. `0.0.0.0` serves every interface.
+   */
+  HOST: z.string().default('127.0.0.1'),
+  /**
+   * The proxies whose X-Forwarded-For is believed (addresses or CIDRs, comma-separated, e.g.
+   * `127.0.0.1` for an nginx on the same machine). None by default: anyone could otherwise claim any
+   * address and sign in past the per-address rate limit.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined),
   DATA_DIR: z.string().default('./data'),
   // An empty value counts as unset, as shells and .env files often leave it.
   DATABASE_URL: z
@@ -43,6 +56,8 @@ const envSchema = z.object({
 export type Config = {
   port: number;
   host: string;
+  /** Proxies trusted for X-Forwarded-For; none when unset. */
+  trustProxy?: string;
   dataDir: string;
   /** Attachments: DATA_DIR/files. */
   filesDir: string;
@@ -68,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
+    trustProxy: e.TRUST_PROXY,
     dataDir,
     filesDir: path.join(dataDir, 'files'),
     databaseUrl: e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'concord.db')}`,

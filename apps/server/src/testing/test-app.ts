@@ -24,6 +24,8 @@ export interface TestAppOptions {
   demo?: boolean;
   /** Turn on the per-route rate limits (off by default: suites sign in many times). */
   rateLimit?: boolean;
+  /** Proxies trusted for X-Forwarded-For (none by default, as in production). */
+  trustProxy?: string;
   /** A controllable clock for the job runner (reminders, timeouts). */
   clock?: Clock;
   /** Called with the SQL of every statement the app runs. */
@@ -42,6 +44,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     filesDir: target.filesDir,
     logLevel: 'silent',
     rateLimit: options.rateLimit ?? false,
+    trustProxy: options.trustProxy,
     clock: options.clock,
     onQuery: options.onQuery,
     cookieSecure: false,

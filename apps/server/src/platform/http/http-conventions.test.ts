@@ -105,6 +105,44 @@ describeEachDialect(
       expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
       expect(statuses[20]).toBe(429);
     });
+
+    it('does not take the address from X-Forwarded-For when no proxy is trusted (the default)', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        const response = await t().app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '10.9.8.6',
+          // A new address claimed every time: trusted, it would reset the limit at each attempt.
+          headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+          payload: { username: 'nobody', password: 'whatever1' },
+        });
+        statuses.push(response.statusCode);
+      }
+      expect(statuses[20]).toBe(429);
+    });
   },
   { demo: false, rateLimit: true },
+);
+
+describeEachDialect(
+  'sign-in rate limit behind a trusted proxy',
+  (t) => {
+    it("limits each client by the address the trusted proxy forwards, not the proxy's own", async () => {
+      const attempt = (client: string) =>
+        t().app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '10.0.0.10',
+          headers: { 'x-forwarded-for': client },
+          payload: { username: 'nobody', password: 'whatever1' },
+        });
+      const first: number[] = [];
+      for (let i = 0; i < 21; i++) first.push((await attempt('198.51.100.7')).statusCode);
+      expect(first[20]).toBe(429);
+      // Another client through the same proxy is not held back by the first one's attempts.
+      expect((await attempt('198.51.100.8')).statusCode).toBe(401);
+    });
+  },
+  { demo: false, rateLimit: true, trustProxy: '10.0.0.10' },
 );

@@ -26,6 +26,11 @@ export interface HttpServerOptions {
   webDistDir?: string;
   /** Turn the per-route rate limits on (off in tests that sign in hundreds of times). */
   rateLimit: boolean;
+  /**
+   * The proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For gives the client's
+   * address; none when unset, so a client cannot choose its own address (and its rate limit).
+   */
+  trustProxy?: string;
   /** Builds the context of a signed-in request or throws UNAUTHENTICATED / CSRF_FAILED. */
   authenticate: (request: FastifyRequest, options: { checkCsrf: boolean }) => Promise<RequestContext>;
   /** The context of a request without a session (sign-in, health, docs). */
@@ -43,7 +48,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
     ajv: undefined,
   });
   app.decorate(routeCatalog, []);
