@@ -1,7 +1,8 @@
 import { FILE_MAX_BYTES, fileObjectSchema, idParamsSchema } from '@concord/contracts';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { AppError, defineRoute, type RouteDefinition } from '../http/index.js';
+import { defineRoute, type RouteDefinition } from '../http/index.js';
+import { singleFilePart } from './file-part.js';
 import { contentDisposition, type FilesService } from './files.service.js';
 
 /** The multipart parser for uploads; other content types keep their parsers. */
@@ -19,11 +20,7 @@ export function filesRoutes(files: FilesService): RouteDefinition[] {
       tags,
       response: fileObjectSchema,
       handler: async ({ ctx, request }) => {
-        if (!request.isMultipart()) {
-          throw new AppError('VALIDATION_FAILED', { detail: 'expected multipart/form-data with one file' });
-        }
-        const part = await request.file({ limits: { fileSize: FILE_MAX_BYTES, files: 1, fields: 0 } });
-        if (!part) throw new AppError('VALIDATION_FAILED', { detail: 'no file in the request' });
+        const part = await singleFilePart(request, FILE_MAX_BYTES, ctx.locale);
         return files.upload(ctx, {
           name: part.filename,
           contentType: part.mimetype,

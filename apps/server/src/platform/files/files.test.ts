@@ -113,6 +113,15 @@ describeEachDialect('files', (t) => {
       payload: `--${boundary}--\r\n`,
     });
     expect(empty.statusCode).toBe(400);
+    // A form with a field but no file is no upload too large: a 400 saying so, in the user's words.
+    const fieldsOnly = await wuMin.request({
+      method: 'POST',
+      url: '/api/v1/files',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\n说明\r\n--${boundary}--\r\n`,
+    });
+    expect(fieldsOnly.statusCode).toBe(400);
+    expect(fieldsOnly.json().detail).toBe('输入有误：请求中没有文件');
     const big = await upload(
       wuMin,
       'big.bin',

@@ -75,6 +75,34 @@ describeEachDialect('HTTP conventions', (t) => {
     expect(forbidden.json()).toMatchObject({ code: 'FORBIDDEN', detail: 'You are not allowed to do this' });
   });
 
+  it('refuses a JSON body that is not valid UTF-8 with a 400, instead of storing U+FFFD', async () => {
+    const admin = await t().login('admin');
+    const body = Buffer.concat([
+      Buffer.from('{"name":"'),
+      Buffer.from([0xe5, 0x90]), // the first two bytes of a three-byte character, then none
+      Buffer.from('","kinds":["customer"]}'),
+    ]);
+    const response = await admin.request({
+      method: 'POST',
+      url: '/api/v1/partners',
+      headers: { 'content-type': 'application/json' },
+      payload: body,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().detail).toBe('输入有误：请求体不是有效的 UTF-8 文本');
+    // Valid UTF-8 (Chinese included) is parsed as before; its problems are the schema's.
+    const valid = await admin.request({
+      method: 'POST',
+      url: '/api/v1/partners',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      payload: Buffer.from('{"name":"合作伙伴"}'),
+    });
+    expect(valid.statusCode).toBe(400);
+    expect(valid.json().code).toBe('VALIDATION_FAILED');
+    expect(valid.json().detail).not.toContain('UTF-8');
+  });
+
   it('lists validation errors field by field', async () => {
     const admin = await t().login('admin');
     const response = await admin.post('/api/v1/org/users', { username: '!', password: 'x' });

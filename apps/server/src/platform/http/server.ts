@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { RequestContext } from './context.js';
 import { AppError } from './errors.js';
-import { sendProblem, toProblem } from './problem.js';
+import { localeOf, sendProblem, toProblem } from './problem.js';
 import {
   API_PREFIX,
   checkBuiltResponses,
@@ -51,6 +51,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     trustProxy: options.trustProxy ?? false,
     ajv: undefined,
   });
+  strictJsonBodies(app);
   app.decorate(routeCatalog, []);
   app.decorate(registeredRoutes, []);
   app.decorate(checkBuiltResponses, options.checkBuiltResponses ?? false);
@@ -185,3 +186,24 @@ function assertSameOrigin(request: FastifyRequest): void {
 }
 
 export { API_PREFIX };
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * JSON bodies are decoded strictly: invalid UTF-8 is a 400, where Fastify's own parser replaced it
+ * with U+FFFD and the damaged text was stored. Parsing stays Fastify's (prototype poisoning refused).
+ */
+function strictJsonBodies(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = strictUtf8.decode(body as Buffer);
+    } catch {
+      const detail = { 'zh-CN': '请求体不是有效的 UTF-8 文本', 'en-US': 'the body is not valid UTF-8' };
+      return done(new AppError('VALIDATION_FAILED', { detail: detail[localeOf(request)] }), undefined);
+    }
+    parseJson(request, text, done);
+  });
+}

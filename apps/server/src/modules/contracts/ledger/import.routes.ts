@@ -5,6 +5,7 @@ import {
   type Locale,
 } from '@concord/contracts';
 import { z } from 'zod';
+import { singleFilePart } from '../../../platform/files/index.js';
 import { AppError, defineRoute, type RouteDefinition } from '../../../platform/http/index.js';
 import type { ContractImportJobs } from './import.job.js';
 import type { ContractImportService } from './import.service.js';
@@ -53,13 +54,7 @@ export function contractImportRoutes(
       response: contractImportJobSchema,
       handler: async ({ ctx, query, request }) => {
         await imports.assertMayImport(ctx);
-        if (!request.isMultipart()) {
-          throw new AppError('VALIDATION_FAILED', {
-            detail: 'expected multipart/form-data with one .xlsx file',
-          });
-        }
-        const part = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 0 } });
-        if (!part) throw new AppError('VALIDATION_FAILED', { detail: 'no file in the request' });
+        const part = await singleFilePart(request, IMPORT_MAX_BYTES, ctx.locale);
         try {
           return await jobs.start(
             ctx,
