@@ -155,6 +155,18 @@ export class ContractSettlementsService {
       const open = await repo.openSettlement(trx, contractId);
       if (open) throw stateError(ctx, open.status === 'APPROVED' ? 'settled' : 'inApproval');
       await this.assertCoversCommitted(trx, ctx, contract, settled);
+      // The retention is held back from what is still to pay: more than that would leave a payable
+      // below zero (settled - paid - retention < 0).
+      const unpaid = settled - (contract as ContractFiguresRow).paid_amount;
+      if (data.retentionAmount > unpaid) {
+        const most = formatMoney(Math.max(0, unpaid), contract.currency);
+        throw validation(
+          'retentionAmount',
+          ctx.locale === 'zh-CN'
+            ? `质保金不能超过结算时尚未支付的金额 ${most}`
+            : `the retention cannot exceed what is still unpaid at settlement, ${most}`,
+        );
+      }
       const id = newId();
       await repo.insertSettlement(trx, {
         id,

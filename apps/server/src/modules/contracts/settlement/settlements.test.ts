@@ -113,6 +113,25 @@ describeEachDialect(
       });
     });
 
+    it('refuses a retention above what is still unpaid at settlement, naming the most it may be', async () => {
+      // ¥10,800.00 settled, ¥5,000.00 paid: at most ¥5,800.00 can be held back.
+      const contract = await paidContract();
+      const above = expectProblem(
+        await creator.post(
+          `/api/v1/contracts/${contract.id}/settlement`,
+          settlementBody({ retentionAmount: 580_001 }),
+        ),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(above.detail).toContain('质保金不能超过结算时尚未支付的金额 ¥5,800.00');
+      const exact = await creator.post(
+        `/api/v1/contracts/${contract.id}/settlement`,
+        settlementBody({ retentionAmount: 580_000 }),
+      );
+      expect(exact.statusCode, exact.body).toBe(200);
+    });
+
     it('takes one settlement at a time into approval, changing nothing until it is approved', async () => {
       const { contract, settlement } = await settling();
       expect(settlement).toMatchObject({
