@@ -217,6 +217,12 @@ export const errorMessages = {
     'en-US':
       'After this request, paid and requested {committed} exceed invoiced {invoiced} / accepted {accepted}; an override reason by someone allowed to override is required',
   },
+  CONTRACT_PAYMENT_RETENTION_HELD: {
+    'zh-CN':
+      '结算质保金 {retention} 暂扣至 {releaseDate}：本次申请后已付及在途 {committed} 超过可付金额 {payable}（结算金额减质保金），须先释放质保金，或由有“超额放行”权限的人填写放行原因',
+    'en-US':
+      'The settlement retains {retention} until {releaseDate}: after this request, paid and requested {committed} exceed the payable {payable} (settled less retention); release the retention first, or give an override reason as someone allowed to override',
+  },
   CONTRACT_PAYMENT_STATE: {
     'zh-CN': '款项状态不允许此操作：{detail}',
     'en-US': 'The payment does not allow this: {detail}',

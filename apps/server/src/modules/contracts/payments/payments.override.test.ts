@@ -180,6 +180,79 @@ describeEachDialect('contract payments: override, receipts and scope', (t) => {
       'FORBIDDEN',
     );
   });
+
+  it("holds the settlement's retention back from what may be paid until it is released, unless overridden", async () => {
+    const contractId = await consContract(1_000_000);
+    const [item] = await givenItems(t(), contractId, [1_000_000]);
+    // Settled at ¥10,000.00 with ¥1,000.00 retained until 2027-06-30 (as an approved settlement leaves it).
+    const db = t().services.db;
+    const settlementId = randomUUID();
+    const contract = await db
+      .selectFrom('contract')
+      .selectAll()
+      .where('id', '=', contractId)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('contract_settlement')
+      .values({
+        id: settlementId,
+        contract_id: contractId,
+        final_amount: 1_000_000,
+        deductions: writeJson([]),
+        deduction_total: 0,
+        retention_amount: 100_000,
+        retention_release_date: '2027-06-30',
+        retention_released_on: null,
+        note: null,
+        status: 'APPROVED',
+        instance_id: null,
+        created_by: contract.owner_id,
+        created_at: new Date().toISOString(),
+        decided_at: new Date().toISOString(),
+      })
+      .execute();
+    await db
+      .updateTable('contract')
+      .set({ settled_amount: 1_000_000 })
+      .where('id', '=', contractId)
+      .execute();
+
+    // The full amount reaches into the retention: refused, naming it, even where nothing else would be.
+    const full = await requester.post(`/api/v1/contracts/${contractId}/payments`, body(item, 1_000_000));
+    expect(expectProblem(full, 409, 'CONTRACT_PAYMENT_RETENTION_HELD').detail).toBe(
+      '结算质保金 ¥1,000.00 暂扣至 2027-06-30：本次申请后已付及在途 ¥10,000.00 超过可付金额 ¥9,000.00（结算金额减质保金），须先释放质保金，或由有“超额放行”权限的人填写放行原因',
+    );
+    expectProblem(
+      await requester.post(
+        `/api/v1/contracts/${contractId}/payments`,
+        body(item, 1_000_000, { overrideReason: reason }),
+      ),
+      403,
+      'FORBIDDEN',
+    );
+    // Within the payable only the usual checks apply (here: nothing invoiced or accepted yet).
+    expectProblem(
+      await requester.post(`/api/v1/contracts/${contractId}/payments`, body(item, 900_000)),
+      409,
+      'CONTRACT_PAYMENT_NEEDS_OVERRIDE',
+    );
+    // Released, the retention is payable like the rest.
+    await db
+      .updateTable('contract_settlement')
+      .set({ retention_released_on: '2026-12-01' })
+      .where('id', '=', settlementId)
+      .execute();
+    expectProblem(
+      await requester.post(`/api/v1/contracts/${contractId}/payments`, body(item, 1_000_000)),
+      409,
+      'CONTRACT_PAYMENT_NEEDS_OVERRIDE',
+    );
+    const overridden = await overrider.post(
+      `/api/v1/contracts/${contractId}/payments`,
+      body(item, 1_000_000, { overrideReason: reason }),
+    );
+    expect(overridden.statusCode, overridden.body).toBe(200);
+  });
 });
 
 describe('payment helpers', () => {

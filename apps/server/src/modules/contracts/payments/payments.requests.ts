@@ -13,8 +13,9 @@ import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, forbidden } from '../../../platform/http/index.js';
 import type { RequestContext } from '../../../platform/http/index.js';
 import * as contractsRepo from '../register/contracts.repository.js';
+import * as settlementsRepo from '../settlement/settlements.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
-import { needsOverride } from '../execution/execution.rules.js';
+import { executableAmount, needsOverride } from '../execution/execution.rules.js';
 import type { ContractFiguresService } from '../execution/figures.service.js';
 import * as repo from './payments.repository.js';
 import type { ContractPaymentsService } from './payments.service.js';
@@ -95,6 +96,21 @@ export class ContractPaymentRequests {
           accepted: contract.accepted_amount,
         };
         let override: { reason: string; by: string } | null = null;
+        // The settlement's retention stays unpaid until it is released: paying into it is an override.
+        const retention = await heldRetention(trx, contractId, executableAmount(contract));
+        const committed = position.paid + position.requested + data.amount;
+        if (retention && committed > retention.payable) {
+          if (!data.overrideReason) {
+            throw new AppError('CONTRACT_PAYMENT_RETENTION_HELD', {
+              retention: formatMoney(retention.amount, contract.currency),
+              releaseDate: retention.releaseDate ?? '',
+              committed: formatMoney(committed, contract.currency),
+              payable: formatMoney(retention.payable, contract.currency),
+            });
+          }
+          if (!overrideScope || !isInScope(overrideScope, scopedFacts(contract))) throw forbidden();
+          override = { reason: data.overrideReason, by: actor.userId };
+        }
         if (needsOverride(position, data.amount, tolerance)) {
           if (!data.overrideReason) {
             throw new AppError('CONTRACT_PAYMENT_NEEDS_OVERRIDE', {
@@ -187,4 +203,20 @@ export class ContractPaymentRequests {
   async fieldsOf(db: Db, id: string): Promise<FormField[] | null> {
     return (await repo.paymentExists(db, id)) ? PAYMENT_REQUEST_FIELDS : null;
   }
+}
+
+/** The approved settlement's retention not yet released, and what may be paid meanwhile; null when none. */
+async function heldRetention(
+  trx: Db,
+  contractId: string,
+  settled: number,
+): Promise<{ amount: number; releaseDate: string | null; payable: number } | null> {
+  const settlement = await settlementsRepo.openSettlement(trx, contractId);
+  if (settlement?.status !== 'APPROVED' || settlement.retention_amount <= 0) return null;
+  if (settlement.retention_released_on) return null;
+  return {
+    amount: settlement.retention_amount,
+    releaseDate: settlement.retention_release_date,
+    payable: settled - settlement.retention_amount,
+  };
 }
