@@ -35,6 +35,9 @@ export const contractExecutionClosingEnUS: typeof contractExecutionClosingZhCN =
       releaseTitle: 'Release retention',
       releasedOn: 'Released on',
       releaseNote: 'Note',
+      earlyRelease:
+        'The retention is due on {{date}}: an early release needs a reason, given by someone allowed to override',
+      earlyReasonRequired: 'An early release needs a reason',
       released: 'Retention release recorded',
       created: 'Settlement submitted for approval',
       statuses: {

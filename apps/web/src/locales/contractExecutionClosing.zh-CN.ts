@@ -32,6 +32,8 @@ export const contractExecutionClosingZhCN = {
       releaseTitle: '释放质保金',
       releasedOn: '释放日期',
       releaseNote: '备注',
+      earlyRelease: '质保金到期日为 {{date}}：提前释放须填写原因，并由有“超额放行”权限的人办理',
+      earlyReasonRequired: '提前释放须填写原因',
       released: '已登记质保金释放',
       created: '结算已提交审批',
       statuses: { IN_APPROVAL: '审批中', APPROVED: '已通过', REJECTED: '已驳回', WITHDRAWN: '已撤回' },

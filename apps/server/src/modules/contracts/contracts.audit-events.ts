@@ -269,6 +269,8 @@ export const contractsAuditEvents: AuditEventSet = {
         status: z.enum(settlementStatuses),
         retentionReleasedOn: v.date,
         releaseNote: v.text,
+        /** Released before this due date (an override). */
+        releasedBeforeDue: v.date,
       }),
     },
   ),

@@ -1,7 +1,7 @@
 import { type ContractSettlement, type RetentionRelease, retentionReleaseSchema } from '@concord/contracts';
-import { AccessControl } from '../../../platform/access/index.js';
+import { AccessControl, isInScope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
-import { notFound, type RequestContext } from '../../../platform/http/index.js';
+import { AppError, forbidden, notFound, type RequestContext } from '../../../platform/http/index.js';
 import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
 import { warmScopes } from '../register/contracts.drafts.js';
@@ -42,6 +42,25 @@ export class ContractRetentionService {
       if (before.retention_amount <= 0) throw stateError(ctx, 'noRetention');
       if (before.retention_released_on) throw stateError(ctx, 'released', before.retention_released_on);
       const releasedOn = data.releasedOn ?? this.ports.today();
+      // Before its date the retention is released only as an override: with a reason, by someone
+      // allowed to override for this contract, and said so in the audit.
+      const dueOn = before.retention_release_date;
+      const early = dueOn !== null && releasedOn < dueOn;
+      if (early) {
+        if (!data.note) {
+          const message =
+            ctx.locale === 'zh-CN'
+              ? `质保金到期日为 ${dueOn}，提前释放须填写原因`
+              : `the retention is due on ${dueOn}: an early release needs a reason`;
+          throw new AppError('VALIDATION_FAILED', { detail: `note: ${message}` }, [
+            { path: 'note', message },
+          ]);
+        }
+        const overrideScope = ctx.access.has('contract.override')
+          ? await ctx.access.require('contract.override')
+          : null;
+        if (!overrideScope || !isInScope(overrideScope, scopedFacts(visible))) throw forbidden();
+      }
       await repo.updateSettlement(trx, id, { retention_released_on: releasedOn });
       await this.figures.refresh(trx, before.contract_id);
       await this.audit.record(trx, ctx, {
@@ -50,6 +69,7 @@ export class ContractRetentionService {
         action: 'release-retention',
         changes: [
           { field: 'retentionReleasedOn', old: null, new: releasedOn },
+          ...(early ? [{ field: 'releasedBeforeDue', old: null, new: dueOn }] : []),
           ...(data.note ? [{ field: 'releaseNote', old: null, new: data.note }] : []),
         ],
       });

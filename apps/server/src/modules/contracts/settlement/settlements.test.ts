@@ -18,6 +18,7 @@ import {
   publishContractFlows,
 } from '../contracts.testing.js';
 import { executableAmount } from '../execution/execution.rules.js';
+import { userWith } from '../archive/archive.testing.js';
 import { insertPaidPayment } from './settlement.testing.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -195,6 +196,32 @@ describeEachDialect(
           'CONTRACT_SETTLEMENT_STATE',
         ).detail,
       ).toBe('结算不允许此操作：该合同已结算');
+    });
+
+    it('releases the retention before its date only with a reason, by someone allowed to override, audited', async () => {
+      const { settlement } = await settled();
+      const release = (client: ApiClient, body: Record<string, unknown>) =>
+        client.post(`/api/v1/contract-settlements/${settlement.id}/release-retention`, body);
+      const early = { releasedOn: '2026-03-01' }; // due 2026-06-30
+      expect(expectProblem(await release(creator, early), 400, 'VALIDATION_FAILED').detail).toContain(
+        '质保金到期日为 2026-06-30，提前释放须填写原因',
+      );
+      expectProblem(await release(creator, { ...early, note: '供应商申请提前退还' }), 403, 'FORBIDDEN');
+      const overrider = await userWith(t(), {
+        entity: 'CONS',
+        department: 'ENG-1',
+        permissions: ['contract.view', 'contract.settle', 'contract.override'],
+      });
+      const released = await release(overrider.client, { ...early, note: '供应商申请提前退还' });
+      expect(released.statusCode, released.body).toBe(200);
+      const audit = await db()
+        .selectFrom('audit_log')
+        .select(['action', 'changes'])
+        .where('entity_type', '=', 'contract_settlement')
+        .where('entity_id', '=', settlement.id)
+        .where('action', '=', 'release-retention')
+        .executeTakeFirstOrThrow();
+      expect(JSON.stringify(audit.changes)).toContain('releasedBeforeDue');
     });
 
     it('releases the retention of an approved settlement once, audited', async () => {

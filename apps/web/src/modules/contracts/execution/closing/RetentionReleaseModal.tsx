@@ -1,5 +1,5 @@
 import { type ContractSettlement, retentionReleaseSchema } from '@concord/contracts';
-import { App, Form, Input, Typography } from 'antd';
+import { Alert, App, Form, Input, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,6 +50,17 @@ export function RetentionReleaseModal({
     { required: ['releasedOn'], picked: ['releasedOn'] },
   );
 
+  // Before the due date the release is an override: the server asks for a reason (and the right).
+  const releasedOn = Form.useWatch('releasedOn', form);
+  const dueOn = settlement.retentionReleaseDate;
+  const early = Boolean(dueOn && releasedOn && releasedOn < dueOn);
+  const noteRules = early
+    ? [
+        ...(rules.note ?? []),
+        { required: true, message: t('contractClosing.settlement.earlyReasonRequired') },
+      ]
+    : rules.note;
+
   const onFinish = (values: Values) =>
     release.mutate(
       {
@@ -88,7 +99,15 @@ export function RetentionReleaseModal({
       >
         <DateInput />
       </Form.Item>
-      <Form.Item name="note" label={t('contractClosing.settlement.releaseNote')} rules={rules.note}>
+      {early && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('contractClosing.settlement.earlyRelease', { date: dueOn })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form.Item name="note" label={t('contractClosing.settlement.releaseNote')} rules={noteRules}>
         <Input.TextArea maxLength={500} rows={2} />
       </Form.Item>
     </FormModal>
