@@ -5,7 +5,8 @@ import { wfFieldKeySchema } from './workflow.js';
 /*
  * Ad-hoc forms (表单工具): an admin defines the fields, binds an approval flow (a workflow definition
  * whose business type is `form.<code>`), and employees submit it. The server validates submissions
- * against the definition. Money values are integers of 分; dates `YYYY-MM-DD`; a date range is
+ * against the definition. Money values are integers of 分; percentages integers of basis points
+ * (13% is 1300, shown and typed as 13%); dates `YYYY-MM-DD`; a date range is
  * `[from, to]`; user/department fields hold ids; attachment fields hold file ids.
  */
 export const formFieldTypes = [
@@ -13,6 +14,7 @@ export const formFieldTypes = [
   'textarea',
   'number',
   'money',
+  'percent',
   'date',
   'dateRange',
   'select',

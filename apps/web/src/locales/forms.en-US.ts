@@ -45,6 +45,7 @@ export const formsEnUS: typeof formsZhCN = {
       textarea: 'Long text',
       number: 'Number',
       money: 'Money',
+      percent: 'Percentage',
       date: 'Date',
       dateRange: 'Date range',
       select: 'Single choice',

@@ -43,6 +43,7 @@ export const formsZhCN = {
       textarea: '多行文本',
       number: '数字',
       money: '金额',
+      percent: '百分比',
       date: '日期',
       dateRange: '日期区间',
       select: '单选',

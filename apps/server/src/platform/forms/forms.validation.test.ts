@@ -50,6 +50,16 @@ describe('validateFormData', () => {
     expect(paths([f({ key: 'm', type: 'money', min: -500 })], { m: -400 })).toEqual([]);
   });
 
+  it('percent: whole basis points from 0% to 100% (13% is 1300), said in the user language', () => {
+    const fields = [f({ key: 'p', type: 'percent' })];
+    expect(validateFormData(fields, { p: 1300 }).data).toEqual({ p: 1300 });
+    expect(validateFormData(fields, { p: 0 }).data).toEqual({ p: 0 });
+    for (const p of [12.5, -1, 10_001, '13%']) expect(paths(fields, { p }), String(p)).toEqual(['data.p']);
+    expect(validateFormData(fields, { p: 15_000 }, { locale: 'zh-CN' }).errors[0].message).toBe(
+      '应为 0% 到 100% 之间的百分比，最多两位小数',
+    );
+  });
+
   it('date: a real calendar day as YYYY-MM-DD', () => {
     const fields = [f({ key: 'd', type: 'date' })];
     expect(paths(fields, { d: '2026-02-28' })).toEqual([]);

@@ -37,6 +37,7 @@ const messages = {
     tooLong: '最多 {n} 个字符',
     number: '应为数字',
     integer: '金额应为整数（分）',
+    percent: '应为 0% 到 100% 之间的百分比，最多两位小数',
     min: '不能小于 {n}',
     max: '不能大于 {n}',
     date: '应为 YYYY-MM-DD 格式的日期',
@@ -56,6 +57,7 @@ const messages = {
     tooLong: 'at most {n} characters',
     number: 'must be a number',
     integer: 'money must be a whole number of fen',
+    percent: 'must be a percentage from 0% to 100% with at most 2 decimals',
     min: 'must not be below {n}',
     max: 'must not be above {n}',
     date: 'must be a date as YYYY-MM-DD',
@@ -164,6 +166,11 @@ function checkValue(
       if (field.max !== undefined && value > field.max) return issue('max', field.max);
       return value;
     }
+    case 'percent':
+      // Basis points: 13% is 1300.
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10000)
+        return issue('percent');
+      return value;
     case 'date':
       return isCalendarDate(value) ? value : issue('date');
     case 'dateRange': {

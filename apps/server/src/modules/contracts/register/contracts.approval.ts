@@ -86,7 +86,7 @@ const contractFields: FormField[] = [
   { key: 'categoryName', label: '合同类别', type: 'text', required: false },
   { key: 'partnerName', label: '相对方', type: 'text', required: false },
   { key: 'amount', label: '合同金额（含税）', type: 'money', required: true },
-  { key: 'taxRate', label: '税率（基点，1300 = 13%）', type: 'number', required: true },
+  { key: 'taxRate', label: '税率', type: 'percent', required: true },
   { key: 'startDate', label: '开始日期', type: 'date', required: false },
   { key: 'endDate', label: '结束日期', type: 'date', required: false },
   { key: 'body', label: '合同正文', type: 'textarea', required: false, maxLength: 10000 },

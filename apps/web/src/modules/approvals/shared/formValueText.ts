@@ -1,5 +1,5 @@
 import type { FormField } from '@concord/contracts';
-import { formatMoney } from '../../../shared/format';
+import { formatMoney, formatPercentFromBasisPoints } from '../../../shared/format';
 
 /** A form value as read-only text (detail page fallback, preview of what is being submitted). */
 export function formValueText(field: FormField | undefined, value: unknown): string {
@@ -9,6 +9,8 @@ export function formValueText(field: FormField | undefined, value: unknown): str
   switch (field?.type) {
     case 'money':
       return typeof value === 'number' ? formatMoney(value) : String(value);
+    case 'percent':
+      return typeof value === 'number' ? formatPercentFromBasisPoints(value) : String(value);
     case 'dateRange':
       return Array.isArray(value) ? value.join(' ~ ') : String(value);
     case 'select':

@@ -1,7 +1,7 @@
 import type { FormField, FormFieldPerms } from '@concord/contracts';
 import { Descriptions, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../../shared/format';
+import { formatMoney, formatPercentFromBasisPoints } from '../../../shared/format';
 import { useIsPhone } from '../../../shared/useIsPhone';
 import { columnTotals, FileLink } from './inputs';
 
@@ -25,6 +25,8 @@ export function FieldValue({
   switch (field.type) {
     case 'money':
       return <>{formatMoney(value as number, currency)}</>;
+    case 'percent':
+      return <>{formatPercentFromBasisPoints(value as number)}</>;
     case 'dateRange':
       return <>{(value as string[]).join(' ~ ')}</>;
     case 'select':

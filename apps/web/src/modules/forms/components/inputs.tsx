@@ -148,6 +148,20 @@ export function FieldControl({
       );
     case 'money':
       return <MoneyInput id={id} disabled={disabled} value={value as number} onChange={change} />;
+    case 'percent':
+      // Typed in percent, kept in basis points (13% = 1300).
+      return (
+        <InputNumber<number>
+          {...common}
+          style={{ width: '100%' }}
+          min={0}
+          max={100}
+          precision={2}
+          suffix="%"
+          value={typeof value === 'number' ? value / 100 : undefined}
+          onChange={(n) => change(n === null ? null : Math.round(n * 100))}
+        />
+      );
     case 'date':
       return <DateInput id={id} disabled={disabled} value={value as string} onChange={change} />;
     case 'dateRange':
