@@ -59,6 +59,8 @@ export interface AppOptions extends PlatformSettings {
   /** SQLite in memory only: start from this serialized database (tests open a template's copy). */
   sqliteBytes?: Buffer;
   logLevel: string;
+  /** Readable log lines (a terminal) or JSON (the default). */
+  logFormat?: 'json' | 'readable';
   webDistDir?: string;
   rateLimit: boolean;
   /** Proxies trusted for X-Forwarded-For (TRUST_PROXY); none when unset. */
@@ -159,6 +161,7 @@ export async function buildApp(
 
   const app = await createHttpServer({
     logLevel: options.logLevel,
+    logFormat: options.logFormat,
     webDistDir: options.webDistDir,
     rateLimit: options.rateLimit,
     trustProxy: options.trustProxy,

@@ -9,6 +9,8 @@ const config = loadConfig();
 const { app, services, database } = await buildApp({
   databaseUrl: config.databaseUrl,
   logLevel: config.logLevel,
+  // A person reads a terminal; a service manager or container collects JSON.
+  logFormat: process.stdout.isTTY ? 'readable' : 'json',
   webDistDir: config.webDistDir,
   rateLimit: true,
   trustProxy: config.trustProxy,

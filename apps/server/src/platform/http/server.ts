@@ -16,12 +16,15 @@ import {
   registeredRoutes,
   routeCatalog,
 } from './routes.js';
+import { type LogFormat, logEachRequestOnce, readableLogStream } from './request-log.js';
 import { REVALIDATE, registerWebAssets } from './static-assets.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface HttpServerOptions {
   logLevel: string;
+  /** Readable lines in a terminal, JSON elsewhere (request-log.ts); JSON when unset. */
+  logFormat?: LogFormat;
   /** Serve the built web app from here (SPA fallback to index.html); skipped when absent. */
   webDistDir?: string;
   /** Turn the per-route rate limits on (off in tests that sign in hundreds of times). */
@@ -42,7 +45,15 @@ export interface HttpServerOptions {
 /** Builds the Fastify instance with Concord's HTTP conventions; modules add routes afterwards. */
 export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
+    logger:
+      options.logLevel === 'silent'
+        ? false
+        : {
+            level: options.logLevel,
+            ...(options.logFormat === 'readable' ? { stream: readableLogStream() } : {}),
+          },
+    // One line per request instead (logEachRequestOnce).
+    disableRequestLogging: true,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -52,6 +63,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     ajv: undefined,
   });
   strictJsonBodies(app);
+  logEachRequestOnce(app);
   app.decorate(routeCatalog, []);
   app.decorate(registeredRoutes, []);
   app.decorate(checkBuiltResponses, options.checkBuiltResponses ?? false);
