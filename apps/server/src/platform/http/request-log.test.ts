@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { logEachRequestOnce, readableLine, readableLogStream } from './request-log.js';
 
@@ -12,7 +12,10 @@ describe('the request log', () => {
         done();
       },
     });
-    const app = Fastify({ logger: { level: 'info', stream }, disableRequestLogging: true });
+    const app = Fastify({
+      logger: { level: 'info', stream },
+      logController: new LogController({ disableRequestLogging: true }),
+    });
     logEachRequestOnce(app);
     app.get('/hello', async () => ({ ok: true }));
     await app.inject({ method: 'GET', url: '/hello?x=1' });
