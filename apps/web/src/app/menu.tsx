@@ -69,6 +69,16 @@ export function buildMenuItems(
   });
 }
 
+/**
+ * The label of the menu entry a location belongs to (the approval detail belongs to 审批), or null
+ * for pages outside the menu, like the profile: the page's document title.
+ */
+export function menuLabelKeyFor(pathname: string): ParseKeys | null {
+  const path = selectedPath(tree, pathname);
+  const entry = menuEntries(tree).find((candidate) => candidate.path === path);
+  return entry ? (entry.labelKey as ParseKeys) : null;
+}
+
 /** The menu key to highlight for a location (none for pages outside the menu, like the profile). */
 export function selectedMenuKey(pathname: string): string {
   return selectedPath(tree, pathname);

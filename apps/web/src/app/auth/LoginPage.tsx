@@ -5,6 +5,7 @@ import { type ChangeEvent, type FormEvent, type ReactNode, useEffect, useState }
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../shared/errorMessage';
+import { documentTitle } from '../documentTitle';
 import { LanguageButton } from '../layout/LanguageButton';
 import { loadSignedInPages } from '../signedInLoader';
 import type { LoginRedirectState } from './RequireAuth';
@@ -33,6 +34,9 @@ export function LoginPage() {
   const location = useLocation();
   const { data: session } = useSessionQuery();
   const login = useLogin();
+  useEffect(() => {
+    document.title = documentTitle(t('login.submit'), t('app.productName'));
+  }, [t]);
   const [chosenLocale, setChosenLocale] = useState<Locale>();
   const target = safeTarget((location.state as LoginRedirectState | null)?.from);
   const [values, setValues] = useState<Record<Field, string>>({ username: '', password: '' });

@@ -2,11 +2,12 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Layout, Skeleton, theme } from 'antd';
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { useIsPhone } from '../../shared/useIsPhone';
 import { AllowedPagesContext } from '../allowedPages';
 import { usePermissions } from '../auth/session';
-import { allowedPages } from '../menu';
+import { documentTitle } from '../documentTitle';
+import { allowedPages, menuLabelKeyFor } from '../menu';
 import { Brand } from './Brand';
 import { EntitySwitcher } from './EntitySwitcher';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -24,6 +25,13 @@ export function AppLayout() {
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
   const { can } = usePermissions();
   const pages = useMemo(() => allowedPages(can), [can]);
+
+  // Each page names the browser tab (and what a screen reader announces on navigation).
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const labelKey = menuLabelKeyFor(pathname);
+    document.title = documentTitle(labelKey ? t(labelKey) : null, t('app.productName'));
+  }, [pathname, t]);
 
   // Leaving phone width (rotating a tablet) must not leave a stale drawer open.
   useEffect(() => {
