@@ -8,6 +8,8 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { type currentLocale, i18n } from './i18n';
 import { queryClient } from './queryClient';
 
+const FORMS = { scrollToFirstError: { focus: true, block: 'center' as const } };
+
 const antdLocales: Record<ReturnType<typeof currentLocale>, AntLocale> = { 'zh-CN': zhCN, 'en-US': enUS };
 
 /** Re-renders antd in the current language whenever i18next switches. */
@@ -15,7 +17,13 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   const { i18n: instance } = useTranslation();
   const locale = antdLocales[instance.language === 'en-US' ? 'en-US' : 'zh-CN'];
   return (
-    <ConfigProvider locale={locale} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={locale}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+      // Every form, on a failed submit, scrolls to its first invalid field and focuses it (even below
+      // the fold or inside a long modal), instead of leaving the user to look for the red text.
+      form={FORMS}
+    >
       {children}
     </ConfigProvider>
   );
