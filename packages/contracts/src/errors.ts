@@ -21,8 +21,8 @@ export const errorMessages = {
   },
   LOGIN_FAILED: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
   ACCOUNT_LOCKED: {
-    'zh-CN': '登录失败次数过多，账号已临时锁定，请在 {minutes} 分钟后重试',
-    'en-US': 'Too many failed sign-ins; the account is locked for {minutes} minutes',
+    'zh-CN': '登录失败次数过多，请在 {minutes} 分钟后重试',
+    'en-US': 'Too many failed sign-ins; try again in {minutes} minutes',
   },
   ACCOUNT_DISABLED: { 'zh-CN': '账号已停用', 'en-US': 'This account is disabled' },
   TOO_MANY_REQUESTS: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },

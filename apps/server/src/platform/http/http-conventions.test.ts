@@ -126,7 +126,8 @@ describeEachDialect(
           method: 'POST',
           url: '/api/v1/auth/login',
           remoteAddress: '10.9.8.7',
-          payload: { username: 'nobody', password: 'whatever1' },
+          // A new name each time: one name's repeated failures are throttled sooner (login-throttle.ts).
+          payload: { username: `nobody${i}`, password: 'whatever1' },
         });
         statuses.push(response.statusCode);
       }
@@ -143,7 +144,7 @@ describeEachDialect(
           remoteAddress: '10.9.8.6',
           // A new address claimed every time: trusted, it would reset the limit at each attempt.
           headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
-          payload: { username: 'nobody', password: 'whatever1' },
+          payload: { username: `nobody${i}`, password: 'whatever1' },
         });
         statuses.push(response.statusCode);
       }
@@ -157,19 +158,19 @@ describeEachDialect(
   'sign-in rate limit behind a trusted proxy',
   (t) => {
     it("limits each client by the address the trusted proxy forwards, not the proxy's own", async () => {
-      const attempt = (client: string) =>
+      const attempt = (client: string, username: string) =>
         t().app.inject({
           method: 'POST',
           url: '/api/v1/auth/login',
           remoteAddress: '10.0.0.10',
           headers: { 'x-forwarded-for': client },
-          payload: { username: 'nobody', password: 'whatever1' },
+          payload: { username, password: 'whatever1' },
         });
       const first: number[] = [];
-      for (let i = 0; i < 21; i++) first.push((await attempt('198.51.100.7')).statusCode);
+      for (let i = 0; i < 21; i++) first.push((await attempt('198.51.100.7', `nobody${i}`)).statusCode);
       expect(first[20]).toBe(429);
       // Another client through the same proxy is not held back by the first one's attempts.
-      expect((await attempt('198.51.100.8')).statusCode).toBe(401);
+      expect((await attempt('198.51.100.8', 'nobody0')).statusCode).toBe(401);
     });
   },
   { demo: false, rateLimit: true, trustProxy: '10.0.0.10' },

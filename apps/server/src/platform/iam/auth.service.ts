@@ -8,17 +8,21 @@ import type { OrgService, UsersService } from '../org/index.js';
 import type { AccessCache, CachedAccess } from './access-cache.js';
 import { loadGrants } from './identity.adapter.js';
 import * as repo from './iam.repository.js';
+import {
+  blockedMinutes,
+  clearOnSuccess,
+  purgeStaleThrottle,
+  recordLoginFailure,
+  throttleKeys,
+} from './login-throttle.js';
 import { burnVerification, hashPassword, verifyPassword } from './passwords.js';
 import type { Clock } from '../jobs/index.js';
 
 export interface AuthSettings {
   sessionTtlHours: number;
-  /** Failed sign-ins in a row before the account is locked. */
-  maxFailedLogins: number;
-  lockMinutes: number;
 }
 
-export const defaultAuthSettings: AuthSettings = { sessionTtlHours: 12, maxFailedLogins: 5, lockMinutes: 15 };
+export const defaultAuthSettings: AuthSettings = { sessionTtlHours: 12 };
 
 /** Where a request comes from, for the session row and the audit log. */
 export interface ClientInfo {
@@ -56,20 +60,23 @@ export class AuthService {
     username: string,
     password: string,
   ): Promise<{ token: string; info: SessionInfo }> {
+    // Throttled by the name typed and the address (login-throttle.ts): checked before the name is
+    // looked up, and counted for unknown names too, so no answer tells whether an account exists.
+    const keys = throttleKeys(username, client.ip);
+    const nowDate = this.clock.now();
+    const minutes = await blockedMinutes(this.db, keys, nowDate);
+    if (minutes) throw new AppError('ACCOUNT_LOCKED', { minutes });
     const user = await this.users.findByUsername(username);
     const credential = user ? await repo.findCredential(this.db, user.id) : undefined;
     if (!user || !credential) {
       await burnVerification(password);
+      await this.db.transaction().execute((trx) => recordLoginFailure(trx, keys, nowDate));
       throw new AppError('LOGIN_FAILED');
     }
-    const now = this.clock.now().toISOString();
-    if (credential.locked_until && new Date(credential.locked_until).toISOString() > now) {
-      const minutes = Math.ceil((Date.parse(credential.locked_until) - Date.parse(now)) / 60_000);
-      throw new AppError('ACCOUNT_LOCKED', { minutes });
-    }
+    const now = nowDate.toISOString();
     const anonymous = this.systemlessContext(client, null);
     if (!(await verifyPassword(credential.password_hash, password))) {
-      await this.recordFailure(anonymous, user.id, credential.failed_count + 1);
+      await this.recordFailure(anonymous, user.id, credential.failed_count + 1, keys);
       throw new AppError('LOGIN_FAILED');
     }
     if (!readBool(user.active)) throw new AppError('ACCOUNT_DISABLED');
@@ -82,6 +89,7 @@ export class AuthService {
       : (entities[0] ?? user.entity_id);
     await this.db.transaction().execute(async (trx) => {
       await repo.updateCredential(trx, user.id, { failed_count: 0, locked_until: null });
+      await clearOnSuccess(trx, keys);
       await repo.insertSession(trx, {
         id: sessionId,
         user_id: user.id,
@@ -106,18 +114,27 @@ export class AuthService {
     return { token, info: await this.sessionInfo(ctx) };
   }
 
-  private async recordFailure(ctx: RequestContext, userId: string, failedCount: number): Promise<void> {
-    const lock = failedCount >= this.settings.maxFailedLogins;
+  /**
+   * A wrong password for a known account: counted against the throttle's keys and in the account's
+   * failure count, audited; `login_locked` when the name's own key is now blocked (failures from
+   * many addresses), which also shows the account as locked to administrators until it ends.
+   */
+  private async recordFailure(
+    ctx: RequestContext,
+    userId: string,
+    failedCount: number,
+    keys: ReturnType<typeof throttleKeys>,
+  ): Promise<void> {
+    const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
-      await repo.updateCredential(trx, userId, {
-        failed_count: lock ? 0 : failedCount,
-        locked_until: lock ? addMinutes(this.clock.now().toISOString(), this.settings.lockMinutes) : null,
-      });
+      const blockedUntil = await recordLoginFailure(trx, keys, now);
+      const accountBlocked = blockedUntil !== null;
+      await repo.updateCredential(trx, userId, { failed_count: failedCount, locked_until: blockedUntil });
       await this.audit.record(trx, ctx, {
         entityType: 'session',
         entityId: userId,
-        action: lock ? 'login_locked' : 'login_failed',
-        changes: [{ field: 'failedCount', old: failedCount - 1, new: lock ? 0 : failedCount }],
+        action: accountBlocked ? 'login_locked' : 'login_failed',
+        changes: [{ field: 'failedCount', old: failedCount - 1, new: failedCount }],
       });
     });
   }
@@ -334,6 +351,11 @@ export class AuthService {
   /** Removes sessions past their expiry (the hourly `iam.purgeSessions` job). */
   purgeExpiredSessions(now: Date = this.clock.now()): Promise<number> {
     return repo.deleteExpiredSessions(this.db, now.toISOString());
+  }
+
+  /** Sign-in failure counts a day old and no longer blocking (login-throttle.ts). */
+  purgeStaleThrottle(now: Date = this.clock.now()): Promise<number> {
+    return purgeStaleThrottle(this.db, now);
   }
 }
 

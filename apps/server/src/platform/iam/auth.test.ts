@@ -60,33 +60,77 @@ describeEachDialect('sign-in and sessions', (t) => {
     expect((await client.get('/api/v1/auth/session')).statusCode).toBe(401);
   });
 
-  it('locks the account after five failures in a row, even for the right password', async () => {
+  it('throttles sign-ins by name and address: unknown and known names answer alike, the owner elsewhere is not shut out', async () => {
     const { given, app } = t();
     const department = await given.departmentByCode('TECH', 'RND');
     const user = await given.user({ departmentId: department.id });
-    for (let i = 0; i < 5; i++) {
+    const attempt = (username: string, password: string, remoteAddress: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress,
+        payload: { username, password },
+      });
+    const answers = async (username: string) => {
+      const seen: { status: number; code: string; detail: string }[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await attempt(username, 'bad-guess-1', '10.1.1.1');
+        seen.push({ status: r.statusCode, code: r.json().code, detail: r.json().detail });
+      }
+      return seen;
+    };
+    // Five wrong passwords from one address, then a block: for a known name and an unknown one alike.
+    const known = await answers(user.username);
+    const unknown = await answers('nobody-at-all');
+    expect(known).toEqual(unknown);
+    expect(known.slice(0, 5).every((a) => a.status === 401 && a.code === 'LOGIN_FAILED')).toBe(true);
+    expect(known[5]).toEqual({
+      status: 423,
+      code: 'ACCOUNT_LOCKED',
+      detail: '登录失败次数过多，请在 1 分钟后重试',
+    });
+    // Blocked at that address even with the right password; the owner signs in from another one.
+    expect((await attempt(user.username, user.password, '10.1.1.1')).statusCode).toBe(423);
+    expect((await attempt(user.username, user.password, '10.1.1.2')).statusCode).toBe(200);
+    // An administrator's password reset lifts the name's blocks at every address.
+    const admin = await t().login('admin');
+    expect(
+      (await admin.post(`/api/v1/org/users/${user.id}/password`, { newPassword: 'Fresh2026pw' })).statusCode,
+    ).toBe(200);
+    expect((await attempt(user.username, 'Fresh2026pw', '10.1.1.1')).statusCode).toBe(200);
+  });
+
+  it('blocks a name guessed from many addresses, shown to administrators as locked', async () => {
+    const { given, app } = t();
+    const department = await given.departmentByCode('TECH', 'RND');
+    const user = await given.user({ departmentId: department.id });
+    // 50 failures spread over addresses (each address stays under its own limits).
+    for (let i = 0; i < 50; i++) {
       const r = await app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
+        remoteAddress: `10.2.${Math.floor(i / 4)}.${i % 4}`,
         payload: { username: user.username, password: 'bad-guess-1' },
       });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await app.inject({
+    const blocked = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
+      remoteAddress: '10.3.0.1',
       payload: { username: user.username, password: user.password },
     });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().code).toBe('ACCOUNT_LOCKED');
+    expect(blocked.statusCode).toBe(423);
     const admin = await t().login('admin');
-    const listed = await admin.get(`/api/v1/org/users/${user.id}`);
-    expect(listed.json().lockedUntil).not.toBeNull();
-    // An administrator's password reset lifts the lock.
-    expect(
-      (await admin.post(`/api/v1/org/users/${user.id}/password`, { newPassword: 'Fresh2026pw' })).statusCode,
-    ).toBe(200);
-    await expect(t().login(user.username, 'Fresh2026pw')).resolves.toBeTruthy();
+    expect((await admin.get(`/api/v1/org/users/${user.id}`)).json().lockedUntil).not.toBeNull();
+    const audit = await t()
+      .services.db.selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'session')
+      .where('entity_id', '=', user.id)
+      .where('action', '=', 'login_locked')
+      .execute();
+    expect(audit).toHaveLength(1);
   });
 
   it('refuses disabled users and ends their sessions', async () => {

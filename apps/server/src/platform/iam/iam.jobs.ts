@@ -10,6 +10,7 @@ export function iamJobs(auth: AuthService): JobDefinition[] {
       payload: z.object({}),
       handler: async (_payload, { now }) => {
         await auth.purgeExpiredSessions(now);
+        await auth.purgeStaleThrottle(now);
       },
     }),
   ];

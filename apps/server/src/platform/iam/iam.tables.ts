@@ -35,6 +35,8 @@ export interface IamTables {
   iam_role_permission: { role_id: string; permission: string };
   iam_role_scope: { role_id: string; target_type: 'entity' | 'department'; target_id: string };
   iam_user_role: { user_id: string; role_id: string; entity_id: string };
+  /** Failed sign-ins by key and the block they earned (login-throttle.ts). */
+  iam_login_throttle: { key: string; failures: number; blocked_until: string | null; updated_at: string };
 }
 
 declare module '../../db/index.js' {

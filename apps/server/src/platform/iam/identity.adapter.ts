@@ -6,6 +6,7 @@ import type { IdentityPort, RoleGrant } from '../org/index.js';
 import { AppError } from '../http/index.js';
 import { newPasswordSchema } from '@concord/contracts';
 import * as repo from './iam.repository.js';
+import { clearName } from './login-throttle.js';
 import { hashPassword } from './passwords.js';
 import type { Clock } from '../jobs/index.js';
 
@@ -25,6 +26,10 @@ export class IdentityAdapter implements IdentityPort {
       locked_until: null,
       changed_at: this.clock.now().toISOString(),
     });
+  }
+
+  liftSignInBlocks(trx: Db, username: string): Promise<void> {
+    return clearName(trx, username);
   }
 
   async endSessions(trx: Db, userId: string): Promise<void> {

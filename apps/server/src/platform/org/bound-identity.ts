@@ -26,6 +26,10 @@ export class BoundIdentity implements IdentityPort {
     return this.port.endSessions(trx, userId);
   }
 
+  liftSignInBlocks(trx: Db, username: string) {
+    return this.port.liftSignInBlocks(trx, username);
+  }
+
   identityOf(db: Db, userIds: string[]) {
     return this.port.identityOf(db, userIds);
   }

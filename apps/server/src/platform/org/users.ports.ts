@@ -11,6 +11,8 @@ type UserRoles = User['roles'];
 export interface IdentityPort {
   setPassword(trx: Db, userId: string, password: string): Promise<void>;
   endSessions(trx: Db, userId: string): Promise<void>;
+  /** Lifts the sign-in blocks on a name (an administrator's password reset). */
+  liftSignInBlocks(trx: Db, username: string): Promise<void>;
   /** Roles held and a sign-in lockout, per user. */
   identityOf(
     db: Db,

@@ -233,9 +233,10 @@ export class UsersService extends UserReads {
   async resetPassword(ctx: RequestContext, id: string, newPassword: string): Promise<void> {
     const scope = await ctx.access.require('org.user.resetPassword');
     await this.db.transaction().execute(async (trx) => {
-      await this.visibleUser(trx, scope, id);
+      const user = await this.visibleUser(trx, scope, id);
       await this.identity.setPassword(trx, id, newPassword);
       await this.identity.endSessions(trx, id);
+      await this.identity.liftSignInBlocks(trx, user.username);
       await this.audit.record(trx, ctx, {
         entityType: 'user',
         entityId: id,
