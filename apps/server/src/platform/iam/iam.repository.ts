@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { IamCredentialTable, IamRoleTable, IamSessionTable } from './iam.tables.js';
+import type { IamCredentialTable, IamLoginThrottleRow, IamRoleTable, IamSessionTable } from './iam.tables.js';
 import { type Db, QueryTemplate } from '../../db/index.js';
 
 // ---------------------------------------------------------------- credentials
@@ -326,4 +326,42 @@ export async function existingRoleIds(db: Db, ids: string[]): Promise<Set<string
 
 export function roleScopesOf(db: Db, ids: string[]) {
   return db.selectFrom('iam_role').select(['id', 'data_scope']).where('id', 'in', ids).execute();
+}
+
+// ---------------------------------------------------------------- sign-in throttle (login-throttle.ts)
+export function throttleRows(db: Db, keys: string[]): Promise<IamLoginThrottleRow[]> {
+  return db.selectFrom('iam_login_throttle').selectAll().where('key', 'in', keys).execute();
+}
+
+export async function saveThrottle(db: Db, row: IamLoginThrottleRow, exists: boolean): Promise<void> {
+  const { key, ...values } = row;
+  if (exists) await db.updateTable('iam_login_throttle').set(values).where('key', '=', key).execute();
+  else await db.insertInto('iam_login_throttle').values(row).execute();
+}
+
+export async function deleteThrottleKeys(db: Db, keys: string[]): Promise<void> {
+  if (keys.length) await db.deleteFrom('iam_login_throttle').where('key', 'in', keys).execute();
+}
+
+/** The name's own key and every key starting with `pairPrefix` (a range of the primary key: no LIKE). */
+export async function deleteThrottleOfName(db: Db, accountKey: string, pairPrefix: string): Promise<void> {
+  await db
+    .deleteFrom('iam_login_throttle')
+    .where((eb) =>
+      eb.or([
+        eb('key', '=', accountKey),
+        eb.and([eb('key', '>=', pairPrefix), eb('key', '<', `${pairPrefix}\uffff`)]),
+      ]),
+    )
+    .execute();
+}
+
+/** Rows last failed before `before` whose block (if any) has ended by `now`. */
+export async function deleteStaleThrottle(db: Db, before: string, now: string): Promise<number> {
+  const result = await db
+    .deleteFrom('iam_login_throttle')
+    .where('updated_at', '<', before)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', now)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -26,6 +26,13 @@ export interface IamRoleTable {
   created_at: string;
   updated_at: string;
 }
+/** Failed sign-ins counted against one key (login-throttle.ts). */
+export interface IamLoginThrottleRow {
+  key: string;
+  failures: number;
+  blocked_until: string | null;
+  updated_at: string;
+}
 export interface IamTables {
   iam_credential: IamCredentialTable;
   iam_session: IamSessionTable;
@@ -36,7 +43,7 @@ export interface IamTables {
   iam_role_scope: { role_id: string; target_type: 'entity' | 'department'; target_id: string };
   iam_user_role: { user_id: string; role_id: string; entity_id: string };
   /** Failed sign-ins by key and the block they earned (login-throttle.ts). */
-  iam_login_throttle: { key: string; failures: number; blocked_until: string | null; updated_at: string };
+  iam_login_throttle: IamLoginThrottleRow;
 }
 
 declare module '../../db/index.js' {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.js';
+import * as repo from './iam.repository.js';
 
 /*
  * Sign-in throttling by the name typed and the address it comes from, instead of locking an account
@@ -52,15 +53,10 @@ export function blockMinutes(failures: number, free: number): number {
 
 /** Whole minutes until the last of these keys' blocks ends, or 0 when none is blocked at `now`. */
 export async function blockedMinutes(db: Db, keys: ThrottleKey[], now: Date): Promise<number> {
-  const rows = await db
-    .selectFrom('iam_login_throttle')
-    .select(['blocked_until'])
-    .where(
-      'key',
-      'in',
-      keys.map((k) => k.key),
-    )
-    .execute();
+  const rows = await repo.throttleRows(
+    db,
+    keys.map((k) => k.key),
+  );
   const until = Math.max(0, ...rows.map((r) => (r.blocked_until ? new Date(r.blocked_until).getTime() : 0)));
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 60_000) : 0;
 }
@@ -69,15 +65,10 @@ export async function blockedMinutes(db: Db, keys: ThrottleKey[], now: Date): Pr
 export async function recordLoginFailure(trx: Db, keys: ThrottleKey[], now: Date): Promise<string | null> {
   const existing = new Map(
     (
-      await trx
-        .selectFrom('iam_login_throttle')
-        .selectAll()
-        .where(
-          'key',
-          'in',
-          keys.map((k) => k.key),
-        )
-        .execute()
+      await repo.throttleRows(
+        trx,
+        keys.map((k) => k.key),
+      )
     ).map((r) => [r.key, r]),
   );
   let accountBlockedUntil: string | null = null;
@@ -88,46 +79,34 @@ export async function recordLoginFailure(trx: Db, keys: ThrottleKey[], now: Date
     const minutes = blockMinutes(failures, free);
     const blockedUntil = minutes ? new Date(now.getTime() + minutes * 60_000).toISOString() : null;
     if (key.startsWith('account:')) accountBlockedUntil = blockedUntil;
-    const values = { failures, blocked_until: blockedUntil, updated_at: now.toISOString() };
-    if (row) await trx.updateTable('iam_login_throttle').set(values).where('key', '=', key).execute();
-    else
-      await trx
-        .insertInto('iam_login_throttle')
-        .values({ key, ...values })
-        .execute();
+    await repo.saveThrottle(
+      trx,
+      { key, failures, blocked_until: blockedUntil, updated_at: now.toISOString() },
+      Boolean(row),
+    );
   }
   return accountBlockedUntil;
 }
 
 /** A successful sign-in: this address's count at the name, and the name's own, start again. */
 export async function clearOnSuccess(trx: Db, keys: ThrottleKey[]): Promise<void> {
-  const cleared = keys.filter((k) => !k.key.startsWith('address:')).map((k) => k.key);
-  await trx.deleteFrom('iam_login_throttle').where('key', 'in', cleared).execute();
+  await repo.deleteThrottleKeys(
+    trx,
+    keys.filter((k) => !k.key.startsWith('address:')).map((k) => k.key),
+  );
 }
 
 /** Forgets keys without a failure for a day and no block left (the hourly purge job). */
-export async function purgeStaleThrottle(db: Db, now: Date): Promise<number> {
-  const before = new Date(now.getTime() - FORGET_AFTER_MS).toISOString();
-  const result = await db
-    .deleteFrom('iam_login_throttle')
-    .where('updated_at', '<', before)
-    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', now.toISOString())]))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+export function purgeStaleThrottle(db: Db, now: Date): Promise<number> {
+  return repo.deleteStaleThrottle(
+    db,
+    new Date(now.getTime() - FORGET_AFTER_MS).toISOString(),
+    now.toISOString(),
+  );
 }
 
 /** An administrator unblocks a name (a password reset): its own key and every address's at it. */
-export async function clearName(trx: Db, username: string): Promise<void> {
+export function clearName(trx: Db, username: string): Promise<void> {
   const name = username.trim().toLowerCase();
-  const prefix = pairPrefix(name);
-  await trx
-    .deleteFrom('iam_login_throttle')
-    .where((eb) =>
-      eb.or([
-        eb('key', '=', accountKey(name)),
-        // Every address's key at the name: a range of the primary key (no LIKE wildcards in names).
-        eb.and([eb('key', '>=', prefix), eb('key', '<', `${prefix}\uffff`)]),
-      ]),
-    )
-    .execute();
+  return repo.deleteThrottleOfName(trx, accountKey(name), pairPrefix(name));
 }
