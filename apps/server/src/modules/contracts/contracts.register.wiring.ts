@@ -109,21 +109,13 @@ export function createContractRegister(platform: PlatformPorts, deps: ContractDe
       departments: async (entityIds) =>
         (await Promise.all(entityIds.map((id) => org.listDepartments(systemContext(), id)))).flat(),
       users: async (owners) => {
-        const summary = (u: { id: string; active: boolean | number }) => ({
-          id: u.id,
-          active: u.active === true || u.active === 1,
-        });
-        const byUsername = await Promise.all(owners.map((owner) => users.findByUsername(owner)));
-        const named = await users.findByDisplayNames(owners.filter((_, i) => !byUsername[i]));
-        const found = new Map<string, { id: string; active: boolean } | 'ambiguous'>();
-        owners.forEach((owner, i) => {
-          const user = byUsername[i];
-          const same = named.filter((u) => u.display_name === owner);
-          if (user) found.set(owner, summary(user));
-          else if (same.length > 1) found.set(owner, 'ambiguous');
-          else if (same.length === 1) found.set(owner, summary(same[0]));
-        });
-        return found;
+        const found = await users.namedBy(owners);
+        return new Map(
+          [...found].map(([owner, u]) => [
+            owner,
+            u === 'ambiguous' ? u : { id: u.id, active: u.active === true || u.active === 1 },
+          ]),
+        );
       },
       partners: async ({ creditCodes, names }) => {
         const search = async (

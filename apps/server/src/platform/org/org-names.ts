@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.js';
 import * as repo from './org.repository.js';
+import * as usersRepo from './users.repository.js';
 
 /** The organisation's names as a list shows them beside every row. */
 export interface OrgNames {
@@ -65,7 +66,7 @@ export class OrgNameCache {
           repo.departmentSummaries(this.db, missing),
         ),
       userNames: (ids) =>
-        this.filled(generation, generation.users, ids, (missing) => repo.userNames(this.db, missing)),
+        this.filled(generation, generation.users, ids, (missing) => usersRepo.userNames(this.db, missing)),
     };
   }
 
@@ -118,6 +119,6 @@ function readThrough(db: Db): OrgNames {
     entities: async (ids) => pick(await allEntities(db), ids),
     groupRootId: async () => rootOf(await allEntities(db)),
     departments: (ids) => repo.departmentSummaries(db, ids),
-    userNames: (ids) => repo.userNames(db, ids),
+    userNames: (ids) => usersRepo.userNames(db, ids),
   };
 }

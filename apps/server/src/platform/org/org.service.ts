@@ -12,6 +12,7 @@ import type { AuditService } from '../audit/index.js';
 import { AppError, duplicate, invalidReference, notFound, type RequestContext } from '../http/index.js';
 import { auditSnapshot, toDepartment, toEntity } from './org.mappers.js';
 import * as repo from './org.repository.js';
+import * as usersRepo from './users.repository.js';
 import { OrgNameCache, type OrgNames } from './org-names.js';
 import type { Clock } from '../jobs/index.js';
 
@@ -251,7 +252,7 @@ export class OrgService implements OrgTree {
   }
 
   private async assertHead(trx: Db, userId: string, entityId: string) {
-    const head = await repo.findUser(trx, userId);
+    const head = await usersRepo.findUser(trx, userId);
     if (!head || head.entity_id !== entityId) throw invalidReference('department head');
   }
 
@@ -284,7 +285,10 @@ export class OrgService implements OrgTree {
    * with parent and head, every user's main department, and who is disabled.
    */
   async orgChart(db: Db = this.db) {
-    const [departments, users] = await Promise.all([repo.allDepartmentHeads(db), repo.allMemberships(db)]);
+    const [departments, users] = await Promise.all([
+      repo.allDepartmentHeads(db),
+      usersRepo.allMemberships(db),
+    ]);
     return {
       departments: departments.map((d) => ({ id: d.id, parentId: d.parent_id, headUserId: d.head_user_id })),
       members: Object.fromEntries(users.map((u) => [u.id, u.department_id])),
@@ -316,7 +320,7 @@ export class OrgService implements OrgTree {
 
   /** Pass the transaction when inside one (SQLite's single connection). */
   userNames(ids: string[], db: Db = this.db): Promise<Map<string, string>> {
-    return repo.userNames(db, ids);
+    return usersRepo.userNames(db, ids);
   }
 
   async headOfDepartment(departmentId: string): Promise<string | null> {
@@ -330,7 +334,7 @@ export class OrgService implements OrgTree {
    * themself, which is how a department head's first supervisor becomes the parent's head.
    */
   async supervisorLadder(userId: string): Promise<string[]> {
-    const user = await repo.findUser(this.db, userId);
+    const user = await usersRepo.findUser(this.db, userId);
     if (!user) return [];
     const chain = await repo.departmentChain(this.db, user.department_id);
     const ladder: string[] = [];

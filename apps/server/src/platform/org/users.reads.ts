@@ -1,7 +1,7 @@
 import type { Locale, User } from '@concord/contracts';
 import { type Db, readBool, readInstant } from '../../db/index.js';
 import { notFound } from '../http/index.js';
-import * as repo from './org.repository.js';
+import * as usersRepo from './users.repository.js';
 import type { AccessSubject, IdentityPort } from './users.ports.js';
 
 /**
@@ -14,14 +14,14 @@ export class UserReads {
 
   /** Internal read for sign-in and session building: no access check. */
   async loadUser(db: Db, id: string): Promise<User> {
-    const row = await repo.findUser(db, id);
+    const row = await usersRepo.findUser(db, id);
     if (!row) throw notFound();
     return (await this.toUsers(db, [row]))[0];
   }
 
   /** Internal read of what an access context is built from (one statement). No access check. */
   async accessSubject(db: Db, id: string): Promise<AccessSubject> {
-    const rows = await repo.accessSubjectRows(db, id);
+    const rows = await usersRepo.accessSubjectRows(db, id);
     const [row] = rows;
     if (!row) throw notFound();
     return {
@@ -39,7 +39,7 @@ export class UserReads {
   async loadMany(db: Db, ids: string[]): Promise<User[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    const rows = await repo.userQuery(db).where('u.id', 'in', unique).execute();
+    const rows = await usersRepo.userQuery(db).where('u.id', 'in', unique).execute();
     return this.toUsers(db, rows);
   }
 
@@ -54,7 +54,7 @@ export class UserReads {
   ): Promise<{ id: string; email: string | null; locale: User['locale']; active: boolean }[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    return (await repo.userContacts(db, unique)).map((row) => ({
+    return (await usersRepo.userContacts(db, unique)).map((row) => ({
       id: row.id,
       email: row.email,
       locale: row.locale === 'en-US' ? 'en-US' : 'zh-CN',
@@ -62,10 +62,10 @@ export class UserReads {
     }));
   }
 
-  protected async toUsers(db: Db, rows: repo.UserRow[]): Promise<User[]> {
+  protected async toUsers(db: Db, rows: usersRepo.UserRow[]): Promise<User[]> {
     const ids = rows.map((r) => r.id);
     const [extras, identities] = await Promise.all([
-      repo.extraDepartments(db, ids),
+      usersRepo.extraDepartments(db, ids),
       this.identity.identityOf(db, ids),
     ]);
     return rows.map((row) => ({

@@ -20,6 +20,8 @@ import {
   type RequestContext,
 } from '../http/index.js';
 import * as repo from './org.repository.js';
+import type { OrgUserTable } from './org.tables.js';
+import * as usersRepo from './users.repository.js';
 import type { IdentityPort } from './users.ports.js';
 import { UserReads } from './users.reads.js';
 import type { Clock } from '../jobs/index.js';
@@ -79,7 +81,7 @@ export class UsersService extends UserReads {
         ? await repo.departmentWithDescendants(this.db, [query.departmentId])
         : [query.departmentId];
     }
-    let filtered = repo.filteredUserQuery(this.db, scope, {
+    let filtered = usersRepo.filteredUserQuery(this.db, scope, {
       q: query.q,
       entityId: query.entityId,
       departmentIds,
@@ -109,7 +111,7 @@ export class UsersService extends UserReads {
       departmentIds: new Set<string>(),
       userIds: new Set<string>(),
     };
-    const rows = await repo
+    const rows = await usersRepo
       .filteredUserQuery(this.db, scope, { q, active: true })
       .orderBy('u.display_name')
       .orderBy('u.id')
@@ -135,7 +137,8 @@ export class UsersService extends UserReads {
       const department = await this.departmentInScope(trx, scope, input.departmentId);
       await this.assertExtraDepartments(trx, scope, input.extraDepartmentIds);
       if (input.positionId) await this.assertPosition(trx, input.positionId, department.entity_id);
-      if (await repo.findUserByUsername(trx, input.username)) throw duplicate('username', input.username);
+      if (await usersRepo.findUserByUsername(trx, input.username))
+        throw duplicate('username', input.username);
       const now = this.clock.now().toISOString();
       const row = {
         id: newId(),
@@ -152,9 +155,9 @@ export class UsersService extends UserReads {
         created_at: now,
         updated_at: now,
       };
-      await repo.insertUser(trx, row);
+      await usersRepo.insertUser(trx, row);
       const extra = [...new Set(input.extraDepartmentIds)].filter((d) => d !== department.id);
-      await repo.replaceExtraDepartments(trx, row.id, extra);
+      await usersRepo.replaceExtraDepartments(trx, row.id, extra);
       await this.identity.setPassword(trx, row.id, input.password);
       const created = await this.loadUser(trx, row.id);
       // The same fields as an update records, so the audit trail names them alike.
@@ -181,7 +184,7 @@ export class UsersService extends UserReads {
       if (positionId && (input.positionId || entityId !== before.entityId)) {
         await this.assertPosition(trx, positionId, entityId);
       }
-      await repo.updateUser(trx, id, {
+      await usersRepo.updateUser(trx, id, {
         ...(input.displayName !== undefined && { display_name: input.displayName }),
         ...(input.email !== undefined && { email: input.email }),
         ...(input.phone !== undefined && { phone: input.phone }),
@@ -194,7 +197,7 @@ export class UsersService extends UserReads {
       if (input.extraDepartmentIds || input.departmentId) {
         const main = input.departmentId ?? before.departmentId;
         const extras = input.extraDepartmentIds ?? before.extraDepartmentIds;
-        await repo.replaceExtraDepartments(
+        await usersRepo.replaceExtraDepartments(
           trx,
           id,
           [...new Set(extras)].filter((d) => d !== main),
@@ -218,7 +221,7 @@ export class UsersService extends UserReads {
     if (ctx.actor?.userId === id) throw new AppError('SELF_ACTION');
     return this.db.transaction().execute(async (trx) => {
       const before = await this.visibleUser(trx, scope, id);
-      await repo.updateUser(trx, id, { active, updated_at: this.clock.now().toISOString() });
+      await usersRepo.updateUser(trx, id, { active, updated_at: this.clock.now().toISOString() });
       if (!active) await this.identity.endSessions(trx, id);
       await this.audit.record(trx, ctx, {
         entityType: 'user',
@@ -252,7 +255,7 @@ export class UsersService extends UserReads {
     if (!userId) throw new AppError('UNAUTHENTICATED');
     await this.db.transaction().execute(async (trx) => {
       const before = await this.loadUser(trx, userId);
-      await repo.updateUser(trx, userId, {
+      await usersRepo.updateUser(trx, userId, {
         ...(input.displayName !== undefined && { display_name: input.displayName }),
         ...(input.email !== undefined && { email: input.email }),
         ...(input.phone !== undefined && { phone: input.phone }),
@@ -271,21 +274,34 @@ export class UsersService extends UserReads {
   }
 
   findByUsername(username: string) {
-    return repo.findUserByUsername(this.db, username);
+    return usersRepo.findUserByUsername(this.db, username);
   }
 
-  /** The users with any of these display names (an import resolving "王芳"). */
-  findByDisplayNames(names: string[]) {
-    return repo.findUsersByDisplayNames(this.db, names);
+  /**
+   * The user each of these names means, as an imported ledger writes them: by username, else by
+   * display name ("王芳"); `ambiguous` when several users have that display name; unknown ones left
+   * out. One query for them all.
+   */
+  async namedBy(names: string[]): Promise<Map<string, OrgUserTable | 'ambiguous'>> {
+    const rows = await usersRepo.findUsersNamedBy(this.db, names);
+    const found = new Map<string, OrgUserTable | 'ambiguous'>();
+    for (const name of names) {
+      const byUsername = rows.find((u) => u.username === name.toLowerCase());
+      const byDisplayName = rows.filter((u) => u.display_name === name);
+      if (byUsername) found.set(name, byUsername);
+      else if (byDisplayName.length > 1) found.set(name, 'ambiguous');
+      else if (byDisplayName.length === 1) found.set(name, byDisplayName[0]);
+    }
+    return found;
   }
 
   async recordLogin(trx: Db, userId: string): Promise<void> {
-    await repo.updateUser(trx, userId, { last_login_at: this.clock.now().toISOString() });
+    await usersRepo.updateUser(trx, userId, { last_login_at: this.clock.now().toISOString() });
   }
 
   /** A user the scope lets the caller see (404 otherwise), for use cases of user administration. */
   async visibleUser(db: Db, scope: Scope, id: string): Promise<User> {
-    const row = await repo.findUser(db, id);
+    const row = await usersRepo.findUser(db, id);
     if (!row) throw notFound();
     const user = (await this.toUsers(db, [row]))[0];
     AccessControl.assertVisible(scope, {

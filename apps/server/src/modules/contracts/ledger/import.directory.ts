@@ -1,7 +1,14 @@
 import type { ContractPorts } from '../contracts.ports.js';
 import type { Db } from '../../../db/index.js';
 import { listCategories } from '../setup/categories.repository.js';
-import { byCodeOrName, type Draft, distinct, type ImportPartnerCandidate } from './import.rows.js';
+import {
+  byCodeOrName,
+  type Draft,
+  distinct,
+  type ImportCategory,
+  type ImportPartnerCandidate,
+  type ImportUser,
+} from './import.rows.js';
 
 /*
  * What an import resolves the codes and names of its rows against: the group's entities and the
@@ -48,17 +55,6 @@ export interface Directory {
   candidates: Map<string, ImportPartnerCandidate[]>;
   /** `partnerId/entityId` → the partner as the register accepts it for the entity, or why not. */
   partners: Map<string, Partner | string>;
-}
-
-export interface ImportUser {
-  id: string;
-  active: boolean;
-}
-
-export interface ImportCategory {
-  id: string;
-  direction: string;
-  active: boolean | number;
 }
 
 /** What every batch resolves codes against: the short lists read once, the rest cached as met. */

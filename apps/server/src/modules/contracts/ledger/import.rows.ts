@@ -9,7 +9,6 @@ import {
   type RawCell,
 } from './import.template.js';
 import type { Texts } from './import.texts.js';
-import type { ImportCategory, ImportUser } from './import.directory.js';
 
 /*
  * The rows of a contract import: checking each value and resolving codes to records, with every
@@ -152,6 +151,19 @@ export function parseRow(
   }
   if (SIGNED.includes(d.status) && !cells.has('signDate')) bad('signDate', t.signDateRequired);
   return { draft: d, ok };
+}
+
+/** A user a row's owner names, as the directory finds them. */
+export interface ImportUser {
+  id: string;
+  active: boolean;
+}
+
+/** A contract category as the directory holds it. */
+export interface ImportCategory {
+  id: string;
+  direction: string;
+  active: boolean | number;
 }
 
 export interface Resolved {
