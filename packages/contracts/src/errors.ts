@@ -99,6 +99,12 @@ export const errorMessages = {
     'zh-CN': '请先选择审批人：{detail}',
     'en-US': 'Choose the approvers first: {detail}',
   },
+  WF_MANDATORY_APPROVER_MISSING: {
+    'zh-CN':
+      '必审节点“{detail}”没有审批人（本单位无人担任该角色或审批人已停用），不能提交。请联系流程管理员补齐审批人。',
+    'en-US':
+      'The mandatory step "{detail}" has no approver (nobody holds the role in this entity, or the approver is disabled), so this cannot be submitted. Ask the flow administrator to name one.',
+  },
   WF_INVALID_SELECTION: {
     'zh-CN': '所选审批人不在允许范围内',
     'en-US': 'The chosen approvers are not allowed',

@@ -76,13 +76,29 @@ export const wfDefinitionUpdateSchema = z.strictObject({
   /** Saves the draft; publishing makes it the next version. */
   flow: wfFlowSchema.optional(),
 });
-export const wfValidateBodySchema = z.strictObject({ flow: wfFlowSchema });
+export const wfValidateBodySchema = z.strictObject({
+  flow: wfFlowSchema,
+  /** The entity the flow is bound to; absent or null checks staffing in every active entity. */
+  entityId: idSchema.nullable().optional(),
+});
 export const wfCompileErrorSchema = z.object({
   code: z.string(),
   nodeId: z.string().nullable(),
   message: z.string(),
 });
-export const wfValidateResultSchema = z.object({ errors: z.array(wfCompileErrorSchema) });
+/** An approval step that would find nobody in some entity (publishing is still allowed). */
+export const wfStaffingGapSchema = z.object({
+  nodeId: z.string(),
+  nodeName: z.string(),
+  mandatory: z.boolean(),
+  entities: z.array(z.object({ id: idSchema, name: z.string() })),
+  message: z.string(),
+});
+export type WfStaffingGap = z.infer<typeof wfStaffingGapSchema>;
+export const wfValidateResultSchema = z.object({
+  errors: z.array(wfCompileErrorSchema),
+  warnings: z.array(wfStaffingGapSchema),
+});
 
 // ---------------------------------------------------------------- approval centre
 export const wfTabs = ['todo', 'done', 'initiated', 'cc'] as const;
@@ -183,6 +199,14 @@ export const wfPathStepSchema = z.object({
   /** done, active, pending (predicted), skipped */
   state: z.enum(['done', 'active', 'pending', 'skipped']),
   approvers: z.array(z.object({ id: z.string(), name: z.string(), status: z.string().nullable() })),
+  /** 必审: a person must decide this step; it never passes by itself. */
+  mandatory: z.boolean().optional(),
+  /**
+   * Set on a predicted step whose own rule finds nobody: what happens then. `admin` / `users`: the
+   * approvers listed stand in; `pass`: skipped (the flow says so); `reject`: the flow ends rejected;
+   * `halt`: nobody to stand in, the flow would stop; `blocked`: a mandatory step, submission refused.
+   */
+  empty: z.enum(['admin', 'users', 'pass', 'reject', 'halt', 'blocked']).nullable().optional(),
   /** 发起人自选: the initiator picks this step's approvers before submitting (send them as `selections`). */
   select: z
     .object({ multiple: z.boolean(), range: z.array(z.string()).nullable() })

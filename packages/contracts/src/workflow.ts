@@ -159,7 +159,16 @@ export interface WfApprovalNode extends WfCommon {
   mode: WfApprovalMode;
   /** Vote nodes: percent of approvals needed (1-100), an integer so no float ever decides. */
   passRatio?: number;
+  /**
+   * Nobody to approve: `admin` (the default) hands the task to the flow's administrators, `users` to
+   * the users named, `reject` ends the flow; `pass` skips the node and only when a flow says so.
+   */
   onEmpty?: { do: 'pass' | 'reject' | 'admin' | 'users'; users?: string[] };
+  /**
+   * 必审: a person must decide here. Nothing auto-passes it (no onEmpty pass, onSelf skip or timeout
+   * pass, refused at publish), and a document whose approver for it resolves to nobody cannot be submitted.
+   */
+  mandatory?: boolean;
   onSelf?: 'self' | 'skip' | 'deptHead';
   onReject?: { to: 'end' | 'prev' | 'node'; nodeId?: string };
   returnTo?: 'any' | 'prev' | 'start' | string[];
@@ -279,6 +288,7 @@ export const wfApprovalNodeSchema: z.ZodType<WfApprovalNode> = z.strictObject({
   onEmpty: z
     .strictObject({ do: z.enum(['pass', 'reject', 'admin', 'users']), users: userIds(200).optional() })
     .optional(),
+  mandatory: z.boolean().optional(),
   onSelf: z.enum(['self', 'skip', 'deptHead']).optional(),
   onReject: z
     .strictObject({ to: z.enum(['end', 'prev', 'node']), nodeId: wfNodeIdSchema.optional() })

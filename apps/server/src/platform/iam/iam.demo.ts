@@ -39,12 +39,17 @@ export const iamDemo = defineDemo({
       for (const role of builtInRoles(declaredPermissionGroups(services.loaded)))
         roleIds.set(role.code, await services.roles.ensureBuiltIn(trx, ctx, role));
     });
+    // One user may hold roles in several entities: their grants are set together (setRoles replaces).
+    const assignmentsByUser = new Map<string, { roleId: string; entityId: string }[]>();
     for (const grant of org.roleGrants) {
-      await services.userRoles.setRoles(
-        ctx,
-        grant.userId,
-        grant.roles.map((code) => ({ roleId: roleIds.get(code)!, entityId: grant.entityId })),
-      );
+      const assignments = grant.roles.map((code) => ({
+        roleId: roleIds.get(code)!,
+        entityId: grant.entityId,
+      }));
+      assignmentsByUser.set(grant.userId, [...(assignmentsByUser.get(grant.userId) ?? []), ...assignments]);
+    }
+    for (const [userId, assignments] of assignmentsByUser) {
+      await services.userRoles.setRoles(ctx, userId, assignments);
     }
     const adminId = org.userIds.get('admin');
     if (adminId) {

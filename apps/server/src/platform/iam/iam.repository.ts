@@ -132,6 +132,13 @@ export async function findRole(db: Db, id: string): Promise<RoleRow | undefined>
   return rolesWithUserCount(db).where('r.id', '=', id).executeTakeFirst() as Promise<RoleRow | undefined>;
 }
 
+/** Role code → the role's name, for messages that name a role. */
+export async function roleNamesByCode(db: Db, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom('iam_role').select(['code', 'name']).where('code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
 export function findRoleByCode(db: Db, code: string) {
   return db.selectFrom('iam_role').select(['id']).where('code', '=', code).executeTakeFirst();
 }

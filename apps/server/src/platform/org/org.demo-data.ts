@@ -72,6 +72,8 @@ export interface DemoUser {
   /** Heads the department they belong to. */
   head?: boolean;
   roles: string[];
+  /** Roles held in other entities too (the group's legal counsel reviews the subsidiaries' contracts). */
+  alsoIn?: { entity: string; roles: string[] }[];
   locale?: 'zh-CN' | 'en-US';
 }
 
@@ -127,6 +129,11 @@ export const demoUsers: DemoUser[] = [
     position: 'LAW',
     head: true,
     roles: ['legal', 'dept_head'],
+    // The subsidiaries have no lawyer of their own: the contract flows' legal review is mandatory.
+    alsoIn: [
+      { entity: 'CONS', roles: ['legal'] },
+      { entity: 'TECH', roles: ['legal'] },
+    ],
   },
   {
     username: 'yang.xue',

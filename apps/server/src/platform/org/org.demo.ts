@@ -103,6 +103,8 @@ export const orgDemo = defineDemo({
       const entityId = entityIds.get(user.entity)!;
       usersByEntity.set(entityId, [...(usersByEntity.get(entityId) ?? []), created.id]);
       roleGrants.push({ userId: created.id, entityId, roles: user.roles });
+      for (const also of user.alsoIn ?? [])
+        roleGrants.push({ userId: created.id, entityId: entityIds.get(also.entity)!, roles: also.roles });
       if (user.head) await org.updateDepartment(ctx, departmentId, { headUserId: created.id });
     }
     const groupId = entityIds.get(demoEntities[0].code)!;

@@ -280,6 +280,17 @@ export class OrgService implements OrgTree {
     return rows.filter((r) => wanted.has(r.id)).map((r) => ({ id: r.id, name: r.name, code: r.code }));
   }
 
+  /** Every active entity (id, name), for checks that go through the whole group. */
+  async activeEntities(db: Db = this.db): Promise<{ id: string; name: string }[]> {
+    const rows = await repo.listEntities(db, {
+      all: true,
+      entityIds: new Set(),
+      departmentIds: new Set(),
+      userIds: new Set(),
+    });
+    return rows.filter((r) => readBool(r.active)).map((r) => ({ id: r.id, name: r.name }));
+  }
+
   /**
    * The whole organisation chart in one read, for the approval engine's org snapshot: departments
    * with parent and head, every user's main department, and who is disabled.

@@ -22,6 +22,7 @@ import {
   nodeDef,
   notify,
 } from './workflow.context.js';
+import type { NotifyReason } from './workflow.commands.js';
 import { evaluateNode } from './workflow.outcome.js';
 import type { WfNodeInstanceRow, WfTaskRow, WfTimerRow } from './workflow.state.js';
 import { continueAfter, type Step } from './workflow.steps.js';
@@ -192,6 +193,16 @@ function activateApproval(ctx: Ctx, ni: WfNodeInstanceRow, def: WfApprovalNode):
       log(ctx, 'NODE_SKIP', plan.outcome.reason, { nodeId: def.id, nodeInstanceId: ni.id });
       return continueAfter(ctx, ni);
     }
+    if (plan.outcome.kind === 'halt') {
+      // Nobody to approve and no administrator to hand it to: the instance waits in ERROR, as a
+      // failed trigger does, and the initiator learns that it is stuck.
+      ni.status = 'WAITING';
+      ni.finishedAt = null;
+      ctx.s.instance.status = 'ERROR';
+      log(ctx, 'INSTANCE_ERROR', plan.outcome.reason, { nodeId: def.id, nodeInstanceId: ni.id });
+      notify(ctx, [ctx.s.instance.initiatorId], 'ERROR', { nodeId: def.id });
+      return [];
+    }
     ni.status = 'REJECTED';
     log(ctx, 'NODE_REJECT', plan.outcome.reason, { nodeId: def.id, nodeInstanceId: ni.id });
     finishInstance(ctx, 'REJECTED', plan.outcome.reason);
@@ -201,14 +212,18 @@ function activateApproval(ctx: Ctx, ni: WfNodeInstanceRow, def: WfApprovalNode):
   ni.autoReason = plan.reasons[0] ?? null;
   const deadline = def.timeout ? timeoutAt(ctx, def.timeout.after) : null;
   let firstHuman = true;
+  // Administrators standing in for nobody are told why the task is theirs.
+  const notice = plan.reasons.includes('EMPTY_ADMIN') ? 'EMPTY_APPROVER' : 'TASK_ASSIGNED';
   plan.users.forEach(({ userId, auto }, seq) => {
     const waiting = def.mode === 'seq' && !auto && !firstHuman;
     if (!auto) firstHuman = false;
-    const task = createTask(ctx, ni, userId, {
-      seq,
-      status: auto ? 'APPROVED' : waiting ? 'WAIT' : 'PENDING',
-      dueAt: deadline,
-    });
+    const task = createTask(
+      ctx,
+      ni,
+      userId,
+      { seq, status: auto ? 'APPROVED' : waiting ? 'WAIT' : 'PENDING', dueAt: deadline },
+      notice,
+    );
     if (auto) {
       task.decidedAt = ctx.now;
       task.decidedBy = 'system';
@@ -228,6 +243,7 @@ export function createTask(
   ni: WfNodeInstanceRow,
   userId: string,
   fields: Partial<WfTaskRow> & { seq: number; status: WfTaskRow['status'] },
+  notice: NotifyReason = 'TASK_ASSIGNED',
 ): WfTaskRow {
   const proxy = ctx.org.proxyFor(userId, ctx.now);
   const task: WfTaskRow = {
@@ -260,7 +276,7 @@ export function createTask(
     });
   }
   if (task.status === 'PENDING')
-    notify(ctx, [task.assigneeId], 'TASK_ASSIGNED', { taskId: task.id, nodeId: ni.nodeId });
+    notify(ctx, [task.assigneeId], notice, { taskId: task.id, nodeId: ni.nodeId });
   return task;
 }
 

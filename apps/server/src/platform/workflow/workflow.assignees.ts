@@ -15,7 +15,7 @@ export interface ApproverPlan {
   /** In order; `auto` users get an already-approved task (dedupe) so mode counting stays uniform. */
   users: { userId: string; auto: ReasonCode | null }[];
   /** Set when no human acts on this node. */
-  outcome: { kind: 'pass' | 'reject'; reason: ReasonCode } | null;
+  outcome: { kind: 'pass' | 'reject' | 'halt'; reason: ReasonCode } | null;
   /** Why the list is not the assignee rule's own answer (EMPTY_ADMIN, SELF_DEPT_HEAD, ...). */
   reasons: ReasonCode[];
 }
@@ -83,42 +83,91 @@ function stablePick(seed: string, size: number): number {
   return (hash >>> 0) % size;
 }
 
-export function planApprovers(ctx: Ctx, def: WfApprovalNode, nodeInstance: WfNodeInstanceRow): ApproverPlan {
+/**
+ * The node's own approvers: its assignee rule, active users only, with the initiator rule applied.
+ * `selfSkipped` is set when onSelf=skip removed the initiator and left nobody (an intended pass).
+ * A return target (`guarded`) keeps the initiator, who must look again.
+ */
+export function ownApprovers(
+  ctx: Ctx,
+  def: WfApprovalNode,
+  guarded: boolean,
+): { users: string[]; reasons: ReasonCode[]; selfSkipped: boolean } {
   const { instance } = ctx.s;
   const reasons: ReasonCode[] = [];
   let users = resolveAssignee(ctx, def.assignee, def.id).filter((u) => ctx.org.isActive(u));
-  const guarded = nodeInstance.returnEntry;
-
   if (!guarded && users.includes(instance.initiatorId)) {
     const onSelf = def.onSelf ?? 'self';
     if (onSelf === 'skip') {
       users = users.filter((u) => u !== instance.initiatorId);
-      if (users.length === 0) return { users: [], outcome: { kind: 'pass', reason: 'SELF_SKIP' }, reasons };
+      if (users.length === 0) return { users, reasons, selfSkipped: true };
       reasons.push('SELF_SKIP');
     } else if (onSelf === 'deptHead') {
       const head = ownHead(ctx);
       users = unique(users.flatMap((u) => (u === instance.initiatorId ? (head ? [head] : []) : [u])));
-      if (users.length === 0) {
-        return { users: [], outcome: { kind: 'pass', reason: 'SELF_DEPT_HEAD_MISSING' }, reasons };
-      }
+      // No head to stand in: the node has nobody, so the empty rule decides (not a silent pass).
       reasons.push(head ? 'SELF_DEPT_HEAD' : 'SELF_DEPT_HEAD_MISSING');
     }
   }
+  return { users, reasons, selfSkipped: false };
+}
+
+/**
+ * Whether a node would find its own approvers now (before any empty rule), as the submit check and
+ * the preview ask. An approver the previous one picks cannot be known yet and counts as found.
+ */
+export function findsOwnApprovers(ctx: Ctx, def: WfApprovalNode): boolean {
+  try {
+    return ownApprovers(ctx, def, false).users.length > 0;
+  } catch (error) {
+    if (error instanceof WorkflowError && error.code === 'MISSING_SELECTION') return true;
+    throw error;
+  }
+}
+
+export type EmptyOutcome = 'admin' | 'users' | 'pass' | 'reject' | 'halt' | 'blocked';
+
+/**
+ * Who a node would task if reached now, for the path preview: its own approvers, or, when it has
+ * none, what its empty rule does and who stands in (a mandatory node is `blocked`: not submittable).
+ */
+export function predictApprovers(
+  ctx: Ctx,
+  def: WfApprovalNode,
+): { users: string[]; empty: EmptyOutcome | null } {
+  let own: ReturnType<typeof ownApprovers>;
+  try {
+    own = ownApprovers(ctx, def, false);
+  } catch {
+    return { users: [], empty: null }; // chosen later (previous approver's pick), not empty
+  }
+  if (own.users.length > 0 || own.selfSkipped) return { users: own.users, empty: null };
+  if (def.mandatory) return { users: [], empty: 'blocked' };
+  const onEmpty = emptyRuleOf(def);
+  if (onEmpty.do === 'pass' || onEmpty.do === 'reject') return { users: [], empty: onEmpty.do };
+  const standIns = emptyFallback(ctx, onEmpty);
+  return standIns.length > 0 ? { users: standIns, empty: onEmpty.do } : { users: [], empty: 'halt' };
+}
+
+export function planApprovers(ctx: Ctx, def: WfApprovalNode, nodeInstance: WfNodeInstanceRow): ApproverPlan {
+  const { instance } = ctx.s;
+  const guarded = nodeInstance.returnEntry;
+  const own = ownApprovers(ctx, def, guarded);
+  const reasons = own.reasons;
+  let users = own.users;
+  if (own.selfSkipped) return { users: [], outcome: { kind: 'pass', reason: 'SELF_SKIP' }, reasons };
 
   if (users.length === 0) {
-    const onEmpty = def.onEmpty ?? { do: 'pass' };
-    if (onEmpty.do === 'pass') return { users: [], outcome: { kind: 'pass', reason: 'EMPTY_PASS' }, reasons };
+    const onEmpty = emptyRuleOf(def);
+    const passReason = reasons.includes('SELF_DEPT_HEAD_MISSING') ? 'SELF_DEPT_HEAD_MISSING' : 'EMPTY_PASS';
+    if (onEmpty.do === 'pass') return { users: [], outcome: { kind: 'pass', reason: passReason }, reasons };
     if (onEmpty.do === 'reject')
       return { users: [], outcome: { kind: 'reject', reason: 'EMPTY_REJECT' }, reasons };
-    const fallback =
-      onEmpty.do === 'users'
-        ? (onEmpty.users ?? [])
-        : ctx.s.graph.settings.admins?.length
-          ? ctx.s.graph.settings.admins
-          : ctx.org.admins;
-    users = unique(fallback).filter((u) => ctx.org.isActive(u));
-    // Nobody to hand to either: passing beats a flow stuck with no one able to act.
-    if (users.length === 0) return { users: [], outcome: { kind: 'pass', reason: 'EMPTY_PASS' }, reasons };
+    users = emptyFallback(ctx, onEmpty);
+    // Nobody to hand to either: the flow stops in ERROR for an administrator rather than passing a
+    // step nobody reviewed (a contract approved without its legal review).
+    if (users.length === 0)
+      return { users: [], outcome: { kind: 'halt', reason: 'EMPTY_NO_ADMIN' }, reasons };
     reasons.push(onEmpty.do === 'users' ? 'EMPTY_USERS' : 'EMPTY_ADMIN');
   }
 
@@ -132,6 +181,22 @@ export function planApprovers(ctx: Ctx, def: WfApprovalNode, nodeInstance: WfNod
     outcome: null,
     reasons,
   };
+}
+
+/** A node's rule for an empty approver list: the flow's administrators unless the flow says otherwise. */
+export function emptyRuleOf(def: WfApprovalNode): NonNullable<WfApprovalNode['onEmpty']> {
+  return def.onEmpty ?? { do: 'admin' };
+}
+
+/** Who stands in for nobody: the users named, else the flow's administrators, else the entity's. Active ones only. */
+export function emptyFallback(ctx: Ctx, onEmpty: NonNullable<WfApprovalNode['onEmpty']>): string[] {
+  const fallback =
+    onEmpty.do === 'users'
+      ? (onEmpty.users ?? [])
+      : ctx.s.graph.settings.admins?.length
+        ? ctx.s.graph.settings.admins
+        : ctx.org.admins;
+  return unique(fallback).filter((u) => ctx.org.isActive(u));
 }
 
 /** The initiator's own department head, or their first supervisor when they are that head. */

@@ -67,6 +67,8 @@ export type Command =
 
 export type NotifyReason =
   | 'TASK_ASSIGNED'
+  /** A task handed to an administrator because the node's own rule named nobody. */
+  | 'EMPTY_APPROVER'
   | 'TASK_CANCELED'
   | 'REMIND'
   | 'CC'

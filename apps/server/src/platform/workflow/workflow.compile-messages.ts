@@ -34,6 +34,10 @@ const labels: Record<string, { 'zh-CN': string; 'en-US': string }> = {
     'zh-CN': '“审批人为空时转交指定人员”需要选择人员',
     'en-US': 'Choose the users to hand over to when no approver is found',
   },
+  MANDATORY_AUTO_PASS: {
+    'zh-CN': '必审节点不能自动通过（审批人为空时自动通过、发起人自己时跳过、超时自动通过都不可用）',
+    'en-US': 'A mandatory node cannot pass by itself (no auto-pass when empty, when self, or on timeout)',
+  },
   UNKNOWN_FIELD: { 'zh-CN': '引用了表单中不存在的字段', 'en-US': 'Refers to a field the form does not have' },
   BAD_CONDITION: { 'zh-CN': '条件设置不完整或有误', 'en-US': 'The condition is incomplete or wrong' },
   SUBPROCESS_KEY_MISSING: { 'zh-CN': '请选择子流程', 'en-US': 'Choose the child flow' },

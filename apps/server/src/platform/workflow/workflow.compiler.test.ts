@@ -108,6 +108,17 @@ describe('workflow compiler', () => {
     ]);
   });
 
+  it('refuses a mandatory node that could pass without a decision', () => {
+    const mandatory = (extra: object) => flow(approval('m', users('A'), { mandatory: true, ...extra }));
+    expect(codes(mandatory({}))).toEqual([]);
+    expect(codes(mandatory({ onEmpty: { do: 'admin' } }))).toEqual([]);
+    expect(codes(mandatory({ onEmpty: { do: 'pass' } }))).toEqual(['MANDATORY_AUTO_PASS@m']);
+    expect(codes(mandatory({ onSelf: 'skip' }))).toEqual(['MANDATORY_AUTO_PASS@m']);
+    // biome-ignore lint/suspicious/noThenProperty: the flow JSON's own field name
+    expect(codes(mandatory({ timeout: { after: 'P1D', then: 'pass' } }))).toEqual(['MANDATORY_AUTO_PASS@m']);
+    expect(codes(flow(approval('n', users('A'), { onEmpty: { do: 'pass' } })))).toEqual([]);
+  });
+
   it('checks field references against the form when the field list is given', () => {
     const wf = flow(
       chain(

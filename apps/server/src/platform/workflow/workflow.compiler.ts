@@ -53,6 +53,7 @@ export const compileErrorCodes = [
   'REJECT_TARGET_MISSING',
   'REJECT_TARGET_NOT_UPSTREAM',
   'ON_EMPTY_USERS_MISSING',
+  'MANDATORY_AUTO_PASS',
   'UNKNOWN_FIELD',
   'BAD_CONDITION',
   'SUBPROCESS_KEY_MISSING',
@@ -200,6 +201,20 @@ function checkApproval(
       node.id,
       `node "${node.id}" hands empty approvers to users but names none`,
     );
+  }
+  if (def.mandatory) {
+    const autoPasses = [
+      def.onEmpty?.do === 'pass' && 'onEmpty pass',
+      def.onSelf === 'skip' && 'onSelf skip',
+      def.timeout?.then === 'pass' && 'timeout pass',
+    ].filter(Boolean);
+    if (autoPasses.length > 0) {
+      fail(
+        'MANDATORY_AUTO_PASS',
+        node.id,
+        `mandatory node "${node.id}" may not pass without a decision (${autoPasses.join(', ')})`,
+      );
+    }
   }
   if (Array.isArray(def.returnTo)) {
     for (const target of def.returnTo) {

@@ -6,8 +6,10 @@
  * Defaults (DingTalk's where DingTalk and Feishu differ; each is a per-node or per-flow setting):
  * - mode "or" (或签): the first approve OR reject decides the node; the other tasks are cancelled.
  * - onReject: { to: "end" } — a rejection ends the instance as REJECTED (DingTalk 拒绝 = 终止).
- * - onEmpty: "pass" (审批人为空时自动通过), logged with reason EMPTY_PASS; "admin" falls back to the
- *   flow's admins, then the org's; nobody at all also passes rather than leaving the flow stuck.
+ * - onEmpty: "admin" (审批人为空时转交流程管理员): the flow's admins, then the entity's, tasked and told
+ *   why (EMPTY_APPROVER); nobody at all stops the instance in ERROR (EMPTY_NO_ADMIN), never a silent
+ *   pass. "pass" (自动通过, EMPTY_PASS) only where the flow says so, and never on a mandatory node (必审),
+ *   which also refuses a submission whose path reaches it with nobody (MANDATORY_APPROVER_MISSING).
  * - onSelf: "self" (发起人自己审批); "skip" only skips when no co-approver remains.
  * - dedupe: none unless the flow sets it; it only counts human approvals of the current epoch (since
  *   the last return), and never auto-passes a node entered as a return target (yudao RETURN_FLAG).
@@ -32,6 +34,7 @@
  * - random mode picks deterministically from the instance and node-instance ids (replayable).
  */
 import { walk } from './workflow.activation.js';
+import { findsOwnApprovers } from './workflow.assignees.js';
 import {
   addSign,
   approve,
@@ -190,6 +193,20 @@ function checkSelections(ctx: Ctx) {
   }
 }
 
+/**
+ * A mandatory node on the predicted path whose own rule names nobody refuses the submission: the
+ * flow administrator standing in would not be the review the node exists for (legal, finance).
+ */
+function checkMandatoryApprovers(ctx: Ctx) {
+  for (const nodeId of previewPath(ctx.s, ctx.org)) {
+    const def = graphNode(ctx, nodeId).def;
+    if ((def.type !== 'approval' && def.type !== 'handle') || !def.mandatory) continue;
+    if (!findsOwnApprovers(ctx, def)) {
+      throw new WorkflowError('MANDATORY_APPROVER_MISSING', def.name, { nodeId });
+    }
+  }
+}
+
 function mergeStart(ctx: Ctx, cmd: Cmd<'submit'> | Cmd<'resubmit'>) {
   const { instance } = ctx.s;
   const diff: Record<string, { before: unknown; after: unknown }> = {};
@@ -199,6 +216,7 @@ function mergeStart(ctx: Ctx, cmd: Cmd<'submit'> | Cmd<'resubmit'>) {
   }
   if (cmd.selections) Object.assign(instance.variables.selections, cmd.selections);
   checkSelections(ctx);
+  checkMandatoryApprovers(ctx);
   return Object.keys(diff).length > 0 ? diff : null;
 }
 

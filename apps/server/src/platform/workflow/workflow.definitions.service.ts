@@ -8,6 +8,7 @@ import { isInScope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { AppError, duplicate, invalidReference, notFound, type RequestContext } from '../http/index.js';
 import { type CompileError, compileFlow, type FlowGraph } from './workflow.compiler.js';
+import { type StaffingGap, type StaffingSource, staffingGaps } from './workflow.staffing.js';
 import { webhookUrlErrors } from './workflow.webhook.js';
 import { compileMessage } from './workflow.compile-messages.js';
 import { HOME_CURRENCY } from '@concord/contracts';
@@ -50,6 +51,7 @@ export class WorkflowDefinitionsService {
     private readonly audit: AuditService,
     private readonly formFieldsOf: FormFieldsOf,
     private readonly clock: Clock,
+    private readonly staffing: StaffingSource,
   ) {
     this.db = db;
   }
@@ -70,13 +72,22 @@ export class WorkflowDefinitionsService {
     return this.load(this.db, id);
   }
 
-  async validate(ctx: RequestContext, flow: WfFlow, businessType?: string): Promise<CompileError[]> {
+  async validate(
+    ctx: RequestContext,
+    flow: WfFlow,
+    options: { businessType?: string; entityId?: string | null } = {},
+  ): Promise<{ errors: CompileError[]; warnings: StaffingGap[] }> {
     await ctx.access.require('workflow.definition.view');
-    const fields = businessType ? await this.formFieldsOf(this.db, businessType) : undefined;
+    const fields = options.businessType ? await this.formFieldsOf(this.db, options.businessType) : undefined;
     const result = compileFlow(flow, { formFields: fields });
-    return result.ok
+    const errors = result.ok
       ? []
       : result.errors.map((e) => ({ ...e, message: compileMessage(e.code, e.message, ctx.locale) }));
+    const warnings = await staffingGaps(this.db, this.staffing, flow, {
+      entityId: options.entityId ?? null,
+      locale: ctx.locale,
+    });
+    return { errors, warnings };
   }
 
   async create(ctx: RequestContext, input: DefinitionCreate): Promise<WfDefinition> {

@@ -14,6 +14,7 @@ export const WORKFLOW_TIMER_JOB = 'workflow.timer';
 
 const templateOf: Record<NotifyReason, string> = {
   TASK_ASSIGNED: 'approval.pending',
+  EMPTY_APPROVER: 'approval.emptyApprover',
   REMIND: 'approval.reminder',
   TASK_CANCELED: 'approval.taskCanceled',
   CC: 'approval.cc',
@@ -72,7 +73,12 @@ export class WorkflowEffects {
           await this.deps.notifications.notify(trx, ctx, {
             recipients: effect.userIds,
             template: templateOf[effect.reason],
-            params: { subject: instance.title, applicant: initiatorName, reason: lastComment(state) },
+            params: {
+              subject: instance.title,
+              applicant: initiatorName,
+              reason: lastComment(state),
+              node: (effect.nodeId && state.graph.nodes[effect.nodeId]?.name) || '',
+            },
             link: `/approvals/${instance.id}`,
             entityId: instance.entityId,
             robots: false,

@@ -1,6 +1,6 @@
 import { workflowPermissionGroups } from '@concord/contracts';
 import { FormSubmissionsService, formSubmissionsRoutes } from '../forms/index.js';
-import { roleHoldersIn } from '../iam/index.js';
+import { roleHoldersIn, roleNamesByCode } from '../iam/index.js';
 import { defineModule } from '../kit/index.js';
 import { WorkflowDefinitionsService } from './workflow.definitions.service.js';
 import { workflowJobs } from './workflow.jobs.js';
@@ -44,6 +44,12 @@ export const workflowModule = defineModule({
       audit,
       (trx, businessType) => forms.fieldKeysFor(trx, businessType),
       clock,
+      {
+        activeEntities: (trx) => org.org.activeEntities(trx),
+        roleHoldersIn: (trx, entityId) => roleHoldersIn(trx, entityId),
+        inactiveUsers: async (trx) => (await org.org.orgChart(trx)).inactive,
+        roleNames: (trx, codes) => roleNamesByCode(trx, codes),
+      },
     );
     const workflow = new WorkflowService(db, {
       audit,

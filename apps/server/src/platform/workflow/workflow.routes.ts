@@ -89,7 +89,7 @@ export function workflowRoutes(
       tags: ['workflow'],
       body: wfValidateBodySchema,
       response: wfValidateResultSchema,
-      handler: async ({ ctx, body }) => ({ errors: await definitions.validate(ctx, body.flow) }),
+      handler: ({ ctx, body }) => definitions.validate(ctx, body.flow, { entityId: body.entityId }),
     }),
     defineRoute({
       method: 'GET',

@@ -62,7 +62,9 @@ describe('workflow scenarios: approver resolution', () => {
       { org },
     );
     strict.submit();
-    expect(strict.state.nodes[1]).toMatchObject({ status: 'SKIPPED', autoReason: 'EMPTY_PASS' });
+    // The default empty rule: the administrators stand in.
+    expect(strict.pending()).toEqual(['ADMIN']);
+    expect(strict.state.nodes[1]).toMatchObject({ status: 'ACTIVE', autoReason: 'EMPTY_ADMIN' });
   });
 
   it('S19 empty role with onEmpty=pass → node SKIPPED with reason', () => {
@@ -95,6 +97,57 @@ describe('workflow scenarios: approver resolution', () => {
     expect(rejected.state.log.find((l) => l.action === 'INSTANCE_REJECTED')?.reasonCode).toBe('EMPTY_REJECT');
   });
 
+  it('S20b no onEmpty → the administrators are tasked and told why; none → ERROR, never a silent pass', () => {
+    const run = new Run(
+      flow(chain(approval('legal', { role: 'LEGAL' }), approval('n2', users('B')))),
+    ).submit();
+    expect(run.pending()).toEqual(['ADMIN']);
+    expect(run.state.nodes.find((n) => n.nodeId === 'legal')).toMatchObject({ autoReason: 'EMPTY_ADMIN' });
+    const notices = run.effects.filter((e) => e.kind === 'notify');
+    expect(notices).toContainEqual(expect.objectContaining({ userIds: ['ADMIN'], reason: 'EMPTY_APPROVER' }));
+    const stuck = new Run(flow(approval('legal', { role: 'LEGAL' })), { org: { admins: [] } }).submit();
+    expect(stuck.status).toBe('ERROR');
+    expect(stuck.pending()).toEqual([]);
+    expect(stuck.state.log.find((l) => l.action === 'INSTANCE_ERROR')?.reasonCode).toBe('EMPTY_NO_ADMIN');
+    expect(stuck.effects).toContainEqual(expect.objectContaining({ userIds: ['EMP'], reason: 'ERROR' }));
+  });
+
+  it('S20c a mandatory node whose rule names nobody refuses the submission; with a holder it is tasked', () => {
+    const wf = () =>
+      flow(chain(approval('legal', { role: 'LEGAL' }, { mandatory: true }), approval('n2', users('B'))));
+    const empty = new Run(wf());
+    expectError(empty, { type: 'submit', actorId: 'EMP' }, 'MANDATORY_APPROVER_MISSING', 409);
+    expect(empty.status).toBe('DRAFT');
+    // A disabled holder is no holder.
+    const disabled = new Run(wf(), { org: { roles: { LEGAL: ['L'] }, inactive: ['L'] } });
+    expectError(disabled, { type: 'submit', actorId: 'EMP' }, 'MANDATORY_APPROVER_MISSING', 409);
+    const held = new Run(wf(), { org: { roles: { LEGAL: ['L'] } } }).submit();
+    expect(held.pending()).toEqual(['L']);
+    // A mandatory node on a branch not taken does not block.
+    const branched = flow({
+      id: 'c1',
+      name: 'c',
+      type: 'condition',
+      branches: [
+        {
+          id: 'big',
+          name: 'big',
+          priority: 1,
+          when: { field: 'amount', op: 'gte', value: 100 },
+          next: approval('legal', { role: 'LEGAL' }, { mandatory: true }),
+        },
+        { id: 'small', name: 'small', priority: 2, next: approval('n2', users('B')) },
+      ],
+    });
+    expect(new Run(branched, { form: { amount: 5 } }).submit().pending()).toEqual(['B']);
+    expectError(
+      new Run(branched, { form: { amount: 500 } }),
+      { type: 'submit', actorId: 'EMP' },
+      'MANDATORY_APPROVER_MISSING',
+      409,
+    );
+  });
+
   it('S21 initiatorSelect without a selection → 400 MISSING_SELECTION; with one → tasked', () => {
     const wf = () => flow(approval('n1', { initiatorSelect: { multiple: false, range: ['A', 'B'] } }));
     const run = new Run(wf());
@@ -125,13 +178,19 @@ describe('workflow scenarios: approver resolution', () => {
     expect(shared.tasksOf('EMP')).toEqual([]);
   });
 
-  it('S24 onSelf=deptHead → own dept head; head missing → auto-pass with reason', () => {
+  it('S24 onSelf=deptHead → own dept head; head missing → the empty rule (admins, or a pass the flow asks for)', () => {
     const withHead = new Run(flow(approval('n1', users('EMP'), { onSelf: 'deptHead' }))).submit();
     expect(withHead.pending()).toEqual(['LEAD']);
     const org = { departments: [{ id: 'TEAM', parentId: null, heads: [] }] };
     const noHead = new Run(flow(approval('n1', users('EMP'), { onSelf: 'deptHead' })), { org }).submit();
-    expect(noHead.status).toBe('APPROVED');
-    expect(noHead.state.nodes[1]).toMatchObject({ status: 'SKIPPED', autoReason: 'SELF_DEPT_HEAD_MISSING' });
+    expect(noHead.pending()).toEqual(['ADMIN']);
+    expect(noHead.reasons()).toEqual(expect.arrayContaining(['SELF_DEPT_HEAD_MISSING', 'EMPTY_ADMIN']));
+    const passing = new Run(
+      flow(approval('n1', users('EMP'), { onSelf: 'deptHead', onEmpty: { do: 'pass' } })),
+      { org },
+    ).submit();
+    expect(passing.status).toBe('APPROVED');
+    expect(passing.state.nodes[1]).toMatchObject({ status: 'SKIPPED', autoReason: 'SELF_DEPT_HEAD_MISSING' });
   });
 
   const aBa = () => chain(approval('n1', users('A')), approval('n2', users('B')), approval('n3', users('A')));

@@ -188,7 +188,12 @@ describe('workflow scenarios: pure parts of the service-level scenarios', () => 
           type: 'parallel',
           branches: [
             { id: 'x', name: 'x', priority: 1, next: approval('nx', users('B', 'C'), { mode: 'or' }) },
-            { id: 'y', name: 'y', priority: 2, next: approval('ny', { role: 'NONE' }) },
+            {
+              id: 'y',
+              name: 'y',
+              priority: 2,
+              next: approval('ny', { role: 'NONE' }, { onEmpty: { do: 'pass' } }),
+            },
           ],
         },
         { id: 'd1', name: 'd', type: 'delay', wait: { duration: 'PT1H' } },

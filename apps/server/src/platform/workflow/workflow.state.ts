@@ -174,6 +174,7 @@ export type ReasonCode =
   | 'EMPTY_PASS'
   | 'EMPTY_REJECT'
   | 'EMPTY_ADMIN'
+  | 'EMPTY_NO_ADMIN'
   | 'EMPTY_USERS'
   | 'SELF_SKIP'
   | 'SELF_DEPT_HEAD'

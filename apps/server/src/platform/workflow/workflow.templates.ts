@@ -6,6 +6,16 @@ export const workflowTemplates: Record<string, NotificationTemplate> = {
     'zh-CN': { title: '催办：{subject}', body: '“{subject}”仍在等待您审批，请尽快处理。' },
     'en-US': { title: 'Reminder: {subject}', body: '"{subject}" is still waiting for your approval.' },
   },
+  'approval.emptyApprover': {
+    'zh-CN': {
+      title: '审批人为空，转交给您：{subject}',
+      body: '{applicant} 提交的“{subject}”在“{node}”节点没有找到审批人，按流程设置转交给您（流程管理员）。请审批，或转交给应当审批的人。',
+    },
+    'en-US': {
+      title: 'No approver found, handed to you: {subject}',
+      body: 'No approver was found for "{node}" of "{subject}" submitted by {applicant}, so it comes to you as the flow administrator. Decide it, or transfer it to the person who should.',
+    },
+  },
   'approval.taskCanceled': {
     'zh-CN': { title: '无需处理：{subject}', body: '“{subject}”已由他人处理或已结束，您的待办已取消。' },
     'en-US': {

@@ -11,7 +11,7 @@ import type { wfPreviewBodySchema, wfTaskListQuerySchema } from '@concord/contra
 import { type Db, newId, readInstant } from '../../db/index.js';
 import type { Clock } from '../jobs/index.js';
 import { AppError, notFound, type RequestContext } from '../http/index.js';
-import { resolveAssignee } from './workflow.assignees.js';
+import { predictApprovers, resolveAssignee } from './workflow.assignees.js';
 import { attachmentIdsOf } from './workflow.attachments.js';
 import type { Ctx } from './workflow.context.js';
 import { previewPath, returnTargetsOf } from './workflow.decide.js';
@@ -254,20 +254,29 @@ export class WorkflowViews {
       if (!node || visited.has(nodeId) || !['approval', 'handle', 'cc', 'start'].includes(node.type))
         continue;
       const def = node.def as { assignee?: Parameters<typeof resolveAssignee>[1] };
-      const ids =
-        node.type === 'start'
-          ? [state.instance.initiatorId]
-          : def.assignee
-            ? safeResolve(ctx, def.assignee, nodeId)
-            : [];
       const select = def.assignee && 'initiatorSelect' in def.assignee ? def.assignee.initiatorSelect : null;
+      const approval = node.def.type === 'approval' || node.def.type === 'handle' ? node.def : null;
+      // An approval step's empty rule shows in the preview; the initiator's pick is never "empty".
+      const predicted =
+        approval && !select
+          ? predictApprovers(ctx, approval)
+          : {
+              users:
+                node.type === 'start'
+                  ? [state.instance.initiatorId]
+                  : def.assignee
+                    ? safeResolve(ctx, def.assignee, nodeId)
+                    : [],
+              empty: null,
+            };
       steps.push({
         nodeId,
         name: node.name,
         type: node.type,
         state: 'pending',
-        approvers: ids.map((id) => ({ id, name: id, status: null })),
+        approvers: predicted.users.map((id) => ({ id, name: id, status: null })),
         select: select ? { multiple: select.multiple, range: select.range ?? null } : null,
+        ...(approval && { mandatory: approval.mandatory === true, empty: predicted.empty }),
       });
     }
     return steps;

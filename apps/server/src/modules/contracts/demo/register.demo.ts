@@ -34,6 +34,8 @@ const flows: { key: string; name: string; businessType: string; flow: WfFlow }[]
             type: 'approval',
             assignee: { role: 'legal' },
             mode: 'or',
+            // 必审: no contract is approved without its legal review, whatever the entity.
+            mandatory: true,
             // The legal reviewer may correct the body and the attachment set; each edit becomes a version.
             fieldPerms: { body: 'edit', attachments: 'edit' },
             next: {
@@ -92,6 +94,8 @@ const flows: { key: string; name: string; businessType: string; flow: WfFlow }[]
             type: 'approval',
             assignee: { role: 'legal' },
             mode: 'or',
+            // 必审: no contract is approved without its legal review, whatever the entity.
+            mandatory: true,
           },
         },
       },
