@@ -28,6 +28,8 @@ export const approvalFlowsEnUS: typeof approvalFlowsZhCN = {
     published: 'Published as v{{version}}',
     publishFailed: 'The flow has errors and cannot be published',
     problems: 'The flow has {{count}} problem(s), marked on the steps concerned',
+    staffingGaps: '{{count}} approval step(s) find nobody in some entities',
+    publishStaffingWarning: 'These approval steps find nobody in some entities:',
     phoneReadOnly: 'Flows can only be viewed on a phone; edit them on a computer.',
     addNode: 'Add a step',
     removeNode: 'Remove the step',
@@ -115,11 +117,14 @@ export const approvalFlowsEnUS: typeof approvalFlowsZhCN = {
       noUserFields: 'The form has no person field',
     },
     rules: {
+      mandatory: 'Mandatory step',
+      mandatoryHint:
+        'Someone must decide: never passes by itself; with no approver the document cannot be submitted',
       onEmpty: 'When no approver is found',
       empty: {
-        pass: 'Approve automatically',
+        pass: 'Approve automatically (nobody reviews)',
         reject: 'Reject automatically',
-        admin: 'Pass to the approval administrator',
+        admin: 'Pass to the flow administrators',
         users: 'Pass to designated people',
       },
       emptyUsers: 'Designated people',

@@ -61,6 +61,15 @@ export const approvalsEnUS: typeof approvalsZhCN = {
     path: {
       empty: 'No approval steps: the request is approved on submission.',
       noApprovers: 'No approver',
+      mandatory: 'Mandatory',
+      emptyRule: {
+        admin: 'No approver found: goes to the flow administrators',
+        users: 'No approver found: goes to the designated people',
+        pass: 'No approver found: passes without review, as the flow says',
+        reject: 'No approver found: rejected, as the flow says',
+        halt: 'No approver and no flow administrator: the flow would stop here',
+        blocked: 'Mandatory step without an approver: cannot be submitted',
+      },
       initiator: 'Initiator',
       submitted: 'Submitted',
       cc: 'Copied',
@@ -75,6 +84,8 @@ export const approvalsEnUS: typeof approvalsZhCN = {
       title: 'Approval path',
       failed: 'The approval path cannot be previewed',
       definition: 'Flow: {{name}}',
+      blocked:
+        'The mandatory step "{{step}}" has no approver, so this cannot be submitted yet. Ask the flow administrator to name one.',
     },
     new: {
       title: 'New request',
@@ -211,7 +222,8 @@ export const approvalsEnUS: typeof approvalsZhCN = {
       ROUTED: 'Routed by the flow',
       EMPTY_PASS: 'No approver found: approved automatically',
       EMPTY_REJECT: 'No approver found: rejected automatically',
-      EMPTY_ADMIN: 'No approver found: passed to the approval administrator',
+      EMPTY_ADMIN: 'No approver found: passed to the flow administrator',
+      EMPTY_NO_ADMIN: 'No approver and no flow administrator: the flow stopped',
       EMPTY_USERS: 'No approver found: passed to the designated people',
       SELF_SKIP: 'The approver is the initiator: skipped',
       SELF_DEPT_HEAD: 'The approver is the initiator: passed to the department head',

@@ -64,6 +64,15 @@ export const approvalsZhCN = {
     path: {
       empty: '没有审批节点，提交后将直接通过。',
       noApprovers: '暂无审批人',
+      mandatory: '必审',
+      emptyRule: {
+        admin: '找不到审批人，将转给流程管理员',
+        users: '找不到审批人，将转给指定人员',
+        pass: '找不到审批人，按流程设置将自动通过（无人审核）',
+        reject: '找不到审批人，按流程设置将自动驳回',
+        halt: '找不到审批人，也没有流程管理员：流程将停在这里',
+        blocked: '必审节点没有审批人，不能提交',
+      },
       initiator: '发起人',
       submitted: '已提交',
       cc: '抄送',
@@ -78,6 +87,7 @@ export const approvalsZhCN = {
       title: '审批流程',
       failed: '无法预览审批流程',
       definition: '使用流程：{{name}}',
+      blocked: '必审节点“{{step}}”没有审批人，暂时不能提交。请联系流程管理员补齐审批人。',
     },
     new: {
       title: '发起审批',
@@ -214,7 +224,8 @@ export const approvalsZhCN = {
       ROUTED: '按流程流转',
       EMPTY_PASS: '审批人为空，自动通过',
       EMPTY_REJECT: '审批人为空，自动拒绝',
-      EMPTY_ADMIN: '审批人为空，转交审批管理员',
+      EMPTY_ADMIN: '审批人为空，转交流程管理员',
+      EMPTY_NO_ADMIN: '审批人为空且没有流程管理员，流程暂停',
       EMPTY_USERS: '审批人为空，转交指定人员',
       SELF_SKIP: '审批人为发起人，自动跳过',
       SELF_DEPT_HEAD: '审批人为发起人，转交部门负责人',

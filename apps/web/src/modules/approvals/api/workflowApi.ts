@@ -9,6 +9,7 @@ import type {
   WfListItem,
   WfProxyRule,
   WfProxyRuleCreate,
+  WfStaffingGap,
   wfDefinitionCreateSchema,
   wfDefinitionUpdateSchema,
   wfPreviewBodySchema,
@@ -95,8 +96,12 @@ export function usePublishDefinition(id: string) {
 }
 
 /** Live validation while designing: the server's compiler is the one source of truth for errors. */
-export function validateFlow(flow: WfFlow) {
-  return api.post<{ errors: WfCompileError[] }>('/workflow/validate', { flow });
+/** Compile errors, and staffing warnings for the entity the flow is bound to (null: every entity). */
+export function validateFlow(flow: WfFlow, entityId: string | null) {
+  return api.post<{ errors: WfCompileError[]; warnings: WfStaffingGap[] }>('/workflow/validate', {
+    flow,
+    entityId,
+  });
 }
 
 // ---------------------------------------------------------------- approval centre

@@ -14,6 +14,7 @@ import { formDataOf, showFormDataErrors, useAvailableForms } from '../../forms';
 import { useSubmitForm } from '../api/workflowApi';
 import { FormEntry } from '../shared/formsBridge';
 import { ApproverSelections, missingSelections, selectableSteps } from './ApproverSelections';
+import { blockedSteps } from '../shared/PathSteps';
 import { PathPreview } from './PathPreview';
 import { usePathPreview } from './usePathPreview';
 
@@ -90,6 +91,8 @@ function FillForm({ form: definition }: { form: FormDefinition }) {
   // Every change re-runs the path preview: conditions may read any field.
   const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
   const preview = usePathPreview(definition, values);
+  // A mandatory step with nobody: the server would refuse, so the button says so first.
+  const blocked = blockedSteps(preview.state.result?.path).length > 0;
   const [selections, setSelections] = useState<Record<string, string[]>>({});
   const [triedSubmit, setTriedSubmit] = useState(false);
 
@@ -102,6 +105,7 @@ function FillForm({ form: definition }: { form: FormDefinition }) {
       return; // antd shows the messages under the inputs
     }
     if (missingSelections(preview.state.result, selections).length > 0) return;
+    if (blocked) return;
     const chosen = Object.fromEntries(
       selectableSteps(preview.state.result).map((step) => [step.nodeId, selections[step.nodeId] ?? []]),
     );
@@ -124,6 +128,7 @@ function FillForm({ form: definition }: { form: FormDefinition }) {
       type="primary"
       block={isPhone}
       loading={submit.isPending}
+      disabled={blocked}
       onClick={onSubmit}
       data-testid="approval-submit"
     >

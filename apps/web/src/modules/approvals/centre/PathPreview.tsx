@@ -1,8 +1,8 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../shared/ErrorState';
-import { PathSteps } from '../shared/PathSteps';
+import { blockedSteps, PathSteps } from '../shared/PathSteps';
 import type { PreviewState } from './usePathPreview';
 
 /** "Who will approve this": the predicted path, shown beside the form before submitting. */
@@ -30,6 +30,16 @@ export function PathPreview({ state, onRefresh }: { state: PreviewState; onRefre
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
             {t('approvals.preview.definition', { name: state.result.definitionName })}
           </Typography.Paragraph>
+          {blockedSteps(state.result.path).map((step) => (
+            <Alert
+              key={step.nodeId}
+              type="error"
+              showIcon
+              style={{ marginBottom: 8 }}
+              data-testid="approval-preview-blocked"
+              title={t('approvals.preview.blocked', { step: step.name })}
+            />
+          ))}
           <PathSteps path={state.result.path} />
         </>
       )}

@@ -35,11 +35,25 @@ export function ApprovalRulesEditor({ flow, node, onChange }: Props) {
     set({ timeout: patch === null ? undefined : { ...defaults, ...timeout, ...patch } });
   };
 
+  const mandatory = node.mandatory === true;
+  /** Marking a step mandatory drops the rules that would let it pass by itself. */
+  const setMandatory = (on: boolean) =>
+    set({
+      mandatory: on || undefined,
+      ...(on && node.onEmpty?.do === 'pass' && { onEmpty: undefined }),
+      ...(on && node.onSelf === 'skip' && { onSelf: undefined }),
+      // biome-ignore lint/suspicious/noThenProperty: the timeout's "then" field (a string), see above
+      ...(on && timeout?.then === 'pass' && { timeout: { ...timeout, then: 'none' } }),
+    });
+
   return (
     <>
+      <Form.Item label={t('flows.rules.mandatory')} extra={t('flows.rules.mandatoryHint')}>
+        <Switch checked={mandatory} onChange={setMandatory} data-testid="flow-mandatory" />
+      </Form.Item>
       <Form.Item label={t('flows.rules.onEmpty')}>
         <Radio.Group
-          value={node.onEmpty?.do ?? 'pass'}
+          value={node.onEmpty?.do ?? 'admin'}
           onChange={(event) =>
             set({
               onEmpty: {
@@ -48,9 +62,10 @@ export function ApprovalRulesEditor({ flow, node, onChange }: Props) {
               },
             })
           }
-          options={(['pass', 'reject', 'admin', 'users'] as const).map((value) => ({
+          options={(['admin', 'users', 'reject', 'pass'] as const).map((value) => ({
             value,
             label: t(`flows.rules.empty.${value}`),
+            disabled: mandatory && value === 'pass',
           }))}
         />
       </Form.Item>
@@ -69,6 +84,7 @@ export function ApprovalRulesEditor({ flow, node, onChange }: Props) {
           options={(['self', 'skip', 'deptHead'] as const).map((value) => ({
             value,
             label: t(`flows.rules.self.${value}`),
+            disabled: mandatory && value === 'skip',
           }))}
         />
       </Form.Item>
@@ -195,6 +211,7 @@ export function ApprovalRulesEditor({ flow, node, onChange }: Props) {
               options={(['none', 'pass', 'reject', 'escalate'] as const).map((value) => ({
                 value,
                 label: t(`flows.rules.thenKinds.${value}`),
+                disabled: mandatory && value === 'pass',
               }))}
             />
           </Form.Item>

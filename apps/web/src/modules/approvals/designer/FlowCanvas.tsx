@@ -85,8 +85,8 @@ function Card({ testId, errorKey, selected, head, headColor, body, branch, onOpe
 
 function NodeCard({ node }: { node: WfNode }) {
   const { t } = useTranslation();
-  const { selection, select, remove } = useDesigner();
-  const summary = nodeSummary(t, node);
+  const { selection, select, remove, roleNames } = useDesigner();
+  const summary = nodeSummary(t, node, roleNames);
   return (
     <Card
       testId={`flow-node-${node.id}`}

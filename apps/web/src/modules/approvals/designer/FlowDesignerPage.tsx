@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, SettingOutlined } from '@ant-design/icons';
-import type { WfDefinition, WfFlow, WfNode } from '@concord/contracts';
+import type { WfDefinition, WfFlow, WfNode, WfStaffingGap } from '@concord/contracts';
 import { Alert, App, Button, Flex, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { errorMessage } from '../../../shared/errorMessage';
 import { useConfirm } from '../../../shared/useConfirm';
 import { useIsPhone } from '../../../shared/useIsPhone';
 import { useAvailableForms } from '../../forms';
+import { useRoles } from '../../system/roles/rolesApi';
 import { useDefinition, usePublishDefinition, useUpdateDefinition } from '../api/workflowApi';
 import { workflowPermissions } from '../shared/permissions';
 import { DefinitionSettingsDrawer, type DefinitionMeta, metaOf } from './DefinitionSettingsDrawer';
@@ -64,6 +65,17 @@ function useLeaveGuard(dirty: boolean) {
   }, [dirty]);
 }
 
+/** The staffing warnings, one line each, as the server words them. */
+function StaffingWarningList({ warnings }: { warnings: WfStaffingGap[] }) {
+  return (
+    <ul style={{ paddingInlineStart: 18, margin: 0 }}>
+      {warnings.map((warning) => (
+        <li key={warning.nodeId}>{warning.message}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** The DingTalk-style designer: the flow as a tree of cards, a drawer per node, save and publish. */
 function Designer({ definition }: { definition: WfDefinition }) {
   const { t } = useTranslation();
@@ -80,7 +92,7 @@ function Designer({ definition }: { definition: WfDefinition }) {
   const [dirty, setDirty] = useState(false);
   const [selection, setSelection] = useState<Selection>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const { problems, setProblems } = useFlowValidation(flow);
+  const { problems, setProblems, warnings } = useFlowValidation(flow, meta.entityId);
   useLeaveGuard(dirty);
   const update = useUpdateDefinition(definition.id);
   const publish = usePublishDefinition(definition.id);
@@ -96,12 +108,19 @@ function Designer({ definition }: { definition: WfDefinition }) {
     setDirty(true);
   }, []);
 
+  const roles = useRoles({ enabled: can('iam.role.view') });
+  const roleNames = useMemo(
+    () => new Map((roles.data ?? []).map((role) => [role.code, role.name])),
+    [roles.data],
+  );
+
   const context: DesignerContextValue = useMemo(
     () => ({
       readOnly,
       selection,
       errors: problems.byNode,
       fields,
+      roleNames,
       select: setSelection,
       add: (anchor, type) => {
         const node = createNode(type, names);
@@ -121,7 +140,7 @@ function Designer({ definition }: { definition: WfDefinition }) {
         setSelection(null);
       },
     }),
-    [readOnly, selection, problems.byNode, fields, names, edit],
+    [readOnly, selection, problems.byNode, fields, roleNames, names, edit],
   );
 
   const save = async (): Promise<boolean> => {
@@ -138,9 +157,19 @@ function Designer({ definition }: { definition: WfDefinition }) {
   };
 
   const onPublish = async () => {
+    // Steps that find nobody somewhere do not stop publishing, but the designer decides knowingly.
     const ok = await confirm({
       title: t('flows.publishConfirm'),
-      content: t('flows.publishConfirmText'),
+      content:
+        warnings.length > 0 ? (
+          <>
+            <p>{t('flows.publishStaffingWarning')}</p>
+            <StaffingWarningList warnings={warnings} />
+            <p>{t('flows.publishConfirmText')}</p>
+          </>
+        ) : (
+          t('flows.publishConfirmText')
+        ),
       okText: t('flows.publish'),
     });
     if (!ok) return;
@@ -234,6 +263,15 @@ function Designer({ definition }: { definition: WfDefinition }) {
           data-testid="flow-problems"
           title={t('flows.problems', { count: problemCount })}
           description={problems.general.length > 0 ? problems.general.join('；') : undefined}
+        />
+      )}
+      {warnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="flow-staffing"
+          title={t('flows.staffingGaps', { count: warnings.length })}
+          description={<StaffingWarningList warnings={warnings} />}
         />
       )}
       <DesignerContext.Provider value={context}>

@@ -1,6 +1,7 @@
 import type { FormField } from '@concord/contracts';
 import { createContext, useContext } from 'react';
 import type { AddableType, Anchor } from './flowTree';
+import type { RoleNames } from './summaries';
 
 /** What is open in the settings drawer: a node, or one branch of a branch node. */
 export type Selection = { nodeId: string; branchId?: string } | null;
@@ -12,6 +13,8 @@ export interface DesignerContextValue {
   errors: ReadonlyMap<string, string[]>;
   /** The bound form's fields (conditions, field permissions); empty for non-form business types. */
   fields: FormField[];
+  /** Role names by code, so cards read 角色：法务 rather than the stored code. */
+  roleNames: RoleNames;
   select: (selection: Selection) => void;
   add: (anchor: Anchor, type: AddableType) => void;
   remove: (nodeId: string) => void;

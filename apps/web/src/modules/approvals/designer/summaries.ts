@@ -23,15 +23,23 @@ export function assigneeKind(assignee: WfAssignee): AssigneeKind {
   return Object.keys(assignee).find((key) => key !== 'fallbackUp') as AssigneeKind;
 }
 
-export function assigneeSummary(t: TFunction, assignee: WfAssignee): string {
+/** Role code → name, where the reader may list roles; a code without a name is shown as it is. */
+export type RoleNames = ReadonlyMap<string, string>;
+
+export function assigneeSummary(
+  t: TFunction,
+  assignee: WfAssignee,
+  roleNames: RoleNames = new Map(),
+): string {
   if ('users' in assignee) return t('flows.summary.users', { count: assignee.users.length });
-  if ('role' in assignee) return t('flows.summary.role', { role: assignee.role || '?' });
+  if ('role' in assignee)
+    return t('flows.summary.role', { role: roleNames.get(assignee.role) ?? (assignee.role || '?') });
   if ('supervisor' in assignee) return t('flows.summary.supervisor', { level: assignee.supervisor.level });
   if ('supervisorChain' in assignee) {
     const until = assignee.supervisorChain.until;
     if (until === 'top') return t('flows.summary.chainTop');
     if ('level' in until) return t('flows.summary.chainLevel', { level: until.level });
-    return t('flows.summary.chainRole', { role: until.role });
+    return t('flows.summary.chainRole', { role: roleNames.get(until.role) ?? until.role });
   }
   if ('deptHead' in assignee) return t('flows.summary.deptHead');
   if ('initiatorSelect' in assignee)
@@ -41,7 +49,7 @@ export function assigneeSummary(t: TFunction, assignee: WfAssignee): string {
   return t('flows.summary.previousSelect');
 }
 
-export function nodeSummary(t: TFunction, node: WfNode): string {
+export function nodeSummary(t: TFunction, node: WfNode, roleNames: RoleNames = new Map()): string {
   switch (node.type) {
     case 'start':
       return node.initiators ? t('flows.summary.someInitiators') : t('flows.summary.allInitiators');
@@ -51,10 +59,11 @@ export function nodeSummary(t: TFunction, node: WfNode): string {
         node.mode === 'vote'
           ? t('flows.mode.voteRatio', { ratio: node.passRatio ?? '?' })
           : t(`flows.mode.${node.mode}`);
-      return `${assigneeSummary(t, node.assignee)} · ${mode}`;
+      const mandatory = node.mandatory ? ` · ${t('flows.rules.mandatory')}` : '';
+      return `${assigneeSummary(t, node.assignee, roleNames)} · ${mode}${mandatory}`;
     }
     case 'cc':
-      return `${assigneeSummary(t, node.assignee)} · ${t(`flows.cc.when.${node.when ?? 'reach'}`)}`;
+      return `${assigneeSummary(t, node.assignee, roleNames)} · ${t(`flows.cc.when.${node.when ?? 'reach'}`)}`;
     case 'delay':
       return delaySummary(t, node.wait);
     case 'trigger': {

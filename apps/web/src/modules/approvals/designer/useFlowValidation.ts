@@ -1,4 +1,4 @@
-import type { WfFlow } from '@concord/contracts';
+import type { WfFlow, WfStaffingGap } from '@concord/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../../app/api/ApiError';
 import { validateFlow } from '../api/workflowApi';
@@ -51,17 +51,22 @@ export function problemsFromError(flow: WfFlow, error: unknown): FlowProblems | 
   );
 }
 
-/** Live validation by the server's compiler, re-run after each pause in editing. */
-export function useFlowValidation(flow: WfFlow | null) {
+/**
+ * Live validation by the server's compiler, re-run after each pause in editing; with it the steps
+ * that would find nobody in some entity (warnings: publishing stays possible).
+ */
+export function useFlowValidation(flow: WfFlow | null, entityId: string | null) {
   const [problems, setProblems] = useState<FlowProblems>(empty);
+  const [warnings, setWarnings] = useState<WfStaffingGap[]>([]);
   const latest = useRef(0);
   useEffect(() => {
     if (!flow) return;
     const timer = setTimeout(async () => {
       const request = ++latest.current;
       try {
-        const result = await validateFlow(flow);
+        const result = await validateFlow(flow, entityId);
         if (request !== latest.current) return;
+        setWarnings(result.warnings);
         setProblems(
           groupProblems(
             flow,
@@ -74,6 +79,6 @@ export function useFlowValidation(flow: WfFlow | null) {
       }
     }, validateDelayMs);
     return () => clearTimeout(timer);
-  }, [flow]);
-  return { problems, setProblems };
+  }, [flow, entityId]);
+  return { problems, setProblems, warnings };
 }

@@ -21,6 +21,27 @@ function stepNote(t: TFunction, step: WfPathStep): string {
   return t(`approvals.path.state.${step.state}`);
 }
 
+/** Mandatory steps with nobody to approve: the document cannot be submitted until one is named. */
+export function blockedSteps(path: WfPathStep[] | undefined): WfPathStep[] {
+  return (path ?? []).filter((step) => step.empty === 'blocked');
+}
+
+/** What happens at a step whose own rule finds nobody, said where the step is shown. */
+function EmptyNote({ step }: { step: WfPathStep }) {
+  const { t } = useTranslation();
+  if (!step.empty) return null;
+  const serious = step.empty === 'blocked' || step.empty === 'halt' || step.empty === 'pass';
+  return (
+    <Typography.Text
+      type={serious ? 'danger' : 'warning'}
+      style={{ fontSize: 12, display: 'block', width: '100%' }}
+      data-testid={`approval-path-empty-${step.nodeId}`}
+    >
+      {t(`approvals.path.emptyRule.${step.empty}`)}
+    </Typography.Text>
+  );
+}
+
 /**
  * The approval path as vertical steps: done, active, predicted and skipped nodes with each
  * approver's task status. Used on the detail page and in the preview before submitting.
@@ -46,11 +67,13 @@ export function PathSteps({ path }: { path: WfPathStep[] }) {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {stepNote(t, step)}
             </Typography.Text>
+            {step.mandatory && <Tag color="red">{t('approvals.path.mandatory')}</Tag>}
           </Flex>
         ),
         content: (
           <Flex gap={4} wrap style={{ paddingBottom: 8 }}>
-            {step.approvers.length === 0 && step.type !== 'start' && (
+            <EmptyNote step={step} />
+            {step.approvers.length === 0 && step.type !== 'start' && !step.empty && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('approvals.path.noApprovers')}
               </Typography.Text>

@@ -121,6 +121,7 @@ const reasonCodes = [
   'EMPTY_PASS',
   'EMPTY_REJECT',
   'EMPTY_ADMIN',
+  'EMPTY_NO_ADMIN',
   'EMPTY_USERS',
   'SELF_SKIP',
   'SELF_DEPT_HEAD',

@@ -9,6 +9,7 @@ import {
   selectableSteps,
 } from '../../approvals/centre/ApproverSelections';
 import { PathPreview } from '../../approvals/centre/PathPreview';
+import { blockedSteps } from '../../approvals/shared/PathSteps';
 import { useContractCategories, useContractCommand } from '../contractsApi';
 import { formatMoney } from '../../../shared/format';
 import { useApprovalPreview } from './useApprovalPreview';
@@ -43,6 +44,8 @@ export function SubmitModal({ contract, onClose, onSubmitted }: SubmitModalProps
     [contract, category, categories.isLoading],
   );
   const preview = useApprovalPreview(previewBody);
+  // A mandatory step with nobody: the server would refuse, so the button says so first.
+  const blocked = blockedSteps(preview.state.result?.path).length > 0;
 
   const close = () => {
     setSelections({});
@@ -55,6 +58,7 @@ export function SubmitModal({ contract, onClose, onSubmitted }: SubmitModalProps
     if (!contract) return;
     setTried(true);
     if (missingSelections(preview.state.result, selections).length > 0) return;
+    if (blocked) return;
     const chosen = Object.fromEntries(
       selectableSteps(preview.state.result).map((step) => [step.nodeId, selections[step.nodeId] ?? []]),
     );
@@ -79,7 +83,7 @@ export function SubmitModal({ contract, onClose, onSubmitted }: SubmitModalProps
       onOk={onOk}
       okText={t('contracts.action.submit')}
       confirmLoading={command.isPending}
-      okButtonProps={{ 'data-testid': 'contract-submit-ok' }}
+      okButtonProps={{ 'data-testid': 'contract-submit-ok', disabled: blocked }}
       width={560}
       destroyOnHidden
     >
