@@ -47,6 +47,18 @@ export const errorMessages = {
   },
   BUILT_IN: { 'zh-CN': '内置{what}不能删除', 'en-US': 'A built-in {what} cannot be deleted' },
   SELF_ACTION: { 'zh-CN': '不能对自己执行此操作', 'en-US': 'You cannot do this to your own account' },
+  USER_HAS_OPEN_WORK: {
+    'zh-CN': '该用户还有未完成的工作（{detail}），请先选择交接给谁再停用',
+    'en-US': 'This user still holds open work ({detail}): choose who takes it over before disabling',
+  },
+  HANDOVER_NO_SUCCESSOR: {
+    'zh-CN': '“{detail}”找不到可交接的人（没有上级，也没有流程管理员），请指定交接人',
+    'en-US': 'Nobody to take over "{detail}" (no supervisor and no flow administrator): name a successor',
+  },
+  HANDOVER_TARGET_INVALID: {
+    'zh-CN': '交接人必须是另一位启用中的用户',
+    'en-US': 'The successor must be another active user',
+  },
   CONFLICT: {
     'zh-CN': '记录已被他人修改，请刷新后重试',
     'en-US': 'The record was changed by someone else; reload and try again',

@@ -175,7 +175,31 @@ export const userUpdateSchema = z.strictObject({
   positionId: idSchema.nullable().optional(),
   locale: localeSchema.optional(),
 });
-export const userSetActiveSchema = z.strictObject({ active: z.boolean() });
+/** Who takes over a leaving user's open work (离职交接). */
+export const handoverTargetSchema = z.discriminatedUnion('to', [
+  z.strictObject({ to: z.literal('supervisor') }),
+  z.strictObject({ to: z.literal('admin') }),
+  z.strictObject({ to: z.literal('user'), userId: idSchema }),
+]);
+export type HandoverTarget = z.infer<typeof handoverTargetSchema>;
+export const userSetActiveSchema = z.strictObject({
+  active: z.boolean(),
+  /** Required to disable a user who holds open work (pending approvals, ...): who takes it over. */
+  handover: handoverTargetSchema.optional(),
+});
+/** What a user holds that others must take over, by kind, with the first few items. */
+export const userOpenWorkSchema = z.object({
+  kinds: z.array(
+    z.object({
+      kind: z.string(),
+      count: z.number().int(),
+      items: z.array(
+        z.object({ id: z.string(), title: z.string(), link: z.string(), detail: z.string().nullable() }),
+      ),
+    }),
+  ),
+});
+export type UserOpenWork = z.infer<typeof userOpenWorkSchema>;
 export const userResetPasswordSchema = z.strictObject({ newPassword: newPasswordSchema });
 export const userSetRolesSchema = z.strictObject({
   assignments: z.array(z.strictObject({ roleId: idSchema, entityId: idSchema })).max(100),

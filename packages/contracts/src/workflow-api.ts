@@ -142,6 +142,30 @@ export const wfListItemSchema = z.object({
 });
 export type WfListItem = z.infer<typeof wfListItemSchema>;
 
+/** The approval monitor (审批监控): every task waiting on someone, for an administrator to move. */
+export const wfPendingTaskQuerySchema = pageQuerySchema
+  .extend({
+    assigneeId: idSchema.optional(),
+    businessType: z.string().trim().max(60).optional(),
+    /** Only tasks of users who can no longer sign in. */
+    disabledOnly: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+export const wfPendingTaskSchema = z.object({
+  instanceId: idSchema,
+  taskId: z.string(),
+  title: z.string(),
+  businessType: z.string(),
+  nodeName: z.string(),
+  assigneeId: idSchema,
+  assigneeName: z.string(),
+  assigneeActive: z.boolean(),
+  /** Waiting its turn in a sequence (依次审批) rather than the assignee's to decide now. */
+  waiting: z.boolean(),
+  createdAt: instantSchema,
+});
+export type WfPendingTask = z.infer<typeof wfPendingTaskSchema>;
+
 /**
  * The approval centre's counts stop here: a long-serving approver has hundreds of thousands of done
  * tasks, and counting them exactly read every one (0.9 s at a million contracts, on the request's

@@ -5,6 +5,7 @@ export { PositionsService } from './positions.service.js';
 export { UserRolesService } from './user-roles.service.js';
 export type { AccessSubject, IdentityPort, RoleGrant } from './users.ports.js';
 export { UsersService } from './users.service.js';
+export type { HandoverTarget, OpenWorkItem, OpenWorkKind } from './user-handover.js';
 export type { OrgTables } from './org.tables.js';
 /** The demo group's people and password (the CLI prints the logins, tests sign in as them). */
 export {

@@ -63,6 +63,8 @@ export const orgAuditEvents: AuditEventSet = {
       '*': userFields,
       // Each role as `role@entity`.
       set_roles: auditFields({ roles: v.texts }),
+      // What a leaving user's work went to: `approvalTasks: 3`, and a user id or the rule.
+      disable: auditFields({ active: v.flag, handedOver: v.texts, handoverTo: v.text }),
     },
   ),
 };

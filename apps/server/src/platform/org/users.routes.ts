@@ -6,6 +6,7 @@ import {
   pageOf,
   userCreateSchema,
   userListQuerySchema,
+  userOpenWorkSchema,
   userResetPasswordSchema,
   userSchema,
   userSetActiveSchema,
@@ -115,7 +116,18 @@ export function usersRoutes(users: UsersService, userRoles: UserRolesService): R
       params: idParamsSchema,
       body: userSetActiveSchema,
       response: userSchema,
-      handler: ({ ctx, params, body }) => users.setActive(ctx, params.id, body.active),
+      handler: ({ ctx, params, body }) => users.setActive(ctx, params.id, body.active, body.handover),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/org/users/:id/open-work',
+      summary:
+        'What a user holds that others must take over before they are disabled (pending approvals, ...)',
+      tags: ['users'],
+      recordType: 'user',
+      params: idParamsSchema,
+      response: userOpenWorkSchema,
+      handler: ({ ctx, params }) => users.openWork(ctx, params.id),
     }),
     defineRoute({
       method: 'POST',

@@ -1,4 +1,4 @@
-import type { DirectoryEntry, Page, User } from '@concord/contracts';
+import type { DirectoryEntry, HandoverTarget, Page, User, UserOpenWork } from '@concord/contracts';
 import type {
   profileUpdateSchema,
   userCreateSchema,
@@ -6,7 +6,7 @@ import type {
   userUpdateSchema,
 } from '@concord/contracts';
 import type { z } from 'zod';
-import { type Db, newId } from '../../db/index.js';
+import { type Db, newId, readBool } from '../../db/index.js';
 import { AccessControl, isInScope, type Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
@@ -23,6 +23,7 @@ import * as repo from './org.repository.js';
 import type { OrgUserTable } from './org.tables.js';
 import * as usersRepo from './users.repository.js';
 import type { IdentityPort } from './users.ports.js';
+import { UserHandover } from './user-handover.js';
 import { UserReads } from './users.reads.js';
 import type { Clock } from '../jobs/index.js';
 
@@ -46,6 +47,8 @@ export class UsersService extends UserReads {
     private readonly audit: AuditService,
     identity: IdentityPort,
     private readonly clock: Clock,
+    /** Where modules register the work a leaving user hands over. */
+    readonly handover: UserHandover = new UserHandover(),
   ) {
     super(identity);
     this.db = db;
@@ -216,21 +219,66 @@ export class UsersService extends UserReads {
   }
 
   /** Disabling ends every session of the user at once. */
-  async setActive(ctx: RequestContext, id: string, active: boolean): Promise<User> {
+  /**
+   * Enables or disables a user. A user who holds open work (pending approvals, ...) is disabled only
+   * with a `handover` naming who takes it over, in the same transaction: nothing waits on someone
+   * who can no longer sign in.
+   */
+  async setActive(
+    ctx: RequestContext,
+    id: string,
+    active: boolean,
+    handover?: HandoverTarget,
+  ): Promise<User> {
     const scope = await ctx.access.require('org.user.manage');
     if (ctx.actor?.userId === id) throw new AppError('SELF_ACTION');
     return this.db.transaction().execute(async (trx) => {
       const before = await this.visibleUser(trx, scope, id);
+      const handedOver = active ? [] : await this.handOverOpenWork(trx, ctx, id, handover);
       await usersRepo.updateUser(trx, id, { active, updated_at: this.clock.now().toISOString() });
       if (!active) await this.identity.endSessions(trx, id);
       await this.audit.record(trx, ctx, {
         entityType: 'user',
         entityId: id,
         action: active ? 'enable' : 'disable',
-        changes: [{ field: 'active', old: before.active, new: active }],
+        changes: [
+          { field: 'active', old: before.active, new: active },
+          ...(handedOver.length > 0 && handover
+            ? [
+                { field: 'handedOver', old: null, new: handedOver.map((m) => `${m.kind}: ${m.count}`) },
+                {
+                  field: 'handoverTo',
+                  old: null,
+                  new: handover.to === 'user' ? handover.userId : handover.to,
+                },
+              ]
+            : []),
+        ],
       });
       return this.loadUser(trx, id);
     });
+  }
+
+  /** What the user holds that others must take over, by kind (for the dialog before disabling). */
+  async openWork(ctx: RequestContext, id: string): Promise<UserOpenWork> {
+    const scope = await ctx.access.require('org.user.manage');
+    await this.visibleUser(this.db, scope, id);
+    return { kinds: await this.handover.openWork(this.db, id) };
+  }
+
+  private async handOverOpenWork(trx: Db, ctx: RequestContext, id: string, handover?: HandoverTarget) {
+    const open = await this.handover.openWork(trx, id, 1);
+    if (open.length === 0) return [];
+    if (!handover) {
+      const detail = open.map((work) => `${work.kind}: ${work.count}`).join(', ');
+      throw new AppError('USER_HAS_OPEN_WORK', { detail });
+    }
+    if (handover.to === 'user') {
+      const [successor] = await usersRepo.userContacts(trx, [handover.userId]);
+      if (!successor || !readBool(successor.active) || successor.id === id)
+        throw new AppError('HANDOVER_TARGET_INVALID');
+    }
+    return this.handover.handOver(trx, ctx, id, handover);
   }
 
   async resetPassword(ctx: RequestContext, id: string, newPassword: string): Promise<void> {

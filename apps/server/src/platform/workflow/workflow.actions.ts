@@ -23,6 +23,8 @@ function actionableTask(
   ctx: Ctx,
   cmd: { taskId: string; actorId: string; asAdmin?: boolean },
   adminMay = false,
+  /** An administrator may move a task still waiting its turn (依次审批), as a handover must. */
+  waitingToo = false,
 ) {
   if (ctx.s.instance.status !== 'RUNNING') {
     throw new WorkflowError('INVALID_STATE', `the instance is ${ctx.s.instance.status}`, {
@@ -39,7 +41,7 @@ function actionableTask(
       status: task.status,
     });
   }
-  if (task.status !== 'PENDING') {
+  if (task.status !== 'PENDING' && !(waitingToo && task.status === 'WAIT')) {
     throw new WorkflowError('INVALID_STATE', `this task is ${task.status}, not waiting for a decision`, {
       taskId: task.id,
     });
@@ -227,17 +229,18 @@ export function returnTask(ctx: Ctx, cmd: TaskCmd<'return'>) {
 }
 
 export function transfer(ctx: Ctx, cmd: TaskCmd<'transfer'>) {
-  const { task, ni, def } = actionableTask(ctx, cmd, true);
+  const { task, ni, def } = actionableTask(ctx, cmd, true, cmd.asAdmin === true);
   const forced = task.assigneeId !== cmd.actorId;
   if (!forced) requireButton(def, 'transfer');
   if (cmd.toUserId === task.assigneeId)
     throw new WorkflowError('INVALID_COMMAND', 'transfer to someone else');
+  const waiting = task.status === 'WAIT';
   task.status = 'TRANSFERRED';
   task.decidedAt = ctx.now;
   task.decidedBy = cmd.actorId;
   const next = createTask(ctx, ni, cmd.toUserId, {
     seq: task.seq,
-    status: 'PENDING',
+    status: waiting ? 'WAIT' : 'PENDING',
     originalAssigneeId: task.originalAssigneeId,
     parentTaskId: task.parentTaskId,
     signType: task.signType,

@@ -56,7 +56,11 @@ export const workflowAuditEvents: AuditEventSet = {
   workflow_instance: auditRecord(
     '审批',
     'Approval',
-    { submit: label('发起', 'Started'), ...approvalActions },
+    {
+      submit: label('发起', 'Started'),
+      handover: label('离职交接', 'Handed over (user left)'),
+      ...approvalActions,
+    },
     [],
     { '*': auditFields({ status: wfInstanceStatusSchema }) },
   ),

@@ -3,6 +3,7 @@ import { FormSubmissionsService, formSubmissionsRoutes } from '../forms/index.js
 import { roleHoldersIn, roleNamesByCode } from '../iam/index.js';
 import { defineModule } from '../kit/index.js';
 import { WorkflowDefinitionsService } from './workflow.definitions.service.js';
+import { approvalTasksHandover } from './workflow.handover.js';
 import { workflowJobs } from './workflow.jobs.js';
 import { workflowMigrations } from './workflow.migrations.js';
 import { WorkflowProxiesService } from './workflow.proxies.js';
@@ -75,6 +76,7 @@ export const workflowModule = defineModule({
         departmentName: async (trx, userId) =>
           (await org.users.loadUser(trx, userId).catch(() => null))?.departmentName ?? null,
         fileNames: (trx, ids) => files.namesOf(trx, ids),
+        inactive: async (trx) => (await org.org.orgChart(trx)).inactive,
       },
       clock,
     );
@@ -105,6 +107,8 @@ export const workflowModule = defineModule({
       (trx, ctx, input) => workflow.start(trx, ctx, input),
       clock,
     );
+    // A user disabled with pending approvals hands them over first (离职交接).
+    org.users.handover.register(approvalTasksHandover(workflow));
     return {
       provides: { workflow, workflowDefinitions, approvalSubjects },
       services: {

@@ -10,6 +10,8 @@ import {
   wfDefinitionUpdateSchema,
   wfInstanceDetailSchema,
   wfListItemSchema,
+  wfPendingTaskQuerySchema,
+  wfPendingTaskSchema,
   wfPreviewBodySchema,
   wfPreviewResultSchema,
   wfProxyListQuerySchema,
@@ -90,6 +92,16 @@ export function workflowRoutes(
       body: wfValidateBodySchema,
       response: wfValidateResultSchema,
       handler: ({ ctx, body }) => definitions.validate(ctx, body.flow, { entityId: body.entityId }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/workflow/admin/tasks',
+      summary:
+        'The approval monitor: tasks waiting on someone, in the administrator’s scope (move them by a transfer action)',
+      tags: ['workflow'],
+      querystring: wfPendingTaskQuerySchema,
+      response: pageOf(wfPendingTaskSchema),
+      handler: ({ ctx, query }) => views.pendingTasks(ctx, query),
     }),
     defineRoute({
       method: 'GET',

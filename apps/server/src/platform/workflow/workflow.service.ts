@@ -171,6 +171,42 @@ export class WorkflowService {
     });
   }
 
+  /**
+   * Commands Concord issues itself on an instance inside the caller's transaction (a leaving user's
+   * tasks handed over): `commandsFor` sees the locked state and the org snapshot and returns the
+   * commands to apply in turn; the result is persisted, its effects applied and the action audited.
+   */
+  async applyInTransaction(
+    trx: Db,
+    ctx: RequestContext,
+    instanceId: string,
+    auditAction: string,
+    commandsFor: (state: WorkflowState, org: MemoryOrg) => Command[],
+  ): Promise<number> {
+    const row = await repo.lockInstance(trx, instanceId);
+    if (!row) return 0;
+    const before = await this.stateOf(trx, row);
+    const org = await this.snapshot(trx, before);
+    const commands = commandsFor(before, org);
+    let state = before;
+    const effects: Effect[] = [];
+    for (const command of commands) {
+      const result = this.decideOrRefuse(state, command, this.now(), org);
+      state = result.state;
+      effects.push(...result.effects);
+    }
+    if (state === before) return 0;
+    await persistState(trx, before, state, ctx.requestId, this.now());
+    await this.effects.apply(trx, ctx, state, effects, row);
+    await this.deps.audit.record(trx, ctx, {
+      entityType: 'workflow_instance',
+      entityId: instanceId,
+      action: auditAction,
+      changes: [{ field: 'status', old: before.instance.status, new: state.instance.status }],
+    });
+    return commands.length;
+  }
+
   /** A reminder, timeout or delay came due (run by the job runner). */
   async fireTimer(instanceId: string, timerId: string, ctx: RequestContext): Promise<void> {
     await this.db.transaction().execute(async (trx) => {

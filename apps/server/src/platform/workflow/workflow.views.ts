@@ -5,9 +5,14 @@ import type {
   WfFieldPerm,
   WfInstanceDetail,
   WfListItem,
+  WfPendingTask,
 } from '@concord/contracts';
 import type { z } from 'zod';
-import type { wfPreviewBodySchema, wfTaskListQuerySchema } from '@concord/contracts';
+import type {
+  wfPendingTaskQuerySchema,
+  wfPreviewBodySchema,
+  wfTaskListQuerySchema,
+} from '@concord/contracts';
 import { type Db, newId, readInstant } from '../../db/index.js';
 import type { Clock } from '../jobs/index.js';
 import { AppError, notFound, type RequestContext } from '../http/index.js';
@@ -25,6 +30,7 @@ import { createInstanceState, isOpenTask, type WorkflowState } from './workflow.
 
 type ListQuery = z.infer<typeof wfTaskListQuerySchema>;
 type PreviewBody = z.infer<typeof wfPreviewBodySchema>;
+type PendingQuery = z.infer<typeof wfPendingTaskQuerySchema>;
 type PathStep = WfInstanceDetail['path'][number];
 
 /** What users see of approvals: the approval centre's lists and counts, an instance's detail, the path preview. */
@@ -41,6 +47,8 @@ export class WorkflowViews {
       departmentName: (db: Db, userId: string) => Promise<string | null>;
       /** Names of uploaded files (comment attachments), from the files module. */
       fileNames?: (db: Db, ids: string[]) => Promise<Map<string, string>>;
+      /** Who can no longer sign in (the approval monitor shows and filters their tasks). */
+      inactive?: (db: Db) => Promise<string[]>;
     },
     private readonly clock: Clock,
   ) {
@@ -66,6 +74,43 @@ export class WorkflowViews {
         submittedAt: readInstant(row.submitted_at),
         at: readInstant(row.at)!,
         read: query.tab === 'cc' ? row.read_at !== null : null,
+      })),
+    };
+  }
+
+  /**
+   * The approval monitor (审批监控): tasks waiting on someone in running approvals the administrator
+   * oversees, oldest first, to move those stuck with someone absent or gone (transfer as admin).
+   */
+  async pendingTasks(ctx: RequestContext, query: PendingQuery): Promise<Page<WfPendingTask>> {
+    const scope = await ctx.access.require('workflow.instance.admin');
+    const inactive = new Set((await this.people.inactive?.(this.db)) ?? []);
+    const assigneeIds =
+      query.disabledOnly === 'true'
+        ? [...inactive].filter((id) => !query.assigneeId || id === query.assigneeId)
+        : query.assigneeId
+          ? [query.assigneeId]
+          : undefined;
+    const page = await repo.pendingTaskPage(
+      this.db,
+      scope,
+      { q: query.q, assigneeIds, businessType: query.businessType, sort: query.sort },
+      query,
+    );
+    const names = await this.people.names(this.db, [...new Set(page.items.map((r) => r.assignee_id))]);
+    return {
+      ...page,
+      items: page.items.map((row) => ({
+        instanceId: row.instance_id,
+        taskId: row.task_key,
+        title: row.title,
+        businessType: row.business_type,
+        nodeName: row.node_name,
+        assigneeId: row.assignee_id,
+        assigneeName: names.get(row.assignee_id) ?? '',
+        assigneeActive: !inactive.has(row.assignee_id),
+        waiting: row.status === 'WAIT',
+        createdAt: readInstant(row.created_at)!,
       })),
     };
   }
