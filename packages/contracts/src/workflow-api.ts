@@ -143,6 +143,7 @@ export const wfListItemSchema = z.object({
 export type WfListItem = z.infer<typeof wfListItemSchema>;
 
 /** The approval monitor (审批监控): every task waiting on someone, for an administrator to move. */
+export const wfPendingTaskSortFields = ['createdAt', 'title'] as const;
 export const wfPendingTaskQuerySchema = pageQuerySchema
   .extend({
     assigneeId: idSchema.optional(),

@@ -1,4 +1,4 @@
-import { BranchesOutlined, CheckSquareOutlined } from '@ant-design/icons';
+import { BranchesOutlined, CheckSquareOutlined, MonitorOutlined } from '@ant-design/icons';
 import { lazyPage, type WebModule } from '../../app/moduleKit';
 import { approvalsEnUS } from '../../locales/approvals.en-US';
 import { approvalsZhCN } from '../../locales/approvals.zh-CN';
@@ -16,6 +16,11 @@ export const approvalsModule: WebModule<typeof approvalsZhCN> = {
     { path: '/approvals/:id', page: lazyPage(() => import('./detail/ApprovalDetailPage')) },
     { path: '/system/flows', permission: workflowPermissions.definitionView, page: FlowDefinitionsPage },
     { path: '/system/flows/:id', permission: workflowPermissions.definitionView, page: FlowDesignerPage },
+    {
+      path: '/system/approval-monitor',
+      permission: workflowPermissions.instanceAdmin,
+      page: lazyPage(() => import('./monitor/ApprovalMonitorPage')),
+    },
   ],
   menu: [
     // Top level, for everyone: everyone has approvals to do or to start.
@@ -34,6 +39,15 @@ export const approvalsModule: WebModule<typeof approvalsZhCN> = {
       permission: workflowPermissions.definitionView,
       section: 'system',
       order: 70,
+    },
+    {
+      key: 'approval-monitor',
+      labelKey: 'approvals.monitor.menuLabel',
+      icon: MonitorOutlined,
+      path: '/system/approval-monitor',
+      permission: workflowPermissions.instanceAdmin,
+      section: 'system',
+      order: 71,
     },
   ],
   locales: { 'zh-CN': approvalsZhCN, 'en-US': approvalsEnUS },

@@ -7,6 +7,7 @@ import type {
   WfFlow,
   WfInstanceDetail,
   WfListItem,
+  WfPendingTask,
   WfProxyRule,
   WfProxyRuleCreate,
   WfStaffingGap,
@@ -119,6 +120,30 @@ export function useTaskCounts() {
     queryKey: workflowKeys.counts,
     queryFn: ({ signal }) => api.get<WfCounts>('/workflow/tasks/counts', undefined, signal),
     refetchInterval: 60_000,
+  });
+}
+
+/** The approval monitor: tasks waiting on someone, in the administrator's scope. */
+export function usePendingTasks(query: QueryParams) {
+  return useQuery({
+    queryKey: [...workflowKeys.tasks, 'monitor', query],
+    queryFn: ({ signal }) => api.get<Page<WfPendingTask>>('/workflow/admin/tasks', query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** An administrator moves someone's task to another person (a forced transfer, logged as such). */
+export function useTransferTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { instanceId: string; taskId: string; toUserId: string; comment?: string }) =>
+      api.post<WfInstanceDetail>(`/workflow/instances/${input.instanceId}/actions`, {
+        action: 'transfer',
+        taskId: input.taskId,
+        toUserId: input.toUserId,
+        comment: input.comment,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workflowKeys.tasks }),
   });
 }
 

@@ -4,4 +4,5 @@ import type { PermissionCode } from '@concord/contracts';
 export const workflowPermissions = {
   definitionView: 'workflow.definition.view',
   definitionManage: 'workflow.definition.manage',
+  instanceAdmin: 'workflow.instance.admin',
 } as const satisfies Record<string, PermissionCode>;

@@ -14,6 +14,7 @@ import { PageContainer } from '../../../shared/PageContainer';
 import { ResponsiveTable } from '../../../shared/ResponsiveTable';
 import { useConfirm } from '../../../shared/useConfirm';
 import { AssignRolesModal } from './AssignRolesModal';
+import { DisableUserModal } from './DisableUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFilterBar } from './UserFilterBar';
 import { UserFormModal, type UserFormTarget } from './UserFormModal';
@@ -35,9 +36,15 @@ export default function UsersPage() {
   const [formTarget, setFormTarget] = useState<UserFormTarget | null>(null);
   const [rolesUser, setRolesUser] = useState<User | null>(null);
   const [passwordUser, setPasswordUser] = useState<User | null>(null);
+  const [disablingUser, setDisablingUser] = useState<User | null>(null);
   const [exporting, setExporting] = useState(false);
 
   const toggleActive = async (user: User) => {
+    // Disabling lists what the user holds and who takes it over; enabling only asks.
+    if (user.active) {
+      setDisablingUser(user);
+      return;
+    }
     const confirmed = await confirm({
       title: t(user.active ? 'users.disableConfirm' : 'users.enableConfirm', { name: user.displayName }),
       okText: user.active ? t('users.disable') : t('users.enable'),
@@ -148,6 +155,7 @@ export default function UsersPage() {
       <UserFormModal target={formTarget} onClose={() => setFormTarget(null)} />
       <AssignRolesModal user={rolesUser} onClose={() => setRolesUser(null)} />
       <ResetPasswordModal user={passwordUser} onClose={() => setPasswordUser(null)} />
+      <DisableUserModal user={disablingUser} onClose={() => setDisablingUser(null)} />
     </PageContainer>
   );
 }

@@ -1,4 +1,11 @@
-import type { Page, User, userCreateSchema, userUpdateSchema } from '@concord/contracts';
+import type {
+  HandoverTarget,
+  Page,
+  User,
+  UserOpenWork,
+  userCreateSchema,
+  userUpdateSchema,
+} from '@concord/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryParams } from '../../../app/api/client';
 import type { BodyOf } from '../../../shared/contractTypes';
@@ -41,9 +48,19 @@ export function useSaveUser() {
 export function useSetUserActive() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (input: { id: string; active: boolean }) =>
-      api.post<User>(`/org/users/${input.id}/active`, { active: input.active }),
+    mutationFn: (input: { id: string; active: boolean; handover?: HandoverTarget }) =>
+      api.post<User>(`/org/users/${input.id}/active`, { active: input.active, handover: input.handover }),
     onSuccess: invalidate,
+  });
+}
+
+/** What a user holds that others must take over before they are disabled (pending approvals, ...). */
+export function useUserOpenWork(id: string | null) {
+  return useQuery({
+    queryKey: [...systemKeys.users, 'open-work', id],
+    queryFn: ({ signal }) => api.get<UserOpenWork>(`/org/users/${id}/open-work`, undefined, signal),
+    enabled: id !== null,
+    staleTime: 0,
   });
 }
 
