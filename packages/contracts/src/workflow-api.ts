@@ -251,6 +251,8 @@ export const wfInstanceDetailSchema = z.object({
   finishedAt: instantSchema.nullable(),
   /** The form the document was submitted with (ad-hoc forms), to render `formData`; null otherwise. */
   fields: z.array(formFieldSchema).nullable(),
+  /** Where the document itself is seen (a contract's page on the right tab); null when it has no page. */
+  documentLink: z.string().nullable(),
   /** Form values the viewer may see (hidden fields are left out by the server). */
   formData: z.record(z.string(), z.unknown()),
   /** The currency of the document's money fields (a USD contract's amount shows in dollars). */

@@ -123,6 +123,7 @@ export const approvalsEnUS: typeof approvalsZhCN = {
       emptyValue: '(empty)',
     },
     detail: {
+      openDocument: 'Open the document',
       back: 'Back to the approval centre',
       initiator: 'Initiator',
       finishedAt: 'Finished',

@@ -124,6 +124,7 @@ export const approvalsZhCN = {
       emptyValue: '（空）',
     },
     detail: {
+      openDocument: '查看单据',
       back: '返回审批中心',
       initiator: '发起人',
       finishedAt: '完成时间',

@@ -217,16 +217,19 @@ export const contractsModule = defineModule({
             onApprovalOutcome: (trx, ctx, id, outcome) =>
               execution.contractPaymentRequests.onApprovalOutcome(trx, ctx, id, outcome),
             fields: (trx, id) => execution.contractPaymentRequests.fieldsOf(trx, id),
+            contractOf: (trx, id) => execution.contractPaymentRequests.contractOf(trx, id),
           },
           settlements: {
             onApprovalOutcome: (trx, ctx, id, outcome) =>
               execution.contractSettlements.approvalEnded(trx, ctx, id, outcome),
             fields: (trx, id) => execution.contractSettlements.fieldsOf(trx, id),
+            contractOf: (trx, id) => execution.contractSettlements.contractOf(trx, id),
           },
           seals: {
             onApprovalOutcome: (trx, ctx, id, outcome) =>
               register.contractSeals.onApprovalOutcome(trx, ctx, id, outcome),
             fields: (trx, id) => register.contractSeals.fieldsOf(trx, id),
+            contractOf: (trx, id) => register.contractSeals.contractOf(trx, id),
           },
         }),
       ],

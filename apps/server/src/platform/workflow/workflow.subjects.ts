@@ -27,6 +27,8 @@ export interface ApprovalSubject {
   ): Promise<void>;
   /** The form fields the document was submitted with, for showing it in the approval detail. */
   fields?(db: Db, subjectId: string): Promise<FormField[] | null>;
+  /** Where the document itself is seen in the web app (the approval detail links to it). */
+  link?(db: Db, subjectId: string, businessType: string): Promise<string | null>;
 }
 
 /** `businessType` tells a subject serving several types (`contract.sign`, `contract.change`) which one ended. */

@@ -193,6 +193,10 @@ export class WorkflowViews {
       finishedAt: instance.finishedAt,
       fields:
         (await this.subjects.forBusinessType(row.business_type)?.fields?.(this.db, row.subject_id)) ?? null,
+      documentLink:
+        (await this.subjects
+          .forBusinessType(row.business_type)
+          ?.link?.(this.db, row.subject_id, row.business_type)) ?? null,
       formData,
       currency: row.currency as Currency,
       fieldPerms: perms,

@@ -259,6 +259,11 @@ export class ContractSealsService {
     return repo.requestExists(db, id);
   }
 
+  /** The contract a seal request is for (the approval detail links to it). */
+  async contractOf(db: Db, requestId: string): Promise<string | null> {
+    return (await repo.findRequest(db, requestId))?.contract_id ?? null;
+  }
+
   /** The fields a seal request shows in the approval detail. */
   async fieldsOf(db: Db, requestId: string): Promise<FormField[] | null> {
     return (await repo.findRequest(db, requestId)) ? SEAL_REQUEST_FIELDS : null;

@@ -55,6 +55,7 @@ describeEachDialect('contract payments: request, approval, payment and refund', 
     // The approval detail shows the request's own fields.
     const detail = (await approver.get(`/api/v1/workflow/instances/${payment.instanceId}`)).json();
     expect(JSON.stringify(detail)).toContain('付款事由');
+    expect(detail.documentLink).toMatch(/^\/contracts\/[0-9a-f-]+\?tab=payments$/);
 
     // Not payable before approval.
     const early = await finance.post(`/api/v1/contract-payments/${payment.id}/pay`, {

@@ -200,6 +200,11 @@ export class ContractPaymentRequests {
   }
 
   /** The fields a payment request shows in the approval detail (null: not a payment). */
+  /** The contract a payment request is for (the approval detail links to it). */
+  async contractOf(db: Db, id: string): Promise<string | null> {
+    return (await repo.findPayment(db, id))?.contract_id ?? null;
+  }
+
   async fieldsOf(db: Db, id: string): Promise<FormField[] | null> {
     return (await repo.paymentExists(db, id)) ? PAYMENT_REQUEST_FIELDS : null;
   }

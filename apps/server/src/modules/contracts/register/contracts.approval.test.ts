@@ -57,6 +57,8 @@ describeEachDialect('contract register', (t) => {
       // The approval carries the contract's fields and its own title.
       const instance = (await reviewer.get(`/api/v1/workflow/instances/${a.json().instanceId}`)).json();
       expect(instance.title).toBe(`合同审批：城东产业园钢材采购合同（${numberA}）`);
+      // ...and links to the contract's page, on its approval tab.
+      expect(instance.documentLink).toBe(`/contracts/${first.id}?tab=approval`);
     });
 
     it('refuses illegal transitions through the API with 409 naming the status (zh-CN)', async () => {

@@ -12,7 +12,18 @@ type Outcome = 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
 export interface SealOutcomes {
   onApprovalOutcome(trx: Db, ctx: RequestContext, requestId: string, outcome: Outcome): Promise<void>;
   fields?(db: Db, requestId: string): Promise<FormField[] | null>;
+  /** The contract the request belongs to, for the approval detail's link. */
+  contractOf?(db: Db, requestId: string): Promise<string | null>;
 }
+
+/** The contract page's tab that shows each kind of approved document. */
+const tabOf: Record<string, string> = {
+  'contract.sign': 'approval',
+  'contract.change': 'changes',
+  'contract.seal': 'archive',
+  'contract.payment': 'payments',
+  'contract.settlement': 'settlement',
+};
 
 /**
  * The contracts module as one approval subject (`contract.*`): the engine calls back inside its
@@ -74,6 +85,26 @@ export function contractApprovalSubject(deps: {
       const settlementFields = await deps.settlements?.fields?.(db, subjectId);
       if (settlementFields) return settlementFields;
       return (await deps.seals.fields?.(db, subjectId)) ?? null;
+    },
+    /** The contract page, on the tab that shows the document approved. */
+    link: async (db: Db, subjectId: string, businessType: string): Promise<string | null> => {
+      const contractId = await (async () => {
+        switch (businessType) {
+          case 'contract.sign':
+            return (await repo.findContract(db, subjectId))?.id ?? null;
+          case 'contract.change':
+            return (await repo.findChange(db, subjectId))?.contract_id ?? null;
+          case 'contract.seal':
+            return (await deps.seals.contractOf?.(db, subjectId)) ?? null;
+          case 'contract.payment':
+            return (await deps.payments?.contractOf?.(db, subjectId)) ?? null;
+          case 'contract.settlement':
+            return (await deps.settlements?.contractOf?.(db, subjectId)) ?? null;
+          default:
+            return null;
+        }
+      })();
+      return contractId ? `/contracts/${contractId}?tab=${tabOf[businessType]}` : null;
     },
   };
 }

@@ -274,6 +274,11 @@ export class ContractSettlementsService {
   }
 
   /** The fields a settlement shows in the approval detail (null: the id is no settlement). */
+  /** The contract a settlement is of (the approval detail links to it). */
+  async contractOf(db: Db, id: string): Promise<string | null> {
+    return (await repo.findSettlement(db, id))?.contract_id ?? null;
+  }
+
   async fieldsOf(db: Db, id: string): Promise<FormField[] | null> {
     return (await repo.findSettlement(db, id)) ? SETTLEMENT_FIELDS : null;
   }

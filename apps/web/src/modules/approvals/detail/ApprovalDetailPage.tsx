@@ -1,9 +1,9 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { WfActionBody, WfInstanceDetail } from '@concord/contracts';
 import { App, Button, Card, Col, Descriptions, Flex, Form, Grid, Row, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../app/api/ApiError';
 import { AsyncContent } from '../../../shared/AsyncContent';
 import { errorMessage } from '../../../shared/errorMessage';
@@ -155,6 +155,11 @@ function DetailBody({ detail, reload }: { detail: WfInstanceDetail; reload: () =
               {detail.title}
             </Typography.Title>
             <InstanceStatusTag status={detail.status} />
+            {detail.documentLink && (
+              <Link to={detail.documentLink} data-testid="approval-document-link">
+                <FileTextOutlined /> {t('approvals.detail.openDocument')}
+              </Link>
+            )}
           </Flex>
           <Descriptions
             size="small"

@@ -114,6 +114,8 @@ export function FormView({
       size="small"
       column={isPhone ? 1 : 2}
       layout={isPhone ? 'vertical' : 'horizontal'}
+      // Labels on one line (合同名称, not 合同名 / 称): the value column takes what is left.
+      styles={{ label: { whiteSpace: 'nowrap' } }}
       items={shown.map((field) => ({
         key: field.key,
         label: field.label,
