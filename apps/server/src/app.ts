@@ -157,6 +157,8 @@ export async function buildApp(
   const migrations = [...allMigrations, ...(options.extraModules ?? []).map((module) => module.migrations)];
   await migrateToLatest(database.db, migrations, { schema: options.schema });
   const services = createServices(database, options);
+  // Refuses to start on another key than the one the audit chain was written with.
+  await services.audit.bindKey();
   const { auth } = services;
 
   const app = await createHttpServer({

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { allMigrations, createServices } from './app.js';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './cli/seed-demo.js';
+import { loadAuditKey } from './config/audit-key.js';
 import { loadConfig } from './config/config.js';
 import { createDatabase, migrateToLatest } from './db/index.js';
 
@@ -19,7 +20,13 @@ Commands:
 The database is DATABASE_URL, or ./data/concord.db when unset.`;
 
 const [command, ...rest] = process.argv.slice(2);
-const config = loadConfig();
+const loaded = loadConfig();
+// The audit chain's key and checkpoints, as `npm start` uses them (audit:verify checks with them).
+const config = {
+  ...loaded,
+  auditKey: loadAuditKey(loaded.dataDir, loaded.auditKeyFromEnv),
+  auditCheckpointFile: loaded.auditCheckpointFile,
+};
 const database = createDatabase(config.databaseUrl);
 
 async function run(): Promise<number> {
@@ -32,6 +39,7 @@ async function run(): Promise<number> {
     case 'seed-demo': {
       await migrateToLatest(database.db, allMigrations);
       const services = createServices(database, config);
+      await services.audit.bindKey();
       if (!(await isEmpty(services))) {
         console.log('The database already has an organisation; the demo group was not added.');
         return 1;
@@ -51,7 +59,9 @@ async function run(): Promise<number> {
       }
       await migrateToLatest(database.db, allMigrations);
       const { createAdmin } = await import('./cli/create-admin.js');
-      await createAdmin(createServices(database, config), {
+      const services = createServices(database, config);
+      await services.audit.bindKey();
+      await createAdmin(services, {
         username: values.username,
         password: values.password,
         displayName: values.name ?? values.username,
@@ -63,7 +73,9 @@ async function run(): Promise<number> {
       const services = createServices(database, config);
       const result = await services.audit.verify();
       if (result.ok) {
-        console.log(`Audit chain intact: ${result.checked} entries verified.`);
+        console.log(
+          `Audit chain intact: ${result.checked} entries verified, ${result.checkpoints} signed checkpoint(s) matched.`,
+        );
         return 0;
       }
       console.error(

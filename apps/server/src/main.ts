@@ -1,7 +1,8 @@
 import { buildApp } from './app.js';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './cli/seed-demo.js';
 import { demoUsers } from './cli/demo-data.js';
-import { loadConfig } from './config/config.js';
+import { loadAuditKey } from './config/audit-key.js';
+import { isLoopback, loadConfig } from './config/config.js';
 import { refreshPlannerStatistics } from './db/index.js';
 
 /** Start-up: config → database → migrations → demo data on first run → HTTP. */
@@ -20,6 +21,10 @@ const { app, services, database } = await buildApp({
   smtpFrom: config.smtpFrom,
   publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
   filesDir: config.filesDir,
+  auditKey: loadAuditKey(config.dataDir, config.auditKeyFromEnv),
+  auditCheckpointFile: config.auditCheckpointFile,
+  // Served to other machines, the demo's well-known password must be changed at first sign-in.
+  demoPasswordsMustChange: !isLoopback(config.host),
 });
 
 let seeded = false;
@@ -29,14 +34,17 @@ if (config.seedDemo && (await isEmpty(services))) {
   seeded = true;
 }
 await refreshPlannerStatistics(database.db, 'start');
+await services.audit.writeCheckpoint();
 services.jobRunner.start();
 
 await app.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${config.port}`;
 const where = database.dialect === 'sqlite' ? config.databaseUrl.replace(/^sqlite:/, '') : 'PostgreSQL';
 const lines = ['', `Concord is running at ${url}   (database: ${where})`, `API docs: ${url}/api/docs`];
-if (['127.0.0.1', 'localhost', '::1'].includes(config.host))
+if (isLoopback(config.host))
   lines.push('Served to this machine only; set HOST=0.0.0.0 to serve other machines.');
+else if (config.seedDemo)
+  lines.push('Served to other machines: demo users must change the demo password when they sign in.');
 if (config.seedDemo) {
   lines.push(
     '',

@@ -55,5 +55,7 @@ export const auditVerifyResultSchema = z.object({
   /** The first sequence number where the chain breaks, with the reason. */
   brokenAt: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** Signed checkpoints (outside the database) compared with the log. */
+  checkpoints: z.number().int(),
 });
 export type AuditVerifyResult = z.infer<typeof auditVerifyResultSchema>;

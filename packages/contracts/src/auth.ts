@@ -43,5 +43,7 @@ export const sessionInfoSchema = z.object({
   permissions: z.array(z.string()),
   /** Send as the `X-CSRF-Token` header on every POST, PUT, PATCH and DELETE. */
   csrfToken: z.string(),
+  /** Signed in with a well-known password (the demo's, on a server others reach): change it first. */
+  passwordChangeRequired: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;

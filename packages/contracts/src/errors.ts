@@ -47,6 +47,10 @@ export const errorMessages = {
   },
   BUILT_IN: { 'zh-CN': '内置{what}不能删除', 'en-US': 'A built-in {what} cannot be deleted' },
   SELF_ACTION: { 'zh-CN': '不能对自己执行此操作', 'en-US': 'You cannot do this to your own account' },
+  PASSWORD_CHANGE_REQUIRED: {
+    'zh-CN': '请先修改密码：您使用的是公开的初始密码，修改后才能继续使用',
+    'en-US': 'Change your password first: you signed in with a well-known initial password',
+  },
   USER_HAS_OPEN_WORK: {
     'zh-CN': '该用户还有未完成的工作（{detail}），请先选择交接给谁再停用',
     'en-US': 'This user still holds open work ({detail}): choose who takes it over before disabling',

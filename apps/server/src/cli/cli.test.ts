@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
+import { loadAuditKey } from '../config/audit-key.js';
 import { testDialects } from '../testing/dialects.js';
 import { ApiClient } from '../testing/test-app.js';
 import { DEMO_PASSWORD, demoUsers } from './demo-data.js';
@@ -23,7 +24,13 @@ function cli(dbFile: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'silent' },
+      // DATA_DIR beside the database: the audit key the CLI creates stays in the test's directory.
+      env: {
+        ...process.env,
+        DATABASE_URL: `sqlite:${dbFile}`,
+        DATA_DIR: path.dirname(dbFile),
+        LOG_LEVEL: 'silent',
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -161,12 +168,14 @@ describe.runIf(testDialects().includes('sqlite'))('command line', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('"boss" created');
 
+    // The server started on the same DATA_DIR uses the key the CLI wrote the audit chain with.
     const { app } = await buildApp({
       databaseUrl: `sqlite:${db}`,
       logLevel: 'silent',
       rateLimit: false,
       cookieSecure: false,
       sessionTtlHours: 12,
+      auditKey: loadAuditKey(path.dirname(db), undefined),
     });
     try {
       const client = await ApiClient.login(app, 'boss', 'Boss2026x');

@@ -51,6 +51,17 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => v || undefined),
+  /** The audit chain's HMAC key; DATA_DIR/audit.key (created on first start) when unset. */
+  AUDIT_KEY: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || v.length >= 32, 'AUDIT_KEY must be at least 32 characters'),
+  /** Where signed checkpoints of the audit chain go; DATA_DIR/audit-checkpoints.jsonl when unset. */
+  AUDIT_CHECKPOINT_FILE: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 export type Config = {
@@ -70,7 +81,15 @@ export type Config = {
   smtpUrl?: string;
   smtpFrom: string;
   publicUrl?: string;
+  /** AUDIT_KEY when set; main and the CLI read DATA_DIR/audit.key otherwise (loadAuditKey). */
+  auditKeyFromEnv?: string;
+  auditCheckpointFile: string;
 };
+
+/** Whether HOST serves this machine only. */
+export function isLoopback(host: string): boolean {
+  return ['127.0.0.1', 'localhost', '::1'].includes(host) || host.startsWith('127.');
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -95,5 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     publicUrl: e.PUBLIC_URL,
+    auditKeyFromEnv: e.AUDIT_KEY,
+    auditCheckpointFile: path.resolve(
+      e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
+    ),
   };
 }

@@ -30,6 +30,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Called with the SQL of every statement the app runs. */
   onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  /** As when Concord serves other machines: the demo password must be changed at sign-in. */
+  demoPasswordsMustChange?: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
     trustProxy: options.trustProxy,
     clock: options.clock,
     onQuery: options.onQuery,
+    demoPasswordsMustChange: options.demoPasswordsMustChange,
     cookieSecure: false,
     // Sessions expire on the app's clock: a suite that moves a manual clock on by weeks keeps its
     // users signed in, as if they had stayed at their desks.

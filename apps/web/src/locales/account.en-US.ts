@@ -17,6 +17,8 @@ export const accountEnUS: typeof accountZhCN = {
     confirmPassword: 'Confirm new password',
     passwordRules:
       'Passwords need at least 8 characters with both letters and digits. Sign-ins on other devices may end after the change.',
+    mustChangePassword:
+      'You signed in with a well-known initial password. Change it first; then you can go on.',
     passwordChanged: 'Password changed',
     profileSaved: 'Profile saved',
   },

@@ -14,6 +14,7 @@ export const accountZhCN = {
     newPassword: '新密码',
     confirmPassword: '确认新密码',
     passwordRules: '密码至少 8 位，且须同时包含字母和数字。修改后其他设备上的登录可能失效。',
+    mustChangePassword: '您使用的是公开的初始密码。为了安全，请先修改密码，修改后即可继续使用。',
     passwordChanged: '密码已修改',
     profileSaved: '个人资料已保存',
   },

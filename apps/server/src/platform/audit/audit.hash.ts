@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /**
  * JSON with keys sorted at every level: PostgreSQL's jsonb reorders keys, the hash must not care.
@@ -40,9 +40,20 @@ export interface ChainedFields {
   prevHash: string;
 }
 
+/**
+ * The secret that keys the chain (HMAC-SHA256). Kept outside the database (DATA_DIR/audit.key or
+ * AUDIT_KEY), so someone who can write the database cannot recompute a chain over forged entries.
+ * `null` hashes plainly (SHA-256): the entries written before the chain was keyed.
+ */
+export type ChainKey = Buffer | null;
+
+function digest(key: ChainKey, text: string): string {
+  return (key ? createHmac('sha256', key) : createHash('sha256')).update(text).digest('hex');
+}
+
 /** Each entry's hash covers its content and the previous hash: change or remove one and the chain breaks. */
-export function entryHash(fields: ChainedFields): string {
-  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
+export function entryHash(fields: ChainedFields, key: ChainKey = null): string {
+  return digest(key, canonicalJson(fields));
 }
 
 /**
@@ -50,12 +61,16 @@ export function entryHash(fields: ChainedFields): string {
  * same hash, without writing the changes out a second time (a write records one entry per record;
  * an import of 50,000 contracts writes its changes once, not twice).
  */
-export function entryHashOfCanonical(fields: Omit<ChainedFields, 'changes'>, changesJson: string): string {
+export function entryHashOfCanonical(
+  fields: Omit<ChainedFields, 'changes'>,
+  changesJson: string,
+  key: ChainKey = null,
+): string {
   const values: Record<string, unknown> = fields;
   const body = chainedKeys
     .map((key) => `${JSON.stringify(key)}:${key === 'changes' ? changesJson : canonicalJson(values[key])}`)
     .join(',');
-  return createHash('sha256').update(`{${body}}`).digest('hex');
+  return digest(key, `{${body}}`);
 }
 
 /** The keys of ChainedFields in canonicalJson's order. */

@@ -39,13 +39,36 @@ export async function append(db: Db, rows: AuditLogTable[]): Promise<void> {
   await db.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
 }
 
-export async function readHead(db: Db): Promise<{ seq: number; hash: string }> {
+export async function readHead(
+  db: Db,
+): Promise<{ seq: number; hash: string; keyedFromSeq: number; keyId: string | null }> {
   const head = await db
     .selectFrom('audit_head')
-    .select(['seq', 'hash'])
+    .select(['seq', 'hash', 'keyed_from_seq', 'key_id'])
     .where('id', '=', 1)
     .executeTakeFirstOrThrow();
-  return head;
+  return {
+    seq: Number(head.seq),
+    hash: head.hash,
+    keyedFromSeq: Number(head.keyed_from_seq),
+    keyId: head.key_id,
+  };
+}
+
+/** Records the key's fingerprint at the first start with a key. */
+export async function bindKeyId(db: Db, keyId: string): Promise<void> {
+  await db
+    .updateTable('audit_head')
+    .set({ key_id: keyId })
+    .where('id', '=', 1)
+    .where('key_id', 'is', null)
+    .execute();
+}
+
+/** One entry's hash, to compare with a checkpoint. */
+export async function hashAt(db: Db, seq: number): Promise<string | null> {
+  const row = await db.selectFrom('audit_log').select('hash').where('seq', '=', seq).executeTakeFirst();
+  return row?.hash ?? null;
 }
 
 export async function readBatch(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {

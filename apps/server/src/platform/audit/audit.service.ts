@@ -4,7 +4,9 @@ import type { Scope } from '../access/index.js';
 import { applySort, fetchPage, presentedInBatches, type RequestContext } from '../http/index.js';
 import { diffFields } from './audit.diff.js';
 import { AuditEventCatalogue } from './audit.events.js';
+import { CheckpointFile } from './audit.checkpoints.js';
 import { canonicalJson, entryHash, entryHashOfCanonical } from './audit.hash.js';
+import { type AuditKey, auditKeyOf } from './audit.key.js';
 import * as repo from './audit.repository.js';
 
 /**
@@ -41,10 +43,49 @@ export class AuditService {
   // Production logs a payload that does not fit and records the entry all the same.
   #report: (problem: string) => void = (problem) => console.warn(problem);
 
+  readonly #key: AuditKey;
+  readonly #checkpoints: CheckpointFile | null;
+
   constructor(
     private readonly db: Db,
     private readonly clock: AuditClock,
-  ) {}
+    /** The chain's key (unkeyed-development key when none is given) and where checkpoints go. */
+    chain: { key?: AuditKey; checkpointFile?: string } = {},
+  ) {
+    this.#key = chain.key ?? auditKeyOf();
+    this.#checkpoints = chain.checkpointFile ? new CheckpointFile(chain.checkpointFile, this.#key) : null;
+  }
+
+  /**
+   * At start: the first start with a key records its fingerprint; a start with another key than
+   * the one the chain was written with is refused, as every entry after would fail verification.
+   */
+  async bindKey(): Promise<void> {
+    const head = await repo.readHead(this.db);
+    if (head.keyId === null) await repo.bindKeyId(this.db, this.#key.id);
+    else if (head.keyId !== this.#key.id) {
+      throw new Error(
+        `The audit key (fingerprint ${this.#key.id}) is not the one this database's audit log was written with (${head.keyId}). ` +
+          'Restore DATA_DIR/audit.key or set AUDIT_KEY to the original key.',
+      );
+    }
+  }
+
+  /** Appends a signed checkpoint of the head to the checkpoint file, when it moved since the last one. */
+  async writeCheckpoint(): Promise<boolean> {
+    if (!this.#checkpoints) return false;
+    const head = await repo.readHead(this.db);
+    const all = await this.#checkpoints.readAll();
+    const last = all.at(-1)?.checkpoint;
+    if (last && last.seq === head.seq && last.hash === head.hash) return false;
+    await this.#checkpoints.append({
+      seq: head.seq,
+      hash: head.hash,
+      keyedFromSeq: head.keyedFromSeq,
+      at: this.clock.now().toISOString(),
+    });
+    return true;
+  }
 
   /** The organisation names the users of the audit viewer; it is created after the audit log. */
   nameUsersWith(userNames: UserNames): void {
@@ -101,7 +142,7 @@ export class AuditService {
         prevHash: hash,
       };
       seq = fields.seq;
-      hash = entryHashOfCanonical(fields, changesJson);
+      hash = entryHashOfCanonical(fields, changesJson, this.#key.secret);
       return {
         seq: fields.seq,
         at: fields.at,
@@ -162,10 +203,20 @@ export class AuditService {
   }
 
   /**
-   * Recomputes the chain from the first entry. A changed row breaks its own hash, a deleted row
-   * leaves a gap in the sequence, a deleted tail no longer reaches the head.
+   * Recomputes the chain from the first entry, keyed from `keyed_from_seq` on (plain SHA-256
+   * before). A changed row breaks its own hash, a deleted row leaves a gap in the sequence, a
+   * deleted tail no longer reaches the head. Then each signed checkpoint outside the database must
+   * match the log: a log rewritten or cut back in the database, head and all, no longer does.
    */
   async verify(): Promise<AuditVerifyResult> {
+    const head = await repo.readHead(this.db);
+    if (head.keyId !== null && head.keyId !== this.#key.id) {
+      return broken(
+        0,
+        1,
+        `the audit key (${this.#key.id}) is not the one the log was written with (${head.keyId})`,
+      );
+    }
     let previousHash = 'GENESIS';
     let expectedSeq = 1;
     let checked = 0;
@@ -179,7 +230,8 @@ export class AuditService {
         if (row.prev_hash !== previousHash) {
           return broken(checked, row.seq, `entry ${row.seq} does not link to entry ${row.seq - 1}`);
         }
-        const hash = entryHash({ ...repo.toEntry(row), prevHash: row.prev_hash });
+        const key = row.seq >= head.keyedFromSeq ? this.#key.secret : null;
+        const hash = entryHash({ ...repo.toEntry(row), prevHash: row.prev_hash }, key);
         if (hash !== row.hash)
           return broken(checked, row.seq, `entry ${row.seq} was changed after it was written`);
         previousHash = row.hash;
@@ -187,11 +239,46 @@ export class AuditService {
         checked += 1;
       }
     }
-    const head = await repo.readHead(this.db);
     if (head.seq !== expectedSeq - 1 || head.hash !== previousHash) {
       return broken(checked, expectedSeq, `entries ${expectedSeq} to ${head.seq} are missing from the end`);
     }
-    return { ok: true, checked, brokenAt: null, reason: null };
+    const checkpoints = await this.verifyCheckpoints(head, checked);
+    if (checkpoints.problem) return { ...checkpoints.problem, checkpoints: checkpoints.count };
+    return { ok: true, checked, brokenAt: null, reason: null, checkpoints: checkpoints.count };
+  }
+
+  private async verifyCheckpoints(
+    head: Awaited<ReturnType<typeof repo.readHead>>,
+    checked: number,
+  ): Promise<{ count: number; problem: AuditVerifyResult | null }> {
+    const all = (await this.#checkpoints?.readAll()) ?? [];
+    for (const { checkpoint, line, signed } of all) {
+      const fail = (seq: number, reason: string) => ({
+        count: all.length,
+        problem: broken(checked, seq, `checkpoint ${line}: ${reason}`),
+      });
+      if (!signed)
+        return fail(
+          Math.max(1, checkpoint.seq),
+          'its signature does not hold (the checkpoint file was altered)',
+        );
+      if (checkpoint.keyedFromSeq < head.keyedFromSeq) {
+        return fail(
+          checkpoint.keyedFromSeq,
+          'the chain was keyed from an earlier entry (the head was rewritten)',
+        );
+      }
+      if (checkpoint.seq > head.seq) {
+        return fail(
+          head.seq + 1,
+          `entries ${head.seq + 1} to ${checkpoint.seq} existed at ${checkpoint.at} and are gone`,
+        );
+      }
+      if (checkpoint.seq > 0 && (await repo.hashAt(this.db, checkpoint.seq)) !== checkpoint.hash) {
+        return fail(checkpoint.seq, `entry ${checkpoint.seq} is not the one recorded at ${checkpoint.at}`);
+      }
+    }
+    return { count: all.length, problem: null };
   }
 
   /** Entries as the viewer shows them: with the actor's name and the labels of record type and action. */
@@ -216,5 +303,5 @@ function withOwnEntries(scope: Scope, ctx: RequestContext): Scope {
 }
 
 function broken(checked: number, seq: number, reason: string): AuditVerifyResult {
-  return { ok: false, checked, brokenAt: seq, reason };
+  return { ok: false, checked, brokenAt: seq, reason, checkpoints: 0 };
 }

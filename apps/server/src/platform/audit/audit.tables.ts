@@ -15,7 +15,15 @@ export interface AuditLogTable {
 
 export interface AuditTables {
   audit_log: AuditLogTable;
-  audit_head: { id: number; seq: number; hash: string };
+  audit_head: {
+    id: number;
+    seq: number;
+    hash: string;
+    /** Entries from this one on are keyed (HMAC); earlier ones plain SHA-256. */
+    keyed_from_seq: number;
+    /** The fingerprint of the key the keyed entries were written with; set at the first keyed start. */
+    key_id: string | null;
+  };
 }
 
 declare module '../../db/index.js' {

@@ -9,6 +9,7 @@ import { expect, it } from 'vitest';
 import { readJson, writeJson } from '../../db/index.js';
 import { describeEachDialect } from '../../testing/test-app.js';
 import { entryHash } from './audit.hash.js';
+import { auditKeyOf } from './audit.key.js';
 import { API } from './audit.testing.js';
 
 describeEachDialect('audit log tamper detection', (t) => {
@@ -28,7 +29,13 @@ describeEachDialect('audit log tamper detection', (t) => {
       .where('seq', '=', 3)
       .executeTakeFirstOrThrow();
     expect(row.action).not.toBe('forged');
-    expect(await verify()).toEqual({ ok: true, checked: await headSeq(), brokenAt: null, reason: null });
+    expect(await verify()).toEqual({
+      ok: true,
+      checked: await headSeq(),
+      brokenAt: null,
+      reason: null,
+      checkpoints: 0,
+    });
   });
 
   it('finds a changed entry', async () => {
@@ -70,7 +77,7 @@ describeEachDialect('audit log tamper detection', (t) => {
     expect((await verify()).ok).toBe(true);
   });
 
-  it('finds a changed entry whose own hash was recomputed, at the next link', async () => {
+  it('finds a changed entry whose own hash was recomputed: without the key at once, with it at the next link', async () => {
     const row = await db()
       .selectFrom('audit_log')
       .selectAll()
@@ -82,7 +89,7 @@ describeEachDialect('audit log tamper detection', (t) => {
       action: 'forged',
       changes: readJson(row.changes, []),
     };
-    const hash = entryHash({
+    const fields = {
       seq: forged.seq,
       at: new Date(forged.at).toISOString(),
       actorId: forged.actor_id,
@@ -94,8 +101,27 @@ describeEachDialect('audit log tamper detection', (t) => {
       requestId: forged.request_id,
       ip: forged.ip,
       prevHash: forged.prev_hash,
+    };
+    // Someone who can write the database but has not the key (DATA_DIR/audit.key) recomputes a
+    // plain SHA-256: the keyed chain refuses the entry itself.
+    const plain = entryHash(fields);
+    await db()
+      .updateTable('audit_log')
+      .set({ action: 'forged', hash: plain })
+      .where('seq', '=', 15)
+      .execute();
+    expect(await verify()).toMatchObject({
+      ok: false,
+      brokenAt: 15,
+      reason: expect.stringMatching(/changed/),
     });
-    await db().updateTable('audit_log').set({ action: 'forged', hash }).where('seq', '=', 15).execute();
+    // With the key (here the test instance's), the forged entry holds, and the next link breaks.
+    const keyed = entryHash(fields, auditKeyOf().secret);
+    await db()
+      .updateTable('audit_log')
+      .set({ action: 'forged', hash: keyed })
+      .where('seq', '=', 15)
+      .execute();
     expect(await verify()).toMatchObject({ ok: false, brokenAt: 16, reason: expect.stringMatching(/link/) });
     await db()
       .updateTable('audit_log')
@@ -133,6 +159,7 @@ describeEachDialect('audit log tamper detection', (t) => {
       checked: last - 1,
       brokenAt: last,
       reason: `entries ${last} to ${last} are missing from the end`,
+      checkpoints: 0,
     });
     await db()
       .deleteFrom('audit_log')

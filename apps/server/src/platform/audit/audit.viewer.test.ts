@@ -99,6 +99,7 @@ describeEachDialect('audit log', (t) => {
       checked: await auditCount(t()),
       brokenAt: null,
       reason: null,
+      checkpoints: 0,
     });
     const staff = await t().login('wu.min');
     expect((await staff.get(`${API}/audit/verify`)).statusCode).toBe(403);

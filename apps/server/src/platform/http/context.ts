@@ -25,6 +25,8 @@ export interface RequestContext {
    * the organisation's name cache is good for; absent outside a signed-in request.
    */
   accessStamp?: number;
+  /** The session signed in with a password that must be changed before anything else. */
+  passwordChangeRequired?: boolean;
 }
 
 declare module 'fastify' {

@@ -34,6 +34,12 @@ export interface RouteDefinition<
   /** `public` only for sign-in; everything else needs a session. */
   auth?: 'public' | 'session';
   /**
+   * Open to a session that must change its password first (a demo password on a server others
+   * reach): reading the session, changing the password, the language, signing out. Every other
+   * route answers 403 PASSWORD_CHANGE_REQUIRED to such a session.
+   */
+  beforePasswordChange?: true;
+  /**
    * For URLs with `:id`: the kind of record the id names. The guard test fetches a record of this
    * kind from another entity and checks that it stays invisible.
    */
@@ -73,6 +79,7 @@ export const API_PREFIX = '/api/v1';
 export interface RouteConfig {
   concord: true;
   auth: 'public' | 'session';
+  beforePasswordChange: boolean;
   recordType?: string;
   download: boolean;
 }
@@ -101,7 +108,13 @@ export function registerRoutes(app: FastifyInstance, definitions: RouteDefinitio
   const typed = app.withTypeProvider<ZodTypeProvider>();
   for (const def of definitions) {
     const auth = def.auth ?? 'session';
-    const config: RouteConfig = { concord: true, auth, recordType: def.recordType, download: !!def.download };
+    const config: RouteConfig = {
+      concord: true,
+      auth,
+      beforePasswordChange: def.beforePasswordChange === true,
+      recordType: def.recordType,
+      download: !!def.download,
+    };
     app[routeCatalog].push(def);
     typed.route({
       method: def.method,

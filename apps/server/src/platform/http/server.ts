@@ -139,6 +139,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     const checkCsrf = !SAFE_METHODS.has(request.method);
     if (checkCsrf) assertSameOrigin(request);
     request.ctx = await options.authenticate(request, { checkCsrf });
+    if (request.ctx.passwordChangeRequired && !config.beforePasswordChange)
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
   });
 
   // PostgreSQL cannot store or compare text with NUL in it (a 500 there, silently cut short in

@@ -20,9 +20,14 @@ import type { Clock } from '../jobs/index.js';
 
 export interface AuthSettings {
   sessionTtlHours: number;
+  /**
+   * Passwords everyone knows (the demo's) that must be changed before anything else when typed at
+   * sign-in: set when Concord serves other machines (HOST not a loopback address).
+   */
+  wellKnownPasswords: readonly string[];
 }
 
-export const defaultAuthSettings: AuthSettings = { sessionTtlHours: 12 };
+export const defaultAuthSettings: AuthSettings = { sessionTtlHours: 12, wellKnownPasswords: [] };
 
 /** Where a request comes from, for the session row and the audit log. */
 export interface ClientInfo {
@@ -100,6 +105,7 @@ export class AuthService {
         expires_at: addMinutes(now, this.settings.sessionTtlHours * 60),
         ip: client.ip,
         user_agent: client.userAgent?.slice(0, 300) ?? null,
+        password_change_required: this.settings.wellKnownPasswords.includes(password),
       });
       await this.users.recordLogin(trx, user.id);
       const actorCtx = this.systemlessContext(client, { userId: user.id, actingEntityId });
@@ -193,7 +199,10 @@ export class AuthService {
     if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) {
       await repo.touchSession(this.db, sessionId, now, addMinutes(now, this.settings.sessionTtlHours * 60));
     }
-    return this.contextOf(access, session.acting_entity_id, sessionId, client);
+    const context = this.contextOf(access, session.acting_entity_id, sessionId, client);
+    return readBool(session.password_change_required)
+      ? { ...context, passwordChangeRequired: true }
+      : context;
   }
 
   /**
@@ -283,6 +292,7 @@ export class AuthService {
       roles: roles.map((r) => ({ id: r.id, code: r.code, name: r.name })),
       permissions: ctx.access.permissions(),
       csrfToken: session.csrf_token,
+      passwordChangeRequired: readBool(session.password_change_required),
     };
   }
 
@@ -315,6 +325,7 @@ export class AuthService {
         changed_at: this.clock.now().toISOString(),
       });
       await repo.deleteSessionsOfUser(trx, actor.userId, actor.sessionId);
+      await repo.clearPasswordChangeRequired(trx, actor.sessionId);
       await this.audit.record(trx, ctx, {
         entityType: 'user',
         entityId: actor.userId,

@@ -1,5 +1,6 @@
 import { iamPermissionGroups } from '@concord/contracts';
 import { defineModule } from '../kit/index.js';
+import { DEMO_PASSWORD } from '../org/index.js';
 import { AccessCache } from './access-cache.js';
 import { AuthService, defaultAuthSettings } from './auth.service.js';
 import { iamJobs } from './iam.jobs.js';
@@ -39,6 +40,7 @@ export const iamModule = defineModule({
       {
         ...defaultAuthSettings,
         sessionTtlHours: settings.sessionTtlHours,
+        wellKnownPasswords: settings.demoPasswordsMustChange ? [DEMO_PASSWORD] : [],
       },
       new AccessCache(),
     );

@@ -86,6 +86,14 @@ export async function setActingEntity(db: Db, id: string, entityId: string): Pro
   await db.updateTable('iam_session').set({ acting_entity_id: entityId }).where('id', '=', id).execute();
 }
 
+export async function clearPasswordChangeRequired(db: Db, sessionId: string): Promise<void> {
+  await db
+    .updateTable('iam_session')
+    .set({ password_change_required: false })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
 export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom('iam_session').where('id', '=', id).execute();
 }

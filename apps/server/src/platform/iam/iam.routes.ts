@@ -68,6 +68,7 @@ export function iamRoutes(
     defineRoute({
       method: 'POST',
       url: '/auth/logout',
+      beforePasswordChange: true,
       summary: 'Sign out (ends this session)',
       tags: ['auth'],
       response: okSchema,
@@ -80,6 +81,7 @@ export function iamRoutes(
     defineRoute({
       method: 'GET',
       url: '/auth/session',
+      beforePasswordChange: true,
       summary: 'The signed-in user, acting entity, permissions and CSRF token',
       tags: ['auth'],
       response: sessionInfoSchema,
@@ -88,6 +90,7 @@ export function iamRoutes(
     defineRoute({
       method: 'POST',
       url: '/auth/password',
+      beforePasswordChange: true,
       summary: 'Change own password (ends other sessions)',
       tags: ['auth'],
       body: changePasswordBodySchema,
@@ -124,6 +127,7 @@ export function iamRoutes(
     defineRoute({
       method: 'PUT',
       url: '/auth/locale',
+      beforePasswordChange: true,
       summary: 'Set own UI language',
       tags: ['auth'],
       body: setLocaleBodySchema,

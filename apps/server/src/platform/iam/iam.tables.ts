@@ -15,6 +15,8 @@ export interface IamSessionTable {
   expires_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** Signed in with a well-known password: only the password change is open until it is changed. */
+  password_change_required: boolean | number;
 }
 export interface IamRoleTable {
   id: string;

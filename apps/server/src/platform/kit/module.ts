@@ -30,6 +30,12 @@ export interface PlatformSettings {
   filesDir?: string;
   cookieSecure?: boolean;
   loginAttemptsPerMinute?: number;
+  /** Demo users must change the demo password at sign-in (Concord serves other machines). */
+  demoPasswordsMustChange?: boolean;
+  /** The audit chain's HMAC key (DATA_DIR/audit.key or AUDIT_KEY); a fixed development key when absent. */
+  auditKey?: string;
+  /** Where signed checkpoints of the audit chain's head are appended (outside the database). */
+  auditCheckpointFile?: string;
 }
 
 /** What every module receives, whatever it requires: the database, the clock, settings, the system's own context. */

@@ -9,6 +9,8 @@ const ErrorState = lazy(() =>
   import('../../shared/ErrorState').then((module) => ({ default: module.ErrorState })),
 );
 
+const PASSWORD_PAGE = '/account/password';
+
 export interface LoginRedirectState {
   /** Where the user was headed; the login page returns there. */
   from?: string;
@@ -46,6 +48,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       ? {}
       : { from: `${location.pathname}${location.search}${location.hash}` };
     return <Navigate to="/login" replace state={state} />;
+  }
+  // Signed in with a well-known password (the demo's, served to others): nothing else until it is changed.
+  if (session.passwordChangeRequired && location.pathname !== PASSWORD_PAGE) {
+    return <Navigate to={PASSWORD_PAGE} replace />;
   }
   return <>{children}</>;
 }

@@ -117,5 +117,10 @@ export function useUpdateProfile() {
 }
 
 export function useChangePassword() {
-  return useMutation({ mutationFn: sessionApi.changePassword });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: sessionApi.changePassword,
+    // A session that had to change its password may now go anywhere: read it again.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionQueryKey }),
+  });
 }

@@ -2,7 +2,7 @@ import { changePasswordBodySchema } from '@concord/contracts';
 import { App, Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useChangePassword } from '../../app/auth/session';
+import { useChangePassword, useSessionQuery } from '../../app/auth/session';
 import { FormError } from '../../shared/FormError';
 import { PageContainer } from '../../shared/PageContainer';
 import { useZodRules } from '../../shared/zodRules';
@@ -18,6 +18,7 @@ export default function ChangePasswordPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const changePassword = useChangePassword();
+  const mustChange = useSessionQuery().data?.passwordChangeRequired === true;
   const [form] = Form.useForm<PasswordForm>();
 
   const rules = useZodRules(
@@ -49,6 +50,15 @@ export default function ChangePasswordPage() {
   return (
     <PageContainer title={t('account.passwordTitle')}>
       <Form<PasswordForm> form={form} layout="vertical" style={{ maxWidth: 420 }} onFinish={onFinish}>
+        {mustChange && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('account.mustChangePassword')}
+            style={{ marginBottom: 16 }}
+            data-testid="password-must-change"
+          />
+        )}
         <Alert type="info" showIcon title={t('account.passwordRules')} style={{ marginBottom: 16 }} />
         <FormError error={changePassword.error} />
         <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={rules.currentPassword}>
