@@ -89,6 +89,8 @@ export const systemEnUS: typeof systemZhCN = {
     enableConfirm: 'Enable the user "{{name}}"?',
     disabled: 'User disabled',
     enabled: 'User enabled',
+    unlock: 'Unlock sign-in',
+    unlocked: 'Sign-in unlocked for "{{name}}"',
     resetPassword: 'Reset password',
     resetPasswordTitle: 'Reset password: {{name}}',
     resetPasswordDone: 'Password reset',

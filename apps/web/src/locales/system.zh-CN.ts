@@ -83,6 +83,8 @@ export const systemZhCN = {
     enableConfirm: '确定启用用户“{{name}}”吗？',
     disabled: '用户已停用',
     enabled: '用户已启用',
+    unlock: '解除登录锁定',
+    unlocked: '已解除“{{name}}”的登录锁定',
     resetPassword: '重置密码',
     resetPasswordTitle: '重置密码：{{name}}',
     resetPasswordDone: '密码已重置',

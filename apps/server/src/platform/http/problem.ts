@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from './errors.js';
+import { issueMessage } from './validation-messages.js';
 
 const titles: Record<number, string> = {
   400: 'Bad Request',
@@ -85,25 +86,25 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   return problem(request, 500, 'INTERNAL', formatErrorMessage('INTERNAL', locale, { requestId: request.id }));
 }
 
-const zodMessages = { 'zh-CN': z.locales.zhCN(), 'en-US': z.locales.en() };
+const englishDefaults = z.locales.en();
 
 /**
- * zod words its own messages in English. For a Chinese reader, a message zod made itself is
- * re-worded by zod's Chinese locale; a message a schema wrote by hand is kept as written.
+ * A refused value's message in the reader's language: a message a schema wrote by hand is kept as
+ * written; one zod made itself is worded for people (validation-messages.ts), in both languages.
  */
 function localizedIssue(
   v: { keyword: string; message?: string; params: Record<string, unknown> },
   locale: Locale,
 ): string {
   const message = v.message ?? 'invalid';
-  if (locale === 'en-US') return message;
   const issue = { ...v.params, code: v.keyword, message, input: v.params.input } as never;
   try {
-    const english = zodMessages['en-US'].localeError?.(issue);
+    const english = englishDefaults.localeError?.(issue);
     const englishText = typeof english === 'string' ? english : english?.message;
-    if (englishText !== message) return message;
-    const chinese = zodMessages['zh-CN'].localeError?.(issue);
-    return (typeof chinese === 'string' ? chinese : chinese?.message) ?? message;
+    // zod's default names what it received, which the issue does not carry: compare without it.
+    const unreceived = (text: string | undefined) => text?.replace(/, received \S+$/, '');
+    if (unreceived(englishText) !== unreceived(message)) return message; // written by hand in the schema
+    return issueMessage({ ...v.params, code: v.keyword, message }, locale) ?? message;
   } catch {
     return message;
   }

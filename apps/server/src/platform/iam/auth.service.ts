@@ -56,6 +56,13 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly settings: AuthSettings = defaultAuthSettings,
     private readonly accessCache?: AccessCache,
+    /** Tells a user their name is blocked from signing in for a while (someone guessed at it). */
+    private readonly tellBlocked?: (
+      trx: Db,
+      ctx: RequestContext,
+      userId: string,
+      until: string,
+    ) => Promise<void>,
   ) {
     this.db = db;
   }
@@ -142,6 +149,7 @@ export class AuthService {
         action: accountBlocked ? 'login_locked' : 'login_failed',
         changes: [{ field: 'failedCount', old: failedCount - 1, new: failedCount }],
       });
+      if (blockedUntil) await this.tellBlocked?.(trx, ctx, userId, blockedUntil);
     });
   }
 

@@ -131,6 +131,27 @@ describeEachDialect('sign-in and sessions', (t) => {
       .where('action', '=', 'login_locked')
       .execute();
     expect(audit).toHaveLength(1);
+    // The user hears of it (in the app, and by e-mail where configured), not the group chats.
+    const told = await t()
+      .services.db.selectFrom('notification_item')
+      .select(['kind'])
+      .where('recipient_id', '=', user.id)
+      .where('kind', '=', 'account.signInBlocked')
+      .execute();
+    expect(told).toHaveLength(1);
+    // An administrator lifts the block without touching the password; the owner signs in at once.
+    const unlocked = await admin.post(`/api/v1/org/users/${user.id}/unlock`, {});
+    expect(unlocked.statusCode, unlocked.body).toBe(200);
+    expect(unlocked.json().lockedUntil).toBeNull();
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '10.3.0.1',
+      payload: { username: user.username, password: user.password },
+    });
+    expect(signedIn.statusCode).toBe(200);
+    const staff = await t().login('wu.min');
+    expect((await staff.post(`/api/v1/org/users/${user.id}/unlock`, {})).statusCode).toBe(403);
   });
 
   it('refuses disabled users and ends their sessions', async () => {

@@ -1,4 +1,4 @@
-import { iamPermissionGroups } from '@concord/contracts';
+import { BUSINESS_TIME_ZONE, iamPermissionGroups } from '@concord/contracts';
 import { defineModule } from '../kit/index.js';
 import { DEMO_PASSWORD } from '../org/index.js';
 import { AccessCache } from './access-cache.js';
@@ -9,6 +9,7 @@ import { iamMigrations } from './iam.migrations.js';
 import { iamRoutes } from './iam.routes.js';
 import { RolesService } from './roles.service.js';
 import { iamAuditEvents } from './iam.audit-events.js';
+import { iamTemplates } from './iam.templates.js';
 import { iamDemo } from './iam.demo.js';
 
 declare module '../kit/module.js' {
@@ -20,13 +21,14 @@ declare module '../kit/module.js' {
 /** Sign-in, sessions, roles with their permissions and data scope. */
 export const iamModule = defineModule({
   name: 'iam',
-  requires: ['audit', 'org'],
+  requires: ['audit', 'org', 'notifications'],
   migrations: iamMigrations,
   permissions: iamPermissionGroups,
   auditEvents: iamAuditEvents,
   recordTypes: [{ type: 'role', entityOwned: false }],
   demo: iamDemo,
-  create({ db, clock, settings }, { audit, org }) {
+  templates: iamTemplates,
+  create({ db, clock, settings }, { audit, org, notifications }) {
     // The organisation's user administration sets passwords, ends sessions and assigns roles through
     // this adapter; IAM reads entity names from the organisation for the role list.
     org.bindIdentity(new IdentityAdapter((trx, ids) => org.org.entitySummaries(ids, trx), clock));
@@ -43,6 +45,25 @@ export const iamModule = defineModule({
         wellKnownPasswords: settings.demoPasswordsMustChange ? [DEMO_PASSWORD] : [],
       },
       new AccessCache(),
+      // In the app and by e-mail, never to group robots: it is the user's own matter.
+      async (trx, ctx, userId, until) => {
+        const user = await org.users.loadUser(trx, userId);
+        await notifications.notifications.notify(trx, ctx, {
+          recipients: [userId],
+          template: 'account.signInBlocked',
+          // As the screen shows times: in the business time zone (Asia/Shanghai).
+          params: {
+            until: new Intl.DateTimeFormat('sv-SE', {
+              timeZone: BUSINESS_TIME_ZONE,
+              dateStyle: 'short',
+              timeStyle: 'short',
+            }).format(new Date(until)),
+          },
+          link: '/account/password',
+          entityId: user.entityId,
+          robots: false,
+        });
+      },
     );
     return {
       provides: { auth, roles },

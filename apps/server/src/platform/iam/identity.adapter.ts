@@ -32,6 +32,11 @@ export class IdentityAdapter implements IdentityPort {
     return clearName(trx, username);
   }
 
+  async unlockSignIn(trx: Db, userId: string, username: string): Promise<void> {
+    await clearName(trx, username);
+    await repo.updateCredential(trx, userId, { failed_count: 0, locked_until: null });
+  }
+
   async endSessions(trx: Db, userId: string): Promise<void> {
     await repo.deleteSessionsOfUser(trx, userId);
   }

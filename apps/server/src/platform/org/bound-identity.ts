@@ -30,6 +30,10 @@ export class BoundIdentity implements IdentityPort {
     return this.port.liftSignInBlocks(trx, username);
   }
 
+  unlockSignIn(trx: Db, userId: string, username: string) {
+    return this.port.unlockSignIn(trx, userId, username);
+  }
+
   identityOf(db: Db, userIds: string[]) {
     return this.port.identityOf(db, userIds);
   }

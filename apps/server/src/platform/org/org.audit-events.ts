@@ -56,6 +56,7 @@ export const orgAuditEvents: AuditEventSet = {
       enable: label('启用', 'Enabled'),
       disable: label('停用', 'Disabled'),
       reset_password: label('重置密码', 'Password reset'),
+      unlock: label('解除登录锁定', 'Sign-in unlocked'),
       set_roles: label('分配角色', 'Roles assigned'),
     },
     ['create', 'update'],
@@ -65,6 +66,7 @@ export const orgAuditEvents: AuditEventSet = {
       set_roles: auditFields({ roles: v.texts }),
       // What a leaving user's work went to: `approvalTasks: 3`, and a user id or the rule.
       disable: auditFields({ active: v.flag, handedOver: v.texts, handoverTo: v.text }),
+      unlock: auditFields({ lockedUntil: v.instant }),
     },
   ),
 };

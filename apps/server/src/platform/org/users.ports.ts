@@ -13,6 +13,8 @@ export interface IdentityPort {
   endSessions(trx: Db, userId: string): Promise<void>;
   /** Lifts the sign-in blocks on a name (an administrator's password reset). */
   liftSignInBlocks(trx: Db, username: string): Promise<void>;
+  /** Lifts the blocks and the account's lockout without changing the password (an administrator's unlock). */
+  unlockSignIn(trx: Db, userId: string, username: string): Promise<void>;
   /** Roles held and a sign-in lockout, per user. */
   identityOf(
     db: Db,

@@ -119,6 +119,18 @@ export function usersRoutes(users: UsersService, userRoles: UserRolesService): R
       handler: ({ ctx, params, body }) => users.setActive(ctx, params.id, body.active, body.handover),
     }),
     defineRoute({
+      method: 'POST',
+      url: '/org/users/:id/unlock',
+      summary:
+        'Lift the sign-in blocks on a user (failures from many addresses) without changing the password',
+      tags: ['users'],
+      recordType: 'user',
+      params: idParamsSchema,
+      body: z.strictObject({}),
+      response: userSchema,
+      handler: ({ ctx, params }) => users.unlockSignIn(ctx, params.id),
+    }),
+    defineRoute({
       method: 'GET',
       url: '/org/users/:id/open-work',
       summary:

@@ -297,6 +297,22 @@ export class UsersService extends UserReads {
     });
   }
 
+  /** Lifts a user's sign-in blocks (someone guessed at their name) without touching the password. */
+  async unlockSignIn(ctx: RequestContext, id: string): Promise<User> {
+    const scope = await ctx.access.require('org.user.manage');
+    return this.db.transaction().execute(async (trx) => {
+      const user = await this.visibleUser(trx, scope, id);
+      await this.identity.unlockSignIn(trx, id, user.username);
+      await this.audit.record(trx, ctx, {
+        entityType: 'user',
+        entityId: id,
+        action: 'unlock',
+        changes: [{ field: 'lockedUntil', old: user.lockedUntil ?? null, new: null }],
+      });
+      return this.loadUser(trx, id);
+    });
+  }
+
   /** A user editing their own profile needs no permission beyond being signed in. */
   async updateOwnProfile(ctx: RequestContext, input: ProfileUpdate): Promise<void> {
     const userId = ctx.actor?.userId;

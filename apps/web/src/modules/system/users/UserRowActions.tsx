@@ -3,8 +3,9 @@ import type { User } from '@concord/contracts';
 import { Button, Dropdown, type MenuProps, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePermissions, useSession } from '../../../app/auth/session';
+import { isLocked } from './userColumns';
 
-export type UserAction = 'edit' | 'roles' | 'resetPassword' | 'toggleActive';
+export type UserAction = 'edit' | 'roles' | 'resetPassword' | 'unlock' | 'toggleActive';
 
 /** Which row actions the session may use on this user (nobody disables their own account). */
 export function useUserActions() {
@@ -15,6 +16,7 @@ export function useUserActions() {
     if (can('org.user.manage')) actions.push('edit');
     if (can('org.user.assignRoles')) actions.push('roles');
     if (can('org.user.resetPassword')) actions.push('resetPassword');
+    if (can('org.user.manage') && isLocked(user)) actions.push('unlock');
     if (can('org.user.manage') && user.id !== session.user.id) actions.push('toggleActive');
     return actions;
   };
@@ -35,6 +37,12 @@ export function UserRowActions({ user, actions, onAction }: UserRowActionsProps)
     folded.push({
       key: 'resetPassword',
       label: <span data-testid={`user-reset-password-${id}`}>{t('users.resetPassword')}</span>,
+    });
+  }
+  if (actions.includes('unlock')) {
+    folded.push({
+      key: 'unlock',
+      label: <span data-testid={`user-unlock-${id}`}>{t('users.unlock')}</span>,
     });
   }
   if (actions.includes('toggleActive')) {

@@ -20,7 +20,7 @@ import { UserFilterBar } from './UserFilterBar';
 import { UserFormModal, type UserFormTarget } from './UserFormModal';
 import { userColumns } from './userColumns';
 import { type UserAction, UserRowActions, useUserActions } from './UserRowActions';
-import { useSetUserActive, useUserList } from './usersApi';
+import { useSetUserActive, useUnlockUser, useUserList } from './usersApi';
 import { defaultUserPageSize, useUserFilters } from './useUserFilters';
 
 /** The users ledger: URL-driven filters, server-side paging and sorting, export and row actions. */
@@ -32,6 +32,7 @@ export default function UsersPage() {
   const { values, query, exportQuery, update, reset } = useUserFilters();
   const { data, isLoading, isFetching, error, refetch } = useUserList(query);
   const setActive = useSetUserActive();
+  const unlock = useUnlockUser();
   const actionsFor = useUserActions();
   const [formTarget, setFormTarget] = useState<UserFormTarget | null>(null);
   const [rolesUser, setRolesUser] = useState<User | null>(null);
@@ -64,6 +65,11 @@ export default function UsersPage() {
     if (action === 'edit') setFormTarget({ mode: 'edit', user });
     else if (action === 'roles') setRolesUser(user);
     else if (action === 'resetPassword') setPasswordUser(user);
+    else if (action === 'unlock')
+      unlock.mutate(user.id, {
+        onSuccess: () => message.success(t('users.unlocked', { name: user.displayName })),
+        onError: (err) => message.error(errorMessage(err, t)),
+      });
     else void toggleActive(user);
   };
 

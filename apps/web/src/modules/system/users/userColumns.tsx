@@ -12,7 +12,8 @@ function sortOrderOf(sort: string | undefined, field: string): SortOrder {
   return null;
 }
 
-function isLocked(user: User): boolean {
+/** Blocked from signing in now (someone guessed at the name from many addresses). */
+export function isLocked(user: User): boolean {
   return Boolean(user.lockedUntil && new Date(user.lockedUntil).getTime() > Date.now());
 }
 

@@ -54,6 +54,15 @@ export function useSetUserActive() {
   });
 }
 
+/** Lifts a user's sign-in block without changing the password. */
+export function useUnlockUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (id: string) => api.post<User>(`/org/users/${id}/unlock`, {}),
+    onSuccess: invalidate,
+  });
+}
+
 /** What a user holds that others must take over before they are disabled (pending approvals, ...). */
 export function useUserOpenWork(id: string | null) {
   return useQuery({
