@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { type currentLocale, i18n } from './i18n';
 import { queryClient } from './queryClient';
+import { THEME } from './theme';
 
 const FORMS = { scrollToFirstError: { focus: true, block: 'center' as const } };
 
@@ -14,12 +15,14 @@ const antdLocales: Record<ReturnType<typeof currentLocale>, AntLocale> = { 'zh-C
 
 /** Re-renders antd in the current language whenever i18next switches. */
 function LocalizedAntd({ children }: { children: ReactNode }) {
-  const { i18n: instance } = useTranslation();
+  const { i18n: instance, t } = useTranslation();
   const locale = antdLocales[instance.language === 'en-US' ? 'en-US' : 'zh-CN'];
   return (
     <ConfigProvider
       locale={locale}
-      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+      theme={THEME}
+      // Every pager's page-size select is named (it has no visible label of its own).
+      pagination={{ showSizeChanger: { 'aria-label': t('common.pageSize') } }}
       // Every form, on a failed submit, scrolls to its first invalid field and focuses it (even below
       // the fold or inside a long modal), instead of leaving the user to look for the red text.
       form={FORMS}

@@ -7,6 +7,7 @@ export const enUS: ShellMessages = {
     productName: 'Concord Office',
   },
   common: {
+    pageSize: 'Rows per page',
     ok: 'OK',
     cancel: 'Cancel',
     save: 'Save',

@@ -13,6 +13,7 @@ export const zhCN = {
     productName: 'Concord 协同办公',
   },
   common: {
+    pageSize: '每页条数',
     ok: '确定',
     cancel: '取消',
     save: '保存',

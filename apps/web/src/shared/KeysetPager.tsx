@@ -76,6 +76,7 @@ export function KeysetPager(props: KeysetPagerProps) {
           label: t('common.perPage', { limit }),
         }))}
         style={{ width: 110 }}
+        aria-label={t('common.pageSize')}
         data-testid={`${testId}-page-size`}
       />
     </Flex>

@@ -1,7 +1,7 @@
 import { Card, Descriptions, List, Table } from 'antd';
 import type { TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useIsPhone } from './useIsPhone';
 
 interface ResponsiveTableProps<T> extends TableProps<T> {
@@ -43,30 +43,53 @@ function virtualScroll<T>(columns: ColumnType<T>[]): { x: number; y: number } {
  * (VIRTUAL_FROM rows or more) is virtualised: only the rows in view are in the DOM, under a fixed
  * header, so a page of 200 rows renders as fast as one of 20.
  */
+/**
+ * A table wider than the screen scrolls sideways; keyboard users reach that scrolling only if the
+ * scrolling box can take focus (axe: scrollable-region-focusable). antd renders the box itself, so it
+ * is made focusable once rendered.
+ */
+function useFocusableScrollBoxes() {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    for (const box of ref.current?.querySelectorAll<HTMLElement>('.ant-table-body, .ant-table-content') ??
+      []) {
+      if (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight) box.tabIndex = 0;
+    }
+  });
+  return ref;
+}
+
 export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>) {
   const { cardTitle, cardActions, cardHiddenColumns = [], empty, ...tableProps } = props;
   const isPhone = useIsPhone();
+  const scrollBoxes = useFocusableScrollBoxes();
   const columns = (tableProps.columns ?? []) as ColumnType<T>[];
   if (!isPhone) {
     if ((tableProps.dataSource?.length ?? 0) >= VIRTUAL_FROM)
       return (
-        <Table<T>
-          locale={{ emptyText: empty }}
-          {...tableProps}
-          // Rows have one height in a virtual list: a cell clips what does not fit its width.
-          columns={columns.map((column) => ({ ...column, ellipsis: column.ellipsis ?? true }))}
-          virtual
-          sticky={false}
-          scroll={virtualScroll(columns)}
-          // A virtual table shows a summary only when it is a fixed Table.Summary itself (a component
-          // that renders one is not recognised), so the totals row is wrapped in one.
-          summary={
-            tableProps.summary &&
-            ((data) => <Table.Summary fixed>{tableProps.summary?.(data)}</Table.Summary>)
-          }
-        />
+        <div ref={scrollBoxes}>
+          <Table<T>
+            locale={{ emptyText: empty }}
+            {...tableProps}
+            // Rows have one height in a virtual list: a cell clips what does not fit its width.
+            columns={columns.map((column) => ({ ...column, ellipsis: column.ellipsis ?? true }))}
+            virtual
+            sticky={false}
+            scroll={virtualScroll(columns)}
+            // A virtual table shows a summary only when it is a fixed Table.Summary itself (a component
+            // that renders one is not recognised), so the totals row is wrapped in one.
+            summary={
+              tableProps.summary &&
+              ((data) => <Table.Summary fixed>{tableProps.summary?.(data)}</Table.Summary>)
+            }
+          />
+        </div>
       );
-    return <Table<T> scroll={{ x: 'max-content' }} locale={{ emptyText: empty }} {...tableProps} />;
+    return (
+      <div ref={scrollBoxes}>
+        <Table<T> scroll={{ x: 'max-content' }} locale={{ emptyText: empty }} {...tableProps} />
+      </div>
+    );
   }
 
   const visible = columns.filter((column) => !cardHiddenColumns.includes(String(column.key)));

@@ -34,7 +34,8 @@ export function LanguageButton({ onSwitched, ...buttonProps }: LanguageButtonPro
       data-testid="language-switch"
       icon={<GlobalOutlined />}
       onClick={toggle}
-      aria-label={`${t('header.switchLanguage')}: ${t('header.otherLanguageName')}`}
+      // The visible text ("EN") begins the accessible name, so voice control by what is seen works.
+      aria-label={`${t('header.otherLanguageShort')} – ${t('header.switchLanguage')}: ${t('header.otherLanguageName')}`}
       {...buttonProps}
     >
       {t('header.otherLanguageShort')}

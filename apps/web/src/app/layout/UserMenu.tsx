@@ -3,6 +3,7 @@ import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLogout, useSession } from '../auth/session';
+import { BRAND_PRIMARY } from '../theme';
 
 export function UserMenu({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
@@ -40,7 +41,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
       <Button type="text" data-testid="user-menu" style={{ paddingInline: 4 }} loading={logout.isPending}>
-        <Avatar size="small" style={{ backgroundColor: '#1677ff' }}>
+        <Avatar size="small" style={{ backgroundColor: BRAND_PRIMARY }}>
           {session.user.displayName.slice(0, 1)}
         </Avatar>
         {!compact && <span>{session.user.displayName}</span>}

@@ -163,6 +163,7 @@ export default function InvoicesPage() {
           <Select
             allowClear
             placeholder={t('invoices.field.type')}
+            aria-label={t('invoices.field.type')}
             value={values.type}
             onChange={(type) => update({ type })}
             options={invoiceTypes.map((value) => ({ value, label: t(`invoices.type.${value}`) }))}
@@ -172,6 +173,7 @@ export default function InvoicesPage() {
           <EntityPicker
             allowClear
             placeholder={t('invoices.field.entity')}
+            aria-label={t('invoices.field.entity')}
             value={values.entityId}
             onChange={(entityId: string | undefined) => update({ entityId })}
             style={width(200)}
@@ -190,6 +192,7 @@ export default function InvoicesPage() {
       <Select
         allowClear
         placeholder={t('invoices.field.direction')}
+        aria-label={t('invoices.field.direction')}
         value={values.direction}
         onChange={(direction) => update({ direction })}
         options={(['RECEIVED', 'ISSUED'] as const).map((d) => ({
@@ -202,6 +205,7 @@ export default function InvoicesPage() {
       <Select
         allowClear
         placeholder={t('invoices.field.status')}
+        aria-label={t('invoices.field.status')}
         value={values.status}
         onChange={(status) => update({ status })}
         options={(['VALID', 'VOIDED'] as const).map((s) => ({

@@ -34,7 +34,7 @@ export function NotificationPreferencesCard() {
               <Typography.Text>{t('notifications.inApp')}</Typography.Text>
               <Typography.Text type="secondary">{t('notifications.inAppHint')}</Typography.Text>
             </Flex>
-            <Switch checked disabled />
+            <Switch checked disabled aria-label={t('notifications.inApp')} />
           </Flex>
           <Flex justify="space-between" align="center" gap={12}>
             <Flex vertical>
@@ -42,6 +42,7 @@ export function NotificationPreferencesCard() {
               <Typography.Text type="secondary">{emailHint}</Typography.Text>
             </Flex>
             <Switch
+              aria-label={t('notifications.email')}
               data-testid="notification-email-switch"
               checked={Boolean(data?.emailEnabled && data.emailConfigured)}
               disabled={!data?.emailConfigured}

@@ -121,6 +121,7 @@ export default function RobotsPage() {
       <Alert type="info" showIcon title={t('robots.intro')} style={{ marginBottom: 16 }} />
       <FilterBar>
         <EntityPicker
+          aria-label={t('users.entity')}
           value={entityId}
           onChange={(value) => setParams(value === session.actingEntity.id ? {} : { entityId: value })}
           style={width(260)}

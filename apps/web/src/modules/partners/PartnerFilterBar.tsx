@@ -33,6 +33,7 @@ export function PartnerFilterBar({ values, update, reset }: PartnerFilterBarProp
           <Select
             allowClear
             placeholder={t('partners.filters.type')}
+            aria-label={t('partners.filters.type')}
             value={values.type}
             onChange={(type) => update({ type })}
             options={partnerTypes.map((type) => ({ value: type, label: t(`partners.type.${type}`) }))}
@@ -43,6 +44,7 @@ export function PartnerFilterBar({ values, update, reset }: PartnerFilterBarProp
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('partners.filters.industry')}
+            aria-label={t('partners.filters.industry')}
             value={values.industry}
             onChange={(industry) => update({ industry })}
             options={industryOptions(locale)}
@@ -53,6 +55,7 @@ export function PartnerFilterBar({ values, update, reset }: PartnerFilterBarProp
           <Select
             allowClear
             placeholder={t('partners.filters.rating')}
+            aria-label={t('partners.filters.rating')}
             value={values.rating}
             onChange={(rating) => update({ rating })}
             options={partnerRatings.map((rating) => ({ value: rating, label: rating }))}
@@ -62,6 +65,7 @@ export function PartnerFilterBar({ values, update, reset }: PartnerFilterBarProp
           <EntityPicker
             allowClear
             placeholder={t('partners.filters.entity')}
+            aria-label={t('partners.filters.entity')}
             value={values.entityId}
             onChange={(entityId) => update({ entityId })}
             style={width(200)}
@@ -82,6 +86,7 @@ export function PartnerFilterBar({ values, update, reset }: PartnerFilterBarProp
       <Select
         allowClear
         placeholder={t('partners.filters.kind')}
+        aria-label={t('partners.filters.kind')}
         value={values.kind}
         onChange={(kind) => update({ kind })}
         options={partnerKinds.map((kind) => ({ value: kind, label: t(`partners.kind.${kind}`) }))}
@@ -92,6 +97,7 @@ export function PartnerFilterBar({ values, update, reset }: PartnerFilterBarProp
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('partners.filters.region')}
+        aria-label={t('partners.filters.region')}
         value={values.region}
         onChange={(region) => update({ region })}
         options={regionOptions(locale)}
@@ -101,6 +107,7 @@ export function PartnerFilterBar({ values, update, reset }: PartnerFilterBarProp
       <Select
         allowClear
         placeholder={t('partners.filters.blacklisted')}
+        aria-label={t('partners.filters.blacklisted')}
         value={values.blacklisted}
         onChange={(blacklisted) => update({ blacklisted })}
         options={[

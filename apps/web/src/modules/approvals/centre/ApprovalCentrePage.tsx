@@ -104,6 +104,7 @@ export default function ApprovalCentrePage() {
         <Select
           allowClear
           placeholder={t('common.status')}
+          aria-label={t('common.status')}
           value={values.status}
           onChange={(status) => update({ status, tab: values.tab })}
           options={listStatuses.map((status) => ({ value: status, label: instanceStatusLabel(t, status) }))}

@@ -17,6 +17,7 @@ import { ApproverSelections, missingSelections, selectableSteps } from './Approv
 import { blockedSteps } from '../shared/PathSteps';
 import { PathPreview } from './PathPreview';
 import { usePathPreview } from './usePathPreview';
+import { BRAND_PRIMARY } from '../../../app/theme';
 
 /** 发起审批: pick a form, fill it in, see who will approve, submit (which starts the approval). */
 export default function NewApprovalPage() {
@@ -68,7 +69,7 @@ function FormPicker({ forms, onPick }: { forms: FormDefinition[]; onPick: (form:
               style={{ height: '100%' }}
             >
               <Card.Meta
-                avatar={<FileTextOutlined style={{ fontSize: 24, color: '#1677ff' }} />}
+                avatar={<FileTextOutlined style={{ fontSize: 24, color: BRAND_PRIMARY }} />}
                 title={form.name}
                 description={form.description ?? form.code}
               />

@@ -66,6 +66,7 @@ export function ProxyRulesCard() {
         <Form.Item name="proxyId" rules={fieldRules.proxyId}>
           <DirectoryPicker
             placeholder={t('approvals.proxy.proxy')}
+            aria-label={t('approvals.proxy.proxy')}
             style={{ minWidth: 200 }}
             data-testid="proxy-user"
           />

@@ -241,6 +241,7 @@ export default function ContractCategoriesPage() {
         <Select
           allowClear
           placeholder={t('contractSetup.categories.allDirections')}
+          aria-label={t('contractSetup.categories.allDirections')}
           value={values.direction}
           onChange={(direction) => update({ direction })}
           options={[
@@ -253,6 +254,7 @@ export default function ContractCategoriesPage() {
         <Select
           allowClear
           placeholder={t('common.status')}
+          aria-label={t('common.status')}
           value={values.active}
           onChange={(active) => update({ active })}
           options={[

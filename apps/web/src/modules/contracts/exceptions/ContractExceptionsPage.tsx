@@ -156,6 +156,7 @@ export default function ContractExceptionsPage() {
         <Select
           allowClear
           placeholder={t('contractExceptions.entity')}
+          aria-label={t('contractExceptions.entity')}
           value={values.entityId}
           onChange={(value?: string) => update({ entityId: value })}
           loading={entities.isLoading}
@@ -166,6 +167,7 @@ export default function ContractExceptionsPage() {
         <Select<ContractDirection>
           allowClear
           placeholder={t('contractExceptions.direction')}
+          aria-label={t('contractExceptions.direction')}
           value={direction}
           onChange={(value?: ContractDirection) => update({ direction: value })}
           options={(['EXPENSE', 'INCOME'] as const).map((value) => ({

@@ -87,6 +87,7 @@ export function LedgerFilterBar({ values, update, reset }: LedgerFilterBarProps)
         allowClear
         maxTagCount="responsive"
         placeholder={t('contracts.field.status')}
+        aria-label={t('contracts.field.status')}
         value={statuses}
         onChange={(next) => update({ status: next.join(',') })}
         options={contractStatuses.map((status) => ({ value: status, label: statusLabel(t, status) }))}
@@ -96,6 +97,7 @@ export function LedgerFilterBar({ values, update, reset }: LedgerFilterBarProps)
       <Select
         allowClear
         placeholder={t('contracts.field.direction')}
+        aria-label={t('contracts.field.direction')}
         value={values.direction}
         onChange={(direction) => update({ direction })}
         options={(['INCOME', 'EXPENSE'] as const).map((direction) => ({
@@ -109,6 +111,7 @@ export function LedgerFilterBar({ values, update, reset }: LedgerFilterBarProps)
         allowClear
         includeInactive
         placeholder={t('contracts.field.category')}
+        aria-label={t('contracts.field.category')}
         value={values.categoryId}
         onChange={(categoryId) => update({ categoryId })}
         style={width(180)}
@@ -134,6 +137,7 @@ export function LedgerFilterBar({ values, update, reset }: LedgerFilterBarProps)
       <EntityPicker
         allowClear
         placeholder={t('contracts.field.entity')}
+        aria-label={t('contracts.field.entity')}
         value={values.entityId}
         // Departments belong to one entity, so a department filter cannot survive an entity change.
         onChange={(entityId) => update({ entityId, departmentId: undefined })}
@@ -171,6 +175,7 @@ export function LedgerFilterBar({ values, update, reset }: LedgerFilterBarProps)
       <Select<number>
         allowClear
         placeholder={t('contracts.filter.expiring')}
+        aria-label={t('contracts.filter.expiring')}
         value={values.expiringWithinDays ? Number(values.expiringWithinDays) : undefined}
         onChange={(days) => update({ expiringWithinDays: days })}
         options={expiryPresets.map((days) => ({
@@ -183,6 +188,7 @@ export function LedgerFilterBar({ values, update, reset }: LedgerFilterBarProps)
       <Select<string>
         allowClear
         placeholder={t('contractLedgerExecution.matchingFilter')}
+        aria-label={t('contractLedgerExecution.matchingFilter')}
         value={values.matchingStatus}
         onChange={(matchingStatus) => update({ matchingStatus })}
         options={(['MATCHED', 'MISMATCHED'] as const).map((value) => ({

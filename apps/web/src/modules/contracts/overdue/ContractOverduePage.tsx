@@ -229,6 +229,7 @@ export default function ContractOverduePage() {
         <Select
           allowClear
           placeholder={t('contractOverdue.entity')}
+          aria-label={t('contractOverdue.entity')}
           value={values.entityId}
           // Departments belong to one entity, so a department filter cannot survive an entity change.
           onChange={(value?: string) => update({ entityId: value, departmentId: undefined })}

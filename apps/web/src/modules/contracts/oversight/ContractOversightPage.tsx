@@ -192,6 +192,7 @@ export default function ContractOversightPage() {
         <Select
           allowClear
           placeholder={t('contractOversight.entity')}
+          aria-label={t('contractOversight.entity')}
           value={values.entityId}
           onChange={(value?: string) => update({ entityId: value })}
           loading={entities.isLoading}

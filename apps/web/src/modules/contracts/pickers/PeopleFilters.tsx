@@ -40,6 +40,7 @@ export function PeopleFilters({
           allowClear
           entityId={values.entityId ?? session.actingEntity.id}
           placeholder={t('contracts.field.department')}
+          aria-label={t('contracts.field.department')}
           value={values.departmentId}
           onChange={(departmentId: string | undefined) => update({ departmentId })}
           style={width(180)}
@@ -48,6 +49,7 @@ export function PeopleFilters({
       )}
       <ColleagueSelect
         placeholder={t('contracts.field.owner')}
+        aria-label={t('contracts.field.owner')}
         value={values.ownerId}
         currentLabel={values.ownerName}
         onChange={(ownerId, option) => {
@@ -59,6 +61,7 @@ export function PeopleFilters({
       />
       <PartnerSelect
         placeholder={t('contracts.field.partner')}
+        aria-label={t('contracts.field.partner')}
         value={values.partnerId}
         onChange={(partnerId) => update({ partnerId })}
         style={width(220)}

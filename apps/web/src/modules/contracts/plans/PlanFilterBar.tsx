@@ -47,6 +47,7 @@ export function PlanFilterBar({ values, update }: PlanFilterBarProps) {
               allowClear
               includeInactive
               placeholder={t('contractSetup.plans.category')}
+              aria-label={t('contractSetup.plans.category')}
               value={values.categoryId}
               onChange={(categoryId) => update({ categoryId })}
               style={width(200)}
@@ -56,6 +57,7 @@ export function PlanFilterBar({ values, update }: PlanFilterBarProps) {
           <Select
             allowClear
             placeholder={t('contractSetup.plans.direction')}
+            aria-label={t('contractSetup.plans.direction')}
             value={values.direction}
             onChange={(direction) => update({ direction })}
             options={[
@@ -91,6 +93,7 @@ export function PlanFilterBar({ values, update }: PlanFilterBarProps) {
       <EntityPicker
         allowClear
         placeholder={t('contractSetup.plans.entity')}
+        aria-label={t('contractSetup.plans.entity')}
         value={values.entityId}
         // Departments belong to one entity, so a department filter cannot survive an entity change.
         onChange={(entityId) => update({ entityId, departmentId: undefined })}
@@ -102,6 +105,7 @@ export function PlanFilterBar({ values, update }: PlanFilterBarProps) {
           allowClear
           entityId={values.entityId}
           placeholder={t('contractSetup.plans.department')}
+          aria-label={t('contractSetup.plans.department')}
           value={values.departmentId}
           onChange={(departmentId: string | undefined) => update({ departmentId })}
           disabled={!values.entityId}

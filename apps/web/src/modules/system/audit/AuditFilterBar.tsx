@@ -69,6 +69,7 @@ export function AuditFilterBar({ values, update, reset }: AuditFilterBarProps) {
       {can('org.user.view') && (
         <UserPicker
           placeholder={t('audit.actor')}
+          aria-label={t('audit.actor')}
           value={values.actorId}
           onChange={(actorId) => update({ actorId })}
           style={width(200)}

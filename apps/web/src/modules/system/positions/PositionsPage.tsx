@@ -74,6 +74,7 @@ export default function PositionsPage() {
     <PageContainer title={t('positions.title')} extra={createButton('position-create')}>
       <FilterBar>
         <EntityPicker
+          aria-label={t('users.entity')}
           value={entityId}
           onChange={(value) => setParams(value === session.actingEntity.id ? {} : { entityId: value })}
           style={width(260)}

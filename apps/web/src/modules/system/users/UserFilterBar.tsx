@@ -40,6 +40,7 @@ export function UserFilterBar({ values, update, reset }: UserFilterBarProps) {
             <Select
               allowClear
               placeholder={t('users.role')}
+              aria-label={t('users.role')}
               value={values.roleId}
               onChange={(roleId) => update({ roleId })}
               options={(roles.data ?? []).map((role) => ({ value: role.id, label: role.name }))}
@@ -71,6 +72,7 @@ export function UserFilterBar({ values, update, reset }: UserFilterBarProps) {
       <EntityPicker
         allowClear
         placeholder={t('users.entity')}
+        aria-label={t('users.entity')}
         value={values.entityId}
         // Departments belong to one entity, so a department filter cannot survive an entity change.
         onChange={(entityId) =>
@@ -84,6 +86,7 @@ export function UserFilterBar({ values, update, reset }: UserFilterBarProps) {
           allowClear
           entityId={departmentEntity}
           placeholder={t('users.department')}
+          aria-label={t('users.department')}
           value={values.departmentId}
           onChange={(departmentId: string | undefined) => update({ departmentId })}
           style={width(200)}
@@ -93,6 +96,7 @@ export function UserFilterBar({ values, update, reset }: UserFilterBarProps) {
       <Select
         allowClear
         placeholder={t('users.status')}
+        aria-label={t('users.status')}
         value={values.active}
         onChange={(active) => update({ active })}
         options={[

@@ -47,15 +47,14 @@ export default function UsersPage() {
       return;
     }
     const confirmed = await confirm({
-      title: t(user.active ? 'users.disableConfirm' : 'users.enableConfirm', { name: user.displayName }),
-      okText: user.active ? t('users.disable') : t('users.enable'),
-      danger: user.active,
+      title: t('users.enableConfirm', { name: user.displayName }),
+      okText: t('users.enable'),
     });
     if (!confirmed) return;
     setActive.mutate(
-      { id: user.id, active: !user.active },
+      { id: user.id, active: true },
       {
-        onSuccess: () => message.success(user.active ? t('users.disabled') : t('users.enabled')),
+        onSuccess: () => message.success(t('users.enabled')),
         onError: (err) => message.error(errorMessage(err, t)),
       },
     );
