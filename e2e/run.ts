@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { assertAccessible } from './accessibility.js';
 import { type Flow, launchBrowser, screenshotDir, startServer } from './harness.js';
 
 const only = process.argv[2];
@@ -42,8 +43,10 @@ try {
           pages.push(page);
           return page;
         },
+        // Every page a flow photographs is also checked by axe: no critical or serious violation.
         screenshot: async (page, name) => {
           await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+          await assertAccessible(page, name);
         },
       });
       passed += 1;

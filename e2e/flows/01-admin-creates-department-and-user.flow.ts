@@ -40,6 +40,7 @@ export const flow: Flow = {
     assertEqual(
       await menuItems(page),
       [
+        'menu-approval-monitor',
         'menu-approvals',
         'menu-audit',
         'menu-contract-borrows',

@@ -231,6 +231,8 @@ export const contractsEnUS: typeof contractsZhCN = {
       onlyOne: 'There is one version so far; edits in approval or approved changes add more to compare.',
     },
     compare: {
+      fromVersion: 'Older version to compare',
+      toVersion: 'Newer version to compare',
       between: 'v{{from}} ({{fromBy}}, {{fromAt}}) → v{{to}} ({{toBy}}, {{toAt}})',
       fields: 'Changed fields',
       field: 'Field',

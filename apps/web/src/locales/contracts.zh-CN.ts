@@ -228,6 +228,8 @@ export const contractsZhCN = {
       onlyOne: '目前只有一个版本；审批中修改或变更通过后即可对比。',
     },
     compare: {
+      fromVersion: '对比的旧版本',
+      toVersion: '对比的新版本',
       between: 'v{{from}}（{{fromBy}}，{{fromAt}}）→ v{{to}}（{{toBy}}，{{toAt}}）',
       fields: '字段变化',
       field: '字段',

@@ -83,7 +83,11 @@ export function DetailHeader(props: DetailHeaderProps) {
         <Flex justify="space-between" align="flex-start" gap={12} wrap>
           <Flex vertical gap={8} style={{ minWidth: 0 }}>
             {hasNumber && tagLine}
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid={testIds.title}>
+            <Typography.Title
+              level={1}
+              style={{ margin: 0, fontSize: 20, lineHeight: 1.4 }}
+              data-testid={testIds.title}
+            >
               {props.title}
             </Typography.Title>
             {!hasNumber && tagLine}

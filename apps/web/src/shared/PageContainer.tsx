@@ -14,7 +14,8 @@ export function PageContainer({ title, extra, children }: PageContainerProps) {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        {/* The page's one h1 (screen readers and axe look for it), at the size of antd's h4. */}
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 20, lineHeight: 1.4 }}>
           {title}
         </Typography.Title>
         {extra && (

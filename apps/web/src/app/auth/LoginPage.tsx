@@ -99,8 +99,9 @@ export function LoginPage() {
       <Flex justify="flex-end" style={{ width: '100%', maxWidth: 400, marginBottom: 12 }}>
         <LanguageButton onSwitched={setChosenLocale} title={t('header.switchLanguage')} />
       </Flex>
-      {/* A plain box drawn like antd's Card: the Card would bring its tabs, menus and dropdowns. */}
-      <div
+      {/* A plain box drawn like antd's Card: the Card would bring its tabs, menus and dropdowns.
+          It is the page's main landmark. */}
+      <main
         style={{
           width: '100%',
           maxWidth: 400,
@@ -169,7 +170,7 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </form>
-      </div>
+      </main>
       <span style={{ marginTop: 24, fontSize: 12, color: token.colorTextSecondary }}>
         {t('login.footer')}
       </span>

@@ -21,7 +21,7 @@ export default function HomePage() {
   return (
     <Flex vertical gap={16}>
       <Card variant="borderless">
-        <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="home-welcome">
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }} data-testid="home-welcome">
           {t('home.welcome', { name: session.user.displayName })}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('home.welcomeHint')}</Typography.Paragraph>

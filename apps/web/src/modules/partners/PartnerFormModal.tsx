@@ -11,7 +11,7 @@ import {
   partnerTypes,
   regionOfCreditCode,
 } from '@concord/contracts';
-import { App, Checkbox, Col, Form, Input, Row, Select, Switch } from 'antd';
+import { App, Checkbox, Col, Form, type GetProps, Input, Row, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +41,17 @@ interface PartnerForm {
 }
 
 /** Register or edit a partner. The credit code is checked here with the server's own algorithm. */
+/**
+ * A checkbox group inside a required Form.Item: antd passes the group `aria-required`, which a plain
+ * group may not carry (axe: aria-allowed-attr); the required mark and the message say it instead.
+ */
+function CheckboxGroup({
+  'aria-required': _required,
+  ...props
+}: GetProps<typeof Checkbox.Group> & { 'aria-required'?: unknown }) {
+  return <Checkbox.Group {...props} />;
+}
+
 export function PartnerFormModal({
   target,
   onClose,
@@ -195,7 +206,7 @@ export function PartnerFormModal({
         </Col>
         <Col xs={24} sm={10}>
           <Form.Item name="kinds" label={t('partners.fields.kinds')} rules={rules.kinds}>
-            <Checkbox.Group
+            <CheckboxGroup
               options={partnerKinds.map((value) => ({ value, label: t(`partners.kind.${value}`) }))}
               data-testid="partner-form-kinds"
             />

@@ -1,21 +1,22 @@
 import { CloseOutlined, ExclamationCircleFilled } from '@ant-design/icons';
 import type { WfBranch, WfBranchNode, WfNode } from '@concord/contracts';
 import { Button, Tooltip } from 'antd';
-import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddNodeButton } from './AddNodeButton';
 import { useDesigner } from './designerContext';
 import { branchSummary, nodeSummary } from './summaries';
 import './designer.css';
 
+// DingTalk's hues, each dark enough for its white title (4.5:1 or more).
 const headColors: Record<string, string> = {
   start: '#576a95',
-  approval: '#ff943e',
-  handle: '#8b5cf6',
-  cc: '#3296fa',
-  delay: '#f25643',
-  trigger: '#4ca3fb',
-  subprocess: '#0089ff',
+  approval: '#b35400',
+  handle: '#6d3fd1',
+  cc: '#0b63c4',
+  delay: '#c0392b',
+  trigger: '#1565c0',
+  subprocess: '#005bb5',
 };
 
 interface CardProps {
@@ -41,20 +42,12 @@ function Card({ testId, errorKey, selected, head, headColor, body, branch, onOpe
     messages.length > 0 && 'has-error',
     branch && 'is-branch',
   ];
-  const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' || event.key === ' ') onOpen();
-  };
   return (
-    // A div with button semantics: the card holds its own delete button, and buttons cannot nest.
-    // biome-ignore lint/a11y/useSemanticElements: see above
-    <div
-      role="button"
-      tabIndex={0}
-      className={classes.filter(Boolean).join(' ')}
-      data-testid={testId}
-      onClick={onOpen}
-      onKeyDown={onKey}
-    >
+    // The whole card opens the settings on a click; from the keyboard its body is the button that
+    // does (the head holds the delete button, and interactive controls cannot nest).
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the body button is the keyboard path
+    // biome-ignore lint/a11y/noStaticElementInteractions: see above
+    <div className={classes.filter(Boolean).join(' ')} data-testid={testId} onClick={onOpen}>
       <div className="flow-card-head" style={headColor ? { background: headColor } : undefined}>
         <span>{head}</span>
         {messages.length > 0 && (
@@ -77,7 +70,16 @@ function Card({ testId, errorKey, selected, head, headColor, body, branch, onOpe
           />
         )}
       </div>
-      <div className="flow-card-body">{body}</div>
+      <button
+        type="button"
+        className="flow-card-body"
+        onClick={(event: MouseEvent) => {
+          event.stopPropagation();
+          onOpen();
+        }}
+      >
+        {body}
+      </button>
       {messages.length > 0 && <div className="flow-card-errors">{messages[0]}</div>}
     </div>
   );

@@ -212,7 +212,7 @@ function Designer({ definition }: { definition: WfDefinition }) {
             onClick={() => navigate('/system/flows')}
             aria-label={t('flows.backToList')}
           />
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20, lineHeight: 1.4 }}>
             {meta.name}
           </Typography.Title>
           <Tag>{definition.businessType}</Tag>

@@ -151,7 +151,11 @@ function DetailBody({ detail, reload }: { detail: WfInstanceDetail; reload: () =
       <Flex vertical gap={12}>
         <Flex vertical gap={8} style={{ minWidth: 0 }}>
           <Flex gap={8} align="center" wrap>
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="approval-title">
+            <Typography.Title
+              level={1}
+              style={{ margin: 0, fontSize: 20, lineHeight: 1.4 }}
+              data-testid="approval-title"
+            >
               {detail.title}
             </Typography.Title>
             <InstanceStatusTag status={detail.status} />

@@ -56,7 +56,13 @@ export function ApprovalTimeline({ entries }: { entries: TimelineEntry[] }) {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('approvals.timeline.showAll')}
         </Typography.Text>
-        <Switch size="small" checked={showAll} onChange={setShowAll} data-testid="approval-timeline-all" />
+        <Switch
+          size="small"
+          checked={showAll}
+          onChange={setShowAll}
+          aria-label={t('approvals.timeline.showAll')}
+          data-testid="approval-timeline-all"
+        />
       </Flex>
       <Timeline
         data-testid="approval-timeline"

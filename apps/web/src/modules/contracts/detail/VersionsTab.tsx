@@ -116,6 +116,7 @@ export function VersionsTab({ contract }: { contract: Contract }) {
               <Select<number>
                 value={from}
                 onChange={setFrom}
+                aria-label={t('contracts.compare.fromVersion')}
                 options={options}
                 style={isPhone ? { flex: 1, minWidth: 0 } : { width: 220 }}
                 data-testid="contract-compare-from"
@@ -124,6 +125,7 @@ export function VersionsTab({ contract }: { contract: Contract }) {
               <Select<number>
                 value={to}
                 onChange={setTo}
+                aria-label={t('contracts.compare.toVersion')}
                 options={options}
                 style={isPhone ? { flex: 1, minWidth: 0 } : { width: 220 }}
                 data-testid="contract-compare-to"

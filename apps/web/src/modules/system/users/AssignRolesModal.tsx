@@ -92,6 +92,7 @@ export function AssignRolesModal({ user, onClose }: { user: User | null; onClose
                 >
                   <Select
                     placeholder={t('users.role')}
+                    aria-label={t('users.role')}
                     options={roleOptions}
                     loading={roles.isLoading}
                     showSearch={{ optionFilterProp: 'label' }}
@@ -105,6 +106,7 @@ export function AssignRolesModal({ user, onClose }: { user: User | null; onClose
                 >
                   <EntityPicker
                     placeholder={t('users.roleEntity')}
+                    aria-label={t('users.roleEntity')}
                     data-testid={`user-roles-entity-${index}`}
                   />
                 </Form.Item>
