@@ -74,25 +74,27 @@ export const wfCondValueSchema = z.union([
   scalarSchema,
   z.array(z.union([z.string().max(1000), z.number()])).max(200),
 ]);
-export const wfCondSchema: z.ZodType<WfCond> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(wfCondSchema).min(1).max(50) }),
-    z.strictObject({ any: z.array(wfCondSchema).min(1).max(50) }),
-    z.strictObject({
-      field: wfFieldKeySchema,
-      op: z.enum(wfCondOps),
-      value: wfCondValueSchema.optional(),
-      currency: currencySchema.optional(),
-    }),
-    z.strictObject({
-      initiatorIn: z.strictObject({
-        users: userIds(200).optional(),
-        depts: userIds(200).optional(),
-        roles: z.array(codeSchema).max(50).optional(),
+export const wfCondSchema: z.ZodType<WfCond> = z
+  .lazy(() =>
+    z.union([
+      z.strictObject({ all: z.array(wfCondSchema).min(1).max(50) }),
+      z.strictObject({ any: z.array(wfCondSchema).min(1).max(50) }),
+      z.strictObject({
+        field: wfFieldKeySchema,
+        op: z.enum(wfCondOps),
+        value: wfCondValueSchema.optional(),
+        currency: currencySchema.optional(),
       }),
-    }),
-  ]),
-);
+      z.strictObject({
+        initiatorIn: z.strictObject({
+          users: userIds(200).optional(),
+          depts: userIds(200).optional(),
+          roles: z.array(codeSchema).max(50).optional(),
+        }),
+      }),
+    ]),
+  )
+  .meta({ id: 'WfCond' }); // named: conditions nest, and the API description refers to it
 
 // ---- who approves ----
 export type WfSupervisorOf = 'initiator' | { field: string };
@@ -264,12 +266,15 @@ const initiatorsSchema = z.strictObject({
   roles: z.array(codeSchema).max(50).optional(),
 });
 
-export const wfStartNodeSchema: z.ZodType<WfStartNode> = z.strictObject({
-  ...common,
-  type: z.literal('start'),
-  initiators: initiatorsSchema.optional(),
-  fieldPerms: wfFieldPermsSchema.optional(),
-});
+export const wfStartNodeSchema: z.ZodType<WfStartNode> = z
+  .strictObject({
+    ...common,
+    type: z.literal('start'),
+    initiators: initiatorsSchema.optional(),
+    fieldPerms: wfFieldPermsSchema.optional(),
+  })
+  // Named: it is a flow's root and one of the nodes, so the API description refers to it.
+  .meta({ id: 'WfStartNode' });
 
 export const wfTimeoutSchema: z.ZodType<WfTimeout> = z.strictObject({
   after: z.union([wfDurationSchema, fieldRef]),
@@ -378,17 +383,23 @@ export const wfSubprocessNodeSchema: z.ZodType<WfSubprocessNode> = z.strictObjec
   wait: z.boolean().optional(),
 });
 
-export const wfNodeSchema: z.ZodType<WfNode> = z.lazy(() =>
-  z.union([
-    wfStartNodeSchema,
-    wfApprovalNodeSchema,
-    wfCcNodeSchema,
-    wfBranchNodeSchema,
-    wfDelayNodeSchema,
-    wfTriggerNodeSchema,
-    wfSubprocessNodeSchema,
-  ]),
-);
+export const wfNodeSchema: z.ZodType<WfNode> = z
+  .lazy(() =>
+    z.union([
+      wfStartNodeSchema,
+      wfApprovalNodeSchema,
+      wfCcNodeSchema,
+      wfBranchNodeSchema,
+      wfDelayNodeSchema,
+      wfTriggerNodeSchema,
+      wfSubprocessNodeSchema,
+    ]),
+  )
+  .meta({
+    // A named schema: the API description refers to it (a flow node holds nodes) instead of an
+    // unnamed definition it would otherwise leave out.
+    id: 'WfNode',
+  });
 
 export const wfSettingsSchema: z.ZodType<WfSettings> = z.strictObject({
   dedupe: z.enum(['none', 'all', 'consecutive']),

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../testing/test-app.js';
 import { routeCatalog } from './index.js';
@@ -47,6 +48,33 @@ describeEachDialect('HTTP conventions', (t) => {
     }
     const createUser = spec.paths['/api/v1/org/users'].post;
     expect(createUser.requestBody.content['application/json'].schema.required).toContain('username');
+    // Every operation has an id, says how it is authenticated and answers errors as problem+json.
+    const operations = Object.values(spec.paths).flatMap((methods) => Object.values(methods as object));
+    const ids = operations.map((op: { operationId?: string }) => op.operationId);
+    expect(ids.every(Boolean)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(createUser).toMatchObject({
+      operationId: 'postOrgUsers',
+      security: [{ session: [], csrf: [] }],
+      responses: {
+        '4XX': {
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
+      },
+    });
+    expect(spec.paths['/api/v1/auth/login'].post.security).toEqual([]);
+    expect(spec.components.schemas).toHaveProperty('Problem');
+    expect(spec.components.schemas).toHaveProperty('WfNode');
+    expect(spec.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    // Served compressed to a client that accepts it.
+    const gzipped = await t().app.inject({
+      method: 'GET',
+      url: '/api/openapi.json',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gzipped.rawPayload).toString('utf8')).openapi).toBe('3.1.0');
+    expect(gzipped.rawPayload.length).toBeLessThan(JSON.stringify(spec).length / 5);
     const ui = await t().app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toContain('swagger');

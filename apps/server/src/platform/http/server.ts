@@ -1,3 +1,4 @@
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -5,9 +6,10 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { RequestContext } from './context.js';
 import { AppError } from './errors.js';
+import { openapiTransform, problemComponent } from './openapi.js';
 import { localeOf, sendProblem, toProblem } from './problem.js';
 import {
   API_PREFIX,
@@ -40,6 +42,15 @@ export interface HttpServerOptions {
   anonymous: (request: FastifyRequest) => RequestContext;
   /** Check every `responseAsBuilt` answer against its schema (the test suite; see routes.ts). */
   checkBuiltResponses?: boolean;
+}
+
+/** A JSON text with its brotli and gzip forms, for a large document served many times. */
+function compressedJson(json: string) {
+  return {
+    json,
+    br: brotliCompressSync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }),
+    gzip: gzipSync(json),
+  };
 }
 
 /** Builds the Fastify instance with Concord's HTTP conventions; modules add routes afterwards. */
@@ -120,12 +131,35 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
           'Errors are application/problem+json with a stable `code`. State-changing requests need the ' +
           '`X-CSRF-Token` header from GET /api/v1/auth/session.',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'concord_sid' } } },
+      servers: [{ url: '/', description: 'The Concord instance serving this document' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'concord_sid' },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-CSRF-Token',
+            description: 'The csrfToken of GET /api/v1/auth/session, on every POST, PUT, PATCH and DELETE',
+          },
+        },
+        schemas: { Problem: problemComponent as Record<string, unknown> },
+      },
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
+    // Named schemas (a flow's recursive node) become components the operations refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The description is some 800 KB of JSON: built and compressed once, sent as the client accepts.
+  let openapi: ReturnType<typeof compressedJson> | undefined;
+  app.get('/api/openapi.json', { schema: { hide: true } }, async (request, reply) => {
+    openapi ??= compressedJson(JSON.stringify(app.swagger()));
+    const accepts = String(request.headers['accept-encoding'] ?? '');
+    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(openapi.br);
+    if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(openapi.gzip);
+    return reply.send(openapi.json);
+  });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   // Authentication runs before body parsing and validation, so no route answers anything but 401
