@@ -1,4 +1,4 @@
-import { hash as digest } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { canonicalJson } from '../../apps/server/src/platform/audit/index.js';
 
 /**
@@ -7,8 +7,9 @@ import { canonicalJson } from '../../apps/server/src/platform/audit/index.js';
  * check walks it from GENESIS to `audit_head`: generated entries must take the next sequence numbers
  * and chain exactly as AuditService.record would, and the head must move with them in the same
  * transaction. Entries are hashed with the audit part's own canonicalJson (the fields written out in
- * its key order, one-shot SHA-256 for speed); the generator's final check runs the real
- * AuditService.verify over the whole chain, so a difference fails the run.
+ * its key order) under the chain's key (HMAC-SHA256, the key of the instance the generator runs);
+ * the generator's final check runs the real AuditService.verify over the whole chain, so a
+ * difference fails the run.
  */
 export interface AuditEvent {
   at: string;
@@ -25,9 +26,12 @@ export class AuditChain {
   #hash: string;
   readonly #requestId = 'bench:data';
 
-  constructor(head: { seq: number; hash: string }) {
+  readonly #key: Buffer;
+
+  constructor(head: { seq: number; hash: string }, key: Buffer) {
     this.#seq = Number(head.seq);
     this.#hash = head.hash;
+    this.#key = key;
   }
 
   get head(): { seq: number; hash: string } {
@@ -53,8 +57,7 @@ export class AuditChain {
       `,"entityId":${JSON.stringify(event.entityId)},"entityType":${JSON.stringify(event.entityType)}` +
       `,"ip":null,"prevHash":${JSON.stringify(prevHash)},"requestId":${JSON.stringify(this.#requestId)}` +
       `,"seq":${seq}}`;
-    // One-shot hashing: a Hash object per entry cost as much as the rest of the entry.
-    const hash = digest('sha256', fields);
+    const hash = createHmac('sha256', this.#key).update(fields).digest('hex');
     this.#seq = seq;
     this.#hash = hash;
     return {

@@ -24,6 +24,8 @@ export interface DrawSetup {
   world: DemoWorld;
   approvals: ApprovalSetup;
   auditHead: { seq: number; hash: string };
+  /** The audit chain's key, hex (the generator's instance runs on the development key). */
+  auditKey: string;
   shapes: Record<string, TableShape>;
   postgres: boolean;
 }
@@ -44,7 +46,7 @@ export function* drawTier(setup: DrawSetup): Generator<DrawnBatch> {
   const random = seeded(setup.seed, setup.idsFrom);
   const world = setup.world;
   const approvals = new ContractApprovals(setup.approvals);
-  const chain = new AuditChain(setup.auditHead);
+  const chain = new AuditChain(setup.auditHead, Buffer.from(setup.auditKey, 'hex'));
   const encode = (table: string, rows: readonly Row[]) => ({
     table,
     encoded: encodeRows(rows, setup.shapes[table], setup.postgres),

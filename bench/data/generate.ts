@@ -19,6 +19,7 @@ import { businessDate } from '@concord/contracts';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../../apps/server/src/app.js';
+import { auditKeyOf } from '../../apps/server/src/platform/audit/index.js';
 import { seedDemo } from '../../apps/server/src/cli/seed-demo.js';
 import { type Db, rebuildRollup, refreshPlannerStatistics } from '../../apps/server/src/db/index.js';
 import { readApprovalSetup } from './approvals.js';
@@ -117,6 +118,8 @@ const setup: DrawSetup = {
     .select(['seq', 'hash'])
     .where('id', '=', 1)
     .executeTakeFirstOrThrow(),
+  // buildApp above is given no key, so the chain runs on the development key.
+  auditKey: auditKeyOf().secret.toString('hex'),
   shapes,
   postgres,
 };

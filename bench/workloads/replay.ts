@@ -10,7 +10,9 @@
 import { newId } from '../../apps/server/src/db/index.js';
 import type { BareSql, Steps } from './bare.js';
 import type { Statement } from './concord.js';
-import { type ChainedFields, entryHash } from '../../apps/server/src/platform/audit/index.js';
+import { auditKeyOf, type ChainedFields, entryHash } from '../../apps/server/src/platform/audit/index.js';
+
+const replayKey = auditKeyOf().secret;
 
 /** The statements of the first transaction that `writes` (a regexp on its SQL), begin and commit left out. */
 export function transactionOf(statements: Statement[], writes: RegExp): Statement[] {
@@ -151,7 +153,8 @@ export class Template {
             ip: at('ip'),
             prevHash,
           };
-          const hash = entryHash(fields as unknown as ChainedFields);
+          // The replayed server runs on the development key (no AUDIT_KEY, no DATA_DIR key file).
+          const hash = entryHash(fields as unknown as ChainedFields, replayKey);
           parameters[row + column('seq')] = seq;
           parameters[row + column('prev_hash')] = prevHash;
           parameters[row + column('hash')] = hash;

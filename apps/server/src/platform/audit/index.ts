@@ -12,3 +12,4 @@ export { type AuditPayload, auditFields, auditValue, redacted } from './audit.pa
 export { type AuditRecordInput, AuditService } from './audit.service.js';
 export { diffFields } from './audit.diff.js';
 export { type ChainedFields, canonicalJson, entryHash } from './audit.hash.js';
+export { type AuditKey, auditKeyOf } from './audit.key.js';
