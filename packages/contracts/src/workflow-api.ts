@@ -76,6 +76,10 @@ export const wfDefinitionUpdateSchema = z.strictObject({
   /** Saves the draft; publishing makes it the next version. */
   flow: wfFlowSchema.optional(),
 });
+/** A business type a module approves through the engine, by its name. */
+export const wfBusinessTypeSchema = z.object({ type: z.string(), label: z.string() });
+export type WfBusinessType = z.infer<typeof wfBusinessTypeSchema>;
+
 export const wfValidateBodySchema = z.strictObject({
   flow: wfFlowSchema,
   /** The entity the flow is bound to; absent or null checks staffing in every active entity. */

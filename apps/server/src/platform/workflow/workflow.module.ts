@@ -120,7 +120,7 @@ export const workflowModule = defineModule({
         formSubmissions,
       },
       routes: [
-        ...workflowRoutes(workflowDefinitions, workflow, workflowViews, workflowProxies),
+        ...workflowRoutes(workflowDefinitions, workflow, workflowViews, workflowProxies, approvalSubjects),
         ...formSubmissionsRoutes(formSubmissions),
       ],
       jobs: workflowJobs(workflow, () => systemContext('workflow-timer')),

@@ -10,6 +10,7 @@ import {
   wfDefinitionUpdateSchema,
   wfInstanceDetailSchema,
   wfListItemSchema,
+  wfBusinessTypeSchema,
   wfPendingTaskQuerySchema,
   wfPendingTaskSchema,
   wfPreviewBodySchema,
@@ -26,6 +27,7 @@ import { defineRoute, type RouteDefinition } from '../http/index.js';
 import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
 import type { WorkflowProxiesService } from './workflow.proxies.js';
 import type { WorkflowService } from './workflow.service.js';
+import type { ApprovalSubjects } from './workflow.subjects.js';
 import type { WorkflowViews } from './workflow.views.js';
 
 export function workflowRoutes(
@@ -33,6 +35,7 @@ export function workflowRoutes(
   engine: WorkflowService,
   views: WorkflowViews,
   proxies?: WorkflowProxiesService,
+  subjects?: ApprovalSubjects,
 ): RouteDefinition[] {
   return [
     defineRoute({
@@ -83,6 +86,17 @@ export function workflowRoutes(
       body: z.strictObject({}),
       response: wfDefinitionSchema,
       handler: ({ ctx, params }) => definitions.publish(ctx, params.id),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/workflow/business-types',
+      summary: 'The business types modules approve through the engine, by name (forms add theirs)',
+      tags: ['workflow'],
+      response: z.array(wfBusinessTypeSchema),
+      handler: async ({ ctx }) => {
+        await ctx.access.require('workflow.definition.view');
+        return subjects?.businessTypes(ctx.locale) ?? [];
+      },
     }),
     defineRoute({
       method: 'POST',

@@ -1,4 +1,4 @@
-import type { FormField } from '@concord/contracts';
+import type { FormField, Locale } from '@concord/contracts';
 import type { RequestContext } from '../http/index.js';
 import type { Db } from '../../db/index.js';
 
@@ -29,6 +29,8 @@ export interface ApprovalSubject {
   fields?(db: Db, subjectId: string): Promise<FormField[] | null>;
   /** Where the document itself is seen in the web app (the approval detail links to it). */
   link?(db: Db, subjectId: string, businessType: string): Promise<string | null>;
+  /** The business types it serves, by their names (the designer shows 合同审批, not contract.sign). */
+  businessTypes?: { type: string; label: Record<Locale, string> }[];
 }
 
 /** `businessType` tells a subject serving several types (`contract.sign`, `contract.change`) which one ended. */
@@ -51,5 +53,12 @@ export class ApprovalSubjects {
 
   forBusinessType(businessType: string): ApprovalSubject | undefined {
     return this.#subjects.get(businessType.split('.')[0]);
+  }
+
+  /** Every business type a subject names, with its name in the reader's language. */
+  businessTypes(locale: Locale): { type: string; label: string }[] {
+    return [...this.#subjects.values()].flatMap((subject) =>
+      (subject.businessTypes ?? []).map(({ type, label }) => ({ type, label: label[locale] })),
+    );
   }
 }

@@ -59,6 +59,15 @@ describeEachDialect('contract register', (t) => {
       expect(instance.title).toBe(`合同审批：城东产业园钢材采购合同（${numberA}）`);
       // ...and links to the contract's page, on its approval tab.
       expect(instance.documentLink).toBe(`/contracts/${first.id}?tab=approval`);
+      // The designer names the contract module's business types (合同审批, not contract.sign).
+      const admin = await t().login('admin');
+      const types = (await admin.get('/api/v1/workflow/business-types')).json();
+      expect(types).toEqual(
+        expect.arrayContaining([
+          { type: 'contract.sign', label: '合同审批' },
+          { type: 'contract.settlement', label: '合同结算' },
+        ]),
+      );
     });
 
     it('refuses illegal transitions through the API with 409 naming the status (zh-CN)', async () => {

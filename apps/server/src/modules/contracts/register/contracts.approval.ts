@@ -58,6 +58,13 @@ export function contractApprovalSubject(deps: {
     };
   return {
     type: 'contract',
+    businessTypes: [
+      { type: 'contract.sign', label: { 'zh-CN': '合同审批', 'en-US': 'Contract approval' } },
+      { type: 'contract.change', label: { 'zh-CN': '合同变更', 'en-US': 'Contract change' } },
+      { type: 'contract.seal', label: { 'zh-CN': '合同用印', 'en-US': 'Contract seal' } },
+      { type: 'contract.payment', label: { 'zh-CN': '合同付款', 'en-US': 'Contract payment' } },
+      { type: 'contract.settlement', label: { 'zh-CN': '合同结算', 'en-US': 'Contract settlement' } },
+    ],
     onApproved: ended('APPROVED'),
     onRejected: ended('REJECTED'),
     onWithdrawn: ended('WITHDRAWN'),

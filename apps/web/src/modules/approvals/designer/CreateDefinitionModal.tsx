@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { FormModal, fieldErrorsInto } from '../../../shared/FormModal';
 import { useZodRules } from '../../../shared/zodRules';
 import { useCreateDefinition } from '../api/workflowApi';
-import { useAvailableForms } from '../../forms';
+import { useBusinessTypes } from '../api/useBusinessTypes';
 import { useDefaultNames } from './useDefaultNames';
 import { emptyFlow } from './flowTree';
 
@@ -24,7 +24,7 @@ export function CreateDefinitionModal({ open, onClose }: { open: boolean; onClos
   const names = useDefaultNames();
   const [form] = Form.useForm<Values>();
   const create = useCreateDefinition();
-  const forms = useAvailableForms();
+  const businessTypes = useBusinessTypes();
 
   useEffect(() => {
     if (!open) return;
@@ -83,9 +83,9 @@ export function CreateDefinitionModal({ open, onClose }: { open: boolean; onClos
       >
         <AutoComplete
           data-testid="flow-create-business-type"
-          options={(forms.data ?? []).map((definition) => ({
-            value: definition.businessType,
-            label: `${definition.name} (${definition.businessType})`,
+          options={businessTypes.types.map((known) => ({
+            value: known.type,
+            label: `${known.label} (${known.type})`,
           }))}
           showSearch={{
             filterOption: (input, option) =>

@@ -13,6 +13,7 @@ import { ResponsiveTable } from '../../../shared/ResponsiveTable';
 import { useDefinitions } from '../api/workflowApi';
 import { workflowPermissions } from '../shared/permissions';
 import { CreateDefinitionModal } from './CreateDefinitionModal';
+import { useBusinessTypes } from '../api/useBusinessTypes';
 
 function amountRange(definition: WfDefinitionSummary): string {
   if (definition.minAmount === null && definition.maxAmount === null) return '—';
@@ -23,6 +24,7 @@ function amountRange(definition: WfDefinitionSummary): string {
 /** 审批流程: every flow definition, its binding and publish state; rows open the designer. */
 export default function FlowDefinitionsPage() {
   const { t } = useTranslation();
+  const { labelOf } = useBusinessTypes();
   const navigate = useNavigate();
   const { can } = usePermissions();
   const { data, isLoading, isFetching, error, refetch } = useDefinitions();
@@ -67,7 +69,12 @@ export default function FlowDefinitionsPage() {
               ),
             },
             { key: 'key', title: t('flows.key'), dataIndex: 'key' },
-            { key: 'businessType', title: t('flows.settings.businessType'), dataIndex: 'businessType' },
+            {
+              key: 'businessType',
+              title: t('flows.settings.businessType'),
+              // The name people read; the code stays at hand for whoever binds a module to it.
+              render: (_, row) => <span title={row.businessType}>{labelOf(row.businessType)}</span>,
+            },
             { key: 'amount', title: t('flows.settings.amountRange'), render: (_, row) => amountRange(row) },
             { key: 'priority', title: t('flows.settings.priority'), dataIndex: 'priority' },
             {

@@ -11,6 +11,7 @@ import { useConfirm } from '../../../shared/useConfirm';
 import { useIsPhone } from '../../../shared/useIsPhone';
 import { useAvailableForms } from '../../forms';
 import { useRoles } from '../../system/roles/rolesApi';
+import { useBusinessTypes } from '../api/useBusinessTypes';
 import { useDefinition, usePublishDefinition, useUpdateDefinition } from '../api/workflowApi';
 import { workflowPermissions } from '../shared/permissions';
 import { DefinitionSettingsDrawer, type DefinitionMeta, metaOf } from './DefinitionSettingsDrawer';
@@ -97,6 +98,7 @@ function Designer({ definition }: { definition: WfDefinition }) {
   const update = useUpdateDefinition(definition.id);
   const publish = usePublishDefinition(definition.id);
 
+  const { labelOf } = useBusinessTypes();
   const forms = useAvailableForms();
   const fields = useMemo(
     () => forms.data?.find((form) => form.businessType === definition.businessType)?.fields ?? [],
@@ -215,7 +217,7 @@ function Designer({ definition }: { definition: WfDefinition }) {
           <Typography.Title level={1} style={{ margin: 0, fontSize: 20, lineHeight: 1.4 }}>
             {meta.name}
           </Typography.Title>
-          <Tag>{definition.businessType}</Tag>
+          <Tag title={definition.businessType}>{labelOf(definition.businessType)}</Tag>
           {definition.currentVersion ? (
             <Tag color="blue">v{definition.currentVersion}</Tag>
           ) : (
