@@ -3,7 +3,7 @@ import { AppError, type RequestContext } from '../http/index.js';
 import type { HandoverTarget, OpenWorkKind } from '../org/index.js';
 import type { Command } from './workflow.commands.js';
 import type { MemoryOrg } from './workflow.org.js';
-import * as repo from './workflow.repository.js';
+import * as repo from './workflow.monitor.repository.js';
 import type { WorkflowService } from './workflow.service.js';
 import type { WorkflowState } from './workflow.state.js';
 

@@ -23,6 +23,7 @@ import { previewPath, returnTargetsOf } from './workflow.decide.js';
 import { HOME_CURRENCY } from '@concord/contracts';
 import type { WorkflowDefinitionsService } from './workflow.definitions.service.js';
 import type { MemoryOrg } from './workflow.org.js';
+import * as monitorRepo from './workflow.monitor.repository.js';
 import * as repo from './workflow.repository.js';
 import type { WorkflowService } from './workflow.service.js';
 import type { ApprovalSubjects } from './workflow.subjects.js';
@@ -91,7 +92,7 @@ export class WorkflowViews {
         : query.assigneeId
           ? [query.assigneeId]
           : undefined;
-    const page = await repo.pendingTaskPage(
+    const page = await monitorRepo.pendingTaskPage(
       this.db,
       scope,
       { q: query.q, assigneeIds, businessType: query.businessType, sort: query.sort },
