@@ -44,6 +44,8 @@ export const THEME = {
       colorInfo: '#0958d9',
     },
     Typography: { colorSuccessText: '#237804', colorWarningText: '#ad4e00' },
+    // A field's warning (a date that looks unlikely) is text under it, in the same dark amber.
+    Form: { colorWarning: '#ad4e00' },
     // "No data" in tables and lists is text too (antd greys it like a disabled control).
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.55)' },
     Empty: { colorTextDisabled: 'rgba(0, 0, 0, 0.55)' },

@@ -155,6 +155,7 @@ export const contractsEnUS: typeof contractsZhCN = {
       noPlanAccess: 'You may not view contract plans',
       upload: 'Upload',
       missingAttachments: 'This category requires: {{types}} (needed before submitting)',
+      taxRateRange: 'The tax rate must be between 0% and 100%',
       endBeforeStart: 'The end date cannot be before the start date',
       fixFields: 'Correct the fields marked in red first',
       saveDraft: 'Save draft',

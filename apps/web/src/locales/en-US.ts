@@ -42,6 +42,7 @@ export const enUS: ShellMessages = {
     notSet: 'Not set',
   },
   validation: {
+    implausibleDate: 'The date {{date}} looks unlikely: please check it',
     required: 'Please enter {{field}}',
     requiredSelect: 'Please choose {{field}}',
     code: 'Codes may contain letters, digits, "_", "-" and "." (at most 40)',

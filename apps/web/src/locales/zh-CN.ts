@@ -48,6 +48,7 @@ export const zhCN = {
     notSet: '未设置',
   },
   validation: {
+    implausibleDate: '日期 {{date}} 似乎不太可能，请确认是否填错',
     required: '请填写{{field}}',
     requiredSelect: '请选择{{field}}',
     code: '编码只能包含字母、数字、“_”、“-”和“.”，最长 40 位',

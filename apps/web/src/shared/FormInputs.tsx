@@ -10,8 +10,6 @@ interface MoneyInputProps
   onChange?: (minor: number | null) => void;
   /** The record's currency: it sets the decimals typed (two for CNY, none for JPY) and the symbol. */
   currency?: string;
-  /** Whether amounts below zero may be typed (refunds, adjustments). */
-  allowNegative?: boolean;
   testId?: string;
 }
 
@@ -20,14 +18,7 @@ interface MoneyInputProps
  * integer minor units. The typed text is kept as typed ("12." stays while typing) and only re-read
  * from the value when the value changes elsewhere.
  */
-export function MoneyInput({
-  value,
-  onChange,
-  currency = 'CNY',
-  allowNegative = false,
-  testId,
-  ...props
-}: MoneyInputProps) {
+export function MoneyInput({ value, onChange, currency = 'CNY', testId, ...props }: MoneyInputProps) {
   const format = moneyInputFormat(currency);
   const [text, setText] = useState<string | undefined>(() => minorToInputText(value, currency));
   useEffect(() => {
@@ -43,7 +34,8 @@ export function MoneyInput({
       {...props}
       stringMode
       precision={format.precision}
-      min={allowNegative ? undefined : '0'}
+      // No min: a negative amount typed stays as typed, and the field's rule says what is wrong
+      // (an input that turned −5,000 into 0.00 changed the value without a word).
       value={text}
       onChange={(next) => {
         const typed = next ?? undefined;

@@ -2,6 +2,7 @@ import { Card, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePermissions } from '../../../app/auth/session';
 import { DateInput } from '../../../shared/FormInputs';
+import { plausibleDateRule } from '../../../shared/plausibleDate';
 import { PlanLineSelect } from '../pickers/PlanLineSelect';
 import { col } from './formLayout';
 import type { ContractRules } from './useContractRules';
@@ -10,16 +11,17 @@ import type { ContractRules } from './useContractRules';
 export function ContractTermSection({ entityId, rules }: { entityId?: string; rules: ContractRules }) {
   const { t } = useTranslation();
   const { can } = usePermissions();
+  const plausible = plausibleDateRule((date) => t('validation.implausibleDate', { date }));
   return (
     <Card size="small" title={t('contracts.form.sectionTerm')}>
       <Row gutter={16}>
         <Col {...col(8)}>
-          <Form.Item name="signDate" label={t('contracts.field.signDate')}>
+          <Form.Item name="signDate" label={t('contracts.field.signDate')} rules={[plausible]}>
             <DateInput testId="contract-sign-date" />
           </Form.Item>
         </Col>
         <Col {...col(8)}>
-          <Form.Item name="startDate" label={t('contracts.field.startDate')}>
+          <Form.Item name="startDate" label={t('contracts.field.startDate')} rules={[plausible]}>
             <DateInput testId="contract-start-date" />
           </Form.Item>
         </Col>
@@ -28,7 +30,7 @@ export function ContractTermSection({ entityId, rules }: { entityId?: string; ru
             name="endDate"
             label={t('contracts.field.endDate')}
             dependencies={['startDate']}
-            rules={rules.endDate}
+            rules={[...(rules.endDate ?? []), plausible]}
           >
             <DateInput testId="contract-end-date" />
           </Form.Item>

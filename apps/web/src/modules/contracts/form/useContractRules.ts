@@ -32,6 +32,8 @@ export function useContractRules() {
       required: ['entityId'],
       picked: ['categoryId', 'entityId', 'partnerId', 'departmentId', 'ownerId'],
       toBody: { taxRate: (percent) => percentToBasisPoints(percent as number) },
+      // The schema's bounds are basis points (0-10000); the reader types percent.
+      invalid: { taxRate: t('contracts.form.taxRateRange') },
     },
   );
   const endAfterStart: Rule = ({ getFieldValue }) => ({

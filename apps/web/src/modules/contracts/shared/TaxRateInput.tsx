@@ -4,8 +4,8 @@ import { InputNumber, type InputNumberProps } from 'antd';
 export function TaxRateInput({ testId, ...props }: InputNumberProps<number> & { testId?: string }) {
   return (
     <InputNumber<number>
-      min={0}
-      max={100}
+      // No min or max: 150 stays 150 and the rule beside it says the rate must be 0-100%, rather
+      // than the input quietly making it 100%.
       precision={2}
       suffix="%"
       style={{ width: '100%' }}
