@@ -1,7 +1,7 @@
 import { DatePicker, type DatePickerProps, InputNumber, type InputNumberProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { inputTextToMinor, minorToInputText, moneyInputFormat } from './moneyInputText';
+import { minorToInputText, moneyInputFormat, typedMinor } from './moneyInputText';
 
 interface MoneyInputProps
   extends Omit<InputNumberProps<string>, 'value' | 'onChange' | 'stringMode' | 'precision' | 'min' | 'max'> {
@@ -23,7 +23,7 @@ export function MoneyInput({ value, onChange, currency = 'CNY', testId, ...props
   const [text, setText] = useState<string | undefined>(() => minorToInputText(value, currency));
   useEffect(() => {
     setText((typed) =>
-      inputTextToMinor(typed, currency) === (value ?? null) ? typed : minorToInputText(value, currency),
+      typedMinor(typed, currency) === (value ?? null) ? typed : minorToInputText(value, currency),
     );
   }, [value, currency]);
   return (
@@ -40,7 +40,7 @@ export function MoneyInput({ value, onChange, currency = 'CNY', testId, ...props
       onChange={(next) => {
         const typed = next ?? undefined;
         setText(typed);
-        onChange?.(inputTextToMinor(typed, currency));
+        onChange?.(typedMinor(typed, currency));
       }}
       data-testid={testId}
     />
