@@ -106,6 +106,10 @@ export const contractsEnUS: typeof contractsZhCN = {
     partner: {
       blacklisted: 'Blacklisted',
       notShared: 'Not shared with this entity',
+      notSharedHelp: 'Ask the entity that registered it to share it with the group; then it can be chosen',
+      blacklistedHelp: 'It is blacklisted: no new contract can be signed with it',
+      hiddenMatches:
+        '{{count}} partner(s) with a matching name or credit code are registered by another entity and not shared with this one. Ask that entity to share it with the group rather than registering a duplicate.',
     },
     ledger: {
       title: 'Contract ledger',

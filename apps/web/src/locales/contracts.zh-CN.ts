@@ -107,6 +107,10 @@ export const contractsZhCN = {
     partner: {
       blacklisted: '黑名单',
       notShared: '未共享给该主体',
+      notSharedHelp: '请联系登记该合作伙伴的单位，将其设为集团共享后即可选用',
+      blacklistedHelp: '已被列入黑名单，不能与其签订新合同',
+      hiddenMatches:
+        '其他单位登记了 {{count}} 个名称或信用代码相符的合作伙伴，但未共享给本单位。请联系登记单位将其设为集团共享，不要重复登记。',
     },
     ledger: {
       title: '合同台账',

@@ -32,6 +32,8 @@ interface RemoteSelectProps<T>
     queryKey: (id: string) => readonly unknown[];
     fetch: (id: string, signal: AbortSignal) => Promise<T>;
   };
+  /** What to say when the search for the typed text finds nothing (it may know why). */
+  notFoundFor?: (q: string) => ReactNode;
 }
 
 const searchDelayMs = 300;
@@ -49,6 +51,7 @@ export function RemoteSelect<T>({
   toOption,
   currentLabel,
   lookup,
+  notFoundFor,
   value,
   ...props
 }: RemoteSelectProps<T>) {
@@ -108,7 +111,9 @@ export function RemoteSelect<T>({
       options={options}
       optionRender={(option) => option.data.display ?? option.data.label}
       onPopupScroll={onPopupScroll}
-      notFoundContent={results.isFetching ? <Spin size="small" /> : props.notFoundContent}
+      notFoundContent={
+        results.isFetching ? <Spin size="small" /> : (notFoundFor?.(q) ?? props.notFoundContent)
+      }
       loading={results.isFetching}
       popupMatchSelectWidth={false}
     />

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
-import { type Database, type Db, likePattern } from '../../db/index.js';
+import { countUpTo, type Database, type Db, likePattern } from '../../db/index.js';
 import { type Scope, scopeCondition } from '../../platform/access/index.js';
 import type {
   PartnerBankAccountTable,
@@ -68,6 +68,21 @@ export function visiblePartners(db: Db, viewer: Viewer, filter: PartnerFilter) {
     );
   }
   return query;
+}
+
+/**
+ * How many partners match the text (name or credit code) that the viewer cannot see: registered by
+ * another entity and not shared with the group. Counted up to `cap`, names never returned.
+ */
+export function hiddenMatchCount(db: Db, viewer: Viewer, q: string, cap: number): Promise<number> {
+  const name = sql<string>`${likePattern(q.toLowerCase())} escape '\\'`;
+  const code = sql<string>`${likePattern(q.replace(/\s+/g, '').toUpperCase())} escape '\\'`;
+  const query = db
+    .selectFrom('partner as p')
+    .select('p.id')
+    .where((eb) => eb.not(visibleCondition(eb, viewer)))
+    .where((eb) => eb.or([eb(sql`lower(p.name)`, 'like', name), eb('p.credit_code', 'like', code)]));
+  return countUpTo(db, query, cap);
 }
 
 export function isVisible(db: Db, viewer: Viewer, id: string): Promise<boolean> {

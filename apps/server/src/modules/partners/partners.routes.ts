@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   idParamsSchema,
   okSchema,
@@ -38,6 +39,15 @@ export function partnersRoutes(partners: PartnersService, records: PartnerRecord
       querystring: partnerListQuerySchema,
       response: pageOf(partnerListItemSchema),
       handler: ({ ctx, query }) => partners.browse(ctx, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/partners/hidden-matches',
+      summary: 'How many partners match the text but are not available to me (another entity’s, not shared)',
+      tags,
+      querystring: z.strictObject({ q: z.string().trim().max(100) }),
+      response: z.object({ count: z.number().int(), capped: z.boolean() }),
+      handler: ({ ctx, query }) => partners.hiddenMatches(ctx, query.q),
     }),
     defineRoute({
       method: 'GET',

@@ -54,6 +54,9 @@ const sortColumns = {
  * belongs to the entity that registered it; the others see it when it is shared with the group.
  * Child records (bank accounts, contacts, qualifications) are kept by `PartnerRecordsService`.
  */
+/** Hidden matches are counted up to this many ("20+"). */
+const HIDDEN_MATCH_CAP = 20;
+
 export class PartnersService {
   constructor(
     private readonly db: Db,
@@ -66,6 +69,19 @@ export class PartnersService {
   async list(ctx: RequestContext, query: PartnerListQuery): Promise<Page<Partner>> {
     const { page, names } = await this.rows(ctx, query);
     return { ...page, items: page.items.map((row) => toPartner(row, names)) };
+  }
+
+  /**
+   * How many partners match the text that the caller may not see (another entity's, not shared
+   * with the group), so the picker can say one exists and what to do, instead of inviting a
+   * duplicate. Only a count, capped; nothing about the partners themselves.
+   */
+  async hiddenMatches(ctx: RequestContext, q: string): Promise<{ count: number; capped: boolean }> {
+    await ctx.access.require('partner.view');
+    const text = q.trim();
+    if (text.length < 2) return { count: 0, capped: false };
+    const count = await repo.hiddenMatchCount(this.db, await viewerOf(ctx), text, HIDDEN_MATCH_CAP);
+    return { count: Math.min(count, HIDDEN_MATCH_CAP), capped: count > HIDDEN_MATCH_CAP };
   }
 
   /** The API's list: as `list`, leaving out who registered partners outside the caller's scope. */

@@ -123,6 +123,23 @@ describeEachDialect('partners', (t) => {
     );
   });
 
+  it('tells a searcher that a matching partner exists elsewhere but is not shared, without naming it', async () => {
+    const consClient = await t().login('sun.li'); // 协和建设 finance: 深圳云帆 is 协和智能's own
+    expect((await consClient.get('/api/v1/partners?q=云帆')).json().items).toEqual([]);
+    const hidden = await consClient.get(`/api/v1/partners/hidden-matches?q=${encodeURIComponent('云帆')}`);
+    expect(hidden.statusCode, hidden.body).toBe(200);
+    expect(hidden.json()).toEqual({ count: 1, capped: false });
+    expect(JSON.stringify(hidden.json())).not.toContain('深圳');
+    // Whoever sees the partner hears of nothing hidden; one character asks nothing.
+    const group = await t().login('zhang.wei');
+    expect(
+      (await group.get(`/api/v1/partners/hidden-matches?q=${encodeURIComponent('云帆')}`)).json().count,
+    ).toBe(0);
+    expect(
+      (await consClient.get(`/api/v1/partners/hidden-matches?q=${encodeURIComponent('云')}`)).json().count,
+    ).toBe(0);
+  });
+
   it('shows each entity its own partners and the shared ones; the group sees all', async () => {
     // sun.li: CONS finance, partner.view over 协和建设.
     const cons = names(await list(await t().login('sun.li')));

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api/client';
 import { RemoteSelect } from '../../../shared/FormInputs';
 import { keys } from '../../../shared/queryKeys';
+import { HiddenPartnerHint } from './HiddenPartnerHint';
 
 interface PartnerSelectProps
   extends Omit<SelectProps<string>, 'options' | 'onSearch' | 'showSearch' | 'onChange' | 'loading' | 'mode'> {
@@ -39,11 +40,14 @@ export function PartnerSelect({ onChange, signingEntityId, currentLabel, ...prop
           : partner.entityId !== signingEntityId && !partner.sharedWithGroup
             ? t('contracts.partner.notShared')
             : null;
+      const whatToDo = (p: Partner) =>
+        p.blacklisted ? t('contracts.partner.blacklistedHelp') : t('contracts.partner.notSharedHelp');
       return {
         value: partner.id,
         label: partner.name,
         disabled: Boolean(reason),
-        title: reason ?? partner.name,
+        // The tag says why it cannot be used; the title says what to do about it.
+        title: reason ? `${reason}：${whatToDo(partner)}` : partner.name,
         item: partner,
         display: (
           <span>
@@ -72,6 +76,7 @@ export function PartnerSelect({ onChange, signingEntityId, currentLabel, ...prop
       toOption={toOption}
       currentLabel={currentLabel}
       lookup={lookup}
+      notFoundFor={(q) => <HiddenPartnerHint q={q} />}
       onChange={(id, option) => onChange?.(id ?? undefined, Array.isArray(option) ? undefined : option?.item)}
     />
   );
