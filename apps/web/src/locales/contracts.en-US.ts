@@ -160,6 +160,8 @@ export const contractsEnUS: typeof contractsZhCN = {
       upload: 'Upload',
       missingAttachments: 'This category requires: {{types}} (needed before submitting)',
       taxRateRange: 'The tax rate must be between 0% and 100%',
+      savedAsDraft:
+        '"{{name}}" is saved as a draft, not yet submitted for approval; submit it from its page at any time',
       endBeforeStart: 'The end date cannot be before the start date',
       fixFields: 'Correct the fields marked in red first',
       saveDraft: 'Save draft',

@@ -159,6 +159,7 @@ export const contractsZhCN = {
       upload: '上传附件',
       missingAttachments: '本类别要求的附件尚缺：{{types}}（提交审批前需补齐）',
       taxRateRange: '税率应在 0% 到 100% 之间',
+      savedAsDraft: '“{{name}}”已保存为草稿，尚未提交审批；可在合同页面随时提交',
       endBeforeStart: '结束日期不能早于开始日期',
       fixFields: '请先修正标红的字段',
       saveDraft: '保存草稿',

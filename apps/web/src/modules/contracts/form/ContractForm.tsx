@@ -206,7 +206,11 @@ export function ContractForm({ contract }: { contract?: Contract }) {
           // The draft is saved either way: show it rather than the form again.
           const saved = submitting;
           setSubmitting(null);
-          if (saved) navigate(`/contracts/${saved.id}`, { replace: !editing });
+          if (saved) {
+            // Said, not hidden: the contract was kept as a draft, not submitted.
+            message.info(t('contracts.form.savedAsDraft', { name: saved.name }));
+            navigate(`/contracts/${saved.id}`, { replace: !editing });
+          }
         }}
         onSubmitted={(submitted) => navigate(`/contracts/${submitted.id}`, { replace: !editing })}
       />
