@@ -114,6 +114,33 @@ describeEachDialect('approval scenarios at the API', (t) => {
     expect((await detail(manager, id)).formData.files).toEqual([file.id]);
   });
 
+  it('the preview routes a top-level amount as the submission does (the document carries it in its form)', async () => {
+    const gm = await t().given.userByUsername('xu.tao');
+    await define('api.amount', {
+      id: 'by-amount',
+      name: '按金额',
+      type: 'condition',
+      branches: [
+        {
+          id: 'large',
+          name: '大额',
+          priority: 1,
+          when: { field: 'amount', op: 'gte', value: 100_000 },
+          next: { id: 'big', name: '大额审批', type: 'approval', assignee: { users: [gm.id] }, mode: 'or' },
+        },
+        { id: 'other', name: '其他', priority: 2 },
+      ],
+    });
+    const steps = async (body: Record<string, unknown>) =>
+      (await initiator.post('/api/v1/workflow/preview', { businessType: 'api.amount', ...body }))
+        .json()
+        .path.map((s: { nodeId: string }) => s.nodeId);
+    expect(await steps({ amount: 500_000, formData: {} })).toContain('big');
+    expect(await steps({ amount: 500, formData: {} })).not.toContain('big');
+    // The form's own amount wins where both are given, as it does at submission.
+    expect(await steps({ amount: 500, formData: { amount: 500_000 } })).toContain('big');
+  });
+
   it('S21 发起人自选: the preview asks for the pick, a missing pick is refused, the picked user is tasked', async () => {
     await define('api.select', {
       id: 'picked',

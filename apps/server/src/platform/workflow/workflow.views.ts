@@ -253,7 +253,12 @@ export class WorkflowViews {
       initiatorDeptId: actor.mainDepartmentId,
       entityId,
       currency: body.currency ?? HOME_CURRENCY,
-      formData: body.formData,
+      // A document's submission carries its amount in the form as well (a contract's `amount`), and
+      // conditions read the form: the preview routes on the same, so a top-level amount counts.
+      formData:
+        body.amount !== undefined && body.formData.amount === undefined
+          ? { ...body.formData, amount: body.amount }
+          : body.formData,
     });
     const org = await this.engine.snapshot(this.db, state);
     const path = this.path(state, org);
