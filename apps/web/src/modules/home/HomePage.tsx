@@ -1,22 +1,16 @@
 import { RightOutlined } from '@ant-design/icons';
-import { permissionGroups } from '@concord/contracts';
 import { Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { usePermissions, useSession } from '../../app/auth/session';
-import { currentLocale } from '../../app/i18n';
+import { useSession } from '../../app/auth/session';
 import { useAllowedPages } from '../../app/allowedPages';
+import { MyRemindersCard, MySubmissionsCard, MyTodoCard } from './WorkbenchCards';
 
-/** The workbench: who and where the user is acting, what they may do, and the way there. */
+/** The workbench (工作台): what waits on me, what I submitted, what I was told, and the way to my work. */
 export default function HomePage() {
   const { t } = useTranslation();
   const session = useSession();
-  const { can, permissions } = usePermissions();
-  const locale = currentLocale();
   const pages = useAllowedPages();
-  const grantedGroups = permissionGroups
-    .map((group) => ({ group, actions: group.actions.filter((action) => can(action.code)) }))
-    .filter(({ actions }) => actions.length > 0);
 
   return (
     <Flex vertical gap={16}>
@@ -50,15 +44,27 @@ export default function HomePage() {
           ]}
         />
       </Card>
+      {/* The day's work first: what waits on me, what I sent, what I was told. */}
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={8}>
+          <MyTodoCard />
+        </Col>
+        <Col xs={24} lg={8}>
+          <MySubmissionsCard />
+        </Col>
+        <Col xs={24} lg={8}>
+          <MyRemindersCard />
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24}>
           <Card title={t('home.quickLinks')} variant="borderless" style={{ height: '100%' }}>
             {pages.length === 0 ? (
               <Typography.Text type="secondary">{t('home.noQuickLinks')}</Typography.Text>
             ) : (
               <Row gutter={[12, 12]}>
                 {pages.map((page) => (
-                  <Col xs={12} sm={8} key={page.path}>
+                  <Col xs={12} sm={8} lg={6} xl={4} key={page.path}>
                     <Link to={page.path} data-testid={`quick-link-${page.testId.replace('menu-', '')}`}>
                       <Card size="small" hoverable>
                         <Flex align="center" gap={8}>
@@ -71,31 +77,6 @@ export default function HomePage() {
                   </Col>
                 ))}
               </Row>
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card title={t('home.permissions')} variant="borderless" style={{ height: '100%' }}>
-            {grantedGroups.length === 0 ? (
-              <Typography.Text type="secondary">{t('home.noPermissions')}</Typography.Text>
-            ) : (
-              <Flex vertical gap={8}>
-                <Typography.Text type="secondary">
-                  {t('home.permissionCount', { count: permissions.size })}
-                </Typography.Text>
-                {grantedGroups.map(({ group, actions }) => (
-                  <Flex key={group.key} gap={8} wrap align="center">
-                    <Typography.Text strong style={{ minWidth: 80 }}>
-                      {group.label[locale]}
-                    </Typography.Text>
-                    {actions.map((action) => (
-                      <Tag key={action.code} color="blue">
-                        {action.label[locale]}
-                      </Tag>
-                    ))}
-                  </Flex>
-                ))}
-              </Flex>
             )}
           </Card>
         </Col>
