@@ -208,10 +208,14 @@ export const flow: Flow = {
     await screenshot(initiator, 'flow-04-submit-with-preview');
     await submitAndOpenInstance(initiator);
     const instanceUrl = initiator.url();
+    await initiator.goto(`${baseUrl}/`);
+    await initiator.getByTestId('home-submitted').getByText(`参展费用${suffix}`).first().waitFor();
 
     // The sales manager approves on a phone.
     const phone = await newPage(375);
     await signIn(phone, baseUrl, 'he.jun');
+    // The approver's workbench shows it first thing, under 待我审批.
+    await phone.getByTestId('home-todo').getByText(`参展费用${suffix}`).first().waitFor();
     await phone.goto(`${baseUrl}/approvals`);
     await phone.getByText(`参展费用${suffix}`).first().click();
     await phone.getByTestId('approval-action-approve').click();
