@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codeSchema, idSchema, instantSchema, nameSchema } from './common.js';
-import { wfFieldKeySchema } from './workflow.js';
+import { wfFieldKeySchema } from './workflow-parts.js';
 
 /*
  * Ad-hoc forms (表单工具): an admin defines the fields, binds an approval flow (a workflow definition

@@ -8,6 +8,7 @@ export * from './org.js';
 export * from './iam.js';
 export * from './audit.js';
 export * from './workflow.js';
+export * from './workflow-parts.js';
 export * from './notifications.js';
 export * from './workflow-api.js';
 export * from './forms.js';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { codeSchema, idSchema, instantSchema, nameSchema, pageQuerySchema } from './common.js';
 import { formFieldSchema } from './forms.js';
 import { currencySchema } from './money.js';
-import { wfFieldPermSchema, wfFlowSchema, wfNodeIdSchema } from './workflow.js';
+import { wfFlowSchema } from './workflow.js';
+import { wfFieldPermSchema, wfNodeIdSchema } from './workflow-parts.js';
 
 /*
  * The approval engine's HTTP API: flow definitions (admin), the approval centre and the actions on

@@ -1,6 +1,6 @@
 import type { HandoverTarget } from '@concord/contracts';
 import type { Db } from '../../db/index.js';
-import type { RequestContext } from '../http/index.js';
+import { AppError, type RequestContext } from '../http/index.js';
 
 /**
  * Work a person holds that others must take over when they leave (离职交接): pending approvals now,
@@ -49,6 +49,28 @@ export class UserHandover {
       if (work.count > 0) found.push({ kind: kind.kind, ...work });
     }
     return found;
+  }
+
+  /**
+   * Disabling a user: nothing to do when they hold nothing; refused (USER_HAS_OPEN_WORK) when they
+   * hold work and no successor is named; else everything handed over. Returns what moved, by kind.
+   */
+  async beforeDisabling(
+    trx: Db,
+    ctx: RequestContext,
+    userId: string,
+    target: HandoverTarget | undefined,
+    isActiveUser: (id: string) => Promise<boolean>,
+  ) {
+    const open = await this.openWork(trx, userId, 1);
+    if (open.length === 0) return [];
+    if (!target) {
+      const detail = open.map((work) => `${work.kind}: ${work.count}`).join(', ');
+      throw new AppError('USER_HAS_OPEN_WORK', { detail });
+    }
+    if (target.to === 'user' && (target.userId === userId || !(await isActiveUser(target.userId))))
+      throw new AppError('HANDOVER_TARGET_INVALID');
+    return this.handOver(trx, ctx, userId, target);
   }
 
   async handOver(trx: Db, ctx: RequestContext, fromUserId: string, target: HandoverTarget) {

@@ -234,7 +234,12 @@ export class UsersService extends UserReads {
     if (ctx.actor?.userId === id) throw new AppError('SELF_ACTION');
     return this.db.transaction().execute(async (trx) => {
       const before = await this.visibleUser(trx, scope, id);
-      const handedOver = active ? [] : await this.handOverOpenWork(trx, ctx, id, handover);
+      const handedOver = active
+        ? []
+        : await this.handover.beforeDisabling(trx, ctx, id, handover, async (userId) => {
+            const [successor] = await usersRepo.userContacts(trx, [userId]);
+            return Boolean(successor && readBool(successor.active));
+          });
       await usersRepo.updateUser(trx, id, { active, updated_at: this.clock.now().toISOString() });
       if (!active) await this.identity.endSessions(trx, id);
       await this.audit.record(trx, ctx, {
@@ -264,21 +269,6 @@ export class UsersService extends UserReads {
     const scope = await ctx.access.require('org.user.manage');
     await this.visibleUser(this.db, scope, id);
     return { kinds: await this.handover.openWork(this.db, id) };
-  }
-
-  private async handOverOpenWork(trx: Db, ctx: RequestContext, id: string, handover?: HandoverTarget) {
-    const open = await this.handover.openWork(trx, id, 1);
-    if (open.length === 0) return [];
-    if (!handover) {
-      const detail = open.map((work) => `${work.kind}: ${work.count}`).join(', ');
-      throw new AppError('USER_HAS_OPEN_WORK', { detail });
-    }
-    if (handover.to === 'user') {
-      const [successor] = await usersRepo.userContacts(trx, [handover.userId]);
-      if (!successor || !readBool(successor.active) || successor.id === id)
-        throw new AppError('HANDOVER_TARGET_INVALID');
-    }
-    return this.handover.handOver(trx, ctx, id, handover);
   }
 
   async resetPassword(ctx: RequestContext, id: string, newPassword: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { WfApprovalNode } from '@concord/contracts';
-import { createTask, walk } from './workflow.activation.js';
+import { walk } from './workflow.activation.js';
+import { createTask } from './workflow.task-create.js';
 import type { Command } from './workflow.commands.js';
 import { cancelTask } from './workflow.closing.js';
 import { type Ctx, findNodeInstance, findTask, graphNode, log, nodeDef, notify } from './workflow.context.js';

@@ -22,8 +22,8 @@ import {
   nodeDef,
   notify,
 } from './workflow.context.js';
-import type { NotifyReason } from './workflow.commands.js';
 import { evaluateNode } from './workflow.outcome.js';
+import { createTask } from './workflow.task-create.js';
 import type { WfNodeInstanceRow, WfTaskRow, WfTimerRow } from './workflow.state.js';
 import { continueAfter, type Step } from './workflow.steps.js';
 
@@ -235,49 +235,6 @@ function activateApproval(ctx: Ctx, ni: WfNodeInstanceRow, def: WfApprovalNode):
     log(ctx, 'NODE_ENTER', reason, { nodeId: def.id, nodeInstanceId: ni.id });
   if (def.timeout && deadline) scheduleNodeTimers(ctx, ni, def, deadline);
   return evaluateNode(ctx, ni);
-}
-
-/** Creates a task, routing it to the user's proxy when a proxy rule is active (audit shows "P for A"). */
-export function createTask(
-  ctx: Ctx,
-  ni: WfNodeInstanceRow,
-  userId: string,
-  fields: Partial<WfTaskRow> & { seq: number; status: WfTaskRow['status'] },
-  notice: NotifyReason = 'TASK_ASSIGNED',
-): WfTaskRow {
-  const proxy = ctx.org.proxyFor(userId, ctx.now);
-  const task: WfTaskRow = {
-    id: newId(ctx, 't'),
-    nodeInstanceId: ni.id,
-    nodeId: ni.nodeId,
-    assigneeId: proxy ?? userId,
-    originalAssigneeId: userId,
-    proxyForId: proxy ? userId : null,
-    parentTaskId: null,
-    signType: null,
-    signMode: null,
-    createdAt: ctx.now,
-    dueAt: null,
-    remindCount: 0,
-    decidedAt: null,
-    decidedBy: null,
-    autoReason: null,
-    comment: null,
-    ...fields,
-  };
-  ctx.s.tasks.push(task);
-  if (task.status !== 'APPROVED') {
-    log(ctx, 'TASK_CREATE', proxy ? 'PROXY' : 'ROUTED', {
-      nodeId: ni.nodeId,
-      nodeInstanceId: ni.id,
-      taskId: task.id,
-      onBehalfOf: task.proxyForId,
-      detail: { assignee: task.assigneeId },
-    });
-  }
-  if (task.status === 'PENDING')
-    notify(ctx, [task.assigneeId], notice, { taskId: task.id, nodeId: ni.nodeId });
-  return task;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { addTimer, callTrigger, createTask, walk } from './workflow.activation.js';
+import { addTimer, callTrigger, walk } from './workflow.activation.js';
+import { createTask } from './workflow.task-create.js';
 import { resolveAssignee } from './workflow.assignees.js';
 import type { Command } from './workflow.commands.js';
 import { countedTasks } from './workflow.closing.js';
