@@ -6,6 +6,7 @@ import { partnersModule } from './modules/partners/index.js';
 import { AccessControl } from './platform/access/index.js';
 import { AuditEventCatalogue, auditModule } from './platform/audit/index.js';
 import { filesModule, registerUploads } from './platform/files/index.js';
+import { importsModule } from './platform/imports/index.js';
 import { formsModule } from './platform/forms/index.js';
 import {
   createHttpServer,
@@ -44,6 +45,7 @@ export const modules = [
   maintenanceModule,
   notificationsModule,
   filesModule,
+  importsModule,
   formsModule,
   workflowModule,
   numberingModule,

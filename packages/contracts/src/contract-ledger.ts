@@ -186,16 +186,106 @@ export type ContractLedgerTotalsResult = z.infer<typeof contractLedgerTotalsResu
 export const contractLedgerExportQuerySchema = contractLedgerQuerySchema.omit({ cursor: true, limit: true });
 
 // ---------------------------------------------------------------- import
+/**
+ * `check`: a dry run, every row checked and nothing written; `all`: nothing is imported when any row
+ * fails; `valid`: the valid rows are imported.
+ */
+export const contractImportModeSchema = z.enum(['check', 'all', 'valid']);
+export type ContractImportMode = z.infer<typeof contractImportModeSchema>;
 export const contractImportQuerySchema = z.strictObject({
-  /** `all`: nothing is imported when any row fails; `valid`: the valid rows are imported. */
-  mode: z.enum(['all', 'valid']).default('all'),
+  mode: contractImportModeSchema.default('all'),
+  /** The user confirms the warnings (values read one of two ways, as the report says): those rows are written. */
+  acceptWarnings: queryBool.default(false),
 });
+
+/** The fields a contract import reads (the template's columns). */
+export const contractImportFieldSchema = z.enum([
+  'number',
+  'name',
+  'category',
+  'partnerName',
+  'partnerCreditCode',
+  'entity',
+  'department',
+  'owner',
+  'amount',
+  'taxRate',
+  'currency',
+  'signDate',
+  'startDate',
+  'endDate',
+  'status',
+  'projectRef',
+  'body',
+]);
+export type ContractImportField = z.infer<typeof contractImportFieldSchema>;
+
+/** The import preview's width: columns beyond it are not offered for mapping. */
+export const IMPORT_PREVIEW_MAX_COLUMNS = 60;
+
+const columnMappingSchema = z.strictObject({
+  field: contractImportFieldSchema,
+  /** 0 is column A. */
+  column: z
+    .number()
+    .int()
+    .min(0)
+    .max(IMPORT_PREVIEW_MAX_COLUMNS - 1),
+});
+
+/** The header row (its Excel row number) and the column of each field, as the user mapped them. */
+export const contractImportLayoutSchema = z.strictObject({
+  headerRow: z.number().int().min(1).max(1_048_576),
+  mapping: z.array(columnMappingSchema).min(1).max(contractImportFieldSchema.options.length),
+});
+export type ContractImportLayout = z.infer<typeof contractImportLayoutSchema>;
+
+/** An import of a workbook stored by POST /contracts/import/inspect, with the columns as mapped. */
+export const contractImportRunSchema = z.strictObject({
+  fileId: idSchema,
+  mode: contractImportModeSchema,
+  acceptWarnings: z.boolean().default(false),
+  /** Found by the columns' names (as a direct upload is) when absent. */
+  layout: contractImportLayoutSchema.optional(),
+});
+export type ContractImportRun = z.input<typeof contractImportRunSchema>;
+
+/** What the mapping step shows of an uploaded workbook: its first rows and the columns proposed. */
+export const contractImportInspectionSchema = z.object({
+  fileId: idSchema,
+  fileName: z.string(),
+  /** The header's Excel row number as found or saved; null when no row names a known column. */
+  headerRow: z.number().int().nullable(),
+  /** The sheet's first rows as text (the header's candidates and a few data rows). */
+  preview: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
+  fields: z.array(
+    z.object({ key: contractImportFieldSchema, label: z.string(), required: z.boolean(), help: z.string() }),
+  ),
+  /** The columns proposed for the header row. */
+  mapping: z.array(columnMappingSchema),
+  /** Where the proposal comes from: a mapping saved for this header, the columns' names, or nothing. */
+  mappingSource: z.enum(['saved', 'matched', 'none']),
+  /** For each row the user may choose as the header instead: the columns its names match. */
+  suggestions: z.array(z.object({ row: z.number().int(), mapping: z.array(columnMappingSchema) })),
+});
+export type ContractImportInspection = z.infer<typeof contractImportInspectionSchema>;
+const importIssueSchema = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
 export const contractImportReportSchema = z.object({
   rows: z.number().int(),
   imported: z.number().int(),
-  /** False when nothing was written (a failure in `all` mode). */
+  /** False when nothing was written (a dry run, or a failure in `all` mode). */
   committed: z.boolean(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+  /** Checked only (mode `check`): nothing was written. */
+  dryRun: z.boolean(),
+  /** Rows without an error: written, or to be written (once their warnings are confirmed). */
+  valid: z.number().int(),
+  errors: z.array(importIssueSchema),
+  /**
+   * Values read one of two ways (0.13 read as 13%, a number read as an Excel day): their rows are
+   * written only when the import was asked with acceptWarnings.
+   */
+  warnings: z.array(importIssueSchema),
+  warningsAccepted: z.boolean(),
   /** Present (true) when more problems were found than the report lists (CONTRACT_IMPORT_REPORT_MAX_ERRORS). */
   errorsTruncated: z.literal(true).optional(),
 });

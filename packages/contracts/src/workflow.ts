@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { codeSchema, nameSchema } from './common.js';
-import { currencySchema } from './money.js';
 import {
   fieldRef,
   userIds,

@@ -63,6 +63,7 @@ export const contractsModule = defineModule({
     'org',
     'iam',
     'files',
+    'imports',
     'numbering',
     'partners',
     'jobs',
@@ -139,7 +140,10 @@ export const contractsModule = defineModule({
         deps.iam.auth.contextForUser(requester.userId, requester.entityId, requestId),
     };
     const contractLedgerExports = new ContractLedgerExports(register.contractLedger, backgroundJobs);
-    const contractImportJobs = new ContractImportJobs(register.contractImport, backgroundJobs);
+    const contractImportJobs = new ContractImportJobs(register.contractImport, {
+      ...backgroundJobs,
+      mappings: deps.imports.mappings,
+    });
     const { setup: _setup, ...registerServices } = register;
     const services = {
       ...registerServices,

@@ -76,10 +76,13 @@ describe('dates as ledgers write them', () => {
 
 describe('tax rates as ledgers write them', () => {
   it('reads 13%, 13 and 0.13 all as 13%, never 0.13%', () => {
-    for (const value of ['13%', 13, '13', 0.13, '0.13', '１３％'])
+    for (const value of ['13%', 13, '13', '１３％'])
       expect(readRate(cell(value))).toEqual({ basisPoints: 1300, exemption: null });
     expect(readRate(cell(0.13, true))).toEqual({ basisPoints: 1300, exemption: null });
-    expect(readRate(cell(0.015))).toEqual({ basisPoints: 150, exemption: null });
+    // A plain fraction says it was read as one: 0.13 may have been meant as 0.13%, the user confirms.
+    for (const value of [0.13, '0.13'])
+      expect(readRate(cell(value))).toEqual({ basisPoints: 1300, exemption: null, fraction: true });
+    expect(readRate(cell(0.015))).toEqual({ basisPoints: 150, exemption: null, fraction: true });
     expect(readRate(cell('1.5'))).toEqual({ basisPoints: 150, exemption: null });
     expect(readRate(cell(0))).toEqual({ basisPoints: 0, exemption: null });
   });

@@ -108,7 +108,15 @@ export type TaxExemption = (typeof TAX_EXEMPTIONS)[keyof typeof TAX_EXEMPTIONS];
 
 /** A rate read: basis points (13% is 1300), and the exemption when the cell named one. */
 export type RateReading =
-  | { basisPoints: number; exemption: TaxExemption | null }
+  | {
+      basisPoints: number;
+      exemption: TaxExemption | null;
+      /**
+       * A plain number below 1 read as a fraction (0.13 → 13%): it could also be meant as 0.13%, so
+       * an import shows it as a warning the user confirms.
+       */
+      fraction?: true;
+    }
   | { problem: 'rate' | 'ambiguous' };
 
 /**
@@ -120,10 +128,14 @@ export type RateReading =
 export function readRate(cell: SheetCell): RateReading {
   const { value } = cell;
   let percent: number;
+  let fraction = false;
   if (typeof value === 'number') {
     if (cell.percent) percent = value * 100;
     else if (value === 1) return { problem: 'ambiguous' };
-    else percent = value < 1 ? value * 100 : value;
+    else {
+      fraction = value > 0 && value < 1;
+      percent = value < 1 ? value * 100 : value;
+    }
   } else if (typeof value === 'string') {
     const text = halfWidth(value).replace(/\s/g, '');
     if (text in TAX_EXEMPTIONS)
@@ -133,12 +145,15 @@ export function readRate(cell: SheetCell): RateReading {
     const number = Number(match[1]);
     if (match[2]) percent = number;
     else if (number === 1) return { problem: 'ambiguous' };
-    else percent = number < 1 ? number * 100 : number;
+    else {
+      fraction = number > 0 && number < 1;
+      percent = number < 1 ? number * 100 : number;
+    }
   } else return { problem: 'rate' };
   const basisPoints = Math.round(percent * 100);
   if (Math.abs(percent * 100 - basisPoints) > 1e-6 || basisPoints < 0 || basisPoints > 10000)
     return { problem: 'rate' };
-  return { basisPoints, exemption: null };
+  return fraction ? { basisPoints, exemption: null, fraction: true } : { basisPoints, exemption: null };
 }
 
 /** Full-width digits, signs and brackets (as a Chinese input method types them) as their ASCII twins. */

@@ -31,3 +31,15 @@ export {
   matchHeader,
   normaliseHeader,
 } from './header.js';
+export {
+  type ColumnMapping,
+  cellDisplay,
+  columnLetter,
+  headerFingerprint,
+  type MappedLayout,
+  mappedColumns,
+  PREVIEW_MAX_COLUMNS,
+  previewGrid,
+} from './layout.js';
+export { importsModule } from './imports.module.js';
+export type { ImportMappings } from './mappings.service.js';

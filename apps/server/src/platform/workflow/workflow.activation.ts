@@ -24,7 +24,7 @@ import {
 } from './workflow.context.js';
 import { evaluateNode } from './workflow.outcome.js';
 import { createTask } from './workflow.task-create.js';
-import type { WfNodeInstanceRow, WfTaskRow, WfTimerRow } from './workflow.state.js';
+import type { WfNodeInstanceRow, WfTimerRow } from './workflow.state.js';
 import { continueAfter, type Step } from './workflow.steps.js';
 
 /*

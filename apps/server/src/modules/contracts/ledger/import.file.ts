@@ -7,6 +7,8 @@ import {
   HEADER_SEARCH_ROWS,
   type HeaderUnit,
   isTotalsRow,
+  type MappedLayout,
+  mappedColumns,
   type SheetReading,
   type SheetRow,
   SheetUnreadable,
@@ -57,7 +59,18 @@ function notXlsx(t: Texts, cause?: unknown): AppError {
 export async function* readRows(
   stream: Readable,
   locale: Locale,
-  { bytes, maxRows = IMPORT_MAX_ROWS, reading }: { bytes: number; maxRows?: number; reading?: SheetReading },
+  {
+    bytes,
+    maxRows = IMPORT_MAX_ROWS,
+    reading,
+    layout,
+  }: {
+    bytes: number;
+    maxRows?: number;
+    reading?: SheetReading;
+    /** The header row and columns as the user mapped them; found by the columns' names when absent. */
+    layout?: MappedLayout<ImportColumnKey>;
+  },
 ): AsyncGenerator<FileRow> {
   const t = texts[locale];
   const rows = sheetRows(stream, { sheet: IMPORT_SHEET, bytes, reading });
@@ -85,6 +98,11 @@ export async function* readRows(
         if (row) yield row;
         continue;
       }
+      if (layout) {
+        // The rows above the header the user chose are titles; the header row gives the units.
+        if (next.value.row === layout.headerRow) columns = mappedColumns(next.value.cells, layout.mapping);
+        continue;
+      }
       above.push(next.value);
       const header = findHeader(
         above.map((r) => r.cells),
@@ -107,6 +125,7 @@ export async function* readRows(
     await rows.return({ found: true });
   }
   if (!next.value.found) throw notXlsx(t);
+  if (!columns && layout) throw new AppError('VALIDATION_FAILED', { detail: t.noRows });
   if (!columns) {
     const header = findHeader(
       above.map((r) => r.cells),

@@ -1,11 +1,13 @@
 import {
+  contractImportInspectionSchema,
   contractImportJobSchema,
   contractImportQuerySchema,
+  contractImportRunSchema,
   idParamsSchema,
   type Locale,
 } from '@concord/contracts';
 import { z } from 'zod';
-import { singleFilePart } from '../../../platform/files/index.js';
+import { type FileUpload, singleFilePart } from '../../../platform/files/index.js';
 import { AppError, defineRoute, type RouteDefinition } from '../../../platform/http/index.js';
 import type { ContractImportJobs } from './import.job.js';
 import type { ContractImportService } from './import.service.js';
@@ -19,6 +21,26 @@ const tooLarge = (locale: Locale) =>
         ? `文件超过 ${MB} MB 上限，请拆分后分批导入`
         : `the file is larger than ${MB} MB; split it and import the parts`,
   });
+
+/** The request's one file as an upload; a file over the limit is refused by the import's own words. */
+async function uploaded<T>(
+  locale: Locale,
+  request: Parameters<typeof singleFilePart>[0],
+  use: (upload: FileUpload) => Promise<T>,
+): Promise<T> {
+  const part = await singleFilePart(request, IMPORT_MAX_BYTES, locale);
+  try {
+    return await use({
+      name: part.filename,
+      contentType: part.mimetype,
+      stream: part.file,
+      truncated: () => part.file.truncated,
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'PAYLOAD_TOO_LARGE') throw tooLarge(locale);
+    throw error;
+  }
+}
 
 export function contractImportRoutes(
   imports: ContractImportService,
@@ -54,23 +76,33 @@ export function contractImportRoutes(
       response: contractImportJobSchema,
       handler: async ({ ctx, query, request }) => {
         await imports.assertMayImport(ctx);
-        const part = await singleFilePart(request, IMPORT_MAX_BYTES, ctx.locale);
-        try {
-          return await jobs.start(
-            ctx,
-            {
-              name: part.filename,
-              contentType: part.mimetype,
-              stream: part.file,
-              truncated: () => part.file.truncated,
-            },
-            query.mode,
-          );
-        } catch (error) {
-          if (error instanceof AppError && error.code === 'PAYLOAD_TOO_LARGE') throw tooLarge(ctx.locale);
-          throw error;
-        }
+        return uploaded(ctx.locale, request, (upload) =>
+          jobs.start(ctx, upload, query.mode, query.acceptWarnings ?? false),
+        );
       },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/contracts/import/inspect',
+      summary:
+        "The mapping step (multipart/form-data, one .xlsx file): the workbook is stored as the caller's alone and its first rows come back with the header row and the columns proposed (a mapping saved for the same header in the acting entity, else the columns' names). Import it with POST /contracts/import/runs",
+      tags,
+      querystring: z.strictObject({}),
+      response: contractImportInspectionSchema,
+      handler: async ({ ctx, request }) => {
+        await imports.assertMayImport(ctx);
+        return uploaded(ctx.locale, request, (upload) => jobs.inspect(ctx, upload));
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/contracts/import/runs',
+      summary:
+        'Import (or, mode check, dry-run) a workbook stored by the mapping step, read by the header row and columns given (every required field mapped, a column for one field only); a real run saves the mapping for this header. Follow the job at GET /contracts/import-jobs/{id}',
+      tags,
+      body: contractImportRunSchema,
+      response: contractImportJobSchema,
+      handler: ({ ctx, body }) => jobs.run(ctx, body),
     }),
     defineRoute({
       method: 'GET',

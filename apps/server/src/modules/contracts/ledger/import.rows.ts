@@ -1,6 +1,12 @@
 import { type Currency, creditCodeIssue, currencySchema, MAX_AMOUNT, minorDigits } from '@concord/contracts';
 import { isInScope, type Scope } from '../../../platform/access/index.js';
-import { type HeaderUnit, readDate, readMoney, readRate } from '../../../platform/imports/index.js';
+import {
+  type HeaderUnit,
+  readDate,
+  readMoney,
+  readRate,
+  type TaxExemption,
+} from '../../../platform/imports/index.js';
 import {
   cellText,
   type ImportColumnKey,
@@ -43,6 +49,8 @@ export interface Draft {
   owner: string | null;
   amount: number | null;
   taxRate: number | null;
+  /** The treatment a rate of 0 names (免税 → EXEMPT), null for a plain rate. */
+  taxExemption: TaxExemption | null;
   currency: Currency;
   signDate: string | null;
   startDate: string | null;
@@ -62,7 +70,9 @@ export type Fail = (row: number, column: ImportColumnKey, message: string) => vo
 
 /**
  * Reads a row's values and checks those it carries by themselves; `ok` when none is wrong. `units`
- * are the units the header names (an amount column headed "合同金额（万元）" holds 万).
+ * are the units the header names (an amount column headed "合同金额（万元）" holds 万). A value that
+ * can be read two ways is read the likelier way and said to `warn`: the user confirms it before the
+ * row is written.
  */
 export function parseRow(
   row: number,
@@ -70,6 +80,7 @@ export function parseRow(
   units: ReadonlyMap<ImportColumnKey, HeaderUnit>,
   fail: Fail,
   t: Texts,
+  warn: Fail = () => {},
 ): { draft: Draft; ok: boolean } {
   const text = (key: ImportColumnKey) => cellText(cells.get(key) ?? EMPTY);
   const d: Draft = {
@@ -84,6 +95,7 @@ export function parseRow(
     owner: text('owner'),
     amount: null,
     taxRate: null,
+    taxExemption: null,
     currency: 'CNY',
     signDate: null,
     startDate: null,
@@ -132,15 +144,21 @@ export function parseRow(
   const rateCell = cells.get('taxRate');
   if (rateCell) {
     const rate = readRate(rateCell);
-    // 免税/不征税/零税率 are a rate of 0; the contract has no field for the exemption's kind yet.
-    if ('basisPoints' in rate) d.taxRate = rate.basisPoints;
-    else bad('taxRate', rate.problem === 'ambiguous' ? t.taxRateAmbiguous : t.taxRate);
+    if ('basisPoints' in rate) {
+      d.taxRate = rate.basisPoints;
+      d.taxExemption = rate.exemption;
+      if (rate.fraction)
+        warn(d.row, 'taxRate', t.warn.rateFraction(String(rateCell.value), rate.basisPoints / 100));
+    } else bad('taxRate', rate.problem === 'ambiguous' ? t.taxRateAmbiguous : t.taxRate);
   }
   for (const key of ['signDate', 'startDate', 'endDate'] as const) {
     const cell = cells.get(key);
     if (!cell) continue;
     d[key] = readDate(cell);
     if (!d[key]) bad(key, t.date);
+    // A plain number in a date column (a date cell that lost its format) is a day serial: say so.
+    else if (typeof cell.value === 'number')
+      warn(d.row, key, t.warn.dateSerial(cell.value, d[key] as string));
   }
   if (d.startDate && d.endDate && d.endDate < d.startDate) bad('endDate', t.endBeforeStart);
   const status = cells.get('status');

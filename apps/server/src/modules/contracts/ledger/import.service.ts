@@ -1,5 +1,11 @@
 import { Readable } from 'node:stream';
-import { CONTRACT_IMPORT_REPORT_MAX_ERRORS, type ContractImportReport, splitTax } from '@concord/contracts';
+import {
+  CONTRACT_IMPORT_REPORT_MAX_ERRORS,
+  type ContractImportLayout,
+  type ContractImportMode,
+  type ContractImportReport,
+  splitTax,
+} from '@concord/contracts';
 import { type Db, newId } from '../../../db/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, type RequestContext } from '../../../platform/http/index.js';
@@ -34,7 +40,16 @@ import type { Clock } from '../../../platform/jobs/index.js';
 export type { ImportPartnerCandidate } from './import.rows.js';
 export type { ContractImportLookups } from './import.directory.js';
 
-type Mode = 'all' | 'valid';
+/** `check`: a dry run, nothing written; `all`: nothing written when any row fails; `valid`: the valid rows. */
+type Mode = ContractImportMode;
+
+/** How an import treats what it finds besides its rows' values. */
+export interface ImportOptions {
+  /** The user saw the warnings (values read one of two ways) and confirms them: those rows are written. */
+  acceptWarnings?: boolean;
+  /** The header row and columns as the user mapped them; found by the columns' names when absent. */
+  layout?: ContractImportLayout;
+}
 
 /** Rows checked and written per transaction: other writers (one connection on SQLite) get their turn between. */
 export const IMPORT_BATCH = 500;
@@ -46,9 +61,13 @@ export type ImportProgress = (done: number, total: number) => Promise<void>;
 export type ImportSource = () => Promise<{ stream: Readable; bytes: number }>;
 
 /** A pass over the workbook (the reader chooses by its size how to read it: a large one off the event loop). */
-async function readSource(open: ImportSource, locale: RequestContext['locale']) {
+async function readSource(
+  open: ImportSource,
+  locale: RequestContext['locale'],
+  layout?: ContractImportLayout,
+) {
   const { stream, bytes } = await open();
-  return readRows(stream, locale, { bytes });
+  return readRows(stream, locale, { bytes, layout });
 }
 
 /**
@@ -81,8 +100,19 @@ export class ContractImportService {
   }
 
   /** Imports a workbook held in memory (the same engine as the background job's). */
-  async import(ctx: RequestContext, file: Buffer, mode: Mode): Promise<ContractImportReport> {
-    return this.run(ctx, async () => ({ stream: Readable.from([file]), bytes: file.length }), mode);
+  async import(
+    ctx: RequestContext,
+    file: Buffer,
+    mode: Mode,
+    options: ImportOptions = {},
+  ): Promise<ContractImportReport> {
+    return this.run(
+      ctx,
+      async () => ({ stream: Readable.from([file]), bytes: file.length }),
+      mode,
+      undefined,
+      options,
+    );
   }
 
   /**
@@ -94,6 +124,7 @@ export class ContractImportService {
     open: ImportSource,
     mode: Mode,
     onProgress: ImportProgress = async () => {},
+    options: ImportOptions = {},
   ): Promise<ContractImportReport> {
     const actor = ctx.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
@@ -101,19 +132,22 @@ export class ContractImportService {
     await ctx.access.require('contract.create');
     await warmScopes(ctx);
     let rows = 0;
-    for await (const _ of await readSource(open, ctx.locale)) rows += 1;
+    for await (const _ of await readSource(open, ctx.locale, options.layout)) rows += 1;
     const passes = mode === 'all' ? 2 : 1;
     const total = rows * passes;
     await onProgress(0, total);
+    const accept = options.acceptWarnings ?? false;
     const directory = await openDirectory(this.db, this.lookups);
-    if (mode === 'all') {
-      const check = await this.pass(ctx, open, directory, false, (done) => onProgress(done, total));
-      if (check.errors.length) return report(rows, 0, check);
+    if (mode !== 'valid') {
+      const check = await this.pass(ctx, open, directory, false, options, (done) => onProgress(done, total));
+      // A dry run stops here; so does `all` when a row fails or a warning waits for the user.
+      if (mode === 'check' || check.errors.length || (check.warnings.length && !accept))
+        return report(rows, check, { dryRun: mode === 'check', accept });
     }
-    const write = await this.pass(ctx, open, directory, true, (done) =>
+    const write = await this.pass(ctx, open, directory, true, options, (done) =>
       onProgress(done + (passes - 1) * rows, total),
     );
-    return report(rows, write.imported, write);
+    return report(rows, write, { dryRun: false, accept });
   }
 
   /** One pass over the file by batches: checks every row, and writes the valid ones when `write`. */
@@ -122,13 +156,21 @@ export class ContractImportService {
     open: ImportSource,
     directory: Directory,
     write: boolean,
+    options: ImportOptions,
     onProgress: (done: number) => Promise<void>,
   ): Promise<PassOutcome> {
-    const outcome: PassOutcome = { errors: [], truncated: false, imported: 0, firstRow: new Map() };
+    const outcome: PassOutcome = {
+      errors: [],
+      warnings: [],
+      truncated: false,
+      imported: 0,
+      valid: 0,
+      firstRow: new Map(),
+    };
     let batch: FileRow[] = [];
     let done = 0;
     const flush = async (rows: FileRow[]) => {
-      await this.batch(ctx, rows, directory, write, outcome);
+      await this.batch(ctx, rows, directory, write, options.acceptWarnings ?? false, outcome);
       done += rows.length;
       await onProgress(done);
     };
@@ -137,7 +179,7 @@ export class ContractImportService {
     // 50,000 rows parses for about 1.5 s).
     let writing: Promise<void> = Promise.resolve();
     try {
-      for await (const row of await readSource(open, ctx.locale)) {
+      for await (const row of await readSource(open, ctx.locale, options.layout)) {
         batch.push(row);
         if (batch.length < IMPORT_BATCH) continue;
         const full = batch;
@@ -160,16 +202,21 @@ export class ContractImportService {
     rows: FileRow[],
     directory: Directory,
     write: boolean,
+    accept: boolean,
     outcome: PassOutcome,
   ): Promise<void> {
     const actor = ctx.actor!;
     const t = texts[ctx.locale];
     const scope = await ctx.access.require('contract.create');
     const errors: ContractImportReport['errors'] = [];
+    const warnings: ContractImportReport['warnings'] = [];
     const fail: Fail = (row, column, message) => {
       errors.push({ row, column: header[column], message });
     };
-    const parsed = rows.map(({ row, cells, units }) => parseRow(row, cells, units, fail, t));
+    const warn: Fail = (row, column, message) => {
+      warnings.push({ row, column: header[column], message });
+    };
+    const parsed = rows.map(({ row, cells, units }) => parseRow(row, cells, units, fail, t, warn));
     const drafts = parsed.map((p) => p.draft);
     await lookUpCodes(this.lookups, drafts, directory, actor.actingEntityId);
 
@@ -227,10 +274,14 @@ export class ContractImportService {
         if (typeof partner === 'string')
           fail(d.row, d.creditCode ? 'partnerCreditCode' : 'partnerName', partner);
       }
-      if (!write) return;
       const failedRows = new Set(errors.map((e) => e.row));
-      const records = [...resolved]
-        .filter(([d]) => !failedRows.has(d.row))
+      const valid = [...resolved].filter(([d]) => !failedRows.has(d.row));
+      outcome.valid += valid.length;
+      if (!write) return;
+      // A row read one of two ways is written only once the user confirmed the reading.
+      const unconfirmed = new Set(accept ? [] : warnings.map((w) => w.row));
+      const records = valid
+        .filter(([d]) => !unconfirmed.has(d.row))
         .map(([d, r]) =>
           this.record(d, r, directory.partners.get(`${r.partnerId}/${r.entityId}`), actor.userId),
         )
@@ -258,11 +309,8 @@ export class ContractImportService {
     if (write) await this.db.transaction().execute(checkAndWrite);
     else await checkAndWrite(this.db);
 
-    errors.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
-    const room = CONTRACT_IMPORT_REPORT_MAX_ERRORS - outcome.errors.length;
-    if (errors.length > room) outcome.truncated = true;
-    outcome.errors.push(...errors.slice(0, Math.max(0, room)));
-    if (errors.length && room <= 0) outcome.truncated = true;
+    keep(outcome, outcome.errors, errors);
+    keep(outcome, outcome.warnings, warnings);
   }
 
   /** The contract row of a valid draft. */
@@ -322,18 +370,41 @@ export class ContractImportService {
 
 interface PassOutcome {
   errors: ContractImportReport['errors'];
+  warnings: ContractImportReport['warnings'];
   truncated: boolean;
   imported: number;
+  /** Rows without an error (written, or to be written once their warnings are confirmed). */
+  valid: number;
   /** Contract number → the first row of the file that has it. */
   firstRow: Map<string, number>;
 }
 
-function report(rows: number, imported: number, outcome: PassOutcome): ContractImportReport {
+/** A batch's problems added to the report in row and column order, up to the report's limit. */
+function keep(
+  outcome: PassOutcome,
+  into: ContractImportReport['errors'],
+  found: ContractImportReport['errors'],
+): void {
+  found.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
+  const room = CONTRACT_IMPORT_REPORT_MAX_ERRORS - into.length;
+  if (found.length > room) outcome.truncated = true;
+  into.push(...found.slice(0, Math.max(0, room)));
+}
+
+function report(
+  rows: number,
+  outcome: PassOutcome,
+  { dryRun, accept }: { dryRun: boolean; accept: boolean },
+): ContractImportReport {
   return {
     rows,
-    imported,
-    committed: imported > 0,
+    imported: outcome.imported,
+    committed: outcome.imported > 0,
+    dryRun,
+    valid: outcome.valid,
     errors: outcome.errors,
+    warnings: outcome.warnings,
+    warningsAccepted: accept,
     ...(outcome.truncated ? { errorsTruncated: true as const } : {}),
   };
 }

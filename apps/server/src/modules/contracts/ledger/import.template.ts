@@ -1,4 +1,4 @@
-import { FILE_MAX_BYTES, type Locale } from '@concord/contracts';
+import { type ContractImportField, FILE_MAX_BYTES, type Locale } from '@concord/contracts';
 import ExcelJS from 'exceljs';
 import type { ImportField, SheetCell } from '../../../platform/imports/index.js';
 
@@ -9,24 +9,7 @@ export const IMPORT_MAX_ROWS = 200_000;
 /** As large as any upload (the workbook is stored as a file for the import job). */
 export const IMPORT_MAX_BYTES = FILE_MAX_BYTES;
 
-export type ImportColumnKey =
-  | 'number'
-  | 'name'
-  | 'category'
-  | 'partnerName'
-  | 'partnerCreditCode'
-  | 'entity'
-  | 'department'
-  | 'owner'
-  | 'amount'
-  | 'taxRate'
-  | 'currency'
-  | 'signDate'
-  | 'startDate'
-  | 'endDate'
-  | 'status'
-  | 'projectRef'
-  | 'body';
+export type ImportColumnKey = ContractImportField;
 
 export interface ImportColumn {
   key: ImportColumnKey;

@@ -9,15 +9,18 @@ import { type Cells, workbook } from './import.testing.js';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const creditCode = partnerFactories.randomCreditCode;
+type Mode = 'check' | 'all' | 'valid';
+/** A report's fields besides its counts and errors, as an import with nothing to confirm has them. */
+const clean = { dryRun: false, warnings: [], warningsAccepted: false };
 
 describeEachDialect('contract import', (t) => {
   /** Uploads a workbook: the answer starts the import job (or refuses the file at once). */
-  const post = async (username: string, file: Buffer, mode: 'all' | 'valid') => {
+  const post = async (username: string, file: Buffer, mode: Mode, acceptWarnings = false) => {
     const client = await t().login(username);
     const body = multipartBody('ledger.xlsx', XLSX, file);
     return client.request({
       method: 'POST',
-      url: `/api/v1/contracts/import?mode=${mode}`,
+      url: `/api/v1/contracts/import?mode=${mode}${acceptWarnings ? '&acceptWarnings=true' : ''}`,
       payload: body.payload,
       headers: body.headers,
     });
@@ -26,8 +29,8 @@ describeEachDialect('contract import', (t) => {
     for (let round = 0; round < 10; round++) if ((await t().services.jobRunner.tick()).ran === 0) return;
   };
   /** Uploads, runs the job, and returns the finished job (its progress and its report) as the uploader sees it. */
-  const importFile = async (username: string, file: Buffer, mode: 'all' | 'valid') => {
-    const start = await post(username, file, mode);
+  const importFile = async (username: string, file: Buffer, mode: Mode, acceptWarnings = false) => {
+    const start = await post(username, file, mode, acceptWarnings);
     expect(start.statusCode, start.body).toBe(200);
     expect(start.json()).toMatchObject({ status: 'queued', done: 0, report: null });
     await runJobs();
@@ -199,7 +202,7 @@ describeEachDialect('contract import', (t) => {
       { percentTax: true },
     );
     const job = await importFile('wang.fang', file, 'all');
-    expect(job.report).toEqual({ rows: 3, imported: 3, committed: true, errors: [] });
+    expect(job.report).toEqual({ rows: 3, imported: 3, committed: true, valid: 3, errors: [], ...clean });
     // A check pass and a write pass over the three rows.
     expect([job.done, job.total]).toEqual([6, 6]);
 
@@ -284,7 +287,7 @@ describeEachDialect('contract import', (t) => {
       if (number > 1 && typeof cell.value === 'string') cell.value = cell.value.replace('IMP-S-', 'IMP-E-');
     });
     const again = await importFile('wang.fang', Buffer.from(await book.xlsx.writeBuffer()), 'all');
-    expect(again.report).toEqual({ rows: 3, imported: 3, committed: true, errors: [] });
+    expect(again.report).toEqual({ rows: 3, imported: 3, committed: true, valid: 3, errors: [], ...clean });
     const figures = (r: Record<string, unknown>) => [
       String(r.number).slice(6),
       r.name,
@@ -449,9 +452,10 @@ describeEachDialect('contract import', (t) => {
       // Yen have no minor unit: 120000 is ¥120,000 (it was stored as 12,000,000 yen).
       row('IMP-W-008', { '合同金额（元）': 120000, 币种: 'JPY', '税率（%）': 10 }),
     ]);
-    const job = await importFile('wang.fang', file, 'valid');
-    expect(job.report).toMatchObject({ rows: 8, imported: 4 });
-    expect(job.report.errors).toEqual([
+    // A dry run first: every problem and every value read one of two ways, nothing written.
+    const dry = await importFile('wang.fang', file, 'check');
+    expect(dry.report).toMatchObject({ rows: 8, imported: 0, committed: false, dryRun: true, valid: 4 });
+    const problems = [
       { row: 5, column: '税率（%）', message: '“1”可能是 1% 也可能是 100%，请写成 1% 或 100%' },
       { row: 6, column: '合同金额（元）', message: '金额不能为负数' },
       {
@@ -464,6 +468,27 @@ describeEachDialect('contract import', (t) => {
         column: '相对方统一社会信用代码',
         message: '合作伙伴库中没有该统一社会信用代码的伙伴（导入不会新建伙伴）',
       },
+    ];
+    expect(dry.report.errors).toEqual(problems);
+    expect(dry.report.warnings).toEqual([
+      { row: 2, column: '税率（%）', message: '“0.13”按 13% 读取；若指 0.13%，请在文件中写成 0.13%' },
+      { row: 4, column: '签订日期', message: '数字 45358 按 Excel 日期序号读作 2024-03-07' },
+    ]);
+    expect((await ledger('wang.fang', 'IMP-W-')).totals.count).toBe(0);
+    // Unconfirmed, the valid rows read one of two ways wait; the others are written.
+    const unconfirmed = await importFile('wang.fang', file, 'valid');
+    expect(unconfirmed.report).toMatchObject({ rows: 8, imported: 2, valid: 4, warningsAccepted: false });
+    expect(unconfirmed.report.errors).toEqual(problems);
+    expect((await ledger('wang.fang', 'IMP-W-')).items.map((r: { number: string }) => r.number)).toEqual([
+      'IMP-W-002',
+      'IMP-W-008',
+    ]);
+    // Confirmed, they are written as read (the two written before are now taken).
+    const job = await importFile('wang.fang', file, 'valid', true);
+    expect(job.report).toMatchObject({ rows: 8, imported: 2, warningsAccepted: true });
+    expect(job.report.errors.filter((e: { message: string }) => e.message.includes('已存在'))).toEqual([
+      { row: 3, column: '合同编号', message: '合同编号“IMP-W-002”已存在' },
+      { row: 9, column: '合同编号', message: '合同编号“IMP-W-008”已存在' },
     ]);
     const page = await ledger('wang.fang', 'IMP-W-');
     const wang = await t().login('wang.fang');
@@ -524,8 +549,15 @@ describeEachDialect('contract import', (t) => {
       'wang.fang',
       '已完成',
     ]);
-    const job = await importFile('wang.fang', Buffer.from(await book.xlsx.writeBuffer()), 'all');
-    expect(job.report).toEqual({ rows: 2, imported: 2, committed: true, errors: [] });
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    // 0.09 read as 9% is a warning: `all` writes nothing until the user confirms it.
+    const waiting = await importFile('wang.fang', file, 'all');
+    expect(waiting.report).toMatchObject({ rows: 2, imported: 0, committed: false, valid: 2 });
+    expect(waiting.report.warnings).toEqual([
+      { row: 5, column: '税率（%）', message: '“0.09”按 9% 读取；若指 0.09%，请在文件中写成 0.09%' },
+    ]);
+    const job = await importFile('wang.fang', file, 'all', true);
+    expect(job.report).toMatchObject({ rows: 2, imported: 2, committed: true, valid: 2, errors: [] });
     const page = await ledger('wang.fang', 'IMP-H-');
     expect(page.items.map((r: Record<string, unknown>) => [r.number, r.name, r.amount, r.status])).toEqual([
       ['IMP-H-001', '办公楼租赁', 12_300_000, 'IN_FORCE'],

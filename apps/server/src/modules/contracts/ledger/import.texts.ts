@@ -32,6 +32,18 @@ export const texts = {
     outOfScope: '超出您登记合同的数据范围',
     duplicateInFile: (row: number) => `合同编号与第 ${row} 行重复`,
     numberTaken: (number: string) => `合同编号“${number}”已存在`,
+    layout: {
+      fieldTwice: (field: string) => `“${field}”只能对应一列`,
+      columnTwice: (column: string, first: string, second: string) =>
+        `第 ${column} 列不能同时对应“${first}”和“${second}”`,
+      missing: (fields: string) => `请为以下字段指定文件中的列：${fields}`,
+      noHeaderRow: (row: number) => `文件的前几行中没有第 ${row} 行，请重新选择表头行`,
+    },
+    warn: {
+      rateFraction: (value: string, percent: number) =>
+        `“${value}”按 ${percent}% 读取；若指 ${value}%，请在文件中写成 ${value}%`,
+      dateSerial: (value: number, date: string) => `数字 ${value} 按 Excel 日期序号读作 ${date}`,
+    },
     partner: {
       noCode: '合作伙伴库中没有该统一社会信用代码的伙伴（导入不会新建伙伴）',
       noName: '合作伙伴库中没有签约主体可用的同名伙伴（导入不会新建伙伴）',
@@ -71,6 +83,19 @@ export const texts = {
     outOfScope: 'outside the data scope in which you may register contracts',
     duplicateInFile: (row: number) => `the same contract number as row ${row}`,
     numberTaken: (number: string) => `the contract number "${number}" already exists`,
+    layout: {
+      fieldTwice: (field: string) => `"${field}" can be mapped to one column only`,
+      columnTwice: (column: string, first: string, second: string) =>
+        `column ${column} cannot hold both "${first}" and "${second}"`,
+      missing: (fields: string) => `choose the file's column for: ${fields}`,
+      noHeaderRow: (row: number) =>
+        `row ${row} is not among the file's first rows; choose the header row again`,
+    },
+    warn: {
+      rateFraction: (value: string, percent: number) =>
+        `"${value}" read as ${percent}%; if ${value}% is meant, write ${value}% in the file`,
+      dateSerial: (value: number, date: string) => `the number ${value} read as the Excel day ${date}`,
+    },
     partner: {
       noCode: 'no partner with this credit code in the partner library (the import creates no partners)',
       noName: 'no partner of this name that the signing entity may use (the import creates no partners)',
