@@ -196,6 +196,8 @@ export const contractImportQuerySchema = z.strictObject({
   mode: contractImportModeSchema.default('all'),
   /** The user confirms the warnings (values read one of two ways, as the report says): those rows are written. */
   acceptWarnings: queryBool.default(false),
+  /** Counterparties missing from the library, named with their credit code, are created. */
+  createPartners: queryBool.default(false),
 });
 
 /** The fields a contract import reads (the template's columns). */
@@ -245,6 +247,8 @@ export const contractImportRunSchema = z.strictObject({
   fileId: idSchema,
   mode: contractImportModeSchema,
   acceptWarnings: z.boolean().default(false),
+  /** Counterparties missing from the library, named with their credit code, are created. */
+  createPartners: z.boolean().default(false),
   /** Found by the columns' names (as a direct upload is) when absent. */
   layout: contractImportLayoutSchema.optional(),
 });
@@ -286,6 +290,8 @@ export const contractImportReportSchema = z.object({
    */
   warnings: z.array(importIssueSchema),
   warningsAccepted: z.boolean(),
+  /** Counterparties created (a dry run: to be created), each at the first row naming it. */
+  newPartners: z.array(z.object({ row: z.number().int(), name: z.string(), creditCode: z.string() })),
   /** Present (true) when more problems were found than the report lists (CONTRACT_IMPORT_REPORT_MAX_ERRORS). */
   errorsTruncated: z.literal(true).optional(),
 });

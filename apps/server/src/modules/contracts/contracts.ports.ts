@@ -22,6 +22,17 @@ export interface ContractPorts {
       creditCode: string | null;
       bankAccounts: (PartnerBank & { isDefault: boolean })[];
     }>;
+    /**
+     * Creates the counterparty an import row names (a company, of the signing entity, a customer of
+     * an income contract or a supplier of an expense one), with the partner library's own checks.
+     */
+    createForImport(
+      trx: Db,
+      ctx: RequestContext,
+      input: { name: string; creditCode: string; entityId: string; kind: 'customer' | 'supplier' },
+    ): Promise<{ id: string }>;
+    /** Before the transaction that creates them (resolves the caller's partner scopes). */
+    prepareCreate(ctx: RequestContext): Promise<void>;
   };
   numbering: {
     next(trx: Db, ruleId: string, input: { entityCode: string; date: string }): Promise<string>;

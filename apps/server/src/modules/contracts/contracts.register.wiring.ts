@@ -35,7 +35,23 @@ export function contractPorts({ clock }: PlatformPorts, deps: ContractDeps): Con
   const activeUserIds = async (trx: Db, ids: string[]) =>
     new Set((await users.loadMany(trx, ids)).filter((u) => u.active).map((u) => u.id));
   return {
-    partners: { forContract: (trx, ctx, id, entityId) => deps.partners.forContract(trx, ctx, id, entityId) },
+    partners: {
+      forContract: (trx, ctx, id, entityId) => deps.partners.forContract(trx, ctx, id, entityId),
+      createForImport: (trx, ctx, input) =>
+        deps.partners.createIn(trx, ctx, {
+          name: input.name,
+          creditCode: input.creditCode,
+          kinds: [input.kind],
+          type: 'enterprise',
+          industry: null,
+          region: null,
+          address: null,
+          remarks: null,
+          entityId: input.entityId,
+          sharedWithGroup: false,
+        }),
+      prepareCreate: (ctx) => deps.partners.prepareCreate(ctx),
+    },
     numbering: {
       next: (trx, ruleId, at) => deps.numbering.next(trx, ruleId, at),
       ruleIdByCode: async (trx, code) => (await deps.numbering.findByCode(trx, code))?.id ?? null,

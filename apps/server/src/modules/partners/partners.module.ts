@@ -12,9 +12,14 @@ import { partnersTemplates } from './partners.templates.js';
 import { partnersAuditEvents } from './partners.audit-events.js';
 import { partnersDemo } from './partners.demo.js';
 
-/** What other modules use of the partner library (contracts: a partner for a contract, flags, ratings). */
+/**
+ * What other modules use of the partner library (contracts: a partner for a contract, flags,
+ * ratings, the counterparties an import creates).
+ */
 export interface PartnersPort {
   forContract: PartnersService['forContract'];
+  createIn: PartnersService['createIn'];
+  prepareCreate: PartnersService['prepareCreate'];
   list: PartnersService['list'];
   flaggedIds: PartnersService['flaggedIds'];
   ratings: Pick<PartnerRatings, 'recompute' | 'addScoreSource'>;
@@ -81,6 +86,8 @@ export const partnersModule = defineModule({
     return {
       provides: {
         forContract: (trx, ctx, id, entityId) => partners.forContract(trx, ctx, id, entityId),
+        createIn: (trx, ctx, input) => partners.createIn(trx, ctx, input),
+        prepareCreate: (ctx) => partners.prepareCreate(ctx),
         list: (ctx, query) => partners.list(ctx, query),
         flaggedIds: (trx, today) => partners.flaggedIds(trx, today),
         ratings: partnerRatings,

@@ -127,55 +127,72 @@ export class PartnersService {
   }
 
   async create(ctx: RequestContext, input: PartnerCreate): Promise<PartnerDetail> {
+    await this.prepareCreate(ctx);
+    return this.db.transaction().execute((trx) => this.createIn(trx, ctx, input));
+  }
+
+  /**
+   * Resolves the caller's partner scopes before a transaction that creates partners: resolving one
+   * reads the organisation, and inside a transaction on SQLite's one connection that read would
+   * wait for the transaction forever.
+   */
+  async prepareCreate(ctx: RequestContext): Promise<void> {
+    await ctx.access.require('partner.manage');
+    await abilitiesOf(ctx);
+  }
+
+  /**
+   * Creates a partner inside the caller's transaction (a contract import creating the counterparties
+   * its rows name): the same checks (permission, scope, credit code, uniqueness) and audit as
+   * create. Call prepareCreate before the transaction.
+   */
+  async createIn(trx: Db, ctx: RequestContext, input: PartnerCreate): Promise<PartnerDetail> {
     const scope = await ctx.access.require('partner.manage');
     const creditCode = this.creditCode(ctx, input.creditCode, input.type);
     const abilities = await abilitiesOf(ctx);
-    return this.db.transaction().execute(async (trx) => {
-      const entityId = input.entityId ?? ctx.actor?.actingEntityId;
-      if (!entityId) throw invalidReference('entity');
-      const home = ctx.actor ? await this.directory.homeOf(trx, ctx.actor.userId) : null;
-      const departmentId = home && home.entityId === entityId ? home.departmentId : null;
-      const allowed =
-        isInScope(scope, { entityId }) ||
-        (entityId === ctx.actor?.actingEntityId &&
-          isInScope(scope, { departmentId, ownerId: ctx.actor?.userId ?? null }));
-      if (!allowed) throw invalidReference('entity');
-      if (!(await this.directory.entityNames(trx, [entityId])).has(entityId))
-        throw invalidReference('entity');
-      await this.assertUniqueCode(trx, creditCode, null);
-      const now = this.clock.now().toISOString();
-      const row: PartnerTable = {
-        id: newId(),
-        name: input.name,
-        credit_code: creditCode,
-        is_customer: input.kinds.includes('customer'),
-        is_supplier: input.kinds.includes('supplier'),
-        type: input.type,
-        industry: input.industry,
-        region: input.region,
-        address: input.address || null,
-        rating: null,
-        remarks: input.remarks || null,
-        entity_id: entityId,
-        department_id: departmentId,
-        owner_id: ctx.actor?.userId ?? null,
-        shared_with_group: input.sharedWithGroup,
-        blacklisted: false,
-        blacklist_reason: null,
-        blacklisted_at: null,
-        created_at: now,
-        updated_at: now,
-      };
-      await repo.insertPartner(trx, row);
-      const after = (await repo.findPartner(trx, row.id))!;
-      await this.audit.record(trx, ctx, {
-        entityType: 'partner',
-        entityId: row.id,
-        action: 'create',
-        after: partnerSnapshot(after),
-      });
-      return this.detail(trx, ctx, after, abilities);
+    const entityId = input.entityId ?? ctx.actor?.actingEntityId;
+    if (!entityId) throw invalidReference('entity');
+    const home = ctx.actor ? await this.directory.homeOf(trx, ctx.actor.userId) : null;
+    const departmentId = home && home.entityId === entityId ? home.departmentId : null;
+    const allowed =
+      isInScope(scope, { entityId }) ||
+      (entityId === ctx.actor?.actingEntityId &&
+        isInScope(scope, { departmentId, ownerId: ctx.actor?.userId ?? null }));
+    if (!allowed) throw invalidReference('entity');
+    if (!(await this.directory.entityNames(trx, [entityId])).has(entityId)) throw invalidReference('entity');
+    await this.assertUniqueCode(trx, creditCode, null);
+    const now = this.clock.now().toISOString();
+    const row: PartnerTable = {
+      id: newId(),
+      name: input.name,
+      credit_code: creditCode,
+      is_customer: input.kinds.includes('customer'),
+      is_supplier: input.kinds.includes('supplier'),
+      type: input.type,
+      industry: input.industry,
+      region: input.region,
+      address: input.address || null,
+      rating: null,
+      remarks: input.remarks || null,
+      entity_id: entityId,
+      department_id: departmentId,
+      owner_id: ctx.actor?.userId ?? null,
+      shared_with_group: input.sharedWithGroup,
+      blacklisted: false,
+      blacklist_reason: null,
+      blacklisted_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertPartner(trx, row);
+    const after = (await repo.findPartner(trx, row.id))!;
+    await this.audit.record(trx, ctx, {
+      entityType: 'partner',
+      entityId: row.id,
+      action: 'create',
+      after: partnerSnapshot(after),
     });
+    return this.detail(trx, ctx, after, abilities);
   }
 
   async update(ctx: RequestContext, id: string, input: PartnerUpdate): Promise<PartnerDetail> {

@@ -55,6 +55,8 @@ export interface Directory {
   candidates: Map<string, ImportPartnerCandidate[]>;
   /** `partnerId/entityId` → the partner as the register accepts it for the entity, or why not. */
   partners: Map<string, Partner | string>;
+  /** Credit code → the partner this import created for it. */
+  created: Map<string, string>;
 }
 
 /** What every batch resolves codes against: the short lists read once, the rest cached as met. */
@@ -74,6 +76,7 @@ export async function openDirectory(db: Db, lookups: ContractImportLookups): Pro
     users: new Map(),
     candidates: new Map(),
     partners: new Map(),
+    created: new Map(),
   };
 }
 

@@ -42,6 +42,7 @@ const importPayload = z.object({
   fileId: z.string(),
   mode: contractImportModeSchema,
   acceptWarnings: z.boolean().default(false),
+  createPartners: z.boolean().default(false),
   layout: contractImportLayoutSchema.optional(),
   locale: z.enum(['zh-CN', 'en-US']),
   requester: jobRequesterSchema,
@@ -91,7 +92,10 @@ export class ContractImportJobs {
     ctx: RequestContext,
     upload: FileUpload,
     mode: ContractImportMode,
-    acceptWarnings = false,
+    options: { acceptWarnings: boolean; createPartners: boolean } = {
+      acceptWarnings: false,
+      createPartners: false,
+    },
   ): Promise<ContractImportJob> {
     const file = await this.store(ctx, upload);
     // Not a ledger at all (no workbook, no header, no rows): said now, not after a wait.
@@ -100,7 +104,7 @@ export class ContractImportJobs {
     });
     await rows.next();
     await rows.return(undefined);
-    return this.enqueue(ctx, { fileId: file.id, mode, acceptWarnings });
+    return this.enqueue(ctx, { fileId: file.id, mode, ...options });
   }
 
   /**
@@ -155,7 +159,10 @@ export class ContractImportJobs {
 
   private async enqueue(
     ctx: RequestContext,
-    run: Pick<z.infer<typeof importPayload>, 'fileId' | 'mode' | 'acceptWarnings' | 'layout'>,
+    run: Pick<
+      z.infer<typeof importPayload>,
+      'fileId' | 'mode' | 'acceptWarnings' | 'createPartners' | 'layout'
+    >,
     alsoInTransaction: (trx: Db) => Promise<void> = async () => {},
   ): Promise<ContractImportJob> {
     const actor = ctx.actor!;
@@ -205,7 +212,11 @@ export class ContractImportJobs {
           // Another worker took the job over (this one stalled past its lease): stop here.
           if (!(await job.progress(done, total))) throw new Error('lease lost');
         },
-        { acceptWarnings: payload.acceptWarnings, layout: payload.layout },
+        {
+          acceptWarnings: payload.acceptWarnings,
+          createPartners: payload.createPartners,
+          layout: payload.layout,
+        },
       );
       return { report };
     } catch (error) {

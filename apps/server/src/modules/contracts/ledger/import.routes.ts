@@ -77,7 +77,10 @@ export function contractImportRoutes(
       handler: async ({ ctx, query, request }) => {
         await imports.assertMayImport(ctx);
         return uploaded(ctx.locale, request, (upload) =>
-          jobs.start(ctx, upload, query.mode, query.acceptWarnings ?? false),
+          jobs.start(ctx, upload, query.mode, {
+            acceptWarnings: query.acceptWarnings ?? false,
+            createPartners: query.createPartners ?? false,
+          }),
         );
       },
     }),

@@ -190,7 +190,10 @@ export interface Resolved {
   ownerId: string;
   categoryId: string;
   direction: string;
+  /** Empty until the import creates the partner `newPartner` names. */
   partnerId: string;
+  /** The counterparty the library lacks, to be created (the import was asked to create them). */
+  newPartner?: { name: string; creditCode: string };
 }
 
 /** Resolves a row's codes to records and checks the caller's scope; null when something is not found. */
@@ -205,6 +208,8 @@ export function resolveRow(
     categoryNames: Map<string, ImportCategory[]>;
     candidates: ImportPartnerCandidate[];
     scope: Scope;
+    /** Counterparties missing from the library are created: a row must name one with its credit code. */
+    createPartners?: boolean;
   },
   fail: Fail,
   t: Texts,
@@ -248,8 +253,15 @@ export function resolveRow(
   ) {
     bad(d.entityCode ? 'entity' : 'department', t.outOfScope);
   }
-  const partner = entityId ? matchPartner(d, entityId, found.candidates) : null;
-  if (typeof partner === 'string')
+  const matched = entityId ? matchPartner(d, entityId, found.candidates) : null;
+  // A credit code the library lacks (the code itself checked by parseRow) is a partner to create.
+  let partner: typeof matched | { id: ''; newPartner: { name: string; creditCode: string } } = matched;
+  if (found.createPartners && matched === 'noCode') {
+    if (d.partnerName && d.creditCode)
+      partner = { id: '', newPartner: { name: d.partnerName, creditCode: d.creditCode } };
+    else bad('partnerName', t.partner.nameToCreate);
+  } else if (found.createPartners && matched === 'noName') bad('partnerCreditCode', t.partner.codeToCreate);
+  else if (typeof partner === 'string')
     bad(d.creditCode ? 'partnerCreditCode' : 'partnerName', t.partner[partner]);
   if (
     !ok ||
@@ -269,6 +281,7 @@ export function resolveRow(
     categoryId: category.id,
     direction: category.direction,
     partnerId: partner.id,
+    ...('newPartner' in partner ? { newPartner: partner.newPartner } : {}),
   };
 }
 

@@ -49,6 +49,11 @@ export interface ImportOptions {
   acceptWarnings?: boolean;
   /** The header row and columns as the user mapped them; found by the columns' names when absent. */
   layout?: ContractImportLayout;
+  /**
+   * A counterparty the library lacks, named with its credit code, is created (a company of the
+   * signing entity) instead of refusing the row; a dry run lists those it would create.
+   */
+  createPartners?: boolean;
 }
 
 /** Rows checked and written per transaction: other writers (one connection on SQLite) get their turn between. */
@@ -131,6 +136,9 @@ export class ContractImportService {
     await ctx.access.require('contract.import');
     await ctx.access.require('contract.create');
     await warmScopes(ctx);
+    // Creating partners inside a batch's transaction needs their scopes resolved before it.
+    if (options.createPartners && ctx.access.has('partner.manage'))
+      await this.ports.partners.prepareCreate(ctx);
     let rows = 0;
     for await (const _ of await readSource(open, ctx.locale, options.layout)) rows += 1;
     const passes = mode === 'all' ? 2 : 1;
@@ -165,12 +173,14 @@ export class ContractImportService {
       truncated: false,
       imported: 0,
       valid: 0,
+      newPartners: [],
+      partnersListed: new Set(),
       firstRow: new Map(),
     };
     let batch: FileRow[] = [];
     let done = 0;
     const flush = async (rows: FileRow[]) => {
-      await this.batch(ctx, rows, directory, write, options.acceptWarnings ?? false, outcome);
+      await this.batch(ctx, rows, directory, write, options, outcome);
       done += rows.length;
       await onProgress(done);
     };
@@ -202,9 +212,11 @@ export class ContractImportService {
     rows: FileRow[],
     directory: Directory,
     write: boolean,
-    accept: boolean,
+    options: ImportOptions,
     outcome: PassOutcome,
   ): Promise<void> {
+    const accept = options.acceptWarnings ?? false;
+    const createPartners = options.createPartners ?? false;
     const actor = ctx.actor!;
     const t = texts[ctx.locale];
     const scope = await ctx.access.require('contract.create');
@@ -237,7 +249,7 @@ export class ContractImportService {
     const resolved = new Map<Draft, Resolved>();
     drafts.forEach((d, i) => {
       const entityId = entityOfRow.get(d);
-      const r = resolveRow(d, { entityId, ...directory, candidates, scope }, fail, t);
+      const r = resolveRow(d, { entityId, ...directory, candidates, scope, createPartners }, fail, t);
       if (r && parsed[i].ok && entityId) resolved.set(d, r);
     });
 
@@ -256,8 +268,10 @@ export class ContractImportService {
       for (const d of firsts)
         if (d.number && taken.has(d.number)) fail(d.row, 'number', t.numberTaken(d.number));
 
+      await this.newPartners(trx, ctx, resolved, directory, write, outcome, fail);
       // The partner as the contract register itself accepts it (visibility, use by the entity, blacklist).
       for (const [d, r] of resolved) {
+        if (!r.partnerId) continue;
         const key = `${r.partnerId}/${r.entityId}`;
         if (!directory.partners.has(key)) {
           directory.partners.set(
@@ -311,6 +325,60 @@ export class ContractImportService {
 
     keep(outcome, outcome.errors, errors);
     keep(outcome, outcome.warnings, warnings);
+  }
+
+  /**
+   * The counterparties the rows name and the library lacks: created once each (by credit code) in
+   * the batch's transaction when writing, listed when checking. A row whose partner cannot be
+   * created (no permission, outside the user's scope) fails with the reason.
+   */
+  private async newPartners(
+    trx: Db,
+    ctx: RequestContext,
+    resolved: Map<Draft, Resolved>,
+    directory: Directory,
+    write: boolean,
+    outcome: PassOutcome,
+    fail: Fail,
+  ): Promise<void> {
+    const t = texts[ctx.locale];
+    for (const [d, r] of resolved) {
+      const wanted = r.newPartner;
+      if (!wanted) continue;
+      if (!ctx.access.has('partner.manage')) {
+        fail(d.row, 'partnerName', t.partner.mayNotCreate);
+        continue;
+      }
+      if (!write) {
+        // Listed once, at the first row naming it; the rows after it would use it.
+        if (!outcome.partnersListed.has(wanted.creditCode))
+          outcome.newPartners.push({ row: d.row, ...wanted });
+        outcome.partnersListed.add(wanted.creditCode);
+        continue;
+      }
+      const made = directory.created.get(wanted.creditCode);
+      if (made) {
+        r.partnerId = made;
+        continue;
+      }
+      const created = await this.ports.partners
+        .createForImport(trx, ctx, {
+          ...wanted,
+          entityId: r.entityId,
+          kind: r.direction === 'INCOME' ? 'customer' : 'supplier',
+        })
+        .catch((error: unknown) => {
+          if (error instanceof AppError) return error.messageFor(ctx.locale);
+          throw error;
+        });
+      if (typeof created === 'string') {
+        fail(d.row, 'partnerName', created);
+        continue;
+      }
+      directory.created.set(wanted.creditCode, created.id);
+      outcome.newPartners.push({ row: d.row, ...wanted });
+      r.partnerId = created.id;
+    }
   }
 
   /** The contract row of a valid draft. */
@@ -375,6 +443,10 @@ interface PassOutcome {
   imported: number;
   /** Rows without an error (written, or to be written once their warnings are confirmed). */
   valid: number;
+  /** Counterparties created (or, checking, to be created), each at the first row naming it. */
+  newPartners: ContractImportReport['newPartners'];
+  /** The credit codes in newPartners. */
+  partnersListed: Set<string>;
   /** Contract number → the first row of the file that has it. */
   firstRow: Map<string, number>;
 }
@@ -405,6 +477,7 @@ function report(
     errors: outcome.errors,
     warnings: outcome.warnings,
     warningsAccepted: accept,
+    newPartners: outcome.newPartners,
     ...(outcome.truncated ? { errorsTruncated: true as const } : {}),
   };
 }

@@ -104,9 +104,9 @@ export const importColumns: ImportColumn[] = [
     example: '上海某某物业管理有限公司',
     help: {
       'zh-CN':
-        '与统一社会信用代码至少填一项。先按信用代码、再按完整名称匹配合作伙伴库中签约主体可用的伙伴；匹配不到时该行报错，不会新建伙伴。',
+        '与统一社会信用代码至少填一项。先按信用代码、再按完整名称匹配合作伙伴库中签约主体可用的伙伴；匹配不到时该行报错；导入时勾选“新建缺少的相对方”，则按名称和信用代码新建（须同时填写两项）。',
       'en-US':
-        'This or the credit code. The partner is matched by credit code, else by exact name, among partners the signing entity may use; no partner is created.',
+        'This or the credit code. The partner is matched by credit code, else by exact name, among partners the signing entity may use; one not found is an error, or, with "create missing counterparties", created from its name and credit code (both needed).',
     },
   },
   {

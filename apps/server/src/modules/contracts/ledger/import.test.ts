@@ -11,16 +11,23 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const creditCode = partnerFactories.randomCreditCode;
 type Mode = 'check' | 'all' | 'valid';
 /** A report's fields besides its counts and errors, as an import with nothing to confirm has them. */
-const clean = { dryRun: false, warnings: [], warningsAccepted: false };
+const clean = { dryRun: false, warnings: [], warningsAccepted: false, newPartners: [] };
 
 describeEachDialect('contract import', (t) => {
   /** Uploads a workbook: the answer starts the import job (or refuses the file at once). */
-  const post = async (username: string, file: Buffer, mode: Mode, acceptWarnings = false) => {
+  const post = async (
+    username: string,
+    file: Buffer,
+    mode: Mode,
+    acceptWarnings = false,
+    createPartners = false,
+  ) => {
     const client = await t().login(username);
     const body = multipartBody('ledger.xlsx', XLSX, file);
+    const options = `${acceptWarnings ? '&acceptWarnings=true' : ''}${createPartners ? '&createPartners=true' : ''}`;
     return client.request({
       method: 'POST',
-      url: `/api/v1/contracts/import?mode=${mode}${acceptWarnings ? '&acceptWarnings=true' : ''}`,
+      url: `/api/v1/contracts/import?mode=${mode}${options}`,
       payload: body.payload,
       headers: body.headers,
     });
@@ -29,8 +36,14 @@ describeEachDialect('contract import', (t) => {
     for (let round = 0; round < 10; round++) if ((await t().services.jobRunner.tick()).ran === 0) return;
   };
   /** Uploads, runs the job, and returns the finished job (its progress and its report) as the uploader sees it. */
-  const importFile = async (username: string, file: Buffer, mode: Mode, acceptWarnings = false) => {
-    const start = await post(username, file, mode, acceptWarnings);
+  const importFile = async (
+    username: string,
+    file: Buffer,
+    mode: Mode,
+    acceptWarnings = false,
+    createPartners = false,
+  ) => {
+    const start = await post(username, file, mode, acceptWarnings, createPartners);
     expect(start.statusCode, start.body).toBe(200);
     expect(start.json()).toMatchObject({ status: 'queued', done: 0, report: null });
     await runJobs();
@@ -466,7 +479,7 @@ describeEachDialect('contract import', (t) => {
       {
         row: 8,
         column: '相对方统一社会信用代码',
-        message: '合作伙伴库中没有该统一社会信用代码的伙伴（导入不会新建伙伴）',
+        message: '合作伙伴库中没有该统一社会信用代码的伙伴（勾选“新建缺少的相对方”可由导入新建）',
       },
     ];
     expect(dry.report.errors).toEqual(problems);
@@ -604,6 +617,87 @@ describeEachDialect('contract import', (t) => {
     expect(refused.json().detail).toContain('表头缺少列：税率（%）（');
   });
 
+  it('creates the counterparties the library lacks when asked: listed by the dry run, created once each by the import', async () => {
+    await given();
+    const [first, second] = [creditCode(), creditCode()];
+    const rows = [
+      row('IMP-N-001', { 相对方名称: '导入新建供应商一', 相对方统一社会信用代码: first }),
+      row('IMP-N-002', { 相对方名称: '导入新建供应商一', 相对方统一社会信用代码: first }),
+      row('IMP-N-003', { 相对方名称: '导入新建供应商二', 相对方统一社会信用代码: second }),
+      // Without its name a partner cannot be created; without its code neither.
+      row('IMP-N-004', { 相对方名称: null, 相对方统一社会信用代码: creditCode() }),
+      row('IMP-N-005', { 相对方名称: '导入新建无代码伙伴' }),
+    ];
+    const file = await workbook(rows);
+    const partnersNamed = async () =>
+      (
+        await t()
+          .services.db.selectFrom('partner')
+          .select(['id', 'name', 'credit_code', 'is_supplier', 'owner_id'])
+          .where('name', 'like', '导入新建%')
+          .orderBy('name')
+          .execute()
+      ).map((p) => ({ ...p, is_supplier: Boolean(p.is_supplier) }));
+
+    // Not asked: the rows are refused as before.
+    const refused = await importFile('wang.fang', file, 'check');
+    expect(refused.report.newPartners).toEqual([]);
+    expect(refused.report.valid).toBe(0);
+
+    const dry = await importFile('wang.fang', await workbook(rows), 'check', false, true);
+    expect(dry.report).toMatchObject({ rows: 5, valid: 3, imported: 0, dryRun: true });
+    expect(dry.report.newPartners).toEqual([
+      { row: 2, name: '导入新建供应商一', creditCode: first },
+      { row: 4, name: '导入新建供应商二', creditCode: second },
+    ]);
+    expect(dry.report.errors).toEqual([
+      {
+        row: 5,
+        column: '相对方名称',
+        message: '合作伙伴库中没有该统一社会信用代码的伙伴；要新建伙伴，请同时填写相对方名称',
+      },
+      {
+        row: 6,
+        column: '相对方统一社会信用代码',
+        message: '合作伙伴库中没有同名伙伴；要新建伙伴，请填写其统一社会信用代码',
+      },
+    ]);
+    expect(await partnersNamed()).toEqual([]);
+
+    const done = await importFile('wang.fang', await workbook(rows), 'valid', false, true);
+    expect(done.report).toMatchObject({ rows: 5, valid: 3, imported: 3 });
+    expect(done.report.newPartners).toHaveLength(2);
+    const wang = await t().login('wang.fang');
+    const created = await partnersNamed();
+    // Suppliers of the expense category's contracts, the importer's, once each.
+    expect(created.map((p) => [p.name, p.credit_code, p.is_supplier, p.owner_id])).toEqual([
+      ['导入新建供应商一', first, true, wang.session.user.id],
+      ['导入新建供应商二', second, true, wang.session.user.id],
+    ]);
+    const page = await ledger('wang.fang', 'IMP-N-');
+    expect(page.items.map((r: { number: string; partnerName: string }) => [r.number, r.partnerName])).toEqual(
+      [
+        ['IMP-N-001', '导入新建供应商一'],
+        ['IMP-N-002', '导入新建供应商一'],
+        ['IMP-N-003', '导入新建供应商二'],
+      ],
+    );
+    const audited = await t()
+      .services.db.selectFrom('audit_log')
+      .select(['entity_id', 'action', 'actor_id'])
+      .where('entity_type', '=', 'partner')
+      .where(
+        'entity_id',
+        'in',
+        created.map((p) => p.id),
+      )
+      .execute();
+    expect(audited.map((a) => [a.action, a.actor_id])).toEqual([
+      ['create', wang.session.user.id],
+      ['create', wang.session.user.id],
+    ]);
+  });
+
   it('refuses rows outside the caller scope and partners the entity may not use, naming the column', async () => {
     const p = await given();
     const file = await workbook([
@@ -624,7 +718,7 @@ describeEachDialect('contract import', (t) => {
       ]),
     ).toEqual([
       [2, '签约主体编码', '超出您登记合同的数据范围'],
-      [3, '相对方名称', '合作伙伴库中没有签约主体可用的同名伙伴（导入不会新建伙伴）'],
+      [3, '相对方名称', '合作伙伴库中没有签约主体可用的同名伙伴（勾选“新建缺少的相对方”可由导入新建）'],
       [4, '相对方名称', '该伙伴已被列入黑名单'],
       [5, '签约主体编码', '找不到“NOPE”'],
       [6, '承办部门编码', '签约主体下没有编码为“ENG”的部门'],

@@ -45,11 +45,14 @@ export const texts = {
       dateSerial: (value: number, date: string) => `数字 ${value} 按 Excel 日期序号读作 ${date}`,
     },
     partner: {
-      noCode: '合作伙伴库中没有该统一社会信用代码的伙伴（导入不会新建伙伴）',
-      noName: '合作伙伴库中没有签约主体可用的同名伙伴（导入不会新建伙伴）',
+      noCode: '合作伙伴库中没有该统一社会信用代码的伙伴（勾选“新建缺少的相对方”可由导入新建）',
+      noName: '合作伙伴库中没有签约主体可用的同名伙伴（勾选“新建缺少的相对方”可由导入新建）',
       ambiguous: '有多个同名伙伴，请填写统一社会信用代码',
       notUsable: '该伙伴不属于签约主体，也未在集团内共享',
       blacklisted: '该伙伴已被列入黑名单',
+      nameToCreate: '合作伙伴库中没有该统一社会信用代码的伙伴；要新建伙伴，请同时填写相对方名称',
+      codeToCreate: '合作伙伴库中没有同名伙伴；要新建伙伴，请填写其统一社会信用代码',
+      mayNotCreate: '您没有新建合作伙伴的权限，请先在合作伙伴库中登记该伙伴',
     },
   },
   'en-US': {
@@ -97,11 +100,15 @@ export const texts = {
       dateSerial: (value: number, date: string) => `the number ${value} read as the Excel day ${date}`,
     },
     partner: {
-      noCode: 'no partner with this credit code in the partner library (the import creates no partners)',
-      noName: 'no partner of this name that the signing entity may use (the import creates no partners)',
+      noCode: 'no partner with this credit code in the partner library (choose "create missing counterparties" to have the import create it)',
+      noName: 'no partner of this name that the signing entity may use (choose "create missing counterparties" to have the import create it)',
       ambiguous: 'several partners have this name: give the credit code',
       notUsable: 'the partner belongs to another entity and is not shared with the group',
       blacklisted: 'the partner is blacklisted',
+      nameToCreate:
+        'no partner with this credit code in the library; to create one, give the counterparty name too',
+      codeToCreate: 'no partner of this name in the library; to create one, give its credit code',
+      mayNotCreate: 'you may not create partners: register this one in the partner library first',
     },
   },
 } satisfies Record<Locale, unknown>;
