@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, instantSchema, queryBool } from './common.js';
-import { contractDirectionSchema, contractStatusSchema } from './contracts.js';
+import { contractDirectionSchema, contractStatusSchema, taxExemptionSchema } from './contracts.js';
 import { fileObjectSchema } from './files.js';
 import { backgroundJobFields } from './jobs.js';
 import { currencySchema, MAX_AMOUNT } from './money.js';
@@ -94,6 +94,8 @@ export const contractLedgerRowSchema = z.object({
   amount: z.number().int(),
   /** Basis points (13% is 1300), and the VAT within the amount. */
   taxRate: z.number().int(),
+  /** The treatment a rate of 0 names (免税...), null for a plain rate. */
+  taxExemption: taxExemptionSchema.nullable(),
   taxAmount: z.number().int(),
   signedAmount: z.number().int().nullable(),
   currentAmount: z.number().int(),

@@ -11,6 +11,18 @@ import { currencySchema, moneySchema } from './money.js';
 
 /** Tax rate in basis points: 0 to 100%. */
 export const taxRateSchema = z.number().int().min(0).max(10000);
+/**
+ * The treatment a tax rate of 0 names: 免税 exempt, 不征税 not taxable, 零税率 zero rated (they differ
+ * on the invoice and in the tax return); null for a plain rate.
+ */
+export const taxExemptionSchema = z.enum(['EXEMPT', 'NOT_TAXABLE', 'ZERO_RATED']);
+export type TaxExemption = z.infer<typeof taxExemptionSchema>;
+/** How screens, exports and imports write each exemption. */
+export const taxExemptionLabels: Record<TaxExemption, { 'zh-CN': string; 'en-US': string }> = {
+  EXEMPT: { 'zh-CN': '免税', 'en-US': 'Exempt' },
+  NOT_TAXABLE: { 'zh-CN': '不征税', 'en-US': 'Not taxable' },
+  ZERO_RATED: { 'zh-CN': '零税率', 'en-US': 'Zero rated' },
+};
 
 export const contractDirectionSchema = z.enum(['INCOME', 'EXPENSE']);
 export type ContractDirection = z.infer<typeof contractDirectionSchema>;
@@ -90,6 +102,8 @@ const contractFields = {
   ownerId: idSchema,
   amount: moneySchema,
   taxRate: taxRateSchema,
+  /** Only with a tax rate of 0. */
+  taxExemption: taxExemptionSchema.nullable().optional(),
   currency: currencySchema.default('CNY'),
   signDate: dateSchema.nullable().optional(),
   startDate: dateSchema.nullable().optional(),
@@ -145,6 +159,7 @@ export const contractSchema = z.object({
   ownerName: z.string(),
   amount: z.number().int(),
   taxRate: z.number().int(),
+  taxExemption: taxExemptionSchema.nullable(),
   taxAmount: z.number().int(),
   amountExclTax: z.number().int(),
   /** The amount when signed; null before. */

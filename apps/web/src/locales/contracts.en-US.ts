@@ -28,6 +28,12 @@ export const contractsEnUS: typeof contractsZhCN = {
       LICENSE: 'Licence',
       OTHER: 'Other',
     },
+    taxExemption: {
+      none: 'None (a plain 0%)',
+      EXEMPT: 'Exempt',
+      NOT_TAXABLE: 'Not taxable',
+      ZERO_RATED: 'Zero rated',
+    },
     currency: {
       CNY: 'Chinese yuan CNY',
       USD: 'US dollar USD',
@@ -77,6 +83,7 @@ export const contractsEnUS: typeof contractsZhCN = {
       amount: 'Amount',
       amountInclTax: 'Amount (incl. tax)',
       taxRate: 'Tax rate',
+      taxExemption: 'Exemption',
       taxAmount: 'Tax',
       amountExclTax: 'Amount excl. tax',
       signedAmount: 'Signed amount',
@@ -160,6 +167,8 @@ export const contractsEnUS: typeof contractsZhCN = {
       upload: 'Upload',
       missingAttachments: 'This category requires: {{types}} (needed before submitting)',
       taxRateRange: 'The tax rate must be between 0% and 100%',
+      taxExemptionHint:
+        'Why the rate is 0%: exempt, not taxable or zero rated (they differ on the invoice and in the tax return)',
       savedAsDraft:
         '"{{name}}" is saved as a draft, not yet submitted for approval; submit it from its page at any time',
       endBeforeStart: 'The end date cannot be before the start date',

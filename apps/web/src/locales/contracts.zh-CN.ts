@@ -29,6 +29,12 @@ export const contractsZhCN = {
       LICENSE: '资质证照',
       OTHER: '其他',
     },
+    taxExemption: {
+      none: '无（普通 0%）',
+      EXEMPT: '免税',
+      NOT_TAXABLE: '不征税',
+      ZERO_RATED: '零税率',
+    },
     currency: {
       CNY: '人民币 CNY',
       USD: '美元 USD',
@@ -78,6 +84,7 @@ export const contractsZhCN = {
       amount: '合同金额',
       amountInclTax: '合同金额（含税）',
       taxRate: '税率',
+      taxExemption: '免税类型',
       taxAmount: '税额',
       amountExclTax: '不含税金额',
       signedAmount: '签订金额',
@@ -159,6 +166,7 @@ export const contractsZhCN = {
       upload: '上传附件',
       missingAttachments: '本类别要求的附件尚缺：{{types}}（提交审批前需补齐）',
       taxRateRange: '税率应在 0% 到 100% 之间',
+      taxExemptionHint: '税率为 0% 时注明原因：免税、不征税或零税率（发票和纳税申报中各不相同）',
       savedAsDraft: '“{{name}}”已保存为草稿，尚未提交审批；可在合同页面随时提交',
       endBeforeStart: '结束日期不能早于开始日期',
       fixFields: '请先修正标红的字段',

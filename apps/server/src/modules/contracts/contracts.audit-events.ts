@@ -37,6 +37,7 @@ const contractFields = auditFields({
   ownerId: v.id,
   amount: v.integer,
   taxRate: v.integer,
+  taxExemption: v.text,
   taxAmount: v.integer,
   currency: v.text,
   signDate: v.date,

@@ -1,3 +1,4 @@
+import type { TaxExemption } from '@concord/contracts';
 import type { Generated } from 'kysely';
 
 /**
@@ -21,6 +22,8 @@ export interface ContractTable {
   owner_id: string;
   amount: number;
   tax_rate: number;
+  /** EXEMPT, NOT_TAXABLE or ZERO_RATED with a rate of 0; null (or absent, before it existed) otherwise. */
+  tax_exemption?: TaxExemption | null;
   tax_amount: number;
   signed_amount: number | null;
   current_amount: number;

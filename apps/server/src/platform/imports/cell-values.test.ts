@@ -91,6 +91,9 @@ describe('tax rates as ledgers write them', () => {
     expect(readRate(cell('免税'))).toEqual({ basisPoints: 0, exemption: 'EXEMPT' });
     expect(readRate(cell('不征税'))).toEqual({ basisPoints: 0, exemption: 'NOT_TAXABLE' });
     expect(readRate(cell(' 零税率 '))).toEqual({ basisPoints: 0, exemption: 'ZERO_RATED' });
+    // As Concord's English export writes them.
+    expect(readRate(cell('Not taxable'))).toEqual({ basisPoints: 0, exemption: 'NOT_TAXABLE' });
+    expect(readRate(cell('exempt'))).toEqual({ basisPoints: 0, exemption: 'EXEMPT' });
     expect(readRate(cell(1))).toEqual({ problem: 'ambiguous' });
     expect(readRate(cell('1'))).toEqual({ problem: 'ambiguous' });
     expect(readRate(cell('1%'))).toEqual({ basisPoints: 100, exemption: null });

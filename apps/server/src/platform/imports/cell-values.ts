@@ -1,3 +1,4 @@
+import { type TaxExemption, taxExemptionLabels } from '@concord/contracts';
 import type { SheetCell } from './sheet-reader.mjs';
 
 /*
@@ -5,8 +6,9 @@ import type { SheetCell } from './sheet-reader.mjs';
  * amounts with units, separators, currency signs and accounting parentheses; dates as Excel dates,
  * serials or Chinese text; rates as percentages or fractions. Every import (contracts now; budgets,
  * customers and bank statements later) reads its cells through these, so a value means the same
- * thing in every ledger. None of them guesses: a value that could be read two ways is refused with
- * its reason, never stored as one of them.
+ * thing in every ledger. None of them guesses silently: a value that could be read two ways is
+ * refused with its reason, or read the likelier way and said so (RateReading.fraction) for the user
+ * to confirm.
  */
 
 /** Why a cell is no amount: not a number, more decimals than the minor unit (分), below zero, or beyond `max`. */
@@ -102,9 +104,16 @@ function excelDay(date: Date): string {
   return new Date(Math.round(date.getTime() / 60_000) * 60_000).toISOString().slice(0, 10);
 }
 
-/** The words a ledger writes for a tax rate of 0 and the treatment each names. */
-export const TAX_EXEMPTIONS = { 免税: 'EXEMPT', 不征税: 'NOT_TAXABLE', 零税率: 'ZERO_RATED' } as const;
-export type TaxExemption = (typeof TAX_EXEMPTIONS)[keyof typeof TAX_EXEMPTIONS];
+/**
+ * The words a ledger writes for a tax rate of 0 and the treatment each names (compared without
+ * spaces, in lower case: Concord's English export writes "Not taxable").
+ */
+export const TAX_EXEMPTIONS: Readonly<Record<string, TaxExemption>> = Object.fromEntries(
+  Object.entries(taxExemptionLabels).flatMap(([kind, label]) =>
+    Object.values(label).map((word) => [word.replace(/\s/g, '').toLowerCase(), kind as TaxExemption]),
+  ),
+);
+export type { TaxExemption };
 
 /** A rate read: basis points (13% is 1300), and the exemption when the cell named one. */
 export type RateReading =
@@ -138,8 +147,8 @@ export function readRate(cell: SheetCell): RateReading {
     }
   } else if (typeof value === 'string') {
     const text = halfWidth(value).replace(/\s/g, '');
-    if (text in TAX_EXEMPTIONS)
-      return { basisPoints: 0, exemption: TAX_EXEMPTIONS[text as keyof typeof TAX_EXEMPTIONS] };
+    const exemption = TAX_EXEMPTIONS[text.toLowerCase()];
+    if (exemption) return { basisPoints: 0, exemption };
     const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
     if (!match) return { problem: 'rate' };
     const number = Number(match[1]);

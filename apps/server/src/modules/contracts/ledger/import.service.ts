@@ -409,6 +409,7 @@ export class ContractImportService {
       owner_id: r.ownerId,
       amount,
       tax_rate: d.taxRate as number,
+      tax_exemption: d.taxExemption,
       tax_amount: splitTax(amount, d.taxRate as number).taxAmount,
       signed_amount: SIGNED.includes(d.status) ? amount : null,
       current_amount: amount,

@@ -508,12 +508,30 @@ describeEachDialect('contract import', (t) => {
     const contracts = await Promise.all(
       page.items.map(async (r: { id: string }) => (await wang.get(`/api/v1/contracts/${r.id}`)).json()),
     );
-    expect(contracts.map((c) => [c.number, c.amount, c.taxRate, c.taxAmount, c.signDate, c.status])).toEqual([
-      ['IMP-W-001', 12_300_000, 1300, 1_415_044, '2024-03-05', 'IN_FORCE'],
-      ['IMP-W-002', 113_000, 1300, 13_000, '2024-03-06', 'IN_FORCE'],
-      ['IMP-W-003', 50_000, 0, 0, '2024-03-07', 'IN_FORCE'],
-      ['IMP-W-008', 120_000, 1000, 10_909, '2024-01-15', 'IN_FORCE'],
+    expect(
+      contracts.map((c) => [
+        c.number,
+        c.amount,
+        c.taxRate,
+        c.taxExemption,
+        c.taxAmount,
+        c.signDate,
+        c.status,
+      ]),
+    ).toEqual([
+      ['IMP-W-001', 12_300_000, 1300, null, 1_415_044, '2024-03-05', 'IN_FORCE'],
+      ['IMP-W-002', 113_000, 1300, null, 13_000, '2024-03-06', 'IN_FORCE'],
+      // 免税 is kept as the exemption it names, not folded into a plain 0%.
+      ['IMP-W-003', 50_000, 0, 'EXEMPT', 0, '2024-03-07', 'IN_FORCE'],
+      ['IMP-W-008', 120_000, 1000, null, 10_909, '2024-01-15', 'IN_FORCE'],
     ]);
+    // The export writes it by its word, which the import reads back.
+    const exported = await wang.get('/api/v1/contracts/export?q=IMP-W-003');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as never);
+    const sheet = book.worksheets[0];
+    const rateColumn = (sheet.getRow(1).values as unknown[]).indexOf('税率');
+    expect(sheet.getRow(2).getCell(rateColumn).value).toBe('免税');
   });
 
   it("imports a company's own ledger: its header below a title, its columns by their own names, amounts in 万元", async () => {

@@ -100,8 +100,10 @@ export const texts = {
       dateSerial: (value: number, date: string) => `the number ${value} read as the Excel day ${date}`,
     },
     partner: {
-      noCode: 'no partner with this credit code in the partner library (choose "create missing counterparties" to have the import create it)',
-      noName: 'no partner of this name that the signing entity may use (choose "create missing counterparties" to have the import create it)',
+      noCode:
+        'no partner with this credit code in the partner library (choose "create missing counterparties" to have the import create it)',
+      noName:
+        'no partner of this name that the signing entity may use (choose "create missing counterparties" to have the import create it)',
       ambiguous: 'several partners have this name: give the credit code',
       notUsable: 'the partner belongs to another entity and is not shared with the group',
       blacklisted: 'the partner is blacklisted',

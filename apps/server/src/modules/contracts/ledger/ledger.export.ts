@@ -1,4 +1,9 @@
-import type { ContractLedgerCurrencyTotals, ContractLedgerRow, Locale } from '@concord/contracts';
+import {
+  type ContractLedgerCurrencyTotals,
+  type ContractLedgerRow,
+  type Locale,
+  taxExemptionLabels,
+} from '@concord/contracts';
 import { dateCell, moneyCell, type XlsxColumn } from '../../../platform/http/index.js';
 
 /*
@@ -63,8 +68,14 @@ export function ledgerExportColumns(locale: Locale): Column[] {
     { header: say('币种', 'Currency'), width: 8, value: (r) => r.currency, total: (t) => t.currency },
     money(say('合同金额', 'Amount'), 'amount'),
     // The rate as a percent cell (0.13 shown 13.00%) and the VAT within the amount: what an
-    // accountant checks, and what the import needs to read the file back.
-    { header: say('税率', 'Tax rate'), width: 9, numFmt: '0.00%', value: (r) => r.taxRate / 10000 },
+    // accountant checks, and what the import needs to read the file back. An exemption is written
+    // by its word (免税), as the import reads it.
+    {
+      header: say('税率', 'Tax rate'),
+      width: 9,
+      numFmt: '0.00%',
+      value: (r) => (r.taxExemption ? taxExemptionLabels[r.taxExemption][locale] : r.taxRate / 10000),
+    },
     { header: say('税额', 'Tax'), value: (r) => moneyCell(r.taxAmount, r.currency) },
     money(say('签约金额', 'Signed amount'), 'signedAmount'),
     money(say('变更后金额', 'Current amount'), 'currentAmount'),

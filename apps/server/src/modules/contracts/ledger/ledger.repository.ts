@@ -221,6 +221,7 @@ export const ledgerColumns = [
   'contract.currency',
   'contract.amount',
   'contract.tax_rate',
+  'contract.tax_exemption',
   'contract.tax_amount',
   'contract.signed_amount',
   'contract.current_amount',

@@ -226,6 +226,7 @@ export class ContractLedger {
         currency: r.currency as ContractLedgerRow['currency'],
         amount: r.amount,
         taxRate: r.tax_rate,
+        taxExemption: (r.tax_exemption ?? null) as ContractLedgerRow['taxExemption'],
         taxAmount: r.tax_amount,
         signedAmount: r.signed_amount,
         currentAmount: r.current_amount,

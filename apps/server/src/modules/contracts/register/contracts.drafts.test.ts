@@ -49,6 +49,24 @@ describeEachDialect('contract register', (t) => {
       expect(read.json()).toMatchObject({ id: draft.id, body: draftBody(f).body, startDate: '2026-01-01' });
     });
 
+    it('keeps the kind of a 0% rate (免税, 不征税, 零税率) and refuses one beside another rate, in the reader’s language', async () => {
+      const exempt = await givenContract(creator, f, { taxRate: 0, taxExemption: 'EXEMPT' });
+      expect(exempt).toMatchObject({ taxRate: 0, taxExemption: 'EXEMPT', taxAmount: 0 });
+      expect((await givenContract(creator, f)).taxExemption).toBeNull();
+      const refused = expectProblem(
+        await creator.post('/api/v1/contracts', draftBody(f, { taxRate: 1300, taxExemption: 'ZERO_RATED' })),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(refused.detail).toContain('免税、不征税或零税率时税率应为 0%');
+      expect(refused.errors?.map((e) => e.path)).toEqual(['taxExemption']);
+      expectProblem(
+        await creator.post('/api/v1/contracts', draftBody(f, { taxRate: 0, taxExemption: 'FREE' })),
+        400,
+        'VALIDATION_FAILED',
+      );
+    });
+
     it('refuses bad amounts with problem+json naming the field', async () => {
       for (const amount of [-1, 1.5, '100', 1_000_000_000_000_001]) {
         const body = expectProblem(

@@ -1,8 +1,10 @@
 import {
   type ContractAttachmentType,
   type contractCreateSchema,
+  type Locale,
   type PermissionCode,
   splitTax,
+  type TaxExemption,
 } from '@concord/contracts';
 import type { z } from 'zod';
 import { type Db, readJson } from '../../../db/index.js';
@@ -95,6 +97,7 @@ export async function prepareDraft(
   const partner = await ports.partners.forContract(trx, ctx, input.partnerId, input.entityId);
   if (input.planLineId) await setup.planLine(trx, ctx, input.planLineId, { entityId: input.entityId });
   assertDateOrder(input.startDate ?? null, input.endDate ?? null);
+  assertExemption(input.taxRate, input.taxExemption ?? null, ctx.locale);
   await assertFiles(trx, ctx, ports, input.attachments);
   const customData = setup.validateCustomData(category, input.customData, ctx);
   const { taxAmount } = splitTax(input.amount, input.taxRate);
@@ -122,6 +125,7 @@ export async function prepareDraft(
     owner_id: input.ownerId,
     amount: input.amount,
     tax_rate: input.taxRate,
+    tax_exemption: input.taxExemption ?? null,
     tax_amount: taxAmount,
     current_amount: input.amount,
     currency: input.currency,
@@ -135,6 +139,16 @@ export async function prepareDraft(
     attachments: input.attachments,
     custom_data: customData,
   } satisfies Partial<ContractTable>;
+}
+
+/** A tax exemption (免税, 不征税, 零税率) is a kind of rate 0: refused beside any other rate. */
+export function assertExemption(taxRate: number, exemption: TaxExemption | null, locale: Locale): void {
+  if (!exemption || taxRate === 0) return;
+  const message =
+    locale === 'zh-CN'
+      ? '免税、不征税或零税率时税率应为 0%，请改为 0% 或清除免税类型'
+      : 'an exemption (exempt, not taxable, zero rated) goes with a tax rate of 0%: set 0% or clear it';
+  throw new AppError('VALIDATION_FAILED', { detail: message }, [{ path: 'taxExemption', message }]);
 }
 
 export function assertDateOrder(start: string | null, end: string | null): void {
@@ -235,6 +249,8 @@ export async function editedFields(
     patch.amount = amount as number;
     patch.current_amount = amount as number;
     patch.tax_rate = taxRate as number;
+    // The exemption is a kind of 0%: an approver's other rate ends it.
+    if (taxRate !== 0) patch.tax_exemption = null;
     patch.tax_amount = splitTax(amount as number, taxRate as number).taxAmount;
   }
   for (const [key, column] of [
@@ -280,6 +296,7 @@ export function auditable(row: ContractTable): Record<string, unknown> {
     ownerId: row.owner_id,
     amount: row.amount,
     taxRate: row.tax_rate,
+    taxExemption: row.tax_exemption ?? null,
     taxAmount: row.tax_amount,
     currency: row.currency,
     signDate: row.sign_date,

@@ -66,6 +66,7 @@ export async function presentContract(
     ownerName: users.get(row.owner_id) ?? '',
     amount: row.amount,
     taxRate: row.tax_rate,
+    taxExemption: row.tax_exemption ?? null,
     taxAmount: row.tax_amount,
     amountExclTax: row.amount - row.tax_amount,
     signedAmount: row.signed_amount,

@@ -262,6 +262,8 @@ function applyProposal(contract: ContractTable, proposed: ContractChangeProposal
     patch.current_amount = amount;
     patch.tax_rate = taxRate;
     patch.tax_amount = splitTax(amount, taxRate).taxAmount;
+    // An exemption is a kind of 0%: a change to another rate ends it.
+    if (taxRate !== 0) patch.tax_exemption = null;
   }
   if (proposed.startDate !== undefined) patch.start_date = proposed.startDate;
   if (proposed.endDate !== undefined) patch.end_date = proposed.endDate;

@@ -73,7 +73,9 @@ export function OverviewTab({ contract }: { contract: Contract }) {
           {
             key: 'taxRate',
             label: t('contracts.field.taxRate'),
-            children: formatPercentFromBasisPoints(contract.taxRate),
+            children: contract.taxExemption
+              ? `${formatPercentFromBasisPoints(contract.taxRate)}（${t(`contracts.taxExemption.${contract.taxExemption}`)}）`
+              : formatPercentFromBasisPoints(contract.taxRate),
           },
           { key: 'tax', label: t('contracts.field.taxAmount'), children: money(contract.taxAmount) },
           { key: 'excl', label: t('contracts.field.amountExclTax'), children: money(contract.amountExclTax) },

@@ -1,4 +1,4 @@
-import { currencySchema } from '@concord/contracts';
+import { currencySchema, taxExemptionSchema } from '@concord/contracts';
 import { Card, Col, Form, type FormInstance, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MoneyInput } from '../../../shared/FormInputs';
@@ -18,6 +18,7 @@ export function ContractAmountSection({
 }) {
   const { t } = useTranslation();
   const currency = Form.useWatch('currency', form);
+  const taxRate = Form.useWatch('taxRate', form);
   return (
     <Card size="small" title={t('contracts.form.sectionAmount')}>
       <Row gutter={16}>
@@ -42,6 +43,25 @@ export function ContractAmountSection({
             />
           </Form.Item>
         </Col>
+        {taxRate === 0 && (
+          <Col {...col(8)}>
+            <Form.Item
+              name="taxExemption"
+              label={t('contracts.field.taxExemption')}
+              extra={t('contracts.form.taxExemptionHint')}
+            >
+              <Select
+                allowClear
+                data-testid="contract-tax-exemption"
+                placeholder={t('contracts.taxExemption.none')}
+                options={taxExemptionSchema.options.map((kind) => ({
+                  value: kind,
+                  label: t(`contracts.taxExemption.${kind}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+        )}
         <Col span={24}>
           <Form.Item
             noStyle

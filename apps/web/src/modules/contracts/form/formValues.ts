@@ -1,4 +1,4 @@
-import type { Contract, ContractCreate, Currency, PartnerBank } from '@concord/contracts';
+import type { Contract, ContractCreate, Currency, PartnerBank, TaxExemption } from '@concord/contracts';
 import type { AttachmentValue } from '../shared/AttachmentsEditor';
 import { basisPointsToPercent, percentToBasisPoints } from '../shared/money';
 
@@ -14,6 +14,8 @@ export interface ContractFormValues {
   ownerId?: string;
   amount?: number | null;
   taxRate?: number;
+  /** With a rate of 0 only: 免税, 不征税 or 零税率; none for a plain 0%. */
+  taxExemption?: TaxExemption | null;
   currency: Currency;
   signDate?: string | null;
   startDate?: string | null;
@@ -49,6 +51,7 @@ export function valuesOf(contract: Contract): ContractFormValues {
     ownerId: contract.ownerId,
     amount: contract.amount,
     taxRate: basisPointsToPercent(contract.taxRate),
+    taxExemption: contract.taxExemption,
     currency: contract.currency,
     signDate: contract.signDate,
     startDate: contract.startDate,
@@ -72,6 +75,8 @@ export function bodyOf(values: ContractFormValues, customData: Record<string, un
     ownerId: values.ownerId ?? '',
     amount: values.amount ?? 0,
     taxRate: percentToBasisPoints(values.taxRate) ?? 0,
+    // The exemption is a kind of 0%: a rate typed after choosing it leaves it behind.
+    taxExemption: percentToBasisPoints(values.taxRate) === 0 ? (values.taxExemption ?? null) : null,
     currency: values.currency,
     signDate: values.signDate ?? null,
     startDate: values.startDate ?? null,
