@@ -298,6 +298,9 @@ export const contractsEnUS: typeof contractsZhCN = {
       title: 'Import a contract ledger',
       templateHint:
         'Download the import template and fill in your existing contracts, one per row, in its columns; dates as YYYY-MM-DD, amounts in yuan.',
+      createPartners: 'Create the counterparties missing from the partner library',
+      createPartnersHint:
+        "Created from the row's counterparty name and credit code (both needed, the code checked); unticked, those rows are errors.",
     },
   },
 };

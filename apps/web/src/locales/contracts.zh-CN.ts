@@ -292,6 +292,9 @@ export const contractsZhCN = {
       title: '导入合同台账',
       templateHint:
         '请先下载导入模板，按模板的列填写现有合同（每行一份），日期格式 YYYY-MM-DD，金额单位为元。',
+      createPartners: '新建合作伙伴库中缺少的相对方',
+      createPartnersHint:
+        '按行中的相对方名称和统一社会信用代码新建（须两项都填、信用代码校验通过）；不勾选则这些行报错。',
     },
   },
 };

@@ -14,7 +14,8 @@ import {
   writeColumnChoice,
 } from './columnSettings';
 import { ExportButton } from './ExportButton';
-import { ImportDialog, type LedgerImport } from './ImportDialog';
+import { ImportDialog } from './import/ImportDialog';
+import type { LedgerImport } from './import/importTypes';
 import { type LedgerTotalsState, TotalsCard, TotalsRow } from './LedgerTotals';
 import { sortFromSorter } from './ledgerSort';
 import { PageContainer } from './PageContainer';

@@ -1,4 +1,10 @@
-import type { ContractExportJob, ContractExportStart, ContractImportJob } from '@concord/contracts';
+import type {
+  ContractExportJob,
+  ContractExportStart,
+  ContractImportField,
+  ContractImportInspection,
+  ContractImportJob,
+} from '@concord/contracts';
 import {
   api,
   type DownloadProgress,
@@ -8,7 +14,7 @@ import {
   uploadFile,
 } from '../../../app/api/client';
 import type { BackgroundExport } from '../../../shared/ExportButton';
-import type { BackgroundImport, ImportMode } from '../../../shared/ImportDialog';
+import type { BackgroundImport, ImportInspection, ImportRun } from '../../../shared/import/importTypes';
 
 /*
  * The contract ledger in and out of Excel: the export (a direct download when small, else a
@@ -50,12 +56,22 @@ export async function exportContracts(
   };
 }
 
-/** Uploads an Excel ledger (with the upload's progress); a background job reads it, followed to its report. */
-export async function importContracts(
-  file: File,
-  mode: ImportMode,
-  onProgress?: UploadProgress,
-): Promise<BackgroundImport> {
-  const job = await uploadFile<ContractImportJob>('/contracts/import', file, { mode }, onProgress);
+/** Uploads an Excel ledger for the mapping step (with the upload's progress): its first rows and the columns proposed. */
+export function inspectContractImport(file: File, onProgress?: UploadProgress): Promise<ImportInspection> {
+  return uploadFile<ContractImportInspection>('/contracts/import/inspect', file, {}, onProgress);
+}
+
+/** Checks or imports the uploaded ledger by the confirmed columns; a background job, followed to its report. */
+export async function runContractImport(run: ImportRun): Promise<BackgroundImport> {
+  const job = await api.post<ContractImportJob>('/contracts/import/runs', {
+    fileId: run.fileId,
+    mode: run.mode,
+    acceptWarnings: run.acceptWarnings,
+    createPartners: run.options.createPartners ?? false,
+    layout: {
+      headerRow: run.layout.headerRow,
+      mapping: run.layout.mapping.map((m) => ({ field: m.field as ContractImportField, column: m.column })),
+    },
+  });
   return { poll: () => api.get<ContractImportJob>(`/contracts/import-jobs/${job.id}`) };
 }
