@@ -133,22 +133,30 @@ export function ImportMappingStep({
       {mappedFields.length > 0 && rows.length > 0 && (
         <>
           <Typography.Text strong>{t('kit.importer.previewTitle')}</Typography.Text>
-          <Table<{ row: number; cells: string[] }>
-            size="small"
-            rowKey="row"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={rows}
-            data-testid={`${testId}-preview`}
-            columns={[
-              { key: 'row', title: t('kit.importer.row'), dataIndex: 'row', width: 60 },
-              ...mappedFields.map((f) => ({
-                key: f.key,
-                title: f.label,
-                render: (_: unknown, r: { cells: string[] }) => r.cells[columnOf.get(f.key) as number] ?? '',
-              })),
-            ]}
-          />
+          {/* Scrolled sideways by the keyboard too: the region takes the focus. */}
+          <section
+            aria-label={t('kit.importer.previewTitle')}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+            tabIndex={0}
+            style={{ overflowX: 'auto' }}
+          >
+            <Table<{ row: number; cells: string[] }>
+              size="small"
+              rowKey="row"
+              pagination={false}
+              dataSource={rows}
+              data-testid={`${testId}-preview`}
+              columns={[
+                { key: 'row', title: t('kit.importer.row'), dataIndex: 'row', width: 60 },
+                ...mappedFields.map((f) => ({
+                  key: f.key,
+                  title: f.label,
+                  render: (_: unknown, r: { cells: string[] }) =>
+                    r.cells[columnOf.get(f.key) as number] ?? '',
+                })),
+              ]}
+            />
+          </section>
         </>
       )}
       {options.map((option) => (
