@@ -14,6 +14,7 @@ import * as ledgerRollupAtCommit from './migrations/20261212_000100_contract_led
 import * as overdueItems from './migrations/20261213_000100_contract_overdue_items.js';
 import * as oversightIndexes from './migrations/20261214_000100_contract_oversight_indexes.js';
 import * as searchAutomerge from './migrations/20261217_000100_contract_search_automerge.js';
+import * as planItemMatched from './migrations/20261221_000100_contract_plan_item_matched.js';
 
 export const contractsMigrations: MigrationSet = {
   '20261201_000050_contract_setup': setup,
@@ -31,4 +32,5 @@ export const contractsMigrations: MigrationSet = {
   '20261213_000100_contract_overdue_items': overdueItems,
   '20261214_000100_contract_oversight_indexes': oversightIndexes,
   '20261217_000100_contract_search_automerge': searchAutomerge,
+  '20261221_000100_contract_plan_item_matched': planItemMatched,
 };

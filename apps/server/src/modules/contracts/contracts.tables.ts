@@ -176,6 +176,13 @@ export interface ContractPlanItemTable {
   paid_amount: number;
   invoiced_amount: number;
   accepted_amount: number;
+  /**
+   * What matching compares on the line: the tied figures above plus the line's share of what is
+   * tied to no line (execution.rules.ts `allocateUnlinked`), refreshed with them.
+   */
+  matched_paid_amount: number;
+  matched_invoiced_amount: number;
+  matched_accepted_amount: number;
   created_at: string;
   updated_at: string;
 }
@@ -353,7 +360,13 @@ export interface ContractTables {
   contract_plan_line: ContractPlanLineTable;
   contract_plan_item: WithDefaults<
     ContractPlanItemTable,
-    'requested_amount' | 'paid_amount' | 'invoiced_amount' | 'accepted_amount'
+    | 'requested_amount'
+    | 'paid_amount'
+    | 'invoiced_amount'
+    | 'accepted_amount'
+    | 'matched_paid_amount'
+    | 'matched_invoiced_amount'
+    | 'matched_accepted_amount'
   >;
   contract_archive: ContractArchiveTable;
   contract_borrow: ContractBorrowTable;

@@ -24,7 +24,7 @@ export async function itemDeliveries(db: Db, contractId: string) {
 export const planItems = (db: Db, contractId: string) =>
   db
     .selectFrom('contract_plan_item')
-    .select(['id', 'amount', 'due_date'])
+    .select(['id', 'seq', 'amount', 'due_date'])
     .where('contract_id', '=', contractId)
     .orderBy('seq')
     .execute();
@@ -32,7 +32,13 @@ export const planItems = (db: Db, contractId: string) =>
 export async function setItemFigures(
   db: Db,
   itemId: string,
-  figures: { requested: number; paid: number; invoiced: number; accepted: number },
+  figures: {
+    requested: number;
+    paid: number;
+    invoiced: number;
+    accepted: number;
+    matched: { paid: number; invoiced: number; accepted: number };
+  },
 ): Promise<void> {
   await db
     .updateTable('contract_plan_item')
@@ -41,6 +47,9 @@ export async function setItemFigures(
       paid_amount: figures.paid,
       invoiced_amount: figures.invoiced,
       accepted_amount: figures.accepted,
+      matched_paid_amount: figures.matched.paid,
+      matched_invoiced_amount: figures.matched.invoiced,
+      matched_accepted_amount: figures.matched.accepted,
     })
     .where('id', '=', itemId)
     .execute();

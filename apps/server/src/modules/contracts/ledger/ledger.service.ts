@@ -281,7 +281,9 @@ function executionFigures(r: LedgerRow, tolerance: Tolerance) {
     outstandingAmount: executableAmount(r) - paid,
     overdueAmount: r.overdue_amount,
     nextDueDate: r.next_due_date,
-    matchingStatus: matchingStatus({ paid, invoiced, accepted }, tolerance),
+    matchingStatus: Number(r.lines_mismatched)
+      ? ('MISMATCHED' as const)
+      : matchingStatus({ paid, invoiced, accepted }, tolerance),
   };
 }
 
