@@ -15,6 +15,7 @@ import * as overdueItems from './migrations/20261213_000100_contract_overdue_ite
 import * as oversightIndexes from './migrations/20261214_000100_contract_oversight_indexes.js';
 import * as searchAutomerge from './migrations/20261217_000100_contract_search_automerge.js';
 import * as planItemMatched from './migrations/20261221_000100_contract_plan_item_matched.js';
+import * as invoiceAllocation from './migrations/20261221_000200_contract_invoice_allocation.js';
 
 export const contractsMigrations: MigrationSet = {
   '20261201_000050_contract_setup': setup,
@@ -33,4 +34,5 @@ export const contractsMigrations: MigrationSet = {
   '20261214_000100_contract_oversight_indexes': oversightIndexes,
   '20261217_000100_contract_search_automerge': searchAutomerge,
   '20261221_000100_contract_plan_item_matched': planItemMatched,
+  '20261221_000200_contract_invoice_allocation': invoiceAllocation,
 };

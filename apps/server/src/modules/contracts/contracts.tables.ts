@@ -289,6 +289,19 @@ export interface ContractDeliveryTable {
   updated_at: string;
 }
 
+/**
+ * The part of a contract's use of an invoice (an invoice registry usage for the contract as a whole)
+ * that counts on one plan item: an invoice split across plan items.
+ */
+export interface ContractInvoiceAllocationTable {
+  id: string;
+  contract_id: string;
+  usage_id: string;
+  plan_item_id: string;
+  amount: number;
+  created_at: string;
+}
+
 /** Settlement (结算): the final amount, deductions and warranty retention. */
 export interface ContractSettlementTable {
   id: string;
@@ -372,6 +385,7 @@ export interface ContractTables {
   contract_borrow: ContractBorrowTable;
   contract_seal_request: ContractSealRequestTable;
   contract_delivery: WithDefaults<ContractDeliveryTable, 'accepted_amount'>;
+  contract_invoice_allocation: ContractInvoiceAllocationTable;
   contract_evaluation: ContractEvaluationTable;
   contract_execution_setting: ContractExecutionSettingTable;
   contract_payment: ContractPaymentTable;
