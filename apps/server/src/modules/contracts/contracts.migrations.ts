@@ -16,6 +16,7 @@ import * as oversightIndexes from './migrations/20261214_000100_contract_oversig
 import * as searchAutomerge from './migrations/20261217_000100_contract_search_automerge.js';
 import * as planItemMatched from './migrations/20261221_000100_contract_plan_item_matched.js';
 import * as invoiceAllocation from './migrations/20261221_000200_contract_invoice_allocation.js';
+import * as retentionHeld from './migrations/20261221_000300_contract_retention_held.js';
 
 export const contractsMigrations: MigrationSet = {
   '20261201_000050_contract_setup': setup,
@@ -35,4 +36,5 @@ export const contractsMigrations: MigrationSet = {
   '20261217_000100_contract_search_automerge': searchAutomerge,
   '20261221_000100_contract_plan_item_matched': planItemMatched,
   '20261221_000200_contract_invoice_allocation': invoiceAllocation,
+  '20261221_000300_contract_retention_held': retentionHeld,
 };

@@ -95,6 +95,12 @@ export interface ContractFigureColumns {
   past_due_open_amount: number;
   /** How many plan items are open and due before the past-due day (the overdue list's count). */
   past_due_open_items: number;
+  /**
+   * The retention an income contract's customer holds back, not yet due: the approved settlement's
+   * retention until its release is recorded (0 on expense contracts). The outstanding receivable is
+   * net of it.
+   */
+  retention_held_amount: number;
 }
 
 /** The day the contracts' past-due amounts are computed as of (one row, id 1). */
@@ -365,6 +371,7 @@ export interface ContractTables {
     | 'delivered_amount'
     | 'past_due_open_amount'
     | 'past_due_open_items'
+    | 'retention_held_amount'
   >;
   contract_past_due_day: ContractPastDueDayTable;
   contract_version: ContractVersionTable;

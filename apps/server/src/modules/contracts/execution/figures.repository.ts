@@ -29,6 +29,24 @@ export const planItems = (db: Db, contractId: string) =>
     .orderBy('seq')
     .execute();
 
+/**
+ * The retention an income contract's customer holds back, not yet due: its approved settlement's
+ * retention until the release is recorded; 0 otherwise (and on expense contracts).
+ */
+export async function retentionHeld(db: Db, contractId: string): Promise<number> {
+  const row = await db
+    .selectFrom('contract_settlement as s')
+    .innerJoin('contract as c', 'c.id', 's.contract_id')
+    .select('s.retention_amount')
+    .where('s.contract_id', '=', contractId)
+    .where('c.direction', '=', 'INCOME')
+    .where('s.status', '=', 'APPROVED')
+    .where('s.retention_amount', '>', 0)
+    .where('s.retention_released_on', 'is', null)
+    .executeTakeFirst();
+  return row?.retention_amount ?? 0;
+}
+
 export async function setItemFigures(
   db: Db,
   itemId: string,
@@ -68,6 +86,7 @@ export async function setContractFigures(
     nextDueDate: string | null;
     pastDueOpen: number;
     pastDueOpenItems: number;
+    retentionHeld: number;
   },
 ): Promise<void> {
   await db
@@ -82,6 +101,7 @@ export async function setContractFigures(
       next_due_date: figures.nextDueDate,
       past_due_open_amount: figures.pastDueOpen,
       past_due_open_items: figures.pastDueOpenItems,
+      retention_held_amount: figures.retentionHeld,
     })
     .where('id', '=', contractId)
     .execute();

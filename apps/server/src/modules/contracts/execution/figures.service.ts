@@ -23,6 +23,8 @@ export interface ContractFigures {
   pastDueOpen: number;
   /** How many items are open and due before the past-due day. */
   pastDueOpenItems: number;
+  /** Retention an income contract's customer holds back until its release (the receivable is net of it). */
+  retentionHeld: number;
 }
 
 /**
@@ -35,12 +37,13 @@ export class ContractFiguresService {
   constructor(private readonly invoiceUsage: InvoiceUsageOf) {}
 
   async refresh(trx: Db, contractId: string): Promise<ContractFigures> {
-    const [items, money, deliveries, invoices, pastDue] = await Promise.all([
+    const [items, money, deliveries, invoices, pastDue, retentionHeld] = await Promise.all([
       repo.planItems(trx, contractId),
       paymentFiguresByItem(trx, contractId),
       repo.itemDeliveries(trx, contractId),
       this.invoiceUsage(trx, contractId),
       pastDueDay(trx, { lockForWrite: true }),
+      repo.retentionHeld(trx, contractId),
     ]);
     const sumFor = <T>(
       rows: T[],
@@ -124,6 +127,7 @@ export class ContractFiguresService {
       nextDueDate,
       pastDueOpen: pastDueItems.amount,
       pastDueOpenItems: pastDueItems.items,
+      retentionHeld,
     };
     await repo.setContractFigures(trx, contractId, figures);
     return figures;

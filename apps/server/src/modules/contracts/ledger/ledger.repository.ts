@@ -41,7 +41,8 @@ export const sortKeys: Record<string, RawBuilder<unknown>> = {
   receivedAmount: sql`case when contract.direction = 'INCOME' then contract.paid_amount else 0 end`,
   invoicedAmount: sql`contract.invoiced_amount`,
   acceptedAmount: sql`contract.accepted_amount`,
-  outstandingAmount: sql`(coalesce(contract.settled_amount, contract.current_amount) - contract.paid_amount)`,
+  // Net of the retention an income contract's customer holds back until its release.
+  outstandingAmount: sql`(coalesce(contract.settled_amount, contract.current_amount) - contract.paid_amount - contract.retention_held_amount)`,
   nextDueDate: sql`coalesce(contract.next_due_date, '9999-12-31')`,
   // The overdue amount as of the past-due day (execution/past-due.ts): today's once the day's job
   // has run, which it does minutes after midnight. Stored, so an index serves it.
@@ -205,7 +206,8 @@ export function sortValueOf(row: LedgerRow, sort: LedgerSort): unknown {
     receivedAmount: row.direction === 'INCOME' ? row.paid_amount : 0,
     invoicedAmount: row.invoiced_amount,
     acceptedAmount: row.accepted_amount,
-    outstandingAmount: (row.settled_amount ?? row.current_amount) - row.paid_amount,
+    outstandingAmount:
+      (row.settled_amount ?? row.current_amount) - row.paid_amount - row.retention_held_amount,
     overdueAmount: row.status === 'IN_FORCE' ? row.past_due_open_amount : 0,
     nextDueDate: row.next_due_date ?? '9999-12-31',
   }[sort.field];
@@ -242,6 +244,7 @@ export const ledgerColumns = [
   'contract.settled_amount',
   'contract.next_due_date',
   'contract.past_due_open_amount',
+  'contract.retention_held_amount',
 ] as const;
 
 export type { ContractLedgerQuery };
