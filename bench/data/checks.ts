@@ -18,17 +18,25 @@ const checks: Record<string, string> = {
     left join (select plan_item_id, ${paid} as paid, ${requested} as requested from contract_payment
                where plan_item_id is not null group by plan_item_id) p on p.plan_item_id = i.id
     where i.paid_amount <> coalesce(p.paid, 0) or i.requested_amount <> coalesce(p.requested, 0)`,
-  'plan item invoiced = its active invoice usages': `
+  'plan item invoiced = its active invoice usages and split parts': `
     select count(*) as n from contract_plan_item i
     left join (select document_line_id, sum(amount) as amount from invoice_usage
                where status = 'ACTIVE' and document_type = 'contract' group by document_line_id) u
       on u.document_line_id = i.id
-    where i.invoiced_amount <> coalesce(u.amount, 0)`,
+    left join (select plan_item_id, sum(amount) as amount from contract_invoice_allocation
+               group by plan_item_id) a on a.plan_item_id = i.id
+    where i.invoiced_amount <> coalesce(u.amount, 0) + coalesce(a.amount, 0)`,
   'plan item accepted = its deliveries': `
     select count(*) as n from contract_plan_item i
     left join (select plan_item_id, sum(accepted_amount) as accepted from contract_delivery
                group by plan_item_id) d on d.plan_item_id = i.id
     where i.accepted_amount <> coalesce(d.accepted, 0)`,
+  "plan items' matched figures = the contract's (untied figures allocated)": `
+    select count(*) as n from contract c
+    join (select contract_id, sum(matched_paid_amount) as paid, sum(matched_invoiced_amount) as invoiced,
+                 sum(matched_accepted_amount) as accepted from contract_plan_item group by contract_id) i
+      on i.contract_id = c.id
+    where i.paid <> c.paid_amount or i.invoiced <> c.invoiced_amount or i.accepted <> c.accepted_amount`,
   'contract paid / requested = its payments': `
     select count(*) as n from contract c
     left join (select contract_id, ${paid} as paid, ${requested} as requested from contract_payment

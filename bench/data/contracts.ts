@@ -94,6 +94,9 @@ export function contractWithPlan(random: Random, world: GeneratorWorld, n: numbe
       paid_amount: 0,
       invoiced_amount: 0,
       accepted_amount: 0,
+      matched_paid_amount: 0,
+      matched_invoiced_amount: 0,
+      matched_accepted_amount: 0,
       created_at: created,
       updated_at: created,
     });

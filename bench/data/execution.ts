@@ -26,6 +26,9 @@ interface Item {
   paid_amount: number;
   invoiced_amount: number;
   accepted_amount: number;
+  matched_paid_amount: number;
+  matched_invoiced_amount: number;
+  matched_accepted_amount: number;
 }
 
 interface Contract {
@@ -137,4 +140,32 @@ function applyFigures(contract: Contract, items: Item[], rows: Execution, pastDu
   contract.next_due_date = nextDue;
   contract.past_due_open_amount = pastDue;
   contract.past_due_open_items = pastDueItems;
+  // What no item is tied to counts on the items as matching allocates it (execution.rules.ts
+  // allocateUnlinked): in due-date order, each filled up to its amount, the rest on the last.
+  const order = [...items].sort((a, b) =>
+    a.due_date === b.due_date ? a.seq - b.seq : a.due_date < b.due_date ? -1 : 1,
+  );
+  const allocate = (figure: 'paid' | 'invoiced' | 'accepted') => {
+    const tied = (item: Item) => item[`${figure}_amount`];
+    let rest = contract[`${figure}_amount`] - items.reduce((sum, item) => sum + tied(item), 0);
+    for (const item of order) item[`matched_${figure}_amount`] = tied(item);
+    if (rest > 0) {
+      for (const item of order) {
+        const share = Math.min(rest, Math.max(0, item.amount - item[`matched_${figure}_amount`]));
+        item[`matched_${figure}_amount`] += share;
+        rest -= share;
+      }
+    } else {
+      for (const item of [...order].reverse()) {
+        const share = Math.min(-rest, Math.max(0, item[`matched_${figure}_amount`]));
+        item[`matched_${figure}_amount`] -= share;
+        rest += share;
+      }
+    }
+    const last = order[order.length - 1];
+    if (last) last[`matched_${figure}_amount`] += rest;
+  };
+  allocate('paid');
+  allocate('invoiced');
+  allocate('accepted');
 }

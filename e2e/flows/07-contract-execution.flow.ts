@@ -18,11 +18,11 @@ import { assert, assertEqual, signIn, signOut } from './helpers.js';
  * requests the advance with an override reason (nothing invoiced or accepted yet), finance and the
  * general manager approve it in the approval centre, finance pays it and links the law firm's
  * invoice, the legal counsel records and accepts the delivery, settles the contract (¥10,000
- * deducted, approved), scores it and completes it. The ledger row's figures are checked after each
- * step.
+ * deducted, approved), scores it and completes it; finance then splits one more invoice across the
+ * two later milestones. The ledger row's figures are checked after each step.
  */
 export const flow: Flow = {
-  name: 'contract execution: request, approve, pay, invoice, accept, settle, evaluate, complete',
+  name: 'contract execution: request, approve, pay, invoice, accept, settle, evaluate, complete, split an invoice',
   async run({ baseUrl, newPage, screenshot }) {
     const suffix = Date.now().toString(36).slice(-5);
     const name = `专项法律服务合同${suffix}`;
@@ -256,6 +256,36 @@ export const flow: Flow = {
       });
     await legal.waitForTimeout(200);
     await screenshot(legal, 'flow-07-ledger-completed');
+
+    // 8. Finance links one more invoice split across the two later plan items (issue 12 §2.2).
+    await openTab(finance, baseUrl, contract.id, 'invoices');
+    await finance.getByTestId('contract-invoice-add').click();
+    const split = dialogWith(finance, 'contract-invoice-save');
+    await split.getByTestId('invoice-type').click();
+    await dropdownOption(finance, '数电发票（增值税专用发票）').click();
+    await split.getByTestId('invoice-number').fill(`2612${String(Date.now()).slice(-13)}000`.slice(0, 20));
+    await split.getByTestId('invoice-buyer-tax-id').fill('91110000MA01CONC8X');
+    await split.locator('#amountExclTax').fill('18867.92');
+    await split.locator('#taxAmount').fill('1132.08');
+    await split.getByTestId('invoice-total').filter({ hasText: '¥20,000.00' }).waitFor();
+    await split.getByTestId('contract-invoice-plan-item').click();
+    await dropdownOption(finance, '分摊到多个计划节点').click();
+    await split.getByTestId('contract-invoice-allocations').waitFor();
+    // Every plan item is offered; the advance is fully invoiced already, so it goes.
+    await split.getByTestId('contract-invoice-allocation-remove-0').click();
+    await inputOf(split, 'contract-invoice-allocation-amount-0').fill('12000');
+    await inputOf(split, 'contract-invoice-allocation-amount-1').fill('8000');
+    await split
+      .getByTestId('contract-invoice-split-sum')
+      .filter({ hasText: '已分摊 ¥20,000.00 / 本合同使用 ¥20,000.00' })
+      .waitFor();
+    await screenshot(finance, 'flow-07-invoice-split');
+    await finance.getByTestId('contract-invoice-save').click();
+    await split.waitFor({ state: 'hidden' });
+    await finance.getByTestId('contract-invoiced-total').filter({ hasText: '¥110,000.00' }).waitFor();
+    const parts = finance.getByTestId('contract-invoice-split');
+    await parts.filter({ hasText: '2. 进度款 ¥12,000.00' }).waitFor();
+    await parts.filter({ hasText: '3. 尾款 ¥8,000.00' }).waitFor();
     await signOut(legal);
   },
 };

@@ -167,8 +167,13 @@ export const contractSettlementViewSchema = z.object({
   /** Net money settled so far (paid out or received, less refunds) and requested but not yet paid. */
   paidAmount: z.number().int(),
   requestedAmount: z.number().int(),
-  /** Executable − paid. */
+  /** Executable − paid, net of the retention held back on an income contract (`retentionHeldAmount`). */
   outstandingAmount: z.number().int(),
+  /**
+   * On an income contract, the approved settlement's retention the customer holds back until its
+   * release is recorded (not yet due, so not in the outstanding receivable); 0 otherwise.
+   */
+  retentionHeldAmount: z.number().int(),
   /** The sum of the payment/receipt plan. */
   plannedAmount: z.number().int(),
   /**

@@ -71,8 +71,12 @@ const matchingFigures = {
   status: matchingStatusSchema,
 };
 
+/**
+ * A plan item's figures as matching compares them: what is tied to it plus its share of what is tied
+ * to no item (in plan order by due date, each item filled up to its amount, the rest on the last).
+ */
 export const matchingLineSchema = z.object({
-  /** The plan item; null for the figures not tied to any item. */
+  /** The plan item; null for figures left unallocated (a contract whose items' figures are not refreshed). */
   planItemId: idSchema.nullable(),
   seq: z.number().int().nullable(),
   name: z.string(),
@@ -88,6 +92,7 @@ export const contractMatchingSchema = z.object({
   executableAmount: z.number().int(),
   tolerance: z.object({ amount: z.number().int(), rate: z.number().int() }),
   toleranceSource: executionSettingsSourceSchema,
+  /** The totals; their status is MATCHED only when every line is MATCHED too. */
   total: z.object(matchingFigures),
   lines: z.array(matchingLineSchema),
 });
@@ -126,7 +131,7 @@ export const contractExceptionSchema = z.object({
   paidVsInvoiced: z.number().int(),
   paidVsAccepted: z.number().int(),
   invoicedVsAccepted: z.number().int(),
-  /** The largest of the three absolute differences. */
+  /** The largest of the three absolute differences, of the totals or of any plan item. */
   maxDifference: z.number().int(),
   toleranceAmount: z.number().int(),
   toleranceRate: z.number().int(),

@@ -276,6 +276,25 @@ export const errorMessages = {
     'en-US':
       'Plan item "{name}" already has {used} paid or requested; it cannot be removed or reduced to {amount}',
   },
+  CONTRACT_INVOICE_SPLIT_WITH_ITEM: {
+    'zh-CN': '发票只能关联一个计划节点或分摊到多个计划节点，二者择一',
+    'en-US': 'Give either one plan item or a split across plan items, not both',
+  },
+  CONTRACT_INVOICE_SPLIT_REPEATED: {
+    'zh-CN': '计划节点「{name}」在分摊中出现了不止一次',
+    'en-US': 'Plan item "{name}" appears more than once in the split',
+  },
+  CONTRACT_INVOICE_SPLIT_OVER: {
+    'zh-CN': '分摊到计划节点的金额合计 {allocated} 超过本合同使用的发票金额 {amount}',
+    'en-US':
+      'The parts split across plan items add up to {allocated}, more than the {amount} this contract uses of the invoice',
+  },
+  CONTRACT_PLAN_ITEM_OVER_INVOICED: {
+    'zh-CN':
+      '计划节点「{name}」金额 {planned}，已开票 {invoiced}，再开 {amount} 将超出节点金额（最多还可 {room}）',
+    'en-US':
+      'Plan item "{name}" is {planned} with {invoiced} invoiced already: {amount} more would pass its amount (at most {room} fits)',
+  },
   CONTRACT_PLAN_ITEM_IN_USE: {
     'zh-CN': '计划节点「{name}」已关联{what}，不能删除（可调整其金额或日期）',
     'en-US':

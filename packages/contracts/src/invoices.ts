@@ -142,21 +142,36 @@ export type InvoiceExportQuery = z.infer<typeof invoiceExportQuerySchema>;
 
 // ------------------------------------------------------------------ contract invoices
 
-/** Links an invoice to a contract (and optionally one of its plan items): an existing one or one registered inline. */
+/** The part of a contract's use of an invoice that counts on one of its plan items, in 分. */
+export const contractInvoiceAllocationSchema = z.strictObject({
+  planItemId: idSchema,
+  amount: z.number().int().min(1).max(1e14),
+});
+export type ContractInvoiceAllocation = z.infer<typeof contractInvoiceAllocationSchema>;
+
+/**
+ * Links an invoice to a contract: an existing one or one registered inline; for the contract as a
+ * whole, for one plan item (`planItemId`), or split across several (`allocations`: each plan item at
+ * most once, the parts summing to at most `amount`, the rest on the contract as a whole).
+ */
 export const contractInvoiceLinkSchema = z.strictObject({
   invoiceId: idSchema.optional(),
   invoice: invoiceInputSchema.optional(),
   planItemId: idSchema.nullable().default(null),
   /** The part of the invoice's total this contract uses, in 分. */
   amount: z.number().int().min(1).max(1e14),
+  allocations: z.array(contractInvoiceAllocationSchema).max(50).optional(),
 });
 export type ContractInvoiceLink = z.input<typeof contractInvoiceLinkSchema>;
 
 export const contractInvoiceSchema = z.object({
   usageId: idSchema,
   contractId: idSchema,
+  /** The one plan item the whole amount counts on; null for the contract as a whole or a split. */
   planItemId: idSchema.nullable(),
   amount: z.number().int(),
+  /** How the amount counts on plan items: the one item's whole amount, or each part of a split; empty for the contract as a whole. */
+  allocations: z.array(z.object({ planItemId: idSchema, amount: z.number().int() })),
   createdAt: instantSchema,
   invoice: invoiceSchema,
 });

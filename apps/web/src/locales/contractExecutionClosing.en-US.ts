@@ -13,6 +13,7 @@ export const contractExecutionClosingEnUS: typeof contractExecutionClosingZhCN =
       receivedAmount: 'Received',
       requestedAmount: 'Requested / awaiting payment',
       outstandingAmount: 'Outstanding',
+      retentionHeld: 'Retention held (not yet due, not in outstanding)',
       notSettled: 'Not settled',
       planAdjustment:
         'The plan total ({{planned}}) differs from the settled amount ({{settled}}): adjust the plan on the plan tab.',

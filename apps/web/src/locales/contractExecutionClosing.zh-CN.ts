@@ -11,6 +11,7 @@ export const contractExecutionClosingZhCN = {
       receivedAmount: '已收金额',
       requestedAmount: '审批中/待支付',
       outstandingAmount: '未结金额',
+      retentionHeld: '质保金（未到期，不计入未结）',
       notSettled: '未结算',
       planAdjustment: '结算后计划合计（{{planned}}）与结算金额（{{settled}}）不一致，请在计划页调整计划。',
       create: '发起结算',

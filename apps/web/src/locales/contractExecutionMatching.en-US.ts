@@ -66,7 +66,7 @@ export const contractExecutionMatchingEnUS: typeof contractExecutionMatchingZhCN
   contractMatching: {
     tab: 'Matching',
     title: 'Money, invoices and goods',
-    hint: 'Compares {{paid}}, invoiced and accepted amounts; they match when each pair differs by no more than the tolerance: {{tolerance}} ({{source}}).',
+    hint: 'Compares {{paid}}, invoiced and accepted amounts; they match when each pair differs by no more than the tolerance: {{tolerance}} ({{source}}). Deliveries, invoices and money tied to no plan item count on the items by due date, each filled up to its amount before the next, any excess on the last; the contract matches only when its totals and every item do.',
     tolerance: '{{amount}} or {{rate}} of the larger amount, whichever is larger',
     source: {
       ENTITY: "the company's setting",

@@ -64,7 +64,7 @@ export const contractExecutionMatchingZhCN = {
   contractMatching: {
     tab: '款票物匹配',
     title: '款、票、物匹配',
-    hint: '比较已{{paid}}、已开票与已验收金额；三者两两差额在容差内为「相符」。容差：{{tolerance}}（{{source}}）。',
+    hint: '比较已{{paid}}、已开票与已验收金额；三者两两差额在容差内为「相符」。容差：{{tolerance}}（{{source}}）。未关联计划节点的交付、发票和款项按到期日顺序计入各节点，每个节点计满其金额后计入下一个，超出部分计入最后一个节点；合同仅在合计与每个节点都相符时为「相符」。',
     tolerance: '{{amount}} 或较大金额的 {{rate}}，取大者',
     source: {
       ENTITY: '本公司设置',

@@ -56,7 +56,14 @@ const contractFields = auditFields({
   schedule: list,
   settledAmount: v.integer,
 });
-const invoiceLink = auditFields({ usageId: v.id, invoiceId: v.id, planItemId: v.id, amount: v.integer });
+/** An invoice split across plan items records its parts: [{ planItemId, amount }]. */
+const invoiceLink = auditFields({
+  usageId: v.id,
+  invoiceId: v.id,
+  planItemId: v.id,
+  amount: v.integer,
+  allocations: list,
+});
 const planFit = z.record(z.string().regex(/^planItem\.\d+\.amount$/), v.integer.nullable());
 
 const paymentFields = auditFields({

@@ -172,6 +172,8 @@ export async function contractInvoice(
     invoice?: Partial<InvoiceInput> & { taxRateBp?: number };
     planItemId?: string | null;
     amount?: number;
+    /** Split across plan items (the parts sum to at most the amount). */
+    allocations?: { planItemId: string; amount: number }[];
   } = {},
 ): Promise<ContractInvoice> {
   const contract = await services.contracts.get(ctx, contractId);
@@ -193,6 +195,7 @@ export async function contractInvoice(
       invoice,
       planItemId: input.planItemId ?? null,
       amount: input.amount ?? invoice.totalAmount,
+      ...(input.allocations ? { allocations: input.allocations } : {}),
     }),
   );
 }

@@ -14,7 +14,10 @@ import * as ledgerRollupAtCommit from './migrations/20261212_000100_contract_led
 import * as overdueItems from './migrations/20261213_000100_contract_overdue_items.js';
 import * as oversightIndexes from './migrations/20261214_000100_contract_oversight_indexes.js';
 import * as searchAutomerge from './migrations/20261217_000100_contract_search_automerge.js';
-import * as taxExemption from './migrations/20261221_000200_contract_tax_exemption.js';
+import * as planItemMatched from './migrations/20261221_000100_contract_plan_item_matched.js';
+import * as invoiceAllocation from './migrations/20261221_000200_contract_invoice_allocation.js';
+import * as retentionHeld from './migrations/20261221_000300_contract_retention_held.js';
+import * as taxExemption from './migrations/20261221_000400_contract_tax_exemption.js';
 
 export const contractsMigrations: MigrationSet = {
   '20261201_000050_contract_setup': setup,
@@ -32,5 +35,8 @@ export const contractsMigrations: MigrationSet = {
   '20261213_000100_contract_overdue_items': overdueItems,
   '20261214_000100_contract_oversight_indexes': oversightIndexes,
   '20261217_000100_contract_search_automerge': searchAutomerge,
-  '20261221_000200_contract_tax_exemption': taxExemption,
+  '20261221_000100_contract_plan_item_matched': planItemMatched,
+  '20261221_000200_contract_invoice_allocation': invoiceAllocation,
+  '20261221_000300_contract_retention_held': retentionHeld,
+  '20261221_000400_contract_tax_exemption': taxExemption,
 };

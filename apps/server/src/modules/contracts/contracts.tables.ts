@@ -98,6 +98,12 @@ export interface ContractFigureColumns {
   past_due_open_amount: number;
   /** How many plan items are open and due before the past-due day (the overdue list's count). */
   past_due_open_items: number;
+  /**
+   * The retention an income contract's customer holds back, not yet due: the approved settlement's
+   * retention until its release is recorded (0 on expense contracts). The outstanding receivable is
+   * net of it.
+   */
+  retention_held_amount: number;
 }
 
 /** The day the contracts' past-due amounts are computed as of (one row, id 1). */
@@ -179,6 +185,13 @@ export interface ContractPlanItemTable {
   paid_amount: number;
   invoiced_amount: number;
   accepted_amount: number;
+  /**
+   * What matching compares on the line: the tied figures above plus the line's share of what is
+   * tied to no line (execution.rules.ts `allocateUnlinked`), refreshed with them.
+   */
+  matched_paid_amount: number;
+  matched_invoiced_amount: number;
+  matched_accepted_amount: number;
   created_at: string;
   updated_at: string;
 }
@@ -285,6 +298,19 @@ export interface ContractDeliveryTable {
   updated_at: string;
 }
 
+/**
+ * The part of a contract's use of an invoice (an invoice registry usage for the contract as a whole)
+ * that counts on one plan item: an invoice split across plan items.
+ */
+export interface ContractInvoiceAllocationTable {
+  id: string;
+  contract_id: string;
+  usage_id: string;
+  plan_item_id: string;
+  amount: number;
+  created_at: string;
+}
+
 /** Settlement (结算): the final amount, deductions and warranty retention. */
 export interface ContractSettlementTable {
   id: string;
@@ -348,6 +374,7 @@ export interface ContractTables {
     | 'delivered_amount'
     | 'past_due_open_amount'
     | 'past_due_open_items'
+    | 'retention_held_amount'
   >;
   contract_past_due_day: ContractPastDueDayTable;
   contract_version: ContractVersionTable;
@@ -356,12 +383,19 @@ export interface ContractTables {
   contract_plan_line: ContractPlanLineTable;
   contract_plan_item: WithDefaults<
     ContractPlanItemTable,
-    'requested_amount' | 'paid_amount' | 'invoiced_amount' | 'accepted_amount'
+    | 'requested_amount'
+    | 'paid_amount'
+    | 'invoiced_amount'
+    | 'accepted_amount'
+    | 'matched_paid_amount'
+    | 'matched_invoiced_amount'
+    | 'matched_accepted_amount'
   >;
   contract_archive: ContractArchiveTable;
   contract_borrow: ContractBorrowTable;
   contract_seal_request: ContractSealRequestTable;
   contract_delivery: WithDefaults<ContractDeliveryTable, 'accepted_amount'>;
+  contract_invoice_allocation: ContractInvoiceAllocationTable;
   contract_evaluation: ContractEvaluationTable;
   contract_execution_setting: ContractExecutionSettingTable;
   contract_payment: ContractPaymentTable;

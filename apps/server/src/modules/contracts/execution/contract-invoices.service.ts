@@ -1,5 +1,6 @@
 import {
   type ContractInvoice,
+  type ContractInvoiceAllocation,
   type ContractInvoiceLink,
   type ContractInvoiceList,
   contractInvoiceLinkSchema,
@@ -7,6 +8,7 @@ import {
   type InvoiceDirection,
   type InvoiceInput,
   type Locale,
+  formatMoney,
 } from '@concord/contracts';
 import { AccessControl, type Scope } from '../../../platform/access/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
@@ -17,8 +19,9 @@ import { SIGNED_STATUSES, scopedFacts } from '../register/contracts.rules.js';
 import { warmScopes } from '../register/contracts.drafts.js';
 import type { ContractTable } from '../contracts.tables.js';
 import type { ContractFiguresService, InvoiceUsageOf } from './figures.service.js';
-import { listItems } from './schedule.repository.js';
-import type { Db } from '../../../db/index.js';
+import { listItems, type PlanItemRow } from './schedule.repository.js';
+import * as repo from './contract-invoices.repository.js';
+import { type Db, newId } from '../../../db/index.js';
 
 /** Invoices use a contract under this document type; its lines are the contract's plan items. */
 export const CONTRACT_DOCUMENT = 'contract';
@@ -37,18 +40,31 @@ const words = {
 } as const;
 const word = (key: keyof typeof words, locale: Locale) => words[key][locale];
 
-/** The figures' port: what the invoice registry says each plan item (null: the contract as a whole) uses. */
+/**
+ * The figures' port: what the invoice registry says each plan item (null: the contract as a whole)
+ * uses, with the parts of split invoices (registry usages for the whole contract) moved onto their
+ * plan items.
+ */
 export function contractInvoiceUsage(invoices: InvoiceUsePort): InvoiceUsageOf {
-  return async (trx, contractId) =>
-    (await invoices.lineTotals(trx, CONTRACT_DOCUMENT, contractId)).map((r) => ({
-      itemId: r.lineId,
-      amount: r.amount,
-    }));
+  return async (trx, contractId) => {
+    const [lines, split] = await Promise.all([
+      invoices.lineTotals(trx, CONTRACT_DOCUMENT, contractId),
+      repo.allocatedByItem(trx, contractId),
+    ]);
+    const splitTotal = split.reduce((sum, r) => sum + r.amount, 0);
+    return [
+      ...lines.map((r) => ({ itemId: r.lineId, amount: r.amount })),
+      ...split,
+      ...(splitTotal ? [{ itemId: null, amount: -splitTotal }] : []),
+    ];
+  };
 }
 
 /**
  * A contract's invoices: links to the invoice registry (existing invoices, or ones registered inline)
- * for the whole contract or one plan item. Linking and releasing lock the contract, check the caller's
+ * for the whole contract, one plan item, or split across several plan items (one registry usage for
+ * the contract, its parts per plan item in contract_invoice_allocation). An amount on a plan item may
+ * not take the item's invoiced figure past its planned amount. Linking and releasing lock the contract, check the caller's
  * `contract.invoice` scope through it, use or release the invoice in the registry (which keeps the
  * split rules), refresh the contract's figures and audit, in one transaction.
  */
@@ -66,7 +82,8 @@ export class ContractInvoicesService {
     if (!contract) throw notFound();
     AccessControl.assertVisible(scope, scopedFacts(contract));
     const rows = await this.invoices.documentUsages(this.db, CONTRACT_DOCUMENT, contractId);
-    const items = rows.map(({ usage, invoice }) => toItem(contractId, usage, invoice));
+    const split = await repo.allocationsOf(this.db, contractId);
+    const items = rows.map(({ usage, invoice }) => toItem(contractId, usage, invoice, split.get(usage.id)));
     return { items, total: items.reduce((sum, i) => sum + i.amount, 0) };
   }
 
@@ -85,11 +102,9 @@ export class ContractInvoicesService {
           ]);
         }
         let label = contract.number ?? contract.name;
-        if (data.planItemId) {
-          const item = (await listItems(trx, contractId)).find((i) => i.id === data.planItemId);
-          if (!item) throw new AppError('INVALID_REFERENCE', { what: 'contract plan item' });
-          label = `${label} · ${item.name}`;
-        }
+        const items = await listItems(trx, contractId);
+        const parts = splitOf(data, items, contract.currency, ctx.locale);
+        if (data.planItemId) label = `${label} · ${parts[0]!.item.name}`;
         let invoiceId: string;
         if (data.invoice) {
           checkFits(contract, data.invoice, ctx.locale);
@@ -110,17 +125,37 @@ export class ContractInvoicesService {
           entityId: contract.entity_id,
           amount: data.amount,
         });
+        const allocations = data.allocations?.length ? data.allocations : undefined;
+        if (allocations) {
+          await repo.insertAllocations(
+            trx,
+            allocations.map((a) => ({
+              id: newId(),
+              contract_id: contractId,
+              usage_id: usage.id,
+              plan_item_id: a.planItemId,
+              amount: a.amount,
+              created_at: usage.createdAt,
+            })),
+          );
+        }
         await this.figures.refresh(trx, contractId);
         await this.audit.record(trx, ctx, {
           entityType: 'contract',
           entityId: contractId,
           action: 'invoice.link',
-          after: { usageId: usage.id, invoiceId, planItemId: data.planItemId, amount: data.amount },
+          after: {
+            usageId: usage.id,
+            invoiceId,
+            planItemId: data.planItemId,
+            amount: data.amount,
+            ...(allocations ? { allocations } : {}),
+          },
         });
         const invoice = (await this.invoices.documentUsages(trx, CONTRACT_DOCUMENT, contractId)).find(
           (r) => r.usage.id === usage.id,
         )!.invoice;
-        return toItem(contractId, usage, invoice);
+        return toItem(contractId, usage, invoice, allocations);
       });
     return this.invoices.translateConflicts(ctx, run, data.invoice as InvoiceInput | undefined);
   }
@@ -136,10 +171,12 @@ export class ContractInvoicesService {
       const contract = await contracts.lockContract(trx, contractId);
       if (!contract) throw notFound();
       AccessControl.assertVisible(scope, scopedFacts(contract));
+      const allocations = (await repo.allocationsOf(trx, contractId)).get(usageId);
       await this.invoices.release(trx, ctx, usageId, {
         documentType: CONTRACT_DOCUMENT,
         documentId: contractId,
       });
+      await repo.deleteAllocationsOf(trx, usageId);
       await this.figures.refresh(trx, contractId);
       await this.audit.record(trx, ctx, {
         entityType: 'contract',
@@ -150,6 +187,7 @@ export class ContractInvoicesService {
           invoiceId: usage.invoiceId,
           planItemId: usage.documentLineId,
           amount: usage.amount,
+          ...(allocations ? { allocations } : {}),
         },
       });
     });
@@ -208,16 +246,93 @@ function checkFits(
   }
 }
 
+/**
+ * Where the link's amount counts: one plan item (the whole amount), several (each part, every item
+ * once, the parts at most the amount), or none (the contract as a whole). Each part must fit its
+ * item: the item's invoiced figure may not pass its planned amount. Returns the parts with their items.
+ */
+function splitOf(
+  data: { planItemId: string | null; amount: number; allocations?: ContractInvoiceAllocation[] },
+  items: PlanItemRow[],
+  currency: string,
+  locale: Locale,
+): { item: PlanItemRow; amount: number }[] {
+  const money = (amount: number) => formatMoney(amount, currency, locale);
+  const find = (id: string, path: string) => {
+    const item = items.find((i) => i.id === id);
+    if (!item)
+      throw new AppError('INVALID_REFERENCE', { what: 'contract plan item' }, [
+        { path, message: 'not a plan item of this contract' },
+      ]);
+    return item;
+  };
+  let parts: { item: PlanItemRow; amount: number }[] = [];
+  if (data.allocations?.length) {
+    if (data.planItemId) {
+      throw new AppError('CONTRACT_INVOICE_SPLIT_WITH_ITEM', {}, [
+        { path: 'planItemId', message: 'give either planItemId or allocations' },
+      ]);
+    }
+    const seen = new Set<string>();
+    parts = data.allocations.map((a, index) => {
+      const item = find(a.planItemId, `allocations.${index}.planItemId`);
+      if (seen.has(item.id)) {
+        throw new AppError('CONTRACT_INVOICE_SPLIT_REPEATED', { name: item.name }, [
+          { path: `allocations.${index}.planItemId`, message: 'the plan item is already in the split' },
+        ]);
+      }
+      seen.add(item.id);
+      return { item, amount: a.amount };
+    });
+    const allocated = parts.reduce((sum, p) => sum + p.amount, 0);
+    if (allocated > data.amount) {
+      throw new AppError(
+        'CONTRACT_INVOICE_SPLIT_OVER',
+        { allocated: money(allocated), amount: money(data.amount) },
+        [{ path: 'allocations', message: 'the parts add up to more than the amount' }],
+      );
+    }
+  } else if (data.planItemId) {
+    parts = [{ item: find(data.planItemId, 'planItemId'), amount: data.amount }];
+  }
+  for (const [index, part] of parts.entries()) {
+    const room = Math.max(0, part.item.amount - part.item.invoiced_amount);
+    if (part.amount > room) {
+      throw new AppError(
+        'CONTRACT_PLAN_ITEM_OVER_INVOICED',
+        {
+          name: part.item.name,
+          planned: money(part.item.amount),
+          invoiced: money(part.item.invoiced_amount),
+          amount: money(part.amount),
+          room: money(room),
+        },
+        [
+          {
+            path: data.allocations?.length ? `allocations.${index}.amount` : 'amount',
+            message: 'more than the plan item has left to invoice',
+          },
+        ],
+      );
+    }
+  }
+  return parts;
+}
+
 function toItem(
   contractId: string,
   usage: { id: string; documentLineId: string | null; amount: number; createdAt: string },
   invoice: Invoice,
+  split?: { planItemId: string; amount: number }[],
 ): ContractInvoice {
   return {
     usageId: usage.id,
     contractId,
     planItemId: usage.documentLineId,
     amount: usage.amount,
+    allocations: usage.documentLineId
+      ? [{ planItemId: usage.documentLineId, amount: usage.amount }]
+      : (split ?? []).map((a) => ({ planItemId: a.planItemId, amount: a.amount })),
     createdAt: usage.createdAt,
     invoice,
   };

@@ -61,6 +61,63 @@ export function matchingStatus(
 }
 
 /**
+ * The contract's verdict from the same figures as its lines: MATCHED only when its totals and every
+ * plan item agree within the tolerance, so the contract never says MATCHED while a line says
+ * MISMATCHED (the lines' figures are the totals allocated by `allocateUnlinked`).
+ */
+export function contractMatchingStatus(
+  total: { paid: number; invoiced: number; accepted: number },
+  lines: { paid: number; invoiced: number; accepted: number }[],
+  tolerance: Tolerance,
+): MatchingStatus {
+  const ok = [total, ...lines].every((figures) => matchingStatus(figures, tolerance) === 'MATCHED');
+  return ok ? 'MATCHED' : 'MISMATCHED';
+}
+
+/**
+ * How a contract's figure (paid, invoiced or accepted) counts on its plan items, the rule matching
+ * uses per line (款票物 by plan item). What is tied to an item counts on it. What is not tied to any
+ * item (a delivery, an invoice or a payment recorded against the contract as a whole) is allocated
+ * to the items in plan order (due date, then position), filling each up to its planned amount
+ * beyond what counts on it already; what is left goes on the last item in that order. A negative
+ * remainder (a refund of untied money) comes off the items from the last back, each down to zero,
+ * the rest off the last item. Integers of 分 in, integers out, summing to the tied figures plus
+ * `unlinked`. Returns each item's figure in the order given.
+ */
+export function allocateUnlinked(
+  items: { dueDate: string; seq: number; amount: number; tied: number }[],
+  unlinked: number,
+): number[] {
+  const figures = items.map((item) => item.tied);
+  if (!items.length || unlinked === 0) return figures;
+  const order = items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) =>
+      a.item.dueDate === b.item.dueDate ? a.item.seq - b.item.seq : a.item.dueDate < b.item.dueDate ? -1 : 1,
+    )
+    .map((entry) => entry.index);
+  const last = order[order.length - 1]!;
+  let rest = unlinked;
+  if (rest > 0) {
+    for (const index of order) {
+      const share = Math.min(rest, Math.max(0, items[index]!.amount - figures[index]!));
+      figures[index] = figures[index]! + share;
+      rest -= share;
+      if (rest === 0) break;
+    }
+  } else {
+    for (const index of [...order].reverse()) {
+      const share = Math.min(-rest, Math.max(0, figures[index]!));
+      figures[index] = figures[index]! - share;
+      rest += share;
+      if (rest === 0) break;
+    }
+  }
+  figures[last] = figures[last]! + rest;
+  return figures;
+}
+
+/**
  * A payment request beyond what has been invoiced or accepted (paid + requested + this request,
  * against the smaller of invoiced and accepted, within tolerance) needs an explicit override.
  */

@@ -24,15 +24,39 @@ export async function itemDeliveries(db: Db, contractId: string) {
 export const planItems = (db: Db, contractId: string) =>
   db
     .selectFrom('contract_plan_item')
-    .select(['id', 'amount', 'due_date'])
+    .select(['id', 'seq', 'amount', 'due_date'])
     .where('contract_id', '=', contractId)
     .orderBy('seq')
     .execute();
 
+/**
+ * The retention an income contract's customer holds back, not yet due: its approved settlement's
+ * retention until the release is recorded; 0 otherwise (and on expense contracts).
+ */
+export async function retentionHeld(db: Db, contractId: string): Promise<number> {
+  const row = await db
+    .selectFrom('contract_settlement as s')
+    .innerJoin('contract as c', 'c.id', 's.contract_id')
+    .select('s.retention_amount')
+    .where('s.contract_id', '=', contractId)
+    .where('c.direction', '=', 'INCOME')
+    .where('s.status', '=', 'APPROVED')
+    .where('s.retention_amount', '>', 0)
+    .where('s.retention_released_on', 'is', null)
+    .executeTakeFirst();
+  return row?.retention_amount ?? 0;
+}
+
 export async function setItemFigures(
   db: Db,
   itemId: string,
-  figures: { requested: number; paid: number; invoiced: number; accepted: number },
+  figures: {
+    requested: number;
+    paid: number;
+    invoiced: number;
+    accepted: number;
+    matched: { paid: number; invoiced: number; accepted: number };
+  },
 ): Promise<void> {
   await db
     .updateTable('contract_plan_item')
@@ -41,6 +65,9 @@ export async function setItemFigures(
       paid_amount: figures.paid,
       invoiced_amount: figures.invoiced,
       accepted_amount: figures.accepted,
+      matched_paid_amount: figures.matched.paid,
+      matched_invoiced_amount: figures.matched.invoiced,
+      matched_accepted_amount: figures.matched.accepted,
     })
     .where('id', '=', itemId)
     .execute();
@@ -59,6 +86,7 @@ export async function setContractFigures(
     nextDueDate: string | null;
     pastDueOpen: number;
     pastDueOpenItems: number;
+    retentionHeld: number;
   },
 ): Promise<void> {
   await db
@@ -73,6 +101,7 @@ export async function setContractFigures(
       next_due_date: figures.nextDueDate,
       past_due_open_amount: figures.pastDueOpen,
       past_due_open_items: figures.pastDueOpenItems,
+      retention_held_amount: figures.retentionHeld,
     })
     .where('id', '=', contractId)
     .execute();

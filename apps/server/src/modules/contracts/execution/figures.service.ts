@@ -3,6 +3,7 @@ import { paymentFiguresByItem } from '../payments/payments.repository.js';
 import type { Db } from '../../../db/index.js';
 import { pastDueOpen } from './past-due.js';
 import { pastDueDay } from './past-due.repository.js';
+import { allocateUnlinked } from './execution.rules.js';
 
 /** Invoice amounts used by a contract, per plan item (null: not tied to an item); from the invoice registry. */
 export type InvoiceUsageOf = (
@@ -22,6 +23,8 @@ export interface ContractFigures {
   pastDueOpen: number;
   /** How many items are open and due before the past-due day. */
   pastDueOpenItems: number;
+  /** Retention an income contract's customer holds back until its release (the receivable is net of it). */
+  retentionHeld: number;
 }
 
 /**
@@ -34,12 +37,13 @@ export class ContractFiguresService {
   constructor(private readonly invoiceUsage: InvoiceUsageOf) {}
 
   async refresh(trx: Db, contractId: string): Promise<ContractFigures> {
-    const [items, money, deliveries, invoices, pastDue] = await Promise.all([
+    const [items, money, deliveries, invoices, pastDue, retentionHeld] = await Promise.all([
       repo.planItems(trx, contractId),
       paymentFiguresByItem(trx, contractId),
       repo.itemDeliveries(trx, contractId),
       this.invoiceUsage(trx, contractId),
       pastDueDay(trx, { lockForWrite: true }),
+      repo.retentionHeld(trx, contractId),
     ]);
     const sumFor = <T>(
       rows: T[],
@@ -50,32 +54,61 @@ export class ContractFiguresService {
     const total = <T>(rows: T[], value: (row: T) => number) => rows.reduce((sum, row) => sum + value(row), 0);
     let nextDueDate: string | null = null;
     const itemsPaid: { amount: number; paid: number; dueDate: string }[] = [];
-    for (const item of items) {
+    const tied = items.map((item) => ({
+      requested: sumFor(
+        money,
+        (r) => r.itemId,
+        (r) => r.requested,
+        item.id,
+      ),
+      paid: sumFor(
+        money,
+        (r) => r.itemId,
+        (r) => r.paid,
+        item.id,
+      ),
+      invoiced: sumFor(
+        invoices,
+        (r) => r.itemId,
+        (r) => r.amount,
+        item.id,
+      ),
+      accepted: sumFor(
+        deliveries,
+        (r) => r.itemId,
+        (r) => r.accepted,
+        item.id,
+      ),
+    }));
+    const totals = {
+      paid: total(money, (r) => r.paid),
+      invoiced: total(invoices, (r) => r.amount),
+      accepted: total(deliveries, (r) => r.accepted),
+    };
+    // Matching per line compares the tied figures plus each line's share of what no line is tied to.
+    const matchedOf = (figure: 'paid' | 'invoiced' | 'accepted') =>
+      allocateUnlinked(
+        items.map((item, index) => ({
+          dueDate: item.due_date,
+          seq: item.seq,
+          amount: item.amount,
+          tied: tied[index]![figure],
+        })),
+        totals[figure] - tied.reduce((sum, t) => sum + t[figure], 0),
+      );
+    const matched = {
+      paid: matchedOf('paid'),
+      invoiced: matchedOf('invoiced'),
+      accepted: matchedOf('accepted'),
+    };
+    for (const [index, item] of items.entries()) {
       const figures = {
-        requested: sumFor(
-          money,
-          (r) => r.itemId,
-          (r) => r.requested,
-          item.id,
-        ),
-        paid: sumFor(
-          money,
-          (r) => r.itemId,
-          (r) => r.paid,
-          item.id,
-        ),
-        invoiced: sumFor(
-          invoices,
-          (r) => r.itemId,
-          (r) => r.amount,
-          item.id,
-        ),
-        accepted: sumFor(
-          deliveries,
-          (r) => r.itemId,
-          (r) => r.accepted,
-          item.id,
-        ),
+        ...tied[index]!,
+        matched: {
+          paid: matched.paid[index]!,
+          invoiced: matched.invoiced[index]!,
+          accepted: matched.accepted[index]!,
+        },
       };
       await repo.setItemFigures(trx, item.id, figures);
       itemsPaid.push({ amount: item.amount, paid: figures.paid, dueDate: item.due_date });
@@ -87,13 +120,14 @@ export class ContractFiguresService {
     const figures: ContractFigures = {
       planned: total(items, (i) => i.amount),
       requested: total(money, (r) => r.requested),
-      paid: total(money, (r) => r.paid),
-      invoiced: total(invoices, (r) => r.amount),
-      accepted: total(deliveries, (r) => r.accepted),
+      paid: totals.paid,
+      invoiced: totals.invoiced,
+      accepted: totals.accepted,
       delivered: total(deliveries, (r) => r.delivered),
       nextDueDate,
       pastDueOpen: pastDueItems.amount,
       pastDueOpenItems: pastDueItems.items,
+      retentionHeld,
     };
     await repo.setContractFigures(trx, contractId, figures);
     return figures;

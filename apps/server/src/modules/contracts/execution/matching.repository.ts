@@ -3,11 +3,22 @@ import { type Db, likePattern } from '../../../db/index.js';
 import type { Scope } from '../../../platform/access/index.js';
 import { withScope } from '../../../platform/access/index.js';
 
-/** Plan items of a contract with their stored figures (refreshed by figures.service.ts). */
+/**
+ * Plan items of a contract with the figures matching compares on them: tied plus allocated
+ * (refreshed by figures.service.ts).
+ */
 export const itemFigures = (db: Db, contractId: string) =>
   db
     .selectFrom('contract_plan_item')
-    .select(['id', 'seq', 'name', 'amount', 'paid_amount', 'invoiced_amount', 'accepted_amount'])
+    .select([
+      'id',
+      'seq',
+      'name',
+      'amount',
+      'matched_paid_amount as paid_amount',
+      'matched_invoiced_amount as invoiced_amount',
+      'matched_accepted_amount as accepted_amount',
+    ])
     .where('contract_id', '=', contractId)
     .orderBy('seq')
     .execute();
@@ -51,6 +62,35 @@ export function mismatched(
   return sql<SqlBool>`(${beyondTolerance(paid, invoiced, tolerance)} or ${beyondTolerance(paid, accepted, tolerance)} or ${beyondTolerance(invoiced, accepted, tolerance)})`;
 }
 
+/**
+ * True when a plan item of the contract (`contractId`, the outer query's column) disagrees beyond
+ * the tolerance on the figures matching compares per line (tied plus allocated): with the contract's
+ * own figures, the contract-level verdict, as `contractMatchingStatus` judges it.
+ */
+export function anyLineMismatched(
+  contractId: Expression<string>,
+  tolerance: { amount: Expression<number>; rate: Expression<number> },
+): RawBuilder<SqlBool> {
+  const line = {
+    paid: sql<number>`li.matched_paid_amount`,
+    invoiced: sql<number>`li.matched_invoiced_amount`,
+    accepted: sql<number>`li.matched_accepted_amount`,
+  };
+  return sql<SqlBool>`exists (select 1 from contract_plan_item li where li.contract_id = ${contractId} and ${mismatched(line, tolerance)})`;
+}
+
+/** The largest of the three absolute differences, of the figures given. */
+function largestDifference(figures: {
+  paid: Expression<number>;
+  invoiced: Expression<number>;
+  accepted: Expression<number>;
+}) {
+  const d1 = sql<number>`abs(${figures.paid} - ${figures.invoiced})`;
+  const d2 = sql<number>`abs(${figures.paid} - ${figures.accepted})`;
+  const d3 = sql<number>`abs(${figures.invoiced} - ${figures.accepted})`;
+  return sql<number>`(case when ${d1} >= ${d2} and ${d1} >= ${d3} then ${d1} when ${d2} >= ${d3} then ${d2} else ${d3} end)`;
+}
+
 /** The tolerance in force for a contract row: its entity's setting, else the group's (passed in), else defaults. */
 export function toleranceColumns(group: { amount: number; rate: number }) {
   return {
@@ -67,7 +107,8 @@ export interface ExceptionFilter {
 
 /**
  * Contracts (not draft, not voided) whose paid, invoiced and accepted figures disagree beyond the
- * tolerance of their entity, with the figures and their differences, within the caller's scope.
+ * tolerance of their entity, in total or on any plan item (the contract-level verdict), with the
+ * figures and their differences, within the caller's scope.
  */
 export function exceptions(
   db: Db,
@@ -79,9 +120,13 @@ export function exceptions(
   const paid = sql<number>`c.paid_amount`;
   const invoiced = sql<number>`c.invoiced_amount`;
   const accepted = sql<number>`c.accepted_amount`;
-  const d1 = sql<number>`abs(c.paid_amount - c.invoiced_amount)`;
-  const d2 = sql<number>`abs(c.paid_amount - c.accepted_amount)`;
-  const d3 = sql<number>`abs(c.invoiced_amount - c.accepted_amount)`;
+  // The largest difference of the contract's totals or of any of its lines (they are judged together).
+  const lineLargest = sql<number>`coalesce((select max(${largestDifference({
+    paid: sql<number>`lm.matched_paid_amount`,
+    invoiced: sql<number>`lm.matched_invoiced_amount`,
+    accepted: sql<number>`lm.matched_accepted_amount`,
+  })}) from contract_plan_item lm where lm.contract_id = c.id), 0)`;
+  const totalLargest = largestDifference({ paid, invoiced, accepted });
   let query = db
     .selectFrom('contract as c')
     .innerJoin('org_entity as e', 'e.id', 'c.entity_id')
@@ -103,12 +148,14 @@ export function exceptions(
       'c.accepted_amount',
       tolerance.amount.as('tolerance_amount'),
       tolerance.rate.as('tolerance_rate'),
-      sql<number>`(case when ${d1} >= ${d2} and ${d1} >= ${d3} then ${d1} when ${d2} >= ${d3} then ${d2} else ${d3} end)`.as(
+      sql<number>`(case when ${totalLargest} >= ${lineLargest} then ${totalLargest} else ${lineLargest} end)`.as(
         'max_difference',
       ),
     ])
     .where('c.status', 'not in', ['DRAFT', 'VOIDED'])
-    .where(mismatched({ paid, invoiced, accepted }, tolerance));
+    .where(
+      sql<SqlBool>`(${mismatched({ paid, invoiced, accepted }, tolerance)} or ${anyLineMismatched(sql<string>`c.id`, tolerance)})`,
+    );
   query = withScope(query, scope, {
     entity: 'c.entity_id',
     department: 'c.department_id',

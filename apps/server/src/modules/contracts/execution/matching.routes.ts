@@ -16,7 +16,7 @@ export function contractMatchingRoutes(matching: ContractMatchingService): Route
       method: 'GET',
       url: '/contracts/:id/matching',
       summary:
-        'Matching 款票物: paid vs invoiced vs accepted, per contract and per plan item, with tolerance',
+        'Matching 款票物: paid vs invoiced vs accepted, per contract and per plan item, with tolerance. Figures tied to no plan item count on the items in plan order (due date, then position), filling each up to its planned amount, the rest on the last; the contract is MATCHED only when its totals and every line are',
       tags,
       recordType: 'contract',
       params: idParamsSchema,
@@ -26,7 +26,8 @@ export function contractMatchingRoutes(matching: ContractMatchingService): Route
     defineRoute({
       method: 'GET',
       url: '/contract-exceptions',
-      summary: 'Contracts whose paid, invoiced and accepted figures disagree beyond tolerance',
+      summary:
+        'Contracts whose paid, invoiced and accepted figures disagree beyond tolerance, in total or on a plan item',
       tags,
       querystring: contractExceptionsQuerySchema,
       response: pageOf(contractExceptionSchema),

@@ -22,7 +22,12 @@ import { exceptionExportColumns } from './matching.export.js';
 import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
 import type { ExecutionSettingsService } from './execution-settings.service.js';
-import { executableAmount, matchingStatus, type Tolerance } from './execution.rules.js';
+import {
+  contractMatchingStatus,
+  executableAmount,
+  matchingStatus,
+  type Tolerance,
+} from './execution.rules.js';
 import * as repo from './matching.repository.js';
 import type { Db } from '../../../db/index.js';
 
@@ -96,13 +101,14 @@ export class ContractMatchingService {
         tolerance,
       ),
     }));
-    // What is not tied to any plan item: the contract's totals less the items' figures.
+    // The lines' figures are the totals allocated to the items (what no item is tied to included:
+    // execution.rules.ts `allocateUnlinked`), so they sum to the totals. Without plan items (or
+    // where figures were written without their allocation) the untied rest shows as a line of its own.
     const rest: Figures = {
       paid: total.paid - lines.reduce((sum, l) => sum + l.paid, 0),
       invoiced: total.invoiced - lines.reduce((sum, l) => sum + l.invoiced, 0),
       accepted: total.accepted - lines.reduce((sum, l) => sum + l.accepted, 0),
     };
-    // (Without any plan item the contract's total says it all.)
     if (lines.length > 0 && (rest.paid !== 0 || rest.invoiced !== 0 || rest.accepted !== 0)) {
       lines.push({ planItemId: null, seq: null, name: '', amount: null, ...compare(rest, tolerance) });
     }
@@ -115,7 +121,8 @@ export class ContractMatchingService {
       }),
       tolerance: { amount: tolerance.amount, rate: tolerance.rate },
       toleranceSource: settings.source,
-      total: compare(total, tolerance),
+      // MATCHED only when the totals and every line agree: the two levels never contradict.
+      total: { ...compare(total, tolerance), status: contractMatchingStatus(total, lines, tolerance) },
       lines,
     };
   }

@@ -105,6 +105,9 @@ describeEachDialect('contract matching and the exceptions list', (t) => {
         paid_amount: figures.paid,
         invoiced_amount: figures.invoiced,
         accepted_amount: figures.accepted,
+        matched_paid_amount: figures.paid,
+        matched_invoiced_amount: figures.invoiced,
+        matched_accepted_amount: figures.accepted,
         created_at: t().services.clock.now().toISOString(),
         updated_at: t().services.clock.now().toISOString(),
       })
@@ -187,7 +190,7 @@ describeEachDialect('contract matching and the exceptions list', (t) => {
         invoicedVsAccepted: 50_000,
         status: 'MISMATCHED',
       },
-      // Not tied to an item: the contract's totals less the items'.
+      // Figures written without their allocation to the items: the contract's totals less the items'.
       {
         planItemId: null,
         seq: null,
@@ -203,7 +206,9 @@ describeEachDialect('contract matching and the exceptions list', (t) => {
       },
     ]);
 
-    // Just inside, then just outside the ¥5.00 tolerance.
+    // Just inside, then just outside the ¥5.00 tolerance, on the totals alone (without the items,
+    // whose own verdict would decide the contract's: 节点2 is off).
+    await db().deleteFrom('contract_plan_item').where('contract_id', '=', id).execute();
     await setFigures(id, { paid: 700_000, invoiced: 700_500, accepted: 699_500 });
     expect((await admin.get(`/api/v1/contracts/${id}/matching`)).json().total.status).toBe('MISMATCHED');
     await setFigures(id, { paid: 700_000, invoiced: 700_500, accepted: 700_000 });

@@ -36,7 +36,16 @@ export async function parkSeqs(db: Db, contractId: string): Promise<void> {
 
 export async function insertItem(
   db: Db,
-  row: Omit<PlanItemRow, 'requested_amount' | 'paid_amount' | 'invoiced_amount' | 'accepted_amount'>,
+  row: Omit<
+    PlanItemRow,
+    | 'requested_amount'
+    | 'paid_amount'
+    | 'invoiced_amount'
+    | 'accepted_amount'
+    | 'matched_paid_amount'
+    | 'matched_invoiced_amount'
+    | 'matched_accepted_amount'
+  >,
 ): Promise<void> {
   await db
     .insertInto('contract_plan_item')

@@ -15,6 +15,7 @@ import { type Scope, withScope } from '../../../platform/access/index.js';
 import { AppError } from '../../../platform/http/index.js';
 import { contractScope } from '../register/contracts.repository.js';
 import { DEFAULT_TOLERANCE, type Tolerance } from '../execution/execution.rules.js';
+import { anyLineMismatched } from '../execution/matching.repository.js';
 
 export type LedgerFilter = Omit<z.output<typeof contractLedgerQuerySchema>, 'cursor' | 'limit'>;
 
@@ -40,7 +41,8 @@ export const sortKeys: Record<string, RawBuilder<unknown>> = {
   receivedAmount: sql`case when contract.direction = 'INCOME' then contract.paid_amount else 0 end`,
   invoicedAmount: sql`contract.invoiced_amount`,
   acceptedAmount: sql`contract.accepted_amount`,
-  outstandingAmount: sql`(coalesce(contract.settled_amount, contract.current_amount) - contract.paid_amount)`,
+  // Net of the retention an income contract's customer holds back until its release.
+  outstandingAmount: sql`(coalesce(contract.settled_amount, contract.current_amount) - contract.paid_amount - contract.retention_held_amount)`,
   nextDueDate: sql`coalesce(contract.next_due_date, '9999-12-31')`,
   // The overdue amount as of the past-due day (execution/past-due.ts): today's once the day's job
   // has run, which it does minutes after midnight. Stored, so an index serves it.
@@ -57,9 +59,10 @@ export function overdueAmountSql(today: string): RawBuilder<number> {
 }
 
 /**
- * Matching in SQL, the same rule as execution.rules.ts `matchingStatus`: paid, invoiced and accepted
- * agree pairwise within the tolerance of the contract's entity (its own settings row), else the
- * group's tolerance passed in (the group root's row, or DEFAULT_TOLERANCE).
+ * Matching in SQL, the same rule as execution.rules.ts `contractMatchingStatus`: paid, invoiced and
+ * accepted agree pairwise within the tolerance of the contract's entity (its own settings row), else
+ * the group's tolerance passed in (the group root's row, or DEFAULT_TOLERANCE), in total and on
+ * every plan item.
  */
 function matchedSql(fallback: Tolerance): RawBuilder<boolean> {
   const amount = sql`coalesce((select s.tolerance_amount from contract_execution_setting s where s.entity_id = contract.entity_id), ${fallback.amount})`;
@@ -72,7 +75,11 @@ function matchedSql(fallback: Tolerance): RawBuilder<boolean> {
   const paid = sql`contract.paid_amount`;
   const invoiced = sql`contract.invoiced_amount`;
   const accepted = sql`contract.accepted_amount`;
-  return sql<boolean>`(${within(paid, invoiced)} and ${within(paid, accepted)} and ${within(invoiced, accepted)})`;
+  const lines = anyLineMismatched(sql<string>`contract.id`, {
+    amount: sql<number>`${amount}`,
+    rate: sql<number>`${rate}`,
+  });
+  return sql<boolean>`(${within(paid, invoiced)} and ${within(paid, accepted)} and ${within(invoiced, accepted)} and not ${lines})`;
 }
 
 export interface LedgerSort {
@@ -199,7 +206,8 @@ export function sortValueOf(row: LedgerRow, sort: LedgerSort): unknown {
     receivedAmount: row.direction === 'INCOME' ? row.paid_amount : 0,
     invoicedAmount: row.invoiced_amount,
     acceptedAmount: row.accepted_amount,
-    outstandingAmount: (row.settled_amount ?? row.current_amount) - row.paid_amount,
+    outstandingAmount:
+      (row.settled_amount ?? row.current_amount) - row.paid_amount - row.retention_held_amount,
     overdueAmount: row.status === 'IN_FORCE' ? row.past_due_open_amount : 0,
     nextDueDate: row.next_due_date ?? '9999-12-31',
   }[sort.field];
@@ -237,6 +245,7 @@ export const ledgerColumns = [
   'contract.settled_amount',
   'contract.next_due_date',
   'contract.past_due_open_amount',
+  'contract.retention_held_amount',
 ] as const;
 
 export type { ContractLedgerQuery };
@@ -280,6 +289,13 @@ function ledgerRowsQuery(
       eb.fn.coalesce('own_setting.tolerance_rate', 'group_setting.tolerance_rate').as('tolerance_rate'),
     ])
     .select(overdueAmountSql(today).as('overdue_amount'))
+    .select(
+      // A plan item off beyond the tolerance makes the contract's verdict MISMATCHED too.
+      sql<boolean | number>`(case when ${anyLineMismatched(sql<string>`contract.id`, {
+        amount: sql<number>`coalesce(own_setting.tolerance_amount, group_setting.tolerance_amount, ${sql.lit(DEFAULT_TOLERANCE.amount)})`,
+        rate: sql<number>`coalesce(own_setting.tolerance_rate, group_setting.tolerance_rate, ${sql.lit(DEFAULT_TOLERANCE.rate)})`,
+      })} then 1 else 0 end)`.as('lines_mismatched'),
+    )
     .where('contract.id', 'in', ids);
 }
 

@@ -279,10 +279,13 @@ function executionFigures(r: LedgerRow, tolerance: Tolerance) {
     invoicedAmount: invoiced,
     acceptedAmount: accepted,
     settledAmount: settled,
-    outstandingAmount: executableAmount(r) - paid,
+    // Receivable net of the retention not yet due (income contracts; 0 on expense ones).
+    outstandingAmount: executableAmount(r) - paid - r.retention_held_amount,
     overdueAmount: r.overdue_amount,
     nextDueDate: r.next_due_date,
-    matchingStatus: matchingStatus({ paid, invoiced, accepted }, tolerance),
+    matchingStatus: Number(r.lines_mismatched)
+      ? ('MISMATCHED' as const)
+      : matchingStatus({ paid, invoiced, accepted }, tolerance),
   };
 }
 

@@ -64,7 +64,8 @@ export const rollupCount = (db: Db, where: RollupWhere<typeof contractLedgerRoll
   countRollup(db, contractLedgerRollup, where);
 
 /**
- * The totals from the ledger's rollup buckets (no contract read). The overdue amount depends on
+ * The totals from the ledger's rollup buckets (no contract read but those holding a retention, whose
+ * retention comes off the outstanding amount). The overdue amount depends on
  * today: the buckets hold it as of the past-due day (execution/past-due.ts), which is today once the
  * day's job has run; until then it is summed over the overdue contracts (in force with an open item
  * due before today: the index `contract_by_status_next_due` finds them) on the heavy-read pool.
@@ -76,9 +77,20 @@ export async function rollupTotals(
   today: string,
   reads: HeavyReads,
 ): Promise<ContractLedgerCurrencyTotals[]> {
-  const [buckets, pastDue] = await Promise.all([
+  const [buckets, pastDue, held] = await Promise.all([
     sumRollup(db, contractLedgerRollup, where, ['currency', 'direction']),
     pastDueDay(db),
+    // The outstanding receivable is net of retention held back: the few contracts holding one
+    // (the partial index contract_retention_held) are summed here, the buckets hold no such sum.
+    reads.all(
+      overdueSet
+        .where(sql<boolean>`contract.retention_held_amount > 0`)
+        .select([
+          'contract.currency as currency',
+          sql<number>`coalesce(sum(contract.retention_held_amount), 0)`.as('held'),
+        ])
+        .groupBy('contract.currency'),
+    ),
   ]);
   const overdue = pastDueIsCurrent(pastDue, today)
     ? buckets.map((bucket) => ({ currency: bucket.currency, overdue: bucket.overdue_amount }))
@@ -117,6 +129,7 @@ export async function rollupTotals(
     totals.outstandingAmount += bucket.executable_amount - bucket.paid_amount;
   }
   for (const row of overdue) totalsOf(row.currency).overdueAmount += row.overdue;
+  for (const row of held) totalsOf(row.currency).outstandingAmount -= row.held;
   return [...byCurrency.values()]
     .filter((totals) => totals.count > 0)
     .sort((a, b) => compareCurrencies(a.currency, b.currency));

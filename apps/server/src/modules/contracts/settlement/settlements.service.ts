@@ -155,16 +155,17 @@ export class ContractSettlementsService {
       const open = await repo.openSettlement(trx, contractId);
       if (open) throw stateError(ctx, open.status === 'APPROVED' ? 'settled' : 'inApproval');
       await this.assertCoversCommitted(trx, ctx, contract, settled);
-      // The retention is held back from what is still to pay: more than that would leave a payable
-      // below zero (settled - paid - retention < 0).
+      // The retention is held back from what is still to pay (or, on an income contract, still to
+      // receive): more would leave a payable or receivable below zero (settled - paid - retention < 0).
       const unpaid = settled - (contract as ContractFiguresRow).paid_amount;
       if (data.retentionAmount > unpaid) {
         const most = formatMoney(Math.max(0, unpaid), contract.currency);
+        const income = contract.direction === 'INCOME';
         throw validation(
           'retentionAmount',
           ctx.locale === 'zh-CN'
-            ? `质保金不能超过结算时尚未支付的金额 ${most}`
-            : `the retention cannot exceed what is still unpaid at settlement, ${most}`,
+            ? `质保金不能超过结算时尚未${income ? '收到' : '支付'}的金额 ${most}`
+            : `the retention cannot exceed what is still ${income ? 'unreceived' : 'unpaid'} at settlement, ${most}`,
         );
       }
       const id = newId();
@@ -355,7 +356,9 @@ function figuresOf(row: ContractTable) {
     executableAmount: executable,
     paidAmount,
     requestedAmount: contract.requested_amount,
-    outstandingAmount: executable - paidAmount,
+    // The receivable is net of the retention not yet due (0 on expense contracts).
+    outstandingAmount: executable - paidAmount - contract.retention_held_amount,
+    retentionHeldAmount: contract.retention_held_amount,
     plannedAmount,
     planAdjustmentNeeded: settledAmount !== null && plannedAmount !== settledAmount,
   };

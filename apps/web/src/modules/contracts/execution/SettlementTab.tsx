@@ -81,6 +81,18 @@ function SettlementBody({ contract, view }: { contract: Contract; view: Contract
             label: t('contractClosing.settlement.outstandingAmount'),
             children: <span data-testid="settlement-outstanding">{money(view.outstandingAmount)}</span>,
           },
+          // An income contract's retention, held back by the customer until released: not yet receivable.
+          ...(view.retentionHeldAmount > 0
+            ? [
+                {
+                  key: 'retentionHeld',
+                  label: t('contractClosing.settlement.retentionHeld'),
+                  children: (
+                    <span data-testid="settlement-retention-held">{money(view.retentionHeldAmount)}</span>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {view.planAdjustmentNeeded && view.settledAmount !== null && (
