@@ -9,7 +9,12 @@ export const PUBLIC_ROUTES = new Set(['POST /auth/login']);
  * POST routes that take no JSON body. File uploads are multipart/form-data, which a JSON schema
  * cannot describe; the upload route refuses anything else with a 400 problem itself.
  */
-const BODILESS = new Set(['POST /auth/logout', 'POST /files', 'POST /contracts/import']);
+const BODILESS = new Set([
+  'POST /auth/logout',
+  'POST /files',
+  'POST /contracts/import',
+  'POST /contracts/import/inspect',
+]);
 
 export const routeLabel = (r: RouteDefinition) => `${r.method} ${r.url}`;
 
