@@ -130,6 +130,8 @@ export const contractLedgerTotalsSchema = z.object({
   amount: z.number().int(),
   signedAmount: z.number().int(),
   currentAmount: z.number().int(),
+  /** The settled amounts of the settled contracts. */
+  settledAmount: z.number().int(),
   plannedAmount: z.number().int(),
   requestedAmount: z.number().int(),
   paidAmount: z.number().int(),

@@ -12,6 +12,7 @@ export const contractExecutionCollectionsEnUS: typeof contractExecutionCollectio
       acceptedAmount: 'Accepted',
       outstandingAmount: 'Outstanding',
       overdueAmount: 'Overdue',
+      settledAmount: 'Settled',
       nextDueDate: 'Next due',
       matchingStatus: 'Matching',
     },

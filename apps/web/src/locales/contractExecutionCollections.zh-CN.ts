@@ -10,6 +10,7 @@ export const contractExecutionCollectionsZhCN = {
       acceptedAmount: '已验收',
       outstandingAmount: '未结金额',
       overdueAmount: '逾期金额',
+      settledAmount: '结算金额',
       nextDueDate: '下一到期日',
       matchingStatus: '款票物',
     },

@@ -9,6 +9,7 @@ import { describeEachDialect } from '../../testing/test-app.js';
 import { type ContractFixture, insertLedgerRow, publishContractFlows } from './contracts.testing.js';
 import * as planItemMatched from './migrations/20261221_000100_contract_plan_item_matched.js';
 import * as retentionHeld from './migrations/20261221_000300_contract_retention_held.js';
+import * as rollupSettled from './migrations/20261221_000500_contract_ledger_rollup_settled.js';
 
 describeEachDialect('contract execution migrations backfill existing rows', (t) => {
   let f: ContractFixture;
@@ -111,8 +112,11 @@ describeEachDialect('contract execution migrations backfill existing rows', (t) 
         })
         .execute();
     }
+    // The ledger's rollup version 4 (a later migration) reads the column: taken down around it.
+    await rollupSettled.down(db());
     await retentionHeld.down(db());
     await retentionHeld.up(db());
+    await rollupSettled.up(db());
     const held = await db()
       .selectFrom('contract')
       .select(['id', 'retention_held_amount'])

@@ -18,6 +18,7 @@ import * as planItemMatched from './migrations/20261221_000100_contract_plan_ite
 import * as invoiceAllocation from './migrations/20261221_000200_contract_invoice_allocation.js';
 import * as retentionHeld from './migrations/20261221_000300_contract_retention_held.js';
 import * as taxExemption from './migrations/20261221_000400_contract_tax_exemption.js';
+import * as rollupSettled from './migrations/20261221_000500_contract_ledger_rollup_settled.js';
 
 export const contractsMigrations: MigrationSet = {
   '20261201_000050_contract_setup': setup,
@@ -39,4 +40,5 @@ export const contractsMigrations: MigrationSet = {
   '20261221_000200_contract_invoice_allocation': invoiceAllocation,
   '20261221_000300_contract_retention_held': retentionHeld,
   '20261221_000400_contract_tax_exemption': taxExemption,
+  '20261221_000500_contract_ledger_rollup_settled': rollupSettled,
 };

@@ -157,6 +157,7 @@ describeEachDialect(
         amount: 1_570_000,
         signedAmount: 1_570_000,
         currentAmount: 1_570_000,
+        settledAmount: 0,
         plannedAmount: planned,
         requestedAmount: requested,
         paidAmount: paidOut,

@@ -89,8 +89,7 @@ export function ledgerExportColumns(locale: Locale): Column[] {
     money(say('已收金额', 'Received'), 'receivedAmount'),
     money(say('已开票', 'Invoiced'), 'invoicedAmount'),
     money(say('已验收', 'Accepted'), 'acceptedAmount'),
-    // The totals have no settled sum (the ledger's totals row does not show one either).
-    { header: say('结算金额', 'Settled'), value: (r) => moneyCell(r.settledAmount, r.currency) },
+    money(say('结算金额', 'Settled'), 'settledAmount'),
     money(say('未结金额', 'Outstanding'), 'outstandingAmount'),
     money(say('逾期金额', 'Overdue'), 'overdueAmount'),
     { header: say('下一到期日', 'Next due date'), width: 12, value: (r) => dateCell(r.nextDueDate) },

@@ -110,7 +110,8 @@ describeEachDialect('contract ledger', (t) => {
           .filter((r) => ['IN_FORCE', 'COMPLETED', 'TERMINATED'].includes(r.status))
           .reduce((s, r) => s + (r.amount ?? 1_000_000), 0),
         currentAmount: chosen.reduce((s, r) => s + current(r), 0),
-        // Nothing executed on these contracts: all is outstanding (figures: collections.test.ts).
+        // Nothing executed or settled on these contracts: all is outstanding (figures: collections.test.ts).
+        settledAmount: 0,
         plannedAmount: 0,
         requestedAmount: 0,
         paidAmount: 0,

@@ -237,6 +237,7 @@ const moneyTotalKeys = [
   'amount',
   'signedAmount',
   'currentAmount',
+  'settledAmount',
   'plannedAmount',
   'requestedAmount',
   'paidAmount',

@@ -28,6 +28,7 @@ export async function summedTotals(
       sql<number>`coalesce(sum(contract.amount), 0)`.as('amount'),
       sql<number>`coalesce(sum(contract.signed_amount), 0)`.as('signed_amount'),
       sql<number>`coalesce(sum(contract.current_amount), 0)`.as('current_amount'),
+      sql<number>`coalesce(sum(contract.settled_amount), 0)`.as('settled_amount'),
       sumOf(sortKeys.plannedAmount, 'planned_amount'),
       sumOf(sortKeys.requestedAmount, 'requested_amount'),
       sumOf(sortKeys.paidAmount, 'paid_amount'),
@@ -47,6 +48,7 @@ export async function summedTotals(
       amount: row.amount,
       signedAmount: row.signed_amount,
       currentAmount: row.current_amount,
+      settledAmount: row.settled_amount,
       plannedAmount: row.planned_amount,
       requestedAmount: row.requested_amount,
       paidAmount: row.paid_amount,
@@ -64,8 +66,7 @@ export const rollupCount = (db: Db, where: RollupWhere<typeof contractLedgerRoll
   countRollup(db, contractLedgerRollup, where);
 
 /**
- * The totals from the ledger's rollup buckets (no contract read but those holding a retention, whose
- * retention comes off the outstanding amount). The overdue amount depends on
+ * The totals from the ledger's rollup buckets (no contract read). The overdue amount depends on
  * today: the buckets hold it as of the past-due day (execution/past-due.ts), which is today once the
  * day's job has run; until then it is summed over the overdue contracts (in force with an open item
  * due before today: the index `contract_by_status_next_due` finds them) on the heavy-read pool.
@@ -77,20 +78,9 @@ export async function rollupTotals(
   today: string,
   reads: HeavyReads,
 ): Promise<ContractLedgerCurrencyTotals[]> {
-  const [buckets, pastDue, held] = await Promise.all([
+  const [buckets, pastDue] = await Promise.all([
     sumRollup(db, contractLedgerRollup, where, ['currency', 'direction']),
     pastDueDay(db),
-    // The outstanding receivable is net of retention held back: the few contracts holding one
-    // (the partial index contract_retention_held) are summed here, the buckets hold no such sum.
-    reads.all(
-      overdueSet
-        .where(sql<boolean>`contract.retention_held_amount > 0`)
-        .select([
-          'contract.currency as currency',
-          sql<number>`coalesce(sum(contract.retention_held_amount), 0)`.as('held'),
-        ])
-        .groupBy('contract.currency'),
-    ),
   ]);
   const overdue = pastDueIsCurrent(pastDue, today)
     ? buckets.map((bucket) => ({ currency: bucket.currency, overdue: bucket.overdue_amount }))
@@ -120,16 +110,17 @@ export async function rollupTotals(
     totals.amount += bucket.amount;
     totals.signedAmount += bucket.signed_amount;
     totals.currentAmount += bucket.current_amount;
+    totals.settledAmount += bucket.settled_amount;
     totals.plannedAmount += bucket.planned_amount;
     totals.requestedAmount += bucket.requested_amount;
     totals.paidAmount += income ? 0 : bucket.paid_amount;
     totals.receivedAmount += income ? bucket.paid_amount : 0;
     totals.invoicedAmount += bucket.invoiced_amount;
     totals.acceptedAmount += bucket.accepted_amount;
-    totals.outstandingAmount += bucket.executable_amount - bucket.paid_amount;
+    // The outstanding receivable is net of the retention the customer holds back.
+    totals.outstandingAmount += bucket.executable_amount - bucket.paid_amount - bucket.retention_held;
   }
   for (const row of overdue) totalsOf(row.currency).overdueAmount += row.overdue;
-  for (const row of held) totalsOf(row.currency).outstandingAmount -= row.held;
   return [...byCurrency.values()]
     .filter((totals) => totals.count > 0)
     .sort((a, b) => compareCurrencies(a.currency, b.currency));
@@ -141,6 +132,7 @@ function emptyTotals(): Omit<ContractLedgerCurrencyTotals, 'currency'> {
     amount: 0,
     signedAmount: 0,
     currentAmount: 0,
+    settledAmount: 0,
     plannedAmount: 0,
     requestedAmount: 0,
     paidAmount: 0,

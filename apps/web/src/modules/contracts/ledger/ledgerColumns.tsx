@@ -50,7 +50,13 @@ const defaultColumns = new Set([
 ]);
 
 /** Money columns with a total under them, by their amount in the ledger's totals. */
-const totalled = new Set(['amount', 'signedAmount', 'currentAmount', ...executionMoneyColumns]);
+const totalled = new Set([
+  'amount',
+  'signedAmount',
+  'currentAmount',
+  'settledAmount',
+  ...executionMoneyColumns,
+]);
 
 /**
  * Columns of the ledger; the sortable ones are the server's `contractLedgerSortFields`. About ten
@@ -206,6 +212,15 @@ function columnsOf(
         render: field === 'overdueAmount' ? overdueMoney : money,
       }),
     ),
+    {
+      // What a settlement fixed (null before one): the amount the outstanding is counted from.
+      key: 'settledAmount',
+      dataIndex: 'settledAmount',
+      width: 150,
+      title: t('contractLedgerExecution.col.settledAmount'),
+      align: 'right',
+      render: money,
+    },
     {
       key: 'nextDueDate',
       dataIndex: 'nextDueDate',
