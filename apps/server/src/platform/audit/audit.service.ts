@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditVerifyResult, FieldChange, Page } from '@concord/contracts';
+import type { AuditEntry, AuditRecentPage, AuditVerifyResult, FieldChange, Page } from '@concord/contracts';
 import { type Db, isPostgres } from '../../db/index.js';
 import type { Scope } from '../access/index.js';
 import { applySort, fetchPage, presentedInBatches, type RequestContext } from '../http/index.js';
@@ -197,6 +197,46 @@ export class AuditService {
     yield* presentedInBatches(query, (batch) => this.presented(ctx, batch.map(repo.toEntry)));
   }
 
+  /**
+   * The records I last wrote to while acting in the current entity (the workbench's 最近记录), one
+   * per record, newest first, with my latest action and the record's name as my entries recorded
+   * it. Only my own entries, so signing in is all it needs (as the viewer always shows a user their
+   * own); sign-ins, notifications read, uploads and the like are not records to go back to.
+   */
+  async recentMine(ctx: RequestContext, query: { limit: number; cursor?: string }): Promise<AuditRecentPage> {
+    const actor = ctx.actor;
+    if (!actor) return { items: [], nextCursor: null };
+    const who = { actorId: actor.userId, entityId: actor.actingEntityId };
+    const records = await repo.recentRecordsOf(this.db, who, {
+      beforeSeq: query.cursor ? Number(query.cursor) : null,
+      limit: query.limit + 1,
+      excludedTypes: NOT_RECORDS,
+    });
+    const page = records.slice(0, query.limit);
+    const latest = new Map(
+      (
+        await repo.entriesAt(
+          this.db,
+          page.map((r) => r.lastSeq),
+        )
+      ).map((e) => [e.seq, e]),
+    );
+    const titles = titlesOf(await repo.actorEntriesOn(this.db, actor.userId, page, TITLE_ENTRIES));
+    const items = page.map((record) => {
+      const entry = latest.get(record.lastSeq)!;
+      return {
+        entityType: record.entityType,
+        entityId: record.entityId,
+        action: entry.action,
+        at: new Date(entry.at).toISOString(),
+        title: titles.get(`${record.entityType}:${record.entityId}`) ?? null,
+        ...this.#events.labels(record.entityType, entry.action, ctx.locale),
+      };
+    });
+    const last = page[page.length - 1];
+    return { items, nextCursor: records.length > query.limit && last ? String(last.lastSeq) : null };
+  }
+
   async verifyForUser(ctx: RequestContext): Promise<AuditVerifyResult> {
     await ctx.access.require('audit.view');
     return this.verify();
@@ -294,6 +334,34 @@ export class AuditService {
       actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
     }));
   }
+}
+
+/** Kinds of entry that are not records one goes back to: sign-ins, reads, uploads, the machinery's own. */
+const NOT_RECORDS = ['session', 'notification', 'notification_preference', 'file', 'job', 'rollup'];
+/** The fields that name a record, best first. */
+const TITLE_FIELDS = ['name', 'title', 'displayName', 'number'];
+/** The entries read for the names of one page of recent records, at most. */
+const TITLE_ENTRIES = 200;
+
+/** Per record (`type:id`), its name in the newest entry that recorded one (the old value of a deletion). */
+function titlesOf(
+  entries: { entity_type: string; entity_id: string; changes: unknown }[],
+): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const entry of entries) {
+    const key = `${entry.entity_type}:${entry.entity_id}`;
+    if (titles.has(key)) continue;
+    const changes = Array.isArray(entry.changes) ? (entry.changes as FieldChange[]) : [];
+    for (const field of TITLE_FIELDS) {
+      const change = changes.find((c) => c.field === field);
+      const value = change ? (change.new ?? change.old) : null;
+      if (typeof value === 'string' && value.trim()) {
+        titles.set(key, value);
+        break;
+      }
+    }
+  }
+  return titles;
 }
 
 /** Users always see their own entries, whichever entity they acted in (the scope's owner column). */
