@@ -67,6 +67,14 @@ export type AuditVerifyResult = z.infer<typeof auditVerifyResultSchema>;
  */
 export const auditRecentQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(20).default(5),
+  /** Only these kinds of record, comma-separated (the ones the client has a page for). */
+  types: z
+    .string()
+    .max(400)
+    .regex(/^[a-z][a-z_]*(,[a-z][a-z_]*)*$/, 'types must be kinds of record separated by commas')
+    .transform((value) => value.split(','))
+    .pipe(z.array(z.string().max(60)).max(20))
+    .optional(),
   cursor: z
     .string()
     .regex(/^[1-9][0-9]{0,15}$/, 'cursor must be the nextCursor of the previous page')

@@ -40,6 +40,11 @@ describeEachDialect(
       expect(second.items.map((r) => r.entityId).slice(0, 1)).toEqual([b.id]);
       expect(second.items.map((r) => r.entityId)).not.toContain(a.id);
       expect(second.items.map((r) => r.entityId)).not.toContain(c.id);
+      // Only the kinds asked for: none of the partners is an approval.
+      expect((await recent(registrar, '?types=workflow_instance,contract')).items).toEqual([]);
+      expect((await recent(registrar, '?types=partner&limit=1')).items.map((r) => r.entityId)).toEqual([
+        a.id,
+      ]);
       // Sign-ins are not records to go back to.
       const all = await recent(registrar, '?limit=20');
       expect(all.items.map((r) => r.entityType)).not.toContain('session');
@@ -53,7 +58,16 @@ describeEachDialect(
     it('refuses bad input with a problem', async () => {
       const world = await t().given.world();
       const registrar = await t().login(world.registrar.username, world.registrar.password);
-      for (const query of ['?limit=0', '?limit=21', '?limit=x', '?cursor=abc', '?cursor=-3', '?actorId=x']) {
+      for (const query of [
+        '?limit=0',
+        '?limit=21',
+        '?limit=x',
+        '?cursor=abc',
+        '?cursor=-3',
+        '?types=Contract',
+        '?types=a,,b',
+        '?actorId=x',
+      ]) {
         const response = await registrar.get(`/api/v1/audit/mine/recent${query}`);
         expect(response.statusCode, query).toBe(400);
         expect(response.headers['content-type']).toContain('application/problem+json');

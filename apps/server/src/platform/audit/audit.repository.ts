@@ -126,9 +126,14 @@ const RECENT_WINDOW = 500;
 export async function recentRecordsOf(
   db: Db,
   who: { actorId: string; entityId: string },
-  options: { beforeSeq: number | null; limit: number; excludedTypes: readonly string[] },
+  options: {
+    beforeSeq: number | null;
+    limit: number;
+    excludedTypes: readonly string[];
+    onlyTypes?: readonly string[];
+  },
 ): Promise<{ entityType: string; entityId: string; lastSeq: number }[]> {
-  const { beforeSeq, limit, excludedTypes } = options;
+  const { beforeSeq, limit, excludedTypes, onlyTypes } = options;
   let window = db
     .selectFrom('audit_log')
     .select(['entity_type', 'entity_id', 'seq'])
@@ -138,6 +143,7 @@ export async function recentRecordsOf(
     .orderBy('seq', 'desc')
     .limit(RECENT_WINDOW);
   if (beforeSeq !== null) window = window.where('seq', '<', beforeSeq);
+  if (onlyTypes?.length) window = window.where('entity_type', 'in', onlyTypes);
   let query = db
     .selectFrom(window.as('w'))
     .select((eb) => ['w.entity_type', 'w.entity_id', eb.fn.max('w.seq').as('last_seq')])

@@ -203,7 +203,10 @@ export class AuditService {
    * it. Only my own entries, so signing in is all it needs (as the viewer always shows a user their
    * own); sign-ins, notifications read, uploads and the like are not records to go back to.
    */
-  async recentMine(ctx: RequestContext, query: { limit: number; cursor?: string }): Promise<AuditRecentPage> {
+  async recentMine(
+    ctx: RequestContext,
+    query: { limit: number; cursor?: string; types?: string[] },
+  ): Promise<AuditRecentPage> {
     const actor = ctx.actor;
     if (!actor) return { items: [], nextCursor: null };
     const who = { actorId: actor.userId, entityId: actor.actingEntityId };
@@ -211,6 +214,7 @@ export class AuditService {
       beforeSeq: query.cursor ? Number(query.cursor) : null,
       limit: query.limit + 1,
       excludedTypes: NOT_RECORDS,
+      onlyTypes: query.types,
     });
     const page = records.slice(0, query.limit);
     const latest = new Map(
