@@ -34,6 +34,15 @@ describeEachDialect('demo workbench', (t) => {
     // The kinds the workbench links to: his contracts (by name) and the approvals he started.
     const recent = await get<AuditRecentPage>('/audit/mine/recent?types=contract,partner,workflow_instance');
     expect(recent.items.length).toBe(5);
-    expect(recent.items.some((r) => r.entityType === 'contract' && r.title)).toBe(true);
+    // Named by their modules where the entries record no name: an approval by its title, a
+    // contract by its name and number.
+    expect(recent.items.every((r) => r.title)).toBe(true);
+    const titles = recent.items.map((r) => r.title);
+    expect(titles.some((title) => /^园区安防系统年度维保服务合同（HT-TECH-\d{6}-\d{4}）$/.test(title!))).toBe(
+      true,
+    );
+    expect(
+      recent.items.some((r) => r.entityType === 'workflow_instance' && r.title?.startsWith('合同')),
+    ).toBe(true);
   });
 });

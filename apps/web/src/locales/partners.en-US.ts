@@ -137,6 +137,7 @@ export const partnersEnUS: typeof partnersZhCN = {
       days: 'Ending within',
       within: '{{days}} days',
       partner: 'Partner',
+      daysLeft: 'Time left',
       empty: 'No qualification ends within the chosen range.',
     },
     audit: {

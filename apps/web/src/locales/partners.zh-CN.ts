@@ -136,6 +136,7 @@ export const partnersZhCN = {
       days: '到期范围',
       within: '{{days}} 天内',
       partner: '合作伙伴',
+      daysLeft: '距到期',
       empty: '所选范围内没有即将到期的资质。',
     },
     audit: {

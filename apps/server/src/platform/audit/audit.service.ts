@@ -30,6 +30,9 @@ export interface AuditRecordInput {
 /** Looks up display names of users for the audit viewer; the org service provides it. */
 export type UserNames = (ids: string[]) => Promise<Map<string, string>>;
 
+/** The names of records of one kind by id (an approval's title, a contract's name and number). */
+export type RecordTitles = (ids: string[]) => Promise<Map<string, string>>;
+
 export type AuditListQuery = repo.AuditFilter & { page: number; pageSize: number; sort?: string };
 
 /**
@@ -38,6 +41,7 @@ export type AuditListQuery = repo.AuditFilter & { page: number; pageSize: number
  */
 export class AuditService {
   #userNames: UserNames = async () => new Map();
+  readonly #recordTitles = new Map<string, RecordTitles>();
   #events = new AuditEventCatalogue([]);
   #refuseUndeclared = false;
   // Production logs a payload that does not fit and records the entry all the same.
@@ -90,6 +94,15 @@ export class AuditService {
   /** The organisation names the users of the audit viewer; it is created after the audit log. */
   nameUsersWith(userNames: UserNames): void {
     this.#userNames = userNames;
+  }
+
+  /**
+   * How the module that keeps a kind of record names it in my recent records, where its entries
+   * record no name (an approval's entries record only its status). Only records the reader wrote
+   * to are named so.
+   */
+  titleRecordsWith(entityType: string, titles: RecordTitles): void {
+    this.#recordTitles.set(entityType, titles);
   }
 
   /**
@@ -226,6 +239,11 @@ export class AuditService {
       ).map((e) => [e.seq, e]),
     );
     const titles = titlesOf(await repo.actorEntriesOn(this.db, actor.userId, page, TITLE_ENTRIES));
+    for (const [entityType, lookup] of this.#recordTitles) {
+      const ids = page.filter((r) => r.entityType === entityType).map((r) => r.entityId);
+      if (!ids.length) continue;
+      for (const [id, title] of await lookup(ids)) titles.set(`${entityType}:${id}`, title);
+    }
     const items = page.map((record) => {
       const entry = latest.get(record.lastSeq)!;
       return {

@@ -51,6 +51,7 @@ function AttentionGroup(props: AttentionGroupProps) {
               color={count.value > 0 ? undefined : '#bfbfbf'}
               aria-label={t('home.attention.count', { n: count.atLeast ? `${count.value}+` : count.value })}
               data-testid={`home-attention-${props.id}-count`}
+              data-count={count.value}
             />
           )}
         </Flex>

@@ -60,7 +60,7 @@ export default function ExpiringQualificationsPage() {
     },
     {
       key: 'daysLeft',
-      title: t('partners.expiring.days'),
+      title: t('partners.expiring.daysLeft'),
       render: (_, row) => <DaysLeftTag days={row.daysLeft} t={t} />,
     },
   ];
