@@ -1,9 +1,12 @@
 /** The list of qualifications about to expire (the workbench's 资质到期), on a company of the test's own. */
 import type { Page, PartnerExpiringQualification } from '@concord/contracts';
+import { CompiledQuery, sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { isPostgres } from '../../db/index.js';
 import { ManualClock } from '../../platform/jobs/index.js';
 import { describeEachDialect } from '../../testing/test-app.js';
 import { partnerFactories } from './partners.factories.js';
+import { visibleQualificationsEndingBetween } from './partners.repository.js';
 
 // 10:00 in Beijing on 1 June 2026: "today" is 2026-06-01.
 const AT = '2026-06-01T02:00:00.000Z';
@@ -83,6 +86,45 @@ describeEachDialect(
       // Whoever sees the sibling's partners (the system) gets its qualification too.
       const all = await services.partnerRecords.expiring(system, { days: 30, page: 1, pageSize: 20 });
       expect(all.items.map((q) => q.type)).toContain('丙-五天');
+    });
+
+    it('reads a page through the index on the end date, not by sorting every qualification', async () => {
+      const { db } = t().services;
+      const everything = {
+        all: true,
+        entityIds: new Set<string>(),
+        departmentIds: new Set<string>(),
+        userIds: new Set<string>(),
+      };
+      const page = visibleQualificationsEndingBetween(
+        db,
+        { scope: everything, userId: null },
+        '2026-06-01',
+        '2026-07-01',
+      )
+        .limit(20)
+        .compile();
+      const postgres = isPostgres(db);
+      // PostgreSQL reads a test's few rows from the heap whatever the indexes: with scans and sorts
+      // priced out the plan shows whether the index can give the range in its order.
+      const plan = postgres
+        ? await db.transaction().execute(async (trx) => {
+            await sql`set local enable_seqscan = off`.execute(trx);
+            await sql`set local enable_sort = off`.execute(trx);
+            const explained = await trx.executeQuery<{ 'QUERY PLAN': string }>(
+              CompiledQuery.raw(`explain ${page.sql}`, [...page.parameters]),
+            );
+            return explained.rows.map((row) => row['QUERY PLAN']).join('\n');
+          })
+        : (
+            await db.executeQuery<{ detail: string }>(
+              CompiledQuery.raw(`explain query plan ${page.sql}`, [...page.parameters]),
+            )
+          ).rows
+            .map((row) => row.detail)
+            .join('\n');
+      expect(plan).toMatch(/\bpartner_qualification_valid_to\b/);
+      expect(plan).not.toMatch(postgres ? /(?<!Incremental )Sort {2}\(/ : /USE TEMP B-TREE FOR ORDER BY/);
     });
 
     it('refuses bad input with a problem and callers without partner.view', async () => {

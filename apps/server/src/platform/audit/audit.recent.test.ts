@@ -1,7 +1,10 @@
 /** My recent records (the workbench's 最近记录), read from my own audit entries, one per record. */
 import type { AuditRecentPage } from '@concord/contracts';
+import { CompiledQuery, sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { isPostgres } from '../../db/index.js';
 import { describeEachDialect } from '../../testing/test-app.js';
+import { recentRecordsQuery } from './audit.repository.js';
 
 describeEachDialect(
   'my recent records',
@@ -53,6 +56,34 @@ describeEachDialect(
       // The approver's list holds their own writes only.
       const theirs = await recent(approver, '?limit=20');
       for (const id of [a.id, c.id]) expect(theirs.items.map((r) => r.entityId)).not.toContain(id);
+    });
+
+    it('walks my own entries backwards by the actor index, whatever the size of the log', async () => {
+      const { db } = t().services;
+      const world = await t().given.world();
+      const page = recentRecordsQuery(
+        db,
+        { actorId: world.registrar.id, entityId: world.entityId },
+        { beforeSeq: 1000, limit: 6, excludedTypes: ['session'] },
+      ).compile();
+      const postgres = isPostgres(db);
+      const plan = postgres
+        ? await db.transaction().execute(async (trx) => {
+            // The test's few rows would be read from the heap whatever the indexes.
+            await sql`set local enable_seqscan = off`.execute(trx);
+            const explained = await trx.executeQuery<{ 'QUERY PLAN': string }>(
+              CompiledQuery.raw(`explain ${page.sql}`, [...page.parameters]),
+            );
+            return explained.rows.map((row) => row['QUERY PLAN']).join('\n');
+          })
+        : (
+            await db.executeQuery<{ detail: string }>(
+              CompiledQuery.raw(`explain query plan ${page.sql}`, [...page.parameters]),
+            )
+          ).rows
+            .map((row) => row.detail)
+            .join('\n');
+      expect(plan).toMatch(/\baudit_log_actor\b/);
     });
 
     it('refuses bad input with a problem', async () => {

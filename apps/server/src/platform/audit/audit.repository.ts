@@ -123,16 +123,28 @@ const RECENT_WINDOW = 500;
  * actor's latest RECENT_WINDOW entries before `beforeSeq` (the audit_log_actor index, walked
  * backwards), leaving out records the actor wrote to at or after `beforeSeq` (shown on an earlier page).
  */
+export interface RecentRecordsOptions {
+  beforeSeq: number | null;
+  limit: number;
+  excludedTypes: readonly string[];
+  onlyTypes?: readonly string[];
+}
+
 export async function recentRecordsOf(
   db: Db,
   who: { actorId: string; entityId: string },
-  options: {
-    beforeSeq: number | null;
-    limit: number;
-    excludedTypes: readonly string[];
-    onlyTypes?: readonly string[];
-  },
+  options: RecentRecordsOptions,
 ): Promise<{ entityType: string; entityId: string; lastSeq: number }[]> {
+  const rows = await recentRecordsQuery(db, who, options).execute();
+  return rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, lastSeq: Number(r.last_seq) }));
+}
+
+/** The query of `recentRecordsOf` (its plan is checked by a test). */
+export function recentRecordsQuery(
+  db: Db,
+  who: { actorId: string; entityId: string },
+  options: RecentRecordsOptions,
+) {
   const { beforeSeq, limit, excludedTypes, onlyTypes } = options;
   let window = db
     .selectFrom('audit_log')
@@ -166,8 +178,7 @@ export async function recentRecordsOf(
       ),
     );
   }
-  const rows = await query.execute();
-  return rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, lastSeq: Number(r.last_seq) }));
+  return query;
 }
 
 /** Entries by their sequence numbers. */
