@@ -94,9 +94,18 @@ export default function HomePage() {
               <Row gutter={[12, 12]} role="list" aria-label={t('home.quickLinks')}>
                 {shortcuts.map((link) => (
                   <Col xs={12} sm={8} xl={6} key={link.path} role="listitem">
-                    <Link to={link.path} data-testid={link.testId}>
-                      <Card size="small" hoverable>
-                        <Flex align="center" gap={8}>
+                    <Link
+                      to={link.path}
+                      data-testid={link.testId}
+                      style={{ display: 'block', height: '100%' }}
+                    >
+                      <Card
+                        size="small"
+                        hoverable
+                        style={{ height: '100%' }}
+                        styles={{ body: { height: '100%', display: 'flex', alignItems: 'center' } }}
+                      >
+                        <Flex align="center" gap={8} style={{ width: '100%' }}>
                           {link.icon}
                           <span style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
                             {t(link.labelKey as ParseKeys)}
