@@ -59,3 +59,45 @@ export const auditVerifyResultSchema = z.object({
   checkpoints: z.number().int(),
 });
 export type AuditVerifyResult = z.infer<typeof auditVerifyResultSchema>;
+
+/**
+ * My recent records (the workbench's 最近记录): the records I last wrote to while acting in the
+ * current entity, one row per record, newest first. Pages by keyset: `cursor` is the previous
+ * page's `nextCursor`.
+ */
+export const auditRecentQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(20).default(5),
+  /** Only these kinds of record, comma-separated (the ones the client has a page for). */
+  types: z
+    .string()
+    .max(400)
+    .regex(/^[a-z][a-z_]*(,[a-z][a-z_]*)*$/, 'types must be kinds of record separated by commas')
+    .transform((value) => value.split(','))
+    .pipe(z.array(z.string().max(60)).max(20))
+    .optional(),
+  cursor: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, 'cursor must be the nextCursor of the previous page')
+    .optional(),
+});
+export type AuditRecentQuery = z.input<typeof auditRecentQuerySchema>;
+
+export const auditRecentRecordSchema = z.object({
+  entityType: z.string(),
+  /** The kind of record in the reader's language. */
+  entityTypeLabel: z.string(),
+  entityId: z.string(),
+  /** My latest action on it, and when. */
+  action: z.string(),
+  actionLabel: z.string(),
+  at: instantSchema,
+  /** Its name or number as my own entries last recorded it; null when they recorded none. */
+  title: z.string().nullable(),
+});
+export type AuditRecentRecord = z.infer<typeof auditRecentRecordSchema>;
+
+export const auditRecentPageSchema = z.object({
+  items: z.array(auditRecentRecordSchema),
+  nextCursor: z.string().nullable(),
+});
+export type AuditRecentPage = z.infer<typeof auditRecentPageSchema>;

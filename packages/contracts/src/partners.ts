@@ -370,6 +370,29 @@ export const partnerQualificationUpdateSchema = z.strictObject({
 /** Days before `validTo` when the owner of a partner is reminded of an expiring qualification. */
 export const QUALIFICATION_REMINDER_DAYS = 30;
 
+/**
+ * Qualifications of the partners visible to me that end within `days` from today (today included;
+ * already expired ones are not listed), soonest first: the workbench's 资质到期 and its full list.
+ */
+export const partnerExpiringQualificationsQuerySchema = z.strictObject({
+  days: z.coerce.number().int().min(0).max(366).default(QUALIFICATION_REMINDER_DAYS),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type PartnerExpiringQualificationsQuery = z.input<typeof partnerExpiringQualificationsQuerySchema>;
+
+export const partnerExpiringQualificationSchema = z.object({
+  id: idSchema,
+  partnerId: idSchema,
+  partnerName: z.string(),
+  type: z.string(),
+  number: z.string().nullable(),
+  validTo: dateSchema,
+  /** Whole days from today to `validTo` (0: ends today). */
+  daysLeft: z.number().int(),
+});
+export type PartnerExpiringQualification = z.infer<typeof partnerExpiringQualificationSchema>;
+
 /** Whole days from `today` to `validTo` (negative once expired), both `YYYY-MM-DD`. */
 export function qualificationDaysLeft(today: string, validTo: string): number {
   return daysBetween(today, validTo);

@@ -158,6 +158,7 @@ describe('the modules of the web app', () => {
         '/contracts/:id/edit contract.create',
         '/partners partner.view',
         '/partners/:id partner.view',
+        '/partners/qualifications/expiring partner.view',
         '/system/numbering numbering.rule.view',
         '/invoices invoice.view',
       ].sort(),

@@ -132,6 +132,14 @@ export const partnersEnUS: typeof partnersZhCN = {
       empty:
         'No qualifications yet. 30 days before one expires, its registrant and partner managers are reminded.',
     },
+    expiring: {
+      title: 'Qualifications expiring',
+      days: 'Ending within',
+      within: '{{days}} days',
+      partner: 'Partner',
+      daysLeft: 'Time left',
+      empty: 'No qualification ends within the chosen range.',
+    },
     audit: {
       title: 'Change log',
       empty: 'No changes recorded.',

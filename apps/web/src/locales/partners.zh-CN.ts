@@ -131,6 +131,14 @@ export const partnersZhCN = {
       deleteConfirm: '删除资质「{{type}}」？',
       empty: '还没有资质。资质到期前 30 天会提醒登记人和合作伙伴管理员。',
     },
+    expiring: {
+      title: '资质即将到期',
+      days: '到期范围',
+      within: '{{days}} 天内',
+      partner: '合作伙伴',
+      daysLeft: '距到期',
+      empty: '所选范围内没有即将到期的资质。',
+    },
     audit: {
       title: '修改日志',
       empty: '没有修改记录。',

@@ -3,6 +3,7 @@ import { Button, Checkbox, Flex, Popover, Typography } from 'antd';
 import type { TablePaginationConfig, TableProps } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { DownloadProgress } from '../app/api/client';
 import { AsyncContent } from './AsyncContent';
 import {
@@ -173,7 +174,23 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
   const isPhone = useIsPhone();
   const { t } = useTranslation();
   const { visible, choose } = useColumnSettings(ledgerId, columns);
-  const [importing, setImporting] = useState(false);
+  // `?import=open` (the workbench's 导入 shortcut) opens the import dialog at once.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [importing, setImporting] = useState(
+    () => Boolean(props.importer) && searchParams.get('import') === 'open',
+  );
+  const closeImport = () => {
+    setImporting(false);
+    if (searchParams.has('import'))
+      setSearchParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          next.delete('import');
+          return next;
+        },
+        { replace: true },
+      );
+  };
   const shown = useMemo(() => {
     const keys = new Set(visible);
     return columns.filter((column) => keys.has(column.key));
@@ -267,7 +284,7 @@ export function LedgerPage<T extends object>(props: LedgerPageProps<T>) {
         <ImportDialog
           importer={props.importer}
           open={importing}
-          onClose={() => setImporting(false)}
+          onClose={closeImport}
           testId={`${ledgerId}-import`}
         />
       )}

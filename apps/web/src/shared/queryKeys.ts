@@ -67,6 +67,8 @@ export const keys = {
     all: ['partners'] as const,
     list: (filters: QueryParams) => ['partners', 'list', filters] as const,
     picker: (q: string) => ['partners', 'contract-picker', q] as const,
+    /** Under `all`, so a change of a partner (its qualifications) refreshes it. */
+    expiring: (query: QueryParams) => ['partners', 'qualifications-expiring', query] as const,
     detail: partnerDetail,
     ratingHistory: (id: string) => [...partnerDetail(id), 'rating-history'] as const,
     /** Under `audit` (not the partner) so the system audit page's invalidation covers it too. */
@@ -78,6 +80,10 @@ export const keys = {
     list: (filters: QueryParams) => ['invoices', 'list', filters] as const,
     detail: (id: string) => ['invoices', 'detail', id] as const,
     usages: (id: string) => ['invoices', 'detail', id, 'usages'] as const,
+  },
+  audit: {
+    /** Under `audit`, so the audit pages' invalidations cover it. */
+    mineRecent: (query: QueryParams) => ['audit', 'mine', 'recent', query] as const,
   },
   numbering: { ruleOptions: ['numbering', 'rules', 'options'] as const },
   workflow: {

@@ -45,6 +45,7 @@ import {
 } from './settlement/settlements.jobs.js';
 import { contractSetupRecordTypes } from './setup/setup.record-types.js';
 import { contractsAuditEvents } from './contracts.audit-events.js';
+import { contractTitles } from './register/contracts.repository.js';
 import { contractsDemo } from './demo/contracts.demo.js';
 import type { JobRequester } from '../../platform/jobs/index.js';
 
@@ -92,6 +93,8 @@ export const contractsModule = defineModule({
     const register = createContractRegister(platform, deps, ports);
     const execution = createContractExecution(platform, deps, ports);
     const { setup, contracts, contractVersions } = register;
+    // Most of a contract's entries (submitted, approved, signed) record no name: recent records ask.
+    deps.audit.titleRecordsWith('contract', (ids) => contractTitles(db, ids));
     const contractChanges = new ContractChanges(
       db,
       deps.audit,

@@ -1,20 +1,37 @@
-import type {
-  PartnerBankAccount,
-  PartnerContact,
-  PartnerQualification,
-  partnerBankAccountInputSchema,
-  partnerBankAccountUpdateSchema,
-  partnerContactInputSchema,
-  partnerContactUpdateSchema,
-  partnerQualificationInputSchema,
-  partnerQualificationUpdateSchema,
+import {
+  addDays,
+  businessDate,
+  type Page,
+  type PartnerBankAccount,
+  type PartnerContact,
+  type PartnerExpiringQualification,
+  type PartnerQualification,
+  qualificationDaysLeft,
+  type partnerBankAccountInputSchema,
+  type partnerBankAccountUpdateSchema,
+  type partnerContactInputSchema,
+  type partnerContactUpdateSchema,
+  type partnerQualificationInputSchema,
+  type partnerQualificationUpdateSchema,
 } from '@concord/contracts';
 import type { z } from 'zod';
 import { type Db, newId, readBool } from '../../db/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import { AppError, invalidReference, notFound, type RequestContext } from '../../platform/http/index.js';
+import {
+  AppError,
+  fetchPage,
+  invalidReference,
+  notFound,
+  type RequestContext,
+} from '../../platform/http/index.js';
 import type { Clock } from '../../platform/jobs/index.js';
-import { type ChangeAccess, changeAccess, changeablePartner, warmAllScopes } from './partners.access.js';
+import {
+  type ChangeAccess,
+  changeAccess,
+  changeablePartner,
+  viewerOf,
+  warmAllScopes,
+} from './partners.access.js';
 import { readDate, toBankAccount, toContact, toQualification } from './partners.mappers.js';
 import type { PartnerDirectory } from './partners.ports.js';
 import * as repo from './partners.repository.js';
@@ -291,6 +308,31 @@ export class PartnerRecordsService {
     if (fileId && !(await this.directory.visibleFileIds(trx, ctx, [fileId])).has(fileId)) {
       throw invalidReference('file');
     }
+  }
+
+  /**
+   * The qualifications ending within `days` from today (Beijing date) of the partners the caller
+   * sees under `partner.view` (shared, in scope, or registered by them), soonest first, paged.
+   */
+  async expiring(
+    ctx: RequestContext,
+    query: { days: number; page: number; pageSize: number },
+  ): Promise<Page<PartnerExpiringQualification>> {
+    const viewer = await viewerOf(ctx);
+    const today = businessDate(this.clock.now());
+    const rows = repo.visibleQualificationsEndingBetween(this.db, viewer, today, addDays(today, query.days));
+    return fetchPage(rows, query, (row) => {
+      const validTo = readDate(row.valid_to)!;
+      return {
+        id: row.id,
+        partnerId: row.partner_id,
+        partnerName: row.partner_name,
+        type: row.type,
+        number: row.number,
+        validTo,
+        daysLeft: qualificationDaysLeft(today, validTo),
+      };
+    });
   }
 
   private async toQualification(db: Db, row: PartnerQualificationTable): Promise<PartnerQualification> {

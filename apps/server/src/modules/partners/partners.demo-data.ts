@@ -30,7 +30,8 @@ export interface DemoPartner {
 /*
  * Fictitious companies; their credit codes carry valid check characters (GB 32100-2015, and the
  * organisation code inside them GB 11714). Every entity has partners of its own and shared ones;
- * one partner is blacklisted and one qualification expires within 30 days of seeding.
+ * one partner is blacklisted and two qualifications expire within 30 days of seeding (one of
+ * 协和建设, one of 协和科技).
  */
 export const demoPartners: DemoPartner[] = [
   {
@@ -229,6 +230,10 @@ export const demoPartners: DemoPartner[] = [
     industry: 'I',
     region: '33',
     address: '浙江省杭州市滨江区网商路 699 号',
+    // Due for renewal: the registrant's workbench (资质即将到期) shows it from the start.
+    qualifications: [
+      { type: '软件企业证书', number: '浙RQ-2023-0417', startedDaysAgo: 1070, endsInDays: 25 },
+    ],
   },
   {
     entity: 'TECH',

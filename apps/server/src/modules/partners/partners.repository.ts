@@ -227,6 +227,22 @@ export function qualificationsEndingBetween(db: Db, from: string, to: string) {
 }
 
 /**
+ * The qualifications of the partners the viewer sees that end between two dates (inclusive),
+ * soonest first (by the valid_to index, then the id), with their partner's name.
+ */
+export function visibleQualificationsEndingBetween(db: Db, viewer: Viewer, from: string, to: string) {
+  return db
+    .selectFrom('partner_qualification as q')
+    .innerJoin('partner as p', 'p.id', 'q.partner_id')
+    .select(['q.id', 'q.partner_id', 'p.name as partner_name', 'q.type', 'q.number', 'q.valid_to'])
+    .where('q.valid_to', '>=', from)
+    .where('q.valid_to', '<=', to)
+    .where((eb) => visibleCondition(eb, viewer))
+    .orderBy('q.valid_to')
+    .orderBy('q.id');
+}
+
+/**
  * Partners in breach for group oversight: blacklisted now, and those with a qualification type
  * whose every certificate has expired before `today` (a renewed certificate clears the type).
  */

@@ -11,6 +11,8 @@ import {
   partnerContactUpdateSchema,
   partnerCreateSchema,
   partnerDetailSchema,
+  partnerExpiringQualificationSchema,
+  partnerExpiringQualificationsQuerySchema,
   partnerExportQuerySchema,
   partnerIndustries,
   partnerLabelOf,
@@ -236,6 +238,16 @@ export function partnersRoutes(partners: PartnersService, records: PartnerRecord
       body: partnerQualificationInputSchema,
       response: partnerQualificationSchema,
       handler: ({ ctx, params, body }) => records.addQualification(ctx, params.id, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/partners/qualifications/expiring',
+      summary:
+        'Qualifications (资质) of the partners visible to me that end within `days` from today, soonest first (paged)',
+      tags,
+      querystring: partnerExpiringQualificationsQuerySchema,
+      response: pageOf(partnerExpiringQualificationSchema),
+      handler: ({ ctx, query }) => records.expiring(ctx, query),
     }),
     defineRoute({
       method: 'PATCH',

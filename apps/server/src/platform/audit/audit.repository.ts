@@ -114,3 +114,102 @@ export function toEntry(row: AuditRow) {
     ip: row.ip,
   };
 }
+
+/** How far back (entries of the actor) the recent records look: bounded, whatever the history. */
+const RECENT_WINDOW = 500;
+
+/**
+ * The records an actor last wrote to in an entity, one per record, newest first: grouped over the
+ * actor's latest RECENT_WINDOW entries before `beforeSeq` (the audit_log_actor index, walked
+ * backwards), leaving out records the actor wrote to at or after `beforeSeq` (shown on an earlier page).
+ */
+export interface RecentRecordsOptions {
+  beforeSeq: number | null;
+  limit: number;
+  excludedTypes: readonly string[];
+  onlyTypes?: readonly string[];
+}
+
+export async function recentRecordsOf(
+  db: Db,
+  who: { actorId: string; entityId: string },
+  options: RecentRecordsOptions,
+): Promise<{ entityType: string; entityId: string; lastSeq: number }[]> {
+  const rows = await recentRecordsQuery(db, who, options).execute();
+  return rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, lastSeq: Number(r.last_seq) }));
+}
+
+/** The query of `recentRecordsOf` (its plan is checked by a test). */
+export function recentRecordsQuery(
+  db: Db,
+  who: { actorId: string; entityId: string },
+  options: RecentRecordsOptions,
+) {
+  const { beforeSeq, limit, excludedTypes, onlyTypes } = options;
+  let window = db
+    .selectFrom('audit_log')
+    .select(['entity_type', 'entity_id', 'seq'])
+    .where('actor_id', '=', who.actorId)
+    .where('acting_entity_id', '=', who.entityId)
+    .where('entity_type', 'not in', excludedTypes)
+    .orderBy('seq', 'desc')
+    .limit(RECENT_WINDOW);
+  if (beforeSeq !== null) window = window.where('seq', '<', beforeSeq);
+  if (onlyTypes?.length) window = window.where('entity_type', 'in', onlyTypes);
+  let query = db
+    .selectFrom(window.as('w'))
+    .select((eb) => ['w.entity_type', 'w.entity_id', eb.fn.max('w.seq').as('last_seq')])
+    .groupBy(['w.entity_type', 'w.entity_id'])
+    .orderBy('last_seq', 'desc')
+    .limit(limit);
+  if (beforeSeq !== null) {
+    query = query.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('audit_log as later')
+            .select('later.seq')
+            .whereRef('later.entity_type', '=', 'w.entity_type')
+            .whereRef('later.entity_id', '=', 'w.entity_id')
+            .where('later.actor_id', '=', who.actorId)
+            .where('later.acting_entity_id', '=', who.entityId)
+            .where('later.seq', '>=', beforeSeq),
+        ),
+      ),
+    );
+  }
+  return query;
+}
+
+/** Entries by their sequence numbers. */
+export async function entriesAt(db: Db, seqs: number[]): Promise<AuditRow[]> {
+  if (!seqs.length) return [];
+  const rows = await db.selectFrom('audit_log').selectAll().where('seq', 'in', seqs).execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq), changes: readJson(r.changes, []) }));
+}
+
+/**
+ * The actor's own entries on some records (through the audit_log_entity index), newest first and
+ * at most `limit`: where the records' names are read from.
+ */
+export async function actorEntriesOn(
+  db: Db,
+  actorId: string,
+  records: { entityType: string; entityId: string }[],
+  limit: number,
+): Promise<AuditRow[]> {
+  if (!records.length) return [];
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where((eb) =>
+      eb.or(
+        records.map((r) => eb.and([eb('entity_type', '=', r.entityType), eb('entity_id', '=', r.entityId)])),
+      ),
+    )
+    .where('actor_id', '=', actorId)
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq), changes: readJson(r.changes, []) }));
+}

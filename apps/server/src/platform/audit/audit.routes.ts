@@ -2,6 +2,8 @@ import {
   auditEntrySchema,
   auditEventTypesSchema,
   auditListQuerySchema,
+  auditRecentPageSchema,
+  auditRecentQuerySchema,
   auditVerifyResultSchema,
   pageOf,
 } from '@concord/contracts';
@@ -55,6 +57,16 @@ export function auditRoutes(audit: AuditService): RouteDefinition[] {
           ],
         });
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/audit/mine/recent',
+      summary:
+        'The records I last wrote to in the entity I act in, one per record, newest first (keyset-paged; my own entries only)',
+      tags: ['audit'],
+      querystring: auditRecentQuerySchema,
+      response: auditRecentPageSchema,
+      handler: ({ ctx, query }) => audit.recentMine(ctx, query),
     }),
     defineRoute({
       method: 'GET',

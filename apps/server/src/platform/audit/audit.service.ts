@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditVerifyResult, FieldChange, Page } from '@concord/contracts';
+import type { AuditEntry, AuditRecentPage, AuditVerifyResult, FieldChange, Page } from '@concord/contracts';
 import { type Db, isPostgres } from '../../db/index.js';
 import type { Scope } from '../access/index.js';
 import { applySort, fetchPage, presentedInBatches, type RequestContext } from '../http/index.js';
@@ -30,6 +30,9 @@ export interface AuditRecordInput {
 /** Looks up display names of users for the audit viewer; the org service provides it. */
 export type UserNames = (ids: string[]) => Promise<Map<string, string>>;
 
+/** The names of records of one kind by id (an approval's title, a contract's name and number). */
+export type RecordTitles = (ids: string[]) => Promise<Map<string, string>>;
+
 export type AuditListQuery = repo.AuditFilter & { page: number; pageSize: number; sort?: string };
 
 /**
@@ -38,6 +41,7 @@ export type AuditListQuery = repo.AuditFilter & { page: number; pageSize: number
  */
 export class AuditService {
   #userNames: UserNames = async () => new Map();
+  readonly #recordTitles = new Map<string, RecordTitles>();
   #events = new AuditEventCatalogue([]);
   #refuseUndeclared = false;
   // Production logs a payload that does not fit and records the entry all the same.
@@ -90,6 +94,15 @@ export class AuditService {
   /** The organisation names the users of the audit viewer; it is created after the audit log. */
   nameUsersWith(userNames: UserNames): void {
     this.#userNames = userNames;
+  }
+
+  /**
+   * How the module that keeps a kind of record names it in my recent records, where its entries
+   * record no name (an approval's entries record only its status). Only records the reader wrote
+   * to are named so.
+   */
+  titleRecordsWith(entityType: string, titles: RecordTitles): void {
+    this.#recordTitles.set(entityType, titles);
   }
 
   /**
@@ -197,6 +210,55 @@ export class AuditService {
     yield* presentedInBatches(query, (batch) => this.presented(ctx, batch.map(repo.toEntry)));
   }
 
+  /**
+   * The records I last wrote to while acting in the current entity (the workbench's 最近记录), one
+   * per record, newest first, with my latest action and the record's name as my entries recorded
+   * it. Only my own entries, so signing in is all it needs (as the viewer always shows a user their
+   * own); sign-ins, notifications read, uploads and the like are not records to go back to.
+   */
+  async recentMine(
+    ctx: RequestContext,
+    query: { limit: number; cursor?: string; types?: string[] },
+  ): Promise<AuditRecentPage> {
+    const actor = ctx.actor;
+    if (!actor) return { items: [], nextCursor: null };
+    const who = { actorId: actor.userId, entityId: actor.actingEntityId };
+    const records = await repo.recentRecordsOf(this.db, who, {
+      beforeSeq: query.cursor ? Number(query.cursor) : null,
+      limit: query.limit + 1,
+      excludedTypes: NOT_RECORDS,
+      onlyTypes: query.types,
+    });
+    const page = records.slice(0, query.limit);
+    const latest = new Map(
+      (
+        await repo.entriesAt(
+          this.db,
+          page.map((r) => r.lastSeq),
+        )
+      ).map((e) => [e.seq, e]),
+    );
+    const titles = titlesOf(await repo.actorEntriesOn(this.db, actor.userId, page, TITLE_ENTRIES));
+    for (const [entityType, lookup] of this.#recordTitles) {
+      const ids = page.filter((r) => r.entityType === entityType).map((r) => r.entityId);
+      if (!ids.length) continue;
+      for (const [id, title] of await lookup(ids)) titles.set(`${entityType}:${id}`, title);
+    }
+    const items = page.map((record) => {
+      const entry = latest.get(record.lastSeq)!;
+      return {
+        entityType: record.entityType,
+        entityId: record.entityId,
+        action: entry.action,
+        at: new Date(entry.at).toISOString(),
+        title: titles.get(`${record.entityType}:${record.entityId}`) ?? null,
+        ...this.#events.labels(record.entityType, entry.action, ctx.locale),
+      };
+    });
+    const last = page[page.length - 1];
+    return { items, nextCursor: records.length > query.limit && last ? String(last.lastSeq) : null };
+  }
+
   async verifyForUser(ctx: RequestContext): Promise<AuditVerifyResult> {
     await ctx.access.require('audit.view');
     return this.verify();
@@ -294,6 +356,34 @@ export class AuditService {
       actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
     }));
   }
+}
+
+/** Kinds of entry that are not records one goes back to: sign-ins, reads, uploads, the machinery's own. */
+const NOT_RECORDS = ['session', 'notification', 'notification_preference', 'file', 'job', 'rollup'];
+/** The fields that name a record, best first. */
+const TITLE_FIELDS = ['name', 'title', 'displayName', 'number'];
+/** The entries read for the names of one page of recent records, at most. */
+const TITLE_ENTRIES = 200;
+
+/** Per record (`type:id`), its name in the newest entry that recorded one (the old value of a deletion). */
+function titlesOf(
+  entries: { entity_type: string; entity_id: string; changes: unknown }[],
+): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const entry of entries) {
+    const key = `${entry.entity_type}:${entry.entity_id}`;
+    if (titles.has(key)) continue;
+    const changes = Array.isArray(entry.changes) ? (entry.changes as FieldChange[]) : [];
+    for (const field of TITLE_FIELDS) {
+      const change = changes.find((c) => c.field === field);
+      const value = change ? (change.new ?? change.old) : null;
+      if (typeof value === 'string' && value.trim()) {
+        titles.set(key, value);
+        break;
+      }
+    }
+  }
+  return titles;
 }
 
 /** Users always see their own entries, whichever entity they acted in (the scope's owner column). */

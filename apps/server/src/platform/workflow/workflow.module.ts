@@ -8,7 +8,7 @@ import { workflowJobs } from './workflow.jobs.js';
 import { workflowMigrations } from './workflow.migrations.js';
 import { WorkflowProxiesService } from './workflow.proxies.js';
 import { workflowRecordTypes } from './workflow.record-types.js';
-import { participatesWithFile } from './workflow.repository.js';
+import { instanceTitles, participatesWithFile } from './workflow.repository.js';
 import { workflowRoutes } from './workflow.routes.js';
 import { WorkflowService } from './workflow.service.js';
 import { ApprovalSubjects } from './workflow.subjects.js';
@@ -40,6 +40,8 @@ export const workflowModule = defineModule({
   create({ db, clock, systemContext }, { audit, org, forms, files, notifications, jobs }) {
     // Modules' approval subjects are registered here by the composition root.
     const approvalSubjects = new ApprovalSubjects();
+    // An approval's audit entries record its status only: recent records name it by its title.
+    audit.titleRecordsWith('workflow_instance', (ids) => instanceTitles(db, ids));
     const workflowDefinitions = new WorkflowDefinitionsService(
       db,
       audit,

@@ -122,6 +122,13 @@ export async function lockInstance(db: Db, id: string): Promise<WfInstanceTable 
   return query.executeTakeFirst();
 }
 
+/** The titles of instances by id (the audit log's recent records name approvals by them). */
+export async function instanceTitles(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('wf_instance').select(['id', 'title']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
 export const findInstance = (db: Db, id: string) =>
   db.selectFrom('wf_instance').selectAll().where('id', '=', id).executeTakeFirst();
 

@@ -1,16 +1,36 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSession } from '../../app/auth/session';
+import { usePermissions, useSession } from '../../app/auth/session';
 import { useAllowedPages } from '../../app/allowedPages';
+import { useTaskCounts } from '../approvals/api/workflowApi';
+import { NeedsAttentionCard } from './AttentionCard';
+import { RecentRecordsCard } from './RecentRecordsCard';
+import { orderShortcuts } from './shortcuts';
 import { MyRemindersCard, MySubmissionsCard, MyTodoCard } from './WorkbenchCards';
 
-/** The workbench (工作台): what waits on me, what I submitted, what I was told, and the way to my work. */
+/**
+ * The workbench (工作台): what waits on me, what I submitted, what I was told, what needs my
+ * attention, what I worked on last, and the way to my work, my role's tasks first.
+ */
 export default function HomePage() {
   const { t } = useTranslation();
   const session = useSession();
   const pages = useAllowedPages();
+  const { can } = usePermissions();
+  const todo = useTaskCounts().data?.todo ?? 0;
+  const shortcuts = orderShortcuts(
+    can,
+    pages.map((page) => ({
+      path: page.path,
+      labelKey: page.labelKey,
+      icon: page.icon,
+      testId: `quick-link-${page.testId.replace('menu-', '')}`,
+    })),
+    todo,
+  );
 
   return (
     <Flex vertical gap={16}>
@@ -56,21 +76,41 @@ export default function HomePage() {
           <MyRemindersCard />
         </Col>
       </Row>
+      <NeedsAttentionCard />
       <Row gutter={[16, 16]}>
-        <Col xs={24}>
-          <Card title={t('home.quickLinks')} variant="borderless" style={{ height: '100%' }}>
-            {pages.length === 0 ? (
+        <Col xs={24} lg={8}>
+          <RecentRecordsCard />
+        </Col>
+        <Col xs={24} lg={16}>
+          <Card
+            title={t('home.quickLinks')}
+            variant="borderless"
+            style={{ height: '100%' }}
+            data-testid="home-shortcuts"
+          >
+            {shortcuts.length === 0 ? (
               <Typography.Text type="secondary">{t('home.noQuickLinks')}</Typography.Text>
             ) : (
-              <Row gutter={[12, 12]}>
-                {pages.map((page) => (
-                  <Col xs={12} sm={8} lg={6} xl={4} key={page.path}>
-                    <Link to={page.path} data-testid={`quick-link-${page.testId.replace('menu-', '')}`}>
-                      <Card size="small" hoverable>
-                        <Flex align="center" gap={8}>
-                          {page.icon}
-                          <span style={{ flex: 1 }}>{t(page.labelKey)}</span>
-                          <RightOutlined style={{ fontSize: 10 }} />
+              <Row gutter={[12, 12]} role="list" aria-label={t('home.quickLinks')}>
+                {shortcuts.map((link) => (
+                  <Col xs={12} sm={8} xl={6} key={link.path} role="listitem">
+                    <Link
+                      to={link.path}
+                      data-testid={link.testId}
+                      style={{ display: 'block', height: '100%' }}
+                    >
+                      <Card
+                        size="small"
+                        hoverable
+                        style={{ height: '100%' }}
+                        styles={{ body: { height: '100%', display: 'flex', alignItems: 'center' } }}
+                      >
+                        <Flex align="center" gap={8} style={{ width: '100%' }}>
+                          {link.icon}
+                          <span style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+                            {t(link.labelKey as ParseKeys)}
+                          </span>
+                          <RightOutlined style={{ fontSize: 10 }} aria-hidden />
                         </Flex>
                       </Card>
                     </Link>

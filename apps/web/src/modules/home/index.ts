@@ -3,7 +3,7 @@ import { lazyPage, type WebModule } from '../../app/moduleKit';
 import { homeEnUS } from '../../locales/home.en-US';
 import { homeZhCN } from '../../locales/home.zh-CN';
 
-/** The workbench: who and where the user acts, and quick links to what they may open. */
+/** The workbench: what waits on the user and needs their attention, what they worked on last, and their role's shortcuts. */
 export const homeModule: WebModule<typeof homeZhCN> = {
   name: 'home',
   routes: [{ path: '/', page: lazyPage(() => import('./HomePage')) }],

@@ -12,6 +12,11 @@ export const partnersModule: WebModule<typeof zhCN> = {
   routes: [
     { path: '/partners', permission: 'partner.view', page: lazyPage(() => import('./PartnersPage')) },
     {
+      path: '/partners/qualifications/expiring',
+      permission: 'partner.view',
+      page: lazyPage(() => import('./ExpiringQualificationsPage')),
+    },
+    {
       path: '/partners/:id',
       permission: 'partner.view',
       page: lazyPage(() => import('./PartnerDetailPage')),

@@ -3,6 +3,7 @@ import type {
   PartnerBankAccount,
   PartnerContact,
   PartnerDetail,
+  PartnerExpiringQualification,
   PartnerListItem,
   PartnerQualification,
   partnerBankAccountInputSchema,
@@ -35,6 +36,20 @@ export function usePartnerList(query: QueryParams) {
   return useQuery({
     queryKey: keys.partners.list(query),
     queryFn: ({ signal }) => api.get<Page<PartnerListItem>>('/partners', query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Qualifications of the partners I see that end within `days` (the workbench and its full list). */
+export function useExpiringQualifications(
+  query: { days: number; page: number; pageSize: number },
+  enabled = true,
+) {
+  return useQuery({
+    enabled,
+    queryKey: keys.partners.expiring(query),
+    queryFn: ({ signal }) =>
+      api.get<Page<PartnerExpiringQualification>>('/partners/qualifications/expiring', query, signal),
     placeholderData: keepPreviousData,
   });
 }

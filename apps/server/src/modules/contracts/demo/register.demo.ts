@@ -1,4 +1,4 @@
-import type { WfFlow } from '@concord/contracts';
+import { addDays, businessDate, type WfFlow } from '@concord/contracts';
 import type { ContractsDemoServices as Services } from './demo-services.js';
 import { type ContractDraftInput, contractFactories } from '../contracts.factories.js';
 import { approveAll, demoContext } from './demo-actors.js';
@@ -142,6 +142,8 @@ interface DemoContract {
   start: string;
   end: string;
   sign?: string;
+  /** Dated around the day of seeding instead (signed on its start): a term that ends soon stays soon. */
+  around?: { startDaysAgo: number; endsInDays: number };
   target: Target;
   body: string;
   /** The name of the 2026 plan line it executes. */
@@ -284,6 +286,22 @@ const demoContracts: DemoContract[] = [
     target: 'APPROVED',
     body: clause('平台运维与技术支持服务'),
   },
+  {
+    // Ends within the month: its owner's workbench (即将到期的合同) shows it, whenever the demo is seeded.
+    entity: 'TECH',
+    department: 'SALES',
+    by: 'he.jun',
+    category: 'SALES-SERVICE',
+    partner: '杭州澄明软件有限公司',
+    name: '园区安防系统年度维保服务合同',
+    amountYuan: 96_000,
+    taxRatePercent: 6,
+    start: '',
+    end: '',
+    around: { startDaysAgo: 340, endsInDays: 25 },
+    target: 'IN_FORCE',
+    body: clause('园区安防监控系统年度巡检与维保服务'),
+  },
 ];
 
 export async function seedDemoContracts(services: Services): Promise<string[]> {
@@ -296,9 +314,17 @@ export async function seedDemoContracts(services: Services): Promise<string[]> {
     (await services.contractCategories.list(system)).items.map((c) => [c.code, c.id]),
   );
   const as = (username: string) => demoContext(services, username);
+  const today = businessDate(services.clock.now());
 
   const ids: string[] = [];
-  for (const demo of demoContracts) {
+  for (const listed of demoContracts) {
+    const demo = listed.around
+      ? {
+          ...listed,
+          start: addDays(today, -listed.around.startDaysAgo),
+          end: addDays(today, listed.around.endsInDays),
+        }
+      : listed;
     const ctx = await as(demo.by);
     const entityId = entities.get(demo.entity)!;
     const department = (await services.org.listDepartments(system, entityId)).find(

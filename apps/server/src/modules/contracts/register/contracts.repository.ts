@@ -38,6 +38,17 @@ export async function lockContract(db: Db, id: string): Promise<ContractTable | 
   return (isPostgres(db) ? query.forUpdate() : query).executeTakeFirst();
 }
 
+/** Contracts named as a reader knows them, by id: "name（number）", or the name of one not numbered yet. */
+export async function contractTitles(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('contract')
+    .select(['id', 'name', 'number'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.number ? `${r.name}（${r.number}）` : r.name]));
+}
+
 export async function deleteContract(db: Db, id: string): Promise<void> {
   await db.deleteFrom('contract').where('id', '=', id).execute();
 }
