@@ -50,9 +50,16 @@ export const flow: Flow = {
     await owner.getByTestId('contract-start-date').click();
     await owner.keyboard.type('2027-01-01');
     await owner.keyboard.press('Enter');
+    // A slip of the keyboard (2207 for 2027) is questioned under the field, then corrected.
     await owner.getByTestId('contract-end-date').click();
+    await owner.keyboard.type('2207-12-31');
+    await owner.keyboard.press('Enter');
+    await owner.getByTestId('contract-end-date-implausible').waitFor();
+    await owner.getByTestId('contract-end-date').click();
+    await owner.keyboard.press('ControlOrMeta+a');
     await owner.keyboard.type('2027-12-31');
     await owner.keyboard.press('Enter');
+    await owner.getByTestId('contract-end-date-implausible').waitFor({ state: 'detached' });
     await owner
       .getByTestId('contract-body')
       .fill('第一条 服务内容：集团数据中心与办公网络运维。\n第二条 服务期限：一年。');

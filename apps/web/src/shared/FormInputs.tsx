@@ -1,6 +1,8 @@
-import { DatePicker, type DatePickerProps, InputNumber, type InputNumberProps } from 'antd';
+import { DatePicker, type DatePickerProps, InputNumber, type InputNumberProps, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isPlausibleDate } from './plausibleDate';
 import { minorToInputText, moneyInputFormat, typedMinor } from './moneyInputText';
 
 interface MoneyInputProps
@@ -55,16 +57,38 @@ interface DateInputProps
   testId?: string;
 }
 
-/** A calendar date picked in the user's locale and given to the form as `YYYY-MM-DD`. */
+/**
+ * A calendar date picked in the user's locale and given to the form as `YYYY-MM-DD`. A date no
+ * business document plausibly carries (before 1990, or decades ahead: a slip of the keyboard far
+ * more often than a fact) is questioned under the field; it is not refused, the form still saves.
+ */
 export function DateInput({ value, onChange, testId, ...props }: DateInputProps) {
+  const { t } = useTranslation();
+  const hintId = useId();
+  const implausible = Boolean(value) && !isPlausibleDate(value as string);
   return (
-    <DatePicker
-      style={{ width: '100%' }}
-      {...props}
-      value={value ? dayjs(value) : null}
-      onChange={(date: Dayjs | null) => onChange?.(date ? date.format('YYYY-MM-DD') : null)}
-      data-testid={testId}
-    />
+    <>
+      <DatePicker
+        style={{ width: '100%' }}
+        {...props}
+        status={implausible ? 'warning' : props.status}
+        aria-describedby={implausible ? hintId : undefined}
+        value={value ? dayjs(value) : null}
+        onChange={(date: Dayjs | null) => onChange?.(date ? date.format('YYYY-MM-DD') : null)}
+        data-testid={testId}
+      />
+      {implausible && (
+        <Typography.Text
+          type="warning"
+          id={hintId}
+          role="status"
+          style={{ display: 'block' }}
+          data-testid={testId ? `${testId}-implausible` : undefined}
+        >
+          {t('validation.implausibleDate', { date: value })}
+        </Typography.Text>
+      )}
+    </>
   );
 }
 

@@ -2,7 +2,6 @@ import { Card, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePermissions } from '../../../app/auth/session';
 import { DateInput } from '../../../shared/FormInputs';
-import { plausibleDateRule } from '../../../shared/plausibleDate';
 import { PlanLineSelect } from '../pickers/PlanLineSelect';
 import { col } from './formLayout';
 import type { ContractRules } from './useContractRules';
@@ -11,17 +10,16 @@ import type { ContractRules } from './useContractRules';
 export function ContractTermSection({ entityId, rules }: { entityId?: string; rules: ContractRules }) {
   const { t } = useTranslation();
   const { can } = usePermissions();
-  const plausible = plausibleDateRule((date) => t('validation.implausibleDate', { date }));
   return (
     <Card size="small" title={t('contracts.form.sectionTerm')}>
       <Row gutter={16}>
         <Col {...col(8)}>
-          <Form.Item name="signDate" label={t('contracts.field.signDate')} rules={[plausible]}>
+          <Form.Item name="signDate" label={t('contracts.field.signDate')}>
             <DateInput testId="contract-sign-date" />
           </Form.Item>
         </Col>
         <Col {...col(8)}>
-          <Form.Item name="startDate" label={t('contracts.field.startDate')} rules={[plausible]}>
+          <Form.Item name="startDate" label={t('contracts.field.startDate')}>
             <DateInput testId="contract-start-date" />
           </Form.Item>
         </Col>
@@ -30,7 +28,7 @@ export function ContractTermSection({ entityId, rules }: { entityId?: string; ru
             name="endDate"
             label={t('contracts.field.endDate')}
             dependencies={['startDate']}
-            rules={[...(rules.endDate ?? []), plausible]}
+            rules={rules.endDate}
           >
             <DateInput testId="contract-end-date" />
           </Form.Item>
