@@ -4,26 +4,13 @@ import {
   type PartnerQualification,
   partnerQualificationInputSchema,
 } from '@concord/contracts';
-import {
-  App,
-  AutoComplete,
-  Button,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Row,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, AutoComplete, Button, Col, Flex, Form, Input, Row, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/session';
 import { EmptyState } from '../../shared/EmptyState';
 import { errorMessage } from '../../shared/errorMessage';
+import { DateInput } from '../../shared/FormInputs';
 import { FormModal, fieldErrorsInto } from '../../shared/FormModal';
 import { CreateButton } from '../../shared/listPage';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
@@ -41,8 +28,9 @@ type Target = { mode: 'create' } | { mode: 'edit'; qualification: PartnerQualifi
 interface QualificationForm {
   type: string;
   number?: string;
-  validFrom?: Dayjs;
-  validTo?: Dayjs;
+  /** YYYY-MM-DD. */
+  validFrom?: string | null;
+  validTo?: string | null;
   attachmentFileId?: string | null;
 }
 
@@ -132,8 +120,8 @@ export function QualificationsTab({ partner }: { partner: PartnerDetail }) {
       form.setFieldsValue({
         type: qualification.type,
         number: qualification.number ?? undefined,
-        validFrom: qualification.validFrom ? dayjs(qualification.validFrom) : undefined,
-        validTo: qualification.validTo ? dayjs(qualification.validTo) : undefined,
+        validFrom: qualification.validFrom,
+        validTo: qualification.validTo,
         attachmentFileId: qualification.attachmentFileId,
       });
     }
@@ -149,8 +137,8 @@ export function QualificationsTab({ partner }: { partner: PartnerDetail }) {
     const body = {
       type: values.type.trim(),
       number: values.number?.trim() || null,
-      validFrom: values.validFrom ? values.validFrom.format('YYYY-MM-DD') : null,
-      validTo: values.validTo ? values.validTo.format('YYYY-MM-DD') : null,
+      validFrom: values.validFrom ?? null,
+      validTo: values.validTo ?? null,
       attachmentFileId: values.attachmentFileId ?? null,
     };
     save.mutate(
@@ -277,7 +265,7 @@ export function QualificationsTab({ partner }: { partner: PartnerDetail }) {
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item name="validFrom" label={t('partners.qualification.validFrom')}>
-              <DatePicker style={{ width: '100%' }} />
+              <DateInput />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -288,15 +276,15 @@ export function QualificationsTab({ partner }: { partner: PartnerDetail }) {
               dependencies={['validFrom']}
               rules={[
                 ({ getFieldValue }) => ({
-                  validator: async (_rule, value?: Dayjs) => {
-                    const from = getFieldValue('validFrom') as Dayjs | undefined;
-                    if (value && from && value.isBefore(from, 'day'))
+                  validator: async (_rule, value?: string | null) => {
+                    const from = getFieldValue('validFrom') as string | null | undefined;
+                    if (value && from && value < from)
                       throw new Error(t('partners.qualification.validOrder'));
                   },
                 }),
               ]}
             >
-              <DatePicker style={{ width: '100%' }} data-testid="qualification-valid-to" />
+              <DateInput testId="qualification-valid-to" />
             </Form.Item>
           </Col>
         </Row>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/auth/session';
 import { formatMoney } from '../../../shared/format';
-import { MoneyInput } from '../../../shared/FormInputs';
+import { MoneyInput, DateInput as SharedDateInput } from '../../../shared/FormInputs';
 import { DepartmentTreeSelect } from '../../system/components/DepartmentTreeSelect';
 import { UserPicker } from '../../system/components/UserPicker';
 import { fileContentUrl, fileUploadUrl, useFileObject } from '../formsApi';
@@ -19,16 +19,9 @@ interface ControlProps<T> {
   id?: string;
 }
 
+/** A form's date: the shared DateInput (it questions an implausible year under the field). */
 export function DateInput({ value, onChange, disabled, id }: ControlProps<string>) {
-  return (
-    <DatePicker
-      id={id}
-      style={{ width: '100%' }}
-      disabled={disabled}
-      value={value ? dayjs(value) : null}
-      onChange={(date) => onChange?.(date ? date.format('YYYY-MM-DD') : null)}
-    />
-  );
+  return <SharedDateInput id={id} disabled={disabled} value={value} onChange={onChange} />;
 }
 
 export function DateRangeInput({ value, onChange, disabled, id }: ControlProps<[string, string]>) {
