@@ -271,8 +271,11 @@ export const flow: Flow = {
     await split.getByTestId('contract-invoice-plan-item').click();
     await dropdownOption(finance, '分摊到多个计划节点').click();
     await split.getByTestId('contract-invoice-allocations').waitFor();
-    // Every plan item is offered; the advance is fully invoiced already, so it goes.
+    // Every plan item is offered: the advance (fully invoiced already) goes, and so does the
+    // retention the settlement made an item of its own (4. 质保金, due on its release date).
     await split.getByTestId('contract-invoice-allocation-remove-0').click();
+    await split.getByText('4. 质保金（¥14,500.00）').waitFor();
+    await split.getByTestId('contract-invoice-allocation-remove-2').click();
     await inputOf(split, 'contract-invoice-allocation-amount-0').fill('12000');
     await inputOf(split, 'contract-invoice-allocation-amount-1').fill('8000');
     await split

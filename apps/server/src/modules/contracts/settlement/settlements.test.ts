@@ -247,7 +247,7 @@ describeEachDialect(
       expect(audits.map((a) => a.action).sort()).toEqual(['create', 'release-retention', 'status']);
     });
 
-    it('fits the plan to the settled amount: the shortfall comes off the last items, never below what is used', async () => {
+    it('fits the plan to the settled amount less the retention, which becomes an item due on its release date', async () => {
       const contract = await approvedContract(t(), clients, f, { sign: true });
       const url = `/api/v1/contracts/${contract.id}/schedule`;
       const empty = (await creator.get(url)).json();
@@ -266,12 +266,31 @@ describeEachDialect(
       await approveAll(created.json().instanceId, [gm]);
 
       const plan = (await creator.get(url)).json();
-      // 1,130,000 settled at 1,080,000: the last item gives up the 50,000.
-      expect(plan.items.map((i: any) => [i.name, i.amount])).toEqual([
-        ['预付款', 300_000],
-        ['进度款', 530_000],
-        ['尾款', 250_000],
+      // 1,130,000 settled at 1,080,000 with 54,000 retained: the last item gives up 50,000 and the
+      // retention, which is due on its release date (never overdue before it).
+      expect(plan.items.map((i: any) => [i.name, i.dueDate, i.amount])).toEqual([
+        ['预付款', '2026-03-10', 300_000],
+        ['进度款', '2026-04-10', 530_000],
+        ['尾款', '2026-05-10', 196_000],
+        ['质保金', '2026-06-30', 54_000],
       ]);
+      const fitted = await db()
+        .selectFrom('audit_log')
+        .select('changes')
+        .where('entity_id', '=', contract.id)
+        .where('action', '=', 'plan_fit_to_settlement')
+        .executeTakeFirstOrThrow();
+      expect(JSON.stringify(fitted.changes)).toContain('planItem.4.amount');
+      // On 1 June the first three items are past due, the retention is not: the ledger's overdue
+      // amount leaves it out.
+      clock.set('2026-06-01T01:00:00.000Z');
+      try {
+        const row = (await creator.get(`/api/v1/contracts?q=${encodeURIComponent(contract.number)}`)).json()
+          .items[0];
+        expect(row.overdueAmount).toBe(300_000 + 530_000 + 196_000);
+      } finally {
+        clock.set(START);
+      }
       expect((await creator.get(`/api/v1/contracts/${contract.id}/settlement`)).json()).toMatchObject({
         settledAmount: 1_080_000,
         plannedAmount: 1_080_000,
