@@ -200,13 +200,15 @@ export const flow: Flow = {
     for (let step = 0; step < 2; step++) await approveFromCentre(gm, baseUrl, `合同结算：${contract.number}`);
     await openTab(legal, baseUrl, contract.id, 'settlement');
     await legal.getByTestId('settlement-settled-amount').filter({ hasText: '¥290,000.00' }).waitFor();
-    await legal.getByTestId('settlement-outstanding').filter({ hasText: '¥200,000.00' }).waitFor();
+    // Payable now: settled − paid − the retention held until its release (¥290,000 − ¥90,000 − ¥14,500).
+    await legal.getByTestId('settlement-outstanding').filter({ hasText: '¥185,500.00' }).waitFor();
+    await legal.getByTestId('settlement-retention-held').filter({ hasText: '¥14,500.00' }).waitFor();
     await screenshot(legal, 'flow-07-settled');
     await expectLedger(
       legal,
       baseUrl,
       contract.number,
-      { paid: '¥90,000.00', invoiced: '¥90,000.00', accepted: '¥90,000.00', outstanding: '¥200,000.00' },
+      { paid: '¥90,000.00', invoiced: '¥90,000.00', accepted: '¥90,000.00', outstanding: '¥185,500.00' },
       'after the settlement',
     );
 
@@ -241,7 +243,7 @@ export const flow: Flow = {
         paid: '¥90,000.00',
         invoiced: '¥90,000.00',
         accepted: '¥90,000.00',
-        outstanding: '¥200,000.00',
+        outstanding: '¥185,500.00',
         status: '已完成',
       },
       'after completing',

@@ -83,7 +83,7 @@ describeEachDialect('contract execution migrations backfill existing rows', (t) 
     });
   });
 
-  it("holds an income contract's unreleased retention back from its outstanding amount", async () => {
+  it("holds a contract's unreleased retention back from its outstanding amount", async () => {
     const income = await contract('INCOME');
     const expense = await contract('EXPENSE');
     const released = await contract('INCOME');
@@ -116,16 +116,19 @@ describeEachDialect('contract execution migrations backfill existing rows', (t) 
     await rollupSettled.down(db());
     await retentionHeld.down(db());
     await retentionHeld.up(db());
+    const heldOf = async () =>
+      Object.fromEntries(
+        (
+          await db()
+            .selectFrom('contract')
+            .select(['id', 'retention_held_amount'])
+            .where('id', 'in', [income, expense, released])
+            .execute()
+        ).map((r) => [r.id, r.retention_held_amount]),
+      );
+    // 20261221_000300 fills income contracts; 20261221_000500 expense ones (the payable side too).
+    expect(await heldOf()).toEqual({ [income]: 50_000, [expense]: 0, [released]: 0 });
     await rollupSettled.up(db());
-    const held = await db()
-      .selectFrom('contract')
-      .select(['id', 'retention_held_amount'])
-      .where('id', 'in', [income, expense, released])
-      .execute();
-    expect(Object.fromEntries(held.map((r) => [r.id, r.retention_held_amount]))).toEqual({
-      [income]: 50_000,
-      [expense]: 0,
-      [released]: 0,
-    });
+    expect(await heldOf()).toEqual({ [income]: 50_000, [expense]: 50_000, [released]: 0 });
   });
 });

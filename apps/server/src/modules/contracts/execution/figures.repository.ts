@@ -30,16 +30,15 @@ export const planItems = (db: Db, contractId: string) =>
     .execute();
 
 /**
- * The retention an income contract's customer holds back, not yet due: its approved settlement's
- * retention until the release is recorded; 0 otherwise (and on expense contracts).
+ * The retention held back, not yet due: its approved settlement's retention until the release is
+ * recorded (the customer holds it on an income contract, we hold it on an expense one); 0 otherwise.
+ * What is outstanding is net of it on both sides: settled − paid (received) − retention held.
  */
 export async function retentionHeld(db: Db, contractId: string): Promise<number> {
   const row = await db
     .selectFrom('contract_settlement as s')
-    .innerJoin('contract as c', 'c.id', 's.contract_id')
     .select('s.retention_amount')
     .where('s.contract_id', '=', contractId)
-    .where('c.direction', '=', 'INCOME')
     .where('s.status', '=', 'APPROVED')
     .where('s.retention_amount', '>', 0)
     .where('s.retention_released_on', 'is', null)

@@ -9,7 +9,9 @@ import { createRollup, defineRollup, dropRollup } from '../../../db/index.js';
  * - `retention_held`, the retention income contracts' customers hold back (20261221_000300), which
  *   the outstanding receivable is net of: the totals took it off by summing the contracts holding
  *   one on each request; the buckets hold it now, and that partial index goes.
- * Building the new buckets reads the contracts once, at the migration.
+ * The retention held is now kept on expense contracts too (what we hold back from the supplier is
+ * not payable before its release either): those are filled in first, as 20261221_000300 did for
+ * income contracts. Building the new buckets reads the contracts once, at the migration.
  */
 export const contractLedgerRollupV4 = defineRollup({
   table: 'contract_ledger_rollup',
@@ -76,6 +78,17 @@ const contractLedgerRollupV3 = defineRollup({
 });
 
 export async function up(db: Kysely<any>): Promise<void> {
+  await sql`
+    update contract set retention_held_amount = (
+      select s.retention_amount from contract_settlement s
+      where s.contract_id = contract.id and s.status = 'APPROVED' and s.retention_amount > 0
+        and s.retention_released_on is null
+    )
+    where direction = 'EXPENSE' and exists (
+      select 1 from contract_settlement s
+      where s.contract_id = contract.id and s.status = 'APPROVED' and s.retention_amount > 0
+        and s.retention_released_on is null
+    )`.execute(db);
   await dropRollup(db, contractLedgerRollupV3);
   await createRollup(db, contractLedgerRollupV4);
   await sql.raw('drop index contract_retention_held').execute(db);
@@ -89,4 +102,5 @@ export async function down(db: Kysely<any>): Promise<void> {
     .execute(db);
   await dropRollup(db, contractLedgerRollupV4);
   await createRollup(db, contractLedgerRollupV3);
+  await sql`update contract set retention_held_amount = 0 where direction = 'EXPENSE'`.execute(db);
 }

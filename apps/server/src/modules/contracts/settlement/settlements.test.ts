@@ -174,7 +174,9 @@ describeEachDialect(
         settledAmount: 1_080_000,
         executableAmount: 1_080_000,
         paidAmount: 500_000,
-        outstandingAmount: 580_000,
+        // Payable now: settled − paid − the retention we hold until its release.
+        outstandingAmount: 526_000,
+        retentionHeldAmount: 54_000,
         // No plan was made for this contract: its sum (0) differs from the settled amount.
         plannedAmount: 0,
         planAdjustmentNeeded: true,
@@ -225,13 +227,18 @@ describeEachDialect(
     });
 
     it('releases the retention of an approved settlement once, audited', async () => {
-      const { settlement } = await settled();
+      const { contract, settlement } = await settled();
       const released = await creator.post(`/api/v1/contract-settlements/${settlement.id}/release-retention`, {
         releasedOn: '2026-07-01',
         note: '质保期满，无质量问题',
       });
       expect(released.statusCode, released.body).toBe(200);
       expect(released.json()).toMatchObject({ status: 'APPROVED', retentionReleasedOn: '2026-07-01' });
+      // Released, the retention is payable: back in the outstanding amount.
+      expect((await creator.get(`/api/v1/contracts/${contract.id}/settlement`)).json()).toMatchObject({
+        outstandingAmount: 580_000,
+        retentionHeldAmount: 0,
+      });
       expect(
         expectProblem(
           await creator.post(`/api/v1/contract-settlements/${settlement.id}/release-retention`, {}),
