@@ -116,9 +116,22 @@ async function companyLedger(tag: string, titles: string[]): Promise<Buffer> {
       '王芳',
       '执行中',
     ],
+    [
+      `${tag}-007`,
+      '政府补助项目',
+      'PURCHASE',
+      partner,
+      null,
+      'RMB 5,000',
+      '不征税',
+      '2024-03-05',
+      '法务部',
+      'wang.fang',
+      '已审批',
+    ],
   ];
   for (const [i, row] of rows.entries()) sheet.addRow([i + 1, ...row]);
-  sheet.addRow(['合计', null, null, null, null, null, '12.6万']);
+  sheet.addRow(['合计', null, null, null, null, null, '12.7万']);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -175,7 +188,7 @@ export const flow: Flow = {
     await check.waitFor({ state: 'attached', timeout: 30_000 });
     assertEqual(
       [await check.getAttribute('data-valid'), await check.getAttribute('data-warnings')],
-      ['4', '2'],
+      ['5', '2'],
       'the dry run: valid rows and readings to confirm',
     );
     const checkText = (await page.getByTestId('contracts-import-check-report').textContent()) ?? '';
@@ -196,7 +209,7 @@ export const flow: Flow = {
     await page.getByTestId('contracts-import-submit').click();
     const done = page.getByTestId('contracts-import-count');
     await done.waitFor({ state: 'attached', timeout: 30_000 });
-    assertEqual(await done.getAttribute('data-imported'), '4', 'rows imported');
+    assertEqual(await done.getAttribute('data-imported'), '5', 'rows imported');
     await page.getByTestId('contracts-import-done').click();
 
     // Every figure as the file wrote it, read back from the ledger's own export.
@@ -232,6 +245,7 @@ export const flow: Flow = {
         [`${tag}-002`, 1234.5, 0.13, '已完成', true],
         [`${tag}-003`, 1234.5, 0.13, '已终止', true],
         [`${tag}-004`, 8000, '免税', '履行中', true],
+        [`${tag}-007`, 5000, '不征税', '已审批', true],
       ],
       'the imported figures',
     );
@@ -255,12 +269,12 @@ export const flow: Flow = {
     await page.getByTestId('contracts-import-check').click();
     await page.getByTestId('contracts-import-check-count').waitFor({ state: 'attached', timeout: 30_000 });
     const roundTrip = (await page.getByTestId('contracts-import-check-errors').textContent()) ?? '';
-    for (let i = 1; i <= 4; i++)
+    for (const i of [1, 2, 3, 4, 7])
       assert(roundTrip.includes(`${tag}-00${i}”已存在`), `the export's row ${i} refused for its number only`);
     assertEqual(
       await page.getByTestId('contracts-import-check-errors').locator('tbody tr.ant-table-row').count(),
-      4,
-      `the round trip refuses nothing but the four numbers: ${roundTrip}`,
+      5,
+      `the round trip refuses nothing but the five numbers: ${roundTrip}`,
     );
   },
 };
