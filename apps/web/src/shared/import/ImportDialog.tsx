@@ -1,13 +1,14 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Modal, Progress, Radio, Steps, Typography, Upload } from 'antd';
+import { Alert, App, Button, Flex, Modal, Radio, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type BackgroundJobState, jobPercent, POLL_MS } from '../ExportButton';
+import { POLL_MS } from '../ExportButton';
 import { errorMessage } from '../errorMessage';
 import { FormError } from '../FormError';
 import { useIsPhone } from '../useIsPhone';
 import { proposalFor, unmappedRequired, withColumn } from './importMapping';
 import { ImportMappingStep } from './ImportMappingStep';
+import { type Sending, SendingProgress } from './ImportProgress';
 import { ImportReportView } from './ImportReportView';
 import type {
   BackgroundImport,
@@ -21,12 +22,6 @@ import type {
 
 /** Where the wizard is. */
 const STEP = { template: 0, upload: 1, mapping: 2, check: 3, result: 4 } as const;
-
-/**
- * Bytes sent as a percentage (null before the first progress event); then, for a background
- * check or import, the job's state as last polled.
- */
-type Sending = { percent: number | null; job?: BackgroundJobState };
 
 /**
  * The import dialog of every ledger: 1 download the template, 2 upload the workbook (a company's
@@ -369,43 +364,5 @@ export function ImportDialog({
         {sending && <SendingProgress sending={sending} testId={testId} />}
       </Flex>
     </Modal>
-  );
-}
-
-/**
- * The upload's percentage, then (all bytes sent) the wait while the server reads the file: for a
- * background check or import, the rows done of the total as the job reports them.
- */
-function SendingProgress({ sending, testId }: { sending: Sending; testId: string }) {
-  const { t } = useTranslation();
-  const sent = sending.percent ?? 0;
-  const { job } = sending;
-  if (job) {
-    const percent = jobPercent(job);
-    return (
-      <Flex
-        vertical
-        gap={4}
-        data-testid={`${testId}-progress`}
-        data-percent={percent ?? 0}
-        data-job={job.status}
-      >
-        <Progress percent={percent ?? 0} status="active" showInfo={percent !== null} />
-        <Typography.Text type="secondary">
-          {job.status === 'queued' || percent === null
-            ? t('kit.importer.queued')
-            : t('kit.importer.jobPercent', { percent })}
-        </Typography.Text>
-      </Flex>
-    );
-  }
-  const checking = sent >= 100;
-  return (
-    <Flex vertical gap={4} data-testid={`${testId}-progress`} data-percent={sent}>
-      <Progress percent={sent} status={checking ? 'active' : 'normal'} showInfo={!checking} />
-      <Typography.Text type="secondary">
-        {checking ? t('kit.importer.checking') : t('kit.importer.uploading', { percent: sent })}
-      </Typography.Text>
-    </Flex>
   );
 }

@@ -1,12 +1,6 @@
 import { Readable } from 'node:stream';
-import {
-  CONTRACT_IMPORT_REPORT_MAX_ERRORS,
-  type ContractImportLayout,
-  type ContractImportMode,
-  type ContractImportReport,
-  splitTax,
-} from '@concord/contracts';
-import { type Db, newId } from '../../../db/index.js';
+import type { ContractImportLayout, ContractImportMode, ContractImportReport } from '@concord/contracts';
+import type { Db } from '../../../db/index.js';
 import type { AuditService } from '../../../platform/audit/index.js';
 import { AppError, type RequestContext } from '../../../platform/http/index.js';
 import type { ContractPorts } from '../contracts.ports.js';
@@ -14,7 +8,6 @@ import * as repo from '../register/contracts.repository.js';
 import { auditable, warmScopes } from '../register/contracts.drafts.js';
 import type { ContractTable } from '../contracts.tables.js';
 import {
-  columnOrder,
   type Draft,
   distinct,
   type Fail,
@@ -22,16 +15,16 @@ import {
   parseRow,
   type Resolved,
   resolveRow,
-  SIGNED,
 } from './import.rows.js';
 import { type FileRow, readRows } from './import.file.js';
+import { emptyOutcome, keep, type PassOutcome, report } from './import.outcome.js';
+import { importedContract } from './import.record.js';
 import {
   type ContractImportLookups,
   type Directory,
   entityOf,
   lookUpCodes,
   openDirectory,
-  type Partner,
 } from './import.directory.js';
 import { texts } from './import.texts.js';
 import type { ContractVersions } from '../versions/versions.service.js';
@@ -167,16 +160,7 @@ export class ContractImportService {
     options: ImportOptions,
     onProgress: (done: number) => Promise<void>,
   ): Promise<PassOutcome> {
-    const outcome: PassOutcome = {
-      errors: [],
-      warnings: [],
-      truncated: false,
-      imported: 0,
-      valid: 0,
-      newPartners: [],
-      partnersListed: new Set(),
-      firstRow: new Map(),
-    };
+    const outcome = emptyOutcome();
     let batch: FileRow[] = [];
     let done = 0;
     const flush = async (rows: FileRow[]) => {
@@ -297,7 +281,13 @@ export class ContractImportService {
       const records = valid
         .filter(([d]) => !unconfirmed.has(d.row))
         .map(([d, r]) =>
-          this.record(d, r, directory.partners.get(`${r.partnerId}/${r.entityId}`), actor.userId),
+          importedContract(
+            d,
+            r,
+            directory.partners.get(`${r.partnerId}/${r.entityId}`),
+            actor.userId,
+            this.clock.now().toISOString(),
+          ),
         )
         .filter((row): row is ContractTable => row !== null);
       if (!records.length) return;
@@ -380,105 +370,4 @@ export class ContractImportService {
       r.partnerId = created.id;
     }
   }
-
-  /** The contract row of a valid draft. */
-  private record(
-    d: Draft,
-    r: Resolved,
-    partner: Partner | string | undefined,
-    userId: string,
-  ): ContractTable | null {
-    if (!partner || typeof partner === 'string') return null;
-    const now = this.clock.now().toISOString();
-    const bank = partner.bankAccounts.find((b) => b.isDefault) ?? partner.bankAccounts[0];
-    const amount = d.amount as number;
-    return {
-      id: newId(),
-      number: d.number,
-      name: d.name as string,
-      category_id: r.categoryId,
-      direction: r.direction,
-      partner_id: partner.id,
-      partner_name: partner.name,
-      partner_credit_code: partner.creditCode,
-      partner_bank: bank
-        ? { bankName: bank.bankName, accountName: bank.accountName, accountNumber: bank.accountNumber }
-        : null,
-      entity_id: r.entityId,
-      department_id: r.departmentId,
-      owner_id: r.ownerId,
-      amount,
-      tax_rate: d.taxRate as number,
-      tax_exemption: d.taxExemption,
-      tax_amount: splitTax(amount, d.taxRate as number).taxAmount,
-      signed_amount: SIGNED.includes(d.status) ? amount : null,
-      current_amount: amount,
-      currency: d.currency,
-      sign_date: d.signDate,
-      start_date: d.startDate,
-      end_date: d.endDate,
-      plan_line_id: null,
-      project_ref: d.projectRef,
-      budget_ref: null,
-      body: d.body,
-      attachments: [],
-      custom_data: {},
-      status: d.status,
-      version: 1,
-      instance_id: null,
-      pending_change_id: null,
-      status_reason: null,
-      imported: true,
-      lock_version: 0,
-      created_by: userId,
-      created_at: now,
-      updated_at: now,
-    };
-  }
-}
-
-interface PassOutcome {
-  errors: ContractImportReport['errors'];
-  warnings: ContractImportReport['warnings'];
-  truncated: boolean;
-  imported: number;
-  /** Rows without an error (written, or to be written once their warnings are confirmed). */
-  valid: number;
-  /** Counterparties created (or, checking, to be created), each at the first row naming it. */
-  newPartners: ContractImportReport['newPartners'];
-  /** The credit codes in newPartners. */
-  partnersListed: Set<string>;
-  /** Contract number → the first row of the file that has it. */
-  firstRow: Map<string, number>;
-}
-
-/** A batch's problems added to the report in row and column order, up to the report's limit. */
-function keep(
-  outcome: PassOutcome,
-  into: ContractImportReport['errors'],
-  found: ContractImportReport['errors'],
-): void {
-  found.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
-  const room = CONTRACT_IMPORT_REPORT_MAX_ERRORS - into.length;
-  if (found.length > room) outcome.truncated = true;
-  into.push(...found.slice(0, Math.max(0, room)));
-}
-
-function report(
-  rows: number,
-  outcome: PassOutcome,
-  { dryRun, accept }: { dryRun: boolean; accept: boolean },
-): ContractImportReport {
-  return {
-    rows,
-    imported: outcome.imported,
-    committed: outcome.imported > 0,
-    dryRun,
-    valid: outcome.valid,
-    errors: outcome.errors,
-    warnings: outcome.warnings,
-    warningsAccepted: accept,
-    newPartners: outcome.newPartners,
-    ...(outcome.truncated ? { errorsTruncated: true as const } : {}),
-  };
 }

@@ -18,9 +18,9 @@ import * as contracts from '../register/contracts.repository.js';
 import { scopedFacts } from '../register/contracts.rules.js';
 import { warmScopes } from '../register/contracts.drafts.js';
 import type { ContractFigureColumns, ContractTable } from '../contracts.tables.js';
-import { executableAmount, fitPlan } from '../execution/execution.rules.js';
+import { executableAmount } from '../execution/execution.rules.js';
 import type { ContractFiguresService } from '../execution/figures.service.js';
-import * as schedule from '../execution/schedule.repository.js';
+import { fitPlanToSettlement } from './settlement.plan-fit.js';
 import * as repo from './settlements.repository.js';
 
 /** The business type settlement flows are bound to; `category` is the contract category's code. */
@@ -250,7 +250,7 @@ export class ContractSettlementsService {
     if (outcome === 'APPROVED') {
       await this.assertCoversCommitted(trx, ctx, contract, settled);
       await repo.setSettledAmount(trx, before.contract_id, settled);
-      await this.fitPlanTo(trx, ctx, before.contract_id, settled, now, {
+      await fitPlanToSettlement(trx, ctx, this.audit, before.contract_id, settled, now, {
         amount: before.retention_amount,
         dueDate: before.retention_release_date,
       });
@@ -285,65 +285,6 @@ export class ContractSettlementsService {
 
   async fieldsOf(db: Db, id: string): Promise<FormField[] | null> {
     return (await repo.findSettlement(db, id)) ? SETTLEMENT_FIELDS : null;
-  }
-
-  /**
-   * After settlement the plan runs against the settled amount: the difference comes off the last
-   * items' unused remainders (never below what is paid or requested), so the plan-sum rule still holds.
-   * A retention (质保金) becomes a plan item of its own, due on its release date: it is not due
-   * before, so it is never counted overdue while the customer (or we) rightly hold it; the other
-   * items are fitted to the settled amount less it. When what is paid and requested leaves no room
-   * for that, the plan is fitted to the settled amount as a whole.
-   */
-  private async fitPlanTo(
-    trx: Db,
-    ctx: RequestContext,
-    contractId: string,
-    settled: number,
-    at: string,
-    retention: { amount: number; dueDate: string | null },
-  ): Promise<void> {
-    const items = await schedule.listItems(trx, contractId);
-    if (!items.length) return;
-    const fitting = items.map((item) => ({
-      id: item.id,
-      amount: item.amount,
-      used: item.paid_amount + item.requested_amount,
-    }));
-    const used = fitting.reduce((sum, item) => sum + item.used, 0);
-    const split = retention.amount > 0 && retention.dueDate !== null && used <= settled - retention.amount;
-    const changes = fitPlan(fitting, split ? settled - retention.amount : settled);
-    for (const [id, amount] of changes) await schedule.setItemAmount(trx, id, amount, at);
-    const seq = Math.max(...items.map((item) => item.seq)) + 1;
-    if (split)
-      await schedule.insertItem(trx, {
-        id: newId(),
-        contract_id: contractId,
-        seq,
-        name: '质保金',
-        due_date: retention.dueDate as string,
-        amount: retention.amount,
-        percentage: null,
-        condition_text: '结算时留存，到期释放',
-        created_at: at,
-        updated_at: at,
-      });
-    if (!changes.size && !split) return;
-    await this.audit.record(trx, ctx, {
-      entityType: 'contract',
-      entityId: contractId,
-      action: 'plan_fit_to_settlement',
-      changes: [
-        ...items
-          .filter((item) => changes.has(item.id))
-          .map((item) => ({
-            field: `planItem.${item.seq}.amount`,
-            old: item.amount,
-            new: changes.get(item.id),
-          })),
-        ...(split ? [{ field: `planItem.${seq}.amount`, old: null, new: retention.amount }] : []),
-      ],
-    });
   }
 
   /** The settled amount may not fall below what is paid (received) and requested so far. */
