@@ -46,8 +46,10 @@ export function httpClient(base: string): HttpClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    if (response.status !== 200) throw new HttpError(response.status, text, `${method} ${url}`);
-    return JSON.parse(text) as T;
+    // 200, or 201 for a record created (a payment request), 204 with nothing to answer.
+    if (response.status < 200 || response.status > 299)
+      throw new HttpError(response.status, text, `${method} ${url}`);
+    return (response.status === 204 ? undefined : JSON.parse(text)) as T;
   }
 
   async function login(username: string): Promise<Session> {

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { idSchema, localeSchema } from './common.js';
 
-export const loginBodySchema = z.strictObject({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
-});
+export const loginBodySchema = z
+  .strictObject({
+    username: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(200),
+  })
+  // The API description's example: a demo user of a fresh `npm start`.
+  .meta({ examples: [{ username: 'li.na', password: 'Concord2026' }] });
 
 /** Minimum strength: 8+ characters with letters and digits. Checked on the server too. */
 export const newPasswordSchema = z

@@ -247,15 +247,39 @@ export const contractImportLayoutSchema = z.strictObject({
 export type ContractImportLayout = z.infer<typeof contractImportLayoutSchema>;
 
 /** An import of a workbook stored by POST /contracts/import/inspect, with the columns as mapped. */
-export const contractImportRunSchema = z.strictObject({
-  fileId: idSchema,
-  mode: contractImportModeSchema,
-  acceptWarnings: z.boolean().default(false),
-  /** Counterparties missing from the library, named with their credit code, are created. */
-  createPartners: z.boolean().default(false),
-  /** Found by the columns' names (as a direct upload is) when absent. */
-  layout: contractImportLayoutSchema.optional(),
-});
+export const contractImportRunSchema = z
+  .strictObject({
+    fileId: idSchema,
+    mode: contractImportModeSchema,
+    acceptWarnings: z.boolean().default(false),
+    /** Counterparties missing from the library, named with their credit code, are created. */
+    createPartners: z.boolean().default(false),
+    /** Found by the columns' names (as a direct upload is) when absent. */
+    layout: contractImportLayoutSchema.optional(),
+  })
+  .meta({
+    examples: [
+      {
+        fileId: '0193a1b2-4c5d-7e6f-8a9b-5c1d2e3f4a5b',
+        mode: 'check',
+        acceptWarnings: false,
+        createPartners: true,
+        layout: {
+          headerRow: 4,
+          mapping: [
+            { field: 'number', column: 1 },
+            { field: 'name', column: 2 },
+            { field: 'category', column: 3 },
+            { field: 'partnerName', column: 4 },
+            { field: 'amount', column: 6 },
+            { field: 'taxRate', column: 7 },
+            { field: 'department', column: 9 },
+            { field: 'owner', column: 10 },
+          ],
+        },
+      },
+    ],
+  });
 export type ContractImportRun = z.input<typeof contractImportRunSchema>;
 
 /** What the mapping step shows of an uploaded workbook: its first rows and the columns proposed. */

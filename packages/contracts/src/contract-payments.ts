@@ -39,16 +39,27 @@ export const idempotencyKeySchema = z
 /** A positive amount in 分. */
 const positiveMoney = moneySchema.refine((v) => v > 0, 'must be more than zero');
 
-export const contractPaymentCreateSchema = z.strictObject({
-  planItemId: idSchema,
-  amount: positiveMoney,
-  purpose: z.string().trim().min(1).max(500),
-  idempotencyKey: idempotencyKeySchema,
-  /** Required when the request goes beyond what was invoiced or accepted (contract.override). */
-  overrideReason: z.string().trim().min(1).max(500).optional(),
-  /** nodeId → users chosen by the initiator, for 发起人自选 steps. */
-  selections: z.record(z.string().max(64), z.array(idSchema).max(20)).optional(),
-});
+export const contractPaymentCreateSchema = z
+  .strictObject({
+    planItemId: idSchema,
+    amount: positiveMoney,
+    purpose: z.string().trim().min(1).max(500),
+    idempotencyKey: idempotencyKeySchema,
+    /** Required when the request goes beyond what was invoiced or accepted (contract.override). */
+    overrideReason: z.string().trim().min(1).max(500).optional(),
+    /** nodeId → users chosen by the initiator, for 发起人自选 steps. */
+    selections: z.record(z.string().max(64), z.array(idSchema).max(20)).optional(),
+  })
+  .meta({
+    examples: [
+      {
+        planItemId: '0193a1b2-4c5d-7e6f-8a9b-4c1d2e3f4a5b',
+        amount: 30000000,
+        purpose: '预付款（合同总额 30%）',
+        idempotencyKey: '5f0c8a2e-3b1d-4e7f-9a6c-2d8e1f4b7a90',
+      },
+    ],
+  });
 export type ContractPaymentCreate = z.input<typeof contractPaymentCreateSchema>;
 
 /** Finance executes an approved payment. */

@@ -118,7 +118,24 @@ const contractFields = {
   /** Values of the category's custom fields, validated against them on the server. */
   customData: z.record(z.string().max(64), z.unknown()).default({}),
 };
-export const contractCreateSchema = z.strictObject(contractFields);
+export const contractCreateSchema = z.strictObject(contractFields).meta({
+  examples: [
+    {
+      name: '城东产业园钢材采购合同',
+      categoryId: '0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b',
+      partnerId: '0193a1b2-4c5d-7e6f-8a9b-1c1d2e3f4a5b',
+      departmentId: '0193a1b2-4c5d-7e6f-8a9b-2c1d2e3f4a5b',
+      ownerId: '0193a1b2-4c5d-7e6f-8a9b-3c1d2e3f4a5b',
+      amount: 113000000,
+      taxRate: 1300,
+      currency: 'CNY',
+      signDate: null,
+      startDate: '2027-01-01',
+      endDate: '2027-12-31',
+      body: '第一条 标的：螺纹钢 100 吨',
+    },
+  ],
+});
 export type ContractCreate = z.input<typeof contractCreateSchema>;
 /** A draft is edited as a whole; the category and entity stay. */
 export const contractUpdateSchema = z.strictObject({

@@ -256,19 +256,31 @@ const optionalNullable = (max: number) => z.string().trim().max(max).nullable().
 /** Checked (check digit) and normalised by the server, which names what is wrong. */
 const creditCodeInput = z.string().trim().max(40).nullable();
 
-export const partnerCreateSchema = z.strictObject({
-  name: z.string().trim().min(2).max(100),
-  creditCode: creditCodeInput.default(null),
-  kinds: z.array(z.enum(partnerKinds)).min(1).max(2),
-  type: z.enum(partnerTypes).default('enterprise'),
-  industry: z.enum(partnerIndustryCodes).nullable().default(null),
-  region: z.enum(partnerRegionCodes).nullable().default(null),
-  address: z.string().trim().max(200).nullable().default(null),
-  remarks: z.string().trim().max(1000).nullable().default(null),
-  /** Registered for this entity; by default the one the caller acts in. */
-  entityId: idSchema.optional(),
-  sharedWithGroup: z.boolean().default(false),
-});
+export const partnerCreateSchema = z
+  .strictObject({
+    name: z.string().trim().min(2).max(100),
+    creditCode: creditCodeInput.default(null),
+    kinds: z.array(z.enum(partnerKinds)).min(1).max(2),
+    type: z.enum(partnerTypes).default('enterprise'),
+    industry: z.enum(partnerIndustryCodes).nullable().default(null),
+    region: z.enum(partnerRegionCodes).nullable().default(null),
+    address: z.string().trim().max(200).nullable().default(null),
+    remarks: z.string().trim().max(1000).nullable().default(null),
+    /** Registered for this entity; by default the one the caller acts in. */
+    entityId: idSchema.optional(),
+    sharedWithGroup: z.boolean().default(false),
+  })
+  .meta({
+    examples: [
+      {
+        name: '上海申通建材贸易有限公司',
+        creditCode: '91310115MA1K4B2R2W',
+        kinds: ['supplier'],
+        type: 'enterprise',
+        sharedWithGroup: true,
+      },
+    ],
+  });
 export type PartnerCreate = z.infer<typeof partnerCreateSchema>;
 
 export const partnerUpdateSchema = z.strictObject({

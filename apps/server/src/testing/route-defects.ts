@@ -41,7 +41,8 @@ export function findRouteDefects(app: FastifyInstance): string[] {
       if (!route.recordType) defects.push(`${label} does not say which kind of record its id names`);
       else if (!knownTypes.has(route.recordType)) defects.push(`${label} names an unknown record type`);
     }
-    if (!route.download && !route.response) defects.push(`${label} has no response schema`);
+    if (!route.download && route.status !== 204 && !route.response)
+      defects.push(`${label} has no response schema`);
     if (route.auth === 'public' && !PUBLIC_ROUTES.has(label)) defects.push(`${label} is public`);
     for (const schema of [route.body, route.querystring]) {
       if (schema && inputJsonSchema(schema).additionalProperties !== false) {

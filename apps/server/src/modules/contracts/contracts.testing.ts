@@ -219,7 +219,7 @@ export async function givenContract(
   overrides: Record<string, unknown> = {},
 ): Promise<Record<string, any>> {
   const res = await client.post('/api/v1/contracts', draftBody(f, overrides));
-  expect(res.statusCode, res.body).toBe(200);
+  expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
 

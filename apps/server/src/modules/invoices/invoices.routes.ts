@@ -103,6 +103,7 @@ export function invoicesRoutes(invoices: InvoicesService): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/invoices',
+      status: 201,
       summary: 'Register an invoice (unique across the group)',
       tags,
       body: invoiceCreateSchema,

@@ -68,7 +68,7 @@ describeEachDialect('invoice registry', (t) => {
     const lina = await t().login('li.na');
     const input = paperInvoice();
     const res = await lina.post('/api/v1/invoices', input);
-    expect(res.statusCode, res.body).toBe(200);
+    expect(res.statusCode, res.body).toBe(201);
     const invoice = res.json();
     expect(invoice).toMatchObject({
       number: input.number,
@@ -85,15 +85,15 @@ describeEachDialect('invoice registry', (t) => {
     expect(again.detail).toContain('尚未被任何单据使用');
     // The same number from another seller, or with another code, is another invoice.
     const otherSeller = await lina.post('/api/v1/invoices', { ...input, sellerTaxId: '91310000MA1FL2EF3Y' });
-    expect(otherSeller.statusCode, otherSeller.body).toBe(200);
+    expect(otherSeller.statusCode, otherSeller.body).toBe(201);
     const otherCode = await lina.post('/api/v1/invoices', { ...input, code: '320021113099' });
-    expect(otherCode.statusCode, otherCode.body).toBe(200);
+    expect(otherCode.statusCode, otherCode.body).toBe(201);
   });
 
   it('keys fully digital invoices by number alone and checks their shape', async () => {
     const lina = await t().login('li.na');
     const input = digitalInvoice();
-    expect((await lina.post('/api/v1/invoices', input)).statusCode).toBe(200);
+    expect((await lina.post('/api/v1/invoices', input)).statusCode).toBe(201);
     const dup = expectProblem(
       await lina.post('/api/v1/invoices', {
         ...input,
@@ -123,7 +123,7 @@ describeEachDialect('invoice registry', (t) => {
     const input = paperInvoice();
     const answers = await Promise.all(Array.from({ length: 6 }, () => lina.post('/api/v1/invoices', input)));
     const codes = answers.map((a) => a.statusCode).sort();
-    expect(codes).toEqual([200, 409, 409, 409, 409, 409]);
+    expect(codes).toEqual([201, 409, 409, 409, 409, 409]);
     for (const a of answers.filter((r) => r.statusCode === 409))
       expect(a.json().code).toBe('INVOICE_DUPLICATE');
     const db = t().services.db;

@@ -31,7 +31,7 @@ describeEachDialect('partner records', (t) => {
       accountNumber: '1109 0123-4567 890',
       isDefault: true,
     });
-    expect(second.statusCode, second.body).toBe(200);
+    expect(second.statusCode, second.body).toBe(201);
     expect(second.json()).toMatchObject({
       accountNumber: '11090123 4567890'.replace(' ', ''),
       isDefault: true,
@@ -45,7 +45,7 @@ describeEachDialect('partner records', (t) => {
       isDefault: false,
     });
     expect(cannotUnset.statusCode).toBe(400);
-    expect((await legal.delete(`/api/v1/partners/bank-accounts/${second.json().id}`)).statusCode).toBe(200);
+    expect((await legal.delete(`/api/v1/partners/bank-accounts/${second.json().id}`)).statusCode).toBe(204);
     detail = (await legal.get(base)).json();
     expect(detail.bankAccounts.map((a) => [a.bankName, a.isDefault])).toEqual([
       ['中国建设银行北京朝阳支行', true],
@@ -66,13 +66,13 @@ describeEachDialect('partner records', (t) => {
       role: '财务联系人',
       phone: '010-8888 6666',
     });
-    expect(contact.statusCode, contact.body).toBe(200);
+    expect(contact.statusCode, contact.body).toBe(201);
     const edited = await legal.patch(`/api/v1/partners/contacts/${contact.json().id}`, {
       email: 'zhaomin@jintai-pm.example',
       phone: null,
     });
     expect(edited.json()).toMatchObject({ name: '赵敏', email: 'zhaomin@jintai-pm.example', phone: null });
-    expect((await legal.delete(`/api/v1/partners/contacts/${contact.json().id}`)).statusCode).toBe(200);
+    expect((await legal.delete(`/api/v1/partners/contacts/${contact.json().id}`)).statusCode).toBe(204);
     expect((await auditActions(partner.id)).slice(0, 3)).toEqual([
       'removeContact',
       'updateContact',
@@ -93,7 +93,7 @@ describeEachDialect('partner records', (t) => {
       validTo: '2028-12-31',
       attachmentFileId: file.id,
     });
-    expect(qualification.statusCode, qualification.body).toBe(200);
+    expect(qualification.statusCode, qualification.body).toBe(201);
     expect(qualification.json()).toMatchObject({ attachmentFileId: file.id, attachmentName: '资质证书.pdf' });
     const backwards = await legal.patch(`/api/v1/partners/qualifications/${qualification.json().id}`, {
       validTo: '2025-12-31',

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   idParamsSchema,
-  okSchema,
   pageOf,
   partnerBankAccountInputSchema,
   partnerBankAccountSchema,
@@ -116,6 +115,7 @@ export function partnersRoutes(partners: PartnersService, records: PartnerRecord
     defineRoute({
       method: 'POST',
       url: '/partners',
+      status: 201,
       summary: 'Register a partner',
       tags,
       body: partnerCreateSchema,
@@ -159,6 +159,7 @@ export function partnersRoutes(partners: PartnersService, records: PartnerRecord
     defineRoute({
       method: 'POST',
       url: '/partners/:id/bank-accounts',
+      status: 201,
       summary: 'Add a bank account to a partner (the first becomes the default)',
       tags,
       recordType: 'partner',
@@ -181,11 +182,11 @@ export function partnersRoutes(partners: PartnersService, records: PartnerRecord
     defineRoute({
       method: 'DELETE',
       url: '/partners/bank-accounts/:id',
+      status: 204,
       summary: "Remove a partner's bank account",
       tags,
       recordType: 'partnerBankAccount',
       params: idParamsSchema,
-      response: okSchema,
       handler: async ({ ctx, params }) => {
         await records.removeBankAccount(ctx, params.id);
         return { ok: true as const };
@@ -195,6 +196,7 @@ export function partnersRoutes(partners: PartnersService, records: PartnerRecord
     defineRoute({
       method: 'POST',
       url: '/partners/:id/contacts',
+      status: 201,
       summary: 'Add a contact to a partner',
       tags,
       recordType: 'partner',
@@ -217,11 +219,11 @@ export function partnersRoutes(partners: PartnersService, records: PartnerRecord
     defineRoute({
       method: 'DELETE',
       url: '/partners/contacts/:id',
+      status: 204,
       summary: "Remove a partner's contact",
       tags,
       recordType: 'partnerContact',
       params: idParamsSchema,
-      response: okSchema,
       handler: async ({ ctx, params }) => {
         await records.removeContact(ctx, params.id);
         return { ok: true as const };
@@ -231,6 +233,7 @@ export function partnersRoutes(partners: PartnersService, records: PartnerRecord
     defineRoute({
       method: 'POST',
       url: '/partners/:id/qualifications',
+      status: 201,
       summary: 'Add a qualification (资质) to a partner',
       tags,
       recordType: 'partner',
@@ -263,11 +266,11 @@ export function partnersRoutes(partners: PartnersService, records: PartnerRecord
     defineRoute({
       method: 'DELETE',
       url: '/partners/qualifications/:id',
+      status: 204,
       summary: "Remove a partner's qualification",
       tags,
       recordType: 'partnerQualification',
       params: idParamsSchema,
-      response: okSchema,
       handler: async ({ ctx, params }) => {
         await records.removeQualification(ctx, params.id);
         return { ok: true as const };

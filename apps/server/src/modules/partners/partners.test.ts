@@ -28,7 +28,7 @@ describeEachDialect('partners', (t) => {
       region: '33',
       address: '杭州市西湖区文三路 90 号',
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     const partner: PartnerDetail = created.json();
     expect(partner).toMatchObject({
       name: '杭州西溪数字科技有限公司',
@@ -80,7 +80,7 @@ describeEachDialect('partners', (t) => {
     // Individuals may go without a code, several of them.
     for (const name of ['李四', '王五']) {
       const person = await legal.post('/api/v1/partners', { name, type: 'individual', kinds: ['supplier'] });
-      expect(person.statusCode, person.body).toBe(200);
+      expect(person.statusCode, person.body).toBe(201);
       expect(person.json().creditCode).toBeNull();
     }
   });

@@ -16,6 +16,7 @@ export function filesRoutes(files: FilesService): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/files',
+      status: 201,
       summary: 'Upload one attachment (multipart/form-data, one file, at most 20 MB)',
       tags,
       response: fileObjectSchema,

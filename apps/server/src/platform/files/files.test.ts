@@ -14,7 +14,7 @@ describeEachDialect('files', (t) => {
       Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 256)),
     ]);
     const response = await upload(wuMin, '采购合同 (第1版).pdf', bytes, 'application/pdf');
-    expect(response.statusCode, response.body).toBe(200);
+    expect(response.statusCode, response.body).toBe(201);
     const file = response.json();
     expect(file).toMatchObject({
       name: '采购合同 (第1版).pdf',
@@ -136,7 +136,7 @@ describeEachDialect('files', (t) => {
       Buffer.alloc(20 * 1024 * 1024, 2),
       'application/octet-stream',
     );
-    expect(exact.statusCode).toBe(200);
+    expect(exact.statusCode).toBe(201);
     expect(exact.json().size).toBe(20 * 1024 * 1024);
   });
 

@@ -15,6 +15,7 @@ export function formSubmissionsRoutes(submissions: FormSubmissionsService): Rout
     defineRoute({
       method: 'POST',
       url: '/forms/:id/submissions',
+      status: 201,
       summary: 'Submit a form: validates it and starts its approval',
       tags: ['forms'],
       recordType: 'formDefinition',

@@ -5,7 +5,6 @@ import {
   formDefinitionSchema,
   formDefinitionUpdateSchema,
   idParamsSchema,
-  okSchema,
   pageOf,
 } from '@concord/contracts';
 import { defineRoute, type RouteDefinition } from '../http/index.js';
@@ -45,6 +44,7 @@ export function formsRoutes(forms: FormsService): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/forms',
+      status: 201,
       summary: 'Create a form definition',
       tags,
       body: formDefinitionCreateSchema,
@@ -65,11 +65,11 @@ export function formsRoutes(forms: FormsService): RouteDefinition[] {
     defineRoute({
       method: 'DELETE',
       url: '/forms/:id',
+      status: 204,
       summary: 'Delete a form definition',
       tags,
       recordType: 'formDefinition',
       params: idParamsSchema,
-      response: okSchema,
       handler: async ({ ctx, params }) => {
         await forms.remove(ctx, params.id);
         return { ok: true as const };

@@ -65,7 +65,7 @@ describeEachDialect('forms', (t) => {
       fields: sealFields,
       amountField: 'amount',
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     const form = created.json();
     expect(form).toMatchObject({
       code: c,
@@ -87,7 +87,7 @@ describeEachDialect('forms', (t) => {
       409,
     );
 
-    expect((await admin.delete(`/api/v1/forms/${form.id}`)).statusCode).toBe(200);
+    expect((await admin.delete(`/api/v1/forms/${form.id}`)).statusCode).toBe(204);
     expect((await admin.get(`/api/v1/forms/${form.id}`)).statusCode).toBe(404);
     const audit = await t()
       .services.db.selectFrom('audit_log')
@@ -161,7 +161,7 @@ describeEachDialect('forms', (t) => {
       entityId: cons.id,
       fields: sealFields,
     });
-    expect(own.statusCode, own.body).toBe(200);
+    expect(own.statusCode, own.body).toBe(201);
     const groupWide = await zhengHao.post('/api/v1/forms', { code: code(), name: 'x', fields: sealFields });
     expect(groupWide.statusCode).toBe(403);
     const foreign = await zhengHao.post('/api/v1/forms', {

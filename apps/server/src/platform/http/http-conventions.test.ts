@@ -4,6 +4,21 @@ import { describeEachDialect } from '../../testing/test-app.js';
 import { routeCatalog } from './index.js';
 
 describeEachDialect('HTTP conventions', (t) => {
+  it('answers a create with 201 and the record, a delete with 204 and nothing', async () => {
+    const admin = await t().login('admin');
+    const created = await admin.post('/api/v1/iam/roles', {
+      code: `r201_${Date.now().toString(36)}`,
+      name: '状态码测试角色',
+      permissions: ['audit.view'],
+      dataScope: 'self',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const deleted = await admin.delete(`/api/v1/iam/roles/${created.json().id}`);
+    expect(deleted.statusCode).toBe(204);
+    expect(deleted.body).toBe('');
+    expect((await admin.delete(`/api/v1/iam/roles/${created.json().id}`)).statusCode).toBe(404);
+  });
+
   it('answers /healthz', async () => {
     const response = await t().app.inject({ method: 'GET', url: '/healthz' });
     expect(response.statusCode).toBe(200);
@@ -46,6 +61,21 @@ describeEachDialect('HTTP conventions', (t) => {
         `${route.method} ${path} missing from OpenAPI`,
       ).toBeDefined();
     }
+    // A create answers 201 with the record, a delete 204 with nothing; the main operations carry examples.
+    expect(Object.keys(spec.paths['/api/v1/partners'].post.responses)).toEqual(['201', '4XX', '5XX']);
+    expect(Object.keys(spec.paths['/api/v1/iam/roles/{id}'].delete.responses)).toEqual(['204', '4XX', '5XX']);
+    expect(Object.keys(spec.paths['/api/v1/contracts/{id}/submit'].post.responses)).toContain('200');
+    for (const [path, field] of [
+      ['/api/v1/auth/login', 'username'],
+      ['/api/v1/contracts', 'taxRate'],
+      ['/api/v1/partners', 'creditCode'],
+      ['/api/v1/contracts/{id}/payments', 'idempotencyKey'],
+      ['/api/v1/contracts/import/runs', 'layout'],
+    ])
+      expect(
+        spec.paths[path].post.requestBody.content['application/json'].example,
+        `${path} example`,
+      ).toHaveProperty(field);
     const createUser = spec.paths['/api/v1/org/users'].post;
     expect(createUser.requestBody.content['application/json'].schema.required).toContain('username');
     // Every operation has an id, says how it is authenticated and answers errors as problem+json.

@@ -39,6 +39,10 @@ export function openapiTransform(input: TransformInput) {
   schema.operationId ??= operationIdOf(method, input.url);
   schema.security = publicRoute ? [] : safe ? [{ session: [] }] : [{ session: [], csrf: [] }];
   const responses = (schema.response ?? {}) as Record<string, unknown>;
+  if (route?.config?.status === 204) {
+    delete responses['200'];
+    responses['204'] = { description: 'Done: nothing to answer' };
+  }
   responses['4XX'] ??= problemResponse('The request was refused: problem+json with a stable `code`');
   responses['5XX'] ??= problemResponse('A defect on the server (problem+json with the request id)');
   schema.response = responses;

@@ -48,6 +48,11 @@ export interface RouteDefinition<
   rateLimitPerMinute?: number;
   /** True when the answer is a file download instead of JSON. */
   download?: boolean;
+  /**
+   * The answer's status when it succeeds: 201 for a route that creates a record (the answer is the
+   * record created), 204 for one that has nothing to answer (a delete); 200 otherwise.
+   */
+  status?: 201 | 204;
   body?: B;
   querystring?: Q;
   params?: P;
@@ -82,6 +87,7 @@ export interface RouteConfig {
   beforePasswordChange: boolean;
   recordType?: string;
   download: boolean;
+  status: 200 | 201 | 204;
 }
 
 /** Whether answers of `responseAsBuilt` routes are checked against their schema (the test suite). */
@@ -114,6 +120,7 @@ export function registerRoutes(app: FastifyInstance, definitions: RouteDefinitio
       beforePasswordChange: def.beforePasswordChange === true,
       recordType: def.recordType,
       download: !!def.download,
+      status: def.status ?? 200,
     };
     app[routeCatalog].push(def);
     typed.route({
@@ -130,11 +137,13 @@ export function registerRoutes(app: FastifyInstance, definitions: RouteDefinitio
         ...(def.body ? { body: def.body } : {}),
         querystring: def.querystring ?? noQuery,
         ...(def.params ? { params: def.params } : {}),
-        ...(def.response && !def.download ? { response: { 200: def.response, '4xx': problemSchema } } : {}),
+        ...(def.response && !def.download && config.status !== 204
+          ? { response: { [config.status]: def.response, '4xx': problemSchema } }
+          : {}),
       },
       ...(def.responseAsBuilt ? { serializerCompiler: asBuiltSerializer(app[checkBuiltResponses]) } : {}),
-      handler: (request, reply) =>
-        def.handler(
+      handler: async (request, reply) => {
+        const answer = await def.handler(
           {
             body: request.body,
             query: request.query,
@@ -143,7 +152,11 @@ export function registerRoutes(app: FastifyInstance, definitions: RouteDefinitio
             request,
           },
           reply,
-        ),
+        );
+        if (answer === reply || config.status === 200) return answer;
+        if (config.status === 204) return reply.code(204).send();
+        return reply.code(config.status).send(answer);
+      },
     });
   }
 }

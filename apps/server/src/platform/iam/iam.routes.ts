@@ -158,6 +158,7 @@ export function iamRoutes(
     defineRoute({
       method: 'POST',
       url: '/iam/roles',
+      status: 201,
       summary: 'Create a role with permissions and a data scope',
       tags: ['roles'],
       body: roleCreateSchema,
@@ -178,11 +179,11 @@ export function iamRoutes(
     defineRoute({
       method: 'DELETE',
       url: '/iam/roles/:id',
+      status: 204,
       summary: 'Delete an unused, non-built-in role',
       tags: ['roles'],
       recordType: 'role',
       params: idParamsSchema,
-      response: okSchema,
       handler: async ({ ctx, params }) => {
         await roles.delete(ctx, params.id);
         return { ok: true as const };

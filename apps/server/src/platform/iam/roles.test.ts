@@ -72,7 +72,7 @@ describeEachDialect('roles', (t) => {
       permissions: ['org.user.view', 'org.department.view', 'org.user.view'],
       dataScope: 'department_and_below',
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     const role = created.json();
     expect(role).toMatchObject({
       code,
@@ -104,8 +104,8 @@ describeEachDialect('roles', (t) => {
     expect((await api.get(`${ROLES}/${role.id}`)).json().permissions).toEqual(['audit.view']);
 
     const deleted = await api.delete(`${ROLES}/${role.id}`);
-    expect(deleted.statusCode).toBe(200);
-    expect(deleted.json()).toEqual({ ok: true });
+    expect(deleted.statusCode).toBe(204);
+    expect(deleted.body).toBe('');
     expect((await api.get(`${ROLES}/${role.id}`)).statusCode).toBe(404);
     expect((await api.get(ROLES)).json().items.map((r: { id: string }) => r.id)).not.toContain(role.id);
   });
@@ -151,7 +151,7 @@ describeEachDialect('roles', (t) => {
       scopeEntityIds: [techId, consId],
       scopeDepartmentIds: [eng.id],
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     expect(created.json().scopeEntityIds.sort()).toEqual([consId, techId].sort());
     expect(created.json().scopeDepartmentIds).toEqual([eng.id]);
     const id = created.json().id;
@@ -175,7 +175,7 @@ describeEachDialect('roles', (t) => {
   it('stays editable after a department of its custom scope is deleted', async () => {
     const doomed = await t().given.department({ entityId: consId, name: 'Doomed' });
     const role = (await create({ dataScope: 'custom', scopeDepartmentIds: [doomed.id] })).json();
-    expect((await api.delete(`/api/v1/org/departments/${doomed.id}`)).statusCode).toBe(200);
+    expect((await api.delete(`/api/v1/org/departments/${doomed.id}`)).statusCode).toBe(204);
     const renamed = await api.patch(`${ROLES}/${role.id}`, { name: 'Still editable' });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(renamed.json().name).toBe('Still editable');

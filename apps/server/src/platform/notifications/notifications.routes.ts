@@ -100,6 +100,7 @@ export function notificationsRoutes(
     defineRoute({
       method: 'POST',
       url: '/notification-robots',
+      status: 201,
       summary: 'Add a group robot to a legal entity',
       tags,
       body: robotCreateSchema,
@@ -120,11 +121,11 @@ export function notificationsRoutes(
     defineRoute({
       method: 'DELETE',
       url: '/notification-robots/:id',
+      status: 204,
       summary: 'Delete a group robot',
       tags,
       recordType: 'notificationRobot',
       params: idParamsSchema,
-      response: okSchema,
       handler: async ({ ctx, params }) => {
         await robots.remove(ctx, params.id);
         return { ok: true as const };

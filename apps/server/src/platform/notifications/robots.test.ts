@@ -15,7 +15,7 @@ describeEachDialect('notifications: group robot settings', (t) => {
       webhookUrl: 'https://open.feishu.cn/open-apis/bot/v2/hook/abc',
       secret: 's3cret',
     });
-    expect(created.statusCode).toBe(200);
+    expect(created.statusCode).toBe(201);
     const robot = created.json();
     expect(robot).toMatchObject({
       entityId: tech.id,
@@ -42,7 +42,7 @@ describeEachDialect('notifications: group robot settings', (t) => {
     });
     expect(bad.statusCode).toBe(400);
 
-    expect((await admin.delete(`${api}/notification-robots/${robot.id}`)).statusCode).toBe(200);
+    expect((await admin.delete(`${api}/notification-robots/${robot.id}`)).statusCode).toBe(204);
     expect((await admin.get(`${api}/notification-robots/${robot.id}`)).statusCode).toBe(404);
     const actions = await t()
       .services.db.selectFrom('audit_log')
@@ -85,7 +85,7 @@ describeEachDialect('notifications: group robot settings', (t) => {
       kind: 'dingtalk',
       webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=t',
     });
-    expect(own.statusCode).toBe(200);
+    expect(own.statusCode).toBe(201);
     const foreign = await client.post(`${api}/notification-robots`, {
       entityId: tech.id,
       name: 'Nope',

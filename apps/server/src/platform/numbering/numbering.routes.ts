@@ -47,6 +47,7 @@ export function numberingRoutes(numbering: NumberingService): RouteDefinition[] 
     defineRoute({
       method: 'POST',
       url: '/numbering/rules',
+      status: 201,
       summary: 'Create a numbering rule',
       tags,
       body: numberingRuleCreateSchema,

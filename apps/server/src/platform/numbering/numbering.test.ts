@@ -70,7 +70,7 @@ describeEachDialect('numbering rules', (t) => {
       seqWidth: 4,
       ...input,
     });
-    expect(response.statusCode, response.body).toBe(200);
+    expect(response.statusCode, response.body).toBe(201);
     return response.json();
   }
 

@@ -19,7 +19,7 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
         code: code('D'),
         name,
       });
-      expect(response.statusCode).toBe(200);
+      expect(response.statusCode).toBe(201);
       return response.json();
     };
     const a = await create(null, 'A');
@@ -64,7 +64,7 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
       code: 'ENG',
       name: 'TECH engineering',
     });
-    expect(elsewhere.statusCode).toBe(200);
+    expect(elsewhere.statusCode).toBe(201);
   });
 
   it('refuses text with NUL characters alike on both dialects', async () => {
@@ -142,8 +142,7 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
       200,
     );
     const deleted = await api.delete(`${API}/org/departments/${c.id}`);
-    expect(deleted.statusCode).toBe(200);
-    expect(deleted.json()).toEqual({ ok: true });
+    expect(deleted.statusCode).toBe(204);
     expect((await api.get(`${API}/org/departments/${c.id}`)).statusCode).toBe(404);
     expect((await api.delete(`${API}/org/departments/${c.id}`)).statusCode).toBe(404);
   });
@@ -199,7 +198,7 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
       code: positionCode,
       name: '造价工程师',
     });
-    expect(created.statusCode).toBe(200);
+    expect(created.statusCode).toBe(201);
     const position = created.json();
     expect(position).toMatchObject({ entityId: cons.id, code: positionCode, name: '造价工程师' });
 
@@ -229,7 +228,7 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
           name: 'Other entity',
         })
       ).statusCode,
-    ).toBe(200);
+    ).toBe(201);
     const dupRename = await api.patch(`${API}/org/positions/${position.id}`, { code: 'GM' });
     expect(dupRename.statusCode).toBe(409);
 
@@ -238,7 +237,7 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
     expect(renamed.json()).toMatchObject({ id: position.id, code: positionCode, name: '高级造价工程师' });
 
     const deleted = await api.delete(`${API}/org/positions/${position.id}`);
-    expect(deleted.statusCode).toBe(200);
+    expect(deleted.statusCode).toBe(204);
     const after = (await api.get(`${API}/org/positions?entityId=${cons.id}`)).json().items as {
       id: string;
     }[];
@@ -261,7 +260,7 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('HAS_CHILDREN');
     expect((await api.patch(`${API}/org/users/${user.id}`, { positionId: null })).statusCode).toBe(200);
-    expect((await api.delete(`${API}/org/positions/${position.id}`)).statusCode).toBe(200);
+    expect((await api.delete(`${API}/org/positions/${position.id}`)).statusCode).toBe(204);
   });
 
   it('refuses a position for an unknown entity', async () => {

@@ -22,7 +22,7 @@ describeEachDialect('organisation: entities, departments, positions', (t) => {
       creditCode: '91110000MA01XYKW2A',
       sortOrder: 7,
     });
-    expect(created.statusCode).toBe(200);
+    expect(created.statusCode).toBe(201);
     const entity = created.json();
     expect(entity).toMatchObject({
       parentId: group.id,

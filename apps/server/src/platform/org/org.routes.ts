@@ -7,7 +7,6 @@ import {
   entitySchema,
   entityUpdateSchema,
   idParamsSchema,
-  okSchema,
   positionCreateSchema,
   positionListQuerySchema,
   positionSchema,
@@ -43,6 +42,7 @@ export function orgRoutes(org: OrgService, positions: PositionsService): RouteDe
     defineRoute({
       method: 'POST',
       url: '/org/entities',
+      status: 201,
       summary: 'Create a legal entity under a parent',
       tags: ['org'],
       body: entityCreateSchema,
@@ -82,6 +82,7 @@ export function orgRoutes(org: OrgService, positions: PositionsService): RouteDe
     defineRoute({
       method: 'POST',
       url: '/org/departments',
+      status: 201,
       summary: 'Create a department',
       tags: ['org'],
       body: departmentCreateSchema,
@@ -102,11 +103,11 @@ export function orgRoutes(org: OrgService, positions: PositionsService): RouteDe
     defineRoute({
       method: 'DELETE',
       url: '/org/departments/:id',
+      status: 204,
       summary: 'Delete an empty department',
       tags: ['org'],
       recordType: 'department',
       params: idParamsSchema,
-      response: okSchema,
       handler: async ({ ctx, params }) => {
         await org.deleteDepartment(ctx, params.id);
         return { ok: true as const };
@@ -124,6 +125,7 @@ export function orgRoutes(org: OrgService, positions: PositionsService): RouteDe
     defineRoute({
       method: 'POST',
       url: '/org/positions',
+      status: 201,
       summary: 'Create a position',
       tags: ['org'],
       body: positionCreateSchema,
@@ -144,11 +146,11 @@ export function orgRoutes(org: OrgService, positions: PositionsService): RouteDe
     defineRoute({
       method: 'DELETE',
       url: '/org/positions/:id',
+      status: 204,
       summary: 'Delete an unused position',
       tags: ['org'],
       recordType: 'position',
       params: idParamsSchema,
-      response: okSchema,
       handler: async ({ ctx, params }) => {
         await positions.delete(ctx, params.id);
         return { ok: true as const };

@@ -90,6 +90,7 @@ export function usersRoutes(users: UsersService, userRoles: UserRolesService): R
     defineRoute({
       method: 'POST',
       url: '/org/users',
+      status: 201,
       summary: 'Create a user with an initial password',
       tags: ['users'],
       body: userCreateSchema,

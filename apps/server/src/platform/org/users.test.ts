@@ -15,7 +15,7 @@ describeEachDialect('user administration: create, update and roles', (t) => {
   it('creates a user who can then sign in', async () => {
     const input = validUser({ locale: 'en-US' });
     const response = await api.post(USERS, input);
-    expect(response.statusCode, response.body).toBe(200);
+    expect(response.statusCode, response.body).toBe(201);
     const user = response.json();
     expect(user).toMatchObject({
       username: input.username,

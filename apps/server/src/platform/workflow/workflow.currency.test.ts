@@ -46,7 +46,7 @@ describeEachDialect('approval engine currencies', (t) => {
       flow,
       ...binding,
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     const published = await admin.post(`/api/v1/workflow/definitions/${created.json().id}/publish`, {});
     expect(published.statusCode, published.body).toBe(200);
     return created.json().id;

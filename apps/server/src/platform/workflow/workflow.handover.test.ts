@@ -58,7 +58,7 @@ describeEachDialect('handing over a leaving approver’s tasks', (t) => {
       businessType: business,
       flow: supervisorFlow,
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     expect(
       (await admin.post(`/api/v1/workflow/definitions/${created.json().id}/publish`, {})).statusCode,
     ).toBe(200);

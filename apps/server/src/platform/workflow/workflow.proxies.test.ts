@@ -68,7 +68,7 @@ describeEachDialect(
           },
         },
       });
-      expect(created.statusCode, created.body).toBe(200);
+      expect(created.statusCode, created.body).toBe(201);
       const published = await admin.post(`/api/v1/workflow/definitions/${created.json().id}/publish`, {});
       expect(published.statusCode, published.body).toBe(200);
     });
@@ -85,12 +85,12 @@ describeEachDialect(
         (await post({ proxyId: other, startAt: at(100), endAt: at(101), userId: other })).statusCode,
       ).toBe(400);
       const ok = await post({ proxyId: other, startAt: at(100), endAt: at(102) });
-      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.statusCode, ok.body).toBe(201);
       expect(ok.json()).toMatchObject({ userId: me, proxyId: other, proxyName: expect.any(String) });
       const overlap = await post({ proxyId: other, startAt: at(101), endAt: at(103) });
       expect(overlap.statusCode).toBe(400);
       const after = await post({ proxyId: other, startAt: at(102), endAt: at(103) });
-      expect(after.statusCode, after.body).toBe(200);
+      expect(after.statusCode, after.body).toBe(201);
 
       const mine = (await manager.get('/api/v1/workflow/proxies')).json().items;
       expect(mine.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([ok.json().id]));
@@ -101,8 +101,8 @@ describeEachDialect(
       expect(all.map((r: { id: string }) => r.id)).toContain(ok.json().id);
 
       expect((await proxy.delete(`/api/v1/workflow/proxies/${ok.json().id}`)).statusCode).toBe(404);
-      expect((await manager.delete(`/api/v1/workflow/proxies/${ok.json().id}`)).statusCode).toBe(200);
-      expect((await admin.delete(`/api/v1/workflow/proxies/${after.json().id}`)).statusCode).toBe(200);
+      expect((await manager.delete(`/api/v1/workflow/proxies/${ok.json().id}`)).statusCode).toBe(204);
+      expect((await admin.delete(`/api/v1/workflow/proxies/${after.json().id}`)).statusCode).toBe(204);
       expect((await manager.delete(`/api/v1/workflow/proxies/${after.json().id}`)).statusCode).toBe(404);
       const audit = await t()
         .services.db.selectFrom('audit_log')
@@ -121,7 +121,7 @@ describeEachDialect(
         startAt: at(-1),
         endAt: at(2),
       });
-      expect(rule.statusCode, rule.body).toBe(200);
+      expect(rule.statusCode, rule.body).toBe(201);
 
       const id = await start();
       expect(await tasksOf(id)).toEqual([{ assignee_id: P, on_behalf_of: A }]);

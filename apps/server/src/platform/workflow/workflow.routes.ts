@@ -1,6 +1,5 @@
 import {
   idParamsSchema,
-  okSchema,
   pageOf,
   wfActionBodySchema,
   wfCountsSchema,
@@ -59,6 +58,7 @@ export function workflowRoutes(
     defineRoute({
       method: 'POST',
       url: '/workflow/definitions',
+      status: 201,
       summary: 'Create a flow definition bound to a business type',
       tags: ['workflow'],
       body: wfDefinitionCreateSchema,
@@ -188,6 +188,7 @@ function proxyRoutes(proxies: WorkflowProxiesService): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/workflow/proxies',
+      status: 201,
       summary: 'Name a proxy who takes my approvals for a period (400 when it overlaps another rule)',
       tags: ['workflow'],
       body: wfProxyRuleCreateSchema,
@@ -197,11 +198,11 @@ function proxyRoutes(proxies: WorkflowProxiesService): RouteDefinition[] {
     defineRoute({
       method: 'DELETE',
       url: '/workflow/proxies/:id',
+      status: 204,
       summary: 'Remove a proxy rule (its owner, or an approval administrator in scope)',
       tags: ['workflow'],
       recordType: 'workflowProxyRule',
       params: idParamsSchema,
-      response: okSchema,
       handler: async ({ ctx, params }) => {
         await proxies.remove(ctx, params.id);
         return { ok: true as const };

@@ -47,7 +47,7 @@ describeEachDialect('approval scenarios at the API', (t) => {
       businessType,
       flow: flowOf(first),
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     const published = await admin.post(`/api/v1/workflow/definitions/${created.json().id}/publish`, {});
     expect(published.statusCode, published.body).toBe(200);
     return created.json().id as string;

@@ -101,7 +101,7 @@ describeEachDialect(
         businessType: business,
         flow: twoLevelFlow(),
       });
-      expect(created.statusCode, created.body).toBe(200);
+      expect(created.statusCode, created.body).toBe(201);
       const published = await admin.post(`/api/v1/workflow/definitions/${created.json().id}/publish`, {});
       expect(published.statusCode, published.body).toBe(200);
       expect(published.json().currentVersion).toBe(1);

@@ -63,7 +63,7 @@ describeEachDialect(
         businessType,
         flow,
       });
-      expect(created.statusCode, created.body).toBe(200);
+      expect(created.statusCode, created.body).toBe(201);
       return admin.post(`/api/v1/workflow/definitions/${created.json().id}/publish`, {});
     }
 

@@ -118,7 +118,7 @@ export function useSaveContract() {
 export function useDeleteContract() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<unknown>(`/contracts/${id}`),
+    mutationFn: (id: string) => api.delete<void>(`/contracts/${id}`),
     onSuccess: (_, id) => {
       queryClient.removeQueries({ queryKey: keys.contracts.detail(id) });
       return queryClient.invalidateQueries({ queryKey: keys.contracts.all });

@@ -105,7 +105,7 @@ export function useSaveRobot() {
 export function useDeleteRobot() {
   const invalidate = useInvalidateRobots();
   return useMutation({
-    mutationFn: (id: string) => api.delete<{ ok: true }>(`/notification-robots/${id}`),
+    mutationFn: (id: string) => api.delete<void>(`/notification-robots/${id}`),
     onSuccess: invalidate,
   });
 }

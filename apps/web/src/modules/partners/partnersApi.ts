@@ -105,7 +105,7 @@ function useChildMutations<T, CreateBody, UpdateBody>(collection: string) {
     onSuccess: invalidate,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api.delete<{ ok: true }>(`/partners/${collection}/${id}`),
+    mutationFn: (id: string) => api.delete<void>(`/partners/${collection}/${id}`),
     onSuccess: invalidate,
   });
   return { save, remove };

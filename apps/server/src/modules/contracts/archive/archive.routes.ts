@@ -57,6 +57,7 @@ export function contractArchiveRoutes(deps: {
     defineRoute({
       method: 'POST',
       url: '/contracts/:id/borrows',
+      status: 201,
       summary: 'Lend the archived original (one open borrow at a time)',
       tags,
       recordType: 'contract',

@@ -122,7 +122,7 @@ describeEachDialect('contract archive and borrowing', (t) => {
   const lent = async () => {
     const id = await archived();
     const first = await keeper.post(`/api/v1/contracts/${id}/borrows`, borrowBody());
-    expect(first.statusCode, first.body).toBe(200);
+    expect(first.statusCode, first.body).toBe(201);
     return { id, borrow: first.json() };
   };
 
@@ -195,7 +195,7 @@ describeEachDialect('contract archive and borrowing', (t) => {
       `/api/v1/contracts/${id}/borrows`,
       borrowBody({ borrowedDate: '2026-03-01', dueDate: '2026-03-05' }),
     );
-    expect(next.statusCode, next.body).toBe(200);
+    expect(next.statusCode, next.body).toBe(201);
     const log = (await keeper.get(`/api/v1/contracts/${id}/borrows`)).json();
     expect(log.total).toBe(2);
     expect(log.items.map((b: any) => b.borrowedDate)).toEqual(['2026-03-01', '2026-02-10']);
@@ -213,7 +213,7 @@ describeEachDialect('contract archive and borrowing', (t) => {
       ),
     );
     const codes = results.map((r) => r.statusCode).sort();
-    expect(codes).toEqual([200, 409, 409, 409, 409, 409]);
+    expect(codes).toEqual([201, 409, 409, 409, 409, 409]);
     for (const refused of results.filter((r) => r.statusCode === 409))
       expect(refused.json().code).toBe('CONTRACT_ARCHIVE_STATE');
     expect((await keeper.get(`/api/v1/contracts/${id}/borrows`)).json().total).toBe(1);

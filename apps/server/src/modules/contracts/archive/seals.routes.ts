@@ -26,6 +26,7 @@ export function contractSealsRoutes(seals: ContractSealsService): RouteDefinitio
     defineRoute({
       method: 'POST',
       url: '/contracts/:id/seals',
+      status: 201,
       summary: "Request a seal on the contract's current version (starts its approval)",
       tags,
       recordType: 'contract',

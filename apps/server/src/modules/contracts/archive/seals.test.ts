@@ -66,7 +66,7 @@ describeEachDialect('contract seal requests', (t) => {
   const requested = async (version = 2) => {
     const id = await consContract('APPROVED', version);
     const created = await requester.post(`/api/v1/contracts/${id}/seals`, body);
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     return { contractId: id, request: created.json() };
   };
   /** A request approved by the flow's approver. */
@@ -206,7 +206,7 @@ describeEachDialect('contract seal requests', (t) => {
     });
     const techRequester = await t().login('he.jun');
     const techSeal = await techRequester.post(`/api/v1/contracts/${techId}/seals`, body);
-    expect(techSeal.statusCode, techSeal.body).toBe(200);
+    expect(techSeal.statusCode, techSeal.body).toBe(201);
     const techRequest = techSeal.json();
     expect((await requester.post(`/api/v1/contracts/${techId}/seals`, body)).statusCode).toBe(404);
     expect((await requester.get(`/api/v1/contracts/${techId}/seals`)).statusCode).toBe(404);

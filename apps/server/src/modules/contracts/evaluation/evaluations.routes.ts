@@ -23,6 +23,7 @@ export function contractEvaluationRoutes(evaluations: ContractEvaluationsService
     defineRoute({
       method: 'POST',
       url: '/contracts/:id/evaluation',
+      status: 201,
       summary:
         'Evaluate a contract against its category’s weighted criteria (once; recomputes the partner rating)',
       tags,

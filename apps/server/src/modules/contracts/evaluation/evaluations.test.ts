@@ -116,7 +116,7 @@ describeEachDialect('contract evaluation', (t) => {
       scores: eightySix(),
       comment: '质量好，交期略有延误',
     });
-    expect(made.statusCode, made.body).toBe(200);
+    expect(made.statusCode, made.body).toBe(201);
     expect(made.json()).toMatchObject({
       contractId: contract.id,
       partnerId,

@@ -24,6 +24,7 @@ export function contractInvoicesRoutes(service: ContractInvoicesService): RouteD
     defineRoute({
       method: 'POST',
       url: '/contracts/:id/invoices',
+      status: 201,
       summary: 'Link an invoice to a contract (an existing one, or one registered inline)',
       tags,
       recordType: 'contract',

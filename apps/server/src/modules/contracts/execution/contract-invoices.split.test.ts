@@ -101,7 +101,7 @@ describeEachDialect('an invoice split across plan items', (t) => {
         { planItemId: c.items[1], amount: 300_000 },
       ],
     });
-    expect(res.statusCode, res.body).toBe(200);
+    expect(res.statusCode, res.body).toBe(201);
     const link = res.json();
     expect(link).toMatchObject({
       planItemId: null,
@@ -150,7 +150,7 @@ describeEachDialect('an invoice split across plan items', (t) => {
       amount: 500_000,
       allocations: [{ planItemId: c.items[1], amount: 452_000 }],
     });
-    expect(again.statusCode, again.body).toBe(200);
+    expect(again.statusCode, again.body).toBe(201);
     expect(await figures(c.id)).toMatchObject({ contract: 500_000, items: [0, 452_000] });
   });
 
@@ -244,7 +244,7 @@ describeEachDialect('an invoice split across plan items', (t) => {
         { planItemId: c.items[1], amount: 300_000 },
       ],
     });
-    expect(first.statusCode, first.body).toBe(200);
+    expect(first.statusCode, first.body).toBe(201);
     // 第2期 is ¥4,520.00 with ¥3,000.00 invoiced: ¥1,520.00 still fits.
     const line = expectProblem(
       await sunli.post(`/api/v1/contracts/${c.id}/invoices`, {
@@ -292,7 +292,7 @@ describeEachDialect('an invoice split across plan items', (t) => {
         { planItemId: c.items[1], amount: 52_000 },
       ],
     });
-    expect(fits.statusCode, fits.body).toBe(200);
+    expect(fits.statusCode, fits.body).toBe(201);
     expect(await figures(c.id)).toMatchObject({ contract: 600_000, items: [248_000, 352_000] });
   });
 });

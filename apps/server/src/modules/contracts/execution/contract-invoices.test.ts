@@ -96,7 +96,7 @@ describeEachDialect('contract invoices', (t) => {
       planItemId: c.items[0],
       amount: 678_000,
     });
-    expect(res.statusCode, res.body).toBe(200);
+    expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({
       contractId: c.id,
       planItemId: c.items[0],
@@ -109,7 +109,7 @@ describeEachDialect('contract invoices', (t) => {
       invoice: digitalInvoice({ sellerTaxId: c.creditCode! }),
       amount: 50_000,
     });
-    expect(whole.statusCode, whole.body).toBe(200);
+    expect(whole.statusCode, whole.body).toBe(201);
     expect(await figures(c.id)).toEqual({ contract: 728_000, items: [678_000, 0] });
     const list = (await sunli.get(`/api/v1/contracts/${c.id}/invoices`)).json();
     expect(list.total).toBe(728_000);
@@ -127,13 +127,13 @@ describeEachDialect('contract invoices', (t) => {
     const invoice = (await sunli.post('/api/v1/invoices', paperInvoice({ sellerTaxId: code }))).json();
     const link = (contractId: string, amount: number) =>
       sunli.post(`/api/v1/contracts/${contractId}/invoices`, { invoiceId: invoice.id, amount });
-    expect((await link(a.id, 80_000)).statusCode).toBe(200);
+    expect((await link(a.id, 80_000)).statusCode).toBe(201);
     const twice = expectProblem(await link(a.id, 1_000), 409, 'INVOICE_USED_TWICE');
     expect(twice.detail).toContain(a.number);
     const over = expectProblem(await link(b.id, 33_001), 409, 'INVOICE_OVERUSED');
     expect(over.detail).toContain('¥1,130.00');
     expect(over.detail).toContain('¥800.00');
-    expect((await link(b.id, 33_000)).statusCode).toBe(200);
+    expect((await link(b.id, 33_000)).statusCode).toBe(201);
     expect((await figures(a.id)).contract).toBe(80_000);
     expect((await figures(b.id)).contract).toBe(33_000);
     // Registering it again names both contracts that use it.
@@ -197,13 +197,13 @@ describeEachDialect('contract invoices', (t) => {
       invoice: paperInvoice({ direction: 'ISSUED', buyerTaxId: income.creditCode! }),
       amount: 1_000,
     });
-    expect(issued.statusCode, issued.body).toBe(200);
+    expect(issued.statusCode, issued.body).toBe(201);
     // Without a credit code on the partner, the tax id cannot be compared and is accepted.
     const unchecked = await sunli.post(`/api/v1/contracts/${noCode.id}/invoices`, {
       invoice: paperInvoice(),
       amount: 1_000,
     });
-    expect(unchecked.statusCode, unchecked.body).toBe(200);
+    expect(unchecked.statusCode, unchecked.body).toBe(201);
     // Nothing was registered by the refused attempts.
     const refused = await db()
       .selectFrom('invoice')

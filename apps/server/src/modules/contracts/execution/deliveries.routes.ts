@@ -50,6 +50,7 @@ export function contractDeliveriesRoutes(deps: {
     defineRoute({
       method: 'POST',
       url: '/contracts/:id/deliveries',
+      status: 201,
       summary: 'Record a delivery on the contract (up to its executable amount)',
       tags,
       recordType: 'contract',

@@ -73,7 +73,7 @@ describeEachDialect('contract deliveries and acceptance', (t) => {
       deliveredOn: '2026-03-10',
       fileIds: [waybill],
     });
-    expect(res.statusCode, res.body).toBe(200);
+    expect(res.statusCode, res.body).toBe(201);
     const delivery = res.json();
     expect(delivery).toMatchObject({
       contractId,
@@ -115,7 +115,7 @@ describeEachDialect('contract deliveries and acceptance', (t) => {
       deliveredAmount: 400_000,
       deliveredOn: '2026-03-12',
     });
-    expect(second.statusCode, second.body).toBe(200);
+    expect(second.statusCode, second.body).toBe(201);
     expect(second.json().planItemId).toBeNull();
     const full = await fengBo.post(`/api/v1/contracts/${contractId}/deliveries`, {
       description: '第三批',

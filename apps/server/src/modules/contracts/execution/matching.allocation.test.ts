@@ -175,7 +175,7 @@ describeEachDialect('matching allocates what no plan item is tied to', (t) => {
       deliveredAmount: amount,
       deliveredOn: '2026-03-10',
     });
-    expect(delivery.statusCode, delivery.body).toBe(200);
+    expect(delivery.statusCode, delivery.body).toBe(201);
     const accept = await fengBo.post(`/api/v1/contract-deliveries/${delivery.json().id}/accept`, {
       acceptedAmount: amount,
       acceptedOn: '2026-03-12',
@@ -194,7 +194,7 @@ describeEachDialect('matching allocates what no plan item is tied to', (t) => {
       planItemId,
       amount,
     });
-    expect(res.statusCode, res.body).toBe(200);
+    expect(res.statusCode, res.body).toBe(201);
   }
 
   const matching = async (id: string) => {

@@ -80,7 +80,7 @@ describeEachDialect('contract payment plans (schedule)', (t) => {
       reason: '增加钢材 20 吨',
       proposed: { amount: 1_356_000, schedule: newPlan },
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     const change = created.json();
     expect(change.proposed.schedule).toHaveLength(3);
     expect(change.before.schedule.map((i: any) => i.amount)).toEqual([339_000, 734_500, 56_500]);
@@ -129,7 +129,7 @@ describeEachDialect('contract payment plans (schedule)', (t) => {
       reason: '减少数量',
       proposed: { amount: 1_000_000 },
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     await approveAll(created.json().instanceId, [gm]);
     const plan = (await creator.get(url(signed.id))).json();
     expect(plan).toMatchObject({

@@ -36,7 +36,7 @@ describeEachDialect('contract payments: request, approval, payment and refund', 
       `/api/v1/contracts/${contractId}/payments`,
       body(first, 200_000, { overrideReason: reason }),
     );
-    expect(res.statusCode, res.body).toBe(200);
+    expect(res.statusCode, res.body).toBe(201);
     const payment = res.json();
     expect(payment).toMatchObject({
       kind: 'PAYMENT',
@@ -157,7 +157,7 @@ describeEachDialect('contract payments: request, approval, payment and refund', 
         `/api/v1/contracts/${contractId}/payments`,
         body(item, amount, { overrideReason: reason }),
       );
-      expect(res.statusCode, res.body).toBe(200);
+      expect(res.statusCode, res.body).toBe(201);
       return res.json();
     };
     const rejected = await request(100_000);

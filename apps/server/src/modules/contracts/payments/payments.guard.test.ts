@@ -35,7 +35,7 @@ describeEachDialect('contract payments: the guard and idempotency', (t) => {
       `/api/v1/contracts/${contractId}/payments`,
       body(first, 600_000, { overrideReason: reason }),
     );
-    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.statusCode, ok.body).toBe(201);
     const overItem = await overrider.post(
       `/api/v1/contracts/${contractId}/payments`,
       body(first, 400_001, { overrideReason: reason }),
@@ -60,7 +60,7 @@ describeEachDialect('contract payments: the guard and idempotency', (t) => {
       `/api/v1/contracts/${contractId}/payments`,
       body(second, 900_000, { overrideReason: reason }),
     );
-    expect(exact.statusCode, exact.body).toBe(200);
+    expect(exact.statusCode, exact.body).toBe(201);
 
     // The position the form shows.
     const position = (await requester.get(`/api/v1/contracts/${contractId}/payment-position`)).json();
@@ -98,7 +98,7 @@ describeEachDialect('contract payments: the guard and idempotency', (t) => {
         ),
       ),
     );
-    const accepted = responses.filter((r) => r.statusCode === 200);
+    const accepted = responses.filter((r) => r.statusCode === 201);
     const refused = responses.filter((r) => r.statusCode === 409);
     for (const r of refused) expect(r.json().code).toBe('CONTRACT_OVER_PAYMENT');
     // 33 × ¥300 = ¥9,900 fits in ¥10,000; the 34th would not.
@@ -122,9 +122,9 @@ describeEachDialect('contract payments: the guard and idempotency', (t) => {
     const [item] = await givenItems(t(), contractId, [1_000_000]);
     const request = body(item, 100_000, { overrideReason: reason });
     const first = await overrider.post(`/api/v1/contracts/${contractId}/payments`, request);
-    expect(first.statusCode, first.body).toBe(200);
+    expect(first.statusCode, first.body).toBe(201);
     const again = await overrider.post(`/api/v1/contracts/${contractId}/payments`, request);
-    expect(again.statusCode, again.body).toBe(200);
+    expect(again.statusCode, again.body).toBe(201);
     expect(again.json()).toEqual(first.json());
     expect(await instancesOf(t(), first.json().id)).toBe(1);
 
@@ -146,7 +146,7 @@ describeEachDialect('contract payments: the guard and idempotency', (t) => {
     const answers = await Promise.all(
       Array.from({ length: 5 }, () => overrider.post(`/api/v1/contracts/${contractId}/payments`, burst)),
     );
-    for (const answer of answers) expect(answer.statusCode, answer.body).toBe(200);
+    for (const answer of answers) expect(answer.statusCode, answer.body).toBe(201);
     expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
     expect(await instancesOf(t(), answers[0].json().id)).toBe(1);
     const list = (await requester.get(`/api/v1/contracts/${contractId}/payments`)).json();

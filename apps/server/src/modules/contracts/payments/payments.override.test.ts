@@ -48,7 +48,7 @@ describeEachDialect('contract payments: override, receipts and scope', (t) => {
       `/api/v1/contracts/${contractId}/payments`,
       body(item, 100_000, { overrideReason: reason }),
     );
-    expect(allowed.statusCode, allowed.body).toBe(200);
+    expect(allowed.statusCode, allowed.body).toBe(201);
     expect(allowed.json().overrideReason).toBe(reason);
     expect(allowed.json().overrideBy).toBe(overriderId);
     expect(allowed.json().overrideByName).toBeTruthy();
@@ -75,7 +75,7 @@ describeEachDialect('contract payments: override, receipts and scope', (t) => {
         `/api/v1/contracts/${contractId}/payments`,
         body(item, 300_000, { overrideReason: '无需' }),
       );
-      expect(within.statusCode, within.body).toBe(200);
+      expect(within.statusCode, within.body).toBe(201);
       expect(within.json().overrideReason).toBeNull();
       // 100,000 + 300,000 requested; 200,000 more passes ¥5,000 of tolerance.
       expectProblem(
@@ -103,7 +103,7 @@ describeEachDialect('contract payments: override, receipts and scope', (t) => {
       ...extra,
     });
     const first = await requester.post(`/api/v1/contracts/${contractId}/receipts`, receipt(250_000));
-    expect(first.statusCode, first.body).toBe(200);
+    expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({
       kind: 'RECEIPT',
       status: 'RECEIVED',
@@ -139,7 +139,7 @@ describeEachDialect('contract payments: override, receipts and scope', (t) => {
     expect(await contractFigures(t(), contractId)).toEqual({ requested: 0, paid: 150_000 });
     // Room is back after the refund.
     const again = await requester.post(`/api/v1/contracts/${contractId}/receipts`, receipt(150_000));
-    expect(again.statusCode, again.body).toBe(200);
+    expect(again.statusCode, again.body).toBe(201);
     expect(await itemFigures(t(), item)).toEqual({ requested: 0, paid: 300_000 });
     const totals = (await requester.get(`/api/v1/contracts/${contractId}/payments`)).json().totals;
     expect(totals).toEqual({ requested: 0, paid: 0, received: 400_000, refunded: 100_000, net: 300_000 });
@@ -251,7 +251,7 @@ describeEachDialect('contract payments: override, receipts and scope', (t) => {
       `/api/v1/contracts/${contractId}/payments`,
       body(item, 1_000_000, { overrideReason: reason }),
     );
-    expect(overridden.statusCode, overridden.body).toBe(200);
+    expect(overridden.statusCode, overridden.body).toBe(201);
   });
 });
 

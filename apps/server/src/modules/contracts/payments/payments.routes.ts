@@ -54,6 +54,7 @@ export function contractPaymentsRoutes(deps: {
     defineRoute({
       method: 'POST',
       url: '/contracts/:id/payments',
+      status: 201,
       summary: 'Request a payment against a plan item (starts its approval; idempotent by key)',
       tags,
       recordType: 'contract',
@@ -66,6 +67,7 @@ export function contractPaymentsRoutes(deps: {
     defineRoute({
       method: 'POST',
       url: '/contracts/:id/receipts',
+      status: 201,
       summary: 'Register money received on an income contract (idempotent by key)',
       tags,
       recordType: 'contract',

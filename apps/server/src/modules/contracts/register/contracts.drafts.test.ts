@@ -142,7 +142,7 @@ describeEachDialect('contract register', (t) => {
         '/api/v1/contracts',
         draftBody(f, { partnerId: f.partners.tech, entityId: f.tech.entityId, departmentId: f.tech.rnd }),
       );
-      expect(usable.statusCode, usable.body).toBe(200);
+      expect(usable.statusCode, usable.body).toBe(201);
       const shared = await givenContract(creator, f, { partnerId: f.partners.shared });
       expect(shared.partnerId).toBe(f.partners.shared);
     });
@@ -189,7 +189,7 @@ describeEachDialect('contract register', (t) => {
     it('deletes a draft that was never submitted', async () => {
       const draft = await givenContract(creator, f);
       const res = await creator.delete(`/api/v1/contracts/${draft.id}`);
-      expect(res.statusCode, res.body).toBe(200);
+      expect(res.statusCode, res.body).toBe(204);
       expectProblem(await creator.get(`/api/v1/contracts/${draft.id}`), 404, 'NOT_FOUND');
     });
 

@@ -20,7 +20,6 @@ import {
   contractVersionSchema,
   contractVersionSummarySchema,
   idParamsSchema,
-  okSchema,
 } from '@concord/contracts';
 import { z } from 'zod';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/index.js';
@@ -97,6 +96,7 @@ export function contractsRoutes(deps: {
     defineRoute({
       method: 'POST',
       url: '/contracts',
+      status: 201,
       summary: 'Register a contract as a draft',
       tags,
       body: contractCreateSchema,
@@ -124,9 +124,9 @@ export function contractsRoutes(deps: {
     defineRoute({
       method: 'DELETE',
       url: '/contracts/:id',
+      status: 204,
       summary: 'Delete a draft that was never submitted',
       ...one,
-      response: okSchema,
       handler: async ({ ctx, params }) => {
         await contracts.remove(ctx, params.id);
         return { ok: true as const };
@@ -215,6 +215,7 @@ export function contractsRoutes(deps: {
     defineRoute({
       method: 'POST',
       url: '/contracts/:id/changes',
+      status: 201,
       summary: 'Propose a change order; its approval starts at once',
       ...one,
       body: contractChangeCreateSchema,

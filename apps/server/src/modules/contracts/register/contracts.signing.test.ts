@@ -82,7 +82,7 @@ describeEachDialect('contract register', (t) => {
         'CONTRACT_EVALUATION_REQUIRED',
       );
       const scores = ['quality', 'schedule', 'service', 'compliance'].map((code) => ({ code, score: 90 }));
-      expect((await gm.post(`/api/v1/contracts/${signed.id}/evaluation`, { scores })).statusCode).toBe(200);
+      expect((await gm.post(`/api/v1/contracts/${signed.id}/evaluation`, { scores })).statusCode).toBe(201);
       const done = await gm.post(`/api/v1/contracts/${signed.id}/complete`, { reason: '货物已全部交付' });
       expect(done.statusCode, done.body).toBe(200);
       expect(done.json()).toMatchObject({ status: 'COMPLETED', statusReason: '货物已全部交付', actions: [] });

@@ -110,7 +110,7 @@ describeEachDialect('retention on income contracts', (t) => {
   async function settled() {
     const contract = await receivedContract();
     const created = await creator.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody(54_000));
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     await approveAll(created.json().instanceId, [gm]);
     return { contract, settlement: created.json() };
   }

@@ -31,6 +31,7 @@ export function contractSettlementRoutes(deps: {
     defineRoute({
       method: 'POST',
       url: '/contracts/:id/settlement',
+      status: 201,
       summary: 'Settle an in-force contract: final amount, deductions, retention (starts its approval)',
       tags,
       recordType: 'contract',

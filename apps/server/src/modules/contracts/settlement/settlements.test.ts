@@ -81,7 +81,7 @@ describeEachDialect(
     const settling = async () => {
       const contract = await paidContract();
       const created = await creator.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody());
-      expect(created.statusCode, created.body).toBe(200);
+      expect(created.statusCode, created.body).toBe(201);
       return { contract, settlement: created.json() };
     };
     /** The same settlement approved by 赵磊. */
@@ -130,7 +130,7 @@ describeEachDialect(
         `/api/v1/contracts/${contract.id}/settlement`,
         settlementBody({ retentionAmount: 580_000 }),
       );
-      expect(exact.statusCode, exact.body).toBe(200);
+      expect(exact.statusCode, exact.body).toBe(201);
     });
 
     it('takes one settlement at a time into approval, changing nothing until it is approved', async () => {
@@ -269,7 +269,7 @@ describeEachDialect(
       expect(saved.statusCode, saved.body).toBe(200);
 
       const created = await creator.post(`/api/v1/contracts/${contract.id}/settlement`, settlementBody());
-      expect(created.statusCode, created.body).toBe(200);
+      expect(created.statusCode, created.body).toBe(201);
       await approveAll(created.json().instanceId, [gm]);
 
       const plan = (await creator.get(url)).json();

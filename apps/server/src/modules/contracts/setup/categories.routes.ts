@@ -5,7 +5,6 @@ import {
   contractCategorySchema,
   contractCategoryUpdateSchema,
   idParamsSchema,
-  okSchema,
 } from '@concord/contracts';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/index.js';
 import type { ContractCategoriesService } from './categories.service.js';
@@ -35,6 +34,7 @@ export function contractCategoriesRoutes(categories: ContractCategoriesService):
     defineRoute({
       method: 'POST',
       url: '/contract-categories',
+      status: 201,
       summary: 'Create a contract category',
       tags,
       body: contractCategoryCreateSchema,
@@ -55,11 +55,11 @@ export function contractCategoriesRoutes(categories: ContractCategoriesService):
     defineRoute({
       method: 'DELETE',
       url: '/contract-categories/:id',
+      status: 204,
       summary: 'Delete a contract category without children that no contract or plan line uses',
       tags,
       recordType: 'contractCategory',
       params: idParamsSchema,
-      response: okSchema,
       handler: async ({ ctx, params }) => {
         await categories.remove(ctx, params.id);
         return { ok: true as const };

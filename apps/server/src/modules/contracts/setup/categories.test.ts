@@ -70,7 +70,7 @@ describeEachDialect('contract categories', (t) => {
     expect(noDirection.json().errors).toEqual([{ path: 'direction', message: expect.any(String) }]);
 
     const root = await legal.post(API, { code: 'T-ROOT-1', name: '咨询服务合同', direction: 'EXPENSE' });
-    expect(root.statusCode).toBe(200);
+    expect(root.statusCode).toBe(201);
     const child = await legal.post(API, {
       code: 'T-CHILD-1',
       name: '管理咨询',
@@ -78,7 +78,7 @@ describeEachDialect('contract categories', (t) => {
       requiredAttachmentTypes: ['QUOTATION', 'ANNEX', 'QUOTATION'],
       expiryReminderDays: 45,
     });
-    expect(child.statusCode).toBe(200);
+    expect(child.statusCode).toBe(201);
     expect(child.json()).toMatchObject({
       code: 'T-CHILD-1',
       parentId: root.json().id,
@@ -166,7 +166,7 @@ describeEachDialect('contract categories', (t) => {
       direction: 'INCOME',
       numberRuleId: rule.id,
     });
-    expect(created.statusCode).toBe(200);
+    expect(created.statusCode).toBe(201);
     expect(created.json().numberRuleId).toBe(rule.id);
 
     const inactive = await services.numbering.create(services.systemContext('test'), {
@@ -244,14 +244,14 @@ describeEachDialect('contract categories', (t) => {
       name: '引用类别的规划',
       plannedAmount: 100,
     });
-    expect(line.statusCode).toBe(200);
+    expect(line.statusCode).toBe(201);
     const inUse = await legal.delete(`${API}/${used.id}`);
     expect(inUse.statusCode).toBe(409);
     expect(inUse.json().code).toBe('CONTRACT_SETUP_IN_USE');
     expect(inUse.json().detail).toBe('该合同类别已被 1 条合同或合同规划引用，不能删除');
 
-    expect((await legal.delete(`${API}/${child.id}`)).statusCode).toBe(200);
-    expect((await legal.delete(`${API}/${parent.id}`)).statusCode).toBe(200);
+    expect((await legal.delete(`${API}/${child.id}`)).statusCode).toBe(204);
+    expect((await legal.delete(`${API}/${parent.id}`)).statusCode).toBe(204);
     expect((await legal.get(`${API}/${parent.id}`)).statusCode).toBe(404);
   });
 
@@ -266,7 +266,7 @@ describeEachDialect('contract categories', (t) => {
     expect((await subsidiaryAdmin.patch(`${API}/${sales.id}`, { name: '改名' })).statusCode).toBe(403);
     // The group's administrator may.
     const groupAdmin = await t().login('yang.xue');
-    expect((await groupAdmin.post(API, body)).statusCode).toBe(200);
+    expect((await groupAdmin.post(API, body)).statusCode).toBe(201);
     // A user without contract.category.view sees nothing.
     const { given } = t();
     const role = await given.role({ permissions: ['org.user.view'], dataScope: 'entity' });

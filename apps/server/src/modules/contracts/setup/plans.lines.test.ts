@@ -88,7 +88,7 @@ describeEachDialect('contract planning', (t) => {
       plannedAmount: 12_345_678,
       projectRef: 'PRJ-CONS-2027-02',
     });
-    expect(created.statusCode).toBe(200);
+    expect(created.statusCode).toBe(201);
     const line: ContractPlanLine = created.json();
     const cons = await t().given.entityByCode('CONS');
     expect(line).toMatchObject({
@@ -200,7 +200,7 @@ describeEachDialect('contract planning', (t) => {
     );
     expect((await planner.delete(`${LINES}/${techLine.id}`)).statusCode).toBe(404);
 
-    expect((await planner.delete(`${LINES}/${line.id}`)).statusCode).toBe(200);
+    expect((await planner.delete(`${LINES}/${line.id}`)).statusCode).toBe(204);
     expect((await planner.get(`${LINES}/${line.id}`)).statusCode).toBe(404);
     const admin = await t().login('admin');
     const trail = (await admin.get(`/api/v1/audit?entityType=contract_plan_line&entityId=${line.id}`)).json();

@@ -22,7 +22,7 @@ describeEachDialect('contract planning', (t) => {
     const admin = await t().login('admin');
     const newLine = async (body: Record<string, unknown>): Promise<ContractPlanLine> => {
       const response = await admin.post(LINES, { year: 2031, direction: 'EXPENSE', ...body });
-      expect(response.statusCode).toBe(200);
+      expect(response.statusCode).toBe(201);
       return response.json();
     };
     const steel = await newLine({
@@ -162,7 +162,7 @@ describeEachDialect('contract planning', (t) => {
     const newLine = async (name: string, plannedAmount: number, currency: string) => {
       const body = { year: 2032, direction: 'EXPENSE', entityId: cons.id, departmentId: eng.id, name };
       const response = await admin.post(LINES, { ...body, categoryId: material, plannedAmount, currency });
-      expect(response.statusCode, response.body).toBe(200);
+      expect(response.statusCode, response.body).toBe(201);
       return (response.json() as ContractPlanLine).id;
     };
     const yuanLine = await newLine('戊：国内钢材', 1_000_000, 'CNY');

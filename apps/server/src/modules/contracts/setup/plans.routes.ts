@@ -8,7 +8,6 @@ import {
   contractPlanReportQuerySchema,
   contractPlanReportSchema,
   idParamsSchema,
-  okSchema,
   pageOf,
 } from '@concord/contracts';
 import { defineRoute, moneyCell, type RouteDefinition, sendXlsx } from '../../../platform/http/index.js';
@@ -42,6 +41,7 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
     defineRoute({
       method: 'POST',
       url: '/contract-plans',
+      status: 201,
       summary: 'Create a contract plan line',
       tags,
       body: contractPlanLineCreateSchema,
@@ -62,11 +62,11 @@ export function contractPlansRoutes(plans: ContractPlansService): RouteDefinitio
     defineRoute({
       method: 'DELETE',
       url: '/contract-plans/:id',
+      status: 204,
       summary: 'Delete a contract plan line no contract is linked to',
       tags,
       recordType: 'contractPlanLine',
       params: idParamsSchema,
-      response: okSchema,
       handler: async ({ ctx, params }) => {
         await plans.remove(ctx, params.id);
         return { ok: true as const };

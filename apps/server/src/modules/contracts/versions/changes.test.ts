@@ -102,7 +102,7 @@ describeEachDialect('contract change orders', (t) => {
       reason: '增加钢材 20 吨',
       proposed: { amount: 1_356_000, endDate: '2027-03-31', name: signed.name },
     });
-    expect(created.statusCode, created.body).toBe(200);
+    expect(created.statusCode, created.body).toBe(201);
     return { signed, change: created.json() };
   };
   /** The same, the change approved by 赵磊. */
@@ -254,7 +254,7 @@ describeEachDialect('contract change orders', (t) => {
       reason: '再次申请',
       proposed: { amount: 999_000 },
     });
-    expect(again.statusCode, again.body).toBe(200);
+    expect(again.statusCode, again.body).toBe(201);
   });
 
   it('lets the proposer withdraw a change', async () => {

@@ -220,7 +220,7 @@ export function useCreateProxyRule() {
 export function useDeleteProxyRule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<{ ok: true }>(`/workflow/proxies/${id}`),
+    mutationFn: (id: string) => api.delete<void>(`/workflow/proxies/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: workflowKeys.proxies }),
   });
 }

@@ -38,7 +38,7 @@ export function useSaveCategory() {
 export function useDeleteCategory() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<{ ok: true }>(`/contract-categories/${id}`),
+    mutationFn: (id: string) => api.delete<void>(`/contract-categories/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.contractCategories.all }),
   });
 }

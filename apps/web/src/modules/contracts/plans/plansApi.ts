@@ -53,7 +53,7 @@ export function useSavePlanLine() {
 export function useDeletePlanLine() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<{ ok: true }>(`/contract-plans/${id}`),
+    mutationFn: (id: string) => api.delete<void>(`/contract-plans/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.contractPlans.all }),
   });
 }

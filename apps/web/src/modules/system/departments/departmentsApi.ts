@@ -41,7 +41,7 @@ export function useSaveDepartment() {
 export function useDeleteDepartment() {
   const invalidate = useInvalidateDepartments();
   return useMutation({
-    mutationFn: (id: string) => api.delete<{ ok: true }>(`/org/departments/${id}`),
+    mutationFn: (id: string) => api.delete<void>(`/org/departments/${id}`),
     onSuccess: invalidate,
   });
 }

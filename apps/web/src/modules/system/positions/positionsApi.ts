@@ -39,7 +39,7 @@ export function useSavePosition() {
 export function useDeletePosition() {
   const invalidate = useInvalidatePositions();
   return useMutation({
-    mutationFn: (id: string) => api.delete<{ ok: true }>(`/org/positions/${id}`),
+    mutationFn: (id: string) => api.delete<void>(`/org/positions/${id}`),
     onSuccess: invalidate,
   });
 }

@@ -36,7 +36,7 @@ export function useSaveRole() {
 export function useDeleteRole() {
   const invalidate = useInvalidateRoles();
   return useMutation({
-    mutationFn: (id: string) => api.delete<{ ok: true }>(`/iam/roles/${id}`),
+    mutationFn: (id: string) => api.delete<void>(`/iam/roles/${id}`),
     onSuccess: invalidate,
   });
 }
