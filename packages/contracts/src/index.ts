@@ -18,6 +18,8 @@ export * from './contracts.js';
 export * from './contract-ledger.js';
 export * from './contract-setup.js';
 export * from './numbering.js';
+export * from './credit-code.js';
+export * from './spreadsheet.js';
 export * from './partners.js';
 export * from './contract-archive.js';
 export * from './contract-matching.js';

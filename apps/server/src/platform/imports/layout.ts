@@ -75,10 +75,5 @@ export function mappedColumns<K extends string>(
   return { positions, units };
 }
 
-/** Column letters as Excel writes them: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+/** Column letters as Excel writes them (shared with the server and the web). */
+export { columnLetter } from '@concord/contracts';

@@ -7,7 +7,7 @@ import type {
 } from '@concord/contracts';
 import type { z } from 'zod';
 import { type Db, newId, readBool } from '../../db/index.js';
-import { AccessControl, isInScope, type Scope } from '../access/index.js';
+import { AccessControl, type Scope } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import {
   AppError,
@@ -15,13 +15,13 @@ import {
   duplicate,
   fetchPage,
   presentedInBatches,
-  invalidReference,
   notFound,
   type RequestContext,
 } from '../http/index.js';
 import * as repo from './org.repository.js';
 import type { OrgUserTable } from './org.tables.js';
 import * as usersRepo from './users.repository.js';
+import { assertExtraDepartments, assertPosition, departmentInScope, userSnapshot } from './users.checks.js';
 import type { IdentityPort } from './users.ports.js';
 import { UserHandover } from './user-handover.js';
 import { UserReads } from './users.reads.js';
@@ -137,9 +137,9 @@ export class UsersService extends UserReads {
   async create(ctx: RequestContext, input: UserCreate): Promise<User> {
     const scope = await ctx.access.require('org.user.manage');
     return this.db.transaction().execute(async (trx) => {
-      const department = await this.departmentInScope(trx, scope, input.departmentId);
-      await this.assertExtraDepartments(trx, scope, input.extraDepartmentIds);
-      if (input.positionId) await this.assertPosition(trx, input.positionId, department.entity_id);
+      const department = await departmentInScope(trx, scope, input.departmentId);
+      await assertExtraDepartments(trx, scope, input.extraDepartmentIds);
+      if (input.positionId) await assertPosition(trx, input.positionId, department.entity_id);
       if (await usersRepo.findUserByUsername(trx, input.username))
         throw duplicate('username', input.username);
       const now = this.clock.now().toISOString();
@@ -179,13 +179,12 @@ export class UsersService extends UserReads {
     return this.db.transaction().execute(async (trx) => {
       const before = await this.visibleUser(trx, scope, id);
       let entityId = before.entityId;
-      if (input.departmentId)
-        entityId = (await this.departmentInScope(trx, scope, input.departmentId)).entity_id;
-      if (input.extraDepartmentIds) await this.assertExtraDepartments(trx, scope, input.extraDepartmentIds);
+      if (input.departmentId) entityId = (await departmentInScope(trx, scope, input.departmentId)).entity_id;
+      if (input.extraDepartmentIds) await assertExtraDepartments(trx, scope, input.extraDepartmentIds);
       // A move to another entity must not keep a position of the old one.
       const positionId = input.positionId !== undefined ? input.positionId : before.positionId;
       if (positionId && (input.positionId || entityId !== before.entityId)) {
-        await this.assertPosition(trx, positionId, entityId);
+        await assertPosition(trx, positionId, entityId);
       }
       await usersRepo.updateUser(trx, id, {
         ...(input.displayName !== undefined && { display_name: input.displayName }),
@@ -366,40 +365,4 @@ export class UsersService extends UserReads {
     });
     return user;
   }
-
-  private async departmentInScope(db: Db, scope: Scope, departmentId: string) {
-    const department = await repo.findDepartment(db, departmentId);
-    if (!department || !isInScope(scope, { entityId: department.entity_id, departmentId: department.id })) {
-      throw invalidReference('department');
-    }
-    return department;
-  }
-
-  private async assertExtraDepartments(db: Db, scope: Scope, ids: string[]) {
-    const found = await repo.departmentsExist(db, [...new Set(ids)]);
-    if (found.length !== new Set(ids).size) throw invalidReference('extra department');
-    for (const d of found) {
-      if (!isInScope(scope, { entityId: d.entity_id, departmentId: d.id }))
-        throw invalidReference('extra department');
-    }
-  }
-
-  private async assertPosition(db: Db, positionId: string, entityId: string) {
-    const position = await repo.findPosition(db, positionId);
-    if (!position || position.entity_id !== entityId) throw invalidReference('position');
-  }
-}
-
-function userSnapshot(user: User): Record<string, unknown> {
-  const {
-    roles: _r,
-    entityName: _e,
-    departmentName: _d,
-    positionName: _p,
-    lastLoginAt: _l,
-    createdAt: _c,
-    lockedUntil: _k,
-    ...rest
-  } = user;
-  return rest;
 }

@@ -1,17 +1,13 @@
+import { columnLetter } from '@concord/contracts';
 import type { ColumnMapping, ImportInspection } from './importTypes';
+
+/** Column letters as Excel writes them (shared with the server). */
+export { columnLetter };
 
 /*
  * The mapping step's arithmetic, apart from its display: the columns a header row offers, the
  * proposal for a row the user picks as the header, and the data rows read by a mapping.
  */
-
-/** Column letters as Excel writes them: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 /** The columns of the chosen header row that hold something in the header or below it. */
 export function headerColumns(

@@ -42,7 +42,7 @@ export interface FileRow {
  * The answer for a file the reader cannot read. The reader's own error is kept as the cause: the
  * user sees the plain message, a log or a failing test shows why.
  */
-function notXlsx(t: Texts, cause?: unknown): AppError {
+export function notXlsx(t: Texts, cause?: unknown): AppError {
   const error = new AppError('VALIDATION_FAILED', { detail: t.notXlsx });
   if (cause !== undefined) error.cause = cause;
   return error;

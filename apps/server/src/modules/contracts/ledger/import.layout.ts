@@ -19,6 +19,7 @@ import {
   sheetRows,
 } from '../../../platform/imports/index.js';
 import { IMPORT_SHEET, type ImportColumnKey, importColumns, importFields } from './import.template.js';
+import { notXlsx } from './import.file.js';
 import { texts } from './import.texts.js';
 
 /*
@@ -43,10 +44,7 @@ export async function firstRows(stream: Readable, bytes: number, locale: Locale)
       if (taken.length >= HEADER_SEARCH_ROWS + PREVIEW_DATA_ROWS) break;
     }
   } catch (error) {
-    if (error instanceof SheetUnreadable)
-      throw Object.assign(new AppError('VALIDATION_FAILED', { detail: texts[locale].notXlsx }), {
-        cause: error.cause,
-      });
+    if (error instanceof SheetUnreadable) throw notXlsx(texts[locale], error.cause);
     throw error;
   } finally {
     await rows.return({ found: true });
